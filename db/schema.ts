@@ -1,0 +1,371 @@
+// The whole domain in one schema: tables, relations and inferred types.
+// Dates are ISO strings ("2015-08-13", or the first day of the month/year with a precision column);
+// timestamps are ISO date-times. Text enums are checked by zod at the boundaries (lib/domain.ts).
+import { relations, sql } from "drizzle-orm";
+import { type AnySQLiteColumn, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  ADDRESSEES,
+  DATE_PRECISIONS,
+  ORGANISATION_KINDS,
+  PUBLISHED_BASES,
+  ROLES,
+  STATEMENT_KINDS,
+  STATUSES,
+  SUBJECT_EVENT_KINDS,
+  SUBJECT_KINDS,
+} from "@/lib/domain";
+
+const timestamp = (name: string) =>
+  text(name)
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+
+/** The status scale is the heart of the data: the database itself refuses any other value. */
+const statusIn = (column: AnySQLiteColumn) =>
+  sql`${column} IN (${sql.join(
+    STATUSES.map((s) => sql.raw(`'${s}'`)),
+    sql`, `,
+  )})`;
+
+/** The documents the seed dataset restates; every seeded row can point to one. */
+export const sourceDocuments = sqliteTable("source_documents", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  title: text("title").notNull(),
+  publisher: text("publisher").notNull(),
+  publishedOn: text("published_on").notNull(),
+  datePrecision: text("date_precision", { enum: DATE_PRECISIONS }).notNull(),
+  url: text("url"),
+  file: text("file"),
+});
+
+export const tracks = sqliteTable("tracks", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  shortName: text("short_name").notNull(),
+  description: text("description").notNull().default(""),
+});
+
+export const rounds = sqliteTable(
+  "rounds",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    trackId: integer("track_id")
+      .notNull()
+      .references(() => tracks.id),
+    name: text("name").notNull(),
+    location: text("location"),
+    startDate: text("start_date").notNull(),
+    endDate: text("end_date"),
+    datePrecision: text("date_precision", { enum: DATE_PRECISIONS }).notNull(),
+    dateNote: text("date_note").notNull().default(""),
+    scoringDeadline: text("scoring_deadline"),
+    /** Set when an editor publishes the round's scores: the public data version. */
+    publishedAt: text("published_at"),
+    sourceDocumentId: integer("source_document_id").references(() => sourceDocuments.id),
+  },
+  (t) => [index("rounds_start_date_idx").on(t.startDate), index("rounds_track_idx").on(t.trackId)],
+);
+
+export const organisations = sqliteTable("organisations", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  kind: text("kind", { enum: ORGANISATION_KINDS }).notNull(),
+});
+
+export const statements = sqliteTable(
+  "statements",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    kind: text("kind", { enum: STATEMENT_KINDS }).notNull(),
+    date: text("date").notNull(),
+    datePrecision: text("date_precision", { enum: DATE_PRECISIONS }).notNull(),
+    language: text("language").notNull(),
+    sourceUrl: text("source_url"),
+    summary: text("summary").notNull().default(""),
+    /** Optional full text pasted by a user (never seeded from the source documents). */
+    fullText: text("full_text"),
+    roundId: integer("round_id").references(() => rounds.id),
+    sourceDocumentId: integer("source_document_id").references(() => sourceDocuments.id),
+    createdAt: timestamp("created_at"),
+  },
+  (t) => [index("statements_round_idx").on(t.roundId)],
+);
+
+export const statementPublishers = sqliteTable(
+  "statement_publishers",
+  {
+    statementId: integer("statement_id")
+      .notNull()
+      .references(() => statements.id, { onDelete: "cascade" }),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [primaryKey({ columns: [t.statementId, t.organisationId] })],
+);
+
+export const statementSignatories = sqliteTable(
+  "statement_signatories",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    statementId: integer("statement_id")
+      .notNull()
+      .references(() => statements.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    role: text("role"),
+    organisationId: integer("organisation_id").references(() => organisations.id),
+  },
+  (t) => [uniqueIndex("statement_signatories_position_idx").on(t.statementId, t.position)],
+);
+
+export const categories = sqliteTable("categories", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  description: text("description").notNull().default(""),
+  position: integer("position").notNull().default(0),
+});
+
+export const benchmarks = sqliteTable(
+  "benchmarks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    categoryId: integer("category_id")
+      .notNull()
+      .references(() => categories.id),
+    addressee: text("addressee", { enum: ADDRESSEES }).notNull(),
+    appliesFromRoundId: integer("applies_from_round_id")
+      .notNull()
+      .references(() => rounds.id),
+    retiredOn: text("retired_on"),
+    retiredReason: text("retired_reason"),
+    /** Confidential benchmarks never reach public pages, the API or exports. */
+    confidential: integer("confidential", { mode: "boolean" }).notNull().default(false),
+    createdAt: timestamp("created_at"),
+    updatedAt: timestamp("updated_at").$onUpdate(() => new Date().toISOString()),
+  },
+  (t) => [
+    index("benchmarks_category_idx").on(t.categoryId),
+    index("benchmarks_applies_from_idx").on(t.appliesFromRoundId),
+  ],
+);
+
+export const benchmarkSources = sqliteTable(
+  "benchmark_sources",
+  {
+    benchmarkId: integer("benchmark_id")
+      .notNull()
+      .references(() => benchmarks.id, { onDelete: "cascade" }),
+    statementId: integer("statement_id")
+      .notNull()
+      .references(() => statements.id),
+    /** The demand as that statement made it, in the user's own words. */
+    demand: text("demand").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.benchmarkId, t.statementId] }),
+    index("benchmark_sources_statement_idx").on(t.statementId),
+  ],
+);
+
+export const subjects = sqliteTable(
+  "subjects",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    kind: text("kind", { enum: SUBJECT_KINDS }).notNull(),
+    name: text("name").notNull(),
+    nameZh: text("name_zh"),
+    role: text("role"),
+    article: text("article"),
+    description: text("description").notNull().default(""),
+    confidential: integer("confidential", { mode: "boolean" }).notNull().default(false),
+    sourceDocumentId: integer("source_document_id").references(() => sourceDocuments.id),
+  },
+  (t) => [index("subjects_kind_idx").on(t.kind)],
+);
+
+export const subjectEvents = sqliteTable(
+  "subject_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    subjectId: integer("subject_id")
+      .notNull()
+      .references(() => subjects.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: SUBJECT_EVENT_KINDS }).notNull(),
+    occurredOn: text("occurred_on").notNull(),
+    datePrecision: text("date_precision", { enum: DATE_PRECISIONS }).notNull(),
+    description: text("description").notNull(),
+    sourceDocumentId: integer("source_document_id").references(() => sourceDocuments.id),
+    sourceUrl: text("source_url"),
+  },
+  (t) => [index("subject_events_subject_idx").on(t.subjectId, t.occurredOn)],
+);
+
+export const benchmarkSubjects = sqliteTable(
+  "benchmark_subjects",
+  {
+    benchmarkId: integer("benchmark_id")
+      .notNull()
+      .references(() => benchmarks.id, { onDelete: "cascade" }),
+    subjectId: integer("subject_id")
+      .notNull()
+      .references(() => subjects.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.benchmarkId, t.subjectId] }),
+    index("benchmark_subjects_subject_idx").on(t.subjectId),
+  ],
+);
+
+/** Shaped for an auth library's user table (text id) so sign-in can be added without moving data. */
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  role: text("role", { enum: ROLES }).notNull(),
+  /** Demo accounts come with the seed and cannot sign in. */
+  isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
+  createdAt: timestamp("created_at"),
+});
+
+/** One reviewer's score of one benchmark at one round. Append-only: a change is a new row. */
+export const assessments = sqliteTable(
+  "assessments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    benchmarkId: integer("benchmark_id")
+      .notNull()
+      .references(() => benchmarks.id),
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => rounds.id),
+    reviewerId: text("reviewer_id")
+      .notNull()
+      .references(() => users.id),
+    status: text("status", { enum: STATUSES }).notNull(),
+    rationale: text("rationale").notNull(),
+    isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
+    createdAt: timestamp("created_at"),
+  },
+  (t) => [
+    check("assessments_status_check", statusIn(t.status)),
+    index("assessments_round_benchmark_idx").on(t.roundId, t.benchmarkId, t.reviewerId, t.id),
+    index("assessments_reviewer_idx").on(t.reviewerId, t.roundId),
+  ],
+);
+
+export const evidenceLinks = sqliteTable(
+  "evidence_links",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    assessmentId: integer("assessment_id")
+      .notNull()
+      .references(() => assessments.id),
+    url: text("url").notNull(),
+    title: text("title").notNull(),
+    publishedOn: text("published_on"),
+  },
+  (t) => [index("evidence_links_assessment_idx").on(t.assessmentId)],
+);
+
+/** What the public sees for a benchmark at a round, with the assessment whose rationale it shows. */
+export const publishedScores = sqliteTable(
+  "published_scores",
+  {
+    benchmarkId: integer("benchmark_id")
+      .notNull()
+      .references(() => benchmarks.id),
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => rounds.id),
+    status: text("status", { enum: STATUSES }).notNull(),
+    basis: text("basis", { enum: PUBLISHED_BASES }).notNull(),
+    assessmentId: integer("assessment_id")
+      .notNull()
+      .references(() => assessments.id),
+    decidedBy: text("decided_by")
+      .notNull()
+      .references(() => users.id),
+    decidedAt: text("decided_at").notNull(),
+    isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [
+    check("published_scores_status_check", statusIn(t.status)),
+    primaryKey({ columns: [t.benchmarkId, t.roundId] }),
+    index("published_scores_round_status_idx").on(t.roundId, t.status),
+  ],
+);
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: timestamp("at"),
+    userId: text("user_id").references(() => users.id),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id").notNull(),
+    before: text("before", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+  },
+  (t) => [index("audit_log_entity_idx").on(t.entity, t.entityId), index("audit_log_at_idx").on(t.at)],
+);
+
+export const tracksRelations = relations(tracks, ({ many }) => ({ rounds: many(rounds) }));
+
+export const roundsRelations = relations(rounds, ({ one, many }) => ({
+  track: one(tracks, { fields: [rounds.trackId], references: [tracks.id] }),
+  publishedScores: many(publishedScores),
+}));
+
+export const statementsRelations = relations(statements, ({ one, many }) => ({
+  round: one(rounds, { fields: [statements.roundId], references: [rounds.id] }),
+  publishers: many(statementPublishers),
+  signatories: many(statementSignatories),
+  benchmarkSources: many(benchmarkSources),
+}));
+
+export const benchmarksRelations = relations(benchmarks, ({ one, many }) => ({
+  category: one(categories, { fields: [benchmarks.categoryId], references: [categories.id] }),
+  appliesFrom: one(rounds, { fields: [benchmarks.appliesFromRoundId], references: [rounds.id] }),
+  sources: many(benchmarkSources),
+  subjects: many(benchmarkSubjects),
+  assessments: many(assessments),
+  publishedScores: many(publishedScores),
+}));
+
+export const benchmarkSourcesRelations = relations(benchmarkSources, ({ one }) => ({
+  benchmark: one(benchmarks, { fields: [benchmarkSources.benchmarkId], references: [benchmarks.id] }),
+  statement: one(statements, { fields: [benchmarkSources.statementId], references: [statements.id] }),
+}));
+
+export const subjectsRelations = relations(subjects, ({ many }) => ({
+  events: many(subjectEvents),
+  benchmarks: many(benchmarkSubjects),
+}));
+
+export const assessmentsRelations = relations(assessments, ({ one, many }) => ({
+  benchmark: one(benchmarks, { fields: [assessments.benchmarkId], references: [benchmarks.id] }),
+  round: one(rounds, { fields: [assessments.roundId], references: [rounds.id] }),
+  reviewer: one(users, { fields: [assessments.reviewerId], references: [users.id] }),
+  evidence: many(evidenceLinks),
+}));
+
+export type Track = typeof tracks.$inferSelect;
+export type Round = typeof rounds.$inferSelect;
+export type Statement = typeof statements.$inferSelect;
+export type Benchmark = typeof benchmarks.$inferSelect;
+export type Subject = typeof subjects.$inferSelect;
+export type Assessment = typeof assessments.$inferSelect;
+export type PublishedScore = typeof publishedScores.$inferSelect;
+export type User = typeof users.$inferSelect;
