@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { formatDate, formatIndex, formatPercent, formatRoundDate, formatSignedDelta } from "./format";
+
+describe("figures", () => {
+  it("prints the index with one decimal, or a dash when there is none", () => {
+    expect(formatIndex(62.5)).toBe("62.5");
+    expect(formatIndex(100 / 3)).toBe("33.3");
+    expect(formatIndex(0)).toBe("0.0");
+    expect(formatIndex(null)).toBe("—");
+  });
+
+  it("prints fractions as whole percents", () => {
+    expect(formatPercent(0.754)).toBe("75%");
+    expect(formatPercent(1)).toBe("100%");
+    expect(formatPercent(null)).toBe("—");
+  });
+
+  it("signs a change with a plus, a true minus or ±", () => {
+    expect(formatSignedDelta(5)).toBe("+5.0");
+    expect(formatSignedDelta(-2.54)).toBe("\u22122.5");
+    expect(formatSignedDelta(0.01)).toBe("±0.0");
+    expect(formatSignedDelta(null)).toBe("—");
+  });
+});
+
+describe("dates at their precision", () => {
+  it("prints a two-day round within a month", () => {
+    expect(formatRoundDate("2013-07-30", "2013-07-31", "day")).toBe("30–31 July 2013");
+    expect(formatRoundDate("2015-08-13", "2015-08-14", "day")).toBe("13–14 August 2015");
+  });
+
+  it("prints a session across two months", () => {
+    expect(formatRoundDate("2018-02-26", "2018-03-23", "day")).toBe("26 February – 23 March 2018");
+    expect(formatRoundDate("2018-02-01", "2018-03-01", "month")).toBe("February–March 2018");
+  });
+
+  it("prints only what is known: a month, or a year", () => {
+    expect(formatRoundDate("2012-07-01", null, "month")).toBe("July 2012");
+    expect(formatRoundDate("2018-01-01", null, "year")).toBe("2018");
+    expect(formatDate("2017-07-13", "day")).toBe("13 July 2017");
+  });
+
+  it("refuses what is not an ISO date", () => {
+    expect(() => formatRoundDate("July 2012", null, "month")).toThrow(RangeError);
+  });
+});

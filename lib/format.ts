@@ -1,0 +1,59 @@
+// How figures and dates read on every page and export. Independent of the machine's locale.
+import type { DatePrecision } from "./domain";
+
+const DASH = "—";
+const MONTHS = [
+  "January", "February", "March", "April", "May", "June",
+  "July", "August", "September", "October", "November", "December",
+];
+
+/** The fulfilment index with one decimal: "62.5"; "—" when there is none. */
+export function formatIndex(value: number | null): string {
+  return value === null || !Number.isFinite(value) ? DASH : value.toFixed(1);
+}
+
+/** A fraction as a whole percent: 0.754 → "75%". */
+export function formatPercent(fraction: number | null): string {
+  return fraction === null || !Number.isFinite(fraction) ? DASH : `${Math.round(fraction * 100)}%`;
+}
+
+/** A change in index points with its sign: "+5.0", "−2.5" (a true minus), "±0.0". */
+export function formatSignedDelta(value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return DASH;
+  const rounded = Math.round(value * 10) / 10;
+  if (rounded === 0) return "±0.0";
+  return `${rounded > 0 ? "+" : "\u2212"}${Math.abs(rounded).toFixed(1)}`;
+}
+
+function parts(iso: string): { year: number; month: string; day: number } {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  if (!match || !month) throw new RangeError(`Not an ISO date: ${iso}`);
+  return { year: Number(match[1]), month, day: Number(match[3]) };
+}
+
+/**
+ * A round's dates as precise as they are known: "30–31 July 2013", "26 February – 23 March 2018",
+ * "July 2012", "February–March 2018", "2018".
+ */
+export function formatRoundDate(startDate: string, endDate: string | null, precision: DatePrecision): string {
+  const start = parts(startDate);
+  const end = endDate ? parts(endDate) : null;
+  if (precision === "year") {
+    return end && end.year !== start.year ? `${start.year}–${end.year}` : `${start.year}`;
+  }
+  if (precision === "month") {
+    if (!end || (end.month === start.month && end.year === start.year)) return `${start.month} ${start.year}`;
+    if (end.year === start.year) return `${start.month}–${end.month} ${start.year}`;
+    return `${start.month} ${start.year} – ${end.month} ${end.year}`;
+  }
+  if (!end || endDate === startDate) return `${start.day} ${start.month} ${start.year}`;
+  if (end.year !== start.year) return `${start.day} ${start.month} ${start.year} – ${end.day} ${end.month} ${end.year}`;
+  if (end.month !== start.month) return `${start.day} ${start.month} – ${end.day} ${end.month} ${start.year}`;
+  return `${start.day}–${end.day} ${start.month} ${start.year}`;
+}
+
+/** A single dated event at its precision: "13 July 2017", "July 2017", "2017". */
+export function formatDate(iso: string, precision: DatePrecision): string {
+  return formatRoundDate(iso, null, precision);
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { roundChartLabels } from "./round-labels";
+
+describe("roundChartLabels", () => {
+  it("labels a round by its track and year", () => {
+    expect(roundChartLabels([{ trackShortName: "HRC", startDate: "2016-03-01" }])).toEqual(["HRC 2016"]);
+  });
+
+  it("adds the month only where one track has two rounds in a year", () => {
+    expect(
+      roundChartLabels([
+        { trackShortName: "HRC", startDate: "2018-02-26" },
+        { trackShortName: "HRC", startDate: "2018-09-10" },
+        { trackShortName: "UPR", startDate: "2018-11-01" },
+      ]),
+    ).toEqual(["HRC Feb 2018", "HRC Sep 2018", "UPR 2018"]);
+  });
+
+  it("returns nothing for no rounds", () => {
+    expect(roundChartLabels([])).toEqual([]);
+  });
+});
