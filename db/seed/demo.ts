@@ -1,0 +1,81 @@
+// Demo assessments for the seed: two demo reviewers score every applicable benchmark at every round,
+// following each benchmark's outcome timeline. Deterministic, so every fresh database is the same.
+import type { Status } from "@/lib/domain";
+import { isApplicable } from "@/lib/scoring";
+import type { SeedBenchmark, SeedRound } from "./types";
+
+export const DEMO_USERS = [
+  { id: "demo-editor", email: "demo-editor@example.org", name: "Demo editor", role: "editor" },
+  { id: "demo-reviewer-a", email: "demo-reviewer-a@example.org", name: "Demo reviewer A", role: "reviewer" },
+  { id: "demo-reviewer-b", email: "demo-reviewer-b@example.org", name: "Demo reviewer B", role: "reviewer" },
+] as const;
+
+export interface DemoScore {
+  benchmarkSlug: string;
+  roundSlug: string;
+  reviewerA: { status: Status; rationale: string };
+  reviewerB: { status: Status; rationale: string };
+  published: { status: Status; basis: "agreement" | "editor" };
+}
+
+const NO_CHANGE =
+  "Demo score: the seed dataset records no step towards this demand by this round.";
+
+// Where reviewer B reads the same facts differently: a neighbouring status on the scale.
+const SECOND_OPINION: Record<Status, Status> = {
+  met: "partial",
+  partial: "not_met",
+  not_met: "unknown",
+  regressed: "not_met",
+  unknown: "not_met",
+};
+
+/** A small stable hash (FNV-1a) so "which pairs disagree" never changes between runs. */
+function stableHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+export function roundsInOrder(rounds: readonly SeedRound[]): SeedRound[] {
+  return [...rounds].sort((a, b) => a.startDate.localeCompare(b.startDate) || a.slug.localeCompare(b.slug));
+}
+
+export function buildDemoScores(benchmarks: readonly SeedBenchmark[], rounds: readonly SeedRound[]): DemoScore[] {
+  const ordered = roundsInOrder(rounds);
+  const startOf = new Map(ordered.map((r) => [r.slug, r.startDate]));
+  const scores: DemoScore[] = [];
+
+  for (const benchmark of benchmarks) {
+    const appliesFromDate = startOf.get(benchmark.appliesFromRoundSlug);
+    if (!appliesFromDate) throw new Error(`Benchmark ${benchmark.slug}: unknown round ${benchmark.appliesFromRoundSlug}`);
+    for (const round of ordered) {
+      if (!isApplicable({ appliesFromDate, retiredOn: benchmark.retired?.on ?? null }, round)) continue;
+
+      const outcome = benchmark.outcomes
+        .filter((o) => (startOf.get(o.fromRoundSlug) ?? "9999") <= round.startDate)
+        .at(-1);
+      // "regressed" means worse than the round before, so it holds only at the round it was recorded for.
+      const carriedRegression = outcome?.status === "regressed" && outcome.fromRoundSlug !== round.slug;
+      const status: Status = !outcome ? "not_met" : carriedRegression ? "not_met" : outcome.status;
+      const rationale = !outcome ? NO_CHANGE : carriedRegression ? `No recovery since: ${outcome.rationale}` : outcome.rationale;
+
+      const disagrees = !outcome?.publicRecord && stableHash(`${benchmark.slug}@${round.slug}`) % 9 === 0;
+      const statusB = disagrees ? SECOND_OPINION[status] : status;
+      scores.push({
+        benchmarkSlug: benchmark.slug,
+        roundSlug: round.slug,
+        reviewerA: { status, rationale },
+        reviewerB: {
+          status: statusB,
+          rationale: disagrees ? "Demo score: this reviewer judged the same facts differently." : rationale,
+        },
+        published: { status, basis: disagrees ? "editor" : "agreement" },
+      });
+    }
+  }
+  return scores;
+}

@@ -1,0 +1,87 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Db } from "../client";
+import { migrateDatabase } from "../migrate";
+import { SEED_DATA } from "./data";
+import { isDatabaseEmpty, loadSeed, type SeedSummary } from "./load";
+
+let db: Db;
+let summary: SeedSummary;
+const all = <T>(sql: string) => db.$client.prepare(sql).all() as T[];
+
+beforeAll(() => {
+  db = openDatabase(":memory:");
+  migrateDatabase(db);
+  summary = loadSeed(db);
+});
+
+describe("the seed as loaded into the database", () => {
+  it("loads every benchmark, round, statement and subject of the seed data", () => {
+    expect(summary.benchmarks).toBe(SEED_DATA.benchmarks.length);
+    expect(summary.rounds).toBe(SEED_DATA.rounds.length);
+    expect(summary.statements).toBe(SEED_DATA.statements.length);
+    expect(summary.subjects).toBe(SEED_DATA.subjects.length);
+    expect(isDatabaseEmpty(db)).toBe(false);
+  });
+
+  it("breaks no foreign key", () => {
+    expect(all("PRAGMA foreign_key_check")).toEqual([]);
+  });
+
+  it("gives every benchmark a category and at least one source statement", () => {
+    expect(all("SELECT id FROM benchmarks WHERE category_id NOT IN (SELECT id FROM categories)")).toEqual([]);
+    expect(all("SELECT id FROM benchmarks WHERE id NOT IN (SELECT benchmark_id FROM benchmark_sources)")).toEqual([]);
+  });
+
+  it("never applies a benchmark at a round before the statement that raised it", () => {
+    const early = all(`
+      SELECT b.slug, r.start_date, s.date
+        FROM benchmarks b
+        JOIN rounds r ON r.id = b.applies_from_round_id
+        JOIN benchmark_sources bs ON bs.benchmark_id = b.id
+        JOIN statements s ON s.id = bs.statement_id
+       GROUP BY b.id
+      HAVING r.start_date < MIN(s.date)`);
+    expect(early).toEqual([]);
+  });
+
+  it("scores every applicable benchmark at every round by two demo reviewers, and publishes one score each", () => {
+    const rows = all<{ slug: string; applicable: number; published: number; assessments: number; reviewers: number }>(`
+      SELECT r.slug,
+             (SELECT COUNT(*) FROM benchmarks b JOIN rounds f ON f.id = b.applies_from_round_id
+               WHERE f.start_date <= r.start_date AND (b.retired_on IS NULL OR b.retired_on > r.start_date)) AS applicable,
+             (SELECT COUNT(*) FROM published_scores ps WHERE ps.round_id = r.id) AS published,
+             (SELECT COUNT(*) FROM assessments a WHERE a.round_id = r.id) AS assessments,
+             (SELECT COUNT(DISTINCT reviewer_id) FROM assessments a WHERE a.round_id = r.id) AS reviewers
+        FROM rounds r ORDER BY r.start_date`);
+    expect(rows).toHaveLength(SEED_DATA.rounds.length);
+    for (const row of rows) {
+      expect(row.applicable, row.slug).toBeGreaterThan(0);
+      expect(row.published, row.slug).toBe(row.applicable);
+      expect(row.assessments, row.slug).toBe(2 * row.applicable);
+      expect(row.reviewers, row.slug).toBe(2);
+    }
+    // Benchmarks accumulate over the rounds: the last round has more in force than the first.
+    expect(rows.at(-1)!.applicable).toBeGreaterThan(rows[0]!.applicable);
+  });
+
+  it("marks every shipped assessment and published score as demo data", () => {
+    expect(all("SELECT id FROM assessments WHERE is_demo = 0")).toEqual([]);
+    expect(all("SELECT benchmark_id FROM published_scores WHERE is_demo = 0")).toEqual([]);
+  });
+
+  it("publishes on agreement, or by the editor where the two demo reviewers disagree", () => {
+    const mismatched = all(`
+      SELECT ps.benchmark_id, ps.round_id, ps.basis, a.status AS a_status, b.status AS b_status
+        FROM published_scores ps
+        JOIN assessments a ON a.benchmark_id = ps.benchmark_id AND a.round_id = ps.round_id AND a.reviewer_id = 'demo-reviewer-a'
+        JOIN assessments b ON b.benchmark_id = ps.benchmark_id AND b.round_id = ps.round_id AND b.reviewer_id = 'demo-reviewer-b'
+       WHERE (ps.basis = 'agreement') <> (a.status = b.status) OR ps.status <> a.status`);
+    expect(mismatched).toEqual([]);
+    expect(all("SELECT 1 FROM published_scores WHERE basis = 'editor'").length).toBeGreaterThan(0);
+  });
+
+  it("refuses to load the seed twice, leaving the first load intact", () => {
+    expect(() => loadSeed(db)).toThrow();
+    expect(all<{ n: number }>("SELECT COUNT(*) AS n FROM benchmarks")[0]!.n).toBe(SEED_DATA.benchmarks.length);
+  });
+});

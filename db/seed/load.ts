@@ -1,0 +1,214 @@
+// Loads the seed dataset into an empty, migrated database in one transaction: all of it or nothing.
+import { count } from "drizzle-orm";
+import type { Db } from "../client";
+import * as t from "../schema";
+import { SEED_DATA } from "./data";
+import { buildDemoScores, DEMO_USERS } from "./demo";
+import type { SeedData } from "./types";
+
+export function isDatabaseEmpty(db: Db): boolean {
+  const [row] = db.select({ n: count() }).from(t.tracks).all();
+  return (row?.n ?? 0) === 0;
+}
+
+function lookup(map: Map<string, number>, slug: string, what: string): number {
+  const id = map.get(slug);
+  if (id === undefined) throw new Error(`Seed: unknown ${what} "${slug}"`);
+  return id;
+}
+
+function lookupOptional(map: Map<string, number>, slug: string | null, what: string): number | null {
+  return slug === null ? null : lookup(map, slug, what);
+}
+
+export interface SeedSummary {
+  benchmarks: number;
+  rounds: number;
+  statements: number;
+  subjects: number;
+  assessments: number;
+  publishedScores: number;
+}
+
+export function loadSeed(db: Db, data: SeedData = SEED_DATA, now: Date = new Date()): SeedSummary {
+  const loadedAt = now.toISOString();
+  const demoScores = buildDemoScores(data.benchmarks, data.rounds);
+
+  return db.transaction((tx) => {
+    const ids = (rows: { id: number; slug: string }[]) => new Map(rows.map((r) => [r.slug, r.id]));
+
+    const sourceIds = ids(
+      tx
+        .insert(t.sourceDocuments)
+        .values(data.sources.map((s) => ({ ...s })))
+        .returning({ id: t.sourceDocuments.id, slug: t.sourceDocuments.slug })
+        .all(),
+    );
+    const trackIds = ids(
+      tx.insert(t.tracks).values(data.tracks.map((x) => ({ ...x }))).returning({ id: t.tracks.id, slug: t.tracks.slug }).all(),
+    );
+    const roundIds = ids(
+      tx
+        .insert(t.rounds)
+        .values(
+          data.rounds.map(({ trackSlug, sourceSlug, ...round }) => ({
+            ...round,
+            trackId: lookup(trackIds, trackSlug, "track"),
+            sourceDocumentId: lookup(sourceIds, sourceSlug, "source document"),
+            publishedAt: loadedAt,
+          })),
+        )
+        .returning({ id: t.rounds.id, slug: t.rounds.slug })
+        .all(),
+    );
+    const categoryIds = ids(
+      tx
+        .insert(t.categories)
+        .values(data.categories.map((c, position) => ({ ...c, position })))
+        .returning({ id: t.categories.id, slug: t.categories.slug })
+        .all(),
+    );
+    const organisationIds = ids(
+      tx
+        .insert(t.organisations)
+        .values(data.organisations.map((o) => ({ ...o })))
+        .returning({ id: t.organisations.id, slug: t.organisations.slug })
+        .all(),
+    );
+
+    const statementIds = new Map<string, number>();
+    for (const { publisherSlugs, signatories, roundSlug, sourceSlug, ...statement } of data.statements) {
+      const [row] = tx
+        .insert(t.statements)
+        .values({
+          ...statement,
+          roundId: lookupOptional(roundIds, roundSlug, "round"),
+          sourceDocumentId: lookup(sourceIds, sourceSlug, "source document"),
+        })
+        .returning({ id: t.statements.id })
+        .all();
+      const statementId = row!.id;
+      statementIds.set(statement.slug, statementId);
+      if (publisherSlugs.length > 0) {
+        tx.insert(t.statementPublishers)
+          .values(publisherSlugs.map((slug) => ({ statementId, organisationId: lookup(organisationIds, slug, "organisation") })))
+          .run();
+      }
+      if (signatories.length > 0) {
+        tx.insert(t.statementSignatories)
+          .values(
+            signatories.map((s, position) => ({
+              statementId,
+              position,
+              name: s.name,
+              role: s.role,
+              organisationId: lookupOptional(organisationIds, s.organisationSlug, "organisation"),
+            })),
+          )
+          .run();
+      }
+    }
+
+    const subjectIds = new Map<string, number>();
+    for (const { events, sourceSlug, ...subject } of data.subjects) {
+      const [row] = tx
+        .insert(t.subjects)
+        .values({ ...subject, sourceDocumentId: lookup(sourceIds, sourceSlug, "source document") })
+        .returning({ id: t.subjects.id })
+        .all();
+      subjectIds.set(subject.slug, row!.id);
+      if (events.length > 0) {
+        tx.insert(t.subjectEvents)
+          .values(
+            events.map((e) => ({
+              subjectId: row!.id,
+              kind: e.kind,
+              occurredOn: e.date,
+              datePrecision: e.datePrecision,
+              description: e.description,
+              sourceDocumentId: lookupOptional(sourceIds, e.sourceSlug, "source document"),
+            })),
+          )
+          .run();
+      }
+    }
+
+    const benchmarkIds = new Map<string, number>();
+    for (const b of data.benchmarks) {
+      const [row] = tx
+        .insert(t.benchmarks)
+        .values({
+          slug: b.slug,
+          title: b.title,
+          categoryId: lookup(categoryIds, b.categorySlug, "category"),
+          addressee: b.addressee,
+          appliesFromRoundId: lookup(roundIds, b.appliesFromRoundSlug, "round"),
+          retiredOn: b.retired?.on ?? null,
+          retiredReason: b.retired?.reason ?? null,
+        })
+        .returning({ id: t.benchmarks.id })
+        .all();
+      const benchmarkId = row!.id;
+      benchmarkIds.set(b.slug, benchmarkId);
+      tx.insert(t.benchmarkSources)
+        .values(b.sources.map((s) => ({ benchmarkId, statementId: lookup(statementIds, s.statementSlug, "statement"), demand: s.demand })))
+        .run();
+      if (b.subjectSlugs.length > 0) {
+        tx.insert(t.benchmarkSubjects)
+          .values(b.subjectSlugs.map((slug) => ({ benchmarkId, subjectId: lookup(subjectIds, slug, "subject") })))
+          .run();
+      }
+    }
+
+    tx.insert(t.users)
+      .values(DEMO_USERS.map((u) => ({ ...u, isDemo: true, createdAt: loadedAt })))
+      .run();
+
+    let assessmentCount = 0;
+    for (const score of demoScores) {
+      const benchmarkId = lookup(benchmarkIds, score.benchmarkSlug, "benchmark");
+      const roundId = lookup(roundIds, score.roundSlug, "round");
+      const [shown] = tx
+        .insert(t.assessments)
+        .values([
+          { benchmarkId, roundId, reviewerId: "demo-reviewer-a", ...score.reviewerA, isDemo: true, createdAt: loadedAt },
+          { benchmarkId, roundId, reviewerId: "demo-reviewer-b", ...score.reviewerB, isDemo: true, createdAt: loadedAt },
+        ])
+        .returning({ id: t.assessments.id })
+        .all();
+      assessmentCount += 2;
+      tx.insert(t.publishedScores)
+        .values({
+          benchmarkId,
+          roundId,
+          status: score.published.status,
+          basis: score.published.basis,
+          // Reviewer A's rationale is the one shown; on a disagreement the demo editor sided with A.
+          assessmentId: shown!.id,
+          decidedBy: "demo-editor",
+          decidedAt: loadedAt,
+          isDemo: true,
+        })
+        .run();
+    }
+
+    tx.insert(t.auditLog)
+      .values({
+        at: loadedAt,
+        action: "seed",
+        entity: "database",
+        entityId: "seed",
+        after: { benchmarks: benchmarkIds.size, rounds: roundIds.size, assessments: assessmentCount },
+      })
+      .run();
+
+    return {
+      benchmarks: benchmarkIds.size,
+      rounds: roundIds.size,
+      statements: statementIds.size,
+      subjects: subjectIds.size,
+      assessments: assessmentCount,
+      publishedScores: demoScores.length,
+    };
+  });
+}
