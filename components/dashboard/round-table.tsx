@@ -1,0 +1,49 @@
+import { STATUS_LABELS, STATUSES } from "@/lib/domain";
+import { formatIndex, formatPercent, formatRoundDate } from "@/lib/format";
+import type { RoundSummaryRow } from "@/db/queries/round-summaries";
+
+/** Every round with its counts and figures: the list of rounds and the table alternative to both charts. */
+export function RoundTable({ rows }: { rows: RoundSummaryRow[] }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full min-w-[48rem] border-collapse text-sm" data-testid="round-table">
+        <caption className="mb-2 text-left text-stone-600">
+          Published scores per round. <em>Applicable</em> counts the benchmarks in force at the round (the coverage
+          denominator); <em>judged</em> counts met, partial, not met and regressed (the index denominator); unknown
+          is left out of both the index and coverage.
+        </caption>
+        <thead>
+          <tr className="border-b border-stone-300 text-left">
+            <th scope="col" className="py-2 pr-3">Round</th>
+            <th scope="col" className="py-2 pr-3">Dates</th>
+            <th scope="col" className="py-2 pr-3 text-right">Applicable</th>
+            {STATUSES.map((s) => (
+              <th key={s} scope="col" className="py-2 pr-3 text-right">{STATUS_LABELS[s]}</th>
+            ))}
+            <th scope="col" className="py-2 pr-3 text-right">Judged</th>
+            <th scope="col" className="py-2 pr-3 text-right">Index</th>
+            <th scope="col" className="py-2 text-right">Coverage</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} className="border-b border-stone-200 align-top" data-round={row.slug}>
+              <th scope="row" className="py-2 pr-3 text-left font-medium">
+                {row.name}
+                <span className="block text-xs font-normal text-stone-600">{row.trackName}</span>
+              </th>
+              <td className="py-2 pr-3 whitespace-nowrap">{formatRoundDate(row.startDate, row.endDate, row.datePrecision)}</td>
+              <td className="py-2 pr-3 text-right tabular-nums">{row.applicable}</td>
+              {STATUSES.map((s) => (
+                <td key={s} className="py-2 pr-3 text-right tabular-nums">{row.tally[s]}</td>
+              ))}
+              <td className="py-2 pr-3 text-right tabular-nums">{row.judged}</td>
+              <td className="py-2 pr-3 text-right font-semibold tabular-nums" data-testid="round-index">{formatIndex(row.index)}</td>
+              <td className="py-2 text-right tabular-nums">{formatPercent(row.coverage)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

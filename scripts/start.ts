@@ -1,0 +1,23 @@
+// npm start: build once if there is no production build, prepare the database, then serve.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { prepareDatabase } from "@/db/prepare";
+import { databaseFile, readEnv } from "@/lib/env";
+
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+const env = readEnv();
+const nextBin = path.resolve("node_modules/next/dist/bin/next");
+
+if (!existsSync(".next/BUILD_ID")) {
+  console.log("No production build yet: running next build (about 30 s) …");
+  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const { file, seeded } = prepareDatabase(databaseFile());
+console.log(seeded ? `Created and seeded ${file} (${seeded.benchmarks} benchmarks).` : `Using ${file}.`);
+
+const server = spawn(process.execPath, [nextBin, "start", "-p", String(env.PORT)], { stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
