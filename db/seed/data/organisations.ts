@@ -1,0 +1,42 @@
+import type { SeedOrganisation } from "../types";
+
+export const ELEVEN_GOVERNMENTS_2017 = [
+  ["gov-canada", "Canada"],
+  ["gov-united-kingdom", "United Kingdom"],
+  ["gov-australia", "Australia"],
+  ["gov-japan", "Japan"],
+  ["gov-switzerland", "Switzerland"],
+  ["gov-belgium", "Belgium"],
+  ["gov-czech-republic", "Czech Republic"],
+  ["gov-estonia", "Estonia"],
+  ["gov-france", "France"],
+  ["gov-germany", "Germany"],
+  ["gov-sweden", "Sweden"],
+] as const;
+
+export const FIFTEEN_NGOS_2018 = [
+  ["china-labour-bulletin", "China Labour Bulletin"],
+  ["christian-solidarity-worldwide", "Christian Solidarity Worldwide"],
+  ["civicus", "CIVICUS – World Alliance for Citizen Participation"],
+  ["human-rights-in-china", "Human Rights in China"],
+  ["human-rights-watch", "Human Rights Watch"],
+  ["international-campaign-for-tibet", "International Campaign for Tibet"],
+  ["international-commission-of-jurists", "International Commission of Jurists"],
+  ["fidh", "International Federation of Human Rights Leagues"],
+  ["ishr", "International Service for Human Rights"],
+  ["lawyers-for-lawyers", "Lawyers for Lawyers"],
+  ["lawyers-rights-watch-canada", "Lawyers Rights Watch Canada"],
+  ["pen-america", "PEN America"],
+  ["swedish-pen", "Swedish PEN"],
+  ["tibet-advocacy-coalition", "The Tibet Advocacy Coalition"],
+  ["world-uyghur-congress", "World Uyghur Congress"],
+] as const;
+
+export const SEED_ORGANISATIONS: SeedOrganisation[] = [
+  ...FIFTEEN_NGOS_2018.map(([slug, name]) => ({ slug, name, kind: "ngo" as const })),
+  { slug: "chinese-human-rights-defenders", name: "Chinese Human Rights Defenders (CHRD)", kind: "network" },
+  { slug: "rights-defense-network", name: "Rights Defense Network (维权网)", kind: "network" },
+  { slug: "china-digital-times", name: "China Digital Times", kind: "media" },
+  { slug: "humanosphere", name: "Humanosphere", kind: "media" },
+  ...ELEVEN_GOVERNMENTS_2017.map(([slug, name]) => ({ slug, name, kind: "government" as const })),
+];

@@ -1,0 +1,50 @@
+import type { SeedSourceDocument } from "../types";
+
+// The five public documents the seed restates. Their text is never copied into the project.
+export const SEED_SOURCES: SeedSourceDocument[] = [
+  {
+    slug: "cdt-2012-talks-begin",
+    file: "002_51d2231a34fdb2c0.txt",
+    title: "US-China Human Rights Talks Begin in Washington",
+    publisher: "China Digital Times",
+    publishedOn: "2012-07-01",
+    datePrecision: "month",
+    url: null,
+  },
+  {
+    slug: "hrw-2013-kunming",
+    file: "001_456ec682087d33b5.txt",
+    title: "Human Rights Watch press release ahead of the Kunming dialogue",
+    publisher: "Human Rights Watch",
+    publishedOn: "2013-07-01",
+    datePrecision: "month",
+    url: null,
+  },
+  {
+    slug: "chrd-2015-two-texts",
+    file: "000_0a20ef01d6eb3072.txt",
+    title: "Concerns in Chinese Civil Society Over \u201cIneffective\u201d US-China Human Rights Dialogue",
+    publisher: "Chinese Human Rights Defenders",
+    publishedOn: "2015-08-10",
+    datePrecision: "day",
+    url: null,
+  },
+  {
+    slug: "humanosphere-2017-eleven-countries",
+    file: "003_be24c6257d18bdaa.txt",
+    title: "U.S. absent as 11 countries rebuke China for torture of human rights lawyers",
+    publisher: "Humanosphere",
+    publishedOn: "2017-03-21",
+    datePrecision: "day",
+    url: null,
+  },
+  {
+    slug: "ngo-letter-2018-hrc37",
+    file: "004_1d1bbeabe6907946.txt",
+    title: "NGO Joint Letter Urging UN Member States to Speak Out Against Human Rights Rollback in China",
+    publisher: "15 non-governmental organisations (joint letter)",
+    publishedOn: "2018-02-03",
+    datePrecision: "day",
+    url: null,
+  },
+];
