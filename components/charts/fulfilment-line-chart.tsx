@@ -17,7 +17,7 @@ export function FulfilmentLineChart({ points }: { points: FulfilmentPoint[] }) {
         responsive
         style={{ width: "100%", height: 320 }}
         data={points}
-        margin={{ top: 24, right: 24, bottom: 8, left: 0 }}
+        margin={{ top: 24, right: 24, bottom: 8, left: 44 }}
         accessibilityLayer
       >
         <CartesianGrid strokeDasharray="3 3" stroke="#d6d3d1" />

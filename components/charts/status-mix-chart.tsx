@@ -13,7 +13,7 @@ export function StatusMixChart({ bars }: { bars: StatusMixBar[] }) {
         responsive
         style={{ width: "100%", height: 320 }}
         data={bars}
-        margin={{ top: 8, right: 24, bottom: 8, left: 0 }}
+        margin={{ top: 8, right: 24, bottom: 8, left: 24 }}
         accessibilityLayer
       >
         <CartesianGrid strokeDasharray="3 3" stroke="#d6d3d1" />
