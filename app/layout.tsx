@@ -8,6 +8,14 @@ export const metadata: Metadata = {
     "Which civil-society demands made around human-rights dialogues with China were met, round by round, 2012–2018.",
 };
 
+const NAV = [
+  { href: "/", label: "Dashboard" },
+  { href: "/statements", label: "Statements" },
+  { href: "/people", label: "People" },
+  { href: "/laws", label: "Laws and practices" },
+  { href: "/method", label: "Method" },
+];
+
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
@@ -20,12 +28,24 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/" className="text-lg font-semibold text-stone-900 no-underline">
               Dialogue Scorecard
             </Link>
-            <p className="text-sm text-stone-600">Benchmarks for human-rights dialogues with China</p>
+            <nav aria-label="Main">
+              <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+                {NAV.map((item) => (
+                  <li key={item.href}>
+                    <Link href={item.href}>{item.label}</Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
           </div>
         </header>
         <main id="main" className="mx-auto max-w-6xl px-4 py-6">
           {children}
         </main>
+        <footer className="mx-auto max-w-6xl border-t border-stone-200 px-4 py-6 text-xs text-stone-600">
+          Demands and statements are restated from public documents, each cited. Scores shipped with the app are
+          demonstration data. <Link href="/method">How the figures are made</Link>.
+        </footer>
       </body>
     </html>
   );

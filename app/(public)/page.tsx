@@ -1,32 +1,36 @@
+import type { Metadata } from "next";
 import { FulfilmentLineChart } from "@/components/charts/fulfilment-line-chart";
+import { GroupIndexChart } from "@/components/charts/group-index-chart";
 import { StatusMixChart } from "@/components/charts/status-mix-chart";
+import { ChangesList } from "@/components/dashboard/changes-list";
+import { FilterForm } from "@/components/dashboard/filter-form";
+import { GroupTable } from "@/components/dashboard/group-table";
+import { HeatMap } from "@/components/dashboard/heat-map";
+import { Headline } from "@/components/dashboard/headline";
 import { RoundTable } from "@/components/dashboard/round-table";
+import { DataVersion } from "@/components/ui/data-version";
 import { DemoNotice } from "@/components/ui/demo-notice";
-import { listRoundSummaries } from "@/db/queries/round-summaries";
-import { formatIndex, formatSignedDelta } from "@/lib/format";
+import { getDashboardData, listFilterOptions } from "@/db/queries/dashboard";
+import { buildDashboard } from "@/lib/dashboard";
+import { ADDRESSEE_LABELS, type Addressee } from "@/lib/domain";
 import { roundChartLabels } from "@/lib/round-labels";
+import { hasFilters, parseDashboardFilters, type SearchParams } from "@/lib/validation/dashboard-filters";
+
+export const metadata: Metadata = { title: "Dashboard" };
 
 // Published scores change whenever an editor publishes; read them per request.
 export const dynamic = "force-dynamic";
 
-export default function DashboardPage() {
-  const summaries = listRoundSummaries();
-  const published = summaries.filter((r) => r.publishedAt !== null);
-  const labels = roundChartLabels(published);
-  const latest = published.at(-1);
-  const previous = published.at(-2);
-  const dataVersion = published.map((r) => r.publishedAt!).sort().at(-1);
-
-  if (!latest) {
-    return (
-      <section>
-        <h1 className="text-2xl font-semibold">Dialogue Scorecard</h1>
-        <p className="mt-4">No round has been published yet. Once an editor publishes a round, its scores appear here.</p>
-      </section>
-    );
-  }
-
-  const indexDelta = latest.index !== null && previous?.index != null ? latest.index - previous.index : null;
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const { filters, problems } = parseDashboardFilters(await searchParams);
+  const data = getDashboardData(filters);
+  const options = listFilterOptions();
+  const dashboard = buildDashboard(data);
+  const labels = roundChartLabels(dashboard.rounds);
+  const columns = dashboard.rounds.map((r, i) => ({ id: r.id, slug: r.slug, name: r.name, label: labels[i]! }));
+  const messages = [...problems, ...data.unmatched];
+  const { latest, previous } = dashboard;
+  const filtered = hasFilters(filters);
 
   return (
     <>
@@ -36,53 +40,103 @@ export default function DashboardPage() {
         with China. Each demand is a benchmark; after every round it is scored met, partial, not met, regressed or
         unknown. The fulfilment index is 100 × (met + ½ partial) ÷ judged benchmarks.
       </p>
-      <p className="mt-1 text-xs text-stone-600">
-        Data version: published {dataVersion ? new Date(dataVersion).toISOString().replace("T", " ").slice(0, 16) : "—"} UTC
-      </p>
+      <DataVersion publishedAt={data.dataVersion} />
 
-      <div className="mt-4">{published.some((r) => r.hasDemo) && <DemoNotice />}</div>
+      {data.hasDemo && (
+        <div className="mt-4">
+          <DemoNotice />
+        </div>
+      )}
 
-      <section aria-labelledby="headline" className="mb-8 grid gap-4 sm:grid-cols-3">
-        <h2 id="headline" className="sr-only">Latest round</h2>
-        <div className="rounded border border-stone-200 bg-white p-4">
-          <p className="text-sm text-stone-600">Latest round</p>
-          <p className="font-semibold">{latest.name}</p>
-        </div>
-        <div className="rounded border border-stone-200 bg-white p-4">
-          <p className="text-sm text-stone-600">Fulfilment index</p>
-          <p className="text-3xl font-semibold tabular-nums" data-testid="latest-index">{formatIndex(latest.index)}</p>
-          <p className="text-xs text-stone-600">over {latest.judged} judged of {latest.applicable} applicable benchmarks</p>
-        </div>
-        <div className="rounded border border-stone-200 bg-white p-4">
-          <p className="text-sm text-stone-600">Change since the previous round</p>
-          <p className="text-3xl font-semibold tabular-nums">{formatSignedDelta(indexDelta)}</p>
-          <p className="text-xs text-stone-600">{previous ? `from ${previous.name}` : "no earlier round"}</p>
-        </div>
-      </section>
-
-      <div className="grid gap-8 lg:grid-cols-2">
-        <section aria-labelledby="index-heading" className="rounded border border-stone-200 bg-white p-4">
-          <h2 id="index-heading" className="text-lg font-semibold">Fulfilment index per round</h2>
-          <p className="mb-2 text-xs text-stone-600">
-            0–100. Denominator: benchmarks judged at each round (met, partial, not met, regressed); see the table below.
-          </p>
-          <FulfilmentLineChart
-            points={published.map((r, i) => ({ label: labels[i]!, index: r.index, judged: r.judged, applicable: r.applicable }))}
-          />
-        </section>
-        <section aria-labelledby="mix-heading" className="rounded border border-stone-200 bg-white p-4">
-          <h2 id="mix-heading" className="text-lg font-semibold">Status mix per round</h2>
-          <p className="mb-2 text-xs text-stone-600">
-            Number of benchmarks with each published status. Denominator: every benchmark scored at the round.
-          </p>
-          <StatusMixChart bars={published.map((r, i) => ({ label: labels[i]!, ...r.tally }))} />
-        </section>
+      <div className="mt-4">
+        <FilterForm filters={filters} options={options} />
       </div>
+      {messages.length > 0 && (
+        <div role="status" className="mt-3 rounded border border-red-300 bg-red-50 px-4 py-2 text-sm text-red-900">
+          <p className="font-medium">Some filters were ignored:</p>
+          <ul className="list-disc pl-5">
+            {messages.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </div>
+      )}
 
-      <section aria-labelledby="rounds-heading" className="mt-8">
-        <h2 id="rounds-heading" className="mb-2 text-lg font-semibold">Rounds</h2>
-        <RoundTable rows={published} />
-      </section>
+      {!latest ? (
+        <section className="mt-8 rounded border border-stone-200 bg-white p-6">
+          <h2 className="text-lg font-semibold">Nothing to show</h2>
+          <p className="mt-2">
+            {filtered
+              ? "No published round matches these filters. Widen the round range or clear the filters."
+              : "No round has been published yet. Once an editor publishes a round, its scores appear here."}
+          </p>
+        </section>
+      ) : (
+        <>
+          <Headline latest={latest} previous={previous} />
+
+          <div className="mt-8 grid gap-8 lg:grid-cols-2">
+            <section aria-labelledby="index-heading" className="rounded border border-stone-200 bg-white p-4">
+              <h2 id="index-heading" className="text-lg font-semibold">Fulfilment index per round</h2>
+              <p className="mb-2 text-xs text-stone-600">
+                0–100. Denominator: benchmarks judged at each round (met, partial, not met, regressed); see the table of rounds.
+              </p>
+              <FulfilmentLineChart
+                points={dashboard.series.map((r, i) => ({ label: labels[i]!, index: r.index, judged: r.judged, applicable: r.applicable }))}
+              />
+            </section>
+            <section aria-labelledby="mix-heading" className="rounded border border-stone-200 bg-white p-4">
+              <h2 id="mix-heading" className="text-lg font-semibold">Status mix per round</h2>
+              <p className="mb-2 text-xs text-stone-600">
+                Benchmarks with each published status. Denominator for percentages: every benchmark scored at the round.
+              </p>
+              <StatusMixChart bars={dashboard.series.map((r, i) => ({ label: labels[i]!, ...r.tally }))} />
+            </section>
+            <section aria-labelledby="category-heading" className="rounded border border-stone-200 bg-white p-4">
+              <h2 id="category-heading" className="text-lg font-semibold">Index by category</h2>
+              <p className="mb-2 text-xs text-stone-600">At {latest.round.name}. Denominator: judged benchmarks of each category.</p>
+              <GroupIndexChart testId="category-chart" bars={dashboard.byCategory.map((g) => ({ label: g.label, index: g.index }))} />
+              <GroupTable caption="Index by category" testId="category-table" groups={dashboard.byCategory} />
+            </section>
+            <section aria-labelledby="addressee-heading" className="rounded border border-stone-200 bg-white p-4">
+              <h2 id="addressee-heading" className="text-lg font-semibold">Index by addressee</h2>
+              <p className="mb-2 text-xs text-stone-600">
+                At {latest.round.name}: whom the demand was made of. Denominator: judged benchmarks per addressee.
+              </p>
+              <GroupIndexChart
+                testId="addressee-chart"
+                bars={dashboard.byAddressee.map((g) => ({ label: ADDRESSEE_LABELS[g.key as Addressee], index: g.index }))}
+              />
+              <GroupTable
+                caption="Index by addressee"
+                testId="addressee-table"
+                groups={dashboard.byAddressee.map((g) => ({ ...g, label: ADDRESSEE_LABELS[g.key as Addressee] }))}
+              />
+            </section>
+          </div>
+
+          <section aria-labelledby="changes-heading" className="mt-8">
+            <h2 id="changes-heading" className="mb-2 text-lg font-semibold">
+              What changed since the previous round
+            </h2>
+            {previous ? (
+              <ChangesList changes={dashboard.changes} fromName={previous.round.name} toName={latest.round.name} />
+            ) : (
+              <p className="text-sm">Only one round is in view; widen the range to compare.</p>
+            )}
+          </section>
+
+          <section aria-labelledby="heat-heading" className="mt-8">
+            <h2 id="heat-heading" className="mb-2 text-lg font-semibold">Every benchmark, round by round</h2>
+            <HeatMap groups={dashboard.heatMap} columns={columns} />
+          </section>
+
+          <section aria-labelledby="rounds-heading" className="mt-8">
+            <h2 id="rounds-heading" className="mb-2 text-lg font-semibold">Rounds</h2>
+            <RoundTable rows={dashboard.series} />
+          </section>
+        </>
+      )}
     </>
   );
 }

@@ -1,9 +1,11 @@
+import Link from "next/link";
+import type { DashboardRound } from "@/db/queries/dashboard";
+import type { RoundFigures } from "@/lib/dashboard";
 import { STATUS_LABELS, STATUSES } from "@/lib/domain";
 import { formatIndex, formatPercent, formatRoundDate } from "@/lib/format";
-import type { RoundSummaryRow } from "@/db/queries/round-summaries";
 
-/** Every round with its counts and figures: the list of rounds and the table alternative to both charts. */
-export function RoundTable({ rows }: { rows: RoundSummaryRow[] }) {
+/** Every round in view with its counts and figures: the list of rounds and the table alternative to the charts. */
+export function RoundTable({ rows }: { rows: RoundFigures<DashboardRound>[] }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[48rem] border-collapse text-sm" data-testid="round-table">
@@ -26,13 +28,13 @@ export function RoundTable({ rows }: { rows: RoundSummaryRow[] }) {
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
-            <tr key={row.id} className="border-b border-stone-200 align-top" data-round={row.slug}>
+          {rows.map(({ round, ...row }) => (
+            <tr key={round.id} className="border-b border-stone-200 align-top" data-round={round.slug}>
               <th scope="row" className="py-2 pr-3 text-left font-medium">
-                {row.name}
-                <span className="block text-xs font-normal text-stone-600">{row.trackName}</span>
+                <Link href={`/rounds/${round.slug}`}>{round.name}</Link>
+                <span className="block text-xs font-normal text-stone-600">{round.trackName}</span>
               </th>
-              <td className="py-2 pr-3 whitespace-nowrap">{formatRoundDate(row.startDate, row.endDate, row.datePrecision)}</td>
+              <td className="py-2 pr-3 whitespace-nowrap">{formatRoundDate(round.startDate, round.endDate, round.datePrecision)}</td>
               <td className="py-2 pr-3 text-right tabular-nums">{row.applicable}</td>
               {STATUSES.map((s) => (
                 <td key={s} className="py-2 pr-3 text-right tabular-nums">{row.tally[s]}</td>

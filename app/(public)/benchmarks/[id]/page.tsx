@@ -1,0 +1,136 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { EvidenceList } from "@/components/scorecard/evidence-list";
+import { DemoLabel } from "@/components/ui/demo-label";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { getPublicBenchmark, listBenchmarkSources, listBenchmarkSubjects } from "@/db/queries/benchmarks";
+import { listPublishedRounds } from "@/db/queries/rounds";
+import { listPublishedScoreDetails } from "@/db/queries/scores";
+import { ADDRESSEE_LABELS, STATEMENT_KIND_LABELS } from "@/lib/domain";
+import { formatDate, formatRoundDate } from "@/lib/format";
+import { isApplicable } from "@/lib/scoring";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const benchmark = getPublicBenchmark((await params).id);
+  return { title: benchmark ? benchmark.title : "Benchmark not found" };
+}
+
+export default async function BenchmarkPage({ params }: Props) {
+  const benchmark = getPublicBenchmark((await params).id);
+  if (!benchmark) notFound();
+
+  const sources = listBenchmarkSources([benchmark.id]);
+  const subjects = listBenchmarkSubjects([benchmark.id]);
+  const rounds = listPublishedRounds().filter((r) => isApplicable(benchmark, r));
+  const details = new Map(listPublishedScoreDetails({ benchmarkIds: [benchmark.id] }).map((d) => [d.roundId, d]));
+  const people = subjects.filter((s) => s.kind === "person");
+  const laws = subjects.filter((s) => s.kind !== "person");
+
+  return (
+    <>
+      <p className="text-sm">
+        <Link href="/">Dashboard</Link> / Benchmark
+      </p>
+      <h1 className="mt-1 text-2xl font-semibold">{benchmark.title}</h1>
+      <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+        <dt className="font-medium">Category</dt>
+        <dd>
+          <Link href={`/?category=${benchmark.categorySlug}`}>{benchmark.categoryName}</Link>
+        </dd>
+        <dt className="font-medium">Addressed to</dt>
+        <dd>{ADDRESSEE_LABELS[benchmark.addressee]}</dd>
+        <dt className="font-medium">Applies from</dt>
+        <dd>
+          <Link href={`/rounds/${benchmark.appliesFromSlug}`}>{benchmark.appliesFromName}</Link>
+        </dd>
+        {benchmark.retiredOn && (
+          <>
+            <dt className="font-medium">Retired</dt>
+            <dd data-testid="retired">
+              {formatDate(benchmark.retiredOn, "day")}: {benchmark.retiredReason}. It counts in no later round; its history stays below.
+            </dd>
+          </>
+        )}
+      </dl>
+
+      <section aria-labelledby="sources-heading" className="mt-6">
+        <h2 id="sources-heading" className="text-lg font-semibold">Who demanded it, and when</h2>
+        <ul className="mt-2 space-y-2">
+          {sources.map((s) => (
+            <li key={s.statementSlug} className="rounded border border-stone-200 bg-white p-3 text-sm">
+              <p>
+                <Link href={`/statements/${s.statementSlug}`}>{s.statementTitle}</Link>{" "}
+                <span className="text-stone-600">
+                  ({STATEMENT_KIND_LABELS[s.statementKind]}, {formatDate(s.statementDate, s.statementDatePrecision)})
+                </span>
+              </p>
+              <p className="mt-1">The demand, restated: {s.demand}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {(people.length > 0 || laws.length > 0) && (
+        <section aria-labelledby="subjects-heading" className="mt-6">
+          <h2 id="subjects-heading" className="text-lg font-semibold">People and laws</h2>
+          <ul className="mt-2 flex flex-wrap gap-2 text-sm">
+            {people.map((p) => (
+              <li key={p.slug}>
+                <Link href={`/people/${p.slug}`}>
+                  {p.name}
+                  {p.nameZh && <span lang="zh-Hans"> {p.nameZh}</span>}
+                </Link>
+              </li>
+            ))}
+            {laws.map((l) => (
+              <li key={l.slug}>
+                <Link href={`/laws/${l.slug}`}>{l.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="history-heading" className="mt-6">
+        <h2 id="history-heading" className="text-lg font-semibold">Status round by round</h2>
+        {rounds.length === 0 ? (
+          <p className="mt-2 text-sm">No published round has scored this benchmark yet.</p>
+        ) : (
+          <ol className="mt-2 border-l-2 border-stone-300 pl-4" data-testid="timeline">
+            {rounds.map((round) => {
+              const detail = details.get(round.id);
+              return (
+                <li key={round.id} id={`round-${round.slug}`} className="mb-4 scroll-mt-4 target:rounded target:bg-yellow-50 target:p-2">
+                  <h3 className="font-medium">
+                    <Link href={`/rounds/${round.slug}`}>{round.name}</Link>{" "}
+                    <span className="text-sm font-normal text-stone-600">{formatRoundDate(round.startDate, round.endDate, round.datePrecision)}</span>
+                  </h3>
+                  {detail ? (
+                    <div className="mt-1 space-y-1">
+                      <p className="flex items-center gap-2">
+                        <StatusBadge status={detail.status} />
+                        {detail.isDemo && <DemoLabel />}
+                        <span className="text-xs text-stone-600">
+                          {detail.basis === "agreement" ? "Two reviewers agreed" : "Decided by an editor where reviewers disagreed"}
+                        </span>
+                      </p>
+                      <p className="text-sm" data-testid="rationale">{detail.rationale}</p>
+                      <EvidenceList evidence={detail.evidence} />
+                    </div>
+                  ) : (
+                    <p className="text-sm text-stone-600">Not scored at this round.</p>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { SubjectDetail } from "@/components/subjects/subject-detail";
+import { getPublicSubject } from "@/db/queries/subjects";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const subject = getPublicSubject("people", (await params).id);
+  return { title: subject ? subject.name : "Not found" };
+}
+
+export default async function Page({ params }: Props) {
+  const subject = getPublicSubject("people", (await params).id);
+  if (!subject) notFound();
+  return <SubjectDetail page="people" subject={subject} />;
+}

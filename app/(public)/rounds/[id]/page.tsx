@@ -1,0 +1,179 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { EvidenceList } from "@/components/scorecard/evidence-list";
+import { DataVersion } from "@/components/ui/data-version";
+import { DemoLabel } from "@/components/ui/demo-label";
+import { DemoNotice } from "@/components/ui/demo-notice";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { listBenchmarkSources } from "@/db/queries/benchmarks";
+import { getNeighbourRounds, getPublishedRound, listApplicableBenchmarks } from "@/db/queries/rounds";
+import { listPublishedScoreDetails } from "@/db/queries/scores";
+import { ADDRESSEE_LABELS, STATUS_LABELS, STATUSES, type Status } from "@/lib/domain";
+import { formatDate, formatIndex, formatPercent, formatRoundDate } from "@/lib/format";
+import { emptyTally, summariseTally } from "@/lib/scoring";
+import type { SearchParams } from "@/lib/validation/dashboard-filters";
+import { parseScorecardParams, SCORECARD_SORTS } from "@/lib/validation/scorecard-params";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const round = getPublishedRound((await params).id);
+  return { title: round ? `Scorecard: ${round.name}` : "Round not found" };
+}
+
+const STATUS_ORDER: Record<Status, number> = { met: 0, partial: 1, not_met: 2, regressed: 3, unknown: 4 };
+
+export default async function RoundScorecardPage({ params, searchParams }: Props) {
+  const round = getPublishedRound((await params).id);
+  if (!round) notFound();
+  const view = parseScorecardParams(await searchParams);
+
+  const benchmarks = listApplicableBenchmarks(round);
+  const ids = benchmarks.map((b) => b.id);
+  const [details, sources, neighbours] = [
+    listPublishedScoreDetails({ benchmarkIds: ids, roundIds: [round.id] }),
+    listBenchmarkSources(ids),
+    getNeighbourRounds(round),
+  ];
+  const detailOf = new Map(details.map((d) => [d.benchmarkId, d]));
+
+  const tally = emptyTally();
+  for (const d of details) tally[d.status] += 1;
+  const summary = summariseTally(tally, benchmarks.length);
+
+  const categories = [...new Map(benchmarks.map((b) => [b.categorySlug, b])).values()].sort((a, b) => a.categoryPosition - b.categoryPosition);
+  const rows = benchmarks
+    .map((b) => ({ benchmark: b, detail: detailOf.get(b.id), sources: sources.filter((s) => s.benchmarkId === b.id) }))
+    .filter((r) => (!view.status || r.detail?.status === view.status) && (!view.category || r.benchmark.categorySlug === view.category))
+    .sort((a, b) => {
+      if (view.sort === "title") return a.benchmark.title.localeCompare(b.benchmark.title);
+      if (view.sort === "status") {
+        const sa = a.detail ? STATUS_ORDER[a.detail.status] : 9;
+        const sb = b.detail ? STATUS_ORDER[b.detail.status] : 9;
+        return sa - sb || a.benchmark.title.localeCompare(b.benchmark.title);
+      }
+      return a.benchmark.categoryPosition - b.benchmark.categoryPosition || a.benchmark.title.localeCompare(b.benchmark.title);
+    });
+
+  return (
+    <>
+      <p className="text-sm">
+        <Link href="/">Dashboard</Link> / Round scorecard
+      </p>
+      <h1 className="mt-1 text-2xl font-semibold">{round.name}</h1>
+      <p className="text-stone-700">
+        {round.trackName} · {formatRoundDate(round.startDate, round.endDate, round.datePrecision)}
+        {round.location && ` · ${round.location}`}
+      </p>
+      {round.dateNote && <p className="mt-1 text-xs text-stone-600">About the date: {round.dateNote}</p>}
+      <DataVersion publishedAt={round.publishedAt} />
+      {details.some((d) => d.isDemo) && (
+        <div className="mt-4">
+          <DemoNotice />
+        </div>
+      )}
+
+      <section aria-labelledby="summary-heading" className="mt-4">
+        <h2 id="summary-heading" className="sr-only">Summary</h2>
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-8" data-testid="round-summary">
+          <div className="rounded border border-stone-200 bg-white p-3">
+            <dt className="text-xs text-stone-600">Fulfilment index</dt>
+            <dd className="text-2xl font-semibold tabular-nums" data-testid="round-summary-index">{formatIndex(summary.index)}</dd>
+          </div>
+          {STATUSES.map((s) => (
+            <div key={s} className="rounded border border-stone-200 bg-white p-3">
+              <dt className="text-xs text-stone-600">{STATUS_LABELS[s]}</dt>
+              <dd className="text-2xl font-semibold tabular-nums">{summary.tally[s]}</dd>
+            </div>
+          ))}
+          <div className="rounded border border-stone-200 bg-white p-3">
+            <dt className="text-xs text-stone-600">Applicable</dt>
+            <dd className="text-2xl font-semibold tabular-nums">{summary.applicable}</dd>
+          </div>
+          <div className="rounded border border-stone-200 bg-white p-3">
+            <dt className="text-xs text-stone-600">Coverage</dt>
+            <dd className="text-2xl font-semibold tabular-nums">{formatPercent(summary.coverage)}</dd>
+          </div>
+        </dl>
+        <p className="mt-2 text-xs text-stone-600">
+          Index over {summary.judged} judged of {summary.applicable} applicable benchmarks; unknown is left out.
+        </p>
+      </section>
+
+      <form method="get" aria-label="Sort and filter" className="mt-6 flex flex-wrap items-end gap-3 rounded border border-stone-200 bg-white p-3 text-sm">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="sort">Sort by</label>
+          <select id="sort" name="sort" defaultValue={view.sort} className="rounded border border-stone-400 px-2 py-1">
+            {SCORECARD_SORTS.map((s) => (
+              <option key={s} value={s}>{s === "category" ? "Category" : s === "status" ? "Status" : "Title"}</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="status">Status</label>
+          <select id="status" name="status" defaultValue={view.status ?? ""} className="rounded border border-stone-400 px-2 py-1">
+            <option value="">All</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>{STATUS_LABELS[s]}</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="category">Category</label>
+          <select id="category" name="category" defaultValue={view.category ?? ""} className="rounded border border-stone-400 px-2 py-1">
+            <option value="">All</option>
+            {categories.map((c) => (
+              <option key={c.categorySlug} value={c.categorySlug}>{c.categoryName}</option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="rounded bg-blue-800 px-4 py-1.5 font-medium text-white hover:bg-blue-900">Show</button>
+      </form>
+
+      <p className="mt-3 text-sm text-stone-700" role="status">
+        Showing {rows.length} of {benchmarks.length} benchmarks.
+      </p>
+      {rows.length === 0 ? (
+        <p className="mt-2">No benchmark matches. <Link href={`/rounds/${round.slug}`}>Show all</Link>.</p>
+      ) : (
+        <ol className="mt-2 space-y-3" data-testid="scorecard">
+          {rows.map(({ benchmark, detail, sources: raisedBy }) => (
+            <li key={benchmark.id} className="rounded border border-stone-200 bg-white p-4" data-benchmark={benchmark.slug}>
+              <div className="flex flex-wrap items-start justify-between gap-2">
+                <h2 className="font-semibold">
+                  <Link href={`/benchmarks/${benchmark.slug}#round-${round.slug}`}>{benchmark.title}</Link>
+                </h2>
+                <span className="flex items-center gap-2">
+                  {detail ? <StatusBadge status={detail.status} /> : <span className="text-xs">Not scored</span>}
+                  {detail?.isDemo && <DemoLabel />}
+                </span>
+              </div>
+              <p className="text-xs text-stone-600">
+                {benchmark.categoryName} · addressed to {ADDRESSEE_LABELS[benchmark.addressee]}
+              </p>
+              {detail && <p className="mt-2 text-sm">{detail.rationale}</p>}
+              {detail && <EvidenceList evidence={detail.evidence} />}
+              <p className="mt-2 text-xs text-stone-600">
+                Raised by:{" "}
+                {raisedBy.map((s, i) => (
+                  <span key={s.statementSlug}>
+                    {i > 0 && "; "}
+                    <Link href={`/statements/${s.statementSlug}`}>{s.statementTitle}</Link> ({formatDate(s.statementDate, s.statementDatePrecision)})
+                  </span>
+                ))}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+
+      <nav aria-label="Other rounds" className="mt-6 flex justify-between text-sm">
+        {neighbours.previous ? <Link href={`/rounds/${neighbours.previous.slug}`}>← {neighbours.previous.name}</Link> : <span />}
+        {neighbours.next ? <Link href={`/rounds/${neighbours.next.slug}`}>{neighbours.next.name} →</Link> : <span />}
+      </nav>
+    </>
+  );
+}

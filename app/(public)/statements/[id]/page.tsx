@@ -1,0 +1,133 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { HeatMap } from "@/components/dashboard/heat-map";
+import { DemoNotice } from "@/components/ui/demo-notice";
+import { ExternalLink } from "@/components/ui/external-link";
+import { getDashboardData } from "@/db/queries/dashboard";
+import { getStatement, listPublishers, listSignatories } from "@/db/queries/statements";
+import { buildDashboard } from "@/lib/dashboard";
+import { STATEMENT_KIND_LABELS, STATUS_LABELS, STATUSES } from "@/lib/domain";
+import { formatDate, formatIndex } from "@/lib/format";
+import { roundChartLabels } from "@/lib/round-labels";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const statement = getStatement((await params).id);
+  return { title: statement ? statement.title : "Statement not found" };
+}
+
+export default async function StatementPage({ params }: Props) {
+  const statement = getStatement((await params).id);
+  if (!statement) notFound();
+  const publishers = listPublishers([statement.id]).get(statement.id) ?? [];
+  const signatories = listSignatories(statement.id);
+  const data = getDashboardData({ statement: statement.slug });
+  const dashboard = buildDashboard(data);
+  const labels = roundChartLabels(dashboard.rounds);
+  const columns = dashboard.rounds.map((r, i) => ({ id: r.id, slug: r.slug, name: r.name, label: labels[i]! }));
+  const laterRounds = dashboard.series.filter((r) => r.round.startDate >= statement.date && r.applicable > 0);
+
+  return (
+    <>
+      <p className="text-sm">
+        <Link href="/statements">Statements</Link> / Statement
+      </p>
+      <h1 className="mt-1 text-2xl font-semibold">{statement.title}</h1>
+      <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+        <dt className="font-medium">Kind</dt>
+        <dd>{STATEMENT_KIND_LABELS[statement.kind]}</dd>
+        <dt className="font-medium">Date</dt>
+        <dd>{formatDate(statement.date, statement.datePrecision)}</dd>
+        <dt className="font-medium">Language</dt>
+        <dd>{statement.language}</dd>
+        {publishers.length > 0 && (
+          <>
+            <dt className="font-medium">Published by</dt>
+            <dd>{publishers.join(", ")}</dd>
+          </>
+        )}
+        {statement.roundSlug && (
+          <>
+            <dt className="font-medium">Addresses</dt>
+            <dd>
+              <Link href={`/rounds/${statement.roundSlug}`}>{statement.roundName}</Link>
+            </dd>
+          </>
+        )}
+        <dt className="font-medium">Source</dt>
+        <dd>
+          {statement.sourceUrl ? <ExternalLink href={statement.sourceUrl}>{statement.sourceTitle ?? statement.sourceUrl}</ExternalLink> : statement.sourceTitle}
+          {statement.sourcePublisher && ` (${statement.sourcePublisher})`}
+        </dd>
+      </dl>
+      <p className="mt-3 max-w-3xl">{statement.summary}</p>
+
+      {signatories.length > 0 && (
+        <section aria-labelledby="signatories-heading" className="mt-6">
+          <h2 id="signatories-heading" className="text-lg font-semibold">Signatories ({signatories.length})</h2>
+          <ul className="mt-2 grid gap-x-4 text-sm sm:grid-cols-2 lg:grid-cols-3" data-testid="signatories">
+            {signatories.map((s, i) => (
+              <li key={i}>
+                {s.name}
+                {s.role && <span className="text-stone-600"> · {s.role}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="progress-heading" className="mt-6">
+        <h2 id="progress-heading" className="text-lg font-semibold">How many of its demands were met, round by round</h2>
+        {laterRounds.length === 0 ? (
+          <p className="mt-2 text-sm">No published round has scored its demands yet.</p>
+        ) : (
+          <div className="mt-2 overflow-x-auto">
+            <table className="w-full min-w-[36rem] border-collapse text-sm" data-testid="statement-progress">
+              <caption className="sr-only">Status of this statement&apos;s demands at each later round</caption>
+              <thead>
+                <tr className="border-b border-stone-300 text-left">
+                  <th scope="col" className="py-1 pr-2">Round</th>
+                  <th scope="col" className="py-1 pr-2 text-right">Applicable</th>
+                  {STATUSES.map((s) => (
+                    <th key={s} scope="col" className="py-1 pr-2 text-right">{STATUS_LABELS[s]}</th>
+                  ))}
+                  <th scope="col" className="py-1 text-right">Index</th>
+                </tr>
+              </thead>
+              <tbody>
+                {laterRounds.map((r) => (
+                  <tr key={r.round.id} className="border-b border-stone-100">
+                    <th scope="row" className="py-1 pr-2 text-left font-normal">
+                      <Link href={`/rounds/${r.round.slug}`}>{r.round.name}</Link>
+                    </th>
+                    <td className="py-1 pr-2 text-right tabular-nums">{r.applicable}</td>
+                    {STATUSES.map((s) => (
+                      <td key={s} className="py-1 pr-2 text-right tabular-nums">{r.tally[s]}</td>
+                    ))}
+                    <td className="py-1 text-right font-semibold tabular-nums">{formatIndex(r.index)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="benchmarks-heading" className="mt-6">
+        <h2 id="benchmarks-heading" className="mb-2 text-lg font-semibold">Benchmarks drawn from it ({data.benchmarks.length})</h2>
+        {data.benchmarks.length === 0 ? (
+          <p className="text-sm">No public benchmark comes from this statement.</p>
+        ) : (
+          <>
+            {data.hasDemo && <DemoNotice />}
+            <HeatMap groups={dashboard.heatMap} columns={columns} />
+          </>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import Link from "next/link";
+import type { FilterOptions } from "@/db/queries/dashboard";
+import { ADDRESSEE_LABELS, type Addressee } from "@/lib/domain";
+import { formatDate } from "@/lib/format";
+import { hasFilters, type DashboardFilters } from "@/lib/validation/dashboard-filters";
+
+function Select({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: keyof DashboardFilters;
+  label: string;
+  value: string | undefined;
+  options: Array<{ value: string; label: string }>;
+}) {
+  return (
+    <div className="flex min-w-0 flex-col gap-1">
+      <label htmlFor={`filter-${name}`} className="text-xs font-medium text-stone-700">
+        {label}
+      </label>
+      <select
+        id={`filter-${name}`}
+        name={name}
+        defaultValue={value ?? ""}
+        className="w-full rounded border border-stone-400 bg-white px-2 py-1.5 text-sm"
+      >
+        <option value="">All</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A plain GET form: the filters live in the URL, so a copied link reproduces the view, with or without JavaScript. */
+export function FilterForm({ filters, options }: { filters: DashboardFilters; options: FilterOptions }) {
+  const roundOptions = options.rounds.map((r) => ({ value: r.slug, label: r.name }));
+  return (
+    <form method="get" action="/" aria-label="Filters" className="rounded border border-stone-200 bg-white p-4">
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <Select name="track" label="Track" value={filters.track} options={options.tracks.map((t) => ({ value: t.slug, label: t.name }))} />
+        <Select name="from" label="From round" value={filters.from} options={roundOptions} />
+        <Select name="to" label="To round" value={filters.to} options={roundOptions} />
+        <Select name="category" label="Category" value={filters.category} options={options.categories.map((c) => ({ value: c.slug, label: c.name }))} />
+        <Select
+          name="addressee"
+          label="Addressed to"
+          value={filters.addressee}
+          options={options.addressees.map((a) => ({ value: a, label: ADDRESSEE_LABELS[a as Addressee] ?? a }))}
+        />
+        <Select
+          name="statement"
+          label="Raised by statement"
+          value={filters.statement}
+          options={options.statements.map((s) => ({ value: s.slug, label: `${s.title} (${formatDate(s.date, "year")})` }))}
+        />
+        <Select
+          name="subject"
+          label="Person or law"
+          value={filters.subject}
+          options={options.subjects.map((s) => ({ value: s.slug, label: `${s.name}${s.kind === "person" ? "" : " (law or practice)"}` }))}
+        />
+        <div className="flex items-end gap-3">
+          <button type="submit" className="rounded bg-blue-800 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-900">
+            Apply filters
+          </button>
+          {hasFilters(filters) && <Link href="/">Clear</Link>}
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,16 @@
+import { ExternalLink } from "@/components/ui/external-link";
+import type { EvidenceLink } from "@/db/queries/scores";
+
+export function EvidenceList({ evidence }: { evidence: EvidenceLink[] }) {
+  if (evidence.length === 0) return <p className="text-xs text-stone-600">No evidence link recorded.</p>;
+  return (
+    <ul className="list-disc pl-5 text-sm">
+      {evidence.map((e) => (
+        <li key={e.url}>
+          <ExternalLink href={e.url}>{e.title}</ExternalLink>
+          {e.publishedOn && <span className="text-stone-600"> ({e.publishedOn})</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,85 @@
+import Link from "next/link";
+import { HeatMap } from "@/components/dashboard/heat-map";
+import { DemoNotice } from "@/components/ui/demo-notice";
+import { getDashboardData } from "@/db/queries/dashboard";
+import type { PublicSubject, SubjectPage } from "@/db/queries/subjects";
+import { listSubjectEvents } from "@/db/queries/subjects";
+import { buildDashboard } from "@/lib/dashboard";
+import { formatDate } from "@/lib/format";
+import { roundChartLabels } from "@/lib/round-labels";
+
+const EVENT_LABELS: Record<string, string> = {
+  detained: "Detained",
+  disappeared: "Disappeared",
+  house_arrest: "House arrest",
+  charged: "Charged",
+  tried: "Tried",
+  sentenced: "Sentenced",
+  released: "Released",
+  medical_parole: "Medical parole",
+  died: "Died",
+  adopted: "Adopted",
+  amended: "Amended",
+  repealed: "Repealed",
+  in_force: "In force",
+  other: "Event",
+};
+
+export function SubjectDetail({ page, subject }: { page: SubjectPage; subject: PublicSubject }) {
+  const events = listSubjectEvents(subject.id);
+  const data = getDashboardData({ subject: subject.slug });
+  const dashboard = buildDashboard(data);
+  const labels = roundChartLabels(dashboard.rounds);
+  const columns = dashboard.rounds.map((r, i) => ({ id: r.id, slug: r.slug, name: r.name, label: labels[i]! }));
+
+  return (
+    <>
+      <p className="text-sm">
+        <Link href={`/${page}`}>{page === "people" ? "People" : "Laws and practices"}</Link> / {subject.name}
+      </p>
+      <h1 className="mt-1 text-2xl font-semibold">
+        {subject.name}
+        {subject.nameZh && (
+          <span lang="zh-Hans" className="ml-3 font-normal">
+            {subject.nameZh}
+          </span>
+        )}
+      </h1>
+      {(subject.role || subject.article) && <p className="text-stone-700">{subject.role ?? subject.article}</p>}
+      <p className="mt-2 max-w-3xl">{subject.description}</p>
+
+      <section aria-labelledby="events-heading" className="mt-6">
+        <h2 id="events-heading" className="text-lg font-semibold">What happened</h2>
+        {events.length === 0 ? (
+          <p className="mt-2 text-sm">No dated event is recorded.</p>
+        ) : (
+          <ol className="mt-2 space-y-2" data-testid="events">
+            {events.map((e, i) => (
+              <li key={i} className="rounded border border-stone-200 bg-white p-3 text-sm">
+                <p>
+                  <time dateTime={e.occurredOn} className="font-medium">{formatDate(e.occurredOn, e.datePrecision)}</time> ·{" "}
+                  {EVENT_LABELS[e.kind] ?? e.kind}: {e.description}
+                </p>
+                <p className="text-xs text-stone-600">
+                  Source: {e.sourceTitle ?? "public record outside the seed documents (to be verified before citing)"}
+                </p>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section aria-labelledby="benchmarks-heading" className="mt-6">
+        <h2 id="benchmarks-heading" className="mb-2 text-lg font-semibold">Demands and their status across rounds</h2>
+        {data.benchmarks.length === 0 ? (
+          <p className="text-sm">No public benchmark concerns {subject.name}.</p>
+        ) : (
+          <>
+            {data.hasDemo && <DemoNotice />}
+            <HeatMap groups={dashboard.heatMap} columns={columns} />
+          </>
+        )}
+      </section>
+    </>
+  );
+}

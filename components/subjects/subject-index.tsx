@@ -1,0 +1,74 @@
+import Link from "next/link";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { getDashboardData } from "@/db/queries/dashboard";
+import { listPublicSubjects, listSubjectBenchmarkLinks, type SubjectPage } from "@/db/queries/subjects";
+import { latestStatuses } from "@/lib/dashboard";
+
+const COPY: Record<SubjectPage, { title: string; intro: string; searchLabel: string }> = {
+  people: {
+    title: "People",
+    intro: "Everyone named as the object of a demand: who they are, what happened to them, and whether the demands about them were met.",
+    searchLabel: "Search by name (English or Chinese), role or description",
+  },
+  laws: {
+    title: "Laws and practices",
+    intro: "Laws, articles and practices the demands ask to repeal, amend or end, with their history and the status of each demand.",
+    searchLabel: "Search by name, article or description",
+  },
+};
+
+export function SubjectIndex({ page, search }: { page: SubjectPage; search: string }) {
+  const copy = COPY[page];
+  const subjects = listPublicSubjects(page, search);
+  const links = listSubjectBenchmarkLinks(subjects.map((s) => s.id));
+  const matrix = getDashboardData({});
+  const current = latestStatuses(matrix);
+  const titleOf = new Map(matrix.benchmarks.map((b) => [b.id, b.title]));
+
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">{copy.title}</h1>
+      <p className="mt-2 max-w-3xl text-stone-700">{copy.intro}</p>
+      <form method="get" role="search" className="mt-4 flex flex-wrap items-end gap-2">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="q" className="text-sm">{copy.searchLabel}</label>
+          <input id="q" name="q" type="search" defaultValue={search} maxLength={100} className="w-80 max-w-full rounded border border-stone-400 px-2 py-1.5" />
+        </div>
+        <button type="submit" className="rounded bg-blue-800 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-900">Search</button>
+        {search && <Link href={`/${page}`}>Clear</Link>}
+      </form>
+      <p className="mt-3 text-sm" role="status">
+        {subjects.length === 0
+          ? `Nothing matches “${search}”. Try part of a name, or clear the search.`
+          : `${subjects.length} ${subjects.length === 1 ? "entry" : "entries"}${search ? ` matching “${search}”` : ""}.`}
+      </p>
+      <ul className="mt-2 divide-y divide-stone-200 rounded border border-stone-200 bg-white" data-testid="subject-list">
+        {subjects.map((s) => {
+          const benchmarkIds = links.filter((l) => l.subjectId === s.id).map((l) => l.benchmarkId);
+          return (
+            <li key={s.id} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3">
+              <div>
+                <Link href={`/${page}/${s.slug}`} className="font-medium">
+                  {s.name}
+                </Link>
+                {s.nameZh && <span lang="zh-Hans" className="ml-2">{s.nameZh}</span>}
+                <p className="text-xs text-stone-600">{s.role ?? s.article ?? s.description}</p>
+              </div>
+              <ul className="flex flex-wrap gap-1" aria-label={`Current status of the ${benchmarkIds.length} demands about ${s.name}`}>
+                {benchmarkIds.map((id) => {
+                  const now = current.get(id);
+                  return now ? (
+                    <li key={id} title={titleOf.get(id)}>
+                      <StatusBadge status={now.status} />
+                      <span className="sr-only"> {titleOf.get(id)}</span>
+                    </li>
+                  ) : null;
+                })}
+              </ul>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}

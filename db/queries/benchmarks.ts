@@ -1,0 +1,91 @@
+import "server-only";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Addressee, DatePrecision, StatementKind, SubjectKind } from "@/lib/domain";
+import { getDb, type Db } from "../client";
+import { benchmarks, benchmarkSources, benchmarkSubjects, categories, rounds, statements, subjects } from "../schema";
+
+export interface PublicBenchmark {
+  id: number;
+  slug: string;
+  title: string;
+  addressee: Addressee;
+  categorySlug: string;
+  categoryName: string;
+  appliesFromSlug: string;
+  appliesFromName: string;
+  appliesFromDate: string;
+  retiredOn: string | null;
+  retiredReason: string | null;
+}
+
+/** A benchmark the public may see; undefined for a confidential or missing one. */
+export function getPublicBenchmark(slug: string, db: Db = getDb()): PublicBenchmark | undefined {
+  return db
+    .select({
+      id: benchmarks.id,
+      slug: benchmarks.slug,
+      title: benchmarks.title,
+      addressee: benchmarks.addressee,
+      categorySlug: categories.slug,
+      categoryName: categories.name,
+      appliesFromSlug: rounds.slug,
+      appliesFromName: rounds.name,
+      appliesFromDate: rounds.startDate,
+      retiredOn: benchmarks.retiredOn,
+      retiredReason: benchmarks.retiredReason,
+    })
+    .from(benchmarks)
+    .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
+    .innerJoin(rounds, eq(rounds.id, benchmarks.appliesFromRoundId))
+    .where(and(eq(benchmarks.slug, slug), eq(benchmarks.confidential, false)))
+    .get();
+}
+
+export interface BenchmarkSource {
+  benchmarkId: number;
+  demand: string;
+  statementSlug: string;
+  statementTitle: string;
+  statementKind: StatementKind;
+  statementDate: string;
+  statementDatePrecision: DatePrecision;
+}
+
+export function listBenchmarkSources(benchmarkIds: number[], db: Db = getDb()): BenchmarkSource[] {
+  if (benchmarkIds.length === 0) return [];
+  return db
+    .select({
+      benchmarkId: benchmarkSources.benchmarkId,
+      demand: benchmarkSources.demand,
+      statementSlug: statements.slug,
+      statementTitle: statements.title,
+      statementKind: statements.kind,
+      statementDate: statements.date,
+      statementDatePrecision: statements.datePrecision,
+    })
+    .from(benchmarkSources)
+    .innerJoin(statements, eq(statements.id, benchmarkSources.statementId))
+    .where(inArray(benchmarkSources.benchmarkId, benchmarkIds))
+    .orderBy(asc(statements.date), asc(statements.id))
+    .all();
+}
+
+export interface LinkedSubject {
+  benchmarkId: number;
+  slug: string;
+  kind: SubjectKind;
+  name: string;
+  nameZh: string | null;
+}
+
+/** People and laws linked to the benchmarks; confidential subjects are left out. */
+export function listBenchmarkSubjects(benchmarkIds: number[], db: Db = getDb()): LinkedSubject[] {
+  if (benchmarkIds.length === 0) return [];
+  return db
+    .select({ benchmarkId: benchmarkSubjects.benchmarkId, slug: subjects.slug, kind: subjects.kind, name: subjects.name, nameZh: subjects.nameZh })
+    .from(benchmarkSubjects)
+    .innerJoin(subjects, and(eq(subjects.id, benchmarkSubjects.subjectId), eq(subjects.confidential, false)))
+    .where(inArray(benchmarkSubjects.benchmarkId, benchmarkIds))
+    .orderBy(asc(subjects.name))
+    .all();
+}

@@ -1,0 +1,164 @@
+// Everything the dashboard shows, computed from one matrix: the benchmarks in view, the rounds in
+// view and the published scores between them. Pure, so each figure is tested by hand.
+import { ADDRESSEES, type Addressee, type Status } from "./domain";
+import { isApplicable, summariseTally, emptyTally, type RoundSummary } from "./scoring";
+
+export interface MatrixRound {
+  id: number;
+  slug: string;
+  name: string;
+  startDate: string;
+}
+
+export interface MatrixBenchmark {
+  id: number;
+  slug: string;
+  title: string;
+  categorySlug: string;
+  categoryName: string;
+  categoryPosition: number;
+  addressee: Addressee;
+  appliesFromDate: string;
+  retiredOn: string | null;
+}
+
+export interface MatrixScore {
+  benchmarkId: number;
+  roundId: number;
+  status: Status;
+}
+
+export interface RoundFigures<R extends MatrixRound = MatrixRound> extends RoundSummary {
+  round: R;
+}
+
+export interface GroupFigures extends RoundSummary {
+  key: string;
+  label: string;
+}
+
+export interface HeatMapCell {
+  roundId: number;
+  /** null: published but no score yet; "n/a": the benchmark does not apply at this round. */
+  status: Status | null | "n/a";
+}
+
+export interface HeatMapGroup {
+  categorySlug: string;
+  categoryName: string;
+  rows: Array<{ benchmark: MatrixBenchmark; cells: HeatMapCell[] }>;
+}
+
+export interface StatusChange {
+  benchmark: MatrixBenchmark;
+  from: Status;
+  to: Status;
+  direction: "up" | "down";
+}
+
+// Order of the scale for "did it move up or down". Regressed weighs what not met weighs, but a move
+// to regressed is by definition a move down; from regressed to not met nothing improved. Unknown has
+// no place on the scale.
+const RANK: Record<Status, number | null> = { regressed: 0, not_met: 0, partial: 1, met: 2, unknown: null };
+
+export function statusDirection(from: Status, to: Status): "up" | "down" | null {
+  if (to === "regressed" && from !== "regressed") return "down";
+  const a = RANK[from];
+  const b = RANK[to];
+  if (a === null || b === null || a === b) return null;
+  return b > a ? "up" : "down";
+}
+
+function scoreLookup(scores: readonly MatrixScore[]): (benchmarkId: number, roundId: number) => Status | undefined {
+  const map = new Map<string, Status>();
+  for (const s of scores) map.set(`${s.benchmarkId}:${s.roundId}`, s.status);
+  return (b, r) => map.get(`${b}:${r}`);
+}
+
+function figuresFor(benchmarks: readonly MatrixBenchmark[], round: MatrixRound, statusOf: ReturnType<typeof scoreLookup>): RoundSummary {
+  const tally = emptyTally();
+  let applicable = 0;
+  for (const b of benchmarks) {
+    if (!isApplicable(b, round)) continue;
+    applicable += 1;
+    const status = statusOf(b.id, round.id);
+    if (status) tally[status] += 1;
+  }
+  return summariseTally(tally, applicable);
+}
+
+export function buildDashboard<R extends MatrixRound>(input: {
+  rounds: readonly R[];
+  benchmarks: readonly MatrixBenchmark[];
+  scores: readonly MatrixScore[];
+}) {
+  const rounds = [...input.rounds].sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id - b.id);
+  const statusOf = scoreLookup(input.scores);
+  const series: RoundFigures<R>[] = rounds.map((round) => ({ round, ...figuresFor(input.benchmarks, round, statusOf) }));
+  const latest = series.at(-1) ?? null;
+  const previous = series.at(-2) ?? null;
+
+  const groupFigures = (keyOf: (b: MatrixBenchmark) => string, labelOf: (key: string) => string, order: string[]): GroupFigures[] => {
+    if (!latest) return [];
+    return order
+      .map((key) => ({ key, members: input.benchmarks.filter((b) => keyOf(b) === key) }))
+      .filter((g) => g.members.some((b) => isApplicable(b, latest.round)))
+      .map((g) => ({ key: g.key, label: labelOf(g.key), ...figuresFor(g.members, latest.round, statusOf) }));
+  };
+
+  const categories = [...new Map(input.benchmarks.map((b) => [b.categorySlug, b])).values()].sort(
+    (a, b) => a.categoryPosition - b.categoryPosition || a.categoryName.localeCompare(b.categoryName),
+  );
+  const categoryName = new Map(categories.map((b) => [b.categorySlug, b.categoryName]));
+  const byCategory = groupFigures((b) => b.categorySlug, (k) => categoryName.get(k) ?? k, categories.map((b) => b.categorySlug));
+  const byAddressee = groupFigures((b) => b.addressee, (k) => k, [...ADDRESSEES]);
+
+  const heatMap: HeatMapGroup[] = categories.map((c) => ({
+    categorySlug: c.categorySlug,
+    categoryName: c.categoryName,
+    rows: input.benchmarks
+      .filter((b) => b.categorySlug === c.categorySlug)
+      .sort((a, b) => a.appliesFromDate.localeCompare(b.appliesFromDate) || a.title.localeCompare(b.title))
+      .map((benchmark) => ({
+        benchmark,
+        cells: rounds.map((round) => ({
+          roundId: round.id,
+          status: isApplicable(benchmark, round) ? (statusOf(benchmark.id, round.id) ?? null) : ("n/a" as const),
+        })),
+      })),
+  }));
+
+  const changes: StatusChange[] = [];
+  if (latest && previous) {
+    for (const benchmark of input.benchmarks) {
+      const from = statusOf(benchmark.id, previous.round.id);
+      const to = statusOf(benchmark.id, latest.round.id);
+      if (!from || !to) continue;
+      const direction = statusDirection(from, to);
+      if (direction) changes.push({ benchmark, from, to, direction });
+    }
+    changes.sort((a, b) => (a.direction === b.direction ? a.benchmark.title.localeCompare(b.benchmark.title) : a.direction === "up" ? -1 : 1));
+  }
+
+  return { rounds, series, latest, previous, byCategory, byAddressee, heatMap, changes };
+}
+
+export type Dashboard<R extends MatrixRound = MatrixRound> = ReturnType<typeof buildDashboard<R>>;
+
+/** The status of each benchmark at the latest round where it applies and was scored: its current status. */
+export function latestStatuses(input: {
+  rounds: readonly MatrixRound[];
+  benchmarks: readonly MatrixBenchmark[];
+  scores: readonly MatrixScore[];
+}): Map<number, { status: Status; round: MatrixRound }> {
+  const rounds = [...input.rounds].sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id - b.id);
+  const statusOf = scoreLookup(input.scores);
+  const result = new Map<number, { status: Status; round: MatrixRound }>();
+  for (const b of input.benchmarks) {
+    for (const round of rounds) {
+      const status = isApplicable(b, round) ? statusOf(b.id, round.id) : undefined;
+      if (status) result.set(b.id, { status, round });
+    }
+  }
+  return result;
+}

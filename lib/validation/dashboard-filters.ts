@@ -1,0 +1,62 @@
+// The dashboard's filters as they travel in the URL. Unknown or malformed values are dropped with a
+// message for the reader, never silently applied.
+import { z } from "zod";
+import { ADDRESSEES, type Addressee } from "../domain";
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "is not a valid identifier").max(120);
+
+export const dashboardFiltersSchema = z.object({
+  track: slug.optional(),
+  from: slug.optional(),
+  to: slug.optional(),
+  category: slug.optional(),
+  addressee: z.enum(ADDRESSEES).optional(),
+  statement: slug.optional(),
+  subject: slug.optional(),
+});
+
+export type DashboardFilters = z.infer<typeof dashboardFiltersSchema>;
+export const FILTER_KEYS = Object.keys(dashboardFiltersSchema.shape) as Array<keyof DashboardFilters>;
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+export interface ParsedFilters {
+  filters: DashboardFilters;
+  /** One line per value that was dropped, e.g. "addressee: “martians” is not one of the options". */
+  problems: string[];
+}
+
+export function parseDashboardFilters(params: SearchParams): ParsedFilters {
+  const filters: DashboardFilters = {};
+  const problems: string[] = [];
+  for (const key of FILTER_KEYS) {
+    const raw = params[key];
+    const value = Array.isArray(raw) ? raw[0] : raw;
+    if (value === undefined || value === "") continue;
+    const parsed = dashboardFiltersSchema.shape[key].safeParse(value);
+    if (parsed.success) {
+      (filters as Record<string, string | undefined>)[key] = parsed.data;
+    } else {
+      problems.push(`${key}: “${value.slice(0, 60)}” ${key === "addressee" ? "is not one of the options" : "is not a valid identifier"}`);
+    }
+  }
+  return { filters, problems };
+}
+
+/** The query string for a set of filters, in a stable order, so equal views have equal URLs. */
+export function filtersToQuery(filters: DashboardFilters, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    const value = filters[key];
+    if (value) params.set(key, value);
+  }
+  for (const [k, v] of Object.entries(extra)) params.set(k, v);
+  const query = params.toString();
+  return query ? `?${query}` : "";
+}
+
+export function hasFilters(filters: DashboardFilters): boolean {
+  return FILTER_KEYS.some((k) => filters[k] !== undefined);
+}
+
+export type { Addressee };
