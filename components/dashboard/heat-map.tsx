@@ -13,7 +13,7 @@ export interface HeatMapColumn {
 /** Benchmarks × rounds, grouped by category. Each scored cell links to that round's rationale and evidence. */
 export function HeatMap({ groups, columns }: { groups: HeatMapGroup[]; columns: HeatMapColumn[] }) {
   return (
-    <div className="overflow-x-auto" data-testid="heat-map">
+    <div className="relative overflow-x-auto" data-testid="heat-map">
       <table className="border-collapse text-sm">
         <caption className="mb-2 text-left text-xs text-stone-600">
           Each cell is the published status of a benchmark at a round: ✓ met, ◐ partial, ✗ not met, ↓ regressed, ? unknown;

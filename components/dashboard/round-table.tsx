@@ -7,7 +7,7 @@ import { formatIndex, formatPercent, formatRoundDate } from "@/lib/format";
 /** Every round in view with its counts and figures: the list of rounds and the table alternative to the charts. */
 export function RoundTable({ rows }: { rows: RoundFigures<DashboardRound>[] }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full min-w-[48rem] border-collapse text-sm" data-testid="round-table">
         <caption className="mb-2 text-left text-stone-600">
           Published scores per round. <em>Applicable</em> counts the benchmarks in force at the round (the coverage

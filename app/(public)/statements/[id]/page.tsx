@@ -85,7 +85,7 @@ export default async function StatementPage({ params }: Props) {
         {laterRounds.length === 0 ? (
           <p className="mt-2 text-sm">No published round has scored its demands yet.</p>
         ) : (
-          <div className="mt-2 overflow-x-auto">
+          <div className="relative mt-2 overflow-x-auto">
             <table className="w-full min-w-[36rem] border-collapse text-sm" data-testid="statement-progress">
               <caption className="sr-only">Status of this statement&apos;s demands at each later round</caption>
               <thead>

@@ -1,0 +1,147 @@
+import { expect, test } from "@playwright/test";
+import { queryTestDatabase } from "./test-database";
+
+test("a reader goes from the dashboard to a round, a benchmark and the statement that raised it", async ({ page }) => {
+  await page.goto("/");
+  await page.getByTestId("round-table").getByRole("link", { name: "Human Rights Council, 37th session" }).click();
+  await expect(page).toHaveURL(/\/rounds\/hrc-37$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Human Rights Council, 37th session");
+
+  const applicable = queryTestDatabase<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM benchmarks b JOIN rounds f ON f.id = b.applies_from_round_id, rounds r
+      WHERE r.slug = 'hrc-37' AND b.confidential = 0 AND f.start_date <= r.start_date
+        AND (b.retired_on IS NULL OR b.retired_on > r.start_date)`,
+  )[0]!.n;
+  await expect(page.getByTestId("scorecard").locator("> li")).toHaveCount(applicable);
+
+  await page.getByTestId("scorecard").getByRole("link", { name: "Release Gui Minhai" }).click();
+  await expect(page).toHaveURL(/\/benchmarks\/release-gui-minhai#round-hrc-37$/);
+  await expect(page.locator("#round-hrc-37")).toContainText("seized him again");
+
+  await page.getByRole("link", { name: /Joint NGO letter to UN member states/ }).first().click();
+  await expect(page).toHaveURL(/\/statements\/ngo-2018-hrc37-letter$/);
+  await expect(page.getByTestId("signatories").locator("li")).toHaveCount(15);
+  await expect(page.getByTestId("statement-progress")).toContainText("China's Universal Periodic Review, 2018");
+});
+
+test("a reader finds a person by Chinese name and sees her demands and events", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "People" }).click();
+  await expect(page).toHaveURL(/\/people$/);
+  await page.getByLabel(/Search by name/).fill("刘霞");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/\/people\?q=/);
+  await expect(page.getByTestId("subject-list").locator("> li")).toHaveCount(1);
+  await page.getByRole("link", { name: "Liu Xia" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("刘霞");
+  await expect(page.getByTestId("events")).toContainText("Allowed to leave China for Germany");
+  await expect(page.getByTestId("heat-map")).toContainText("End Liu Xia's house arrest");
+});
+
+test("a reader opens a law page and the method page from the navigation", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Laws and practices" }).click();
+  await expect(page).toHaveURL(/\/laws$/);
+  await page.getByRole("link", { name: "Residential surveillance at a designated location", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("指定居所监视居住");
+  await expect(page.getByTestId("heat-map").locator("tbody tr:has(th[scope=row])")).toHaveCount(
+    queryTestDatabase<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM benchmark_subjects bs JOIN subjects s ON s.id = bs.subject_id JOIN benchmarks b ON b.id = bs.benchmark_id
+        WHERE s.slug = 'rsdl-article-73' AND b.confidential = 0`,
+    )[0]!.n,
+  );
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Method" }).click();
+  await expect(page).toHaveURL(/\/method$/);
+  await expect(page.getByTestId("source-documents").locator("li")).toHaveCount(5);
+});
+
+test("a heat-map cell leads to that round's rationale for the benchmark", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "End Liu Xia's house arrest, China's Universal Periodic Review, 2018: Met. Rationale and evidence" }).click();
+  await expect(page).toHaveURL(/\/benchmarks\/release-liu-xia#round-upr-china-2018$/);
+  const entry = page.locator("#round-upr-china-2018");
+  await expect(entry.locator("[data-status]")).toHaveAttribute("data-status", "met");
+  await expect(entry.getByTestId("rationale")).toHaveText(
+    queryTestDatabase<{ rationale: string }>(
+      `SELECT a.rationale FROM published_scores ps JOIN assessments a ON a.id = ps.assessment_id
+        JOIN benchmarks b ON b.id = ps.benchmark_id JOIN rounds r ON r.id = ps.round_id
+       WHERE b.slug = 'release-liu-xia' AND r.slug = 'upr-china-2018'`,
+    )[0]!.rationale,
+  );
+});
+
+test("a filtered view survives a reload of its copied URL", async ({ page, context }) => {
+  await page.goto("/");
+  await page.getByLabel("Track").selectOption({ label: "UN Human Rights Council" });
+  await page.getByLabel("Category", { exact: true }).selectOption({ label: "Release of detained people" });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/track=un-hrc/);
+  await expect(page).toHaveURL(/category=release-of-detained-people/);
+
+  const expectedRows = queryTestDatabase<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM benchmarks b JOIN categories c ON c.id = b.category_id
+      WHERE c.slug = 'release-of-detained-people' AND b.confidential = 0`,
+  )[0]!.n;
+  const heatRows = page.getByTestId("heat-map").locator("tbody tr:has(th[scope=row])");
+  await expect(heatRows).toHaveCount(expectedRows);
+  await expect(page.getByTestId("round-table").locator("tbody tr")).toHaveCount(3);
+  const index = await page.getByTestId("headline-index").locator("[data-value]").textContent();
+
+  const copied = page.url();
+  const other = await context.newPage();
+  await other.goto(copied);
+  await expect(other.getByLabel("Track")).toHaveValue("un-hrc");
+  await expect(other.getByLabel("Category", { exact: true })).toHaveValue("release-of-detained-people");
+  await expect(other.getByTestId("heat-map").locator("tbody tr:has(th[scope=row])")).toHaveCount(expectedRows);
+  await expect(other.getByTestId("headline-index").locator("[data-value]")).toHaveText(index!);
+  await expect(other.getByTestId("fulfilment-chart").locator(".recharts-line-dot")).toHaveCount(3);
+});
+
+test("a malformed filter is reported and ignored, and an empty range says what to do", async ({ page }) => {
+  await page.goto("/?addressee=martians&category=no-such-category");
+  await expect(page.getByRole("status").filter({ hasText: "Some filters were ignored" })).toContainText("addressee");
+  await expect(page.getByRole("status").filter({ hasText: "Some filters were ignored" })).toContainText("no-such-category");
+
+  await page.goto("/?track=upr&to=hrc-31");
+  await expect(page.getByRole("heading", { name: "Nothing to show" })).toBeVisible();
+  await expect(page.getByText("Widen the round range or clear the filters")).toBeVisible();
+});
+
+test("a round scorecard sorts and filters in its URL", async ({ page }) => {
+  await page.goto("/rounds/upr-china-2018");
+  await page.getByLabel("Status").selectOption({ label: "Met" });
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/status=met/);
+  const met = queryTestDatabase<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM published_scores ps JOIN rounds r ON r.id = ps.round_id JOIN benchmarks b ON b.id = ps.benchmark_id
+      WHERE r.slug = 'upr-china-2018' AND ps.status = 'met' AND b.confidential = 0`,
+  )[0]!.n;
+  await expect(page.getByTestId("scorecard").locator("> li")).toHaveCount(met);
+  await expect(page.getByTestId("scorecard").locator("[data-status=met]")).toHaveCount(met);
+});
+
+test("unknown pages say what to do next", async ({ page }) => {
+  for (const path of ["/benchmarks/no-such-benchmark", "/rounds/no-such-round", "/people/no-such-person", "/statements/nope"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+    await expect(page.getByRole("main").getByRole("link", { name: "dashboard" })).toBeVisible();
+  }
+});
+
+test("the skip link moves keyboard focus to the content", async ({ page }) => {
+  await page.goto("/");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#main$/);
+});
+
+test("the dashboard fits a phone screen without sideways scrolling of the page", async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto("/");
+  await expect(page.getByTestId("fulfilment-chart").locator(".recharts-line-dot").first()).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.close();
+});
