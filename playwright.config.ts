@@ -1,7 +1,30 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_DATABASE_PATH } from "./e2e/test-database";
+import { E2E_DATABASE_PATH, E2E_WORKFLOW_DATABASE_PATH } from "./e2e/test-database";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// The workflow tests publish rounds; they run against their own server and database so that the
+// public-page tests, which compare pages with the database, never see a round change under them.
+const WORKFLOW_PORT = PORT + 1;
+
+const server = (port: number, database: string) => ({
+  // Each server re-creates its throwaway database from the seed on every run.
+  command: "node_modules/.bin/tsx scripts/prepare-db.ts --reset && node_modules/.bin/tsx scripts/start.ts",
+  url: `http://127.0.0.1:${port}`,
+  reuseExistingServer: false,
+  timeout: 120_000,
+  env: {
+    PORT: String(port),
+    DATABASE_PATH: database,
+    NEXT_TELEMETRY_DISABLED: "1",
+    BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
+    SCORECARD_EDITOR_EMAIL: "editor@example.org",
+    SCORECARD_EDITOR_PASSWORD: "editor-password-1",
+    SCORECARD_EDITOR_NAME: "Erin Editor",
+    // Tests sign in often from one address; the limit itself is tested with its own client address.
+    SIGN_IN_ATTEMPTS_PER_MINUTE: "30",
+  },
+});
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: true,
@@ -10,7 +33,6 @@ export default defineConfig({
   timeout: 30_000,
   reporter: [["list"], ["json"]],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
     trace: "retain-on-failure",
     ...devices["Desktop Chrome"],
     launchOptions: {
@@ -26,12 +48,9 @@ export default defineConfig({
       ],
     },
   },
-  // The server re-creates the throwaway database from the seed on every run.
-  webServer: {
-    command: "node_modules/.bin/tsx scripts/prepare-db.ts --reset && node_modules/.bin/tsx scripts/start.ts",
-    url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: { PORT: String(PORT), DATABASE_PATH: E2E_DATABASE_PATH, NEXT_TELEMETRY_DISABLED: "1" },
-  },
+  projects: [
+    { name: "public", testIgnore: /workflow/, use: { baseURL: `http://127.0.0.1:${PORT}` } },
+    { name: "workflow", testMatch: /workflow/, use: { baseURL: `http://127.0.0.1:${WORKFLOW_PORT}` } },
+  ],
+  webServer: [server(PORT, E2E_DATABASE_PATH), server(WORKFLOW_PORT, E2E_WORKFLOW_DATABASE_PATH)],
 });

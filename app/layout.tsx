@@ -44,7 +44,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </main>
         <footer className="mx-auto max-w-6xl border-t border-stone-200 px-4 py-6 text-xs text-stone-600">
           Demands and statements are restated from public documents, each cited. Scores shipped with the app are
-          demonstration data. <Link href="/method">How the figures are made</Link>.
+          demonstration data. <Link href="/method">How the figures are made</Link>. Reviewers and editors:{" "}
+          <Link href="/review">sign in</Link>.
         </footer>
       </body>
     </html>

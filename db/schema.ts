@@ -227,15 +227,67 @@ export const benchmarkSubjects = sqliteTable(
   ],
 );
 
-/** Shaped for an auth library's user table (text id) so sign-in can be added without moving data. */
+/** People who sign in. The columns follow better-auth's user model; role and isDemo are ours. */
 export const users = sqliteTable("users", {
   id: text("id").primaryKey(),
   email: text("email").notNull().unique(),
   name: text("name").notNull(),
-  role: text("role", { enum: ROLES }).notNull(),
-  /** Demo accounts come with the seed and cannot sign in. */
+  emailVerified: integer("email_verified", { mode: "boolean" }).notNull().default(false),
+  image: text("image"),
+  role: text("role", { enum: ROLES }).notNull().default("reviewer"),
+  /** Demo accounts come with the seed and have no password: they cannot sign in. */
   isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
-  createdAt: timestamp("created_at"),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    token: text("token").notNull().unique(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Credentials; the password column holds better-auth's scrypt hash, never a password. */
+export const accounts = sqliteTable(
+  "accounts",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    accessToken: text("access_token"),
+    refreshToken: text("refresh_token"),
+    idToken: text("id_token"),
+    accessTokenExpiresAt: integer("access_token_expires_at", { mode: "timestamp_ms" }),
+    refreshTokenExpiresAt: integer("refresh_token_expires_at", { mode: "timestamp_ms" }),
+    scope: text("scope"),
+    password: text("password"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("accounts_user_idx").on(t.userId)],
+);
+
+export const verifications = sqliteTable("verifications", {
+  id: text("id").primaryKey(),
+  identifier: text("identifier").notNull(),
+  value: text("value").notNull(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
 });
 
 /** One reviewer's score of one benchmark at one round. Append-only: a change is a new row. */
@@ -276,6 +328,32 @@ export const evidenceLinks = sqliteTable(
     publishedOn: text("published_on"),
   },
   (t) => [index("evidence_links_assessment_idx").on(t.assessmentId)],
+);
+
+/**
+ * An editor's ruling where reviewers disagree: which assessment stands. Rulings are appended, never
+ * changed; the latest one for a benchmark at a round counts when the round is published.
+ */
+export const editorDecisions = sqliteTable(
+  "editor_decisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    benchmarkId: integer("benchmark_id")
+      .notNull()
+      .references(() => benchmarks.id),
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => rounds.id),
+    assessmentId: integer("assessment_id")
+      .notNull()
+      .references(() => assessments.id),
+    decidedBy: text("decided_by")
+      .notNull()
+      .references(() => users.id),
+    note: text("note").notNull().default(""),
+    decidedAt: timestamp("decided_at"),
+  },
+  (t) => [index("editor_decisions_round_benchmark_idx").on(t.roundId, t.benchmarkId, t.id)],
 );
 
 /** What the public sees for a benchmark at a round, with the assessment whose rationale it shows. */

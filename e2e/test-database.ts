@@ -4,9 +4,14 @@ import path from "node:path";
 import Database from "better-sqlite3";
 
 export const E2E_DATABASE_PATH = path.resolve(".test-output/e2e.db");
+export const E2E_WORKFLOW_DATABASE_PATH = path.resolve(".test-output/e2e-workflow.db");
 
 export function queryTestDatabase<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(E2E_DATABASE_PATH, { readonly: true, fileMustExist: true });
+  return queryDatabase<T>(E2E_DATABASE_PATH, sql, ...params);
+}
+
+export function queryDatabase<T>(file: string, sql: string, ...params: unknown[]): T[] {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     return db.prepare(sql).all(...params) as T[];
   } finally {

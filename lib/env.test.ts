@@ -4,11 +4,11 @@ import { databaseFile, readEnv } from "./env";
 
 describe("readEnv", () => {
   it("defaults to data/scorecard.db on port 3000", () => {
-    expect(readEnv({})).toEqual({ DATABASE_PATH: "data/scorecard.db", PORT: 3000 });
+    expect(readEnv({})).toEqual({ DATABASE_PATH: "data/scorecard.db", PORT: 3000, SIGN_IN_ATTEMPTS_PER_MINUTE: 5 });
   });
 
   it("reads DATABASE_PATH and PORT", () => {
-    expect(readEnv({ DATABASE_PATH: "/tmp/x.db", PORT: "8080" })).toEqual({ DATABASE_PATH: "/tmp/x.db", PORT: 8080 });
+    expect(readEnv({ DATABASE_PATH: "/tmp/x.db", PORT: "8080" })).toMatchObject({ DATABASE_PATH: "/tmp/x.db", PORT: 8080 });
   });
 
   it("refuses a port that is not a port, naming the variable", () => {

@@ -5,6 +5,8 @@ import { z } from "zod";
 const envSchema = z.object({
   DATABASE_PATH: z.string().min(1).default("data/scorecard.db"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Sign-in attempts allowed per client address per minute. */
+  SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(5),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -3,6 +3,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { prepareDatabase } from "@/db/prepare";
+import { ensureFirstEditor } from "@/lib/auth/first-editor";
 import { databaseFile, readEnv } from "@/lib/env";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -17,6 +18,8 @@ if (!existsSync(".next/BUILD_ID")) {
 
 const { file, seeded } = prepareDatabase(databaseFile());
 console.log(seeded ? `Created and seeded ${file} (${seeded.benchmarks} benchmarks).` : `Using ${file}.`);
+const firstEditor = await ensureFirstEditor();
+if (firstEditor) console.log(`Created the first editor account, ${firstEditor}.`);
 
 const server = spawn(process.execPath, [nextBin, "start", "-p", String(env.PORT)], { stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));

@@ -161,7 +161,7 @@ export function loadSeed(db: Db, data: SeedData = SEED_DATA, now: Date = new Dat
     }
 
     tx.insert(t.users)
-      .values(DEMO_USERS.map((u) => ({ ...u, isDemo: true, createdAt: loadedAt })))
+      .values(DEMO_USERS.map((u) => ({ ...u, isDemo: true, createdAt: now, updatedAt: now })))
       .run();
 
     let assessmentCount = 0;

@@ -1,0 +1,116 @@
+"use client";
+
+import { useActionState } from "react";
+import type { ActionState } from "@/lib/auth/guard";
+
+export type FieldSpec =
+  | { kind: "text" | "email" | "password" | "date"; name: string; label: string; required?: boolean; defaultValue?: string; hint?: string }
+  | { kind: "textarea"; name: string; label: string; defaultValue?: string; hint?: string }
+  | { kind: "select"; name: string; label: string; options: Array<{ value: string; label: string }>; defaultValue?: string }
+  | { kind: "radio"; name: string; label: string; options: Array<{ value: string; label: string }> }
+  | { kind: "checkbox"; name: string; label: string; value: string }
+  | { kind: "hidden"; name: string; value: string };
+
+/**
+ * A form bound to a guarded server action: it shows the action's message in a live region and each
+ * field's errors beside the field, and keeps what was typed when nothing was saved.
+ */
+export function ActionForm({
+  action,
+  fields,
+  submitLabel,
+  testId,
+  className = "flex flex-col gap-3",
+}: {
+  action: (state: ActionState | null, formData: FormData) => Promise<ActionState>;
+  fields: FieldSpec[];
+  submitLabel: string;
+  testId?: string;
+  className?: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const errors = state?.errors ?? {};
+  return (
+    <form action={formAction} className={className} data-testid={testId} noValidate>
+      {fields.map((field) => {
+        if (field.kind === "hidden") return <input key={field.name} type="hidden" name={field.name} value={field.value} />;
+        const id = `${testId ?? "form"}-${field.name}`;
+        const errorId = `${id}-error`;
+        const fieldErrors = errors[field.name];
+        const describedBy = fieldErrors?.length ? errorId : undefined;
+        const error = fieldErrors?.length ? (
+          <p id={errorId} className="text-sm text-red-800">
+            {fieldErrors.join(" ")}
+          </p>
+        ) : null;
+        if (field.kind === "radio") {
+          return (
+            <fieldset key={field.name} aria-describedby={describedBy}>
+              <legend className="text-sm font-medium">{field.label}</legend>
+              {field.options.map((o) => (
+                <label key={o.value} className="mt-1 flex items-start gap-2 text-sm">
+                  <input type="radio" name={field.name} value={o.value} className="mt-1" />
+                  <span>{o.label}</span>
+                </label>
+              ))}
+              {error}
+            </fieldset>
+          );
+        }
+        if (field.kind === "checkbox") {
+          return (
+            <div key={field.name}>
+              <label className="flex items-center gap-2 text-sm">
+                <input type="checkbox" name={field.name} value={field.value} aria-describedby={describedBy} />
+                {field.label}
+              </label>
+              {error}
+            </div>
+          );
+        }
+        return (
+          <div key={field.name} className="flex flex-col gap-1">
+            <label htmlFor={id} className="text-sm font-medium">
+              {field.label}
+            </label>
+            {field.kind === "select" ? (
+              <select id={id} name={field.name} defaultValue={field.defaultValue} aria-describedby={describedBy} className="rounded border border-stone-400 px-2 py-1.5">
+                {field.options.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            ) : field.kind === "textarea" ? (
+              <textarea id={id} name={field.name} rows={3} defaultValue={field.defaultValue} aria-describedby={describedBy} className="rounded border border-stone-400 px-2 py-1.5" />
+            ) : (
+              <input
+                id={id}
+                name={field.name}
+                type={field.kind}
+                defaultValue={field.defaultValue}
+                required={field.required}
+                aria-describedby={describedBy}
+                className="rounded border border-stone-400 px-2 py-1.5"
+              />
+            )}
+            {"hint" in field && field.hint && <p className="text-xs text-stone-600">{field.hint}</p>}
+            {error}
+          </div>
+        );
+      })}
+      <div aria-live="polite">
+        {state && (
+          <p role={state.ok ? "status" : "alert"} className={state.ok ? "text-sm text-green-800" : "text-sm text-red-800"}>
+            {state.message}
+          </p>
+        )}
+      </div>
+      <div>
+        <button type="submit" disabled={pending} className="rounded bg-blue-800 px-4 py-1.5 font-medium text-white hover:bg-blue-900 disabled:opacity-60">
+          {pending ? "Working…" : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { signOut } from "@/app/(workspace)/actions";
+import type { SessionUser } from "@/lib/auth/session";
+
+export function AccountBar({ user }: { user: SessionUser }) {
+  return (
+    <div className="mb-6 flex flex-wrap items-center justify-between gap-2 rounded border border-stone-200 bg-white px-4 py-2 text-sm">
+      <nav aria-label="Workspace">
+        <ul className="flex flex-wrap gap-4">
+          <li>
+            <Link href="/review">Review queue</Link>
+          </li>
+          {user.role === "editor" && (
+            <>
+              <li>
+                <Link href="/editor">Editor</Link>
+              </li>
+              <li>
+                <Link href="/editor/users">Users</Link>
+              </li>
+              <li>
+                <Link href="/editor/audit">Audit log</Link>
+              </li>
+            </>
+          )}
+        </ul>
+      </nav>
+      <form action={signOut} className="flex items-center gap-3">
+        <span>
+          Signed in as <strong>{user.name}</strong> ({user.role})
+        </span>
+        <button type="submit" className="rounded border border-stone-400 px-3 py-1 hover:bg-stone-100">
+          Sign out
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { authClient } from "@/lib/auth/client";
+
+export function SignInForm({ next }: { next: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const { error } = await authClient.signIn.email({ email: String(form.get("email")), password: String(form.get("password")) });
+    setPending(false);
+    if (error) {
+      setError(
+        error.status === 429
+          ? "Too many attempts. Wait a minute before trying again."
+          : "That email and password do not match an account. Check them and try again.",
+      );
+      return;
+    }
+    router.push(next);
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="mt-4 flex max-w-sm flex-col gap-3" aria-describedby={error ? "sign-in-error" : undefined}>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="email">Email</label>
+        <input id="email" name="email" type="email" autoComplete="username" required className="rounded border border-stone-400 px-2 py-1.5" />
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="password">Password</label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required className="rounded border border-stone-400 px-2 py-1.5" />
+      </div>
+      <div aria-live="polite">
+        {error && (
+          <p id="sign-in-error" role="alert" className="text-sm text-red-800">
+            {error}
+          </p>
+        )}
+      </div>
+      <button type="submit" disabled={pending} className="rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900 disabled:opacity-60">
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,169 @@
+import { expect, test } from "@playwright/test";
+import { E2E_WORKFLOW_DATABASE_PATH, queryDatabase } from "./test-database";
+import { EDITOR, pageAs, signIn } from "./session-helpers";
+
+// The whole loop on one round, in order: the editor sets up people and a round, two reviewers score
+// it with one disagreement, the editor resolves it and publishes, and the public sees the result.
+test.describe.configure({ mode: "serial" });
+
+const run = Date.now().toString(36);
+const REVIEWERS = [
+  { name: "Rita Reviewer", email: `rita-${run}@example.org`, password: "rita-password-1" },
+  { name: "Sam Scorer", email: `sam-${run}@example.org`, password: "sam-password-12" },
+];
+const ROUND = { slug: "hrc-40", name: "Human Rights Council, 40th session" };
+const count = (sql: string, ...params: unknown[]) => queryDatabase<{ n: number }>(E2E_WORKFLOW_DATABASE_PATH, sql, ...params)[0]!.n;
+
+test("an editor creates two reviewer accounts and a new round", async ({ page }) => {
+  await signIn(page, EDITOR, "/editor/users");
+  for (const reviewer of REVIEWERS) {
+    const form = page.getByTestId("new-user");
+    await form.getByLabel("Name").fill(reviewer.name);
+    await form.getByLabel("Email").fill(reviewer.email);
+    await form.getByLabel("Role").selectOption("reviewer");
+    await form.getByLabel("Initial password").fill(reviewer.password);
+    await form.getByRole("button", { name: "Create account" }).click();
+    await expect(form.getByRole("status")).toContainText(`Created the reviewer account for ${reviewer.email}`);
+  }
+  await expect(page.getByTestId("accounts")).toContainText(REVIEWERS[1]!.email);
+
+  await page.goto("/editor");
+  const form = page.getByTestId("new-round");
+  await form.getByLabel("Track").selectOption("un-hrc");
+  await form.getByLabel("Name").fill(ROUND.name);
+  await form.getByLabel("Short identifier for the address").fill(ROUND.slug);
+  await form.getByLabel("Location").fill("Geneva");
+  await form.getByLabel("Start date").fill("2019-02-25");
+  await form.getByLabel("End date (optional)").fill("2019-03-22");
+  await form.getByLabel("How precise the dates are").selectOption("day");
+  await form.getByLabel("Scoring deadline (optional)").fill("2019-04-30");
+  await form.getByRole("button", { name: "Add round" }).click();
+  await expect(form.getByRole("status")).toContainText(`Created the round ${ROUND.name}`);
+  expect(count("SELECT COUNT(*) AS n FROM audit_log WHERE action IN ('user.create', 'round.create')")).toBeGreaterThanOrEqual(3);
+});
+
+test("two reviewers score the round, disagreeing on one benchmark", async ({ browser }) => {
+  const scores = [
+    { "release-wang-quanzhang": ["partial", "Moved from secret detention to a formal trial; still held."], "release-gui-minhai": ["met", "Freed and allowed to leave, by this reviewer's reading."] },
+    { "release-wang-quanzhang": ["partial", "Formally tried; not released: partial at most."], "release-gui-minhai": ["not_met", "Still detained, by this reviewer's reading."] },
+  ] as const;
+  for (const [i, reviewer] of REVIEWERS.entries()) {
+    const page = await pageAs(browser, reviewer);
+    await page.getByTestId("review-rounds").getByRole("link", { name: ROUND.name }).click();
+    await expect(page.getByTestId("todo-count")).toContainText("still to score");
+    await expect(page.getByText("scoring closes 2019-04-30")).toBeVisible();
+    const labels: Record<string, string> = { met: "Met", partial: "Partial", not_met: "Not met" };
+    for (const [slug, [status, rationale]] of Object.entries(scores[i]!) as Array<[string, readonly [string, string]]>) {
+      await page.goto(`/review/${ROUND.slug}/${slug}`);
+      if (i === 0 && slug === "release-wang-quanzhang") {
+        // The previous round's published score is offered as a starting point.
+        await page.getByRole("button", { name: "Start from the previous round's score" }).click();
+        await expect(page.getByLabel("Rationale")).not.toHaveValue("");
+      }
+      await page.getByRole("radio", { name: labels[status], exact: true }).check();
+      await page.getByLabel("Rationale").fill(rationale);
+      await page.getByLabel("Address 1").fill("https://example.org/report");
+      await page.getByLabel("Title 1").fill("A public report");
+      await page.getByRole("button", { name: "Save score" }).click();
+      await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+    }
+    await page.goto(`/review/${ROUND.slug}`);
+    await expect(page.locator("[data-benchmark=release-gui-minhai] [data-status]")).toHaveAttribute("data-status", scores[i]!["release-gui-minhai"][0]);
+    await page.context().close();
+  }
+  expect(count("SELECT COUNT(*) AS n FROM assessments a JOIN rounds r ON r.id = a.round_id WHERE r.slug = ?", ROUND.slug)).toBe(4);
+});
+
+test("a reviewer cannot reach publishing", async ({ browser }) => {
+  const page = await pageAs(browser, REVIEWERS[0]!, `/editor/rounds/${ROUND.slug}`);
+  await expect(page.getByRole("heading", { name: "Editors only" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Publish this round" })).toHaveCount(0);
+  await page.context().close();
+  expect(count("SELECT COUNT(*) AS n FROM published_scores ps JOIN rounds r ON r.id = ps.round_id WHERE r.slug = ?", ROUND.slug)).toBe(0);
+});
+
+test("the editor resolves the disagreement, publishes, and the public dashboard shows the new round", async ({ page }) => {
+  await signIn(page, EDITOR, `/editor/rounds/${ROUND.slug}`);
+  await expect(page.getByTestId("summary-agreed")).toHaveText("1");
+  await expect(page.getByTestId("summary-disagreements")).toHaveText("1");
+  await expect(page.getByTestId("summary-percent-agreement")).toHaveText("50%");
+
+  const dispute = page.getByTestId("disagreements").locator("[data-benchmark=release-gui-minhai]");
+  await expect(dispute).toContainText("Still detained, by this reviewer's reading.");
+  await expect(dispute).toContainText("Freed and allowed to leave, by this reviewer's reading.");
+  await dispute.getByRole("radio", { name: "Sam Scorer: Not met" }).check();
+  await dispute.getByLabel("Note on the decision (optional)").fill("Public reporting confirms he is still held.");
+  await dispute.getByRole("button", { name: "Record decision" }).click();
+  await expect(page.getByTestId("summary-disagreements")).toHaveText("0");
+  await expect(page.getByTestId("summary-decided-by-you")).toHaveText("1");
+
+  const publish = page.getByTestId("publish");
+  await publish.getByRole("button", { name: "Publish this round" }).click();
+  await expect(publish.getByRole("alert")).toContainText("Nothing was saved");
+  await publish.getByLabel("I have checked the scores and want to publish them.").check();
+  await publish.getByRole("button", { name: "Publish this round" }).click();
+  await expect(publish.getByRole("status")).toContainText("Published Human Rights Council, 40th session: 2 scores");
+
+  // partial (0.5) + not met (0) over 2 judged = 25.0
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: `Latest round in view: ${ROUND.name}` })).toBeVisible();
+  await expect(page.getByTestId("headline-index").locator("[data-value]")).toHaveText("25.0");
+  await expect(page.getByTestId("round-table").locator(`[data-round=${ROUND.slug}]`)).toBeVisible();
+  await page.goto("/benchmarks/release-gui-minhai#round-hrc-40");
+  await expect(page.locator("#round-hrc-40")).toContainText("Still detained, by this reviewer's reading.");
+  await expect(page.locator("#round-hrc-40")).toContainText("Decided by an editor");
+  await expect(page.locator("#round-hrc-40").getByRole("link", { name: /A public report/ })).toHaveAttribute("rel", "noopener noreferrer");
+});
+
+test("a stale form is refused with a conflict message, and nothing is overwritten", async ({ browser }) => {
+  const first = await pageAs(browser, REVIEWERS[0]!, `/review/${ROUND.slug}/release-yu-wensheng`);
+  const second = await first.context().newPage();
+  await second.goto(`/review/${ROUND.slug}/release-yu-wensheng`);
+  for (const [page, rationale] of [[first, "Still held, first tab."], [second, "Still held, second tab."]] as const) {
+    await page.getByRole("radio", { name: "Not met", exact: true }).check();
+    await page.getByLabel("Rationale").fill(rationale);
+    await page.getByRole("button", { name: "Save score" }).click();
+  }
+  await expect(first.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await expect(second.getByRole("alert").filter({ hasText: "changed" })).toContainText("after you opened the form. Nothing was saved");
+  expect(count("SELECT COUNT(*) AS n FROM assessments a JOIN benchmarks b ON b.id = a.benchmark_id JOIN rounds r ON r.id = a.round_id WHERE r.slug = ? AND b.slug = 'release-yu-wensheng'", ROUND.slug)).toBe(1);
+  await first.context().close();
+});
+
+test("bad input gets field errors and saves nothing", async ({ browser }) => {
+  const page = await pageAs(browser, REVIEWERS[1]!, `/review/${ROUND.slug}/release-tashi-wangchuk`);
+  const before = count("SELECT COUNT(*) AS n FROM assessments");
+  await page.getByLabel("Rationale").fill("short");
+  await page.getByLabel("Address 1").fill("javascript:alert(1)");
+  await page.getByLabel("Title 1").fill("x");
+  await page.getByRole("button", { name: "Save score" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Nothing was saved" })).toBeVisible();
+  await expect(page.getByText("Choose a status.")).toBeVisible();
+  await expect(page.getByText(/at least 10 characters/)).toBeVisible();
+  expect(count("SELECT COUNT(*) AS n FROM assessments")).toBe(before);
+  await page.context().close();
+});
+
+test("workspace pages send a visitor without a session to sign in, and a wrong password is refused", async ({ page }) => {
+  await page.goto("/review");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Freview$/);
+  await page.getByLabel("Email").fill(EDITOR.email);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toBeVisible();
+});
+
+test("sign-in is rate-limited per client address", async ({ playwright, baseURL }) => {
+  const client = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": `203.0.113.${Math.floor(Math.random() * 200) + 1}` } });
+  const statuses: number[] = [];
+  for (let i = 0; i < 32; i++) {
+    const response = await client.post("/api/auth/sign-in/email", {
+      data: { email: EDITOR.email, password: `wrong-${i}` },
+      headers: { origin: baseURL! },
+    });
+    statuses.push(response.status());
+  }
+  await client.dispose();
+  expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+  expect(statuses.slice(30)).toEqual([429, 429]);
+});

@@ -1,0 +1,54 @@
+import "server-only";
+import { z } from "zod";
+import type { Role } from "@/lib/domain";
+import { getSessionUser, type SessionUser } from "./session";
+
+export interface ActionState {
+  ok: boolean;
+  message: string;
+  errors?: Record<string, string[] | undefined>;
+}
+
+export class ActionError extends Error {}
+
+/** FormData to a plain object; keys ending in [] collect every value into an array. */
+export function formDataToObject(formData: FormData): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    if (typeof value !== "string") continue;
+    if (key.endsWith("[]")) {
+      const name = key.slice(0, -2);
+      result[name] = [...((result[name] as string[] | undefined) ?? []), value];
+    } else {
+      result[key] = value;
+    }
+  }
+  return result;
+}
+
+/**
+ * Every server action goes through here: it checks who is calling and what their role allows
+ * before it reads the input, validates the input with zod, and only then runs the change.
+ * Failures come back as { ok: false, message, errors } for the form; nothing is written.
+ */
+export function guardedAction<S extends z.ZodType>(
+  options: { roles: readonly Role[]; schema: S },
+  handler: (input: z.output<S>, user: SessionUser) => Promise<ActionState | void>,
+) {
+  return async (_previous: ActionState | null, formData: FormData): Promise<ActionState> => {
+    const user = await getSessionUser();
+    if (!user) return { ok: false, message: "You are not signed in, or your session has ended. Sign in and try again." };
+    if (!options.roles.includes(user.role)) return { ok: false, message: `Your role (${user.role}) is not allowed to do this.` };
+    const parsed = options.schema.safeParse(formDataToObject(formData));
+    if (!parsed.success) {
+      return { ok: false, message: "Nothing was saved: please correct the marked fields.", errors: z.flattenError(parsed.error).fieldErrors as ActionState["errors"] };
+    }
+    try {
+      return (await handler(parsed.data, user)) ?? { ok: true, message: "Saved." };
+    } catch (error) {
+      if (error instanceof ActionError) return { ok: false, message: error.message };
+      throw error;
+    }
+  };
+}

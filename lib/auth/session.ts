@@ -1,0 +1,35 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import type { Role } from "@/lib/domain";
+import { getAuth } from "./server";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+/** The signed-in user, read fresh from the database so a changed role takes effect at once. */
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const session = await getAuth().api.getSession({ headers: await headers() });
+  if (!session) return null;
+  const user = getDb()
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, isDemo: users.isDemo })
+    .from(users)
+    .where(eq(users.id, session.user.id))
+    .get();
+  if (!user || user.isDemo) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+/** For workspace pages: the user, or a redirect to sign-in that comes back here afterwards. */
+export async function requirePageUser(returnTo: string): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
+  return user;
+}

@@ -1,0 +1,60 @@
+// From reviewers' latest assessments to what an editor publishes. Pure, so each rule is tested.
+import type { Status } from "./domain";
+import { cohensKappa, percentAgreement, type RatingPair } from "./scoring";
+
+export interface LatestAssessment {
+  id: number;
+  reviewerId: string;
+  status: Status;
+}
+
+export type Proposal =
+  | { kind: "agreement"; status: Status; assessmentId: number }
+  | { kind: "decided"; status: Status; assessmentId: number }
+  | { kind: "disagreement"; statuses: Status[] }
+  | { kind: "incomplete"; reviewers: number };
+
+/**
+ * What a benchmark's published score at a round would be. Two or more reviewers who all agree
+ * propose their status; where they differ, an editor's ruling on one of their current
+ * assessments decides. A ruling on an assessment since superseded no longer counts.
+ */
+export function proposeScore(latest: readonly LatestAssessment[], decisionAssessmentId: number | null): Proposal {
+  if (decisionAssessmentId !== null) {
+    const chosen = latest.find((a) => a.id === decisionAssessmentId);
+    if (chosen) return { kind: "decided", status: chosen.status, assessmentId: chosen.id };
+  }
+  if (latest.length < 2) return { kind: "incomplete", reviewers: latest.length };
+  const statuses = [...new Set(latest.map((a) => a.status))];
+  if (statuses.length === 1) return { kind: "agreement", status: statuses[0]!, assessmentId: latest[0]!.id };
+  return { kind: "disagreement", statuses };
+}
+
+/**
+ * Agreement at a round between the two reviewers who scored most benchmarks there, over the
+ * benchmarks both scored.
+ */
+export function roundAgreement(latestByBenchmark: ReadonlyMap<number, readonly LatestAssessment[]>) {
+  const counts = new Map<string, number>();
+  for (const list of latestByBenchmark.values()) for (const a of list) counts.set(a.reviewerId, (counts.get(a.reviewerId) ?? 0) + 1);
+  const [first, second] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id]) => id);
+  const pairs: RatingPair[] = [];
+  if (first && second) {
+    for (const list of latestByBenchmark.values()) {
+      const a = list.find((x) => x.reviewerId === first);
+      const b = list.find((x) => x.reviewerId === second);
+      if (a && b) pairs.push([a.status, b.status]);
+    }
+  }
+  return { reviewers: [first, second] as const, items: pairs.length, percent: percentAgreement(pairs), kappa: cohensKappa(pairs) };
+}
+
+export type DeadlineState = "none" | "open" | "due-soon" | "overdue";
+
+/** Where a round stands against its scoring deadline (an ISO date, the last day to score). */
+export function deadlineState(deadline: string | null, today: string, dueSoonDays = 7): DeadlineState {
+  if (!deadline) return "none";
+  if (today > deadline) return "overdue";
+  const days = (Date.parse(deadline) - Date.parse(today)) / 86_400_000;
+  return days <= dueSoonDays ? "due-soon" : "open";
+}
