@@ -1,0 +1,135 @@
+// Every server action that changes data, called as an attacker would: without a session, with a
+// role that may not, and with malformed input. None of those may change a single row.
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { SessionUser } from "@/lib/auth/session";
+import type { ActionState } from "@/lib/auth/guard";
+
+const session = vi.hoisted(() => {
+  process.env.DATABASE_PATH = `${process.env.TMPDIR ?? "/tmp"}/actions-test-${process.pid}-${Date.now()}.db`;
+  return { user: null as SessionUser | null };
+});
+vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user, requirePageUser: async () => session.user }));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+
+const REVIEWER: SessionUser = { id: "demo-reviewer-a", email: "a@example.org", name: "A", role: "reviewer" };
+const EDITOR: SessionUser = { id: "demo-editor", email: "e@example.org", name: "E", role: "editor" };
+
+type Action = (state: ActionState | null, form: FormData) => Promise<ActionState>;
+let actions: Record<string, Action>;
+let rowCounts: () => Record<string, number>;
+let disputed: { round: string; benchmark: string; assessmentId: number };
+let sqlite: import("better-sqlite3").Database;
+
+function form(values: Record<string, string | string[]>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(values)) for (const v of Array.isArray(value) ? value : [value]) data.append(key, v);
+  return data;
+}
+
+beforeAll(async () => {
+  const { prepareDatabase } = await import("@/db/prepare");
+  prepareDatabase(process.env.DATABASE_PATH!);
+  const { getDb } = await import("@/db/client");
+  sqlite = getDb().$client;
+  const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'").all() as { name: string }[]).map((t) => t.name);
+  rowCounts = () => Object.fromEntries(tables.map((t) => [t, (sqlite.prepare(`SELECT COUNT(*) AS n FROM "${t}"`).get() as { n: number }).n]));
+  disputed = sqlite
+    .prepare(
+      `SELECT r.slug AS round, b.slug AS benchmark, a.id AS assessmentId FROM published_scores ps
+         JOIN rounds r ON r.id = ps.round_id JOIN benchmarks b ON b.id = ps.benchmark_id
+         JOIN assessments a ON a.benchmark_id = ps.benchmark_id AND a.round_id = ps.round_id AND a.reviewer_id = 'demo-reviewer-b'
+        WHERE ps.basis = 'editor' LIMIT 1`,
+    )
+    .get() as typeof disputed;
+  const review = await import("./review/actions");
+  const editor = await import("./editor/actions");
+  actions = { ...review, ...editor } as unknown as Record<string, Action>;
+});
+
+const VALID: Record<string, () => Record<string, string | string[]>> = {
+  saveAssessment: () => ({ roundSlug: "hrc-37", benchmarkSlug: "release-yu-wensheng", expectedLatestId: latestId("release-yu-wensheng", "hrc-37", REVIEWER.id), status: "not_met", rationale: "Still detained at this round.", "evidenceUrl[]": ["https://example.org/a"], "evidenceTitle[]": ["A report"], "evidenceDate[]": [""] }),
+  createUserAccount: () => ({ name: "New Reviewer", email: `new-${Math.random().toString(36).slice(2)}@example.org`, role: "reviewer", password: "a-long-password" }),
+  createRound: () => ({ trackSlug: "un-hrc", slug: `hrc-test-${Math.random().toString(36).slice(2, 8)}`, name: "Test session", location: "", startDate: "2019-06-01", endDate: "", datePrecision: "month", scoringDeadline: "" }),
+  setScoringDeadline: () => ({ roundSlug: "hrc-37", scoringDeadline: "2026-12-31" }),
+  decideDisagreement: () => ({ roundSlug: disputed.round, benchmarkSlug: disputed.benchmark, assessmentId: String(disputed.assessmentId), note: "" }),
+  publishRoundScores: () => ({ roundSlug: "hrc-37", confirm: "yes" }),
+};
+
+const INVALID: Record<string, Record<string, string | string[]>> = {
+  saveAssessment: { roundSlug: "hrc-37", benchmarkSlug: "release-yu-wensheng", expectedLatestId: "0", status: "excellent", rationale: "no", "evidenceUrl[]": ["javascript:alert(1)"], "evidenceTitle[]": ["x"] },
+  createUserAccount: { name: "", email: "not-an-email", role: "admin", password: "short" },
+  createRound: { trackSlug: "un-hrc", slug: "Bad Slug!", name: "", startDate: "2019-13-45", datePrecision: "week" },
+  setScoringDeadline: { roundSlug: "hrc-37", scoringDeadline: "tomorrow" },
+  decideDisagreement: { roundSlug: "hrc-37", benchmarkSlug: "release-yu-wensheng", assessmentId: "abc" },
+  publishRoundScores: { roundSlug: "hrc-37" },
+};
+
+const EDITOR_ONLY = ["createUserAccount", "createRound", "setScoringDeadline", "decideDisagreement", "publishRoundScores"];
+
+function latestId(benchmark: string, round: string, reviewer: string): string {
+  return String(
+    (sqlite.prepare(
+      `SELECT COALESCE(MAX(a.id), 0) AS id FROM assessments a JOIN benchmarks b ON b.id = a.benchmark_id JOIN rounds r ON r.id = a.round_id
+        WHERE b.slug = ? AND r.slug = ? AND a.reviewer_id = ?`,
+    ).get(benchmark, round, reviewer) as { id: number }).id,
+  );
+}
+
+describe.each(Object.keys(VALID))("server action %s", (name) => {
+  it("refuses a caller without a session and changes nothing", async () => {
+    session.user = null;
+    const before = rowCounts();
+    const result = await actions[name]!(null, form(VALID[name]!()));
+    expect(result.ok).toBe(false);
+    expect(result.message).toMatch(/not signed in/);
+    expect(rowCounts()).toEqual(before);
+  });
+
+  if (EDITOR_ONLY.includes(name)) {
+    it("refuses a reviewer and changes nothing", async () => {
+      session.user = REVIEWER;
+      const before = rowCounts();
+      const result = await actions[name]!(null, form(VALID[name]!()));
+      expect(result.ok).toBe(false);
+      expect(result.message).toMatch(/not allowed/);
+      expect(rowCounts()).toEqual(before);
+    });
+  }
+
+  it("answers malformed input with field errors and changes nothing", async () => {
+    session.user = EDITOR_ONLY.includes(name) ? EDITOR : REVIEWER;
+    const before = rowCounts();
+    const result = await actions[name]!(null, form(INVALID[name]!));
+    expect(result.ok).toBe(false);
+    expect(Object.keys(result.errors ?? {}).length).toBeGreaterThan(0);
+    expect(rowCounts()).toEqual(before);
+  });
+
+  it("does its work for the right role and records it in the audit log", async () => {
+    session.user = EDITOR_ONLY.includes(name) ? EDITOR : REVIEWER;
+    const before = rowCounts();
+    const result = await actions[name]!(null, form(VALID[name]!()));
+    expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+    expect(rowCounts().audit_log).toBeGreaterThan(before.audit_log!);
+  });
+});
+
+describe("saveAssessment", () => {
+  it("appends: a second save keeps the first assessment", async () => {
+    session.user = REVIEWER;
+    const before = rowCounts().assessments!;
+    for (const rationale of ["First reading of the facts.", "Second reading of the facts."]) {
+      const result = await actions.saveAssessment!(null, form({ ...VALID.saveAssessment!(), rationale }));
+      expect(result.ok).toBe(true);
+    }
+    expect(rowCounts().assessments).toBe(before + 2);
+  });
+
+  it("refuses a benchmark that does not apply at the round", async () => {
+    session.user = REVIEWER;
+    const before = rowCounts();
+    const result = await actions.saveAssessment!(null, form({ ...VALID.saveAssessment!(), roundSlug: "uschrd-2012-washington" }));
+    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/does not apply/) });
+    expect(rowCounts()).toEqual(before);
+  });
+});
