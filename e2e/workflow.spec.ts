@@ -167,3 +167,27 @@ test("sign-in is rate-limited per client address", async ({ playwright, baseURL 
   expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
   expect(statuses.slice(30)).toEqual([429, 429]);
 });
+
+test("an editor retires a benchmark and hides a person; the public pages follow", async ({ page }) => {
+  await signIn(page, EDITOR, "/editor/reference");
+  const retire = page.getByTestId("retire");
+  await retire.getByLabel("Benchmark").selectOption("release-tang-jingling");
+  await retire.getByLabel("Retired from").fill("2019-01-01");
+  await retire.getByLabel("Reason").fill("Released at the end of his sentence.");
+  await retire.getByRole("button", { name: "Retire" }).click();
+  await expect(retire.getByRole("status")).toContainText("Retired");
+
+  const hide = page.getByTestId("confidentiality");
+  await hide.getByLabel("Benchmark, person or law").selectOption("subject:zhu-yufu");
+  await hide.getByRole("radio", { name: "Confidential" }).check();
+  await hide.getByRole("button", { name: "Apply" }).click();
+  await expect(hide.getByRole("status")).toContainText("no longer appears on any public page");
+
+  await page.goto("/benchmarks/release-tang-jingling");
+  await expect(page.getByTestId("retired")).toContainText("Released at the end of his sentence.");
+  await expect(page.getByTestId("timeline").locator("#round-hrc-40")).toHaveCount(0);
+  expect((await page.goto("/people/zhu-yufu"))?.status()).toBe(404);
+  await page.goto("/people");
+  await expect(page.getByTestId("subject-list")).not.toContainText("Zhu Yufu");
+  expect(count("SELECT COUNT(*) AS n FROM audit_log WHERE action IN ('benchmark.retire', 'subject.confidentiality')")).toBe(2);
+});

@@ -43,7 +43,8 @@ beforeAll(async () => {
     .get() as typeof disputed;
   const review = await import("./review/actions");
   const editor = await import("./editor/actions");
-  actions = { ...review, ...editor } as unknown as Record<string, Action>;
+  const reference = await import("./editor/reference-actions");
+  actions = { ...review, ...editor, ...reference } as unknown as Record<string, Action>;
 });
 
 const VALID: Record<string, () => Record<string, string | string[]>> = {
@@ -53,7 +54,17 @@ const VALID: Record<string, () => Record<string, string | string[]>> = {
   setScoringDeadline: () => ({ roundSlug: "hrc-37", scoringDeadline: "2026-12-31" }),
   decideDisagreement: () => ({ roundSlug: disputed.round, benchmarkSlug: disputed.benchmark, assessmentId: String(disputed.assessmentId), note: "" }),
   publishRoundScores: () => ({ roundSlug: "hrc-37", confirm: "yes" }),
+  createTrack: () => ({ slug: `track-${unique()}`, name: "EU–China dialogue", shortName: "EU–China", description: "" }),
+  createCategory: () => ({ slug: `category-${unique()}`, name: "Freedom of religion", description: "" }),
+  createSubject: () => ({ kind: "person", slug: `person-${unique()}`, name: "A Person", nameZh: "某人", role: "", article: "", description: "", confidential: "yes" }),
+  createSubjectEvent: () => ({ subjectSlug: "liu-xia", kind: "other", occurredOn: "2019-01-01", datePrecision: "month", description: "Spoke to the press.", sourceUrl: "https://example.org/x" }),
+  retireBenchmark: () => ({ benchmarkSlug: "release-gui-minhai", retiredOn: "2020-01-01", retiredReason: "Test retirement." }),
+  setConfidentiality: () => ({ target: "subject:zhu-yufu", confidential: "yes" }),
 };
+
+function unique() {
+  return Math.random().toString(36).slice(2, 8);
+}
 
 const INVALID: Record<string, Record<string, string | string[]>> = {
   saveAssessment: { roundSlug: "hrc-37", benchmarkSlug: "release-yu-wensheng", expectedLatestId: "0", status: "excellent", rationale: "no", "evidenceUrl[]": ["javascript:alert(1)"], "evidenceTitle[]": ["x"] },
@@ -62,9 +73,27 @@ const INVALID: Record<string, Record<string, string | string[]>> = {
   setScoringDeadline: { roundSlug: "hrc-37", scoringDeadline: "tomorrow" },
   decideDisagreement: { roundSlug: "hrc-37", benchmarkSlug: "release-yu-wensheng", assessmentId: "abc" },
   publishRoundScores: { roundSlug: "hrc-37" },
+  createTrack: { slug: "", name: "", shortName: "" },
+  createCategory: { slug: "Not A Slug", name: "" },
+  createSubject: { kind: "planet", slug: "x", name: "" },
+  createSubjectEvent: { subjectSlug: "liu-xia", kind: "abducted-by-aliens", occurredOn: "yesterday", datePrecision: "day", description: "", sourceUrl: "javascript:alert(1)" },
+  retireBenchmark: { benchmarkSlug: "release-gui-minhai", retiredOn: "soon", retiredReason: "" },
+  setConfidentiality: { target: "users:demo-editor", confidential: "maybe" },
 };
 
-const EDITOR_ONLY = ["createUserAccount", "createRound", "setScoringDeadline", "decideDisagreement", "publishRoundScores"];
+const EDITOR_ONLY = [
+  "createUserAccount",
+  "createRound",
+  "setScoringDeadline",
+  "decideDisagreement",
+  "publishRoundScores",
+  "createTrack",
+  "createCategory",
+  "createSubject",
+  "createSubjectEvent",
+  "retireBenchmark",
+  "setConfidentiality",
+];
 
 function latestId(benchmark: string, round: string, reviewer: string): string {
   return String(

@@ -16,6 +16,9 @@ export function AccountBar({ user }: { user: SessionUser }) {
                 <Link href="/editor">Editor</Link>
               </li>
               <li>
+                <Link href="/editor/reference">Reference data</Link>
+              </li>
+              <li>
                 <Link href="/editor/users">Users</Link>
               </li>
               <li>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DATE_PRECISIONS } from "../domain";
+import { DATE_PRECISIONS, SUBJECT_EVENT_KINDS, SUBJECT_KINDS } from "../domain";
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, digits and hyphens.").max(120);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2019-03-01.");
@@ -28,3 +28,41 @@ export const decisionSchema = z.object({
 });
 
 export const publishSchema = z.object({ roundSlug: slug, confirm: z.literal("yes", "Tick the box to confirm publication.") });
+
+const text = (max: number, message = "Required.") => z.string().trim().min(1, message).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).transform((v) => v || null);
+
+export const newTrackSchema = z.object({ slug, name: text(200, "Give the track a name."), shortName: text(20, "Give a short name for chart labels."), description: z.string().trim().max(1000).default("") });
+
+export const newCategorySchema = z.object({ slug, name: text(120, "Give the category a name."), description: z.string().trim().max(1000).default("") });
+
+export const newSubjectSchema = z.object({
+  kind: z.enum(SUBJECT_KINDS, "Choose person, law or practice."),
+  slug,
+  name: text(200, "Give a name."),
+  nameZh: optionalText(100),
+  role: optionalText(200),
+  article: optionalText(200),
+  description: z.string().trim().max(2000).default(""),
+  confidential: z.literal("yes").optional().transform((v) => v === "yes"),
+});
+
+export const newSubjectEventSchema = z.object({
+  subjectSlug: slug,
+  kind: z.enum(SUBJECT_EVENT_KINDS, "Choose what happened."),
+  occurredOn: isoDate,
+  datePrecision: z.enum(DATE_PRECISIONS),
+  description: text(1000, "Say what happened."),
+  sourceUrl: z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "Use a full http:// or https:// address." })]).transform((v) => v || null),
+});
+
+export const retireBenchmarkSchema = z.object({
+  benchmarkSlug: slug,
+  retiredOn: isoDate,
+  retiredReason: text(500, "Give the reason, e.g. the person died in custody."),
+});
+
+export const confidentialitySchema = z.object({
+  target: z.string().regex(/^(benchmark|subject):[a-z0-9-]+$/, "Choose a benchmark or a person or law."),
+  confidential: z.enum(["yes", "no"], "Choose whether it is confidential."),
+});

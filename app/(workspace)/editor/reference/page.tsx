@@ -1,0 +1,126 @@
+import type { Metadata } from "next";
+import { ActionForm } from "@/components/forms/action-form";
+import { AccountBar } from "@/components/review/account-bar";
+import { EditorOnly } from "@/components/review/editor-only";
+import { listReferenceData } from "@/db/queries/reference";
+import { requirePageUser } from "@/lib/auth/session";
+import { DATE_PRECISIONS, SUBJECT_EVENT_KINDS, SUBJECT_KINDS } from "@/lib/domain";
+import { createCategory, createSubject, createSubjectEvent, createTrack, retireBenchmark, setConfidentiality } from "../reference-actions";
+
+export const metadata: Metadata = { title: "Reference data" };
+export const dynamic = "force-dynamic";
+
+function Panel({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="rounded border border-stone-200 bg-white p-4">
+      <h2 id={id} className="mb-2 text-lg font-semibold">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function ReferencePage() {
+  const user = await requirePageUser("/editor/reference");
+  if (user.role !== "editor") return <EditorOnly user={user} />;
+  const data = listReferenceData();
+  const subjectOptions = data.subjects.map((s) => ({ value: s.slug, label: `${s.name} (${s.kind}${s.confidential ? ", confidential" : ""})` }));
+  const benchmarkOptions = data.benchmarks.map((b) => ({ value: b.slug, label: `${b.title}${b.retiredOn ? ` (retired ${b.retiredOn})` : ""}` }));
+
+  return (
+    <>
+      <AccountBar user={user} />
+      <h1 className="text-2xl font-semibold">Reference data</h1>
+      <p className="mt-2 text-stone-700">Tracks, categories, people and laws with their events, retirements and confidentiality. Every change is audited.</p>
+      <div className="mt-4 grid gap-6 lg:grid-cols-2">
+        <Panel id="subject-heading" title="Add a person, law or practice">
+          <ActionForm
+            action={createSubject}
+            testId="new-subject"
+            submitLabel="Add"
+            fields={[
+              { kind: "select", name: "kind", label: "Kind", options: SUBJECT_KINDS.map((k) => ({ value: k, label: k })) },
+              { kind: "text", name: "name", label: "Name" },
+              { kind: "text", name: "nameZh", label: "Name in Chinese (optional)" },
+              { kind: "text", name: "slug", label: "Short identifier for the address", hint: "lower-case letters, digits and hyphens" },
+              { kind: "text", name: "role", label: "Role (people)" },
+              { kind: "text", name: "article", label: "Article (laws)" },
+              { kind: "textarea", name: "description", label: "Description" },
+              { kind: "checkbox", name: "confidential", value: "yes", label: "Confidential: never show in public (people at risk)" },
+            ]}
+          />
+        </Panel>
+        <Panel id="event-heading" title="Add a dated event">
+          <ActionForm
+            action={createSubjectEvent}
+            testId="new-event"
+            submitLabel="Add event"
+            fields={[
+              { kind: "select", name: "subjectSlug", label: "Person or law", options: subjectOptions },
+              { kind: "select", name: "kind", label: "What happened", options: SUBJECT_EVENT_KINDS.map((k) => ({ value: k, label: k.replace("_", " ") })) },
+              { kind: "date", name: "occurredOn", label: "Date" },
+              { kind: "select", name: "datePrecision", label: "Date known to the", options: DATE_PRECISIONS.map((p) => ({ value: p, label: p })) },
+              { kind: "textarea", name: "description", label: "Description" },
+              { kind: "text", name: "sourceUrl", label: "Source address (http or https)" },
+            ]}
+          />
+        </Panel>
+        <Panel id="retire-heading" title="Retire a benchmark">
+          <ActionForm
+            action={retireBenchmark}
+            testId="retire"
+            submitLabel="Retire"
+            fields={[
+              { kind: "select", name: "benchmarkSlug", label: "Benchmark", options: benchmarkOptions },
+              { kind: "date", name: "retiredOn", label: "Retired from" },
+              { kind: "text", name: "retiredReason", label: "Reason" },
+            ]}
+          />
+        </Panel>
+        <Panel id="confidential-heading" title="Confidentiality">
+          <ActionForm
+            action={setConfidentiality}
+            testId="confidentiality"
+            submitLabel="Apply"
+            fields={[
+              {
+                kind: "select",
+                name: "target",
+                label: "Benchmark, person or law",
+                options: [
+                  ...data.benchmarks.map((b) => ({ value: `benchmark:${b.slug}`, label: `Benchmark: ${b.title}${b.confidential ? " (confidential)" : ""}` })),
+                  ...data.subjects.map((s) => ({ value: `subject:${s.slug}`, label: `${s.kind}: ${s.name}${s.confidential ? " (confidential)" : ""}` })),
+                ],
+              },
+              { kind: "radio", name: "confidential", label: "Public or confidential?", options: [{ value: "yes", label: "Confidential" }, { value: "no", label: "Public" }] },
+            ]}
+          />
+        </Panel>
+        <Panel id="category-heading" title="Add a category">
+          <ActionForm
+            action={createCategory}
+            testId="new-category"
+            submitLabel="Add category"
+            fields={[
+              { kind: "text", name: "name", label: "Name" },
+              { kind: "text", name: "slug", label: "Short identifier" },
+              { kind: "textarea", name: "description", label: "Description" },
+            ]}
+          />
+        </Panel>
+        <Panel id="track-heading" title="Add a track">
+          <ActionForm
+            action={createTrack}
+            testId="new-track"
+            submitLabel="Add track"
+            fields={[
+              { kind: "text", name: "name", label: "Name" },
+              { kind: "text", name: "shortName", label: "Short name for charts" },
+              { kind: "text", name: "slug", label: "Short identifier" },
+              { kind: "textarea", name: "description", label: "Description" },
+            ]}
+          />
+        </Panel>
+      </div>
+    </>
+  );
+}
