@@ -23,7 +23,7 @@ export const SEED_SOURCES: SeedSourceDocument[] = [
   {
     slug: "chrd-2015-two-texts",
     file: "000_0a20ef01d6eb3072.txt",
-    title: "Concerns in Chinese Civil Society Over \u201cIneffective\u201d US-China Human Rights Dialogue",
+    title: "Concerns in Chinese civil society over an \u201cineffective\u201d dialogue (two translated texts)",
     publisher: "Chinese Human Rights Defenders",
     publishedOn: "2015-08-10",
     datePrecision: "day",
@@ -32,7 +32,7 @@ export const SEED_SOURCES: SeedSourceDocument[] = [
   {
     slug: "humanosphere-2017-eleven-countries",
     file: "003_be24c6257d18bdaa.txt",
-    title: "U.S. absent as 11 countries rebuke China for torture of human rights lawyers",
+    title: "U.S. absent as 11 countries rebuke China over torture of rights lawyers",
     publisher: "Humanosphere",
     publishedOn: "2017-03-21",
     datePrecision: "day",
@@ -41,7 +41,7 @@ export const SEED_SOURCES: SeedSourceDocument[] = [
   {
     slug: "ngo-letter-2018-hrc37",
     file: "004_1d1bbeabe6907946.txt",
-    title: "NGO Joint Letter Urging UN Member States to Speak Out Against Human Rights Rollback in China",
+    title: "NGO joint letter to UN member states on China's human rights rollback",
     publisher: "15 non-governmental organisations (joint letter)",
     publishedOn: "2018-02-03",
     datePrecision: "day",
