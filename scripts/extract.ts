@@ -1,0 +1,25 @@
+// npm run --silent extract -- path/to/statement.txt
+// Prints {"demands": [{ text, category, addressee, people, laws, matches }]} as JSON on stdout.
+import { readFileSync } from "node:fs";
+import { getDb } from "@/db/client";
+import { prepareDatabase } from "@/db/prepare";
+import { loadExtractionContext } from "@/db/queries/extraction-context";
+import { extractDemands } from "@/lib/extract/demands";
+import { databaseFile } from "@/lib/env";
+
+const file = process.argv.slice(2).find((a) => a !== "--");
+if (!file) {
+  console.error("Usage: npm run --silent extract -- path/to/statement.txt");
+  process.exit(2);
+}
+let text: string;
+try {
+  text = readFileSync(file, "utf8");
+} catch (error) {
+  console.error(`Cannot read ${file}: ${(error as Error).message}`);
+  process.exit(2);
+}
+
+prepareDatabase(databaseFile());
+const demands = extractDemands(text, loadExtractionContext(getDb()));
+process.stdout.write(JSON.stringify({ demands }, null, 2) + "\n");
