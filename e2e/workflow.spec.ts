@@ -191,3 +191,38 @@ test("an editor retires a benchmark and hides a person; the public pages follow"
   await expect(page.getByTestId("subject-list")).not.toContainText("Zhu Yufu");
   expect(count("SELECT COUNT(*) AS n FROM audit_log WHERE action IN ('benchmark.retire', 'subject.confidentiality')")).toBe(2);
 });
+
+test("a reviewer adds a statement, confirms one demand as a benchmark and merges a repeat into an existing one", async ({ browser }) => {
+  const page = await pageAs(browser, REVIEWERS[0]!, "/review/statements/new");
+  const form = page.getByTestId("new-statement");
+  const title = `Joint letter before the 40th session ${run}`;
+  await form.getByLabel("Title").fill(title);
+  await form.getByLabel("Kind").selectOption("ngo_joint_letter");
+  await form.getByLabel("Date", { exact: true }).fill("2019-01-15");
+  await form.getByLabel("Date known to the").selectOption("day");
+  await form.getByLabel("Publishing organisations").fill("Group for Tests, Another Group");
+  await form.getByLabel("Round it addresses").selectOption(ROUND.slug);
+  await form.getByLabel("Full text (pasted; kept in the workspace, not published)").fill(
+    "We ask the Council to act:\n\n1. China should end Liu Xia's house arrest and let her go free at once.\n2. The authorities must allow independent journalists into Tibetan areas without escorts.\n",
+  );
+  await form.getByRole("button", { name: "Save and find demands" }).click();
+  await expect(page).toHaveURL(/\/review\/statements\/joint-letter-before-the-40th-session/);
+  await expect(page.getByTestId("candidates").locator("> li")).toHaveCount(2);
+
+  const newDemand = page.locator("[data-candidate='1']");
+  await newDemand.getByLabel("Benchmark title, in plain words").fill(`Journalists can enter Tibetan areas freely ${run}`);
+  await newDemand.getByLabel("Category").selectOption("international-access-and-accountability");
+  await newDemand.getByRole("button", { name: "Create benchmark" }).click();
+  await expect(newDemand.getByRole("status")).toContainText("Created the benchmark");
+
+  const repeat = page.locator("[data-candidate='0']");
+  await expect(repeat.getByLabel("Benchmark", { exact: true })).toHaveValue("release-liu-xia");
+  await repeat.getByRole("button", { name: "Add as a source" }).click();
+  await expect(repeat.getByRole("status")).toContainText("further source");
+  await repeat.getByRole("button", { name: "Add as a source" }).click();
+  await expect(repeat.getByRole("alert")).toContainText("already a source");
+
+  await page.goto("/benchmarks/release-liu-xia");
+  await expect(page.getByRole("link", { name: title })).toBeVisible();
+  await page.context().close();
+});

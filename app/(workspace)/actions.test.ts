@@ -44,7 +44,8 @@ beforeAll(async () => {
   const review = await import("./review/actions");
   const editor = await import("./editor/actions");
   const reference = await import("./editor/reference-actions");
-  actions = { ...review, ...editor, ...reference } as unknown as Record<string, Action>;
+  const statementActions = await import("./review/statement-actions");
+  actions = { ...review, ...editor, ...reference, ...statementActions } as unknown as Record<string, Action>;
 });
 
 const VALID: Record<string, () => Record<string, string | string[]>> = {
@@ -60,6 +61,9 @@ const VALID: Record<string, () => Record<string, string | string[]>> = {
   createSubjectEvent: () => ({ subjectSlug: "liu-xia", kind: "other", occurredOn: "2019-01-01", datePrecision: "month", description: "Spoke to the press.", sourceUrl: "https://example.org/x" }),
   retireBenchmark: () => ({ benchmarkSlug: "release-gui-minhai", retiredOn: "2020-01-01", retiredReason: "Test retirement." }),
   setConfidentiality: () => ({ target: "subject:zhu-yufu", confidential: "yes" }),
+  confirmDemand: () => ({ statementSlug: "ngo-2018-hrc37-letter", demand: "Let UN experts visit without escort.", title: `UN experts visit freely ${unique()}`, categorySlug: "international-access-and-accountability", addressee: "chinese_government", appliesFromRoundSlug: "hrc-37", "subjectSlugs[]": ["liu-xia"] }),
+  addDemandToBenchmark: () => ({ statementSlug: "hrw-2013-kunming-release", benchmarkSlug: "release-liu-xia", demand: "Free her, as asked before." }),
+  addStatement: () => ({ title: `A new joint letter ${unique()}`, kind: "ngo_joint_letter", date: "2019-01-15", datePrecision: "day", language: "en", sourceUrl: "", roundSlug: "", publishers: "Group One, Group Two", summary: "", fullText: "1. Release everyone held for speech." }),
 };
 
 function unique() {
@@ -79,6 +83,9 @@ const INVALID: Record<string, Record<string, string | string[]>> = {
   createSubjectEvent: { subjectSlug: "liu-xia", kind: "abducted-by-aliens", occurredOn: "yesterday", datePrecision: "day", description: "", sourceUrl: "javascript:alert(1)" },
   retireBenchmark: { benchmarkSlug: "release-gui-minhai", retiredOn: "soon", retiredReason: "" },
   setConfidentiality: { target: "users:demo-editor", confidential: "maybe" },
+  confirmDemand: { statementSlug: "ngo-2018-hrc37-letter", demand: "", title: "x", categorySlug: "nope nope", addressee: "martians", appliesFromRoundSlug: "" },
+  addDemandToBenchmark: { statementSlug: "ngo-2018-hrc37-letter", benchmarkSlug: "DROP TABLE", demand: "" },
+  addStatement: { title: "", kind: "tweet", date: "2019", datePrecision: "day", language: "", sourceUrl: "javascript:alert(1)", roundSlug: "", publishers: "", fullText: "" },
 };
 
 const EDITOR_ONLY = [
@@ -137,9 +144,31 @@ describe.each(Object.keys(VALID))("server action %s", (name) => {
   it("does its work for the right role and records it in the audit log", async () => {
     session.user = EDITOR_ONLY.includes(name) ? EDITOR : REVIEWER;
     const before = rowCounts();
-    const result = await actions[name]!(null, form(VALID[name]!()));
+    // Actions that finish by going to a new page signal it by throwing Next's redirect.
+    const result = await actions[name]!(null, form(VALID[name]!())).catch((error: { digest?: string }) => {
+      if (String(error.digest).startsWith("NEXT_REDIRECT")) return { ok: true, message: "redirected" };
+      throw error;
+    });
     expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
     expect(rowCounts().audit_log).toBeGreaterThan(before.audit_log!);
+  });
+});
+
+describe("statements to benchmarks", () => {
+  it("refuses a benchmark that would apply before the statement that raised it", async () => {
+    session.user = REVIEWER;
+    const before = rowCounts();
+    const result = await actions.confirmDemand!(null, form({ ...VALID.confirmDemand!(), appliesFromRoundSlug: "uschrd-2012-washington" }));
+    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/before the statement/) });
+    expect(rowCounts()).toEqual(before);
+  });
+
+  it("refuses to add the same statement twice as a source, changing nothing", async () => {
+    session.user = REVIEWER;
+    const before = rowCounts();
+    const result = await actions.addDemandToBenchmark!(null, form({ ...VALID.addDemandToBenchmark!(), statementSlug: "rdn-2015-editorial" }));
+    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/already a source/) });
+    expect(rowCounts()).toEqual(before);
   });
 });
 

@@ -10,6 +10,9 @@ export function AccountBar({ user }: { user: SessionUser }) {
           <li>
             <Link href="/review">Review queue</Link>
           </li>
+          <li>
+            <Link href="/review/statements/new">Add a statement</Link>
+          </li>
           {user.role === "editor" && (
             <>
               <li>

@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActionForm } from "@/components/forms/action-form";
+import { AccountBar } from "@/components/review/account-bar";
+import { getDb } from "@/db/client";
+import { loadExtractionContext } from "@/db/queries/extraction-context";
+import { listReferenceData } from "@/db/queries/reference";
+import { listReviewRounds } from "@/db/queries/review";
+import { getStatementForReview } from "@/db/queries/statements";
+import { requirePageUser } from "@/lib/auth/session";
+import { ADDRESSEE_LABELS, ADDRESSEES } from "@/lib/domain";
+import { extractDemands } from "@/lib/extract/demands";
+import { addDemandToBenchmark, confirmDemand } from "../../statement-actions";
+
+export const metadata: Metadata = { title: "Demands in a statement" };
+export const dynamic = "force-dynamic";
+
+/** A short title to start from: the demand's first clause, without the list's lead-in. */
+function suggestedTitle(text: string): string {
+  const first = text.split(/[;:]/)[0]!.replace(/^(?:the\s+\w+\s+government\s+should\s+|we\s+urge\s+\w+\s+to\s+)/i, "").trim();
+  const title = first.charAt(0).toUpperCase() + first.slice(1);
+  return title.length > 120 ? `${title.slice(0, 117)}…` : title.replace(/\.$/, "");
+}
+
+export default async function StatementDemandsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const user = await requirePageUser(`/review/statements/${slug}`);
+  const statement = getStatementForReview(slug);
+  if (!statement) notFound();
+  const context = loadExtractionContext(getDb());
+  const demands = statement.fullText ? extractDemands(statement.fullText, context) : [];
+  const reference = listReferenceData();
+  const rounds = listReviewRounds()
+    .filter((r) => r.startDate >= statement.date)
+    .reverse();
+  const defaultRound = rounds.find((r) => r.id === statement.roundId)?.slug ?? rounds[0]?.slug ?? "";
+  const titleOf = new Map(context.benchmarks.map((b) => [b.id, b.title]));
+  const slugOf = new Map(reference.benchmarks.map((b) => [b.id, b.slug]));
+
+  return (
+    <>
+      <AccountBar user={user} />
+      <p className="text-sm">
+        <Link href="/review">Review queue</Link> / Demands in a statement
+      </p>
+      <h1 className="mt-1 text-2xl font-semibold">{statement.title}</h1>
+      <p className="mt-2 max-w-3xl text-stone-700">
+        {demands.length === 0
+          ? "No candidate demand was found in the pasted text. Add benchmarks by hand, or paste the text again in a new statement."
+          : `${demands.length} candidate demands found. Confirm each as a new benchmark, add it to the existing benchmark it repeats, or leave it out. Nothing is created until you confirm.`}
+      </p>
+      {rounds.length === 0 && <p className="mt-2 text-red-800">No round starts on or after this statement&apos;s date, so no benchmark can apply yet. Ask an editor to add the round.</p>}
+      <ol className="mt-4 space-y-6" data-testid="candidates">
+        {demands.map((d, i) => (
+          <li key={i} className="rounded border border-stone-200 bg-white p-4" data-candidate={i}>
+            <p className="font-medium">Candidate {i + 1}</p>
+            <blockquote className="mt-1 border-l-4 border-stone-300 pl-3 text-sm">{d.text}</blockquote>
+            <div className="mt-3 grid gap-6 lg:grid-cols-2">
+              <div>
+                <h2 className="text-sm font-semibold">Confirm as a new benchmark</h2>
+                <ActionForm
+                  action={confirmDemand}
+                  testId={`confirm-${i}`}
+                  submitLabel="Create benchmark"
+                  fields={[
+                    { kind: "hidden", name: "statementSlug", value: statement.slug },
+                    { kind: "textarea", name: "demand", label: "The demand as the statement puts it", defaultValue: d.text },
+                    { kind: "text", name: "title", label: "Benchmark title, in plain words", defaultValue: suggestedTitle(d.text) },
+                    { kind: "select", name: "categorySlug", label: "Category", defaultValue: d.category ?? undefined, options: reference.categories.map((c) => ({ value: c.slug, label: c.name })) },
+                    { kind: "select", name: "addressee", label: "Addressed to", defaultValue: d.addressee ?? undefined, options: ADDRESSEES.map((a) => ({ value: a, label: ADDRESSEE_LABELS[a] })) },
+                    { kind: "select", name: "appliesFromRoundSlug", label: "Applies from round", defaultValue: defaultRound, options: rounds.map((r) => ({ value: r.slug, label: r.name })) },
+                    ...[...d.people, ...d.laws].map((s) => ({ kind: "hidden" as const, name: "subjectSlugs[]", value: s })),
+                  ]}
+                />
+                {[...d.people, ...d.laws].length > 0 && <p className="mt-1 text-xs text-stone-600">Linked: {[...d.people, ...d.laws].join(", ")}</p>}
+              </div>
+              <div>
+                <h2 className="text-sm font-semibold">Or add it to an existing benchmark</h2>
+                {d.matches.length > 0 && <p className="text-xs text-stone-600">Looks like: {d.matches.map((id) => titleOf.get(id)).join("; ")}</p>}
+                <ActionForm
+                  action={addDemandToBenchmark}
+                  testId={`merge-${i}`}
+                  submitLabel="Add as a source"
+                  fields={[
+                    { kind: "hidden", name: "statementSlug", value: statement.slug },
+                    { kind: "hidden", name: "demand", value: d.text },
+                    {
+                      kind: "select",
+                      name: "benchmarkSlug",
+                      label: "Benchmark",
+                      defaultValue: d.matches[0] !== undefined ? slugOf.get(d.matches[0]) : undefined,
+                      options: reference.benchmarks.map((b) => ({ value: b.slug, label: b.title })),
+                    },
+                  ]}
+                />
+              </div>
+            </div>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

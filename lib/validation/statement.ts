@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { ADDRESSEES, DATE_PRECISIONS, STATEMENT_KINDS } from "../domain";
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Unknown item.").max(120);
+const optionalSlug = z.union([z.literal(""), slug]).transform((v) => v || null);
+
+export const newStatementSchema = z.object({
+  title: z.string().trim().min(3, "Give the statement's title.").max(300),
+  kind: z.enum(STATEMENT_KINDS, "Choose what kind of document it is."),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2015-08-10."),
+  datePrecision: z.enum(DATE_PRECISIONS),
+  language: z.string().trim().min(2, "Name the language, e.g. en or zh.").max(60),
+  sourceUrl: z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "Use a full http:// or https:// address." }).max(2000)]).transform((v) => v || null),
+  roundSlug: optionalSlug,
+  publishers: z
+    .string()
+    .max(2000)
+    .transform((v) => [...new Set(v.split(/[,;\n]/).map((p) => p.trim()).filter(Boolean))])
+    .pipe(z.array(z.string().max(200, "An organisation name is too long.")).max(30, "At most 30 publishers.")),
+  summary: z.string().trim().max(2000).default(""),
+  fullText: z.string().max(100_000, "Paste at most 100,000 characters.").transform((v) => v.trim() || null),
+});
+
+export const confirmDemandSchema = z.object({
+  statementSlug: slug,
+  demand: z.string().trim().min(5, "Keep the demand's text.").max(2000),
+  title: z.string().trim().min(5, "Give the benchmark a plain title.").max(200),
+  categorySlug: slug,
+  addressee: z.enum(ADDRESSEES, "Choose whom the demand is addressed to."),
+  appliesFromRoundSlug: slug,
+  subjectSlugs: z.array(slug).max(50).default([]),
+});
+
+export const addSourceSchema = z.object({
+  statementSlug: slug,
+  benchmarkSlug: slug,
+  demand: z.string().trim().min(5, "Keep the demand's text.").max(2000),
+});
