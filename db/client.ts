@@ -19,6 +19,17 @@ export function openDatabase(file: string = databaseFile()): Db {
   return drizzle(sqlite, { schema }) as Db;
 }
 
+/**
+ * A separate read-only connection for long reads such as streaming exports: a statement being
+ * iterated keeps its connection busy, and under WAL other readers and the writer carry on.
+ * The caller closes it.
+ */
+export function openReadConnection(file: string = databaseFile()): Db {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma("busy_timeout = 5000");
+  return drizzle(sqlite, { schema }) as Db;
+}
+
 const cache = globalThis as unknown as { scorecardDb?: Db };
 
 /** The app's shared connection, opened on first use (never at build time) and kept across dev reloads. */

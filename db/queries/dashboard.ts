@@ -1,20 +1,11 @@
 import "server-only";
-import { and, asc, eq, exists, inArray, isNotNull } from "drizzle-orm";
+import { asc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { MatrixBenchmark, MatrixScore } from "@/lib/dashboard";
 import { ADDRESSEES, type DatePrecision } from "@/lib/domain";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { getDb, type Db } from "../client";
-import {
-  benchmarkSources,
-  benchmarks,
-  benchmarkSubjects,
-  categories,
-  publishedScores,
-  rounds,
-  statements,
-  subjects,
-  tracks,
-} from "../schema";
+import { benchmarks, categories, publishedScores, rounds, statements, subjects, tracks } from "../schema";
+import { benchmarkConditions, resolveFilters, roundConditions } from "./filters";
 import { appliesFromDate } from "./shared";
 
 export interface DashboardRound {
@@ -41,32 +32,9 @@ export interface DashboardData {
   hasDemo: boolean;
 }
 
-function idOfSlug(db: Db, table: typeof tracks | typeof categories | typeof statements | typeof rounds, slug: string | undefined) {
-  if (!slug) return undefined;
-  const row = db.select({ id: table.id }).from(table).where(eq(table.slug, slug)).get();
-  return row?.id ?? null;
-}
-
 /** The published matrix behind the dashboard: rounds × public benchmarks, narrowed by the filters. */
 export function getDashboardData(filters: DashboardFilters, db: Db = getDb()): DashboardData {
-  const unmatched: string[] = [];
-  const resolve = <T extends number | null | undefined>(key: string, value: T, slug?: string): T => {
-    if (value === null) unmatched.push(`${key}: nothing is called “${slug}”`);
-    return value;
-  };
-
-  const trackId = resolve("track", idOfSlug(db, tracks, filters.track), filters.track);
-  const categoryId = resolve("category", idOfSlug(db, categories, filters.category), filters.category);
-  const statementId = resolve("statement", idOfSlug(db, statements, filters.statement), filters.statement);
-  const fromRound = filters.from ? db.select({ startDate: rounds.startDate }).from(rounds).where(eq(rounds.slug, filters.from)).get() : undefined;
-  const toRound = filters.to ? db.select({ startDate: rounds.startDate }).from(rounds).where(eq(rounds.slug, filters.to)).get() : undefined;
-  if (filters.from && !fromRound) unmatched.push(`from: nothing is called “${filters.from}”`);
-  if (filters.to && !toRound) unmatched.push(`to: nothing is called “${filters.to}”`);
-  const subject = filters.subject
-    ? db.select({ id: subjects.id }).from(subjects).where(and(eq(subjects.slug, filters.subject), eq(subjects.confidential, false))).get()
-    : undefined;
-  if (filters.subject && !subject) unmatched.push(`subject: nothing is called “${filters.subject}”`);
-
+  const resolved = resolveFilters(db, filters);
   const roundRows = db
     .select({
       id: rounds.id,
@@ -82,10 +50,9 @@ export function getDashboardData(filters: DashboardFilters, db: Db = getDb()): D
     })
     .from(rounds)
     .innerJoin(tracks, eq(tracks.id, rounds.trackId))
-    .where(and(isNotNull(rounds.publishedAt), trackId ? eq(rounds.trackId, trackId) : undefined))
+    .where(roundConditions(resolved))
     .orderBy(asc(rounds.startDate), asc(rounds.id))
     .all()
-    .filter((r) => (!fromRound || r.startDate >= fromRound.startDate) && (!toRound || r.startDate <= toRound.startDate))
     .map((r) => ({ ...r, publishedAt: r.publishedAt! }));
 
   const benchmarkRows = db
@@ -102,29 +69,7 @@ export function getDashboardData(filters: DashboardFilters, db: Db = getDb()): D
     })
     .from(benchmarks)
     .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
-    .where(
-      and(
-        eq(benchmarks.confidential, false),
-        categoryId === undefined ? undefined : eq(benchmarks.categoryId, categoryId ?? -1),
-        filters.addressee && ADDRESSEES.includes(filters.addressee) ? eq(benchmarks.addressee, filters.addressee) : undefined,
-        statementId === undefined
-          ? undefined
-          : exists(
-              db
-                .select({ one: benchmarkSources.benchmarkId })
-                .from(benchmarkSources)
-                .where(and(eq(benchmarkSources.benchmarkId, benchmarks.id), eq(benchmarkSources.statementId, statementId ?? -1))),
-            ),
-        filters.subject === undefined
-          ? undefined
-          : exists(
-              db
-                .select({ one: benchmarkSubjects.benchmarkId })
-                .from(benchmarkSubjects)
-                .where(and(eq(benchmarkSubjects.benchmarkId, benchmarks.id), eq(benchmarkSubjects.subjectId, subject?.id ?? -1))),
-            ),
-      ),
-    )
+    .where(benchmarkConditions(db, resolved))
     .all();
 
   const roundIds = roundRows.map((r) => r.id);
@@ -148,7 +93,7 @@ export function getDashboardData(filters: DashboardFilters, db: Db = getDb()): D
     rounds: roundRows,
     benchmarks: benchmarkRows,
     scores: scoreRows.map(({ benchmarkId, roundId, status }) => ({ benchmarkId, roundId, status })),
-    unmatched,
+    unmatched: resolved.unmatched,
     dataVersion: roundRows.map((r) => r.publishedAt).sort().at(-1) ?? null,
     hasDemo: scoreRows.some((s) => s.isDemo),
   };

@@ -1,0 +1,74 @@
+import "server-only";
+import { and, eq, exists, isNotNull, lte, gte, sql, type SQL } from "drizzle-orm";
+import { ADDRESSEES } from "@/lib/domain";
+import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
+import type { Db } from "../client";
+import { benchmarkSources, benchmarks, benchmarkSubjects, categories, rounds, statements, subjects, tracks } from "../schema";
+
+export interface ResolvedFilters {
+  filters: DashboardFilters;
+  trackId?: number;
+  categoryId?: number;
+  statementId?: number;
+  subjectId?: number;
+  fromDate?: string;
+  toDate?: string;
+  /** Filter values that name nothing public: the view is empty for them, and the reader is told. */
+  unmatched: string[];
+  /** True when a filter names nothing, so nothing can match. */
+  matchesNothing: boolean;
+}
+
+/** Turns the URL's slugs into ids once; a slug naming nothing (or something confidential) is reported, never guessed. */
+export function resolveFilters(db: Db, filters: DashboardFilters): ResolvedFilters {
+  const resolved: ResolvedFilters = { filters, unmatched: [], matchesNothing: false };
+  const miss = (key: string, value: string) => {
+    resolved.unmatched.push(`${key}: nothing is called “${value}”`);
+    resolved.matchesNothing = true;
+  };
+  const idBySlug = (table: typeof tracks | typeof categories | typeof statements, slug: string) => db.select({ id: table.id }).from(table).where(eq(table.slug, slug)).get()?.id;
+  if (filters.track) resolved.trackId = idBySlug(tracks, filters.track) ?? (miss("track", filters.track), undefined);
+  if (filters.category) resolved.categoryId = idBySlug(categories, filters.category) ?? (miss("category", filters.category), undefined);
+  if (filters.statement) resolved.statementId = idBySlug(statements, filters.statement) ?? (miss("statement", filters.statement), undefined);
+  if (filters.subject) {
+    resolved.subjectId =
+      db.select({ id: subjects.id }).from(subjects).where(and(eq(subjects.slug, filters.subject), eq(subjects.confidential, false))).get()?.id ??
+      (miss("subject", filters.subject), undefined);
+  }
+  for (const key of ["from", "to"] as const) {
+    const slug = filters[key];
+    if (!slug) continue;
+    const date = db.select({ startDate: rounds.startDate }).from(rounds).where(eq(rounds.slug, slug)).get()?.startDate;
+    if (date) resolved[key === "from" ? "fromDate" : "toDate"] = date;
+    else miss(key, slug);
+  }
+  return resolved;
+}
+
+/** Published rounds in view. */
+export function roundConditions(r: ResolvedFilters): SQL | undefined {
+  return and(
+    isNotNull(rounds.publishedAt),
+    r.trackId !== undefined ? eq(rounds.trackId, r.trackId) : undefined,
+    r.fromDate ? gte(rounds.startDate, r.fromDate) : undefined,
+    r.toDate ? lte(rounds.startDate, r.toDate) : undefined,
+    r.matchesNothing ? sql`0` : undefined,
+  );
+}
+
+/** Public benchmarks in view. */
+export function benchmarkConditions(db: Db, r: ResolvedFilters): SQL | undefined {
+  const { addressee } = r.filters;
+  return and(
+    eq(benchmarks.confidential, false),
+    r.categoryId !== undefined ? eq(benchmarks.categoryId, r.categoryId) : undefined,
+    addressee && ADDRESSEES.includes(addressee) ? eq(benchmarks.addressee, addressee) : undefined,
+    r.statementId !== undefined
+      ? exists(db.select({ one: sql`1` }).from(benchmarkSources).where(and(eq(benchmarkSources.benchmarkId, benchmarks.id), eq(benchmarkSources.statementId, r.statementId))))
+      : undefined,
+    r.subjectId !== undefined
+      ? exists(db.select({ one: sql`1` }).from(benchmarkSubjects).where(and(eq(benchmarkSubjects.benchmarkId, benchmarks.id), eq(benchmarkSubjects.subjectId, r.subjectId))))
+      : undefined,
+    r.matchesNothing ? sql`0` : undefined,
+  );
+}

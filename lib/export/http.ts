@@ -1,0 +1,31 @@
+import "server-only";
+import { Readable } from "node:stream";
+import { openReadConnection, type Db } from "@/db/client";
+import { getExportContext, type ExportContext } from "@/db/queries/exports";
+import { parseDashboardFilters, type DashboardFilters } from "@/lib/validation/dashboard-filters";
+
+export type ExportSetup = { filters: DashboardFilters; context: ExportContext; db: Db } | { error: Response };
+
+/** Reads the filters from the URL; malformed or unknown ones get a 400 that says which, and nothing is exported. */
+export function setUpExport(request: Request): ExportSetup {
+  const { filters, problems } = parseDashboardFilters(Object.fromEntries(new URL(request.url).searchParams));
+  const db = openReadConnection();
+  const context = getExportContext(filters, db);
+  const messages = [...problems, ...context.resolved.unmatched];
+  if (messages.length > 0) {
+    db.$client.close();
+    return { error: new Response(`Nothing was exported. Fix these filters:\n${messages.join("\n")}\n`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } }) };
+  }
+  return { filters, context, db };
+}
+
+export function streamResponse(stream: Readable, contentType: string, fileName: string, dataVersion: string | null): Response {
+  return new Response(Readable.toWeb(stream) as ReadableStream, {
+    headers: {
+      "Content-Type": contentType,
+      "Content-Disposition": `attachment; filename="${fileName}"`,
+      "Cache-Control": "no-store",
+      ...(dataVersion ? { "X-Data-Version": dataVersion } : {}),
+    },
+  });
+}
