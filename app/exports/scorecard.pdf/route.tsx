@@ -1,0 +1,36 @@
+import { renderToStream } from "@react-pdf/renderer";
+import { Readable } from "node:stream";
+import { exportFileName } from "@/lib/export/describe";
+import { registerPdfFonts } from "@/lib/export/pdf/fonts";
+import { ScorecardDocument } from "@/lib/export/pdf/scorecard-document";
+import { getScorecardPdfData } from "@/lib/export/pdf/scorecard-data";
+import { getDb } from "@/db/client";
+import { resolveFilters } from "@/db/queries/filters";
+import { parseDashboardFilters } from "@/lib/validation/dashboard-filters";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request) {
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  // ?round=slug is one round's scorecard: the range from that round to itself.
+  const { filters, problems } = parseDashboardFilters(params.round ? { ...params, from: params.round, to: params.round } : params);
+  if (params.size && !["a4", "letter"].includes(params.size)) problems.push(`size: “${params.size}” is not a4 or letter`);
+  const unmatched = resolveFilters(getDb(), filters).unmatched;
+  if (problems.length || unmatched.length) {
+    return new Response(`Nothing was exported. Fix these parameters:\n${[...problems, ...unmatched].join("\n")}\n`, {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
+  registerPdfFonts();
+  const data = getScorecardPdfData(filters);
+  const stream = await renderToStream(<ScorecardDocument data={data} size={params.size === "letter" ? "LETTER" : "A4"} />);
+  return new Response(Readable.toWeb(stream as unknown as Readable) as ReadableStream, {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="${exportFileName("scorecard", filters, data.dataVersion, "pdf")}"`,
+      "Cache-Control": "no-store",
+      ...(data.dataVersion ? { "X-Data-Version": data.dataVersion } : {}),
+    },
+  });
+}

@@ -1,0 +1,45 @@
+import "server-only";
+import { getDashboardData, type DashboardRound } from "@/db/queries/dashboard";
+import { listBenchmarkSources, listBenchmarkSubjects } from "@/db/queries/benchmarks";
+import { listPublishedScoreDetails } from "@/db/queries/scores";
+import { buildDashboard, type HeatMapGroup, type RoundFigures } from "@/lib/dashboard";
+import { roundChartLabels } from "@/lib/round-labels";
+import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
+
+/** At most this many rounds fit as columns on a portrait page; the series chart still shows every round. */
+export const PDF_TABLE_ROUNDS = 6;
+
+export interface ScorecardPdfData {
+  filters: DashboardFilters;
+  dataVersion: string | null;
+  hasDemo: boolean;
+  series: Array<RoundFigures<DashboardRound> & { label: string }>;
+  tableRounds: Array<{ id: number; label: string }>;
+  groups: HeatMapGroup[];
+  rationaleOf: Map<number, string>;
+  sourcesOf: Map<number, string[]>;
+  /** People (with their Chinese names) and laws, confidential ones left out. */
+  peopleOf: Map<number, string[]>;
+}
+
+export function getScorecardPdfData(filters: DashboardFilters): ScorecardPdfData {
+  const data = getDashboardData(filters);
+  const dashboard = buildDashboard(data);
+  const labels = roundChartLabels(dashboard.rounds);
+  const series = dashboard.series.map((s, i) => ({ ...s, label: labels[i]! }));
+  const tableRounds = series.slice(-PDF_TABLE_ROUNDS).map((s) => ({ id: s.round.id, label: s.label }));
+  const firstTableColumn = series.length - tableRounds.length;
+  const groups = dashboard.heatMap
+    .map((g) => ({ ...g, rows: g.rows.map((r) => ({ ...r, cells: r.cells.slice(firstTableColumn) })).filter((r) => r.cells.some((c) => c.status !== "n/a")) }))
+    .filter((g) => g.rows.length > 0);
+  const latest = dashboard.latest;
+  const ids = data.benchmarks.map((b) => b.id);
+  const rationaleOf = new Map(
+    latest ? listPublishedScoreDetails({ benchmarkIds: ids, roundIds: [latest.round.id] }).map((d) => [d.benchmarkId, d.rationale] as const) : [],
+  );
+  const sourcesOf = new Map<number, string[]>();
+  for (const s of listBenchmarkSources(ids)) sourcesOf.set(s.benchmarkId, [...(sourcesOf.get(s.benchmarkId) ?? []), `${s.statementTitle} (${s.statementDate.slice(0, 4)})`]);
+  const peopleOf = new Map<number, string[]>();
+  for (const s of listBenchmarkSubjects(ids)) peopleOf.set(s.benchmarkId, [...(peopleOf.get(s.benchmarkId) ?? []), s.nameZh ? `${s.name} ${s.nameZh}` : s.name]);
+  return { filters, dataVersion: data.dataVersion, hasDemo: data.hasDemo, series, tableRounds, groups, rationaleOf, sourcesOf, peopleOf };
+}
