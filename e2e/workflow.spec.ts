@@ -187,6 +187,8 @@ test("an editor retires a benchmark and hides a person; the public pages follow"
   await expect(page.getByTestId("retired")).toContainText("Released at the end of his sentence.");
   await expect(page.getByTestId("timeline").locator("#round-hrc-40")).toHaveCount(0);
   expect((await page.goto("/people/zhu-yufu"))?.status()).toBe(404);
+  // A public demand about a hidden person would name them: it is hidden with them.
+  expect((await page.goto("/benchmarks/medical-parole-zhu-yufu"))?.status()).toBe(404);
   await page.goto("/people");
   await expect(page.getByTestId("subject-list")).not.toContainText("Zhu Yufu");
   expect(count("SELECT COUNT(*) AS n FROM audit_log WHERE action IN ('benchmark.retire', 'subject.confidentiality')")).toBe(2);

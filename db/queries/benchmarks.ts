@@ -3,6 +3,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Addressee, DatePrecision, StatementKind, SubjectKind } from "@/lib/domain";
 import { getDb, type Db } from "../client";
 import { benchmarks, benchmarkSources, benchmarkSubjects, categories, rounds, statements, subjects } from "../schema";
+import { isPublicBenchmark } from "./shared";
 
 export interface PublicBenchmark {
   id: number;
@@ -37,7 +38,7 @@ export function getPublicBenchmark(slug: string, db: Db = getDb()): PublicBenchm
     .from(benchmarks)
     .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
     .innerJoin(rounds, eq(rounds.id, benchmarks.appliesFromRoundId))
-    .where(and(eq(benchmarks.slug, slug), eq(benchmarks.confidential, false)))
+    .where(and(eq(benchmarks.slug, slug), isPublicBenchmark))
     .get();
 }
 

@@ -6,7 +6,7 @@ import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { getDb, type Db } from "../client";
 import { benchmarks, categories, publishedScores, rounds, statements, subjects, tracks } from "../schema";
 import { benchmarkConditions, resolveFilters, roundConditions } from "./filters";
-import { appliesFromDate } from "./shared";
+import { appliesFromDate, isPublicBenchmark } from "./shared";
 
 export interface DashboardRound {
   id: number;
@@ -121,7 +121,7 @@ export function listFilterOptions(db: Db = getDb()): FilterOptions {
     addressees: db
       .selectDistinct({ addressee: benchmarks.addressee })
       .from(benchmarks)
-      .where(eq(benchmarks.confidential, false))
+      .where(isPublicBenchmark)
       .all()
       .map((r) => r.addressee)
       .sort((a, b) => ADDRESSEES.indexOf(a) - ADDRESSEES.indexOf(b)),

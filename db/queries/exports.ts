@@ -91,9 +91,8 @@ const scoreSelection = {
   publishedAt: sql<string>`${rounds.publishedAt}`,
 };
 
-/** Every published score in view, one row per benchmark × round, read lazily so exports can stream. */
-export function iterateScoreRows(context: ExportContext, db: Db): Generator<ScoreExportRow> {
-  const query = db
+function scoreQuery(context: ExportContext, db: Db) {
+  return db
     .select(scoreSelection)
     .from(publishedScores)
     .innerJoin(rounds, eq(rounds.id, publishedScores.roundId))
@@ -103,7 +102,25 @@ export function iterateScoreRows(context: ExportContext, db: Db): Generator<Scor
     .innerJoin(assessments, eq(assessments.id, publishedScores.assessmentId))
     .where(and(roundConditions(context.resolved), benchmarkConditions(db, context.resolved)))
     .orderBy(asc(rounds.startDate), asc(rounds.id), asc(categories.position), asc(benchmarks.title));
-  return iterateSelect<ScoreExportRow>(db, query, scoreSelection, ["demo"]);
+}
+
+/** Every published score in view, one row per benchmark × round, read lazily so exports can stream. */
+export function iterateScoreRows(context: ExportContext, db: Db): Generator<ScoreExportRow> {
+  return iterateSelect<ScoreExportRow>(db, scoreQuery(context, db), scoreSelection, ["demo"]);
+}
+
+/** One page of the same rows, for the read API, with the total. */
+export function listScoreRows(context: ExportContext, page: { limit: number; offset: number }, db: Db = getDb()): { rows: ScoreExportRow[]; total: number } {
+  const rows = scoreQuery(context, db).limit(page.limit).offset(page.offset).all().map((r) => ({ ...r, demo: Boolean(r.demo) }));
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(publishedScores)
+      .innerJoin(rounds, eq(rounds.id, publishedScores.roundId))
+      .innerJoin(benchmarks, eq(benchmarks.id, publishedScores.benchmarkId))
+      .where(and(roundConditions(context.resolved), benchmarkConditions(db, context.resolved)))
+      .get()?.n ?? 0;
+  return { rows, total };
 }
 
 export interface BenchmarkExportRow {

@@ -4,6 +4,7 @@ import { ADDRESSEES } from "@/lib/domain";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import type { Db } from "../client";
 import { benchmarkSources, benchmarks, benchmarkSubjects, categories, rounds, statements, subjects, tracks } from "../schema";
+import { isPublicBenchmark } from "./shared";
 
 export interface ResolvedFilters {
   filters: DashboardFilters;
@@ -60,7 +61,7 @@ export function roundConditions(r: ResolvedFilters): SQL | undefined {
 export function benchmarkConditions(db: Db, r: ResolvedFilters): SQL | undefined {
   const { addressee } = r.filters;
   return and(
-    eq(benchmarks.confidential, false),
+    isPublicBenchmark,
     r.categoryId !== undefined ? eq(benchmarks.categoryId, r.categoryId) : undefined,
     addressee && ADDRESSEES.includes(addressee) ? eq(benchmarks.addressee, addressee) : undefined,
     r.statementId !== undefined

@@ -4,7 +4,7 @@ import type { Addressee, DatePrecision } from "@/lib/domain";
 import { isApplicable } from "@/lib/scoring";
 import { getDb, type Db } from "../client";
 import { benchmarks, categories, rounds, tracks } from "../schema";
-import { appliesFromDate } from "./shared";
+import { appliesFromDate, isPublicBenchmark } from "./shared";
 
 export interface PublishedRound {
   id: number;
@@ -80,7 +80,7 @@ export function listApplicableBenchmarks(round: { startDate: string }, db: Db = 
     })
     .from(benchmarks)
     .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
-    .where(eq(benchmarks.confidential, false))
+    .where(isPublicBenchmark)
     .all()
     .filter((b) => isApplicable(b, round));
 }

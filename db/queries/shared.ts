@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
-import { benchmarks, rounds } from "../schema";
+import { and, eq, notExists, sql } from "drizzle-orm";
+import { benchmarks, benchmarkSubjects, rounds, subjects } from "../schema";
 
 /**
  * The start date of the round a benchmark applies from, as a column expression. Queries that select
@@ -8,3 +8,14 @@ import { benchmarks, rounds } from "../schema";
 export const appliesFromDate = sql<string>`(select ${rounds.startDate} from ${rounds} where ${rounds.id} = ${benchmarks.appliesFromRoundId})`.as(
   "applies_from_date",
 );
+
+/**
+ * A benchmark the public may see: not confidential itself, and not about a confidential person or
+ * law, whose name its title would otherwise give away. Every public query selects benchmarks with it.
+ */
+export const isPublicBenchmark = and(
+  eq(benchmarks.confidential, false),
+  notExists(
+    sql`(select 1 from ${benchmarkSubjects} join ${subjects} on ${subjects.id} = ${benchmarkSubjects.subjectId} where ${benchmarkSubjects.benchmarkId} = ${benchmarks.id} and ${subjects.confidential} = 1)`,
+  ),
+)!;

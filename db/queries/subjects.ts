@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, like, or } from "drizzle-orm";
 import type { DatePrecision, SubjectEventKind, SubjectKind } from "@/lib/domain";
 import { getDb, type Db } from "../client";
 import { benchmarks, benchmarkSubjects, sourceDocuments, subjectEvents, subjects } from "../schema";
+import { isPublicBenchmark } from "./shared";
 
 /** People have their own pages; laws and practices share the law pages. */
 export const SUBJECT_KINDS_OF_PAGE = { people: ["person"], laws: ["law", "practice"] } as const satisfies Record<string, SubjectKind[]>;
@@ -96,7 +97,7 @@ export function listSubjectBenchmarkLinks(subjectIds: number[], db: Db = getDb()
   return db
     .select({ subjectId: benchmarkSubjects.subjectId, benchmarkId: benchmarkSubjects.benchmarkId })
     .from(benchmarkSubjects)
-    .innerJoin(benchmarks, and(eq(benchmarks.id, benchmarkSubjects.benchmarkId), eq(benchmarks.confidential, false)))
+    .innerJoin(benchmarks, and(eq(benchmarks.id, benchmarkSubjects.benchmarkId), isPublicBenchmark))
     .where(inArray(benchmarkSubjects.subjectId, subjectIds))
     .all();
 }

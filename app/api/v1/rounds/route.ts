@@ -1,0 +1,7 @@
+import { handleApi } from "@/lib/api/handlers";
+
+export const dynamic = "force-dynamic";
+
+export function GET(request: Request) {
+  return handleApi("rounds", request);
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { z } from "zod";
+
+/**
+ * JSON with the caching a read API needs: public data changes only when an editor publishes, so
+ * clients and proxies may keep an answer for a minute and revalidate it cheaply by ETag.
+ */
+export function jsonResponse(request: Request, body: unknown): Response {
+  const text = JSON.stringify(body);
+  const etag = `"${createHash("sha1").update(text).digest("base64url")}"`;
+  const headers = {
+    "Content-Type": "application/json; charset=utf-8",
+    "Cache-Control": "public, max-age=60, stale-while-revalidate=300",
+    ETag: etag,
+    "Access-Control-Allow-Origin": "*",
+  };
+  if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
+  return new Response(text, { headers });
+}
+
+export function badRequest(problems: string[]): Response {
+  return Response.json({ error: "Bad request: nothing was answered.", problems }, { status: 400, headers: { "Cache-Control": "no-store" } });
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response };
+
+/** Validates the query string against the endpoint's schema; unknown parameters are refused, not ignored. */
+export function parseQuery<S extends z.ZodObject>(request: Request, schema: S): Parsed<z.output<S>> {
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const unknown = Object.keys(params).filter((k) => !(k in schema.shape));
+  const empty = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== ""));
+  const parsed = schema.safeParse(empty);
+  const problems = [
+    ...unknown.map((k) => `${k}: not a parameter of this endpoint`),
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`)),
+  ];
+  if (problems.length || !parsed.success) return { ok: false, response: badRequest(problems) };
+  return { ok: true, value: parsed.data };
+}

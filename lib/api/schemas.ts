@@ -1,0 +1,127 @@
+// The read API's contract: zod schemas that validate queries, shape responses and generate the
+// OpenAPI document, so the documentation cannot drift from what the endpoints answer.
+import { extendZodWithOpenApi } from "@asteasolutions/zod-to-openapi";
+import { z } from "zod";
+import { ADDRESSEES, DATE_PRECISIONS, PUBLISHED_BASES, STATEMENT_KINDS, STATUSES, SUBJECT_EVENT_KINDS, SUBJECT_KINDS } from "@/lib/domain";
+import { dashboardFiltersSchema } from "@/lib/validation/dashboard-filters";
+
+extendZodWithOpenApi(z);
+
+export const pageQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1).openapi({ description: "Page number, from 1." }),
+  pageSize: z.coerce.number().int().min(1).max(500).default(100).openapi({ description: "Items per page, 1–500." }),
+});
+
+export const filterQuerySchema = dashboardFiltersSchema.extend({}).openapi({ description: "The dashboard's filters, by identifier (slug)." });
+export const searchQuerySchema = z.object({ q: z.string().max(100).optional().openapi({ description: "Search in names, Chinese names, roles and descriptions." }) });
+
+const isoDate = z.string().openapi({ example: "2015-08-13" });
+const status = z.enum(STATUSES).openapi("Status");
+
+export const trackSchema = z.object({ slug: z.string(), name: z.string(), shortName: z.string(), description: z.string() }).openapi("Track");
+
+export const roundSchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    track: z.string(),
+    location: z.string().nullable(),
+    startDate: isoDate,
+    endDate: isoDate.nullable(),
+    datePrecision: z.enum(DATE_PRECISIONS),
+    publishedAt: z.string().openapi({ description: "Publication time: the data version of this round's scores." }),
+  })
+  .openapi("Round");
+
+export const statementSchema = z
+  .object({
+    slug: z.string(),
+    title: z.string(),
+    kind: z.enum(STATEMENT_KINDS),
+    date: isoDate,
+    datePrecision: z.enum(DATE_PRECISIONS),
+    language: z.string(),
+    sourceUrl: z.string().nullable(),
+    summary: z.string(),
+    round: z.string().nullable(),
+    publishers: z.array(z.string()),
+  })
+  .openapi("Statement");
+
+export const benchmarkSchema = z
+  .object({
+    slug: z.string(),
+    title: z.string(),
+    category: z.string(),
+    addressee: z.enum(ADDRESSEES),
+    appliesFrom: z.string().openapi({ description: "Slug of the first round the benchmark applies at." }),
+    retiredOn: isoDate.nullable(),
+    retiredReason: z.string().nullable(),
+    sources: z.array(z.object({ statement: z.string(), demand: z.string() })),
+    subjects: z.array(z.string()).openapi({ description: "Slugs of the public people and laws it concerns." }),
+  })
+  .openapi("Benchmark");
+
+export const subjectSchema = z
+  .object({
+    slug: z.string(),
+    kind: z.enum(SUBJECT_KINDS),
+    name: z.string(),
+    nameZh: z.string().nullable(),
+    role: z.string().nullable(),
+    article: z.string().nullable(),
+    description: z.string(),
+    events: z.array(z.object({ kind: z.enum(SUBJECT_EVENT_KINDS), date: isoDate, datePrecision: z.enum(DATE_PRECISIONS), description: z.string(), source: z.string().nullable() })),
+  })
+  .openapi("Subject");
+
+export const scoreSchema = z
+  .object({
+    round: z.string(),
+    benchmark: z.string(),
+    status,
+    basis: z.enum(PUBLISHED_BASES),
+    rationale: z.string(),
+    evidence: z.string().openapi({ description: "Evidence as “title <url>”, separated by “ | ”." }),
+    demo: z.boolean().openapi({ description: "True for demonstration data shipped with the app." }),
+    publishedAt: z.string(),
+  })
+  .openapi("Score");
+
+export const roundSummarySchema = z
+  .object({
+    round: z.string(),
+    name: z.string(),
+    applicable: z.number().int(),
+    judged: z.number().int(),
+    tally: z.record(status, z.number().int()),
+    index: z.number().nullable().openapi({ description: "100 × (met + ½ partial) ÷ judged; null when nothing was judged." }),
+    coverage: z.number().nullable(),
+    regressionRate: z.number().nullable(),
+  })
+  .openapi("RoundSummary");
+
+export const errorSchema = z.object({ error: z.string(), problems: z.array(z.string()) }).openapi("Error");
+
+/** Every list answers in the same envelope: the items, the page, the total and the data version. */
+export function pageOf<T extends z.ZodType>(item: T, name: string) {
+  return z
+    .object({
+      data: z.array(item),
+      page: z.number().int(),
+      pageSize: z.number().int(),
+      total: z.number().int(),
+      dataVersion: z.string().nullable(),
+      filters: z.record(z.string(), z.string()),
+    })
+    .openapi(name);
+}
+
+export const summaryResponseSchema = z
+  .object({
+    dataVersion: z.string().nullable(),
+    filters: z.record(z.string(), z.string()),
+    denominator: z.string(),
+    rounds: z.array(roundSummarySchema),
+  })
+  .openapi("Summary");
