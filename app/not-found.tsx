@@ -1,20 +1,11 @@
-import Link from "next/link";
+import { NotFoundMessage } from "@/components/ui/not-found-message";
 import { SiteChrome } from "@/components/ui/site-chrome";
 
+// Addresses that match no route render here, inside the root layout only, so this adds the chrome.
 export default function NotFound() {
   return (
     <SiteChrome>
-      <section className="max-w-2xl">
-        <h1 className="text-2xl font-semibold">Not found</h1>
-        <p className="mt-3">
-          There is no public page at this address. The item may not exist, may not be published yet, or may be kept
-          confidential to protect the people concerned.
-        </p>
-        <p className="mt-3">
-          Start again from the <Link href="/">dashboard</Link>, or browse the <Link href="/statements">statements</Link>,{" "}
-          <Link href="/people">people</Link> and <Link href="/laws">laws</Link>.
-        </p>
-      </section>
+      <NotFoundMessage />
     </SiteChrome>
   );
 }

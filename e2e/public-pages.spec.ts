@@ -97,10 +97,11 @@ test("a filtered view survives a reload of its copied URL", async ({ page, conte
   await expect(other.getByTestId("fulfilment-chart").locator(".recharts-line-dot")).toHaveCount(3);
 });
 
-test("a malformed filter is reported and ignored, and an empty range says what to do", async ({ page }) => {
+test("a malformed filter is reported and ignored, an unknown one matches nothing, and an empty range says what to do", async ({ page }) => {
   await page.goto("/?addressee=martians&category=no-such-category");
   await expect(page.getByRole("status").filter({ hasText: "Some filters were ignored" })).toContainText("addressee");
-  await expect(page.getByRole("status").filter({ hasText: "Some filters were ignored" })).toContainText("no-such-category");
+  await expect(page.getByRole("status").filter({ hasText: "Nothing we publish matches" })).toContainText("no-such-category");
+  await expect(page.getByRole("heading", { name: "Nothing to show" })).toBeVisible();
 
   await page.goto("/?track=upr&to=hrc-31");
   await expect(page.getByRole("heading", { name: "Nothing to show" })).toBeVisible();

@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
+import { ChartDownload } from "@/components/charts/chart-download";
 import { FulfilmentLineChart } from "@/components/charts/fulfilment-line-chart";
+import { ExportLinks } from "@/components/exports/export-links";
+import { describeFilters } from "@/lib/export/describe";
 import { GroupIndexChart } from "@/components/charts/group-index-chart";
 import { StatusMixChart } from "@/components/charts/status-mix-chart";
 import { ChangesList } from "@/components/dashboard/changes-list";
@@ -14,7 +17,7 @@ import { getDashboardData, listFilterOptions } from "@/db/queries/dashboard";
 import { buildDashboard } from "@/lib/dashboard";
 import { ADDRESSEE_LABELS, type Addressee } from "@/lib/domain";
 import { roundChartLabels } from "@/lib/round-labels";
-import { hasFilters, parseDashboardFilters, type SearchParams } from "@/lib/validation/dashboard-filters";
+import { filtersToQuery, hasFilters, parseDashboardFilters, type SearchParams } from "@/lib/validation/dashboard-filters";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -28,9 +31,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const dashboard = buildDashboard(data);
   const labels = roundChartLabels(dashboard.rounds);
   const columns = dashboard.rounds.map((r, i) => ({ id: r.id, slug: r.slug, name: r.name, label: labels[i]! }));
-  const messages = [...problems, ...data.unmatched];
+
   const { latest, previous } = dashboard;
   const filtered = hasFilters(filters);
+  const stamp = `Dialogue Scorecard · data version ${data.dataVersion?.slice(0, 16).replace("T", " ") ?? "—"} UTC · filters: ${describeFilters(filters)}${data.hasDemo ? " · DEMO DATA" : ""}`;
 
   return (
     <>
@@ -51,11 +55,24 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <div className="mt-4">
         <FilterForm filters={filters} options={options} />
       </div>
-      {messages.length > 0 && (
+      <div className="mt-2">
+        <ExportLinks filters={filters} />
+      </div>
+      {problems.length > 0 && (
         <div role="status" className="mt-3 rounded border border-red-300 bg-red-50 px-4 py-2 text-sm text-red-900">
           <p className="font-medium">Some filters were ignored:</p>
           <ul className="list-disc pl-5">
-            {messages.map((m) => (
+            {problems.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {data.unmatched.length > 0 && (
+        <div role="status" className="mt-3 rounded border border-red-300 bg-red-50 px-4 py-2 text-sm text-red-900">
+          <p className="font-medium">Nothing we publish matches these filters, so nothing is shown:</p>
+          <ul className="list-disc pl-5">
+            {data.unmatched.map((m) => (
               <li key={m}>{m}</li>
             ))}
           </ul>
@@ -81,16 +98,20 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               <p className="mb-2 text-xs text-stone-600">
                 0–100. Denominator: benchmarks judged at each round (met, partial, not met, regressed); see the table of rounds.
               </p>
-              <FulfilmentLineChart
-                points={dashboard.series.map((r, i) => ({ label: labels[i]!, index: r.index, judged: r.judged, applicable: r.applicable }))}
-              />
+              <ChartDownload fileBase="fulfilment-index" embedHref={`/embed/fulfilment${filtersToQuery(filters)}`} stamp={`${stamp} · index = 100 × (met + ½ partial) ÷ judged`}>
+                <FulfilmentLineChart
+                  points={dashboard.series.map((r, i) => ({ label: labels[i]!, index: r.index, judged: r.judged, applicable: r.applicable }))}
+                />
+              </ChartDownload>
             </section>
             <section aria-labelledby="mix-heading" className="rounded border border-stone-200 bg-white p-4">
               <h2 id="mix-heading" className="text-lg font-semibold">Status mix per round</h2>
               <p className="mb-2 text-xs text-stone-600">
                 Benchmarks with each published status. Denominator for percentages: every benchmark scored at the round.
               </p>
-              <StatusMixChart bars={dashboard.series.map((r, i) => ({ label: labels[i]!, ...r.tally }))} />
+              <ChartDownload fileBase="status-mix" embedHref={`/embed/status-mix${filtersToQuery(filters)}`} stamp={`${stamp} · benchmarks scored per round`}>
+                <StatusMixChart bars={dashboard.series.map((r, i) => ({ label: labels[i]!, ...r.tally }))} />
+              </ChartDownload>
             </section>
             <section aria-labelledby="category-heading" className="rounded border border-stone-200 bg-white p-4">
               <h2 id="category-heading" className="text-lg font-semibold">Index by category</h2>

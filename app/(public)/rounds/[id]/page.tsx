@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ExportLinks } from "@/components/exports/export-links";
 import { EvidenceList } from "@/components/scorecard/evidence-list";
 import { DataVersion } from "@/components/ui/data-version";
 import { DemoLabel } from "@/components/ui/demo-label";
@@ -75,6 +76,10 @@ export default async function RoundScorecardPage({ params, searchParams }: Props
           <DemoNotice />
         </div>
       )}
+
+      <div className="mt-3">
+        <ExportLinks filters={{ from: round.slug, to: round.slug }} round={round.slug} printHref={`/rounds/${round.slug}/print`} />
+      </div>
 
       <section aria-labelledby="summary-heading" className="mt-4">
         <h2 id="summary-heading" className="sr-only">Summary</h2>

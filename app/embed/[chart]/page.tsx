@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { FulfilmentLineChart } from "@/components/charts/fulfilment-line-chart";
+import { StatusMixChart } from "@/components/charts/status-mix-chart";
+import { getDashboardData } from "@/db/queries/dashboard";
+import { buildDashboard } from "@/lib/dashboard";
+import { describeFilters } from "@/lib/export/describe";
+import { roundChartLabels } from "@/lib/round-labels";
+import { filtersToQuery, parseDashboardFilters, type SearchParams } from "@/lib/validation/dashboard-filters";
+
+export const dynamic = "force-dynamic";
+
+const CHARTS = {
+  fulfilment: "Fulfilment index per round",
+  "status-mix": "Status mix per round",
+} as const;
+
+type Props = { params: Promise<{ chart: string }>; searchParams: Promise<SearchParams> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { chart } = await params;
+  return { title: CHARTS[chart as keyof typeof CHARTS] ?? "Chart not found" };
+}
+
+/** One dashboard chart, with the current filters, for an iframe: /embed/fulfilment?track=un-hrc */
+export default async function EmbedPage({ params, searchParams }: Props) {
+  const { chart } = await params;
+  if (!(chart in CHARTS)) notFound();
+  const { filters } = parseDashboardFilters(await searchParams);
+  const data = getDashboardData(filters);
+  const dashboard = buildDashboard(data);
+  const labels = roundChartLabels(dashboard.rounds);
+  const dashboardUrl = `/${filtersToQuery(filters)}`;
+
+  return (
+    <figure data-testid="embed">
+      <figcaption className="mb-1 text-sm font-semibold">
+        {CHARTS[chart as keyof typeof CHARTS]} — Dialogue Scorecard{data.hasDemo ? " (demo data)" : ""}
+      </figcaption>
+      {chart === "fulfilment" ? (
+        <FulfilmentLineChart points={dashboard.series.map((r, i) => ({ label: labels[i]!, index: r.index, judged: r.judged, applicable: r.applicable }))} />
+      ) : (
+        <StatusMixChart bars={dashboard.series.map((r, i) => ({ label: labels[i]!, ...r.tally }))} />
+      )}
+      <p className="mt-1 text-xs text-stone-600">
+        Data version {data.dataVersion?.slice(0, 16).replace("T", " ") ?? "—"} UTC · filters: {describeFilters(filters)} · index = 100 × (met + ½ partial) ÷ judged ·{" "}
+        <a href={dashboardUrl} target="_blank" rel="noopener noreferrer">
+          See the full dashboard
+        </a>
+      </p>
+    </figure>
+  );
+}

@@ -1,0 +1,9 @@
+"use client";
+
+export function PrintButton() {
+  return (
+    <button type="button" onClick={() => window.print()} className="rounded bg-blue-800 px-4 py-1.5 text-sm font-medium text-white print:hidden">
+      Print
+    </button>
+  );
+}
