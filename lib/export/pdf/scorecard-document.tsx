@@ -45,7 +45,9 @@ function IndexChart({ series }: { series: ScorecardPdfData["series"] }) {
   const top = 10;
   const plotWidth = width - left - 10;
   const plotHeight = height - bottom - top;
-  const x = (i: number) => left + (series.length === 1 ? plotWidth / 2 : (i * plotWidth) / (series.length - 1));
+  // Points stay clear of the frame so the first and last round labels are not cut off.
+  const inset = 24;
+  const x = (i: number) => left + (series.length === 1 ? plotWidth / 2 : inset + (i * (plotWidth - 2 * inset)) / (series.length - 1));
   const y = (v: number) => top + plotHeight - (v / 100) * plotHeight;
   const points = series.map((s, i) => (s.index === null ? null : { x: x(i), y: y(s.index), label: formatIndex(s.index) }));
   const path = points
