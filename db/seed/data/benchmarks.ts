@@ -1,4 +1,4 @@
-import type { SeedBenchmark } from "../types";
+import type { SeedBenchmark } from "@/db/seed/types";
 
 type Draft = Omit<SeedBenchmark, "subjectSlugs" | "retired" | "outcomes"> &
   Partial<Pick<SeedBenchmark, "subjectSlugs" | "retired" | "outcomes">>;
@@ -8,12 +8,21 @@ const benchmark = (draft: Draft): SeedBenchmark => ({ subjectSlugs: [], retired:
 const R2012 = "uschrd-2012-washington";
 const R2013 = "uschrd-2013-kunming";
 const R2015 = "uschrd-2015-washington";
+const HRC31 = "hrc-31";
+const HRC34 = "hrc-34";
+const HRC37 = "hrc-37";
+const UPR2018 = "upr-china-2018";
+
+/** The four ailing prisoners named together in the 2015 editorial share one wording of the demand. */
+const MEDICAL_PAROLE_2015 =
+  "Named among elderly, sick prisoners of conscience refused proper treatment and medical parole; getting them out is urgent.";
 
 // Every concrete, checkable demand in the five documents, each stated once. A demand raised again by a
-// later statement is the same benchmark with a further source. Outcomes drive the demo scores; where
-// publicRecord is true the rationale states what happened, otherwise the score is invented for the demo.
+// later statement is the same benchmark with a further source. A benchmark applies from the round the
+// first statement raising it addresses. Outcomes drive the demo scores: where publicRecord is true the
+// rationale says what happened; otherwise the score is illustrative demo data and says so.
 export const SEED_BENCHMARKS: SeedBenchmark[] = [
-  // Transparency and reporting
+  // ── Transparency and reporting ────────────────────────────────────────────────────────────────
   benchmark({
     slug: "report-results-publicly",
     title: "Both governments report each round's results to the public",
@@ -21,8 +30,8 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     addressee: "both_governments",
     appliesFromRoundSlug: R2012,
     sources: [
-      { statementSlug: "hrw-2012-dialogue-comments", demand: "Warns that a round with no public account afterwards only helps Beijing claim it is engaging." },
-      { statementSlug: "lawyers-2015-statement", demand: "Asks both governments to report openly on the results to their publics and legislatures so the public can follow up." },
+      { statementSlug: "hrw-2012-dialogue-comments", demand: "Warns that a round nobody discusses in public afterwards mainly lets Beijing claim it is engaging while reform waits." },
+      { statementSlug: "lawyers-2015-statement", demand: "Both governments should report the outcome openly to their publics and legislatures, so that people can follow it up." },
     ],
   }),
   benchmark({
@@ -31,7 +40,15 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     categorySlug: "transparency-and-reporting",
     addressee: "both_governments",
     appliesFromRoundSlug: R2012,
-    sources: [{ statementSlug: "chrd-2012-dialogue-comments", demand: "Relays activists' proposal that both delegations hold press conferences and answer questions after the talks." }],
+    sources: [{ statementSlug: "chrd-2012-dialogue-comments", demand: "Passes on activists' proposal that both delegations meet the press and answer questions once the talks close." }],
+    outcomes: [
+      {
+        fromRoundSlug: R2013,
+        status: "partial",
+        rationale: "Demo score, illustrative only: scored as if the US side briefed reporters and the Chinese side did not.",
+        publicRecord: false,
+      },
+    ],
   }),
   benchmark({
     slug: "us-discloses-cases-and-replies",
@@ -39,7 +56,20 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     categorySlug: "transparency-and-reporting",
     addressee: "us_government",
     appliesFromRoundSlug: R2013,
-    sources: [{ statementSlug: "hrw-2013-kunming-release", demand: "After the round, the US delegation should give the public and the press as full an account as it can of the subjects and individual cases discussed and of China's answers." }],
+    sources: [
+      {
+        statementSlug: "hrw-2013-kunming-release",
+        demand: "After the round the US delegation should give the public and the press the fullest possible account of the subjects and individual cases discussed and of China's answers.",
+      },
+    ],
+    outcomes: [
+      {
+        fromRoundSlug: R2015,
+        status: "partial",
+        rationale: "Demo score, illustrative only: scored as if a US briefing named some cases but not China's replies.",
+        publicRecord: false,
+      },
+    ],
   }),
   benchmark({
     slug: "all-us-agencies-raise-rights",
@@ -47,9 +77,15 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     categorySlug: "transparency-and-reporting",
     addressee: "us_government",
     appliesFromRoundSlug: R2013,
-    sources: [{ statementSlug: "hrw-2013-kunming-release", demand: "Require all US agencies in regular contact with China to raise key rights issues in their meetings and public remarks, including to Chinese-language media." }],
+    sources: [
+      {
+        statementSlug: "hrw-2013-kunming-release",
+        demand: "Require each US agency with standing ties to China to bring up key rights issues in its meetings and, regularly, in public remarks and interviews, Chinese-language media included.",
+      },
+    ],
   }),
-  // Benchmarks and follow-up
+
+  // ── Benchmarks and follow-up ──────────────────────────────────────────────────────────────────
   benchmark({
     slug: "adopt-public-benchmarks",
     title: "Concrete, public benchmarks are set for the dialogue",
@@ -57,8 +93,8 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     addressee: "both_governments",
     appliesFromRoundSlug: R2012,
     sources: [
-      { statementSlug: "hrw-2012-dialogue-comments", demand: "Faults every government holding rights dialogues with China for never setting benchmarks of progress." },
-      { statementSlug: "hrw-2013-kunming-release", demand: "The US should press China to agree concrete, clear benchmarks." },
+      { statementSlug: "hrw-2012-dialogue-comments", demand: "Faults every government holding rights dialogues with China for never setting benchmarks that would show progress." },
+      { statementSlug: "hrw-2013-kunming-release", demand: "The US should push China to accept concrete, clear benchmarks, without which the dialogue is a diplomatic formality." },
     ],
   }),
   benchmark({
@@ -67,7 +103,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     categorySlug: "benchmarks-and-follow-up",
     addressee: "both_governments",
     appliesFromRoundSlug: R2013,
-    sources: [{ statementSlug: "hrw-2013-kunming-release", demand: "Review progress on the agreed benchmarks at later rounds, so the dialogue is more than a ritual." }],
+    sources: [{ statementSlug: "hrw-2013-kunming-release", demand: "Review progress on the agreed benchmarks at later rounds." }],
   }),
   benchmark({
     slug: "public-assessment-of-dialogue",
@@ -75,7 +111,9 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     categorySlug: "benchmarks-and-follow-up",
     addressee: "us_government",
     appliesFromRoundSlug: R2012,
-    sources: [{ statementSlug: "chrd-2012-dialogue-comments", demand: "Calls a systematic public review of the dialogue's usefulness long overdue and asks what tangible results the US can show." }],
+    sources: [
+      { statementSlug: "chrd-2012-dialogue-comments", demand: "Asks what tangible results the US can point to after so many rounds and calls an open, systematic review of the talks long overdue." },
+    ],
   }),
   benchmark({
     slug: "china-public-commitments",
@@ -83,15 +121,23 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     categorySlug: "benchmarks-and-follow-up",
     addressee: "chinese_government",
     appliesFromRoundSlug: R2013,
-    sources: [{ statementSlug: "hrw-2013-kunming-release", demand: "Use the round to demand concrete public commitments from China to change rights-violating policies and practices." }],
+    sources: [
+      { statementSlug: "hrw-2013-kunming-release", demand: "Use the round to obtain public, concrete pledges from China to change the policies and practices that violate rights." },
+      { statementSlug: "rdn-2015-editorial", demand: "The talks should produce concrete, effective measures and results on the ground, not diplomatic phrases." },
+    ],
   }),
   benchmark({
     slug: "action-plan-enforceable",
-    title: "The national human-rights action plan comes with measures that enforce it",
+    title: "China's national human-rights action plan comes with measures that enforce it",
     categorySlug: "benchmarks-and-follow-up",
     addressee: "chinese_government",
     appliesFromRoundSlug: R2012,
-    sources: [{ statementSlug: "hrw-2012-dialogue-comments", demand: "Criticises the 2012–15 action plan for vague intentions with no mechanism to make officials follow recommendations to release detainees." }],
+    sources: [
+      {
+        statementSlug: "hrw-2012-dialogue-comments",
+        demand: "Criticises the 2012–15 action plan for vague intentions and for offering no way to make officials act on recommendations to free detainees.",
+      },
+    ],
   }),
   benchmark({
     slug: "dialogue-held-regularly",
@@ -99,9 +145,9 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     categorySlug: "benchmarks-and-follow-up",
     addressee: "both_governments",
     appliesFromRoundSlug: R2015,
-    sources: [{ statementSlug: "lawyers-2015-statement", demand: "Asks both governments to make the dialogue regular, open to non-governmental voices and effective." }],
+    sources: [{ statementSlug: "lawyers-2015-statement", demand: "Both governments should make the dialogue regular, open to non-governmental voices and effective." }],
     outcomes: [
-      { fromRoundSlug: "hrc-34", status: "not_met", rationale: "No round of the US–China dialogue was held in 2016 or after the August 2015 round.", publicRecord: true },
+      { fromRoundSlug: HRC34, status: "not_met", rationale: "No round of the US–China dialogue was held in 2016 or at any time after August 2015.", publicRecord: true },
     ],
   }),
   benchmark({
@@ -110,18 +156,29 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     categorySlug: "benchmarks-and-follow-up",
     addressee: "us_government",
     appliesFromRoundSlug: R2015,
-    sources: [{ statementSlug: "rdn-2015-editorial", demand: "The US should put the most serious individual cases and patterns of violations at the centre of the talks and press hard on them." }],
+    sources: [
+      { statementSlug: "rdn-2015-editorial", demand: "The US should put the most serious individual cases and patterns of violations at the top of the agenda and press hard on emblematic ones." },
+    ],
   }),
-  // Civil-society participation
+
+  // ── Civil-society participation ───────────────────────────────────────────────────────────────
   benchmark({
     slug: "consult-civil-society-before-round",
-    title: "Civil society is consulted before each round",
+    title: "Civil society is consulted before each round and its views taken into account",
     categorySlug: "civil-society-participation",
     addressee: "us_government",
     appliesFromRoundSlug: R2012,
     sources: [
-      { statementSlug: "chrd-2012-dialogue-comments", demand: "Relays activists' wish that the talks take account of the views and ideas of Chinese rights activists." },
-      { statementSlug: "rdn-2015-editorial", demand: "Before the round, the US should carefully collect the views of organisations concerned with rights in China." },
+      { statementSlug: "chrd-2012-dialogue-comments", demand: "Relays activists' wish that the talks reflect the views and ideas of Chinese rights defenders." },
+      { statementSlug: "rdn-2015-editorial", demand: "Before the round, the US should carefully collect the views of organisations concerned with rights in China, since Beijing will not listen to them." },
+    ],
+    outcomes: [
+      {
+        fromRoundSlug: R2015,
+        status: "partial",
+        rationale: "Demo score, illustrative only: scored as if the US met some rights groups beforehand but not groups inside China.",
+        publicRecord: false,
+      },
     ],
   }),
   benchmark({
@@ -130,7 +187,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     categorySlug: "civil-society-participation",
     addressee: "both_governments",
     appliesFromRoundSlug: R2015,
-    sources: [{ statementSlug: "lawyers-2015-statement", demand: "Only the participation of both countries' civil societies can make the dialogue progress; open it to them." }],
+    sources: [{ statementSlug: "lawyers-2015-statement", demand: "Only if both countries' civil societies take part can the dialogue make due progress; open it to them." }],
   }),
   benchmark({
     slug: "public-input-into-upr-report",
@@ -138,9 +195,15 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     categorySlug: "civil-society-participation",
     addressee: "chinese_government",
     appliesFromRoundSlug: R2013,
-    sources: [{ statementSlug: "hrw-2013-kunming-release", demand: "Describes petitioners detained for asking for a say in China's report to the UPR, which should include public input." }],
+    sources: [
+      {
+        statementSlug: "hrw-2013-kunming-release",
+        demand: "Reports that up to 200 people who asked for a role in writing China's UPR report were briefly held; the report is meant to reflect public input.",
+      },
+    ],
   }),
-  // Release of detained people
+
+  // ── Release of detained people ────────────────────────────────────────────────────────────────
   benchmark({
     slug: "release-xu-zhiyong",
     title: "Release Xu Zhiyong",
@@ -148,10 +211,12 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     addressee: "chinese_government",
     appliesFromRoundSlug: R2013,
     subjectSlugs: ["xu-zhiyong"],
-    sources: [{ statementSlug: "hrw-2013-kunming-release", demand: "Names the legal scholar among those held for urging officials to disclose their assets; the US should hold China to account for such detentions." }],
+    sources: [
+      { statementSlug: "hrw-2013-kunming-release", demand: "Names the legal scholar among those held for urging asset disclosure by officials; the US should hold China to account for such detentions." },
+    ],
     outcomes: [
       { fromRoundSlug: R2015, status: "not_met", rationale: "Sentenced to four years in prison in January 2014.", publicRecord: true },
-      { fromRoundSlug: "hrc-37", status: "partial", rationale: "Freed in July 2017, but only after serving the whole four-year sentence.", publicRecord: true },
+      { fromRoundSlug: HRC37, status: "partial", rationale: "Freed in July 2017, but only after serving the whole four-year sentence.", publicRecord: true },
     ],
   }),
   benchmark({
@@ -160,7 +225,13 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     categorySlug: "release-of-detained-people",
     addressee: "chinese_government",
     appliesFromRoundSlug: R2013,
-    sources: [{ statementSlug: "hrw-2013-kunming-release", demand: "At least 16 activists in Beijing and Jiangxi were detained from March 2013 for calling on officials to publish their assets." }],
+    subjectSlugs: ["xu-zhiyong"],
+    sources: [
+      { statementSlug: "hrw-2013-kunming-release", demand: "From the end of March 2013 at least 16 campaigners in Beijing and Jiangxi were detained for asking that officials publish their assets." },
+    ],
+    outcomes: [
+      { fromRoundSlug: R2015, status: "not_met", rationale: "Xu Zhiyong and several fellow campaigners were tried and given prison terms in 2014.", publicRecord: true },
+    ],
   }),
   benchmark({
     slug: "release-wuxi-black-jail-rescuers",
@@ -169,7 +240,9 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     addressee: "chinese_government",
     appliesFromRoundSlug: R2013,
     subjectSlugs: ["black-jails"],
-    sources: [{ statementSlug: "hrw-2013-kunming-release", demand: "Police detained the activists who freed petitioners from an unlawful jail, not the guards; others involved are missing." }],
+    sources: [
+      { statementSlug: "hrw-2013-kunming-release", demand: "At least five activists who broke petitioners out of an unlawful jail were detained instead of its guards; others are missing." },
+    ],
   }),
   benchmark({
     slug: "release-709-lawyers",
@@ -177,14 +250,22 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     categorySlug: "release-of-detained-people",
     addressee: "chinese_government",
     appliesFromRoundSlug: R2015,
-    subjectSlugs: ["wang-quanzhang", "li-heping", "xie-yang", "li-chunfu", "rsdl-article-73"],
+    subjectSlugs: ["wang-quanzhang", "li-heping", "xie-yang", "li-chunfu", "enforced-disappearance", "rsdl-article-73"],
     sources: [
-      { statementSlug: "rdn-2015-editorial", demand: "Hundreds of lawyers and defenders were detained, questioned or threatened from July 2015; at least 23 remain held, missing or under residential surveillance at unknown places." },
-      { statementSlug: "lawyers-2015-statement", demand: "Free every lawyer and activist arbitrarily detained or secretly held since 9 July, as proof that China is sincere about the dialogue." },
+      {
+        statementSlug: "rdn-2015-editorial",
+        demand: "Hundreds of lawyers and defenders were held, questioned or threatened from July 2015; at least 23 remain in custody, missing or under residential surveillance at unknown places.",
+      },
+      { statementSlug: "lawyers-2015-statement", demand: "Free every lawyer and activist arbitrarily held or secretly detained since 9 July, as proof that China takes the dialogue seriously." },
     ],
     outcomes: [
-      { fromRoundSlug: "hrc-34", status: "partial", rationale: "Some of those held, such as Li Chunfu, were let out on bail by early 2017; most were still detained or on trial.", publicRecord: true },
-      { fromRoundSlug: "hrc-37", status: "partial", rationale: "More were freed on bail or with suspended sentences, but Wang Quanzhang was still held incommunicado and Wu Gan had been sentenced to eight years.", publicRecord: true },
+      { fromRoundSlug: HRC34, status: "partial", rationale: "Some of those held, Li Chunfu among them, had been let out on bail by early 2017; most were still detained or awaiting trial.", publicRecord: true },
+      {
+        fromRoundSlug: HRC37,
+        status: "partial",
+        rationale: "More had been freed on bail or with suspended sentences, but Wang Quanzhang was still held incommunicado and Wu Gan had been sentenced to eight years.",
+        publicRecord: true,
+      },
     ],
   }),
   benchmark({
@@ -195,13 +276,152 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     appliesFromRoundSlug: R2015,
     subjectSlugs: ["liu-xia"],
     sources: [
-      { statementSlug: "rdn-2015-editorial", demand: "Liu Xia has spent years under house arrest and is threatened with losing her prison visits if she speaks about her husband." },
-      { statementSlug: "ngo-2018-hrc37-letter", demand: "One of five cases the Council should name: still under house arrest after Liu Xiaobo's death; free her." },
+      { statementSlug: "rdn-2015-editorial", demand: "Liu Xia has been confined at home for years and is told she will lose prison visits if she speaks about her husband." },
+      { statementSlug: "ngo-2018-hrc37-letter", demand: "One of five cases the Council should raise: still confined at home after Liu Xiaobo's death; free her." },
     ],
+    outcomes: [{ fromRoundSlug: UPR2018, status: "met", rationale: "Allowed to leave China for Germany on 10 July 2018.", publicRecord: true }],
+  }),
+  benchmark({
+    slug: "medical-parole-gao-yu",
+    title: "Medical treatment and release on medical parole for Gao Yu",
+    categorySlug: "release-of-detained-people",
+    addressee: "chinese_government",
+    appliesFromRoundSlug: R2015,
+    subjectSlugs: ["gao-yu", "denial-of-medical-parole"],
+    sources: [{ statementSlug: "rdn-2015-editorial", demand: MEDICAL_PAROLE_2015 }],
     outcomes: [
-      { fromRoundSlug: "upr-china-2018", status: "met", rationale: "Allowed to leave China for Germany on 10 July 2018.", publicRecord: true },
+      {
+        fromRoundSlug: HRC31,
+        status: "partial",
+        rationale: "In November 2015 her sentence was cut to five years and she was let out to serve it on health grounds; the conviction stands.",
+        publicRecord: true,
+      },
     ],
   }),
+  benchmark({
+    slug: "medical-parole-wang-bingzhang",
+    title: "Medical treatment and release on medical parole for Wang Bingzhang",
+    categorySlug: "release-of-detained-people",
+    addressee: "chinese_government",
+    appliesFromRoundSlug: R2015,
+    subjectSlugs: ["wang-bingzhang", "denial-of-medical-parole"],
+    sources: [{ statementSlug: "rdn-2015-editorial", demand: MEDICAL_PAROLE_2015 }],
+  }),
+  benchmark({
+    slug: "medical-parole-chen-xi",
+    title: "Medical treatment and release on medical parole for Chen Xi",
+    categorySlug: "release-of-detained-people",
+    addressee: "chinese_government",
+    appliesFromRoundSlug: R2015,
+    subjectSlugs: ["chen-xi", "denial-of-medical-parole"],
+    sources: [{ statementSlug: "rdn-2015-editorial", demand: MEDICAL_PAROLE_2015 }],
+  }),
+  benchmark({
+    slug: "medical-parole-zhu-yufu",
+    title: "Medical treatment and release on medical parole for Zhu Yufu",
+    categorySlug: "release-of-detained-people",
+    addressee: "chinese_government",
+    appliesFromRoundSlug: R2015,
+    subjectSlugs: ["zhu-yufu", "denial-of-medical-parole"],
+    sources: [{ statementSlug: "rdn-2015-editorial", demand: MEDICAL_PAROLE_2015 }],
+  }),
+  benchmark({
+    slug: "release-guo-feixiong",
+    title: "End Guo Feixiong's detention without a verdict: release him",
+    categorySlug: "release-of-detained-people",
+    addressee: "chinese_government",
+    appliesFromRoundSlug: R2015,
+    subjectSlugs: ["guo-feixiong", "prolonged-pretrial-detention"],
+    sources: [{ statementSlug: "rdn-2015-editorial", demand: "Held for a long time before trial and still without a sentence long after it." }],
+    outcomes: [{ fromRoundSlug: HRC31, status: "not_met", rationale: "Sentenced to six years in prison in November 2015.", publicRecord: true }],
+  }),
+  benchmark({
+    slug: "release-pu-zhiqiang",
+    title: "End Pu Zhiqiang's detention without a verdict: release him",
+    categorySlug: "release-of-detained-people",
+    addressee: "chinese_government",
+    appliesFromRoundSlug: R2015,
+    subjectSlugs: ["pu-zhiqiang", "prolonged-pretrial-detention"],
+    sources: [{ statementSlug: "rdn-2015-editorial", demand: "The lawyer has been held for a very long time before any trial." }],
+    outcomes: [
+      {
+        fromRoundSlug: HRC31,
+        status: "partial",
+        rationale: "Released in December 2015 with a three-year suspended sentence, which also ended his career as a lawyer.",
+        publicRecord: true,
+      },
+    ],
+  }),
+  benchmark({
+    slug: "release-tang-jingling",
+    title: "End Tang Jingling's detention without a verdict: release him",
+    categorySlug: "release-of-detained-people",
+    addressee: "chinese_government",
+    appliesFromRoundSlug: R2015,
+    subjectSlugs: ["tang-jingling", "prolonged-pretrial-detention"],
+    sources: [{ statementSlug: "rdn-2015-editorial", demand: "The lawyer has been held for a very long time before any trial." }],
+    outcomes: [{ fromRoundSlug: HRC31, status: "not_met", rationale: "Sentenced to five years in prison in January 2016.", publicRecord: true }],
+  }),
+  benchmark({
+    slug: "release-wang-quanzhang",
+    title: "Release Wang Quanzhang",
+    categorySlug: "release-of-detained-people",
+    addressee: "chinese_government",
+    appliesFromRoundSlug: HRC37,
+    subjectSlugs: ["wang-quanzhang"],
+    sources: [
+      { statementSlug: "ngo-2018-hrc37-letter", demand: "One of five cases: a rights lawyer missing since 9 July 2015; the Council should call for his immediate release." },
+    ],
+    outcomes: [{ fromRoundSlug: HRC37, status: "not_met", rationale: "Still held incommunicado, with no word to his family or lawyers.", publicRecord: true }],
+  }),
+  benchmark({
+    slug: "release-gui-minhai",
+    title: "Release Gui Minhai",
+    categorySlug: "release-of-detained-people",
+    addressee: "chinese_government",
+    appliesFromRoundSlug: HRC37,
+    subjectSlugs: ["gui-minhai"],
+    sources: [{ statementSlug: "ngo-2018-hrc37-letter", demand: "One of five cases: a Swedish citizen held since he vanished from Thailand in October 2015; free him." }],
+    outcomes: [
+      { fromRoundSlug: HRC37, status: "not_met", rationale: "Police seized him again in January 2018, three months after letting him out of custody.", publicRecord: true },
+    ],
+  }),
+  benchmark({
+    slug: "release-tashi-wangchuk",
+    title: "Release Tashi Wangchuk",
+    categorySlug: "release-of-detained-people",
+    addressee: "chinese_government",
+    appliesFromRoundSlug: HRC37,
+    subjectSlugs: ["tashi-wangchuk"],
+    sources: [{ statementSlug: "ngo-2018-hrc37-letter", demand: "One of five cases: a Tibetan education advocate held for two years on a separatism charge; free him." }],
+    outcomes: [{ fromRoundSlug: UPR2018, status: "regressed", rationale: "Sentenced to five years in prison in May 2018.", publicRecord: true }],
+  }),
+  benchmark({
+    slug: "release-yu-wensheng",
+    title: "Release Yu Wensheng",
+    categorySlug: "release-of-detained-people",
+    addressee: "chinese_government",
+    appliesFromRoundSlug: HRC37,
+    subjectSlugs: ["yu-wensheng"],
+    sources: [{ statementSlug: "ngo-2018-hrc37-letter", demand: "One of five cases: a prominent lawyer stripped of his licence and then detained in January 2018; free him." }],
+    outcomes: [{ fromRoundSlug: HRC37, status: "not_met", rationale: "Held since January 2018; he was still in custody at the end of the year.", publicRecord: true }],
+  }),
+  benchmark({
+    slug: "release-peaceful-expression-detainees",
+    title: "Release everyone detained for peacefully expressing political views",
+    categorySlug: "release-of-detained-people",
+    addressee: "chinese_government",
+    appliesFromRoundSlug: HRC37,
+    subjectSlugs: ["liu-xia", "wang-quanzhang", "gui-minhai", "tashi-wangchuk", "yu-wensheng", "jiang-tianyong"],
+    sources: [
+      {
+        statementSlug: "ngo-2018-hrc37-letter",
+        demand: "The Council's message to China should call for the immediate release of all held for peaceful political expression, starting with the five named cases.",
+      },
+    ],
+  }),
+
+  // ── End of abusive practices ──────────────────────────────────────────────────────────────────
   benchmark({
     slug: "liu-xiaobo-contact",
     title: "Restore Liu Xiaobo's contact with the outside world",
@@ -213,126 +433,6 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     retired: { on: "2017-07-13", reason: "Liu Xiaobo died in custody on 13 July 2017." },
   }),
   benchmark({
-    slug: "medical-parole-gao-yu",
-    title: "Medical treatment and release on medical parole for Gao Yu",
-    categorySlug: "release-of-detained-people",
-    addressee: "chinese_government",
-    appliesFromRoundSlug: R2015,
-    subjectSlugs: ["gao-yu", "denial-of-medical-parole"],
-    sources: [{ statementSlug: "rdn-2015-editorial", demand: "Among ailing, ageing prisoners of conscience refused proper care and medical parole; their release is urgent." }],
-    outcomes: [
-      { fromRoundSlug: "hrc-31", status: "partial", rationale: "In November 2015 her sentence was cut to five years and she was allowed to serve it outside prison on health grounds; the conviction stands.", publicRecord: true },
-    ],
-  }),
-  benchmark({
-    slug: "medical-parole-wang-bingzhang",
-    title: "Medical treatment and release on medical parole for Wang Bingzhang",
-    categorySlug: "release-of-detained-people",
-    addressee: "chinese_government",
-    appliesFromRoundSlug: R2015,
-    subjectSlugs: ["wang-bingzhang", "denial-of-medical-parole"],
-    sources: [{ statementSlug: "rdn-2015-editorial", demand: "Among ailing, ageing prisoners of conscience refused proper care and medical parole; their release is urgent." }],
-  }),
-  benchmark({
-    slug: "medical-parole-chen-xi",
-    title: "Medical treatment and release on medical parole for Chen Xi",
-    categorySlug: "release-of-detained-people",
-    addressee: "chinese_government",
-    appliesFromRoundSlug: R2015,
-    subjectSlugs: ["chen-xi", "denial-of-medical-parole"],
-    sources: [{ statementSlug: "rdn-2015-editorial", demand: "Among ailing, ageing prisoners of conscience refused proper care and medical parole; their release is urgent." }],
-  }),
-  benchmark({
-    slug: "medical-parole-zhu-yufu",
-    title: "Medical treatment and release on medical parole for Zhu Yufu",
-    categorySlug: "release-of-detained-people",
-    addressee: "chinese_government",
-    appliesFromRoundSlug: R2015,
-    subjectSlugs: ["zhu-yufu", "denial-of-medical-parole"],
-    sources: [{ statementSlug: "rdn-2015-editorial", demand: "Among ailing, ageing prisoners of conscience refused proper care and medical parole; their release is urgent." }],
-  }),
-  benchmark({
-    slug: "release-guo-feixiong",
-    title: "End Guo Feixiong's detention without a verdict: release him",
-    categorySlug: "release-of-detained-people",
-    addressee: "chinese_government",
-    appliesFromRoundSlug: R2015,
-    subjectSlugs: ["guo-feixiong"],
-    sources: [{ statementSlug: "rdn-2015-editorial", demand: "Held for a long time before trial and still unsentenced long after it." }],
-    outcomes: [{ fromRoundSlug: "hrc-31", status: "not_met", rationale: "Sentenced to six years in prison in November 2015.", publicRecord: true }],
-  }),
-  benchmark({
-    slug: "release-pu-zhiqiang",
-    title: "End Pu Zhiqiang's detention without a verdict: release him",
-    categorySlug: "release-of-detained-people",
-    addressee: "chinese_government",
-    appliesFromRoundSlug: R2015,
-    subjectSlugs: ["pu-zhiqiang"],
-    sources: [{ statementSlug: "rdn-2015-editorial", demand: "The lawyer has been held for a long time before trial." }],
-    outcomes: [
-      { fromRoundSlug: "hrc-31", status: "partial", rationale: "Released in December 2015 with a three-year suspended sentence, which ends his career as a lawyer.", publicRecord: true },
-    ],
-  }),
-  benchmark({
-    slug: "release-tang-jingling",
-    title: "End Tang Jingling's detention without a verdict: release him",
-    categorySlug: "release-of-detained-people",
-    addressee: "chinese_government",
-    appliesFromRoundSlug: R2015,
-    subjectSlugs: ["tang-jingling"],
-    sources: [{ statementSlug: "rdn-2015-editorial", demand: "The lawyer has been held for a long time before trial." }],
-    outcomes: [{ fromRoundSlug: "hrc-31", status: "not_met", rationale: "Sentenced to five years in prison in January 2016.", publicRecord: true }],
-  }),
-  benchmark({
-    slug: "release-wang-quanzhang",
-    title: "Release Wang Quanzhang",
-    categorySlug: "release-of-detained-people",
-    addressee: "chinese_government",
-    appliesFromRoundSlug: "hrc-37",
-    subjectSlugs: ["wang-quanzhang"],
-    sources: [{ statementSlug: "ngo-2018-hrc37-letter", demand: "One of five cases: a rights lawyer missing since 9 July 2015; the Council should call for his immediate release." }],
-    outcomes: [{ fromRoundSlug: "hrc-37", status: "not_met", rationale: "Still held incommunicado, with no word to his family.", publicRecord: true }],
-  }),
-  benchmark({
-    slug: "release-gui-minhai",
-    title: "Release Gui Minhai",
-    categorySlug: "release-of-detained-people",
-    addressee: "chinese_government",
-    appliesFromRoundSlug: "hrc-37",
-    subjectSlugs: ["gui-minhai"],
-    sources: [{ statementSlug: "ngo-2018-hrc37-letter", demand: "One of five cases: a Swedish citizen held since he vanished from Thailand in October 2015; free him." }],
-    outcomes: [{ fromRoundSlug: "hrc-37", status: "not_met", rationale: "Police seized him again in January 2018, months after his earlier release.", publicRecord: true }],
-  }),
-  benchmark({
-    slug: "release-tashi-wangchuk",
-    title: "Release Tashi Wangchuk",
-    categorySlug: "release-of-detained-people",
-    addressee: "chinese_government",
-    appliesFromRoundSlug: "hrc-37",
-    subjectSlugs: ["tashi-wangchuk"],
-    sources: [{ statementSlug: "ngo-2018-hrc37-letter", demand: "One of five cases: a Tibetan education advocate held for two years on a separatism charge; free him." }],
-    outcomes: [{ fromRoundSlug: "upr-china-2018", status: "regressed", rationale: "Sentenced to five years in prison in May 2018.", publicRecord: true }],
-  }),
-  benchmark({
-    slug: "release-yu-wensheng",
-    title: "Release Yu Wensheng",
-    categorySlug: "release-of-detained-people",
-    addressee: "chinese_government",
-    appliesFromRoundSlug: "hrc-37",
-    subjectSlugs: ["yu-wensheng"],
-    sources: [{ statementSlug: "ngo-2018-hrc37-letter", demand: "One of five cases: a prominent lawyer disbarred and then detained in January 2018; free him." }],
-  }),
-  benchmark({
-    slug: "release-peaceful-expression-detainees",
-    title: "Release everyone detained for peacefully expressing political views",
-    categorySlug: "release-of-detained-people",
-    addressee: "un_human_rights_council",
-    appliesFromRoundSlug: "hrc-37",
-    subjectSlugs: ["liu-xia", "wang-quanzhang", "gui-minhai", "tashi-wangchuk", "yu-wensheng", "jiang-tianyong"],
-    sources: [{ statementSlug: "ngo-2018-hrc37-letter", demand: "The Council's message to China should call for the immediate release of all held for peaceful political expression, the five named cases first." }],
-  }),
-  // End of abusive practices
-  benchmark({
     slug: "investigate-torture-claims",
     title: "Investigate torture claims by detained lawyers and activists, and stop the abuse",
     categorySlug: "end-of-abusive-practices",
@@ -341,25 +441,13 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     subjectSlugs: ["torture-in-custody", "wu-gan", "xie-yang", "li-heping", "li-chunfu", "wang-quanzhang"],
     sources: [
       { statementSlug: "rdn-2015-editorial", demand: "Everyone still in police custody after the July 2015 round-up is at risk of torture." },
-      { statementSlug: "ambassadors-2017-letter", demand: "Investigate credible allegations of torture and cruel or degrading treatment of detained lawyers and defenders, naming five of them." },
+      {
+        statementSlug: "ambassadors-2017-letter",
+        demand: "Look into credible allegations of torture and cruel or degrading treatment of detained lawyers and defenders, Wu Gan, Xie Yang, Li Heping, Li Chunfu and Wang Quanzhang among them.",
+      },
     ],
     outcomes: [
-      { fromRoundSlug: "hrc-34", status: "not_met", rationale: "China's foreign ministry rejected the eleven countries' letter as interference in its judiciary.", publicRecord: true },
-    ],
-  }),
-  benchmark({
-    slug: "end-rsdl",
-    title: "Repeal or amend Article 73 of the Criminal Procedure Law and end residential surveillance at a designated location",
-    categorySlug: "legal-reform",
-    addressee: "chinese_government",
-    appliesFromRoundSlug: R2015,
-    subjectSlugs: ["rsdl-article-73"],
-    sources: [
-      { statementSlug: "lawyers-2015-statement", demand: "The US should urge China to abolish or substantially amend Article 73, which was used directly against the detained lawyers." },
-      { statementSlug: "ambassadors-2017-letter", demand: "End the practice of holding suspects for months at a secret designated place before trial." },
-    ],
-    outcomes: [
-      { fromRoundSlug: "upr-china-2018", status: "not_met", rationale: "The October 2018 revision of the Criminal Procedure Law kept the measure under a new article number.", publicRecord: true },
+      { fromRoundSlug: HRC34, status: "not_met", rationale: "China's foreign ministry dismissed the eleven countries' letter as interference in its judiciary.", publicRecord: true },
     ],
   }),
   benchmark({
@@ -369,7 +457,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     addressee: "chinese_government",
     appliesFromRoundSlug: R2015,
     subjectSlugs: ["guo-feixiong", "torture-in-custody"],
-    sources: [{ statementSlug: "rdn-2015-editorial", demand: "Raise as a grave concern the endless interrogations and two years of solitary confinement he has endured." }],
+    sources: [{ statementSlug: "rdn-2015-editorial", demand: "Raise as a grave concern the endless interrogations and two years of solitary confinement he has been put through." }],
   }),
   benchmark({
     slug: "end-denial-of-medical-parole",
@@ -378,7 +466,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     addressee: "chinese_government",
     appliesFromRoundSlug: R2015,
     subjectSlugs: ["denial-of-medical-parole", "cao-shunli"],
-    sources: [{ statementSlug: "rdn-2015-editorial", demand: "Recalls that Cao Shunli died in detention in 2014 after medical bail was refused; sick prisoners must get care." }],
+    sources: [{ statementSlug: "rdn-2015-editorial", demand: "Recalls that Cao Shunli died in detention in 2014 after medical bail was refused; sick prisoners must be treated." }],
   }),
   benchmark({
     slug: "close-black-jails",
@@ -387,7 +475,47 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     addressee: "chinese_government",
     appliesFromRoundSlug: R2013,
     subjectSlugs: ["black-jails"],
-    sources: [{ statementSlug: "hrw-2013-kunming-release", demand: "Reports unlawful detention sites for petitioners in Wuxi whose guards went unpunished." }],
+    sources: [{ statementSlug: "hrw-2013-kunming-release", demand: "Describes an unlawful lock-up for petitioners in Wuxi whose guards went unpunished while their rescuers were held." }],
+  }),
+  benchmark({
+    slug: "address-tibet-xinjiang-grievances",
+    title: "Address grievances in Tibetan areas and Xinjiang instead of repressing them",
+    categorySlug: "end-of-abusive-practices",
+    addressee: "chinese_government",
+    appliesFromRoundSlug: R2013,
+    sources: [
+      { statementSlug: "hrw-2013-kunming-release", demand: "China has answered long-standing grievances in Tibetan areas and Xinjiang with repression, amid self-immolations and clashes." },
+    ],
+    outcomes: [
+      {
+        fromRoundSlug: HRC37,
+        status: "regressed",
+        rationale: "From 2017, mass detention of Uyghurs and other Muslims in so-called re-education facilities in Xinjiang was widely documented.",
+        publicRecord: true,
+      },
+    ],
+  }),
+
+  // ── Legal reform ──────────────────────────────────────────────────────────────────────────────
+  benchmark({
+    slug: "end-rsdl",
+    title: "Repeal or amend Article 73 of the Criminal Procedure Law and end residential surveillance at a designated location",
+    categorySlug: "legal-reform",
+    addressee: "chinese_government",
+    appliesFromRoundSlug: R2015,
+    subjectSlugs: ["rsdl-article-73", "enforced-disappearance"],
+    sources: [
+      { statementSlug: "lawyers-2015-statement", demand: "The US should urge China to abolish or thoroughly revise Article 73, which was used directly against the detained lawyers." },
+      { statementSlug: "ambassadors-2017-letter", demand: "End the practice of holding suspects for up to six months at a secret designated place before trial." },
+    ],
+    outcomes: [
+      {
+        fromRoundSlug: UPR2018,
+        status: "not_met",
+        rationale: "The October 2018 revision of the Criminal Procedure Law kept the measure, only under a new article number.",
+        publicRecord: true,
+      },
+    ],
   }),
   benchmark({
     slug: "abolish-re-education-through-labour",
@@ -396,23 +524,13 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     addressee: "chinese_government",
     appliesFromRoundSlug: R2013,
     subjectSlugs: ["re-education-through-labour"],
-    sources: [{ statementSlug: "hrw-2013-kunming-release", demand: "The only sign of improvement since 2012 is a tentative hint of changes to the notorious labour-camp system; follow through." }],
+    sources: [
+      { statementSlug: "hrw-2013-kunming-release", demand: "The only sign of improvement since 2012 is a cautious hint of change to the notorious labour-camp system; see it through." },
+    ],
     outcomes: [
       { fromRoundSlug: R2015, status: "met", rationale: "The NPC Standing Committee abolished re-education through labour on 28 December 2013.", publicRecord: true },
     ],
   }),
-  benchmark({
-    slug: "address-tibet-xinjiang-grievances",
-    title: "Address grievances in Tibetan areas and Xinjiang instead of repressing them",
-    categorySlug: "end-of-abusive-practices",
-    addressee: "chinese_government",
-    appliesFromRoundSlug: R2013,
-    sources: [{ statementSlug: "hrw-2013-kunming-release", demand: "China has met underlying grievances in Tibetan areas and Xinjiang with repression, amid self-immolations and clashes." }],
-    outcomes: [
-      { fromRoundSlug: "hrc-37", status: "regressed", rationale: "From 2017, reports documented the mass detention of Uyghurs in so-called re-education facilities in Xinjiang.", publicRecord: true },
-    ],
-  }),
-  // Legal reform
   benchmark({
     slug: "repeal-criminal-law-amendment-9-article-36",
     title: "Repeal or substantially amend Article 36 of Criminal Law Amendment IX",
@@ -420,9 +538,11 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     addressee: "chinese_government",
     appliesFromRoundSlug: R2015,
     subjectSlugs: ["criminal-law-amendment-9-article-36"],
-    sources: [{ statementSlug: "lawyers-2015-statement", demand: "Singles out this article among new laws that breach the Constitution or international standards; abolish or substantially amend it." }],
+    sources: [
+      { statementSlug: "lawyers-2015-statement", demand: "Singles out this article among new provisions that breach the Constitution or international standards; scrap it or revise it thoroughly." },
+    ],
     outcomes: [
-      { fromRoundSlug: "hrc-31", status: "regressed", rationale: "Adopted on 29 August 2015, two weeks after the round, and in force from 1 November 2015.", publicRecord: true },
+      { fromRoundSlug: HRC31, status: "regressed", rationale: "Adopted on 29 August 2015, two weeks after the round, and in force from 1 November 2015.", publicRecord: true },
     ],
   }),
   benchmark({
@@ -431,9 +551,12 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     categorySlug: "legal-reform",
     addressee: "us_government",
     appliesFromRoundSlug: R2015,
-    sources: [{ statementSlug: "lawyers-2015-statement", demand: "The US should follow the new legislative trend closely and press China to abolish or substantially revise such provisions." }],
+    sources: [
+      { statementSlug: "lawyers-2015-statement", demand: "The US should watch the new wave of legislation closely and press China to scrap or substantially revise such provisions." },
+    ],
   }),
-  // Protection of defenders
+
+  // ── Protection of defenders ───────────────────────────────────────────────────────────────────
   benchmark({
     slug: "no-reprisals-for-dialogue-comments",
     title: "No reprisals against activists and lawyers who spoke about the dialogue",
@@ -441,10 +564,20 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     addressee: "chinese_government",
     appliesFromRoundSlug: R2015,
     subjectSlugs: ["jiang-tianyong", "yu-wensheng"],
-    sources: [{ statementSlug: "lawyers-2015-statement", demand: "Guarantee the personal safety of activists and lawyers who made comments and proposals about the dialogue." }],
+    sources: [{ statementSlug: "lawyers-2015-statement", demand: "Guarantee the personal safety of the activists and lawyers who commented on the dialogue or made proposals for it." }],
     outcomes: [
-      { fromRoundSlug: "hrc-34", status: "regressed", rationale: "Jiang Tianyong, who signed the 2015 lawyers' statement, disappeared into custody in November 2016.", publicRecord: true },
-      { fromRoundSlug: "hrc-37", status: "regressed", rationale: "Yu Wensheng, another signatory, was detained in January 2018, and Jiang Tianyong was sentenced in November 2017.", publicRecord: true },
+      {
+        fromRoundSlug: HRC34,
+        status: "regressed",
+        rationale: "Jiang Tianyong, one of the 2015 statement's signatories, disappeared into police custody in November 2016.",
+        publicRecord: true,
+      },
+      {
+        fromRoundSlug: HRC37,
+        status: "regressed",
+        rationale: "Yu Wensheng, another signatory, was detained in January 2018, and Jiang Tianyong had been sentenced in November 2017.",
+        publicRecord: true,
+      },
     ],
   }),
   benchmark({
@@ -453,7 +586,15 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     categorySlug: "protection-of-defenders",
     addressee: "both_governments",
     appliesFromRoundSlug: R2015,
-    sources: [{ statementSlug: "lawyers-2015-statement", demand: "Both sides should set out concrete plans that can be checked to prevent further persecution once the talks end." }],
+    sources: [{ statementSlug: "lawyers-2015-statement", demand: "Both sides should set out concrete plans, open to checking, to prevent further persecution once the talks end." }],
+    outcomes: [
+      {
+        fromRoundSlug: HRC31,
+        status: "unknown",
+        rationale: "Demo score, illustrative only: the demo reviewers found too little public information to judge.",
+        publicRecord: false,
+      },
+    ],
   }),
   benchmark({
     slug: "no-reprisals-for-upr-participation",
@@ -467,41 +608,88 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
       { statementSlug: "ngo-2018-hrc37-letter", demand: "Defenders preparing for the November 2018 review take real risks and need to know they are not alone." },
     ],
     outcomes: [
-      { fromRoundSlug: R2015, status: "regressed", rationale: "Cao Shunli, detained in 2013 after pressing for a say in China's UPR report, died in custody in March 2014.", publicRecord: true },
+      {
+        fromRoundSlug: R2015,
+        status: "regressed",
+        rationale: "Cao Shunli, detained in 2013 after pressing for a say in China's UPR report, died in custody in March 2014.",
+        publicRecord: true,
+      },
     ],
   }),
-  // International access and accountability
+
+  // ── International access and accountability ──────────────────────────────────────────────────
   benchmark({
     slug: "reaffirm-2016-joint-statement",
-    title: "Member states reaffirm the 2016 joint statement on China in their Item 4 statements",
+    title: "Member states reaffirm the 2016 joint statement on China in their Item 4 statements, at this and later sessions",
     categorySlug: "international-access-and-accountability",
     addressee: "un_member_states",
-    appliesFromRoundSlug: "hrc-37",
-    sources: [{ statementSlug: "ngo-2018-hrc37-letter", demand: "At this and later sessions, explicitly restate support for the March 2016 joint statement and its concerns, due process above all." }],
+    appliesFromRoundSlug: HRC37,
+    sources: [
+      {
+        statementSlug: "ngo-2018-hrc37-letter",
+        demand: "In the Item 4 general debate, now and at later sessions, say plainly that you still back the March 2016 joint statement and its concerns, due process above all.",
+      },
+    ],
+    outcomes: [
+      {
+        fromRoundSlug: UPR2018,
+        status: "partial",
+        rationale: "Demo score, illustrative only: scored as if some delegations, not all, restated their support.",
+        publicRecord: false,
+      },
+    ],
+  }),
+  benchmark({
+    slug: "renew-joint-statement-on-china",
+    title: "Member states renew joint action on China at the Council and keep it up session after session",
+    categorySlug: "international-access-and-accountability",
+    addressee: "un_member_states",
+    appliesFromRoundSlug: HRC37,
+    sources: [
+      {
+        statementSlug: "ngo-2018-hrc37-letter",
+        demand: "After the 19th Party Congress a new joint statement is overdue; pressure works only when it is collective and consistent, and silence emboldens Beijing.",
+      },
+    ],
   }),
   benchmark({
     slug: "council-clear-message-to-china",
     title: "The Human Rights Council sends China a clear, collective message on its rollback of rights",
     categorySlug: "international-access-and-accountability",
     addressee: "un_human_rights_council",
-    appliesFromRoundSlug: "hrc-37",
+    appliesFromRoundSlug: HRC37,
     sources: [{ statementSlug: "ngo-2018-hrc37-letter", demand: "Delegations, alone or with like-minded states, should have the Council deliver a clear message to China." }],
+    outcomes: [
+      {
+        fromRoundSlug: HRC37,
+        status: "unknown",
+        rationale: "Demo score, illustrative only: the demo reviewers could not tell whether the session's statements amounted to a Council message.",
+        publicRecord: false,
+      },
+    ],
   }),
   benchmark({
     slug: "council-condemns-rsdl",
     title: "The Human Rights Council condemns residential surveillance at a designated location",
     categorySlug: "international-access-and-accountability",
     addressee: "un_human_rights_council",
-    appliesFromRoundSlug: "hrc-37",
+    appliesFromRoundSlug: HRC37,
     subjectSlugs: ["rsdl-article-73"],
-    sources: [{ statementSlug: "ngo-2018-hrc37-letter", demand: "The message should condemn a measure that allows six months of secret detention, often with no lawyer." }],
+    sources: [
+      { statementSlug: "ngo-2018-hrc37-letter", demand: "The message should condemn a measure that permits six months of secret detention, often with no lawyer." },
+    ],
   }),
   benchmark({
     slug: "special-rapporteurs-access",
     title: "UN Special Rapporteurs get prompt access to China, including Tibetan and Uyghur areas",
     categorySlug: "international-access-and-accountability",
     addressee: "chinese_government",
-    appliesFromRoundSlug: "hrc-37",
-    sources: [{ statementSlug: "ngo-2018-hrc37-letter", demand: "The message should urge that every relevant Special Rapporteur be let into the country promptly, Tibetan and Uyghur regions included." }],
+    appliesFromRoundSlug: HRC37,
+    sources: [
+      {
+        statementSlug: "ngo-2018-hrc37-letter",
+        demand: "The message should press for every relevant Special Rapporteur to be let into the country without delay, Tibetan and Uyghur regions included.",
+      },
+    ],
   }),
 ];

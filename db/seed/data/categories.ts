@@ -1,12 +1,45 @@
-import type { SeedCategory } from "../types";
+import type { SeedCategory } from "@/db/seed/types";
 
+// The starting taxonomy of DESIGN.md, in its order; editors can add more.
 export const SEED_CATEGORIES: SeedCategory[] = [
-  { slug: "release-of-detained-people", name: "Release of detained people", description: "Freeing named people, or groups of people, held for peaceful activity." },
-  { slug: "legal-reform", name: "Legal reform", description: "Repealing or amending named laws and articles." },
-  { slug: "end-of-abusive-practices", name: "End of abusive practices", description: "Stopping practices such as secret detention, torture or the denial of medical care." },
-  { slug: "protection-of-defenders", name: "Protection of defenders", description: "Keeping lawyers and activists safe, including from reprisals for speaking about the dialogue." },
-  { slug: "transparency-and-reporting", name: "Transparency and reporting", description: "Telling the public what was discussed at a round and what came of it." },
-  { slug: "civil-society-participation", name: "Civil-society participation", description: "Consulting civil society before a round and letting it take part." },
-  { slug: "international-access-and-accountability", name: "International access and accountability", description: "Access for UN experts and sustained, collective pressure by other governments." },
-  { slug: "benchmarks-and-follow-up", name: "Benchmarks and follow-up", description: "Setting concrete, public benchmarks and checking progress against them at later rounds." },
+  {
+    slug: "release-of-detained-people",
+    name: "Release of detained people",
+    description: "Freeing named people, or groups of people, held for peaceful activity, including release on medical grounds.",
+  },
+  {
+    slug: "legal-reform",
+    name: "Legal reform",
+    description: "Repealing or amending named laws and articles, or abolishing systems of detention set up by law.",
+  },
+  {
+    slug: "end-of-abusive-practices",
+    name: "End of abusive practices",
+    description: "Stopping practices such as secret detention, torture, black jails or the denial of medical care.",
+  },
+  {
+    slug: "protection-of-defenders",
+    name: "Protection of defenders",
+    description: "Keeping lawyers and activists safe, including from reprisals for speaking about the dialogue or the UN review.",
+  },
+  {
+    slug: "transparency-and-reporting",
+    name: "Transparency and reporting",
+    description: "Telling the public what was discussed at a round, which cases were raised and what came of it.",
+  },
+  {
+    slug: "civil-society-participation",
+    name: "Civil-society participation",
+    description: "Consulting civil society before a round and letting it take part in the dialogue and the UN review.",
+  },
+  {
+    slug: "international-access-and-accountability",
+    name: "International access and accountability",
+    description: "Access for UN experts and sustained, collective pressure by other governments at the UN.",
+  },
+  {
+    slug: "benchmarks-and-follow-up",
+    name: "Benchmarks and follow-up",
+    description: "Setting concrete, public benchmarks and commitments and checking progress against them at later rounds.",
+  },
 ];

@@ -1,5 +1,6 @@
-import type { SeedOrganisation } from "../types";
+import type { SeedOrganisation } from "@/db/seed/types";
 
+/** The eleven governments whose ambassadors signed the letter of 27 February 2017 (the US did not). */
 export const ELEVEN_GOVERNMENTS_2017 = [
   ["gov-canada", "Canada"],
   ["gov-united-kingdom", "United Kingdom"],
@@ -14,8 +15,11 @@ export const ELEVEN_GOVERNMENTS_2017 = [
   ["gov-sweden", "Sweden"],
 ] as const;
 
+/**
+ * The fifteen organisations that signed the NGO letter of 3 February 2018. They are deliberately not
+ * in the letter's order: listing them in that order would repeat a long run of the letter's words.
+ */
 export const FIFTEEN_NGOS_2018 = [
-  // Not in the letter's order: listing them apart keeps the file from repeating the letter's text.
   ["human-rights-watch", "Human Rights Watch"],
   ["china-labour-bulletin", "China Labour Bulletin"],
   ["international-commission-of-jurists", "International Commission of Jurists"],

@@ -1,6 +1,8 @@
-import type { SeedSourceDocument } from "../types";
+import type { SeedSourceDocument } from "@/db/seed/types";
 
-// The five public documents the seed restates. Their text is never copied into the project.
+// The five public documents the seed dataset restates (files under shared/seeds). Their wording is
+// never copied: titles that would repeat a long run of a document's words are given descriptively.
+// No address is recorded: none is known for certain for the copies the project holds.
 export const SEED_SOURCES: SeedSourceDocument[] = [
   {
     slug: "cdt-2012-talks-begin",

@@ -1,11 +1,15 @@
-import type { SeedSignatory, SeedStatement } from "../types";
+import type { SeedSignatory, SeedStatement } from "@/db/seed/types";
 import { ELEVEN_GOVERNMENTS_2017, FIFTEEN_NGOS_2018 } from "./organisations";
 
-// The signatories as the 2015 statement lists them (spellings kept as printed). The statement
-// announces 36 signers but lists 35 names.
 const L = "Lawyer";
 const D = "Human rights defender";
-const LAWYERS_2015: Array<[string, typeof L | typeof D]> = [
+
+/**
+ * The signatories of the 2015 lawyers' statement, in the order and spelling of the published
+ * translation (including "Tang Jitain" and "Yu Yanhau", kept as printed). The text announces 36
+ * signers but lists only these 35 names.
+ */
+export const LAWYERS_2015_SIGNATORIES: ReadonlyArray<readonly [name: string, role: typeof L | typeof D]> = [
   ["Chang Boyang", L],
   ["Chen Keyan", L],
   ["Han Qingfang", L],
@@ -43,7 +47,7 @@ const LAWYERS_2015: Array<[string, typeof L | typeof D]> = [
   ["Chen Ziliang", D],
 ];
 
-const person = ([name, role]: [string, string]): SeedSignatory => ({ name, role, organisationSlug: null });
+const person = ([name, role]: readonly [string, string]): SeedSignatory => ({ name, role, organisationSlug: null });
 const organisation = ([slug, name]: readonly [string, string]): SeedSignatory => ({ name, role: null, organisationSlug: slug });
 
 export const SEED_STATEMENTS: SeedStatement[] = [
@@ -59,7 +63,7 @@ export const SEED_STATEMENTS: SeedStatement[] = [
     sourceUrl: null,
     roundSlug: "uschrd-2012-washington",
     summary:
-      "Comments by Human Rights Watch, quoted in a China Digital Times round-up: talks with no public follow-up let Beijing claim it engages on rights while it postpones reform; no government holding such dialogues has set benchmarks; the new national human-rights action plan lacks any means of enforcement.",
+      "Human Rights Watch comments quoted in a China Digital Times round-up of the 2012 round. Talks that nobody discusses in public afterwards, it argues, let Beijing claim to engage on rights while it delays reform; no government that holds such dialogues with China has set benchmarks of progress; and China's new 2012–15 human-rights action plan states intentions with nothing to enforce them.",
     sourceSlug: "cdt-2012-talks-begin",
   },
   {
@@ -74,7 +78,7 @@ export const SEED_STATEMENTS: SeedStatement[] = [
     sourceUrl: null,
     roundSlug: "uschrd-2012-washington",
     summary:
-      "CHRD, quoted in the same round-up, asks what years of rounds have produced and calls for a systematic, public review of the dialogue. It passes on activists' suggestions: open the talks to Chinese civil society, and have officials of both countries face the press when a round ends.",
+      "CHRD, quoted in the same round-up, asks what the many earlier rounds have actually produced and says a systematic public review of the dialogue is overdue. It relays suggestions from Chinese activists: let their views shape the talks, and have officials of both countries face the press when a round ends.",
     sourceSlug: "cdt-2012-talks-begin",
   },
   {
@@ -89,7 +93,7 @@ export const SEED_STATEMENTS: SeedStatement[] = [
     sourceUrl: null,
     roundSlug: "uschrd-2013-kunming",
     summary:
-      "Ahead of the first round under Xi Jinping, HRW describes detentions of New Citizens Movement activists and of people who freed petitioners from a black jail, and asks the US to seek public commitments and benchmarks from China, to brief the public afterwards, and to have every agency that deals with China raise rights.",
+      "Written before the first round under Xi Jinping. HRW lists detentions of activists who urged officials to declare their assets (Xu Zhiyong among them), of people who freed petitioners from a black jail in Wuxi, and of petitioners seeking a say in China's UPR report, and notes repression in Tibetan areas and Xinjiang. It wants the US to obtain public commitments and benchmarks from China, to brief the public on cases and replies afterwards, and to have every agency that deals with China raise rights.",
     sourceSlug: "hrw-2013-kunming",
   },
   {
@@ -104,7 +108,7 @@ export const SEED_STATEMENTS: SeedStatement[] = [
     sourceUrl: null,
     roundSlug: "uschrd-2015-washington",
     summary:
-      "Written during the mass detention of lawyers that began in July 2015. It asks the US to consult civil society first and to press hard on emblematic cases: the detained lawyers, Liu Xiaobo and Liu Xia, ailing prisoners denied medical parole, and detainees left for years without a verdict.",
+      "Published during the mass round-up of lawyers that began in July 2015. The editorial asks the US to hear civil society before the round and to make the gravest cases its priority: the detained lawyers, Liu Xiaobo's isolation and Liu Xia's house arrest, four sick prisoners refused medical parole (Gao Yu, Wang Bingzhang, Chen Xi, Zhu Yufu), and Guo Feixiong, Pu Zhiqiang and Tang Jingling, held for years without a verdict.",
     sourceSlug: "chrd-2015-two-texts",
   },
   {
@@ -112,14 +116,14 @@ export const SEED_STATEMENTS: SeedStatement[] = [
     title: "Statement by Chinese lawyers on the 2015 China–US human rights dialogue",
     kind: "civil_society_statement",
     publisherSlugs: [],
-    signatories: LAWYERS_2015.map(person),
+    signatories: LAWYERS_2015_SIGNATORIES.map(person),
     date: "2015-08-10",
     datePrecision: "day",
     language: "zh (English translation published by CHRD)",
     sourceUrl: null,
     roundSlug: "uschrd-2015-washington",
     summary:
-      "Lawyers and activists ask for the release of everyone seized since 9 July 2015, repeal or amendment of two named articles, safety for those who commented on the dialogue, and public reporting of its results by both governments. The text says 36 people signed; it lists 35 names, all kept here as printed.",
+      "Lawyers and activists ask for the release of everyone seized or disappeared since 9 July 2015, verifiable plans against further persecution, repeal or deep revision of Article 36 of Criminal Law Amendment IX and Article 73 of the Criminal Procedure Law, safety for those who commented on the dialogue, public reporting of results by both governments, and a regular dialogue open to civil society. The text says 36 people signed but lists 35 names; the 35 are kept here exactly as printed.",
     sourceSlug: "chrd-2015-two-texts",
   },
   {
@@ -134,7 +138,7 @@ export const SEED_STATEMENTS: SeedStatement[] = [
     sourceUrl: null,
     roundSlug: "hrc-34",
     summary:
-      "A letter that was not made public; known from press reports relayed by Humanosphere. Diplomats of eleven countries ask China to investigate torture allegations made by detained lawyers and activists and to stop holding suspects in secret locations. The United States did not sign.",
+      "An unpublished letter known from press reports that Humanosphere relayed in March 2017. Ambassadors and diplomats of eleven countries ask China to look into torture allegations by detained lawyers and activists (Wu Gan, Xie Yang, Li Heping, Li Chunfu, Wang Quanzhang) and to stop holding suspects for months in secret places before trial. The United States did not sign; China's foreign ministry rejected the letter.",
     sourceSlug: "humanosphere-2017-eleven-countries",
   },
   {
@@ -149,7 +153,7 @@ export const SEED_STATEMENTS: SeedStatement[] = [
     sourceUrl: null,
     roundSlug: "hrc-37",
     summary:
-      "Fifteen organisations ask delegations to stand by the 2016 joint statement on China, to call for the release of five named people and of everyone held for peaceful expression, to condemn secret detention under residential surveillance, and to press for UN experts' access, with China's November 2018 review in view.",
+      "Fifteen organisations ask delegations to restate their support for the 2016 joint statement on China, to renew joint action, and to have the Council call for the release of five named people (Liu Xia, Wang Quanzhang, Gui Minhai, Tashi Wangchuk, Yu Wensheng) and of all held for peaceful political expression, condemn secret detention under residential surveillance, and seek access for UN experts, with China's November 2018 review in view.",
     sourceSlug: "ngo-letter-2018-hrc37",
   },
 ];

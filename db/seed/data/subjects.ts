@@ -1,21 +1,23 @@
-import type { SeedSubject } from "../types";
+import type { SeedSubject } from "@/db/seed/types";
 
 // People named as the object of a demand, and the laws and practices the demands name.
-// An event with sourceSlug null is public record from outside the five seed documents.
+// An event whose sourceSlug is null is public record from outside the five seed documents; only
+// well-established facts are recorded that way, and by month where the exact day is not needed.
 export const SEED_SUBJECTS: SeedSubject[] = [
+  // People
   {
     slug: "xu-zhiyong",
     kind: "person",
     name: "Xu Zhiyong",
     nameZh: "许志永",
-    role: "Legal scholar, founder of the New Citizens Movement",
+    role: "Legal scholar; a founder of the New Citizens Movement",
     article: null,
-    description: "Held in 2013 with other activists who had urged officials to declare their assets.",
+    description: "Held in 2013 together with other campaigners who had urged that officials be made to declare their assets.",
     sourceSlug: "hrw-2013-kunming",
     events: [
-      { kind: "detained", date: "2013-07-01", datePrecision: "month", description: "Detained in the wave of arrests of asset-disclosure campaigners.", sourceSlug: "hrw-2013-kunming" },
+      { kind: "detained", date: "2013-07-01", datePrecision: "month", description: "Held in criminal detention in the wave of arrests of asset-disclosure campaigners.", sourceSlug: "hrw-2013-kunming" },
       { kind: "sentenced", date: "2014-01-01", datePrecision: "month", description: "Sentenced to four years in prison.", sourceSlug: null },
-      { kind: "released", date: "2017-07-01", datePrecision: "month", description: "Released at the end of his four-year sentence.", sourceSlug: null },
+      { kind: "released", date: "2017-07-01", datePrecision: "month", description: "Freed once the four-year sentence had been served in full.", sourceSlug: null },
     ],
   },
   {
@@ -23,12 +25,19 @@ export const SEED_SUBJECTS: SeedSubject[] = [
     kind: "person",
     name: "Liu Xiaobo",
     nameZh: "刘晓波",
-    role: "Writer, 2010 Nobel Peace Prize laureate",
+    role: "Writer; 2010 Nobel Peace Prize laureate",
     article: null,
-    description: "Imprisoned prisoner of conscience, kept from contact with the outside world.",
+    description: "Prisoner of conscience whom the 2015 editorial describes as cut off from any contact with the outside world.",
     sourceSlug: "chrd-2015-two-texts",
     events: [
-      { kind: "died", date: "2017-07-01", datePrecision: "month", description: "Died in custody.", sourceSlug: "ngo-letter-2018-hrc37" },
+      { kind: "sentenced", date: "2009-12-01", datePrecision: "month", description: "Sentenced to eleven years in prison.", sourceSlug: null },
+      {
+        kind: "died",
+        date: "2017-07-13",
+        datePrecision: "day",
+        description: "Died in custody. The 2018 NGO letter records his death in July 2017; the exact day is public record.",
+        sourceSlug: "ngo-letter-2018-hrc37",
+      },
     ],
   },
   {
@@ -38,11 +47,12 @@ export const SEED_SUBJECTS: SeedSubject[] = [
     nameZh: "刘霞",
     role: "Poet and artist; wife of Liu Xiaobo",
     article: null,
-    description: "Held under house arrest for years without charge.",
+    description: "Kept under house arrest for years without charge, before and after her husband's death.",
     sourceSlug: "chrd-2015-two-texts",
     events: [
-      { kind: "house_arrest", date: "2015-08-10", datePrecision: "day", description: "Reported to have been under house arrest for years, and warned not to speak about her husband's conditions.", sourceSlug: "chrd-2015-two-texts" },
-      { kind: "house_arrest", date: "2018-02-03", datePrecision: "day", description: "Still under house arrest after her husband's death.", sourceSlug: "ngo-letter-2018-hrc37" },
+      { kind: "house_arrest", date: "2010-10-01", datePrecision: "month", description: "Placed under house arrest after her husband was awarded the Nobel Peace Prize.", sourceSlug: null },
+      { kind: "house_arrest", date: "2015-08-10", datePrecision: "day", description: "Reported as still confined at home, and warned that speaking about her husband would cost her prison visits.", sourceSlug: "chrd-2015-two-texts" },
+      { kind: "house_arrest", date: "2018-02-03", datePrecision: "day", description: "Reported as still confined at home after her husband's death.", sourceSlug: "ngo-letter-2018-hrc37" },
       { kind: "released", date: "2018-07-10", datePrecision: "day", description: "Allowed to leave China for Germany.", sourceSlug: null },
     ],
   },
@@ -53,11 +63,17 @@ export const SEED_SUBJECTS: SeedSubject[] = [
     nameZh: "高瑜",
     role: "Journalist",
     article: null,
-    description: "Ailing prisoner of conscience whose requests for medical parole were refused.",
+    description: "Ailing prisoner of conscience whom the 2015 editorial says was denied proper treatment and medical parole.",
     sourceSlug: "chrd-2015-two-texts",
     events: [
       { kind: "sentenced", date: "2015-04-01", datePrecision: "month", description: "Sentenced to seven years in prison.", sourceSlug: null },
-      { kind: "medical_parole", date: "2015-11-01", datePrecision: "month", description: "On appeal, sentence cut to five years and allowed to serve it outside prison on health grounds.", sourceSlug: null },
+      {
+        kind: "medical_parole",
+        date: "2015-11-01",
+        datePrecision: "month",
+        description: "On appeal the sentence was cut to five years and she was let out to serve it outside prison on health grounds.",
+        sourceSlug: null,
+      },
     ],
   },
   {
@@ -65,39 +81,33 @@ export const SEED_SUBJECTS: SeedSubject[] = [
     kind: "person",
     name: "Wang Bingzhang",
     nameZh: "王炳章",
-    role: "Democracy activist",
+    role: "Pro-democracy activist",
     article: null,
-    description: "Ailing prisoner of conscience serving a life sentence, denied medical parole.",
+    description: "Ailing prisoner of conscience serving a life sentence; the 2015 editorial says he was denied medical parole.",
     sourceSlug: "chrd-2015-two-texts",
-    events: [
-      { kind: "sentenced", date: "2003-01-01", datePrecision: "year", description: "Sentenced to life imprisonment.", sourceSlug: null },
-    ],
+    events: [{ kind: "sentenced", date: "2003-01-01", datePrecision: "year", description: "Sentenced to life imprisonment.", sourceSlug: null }],
   },
   {
     slug: "chen-xi",
     kind: "person",
     name: "Chen Xi",
     nameZh: "陈西",
-    role: "Democracy activist, Guizhou",
+    role: "Pro-democracy activist, Guizhou",
     article: null,
-    description: "Ailing prisoner of conscience denied medical parole.",
+    description: "Ailing prisoner of conscience; the 2015 editorial says he was denied medical parole.",
     sourceSlug: "chrd-2015-two-texts",
-    events: [
-      { kind: "sentenced", date: "2011-12-01", datePrecision: "month", description: "Sentenced to ten years in prison.", sourceSlug: null },
-    ],
+    events: [{ kind: "sentenced", date: "2011-12-01", datePrecision: "month", description: "Sentenced to ten years in prison.", sourceSlug: null }],
   },
   {
     slug: "zhu-yufu",
     kind: "person",
     name: "Zhu Yufu",
     nameZh: "朱虞夫",
-    role: "Poet and democracy activist, Hangzhou",
+    role: "Poet and pro-democracy activist, Hangzhou",
     article: null,
-    description: "Ailing prisoner of conscience denied medical parole.",
+    description: "Ailing prisoner of conscience; the 2015 editorial says he was denied medical parole.",
     sourceSlug: "chrd-2015-two-texts",
-    events: [
-      { kind: "sentenced", date: "2012-02-01", datePrecision: "month", description: "Sentenced to seven years in prison.", sourceSlug: null },
-    ],
+    events: [{ kind: "sentenced", date: "2012-02-01", datePrecision: "month", description: "Sentenced to seven years in prison.", sourceSlug: null }],
   },
   {
     slug: "cao-shunli",
@@ -106,9 +116,10 @@ export const SEED_SUBJECTS: SeedSubject[] = [
     nameZh: "曹顺利",
     role: "Activist who campaigned for civil-society input into China's UPR report",
     article: null,
-    description: "Died in detention after requests for medical bail were refused.",
+    description: "Died in detention after her requests for release on medical bail were refused; the 2015 editorial cites her case.",
     sourceSlug: "chrd-2015-two-texts",
     events: [
+      { kind: "detained", date: "2013-09-01", datePrecision: "month", description: "Detained at Beijing airport on her way to a human-rights training in Geneva.", sourceSlug: null },
       { kind: "died", date: "2014-03-01", datePrecision: "month", description: "Died in detention, having been refused medical bail.", sourceSlug: "chrd-2015-two-texts" },
     ],
   },
@@ -119,9 +130,10 @@ export const SEED_SUBJECTS: SeedSubject[] = [
     nameZh: "郭飞雄",
     role: "Activist",
     article: null,
-    description: "Held for a long time before trial and without a verdict after it; kept in solitary confinement for two years.",
+    description: "Held for a long time before trial and left without a verdict after it; the 2015 editorial reports two years of solitary confinement.",
     sourceSlug: "chrd-2015-two-texts",
     events: [
+      { kind: "other", date: "2015-08-10", datePrecision: "day", description: "Reported as tried but still unsentenced, after two years in solitary confinement.", sourceSlug: "chrd-2015-two-texts" },
       { kind: "sentenced", date: "2015-11-01", datePrecision: "month", description: "Sentenced to six years in prison.", sourceSlug: null },
     ],
   },
@@ -132,10 +144,11 @@ export const SEED_SUBJECTS: SeedSubject[] = [
     nameZh: "浦志强",
     role: "Lawyer",
     article: null,
-    description: "Held for a long time before trial.",
+    description: "Prominent rights lawyer held for a long time before trial.",
     sourceSlug: "chrd-2015-two-texts",
     events: [
-      { kind: "sentenced", date: "2015-12-01", datePrecision: "month", description: "Given a three-year suspended sentence and released.", sourceSlug: null },
+      { kind: "detained", date: "2014-05-01", datePrecision: "month", description: "Detained after attending a private gathering marking the anniversary of 4 June 1989.", sourceSlug: null },
+      { kind: "sentenced", date: "2015-12-01", datePrecision: "month", description: "Given a three-year suspended sentence and released; he can no longer practise law.", sourceSlug: null },
     ],
   },
   {
@@ -145,11 +158,9 @@ export const SEED_SUBJECTS: SeedSubject[] = [
     nameZh: "唐荆陵",
     role: "Lawyer",
     article: null,
-    description: "Held for a long time before trial.",
+    description: "Rights lawyer held for a long time before trial.",
     sourceSlug: "chrd-2015-two-texts",
-    events: [
-      { kind: "sentenced", date: "2016-01-01", datePrecision: "month", description: "Sentenced to five years in prison.", sourceSlug: null },
-    ],
+    events: [{ kind: "sentenced", date: "2016-01-01", datePrecision: "month", description: "Sentenced to five years in prison.", sourceSlug: null }],
   },
   {
     slug: "wang-quanzhang",
@@ -158,10 +169,11 @@ export const SEED_SUBJECTS: SeedSubject[] = [
     nameZh: "王全璋",
     role: "Human rights lawyer",
     article: null,
-    description: "Seized in the crackdown on lawyers and held incommunicado; reported to have been tortured.",
+    description: "Seized in the 2015 crackdown on lawyers and held incommunicado; one of five whose torture claims eleven governments raised in 2017.",
     sourceSlug: "ngo-letter-2018-hrc37",
     events: [
-      { kind: "disappeared", date: "2015-07-09", datePrecision: "day", description: "Forcibly disappeared when the crackdown on lawyers began.", sourceSlug: "ngo-letter-2018-hrc37" },
+      { kind: "disappeared", date: "2015-07-09", datePrecision: "day", description: "The 2018 NGO letter dates his enforced disappearance to 9 July 2015, when the crackdown began.", sourceSlug: "ngo-letter-2018-hrc37" },
+      { kind: "other", date: "2018-11-01", datePrecision: "month", description: "Still held, untried and cut off from his family and lawyers, when China's UPR took place.", sourceSlug: null },
     ],
   },
   {
@@ -173,9 +185,7 @@ export const SEED_SUBJECTS: SeedSubject[] = [
     article: null,
     description: "Detained activist whose torture claims eleven governments asked China to investigate.",
     sourceSlug: "humanosphere-2017-eleven-countries",
-    events: [
-      { kind: "sentenced", date: "2017-12-01", datePrecision: "month", description: "Sentenced to eight years in prison.", sourceSlug: null },
-    ],
+    events: [{ kind: "sentenced", date: "2017-12-01", datePrecision: "month", description: "Sentenced to eight years in prison.", sourceSlug: null }],
   },
   {
     slug: "xie-yang",
@@ -186,9 +196,7 @@ export const SEED_SUBJECTS: SeedSubject[] = [
     article: null,
     description: "Detained lawyer whose torture claims eleven governments asked China to investigate.",
     sourceSlug: "humanosphere-2017-eleven-countries",
-    events: [
-      { kind: "tried", date: "2017-05-01", datePrecision: "month", description: "Convicted but spared punishment, and released on bail.", sourceSlug: null },
-    ],
+    events: [{ kind: "tried", date: "2017-05-01", datePrecision: "month", description: "Tried in Changsha.", sourceSlug: null }],
   },
   {
     slug: "li-heping",
@@ -199,9 +207,7 @@ export const SEED_SUBJECTS: SeedSubject[] = [
     article: null,
     description: "Detained lawyer whose torture claims eleven governments asked China to investigate.",
     sourceSlug: "humanosphere-2017-eleven-countries",
-    events: [
-      { kind: "sentenced", date: "2017-04-01", datePrecision: "month", description: "Given a suspended three-year sentence.", sourceSlug: null },
-    ],
+    events: [{ kind: "sentenced", date: "2017-04-01", datePrecision: "month", description: "Given a suspended three-year sentence and released under watch.", sourceSlug: null }],
   },
   {
     slug: "li-chunfu",
@@ -212,9 +218,7 @@ export const SEED_SUBJECTS: SeedSubject[] = [
     article: null,
     description: "Detained lawyer whose torture claims eleven governments asked China to investigate.",
     sourceSlug: "humanosphere-2017-eleven-countries",
-    events: [
-      { kind: "released", date: "2017-01-01", datePrecision: "month", description: "Released on bail.", sourceSlug: null },
-    ],
+    events: [{ kind: "released", date: "2017-01-01", datePrecision: "month", description: "Released on bail.", sourceSlug: null }],
   },
   {
     slug: "gui-minhai",
@@ -226,9 +230,9 @@ export const SEED_SUBJECTS: SeedSubject[] = [
     description: "Taken from Thailand in October 2015 and arbitrarily detained in China.",
     sourceSlug: "ngo-letter-2018-hrc37",
     events: [
-      { kind: "disappeared", date: "2015-10-01", datePrecision: "month", description: "Disappeared from Thailand.", sourceSlug: "ngo-letter-2018-hrc37" },
-      { kind: "released", date: "2017-10-01", datePrecision: "month", description: "Let out of custody but kept under watch.", sourceSlug: null },
-      { kind: "detained", date: "2018-01-01", datePrecision: "month", description: "Seized again by police.", sourceSlug: null },
+      { kind: "disappeared", date: "2015-10-01", datePrecision: "month", description: "Disappeared from Thailand and later surfaced in Chinese custody.", sourceSlug: "ngo-letter-2018-hrc37" },
+      { kind: "released", date: "2017-10-01", datePrecision: "month", description: "Let out of custody but kept under watch in China.", sourceSlug: null },
+      { kind: "detained", date: "2018-01-01", datePrecision: "month", description: "Seized again by police while travelling with Swedish diplomats.", sourceSlug: null },
     ],
   },
   {
@@ -238,10 +242,10 @@ export const SEED_SUBJECTS: SeedSubject[] = [
     nameZh: "扎西文色",
     role: "Tibetan advocate for cultural rights and education",
     article: null,
-    description: "Charged with inciting separatism after speaking for Tibetan-language education.",
+    description: "Charged with inciting separatism after speaking up for Tibetan-language education.",
     sourceSlug: "ngo-letter-2018-hrc37",
     events: [
-      { kind: "detained", date: "2016-01-01", datePrecision: "year", description: "Detained; two years later still awaiting a verdict.", sourceSlug: "ngo-letter-2018-hrc37" },
+      { kind: "detained", date: "2016-01-01", datePrecision: "month", description: "Detained; two years later the 2018 letter reports him still awaiting a verdict.", sourceSlug: "ngo-letter-2018-hrc37" },
       { kind: "sentenced", date: "2018-05-01", datePrecision: "month", description: "Sentenced to five years in prison.", sourceSlug: null },
     ],
   },
@@ -252,11 +256,9 @@ export const SEED_SUBJECTS: SeedSubject[] = [
     nameZh: "余文生",
     role: "Human rights lawyer; a signatory of the 2015 lawyers' statement",
     article: null,
-    description: "Disbarred, then detained.",
+    description: "Prominent rights lawyer who lost his licence and was then detained.",
     sourceSlug: "ngo-letter-2018-hrc37",
-    events: [
-      { kind: "detained", date: "2018-01-01", datePrecision: "month", description: "Disbarred and then arbitrarily detained.", sourceSlug: "ngo-letter-2018-hrc37" },
-    ],
+    events: [{ kind: "detained", date: "2018-01-01", datePrecision: "month", description: "Stripped of his licence to practise, then arbitrarily detained.", sourceSlug: "ngo-letter-2018-hrc37" }],
   },
   {
     slug: "jiang-tianyong",
@@ -265,13 +267,14 @@ export const SEED_SUBJECTS: SeedSubject[] = [
     nameZh: "江天勇",
     role: "Human rights lawyer; a signatory of the 2015 lawyers' statement",
     article: null,
-    description: "Named in the 2018 letter among detained defenders whom member states had raised.",
+    description: "Named in the 2018 letter among detained defenders whose cases member states had raised at the Council.",
     sourceSlug: "ngo-letter-2018-hrc37",
     events: [
       { kind: "disappeared", date: "2016-11-01", datePrecision: "month", description: "Disappeared into police custody.", sourceSlug: null },
       { kind: "sentenced", date: "2017-11-01", datePrecision: "month", description: "Sentenced to two years in prison.", sourceSlug: null },
     ],
   },
+  // Laws
   {
     slug: "rsdl-article-73",
     kind: "law",
@@ -279,11 +282,13 @@ export const SEED_SUBJECTS: SeedSubject[] = [
     nameZh: "指定居所监视居住",
     role: null,
     article: "Criminal Procedure Law, Article 73 (2012 text)",
-    description: "Lets police hold a suspect for up to six months outside any detention centre, often without a lawyer; the demands call it secret detention with a high risk of torture.",
+    description:
+      "Lets police hold a suspect for up to six months outside any detention centre, often without a lawyer. The demands call it secret detention with a high risk of torture; the 2015 lawyers link it directly to the July 2015 round-up.",
     sourceSlug: "chrd-2015-two-texts",
     events: [
-      { kind: "in_force", date: "2013-01-01", datePrecision: "day", description: "The revised Criminal Procedure Law containing the article takes effect.", sourceSlug: null },
-      { kind: "amended", date: "2018-10-01", datePrecision: "month", description: "The Criminal Procedure Law is revised again; the measure is kept under a new article number.", sourceSlug: null },
+      { kind: "adopted", date: "2012-03-14", datePrecision: "day", description: "The National People's Congress adopts the revised Criminal Procedure Law that contains the article.", sourceSlug: null },
+      { kind: "in_force", date: "2013-01-01", datePrecision: "day", description: "The revised Criminal Procedure Law takes effect.", sourceSlug: null },
+      { kind: "amended", date: "2018-10-26", datePrecision: "day", description: "The Criminal Procedure Law is revised again; the measure survives under a new article number.", sourceSlug: null },
     ],
   },
   {
@@ -293,13 +298,15 @@ export const SEED_SUBJECTS: SeedSubject[] = [
     nameZh: "刑法修正案（九）第三十六条",
     role: null,
     article: "Article 36",
-    description: "A clause of the ninth amendment to the Criminal Law that the 2015 lawyers' statement asks to be repealed or substantially amended.",
+    description:
+      "A clause of the ninth amendment to the Criminal Law that the 2015 lawyers single out, with Article 73 of the Criminal Procedure Law, as breaching the Constitution and international standards.",
     sourceSlug: "chrd-2015-two-texts",
     events: [
-      { kind: "adopted", date: "2015-08-29", datePrecision: "day", description: "The amendment is adopted by the NPC Standing Committee.", sourceSlug: null },
+      { kind: "adopted", date: "2015-08-29", datePrecision: "day", description: "The amendment is adopted by the NPC Standing Committee, two weeks after the 2015 round.", sourceSlug: null },
       { kind: "in_force", date: "2015-11-01", datePrecision: "day", description: "The amendment takes effect.", sourceSlug: null },
     ],
   },
+  // Practices
   {
     slug: "re-education-through-labour",
     kind: "practice",
@@ -307,11 +314,10 @@ export const SEED_SUBJECTS: SeedSubject[] = [
     nameZh: "劳动教养",
     role: null,
     article: null,
-    description: "Detention for up to four years imposed by police without trial.",
+    description:
+      "Detention of up to four years ordered by the police without a trial. In 2013 HRW saw tentative hints that it might change, the only such sign it found.",
     sourceSlug: "hrw-2013-kunming",
-    events: [
-      { kind: "repealed", date: "2013-12-28", datePrecision: "day", description: "Abolished by a decision of the NPC Standing Committee.", sourceSlug: null },
-    ],
+    events: [{ kind: "repealed", date: "2013-12-28", datePrecision: "day", description: "Abolished by a decision of the NPC Standing Committee.", sourceSlug: null }],
   },
   {
     slug: "black-jails",
@@ -320,10 +326,10 @@ export const SEED_SUBJECTS: SeedSubject[] = [
     nameZh: "黑监狱",
     role: null,
     article: null,
-    description: "Unofficial places of detention used to hold petitioners.",
+    description: "Unofficial, unlawful places of detention used to hold petitioners.",
     sourceSlug: "hrw-2013-kunming",
     events: [
-      { kind: "other", date: "2013-06-01", datePrecision: "month", description: "Activists who freed petitioners from a black jail in Wuxi are themselves detained.", sourceSlug: "hrw-2013-kunming" },
+      { kind: "other", date: "2013-06-01", datePrecision: "month", description: "Activists who freed petitioners from a black jail in Wuxi are detained; the guards are not.", sourceSlug: "hrw-2013-kunming" },
     ],
   },
   {
@@ -335,16 +341,42 @@ export const SEED_SUBJECTS: SeedSubject[] = [
     article: null,
     description: "Round-the-clock interrogation, prolonged solitary confinement and other abuse of detainees.",
     sourceSlug: "humanosphere-2017-eleven-countries",
+    events: [
+      { kind: "other", date: "2017-02-27", datePrecision: "day", description: "Eleven governments' envoys ask China to investigate torture claims by detained lawyers and activists.", sourceSlug: "humanosphere-2017-eleven-countries" },
+    ],
+  },
+  {
+    slug: "enforced-disappearance",
+    kind: "practice",
+    name: "Enforced disappearance and secret detention",
+    nameZh: "强迫失踪",
+    role: null,
+    article: null,
+    description: "Holding people in unknown places without telling their families or letting lawyers see them.",
+    sourceSlug: "chrd-2015-two-texts",
+    events: [
+      { kind: "other", date: "2015-07-09", datePrecision: "day", description: "The mass round-up of rights lawyers and activists begins; many are held in unknown places.", sourceSlug: "chrd-2015-two-texts" },
+    ],
+  },
+  {
+    slug: "prolonged-pretrial-detention",
+    kind: "practice",
+    name: "Prolonged detention before trial or verdict",
+    nameZh: "超期羁押",
+    role: null,
+    article: null,
+    description: "Keeping detainees for years before trial, or leaving them unsentenced long after a trial.",
+    sourceSlug: "chrd-2015-two-texts",
     events: [],
   },
   {
     slug: "denial-of-medical-parole",
     kind: "practice",
     name: "Denial of medical parole",
-    nameZh: null,
+    nameZh: "拒绝保外就医",
     role: null,
     article: null,
-    description: "Refusing ailing prisoners treatment or release on medical grounds.",
+    description: "Refusing ailing prisoners proper treatment, medical bail or release on medical grounds.",
     sourceSlug: "chrd-2015-two-texts",
     events: [],
   },

@@ -1,27 +1,28 @@
-import type { SeedRound, SeedTrack } from "../types";
+import type { SeedRound, SeedTrack } from "@/db/seed/types";
 
 export const SEED_TRACKS: SeedTrack[] = [
   {
     slug: "us-china-dialogue",
     name: "US–China Human Rights Dialogue",
     shortName: "US–China",
-    description: "The bilateral talks on human rights between the US and Chinese governments, held roughly once a year.",
+    description: "Bilateral talks on human rights between the US and Chinese governments, held about once a year until 2015.",
   },
   {
     slug: "un-hrc",
     name: "UN Human Rights Council",
     shortName: "HRC",
-    description: "Regular sessions of the UN Human Rights Council in Geneva, where member states can raise China's record.",
+    description: "Regular sessions of the UN Human Rights Council in Geneva, where member states can raise China's record, alone or jointly.",
   },
   {
     slug: "upr",
     name: "Universal Periodic Review",
     shortName: "UPR",
-    description: "The UN's peer review of every member state's human-rights record, held for each state about every five years.",
+    description: "The UN's peer review of every member state's human-rights record, held for each state roughly every five years.",
   },
 ];
 
-// The combined timeline: rounds are ordered by start date across tracks.
+// The combined timeline: every round of every track, ordered by start date. For month precision the
+// start date is the first of the month and the end date is left open.
 export const SEED_ROUNDS: SeedRound[] = [
   {
     slug: "uschrd-2012-washington",
@@ -31,7 +32,8 @@ export const SEED_ROUNDS: SeedRound[] = [
     startDate: "2012-07-01",
     endDate: null,
     datePrecision: "month",
-    dateNote: "The round-up reports two days of talks opening in Washington on a Monday in late July 2012 without naming the day, so only the month is recorded.",
+    dateNote:
+      "The China Digital Times round-up says the two-day talks opened in Washington on a Monday in late July 2012 but gives no day, so only the month is recorded.",
     sourceSlug: "cdt-2012-talks-begin",
   },
   {
@@ -42,7 +44,7 @@ export const SEED_ROUNDS: SeedRound[] = [
     startDate: "2013-07-30",
     endDate: "2013-07-31",
     datePrecision: "day",
-    dateNote: "Both days are given in the Human Rights Watch release.",
+    dateNote: "Both days are given in the Human Rights Watch release written before the round.",
     sourceSlug: "hrw-2013-kunming",
   },
   {
@@ -53,7 +55,7 @@ export const SEED_ROUNDS: SeedRound[] = [
     startDate: "2015-08-13",
     endDate: "2015-08-14",
     datePrecision: "day",
-    dateNote: "Both days are given in the texts CHRD published on 10 August 2015.",
+    dateNote: "Both days are given in the two texts CHRD published in translation on 10 August 2015.",
     sourceSlug: "chrd-2015-two-texts",
   },
   {
@@ -64,7 +66,8 @@ export const SEED_ROUNDS: SeedRound[] = [
     startDate: "2016-03-01",
     endDate: null,
     datePrecision: "month",
-    dateNote: "The 2018 NGO letter dates the twelve states' joint statement on China to March 2016, at this session; only the month is recorded.",
+    dateNote:
+      "Dated by the month in which, according to the 2018 NGO letter, twelve states made their joint statement on China (March 2016); the session's exact days are not recorded here.",
     sourceSlug: "ngo-letter-2018-hrc37",
   },
   {
@@ -75,7 +78,8 @@ export const SEED_ROUNDS: SeedRound[] = [
     startDate: "2017-02-27",
     endDate: "2017-03-24",
     datePrecision: "day",
-    dateNote: "Session dates are public record. The eleven ambassadors' letter, dated 27 February 2017, falls on its opening day.",
+    dateNote:
+      "Session dates are public record. The eleven ambassadors' letter reported by Humanosphere is dated 27 February 2017, the session's opening day.",
     sourceSlug: "humanosphere-2017-eleven-countries",
   },
   {
@@ -86,7 +90,7 @@ export const SEED_ROUNDS: SeedRound[] = [
     startDate: "2018-02-26",
     endDate: "2018-03-23",
     datePrecision: "day",
-    dateNote: "Session dates are public record; the NGO letter of 3 February 2018 was written ahead of this session.",
+    dateNote: "Session dates are public record; the NGO letter of 3 February 2018 was written for this session.",
     sourceSlug: "ngo-letter-2018-hrc37",
   },
   {
@@ -97,7 +101,7 @@ export const SEED_ROUNDS: SeedRound[] = [
     startDate: "2018-11-01",
     endDate: null,
     datePrecision: "month",
-    dateNote: "The 2018 NGO letter says the review was scheduled for November 2018; only the month is recorded.",
+    dateNote: "The 2018 NGO letter gives the review as due in November 2018; only the month is recorded.",
     sourceSlug: "ngo-letter-2018-hrc37",
   },
 ];
