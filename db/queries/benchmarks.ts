@@ -3,7 +3,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Addressee, DatePrecision, StatementKind, SubjectKind } from "@/lib/domain";
 import { getDb, type Db } from "../client";
 import { benchmarks, benchmarkSources, benchmarkSubjects, categories, rounds, statements, subjects } from "../schema";
-import { isPublicBenchmark } from "./shared";
+import { inBatches, isPublicBenchmark } from "./shared";
 
 export interface PublicBenchmark {
   id: number;
@@ -53,22 +53,23 @@ export interface BenchmarkSource {
 }
 
 export function listBenchmarkSources(benchmarkIds: number[], db: Db = getDb()): BenchmarkSource[] {
-  if (benchmarkIds.length === 0) return [];
-  return db
-    .select({
-      benchmarkId: benchmarkSources.benchmarkId,
-      demand: benchmarkSources.demand,
-      statementSlug: statements.slug,
-      statementTitle: statements.title,
-      statementKind: statements.kind,
-      statementDate: statements.date,
-      statementDatePrecision: statements.datePrecision,
-    })
-    .from(benchmarkSources)
-    .innerJoin(statements, eq(statements.id, benchmarkSources.statementId))
-    .where(inArray(benchmarkSources.benchmarkId, benchmarkIds))
-    .orderBy(asc(statements.date), asc(statements.id))
-    .all();
+  return inBatches(benchmarkIds, (batch) =>
+    db
+      .select({
+        benchmarkId: benchmarkSources.benchmarkId,
+        demand: benchmarkSources.demand,
+        statementSlug: statements.slug,
+        statementTitle: statements.title,
+        statementKind: statements.kind,
+        statementDate: statements.date,
+        statementDatePrecision: statements.datePrecision,
+      })
+      .from(benchmarkSources)
+      .innerJoin(statements, eq(statements.id, benchmarkSources.statementId))
+      .where(inArray(benchmarkSources.benchmarkId, batch))
+      .orderBy(asc(statements.date), asc(statements.id))
+      .all(),
+  );
 }
 
 export interface LinkedSubject {
@@ -81,12 +82,13 @@ export interface LinkedSubject {
 
 /** People and laws linked to the benchmarks; confidential subjects are left out. */
 export function listBenchmarkSubjects(benchmarkIds: number[], db: Db = getDb()): LinkedSubject[] {
-  if (benchmarkIds.length === 0) return [];
-  return db
-    .select({ benchmarkId: benchmarkSubjects.benchmarkId, slug: subjects.slug, kind: subjects.kind, name: subjects.name, nameZh: subjects.nameZh })
-    .from(benchmarkSubjects)
-    .innerJoin(subjects, and(eq(subjects.id, benchmarkSubjects.subjectId), eq(subjects.confidential, false)))
-    .where(inArray(benchmarkSubjects.benchmarkId, benchmarkIds))
-    .orderBy(asc(subjects.name))
-    .all();
+  return inBatches(benchmarkIds, (batch) =>
+    db
+      .select({ benchmarkId: benchmarkSubjects.benchmarkId, slug: subjects.slug, kind: subjects.kind, name: subjects.name, nameZh: subjects.nameZh })
+      .from(benchmarkSubjects)
+      .innerJoin(subjects, and(eq(subjects.id, benchmarkSubjects.subjectId), eq(subjects.confidential, false)))
+      .where(inArray(benchmarkSubjects.benchmarkId, batch))
+      .orderBy(asc(subjects.name))
+      .all(),
+  );
 }

@@ -19,3 +19,13 @@ export const isPublicBenchmark = and(
     sql`(select 1 from ${benchmarkSubjects} join ${subjects} on ${subjects.id} = ${benchmarkSubjects.subjectId} where ${benchmarkSubjects.benchmarkId} = ${benchmarks.id} and ${subjects.confidential} = 1)`,
   ),
 )!;
+
+/**
+ * Runs a query once per batch of ids and concatenates the rows: SQLite allows at most 32,766
+ * bound parameters, and a round at scale has far more benchmarks than that.
+ */
+export function inBatches<T>(ids: readonly number[], query: (batch: number[]) => T[], size = 10_000): T[] {
+  const rows: T[] = [];
+  for (let i = 0; i < ids.length; i += size) rows.push(...query(ids.slice(i, i + size)));
+  return rows;
+}

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../client";
 import { migrateDatabase } from "../migrate";
 import { SEED_DATA } from "./data";
+import { integrityViolations, unscoredApplicablePairs } from "./integrity";
 import { isDatabaseEmpty, loadSeed, type SeedSummary } from "./load";
 
 let db: Db;
@@ -21,6 +22,12 @@ describe("the seed as loaded into the database", () => {
     expect(summary.statements).toBe(SEED_DATA.statements.length);
     expect(summary.subjects).toBe(SEED_DATA.subjects.length);
     expect(isDatabaseEmpty(db)).toBe(false);
+  });
+
+  it("satisfies the integrity rules shared with the scale generator", () => {
+    const violations = integrityViolations(db.$client);
+    expect(violations).toEqual(Object.fromEntries(Object.keys(violations).map((rule) => [rule, 0])));
+    expect(unscoredApplicablePairs(db.$client)).toBe(0);
   });
 
   it("breaks no foreign key", () => {

@@ -1,0 +1,32 @@
+// At scale a round has more benchmarks than SQLite allows bound parameters (32,766): the queries
+// that take lists of ids must still answer.
+import { describe, expect, it } from "vitest";
+import { openDatabase } from "../client";
+import { migrateDatabase } from "../migrate";
+import { generateScaleData } from "../seed/scale";
+import { listBenchmarkSources, listBenchmarkSubjects } from "./benchmarks";
+import { listPublishedScoreDetails } from "./scores";
+import { inBatches } from "./shared";
+
+describe("inBatches", () => {
+  it("runs the query per batch and keeps every row in order", () => {
+    const calls: number[][] = [];
+    const rows = inBatches(Array.from({ length: 25 }, (_, i) => i), (batch) => (calls.push(batch), batch.map((id) => id * 2)), 10);
+    expect(calls.map((c) => c.length)).toEqual([10, 10, 5]);
+    expect(rows).toEqual(Array.from({ length: 25 }, (_, i) => i * 2));
+    expect(inBatches([], () => [1])).toEqual([]);
+  });
+});
+
+describe("queries over more ids than SQLite takes at once", () => {
+  it("answers for 40,000 benchmarks", () => {
+    const db = openDatabase(":memory:");
+    migrateDatabase(db);
+    generateScaleData(db.$client, { benchmarks: 40_000, rounds: 2, reviewers: 2, seed: 3 });
+    const ids = (db.$client.prepare("SELECT id FROM benchmarks").all() as { id: number }[]).map((r) => r.id);
+    expect(listBenchmarkSources(ids, db).length).toBeGreaterThanOrEqual(40_000);
+    expect(listBenchmarkSubjects(ids, db).length).toBeGreaterThan(0);
+    const scores = listPublishedScoreDetails({ benchmarkIds: ids }, db);
+    expect(scores.length).toBe((db.$client.prepare("SELECT COUNT(*) AS n FROM published_scores").get() as { n: number }).n);
+  }, 60_000);
+});

@@ -1,0 +1,50 @@
+// npm run seed:scale -- --benchmarks 100000 --rounds 25 --reviewers 3 [--seed 1] [--out data/scale.db]
+// Fills a separate database with generated data for benchmarks; it refuses to touch one that has data.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { openDatabase } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { removeDatabaseFiles } from "@/db/prepare";
+import { generateScaleData } from "@/db/seed/scale";
+
+const { values } = parseArgs({
+  options: {
+    benchmarks: { type: "string", default: "100000" },
+    rounds: { type: "string", default: "25" },
+    reviewers: { type: "string", default: "3" },
+    seed: { type: "string", default: "1" },
+    out: { type: "string", default: "data/scale.db" },
+    force: { type: "boolean", default: false },
+  },
+});
+
+const options = z
+  .object({
+    benchmarks: z.coerce.number().int().min(10).max(1_000_000),
+    rounds: z.coerce.number().int().min(2).max(200),
+    reviewers: z.coerce.number().int().min(2).max(20),
+    seed: z.coerce.number().int(),
+  })
+  .safeParse(values);
+if (!options.success) {
+  console.error(Object.entries(z.flattenError(options.error).fieldErrors).map(([k, v]) => `--${k}: ${v?.join(" ")}`).join("\n"));
+  process.exit(2);
+}
+
+const file = path.resolve(values.out!);
+if (existsSync(file)) {
+  if (!values.force) {
+    console.error(`${file} exists. Pass --force to replace it.`);
+    process.exit(2);
+  }
+  removeDatabaseFiles(file);
+}
+const started = Date.now();
+const db = openDatabase(file);
+migrateDatabase(db);
+const summary = generateScaleData(db.$client, options.data);
+db.$client.pragma("optimize");
+db.$client.close();
+console.log(JSON.stringify({ file, ...options.data, ...summary, seconds: (Date.now() - started) / 1000 }, null, 2));
