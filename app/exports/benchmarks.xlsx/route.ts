@@ -1,30 +1,7 @@
 import { iterateBenchmarkRows } from "@/db/queries/exports";
 import { BENCHMARK_COLUMNS } from "@/lib/export/columns";
-import { DEMO_NOTE, DENOMINATOR_NOTE, describeFilters, exportFileName } from "@/lib/export/describe";
-import { setUpExport, streamResponse } from "@/lib/export/http";
-import { xlsxStream } from "@/lib/export/streams";
+import { xlsxExportRoute, BENCHMARKS_EXPORT } from "@/lib/export/routes";
 
 export const dynamic = "force-dynamic";
 
-export function GET(request: Request) {
-  const setup = setUpExport(request);
-  if ("error" in setup) return setup.error;
-  const { filters, context, db } = setup;
-  const about = {
-    title: "Dialogue Scorecard: benchmarks",
-    lines: [
-      ["Data version (published at)", context.dataVersion ?? "nothing published"],
-      ["Filters", describeFilters(filters)],
-      ["Denominators", DENOMINATOR_NOTE],
-      ["Demo data", DEMO_NOTE],
-      ["Exported at", new Date().toISOString()],
-    ] as Array<[string, string]>,
-  };
-  const stream = xlsxStream(iterateBenchmarkRows(context, db), BENCHMARK_COLUMNS, "Benchmarks", about, () => db.$client.close());
-  return streamResponse(
-    stream,
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    exportFileName("benchmarks", filters, context.dataVersion, "xlsx"),
-    context.dataVersion,
-  );
-}
+export const GET = xlsxExportRoute({ ...BENCHMARKS_EXPORT, rows: iterateBenchmarkRows, columns: BENCHMARK_COLUMNS });
