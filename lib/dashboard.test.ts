@@ -71,6 +71,15 @@ describe("buildDashboard", () => {
     expect(release.rows.find((r) => r.benchmark.id === 4)!.cells.map((c) => c.status)).toEqual(["not_met", "unknown", "n/a"]);
   });
 
+  it("caps the heat map's rows, in display order, while the figures still count every benchmark", () => {
+    const capped = buildDashboard({ rounds, benchmarks, scores, heatMapLimit: 2 });
+    expect(capped.heatMap.flatMap((g) => g.rows.map((r) => r.benchmark.id))).toEqual([1, 4]);
+    expect(capped.heatMapShown).toBe(2);
+    expect(capped.heatMapTotal).toBe(4);
+    expect(capped.series).toEqual(d.series);
+    expect(d.heatMapShown).toBe(4);
+  });
+
   it("lists what moved since the previous round, improvements first", () => {
     expect(d.changes.map((c) => [c.benchmark.id, c.from, c.to, c.direction])).toEqual([
       [1, "partial", "met", "up"],

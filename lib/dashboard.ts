@@ -91,6 +91,8 @@ export function buildDashboard<R extends MatrixRound>(input: {
   rounds: readonly R[];
   benchmarks: readonly MatrixBenchmark[];
   scores: readonly MatrixScore[];
+  /** At most this many benchmark rows in the heat map; the figures still count every benchmark. */
+  heatMapLimit?: number;
 }) {
   const rounds = [...input.rounds].sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id - b.id);
   const statusOf = scoreLookup(input.scores);
@@ -113,12 +115,14 @@ export function buildDashboard<R extends MatrixRound>(input: {
   const byCategory = groupFigures((b) => b.categorySlug, (k) => categoryName.get(k) ?? k, categories.map((b) => b.categorySlug));
   const byAddressee = groupFigures((b) => b.addressee, (k) => k, [...ADDRESSEES]);
 
+  let heatMapRoom = input.heatMapLimit ?? Number.POSITIVE_INFINITY;
   const heatMap: HeatMapGroup[] = categories.map((c) => ({
     categorySlug: c.categorySlug,
     categoryName: c.categoryName,
     rows: input.benchmarks
       .filter((b) => b.categorySlug === c.categorySlug)
       .sort((a, b) => a.appliesFromDate.localeCompare(b.appliesFromDate) || a.title.localeCompare(b.title))
+      .filter(() => heatMapRoom-- > 0)
       .map((benchmark) => ({
         benchmark,
         cells: rounds.map((round) => ({
@@ -126,7 +130,8 @@ export function buildDashboard<R extends MatrixRound>(input: {
           status: isApplicable(benchmark, round) ? (statusOf(benchmark.id, round.id) ?? null) : ("n/a" as const),
         })),
       })),
-  }));
+  })).filter((group) => group.rows.length > 0);
+  const heatMapShown = heatMap.reduce((n, g) => n + g.rows.length, 0);
 
   const changes: StatusChange[] = [];
   if (latest && previous) {
@@ -140,7 +145,7 @@ export function buildDashboard<R extends MatrixRound>(input: {
     changes.sort((a, b) => (a.direction === b.direction ? a.benchmark.title.localeCompare(b.benchmark.title) : a.direction === "up" ? -1 : 1));
   }
 
-  return { rounds, series, latest, previous, byCategory, byAddressee, heatMap, changes };
+  return { rounds, series, latest, previous, byCategory, byAddressee, heatMap, heatMapShown, heatMapTotal: input.benchmarks.length, changes };
 }
 
 export type Dashboard<R extends MatrixRound = MatrixRound> = ReturnType<typeof buildDashboard<R>>;

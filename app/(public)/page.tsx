@@ -24,11 +24,15 @@ export const metadata: Metadata = { title: "Dashboard" };
 // Published scores change whenever an editor publishes; read them per request.
 export const dynamic = "force-dynamic";
 
+// A heat map of thousands of rows helps nobody and makes the page slow to send; past this, readers
+// narrow the view with the filters or use the round scorecards and exports, which list everything.
+const HEAT_MAP_LIMIT = 300;
+
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { filters, problems } = parseDashboardFilters(await searchParams);
   const data = getDashboardData(filters);
   const options = listFilterOptions();
-  const dashboard = buildDashboard(data);
+  const dashboard = buildDashboard({ ...data, heatMapLimit: HEAT_MAP_LIMIT });
   const labels = roundChartLabels(dashboard.rounds);
   const columns = dashboard.rounds.map((r, i) => ({ id: r.id, slug: r.slug, name: r.name, label: labels[i]! }));
 
@@ -149,6 +153,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
           <section aria-labelledby="heat-heading" className="mt-8">
             <h2 id="heat-heading" className="mb-2 text-lg font-semibold">Every benchmark, round by round</h2>
+            {dashboard.heatMapShown < dashboard.heatMapTotal && (
+              <p className="mb-2 text-sm" role="note">
+                Showing the first {dashboard.heatMapShown} of {dashboard.heatMapTotal} benchmarks. Narrow the view with the filters, or open a
+                round&apos;s scorecard or the exports for every benchmark.
+              </p>
+            )}
             <HeatMap groups={dashboard.heatMap} columns={columns} />
           </section>
 
