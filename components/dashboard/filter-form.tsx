@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { FilterOptions } from "@/db/queries/dashboard";
+import type { FilterOptions } from "@/db/queries/filter-options";
 import { ADDRESSEE_LABELS, type Addressee } from "@/lib/domain";
 import { formatDate } from "@/lib/format";
 import { hasFilters, type DashboardFilters } from "@/lib/validation/dashboard-filters";

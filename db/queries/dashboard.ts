@@ -1,12 +1,12 @@
 import "server-only";
-import { asc, eq, inArray, isNotNull } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { MatrixBenchmark, MatrixScore } from "@/lib/dashboard";
-import { ADDRESSEES, type DatePrecision } from "@/lib/domain";
+import type { DatePrecision } from "@/lib/domain";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { getDb, type Db } from "../client";
-import { benchmarks, categories, publishedScores, rounds, statements, subjects, tracks } from "../schema";
+import { benchmarks, categories, publishedScores, rounds, tracks } from "../schema";
 import { benchmarkConditions, resolveFilters, roundConditions } from "./filters";
-import { appliesFromDate, isPublicBenchmark } from "./shared";
+import { appliesFromDate } from "./shared";
 
 export interface DashboardRound {
   id: number;
@@ -96,45 +96,5 @@ export function getDashboardData(filters: DashboardFilters, db: Db = getDb()): D
     unmatched: resolved.unmatched,
     dataVersion: roundRows.map((r) => r.publishedAt).sort().at(-1) ?? null,
     hasDemo: scoreRows.some((s) => s.isDemo),
-  };
-}
-
-export interface FilterOptions {
-  tracks: Array<{ slug: string; name: string }>;
-  rounds: Array<{ slug: string; name: string; startDate: string }>;
-  categories: Array<{ slug: string; name: string }>;
-  addressees: string[];
-  statements: Array<{ slug: string; title: string; date: string }>;
-  subjects: Array<{ slug: string; name: string; kind: string }>;
-}
-
-export function listFilterOptions(db: Db = getDb()): FilterOptions {
-  return {
-    tracks: db.select({ slug: tracks.slug, name: tracks.name }).from(tracks).orderBy(asc(tracks.id)).all(),
-    rounds: db
-      .select({ slug: rounds.slug, name: rounds.name, startDate: rounds.startDate })
-      .from(rounds)
-      .where(isNotNull(rounds.publishedAt))
-      .orderBy(asc(rounds.startDate))
-      .all(),
-    categories: db.select({ slug: categories.slug, name: categories.name }).from(categories).orderBy(asc(categories.position)).all(),
-    addressees: db
-      .selectDistinct({ addressee: benchmarks.addressee })
-      .from(benchmarks)
-      .where(isPublicBenchmark)
-      .all()
-      .map((r) => r.addressee)
-      .sort((a, b) => ADDRESSEES.indexOf(a) - ADDRESSEES.indexOf(b)),
-    statements: db
-      .select({ slug: statements.slug, title: statements.title, date: statements.date })
-      .from(statements)
-      .orderBy(asc(statements.date), asc(statements.id))
-      .all(),
-    subjects: db
-      .select({ slug: subjects.slug, name: subjects.name, kind: subjects.kind })
-      .from(subjects)
-      .where(eq(subjects.confidential, false))
-      .orderBy(asc(subjects.kind), asc(subjects.name))
-      .all(),
   };
 }
