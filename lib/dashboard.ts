@@ -61,6 +61,14 @@ export interface StatusChange {
 // no place on the scale.
 const RANK: Record<Status, number | null> = { regressed: 0, not_met: 0, partial: 1, met: 2, unknown: null };
 
+/**
+ * Text order by code point, the order SQLite's ORDER BY gives: lists computed in JavaScript and
+ * read from the database must come out the same.
+ */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function statusDirection(from: Status, to: Status): "up" | "down" | null {
   if (to === "regressed" && from !== "regressed") return "down";
   const a = RANK[from];
@@ -121,7 +129,7 @@ export function buildDashboard<R extends MatrixRound>(input: {
     categoryName: c.categoryName,
     rows: input.benchmarks
       .filter((b) => b.categorySlug === c.categorySlug)
-      .sort((a, b) => a.appliesFromDate.localeCompare(b.appliesFromDate) || a.title.localeCompare(b.title))
+      .sort((a, b) => compareText(a.appliesFromDate, b.appliesFromDate) || compareText(a.title, b.title) || a.id - b.id)
       .filter(() => heatMapRoom-- > 0)
       .map((benchmark) => ({
         benchmark,
@@ -142,7 +150,7 @@ export function buildDashboard<R extends MatrixRound>(input: {
       const direction = statusDirection(from, to);
       if (direction) changes.push({ benchmark, from, to, direction });
     }
-    changes.sort((a, b) => (a.direction === b.direction ? a.benchmark.title.localeCompare(b.benchmark.title) : a.direction === "up" ? -1 : 1));
+    changes.sort((a, b) => (a.direction === b.direction ? compareText(a.benchmark.title, b.benchmark.title) : a.direction === "up" ? -1 : 1));
   }
 
   return { rounds, series, latest, previous, byCategory, byAddressee, heatMap, heatMapShown, heatMapTotal: input.benchmarks.length, changes };

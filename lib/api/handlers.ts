@@ -3,12 +3,12 @@ import { asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { listBenchmarkSources, listBenchmarkSubjects } from "@/db/queries/benchmarks";
 import { getDashboardData } from "@/db/queries/dashboard";
+import { getDashboardSummary } from "@/db/queries/dashboard-summary";
 import { getExportContext, listScoreRows } from "@/db/queries/exports";
 import { listPublishedRounds } from "@/db/queries/rounds";
 import { listPublishers, listStatements } from "@/db/queries/statements";
 import { listPublicSubjects, type SubjectPage } from "@/db/queries/subjects";
 import { benchmarks as benchmarkTable, sourceDocuments, subjectEvents, tracks } from "@/db/schema";
-import { buildDashboard } from "@/lib/dashboard";
 import { DENOMINATOR_NOTE } from "@/lib/export/describe";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { ENDPOINTS, type EndpointName } from "./endpoints";
@@ -99,10 +99,9 @@ const BUILDERS: { [N in EndpointName]: (query: Query<N>) => unknown } = {
   },
 
   summary: (query) => {
-    const data = getDashboardData(filtersOf(query));
-    const dashboard = buildDashboard(data);
+    const dashboard = getDashboardSummary(filtersOf(query), { figuresOnly: true });
     return {
-      dataVersion: data.dataVersion,
+      dataVersion: dashboard.dataVersion,
       filters: filtersOf(query),
       denominator: DENOMINATOR_NOTE,
       rounds: dashboard.series.map((s) => ({
