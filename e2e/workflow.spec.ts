@@ -83,6 +83,12 @@ test("a reviewer cannot reach publishing", async ({ browser }) => {
 });
 
 test("the editor resolves the disagreement, publishes, and the public dashboard shows the new round", async ({ page }) => {
+  // The public answers are cached before publishing: publishing must replace them, not just fill an empty cache.
+  const summaryRounds = async () => ((await (await page.request.get("/api/v1/summary")).json()) as { rounds: Array<{ round: string }> }).rounds.map((r) => r.round);
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: /Latest round in view/ })).not.toContainText(ROUND.name);
+  expect(await summaryRounds()).not.toContain(ROUND.slug);
+
   await signIn(page, EDITOR, `/editor/rounds/${ROUND.slug}`);
   await expect(page.getByTestId("summary-agreed")).toHaveText("1");
   await expect(page.getByTestId("summary-disagreements")).toHaveText("1");
@@ -109,6 +115,7 @@ test("the editor resolves the disagreement, publishes, and the public dashboard 
   await expect(page.getByRole("heading", { name: `Latest round in view: ${ROUND.name}` })).toBeVisible();
   await expect(page.getByTestId("headline-index").locator("[data-value]")).toHaveText("25.0");
   await expect(page.getByTestId("round-table").locator(`[data-round=${ROUND.slug}]`)).toBeVisible();
+  expect(await summaryRounds()).toContain(ROUND.slug);
   await page.goto("/benchmarks/release-gui-minhai#round-hrc-40");
   await expect(page.locator("#round-hrc-40")).toContainText("Still detained, by this reviewer's reading.");
   await expect(page.locator("#round-hrc-40")).toContainText("Decided by an editor");

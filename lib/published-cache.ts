@@ -2,7 +2,7 @@ import "server-only";
 // Public pages and API answers change only when published data changes. They are kept in Next's
 // cache under the published data's key (database id + data version, raised by triggers on every
 // public write), and tagged so that an editor's change also drops them at once in this process.
-import { unstable_cache } from "next/cache";
+import { unstable_cache, updateTag } from "next/cache";
 import { getDb } from "@/db/client";
 import { readPublishedDataKey } from "@/db/queries/published-aggregates";
 import type { SearchParams } from "@/lib/validation/dashboard-filters";
@@ -39,4 +39,18 @@ export function decodeQuery(segment: string): SearchParams {
 export async function cachedByPublishedData<T>(parts: string[], compute: () => T): Promise<T> {
   if (!process.env.NEXT_RUNTIME) return compute();
   return unstable_cache(async () => compute(), ["published", currentPublishedKey(), ...parts], { tags: [PUBLISHED_DATA_TAG] })();
+}
+
+/**
+ * Runs a server action's change and, if it changed anything public (the key moved), drops the
+ * cached public answers at once, so the editor sees the result on the next page.
+ */
+export async function withPublishedDataRefresh<T>(change: () => Promise<T>): Promise<T> {
+  const before = currentPublishedKey();
+  try {
+    return await change();
+  } finally {
+    // Also when the action ends by redirecting, which Next does by throwing.
+    if (process.env.NEXT_RUNTIME && currentPublishedKey() !== before) updateTag(PUBLISHED_DATA_TAG);
+  }
 }

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { listBenchmarkSources, listBenchmarkSubjects } from "@/db/queries/benchmarks";
 import { getDashboardData } from "@/db/queries/dashboard";
 import { getDashboardSummary } from "@/db/queries/dashboard-summary";
+import { cachedByPublishedData } from "@/lib/published-cache";
 import { getExportContext, listScoreRows } from "@/db/queries/exports";
 import { listPublishedRounds } from "@/db/queries/rounds";
 import { listPublishers, listStatements } from "@/db/queries/statements";
@@ -140,14 +141,15 @@ function subjectsPage(page: SubjectPage, query: PageQuery & { q?: string }) {
 }
 
 /** Answers a read-API request: validate the query, build the body, answer with caching headers. */
-export function handleApi<N extends EndpointName>(name: N, request: Request): Response {
+export async function handleApi<N extends EndpointName>(name: N, request: Request): Promise<Response> {
   const parsed = parseQuery(request, ENDPOINTS[name].query);
   if (!parsed.ok) return parsed.response;
   const query = parsed.value as Query<N>;
+  // Built once per published data version and query, then answered from Next's cache.
+  const body = await cachedByPublishedData(["api", name, JSON.stringify(query)], () => BUILDERS[name](query));
   if ("page" in query && "pageSize" in query) {
-    const body = BUILDERS[name](query) as { data?: unknown[]; total?: number };
-    if (query.page > 1 && body.data?.length === 0 && (body.total ?? 0) > 0) return badRequest([`page: there are only ${Math.ceil(body.total! / (query.pageSize as number))} pages`]);
-    return jsonResponse(request, body);
+    const page = body as { data?: unknown[]; total?: number };
+    if (query.page > 1 && page.data?.length === 0 && (page.total ?? 0) > 0) return badRequest([`page: there are only ${Math.ceil(page.total! / (query.pageSize as number))} pages`]);
   }
-  return jsonResponse(request, BUILDERS[name](query));
+  return jsonResponse(request, body);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Role } from "@/lib/domain";
+import { withPublishedDataRefresh } from "@/lib/published-cache";
 import { getSessionUser, type SessionUser } from "./session";
 
 export interface ActionState {
@@ -45,7 +46,7 @@ export function guardedAction<S extends z.ZodType>(
       return { ok: false, message: "Nothing was saved: please correct the marked fields.", errors: z.flattenError(parsed.error).fieldErrors as ActionState["errors"] };
     }
     try {
-      return (await handler(parsed.data, user)) ?? { ok: true, message: "Saved." };
+      return (await withPublishedDataRefresh(() => handler(parsed.data, user))) ?? { ok: true, message: "Saved." };
     } catch (error) {
       if (error instanceof ActionError) return { ok: false, message: error.message };
       throw error;
