@@ -5,9 +5,14 @@ import "server-only";
 import { unstable_cache, updateTag } from "next/cache";
 import { getDb } from "@/db/client";
 import { readPublishedDataKey } from "@/db/queries/published-aggregates";
+import { readEnv } from "@/lib/env";
 import type { SearchParams } from "@/lib/validation/dashboard-filters";
 
 export const PUBLISHED_DATA_TAG = "published-data";
+
+export function publicCacheEnabled(): boolean {
+  return readEnv().SCORECARD_PUBLIC_CACHE === "on";
+}
 
 export function currentPublishedKey(): string {
   return readPublishedDataKey(getDb());
@@ -37,7 +42,7 @@ export function decodeQuery(segment: string): SearchParams {
  * scripts) there is no cache to keep it in, and it is simply computed.
  */
 export async function cachedByPublishedData<T>(parts: string[], compute: () => T): Promise<T> {
-  if (!process.env.NEXT_RUNTIME) return compute();
+  if (!process.env.NEXT_RUNTIME || !publicCacheEnabled()) return compute();
   return unstable_cache(async () => compute(), ["published", currentPublishedKey(), ...parts], { tags: [PUBLISHED_DATA_TAG] })();
 }
 
