@@ -41,6 +41,8 @@ export function guardedAction<S extends z.ZodType>(
     const user = await getSessionUser();
     if (!user) return { ok: false, message: "You are not signed in, or your session has ended. Sign in and try again." };
     if (!options.roles.includes(user.role)) return { ok: false, message: `Your role (${user.role}) is not allowed to do this.` };
+    // An action is a public endpoint: a hand-made call can send anything in place of the form.
+    if (!(formData instanceof FormData)) return { ok: false, message: "Malformed request: send the form's fields. Nothing was saved." };
     const parsed = options.schema.safeParse(formDataToObject(formData));
     if (!parsed.success) {
       return { ok: false, message: "Nothing was saved: please correct the marked fields.", errors: z.flattenError(parsed.error).fieldErrors as ActionState["errors"] };

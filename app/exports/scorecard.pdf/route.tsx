@@ -8,6 +8,8 @@ import { getDb } from "@/db/client";
 import { resolveFilters } from "@/db/queries/filters";
 import { parseDashboardFilters } from "@/lib/validation/dashboard-filters";
 
+export { DELETE, PATCH, POST, PUT } from "@/lib/api/read-only";
+
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
