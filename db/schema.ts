@@ -423,7 +423,10 @@ export const publicBenchmarks = sqliteTable(
     retiredOn: text("retired_on"),
     title: text("title").notNull(),
   },
-  (t) => [index("public_benchmarks_order_idx").on(t.categoryId, t.appliesFromDate, t.title, t.benchmarkId)],
+  (t) => [
+    index("public_benchmarks_order_idx").on(t.categoryId, t.appliesFromDate, t.title, t.benchmarkId),
+    index("public_benchmarks_addressee_idx").on(t.addressee, t.categoryId, t.appliesFromDate, t.title, t.benchmarkId),
+  ],
 );
 
 /**

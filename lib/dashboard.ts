@@ -3,6 +3,13 @@
 import { ADDRESSEES, type Addressee, type Status } from "./domain";
 import { isApplicable, summariseTally, emptyTally, type RoundSummary } from "./scoring";
 
+/**
+ * How much of the dashboard's long lists one page shows. A heat map of thousands of rows helps nobody
+ * and makes the page slow to send: past this, readers narrow the view with the filters or use the
+ * round scorecards and exports, which list everything. Every change is counted; the first are named.
+ */
+export const DASHBOARD_LIMITS = { heatMapRows: 100, changesPerDirection: 100 } as const;
+
 export interface MatrixRound {
   id: number;
   slug: string;

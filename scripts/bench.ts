@@ -20,6 +20,7 @@ import { openDatabase } from "@/db/client";
 import { getDashboardSummary } from "@/db/queries/dashboard-summary";
 import { ensurePublishedAggregates } from "@/db/queries/published-aggregates";
 import * as schema from "@/db/schema";
+import { DASHBOARD_LIMITS } from "@/lib/dashboard";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 
 const { values } = parseArgs({
@@ -66,9 +67,8 @@ function replay(statements: Array<{ query: string; params: unknown[] }>): () => 
   return () => prepared.map(({ statement, params }) => (statement.reader ? statement.all(...params) : null));
 }
 
-const HEAT_MAP_LIMIT = 300;
-const CHANGES_LIMIT = 100;
-const dashboardSql = (filters: DashboardFilters) => replay(capturedSql((db) => getDashboardSummary(filters, { heatMapLimit: HEAT_MAP_LIMIT, changesLimit: CHANGES_LIMIT }, db)));
+const dashboardSql = (filters: DashboardFilters) =>
+  replay(capturedSql((db) => getDashboardSummary(filters, { heatMapLimit: DASHBOARD_LIMITS.heatMapRows, changesLimit: DASHBOARD_LIMITS.changesPerDirection }, db)));
 
 /** The bare reads each answer needs, run straight through better-sqlite3: the floor no page can beat. */
 const FLOORS: Record<string, () => unknown> = {

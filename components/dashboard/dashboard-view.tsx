@@ -14,22 +14,17 @@ import { DataVersion } from "@/components/ui/data-version";
 import { DemoNotice } from "@/components/ui/demo-notice";
 import { getDashboardSummary } from "@/db/queries/dashboard-summary";
 import { listFilterOptions } from "@/db/queries/filter-options";
+import { DASHBOARD_LIMITS } from "@/lib/dashboard";
 import { cachedByPublishedData } from "@/lib/published-cache";
 import { ADDRESSEE_LABELS, type Addressee } from "@/lib/domain";
 import { roundChartLabels } from "@/lib/round-labels";
 import { filtersToQuery, hasFilters, parseDashboardFilters, type SearchParams } from "@/lib/validation/dashboard-filters";
 
-// A heat map of thousands of rows helps nobody and makes the page slow to send; past this, readers
-// narrow the view with the filters or use the round scorecards and exports, which list everything.
-const HEAT_MAP_LIMIT = 300;
-// Likewise the list of changes: every change is counted, the first of each direction are named.
-const CHANGES_LIMIT = 100;
-
 /** The whole dashboard for a query string's filters; rendered from Next's cache, see proxy.ts. */
 export async function DashboardView({ searchParams }: { searchParams: SearchParams }) {
   const { filters, problems } = parseDashboardFilters(searchParams);
   const dashboard = await cachedByPublishedData(["dashboard", JSON.stringify(filters)], () =>
-    getDashboardSummary(filters, { heatMapLimit: HEAT_MAP_LIMIT, changesLimit: CHANGES_LIMIT }),
+    getDashboardSummary(filters, { heatMapLimit: DASHBOARD_LIMITS.heatMapRows, changesLimit: DASHBOARD_LIMITS.changesPerDirection }),
   );
   const data = dashboard;
   const options = listFilterOptions();
