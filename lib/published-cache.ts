@@ -51,11 +51,13 @@ export async function cachedByPublishedData<T>(parts: string[], compute: () => T
  * cached public answers at once, so the editor sees the result on the next page.
  */
 export async function withPublishedDataRefresh<T>(change: () => Promise<T>): Promise<T> {
+  // Outside a Next server (unit tests, scripts) there is no cache to drop.
+  if (!process.env.NEXT_RUNTIME) return change();
   const before = currentPublishedKey();
   try {
     return await change();
   } finally {
     // Also when the action ends by redirecting, which Next does by throwing.
-    if (process.env.NEXT_RUNTIME && currentPublishedKey() !== before) updateTag(PUBLISHED_DATA_TAG);
+    if (currentPublishedKey() !== before) updateTag(PUBLISHED_DATA_TAG);
   }
 }
