@@ -12,15 +12,17 @@ export interface ActionState {
 
 export class ActionError extends Error {}
 
-/** FormData to a plain object; keys ending in [] collect every value into an array. */
+/**
+ * FormData to a plain object; keys ending in [] collect every value into an array. An uploaded file
+ * stays a File, for a schema that asks for one (z.file()); any other schema refuses it as not text.
+ */
 export function formDataToObject(formData: FormData): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("$ACTION")) continue;
-    if (typeof value !== "string") continue;
     if (key.endsWith("[]")) {
       const name = key.slice(0, -2);
-      result[name] = [...((result[name] as string[] | undefined) ?? []), value];
+      result[name] = [...((result[name] as unknown[] | undefined) ?? []), value];
     } else {
       result[key] = value;
     }
