@@ -17,6 +17,7 @@ import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import type { Db } from "@/db/client";
 import { openDatabase } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
 import { getDashboardSummary } from "@/db/queries/dashboard-summary";
 import { ensurePublishedAggregates } from "@/db/queries/published-aggregates";
 import * as schema from "@/db/schema";
@@ -43,8 +44,10 @@ const nextBin = path.resolve("node_modules/next/dist/bin/next");
 const BROWSER_HEADERS = { "accept-encoding": "gzip, deflate, br", accept: "text/html,application/json" };
 if (!existsSync(".next/BUILD_ID")) spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
 
-// The aggregates must be current before anything is timed (the server would build them on its first request).
+// The database must be migrated and its aggregates current before anything is timed (npm start does
+// both before serving; the server alone would build the aggregates on its first request).
 const writer = openDatabase(dbFile);
+migrateDatabase(writer);
 ensurePublishedAggregates(writer);
 writer.$client.close();
 

@@ -27,7 +27,7 @@ export async function DashboardView({ searchParams }: { searchParams: SearchPara
     getDashboardSummary(filters, { heatMapLimit: DASHBOARD_LIMITS.heatMapRows, changesLimit: DASHBOARD_LIMITS.changesPerDirection }),
   );
   const data = dashboard;
-  const options = listFilterOptions();
+  const options = listFilterOptions(filters);
   const labels = roundChartLabels(dashboard.rounds);
   const columns = dashboard.rounds.map((r, i) => ({ id: r.id, slug: r.slug, name: r.name, label: labels[i]! }));
 
