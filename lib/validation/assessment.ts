@@ -2,10 +2,13 @@ import { z } from "zod";
 import { STATUSES } from "../domain";
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Unknown item.").max(120);
-const list = z.array(z.string()).max(20, "At most 20 evidence links.").default([]);
+// Each raw evidence cell is bounded before the rows are put together, so no field reads more than 2,000 characters.
+const list = z.array(z.string().max(2000, "Keep each evidence field under 2,000 characters.")).max(20, "At most 20 evidence links.").default([]);
 
 /** http(s) only: a javascript: or data: URL is never stored, so it can never become a link. */
-export const evidenceUrlSchema = z.url({ protocol: /^https?$/, error: "Use a full http:// or https:// address." }).max(2000);
+export const evidenceUrlSchema = z.url({ protocol: /^https?$/, error: "Use a full http:// or https:// address." }).max(2000, "Keep the address under 2,000 characters.");
+
+const rationale = z.string().trim().min(10, "Explain the score in at least 10 characters.").max(4000, "Keep the rationale under 4,000 characters.");
 
 export const assessmentFormSchema = z
   .object({
@@ -13,7 +16,7 @@ export const assessmentFormSchema = z
     benchmarkSlug: slug,
     expectedLatestId: z.coerce.number().int().min(0),
     status: z.enum(STATUSES, "Choose a status."),
-    rationale: z.string().trim().min(10, "Explain the score in at least 10 characters.").max(4000, "Keep the rationale under 4,000 characters."),
+    rationale,
     evidenceUrl: list,
     evidenceTitle: list,
     evidenceDate: list,

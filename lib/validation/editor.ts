@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DATE_PRECISIONS, SUBJECT_EVENT_KINDS, SUBJECT_KINDS } from "../domain";
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, digits and hyphens.").max(120);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2019-03-01.");
+const isoDate = z.string().max(10, "Use a date like 2019-03-01.").regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2019-03-01.");
 const optionalIsoDate = z.union([z.literal(""), isoDate]).transform((v) => v || null);
 
 export const newRoundSchema = z
@@ -53,7 +53,7 @@ export const newSubjectEventSchema = z.object({
   occurredOn: isoDate,
   datePrecision: z.enum(DATE_PRECISIONS),
   description: text(1000, "Say what happened."),
-  sourceUrl: z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "Use a full http:// or https:// address." })]).transform((v) => v || null),
+  sourceUrl: z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "Use a full http:// or https:// address." }).max(2000, "Keep the address under 2,000 characters.")]).transform((v) => v || null),
 });
 
 export const retireBenchmarkSchema = z.object({
@@ -63,6 +63,6 @@ export const retireBenchmarkSchema = z.object({
 });
 
 export const confidentialitySchema = z.object({
-  target: z.string().regex(/^(benchmark|subject):[a-z0-9-]+$/, "Choose a benchmark or a person or law."),
+  target: z.string().max(130, "Choose a benchmark or a person or law.").regex(/^(benchmark|subject):[a-z0-9-]+$/, "Choose a benchmark or a person or law."),
   confidential: z.enum(["yes", "no"], "Choose whether it is confidential."),
 });
