@@ -11,20 +11,25 @@ export interface ActionState {
 
 export class ActionError extends Error {}
 
-/** FormData to a plain object; keys ending in [] collect every value into an array. */
+/**
+ * FormData to a plain object; keys ending in [] collect every value into an array. Collected in a
+ * Map so that a field called "__proto__" or "constructor[]" is data like any other, never the
+ * object's prototype or an inherited method.
+ */
 export function formDataToObject(formData: FormData): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
+  const fields = new Map<string, string | string[]>();
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("$ACTION")) continue;
     if (typeof value !== "string") continue;
     if (key.endsWith("[]")) {
       const name = key.slice(0, -2);
-      result[name] = [...((result[name] as string[] | undefined) ?? []), value];
+      const previous = fields.get(name);
+      fields.set(name, [...(Array.isArray(previous) ? previous : []), value]);
     } else {
-      result[key] = value;
+      fields.set(key, value);
     }
   }
-  return result;
+  return Object.fromEntries(fields);
 }
 
 /**
