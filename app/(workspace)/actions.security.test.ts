@@ -9,6 +9,7 @@ import type { ActionState } from "@/lib/auth/guard";
 import { newAccountSchema } from "@/lib/auth/accounts";
 import { formDataToObject } from "@/lib/auth/guard";
 import { hostileString, PROTOTYPE_KEYS } from "@/lib/testing/hostile-input";
+import { rowCounter } from "@/lib/testing/row-counts";
 import { assessmentFormSchema } from "@/lib/validation/assessment";
 import {
   confidentialitySchema,
@@ -51,8 +52,7 @@ beforeAll(async () => {
   prepareDatabase(process.env.DATABASE_PATH!);
   const { getDb } = await import("@/db/client");
   sqlite = getDb().$client;
-  const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'").all() as { name: string }[]).map((t) => t.name);
-  rowCounts = () => Object.fromEntries(tables.map((t) => [t, (sqlite.prepare(`SELECT COUNT(*) AS n FROM "${t}"`).get() as { n: number }).n]));
+  rowCounts = rowCounter(sqlite);
   disputed = sqlite
     .prepare(
       `SELECT r.slug AS round, b.slug AS benchmark, a.id AS assessmentId FROM published_scores ps

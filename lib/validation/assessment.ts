@@ -4,6 +4,7 @@ import { STATUSES } from "../domain";
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Unknown item.").max(120);
 // Each raw evidence cell is bounded before the rows are put together, so no field reads more than 2,000 characters.
 const list = z.array(z.string().max(2000, "Keep each evidence field under 2,000 characters.")).max(20, "At most 20 evidence links.").default([]);
+const isoDate = z.string().max(10).regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2018-07-10.");
 
 /** http(s) only: a javascript: or data: URL is never stored, so it can never become a link. */
 export const evidenceUrlSchema = z.url({ protocol: /^https?$/, error: "Use a full http:// or https:// address." }).max(2000, "Keep the address under 2,000 characters.");
@@ -39,3 +40,27 @@ export const assessmentFormSchema = z
   });
 
 export type AssessmentForm = z.output<typeof assessmentFormSchema>;
+
+/**
+ * The JSON body of POST /api/v1/assessments: the review form's fields for a reviewer's tool.
+ * Strict, so a misspelt field is refused by name rather than silently dropped.
+ */
+export const assessmentApiSchema = z.strictObject({
+  round: slug,
+  benchmark: slug,
+  expectedLatestId: z.number("Give the id of your latest assessment you saw (0 for none).").int().min(0),
+  status: z.enum(STATUSES, `Choose a status: ${STATUSES.join(", ")}.`),
+  rationale,
+  evidence: z
+    .array(
+      z.strictObject({
+        url: evidenceUrlSchema,
+        title: z.string().trim().min(1, "Give the evidence a title.").max(300, "Keep the title under 300 characters."),
+        publishedOn: isoDate.nullable().default(null),
+      }),
+    )
+    .max(20, "At most 20 evidence links.")
+    .default([]),
+});
+
+export type AssessmentApiInput = z.output<typeof assessmentApiSchema>;
