@@ -173,7 +173,7 @@ describe("the exports", () => {
     // The export does list the public benchmark the hidden one sits beside, so the check reads real content.
     expect(text).toContain(name.startsWith("scorecard") ? "Release Gui" : "release-gui-minhai");
     expectNoLeak(text, `/exports/${name}${query}`);
-  });
+  }, 90_000);
 
   it.each(Object.keys(EXPORTS))("%s: a filter naming a hidden item is refused exactly as one naming nothing", async (name) => {
     const { GET } = await EXPORTS[name]!();
