@@ -147,10 +147,17 @@ test("an editor writes script into a reviewer's name, reference data and a round
   await expect(form.getByRole("alert")).toContainText("Nothing was saved");
   await expect(form.getByText(WEB_URL_MESSAGE)).toBeVisible();
   expect(events()).toBe(before);
-  // A refused form comes back reset: choose again.
-  form = await submit(page, "new-event", "Add event", { ...event, "Source address (http or https)": "https://example.org/xss-event" }, eventChoices);
+  // A refused form keeps what was typed and chosen: correcting the address alone is enough, and the
+  // event goes to the person chosen, not to the first one in the list.
+  await expect(form.getByLabel("Description", { exact: true })).toHaveValue(T.eventDescription);
+  form = await submit(page, "new-event", "Add event", { "Source address (http or https)": "https://example.org/xss-event" });
   await expect(form.getByRole("status")).toContainText("Added the event");
   expect(events()).toBe(before + 1);
+  const added = queryDatabase<{ slug: string; kind: string }>(
+    E2E_WORKFLOW_DATABASE_PATH,
+    "SELECT s.slug, e.kind FROM subject_events e JOIN subjects s ON s.id = e.subject_id ORDER BY e.id DESC LIMIT 1",
+  )[0]!;
+  expect(added).toEqual({ slug: SLUG.person, kind: "detained" });
 
   // Dated between the seed's last round and the workflow test's hrc-40, so that round stays the latest.
   await page.goto("/editor");
