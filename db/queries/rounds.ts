@@ -1,10 +1,8 @@
 import "server-only";
 import { and, asc, eq, isNotNull } from "drizzle-orm";
-import type { Addressee, DatePrecision } from "@/lib/domain";
-import { isApplicable } from "@/lib/scoring";
+import type { DatePrecision } from "@/lib/domain";
 import { getDb, type Db } from "../client";
-import { benchmarks, categories, rounds, tracks } from "../schema";
-import { appliesFromDate, isPublicBenchmark } from "./shared";
+import { rounds, tracks } from "../schema";
 
 export interface PublishedRound {
   id: number;
@@ -50,39 +48,6 @@ export function getNeighbourRounds(round: PublishedRound, db: Db = getDb()) {
   const all = listPublishedRounds(db);
   const at = all.findIndex((r) => r.slug === round.slug);
   return { previous: at > 0 ? all[at - 1] : undefined, next: at >= 0 ? all[at + 1] : undefined };
-}
-
-export interface ScorecardBenchmark {
-  id: number;
-  slug: string;
-  title: string;
-  addressee: Addressee;
-  categorySlug: string;
-  categoryName: string;
-  categoryPosition: number;
-  appliesFromDate: string;
-  retiredOn: string | null;
-}
-
-/** Every public benchmark that applies at the round. */
-export function listApplicableBenchmarks(round: { startDate: string }, db: Db = getDb()): ScorecardBenchmark[] {
-  return db
-    .select({
-      id: benchmarks.id,
-      slug: benchmarks.slug,
-      title: benchmarks.title,
-      addressee: benchmarks.addressee,
-      categorySlug: categories.slug,
-      categoryName: categories.name,
-      categoryPosition: categories.position,
-      appliesFromDate,
-      retiredOn: benchmarks.retiredOn,
-    })
-    .from(benchmarks)
-    .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
-    .where(isPublicBenchmark)
-    .all()
-    .filter((b) => isApplicable(b, round));
 }
 
 /** Every published round on the combined timeline, oldest first. */

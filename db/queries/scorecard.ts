@@ -1,0 +1,244 @@
+import "server-only";
+// A round's scorecard one page at a time. At scale a round has ~100,000 applicable benchmarks: the
+// figures come from counts over indexes, and a page reads only its own rows, in an order an index
+// already holds wherever it can (see db/queries/query-plans.test.ts for the plans).
+import { asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { STATUSES, type Addressee, type Status } from "@/lib/domain";
+import { emptyTally, type StatusTally } from "@/lib/scoring";
+import { getDb, type Db } from "../client";
+import { benchmarks, categories, publishedScores } from "../schema";
+import { appliesAt, hiddenBenchmarkSelect, isPublicBenchmark } from "./shared";
+
+export type ScorecardSort = "category" | "status" | "title";
+
+export interface ScorecardRound {
+  id: number;
+  startDate: string;
+}
+
+export interface ScorecardFilter {
+  sort: ScorecardSort;
+  status?: Status;
+  /** A category id; -1 for a category that does not exist, which matches nothing. */
+  categoryId?: number;
+}
+
+export interface RoundTally {
+  /** Published statuses of the public benchmarks that apply at the round. */
+  tally: StatusTally;
+  /** Public benchmarks that apply at the round, scored or not. */
+  applicable: number;
+  hasDemo: boolean;
+}
+
+/** The order in which a scorecard sorted by status lists them; benchmarks not yet scored come last. */
+export const SCORECARD_STATUS_ORDER: readonly Status[] = ["met", "partial", "not_met", "regressed", "unknown"];
+
+// Always true for an integer position. The range makes SQLite walk categories through
+// categories_position_idx, in position order, so no sort of every benchmark is needed.
+const ANY_POSITION = Number.MIN_SAFE_INTEGER;
+
+const count = (db: Db, query: SQL) => db.get<{ n: number }>(query)?.n ?? 0;
+
+function tallyOf(rows: Array<{ status: Status; n: number }>): StatusTally {
+  const tally = emptyTally();
+  for (const row of rows) tally[row.status] += row.n;
+  return tally;
+}
+
+/**
+ * The round's figures without reading its scores one by one: every status count of the round from
+ * the index on (round_id, status), less the few benchmarks that must not count — those the public
+ * may not see and those retired by then. A score exists only for a benchmark that applied when its
+ * round was published (publishRound); applies_from and round dates never change afterwards, but a
+ * benchmark may be retired later, hence the second term.
+ */
+export function getRoundTally(round: ScorecardRound, db: Db = getDb()): RoundTally {
+  const all = db.all<{ status: Status; n: number }>(
+    sql`select ${publishedScores.status} as status, count(*) as n from ${publishedScores} where ${publishedScores.roundId} = ${round.id} group by 1`,
+  );
+  const excluded = db.all<{ status: Status; n: number }>(
+    sql`select ${publishedScores.status} as status, count(*) as n from ${publishedScores}
+        where ${publishedScores.roundId} = ${round.id}
+          and ${publishedScores.benchmarkId} in (${hiddenBenchmarkSelect} union select ${benchmarks.id} from ${benchmarks} where ${benchmarks.retiredOn} <= ${round.startDate})
+        group by 1`,
+  );
+  const tally = tallyOf(all);
+  for (const row of excluded) tally[row.status] -= row.n;
+  const applicable =
+    count(db, sql`select count(*) as n from ${benchmarks} where ${appliesAt(round.startDate)}`) -
+    count(db, sql`select count(*) as n from ${benchmarks} where ${benchmarks.id} in (${hiddenBenchmarkSelect}) and ${appliesAt(round.startDate)}`);
+  // Written with the literal 1 so that the partial index on demo scores answers it.
+  const hasDemo = count(db, sql`select exists (select 1 from ${publishedScores} where ${publishedScores.roundId} = ${round.id} and is_demo = 1) as n`) === 1;
+  return { tally, applicable, hasDemo };
+}
+
+/** How many rows of each status a view holds; `null` counts the applicable benchmarks not yet scored. */
+export type ScopeCounts = Map<Status | null, number>;
+
+/**
+ * Status counts within the view's scope (the whole round, or one category of it). The whole round
+ * comes from its tally; a category is counted over its benchmarks, a few thousand at most.
+ */
+export function countScorecardScope(round: ScorecardRound, filter: ScorecardFilter, roundTally: RoundTally, db: Db = getDb()): ScopeCounts {
+  if (filter.categoryId === undefined) {
+    const scored = STATUSES.reduce((sum, s) => sum + roundTally.tally[s], 0);
+    return new Map<Status | null, number>([...STATUSES.map((s) => [s, roundTally.tally[s]] as const), [null, roundTally.applicable - scored]]);
+  }
+  const rows = db.all<{ status: Status | null; n: number }>(
+    sql`select ${publishedScores.status} as status, count(*) as n
+        from ${benchmarks} left join ${publishedScores} on ${publishedScores.benchmarkId} = ${benchmarks.id} and ${publishedScores.roundId} = ${round.id}
+        where ${benchmarks.categoryId} = ${filter.categoryId} and ${appliesAt(round.startDate)} and ${isPublicBenchmark}
+        group by 1`,
+  );
+  return new Map(rows.map((r) => [r.status, r.n]));
+}
+
+/** Rows in the view: the whole scope, or the rows of one status. */
+export function viewTotal(filter: ScorecardFilter, scope: ScopeCounts): number {
+  if (filter.status) return scope.get(filter.status) ?? 0;
+  return [...scope.values()].reduce((a, b) => a + b, 0);
+}
+
+type Segment = { status?: Status | null; order: "category" | "title" };
+
+function statusCondition(round: ScorecardRound, status: Status | null | undefined): SQL | undefined {
+  if (status === undefined) return undefined;
+  if (status === null)
+    return sql`not exists (select 1 from ${publishedScores} where ${publishedScores.benchmarkId} = ${benchmarks.id} and ${publishedScores.roundId} = ${round.id})`;
+  return sql`exists (select 1 from ${publishedScores} where ${publishedScores.benchmarkId} = ${benchmarks.id} and ${publishedScores.roundId} = ${round.id} and ${publishedScores.status} = ${status})`;
+}
+
+const and = (...parts: Array<SQL | undefined>) => sql.join(parts.filter((p): p is SQL => p !== undefined), sql` and `);
+
+/**
+ * Benchmark-driven: walk the benchmarks in the order an index holds (category position then title,
+ * or title) and keep those that apply, are public and have the status. Cheap for early pages and
+ * for views that keep most rows; the cost grows with the offset.
+ */
+function idsByBenchmarkOrder(db: Db, round: ScorecardRound, filter: ScorecardFilter, segment: Segment, offset: number, limit: number): number[] {
+  const where = and(
+    appliesAt(round.startDate),
+    isPublicBenchmark,
+    filter.categoryId !== undefined ? sql`${benchmarks.categoryId} = ${filter.categoryId}` : undefined,
+    statusCondition(round, segment.status),
+  );
+  const query =
+    segment.order === "category" && filter.categoryId === undefined
+      ? sql`select ${benchmarks.id} as id from ${categories} cross join ${benchmarks} on ${benchmarks.categoryId} = ${categories.id}
+            where ${categories.position} >= ${ANY_POSITION} and ${where}
+            order by ${categories.position}, ${categories.id}, ${benchmarks.title}, ${benchmarks.id} limit ${limit} offset ${offset}`
+      : sql`select ${benchmarks.id} as id from ${benchmarks} where ${where} order by ${benchmarks.title}, ${benchmarks.id} limit ${limit} offset ${offset}`;
+  return db.all<{ id: number }>(query).map((r) => r.id);
+}
+
+/**
+ * Score-driven: read the round's scores of one status from the index on (round_id, status,
+ * benchmark_id), then sort those benchmarks. The cost is that of the status, whatever the page.
+ */
+function idsByStatus(db: Db, round: ScorecardRound, filter: ScorecardFilter, status: Status, order: "category" | "title", offset: number, limit: number): number[] {
+  const where = and(
+    sql`${publishedScores.roundId} = ${round.id} and ${publishedScores.status} = ${status}`,
+    appliesAt(round.startDate),
+    isPublicBenchmark,
+    filter.categoryId !== undefined ? sql`${benchmarks.categoryId} = ${filter.categoryId}` : undefined,
+  );
+  const byCategory = order === "category" && filter.categoryId === undefined;
+  return db
+    .all<{ id: number }>(
+      sql`select ${benchmarks.id} as id from ${publishedScores} cross join ${benchmarks} on ${benchmarks.id} = ${publishedScores.benchmarkId}
+          ${byCategory ? sql`cross join ${categories} on ${categories.id} = ${benchmarks.categoryId}` : sql``}
+          where ${where}
+          order by ${byCategory ? sql`${categories.position}, ${categories.id}, ` : sql``}${benchmarks.title}, ${benchmarks.id} limit ${limit} offset ${offset}`,
+    )
+    .map((r) => r.id);
+}
+
+/**
+ * Ids of one status (or all) in order, choosing the cheaper way to read them. Walking benchmarks
+ * reads about (offset + limit) × scope ÷ matching rows at a few µs each (one score lookup per row);
+ * reading by status costs about a fifth of that per matching score, for all of them.
+ */
+function idsOfSegment(db: Db, round: ScorecardRound, filter: ScorecardFilter, scope: ScopeCounts, segment: Segment, offset: number, limit: number): number[] {
+  const status = segment.status;
+  if (status === undefined || status === null) return idsByBenchmarkOrder(db, round, filter, segment, offset, limit);
+  const matching = scope.get(status) ?? 0;
+  if (matching === 0 || offset >= matching) return [];
+  const scopeSize = [...scope.values()].reduce((a, b) => a + b, 0);
+  const walked = ((offset + limit) * scopeSize) / matching;
+  return walked * 5 <= matching
+    ? idsByBenchmarkOrder(db, round, filter, segment, offset, limit)
+    : idsByStatus(db, round, filter, status, segment.order, offset, limit);
+}
+
+/** The benchmark ids on one page of the view, in the view's order. */
+export function listScorecardPageIds(
+  round: ScorecardRound,
+  filter: ScorecardFilter,
+  scope: ScopeCounts,
+  page: { offset: number; limit: number },
+  db: Db = getDb(),
+): number[] {
+  if (filter.status || filter.sort !== "status") {
+    const order = filter.sort === "category" ? "category" : "title";
+    return idsOfSegment(db, round, filter, scope, { status: filter.status, order }, page.offset, page.limit);
+  }
+  // Sorted by status: the page spans one or more status segments, each in title order.
+  const ids: number[] = [];
+  let start = 0;
+  for (const status of [...SCORECARD_STATUS_ORDER, null]) {
+    const size = scope.get(status) ?? 0;
+    const from = Math.max(page.offset + ids.length - start, 0);
+    if (size > 0 && from < size && ids.length < page.limit) {
+      ids.push(...idsOfSegment(db, round, filter, scope, { status, order: "title" }, from, page.limit - ids.length));
+    }
+    start += size;
+    if (ids.length >= page.limit) break;
+  }
+  return ids;
+}
+
+export interface ScorecardBenchmark {
+  id: number;
+  slug: string;
+  title: string;
+  addressee: Addressee;
+  categorySlug: string;
+  categoryName: string;
+}
+
+/** The benchmarks behind a page of ids, in the order of the ids. */
+export function listScorecardBenchmarks(ids: number[], db: Db = getDb()): ScorecardBenchmark[] {
+  if (ids.length === 0) return [];
+  const rows = db
+    .select({
+      id: benchmarks.id,
+      slug: benchmarks.slug,
+      title: benchmarks.title,
+      addressee: benchmarks.addressee,
+      categorySlug: categories.slug,
+      categoryName: categories.name,
+    })
+    .from(benchmarks)
+    .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
+    .where(inArray(benchmarks.id, ids))
+    .all();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((b): b is ScorecardBenchmark => b !== undefined);
+}
+
+/** Categories with at least one public benchmark that applies at the round, for the filter. */
+export function listScorecardCategories(round: ScorecardRound, db: Db = getDb()): Array<{ id: number; slug: string; name: string }> {
+  return db
+    .select({ id: categories.id, slug: categories.slug, name: categories.name })
+    .from(categories)
+    .where(
+      sql`exists (select 1 from ${benchmarks} where ${benchmarks.categoryId} = ${categories.id} and ${appliesAt(round.startDate)} and ${isPublicBenchmark})`,
+    )
+    .orderBy(asc(categories.position), asc(categories.id))
+    .all();
+}
+
+export function getCategoryId(slug: string, db: Db = getDb()): number | undefined {
+  return db.select({ id: categories.id }).from(categories).where(eq(categories.slug, slug)).get()?.id;
+}
