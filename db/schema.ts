@@ -163,10 +163,10 @@ export const benchmarks = sqliteTable(
     index("benchmarks_applies_from_idx").on(t.appliesFromRoundId),
     // Which benchmarks apply at a round, counted without reading a row.
     index("benchmarks_applicability_idx").on(t.appliesFromRoundId, t.retiredOn),
-    // A page of a scorecard or list in category/title order, filtered by applicability and
-    // confidentiality from the index alone, so a page reads only its own rows.
-    index("benchmarks_category_title_idx").on(t.categoryId, t.title, t.id, t.appliesFromRoundId, t.retiredOn, t.confidential),
-    index("benchmarks_title_idx").on(t.title, t.id, t.appliesFromRoundId, t.retiredOn, t.confidential),
+    // A page of a scorecard or list in category/title order, filtered by applicability,
+    // confidentiality and addressee from the index alone, so a page reads only its own rows.
+    index("benchmarks_category_title_idx").on(t.categoryId, t.title, t.id, t.appliesFromRoundId, t.retiredOn, t.confidential, t.addressee),
+    index("benchmarks_title_idx").on(t.title, t.id, t.appliesFromRoundId, t.retiredOn, t.confidential, t.addressee),
     // The few confidential and retired benchmarks, found without a scan.
     index("benchmarks_confidential_idx").on(t.confidential),
     index("benchmarks_retired_idx").on(t.retiredOn),

@@ -7,6 +7,7 @@ import { STATUSES, type Addressee, type Status } from "@/lib/domain";
 import { emptyTally, type StatusTally } from "@/lib/scoring";
 import { getDb, type Db } from "../client";
 import { benchmarks, categories, publishedScores } from "../schema";
+import { allOf, hasScore, idsInBenchmarkOrder, idsOfRoundScores, walkBenchmarks, type IdPage, type ListOrder } from "./ordered";
 import { appliesAt, hiddenBenchmarkSelect, isPublicBenchmark } from "./shared";
 
 export type ScorecardSort = "category" | "status" | "title";
@@ -34,10 +35,6 @@ export interface RoundTally {
 /** The order in which a scorecard sorted by status lists them; benchmarks not yet scored come last. */
 export const SCORECARD_STATUS_ORDER: readonly Status[] = ["met", "partial", "not_met", "regressed", "unknown"];
 
-// Always true for an integer position. The range makes SQLite walk categories through
-// categories_position_idx, in position order, so no sort of every benchmark is needed.
-const ANY_POSITION = Number.MIN_SAFE_INTEGER;
-
 const count = (db: Db, query: SQL) => db.get<{ n: number }>(query)?.n ?? 0;
 
 function tallyOf(rows: Array<{ status: Status; n: number }>): StatusTally {
@@ -57,10 +54,11 @@ export function getRoundTally(round: ScorecardRound, db: Db = getDb()): RoundTal
   const all = db.all<{ status: Status; n: number }>(
     sql`select ${publishedScores.status} as status, count(*) as n from ${publishedScores} where ${publishedScores.roundId} = ${round.id} group by 1`,
   );
+  // Driven from the few excluded ids (each looked up by primary key), never by testing every score.
   const excluded = db.all<{ status: Status; n: number }>(
-    sql`select ${publishedScores.status} as status, count(*) as n from ${publishedScores}
-        where ${publishedScores.roundId} = ${round.id}
-          and ${publishedScores.benchmarkId} in (${hiddenBenchmarkSelect} union select ${benchmarks.id} from ${benchmarks} where ${benchmarks.retiredOn} <= ${round.startDate})
+    sql`select ${publishedScores.status} as status, count(*) as n
+        from (select distinct id from (${hiddenBenchmarkSelect} union all select ${benchmarks.id} from ${benchmarks} where ${benchmarks.retiredOn} <= ${round.startDate})) excluded
+        cross join ${publishedScores} on ${publishedScores.benchmarkId} = excluded.id and ${publishedScores.roundId} = ${round.id}
         group by 1`,
   );
   const tally = tallyOf(all);
@@ -100,75 +98,24 @@ export function viewTotal(filter: ScorecardFilter, scope: ScopeCounts): number {
   return [...scope.values()].reduce((a, b) => a + b, 0);
 }
 
-type Segment = { status?: Status | null; order: "category" | "title" };
+type Segment = { status?: Status | null; order: ListOrder };
 
-function statusCondition(round: ScorecardRound, status: Status | null | undefined): SQL | undefined {
-  if (status === undefined) return undefined;
-  if (status === null)
-    return sql`not exists (select 1 from ${publishedScores} where ${publishedScores.benchmarkId} = ${benchmarks.id} and ${publishedScores.roundId} = ${round.id})`;
-  return sql`exists (select 1 from ${publishedScores} where ${publishedScores.benchmarkId} = ${benchmarks.id} and ${publishedScores.roundId} = ${round.id} and ${publishedScores.status} = ${status})`;
+/** The view's benchmarks at the round (and of the segment's status): what both ways of reading filter on. */
+function segmentConditions(round: ScorecardRound, filter: ScorecardFilter): SQL {
+  return allOf(appliesAt(round.startDate), isPublicBenchmark, filter.categoryId !== undefined ? sql`${benchmarks.categoryId} = ${filter.categoryId}` : undefined);
 }
 
-const and = (...parts: Array<SQL | undefined>) => sql.join(parts.filter((p): p is SQL => p !== undefined), sql` and `);
-
-/**
- * Benchmark-driven: walk the benchmarks in the order an index holds (category position then title,
- * or title) and keep those that apply, are public and have the status. Cheap for early pages and
- * for views that keep most rows; the cost grows with the offset.
- */
-function idsByBenchmarkOrder(db: Db, round: ScorecardRound, filter: ScorecardFilter, segment: Segment, offset: number, limit: number): number[] {
-  const where = and(
-    appliesAt(round.startDate),
-    isPublicBenchmark,
-    filter.categoryId !== undefined ? sql`${benchmarks.categoryId} = ${filter.categoryId}` : undefined,
-    statusCondition(round, segment.status),
-  );
-  const query =
-    segment.order === "category" && filter.categoryId === undefined
-      ? sql`select ${benchmarks.id} as id from ${categories} cross join ${benchmarks} on ${benchmarks.categoryId} = ${categories.id}
-            where ${categories.position} >= ${ANY_POSITION} and ${where}
-            order by ${categories.position}, ${categories.id}, ${benchmarks.title}, ${benchmarks.id} limit ${limit} offset ${offset}`
-      : sql`select ${benchmarks.id} as id from ${benchmarks} where ${where} order by ${benchmarks.title}, ${benchmarks.id} limit ${limit} offset ${offset}`;
-  return db.all<{ id: number }>(query).map((r) => r.id);
-}
-
-/**
- * Score-driven: read the round's scores of one status from the index on (round_id, status,
- * benchmark_id), then sort those benchmarks. The cost is that of the status, whatever the page.
- */
-function idsByStatus(db: Db, round: ScorecardRound, filter: ScorecardFilter, status: Status, order: "category" | "title", offset: number, limit: number): number[] {
-  const where = and(
-    sql`${publishedScores.roundId} = ${round.id} and ${publishedScores.status} = ${status}`,
-    appliesAt(round.startDate),
-    isPublicBenchmark,
-    filter.categoryId !== undefined ? sql`${benchmarks.categoryId} = ${filter.categoryId}` : undefined,
-  );
-  const byCategory = order === "category" && filter.categoryId === undefined;
-  return db
-    .all<{ id: number }>(
-      sql`select ${benchmarks.id} as id from ${publishedScores} cross join ${benchmarks} on ${benchmarks.id} = ${publishedScores.benchmarkId}
-          ${byCategory ? sql`cross join ${categories} on ${categories.id} = ${benchmarks.categoryId}` : sql``}
-          where ${where}
-          order by ${byCategory ? sql`${categories.position}, ${categories.id}, ` : sql``}${benchmarks.title}, ${benchmarks.id} limit ${limit} offset ${offset}`,
-    )
-    .map((r) => r.id);
-}
-
-/**
- * Ids of one status (or all) in order, choosing the cheaper way to read them. Walking benchmarks
- * reads about (offset + limit) × scope ÷ matching rows at a few µs each (one score lookup per row);
- * reading by status costs about a fifth of that per matching score, for all of them.
- */
-function idsOfSegment(db: Db, round: ScorecardRound, filter: ScorecardFilter, scope: ScopeCounts, segment: Segment, offset: number, limit: number): number[] {
+function idsOfSegment(db: Db, round: ScorecardRound, filter: ScorecardFilter, scope: ScopeCounts, segment: Segment, page: IdPage): number[] {
+  const where = segmentConditions(round, filter);
   const status = segment.status;
-  if (status === undefined || status === null) return idsByBenchmarkOrder(db, round, filter, segment, offset, limit);
+  if (status === undefined) return idsInBenchmarkOrder(db, where, segment.order, page);
+  if (status === null) return idsInBenchmarkOrder(db, allOf(where, sql`not ${hasScore(round.id)}`), segment.order, page);
   const matching = scope.get(status) ?? 0;
-  if (matching === 0 || offset >= matching) return [];
+  if (page.offset >= matching) return [];
   const scopeSize = [...scope.values()].reduce((a, b) => a + b, 0);
-  const walked = ((offset + limit) * scopeSize) / matching;
-  return walked * 5 <= matching
-    ? idsByBenchmarkOrder(db, round, filter, segment, offset, limit)
-    : idsByStatus(db, round, filter, status, segment.order, offset, limit);
+  return walkBenchmarks(page, matching, scopeSize)
+    ? idsInBenchmarkOrder(db, allOf(where, hasScore(round.id, status)), segment.order, page)
+    : idsOfRoundScores(db, round.id, status, where, segment.order, page);
 }
 
 /** The benchmark ids on one page of the view, in the view's order. */
@@ -181,7 +128,7 @@ export function listScorecardPageIds(
 ): number[] {
   if (filter.status || filter.sort !== "status") {
     const order = filter.sort === "category" ? "category" : "title";
-    return idsOfSegment(db, round, filter, scope, { status: filter.status, order }, page.offset, page.limit);
+    return idsOfSegment(db, round, filter, scope, { status: filter.status, order }, page);
   }
   // Sorted by status: the page spans one or more status segments, each in title order.
   const ids: number[] = [];
@@ -190,7 +137,7 @@ export function listScorecardPageIds(
     const size = scope.get(status) ?? 0;
     const from = Math.max(page.offset + ids.length - start, 0);
     if (size > 0 && from < size && ids.length < page.limit) {
-      ids.push(...idsOfSegment(db, round, filter, scope, { status, order: "title" }, from, page.limit - ids.length));
+      ids.push(...idsOfSegment(db, round, filter, scope, { status, order: "title" }, { offset: from, limit: page.limit - ids.length }));
     }
     start += size;
     if (ids.length >= page.limit) break;

@@ -29,6 +29,14 @@ export function appliesAt(startDate: string): SQL {
 }
 
 /**
+ * Always true for an integer position. A `categories.position >= ANY_POSITION` range makes SQLite walk
+ * categories through categories_position_idx, in position order, and each category's benchmarks
+ * through benchmarks_category_title_idx: a list in category/title order then needs no sort of every
+ * benchmark (without it the planner scans categories in slug order and sorts everything).
+ */
+export const ANY_POSITION = Number.MIN_SAFE_INTEGER;
+
+/**
  * Runs a query once per batch of ids and concatenates the rows: SQLite allows at most 32,766
  * bound parameters, and a round at scale has far more benchmarks than that.
  */
