@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describePage, formatCount, pageInfo, pageWindow } from "./pagination";
+import { describePage, formatCount, pageInfo, pageQuery, pageWindow } from "./pagination";
 
 describe("pageInfo", () => {
   it("places a page in the list", () => {
@@ -30,5 +30,14 @@ describe("describePage", () => {
     expect(describePage(pageInfo(9, 20, 49), "benchmarks")).toBe("There is no page 9: 49 benchmarks fill 3 pages.");
     expect(describePage(pageInfo(1, 20, 0), "benchmarks")).toBe("No benchmarks.");
     expect(formatCount(1234567)).toBe("1,234,567");
+  });
+});
+
+describe("pageQuery", () => {
+  it("keeps a search and a non-default page size in page links, and nothing for the first page", () => {
+    expect(pageQuery(1, 100, 100)).toBe("");
+    expect(pageQuery(3, 100, 100)).toBe("?page=3");
+    expect(pageQuery(2, 20, 100, { q: "刘" })).toBe(`?q=${encodeURIComponent("刘")}&pageSize=20&page=2`);
+    expect(pageQuery(1, 100, 100, { q: "" })).toBe("");
   });
 });

@@ -50,3 +50,12 @@ export function describePage(info: PageInfo, noun: string): string {
   if (info.outOfRange) return `There is no page ${formatCount(info.page)}: ${formatCount(info.total)} ${noun} fill ${formatCount(info.pageCount)} ${info.pageCount === 1 ? "page" : "pages"}.`;
   return `Showing ${formatCount(info.from)}–${formatCount(info.to)} of ${formatCount(info.total)} ${noun}.`;
 }
+
+/** "?page=3" (and the page size when it is not the default), to add to a list's address; "" for page 1. */
+export function pageQuery(page: number, pageSize: number, defaultSize: number, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams(Object.entries(extra).filter(([, v]) => v !== ""));
+  if (pageSize !== defaultSize) params.set("pageSize", String(pageSize));
+  if (page > 1) params.set("page", String(page));
+  const query = params.toString();
+  return query ? `?${query}` : "";
+}

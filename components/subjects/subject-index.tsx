@@ -1,8 +1,12 @@
 import Link from "next/link";
+import { Pagination } from "@/components/ui/pagination";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { getDashboardData } from "@/db/queries/dashboard";
-import { listPublicSubjects, listSubjectBenchmarkLinks, type SubjectPage } from "@/db/queries/subjects";
-import { latestStatuses } from "@/lib/dashboard";
+import { listCurrentStatuses } from "@/db/queries/scores";
+import { listPublicSubjectsPage, listSubjectBenchmarkLinks, type SubjectPage } from "@/db/queries/subjects";
+import { describePage, pageInfo, pageQuery } from "@/lib/pagination";
+import type { PageParams } from "@/lib/validation/paging";
+
+export const SUBJECT_PAGE_SIZE = 100;
 
 const COPY: Record<SubjectPage, { title: string; intro: string; searchLabel: string }> = {
   people: {
@@ -17,13 +21,14 @@ const COPY: Record<SubjectPage, { title: string; intro: string; searchLabel: str
   },
 };
 
-export function SubjectIndex({ page, search }: { page: SubjectPage; search: string }) {
+/** A page of people (or laws), searchable, each with the current status of every demand about them. */
+export function SubjectIndex({ page, search, paging }: { page: SubjectPage; search: string; paging: PageParams }) {
   const copy = COPY[page];
-  const subjects = listPublicSubjects(page, search);
+  const { rows: subjects, total } = listPublicSubjectsPage(page, search, { limit: paging.pageSize, offset: (paging.page - 1) * paging.pageSize });
+  const info = pageInfo(paging.page, paging.pageSize, total);
   const links = listSubjectBenchmarkLinks(subjects.map((s) => s.id));
-  const matrix = getDashboardData({});
-  const current = latestStatuses(matrix);
-  const titleOf = new Map(matrix.benchmarks.map((b) => [b.id, b.title]));
+  const current = listCurrentStatuses([...new Set(links.map((l) => l.benchmarkId))]);
+  const hrefFor = (p: number) => `/${page}${pageQuery(p, paging.pageSize, SUBJECT_PAGE_SIZE, { q: search })}`;
 
   return (
     <>
@@ -37,11 +42,21 @@ export function SubjectIndex({ page, search }: { page: SubjectPage; search: stri
         <button type="submit" className="rounded bg-blue-800 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-900">Search</button>
         {search && <Link href={`/${page}`}>Clear</Link>}
       </form>
+      {paging.problems.length > 0 && <p className="mt-3 text-sm">{paging.problems.join(" ")}</p>}
       <p className="mt-3 text-sm" role="status">
-        {subjects.length === 0
-          ? `Nothing matches “${search}”. Try part of a name, or clear the search.`
-          : `${subjects.length} ${subjects.length === 1 ? "entry" : "entries"}${search ? ` matching “${search}”` : ""}.`}
+        {total === 0
+          ? search
+            ? `Nothing matches “${search}”. Try part of a name, or clear the search.`
+            : "Nothing is listed yet."
+          : total <= info.pageSize && !info.outOfRange
+            ? `${total} ${total === 1 ? "entry" : "entries"}${search ? ` matching “${search}”` : ""}.`
+            : describePage(info, search ? `entries matching “${search}”` : "entries")}
       </p>
+      {info.outOfRange && (
+        <p className="mt-2">
+          <Link href={hrefFor(info.pageCount)}>Go to the last page</Link>.
+        </p>
+      )}
       <ul className="mt-2 divide-y divide-stone-200 rounded border border-stone-200 bg-white" data-testid="subject-list">
         {subjects.map((s) => {
           const benchmarkIds = links.filter((l) => l.subjectId === s.id).map((l) => l.benchmarkId);
@@ -58,9 +73,9 @@ export function SubjectIndex({ page, search }: { page: SubjectPage; search: stri
                 {benchmarkIds.map((id) => {
                   const now = current.get(id);
                   return now ? (
-                    <li key={id} title={titleOf.get(id)}>
+                    <li key={id} title={now.title}>
                       <StatusBadge status={now.status} />
-                      <span className="sr-only"> {titleOf.get(id)}</span>
+                      <span className="sr-only"> {now.title}</span>
                     </li>
                   ) : null;
                 })}
@@ -69,6 +84,7 @@ export function SubjectIndex({ page, search }: { page: SubjectPage; search: stri
           );
         })}
       </ul>
+      <Pagination info={info} hrefFor={hrefFor} label={`Pages of ${copy.title.toLowerCase()}`} />
     </>
   );
 }
