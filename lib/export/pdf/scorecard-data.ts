@@ -1,6 +1,7 @@
 import "server-only";
-import { getDashboardData, type DashboardRound } from "@/db/queries/dashboard";
 import { listBenchmarkSources, listBenchmarkSubjects } from "@/db/queries/benchmarks";
+import type { DashboardRound } from "@/db/queries/dashboard";
+import { getSubsetMatrix } from "@/db/queries/matrix";
 import { listPublishedScoreDetails } from "@/db/queries/scores";
 import { buildDashboard, type HeatMapGroup, type RoundFigures } from "@/lib/dashboard";
 import { roundChartLabels } from "@/lib/round-labels";
@@ -8,6 +9,14 @@ import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 
 /** At most this many rounds fit as columns on a portrait page; the series chart still shows every round. */
 export const PDF_TABLE_ROUNDS = 6;
+
+/**
+ * A PDF lists at most this many benchmarks. Rendering takes about 5 ms a benchmark, so 500 stay well
+ * under the time a reader waits for a download (200 in about a second); a round at scale lists ~100,000,
+ * which would take minutes and hundreds of pages: for those the route refuses and points to the filters
+ * and the CSV instead.
+ */
+export const PDF_MAX_BENCHMARKS = 500;
 
 export interface ScorecardPdfData {
   filters: DashboardFilters;
@@ -22,8 +31,10 @@ export interface ScorecardPdfData {
   peopleOf: Map<number, string[]>;
 }
 
-export function getScorecardPdfData(filters: DashboardFilters): ScorecardPdfData {
-  const data = getDashboardData(filters);
+/** The PDF's data, or how many benchmarks the view holds when that is more than a PDF lists. */
+export function getScorecardPdfData(filters: DashboardFilters): ScorecardPdfData | { tooMany: number } {
+  const data = getSubsetMatrix(filters, { limit: PDF_MAX_BENCHMARKS, applicableOnly: true });
+  if (data.benchmarkCount > PDF_MAX_BENCHMARKS) return { tooMany: data.benchmarkCount };
   const dashboard = buildDashboard(data);
   const labels = roundChartLabels(dashboard.rounds);
   const series = dashboard.series.map((s, i) => ({ ...s, label: labels[i]! }));

@@ -21,6 +21,7 @@ import {
 } from "@/db/queries/scorecard";
 import { listPublishedScoreDetails } from "@/db/queries/scores";
 import { ADDRESSEE_LABELS, STATUS_LABELS, STATUSES } from "@/lib/domain";
+import { PDF_MAX_BENCHMARKS } from "@/lib/export/pdf/scorecard-data";
 import { formatDate, formatIndex, formatPercent, formatRoundDate } from "@/lib/format";
 import { describePage, formatCount, pageInfo } from "@/lib/pagination";
 import { summariseTally } from "@/lib/scoring";
@@ -59,6 +60,8 @@ export default async function RoundScorecardPage({ params, searchParams }: Props
   const rows = benchmarks.map((b) => ({ benchmark: b, detail: detailOf.get(b.id), sources: sources.filter((s) => s.benchmarkId === b.id) }));
   const hrefFor = (page: number) => `/rounds/${round.slug}${scorecardQuery(view, page)}`;
   const filtered = view.status !== undefined || view.category !== undefined;
+  // The PDF takes the round and its category, not the status filter.
+  const pdfScope = view.category ? [...scope.values()].reduce((a, b) => a + b, 0) : roundTally.applicable;
   return (
     <>
       <p className="text-sm">
@@ -83,6 +86,12 @@ export default async function RoundScorecardPage({ params, searchParams }: Props
           round={round.slug}
           printHref={`/rounds/${round.slug}/print${scorecardQuery({ sort: view.sort, status: view.status, category: view.category })}`}
         />
+        {pdfScope > PDF_MAX_BENCHMARKS && (
+          <p className="mt-1 text-xs text-stone-600" data-testid="pdf-limit">
+            A PDF lists at most {formatCount(PDF_MAX_BENCHMARKS)} benchmarks and this {view.category ? "category" : "round"} has {formatCount(pdfScope)}:
+            {view.category ? " download the CSV or Excel file instead." : " choose a category first, or download the CSV or Excel file."}
+          </p>
+        )}
       </div>
 
       <section aria-labelledby="summary-heading" className="mt-4">
