@@ -167,8 +167,9 @@ export const benchmarks = sqliteTable(
     // confidentiality and addressee from the index alone, so a page reads only its own rows.
     index("benchmarks_category_title_idx").on(t.categoryId, t.title, t.id, t.appliesFromRoundId, t.retiredOn, t.confidential, t.addressee),
     index("benchmarks_title_idx").on(t.title, t.id, t.appliesFromRoundId, t.retiredOn, t.confidential, t.addressee),
-    // The few confidential and retired benchmarks, found without a scan.
-    index("benchmarks_confidential_idx").on(t.confidential),
+    // The few confidential and retired benchmarks, found without a scan. Partial, so the planner
+    // never mistakes an index of a yes/no column for a selective one (queries say `confidential = 1`).
+    index("benchmarks_confidential_idx").on(t.id).where(sql`confidential = 1`),
     index("benchmarks_retired_idx").on(t.retiredOn),
   ],
 );
@@ -207,7 +208,7 @@ export const subjects = sqliteTable(
   },
   (t) => [
     index("subjects_kind_idx").on(t.kind),
-    index("subjects_confidential_idx").on(t.confidential),
+    index("subjects_confidential_idx").on(t.id).where(sql`confidential = 1`),
     // The people and law indexes page through public subjects in name order.
     index("subjects_kind_name_idx").on(t.kind, t.confidential, t.name),
   ],
