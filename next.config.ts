@@ -1,9 +1,24 @@
 import type { NextConfig } from "next";
+import { BASELINE_SECURITY_HEADERS } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ["better-sqlite3"],
   poweredByHeader: false,
+  // Cached public pages live in memory only: their keys name one database's data version, so a copy
+  // on disk would outlive its data, and servers sharing a build (the tests run two) must not share them.
+  cacheMaxMemorySize: 128 * 1024 * 1024,
+  experimental: {
+    isrFlushToDisk: false,
+    // One limit for every server action, so it is the largest one needs: the CSV import form at
+    // /editor/import (files up to 5 MB). proxy.ts holds every other path to 1 MB (lib/security/request-limits.ts).
+    serverActions: { bodySizeLimit: "6mb" },
+  },
+  // Headers that never depend on configuration, on every path including static files; the CSP, framing
+  // and HSTS depend on the path and on run-time settings, so proxy.ts adds them.
+  async headers() {
+    return [{ source: "/:path*", headers: Object.entries(BASELINE_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }];
+  },
 };
 
 export default nextConfig;

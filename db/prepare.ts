@@ -2,6 +2,7 @@
 import { rmSync } from "node:fs";
 import { openDatabase, type Db } from "./client";
 import { migrateDatabase } from "./migrate";
+import { ensurePublishedAggregates } from "./queries/published-aggregates";
 import { isDatabaseEmpty, loadSeed, type SeedSummary } from "./seed/load";
 
 export interface PrepareResult {
@@ -19,6 +20,8 @@ export function prepareDatabase(file: string, options: { reset?: boolean } = {})
   try {
     migrateDatabase(db);
     const seeded = isDatabaseEmpty(db) ? loadSeed(db) : null;
+    // Count the published aggregates before serving, so the first reader does not wait for them.
+    ensurePublishedAggregates(db);
     return { file, seeded };
   } finally {
     db.$client.close();

@@ -401,11 +401,111 @@ export const publishedScores = sqliteTable(
     check("published_scores_status_check", statusIn(t.status)),
     primaryKey({ columns: [t.benchmarkId, t.roundId] }),
     index("published_scores_round_status_idx").on(t.roundId, t.status),
+    // Covers "every score of a round" (tallies, comparisons between two rounds) without touching the table.
+    index("published_scores_round_benchmark_status_idx").on(t.roundId, t.benchmarkId, t.status),
     // Status counts of a round and its benchmarks with one status, from the index alone.
     index("published_scores_round_status_benchmark_idx").on(t.roundId, t.status, t.benchmarkId),
     // Whether a round has demo scores: tiny when there are none, which is what a slow scan would look for.
     index("published_scores_demo_round_idx").on(t.roundId).where(sql`is_demo = 1`),
   ],
+);
+
+/**
+ * One row: a counter that triggers (migration 0001) raise on every write to a table whose rows the
+ * public can see. It is the version of the published data: cached public answers are keyed by it,
+ * so a change made by any process (an editor, an import, a restore) is never served stale.
+ * `talliesVersion` is the version the published aggregates were last built from. `databaseId`,
+ * random at creation, tells databases apart in cache keys (a backup and its restore share it).
+ */
+export const dataVersion = sqliteTable(
+  "data_version",
+  {
+    id: integer("id").primaryKey(),
+    version: integer("version").notNull().default(0),
+    talliesVersion: integer("tallies_version").notNull().default(-1),
+    databaseId: text("database_id")
+      .notNull()
+      .default(sql`(lower(hex(randomblob(8))))`),
+  },
+  (t) => [check("data_version_single_row", sql`${t.id} = 1`)],
+);
+
+/**
+ * The benchmarks the public may see (see isPublicBenchmark), with what the dashboard sorts and
+ * filters them by: rebuilt with the tallies, so wide public views need not check confidentiality
+ * benchmark by benchmark.
+ */
+export const publicBenchmarks = sqliteTable(
+  "public_benchmarks",
+  {
+    benchmarkId: integer("benchmark_id")
+      .primaryKey()
+      .references(() => benchmarks.id, { onDelete: "cascade" }),
+    categoryId: integer("category_id").notNull(),
+    addressee: text("addressee", { enum: ADDRESSEES }).notNull(),
+    appliesFromDate: text("applies_from_date").notNull(),
+    retiredOn: text("retired_on"),
+    title: text("title").notNull(),
+  },
+  (t) => [
+    index("public_benchmarks_order_idx").on(t.categoryId, t.appliesFromDate, t.title, t.benchmarkId),
+    index("public_benchmarks_addressee_idx").on(t.addressee, t.categoryId, t.appliesFromDate, t.title, t.benchmarkId),
+  ],
+);
+
+/**
+ * Public benchmarks whose status moved between a published round and the published round before it
+ * (in the whole timeline, and within its track): the dashboard's "what changed", kept per data version.
+ */
+export const publicChanges = sqliteTable(
+  "public_changes",
+  {
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
+    previousRoundId: integer("previous_round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
+    benchmarkId: integer("benchmark_id")
+      .notNull()
+      .references(() => benchmarks.id, { onDelete: "cascade" }),
+    direction: text("direction", { enum: ["up", "down"] }).notNull(),
+    fromStatus: text("from_status", { enum: STATUSES }).notNull(),
+    toStatus: text("to_status", { enum: STATUSES }).notNull(),
+    categoryId: integer("category_id").notNull(),
+    addressee: text("addressee", { enum: ADDRESSEES }).notNull(),
+    title: text("title").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.previousRoundId, t.benchmarkId] }),
+    index("public_changes_listing_idx").on(t.roundId, t.previousRoundId, t.direction, t.title, t.benchmarkId),
+  ],
+);
+
+/**
+ * The published figures, aggregated once per data version: for each published round, category and
+ * addressee, how many public benchmarks apply and how many of those carry each status. The
+ * dashboard and the API summary add these up instead of counting millions of scores per request.
+ */
+export const publicTallies = sqliteTable(
+  "public_tallies",
+  {
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
+    categoryId: integer("category_id")
+      .notNull()
+      .references(() => categories.id, { onDelete: "cascade" }),
+    addressee: text("addressee", { enum: ADDRESSEES }).notNull(),
+    applicable: integer("applicable").notNull(),
+    met: integer("met").notNull(),
+    partial: integer("partial").notNull(),
+    notMet: integer("not_met").notNull(),
+    regressed: integer("regressed").notNull(),
+    unknown: integer("unknown").notNull(),
+    demo: integer("demo").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.categoryId, t.addressee] })],
 );
 
 export const auditLog = sqliteTable(

@@ -3,6 +3,13 @@
 import { ADDRESSEES, type Addressee, type Status } from "./domain";
 import { isApplicable, summariseTally, emptyTally, type RoundSummary } from "./scoring";
 
+/**
+ * How much of the dashboard's long lists one page shows. A heat map of thousands of rows helps nobody
+ * and makes the page slow to send: past this, readers narrow the view with the filters or use the
+ * round scorecards and exports, which list everything. Every change is counted; the first are named.
+ */
+export const DASHBOARD_LIMITS = { heatMapRows: 100, changesPerDirection: 100 } as const;
+
 export interface MatrixRound {
   id: number;
   slug: string;
@@ -60,6 +67,14 @@ export interface StatusChange {
 // to regressed is by definition a move down; from regressed to not met nothing improved. Unknown has
 // no place on the scale.
 const RANK: Record<Status, number | null> = { regressed: 0, not_met: 0, partial: 1, met: 2, unknown: null };
+
+/**
+ * Text order by code point, the order SQLite's ORDER BY gives: lists computed in JavaScript and
+ * read from the database must come out the same.
+ */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 export function statusDirection(from: Status, to: Status): "up" | "down" | null {
   if (to === "regressed" && from !== "regressed") return "down";
@@ -121,7 +136,7 @@ export function buildDashboard<R extends MatrixRound>(input: {
     categoryName: c.categoryName,
     rows: input.benchmarks
       .filter((b) => b.categorySlug === c.categorySlug)
-      .sort((a, b) => a.appliesFromDate.localeCompare(b.appliesFromDate) || a.title.localeCompare(b.title))
+      .sort((a, b) => compareText(a.appliesFromDate, b.appliesFromDate) || compareText(a.title, b.title) || a.id - b.id)
       .filter(() => heatMapRoom-- > 0)
       .map((benchmark) => ({
         benchmark,
@@ -142,7 +157,7 @@ export function buildDashboard<R extends MatrixRound>(input: {
       const direction = statusDirection(from, to);
       if (direction) changes.push({ benchmark, from, to, direction });
     }
-    changes.sort((a, b) => (a.direction === b.direction ? a.benchmark.title.localeCompare(b.benchmark.title) : a.direction === "up" ? -1 : 1));
+    changes.sort((a, b) => (a.direction === b.direction ? compareText(a.benchmark.title, b.benchmark.title) : a.direction === "up" ? -1 : 1));
   }
 
   return { rounds, series, latest, previous, byCategory, byAddressee, heatMap, heatMapShown, heatMapTotal: input.benchmarks.length, changes };

@@ -1,10 +1,25 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { databaseFile, readEnv } from "./env";
+import { databaseFile, readEnv, servesHttps } from "./env";
 
 describe("readEnv", () => {
-  it("defaults to data/scorecard.db on port 3000", () => {
-    expect(readEnv({})).toEqual({ DATABASE_PATH: "data/scorecard.db", PORT: 3000, SIGN_IN_ATTEMPTS_PER_MINUTE: 5 });
+  it("defaults to data/scorecard.db on port 3000, no trusted proxy, embeds allowed anywhere", () => {
+    expect(readEnv({})).toEqual({
+      DATABASE_PATH: "data/scorecard.db",
+      PORT: 3000,
+      BETTER_AUTH_URL: undefined,
+      AUTH_SECURE_COOKIES: false,
+      TRUST_PROXY: 0,
+      SIGN_IN_ATTEMPTS_PER_MINUTE: 5,
+      SIGN_IN_SHARED_ATTEMPTS_PER_MINUTE: 30,
+      SCORECARD_EMBED_ANCESTORS: ["*"],
+      SCORECARD_PUBLIC_CACHE: "on",
+    });
+  });
+
+  it("turns the public cache off only when told exactly, and refuses anything else", () => {
+    expect(readEnv({ SCORECARD_PUBLIC_CACHE: "off" }).SCORECARD_PUBLIC_CACHE).toBe("off");
+    expect(() => readEnv({ SCORECARD_PUBLIC_CACHE: "no" })).toThrow(/SCORECARD_PUBLIC_CACHE/);
   });
 
   it("reads DATABASE_PATH and PORT", () => {
@@ -18,5 +33,32 @@ describe("readEnv", () => {
 
   it("resolves the database file to an absolute path", () => {
     expect(databaseFile({ DATABASE_PATH: "data/x.db" })).toBe(path.resolve("data/x.db"));
+  });
+
+  it("reads TRUST_PROXY as a number of proxies: off, on (one) or a count", () => {
+    for (const off of ["", "0", "false", "off", "OFF", "no"]) expect(readEnv({ TRUST_PROXY: off }).TRUST_PROXY, off).toBe(0);
+    for (const on of ["1", "true", "on", "Yes"]) expect(readEnv({ TRUST_PROXY: on }).TRUST_PROXY, on).toBe(1);
+    expect(readEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    for (const bad of ["maybe", "-1", "1.5", "10.0.0.1"]) expect(() => readEnv({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
+  });
+
+  it("reads the sites that may frame embeds, refusing anything that could break out of the policy", () => {
+    expect(readEnv({ SCORECARD_EMBED_ANCESTORS: "https://example.org  https://*.example.net:8443 'self'" }).SCORECARD_EMBED_ANCESTORS).toEqual([
+      "https://example.org",
+      "https://*.example.net:8443",
+      "'self'",
+    ]);
+    for (const bad of ["https://example.org; script-src *", "example.org", "javascript:x", "'unsafe-inline'"]) {
+      expect(() => readEnv({ SCORECARD_EMBED_ANCESTORS: bad }), bad).toThrow(/SCORECARD_EMBED_ANCESTORS/);
+    }
+  });
+
+  it("counts the app as served over HTTPS for an https:// address or behind a TLS proxy", () => {
+    expect(servesHttps(readEnv({}))).toBe(false);
+    expect(servesHttps(readEnv({ BETTER_AUTH_URL: "http://127.0.0.1:3000" }))).toBe(false);
+    expect(servesHttps(readEnv({ BETTER_AUTH_URL: "https://scorecard.example.org" }))).toBe(true);
+    expect(servesHttps(readEnv({ AUTH_SECURE_COOKIES: "1" }))).toBe(true);
+    expect(() => readEnv({ BETTER_AUTH_URL: "ftp://x.org" })).toThrow(/BETTER_AUTH_URL/);
+    expect(readEnv({ BETTER_AUTH_URL: "" }).BETTER_AUTH_URL).toBeUndefined();
   });
 });

@@ -2,11 +2,47 @@
 import path from "node:path";
 import { z } from "zod";
 
+const flag = z
+  .enum(["", "0", "1", "false", "true", "off", "on", "no", "yes"], "Use 1 or 0.")
+  .default("")
+  .transform((v) => ["1", "true", "on", "yes"].includes(v));
+
+/** One CSP source for frame-ancestors: *, 'self', or a scheme + host with an optional *. subdomain and port. */
+const ancestorSource = /^(\*|'self'|https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?)$/i;
+
 const envSchema = z.object({
   DATABASE_PATH: z.string().min(1).default("data/scorecard.db"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  /** Sign-in attempts allowed per client address per minute. */
+  /** The public address of the app; with https:// cookies are Secure and HSTS is sent. */
+  BETTER_AUTH_URL: z
+    .union([z.literal("").transform(() => undefined), z.url({ protocol: /^https?$/, error: "Use a full http:// or https:// address." })])
+    .optional(),
+  /** Behind a TLS-terminating proxy: mark cookies Secure and send HSTS. */
+  AUTH_SECURE_COOKIES: flag,
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For (1, true or on = one).
+   * Off by default: then no client-sent address header is believed.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .default("")
+    .transform((v) => (["", "0", "false", "off", "no"].includes(v) ? "0" : ["true", "on", "yes"].includes(v) ? "1" : v))
+    .pipe(z.string().regex(/^\d{1,2}$/, "Use 0 (off), 1 (on) or the number of proxies in front of the app.").transform(Number)),
+  /** Sign-in attempts allowed per account per minute, and per client address when TRUST_PROXY is on. */
   SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(5),
+  /** "off" computes every public answer from the database per request: for measuring, and for debugging the cache. */
+  SCORECARD_PUBLIC_CACHE: z.enum(["on", "off"]).default("on"),
+  /** Sign-in attempts allowed per minute from all clients together when their address is not known. */
+  SIGN_IN_SHARED_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Sites allowed to put /embed/* charts in an iframe: space-separated origins, or * for any. */
+  SCORECARD_EMBED_ANCESTORS: z
+    .string()
+    .trim()
+    .default("*")
+    .transform((v) => (v ? v.split(/\s+/) : ["*"]))
+    .pipe(z.array(z.string().regex(ancestorSource, "List origins like https://example.org, separated by spaces, or *."))),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -22,4 +58,14 @@ export function readEnv(source: Record<string, string | undefined> = process.env
 
 export function databaseFile(source: Record<string, string | undefined> = process.env): string {
   return path.resolve(readEnv(source).DATABASE_PATH);
+}
+
+/** The address readers use: BETTER_AUTH_URL, or this machine on PORT. */
+export function publicBaseUrl(env: Env): string {
+  return env.BETTER_AUTH_URL ?? `http://localhost:${env.PORT}`;
+}
+
+/** Whether readers reach the app over HTTPS (directly or through a TLS-terminating proxy). */
+export function servesHttps(env: Env): boolean {
+  return publicBaseUrl(env).startsWith("https://") || env.AUTH_SECURE_COOKIES;
 }

@@ -1,11 +1,15 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useId, useState } from "react";
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import { STATUS_LABELS, STATUSES, type Status } from "@/lib/domain";
-import { STATUS_COLOURS } from "@/lib/status-style";
+import { STATUSES, type Status } from "@/lib/domain";
+import { ChartPlaceholder } from "./chart-placeholder";
 
 export type StatusMixBar = { label: string } & Record<Status, number>;
+
+const HEIGHT = 320;
+
+const StatusMixDrawing = dynamic(() => import("./drawings/status-mix-bars"), { ssr: false, loading: ChartPlaceholder });
 
 function asShares(bar: StatusMixBar): StatusMixBar {
   const total = STATUSES.reduce((sum, s) => sum + bar[s], 0);
@@ -28,37 +32,9 @@ export function StatusMixChart({ bars }: { bars: StatusMixBar[] }) {
           </label>
         ))}
       </fieldset>
-      <BarChart
-        responsive
-        style={{ width: "100%", height: 320 }}
-        data={data}
-        margin={{ top: 8, right: 24, bottom: 8, left: 24 }}
-        accessibilityLayer
-      >
-        <CartesianGrid strokeDasharray="3 3" stroke="#d6d3d1" />
-        <XAxis dataKey="label" tick={{ fontSize: 12 }} interval={0} angle={-35} textAnchor="end" height={70} />
-        <YAxis
-          allowDecimals={false}
-          domain={mode === "percent" ? [0, 100] : [0, "auto"]}
-          tick={{ fontSize: 12 }}
-          width={40}
-          unit={mode === "percent" ? "%" : ""}
-        />
-        <Tooltip formatter={(value) => (mode === "percent" ? `${value}%` : value)} />
-        <Legend itemSorter={null} formatter={(value) => <span style={{ color: "#292524" }}>{value}</span>} />
-        {STATUSES.map((status) => (
-          <Bar
-            key={status}
-            dataKey={status}
-            name={STATUS_LABELS[status]}
-            stackId="status"
-            fill={STATUS_COLOURS[status]}
-            stroke="#57534e"
-            strokeWidth={0.5}
-            isAnimationActive={false}
-          />
-        ))}
-      </BarChart>
+      <div style={{ height: HEIGHT }}>
+        <StatusMixDrawing data={data} mode={mode} height={HEIGHT} />
+      </div>
     </div>
   );
 }

@@ -2,10 +2,35 @@ import Link from "next/link";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { StatusChange } from "@/lib/dashboard";
 
-export function ChangesList({ changes, fromName, toName }: { changes: StatusChange[]; fromName: string; toName: string }) {
-  if (changes.length === 0) {
+export function ChangesList({
+  changes,
+  counts,
+  fromName,
+  toName,
+}: {
+  changes: StatusChange[];
+  /** Every change counted; `changes` may list only the first of each direction. */
+  counts: { up: number; down: number };
+  fromName: string;
+  toName: string;
+}) {
+  if (counts.up + counts.down === 0) {
     return <p className="text-sm text-stone-700">No benchmark in view changed status between {fromName} and {toName}.</p>;
   }
+  const listed = { up: changes.filter((c) => c.direction === "up").length, down: changes.filter((c) => c.direction === "down").length };
+  return (
+    <>
+      <p className="mb-2 text-sm" data-testid="change-counts">
+        {counts.up} up, {counts.down} down between {fromName} and {toName}.
+        {(listed.up < counts.up || listed.down < counts.down) &&
+          ` Listed: the first ${listed.up} up and ${listed.down} down by title; narrow the view with the filters, or see the round's scorecard, for the rest.`}
+      </p>
+      <ChangeRows changes={changes} />
+    </>
+  );
+}
+
+function ChangeRows({ changes }: { changes: StatusChange[] }) {
   return (
     <ul className="divide-y divide-stone-200 rounded border border-stone-200 bg-white" data-testid="changes">
       {changes.map((c) => (

@@ -1,8 +1,10 @@
 import Link from "next/link";
-import type { FilterOptions } from "@/db/queries/filter-options";
+import type { FilterOptions, StatementOption } from "@/db/queries/filter-options";
 import { ADDRESSEE_LABELS, type Addressee } from "@/lib/domain";
+import { subjectOptionLabel } from "@/lib/filter-suggestions";
 import { formatDate } from "@/lib/format";
 import { hasFilters, type DashboardFilters } from "@/lib/validation/dashboard-filters";
+import { SearchField } from "./search-field";
 
 function Select({
   name,
@@ -37,6 +39,8 @@ function Select({
   );
 }
 
+const statementLabel = (s: StatementOption) => `${s.title} (${formatDate(s.date, "year")})`;
+
 /** A plain GET form: the filters live in the URL, so a copied link reproduces the view, with or without JavaScript. */
 export function FilterForm({ filters, options }: { filters: DashboardFilters; options: FilterOptions }) {
   const roundOptions = options.rounds.map((r) => ({ value: r.slug, label: r.name }));
@@ -53,18 +57,49 @@ export function FilterForm({ filters, options }: { filters: DashboardFilters; op
           value={filters.addressee}
           options={options.addressees.map((a) => ({ value: a, label: ADDRESSEE_LABELS[a as Addressee] ?? a }))}
         />
-        <Select
-          name="statement"
-          label="Raised by statement"
-          value={filters.statement}
-          options={options.statements.map((s) => ({ value: s.slug, label: `${s.title} (${formatDate(s.date, "year")})` }))}
-        />
-        <Select
-          name="subject"
-          label="Person or law"
-          value={filters.subject}
-          options={options.subjects.map((s) => ({ value: s.slug, label: `${s.name}${s.kind === "person" ? "" : " (law or practice)"}` }))}
-        />
+        {options.statements.kind === "all" ? (
+          <Select
+            name="statement"
+            label="Raised by statement"
+            value={filters.statement}
+            options={options.statements.items.map((s) => ({ value: s.slug, label: statementLabel(s) }))}
+          />
+        ) : (
+          <SearchField
+            name="statement"
+            label="Raised by statement"
+            defaultValue={filters.statement}
+            selectedLabel={options.statements.selected && statementLabel(options.statements.selected)}
+            hint={
+              <>
+                Enter the statement&apos;s identifier: the end of its address on the <Link href="/statements">statements</Link> page, after
+                “/statements/”.
+              </>
+            }
+          />
+        )}
+        {options.subjects.kind === "all" ? (
+          <Select
+            name="subject"
+            label="Person or law"
+            value={filters.subject}
+            options={options.subjects.items.map((s) => ({ value: s.slug, label: subjectOptionLabel(s.name, s.kind) }))}
+          />
+        ) : (
+          <SearchField
+            name="subject"
+            label="Person or law"
+            defaultValue={filters.subject}
+            selectedLabel={options.subjects.selected && subjectOptionLabel(options.subjects.selected.name, options.subjects.selected.kind)}
+            suggestFrom={["/api/v1/people", "/api/v1/laws"]}
+            hint={
+              <>
+                Type a name in English or Chinese and choose a suggestion, or enter the identifier at the end of a{" "}
+                <Link href="/people">person&apos;s</Link> or <Link href="/laws">law&apos;s</Link> page address.
+              </>
+            }
+          />
+        )}
         <div className="flex items-end gap-3">
           <button type="submit" className="rounded bg-blue-800 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-900">
             Apply filters

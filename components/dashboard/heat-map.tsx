@@ -10,10 +10,17 @@ export interface HeatMapColumn {
   label: string;
 }
 
+// The cells' colours, from the one palette in lib/status-style.ts. Fixed text, no user input.
+const HEAT_CELL_CSS = [
+  ".heat-cell{display:block;min-width:2rem;border:1px solid;border-radius:0.25rem;padding:0.125rem 0.25rem;font-weight:600;text-decoration:none}",
+  ...Object.entries(STATUS_BADGE).map(([status, s]) => `.heat-cell[data-status="${status}"]{background:${s.background};color:${s.text};border-color:${s.border}}`),
+].join("\n");
+
 /** Benchmarks × rounds, grouped by category. Each scored cell links to that round's rationale and evidence. */
 export function HeatMap({ groups, columns }: { groups: HeatMapGroup[]; columns: HeatMapColumn[] }) {
   return (
     <div className="relative overflow-x-auto" data-testid="heat-map">
+      <style>{HEAT_CELL_CSS}</style>
       <table className="border-collapse text-sm">
         <caption className="mb-2 text-left text-xs text-stone-600">
           Each cell is the published status of a benchmark at a round: ✓ met, ◐ partial, ✗ not met, ↓ regressed, ? unknown;
@@ -39,7 +46,9 @@ export function HeatMap({ groups, columns }: { groups: HeatMapGroup[]; columns: 
             {group.rows.map(({ benchmark, cells }) => (
               <tr key={benchmark.id} className="border-b border-stone-100">
                 <th scope="row" className="sticky left-0 max-w-[22rem] bg-stone-50 px-2 py-1 text-left font-normal">
-                  <Link href={`/benchmarks/${benchmark.slug}`}>{benchmark.title}</Link>
+                  <Link href={`/benchmarks/${benchmark.slug}`} prefetch={false}>
+                    {benchmark.title}
+                  </Link>
                 </th>
                 {cells.map((cell, i) => {
                   const column = columns[i]!;
@@ -58,18 +67,18 @@ export function HeatMap({ groups, columns }: { groups: HeatMapGroup[]; columns: 
                       </td>
                     );
                   }
-                  const style = STATUS_BADGE[cell.status];
+                  // A plain link, styled by one stylesheet: thousands of cells as client-side Links with inline
+                  // styles would double the page and make the browser prefetch every benchmark in view.
                   return (
                     <td key={cell.roundId} className="p-0.5 text-center">
-                      <Link
+                      <a
                         href={`/benchmarks/${benchmark.slug}#round-${column.slug}`}
-                        className="block min-w-8 rounded border px-1 py-0.5 font-semibold no-underline"
-                        style={{ background: style.background, color: style.text, borderColor: style.border }}
+                        className="heat-cell"
                         data-status={cell.status}
                         aria-label={`${benchmark.title}, ${column.name}: ${STATUS_LABELS[cell.status]}. Rationale and evidence`}
                       >
-                        <span aria-hidden="true">{style.symbol}</span>
-                      </Link>
+                        <span aria-hidden="true">{STATUS_BADGE[cell.status].symbol}</span>
+                      </a>
                     </td>
                   );
                 })}

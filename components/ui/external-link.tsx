@@ -1,8 +1,11 @@
-/** Links to outside sources: only http(s) ever becomes a link, and it never gets the opener. */
+import { linkableWebUrl } from "@/lib/validation/url";
+
+/** Links to outside sources: only http(s) ever becomes a link, and it never gets the opener or the referrer. */
 export function ExternalLink({ href, children }: { href: string; children: React.ReactNode }) {
-  if (!/^https?:\/\//i.test(href)) return <span>{children}</span>;
+  const url = linkableWebUrl(href);
+  if (!url) return <span>{children}</span>;
   return (
-    <a href={href} rel="noopener noreferrer" target="_blank">
+    <a href={url} rel="noopener noreferrer" target="_blank">
       {children}
       <span className="sr-only"> (opens in a new tab)</span>
     </a>

@@ -5,7 +5,7 @@ import type { DatePrecision } from "@/lib/domain";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { getDb, type Db } from "../client";
 import { benchmarks, categories, publishedScores, rounds, tracks } from "../schema";
-import { benchmarkConditions, resolveFilters, roundConditions } from "./filters";
+import { benchmarkConditions, resolveFilters, roundConditions, type ResolvedFilters } from "./filters";
 import { appliesFromDate } from "./shared";
 
 export interface DashboardRound {
@@ -35,25 +35,7 @@ export interface DashboardData {
 /** The published matrix behind the dashboard: rounds × public benchmarks, narrowed by the filters. */
 export function getDashboardData(filters: DashboardFilters, db: Db = getDb()): DashboardData {
   const resolved = resolveFilters(db, filters);
-  const roundRows = db
-    .select({
-      id: rounds.id,
-      slug: rounds.slug,
-      name: rounds.name,
-      startDate: rounds.startDate,
-      endDate: rounds.endDate,
-      datePrecision: rounds.datePrecision,
-      publishedAt: rounds.publishedAt,
-      trackSlug: tracks.slug,
-      trackName: tracks.name,
-      trackShortName: tracks.shortName,
-    })
-    .from(rounds)
-    .innerJoin(tracks, eq(tracks.id, rounds.trackId))
-    .where(roundConditions(resolved))
-    .orderBy(asc(rounds.startDate), asc(rounds.id))
-    .all()
-    .map((r) => ({ ...r, publishedAt: r.publishedAt! }));
+  const roundRows = listRoundsInView(db, resolved);
 
   const benchmarkRows = db
     .select({
@@ -97,4 +79,27 @@ export function getDashboardData(filters: DashboardFilters, db: Db = getDb()): D
     dataVersion: roundRows.map((r) => r.publishedAt).sort().at(-1) ?? null,
     hasDemo: scoreRows.some((s) => s.isDemo),
   };
+}
+
+/** The published rounds the filters keep, oldest first. */
+export function listRoundsInView(db: Db, resolved: ResolvedFilters): DashboardRound[] {
+  return db
+    .select({
+      id: rounds.id,
+      slug: rounds.slug,
+      name: rounds.name,
+      startDate: rounds.startDate,
+      endDate: rounds.endDate,
+      datePrecision: rounds.datePrecision,
+      publishedAt: rounds.publishedAt,
+      trackSlug: tracks.slug,
+      trackName: tracks.name,
+      trackShortName: tracks.shortName,
+    })
+    .from(rounds)
+    .innerJoin(tracks, eq(tracks.id, rounds.trackId))
+    .where(roundConditions(resolved))
+    .orderBy(asc(rounds.startDate), asc(rounds.id))
+    .all()
+    .map((r) => ({ ...r, publishedAt: r.publishedAt! }));
 }

@@ -6,6 +6,7 @@ import { isApplicable } from "@/lib/scoring";
 import { getDb, type Db } from "../client";
 import { assessments, benchmarks, categories, editorDecisions, evidenceLinks, publishedScores, rounds, tracks, users } from "../schema";
 import { recordAudit } from "./audit";
+import { readDataVersion, refreshAggregatesAfterPublishing } from "./published-aggregates";
 import { appliesFromDate } from "./shared";
 
 export interface ReviewRound {
@@ -244,6 +245,7 @@ export function publishRound(roundId: number, editorId: string, db: Db = getDb()
     (tx) => {
       const round = tx.select({ id: rounds.id, startDate: rounds.startDate, publishedAt: rounds.publishedAt }).from(rounds).where(eq(rounds.id, roundId)).get();
       if (!round) throw new ConflictError("No such round.");
+      const versionBefore = readDataVersion(tx as unknown as Db);
       const latest = listLatestAssessments(roundId, tx as unknown as Db);
       const decisions = listLatestDecisions(roundId, tx as unknown as Db);
       const existing = new Map(
@@ -278,6 +280,8 @@ export function publishRound(roundId: number, editorId: string, db: Db = getDb()
       }
       tx.update(rounds).set({ publishedAt }).where(eq(rounds.id, roundId)).run();
       recordAudit(tx, { userId: editorId, action: "round.publish", entity: "round", entityId: roundId, before: { publishedAt: round.publishedAt }, after: { publishedAt, published, changed, withheld } });
+      // The transaction object has no raw client; the connection is the same one.
+      refreshAggregatesAfterPublishing(db, roundId, versionBefore);
       return { published, changed, withheld, publishedAt };
     },
     { behavior: "immediate" },

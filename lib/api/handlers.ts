@@ -1,11 +1,11 @@
 import "server-only";
 import { listBenchmarkSources, listBenchmarkSubjects, listPublicBenchmarksPage } from "@/db/queries/benchmarks";
-import { getDashboardData } from "@/db/queries/dashboard";
+import { getDashboardSummary } from "@/db/queries/dashboard-summary";
+import { cachedByPublishedData } from "@/lib/published-cache";
 import { getExportContext, listScoreRows } from "@/db/queries/exports";
 import { listPublishedRounds, listPublishedRoundsPage, listTracksPage } from "@/db/queries/rounds";
 import { listPublishers, listStatementsPage } from "@/db/queries/statements";
 import { listPublicSubjectsPage, listSubjectsEvents, type SubjectPage } from "@/db/queries/subjects";
-import { buildDashboard } from "@/lib/dashboard";
 import { DENOMINATOR_NOTE } from "@/lib/export/describe";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { ENDPOINTS, type EndpointName } from "./endpoints";
@@ -103,10 +103,9 @@ const BUILDERS: { [N in EndpointName]: (query: Query<N>) => unknown } = {
   },
 
   summary: (query) => {
-    const data = getDashboardData(filtersOf(query));
-    const dashboard = buildDashboard(data);
+    const dashboard = getDashboardSummary(filtersOf(query), { figuresOnly: true });
     return {
-      dataVersion: data.dataVersion,
+      dataVersion: dashboard.dataVersion,
       filters: filtersOf(query),
       denominator: DENOMINATOR_NOTE,
       rounds: dashboard.series.map((s) => ({
@@ -141,14 +140,15 @@ function subjectsPage(page: SubjectPage, query: PageQuery & { q?: string }) {
 }
 
 /** Answers a read-API request: validate the query, build the body, answer with caching headers. */
-export function handleApi<N extends EndpointName>(name: N, request: Request): Response {
+export async function handleApi<N extends EndpointName>(name: N, request: Request): Promise<Response> {
   const parsed = parseQuery(request, ENDPOINTS[name].query);
   if (!parsed.ok) return parsed.response;
   const query = parsed.value as Query<N>;
+  // Built once per published data version and query, then answered from Next's cache.
+  const body = await cachedByPublishedData(["api", name, JSON.stringify(query)], () => BUILDERS[name](query));
   if ("page" in query && "pageSize" in query) {
-    const body = BUILDERS[name](query) as { data?: unknown[]; total?: number };
-    if (query.page > 1 && body.data?.length === 0 && (body.total ?? 0) > 0) return badRequest([`page: there are only ${Math.ceil(body.total! / (query.pageSize as number))} pages`]);
-    return jsonResponse(request, body);
+    const page = body as { data?: unknown[]; total?: number };
+    if (query.page > 1 && page.data?.length === 0 && (page.total ?? 0) > 0) return badRequest([`page: there are only ${Math.ceil(page.total! / (query.pageSize as number))} pages`]);
   }
-  return jsonResponse(request, BUILDERS[name](query));
+  return jsonResponse(request, body);
 }

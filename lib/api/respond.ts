@@ -28,7 +28,8 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response
 /** Validates the query string against the endpoint's schema; unknown parameters are refused, not ignored. */
 export function parseQuery<S extends z.ZodObject>(request: Request, schema: S): Parsed<z.output<S>> {
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  const unknown = Object.keys(params).filter((k) => !(k in schema.shape));
+  // hasOwn, not `in`: ?constructor=1 or ?__proto__=1 name no parameter either.
+  const unknown = Object.keys(params).filter((k) => !Object.hasOwn(schema.shape, k));
   const empty = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== ""));
   const parsed = schema.safeParse(empty);
   const problems = [

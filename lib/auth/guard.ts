@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Role } from "@/lib/domain";
+import { withPublishedDataRefresh } from "@/lib/published-cache";
 import { getSessionUser, type SessionUser } from "./session";
 
 export interface ActionState {
@@ -11,15 +12,17 @@ export interface ActionState {
 
 export class ActionError extends Error {}
 
-/** FormData to a plain object; keys ending in [] collect every value into an array. */
+/**
+ * FormData to a plain object; keys ending in [] collect every value into an array. An uploaded file
+ * stays a File, for a schema that asks for one (z.file()); any other schema refuses it as not text.
+ */
 export function formDataToObject(formData: FormData): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("$ACTION")) continue;
-    if (typeof value !== "string") continue;
     if (key.endsWith("[]")) {
       const name = key.slice(0, -2);
-      result[name] = [...((result[name] as string[] | undefined) ?? []), value];
+      result[name] = [...((result[name] as unknown[] | undefined) ?? []), value];
     } else {
       result[key] = value;
     }
@@ -40,12 +43,14 @@ export function guardedAction<S extends z.ZodType>(
     const user = await getSessionUser();
     if (!user) return { ok: false, message: "You are not signed in, or your session has ended. Sign in and try again." };
     if (!options.roles.includes(user.role)) return { ok: false, message: `Your role (${user.role}) is not allowed to do this.` };
+    // An action is a public endpoint: a hand-made call can send anything in place of the form.
+    if (!(formData instanceof FormData)) return { ok: false, message: "Malformed request: send the form's fields. Nothing was saved." };
     const parsed = options.schema.safeParse(formDataToObject(formData));
     if (!parsed.success) {
       return { ok: false, message: "Nothing was saved: please correct the marked fields.", errors: z.flattenError(parsed.error).fieldErrors as ActionState["errors"] };
     }
     try {
-      return (await handler(parsed.data, user)) ?? { ok: true, message: "Saved." };
+      return (await withPublishedDataRefresh(() => handler(parsed.data, user))) ?? { ok: true, message: "Saved." };
     } catch (error) {
       if (error instanceof ActionError) return { ok: false, message: error.message };
       throw error;

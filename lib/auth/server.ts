@@ -1,16 +1,18 @@
-// The one better-auth instance: email + password, scrypt hashes, httpOnly session cookies, sign-in
-// rate-limited. Created on first use so that building the app never opens the database.
+// The one better-auth instance: email + password, scrypt hashes, httpOnly session cookies. Created on
+// first use so that building the app never opens the database. Sign-in attempts are limited before they
+// get here, by the auth route (lib/auth/auth-route.ts); better-auth's own limiter covers its other paths.
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import { getDb } from "@/db/client";
 import { accounts, sessions, users, verifications } from "@/db/schema";
-import { databaseFile, readEnv } from "@/lib/env";
+import { databaseFile, publicBaseUrl, readEnv, servesHttps } from "@/lib/env";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { authSecret } from "./secret";
 
 function createAuth() {
   const env = readEnv();
-  const baseURL = process.env.BETTER_AUTH_URL ?? `http://localhost:${env.PORT}`;
+  const baseURL = publicBaseUrl(env);
   return betterAuth({
     appName: "Dialogue Scorecard",
     baseURL,
@@ -34,10 +36,14 @@ function createAuth() {
       storage: "memory",
       window: 60,
       max: 100,
-      customRules: { "/sign-in/email": { window: 60, max: env.SIGN_IN_ATTEMPTS_PER_MINUTE } },
+      // Limited per account and per address (or in one shared bucket) by the auth route instead.
+      customRules: { "/sign-in/email": false },
     },
     advanced: {
-      useSecureCookies: baseURL.startsWith("https://") || process.env.AUTH_SECURE_COOKIES === "1",
+      useSecureCookies: servesHttps(env),
+      // The auth route sets this header only from an X-Forwarded-For that TRUST_PROXY vouches for and
+      // removes any client-sent copy; without it every client shares one bucket per path.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     plugins: [nextCookies()],
   });

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { STATUSES } from "../domain";
+import { webUrlSchema } from "./url";
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Unknown item.").max(120);
 const list = z.array(z.string()).max(20, "At most 20 evidence links.").default([]);
 
 /** http(s) only: a javascript: or data: URL is never stored, so it can never become a link. */
-export const evidenceUrlSchema = z.url({ protocol: /^https?$/, error: "Use a full http:// or https:// address." }).max(2000);
+export const evidenceUrlSchema = webUrlSchema;
 
 export const assessmentFormSchema = z
   .object({

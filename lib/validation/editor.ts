@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DATE_PRECISIONS, SUBJECT_EVENT_KINDS, SUBJECT_KINDS } from "../domain";
+import { optionalWebUrlSchema } from "./url";
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, digits and hyphens.").max(120);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2019-03-01.");
@@ -53,7 +54,7 @@ export const newSubjectEventSchema = z.object({
   occurredOn: isoDate,
   datePrecision: z.enum(DATE_PRECISIONS),
   description: text(1000, "Say what happened."),
-  sourceUrl: z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "Use a full http:// or https:// address." })]).transform((v) => v || null),
+  sourceUrl: optionalWebUrlSchema,
 });
 
 export const retireBenchmarkSchema = z.object({

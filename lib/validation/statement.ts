@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ADDRESSEES, DATE_PRECISIONS, STATEMENT_KINDS } from "../domain";
+import { optionalWebUrlSchema } from "./url";
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Unknown item.").max(120);
 const optionalSlug = z.union([z.literal(""), slug]).transform((v) => v || null);
@@ -10,7 +11,7 @@ export const newStatementSchema = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2015-08-10."),
   datePrecision: z.enum(DATE_PRECISIONS),
   language: z.string().trim().min(2, "Name the language, e.g. en or zh.").max(60),
-  sourceUrl: z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "Use a full http:// or https:// address." }).max(2000)]).transform((v) => v || null),
+  sourceUrl: optionalWebUrlSchema,
   roundSlug: optionalSlug,
   publishers: z
     .string()

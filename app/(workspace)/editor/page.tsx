@@ -33,6 +33,7 @@ export default async function EditorPage() {
     <>
       <AccountBar user={user} />
       <h1 className="text-2xl font-semibold">Editor</h1>
+      <p className="mt-2"><Link href="/editor/import">Import benchmarks or scores from CSV</Link></p>
       <section aria-labelledby="progress-heading" className="mt-4">
         <h2 id="progress-heading" className="text-lg font-semibold">Rounds and reviewers&apos; progress</h2>
         <div className="relative overflow-x-auto">

@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FulfilmentLineChart } from "@/components/charts/fulfilment-line-chart";
 import { StatusMixChart } from "@/components/charts/status-mix-chart";
-import { getDashboardData } from "@/db/queries/dashboard";
-import { buildDashboard } from "@/lib/dashboard";
+import { getDashboardSummary } from "@/db/queries/dashboard-summary";
 import { describeFilters } from "@/lib/export/describe";
 import { roundChartLabels } from "@/lib/round-labels";
 import { filtersToQuery, parseDashboardFilters, type SearchParams } from "@/lib/validation/dashboard-filters";
@@ -27,8 +26,8 @@ export default async function EmbedPage({ params, searchParams }: Props) {
   const { chart } = await params;
   if (!(chart in CHARTS)) notFound();
   const { filters } = parseDashboardFilters(await searchParams);
-  const data = getDashboardData(filters);
-  const dashboard = buildDashboard(data);
+  const dashboard = getDashboardSummary(filters, { figuresOnly: true });
+  const data = dashboard;
   const labels = roundChartLabels(dashboard.rounds);
   const dashboardUrl = `/${filtersToQuery(filters)}`;
 

@@ -9,6 +9,8 @@ import { resolveFilters } from "@/db/queries/filters";
 import { formatCount } from "@/lib/pagination";
 import { filtersToQuery, parseDashboardFilters } from "@/lib/validation/dashboard-filters";
 
+export { DELETE, PATCH, POST, PUT } from "@/lib/api/read-only";
+
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {

@@ -1,6 +1,8 @@
-import { toNextJsHandler } from "better-auth/next-js";
-import { getAuth } from "@/lib/auth/server";
+import { handleAuthRequest } from "@/lib/auth/auth-route";
 
 // Resolved per request so the build never opens the database.
-export const GET = (request: Request) => toNextJsHandler(getAuth()).GET(request);
-export const POST = (request: Request) => toNextJsHandler(getAuth()).POST(request);
+export const GET = handleAuthRequest;
+export const POST = handleAuthRequest;
+export const PUT = handleAuthRequest;
+export const PATCH = handleAuthRequest;
+export const DELETE = handleAuthRequest;

@@ -1,5 +1,7 @@
 import { handleApi } from "@/lib/api/handlers";
 
+export { DELETE, PATCH, POST, PUT } from "@/lib/api/read-only";
+
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request) {

@@ -1,0 +1,168 @@
+import { ChartDownload } from "@/components/charts/chart-download";
+import { FulfilmentLineChart } from "@/components/charts/fulfilment-line-chart";
+import { ExportLinks } from "@/components/exports/export-links";
+import { describeFilters } from "@/lib/export/describe";
+import { GroupIndexChart } from "@/components/charts/group-index-chart";
+import { StatusMixChart } from "@/components/charts/status-mix-chart";
+import { ChangesList } from "./changes-list";
+import { FilterForm } from "./filter-form";
+import { GroupTable } from "./group-table";
+import { HeatMap } from "./heat-map";
+import { Headline } from "./headline";
+import { RoundTable } from "./round-table";
+import { DataVersion } from "@/components/ui/data-version";
+import { DemoNotice } from "@/components/ui/demo-notice";
+import { getDashboardSummary } from "@/db/queries/dashboard-summary";
+import { listFilterOptions } from "@/db/queries/filter-options";
+import { DASHBOARD_LIMITS } from "@/lib/dashboard";
+import { cachedByPublishedData } from "@/lib/published-cache";
+import { ADDRESSEE_LABELS, type Addressee } from "@/lib/domain";
+import { roundChartLabels } from "@/lib/round-labels";
+import { filtersToQuery, hasFilters, parseDashboardFilters, type SearchParams } from "@/lib/validation/dashboard-filters";
+
+/** The whole dashboard for a query string's filters; rendered from Next's cache, see proxy.ts. */
+export async function DashboardView({ searchParams }: { searchParams: SearchParams }) {
+  const { filters, problems } = parseDashboardFilters(searchParams);
+  const dashboard = await cachedByPublishedData(["dashboard", JSON.stringify(filters)], () =>
+    getDashboardSummary(filters, { heatMapLimit: DASHBOARD_LIMITS.heatMapRows, changesLimit: DASHBOARD_LIMITS.changesPerDirection }),
+  );
+  const data = dashboard;
+  const options = listFilterOptions(filters);
+  const labels = roundChartLabels(dashboard.rounds);
+  const columns = dashboard.rounds.map((r, i) => ({ id: r.id, slug: r.slug, name: r.name, label: labels[i]! }));
+
+  const { latest, previous } = dashboard;
+  const filtered = hasFilters(filters);
+  const stamp = `Dialogue Scorecard · data version ${data.dataVersion?.slice(0, 16).replace("T", " ") ?? "—"} UTC · filters: ${describeFilters(filters)}${data.hasDemo ? " · DEMO DATA" : ""}`;
+
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">Did the dialogues deliver?</h1>
+      <p className="mt-2 max-w-3xl text-stone-700">
+        Civil-society groups put concrete demands to the governments at each round of the human-rights dialogues
+        with China. Each demand is a benchmark; after every round it is scored met, partial, not met, regressed or
+        unknown. The fulfilment index is 100 × (met + ½ partial) ÷ judged benchmarks.
+      </p>
+      <DataVersion publishedAt={data.dataVersion} />
+
+      {data.hasDemo && (
+        <div className="mt-4">
+          <DemoNotice />
+        </div>
+      )}
+
+      <div className="mt-4">
+        <FilterForm filters={filters} options={options} />
+      </div>
+      <div className="mt-2">
+        <ExportLinks filters={filters} />
+      </div>
+      {problems.length > 0 && (
+        <div role="status" className="mt-3 rounded border border-red-300 bg-red-50 px-4 py-2 text-sm text-red-900">
+          <p className="font-medium">Some filters were ignored:</p>
+          <ul className="list-disc pl-5">
+            {problems.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {data.unmatched.length > 0 && (
+        <div role="status" className="mt-3 rounded border border-red-300 bg-red-50 px-4 py-2 text-sm text-red-900">
+          <p className="font-medium">Nothing we publish matches these filters, so nothing is shown:</p>
+          <ul className="list-disc pl-5">
+            {data.unmatched.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {!latest ? (
+        <section className="mt-8 rounded border border-stone-200 bg-white p-6">
+          <h2 className="text-lg font-semibold">Nothing to show</h2>
+          <p className="mt-2">
+            {filtered
+              ? "No published round matches these filters. Widen the round range or clear the filters."
+              : "No round has been published yet. Once an editor publishes a round, its scores appear here."}
+          </p>
+        </section>
+      ) : (
+        <>
+          <Headline latest={latest} previous={previous} />
+
+          <div className="mt-8 grid gap-8 lg:grid-cols-2">
+            <section aria-labelledby="index-heading" className="rounded border border-stone-200 bg-white p-4">
+              <h2 id="index-heading" className="text-lg font-semibold">Fulfilment index per round</h2>
+              <p className="mb-2 text-xs text-stone-600">
+                0–100. Denominator: benchmarks judged at each round (met, partial, not met, regressed); see the table of rounds.
+              </p>
+              <ChartDownload fileBase="fulfilment-index" embedHref={`/embed/fulfilment${filtersToQuery(filters)}`} stamp={`${stamp} · index = 100 × (met + ½ partial) ÷ judged`}>
+                <FulfilmentLineChart
+                  points={dashboard.series.map((r, i) => ({ label: labels[i]!, index: r.index, judged: r.judged, applicable: r.applicable }))}
+                />
+              </ChartDownload>
+            </section>
+            <section aria-labelledby="mix-heading" className="rounded border border-stone-200 bg-white p-4">
+              <h2 id="mix-heading" className="text-lg font-semibold">Status mix per round</h2>
+              <p className="mb-2 text-xs text-stone-600">
+                Benchmarks with each published status. Denominator for percentages: every benchmark scored at the round.
+              </p>
+              <ChartDownload fileBase="status-mix" embedHref={`/embed/status-mix${filtersToQuery(filters)}`} stamp={`${stamp} · benchmarks scored per round`}>
+                <StatusMixChart bars={dashboard.series.map((r, i) => ({ label: labels[i]!, ...r.tally }))} />
+              </ChartDownload>
+            </section>
+            <section aria-labelledby="category-heading" className="rounded border border-stone-200 bg-white p-4">
+              <h2 id="category-heading" className="text-lg font-semibold">Index by category</h2>
+              <p className="mb-2 text-xs text-stone-600">At {latest.round.name}. Denominator: judged benchmarks of each category.</p>
+              <GroupIndexChart testId="category-chart" bars={dashboard.byCategory.map((g) => ({ label: g.label, index: g.index }))} />
+              <GroupTable caption="Index by category" testId="category-table" groups={dashboard.byCategory} />
+            </section>
+            <section aria-labelledby="addressee-heading" className="rounded border border-stone-200 bg-white p-4">
+              <h2 id="addressee-heading" className="text-lg font-semibold">Index by addressee</h2>
+              <p className="mb-2 text-xs text-stone-600">
+                At {latest.round.name}: whom the demand was made of. Denominator: judged benchmarks per addressee.
+              </p>
+              <GroupIndexChart
+                testId="addressee-chart"
+                bars={dashboard.byAddressee.map((g) => ({ label: ADDRESSEE_LABELS[g.key as Addressee], index: g.index }))}
+              />
+              <GroupTable
+                caption="Index by addressee"
+                testId="addressee-table"
+                groups={dashboard.byAddressee.map((g) => ({ ...g, label: ADDRESSEE_LABELS[g.key as Addressee] }))}
+              />
+            </section>
+          </div>
+
+          <section aria-labelledby="changes-heading" className="mt-8">
+            <h2 id="changes-heading" className="mb-2 text-lg font-semibold">
+              What changed since the previous round
+            </h2>
+            {previous ? (
+              <ChangesList changes={dashboard.changes} counts={dashboard.changeCounts} fromName={previous.round.name} toName={latest.round.name} />
+            ) : (
+              <p className="text-sm">Only one round is in view; widen the range to compare.</p>
+            )}
+          </section>
+
+          <section aria-labelledby="heat-heading" className="mt-8">
+            <h2 id="heat-heading" className="mb-2 text-lg font-semibold">Every benchmark, round by round</h2>
+            {dashboard.heatMapShown < dashboard.heatMapTotal && (
+              <p className="mb-2 text-sm" role="note">
+                Showing the first {dashboard.heatMapShown} of {dashboard.heatMapTotal} benchmarks. Narrow the view with the filters, or open a
+                round&apos;s scorecard or the exports for every benchmark.
+              </p>
+            )}
+            <HeatMap groups={dashboard.heatMap} columns={columns} />
+          </section>
+
+          <section aria-labelledby="rounds-heading" className="mt-8">
+            <h2 id="rounds-heading" className="mb-2 text-lg font-semibold">Rounds</h2>
+            <RoundTable rows={dashboard.series} />
+          </section>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,225 @@
+// The import against a seeded database, fed with files the app's own CSV exports wrote: what it
+// writes, what it refuses, and that a refused file changes no table at all.
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { Db } from "../client";
+import type { ImportResult, ImportSummary } from "./import-csv";
+
+vi.hoisted(() => {
+  process.env.DATABASE_PATH = `${process.env.TMPDIR ?? "/tmp"}/import-test-${process.pid}-${Date.now()}.db`;
+});
+
+const EDITOR = { id: "import-test-editor" };
+let db: Db;
+let importCsv: typeof import("./import-csv").importCsv;
+let scoresCsv: string;
+let benchmarksCsv: string;
+
+const all = <T>(sql: string, ...params: unknown[]) => db.$client.prepare(sql).all(...params) as T[];
+const count = (sql: string, ...params: unknown[]) => (db.$client.prepare(sql).get(...params) as { n: number }).n;
+
+function rowCounts(): Record<string, number> {
+  const tables = all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").map((t) => t.name);
+  return Object.fromEntries(tables.map((t) => [t, count(`SELECT count(*) AS n FROM "${t}"`)]));
+}
+
+async function exported(path: string): Promise<string> {
+  const route = path.startsWith("/exports/scores") ? await import("@/app/exports/scores.csv/route") : await import("@/app/exports/benchmarks.csv/route");
+  const response = route.GET(new Request(`http://localhost${path}`));
+  expect(response.status).toBe(200);
+  // Kept as bytes decode them: the byte-order mark the export writes stays at the start.
+  return Buffer.from(await response.arrayBuffer()).toString("utf8");
+}
+
+/** The CSV as records (header first), for editing a file the way a person would in a spreadsheet. */
+const records = (csv: string) => parse(csv, { bom: true }) as string[][];
+const toCsv = (rows: string[][]) => stringify(rows);
+const column = (rows: string[][], header: string) => rows[0]!.indexOf(header);
+
+function run(csv: string, fileName = "test.csv"): ImportResult {
+  return importCsv(db, csv, EDITOR, fileName);
+}
+
+function succeeded(result: ImportResult): ImportSummary {
+  if (!result.ok) throw new Error(`expected success: ${JSON.stringify(result.problems.slice(0, 3))}`);
+  return result.summary;
+}
+
+beforeAll(async () => {
+  const { prepareDatabase } = await import("../prepare");
+  prepareDatabase(process.env.DATABASE_PATH!);
+  db = (await import("../client")).getDb();
+  importCsv = (await import("./import-csv")).importCsv;
+  const now = Date.now();
+  db.$client
+    .prepare("INSERT INTO users (id, email, name, role, is_demo, created_at, updated_at) VALUES (?, 'importer@example.org', 'Ina Importer', 'editor', 0, ?, ?)")
+    .run(EDITOR.id, now, now);
+  // An unpublished round after the seed's last one, for scores that are not public yet.
+  db.$client
+    .prepare("INSERT INTO rounds (slug, track_id, name, start_date, date_precision) VALUES ('hrc-40', (SELECT id FROM tracks WHERE slug = 'un-hrc'), 'Human Rights Council, 40th session', '2019-02-25', 'day')")
+    .run();
+  scoresCsv = await exported("/exports/scores.csv");
+  benchmarksCsv = await exported("/exports/benchmarks.csv");
+  expect(scoresCsv.startsWith("\uFEFF")).toBe(true);
+});
+
+describe("re-importing the app's own exports", () => {
+  it("a scores export adds nothing: every row is the published score; only the audit entry is written", () => {
+    const before = rowCounts();
+    const summary = succeeded(run(scoresCsv, "scores.csv"));
+    const rows = records(scoresCsv).length - 1;
+    expect(summary).toMatchObject({ kind: "scores", rowsRead: rows, alreadyPublished: rows, assessmentsCreated: 0 });
+    expect(rows).toBeGreaterThan(200);
+    expect(rowCounts()).toEqual({ ...before, audit_log: before.audit_log! + 1 });
+  });
+
+  it("a benchmarks export creates nothing: every benchmark agrees with the stored one", () => {
+    const before = rowCounts();
+    const summary = succeeded(run(benchmarksCsv, "benchmarks.csv"));
+    expect(summary).toMatchObject({ kind: "benchmarks", rowsRead: 49, benchmarksCreated: [], benchmarksUnchanged: 49 });
+    expect(rowCounts()).toEqual({ ...before, audit_log: before.audit_log! + 1 });
+  });
+
+  it("records one audit entry per import, in the importer's name, with the counts", () => {
+    const entry = all<{ user_id: string; entity: string; entity_id: string; after: string }>("SELECT user_id, entity, entity_id, after FROM audit_log WHERE action = 'import.csv' ORDER BY id DESC LIMIT 1")[0]!;
+    expect(entry).toMatchObject({ user_id: EDITOR.id, entity: "import", entity_id: expect.stringMatching(/^benchmarks-[0-9a-f]{12}$/) });
+    expect(JSON.parse(entry.after)).toMatchObject({ file: "benchmarks.csv", kind: "benchmarks", rowsRead: 49, benchmarksCreated: 0, benchmarksUnchanged: 49, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  });
+
+  it("a benchmark edited to disagree with the stored one is an error with its line, and nothing is written", () => {
+    const rows = records(benchmarksCsv);
+    expect(rows.flat().some((cell) => cell.includes("\n"))).toBe(false);
+    const title = column(rows, "Benchmark");
+    const category = column(rows, "Category");
+    const original = rows[5]![title]!;
+    rows[5]![title] = `${original} (edited)`;
+    rows[9]![category] = rows[9]![category] === "Legal reform" ? "Release of detained people" : "Legal reform";
+    const before = rowCounts();
+    const result = run(toCsv(rows));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      { line: 6, message: expect.stringContaining(`its title is “${original}”, the file says “${original} (edited)”`) },
+      { line: 10, message: expect.stringMatching(/its category is “.*”, the file says “.*”\. An import never changes a stored benchmark/) },
+    ]);
+    expect(rowCounts()).toEqual(before);
+  });
+});
+
+const BENCHMARK_HEADER = ["Benchmark", "Benchmark ID", "Category", "Addressed to", "Applies from", "Retired on", "Why retired", "Raised by", "People", "Laws and practices"];
+const STATEMENT_2018 = "Joint NGO letter to UN member states ahead of the 37th Human Rights Council session";
+
+describe("importing new benchmarks", () => {
+  it("one bad row among good ones: every problem is listed and no table changes", () => {
+    const before = rowCounts();
+    const result = run(
+      toCsv([
+        BENCHMARK_HEADER,
+        ["Free all lawyers held since 2015", "free-lawyers-2015", "Release of detained people", "Chinese government", "hrc-37", "", "", STATEMENT_2018, "", ""],
+        ["Close the black jails", "close-black-jails", "No such category", "Chinese government", "hrc-37", "", "", "", "", ""],
+        ["Publish court verdicts", "publish-verdicts", "Transparency and reporting", "Chinese government", "hrc-37", "", "", "", "Nobody Known", "A law never passed"],
+        ["Report to the UN on torture", "report-on-torture", "Transparency and reporting", "UN member states", "uschrd-2012-washington", "", "", STATEMENT_2018, "", ""],
+        ["Free all lawyers held since 2015, again", "free-lawyers-2015", "Release of detained people", "Chinese government", "hrc-37", "", "", "", "", ""],
+      ]),
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.rowsRead).toBe(5);
+    expect(result.problems).toEqual([
+      { line: 3, message: expect.stringMatching(/The category “No such category” does not exist/) },
+      { line: 4, message: expect.stringMatching(/The person “Nobody Known” does not exist.*The law or practice “A law never passed” does not exist/) },
+      { line: 5, message: expect.stringMatching(/cannot apply from 2012 US–China dialogue, Washington \(2012-07-01\), before the statement that raised it \(2018-02-03\)/) },
+      { line: 6, message: "The benchmark ID “free-lawyers-2015” is already on line 2." },
+    ]);
+    expect(rowCounts()).toEqual(before);
+  });
+
+  it("creates new benchmarks with their statements, people and laws, matched by name as the export writes them", () => {
+    const before = rowCounts();
+    const summary = succeeded(
+      run(
+        toCsv([
+          BENCHMARK_HEADER,
+          ["Let Liu Xia travel abroad freely", "liu-xia-travel", "Release of detained people", "Chinese government", "Human Rights Council, 37th session", "", "", STATEMENT_2018, "Liu Xia (刘霞)", ""],
+          ["End residential surveillance at a designated location", "end-rsdl-import", "Legal reform", "chinese_government", "hrc-40", "", "", "", "", "Residential surveillance at a designated location (指定居所监视居住)"],
+        ]),
+      ),
+    );
+    expect(summary).toMatchObject({ benchmarksCreated: ["liu-xia-travel", "end-rsdl-import"], benchmarksUnchanged: 0 });
+    expect(rowCounts()).toMatchObject({ benchmarks: before.benchmarks! + 2, benchmark_sources: before.benchmark_sources! + 1, benchmark_subjects: before.benchmark_subjects! + 2 });
+    const [source] = all<{ demand: string; title: string }>(
+      "SELECT bs.demand, s.title FROM benchmark_sources bs JOIN benchmarks b ON b.id = bs.benchmark_id JOIN statements s ON s.id = bs.statement_id WHERE b.slug = 'liu-xia-travel'",
+    );
+    expect(source).toEqual({ demand: "Let Liu Xia travel abroad freely", title: STATEMENT_2018 });
+    expect(all("SELECT s.name FROM benchmark_subjects x JOIN subjects s ON s.id = x.subject_id JOIN benchmarks b ON b.id = x.benchmark_id WHERE b.slug = 'liu-xia-travel'")).toEqual([{ name: "Liu Xia" }]);
+  });
+});
+
+describe("importing scores", () => {
+  const SCORE_HEADER = ["Round ID", "Benchmark ID", "Status code", "Rationale", "Evidence", "Demo data"];
+
+  it("adds each score as an assessment in the importer's name, with its evidence, and a second import adds nothing", () => {
+    const file = toCsv([
+      SCORE_HEADER,
+      ["hrc-37", "liu-xia-travel", "not_met", "She was still kept from travelling during the session.", "Report <https://example.org/liu-xia-2018>", "no"],
+      ["hrc-40", "liu-xia-travel", "met", "She left for Berlin in July 2018.", "News <https://example.org/berlin> | Statement <https://example.org/statement>", "no"],
+      ["hrc-40", "end-rsdl-import", "not_met", "The provision is still in force.", "", "yes"],
+    ]);
+    const before = rowCounts();
+    const summary = succeeded(run(file));
+    expect(summary).toMatchObject({ assessmentsCreated: 3, alreadyPublished: 0, alreadyImported: 0, differFromPublished: 0, atPublishedRounds: 1 });
+    expect(rowCounts()).toMatchObject({ assessments: before.assessments! + 3, evidence_links: before.evidence_links! + 3, published_scores: before.published_scores });
+    expect(all("SELECT a.status, a.is_demo AS demo, a.reviewer_id AS reviewer FROM assessments a JOIN benchmarks b ON b.id = a.benchmark_id WHERE b.slug = 'end-rsdl-import'")).toEqual([
+      { status: "not_met", demo: 1, reviewer: EDITOR.id },
+    ]);
+
+    const again = rowCounts();
+    expect(succeeded(run(file))).toMatchObject({ assessmentsCreated: 0, alreadyImported: 3 });
+    expect(rowCounts()).toEqual({ ...again, audit_log: again.audit_log! + 1 });
+  });
+
+  it("an exported score changed in the file becomes a new assessment; the published score and everyone's assessments stay as they were", () => {
+    const rows = records(scoresCsv);
+    const status = column(rows, "Status");
+    const code = column(rows, "Status code");
+    const rationale = column(rows, "Rationale");
+    const i = rows.findIndex((r, n) => n > 0 && r[code] === "not_met");
+    rows[i]![status] = "Partial";
+    rows[i]![code] = "partial";
+    rows[i]![rationale] = "Moved to a formal trial, which this reviewer reads as a partial step.";
+    const published = all("SELECT * FROM published_scores ORDER BY benchmark_id, round_id");
+    const assessments = all("SELECT * FROM assessments ORDER BY id");
+    const summary = succeeded(run(toCsv(rows)));
+    expect(summary).toMatchObject({ assessmentsCreated: 1, alreadyPublished: rows.length - 2, differFromPublished: 1, atPublishedRounds: 1 });
+    expect(all("SELECT * FROM published_scores ORDER BY benchmark_id, round_id")).toEqual(published);
+    const after = all<{ reviewer_id: string; status: string }>("SELECT * FROM assessments ORDER BY id");
+    expect(after.slice(0, assessments.length)).toEqual(assessments);
+    expect(after.slice(assessments.length)).toEqual([expect.objectContaining({ reviewer_id: EDITOR.id, status: "partial" })]);
+  });
+
+  it("refuses rows whose round, benchmark or timing is wrong, with every line, and writes nothing", () => {
+    const before = rowCounts();
+    const result = run(
+      toCsv([
+        ["Round", "Round ID", "Benchmark ID", "Benchmark", "Status code", "Rationale"],
+        ["Human Rights Council, 40th session", "hrc-40", "liu-xia-travel", "Let Liu Xia travel abroad freely", "met", "A good row among bad ones."],
+        ["", "hrc-99", "liu-xia-travel", "", "met", "There is no such round at all."],
+        ["", "hrc-40", "no-such-benchmark", "", "met", "There is no such benchmark at all."],
+        ["", "uschrd-2012-washington", "end-rsdl-import", "", "met", "Scored before the benchmark applies."],
+        ["The 40th", "hrc-40", "end-rsdl-import", "Another title", "met", "Round name and title disagree."],
+        ["", "hrc-40", "liu-xia-travel", "", "met", "The same benchmark and round twice."],
+      ]),
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      { line: 3, message: expect.stringMatching(/round ID “hrc-99” does not exist/) },
+      { line: 4, message: expect.stringMatching(/benchmark ID “no-such-benchmark” does not exist: import it first from a benchmarks CSV/) },
+      { line: 5, message: expect.stringMatching(/applies only from 2019-02-25, after 2012 US–China dialogue, Washington/) },
+      { line: 6, message: expect.stringMatching(/called “Human Rights Council, 40th session” here, not “The 40th”.*its title is “End residential surveillance at a designated location”, the file says “Another title”/) },
+      { line: 7, message: expect.stringMatching(/already scored for the round “hrc-40” on line 2/) },
+    ]);
+    expect(rowCounts()).toEqual(before);
+  });
+});

@@ -1,0 +1,1 @@
+CREATE INDEX `public_benchmarks_addressee_idx` ON `public_benchmarks` (`addressee`,`category_id`,`applies_from_date`,`title`,`benchmark_id`);

@@ -1,0 +1,59 @@
+// EXPLAIN QUERY PLAN for every statement the dashboard and the API summary run: a full scan of a
+// table that grows with the data (scores, assessments, benchmarks, the aggregates) fails the test.
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { describe, expect, it } from "vitest";
+import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
+import { openDatabase, type Db } from "../client";
+import { migrateDatabase } from "../migrate";
+import * as schema from "../schema";
+import { generateScaleData } from "../seed/scale";
+import { getDashboardSummary } from "./dashboard-summary";
+import { ensurePublishedAggregates } from "./published-aggregates";
+
+// public_tallies is not among them: it holds rounds × categories × addressees rows (1,200 at 100,000
+// benchmarks × 25 rounds), and reading all of it is the point when every round is in view.
+const GROWING = ["published_scores", "assessments", "benchmarks", "benchmark_subjects", "benchmark_sources", "public_benchmarks", "public_changes"];
+
+const db = openDatabase(":memory:");
+migrateDatabase(db);
+generateScaleData(db.$client, { benchmarks: 400, rounds: 8, reviewers: 3, seed: 3 });
+ensurePublishedAggregates(db);
+db.$client.exec("ANALYZE");
+
+function statementsOf(run: (db: Db) => unknown): Array<{ query: string; params: unknown[] }> {
+  const captured: Array<{ query: string; params: unknown[] }> = [];
+  run(drizzle(db.$client, { schema, logger: { logQuery: (query, params) => captured.push({ query, params }) } }) as unknown as Db);
+  return captured;
+}
+
+/** Plan lines that read a growing table from end to end without an index. */
+function fullScans(query: string, params: unknown[]): string[] {
+  const plan = db.$client.prepare(`EXPLAIN QUERY PLAN ${query}`).all(...params) as Array<{ detail: string }>;
+  return plan
+    .map((p) => p.detail)
+    .filter((detail) => {
+      const scanned = /^SCAN (\w+)/.exec(detail)?.[1];
+      return scanned !== undefined && GROWING.includes(scanned) && !/USING (COVERING )?INDEX/.test(detail);
+    });
+}
+
+describe("the dashboard's queries use indexes", () => {
+  const category = (db.$client.prepare("SELECT slug FROM categories LIMIT 1").get() as { slug: string }).slug;
+  const cases: Array<[string, DashboardFilters, boolean]> = [
+    ["everything", {}, false],
+    ["one category", { category }, false],
+    ["one addressee", { addressee: "chinese_government" }, false],
+    ["the API summary", {}, true],
+  ];
+  for (const [name, filters, figuresOnly] of cases) {
+    it(`for ${name}`, () => {
+      const statements = statementsOf((d) => getDashboardSummary(filters, { heatMapLimit: 100, changesLimit: 100, figuresOnly }, d));
+      expect(statements.length).toBeGreaterThan(3);
+      for (const { query, params } of statements) expect({ query, scans: fullScans(query, params) }).toEqual({ query, scans: [] });
+    });
+  }
+
+  it("and the check itself catches a full scan", () => {
+    expect(fullScans("SELECT count(*) FROM published_scores WHERE basis = ?", ["agreement"])).toEqual([expect.stringMatching(/^SCAN published_scores/)]);
+  });
+});

@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { buildDashboard } from "@/lib/dashboard";
+import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
+import { openDatabase, type Db } from "../client";
+import { migrateDatabase } from "../migrate";
+import { loadSeed } from "../seed/load";
+import { generateScaleData } from "../seed/scale";
+import { getDashboardData } from "./dashboard";
+import { getDashboardSummary } from "./dashboard-summary";
+import { readDataVersion } from "./published-aggregates";
+import { publishRound } from "./review";
+
+function seeded(fill: (db: Db) => void): Db {
+  const db = openDatabase(":memory:");
+  migrateDatabase(db);
+  fill(db);
+  return db;
+}
+
+/** The reference: every figure computed in JavaScript from the whole published matrix. */
+function reference(db: Db, filters: DashboardFilters, heatMapLimit: number) {
+  const data = getDashboardData(filters, db);
+  const d = buildDashboard({ ...data, heatMapLimit });
+  const count = (direction: "up" | "down") => d.changes.filter((c) => c.direction === direction).length;
+  return { ...d, changeCounts: { up: count("up"), down: count("down") }, unmatched: data.unmatched, dataVersion: data.dataVersion, hasDemo: data.hasDemo };
+}
+
+function expectSameFigures(db: Db, filters: DashboardFilters, heatMapLimit = 40) {
+  const fromSql = getDashboardSummary(filters, { heatMapLimit }, db);
+  const expected = reference(db, filters, heatMapLimit);
+  expect(fromSql.series).toEqual(expected.series);
+  expect(fromSql.byCategory).toEqual(expected.byCategory);
+  expect(fromSql.byAddressee).toEqual(expected.byAddressee);
+  expect(fromSql.heatMap).toEqual(expected.heatMap);
+  expect([fromSql.heatMapShown, fromSql.heatMapTotal]).toEqual([expected.heatMapShown, expected.heatMapTotal]);
+  expect(fromSql.changes).toEqual(expected.changes);
+  expect(fromSql.changeCounts).toEqual(expected.changeCounts);
+  expect([fromSql.unmatched, fromSql.dataVersion, fromSql.hasDemo]).toEqual([expected.unmatched, expected.dataVersion, expected.hasDemo]);
+  return fromSql;
+}
+
+function firstSlug(db: Db, sql: string): string {
+  return (db.$client.prepare(sql).get() as { slug: string }).slug;
+}
+
+describe("the dashboard summed in SQL agrees with the reference computed from the whole matrix", () => {
+  const seed = seeded((db) => loadSeed(db));
+  const scale = seeded((db) => generateScaleData(db.$client, { benchmarks: 500, rounds: 10, reviewers: 3, seed: 11 }));
+
+  for (const [name, db] of [
+    ["the seed", seed],
+    ["generated data", scale],
+  ] as const) {
+    it(`on ${name}, unfiltered and with each filter`, () => {
+      const whole = expectSameFigures(db, {});
+      expect(whole.series.length).toBeGreaterThan(1);
+      expect(whole.latest?.applicable).toBeGreaterThan(0);
+      const rounds = db.$client.prepare("SELECT slug FROM rounds WHERE published_at IS NOT NULL ORDER BY start_date").all() as Array<{ slug: string }>;
+      expectSameFigures(db, { track: firstSlug(db, "SELECT t.slug FROM tracks t JOIN rounds r ON r.track_id = t.id GROUP BY t.id ORDER BY COUNT(*) DESC") });
+      expectSameFigures(db, { category: firstSlug(db, "SELECT slug FROM categories ORDER BY position DESC") });
+      expectSameFigures(db, { addressee: "chinese_government" });
+      expectSameFigures(db, { from: rounds[1]!.slug, to: rounds.at(-2)!.slug });
+      expectSameFigures(db, { statement: firstSlug(db, "SELECT s.slug FROM statements s JOIN benchmark_sources bs ON bs.statement_id = s.id GROUP BY s.id ORDER BY COUNT(*) DESC") });
+      expectSameFigures(db, {
+        subject: firstSlug(db, "SELECT s.slug FROM subjects s JOIN benchmark_subjects bs ON bs.subject_id = s.id WHERE s.confidential = 0 GROUP BY s.id ORDER BY COUNT(*) DESC"),
+      });
+      expectSameFigures(db, { category: "no-such-category" });
+    });
+  }
+
+  it("lists at most the requested number of changes per direction but counts them all", () => {
+    const full = getDashboardSummary({}, {}, scale);
+    const capped = getDashboardSummary({}, { changesLimit: 3 }, scale);
+    expect(full.changeCounts.up + full.changeCounts.down).toBe(full.changes.length);
+    expect(full.changeCounts.up).toBeGreaterThan(3);
+    expect(capped.changeCounts).toEqual(full.changeCounts);
+    expect(capped.changes.filter((c) => c.direction === "up")).toEqual(full.changes.filter((c) => c.direction === "up").slice(0, 3));
+  });
+
+  it("recounts the stored tallies when anything public changes, whichever connection changed it", () => {
+    const before = expectSameFigures(scale, {});
+    const { version } = readDataVersion(scale);
+    // A benchmark that applies at the latest round becomes confidential: it must leave every figure.
+    const hidden = before.heatMap[0]!.rows.find((r) => r.cells.at(-1)!.status !== "n/a")!.benchmark;
+    scale.$client.prepare("UPDATE benchmarks SET confidential = 1 WHERE id = ?").run(hidden.id);
+    expect(readDataVersion(scale).version).toBeGreaterThan(version);
+    const after = expectSameFigures(scale, {});
+    expect(after.latest!.applicable).toBe(before.latest!.applicable - 1);
+    expect(readDataVersion(scale).talliesVersion).toBe(readDataVersion(scale).version);
+    scale.$client.prepare("UPDATE benchmarks SET confidential = 0 WHERE id = ?").run(hidden.id);
+    expect(expectSameFigures(scale, {}).latest).toEqual(before.latest);
+  });
+
+  it("after publishing a round, refreshes only what that round touches, and the figures stay right", () => {
+    const db = seeded((d) => generateScaleData(d.$client, { benchmarks: 300, rounds: 8, reviewers: 3, seed: 5 }));
+    const middle = db.$client.prepare("SELECT id FROM rounds WHERE published_at IS NOT NULL ORDER BY start_date LIMIT 1 OFFSET 4").get() as { id: number };
+    const editor = db.$client.prepare("SELECT id FROM users LIMIT 1").get() as { id: string };
+    // Withdraw a round from publication, as if it had never been published, then publish it again.
+    db.$client.prepare("DELETE FROM published_scores WHERE round_id = ?").run(middle.id);
+    db.$client.prepare("UPDATE rounds SET published_at = NULL WHERE id = ?").run(middle.id);
+    const withdrawn = expectSameFigures(db, {});
+    const rebuiltAt = readDataVersion(db);
+    expect(rebuiltAt.talliesVersion).toBe(rebuiltAt.version);
+    const result = publishRound(middle.id, editor.id, db);
+    expect(result.published).toBeGreaterThan(0);
+    // Current without a full rebuild: the publication brought the aggregates up to date itself.
+    const after = readDataVersion(db);
+    expect(after.version).toBeGreaterThan(rebuiltAt.version);
+    expect(after.talliesVersion).toBe(after.version);
+    const republished = expectSameFigures(db, {});
+    expect(republished.series.length).toBe(withdrawn.series.length + 1);
+    for (const track of db.$client.prepare("SELECT slug FROM tracks").all() as Array<{ slug: string }>) expectSameFigures(db, { track: track.slug });
+  });
+});

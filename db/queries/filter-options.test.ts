@@ -1,0 +1,65 @@
+// The dashboard's filter lists at scale: long lists must not travel whole to the page.
+import { describe, expect, it } from "vitest";
+import { ADDRESSEES, type Addressee } from "@/lib/domain";
+import { openDatabase } from "../client";
+import { migrateDatabase } from "../migrate";
+import { generateScaleData } from "../seed/scale";
+import { LONG_LIST_THRESHOLD, listFilterOptions } from "./filter-options";
+
+describe("listFilterOptions", () => {
+  const db = openDatabase(":memory:");
+  migrateDatabase(db);
+  // 5,000 benchmarks make 250 statements and 1,025 people and laws: both past the default threshold.
+  generateScaleData(db.$client, { benchmarks: 5_000, rounds: 3, reviewers: 2, seed: 11 });
+  const count = (sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;
+  const publicSubjects = count("SELECT COUNT(*) AS n FROM subjects WHERE confidential = 0");
+  const statementCount = count("SELECT COUNT(*) AS n FROM statements");
+  const confidentialSlug = (db.$client.prepare("SELECT slug FROM subjects WHERE confidential = 1 LIMIT 1").get() as { slug: string }).slug;
+
+  it("returns no statements or people when the lists are long and nothing is selected", () => {
+    expect(statementCount).toBeGreaterThan(LONG_LIST_THRESHOLD);
+    expect(publicSubjects).toBeGreaterThan(LONG_LIST_THRESHOLD);
+    const options = listFilterOptions({}, {}, db);
+    expect(options.statements).toEqual({ kind: "search", selected: null });
+    expect(options.subjects).toEqual({ kind: "search", selected: null });
+    expect(options.rounds).toHaveLength(3);
+    expect(options.tracks.length).toBeGreaterThan(0);
+  });
+
+  it("lists each addressee that a public benchmark has, in the domain's order", () => {
+    const small = openDatabase(":memory:");
+    migrateDatabase(small);
+    generateScaleData(small.$client, { benchmarks: 400, rounds: 2, reviewers: 2, seed: 5 });
+    const present = () => (small.$client.prepare("SELECT DISTINCT addressee FROM benchmarks WHERE confidential = 0").all() as { addressee: Addressee }[]).map((r) => r.addressee);
+    const hidden = present()[0]!;
+    small.$client.prepare("UPDATE benchmarks SET confidential = 1 WHERE addressee = ?").run(hidden);
+    const expected = ADDRESSEES.filter((a) => present().includes(a));
+    expect(expected.length).toBeGreaterThan(1);
+    expect(listFilterOptions({}, {}, small).addressees).toEqual(expected);
+    expect(listFilterOptions({}, {}, small).addressees).not.toContain(hidden);
+  });
+
+  it("returns the selected statement and person of a long list, so the form can name them", () => {
+    const options = listFilterOptions({ statement: "statement-250", subject: "person-7" }, {}, db);
+    expect(options.statements).toEqual({ kind: "search", selected: { slug: "statement-250", title: "Joint statement 250", date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } });
+    expect(options.subjects).toMatchObject({ kind: "search", selected: { slug: "person-7", kind: "person" } });
+  });
+
+  it("never names a confidential person, nor a slug that names nothing", () => {
+    expect(listFilterOptions({ subject: confidentialSlug }, {}, db).subjects).toEqual({ kind: "search", selected: null });
+    expect(listFilterOptions({ subject: "nobody", statement: "no-statement" }, {}, db)).toMatchObject({
+      subjects: { kind: "search", selected: null },
+      statements: { kind: "search", selected: null },
+    });
+  });
+
+  it("lists short lists whole, public subjects only, up to and including the threshold", () => {
+    const atThreshold = listFilterOptions({}, { longListThreshold: publicSubjects }, db);
+    expect(atThreshold.subjects.kind).toBe("all");
+    const items = atThreshold.subjects.kind === "all" ? atThreshold.subjects.items : [];
+    expect(items).toHaveLength(publicSubjects);
+    expect(items.map((s) => s.slug)).not.toContain(confidentialSlug);
+    expect(atThreshold.statements).toMatchObject({ kind: "all", items: expect.arrayContaining([expect.objectContaining({ slug: "statement-1" })]) });
+    expect(listFilterOptions({}, { longListThreshold: publicSubjects - 1 }, db).subjects.kind).toBe("search");
+  });
+});
