@@ -47,7 +47,7 @@ function sortRows(rows: Row[], sort: ScorecardSort): Row[] {
 
 function readAllPages(db: Db, round: { id: number; startDate: string }, filter: ScorecardFilter, pageSize: number) {
   const tally = getRoundTally(round, db);
-  const scope = countScorecardScope(round, filter, tally, db);
+  const scope = countScorecardScope(filter, tally);
   const total = viewTotal(filter, scope);
   const ids: number[] = [];
   for (let offset = 0; offset < total + pageSize; offset += pageSize) ids.push(...listScorecardPageIds(round, filter, scope, { offset, limit: pageSize }, db));
@@ -97,7 +97,7 @@ describe("the round scorecard on the seed", () => {
   it("continues page 2 where page 1 stopped", () => {
     const round = db.$client.prepare("SELECT id, start_date AS startDate FROM rounds WHERE slug = 'hrc-37'").get() as { id: number; startDate: string };
     const filter = { sort: "category" as const };
-    const scope = countScorecardScope(round, filter, getRoundTally(round, db), db);
+    const scope = countScorecardScope(filter, getRoundTally(round, db));
     const first = listScorecardPageIds(round, filter, scope, { offset: 0, limit: 10 }, db);
     const second = listScorecardPageIds(round, filter, scope, { offset: 10, limit: 10 }, db);
     const both = listScorecardPageIds(round, filter, scope, { offset: 0, limit: 20 }, db);
@@ -110,7 +110,7 @@ describe("the round scorecard on the seed", () => {
     expect(getCategoryId("no-such-category", db)).toBeUndefined();
     const round = db.$client.prepare("SELECT id, start_date AS startDate FROM rounds WHERE slug = 'hrc-37'").get() as { id: number; startDate: string };
     const filter = { sort: "category" as const, categoryId: -1 };
-    const scope = countScorecardScope(round, filter, getRoundTally(round, db), db);
+    const scope = countScorecardScope(filter, getRoundTally(round, db));
     expect(viewTotal(filter, scope)).toBe(0);
     expect(listScorecardPageIds(round, filter, scope, { offset: 0, limit: 100 }, db)).toEqual([]);
   });

@@ -1,14 +1,15 @@
 import "server-only";
 // A round's scorecard one page at a time. At scale a round has ~100,000 applicable benchmarks: the
-// figures come from counts over indexes, and a page reads only its own rows, in an order an index
+// figures come from the published tallies, and a page reads only its own rows, in an order an index
 // already holds wherever it can (see db/queries/query-plans.test.ts for the plans).
-import { asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { asc, eq, inArray, sql, sum, type SQL } from "drizzle-orm";
 import { STATUSES, type Addressee, type Status } from "@/lib/domain";
 import { emptyTally, type StatusTally } from "@/lib/scoring";
 import { getDb, type Db } from "../client";
-import { benchmarks, categories, publishedScores } from "../schema";
+import { benchmarks, categories, publicTallies } from "../schema";
 import { allOf, hasScore, idsInBenchmarkOrder, idsOfRoundScores, walkBenchmarks, type IdPage, type ListOrder } from "./ordered";
-import { appliesAt, hiddenBenchmarkSelect, isPublicBenchmark } from "./shared";
+import { ensurePublishedAggregates } from "./published-aggregates";
+import { appliesAt, isPublicBenchmark } from "./shared";
 
 export type ScorecardSort = "category" | "status" | "title";
 
@@ -24,72 +25,63 @@ export interface ScorecardFilter {
   categoryId?: number;
 }
 
-export interface RoundTally {
+interface Figures {
   /** Published statuses of the public benchmarks that apply at the round. */
   tally: StatusTally;
   /** Public benchmarks that apply at the round, scored or not. */
   applicable: number;
+}
+
+export interface RoundTally extends Figures {
   hasDemo: boolean;
+  /** The same figures for each category of the round. */
+  byCategory: Map<number, Figures>;
 }
 
 /** The order in which a scorecard sorted by status lists them; benchmarks not yet scored come last. */
 export const SCORECARD_STATUS_ORDER: readonly Status[] = ["met", "partial", "not_met", "regressed", "unknown"];
 
-const count = (db: Db, query: SQL) => db.get<{ n: number }>(query)?.n ?? 0;
-
-function tallyOf(rows: Array<{ status: Status; n: number }>): StatusTally {
-  const tally = emptyTally();
-  for (const row of rows) tally[row.status] += row.n;
-  return tally;
-}
-
 /**
- * The round's figures without reading its scores one by one: every status count of the round from
- * the index on (round_id, status), less the few benchmarks that must not count — those the public
- * may not see and those retired by then. A score exists only for a benchmark that applied when its
- * round was published (publishRound); applies_from and round dates never change afterwards, but a
- * benchmark may be retired later, hence the second term.
+ * The round's figures, whole and per category, from the published tallies (per round × category ×
+ * addressee, rebuilt once per data version: db/queries/published-aggregates.ts) — a few dozen rows
+ * instead of ~100,000 scores.
  */
 export function getRoundTally(round: ScorecardRound, db: Db = getDb()): RoundTally {
-  const all = db.all<{ status: Status; n: number }>(
-    sql`select ${publishedScores.status} as status, count(*) as n from ${publishedScores} where ${publishedScores.roundId} = ${round.id} group by 1`,
-  );
-  // Driven from the few excluded ids (each looked up by primary key), never by testing every score.
-  const excluded = db.all<{ status: Status; n: number }>(
-    sql`select ${publishedScores.status} as status, count(*) as n
-        from (select distinct id from (${hiddenBenchmarkSelect} union all select ${benchmarks.id} from ${benchmarks} where ${benchmarks.retiredOn} <= ${round.startDate})) excluded
-        cross join ${publishedScores} on ${publishedScores.benchmarkId} = excluded.id and ${publishedScores.roundId} = ${round.id}
-        group by 1`,
-  );
-  const tally = tallyOf(all);
-  for (const row of excluded) tally[row.status] -= row.n;
-  const applicable =
-    count(db, sql`select count(*) as n from ${benchmarks} where ${appliesAt(round.startDate)}`) -
-    count(db, sql`select count(*) as n from ${benchmarks} where ${benchmarks.id} in (${hiddenBenchmarkSelect}) and ${appliesAt(round.startDate)}`);
-  // Written with the literal 1 so that the partial index on demo scores answers it.
-  const hasDemo = count(db, sql`select exists (select 1 from ${publishedScores} where ${publishedScores.roundId} = ${round.id} and is_demo = 1) as n`) === 1;
-  return { tally, applicable, hasDemo };
+  ensurePublishedAggregates(db);
+  const rows = db
+    .select({
+      categoryId: publicTallies.categoryId,
+      applicable: sum(publicTallies.applicable),
+      met: sum(publicTallies.met),
+      partial: sum(publicTallies.partial),
+      notMet: sum(publicTallies.notMet),
+      regressed: sum(publicTallies.regressed),
+      unknown: sum(publicTallies.unknown),
+      demo: sum(publicTallies.demo),
+    })
+    .from(publicTallies)
+    .where(eq(publicTallies.roundId, round.id))
+    .groupBy(publicTallies.categoryId)
+    .all();
+  const total: RoundTally = { tally: emptyTally(), applicable: 0, hasDemo: false, byCategory: new Map() };
+  for (const row of rows) {
+    const figures = { applicable: Number(row.applicable), tally: { met: Number(row.met), partial: Number(row.partial), not_met: Number(row.notMet), regressed: Number(row.regressed), unknown: Number(row.unknown) } };
+    total.byCategory.set(row.categoryId, figures);
+    total.applicable += figures.applicable;
+    for (const s of STATUSES) total.tally[s] += figures.tally[s];
+    if (Number(row.demo) > 0) total.hasDemo = true;
+  }
+  return total;
 }
 
 /** How many rows of each status a view holds; `null` counts the applicable benchmarks not yet scored. */
 export type ScopeCounts = Map<Status | null, number>;
 
-/**
- * Status counts within the view's scope (the whole round, or one category of it). The whole round
- * comes from its tally; a category is counted over its benchmarks, a few thousand at most.
- */
-export function countScorecardScope(round: ScorecardRound, filter: ScorecardFilter, roundTally: RoundTally, db: Db = getDb()): ScopeCounts {
-  if (filter.categoryId === undefined) {
-    const scored = STATUSES.reduce((sum, s) => sum + roundTally.tally[s], 0);
-    return new Map<Status | null, number>([...STATUSES.map((s) => [s, roundTally.tally[s]] as const), [null, roundTally.applicable - scored]]);
-  }
-  const rows = db.all<{ status: Status | null; n: number }>(
-    sql`select ${publishedScores.status} as status, count(*) as n
-        from ${benchmarks} left join ${publishedScores} on ${publishedScores.benchmarkId} = ${benchmarks.id} and ${publishedScores.roundId} = ${round.id}
-        where ${benchmarks.categoryId} = ${filter.categoryId} and ${appliesAt(round.startDate)} and ${isPublicBenchmark}
-        group by 1`,
-  );
-  return new Map(rows.map((r) => [r.status, r.n]));
+/** Status counts within the view's scope: the whole round, or one category of it. */
+export function countScorecardScope(filter: ScorecardFilter, roundTally: RoundTally): ScopeCounts {
+  const figures = filter.categoryId === undefined ? roundTally : (roundTally.byCategory.get(filter.categoryId) ?? { tally: emptyTally(), applicable: 0 });
+  const scored = STATUSES.reduce((n, s) => n + figures.tally[s], 0);
+  return new Map<Status | null, number>([...STATUSES.map((s) => [s, figures.tally[s]] as const), [null, figures.applicable - scored]]);
 }
 
 /** Rows in the view: the whole scope, or the rows of one status. */

@@ -47,7 +47,7 @@ export default async function RoundScorecardPage({ params, searchParams }: Props
   const summary = summariseTally(roundTally.tally, roundTally.applicable);
   const categories = listScorecardCategories(round);
   const filter = { sort: view.sort, status: view.status, categoryId: view.category ? (getCategoryId(view.category) ?? -1) : undefined };
-  const scope = countScorecardScope(round, filter, roundTally);
+  const scope = countScorecardScope(filter, roundTally);
   const info = pageInfo(view.page, view.pageSize, viewTotal(filter, scope));
   const ids = info.outOfRange ? [] : listScorecardPageIds(round, filter, scope, { offset: info.offset, limit: info.pageSize });
   const [benchmarks, details, sources, neighbours] = [

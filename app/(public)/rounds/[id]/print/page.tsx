@@ -40,7 +40,7 @@ export default async function PrintScorecardPage({ params, searchParams }: Props
   const roundTally = getRoundTally(round);
   const summary = summariseTally(roundTally.tally, roundTally.applicable);
   const filter = { sort: view.sort, status: view.status, categoryId: view.category ? (getCategoryId(view.category) ?? -1) : undefined };
-  const scope = countScorecardScope(round, filter, roundTally);
+  const scope = countScorecardScope(filter, roundTally);
   const info = pageInfo(view.page, PRINT_PAGE_SIZE, viewTotal(filter, scope));
   const ids = info.outOfRange ? [] : listScorecardPageIds(round, filter, scope, { offset: info.offset, limit: PRINT_PAGE_SIZE });
   const benchmarks = listScorecardBenchmarks(ids);
