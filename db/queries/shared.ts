@@ -21,11 +21,13 @@ export const hiddenBenchmarkIds = sql`(${hiddenBenchmarkSelect})`;
 export const isPublicBenchmark = and(eq(benchmarks.confidential, false), sql`${benchmarks.id} not in ${hiddenBenchmarkIds}`)!;
 
 /**
- * A benchmark applies at a round from its first round until it is retired (lib/scoring isApplicable),
- * written so that the index on (applies_from_round_id, retired_on) answers it without reading rows.
+ * A benchmark applies at a round from its first round until it is retired (lib/scoring isApplicable).
+ * For lists that walk benchmarks in an order index: the unary + keeps SQLite from answering it with
+ * the index on applies_from_round_id instead, which would read every applicable benchmark and sort
+ * them all before the first row of a page.
  */
 export function appliesAt(startDate: string): SQL {
-  return sql`${benchmarks.appliesFromRoundId} in (select ${rounds.id} from ${rounds} where ${rounds.startDate} <= ${startDate}) and coalesce(${benchmarks.retiredOn} > ${startDate}, 1)`;
+  return sql`+${benchmarks.appliesFromRoundId} in (select ${rounds.id} from ${rounds} where ${rounds.startDate} <= ${startDate}) and coalesce(${benchmarks.retiredOn} > ${startDate}, 1)`;
 }
 
 /**
