@@ -4,7 +4,7 @@ import { DemoNotice } from "@/components/ui/demo-notice";
 import { getSubsetMatrix } from "@/db/queries/matrix";
 import type { PublicSubject, SubjectPage } from "@/db/queries/subjects";
 import { listSubjectEvents } from "@/db/queries/subjects";
-import { buildDashboard } from "@/lib/dashboard";
+import { buildDashboard, DASHBOARD_LIMITS } from "@/lib/dashboard";
 import { formatDate } from "@/lib/format";
 import { formatCount } from "@/lib/pagination";
 import { roundChartLabels } from "@/lib/round-labels";
@@ -26,12 +26,9 @@ const EVENT_LABELS: Record<string, string> = {
   other: "Event",
 };
 
-/** At most this many demands in the heat map; a law named by more links to the full list. */
-const HEAT_MAP_LIMIT = 300;
-
 export function SubjectDetail({ page, subject }: { page: SubjectPage; subject: PublicSubject }) {
   const events = listSubjectEvents(subject.id);
-  const data = getSubsetMatrix({ subject: subject.slug }, { limit: HEAT_MAP_LIMIT });
+  const data = getSubsetMatrix({ subject: subject.slug }, { limit: DASHBOARD_LIMITS.heatMapRows });
   const dashboard = buildDashboard(data);
   const labels = roundChartLabels(dashboard.rounds);
   const columns = dashboard.rounds.map((r, i) => ({ id: r.id, slug: r.slug, name: r.name, label: labels[i]! }));

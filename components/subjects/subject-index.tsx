@@ -2,11 +2,14 @@ import Link from "next/link";
 import { Pagination } from "@/components/ui/pagination";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { listCurrentStatuses } from "@/db/queries/scores";
+import { STATUSES } from "@/lib/domain";
 import { listPublicSubjectsPage, listSubjectBenchmarkLinks, type SubjectPage } from "@/db/queries/subjects";
 import { describePage, pageInfo, pageQuery } from "@/lib/pagination";
 import type { PageParams } from "@/lib/validation/paging";
 
 export const SUBJECT_PAGE_SIZE = 100;
+/** Up to this many demands, each gets its badge; beyond, the statuses are counted. */
+const BADGES_PER_SUBJECT = 12;
 
 const COPY: Record<SubjectPage, { title: string; intro: string; searchLabel: string }> = {
   people: {
@@ -28,6 +31,8 @@ export function SubjectIndex({ page, search, paging }: { page: SubjectPage; sear
   const info = pageInfo(paging.page, paging.pageSize, total);
   const links = listSubjectBenchmarkLinks(subjects.map((s) => s.id));
   const current = listCurrentStatuses([...new Set(links.map((l) => l.benchmarkId))]);
+  const linksOf = new Map<number, number[]>();
+  for (const l of links) linksOf.set(l.subjectId, [...(linksOf.get(l.subjectId) ?? []), l.benchmarkId]);
   const hrefFor = (p: number) => `/${page}${pageQuery(p, paging.pageSize, SUBJECT_PAGE_SIZE, { q: search })}`;
 
   return (
@@ -59,7 +64,7 @@ export function SubjectIndex({ page, search, paging }: { page: SubjectPage; sear
       )}
       <ul className="mt-2 divide-y divide-stone-200 rounded border border-stone-200 bg-white" data-testid="subject-list">
         {subjects.map((s) => {
-          const benchmarkIds = links.filter((l) => l.subjectId === s.id).map((l) => l.benchmarkId);
+          const benchmarkIds = linksOf.get(s.id) ?? [];
           return (
             <li key={s.id} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3">
               <div>
@@ -70,15 +75,25 @@ export function SubjectIndex({ page, search, paging }: { page: SubjectPage; sear
                 <p className="text-xs text-stone-600">{s.role ?? s.article ?? s.description}</p>
               </div>
               <ul className="flex flex-wrap gap-1" aria-label={`Current status of the ${benchmarkIds.length} demands about ${s.name}`}>
-                {benchmarkIds.map((id) => {
-                  const now = current.get(id);
-                  return now ? (
-                    <li key={id} title={now.title}>
-                      <StatusBadge status={now.status} />
-                      <span className="sr-only"> {now.title}</span>
-                    </li>
-                  ) : null;
-                })}
+                {benchmarkIds.length > BADGES_PER_SUBJECT
+                  ? // A law named by dozens of demands: how many stand at each status, not a badge each.
+                    STATUSES.map((status) => {
+                      const n = benchmarkIds.filter((id) => current.get(id)?.status === status).length;
+                      return n > 0 ? (
+                        <li key={status} className="flex items-center gap-1 text-xs">
+                          <StatusBadge status={status} /> {n}
+                        </li>
+                      ) : null;
+                    })
+                  : benchmarkIds.map((id) => {
+                      const now = current.get(id);
+                      return now ? (
+                        <li key={id} title={now.title}>
+                          <StatusBadge status={now.status} />
+                          <span className="sr-only"> {now.title}</span>
+                        </li>
+                      ) : null;
+                    })}
               </ul>
             </li>
           );
