@@ -94,7 +94,7 @@ export const statements = sqliteTable(
     sourceDocumentId: integer("source_document_id").references(() => sourceDocuments.id),
     createdAt: timestamp("created_at"),
   },
-  (t) => [index("statements_round_idx").on(t.roundId)],
+  (t) => [index("statements_round_idx").on(t.roundId), index("statements_date_idx").on(t.date)],
 );
 
 export const statementPublishers = sqliteTable(
@@ -125,13 +125,18 @@ export const statementSignatories = sqliteTable(
   (t) => [uniqueIndex("statement_signatories_position_idx").on(t.statementId, t.position)],
 );
 
-export const categories = sqliteTable("categories", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  slug: text("slug").notNull().unique(),
-  name: text("name").notNull(),
-  description: text("description").notNull().default(""),
-  position: integer("position").notNull().default(0),
-});
+export const categories = sqliteTable(
+  "categories",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    position: integer("position").notNull().default(0),
+  },
+  // Lists in category order walk this index, then each category's benchmarks in title order.
+  (t) => [index("categories_position_idx").on(t.position)],
+);
 
 export const benchmarks = sqliteTable(
   "benchmarks",
@@ -156,6 +161,16 @@ export const benchmarks = sqliteTable(
   (t) => [
     index("benchmarks_category_idx").on(t.categoryId),
     index("benchmarks_applies_from_idx").on(t.appliesFromRoundId),
+    // Which benchmarks apply at a round, counted without reading a row.
+    index("benchmarks_applicability_idx").on(t.appliesFromRoundId, t.retiredOn),
+    // A page of a scorecard or list in category/title order, filtered by applicability,
+    // confidentiality and addressee from the index alone, so a page reads only its own rows.
+    index("benchmarks_category_title_idx").on(t.categoryId, t.title, t.id, t.appliesFromRoundId, t.retiredOn, t.confidential, t.addressee),
+    index("benchmarks_title_idx").on(t.title, t.id, t.appliesFromRoundId, t.retiredOn, t.confidential, t.addressee),
+    // The few confidential and retired benchmarks, found without a scan. Partial, so the planner
+    // never mistakes an index of a yes/no column for a selective one (queries say `confidential = 1`).
+    index("benchmarks_confidential_idx").on(t.id).where(sql`confidential = 1`),
+    index("benchmarks_retired_idx").on(t.retiredOn),
   ],
 );
 
@@ -191,7 +206,12 @@ export const subjects = sqliteTable(
     confidential: integer("confidential", { mode: "boolean" }).notNull().default(false),
     sourceDocumentId: integer("source_document_id").references(() => sourceDocuments.id),
   },
-  (t) => [index("subjects_kind_idx").on(t.kind)],
+  (t) => [
+    index("subjects_kind_idx").on(t.kind),
+    index("subjects_confidential_idx").on(t.id).where(sql`confidential = 1`),
+    // The people and law indexes page through public subjects in name order.
+    index("subjects_kind_name_idx").on(t.kind, t.confidential, t.name),
+  ],
 );
 
 export const subjectEvents = sqliteTable(
@@ -383,6 +403,10 @@ export const publishedScores = sqliteTable(
     index("published_scores_round_status_idx").on(t.roundId, t.status),
     // Covers "every score of a round" (tallies, comparisons between two rounds) without touching the table.
     index("published_scores_round_benchmark_status_idx").on(t.roundId, t.benchmarkId, t.status),
+    // Status counts of a round and its benchmarks with one status, from the index alone.
+    index("published_scores_round_status_benchmark_idx").on(t.roundId, t.status, t.benchmarkId),
+    // Whether a round has demo scores: tiny when there are none, which is what a slow scan would look for.
+    index("published_scores_demo_round_idx").on(t.roundId).where(sql`is_demo = 1`),
   ],
 );
 

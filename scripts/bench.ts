@@ -18,7 +18,13 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import type { Db } from "@/db/client";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { listBenchmarkSources, listBenchmarkSubjects, listPublicBenchmarksPage } from "@/db/queries/benchmarks";
 import { getDashboardSummary } from "@/db/queries/dashboard-summary";
+import { getExportContext, listScoreRows } from "@/db/queries/exports";
+import { getNeighbourRounds, getPublishedRound } from "@/db/queries/rounds";
+import { countScorecardScope, getRoundTally, listScorecardBenchmarks, listScorecardCategories, listScorecardPageIds } from "@/db/queries/scorecard";
+import { listCurrentStatuses, listPublishedScoreDetails } from "@/db/queries/scores";
+import { listPublicSubjectsPage, listSubjectBenchmarkLinks } from "@/db/queries/subjects";
 import { ensurePublishedAggregates } from "@/db/queries/published-aggregates";
 import * as schema from "@/db/schema";
 import { DASHBOARD_LIMITS } from "@/lib/dashboard";
@@ -56,6 +62,13 @@ const sqlite = new Database(dbFile, { readonly: true });
 const lastRound = sqlite.prepare("SELECT id, slug FROM rounds WHERE published_at IS NOT NULL ORDER BY start_date DESC LIMIT 1").get() as { id: number; slug: string };
 const benchmark = sqlite.prepare("SELECT id, slug FROM benchmarks WHERE confidential = 0 ORDER BY id LIMIT 1 OFFSET 41").get() as { id: number; slug: string };
 const category = (sqlite.prepare("SELECT slug FROM categories ORDER BY position LIMIT 1 OFFSET 1").get() as { slug: string }).slug;
+// A PDF lists at most 250 benchmarks (a whole round at scale is refused with 422): the statement
+// whose benchmarks come closest to 200, within the last round.
+const pdfStatement = (
+  sqlite.prepare("SELECT s.slug FROM statements s JOIN benchmark_sources bs ON bs.statement_id = s.id GROUP BY s.id HAVING count(*) <= 250 ORDER BY abs(count(*) - 200) LIMIT 1").get() as
+    | { slug: string }
+    | undefined
+)?.slug;
 
 /** The SQL a data-access call runs, captured through drizzle's logger, to be replayed bare. */
 function capturedSql(run: (db: Db) => unknown): Array<{ query: string; params: unknown[] }> {
@@ -77,21 +90,38 @@ const dashboardSql = (filters: DashboardFilters) =>
 const FLOORS: Record<string, () => unknown> = {
   dashboard: dashboardSql({}),
   "dashboard (filtered)": dashboardSql({ category }),
-  "round scorecard": () => {
-    sqlite
-      .prepare(
-        `SELECT b.id, b.title, ps.status, a.rationale FROM published_scores ps JOIN benchmarks b ON b.id = ps.benchmark_id
-           JOIN assessments a ON a.id = ps.assessment_id WHERE ps.round_id = ? AND ps.status = 'met' ORDER BY b.title LIMIT 100`,
-      )
-      .all(lastRound.id);
-    sqlite.prepare("SELECT status, COUNT(*) FROM published_scores WHERE round_id = ? GROUP BY status").all(lastRound.id);
-  },
+  "round scorecard": replay(
+    capturedSql((db) => {
+      const round = getPublishedRound(lastRound.slug, db)!;
+      const filter = { sort: "category", status: "met" } as const;
+      const scope = countScorecardScope(filter, getRoundTally(round, db));
+      const ids = listScorecardPageIds(round, filter, scope, { offset: 0, limit: 100 }, db);
+      listScorecardCategories(round, db);
+      listScorecardBenchmarks(ids, db);
+      listPublishedScoreDetails({ benchmarkIds: ids, roundIds: [round.id] }, db);
+      listBenchmarkSources(ids, db);
+      getNeighbourRounds(round, db);
+    }),
+  ),
   "benchmark page": () => {
     sqlite.prepare("SELECT * FROM benchmarks WHERE id = ?").get(benchmark.id);
     sqlite.prepare("SELECT ps.*, a.rationale FROM published_scores ps JOIN assessments a ON a.id = ps.assessment_id WHERE ps.benchmark_id = ?").all(benchmark.id);
   },
   "api summary": replay(capturedSql((db) => getDashboardSummary({}, { figuresOnly: true }, db))),
-  "api scores (page)": () => sqlite.prepare("SELECT * FROM published_scores ps JOIN assessments a ON a.id = ps.assessment_id ORDER BY ps.round_id LIMIT 100").all(),
+  "api scores (page)": replay(capturedSql((db) => listScoreRows(getExportContext({}, db), { limit: 100, offset: 0 }, db))),
+  "api benchmarks (page)": replay(
+    capturedSql((db) => {
+      const { rows } = listPublicBenchmarksPage(getExportContext({}, db).resolved, { limit: 100, offset: 0 }, db);
+      listBenchmarkSources(rows.map((b) => b.id), db);
+      listBenchmarkSubjects(rows.map((b) => b.id), db);
+    }),
+  ),
+  "people index": replay(
+    capturedSql((db) => {
+      const { rows } = listPublicSubjectsPage("people", "", { limit: 100, offset: 0 }, db);
+      listCurrentStatuses(listSubjectBenchmarkLinks(rows.map((s) => s.id), db).map((l) => l.benchmarkId), db);
+    }),
+  ),
 };
 
 interface Endpoint {
@@ -108,9 +138,11 @@ const ENDPOINTS: Endpoint[] = [
   { name: "benchmark page", path: `/benchmarks/${benchmark.slug}` },
   { name: "api summary", path: "/api/v1/summary" },
   { name: "api scores (page)", path: "/api/v1/scores?pageSize=100" },
+  { name: "api benchmarks (page)", path: "/api/v1/benchmarks?pageSize=100" },
+  { name: "people index", path: "/people" },
   { name: "csv export (all scores)", path: "/exports/scores.csv", heavy: true },
   { name: "xlsx export (one round)", path: `/exports/scores.xlsx?from=${lastRound.slug}&to=${lastRound.slug}`, heavy: true },
-  { name: "pdf (one round)", path: `/exports/scorecard.pdf?round=${lastRound.slug}`, heavy: true },
+  { name: "pdf (one round, one statement)", path: `/exports/scorecard.pdf?round=${lastRound.slug}${pdfStatement ? `&statement=${pdfStatement}` : ""}`, heavy: true },
 ];
 
 function floorMs(name: string): number | null {

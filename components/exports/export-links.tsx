@@ -3,7 +3,8 @@ import { filtersToQuery, type DashboardFilters } from "@/lib/validation/dashboar
 /** Downloads of exactly what is on screen: the same filters go into every export's address. */
 export function ExportLinks({ filters, round, printHref }: { filters: DashboardFilters; round?: string; printHref?: string }) {
   const query = filtersToQuery(filters);
-  const pdfQuery = round ? `?round=${round}` : query;
+  // A round's PDF is asked for by ?round=; any other filter (a category of the round) goes with it.
+  const pdfQuery = round ? filtersToQuery({ ...filters, from: undefined, to: undefined }, { round }) : query;
   const join = (q: string, extra: string) => (q ? `${q}&${extra}` : `?${extra}`);
   const links = [
     { href: `/exports/scorecard.pdf${pdfQuery}`, label: "PDF (A4)" },

@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { HeatMap } from "@/components/dashboard/heat-map";
 import { DemoNotice } from "@/components/ui/demo-notice";
-import { getDashboardData } from "@/db/queries/dashboard";
+import { getSubsetMatrix } from "@/db/queries/matrix";
 import type { PublicSubject, SubjectPage } from "@/db/queries/subjects";
 import { listSubjectEvents } from "@/db/queries/subjects";
-import { buildDashboard } from "@/lib/dashboard";
+import { buildDashboard, DASHBOARD_LIMITS } from "@/lib/dashboard";
 import { formatDate } from "@/lib/format";
+import { formatCount } from "@/lib/pagination";
 import { roundChartLabels } from "@/lib/round-labels";
 
 const EVENT_LABELS: Record<string, string> = {
@@ -27,7 +28,7 @@ const EVENT_LABELS: Record<string, string> = {
 
 export function SubjectDetail({ page, subject }: { page: SubjectPage; subject: PublicSubject }) {
   const events = listSubjectEvents(subject.id);
-  const data = getDashboardData({ subject: subject.slug });
+  const data = getSubsetMatrix({ subject: subject.slug }, { limit: DASHBOARD_LIMITS.heatMapRows });
   const dashboard = buildDashboard(data);
   const labels = roundChartLabels(dashboard.rounds);
   const columns = dashboard.rounds.map((r, i) => ({ id: r.id, slug: r.slug, name: r.name, label: labels[i]! }));
@@ -71,11 +72,17 @@ export function SubjectDetail({ page, subject }: { page: SubjectPage; subject: P
 
       <section aria-labelledby="benchmarks-heading" className="mt-6">
         <h2 id="benchmarks-heading" className="mb-2 text-lg font-semibold">Demands and their status across rounds</h2>
-        {data.benchmarks.length === 0 ? (
+        {data.benchmarkCount === 0 ? (
           <p className="text-sm">No public benchmark concerns {subject.name}.</p>
         ) : (
           <>
             {data.hasDemo && <DemoNotice />}
+            {data.benchmarkCount > data.benchmarks.length && (
+              <p className="mb-2 text-sm" data-testid="heat-map-limit">
+                Showing {formatCount(data.benchmarks.length)} of {formatCount(data.benchmarkCount)} demands.{" "}
+                <a href={`/exports/scores.csv?subject=${subject.slug}`}>Download all their scores (CSV)</a>.
+              </p>
+            )}
             <HeatMap groups={dashboard.heatMap} columns={columns} />
           </>
         )}

@@ -1,8 +1,15 @@
 import Link from "next/link";
+import { Pagination } from "@/components/ui/pagination";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { getDashboardData } from "@/db/queries/dashboard";
-import { listPublicSubjects, listSubjectBenchmarkLinks, type SubjectPage } from "@/db/queries/subjects";
-import { latestStatuses } from "@/lib/dashboard";
+import { listCurrentStatuses } from "@/db/queries/scores";
+import { STATUSES } from "@/lib/domain";
+import { listPublicSubjectsPage, listSubjectBenchmarkLinks, type SubjectPage } from "@/db/queries/subjects";
+import { describePage, pageInfo, pageQuery } from "@/lib/pagination";
+import type { PageParams } from "@/lib/validation/paging";
+
+export const SUBJECT_PAGE_SIZE = 100;
+/** Up to this many demands, each gets its badge; beyond, the statuses are counted. */
+const BADGES_PER_SUBJECT = 12;
 
 const COPY: Record<SubjectPage, { title: string; intro: string; searchLabel: string }> = {
   people: {
@@ -17,13 +24,16 @@ const COPY: Record<SubjectPage, { title: string; intro: string; searchLabel: str
   },
 };
 
-export function SubjectIndex({ page, search }: { page: SubjectPage; search: string }) {
+/** A page of people (or laws), searchable, each with the current status of every demand about them. */
+export function SubjectIndex({ page, search, paging }: { page: SubjectPage; search: string; paging: PageParams }) {
   const copy = COPY[page];
-  const subjects = listPublicSubjects(page, search);
+  const { rows: subjects, total } = listPublicSubjectsPage(page, search, { limit: paging.pageSize, offset: (paging.page - 1) * paging.pageSize });
+  const info = pageInfo(paging.page, paging.pageSize, total);
   const links = listSubjectBenchmarkLinks(subjects.map((s) => s.id));
-  const matrix = getDashboardData({});
-  const current = latestStatuses(matrix);
-  const titleOf = new Map(matrix.benchmarks.map((b) => [b.id, b.title]));
+  const current = listCurrentStatuses([...new Set(links.map((l) => l.benchmarkId))]);
+  const linksOf = new Map<number, number[]>();
+  for (const l of links) linksOf.set(l.subjectId, [...(linksOf.get(l.subjectId) ?? []), l.benchmarkId]);
+  const hrefFor = (p: number) => `/${page}${pageQuery(p, paging.pageSize, SUBJECT_PAGE_SIZE, { q: search })}`;
 
   return (
     <>
@@ -37,14 +47,24 @@ export function SubjectIndex({ page, search }: { page: SubjectPage; search: stri
         <button type="submit" className="rounded bg-blue-800 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-900">Search</button>
         {search && <Link href={`/${page}`}>Clear</Link>}
       </form>
+      {paging.problems.length > 0 && <p className="mt-3 text-sm">{paging.problems.join(" ")}</p>}
       <p className="mt-3 text-sm" role="status">
-        {subjects.length === 0
-          ? `Nothing matches “${search}”. Try part of a name, or clear the search.`
-          : `${subjects.length} ${subjects.length === 1 ? "entry" : "entries"}${search ? ` matching “${search}”` : ""}.`}
+        {total === 0
+          ? search
+            ? `Nothing matches “${search}”. Try part of a name, or clear the search.`
+            : "Nothing is listed yet."
+          : total <= info.pageSize && !info.outOfRange
+            ? `${total} ${total === 1 ? "entry" : "entries"}${search ? ` matching “${search}”` : ""}.`
+            : describePage(info, search ? `entries matching “${search}”` : "entries")}
       </p>
+      {info.outOfRange && (
+        <p className="mt-2">
+          <Link href={hrefFor(info.pageCount)}>Go to the last page</Link>.
+        </p>
+      )}
       <ul className="mt-2 divide-y divide-stone-200 rounded border border-stone-200 bg-white" data-testid="subject-list">
         {subjects.map((s) => {
-          const benchmarkIds = links.filter((l) => l.subjectId === s.id).map((l) => l.benchmarkId);
+          const benchmarkIds = linksOf.get(s.id) ?? [];
           return (
             <li key={s.id} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3">
               <div>
@@ -55,20 +75,31 @@ export function SubjectIndex({ page, search }: { page: SubjectPage; search: stri
                 <p className="text-xs text-stone-600">{s.role ?? s.article ?? s.description}</p>
               </div>
               <ul className="flex flex-wrap gap-1" aria-label={`Current status of the ${benchmarkIds.length} demands about ${s.name}`}>
-                {benchmarkIds.map((id) => {
-                  const now = current.get(id);
-                  return now ? (
-                    <li key={id} title={titleOf.get(id)}>
-                      <StatusBadge status={now.status} />
-                      <span className="sr-only"> {titleOf.get(id)}</span>
-                    </li>
-                  ) : null;
-                })}
+                {benchmarkIds.length > BADGES_PER_SUBJECT
+                  ? // A law named by dozens of demands: how many stand at each status, not a badge each.
+                    STATUSES.map((status) => {
+                      const n = benchmarkIds.filter((id) => current.get(id)?.status === status).length;
+                      return n > 0 ? (
+                        <li key={status} className="flex items-center gap-1 text-xs">
+                          <StatusBadge status={status} /> {n}
+                        </li>
+                      ) : null;
+                    })
+                  : benchmarkIds.map((id) => {
+                      const now = current.get(id);
+                      return now ? (
+                        <li key={id} title={now.title}>
+                          <StatusBadge status={now.status} />
+                          <span className="sr-only"> {now.title}</span>
+                        </li>
+                      ) : null;
+                    })}
               </ul>
             </li>
           );
         })}
       </ul>
+      <Pagination info={info} hrefFor={hrefFor} label={`Pages of ${copy.title.toLowerCase()}`} />
     </>
   );
 }

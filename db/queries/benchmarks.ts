@@ -1,9 +1,11 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Addressee, DatePrecision, StatementKind, SubjectKind } from "@/lib/domain";
 import { getDb, type Db } from "../client";
 import { benchmarks, benchmarkSources, benchmarkSubjects, categories, rounds, statements, subjects } from "../schema";
-import { inBatches, isPublicBenchmark } from "./shared";
+import { benchmarkConditions, type ResolvedFilters } from "./filters";
+import { idsInBenchmarkOrder } from "./ordered";
+import { hiddenBenchmarkSelect, inBatches, isPublicBenchmark } from "./shared";
 
 export interface PublicBenchmark {
   id: number;
@@ -91,4 +93,58 @@ export function listBenchmarkSubjects(benchmarkIds: number[], db: Db = getDb()):
       .orderBy(asc(subjects.name))
       .all(),
   );
+}
+
+export interface BenchmarkListItem {
+  id: number;
+  slug: string;
+  title: string;
+  categorySlug: string;
+  addressee: Addressee;
+  /** The slug of the round it applies from, or that round's date while the round is unpublished. */
+  appliesFrom: string;
+  retiredOn: string | null;
+  retiredReason: string | null;
+}
+
+/**
+ * One page of the public benchmarks the filters keep, in category/title order, with how many there
+ * are. The page's ids come from walking the category/title index; only those rows are read.
+ */
+export function listPublicBenchmarksPage(resolved: ResolvedFilters, page: { limit: number; offset: number }, db: Db = getDb()): { rows: BenchmarkListItem[]; total: number } {
+  const where = benchmarkConditions(db, resolved) ?? sql`1`;
+  const ids = idsInBenchmarkOrder(db, where, "category", page);
+  const rows = ids.length
+    ? db
+        .select({
+          id: benchmarks.id,
+          slug: benchmarks.slug,
+          title: benchmarks.title,
+          categorySlug: categories.slug,
+          addressee: benchmarks.addressee,
+          roundSlug: rounds.slug,
+          roundDate: rounds.startDate,
+          roundPublished: rounds.publishedAt,
+          retiredOn: benchmarks.retiredOn,
+          retiredReason: benchmarks.retiredReason,
+        })
+        .from(benchmarks)
+        .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
+        .innerJoin(rounds, eq(rounds.id, benchmarks.appliesFromRoundId))
+        .where(inArray(benchmarks.id, ids))
+        .all()
+    : [];
+  const byId = new Map(rows.map(({ roundSlug, roundDate, roundPublished, ...b }) => [b.id, { ...b, appliesFrom: roundPublished ? roundSlug : roundDate }]));
+  return { rows: ids.flatMap((id) => byId.get(id) ?? []), total: countPublicBenchmarks(resolved, db) };
+}
+
+/** How many public benchmarks the filters keep; without filters, every benchmark less the few hidden ones. */
+export function countPublicBenchmarks(resolved: ResolvedFilters, db: Db = getDb()): number {
+  const r = resolved;
+  const unfiltered = !r.matchesNothing && r.categoryId === undefined && r.filters.addressee === undefined && r.statementId === undefined && r.subjectId === undefined;
+  if (unfiltered) {
+    const all = db.get<{ n: number }>(sql`select count(*) as n from ${benchmarks}`)?.n ?? 0;
+    return all - (db.get<{ n: number }>(sql`select count(*) as n from (${hiddenBenchmarkSelect})`)?.n ?? 0);
+  }
+  return db.get<{ n: number }>(sql`select count(*) as n from ${benchmarks} where ${benchmarkConditions(db, r) ?? sql`1`}`)?.n ?? 0;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Addressee, Status } from "@/lib/domain";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { getDb, type Db } from "../client";
@@ -17,6 +17,8 @@ import {
   tracks,
 } from "../schema";
 import { benchmarkConditions, resolveFilters, roundConditions, type ResolvedFilters } from "./filters";
+import { allOf, hasScore, idsInBenchmarkOrder, idsOfRoundScores, walkBenchmarks, type IdPage } from "./ordered";
+import { hiddenBenchmarkSelect } from "./shared";
 
 // Lists inside one cell, joined with a separator that never occurs in the data.
 const SEPARATOR = " | ";
@@ -57,20 +59,6 @@ export function getExportContext(filters: DashboardFilters, db: Db = getDb()): E
   return { resolved, dataVersion: row?.latest ?? null };
 }
 
-/**
- * Runs a drizzle select lazily, row by row. Exports pass their own read connection: a statement
- * being iterated keeps its connection busy, and the app's shared connection must keep serving.
- */
-function* iterateSelect<T>(db: Db, query: { toSQL(): { sql: string; params: unknown[] } }, selection: Record<string, unknown>, booleans: string[] = []): Generator<T> {
-  const { sql: text, params } = query.toSQL();
-  const keys = Object.keys(selection);
-  for (const values of db.$client.prepare(text).raw(true).iterate(...params) as Iterable<unknown[]>) {
-    const row: Record<string, unknown> = {};
-    keys.forEach((key, i) => (row[key] = booleans.includes(key) ? Boolean(values[i]) : values[i]));
-    yield row as T;
-  }
-}
-
 const scoreSelection = {
   roundSlug: rounds.slug,
   roundName: rounds.name,
@@ -91,36 +79,157 @@ const scoreSelection = {
   publishedAt: sql<string>`${rounds.publishedAt}`,
 };
 
-function scoreQuery(context: ExportContext, db: Db) {
+interface RoundInView {
+  id: number;
+  startDate: string;
+}
+
+function listRoundsInView(context: ExportContext, db: Db): RoundInView[] {
   return db
-    .select(scoreSelection)
+    .select({ id: rounds.id, startDate: rounds.startDate })
+    .from(rounds)
+    .where(roundConditions(context.resolved))
+    .orderBy(asc(rounds.startDate), asc(rounds.id))
+    .all();
+}
+
+/** True when the filters name benchmarks (category, addressee, statement, person or law). */
+function hasBenchmarkFilter(context: ExportContext): boolean {
+  const r = context.resolved;
+  return r.categoryId !== undefined || r.filters.addressee !== undefined || r.statementId !== undefined || r.subjectId !== undefined;
+}
+
+// Rows are fetched by id in batches of this size once their order is known.
+const DETAIL_BATCH = 500;
+
+/** Whole export rows for some scores of one round, in the order of the benchmark ids given. */
+function scoreRowsOf(db: Db, round: RoundInView, ids: number[]): ScoreExportRow[] {
+  if (ids.length === 0) return [];
+  const rows = db
+    .select({ ...scoreSelection, benchmarkId: benchmarks.id })
     .from(publishedScores)
     .innerJoin(rounds, eq(rounds.id, publishedScores.roundId))
     .innerJoin(tracks, eq(tracks.id, rounds.trackId))
     .innerJoin(benchmarks, eq(benchmarks.id, publishedScores.benchmarkId))
     .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
     .innerJoin(assessments, eq(assessments.id, publishedScores.assessmentId))
-    .where(and(roundConditions(context.resolved), benchmarkConditions(db, context.resolved)))
-    .orderBy(asc(rounds.startDate), asc(rounds.id), asc(categories.position), asc(benchmarks.title));
+    .where(and(eq(publishedScores.roundId, round.id), inArray(publishedScores.benchmarkId, ids)))
+    .all();
+  const byId = new Map<number, ScoreExportRow>(rows.map(({ benchmarkId, ...row }) => [benchmarkId, { ...row, demo: Boolean(row.demo) }]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** Every published score in view, one row per benchmark × round, read lazily so exports can stream. */
-export function iterateScoreRows(context: ExportContext, db: Db): Generator<ScoreExportRow> {
-  return iterateSelect<ScoreExportRow>(db, scoreQuery(context, db), scoreSelection, ["demo"]);
+/**
+ * Ids of the benchmarks with a public score at the round, in category/title order, a page of them:
+ * walking benchmarks in index order for early pages, sorting the round's scores for late ones.
+ * Only benchmarks that apply from this round or earlier can have a score in it.
+ */
+function scoredIdsOfRound(context: ExportContext, db: Db, round: RoundInView, inRound: number, page: IdPage): number[] {
+  const filters = benchmarkConditions(db, context.resolved) ?? sql`1`;
+  if (walkBenchmarks(page, inRound, inRound)) {
+    const appliesBy = sql`${benchmarks.appliesFromRoundId} in (select ${rounds.id} from ${rounds} where ${rounds.startDate} <= ${round.startDate})`;
+    return idsInBenchmarkOrder(db, allOf(appliesBy, filters, hasScore(round.id)), "category", page);
+  }
+  return idsOfRoundScores(db, round.id, undefined, filters, "category", page);
 }
 
-/** One page of the same rows, for the read API, with the total. */
-export function listScoreRows(context: ExportContext, page: { limit: number; offset: number }, db: Db = getDb()): { rows: ScoreExportRow[]; total: number } {
-  const rows = scoreQuery(context, db).limit(page.limit).offset(page.offset).all().map((r) => ({ ...r, demo: Boolean(r.demo) }));
-  const total =
+/**
+ * Every published score in view, one row per benchmark × round, round by round in category/title
+ * order. Only a round's ids are held at once; rows are read a batch at a time as the client takes
+ * them, so an export of millions of scores streams at constant memory.
+ */
+export function* iterateScoreRows(context: ExportContext, db: Db): Generator<ScoreExportRow> {
+  const roundsInView = listRoundsInView(context, db);
+  const perRound = countScoresPerRound(context, db, roundsInView);
+  for (const round of roundsInView) {
+    const n = perRound(round);
+    if (n === 0) continue;
+    const ids = scoredIdsOfRound(context, db, round, n, { limit: n, offset: 0 });
+    for (let i = 0; i < ids.length; i += DETAIL_BATCH) yield* scoreRowsOf(db, round, ids.slice(i, i + DETAIL_BATCH));
+  }
+}
+
+/**
+ * How many public scores each round in view holds. Without benchmark filters: each round's count
+ * from the index on published_scores, less the scores of the few hidden benchmarks; with them,
+ * counted from the benchmarks the filters name. A round is counted when first asked for.
+ */
+interface RoundCounts {
+  (round: RoundInView): number;
+  /** Scores of hidden benchmarks in the rounds in view, when counted without benchmark filters. */
+  hidden?: number;
+}
+
+function countScoresPerRound(context: ExportContext, db: Db, roundsInView: RoundInView[]): RoundCounts {
+  if (roundsInView.length === 0) return () => 0;
+  const ids = roundsInView.map((r) => r.id);
+  if (hasBenchmarkFilter(context)) {
+    const counts = new Map(
+      db
+        .all<{ roundId: number; n: number }>(
+          sql`select ${publishedScores.roundId} as roundId, count(*) as n from ${benchmarks} cross join ${publishedScores} on ${publishedScores.benchmarkId} = ${benchmarks.id}
+              where ${benchmarkConditions(db, context.resolved)} and ${inArray(publishedScores.roundId, ids)} group by 1`,
+        )
+        .map((r) => [r.roundId, r.n]),
+    );
+    return (round) => counts.get(round.id) ?? 0;
+  }
+  const hidden = new Map(
     db
-      .select({ n: sql<number>`count(*)` })
-      .from(publishedScores)
-      .innerJoin(rounds, eq(rounds.id, publishedScores.roundId))
-      .innerJoin(benchmarks, eq(benchmarks.id, publishedScores.benchmarkId))
-      .where(and(roundConditions(context.resolved), benchmarkConditions(db, context.resolved)))
-      .get()?.n ?? 0;
-  return { rows, total };
+      .all<{ roundId: number; n: number }>(
+        sql`select ${publishedScores.roundId} as roundId, count(*) as n from (${hiddenBenchmarkSelect}) hidden
+            cross join ${publishedScores} on ${publishedScores.benchmarkId} = hidden.id
+            where ${inArray(publishedScores.roundId, ids)} group by 1`,
+      )
+      .map((r) => [r.roundId, r.n]),
+  );
+  const cache = new Map<number, number>();
+  const counts: RoundCounts = (round) => {
+    if (!cache.has(round.id)) {
+      const n = db.get<{ n: number }>(sql`select count(*) as n from ${publishedScores} where ${publishedScores.roundId} = ${round.id}`)?.n ?? 0;
+      cache.set(round.id, n - (hidden.get(round.id) ?? 0));
+    }
+    return cache.get(round.id)!;
+  };
+  counts.hidden = [...hidden.values()].reduce((a, b) => a + b, 0);
+  return counts;
+}
+
+/** All public scores in view: without benchmark filters, the table's own count less what is out of view or hidden. */
+function countScores(context: ExportContext, db: Db, roundsInView: RoundInView[], perRound: RoundCounts): number {
+  const sum = () => roundsInView.reduce((total, r) => total + perRound(r), 0);
+  if (perRound.hidden === undefined) return sum();
+  const outOfView = db
+    .select({ id: rounds.id })
+    .from(rounds)
+    .where(sql`not (${roundConditions(context.resolved)})`)
+    .all()
+    .map((r) => r.id);
+  if (outOfView.length >= roundsInView.length) return sum();
+  // SQLite counts a whole table far faster than it counts the entries of a range.
+  const all = db.get<{ n: number }>(sql`select count(*) as n from ${publishedScores}`)?.n ?? 0;
+  const out = outOfView.length ? (db.get<{ n: number }>(sql`select count(*) as n from ${publishedScores} where ${inArray(publishedScores.roundId, outOfView)}`)?.n ?? 0) : 0;
+  return all - out - perRound.hidden;
+}
+
+/**
+ * One page of the same rows, for the read API, with the total. The rounds the page spans are found
+ * from per-round counts; within a round, its ids are read in order from the page's offset.
+ */
+export function listScoreRows(context: ExportContext, page: { limit: number; offset: number }, db: Db = getDb()): { rows: ScoreExportRow[]; total: number } {
+  const roundsInView = listRoundsInView(context, db);
+  const perRound = countScoresPerRound(context, db, roundsInView);
+  const rows: ScoreExportRow[] = [];
+  let start = 0;
+  for (const round of roundsInView) {
+    if (rows.length >= page.limit) break;
+    const size = perRound(round);
+    const from = page.offset + rows.length - start;
+    start += size;
+    if (from >= size) continue;
+    rows.push(...scoreRowsOf(db, round, scoredIdsOfRound(context, db, round, size, { limit: page.limit - rows.length, offset: from })));
+  }
+  return { rows, total: countScores(context, db, roundsInView, perRound) };
 }
 
 export interface BenchmarkExportRow {
@@ -149,13 +258,22 @@ const benchmarkSelection = {
   laws: subjectList("law"),
 };
 
-export function iterateBenchmarkRows(context: ExportContext, db: Db): Generator<BenchmarkExportRow> {
-  const query = db
-    .select(benchmarkSelection)
-    .from(benchmarks)
-    .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
-    .innerJoin(rounds, eq(rounds.id, benchmarks.appliesFromRoundId))
-    .where(benchmarkConditions(db, context.resolved))
-    .orderBy(asc(categories.position), asc(benchmarks.title));
-  return iterateSelect<BenchmarkExportRow>(db, query, benchmarkSelection);
+/** Every public benchmark in view in category/title order, read a batch at a time so the export streams. */
+export function* iterateBenchmarkRows(context: ExportContext, db: Db): Generator<BenchmarkExportRow> {
+  const ids = idsInBenchmarkOrder(db, benchmarkConditions(db, context.resolved) ?? sql`1`, "category", { limit: -1, offset: 0 });
+  for (let i = 0; i < ids.length; i += DETAIL_BATCH) {
+    const batch = ids.slice(i, i + DETAIL_BATCH);
+    const rows = db
+      .select({ ...benchmarkSelection, id: benchmarks.id })
+      .from(benchmarks)
+      .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
+      .innerJoin(rounds, eq(rounds.id, benchmarks.appliesFromRoundId))
+      .where(inArray(benchmarks.id, batch))
+      .all();
+    const byId = new Map(rows.map(({ id, ...row }) => [id, row]));
+    for (const id of batch) {
+      const row = byId.get(id);
+      if (row) yield row;
+    }
+  }
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, exists, isNotNull, lte, gte, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, lte, sql, type SQL } from "drizzle-orm";
 import { ADDRESSEES } from "@/lib/domain";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import type { Db } from "../client";
@@ -65,11 +65,13 @@ export function benchmarkConditions(db: Db, r: ResolvedFilters): SQL | undefined
     isPublicBenchmark,
     r.categoryId !== undefined ? eq(benchmarks.categoryId, r.categoryId) : undefined,
     addressee && ADDRESSEES.includes(addressee) ? eq(benchmarks.addressee, addressee) : undefined,
+    // IN rather than EXISTS: the few benchmarks of one statement or person are then read by id,
+    // instead of every benchmark being tested for a link.
     r.statementId !== undefined
-      ? exists(db.select({ one: sql`1` }).from(benchmarkSources).where(and(eq(benchmarkSources.benchmarkId, benchmarks.id), eq(benchmarkSources.statementId, r.statementId))))
+      ? inArray(benchmarks.id, db.select({ id: benchmarkSources.benchmarkId }).from(benchmarkSources).where(eq(benchmarkSources.statementId, r.statementId)))
       : undefined,
     r.subjectId !== undefined
-      ? exists(db.select({ one: sql`1` }).from(benchmarkSubjects).where(and(eq(benchmarkSubjects.benchmarkId, benchmarks.id), eq(benchmarkSubjects.subjectId, r.subjectId))))
+      ? inArray(benchmarks.id, db.select({ id: benchmarkSubjects.benchmarkId }).from(benchmarkSubjects).where(eq(benchmarkSubjects.subjectId, r.subjectId)))
       : undefined,
     r.matchesNothing ? sql`0` : undefined,
   );

@@ -1,10 +1,8 @@
 import "server-only";
-import { and, asc, eq, isNotNull } from "drizzle-orm";
-import type { Addressee, DatePrecision } from "@/lib/domain";
-import { isApplicable } from "@/lib/scoring";
+import { and, asc, count, eq, isNotNull } from "drizzle-orm";
+import type { DatePrecision } from "@/lib/domain";
 import { getDb, type Db } from "../client";
-import { benchmarks, categories, rounds, tracks } from "../schema";
-import { appliesFromDate, isPublicBenchmark } from "./shared";
+import { rounds, tracks } from "../schema";
 
 export interface PublishedRound {
   id: number;
@@ -52,39 +50,6 @@ export function getNeighbourRounds(round: PublishedRound, db: Db = getDb()) {
   return { previous: at > 0 ? all[at - 1] : undefined, next: at >= 0 ? all[at + 1] : undefined };
 }
 
-export interface ScorecardBenchmark {
-  id: number;
-  slug: string;
-  title: string;
-  addressee: Addressee;
-  categorySlug: string;
-  categoryName: string;
-  categoryPosition: number;
-  appliesFromDate: string;
-  retiredOn: string | null;
-}
-
-/** Every public benchmark that applies at the round. */
-export function listApplicableBenchmarks(round: { startDate: string }, db: Db = getDb()): ScorecardBenchmark[] {
-  return db
-    .select({
-      id: benchmarks.id,
-      slug: benchmarks.slug,
-      title: benchmarks.title,
-      addressee: benchmarks.addressee,
-      categorySlug: categories.slug,
-      categoryName: categories.name,
-      categoryPosition: categories.position,
-      appliesFromDate,
-      retiredOn: benchmarks.retiredOn,
-    })
-    .from(benchmarks)
-    .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
-    .where(isPublicBenchmark)
-    .all()
-    .filter((b) => isApplicable(b, round));
-}
-
 /** Every published round on the combined timeline, oldest first. */
 export function listPublishedRounds(db: Db = getDb()): PublishedRound[] {
   return db
@@ -95,4 +60,33 @@ export function listPublishedRounds(db: Db = getDb()): PublishedRound[] {
     .orderBy(asc(rounds.startDate), asc(rounds.id))
     .all()
     .map((r) => ({ ...r, publishedAt: r.publishedAt! }));
+}
+
+/** One page of the published rounds (of one track, if given), oldest first, with how many there are. */
+export function listPublishedRoundsPage(trackSlug: string | undefined, page: { limit: number; offset: number }, db: Db = getDb()): { rows: PublishedRound[]; total: number } {
+  const where = and(isNotNull(rounds.publishedAt), trackSlug ? eq(tracks.slug, trackSlug) : undefined);
+  const rows = db
+    .select(roundColumns)
+    .from(rounds)
+    .innerJoin(tracks, eq(tracks.id, rounds.trackId))
+    .where(where)
+    .orderBy(asc(rounds.startDate), asc(rounds.id))
+    .limit(page.limit)
+    .offset(page.offset)
+    .all()
+    .map((r) => ({ ...r, publishedAt: r.publishedAt! }));
+  const total = db.select({ n: count() }).from(rounds).innerJoin(tracks, eq(tracks.id, rounds.trackId)).where(where).get()?.n ?? 0;
+  return { rows, total };
+}
+
+/** One page of the tracks, in the order they were created, with how many there are. */
+export function listTracksPage(page: { limit: number; offset: number }, db: Db = getDb()) {
+  const rows = db
+    .select({ slug: tracks.slug, name: tracks.name, shortName: tracks.shortName, description: tracks.description })
+    .from(tracks)
+    .orderBy(asc(tracks.id))
+    .limit(page.limit)
+    .offset(page.offset)
+    .all();
+  return { rows, total: db.select({ n: count() }).from(tracks).get()?.n ?? 0 };
 }

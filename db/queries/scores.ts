@@ -1,8 +1,8 @@
 import "server-only";
-import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { PublishedBasis, Status } from "@/lib/domain";
 import { getDb, type Db } from "../client";
-import { assessments, evidenceLinks, publishedScores, rounds } from "../schema";
+import { assessments, benchmarks, evidenceLinks, publishedScores, rounds } from "../schema";
 import { inBatches } from "./shared";
 
 export interface EvidenceLink {
@@ -68,4 +68,37 @@ export function listPublishedScoreDetails(
     evidence.set(link.assessmentId, list);
   }
   return rows.map(({ assessmentId, ...row }) => ({ ...row, evidence: evidence.get(assessmentId) ?? [] }));
+}
+
+/**
+ * Each benchmark's current status: its published status at the latest published round where it
+ * applies and was scored (lib/dashboard latestStatuses). Read round by round from the latest back,
+ * asking each round only for the benchmarks still without one, so it costs about one lookup per
+ * benchmark rather than one per score.
+ */
+export function listCurrentStatuses(benchmarkIds: number[], db: Db = getDb()): Map<number, { status: Status; title: string }> {
+  const result = new Map<number, { status: Status; title: string }>();
+  if (benchmarkIds.length === 0) return result;
+  const info = new Map(
+    inBatches(benchmarkIds, (batch) =>
+      db.select({ id: benchmarks.id, title: benchmarks.title, retiredOn: benchmarks.retiredOn }).from(benchmarks).where(inArray(benchmarks.id, batch)).all(),
+    ).map((b) => [b.id, b]),
+  );
+  const published = db.select({ id: rounds.id, startDate: rounds.startDate }).from(rounds).where(isNotNull(rounds.publishedAt)).orderBy(desc(rounds.startDate), desc(rounds.id)).all();
+  let missing = [...info.keys()];
+  for (const round of published) {
+    if (missing.length === 0) break;
+    // A score at a round on or after a benchmark's retirement is not its current status.
+    const candidates = missing.filter((id) => { const r = info.get(id)!.retiredOn; return r === null || round.startDate < r; });
+    const found = inBatches(candidates, (batch) =>
+      db
+        .select({ benchmarkId: publishedScores.benchmarkId, status: publishedScores.status })
+        .from(publishedScores)
+        .where(and(eq(publishedScores.roundId, round.id), inArray(publishedScores.benchmarkId, batch)))
+        .all(),
+    );
+    for (const f of found) result.set(f.benchmarkId, { status: f.status, title: info.get(f.benchmarkId)!.title });
+    missing = missing.filter((id) => !result.has(id));
+  }
+  return result;
 }

@@ -1,4 +1,4 @@
-import { and, eq, notExists, sql } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { benchmarks, benchmarkSubjects, rounds, subjects } from "../schema";
 
 /**
@@ -10,15 +10,33 @@ export const appliesFromDate = sql<string>`(select ${rounds.startDate} from ${ro
 );
 
 /**
- * A benchmark the public may see: not confidential itself, and not about a confidential person or
- * law, whose name its title would otherwise give away. Every public query selects benchmarks with it.
+ * Benchmarks the public may not see: confidential ones, and those about a confidential person or law,
+ * whose name their title would otherwise give away. A small set, read once per statement: testing
+ * each benchmark against it costs far less than a lookup in benchmark_subjects per row.
  */
-export const isPublicBenchmark = and(
-  eq(benchmarks.confidential, false),
-  notExists(
-    sql`(select 1 from ${benchmarkSubjects} join ${subjects} on ${subjects.id} = ${benchmarkSubjects.subjectId} where ${benchmarkSubjects.benchmarkId} = ${benchmarks.id} and ${subjects.confidential} = 1)`,
-  ),
-)!;
+export const hiddenBenchmarkSelect = sql`select ${benchmarks.id} from ${benchmarks} where ${benchmarks.confidential} = 1 union select ${benchmarkSubjects.benchmarkId} from ${benchmarkSubjects} join ${subjects} on ${subjects.id} = ${benchmarkSubjects.subjectId} where ${subjects.confidential} = 1`;
+export const hiddenBenchmarkIds = sql`(${hiddenBenchmarkSelect})`;
+
+/** A benchmark the public may see. Every public query selects benchmarks with it. */
+export const isPublicBenchmark = and(eq(benchmarks.confidential, false), sql`${benchmarks.id} not in ${hiddenBenchmarkIds}`)!;
+
+/**
+ * A benchmark applies at a round from its first round until it is retired (lib/scoring isApplicable).
+ * For lists that walk benchmarks in an order index: the unary + keeps SQLite from answering it with
+ * the index on applies_from_round_id instead, which would read every applicable benchmark and sort
+ * them all before the first row of a page.
+ */
+export function appliesAt(startDate: string): SQL {
+  return sql`+${benchmarks.appliesFromRoundId} in (select ${rounds.id} from ${rounds} where ${rounds.startDate} <= ${startDate}) and coalesce(${benchmarks.retiredOn} > ${startDate}, 1)`;
+}
+
+/**
+ * Always true for an integer position. A `categories.position >= ANY_POSITION` range makes SQLite walk
+ * categories through categories_position_idx, in position order, and each category's benchmarks
+ * through benchmarks_category_title_idx: a list in category/title order then needs no sort of every
+ * benchmark (without it the planner scans categories in slug order and sorts everything).
+ */
+export const ANY_POSITION = Number.MIN_SAFE_INTEGER;
 
 /**
  * Runs a query once per batch of ids and concatenates the rows: SQLite allows at most 32,766

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { Addressee, DatePrecision, StatementKind } from "@/lib/domain";
 import { uniqueSlug } from "@/lib/slug";
 import { getDb, type Db } from "../client";
@@ -17,6 +17,7 @@ import {
   subjects,
 } from "../schema";
 import { recordAudit } from "./audit";
+import { isPublicBenchmark } from "./shared";
 
 export interface StatementSummary {
   id: number;
@@ -49,16 +50,6 @@ const statementColumns = {
   sourceTitle: sourceDocuments.title,
   sourcePublisher: sourceDocuments.publisher,
 };
-
-export function listStatements(db: Db = getDb()): StatementSummary[] {
-  return db
-    .select(statementColumns)
-    .from(statements)
-    .leftJoin(rounds, eq(rounds.id, statements.roundId))
-    .leftJoin(sourceDocuments, eq(sourceDocuments.id, statements.sourceDocumentId))
-    .orderBy(asc(statements.date), asc(statements.id))
-    .all();
-}
 
 export function getStatement(slug: string, db: Db = getDb()): StatementSummary | undefined {
   return db
@@ -191,5 +182,34 @@ export function addBenchmarkSource(input: { statementSlug: string; benchmarkSlug
       recordAudit(tx, { userId, action: "benchmark_source.create", entity: "benchmark", entityId: benchmark.id, after: input });
     },
     { behavior: "immediate" },
+  );
+}
+
+/** One page of the statements, oldest first, with how many there are. */
+export function listStatementsPage(page: { limit: number; offset: number }, db: Db = getDb()): { rows: StatementSummary[]; total: number } {
+  const rows = db
+    .select(statementColumns)
+    .from(statements)
+    .leftJoin(rounds, eq(rounds.id, statements.roundId))
+    .leftJoin(sourceDocuments, eq(sourceDocuments.id, statements.sourceDocumentId))
+    .orderBy(asc(statements.date), asc(statements.id))
+    .limit(page.limit)
+    .offset(page.offset)
+    .all();
+  return { rows, total: db.select({ n: count() }).from(statements).get()?.n ?? 0 };
+}
+
+/** How many public benchmarks each statement raised, for some statements. */
+export function countPublicDemands(statementIds: number[], db: Db = getDb()): Map<number, number> {
+  if (statementIds.length === 0) return new Map();
+  return new Map(
+    db
+      .select({ statementId: benchmarkSources.statementId, n: count() })
+      .from(benchmarkSources)
+      .innerJoin(benchmarks, eq(benchmarks.id, benchmarkSources.benchmarkId))
+      .where(and(inArray(benchmarkSources.statementId, statementIds), isPublicBenchmark))
+      .groupBy(benchmarkSources.statementId)
+      .all()
+      .map((r) => [r.statementId, r.n]),
   );
 }

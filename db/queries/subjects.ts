@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, like, or } from "drizzle-orm";
+import { and, asc, count, eq, inArray, like, or } from "drizzle-orm";
 import type { DatePrecision, SubjectEventKind, SubjectKind } from "@/lib/domain";
 import { getDb, type Db } from "../client";
 import { benchmarks, benchmarkSubjects, sourceDocuments, subjectEvents, subjects } from "../schema";
@@ -31,30 +31,29 @@ const subjectColumns = {
   description: subjects.description,
 };
 
-/** Public subjects of a page type, optionally matching a search in any of their names. */
-export function listPublicSubjects(page: SubjectPage, search = "", db: Db = getDb()): PublicSubject[] {
+/**
+ * One page of the public subjects of a page type, in name order, optionally matching a search in
+ * any of their names, with how many match. People are walked in name order through the index on
+ * (kind, confidential, name); a search reads every subject of the kind, a few tens of thousands.
+ */
+export function listPublicSubjectsPage(page: SubjectPage, search: string, range: { limit: number; offset: number }, db: Db = getDb()): { rows: PublicSubject[]; total: number } {
   const term = search.trim();
   const pattern = `%${term.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-  return db
-    .select(subjectColumns)
-    .from(subjects)
-    .where(
-      and(
-        eq(subjects.confidential, false),
-        inArray(subjects.kind, [...SUBJECT_KINDS_OF_PAGE[page]]),
-        term
-          ? or(
-              like(subjects.name, pattern),
-              like(subjects.nameZh, pattern),
-              like(subjects.role, pattern),
-              like(subjects.article, pattern),
-              like(subjects.description, pattern),
-            )
-          : undefined,
-      ),
-    )
-    .orderBy(asc(subjects.name))
-    .all();
+  const where = and(
+    inArray(subjects.kind, [...SUBJECT_KINDS_OF_PAGE[page]]),
+    eq(subjects.confidential, false),
+    term
+      ? or(
+          like(subjects.name, pattern),
+          like(subjects.nameZh, pattern),
+          like(subjects.role, pattern),
+          like(subjects.article, pattern),
+          like(subjects.description, pattern),
+        )
+      : undefined,
+  );
+  const rows = db.select(subjectColumns).from(subjects).where(where).orderBy(asc(subjects.name), asc(subjects.id)).limit(range.limit).offset(range.offset).all();
+  return { rows, total: db.select({ n: count() }).from(subjects).where(where).get()?.n ?? 0 };
 }
 
 export function getPublicSubject(page: SubjectPage, slug: string, db: Db = getDb()): PublicSubject | undefined {
@@ -75,8 +74,15 @@ export interface SubjectEvent {
 }
 
 export function listSubjectEvents(subjectId: number, db: Db = getDb()): SubjectEvent[] {
+  return listSubjectsEvents([subjectId], db);
+}
+
+/** Dated events of some subjects, each subject's in date order. */
+export function listSubjectsEvents(subjectIds: number[], db: Db = getDb()): Array<SubjectEvent & { subjectId: number }> {
+  if (subjectIds.length === 0) return [];
   return db
     .select({
+      subjectId: subjectEvents.subjectId,
       kind: subjectEvents.kind,
       occurredOn: subjectEvents.occurredOn,
       datePrecision: subjectEvents.datePrecision,
@@ -86,7 +92,7 @@ export function listSubjectEvents(subjectId: number, db: Db = getDb()): SubjectE
     })
     .from(subjectEvents)
     .leftJoin(sourceDocuments, eq(sourceDocuments.id, subjectEvents.sourceDocumentId))
-    .where(eq(subjectEvents.subjectId, subjectId))
+    .where(inArray(subjectEvents.subjectId, subjectIds))
     .orderBy(asc(subjectEvents.occurredOn), asc(subjectEvents.id))
     .all();
 }

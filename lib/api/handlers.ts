@@ -1,15 +1,11 @@
 import "server-only";
-import { asc, eq, inArray } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { listBenchmarkSources, listBenchmarkSubjects } from "@/db/queries/benchmarks";
-import { getDashboardData } from "@/db/queries/dashboard";
+import { listBenchmarkSources, listBenchmarkSubjects, listPublicBenchmarksPage } from "@/db/queries/benchmarks";
 import { getDashboardSummary } from "@/db/queries/dashboard-summary";
 import { cachedByPublishedData } from "@/lib/published-cache";
 import { getExportContext, listScoreRows } from "@/db/queries/exports";
-import { listPublishedRounds } from "@/db/queries/rounds";
-import { listPublishers, listStatements } from "@/db/queries/statements";
-import { listPublicSubjects, type SubjectPage } from "@/db/queries/subjects";
-import { benchmarks as benchmarkTable, sourceDocuments, subjectEvents, tracks } from "@/db/schema";
+import { listPublishedRounds, listPublishedRoundsPage, listTracksPage } from "@/db/queries/rounds";
+import { listPublishers, listStatementsPage } from "@/db/queries/statements";
+import { listPublicSubjectsPage, listSubjectsEvents, type SubjectPage } from "@/db/queries/subjects";
 import { DENOMINATOR_NOTE } from "@/lib/export/describe";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { ENDPOINTS, type EndpointName } from "./endpoints";
@@ -24,34 +20,41 @@ function filtersOf(query: Record<string, unknown>): DashboardFilters {
   return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as DashboardFilters;
 }
 
-function paged<T>(items: T[], query: PageQuery, dataVersion: string | null, filters: Record<string, unknown>) {
-  const start = (query.page - 1) * query.pageSize;
-  return { data: items.slice(start, start + query.pageSize), page: query.page, pageSize: query.pageSize, total: items.length, dataVersion, filters: filtersOf(filters) };
+function envelope<T>(rows: T[], total: number, query: PageQuery, dataVersion: string | null, filters: Record<string, unknown>) {
+  return { data: rows, page: query.page, pageSize: query.pageSize, total, dataVersion, filters: filtersOf(filters) };
 }
+
+const rangeOf = (query: PageQuery) => ({ limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
 
 function latestVersion(): string | null {
   return listPublishedRounds().map((r) => r.publishedAt).sort().at(-1) ?? null;
 }
 
+// Every list reads one page in SQL (LIMIT/OFFSET over an index) and counts its total from an index.
 const BUILDERS: { [N in EndpointName]: (query: Query<N>) => unknown } = {
-  tracks: (query) =>
-    paged(getDb().select({ slug: tracks.slug, name: tracks.name, shortName: tracks.shortName, description: tracks.description }).from(tracks).orderBy(asc(tracks.id)).all(), query, latestVersion(), {}),
+  tracks: (query) => {
+    const { rows, total } = listTracksPage(rangeOf(query));
+    return envelope(rows, total, query, latestVersion(), {});
+  },
 
   rounds: (query) => {
-    const rounds = listPublishedRounds().filter((r) => !query.track || r.trackSlug === query.track);
-    return paged(
-      rounds.map((r) => ({ slug: r.slug, name: r.name, track: r.trackSlug, location: r.location, startDate: r.startDate, endDate: r.endDate, datePrecision: r.datePrecision, publishedAt: r.publishedAt })),
+    const { rows, total } = listPublishedRoundsPage(query.track, rangeOf(query));
+    const version = query.track ? (listPublishedRoundsPage(query.track, { limit: -1, offset: 0 }).rows.map((r) => r.publishedAt).sort().at(-1) ?? null) : latestVersion();
+    return envelope(
+      rows.map((r) => ({ slug: r.slug, name: r.name, track: r.trackSlug, location: r.location, startDate: r.startDate, endDate: r.endDate, datePrecision: r.datePrecision, publishedAt: r.publishedAt })),
+      total,
       query,
-      rounds.map((r) => r.publishedAt).sort().at(-1) ?? null,
+      version,
       { track: query.track },
     );
   },
 
   statements: (query) => {
-    const statements = listStatements();
-    const publishers = listPublishers(statements.map((s) => s.id));
-    return paged(
-      statements.map((s) => ({ slug: s.slug, title: s.title, kind: s.kind, date: s.date, datePrecision: s.datePrecision, language: s.language, sourceUrl: s.sourceUrl, summary: s.summary, round: s.roundSlug, publishers: publishers.get(s.id) ?? [] })),
+    const { rows, total } = listStatementsPage(rangeOf(query));
+    const publishers = listPublishers(rows.map((s) => s.id));
+    return envelope(
+      rows.map((s) => ({ slug: s.slug, title: s.title, kind: s.kind, date: s.date, datePrecision: s.datePrecision, language: s.language, sourceUrl: s.sourceUrl, summary: s.summary, round: s.roundSlug, publishers: publishers.get(s.id) ?? [] })),
+      total,
       query,
       latestVersion(),
       {},
@@ -59,28 +62,28 @@ const BUILDERS: { [N in EndpointName]: (query: Query<N>) => unknown } = {
   },
 
   benchmarks: (query) => {
-    const data = getDashboardData(filtersOf(query));
-    const ids = data.benchmarks.map((b) => b.id);
+    const context = getExportContext(filtersOf(query));
+    const { rows, total } = listPublicBenchmarksPage(context.resolved, rangeOf(query));
+    const ids = rows.map((b) => b.id);
     const sources = listBenchmarkSources(ids);
     const subjects = listBenchmarkSubjects(ids);
-    const roundSlugByDate = new Map(listPublishedRounds().map((r) => [r.startDate, r.slug]));
-    const retiredReason = new Map(
-      ids.length ? getDb().select({ id: benchmarkTable.id, reason: benchmarkTable.retiredReason }).from(benchmarkTable).where(inArray(benchmarkTable.id, ids)).all().map((r) => [r.id, r.reason]) : [],
-    );
-    const benchmarks = [...data.benchmarks]
-      .sort((a, b) => a.categoryPosition - b.categoryPosition || a.title.localeCompare(b.title))
-      .map((b) => ({
+    return envelope(
+      rows.map((b) => ({
         slug: b.slug,
         title: b.title,
         category: b.categorySlug,
         addressee: b.addressee,
-        appliesFrom: roundSlugByDate.get(b.appliesFromDate) ?? b.appliesFromDate,
+        appliesFrom: b.appliesFrom,
         retiredOn: b.retiredOn,
-        retiredReason: retiredReason.get(b.id) ?? null,
+        retiredReason: b.retiredReason,
         sources: sources.filter((s) => s.benchmarkId === b.id).map((s) => ({ statement: s.statementSlug, demand: s.demand })),
         subjects: subjects.filter((s) => s.benchmarkId === b.id).map((s) => s.slug),
-      }));
-    return paged(benchmarks, query, data.dataVersion, query);
+      })),
+      total,
+      query,
+      context.dataVersion,
+      query,
+    );
   },
 
   people: (query) => subjectsPage("people", query),
@@ -88,7 +91,7 @@ const BUILDERS: { [N in EndpointName]: (query: Query<N>) => unknown } = {
 
   scores: (query) => {
     const context = getExportContext(filtersOf(query));
-    const { rows, total } = listScoreRows(context, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+    const { rows, total } = listScoreRows(context, rangeOf(query));
     return {
       data: rows.map((r) => ({ round: r.roundSlug, benchmark: r.benchmarkSlug, status: r.status, basis: r.basis, rationale: r.rationale, evidence: r.evidence, demo: r.demo, publishedAt: r.publishedAt })),
       page: query.page,
@@ -120,20 +123,16 @@ const BUILDERS: { [N in EndpointName]: (query: Query<N>) => unknown } = {
 };
 
 function subjectsPage(page: SubjectPage, query: PageQuery & { q?: string }) {
-  const subjects = listPublicSubjects(page, query.q ?? "");
-  const db = getDb();
-  const ids = subjects.map((s) => s.id);
-  const events = ids.length
-    ? db
-        .select({ subjectId: subjectEvents.subjectId, kind: subjectEvents.kind, date: subjectEvents.occurredOn, datePrecision: subjectEvents.datePrecision, description: subjectEvents.description, source: sourceDocuments.title })
-        .from(subjectEvents)
-        .leftJoin(sourceDocuments, eq(sourceDocuments.id, subjectEvents.sourceDocumentId))
-        .where(inArray(subjectEvents.subjectId, ids))
-        .orderBy(asc(subjectEvents.occurredOn))
-        .all()
-    : [];
-  return paged(
-    subjects.map(({ id, ...s }) => ({ ...s, events: events.filter((e) => e.subjectId === id).map(({ subjectId: _s, ...e }) => e) })),
+  const { rows, total } = listPublicSubjectsPage(page, query.q ?? "", rangeOf(query));
+  const events = listSubjectsEvents(rows.map((s) => s.id));
+  return envelope(
+    rows.map(({ id, ...s }) => ({
+      ...s,
+      events: events
+        .filter((e) => e.subjectId === id)
+        .map((e) => ({ kind: e.kind, date: e.occurredOn, datePrecision: e.datePrecision, description: e.description, source: e.sourceTitle })),
+    })),
+    total,
     query,
     latestVersion(),
     query.q ? { q: query.q } : {},

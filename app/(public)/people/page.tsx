@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
-import { SubjectIndex } from "@/components/subjects/subject-index";
+import { SUBJECT_PAGE_SIZE, SubjectIndex } from "@/components/subjects/subject-index";
 import type { SearchParams } from "@/lib/validation/dashboard-filters";
+import { parsePageParams } from "@/lib/validation/paging";
 import { parseSearchTerm } from "@/lib/validation/search";
 
 export const metadata: Metadata = { title: "People" };
 export const dynamic = "force-dynamic";
 
 export default async function Page({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  return <SubjectIndex page="people" search={parseSearchTerm((await searchParams).q)} />;
+  const params = await searchParams;
+  return <SubjectIndex page="people" search={parseSearchTerm(params.q)} paging={parsePageParams(params, { default: SUBJECT_PAGE_SIZE, max: SUBJECT_PAGE_SIZE })} />;
 }

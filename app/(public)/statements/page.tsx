@@ -1,22 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDashboardData } from "@/db/queries/dashboard";
-import { listPublishers, listStatements } from "@/db/queries/statements";
+import { Pagination } from "@/components/ui/pagination";
+import { countPublicDemands, listPublishers, listStatementsPage } from "@/db/queries/statements";
 import { STATEMENT_KIND_LABELS } from "@/lib/domain";
 import { formatDate } from "@/lib/format";
-import { listBenchmarkSources } from "@/db/queries/benchmarks";
+import { describePage, pageInfo, pageQuery } from "@/lib/pagination";
+import type { SearchParams } from "@/lib/validation/dashboard-filters";
+import { parsePageParams } from "@/lib/validation/paging";
 
 export const metadata: Metadata = { title: "Statements" };
 export const dynamic = "force-dynamic";
 
-export default function StatementsPage() {
-  const statements = listStatements();
+const PAGE_SIZE = 100;
+
+export default async function StatementsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const { page, pageSize, problems } = parsePageParams(await searchParams, { default: PAGE_SIZE, max: PAGE_SIZE });
+  const { rows: statements, total } = listStatementsPage({ limit: pageSize, offset: (page - 1) * pageSize });
+  const info = pageInfo(page, pageSize, total);
   const publishers = listPublishers(statements.map((s) => s.id));
-  const publicBenchmarkIds = getDashboardData({}).benchmarks.map((b) => b.id);
-  const demandsPerStatement = new Map<string, number>();
-  for (const source of listBenchmarkSources(publicBenchmarkIds)) {
-    demandsPerStatement.set(source.statementSlug, (demandsPerStatement.get(source.statementSlug) ?? 0) + 1);
-  }
+  const demandsPerStatement = countPublicDemands(statements.map((s) => s.id));
+  const hrefFor = (p: number) => `/statements${pageQuery(p, pageSize, PAGE_SIZE)}`;
 
   return (
     <>
@@ -25,9 +28,16 @@ export default function StatementsPage() {
         The documents that made the demands: civil-society statements, joint letters and government letters, each
         restated in our words and linked to the benchmarks drawn from it.
       </p>
-      {statements.length === 0 ? (
-        <p className="mt-4">No statement has been recorded yet.</p>
-      ) : (
+      {problems.length > 0 && <p className="mt-3 text-sm">{problems.join(" ")}</p>}
+      <p className="mt-3 text-sm" role="status">
+        {total === 0 ? "No statement has been recorded yet." : describePage(info, "statements")}
+      </p>
+      {info.outOfRange && (
+        <p className="mt-2">
+          <Link href={hrefFor(info.pageCount)}>Go to the last page</Link>.
+        </p>
+      )}
+      {statements.length > 0 && (
         <ol className="mt-4 space-y-3" data-testid="statement-list">
           {statements.map((s) => (
             <li key={s.id} className="rounded border border-stone-200 bg-white p-4">
@@ -39,11 +49,12 @@ export default function StatementsPage() {
                 {publishers.get(s.id) && ` · ${publishers.get(s.id)!.length > 3 ? `${publishers.get(s.id)!.length} organisations` : publishers.get(s.id)!.join(", ")}`}
                 {s.roundName && ` · addresses ${s.roundName}`}
               </p>
-              <p className="mt-1 text-sm">{demandsPerStatement.get(s.slug) ?? 0} benchmarks drawn from it.</p>
+              <p className="mt-1 text-sm">{demandsPerStatement.get(s.id) ?? 0} benchmarks drawn from it.</p>
             </li>
           ))}
         </ol>
       )}
+      <Pagination info={info} hrefFor={hrefFor} label="Pages of statements" />
     </>
   );
 }

@@ -3,10 +3,11 @@ import { Readable } from "node:stream";
 import { exportFileName } from "@/lib/export/describe";
 import { registerPdfFonts } from "@/lib/export/pdf/fonts";
 import { ScorecardDocument } from "@/lib/export/pdf/scorecard-document";
-import { getScorecardPdfData } from "@/lib/export/pdf/scorecard-data";
+import { getScorecardPdfData, PDF_MAX_BENCHMARKS } from "@/lib/export/pdf/scorecard-data";
 import { getDb } from "@/db/client";
 import { resolveFilters } from "@/db/queries/filters";
-import { parseDashboardFilters } from "@/lib/validation/dashboard-filters";
+import { formatCount } from "@/lib/pagination";
+import { filtersToQuery, parseDashboardFilters } from "@/lib/validation/dashboard-filters";
 
 export { DELETE, PATCH, POST, PUT } from "@/lib/api/read-only";
 
@@ -24,8 +25,18 @@ export async function GET(request: Request) {
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   }
-  registerPdfFonts();
   const data = getScorecardPdfData(filters);
+  if ("tooMany" in data) {
+    // Refused before any rendering: a PDF of ~100,000 benchmarks would take minutes and thousands of pages.
+    const csv = `/exports/scores.csv${filtersToQuery(filters)}`;
+    return new Response(
+      `Nothing was exported: this view holds ${formatCount(data.tooMany)} benchmarks, and a PDF lists at most ${formatCount(PDF_MAX_BENCHMARKS)}.\n` +
+        `Narrow it with a filter (category, addressee, statement, person or law — e.g. ${params.round ? `?round=${params.round}&` : "?"}category=…),\n` +
+        `or download every score as CSV: ${csv}\n`,
+      { status: 422, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } },
+    );
+  }
+  registerPdfFonts();
   const stream = await renderToStream(<ScorecardDocument data={data} size={params.size === "letter" ? "LETTER" : "A4"} />);
   return new Response(Readable.toWeb(stream as unknown as Readable) as ReadableStream, {
     headers: {

@@ -1,6 +1,7 @@
 import "server-only";
-import { getDashboardData, type DashboardRound } from "@/db/queries/dashboard";
 import { listBenchmarkSources, listBenchmarkSubjects } from "@/db/queries/benchmarks";
+import type { DashboardRound } from "@/db/queries/dashboard";
+import { getSubsetMatrix } from "@/db/queries/matrix";
 import { listPublishedScoreDetails } from "@/db/queries/scores";
 import { buildDashboard, type HeatMapGroup, type RoundFigures } from "@/lib/dashboard";
 import { roundChartLabels } from "@/lib/round-labels";
@@ -8,6 +9,14 @@ import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 
 /** At most this many rounds fit as columns on a portrait page; the series chart still shows every round. */
 export const PDF_TABLE_ROUNDS = 6;
+
+/**
+ * A PDF lists at most this many benchmarks. Rendering grows faster than the list (measured on this
+ * 2-core machine under load: ~200 benchmarks 1.3-1.6 s, ~250 2.5-2.8 s, ~500 6-13 s), so 250 keeps
+ * every PDF within a few seconds. A round at scale lists ~100,000, which would take minutes and
+ * thousands of pages: for more than 250 the route refuses at once and points to the filters and the CSV.
+ */
+export const PDF_MAX_BENCHMARKS = 250;
 
 export interface ScorecardPdfData {
   filters: DashboardFilters;
@@ -22,8 +31,10 @@ export interface ScorecardPdfData {
   peopleOf: Map<number, string[]>;
 }
 
-export function getScorecardPdfData(filters: DashboardFilters): ScorecardPdfData {
-  const data = getDashboardData(filters);
+/** The PDF's data, or how many benchmarks the view holds when that is more than a PDF lists. */
+export function getScorecardPdfData(filters: DashboardFilters): ScorecardPdfData | { tooMany: number } {
+  const data = getSubsetMatrix(filters, { limit: PDF_MAX_BENCHMARKS, applicableOnly: true });
+  if (data.benchmarkCount > PDF_MAX_BENCHMARKS) return { tooMany: data.benchmarkCount };
   const dashboard = buildDashboard(data);
   const labels = roundChartLabels(dashboard.rounds);
   const series = dashboard.series.map((s, i) => ({ ...s, label: labels[i]! }));

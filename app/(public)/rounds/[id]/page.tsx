@@ -6,15 +6,27 @@ import { EvidenceList } from "@/components/scorecard/evidence-list";
 import { DataVersion } from "@/components/ui/data-version";
 import { DemoLabel } from "@/components/ui/demo-label";
 import { DemoNotice } from "@/components/ui/demo-notice";
+import { Pagination } from "@/components/ui/pagination";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { listBenchmarkSources } from "@/db/queries/benchmarks";
-import { getNeighbourRounds, getPublishedRound, listApplicableBenchmarks } from "@/db/queries/rounds";
+import { getNeighbourRounds, getPublishedRound } from "@/db/queries/rounds";
+import {
+  countScorecardScope,
+  getCategoryId,
+  getRoundTally,
+  listScorecardBenchmarks,
+  listScorecardCategories,
+  listScorecardPageIds,
+  viewTotal,
+} from "@/db/queries/scorecard";
 import { listPublishedScoreDetails } from "@/db/queries/scores";
-import { ADDRESSEE_LABELS, STATUS_LABELS, STATUSES, type Status } from "@/lib/domain";
+import { ADDRESSEE_LABELS, STATUS_LABELS, STATUSES } from "@/lib/domain";
+import { PDF_MAX_BENCHMARKS } from "@/lib/export/pdf/scorecard-data";
 import { formatDate, formatIndex, formatPercent, formatRoundDate } from "@/lib/format";
-import { emptyTally, summariseTally } from "@/lib/scoring";
+import { describePage, formatCount, pageInfo } from "@/lib/pagination";
+import { summariseTally } from "@/lib/scoring";
 import type { SearchParams } from "@/lib/validation/dashboard-filters";
-import { parseScorecardParams, SCORECARD_SORTS } from "@/lib/validation/scorecard-params";
+import { parseScorecardParams, SCORECARD_SORTS, scorecardQuery } from "@/lib/validation/scorecard-params";
 
 export const dynamic = "force-dynamic";
 
@@ -25,40 +37,31 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: round ? `Scorecard: ${round.name}` : "Round not found" };
 }
 
-const STATUS_ORDER: Record<Status, number> = { met: 0, partial: 1, not_met: 2, regressed: 3, unknown: 4 };
-
 export default async function RoundScorecardPage({ params, searchParams }: Props) {
   const round = getPublishedRound((await params).id);
   if (!round) notFound();
   const view = parseScorecardParams(await searchParams);
 
-  const benchmarks = listApplicableBenchmarks(round);
-  const ids = benchmarks.map((b) => b.id);
-  const [details, sources, neighbours] = [
+  // Figures for the whole round from counts; the list reads only the rows of this page.
+  const roundTally = getRoundTally(round);
+  const summary = summariseTally(roundTally.tally, roundTally.applicable);
+  const categories = listScorecardCategories(round);
+  const filter = { sort: view.sort, status: view.status, categoryId: view.category ? (getCategoryId(view.category) ?? -1) : undefined };
+  const scope = countScorecardScope(filter, roundTally);
+  const info = pageInfo(view.page, view.pageSize, viewTotal(filter, scope));
+  const ids = info.outOfRange ? [] : listScorecardPageIds(round, filter, scope, { offset: info.offset, limit: info.pageSize });
+  const [benchmarks, details, sources, neighbours] = [
+    listScorecardBenchmarks(ids),
     listPublishedScoreDetails({ benchmarkIds: ids, roundIds: [round.id] }),
     listBenchmarkSources(ids),
     getNeighbourRounds(round),
   ];
   const detailOf = new Map(details.map((d) => [d.benchmarkId, d]));
-
-  const tally = emptyTally();
-  for (const d of details) tally[d.status] += 1;
-  const summary = summariseTally(tally, benchmarks.length);
-
-  const categories = [...new Map(benchmarks.map((b) => [b.categorySlug, b])).values()].sort((a, b) => a.categoryPosition - b.categoryPosition);
-  const rows = benchmarks
-    .map((b) => ({ benchmark: b, detail: detailOf.get(b.id), sources: sources.filter((s) => s.benchmarkId === b.id) }))
-    .filter((r) => (!view.status || r.detail?.status === view.status) && (!view.category || r.benchmark.categorySlug === view.category))
-    .sort((a, b) => {
-      if (view.sort === "title") return a.benchmark.title.localeCompare(b.benchmark.title);
-      if (view.sort === "status") {
-        const sa = a.detail ? STATUS_ORDER[a.detail.status] : 9;
-        const sb = b.detail ? STATUS_ORDER[b.detail.status] : 9;
-        return sa - sb || a.benchmark.title.localeCompare(b.benchmark.title);
-      }
-      return a.benchmark.categoryPosition - b.benchmark.categoryPosition || a.benchmark.title.localeCompare(b.benchmark.title);
-    });
-
+  const rows = benchmarks.map((b) => ({ benchmark: b, detail: detailOf.get(b.id), sources: sources.filter((s) => s.benchmarkId === b.id) }));
+  const hrefFor = (page: number) => `/rounds/${round.slug}${scorecardQuery(view, page)}`;
+  const filtered = view.status !== undefined || view.category !== undefined;
+  // The PDF takes the round and its category, not the status filter.
+  const pdfScope = view.category ? [...scope.values()].reduce((a, b) => a + b, 0) : roundTally.applicable;
   return (
     <>
       <p className="text-sm">
@@ -71,14 +74,24 @@ export default async function RoundScorecardPage({ params, searchParams }: Props
       </p>
       {round.dateNote && <p className="mt-1 text-xs text-stone-600">About the date: {round.dateNote}</p>}
       <DataVersion publishedAt={round.publishedAt} />
-      {details.some((d) => d.isDemo) && (
+      {roundTally.hasDemo && (
         <div className="mt-4">
           <DemoNotice />
         </div>
       )}
 
       <div className="mt-3">
-        <ExportLinks filters={{ from: round.slug, to: round.slug }} round={round.slug} printHref={`/rounds/${round.slug}/print`} />
+        <ExportLinks
+          filters={{ from: round.slug, to: round.slug, category: view.category }}
+          round={round.slug}
+          printHref={`/rounds/${round.slug}/print${scorecardQuery({ sort: view.sort, status: view.status, category: view.category })}`}
+        />
+        {pdfScope > PDF_MAX_BENCHMARKS && (
+          <p className="mt-1 text-xs text-stone-600" data-testid="pdf-limit">
+            A PDF lists at most {formatCount(PDF_MAX_BENCHMARKS)} benchmarks and this {view.category ? "category" : "round"} has {formatCount(pdfScope)}:
+            {view.category ? " download the CSV or Excel file instead." : " choose a category first, or download the CSV or Excel file."}
+          </p>
+        )}
       </div>
 
       <section aria-labelledby="summary-heading" className="mt-4">
@@ -131,17 +144,27 @@ export default async function RoundScorecardPage({ params, searchParams }: Props
           <select id="category" name="category" defaultValue={view.category ?? ""} className="rounded border border-stone-400 px-2 py-1">
             <option value="">All</option>
             {categories.map((c) => (
-              <option key={c.categorySlug} value={c.categorySlug}>{c.categoryName}</option>
+              <option key={c.slug} value={c.slug}>{c.name}</option>
             ))}
           </select>
         </div>
+        {view.pageSize !== 100 && <input type="hidden" name="pageSize" value={view.pageSize} />}
         <button type="submit" className="rounded bg-blue-800 px-4 py-1.5 font-medium text-white hover:bg-blue-900">Show</button>
       </form>
 
-      <p className="mt-3 text-sm text-stone-700" role="status">
-        Showing {rows.length} of {benchmarks.length} benchmarks.
+      {view.problems.length > 0 && (
+        <p className="mt-3 text-sm" data-testid="page-problems">
+          {view.problems.join(" ")}
+        </p>
+      )}
+      <p className="mt-3 text-sm text-stone-700" role="status" data-testid="scorecard-count">
+        {describePage(info, filtered ? `matching benchmarks (of ${formatCount(roundTally.applicable)} that apply)` : "benchmarks")}
       </p>
-      {rows.length === 0 ? (
+      {info.outOfRange ? (
+        <p className="mt-2">
+          <Link href={hrefFor(info.pageCount)}>Go to the last page</Link> or <Link href={hrefFor(1)}>the first</Link>.
+        </p>
+      ) : rows.length === 0 ? (
         <p className="mt-2">No benchmark matches. <Link href={`/rounds/${round.slug}`}>Show all</Link>.</p>
       ) : (
         <ol className="mt-2 space-y-3" data-testid="scorecard">
@@ -174,6 +197,7 @@ export default async function RoundScorecardPage({ params, searchParams }: Props
           ))}
         </ol>
       )}
+      <Pagination info={info} hrefFor={hrefFor} label="Pages of this scorecard" />
 
       <nav aria-label="Other rounds" className="mt-6 flex justify-between text-sm">
         {neighbours.previous ? <Link href={`/rounds/${neighbours.previous.slug}`}>← {neighbours.previous.name}</Link> : <span />}

@@ -4,11 +4,13 @@ import { notFound } from "next/navigation";
 import { HeatMap } from "@/components/dashboard/heat-map";
 import { DemoNotice } from "@/components/ui/demo-notice";
 import { ExternalLink } from "@/components/ui/external-link";
-import { getDashboardData } from "@/db/queries/dashboard";
+import { getSubsetMatrix, getSubsetSeries } from "@/db/queries/matrix";
 import { getStatement, listPublishers, listSignatories } from "@/db/queries/statements";
-import { buildDashboard } from "@/lib/dashboard";
+import { buildDashboard, DASHBOARD_LIMITS } from "@/lib/dashboard";
 import { STATEMENT_KIND_LABELS, STATUS_LABELS, STATUSES } from "@/lib/domain";
 import { formatDate, formatIndex } from "@/lib/format";
+import { formatCount } from "@/lib/pagination";
+import { cachedByPublishedData } from "@/lib/published-cache";
 import { roundChartLabels } from "@/lib/round-labels";
 
 export const dynamic = "force-dynamic";
@@ -25,11 +27,14 @@ export default async function StatementPage({ params }: Props) {
   if (!statement) notFound();
   const publishers = listPublishers([statement.id]).get(statement.id) ?? [];
   const signatories = listSignatories(statement.id);
-  const data = getDashboardData({ statement: statement.slug });
+  // Figures over every benchmark the statement raised (23,000 for one at scale: kept per data
+  // version), the heat map over the first hundred.
+  const data = getSubsetMatrix({ statement: statement.slug }, { limit: DASHBOARD_LIMITS.heatMapRows });
   const dashboard = buildDashboard(data);
   const labels = roundChartLabels(dashboard.rounds);
   const columns = dashboard.rounds.map((r, i) => ({ id: r.id, slug: r.slug, name: r.name, label: labels[i]! }));
-  const laterRounds = dashboard.series.filter((r) => r.round.startDate >= statement.date && r.applicable > 0);
+  const series = await cachedByPublishedData(["statement-series", statement.slug], () => getSubsetSeries({ statement: statement.slug }));
+  const laterRounds = series.filter((r) => r.round.startDate >= statement.date && r.applicable > 0);
 
   return (
     <>
@@ -118,12 +123,18 @@ export default async function StatementPage({ params }: Props) {
       </section>
 
       <section aria-labelledby="benchmarks-heading" className="mt-6">
-        <h2 id="benchmarks-heading" className="mb-2 text-lg font-semibold">Benchmarks drawn from it ({data.benchmarks.length})</h2>
-        {data.benchmarks.length === 0 ? (
+        <h2 id="benchmarks-heading" className="mb-2 text-lg font-semibold">Benchmarks drawn from it ({formatCount(data.benchmarkCount)})</h2>
+        {data.benchmarkCount === 0 ? (
           <p className="text-sm">No public benchmark comes from this statement.</p>
         ) : (
           <>
             {data.hasDemo && <DemoNotice />}
+            {data.benchmarkCount > data.benchmarks.length && (
+              <p className="mb-2 text-sm" data-testid="heat-map-limit">
+                Showing the first {formatCount(data.benchmarks.length)} of {formatCount(data.benchmarkCount)} benchmarks.{" "}
+                <a href={`/exports/scores.csv?statement=${statement.slug}`}>Download all their scores (CSV)</a>.
+              </p>
+            )}
             <HeatMap groups={dashboard.heatMap} columns={columns} />
           </>
         )}

@@ -2,36 +2,53 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PrintButton } from "@/components/ui/print-button";
+import { Pagination } from "@/components/ui/pagination";
 import { listBenchmarkSources } from "@/db/queries/benchmarks";
-import { getPublishedRound, listApplicableBenchmarks } from "@/db/queries/rounds";
+import { getPublishedRound } from "@/db/queries/rounds";
+import { countScorecardScope, getCategoryId, getRoundTally, listScorecardBenchmarks, listScorecardPageIds, viewTotal } from "@/db/queries/scorecard";
 import { listPublishedScoreDetails } from "@/db/queries/scores";
 import { STATUS_LABELS, STATUSES } from "@/lib/domain";
 import { DEMO_NOTE, DENOMINATOR_NOTE } from "@/lib/export/describe";
 import { formatIndex, formatPercent, formatRoundDate } from "@/lib/format";
+import { describePage, formatCount, pageInfo } from "@/lib/pagination";
 import { STATUS_BADGE } from "@/lib/status-style";
-import { emptyTally, summariseTally } from "@/lib/scoring";
+import { summariseTally } from "@/lib/scoring";
+import type { SearchParams } from "@/lib/validation/dashboard-filters";
+import { parseScorecardParams, scorecardQuery } from "@/lib/validation/scorecard-params";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }> };
+/** A printout holds at most this many benchmarks; a bigger round is printed a part at a time. */
+const PRINT_PAGE_SIZE = 500;
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const round = getPublishedRound((await params).id);
   return { title: round ? `Print: ${round.name}` : "Round not found" };
 }
 
-/** A round's scorecard laid out for paper: one table, no navigation, statuses in words. */
-export default async function PrintScorecardPage({ params }: Props) {
+/**
+ * A round's scorecard laid out for paper: one table, no navigation, statuses in words. It prints
+ * the scorecard's view (sort, status, category); a view of more than 500 benchmarks is printed 500
+ * at a time, and the page says how many there are and where to get all of them at once.
+ */
+export default async function PrintScorecardPage({ params, searchParams }: Props) {
   const round = getPublishedRound((await params).id);
   if (!round) notFound();
-  const benchmarks = listApplicableBenchmarks(round).sort((a, b) => a.categoryPosition - b.categoryPosition || a.title.localeCompare(b.title));
-  const ids = benchmarks.map((b) => b.id);
+  const view = parseScorecardParams(await searchParams);
+  const roundTally = getRoundTally(round);
+  const summary = summariseTally(roundTally.tally, roundTally.applicable);
+  const filter = { sort: view.sort, status: view.status, categoryId: view.category ? (getCategoryId(view.category) ?? -1) : undefined };
+  const scope = countScorecardScope(filter, roundTally);
+  const info = pageInfo(view.page, PRINT_PAGE_SIZE, viewTotal(filter, scope));
+  const ids = info.outOfRange ? [] : listScorecardPageIds(round, filter, scope, { offset: info.offset, limit: PRINT_PAGE_SIZE });
+  const benchmarks = listScorecardBenchmarks(ids);
   const details = new Map(listPublishedScoreDetails({ benchmarkIds: ids, roundIds: [round.id] }).map((d) => [d.benchmarkId, d]));
   const sources = listBenchmarkSources(ids);
-  const tally = emptyTally();
-  for (const d of details.values()) tally[d.status] += 1;
-  const summary = summariseTally(tally, benchmarks.length);
-  const demo = [...details.values()].some((d) => d.isDemo);
+  const demo = roundTally.hasDemo;
+  const viewQuery = scorecardQuery({ sort: view.sort, status: view.status, category: view.category });
+  const hrefFor = (page: number) => `/rounds/${round.slug}/print${scorecardQuery({ sort: view.sort, status: view.status, category: view.category }, page)}`;
 
   return (
     <article className="print-scorecard text-sm" data-testid="print-view">
@@ -47,6 +64,23 @@ export default async function PrintScorecardPage({ params }: Props) {
         Fulfilment index <strong>{formatIndex(summary.index)}</strong> ·{" "}
         {STATUSES.map((s) => `${STATUS_LABELS[s]} ${summary.tally[s]}`).join(" · ")} · coverage {formatPercent(summary.coverage)} ({summary.judged} judged of {summary.applicable} applicable)
       </p>
+      {(info.pageCount > 1 || info.outOfRange) && (
+        <div className="mt-2 rounded border border-stone-400 p-2" data-testid="print-part">
+          <p>
+            {describePage(info, "benchmarks in this view")} A printout holds at most {formatCount(PRINT_PAGE_SIZE)}
+            {info.pageCount > 1 && !info.outOfRange && `; this is part ${formatCount(info.page)} of ${formatCount(info.pageCount)}`}.
+          </p>
+          <p className="print:hidden">
+            For all of them at once, download the{" "}
+            <a href={`/exports/scores.csv?from=${round.slug}&to=${round.slug}${view.category ? `&category=${view.category}` : ""}`}>scores as CSV</a> or{" "}
+            <a href={`/exports/scores.xlsx?from=${round.slug}&to=${round.slug}${view.category ? `&category=${view.category}` : ""}`}>Excel</a>; or narrow the view by
+            category or status on <Link href={`/rounds/${round.slug}${viewQuery}`}>the scorecard</Link>.
+          </p>
+          <div className="print:hidden">
+            <Pagination info={info} hrefFor={hrefFor} label="Parts of this printout" />
+          </div>
+        </div>
+      )}
       <table className="mt-3 w-full border-collapse">
         <thead>
           <tr className="border-b-2 border-stone-800 text-left">

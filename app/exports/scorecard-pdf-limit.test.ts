@@ -1,0 +1,56 @@
+// A round too big for a PDF is refused at once with a message that says what to do; the same
+// round narrowed to one category renders.
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  process.env.DATABASE_PATH = `${process.env.TMPDIR ?? "/tmp"}/pdf-limit-test-${process.pid}-${Date.now()}.db`;
+});
+
+let lastRound: string;
+let category: { slug: string; n: number };
+
+beforeAll(async () => {
+  const { openDatabase } = await import("@/db/client");
+  const { migrateDatabase } = await import("@/db/migrate");
+  const { generateScaleData } = await import("@/db/seed/scale");
+  const db = openDatabase(process.env.DATABASE_PATH!);
+  migrateDatabase(db);
+  generateScaleData(db.$client, { benchmarks: 1600, rounds: 3, reviewers: 2, seed: 5 });
+  const round = db.$client.prepare("SELECT slug, start_date AS d FROM rounds ORDER BY start_date DESC LIMIT 1").get() as { slug: string; d: string };
+  lastRound = round.slug;
+  // The smallest category of benchmarks that apply at that round: a few hundred.
+  category = db.$client
+    .prepare(
+      `SELECT c.slug, COUNT(*) AS n FROM benchmarks b JOIN categories c ON c.id = b.category_id JOIN rounds f ON f.id = b.applies_from_round_id
+        WHERE b.confidential = 0 AND f.start_date <= ? AND (b.retired_on IS NULL OR b.retired_on > ?) GROUP BY c.slug ORDER BY n LIMIT 1`,
+    )
+    .get(round.d, round.d) as { slug: string; n: number };
+  db.$client.close();
+}, 60_000);
+
+async function get(path: string) {
+  const { GET } = await import("./scorecard.pdf/route");
+  return GET(new Request(`http://localhost${path}`));
+}
+
+describe("scorecard PDF size limit", () => {
+  it("refuses a round of more benchmarks than a PDF lists with 422, and points to the filters and the CSV", async () => {
+    const started = performance.now();
+    const response = await get(`/exports/scorecard.pdf?round=${lastRound}`);
+    expect(response.status).toBe(422);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    const text = await response.text();
+    expect(text).toMatch(/this view holds 1,[\d]{3} benchmarks, and a PDF lists at most 250/);
+    expect(text).toContain("category");
+    expect(text).toContain(`/exports/scores.csv?from=${lastRound}&to=${lastRound}`);
+  });
+
+  it("renders the same round narrowed to one category", async () => {
+    expect(category.n).toBeGreaterThan(50);
+    expect(category.n).toBeLessThanOrEqual(250);
+    const response = await get(`/exports/scorecard.pdf?round=${lastRound}&category=${category.slug}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/pdf");
+    expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(10_000);
+  }, 30_000);
+});

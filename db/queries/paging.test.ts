@@ -1,0 +1,136 @@
+// The read API's lists page in SQL: page 2 continues page 1, the pages put end to end are the whole
+// list in its order, and each total equals a count made the plain way — on the seed (with a
+// confidential person and benchmark) and on generated data.
+import { describe, expect, it } from "vitest";
+import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
+import { openDatabase, type Db } from "../client";
+import { migrateDatabase } from "../migrate";
+import { loadSeed } from "../seed/load";
+import { generateScaleData } from "../seed/scale";
+import { listPublicBenchmarksPage } from "./benchmarks";
+import { getExportContext, iterateScoreRows, listScoreRows } from "./exports";
+import { resolveFilters } from "./filters";
+import { listPublishedRoundsPage } from "./rounds";
+import { listStatementsPage } from "./statements";
+import { listPublicSubjectsPage } from "./subjects";
+
+function allPages<T>(pageSize: number, read: (page: { limit: number; offset: number }) => { rows: T[]; total: number }): { rows: T[]; totals: number[] } {
+  const rows: T[] = [];
+  const totals: number[] = [];
+  for (let offset = 0; ; offset += pageSize) {
+    const page = read({ limit: pageSize, offset });
+    totals.push(page.total);
+    rows.push(...page.rows);
+    if (page.rows.length < pageSize) break;
+  }
+  return { rows, totals };
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Public benchmarks the plain way, in the API's order (category position, title, id). */
+function publicBenchmarks(db: Db, where = "1", params: unknown[] = []) {
+  return (
+    db.$client
+      .prepare(
+        `SELECT b.id, b.slug, b.title, c.position, c.id AS categoryId FROM benchmarks b JOIN categories c ON c.id = b.category_id
+          WHERE b.confidential = 0 AND NOT EXISTS (SELECT 1 FROM benchmark_subjects bs JOIN subjects s ON s.id = bs.subject_id WHERE bs.benchmark_id = b.id AND s.confidential = 1)
+            AND ${where}`,
+      )
+      .all(...params) as Array<{ id: number; slug: string; title: string; position: number; categoryId: number }>
+  ).sort((a, b) => a.position - b.position || a.categoryId - b.categoryId || byText(a.title, b.title) || a.id - b.id);
+}
+
+function checkLists(db: Db, filterCases: DashboardFilters[], pageSize: number) {
+  for (const filters of filterCases) {
+    const label = JSON.stringify(filters);
+    const context = getExportContext(filters, db);
+    const whole = [...iterateScoreRows(context, db)];
+    const paged = allPages(pageSize, (page) => listScoreRows(context, page, db));
+    expect(paged.rows.map((r) => `${r.roundSlug}/${r.benchmarkSlug}`), label).toEqual(whole.map((r) => `${r.roundSlug}/${r.benchmarkSlug}`));
+    expect(new Set(paged.totals), label).toEqual(new Set([whole.length]));
+    expect(paged.rows, label).toEqual(whole);
+
+    const benchmarks = allPages(pageSize, (page) => listPublicBenchmarksPage(resolveFilters(db, filters), page, db));
+    expect(new Set(benchmarks.totals), label).toEqual(new Set([benchmarks.rows.length]));
+    if (!filters.addressee && !filters.statement && !filters.subject && !filters.from) {
+      const categoryId = filters.category ? (db.$client.prepare("SELECT id FROM categories WHERE slug = ?").get(filters.category) as { id: number }).id : undefined;
+      const expected = categoryId === undefined ? publicBenchmarks(db) : publicBenchmarks(db, "b.category_id = ?", [categoryId]);
+      expect(benchmarks.rows.map((b) => b.slug), label).toEqual(expected.map((b) => b.slug));
+    }
+  }
+}
+
+describe("paged lists on the seed", () => {
+  const db = openDatabase(":memory:");
+  migrateDatabase(db);
+  loadSeed(db);
+  db.$client.prepare("UPDATE subjects SET confidential = 1 WHERE slug = 'zhu-yufu'").run();
+  db.$client.prepare("UPDATE benchmarks SET confidential = 1 WHERE slug = 'release-gui-minhai'").run();
+
+  it("scores and benchmarks: pages end to end are the whole list, with one total", () => {
+    const category = (db.$client.prepare("SELECT slug FROM categories ORDER BY position LIMIT 1 OFFSET 1").get() as { slug: string }).slug;
+    const round = (db.$client.prepare("SELECT slug FROM rounds WHERE published_at IS NOT NULL ORDER BY start_date LIMIT 1 OFFSET 2").get() as { slug: string }).slug;
+    checkLists(db, [{}, { category }, { track: "upr" }, { from: round }, { addressee: "chinese_government" }, { subject: "liu-xia" }], 7);
+  });
+
+  it("page 2 of the scores continues page 1", () => {
+    const context = getExportContext({}, db);
+    const first = listScoreRows(context, { limit: 10, offset: 0 }, db);
+    const second = listScoreRows(context, { limit: 10, offset: 10 }, db);
+    const both = listScoreRows(context, { limit: 20, offset: 0 }, db);
+    expect(first.rows).toHaveLength(10);
+    expect([...first.rows, ...second.rows]).toEqual(both.rows);
+    expect(first.total).toBe(second.total);
+    const count = db.$client
+      .prepare(
+        `SELECT COUNT(*) AS n FROM published_scores ps JOIN rounds r ON r.id = ps.round_id JOIN benchmarks b ON b.id = ps.benchmark_id
+          WHERE r.published_at IS NOT NULL AND b.confidential = 0
+            AND NOT EXISTS (SELECT 1 FROM benchmark_subjects bs JOIN subjects s ON s.id = bs.subject_id WHERE bs.benchmark_id = b.id AND s.confidential = 1)`,
+      )
+      .get() as { n: number };
+    expect(first.total).toBe(count.n);
+    // The order the export and the API promise: rounds oldest first, then category position and title.
+    const reference = db.$client
+      .prepare(
+        `SELECT r.slug || '/' || b.slug AS key FROM published_scores ps JOIN rounds r ON r.id = ps.round_id JOIN benchmarks b ON b.id = ps.benchmark_id JOIN categories c ON c.id = b.category_id
+          WHERE r.published_at IS NOT NULL AND b.confidential = 0
+            AND NOT EXISTS (SELECT 1 FROM benchmark_subjects bs JOIN subjects s ON s.id = bs.subject_id WHERE bs.benchmark_id = b.id AND s.confidential = 1)
+          ORDER BY r.start_date, r.id, c.position, c.id, b.title, b.id`,
+      )
+      .all() as Array<{ key: string }>;
+    expect([...iterateScoreRows(context, db)].map((r) => `${r.roundSlug}/${r.benchmarkSlug}`)).toEqual(reference.map((r) => r.key));
+  });
+
+  it("people, laws, statements and rounds", () => {
+    for (const page of ["people", "laws"] as const) {
+      for (const search of ["", "li"]) {
+        const paged = allPages(3, (range) => listPublicSubjectsPage(page, search, range, db));
+        const whole = listPublicSubjectsPage(page, search, { limit: 10_000, offset: 0 }, db);
+        expect(paged.rows).toEqual(whole.rows);
+        expect(new Set(paged.totals)).toEqual(new Set([whole.rows.length]));
+        expect(whole.rows.map((s) => s.slug)).not.toContain("zhu-yufu");
+      }
+    }
+    const statements = allPages(4, (range) => listStatementsPage(range, db));
+    expect(statements.rows.map((s) => s.slug)).toEqual(
+      (db.$client.prepare("SELECT slug FROM statements ORDER BY date, id").all() as Array<{ slug: string }>).map((s) => s.slug),
+    );
+    expect(new Set(statements.totals)).toEqual(new Set([statements.rows.length]));
+    const rounds = allPages(2, (range) => listPublishedRoundsPage(undefined, range, db));
+    expect(rounds.rows.length).toBe(rounds.totals[0]);
+    expect(listPublishedRoundsPage("upr", { limit: 100, offset: 0 }, db).rows.every((r) => r.trackSlug === "upr")).toBe(true);
+  });
+});
+
+describe("paged lists on generated data", () => {
+  it("scores across rounds of very different sizes, with and without filters, pages end to end are the whole list", () => {
+    const db = openDatabase(":memory:");
+    migrateDatabase(db);
+    generateScaleData(db.$client, { benchmarks: 900, rounds: 5, reviewers: 2, seed: 13 });
+    const statement = (db.$client.prepare("SELECT s.slug FROM statements s JOIN benchmark_sources bs ON bs.statement_id = s.id GROUP BY s.id ORDER BY count(*) DESC LIMIT 1").get() as { slug: string }).slug;
+    const category = (db.$client.prepare("SELECT slug FROM categories ORDER BY position LIMIT 1 OFFSET 3").get() as { slug: string }).slug;
+    // Large pages reach deep into each round, where pages are read from the round's sorted scores.
+    checkLists(db, [{}, { category }, { statement }], 230);
+  }, 60_000);
+});

@@ -1,0 +1,135 @@
+// The paged scorecard against a plain reading of the same data: every page of every sort and
+// filter, put end to end, is the whole sorted list, and the counts from indexes equal counts made
+// row by row — on the seed and on generated data with confidential, retired and unscored benchmarks.
+import { beforeAll, describe, expect, it } from "vitest";
+import { STATUSES, type Status } from "@/lib/domain";
+import { isApplicable } from "@/lib/scoring";
+import { openDatabase, type Db } from "../client";
+import { migrateDatabase } from "../migrate";
+import { generateScaleData } from "../seed/scale";
+import { loadSeed } from "../seed/load";
+import { countScorecardScope, getCategoryId, getRoundTally, listScorecardPageIds, SCORECARD_STATUS_ORDER, viewTotal, type ScorecardFilter, type ScorecardSort } from "./scorecard";
+
+interface Row {
+  id: number;
+  title: string;
+  categoryId: number;
+  position: number;
+  appliesFromDate: string;
+  retiredOn: string | null;
+  hidden: number;
+  status: Status | null;
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The scorecard of a round read the slow, obvious way. */
+function reference(db: Db, round: { id: number; startDate: string }) {
+  const rows = db.$client
+    .prepare(
+      `SELECT b.id, b.title, b.category_id AS categoryId, c.position, f.start_date AS appliesFromDate, b.retired_on AS retiredOn,
+              (b.confidential = 1 OR EXISTS (SELECT 1 FROM benchmark_subjects bs JOIN subjects s ON s.id = bs.subject_id WHERE bs.benchmark_id = b.id AND s.confidential = 1)) AS hidden,
+              (SELECT status FROM published_scores ps WHERE ps.benchmark_id = b.id AND ps.round_id = ?) AS status
+         FROM benchmarks b JOIN categories c ON c.id = b.category_id JOIN rounds f ON f.id = b.applies_from_round_id`,
+    )
+    .all(round.id) as Row[];
+  return rows.filter((r) => !r.hidden && isApplicable(r, round));
+}
+
+function sortRows(rows: Row[], sort: ScorecardSort): Row[] {
+  const rank = (s: Status | null) => (s === null ? SCORECARD_STATUS_ORDER.length : SCORECARD_STATUS_ORDER.indexOf(s));
+  return [...rows].sort((a, b) => {
+    if (sort === "category" && (a.position !== b.position || a.categoryId !== b.categoryId)) return a.position - b.position || a.categoryId - b.categoryId;
+    if (sort === "status" && a.status !== b.status) return rank(a.status) - rank(b.status);
+    return byText(a.title, b.title) || a.id - b.id;
+  });
+}
+
+function readAllPages(db: Db, round: { id: number; startDate: string }, filter: ScorecardFilter, pageSize: number) {
+  const tally = getRoundTally(round, db);
+  const scope = countScorecardScope(filter, tally);
+  const total = viewTotal(filter, scope);
+  const ids: number[] = [];
+  for (let offset = 0; offset < total + pageSize; offset += pageSize) ids.push(...listScorecardPageIds(round, filter, scope, { offset, limit: pageSize }, db));
+  return { ids, total };
+}
+
+function checkRound(db: Db, round: { id: number; startDate: string }, pageSizes: number[]) {
+  const rows = reference(db, round);
+  const tally = getRoundTally(round, db);
+  expect(tally.applicable).toBe(rows.length);
+  for (const s of STATUSES) expect(tally.tally[s], s).toBe(rows.filter((r) => r.status === s).length);
+
+  const categoryIds = [...new Set(rows.map((r) => r.categoryId))].slice(0, 2);
+  for (const sort of ["category", "status", "title"] as const) {
+    for (const status of [undefined, "met", "not_met"] as const) {
+      for (const categoryId of [undefined, ...categoryIds]) {
+        const expected = sortRows(rows, sort)
+          .filter((r) => (!status || r.status === status) && (categoryId === undefined || r.categoryId === categoryId))
+          .map((r) => r.id);
+        for (const pageSize of pageSizes) {
+          const { ids, total } = readAllPages(db, round, { sort, status, categoryId }, pageSize);
+          const label = `${sort} ${status} ${categoryId} ${pageSize}`;
+          expect(total, label).toBe(expected.length);
+          expect(ids, label).toEqual(expected);
+        }
+      }
+    }
+  }
+}
+
+describe("the round scorecard on the seed", () => {
+  let db: Db;
+  beforeAll(() => {
+    db = openDatabase(":memory:");
+    migrateDatabase(db);
+    loadSeed(db);
+    // A confidential person makes the benchmarks about them disappear from every count.
+    db.$client.prepare("UPDATE subjects SET confidential = 1 WHERE slug = 'zhu-yufu'").run();
+  });
+
+  it("pages through every round, in every sort and filter, to the same rows as reading it whole", () => {
+    const rounds = db.$client.prepare("SELECT id, start_date AS startDate FROM rounds WHERE published_at IS NOT NULL").all() as Array<{ id: number; startDate: string }>;
+    expect(rounds.length).toBeGreaterThan(3);
+    for (const round of rounds) checkRound(db, round, [7, 100]);
+  });
+
+  it("continues page 2 where page 1 stopped", () => {
+    const round = db.$client.prepare("SELECT id, start_date AS startDate FROM rounds WHERE slug = 'hrc-37'").get() as { id: number; startDate: string };
+    const filter = { sort: "category" as const };
+    const scope = countScorecardScope(filter, getRoundTally(round, db));
+    const first = listScorecardPageIds(round, filter, scope, { offset: 0, limit: 10 }, db);
+    const second = listScorecardPageIds(round, filter, scope, { offset: 10, limit: 10 }, db);
+    const both = listScorecardPageIds(round, filter, scope, { offset: 0, limit: 20 }, db);
+    expect(first).toHaveLength(10);
+    expect(second.length).toBeGreaterThan(0);
+    expect([...first, ...second]).toEqual(both.slice(0, first.length + second.length));
+  });
+
+  it("finds nothing for a category that does not exist", () => {
+    expect(getCategoryId("no-such-category", db)).toBeUndefined();
+    const round = db.$client.prepare("SELECT id, start_date AS startDate FROM rounds WHERE slug = 'hrc-37'").get() as { id: number; startDate: string };
+    const filter = { sort: "category" as const, categoryId: -1 };
+    const scope = countScorecardScope(filter, getRoundTally(round, db));
+    expect(viewTotal(filter, scope)).toBe(0);
+    expect(listScorecardPageIds(round, filter, scope, { offset: 0, limit: 100 }, db)).toEqual([]);
+  });
+});
+
+describe("the round scorecard on generated data", () => {
+  it("counts and pages exactly with confidential, retired-after-scoring and unscored benchmarks", () => {
+    const db = openDatabase(":memory:");
+    migrateDatabase(db);
+    generateScaleData(db.$client, { benchmarks: 1500, rounds: 4, reviewers: 2, seed: 11 });
+    const sqlite = db.$client;
+    const rounds = sqlite.prepare("SELECT id, start_date AS startDate FROM rounds ORDER BY start_date").all() as Array<{ id: number; startDate: string }>;
+    const last = rounds.at(-1)!;
+    // Retire some scored benchmarks on the last round's date: their scores there must stop counting.
+    sqlite.prepare(`UPDATE benchmarks SET retired_on = ?, retired_reason = 'test' WHERE id IN (SELECT benchmark_id FROM published_scores WHERE round_id = ? LIMIT 25)`).run(last.startDate, last.id);
+    // Withdraw some scores: those benchmarks still apply and are listed as not scored.
+    sqlite.prepare(`DELETE FROM published_scores WHERE round_id = ? AND benchmark_id IN (SELECT benchmark_id FROM published_scores WHERE round_id = ? ORDER BY benchmark_id DESC LIMIT 40)`).run(last.id, last.id);
+    const hidden = sqlite.prepare("SELECT COUNT(*) AS n FROM benchmarks WHERE confidential = 1").get() as { n: number };
+    expect(hidden.n).toBeGreaterThan(0);
+    for (const round of rounds) checkRound(db, round, [37, 250]);
+  }, 60_000);
+});
