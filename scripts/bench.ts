@@ -1,4 +1,4 @@
-// npm run bench -- [--db data/scale.db] [--seconds 5] [--out bench-results.json] [--port 3400]
+// npm run bench -- [--db data/scale.db] [--seconds 5] [--out bench-results.json] [--port 3400] [--skip-exports]
 // Starts the production server on a database twice, and measures on loopback with autocannon:
 //   1. with the public cache off (SCORECARD_PUBLIC_CACHE=off): every answer computed from the
 //      database — p50/p95 at concurrency 1, the time of the bare SQL the answer needs run straight
@@ -36,6 +36,8 @@ const { values } = parseArgs({
     port: { type: "string", default: "3400" },
     seconds: { type: "string", default: "5" },
     out: { type: "string", default: "bench-results.json" },
+    // At 100,000 benchmarks one CSV of every score takes minutes; time the exports once with curl instead.
+    "skip-exports": { type: "boolean", default: false },
   },
 });
 const dbFile = path.resolve(values.db!);
@@ -201,9 +203,11 @@ async function withServer<T>(cache: "on" | "off", measure: () => Promise<T>): Pr
 
 const warm = (url: string) => fetch(url, { headers: BROWSER_HEADERS }).then((r) => r.arrayBuffer());
 
+const measured = values["skip-exports"] ? ENDPOINTS.filter((e) => !e.heavy) : ENDPOINTS;
+
 const uncached = await withServer("off", async () => {
   const rows = [];
-  for (const endpoint of ENDPOINTS) {
+  for (const endpoint of measured) {
     const url = base + endpoint.path;
     await warm(url);
     const serial = await load(url, 1, !!endpoint.heavy);
@@ -217,7 +221,7 @@ const uncached = await withServer("off", async () => {
 
 const cached = await withServer("on", async () => {
   const rows = [];
-  for (const endpoint of ENDPOINTS.filter((e) => !e.heavy)) {
+  for (const endpoint of measured.filter((e) => !e.heavy)) {
     const url = base + endpoint.path;
     await warm(url);
     await warm(url);
