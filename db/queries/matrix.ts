@@ -9,9 +9,9 @@ import { STATUSES, type Status } from "@/lib/domain";
 import { emptyTally, isApplicable, summariseTally, type RoundSummary } from "@/lib/scoring";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { getDb, type Db } from "../client";
-import { benchmarks, categories, publishedScores, rounds, tracks } from "../schema";
-import type { DashboardRound } from "./dashboard";
-import { benchmarkConditions, resolveFilters, roundConditions, type ResolvedFilters } from "./filters";
+import { benchmarks, categories, publishedScores, rounds } from "../schema";
+import { listRoundsInView, type DashboardRound } from "./dashboard";
+import { benchmarkConditions, resolveFilters } from "./filters";
 import { inBatches } from "./shared";
 
 export interface SubsetMatrix {
@@ -24,28 +24,6 @@ export interface SubsetMatrix {
   unmatched: string[];
   dataVersion: string | null;
   hasDemo: boolean;
-}
-
-function listRounds(db: Db, resolved: ResolvedFilters): DashboardRound[] {
-  return db
-    .select({
-      id: rounds.id,
-      slug: rounds.slug,
-      name: rounds.name,
-      startDate: rounds.startDate,
-      endDate: rounds.endDate,
-      datePrecision: rounds.datePrecision,
-      publishedAt: rounds.publishedAt,
-      trackSlug: tracks.slug,
-      trackName: tracks.name,
-      trackShortName: tracks.shortName,
-    })
-    .from(rounds)
-    .innerJoin(tracks, eq(tracks.id, rounds.trackId))
-    .where(roundConditions(resolved))
-    .orderBy(asc(rounds.startDate), asc(rounds.id))
-    .all()
-    .map((r) => ({ ...r, publishedAt: r.publishedAt! }));
 }
 
 /** Benchmarks that apply at one round or more between the first and the last round in view. */
@@ -63,7 +41,7 @@ function appliesWithin(roundsInView: DashboardRound[]) {
  */
 export function getSubsetMatrix(filters: DashboardFilters, options: { limit: number; applicableOnly?: boolean }, db: Db = getDb()): SubsetMatrix {
   const resolved = resolveFilters(db, filters);
-  const roundsInView = listRounds(db, resolved);
+  const roundsInView = listRoundsInView(db, resolved);
   const where = and(benchmarkConditions(db, resolved), options.applicableOnly ? appliesWithin(roundsInView) : undefined);
   const benchmarkCount = db.get<{ n: number }>(sql`select count(*) as n from ${benchmarks} where ${where ?? sql`1`}`)?.n ?? 0;
   const rows =
@@ -127,7 +105,7 @@ export function getSubsetMatrix(filters: DashboardFilters, options: { limit: num
  */
 export function getSubsetSeries(filters: DashboardFilters, db: Db = getDb()): Array<RoundSummary & { round: DashboardRound }> {
   const resolved = resolveFilters(db, filters);
-  const roundsInView = listRounds(db, resolved);
+  const roundsInView = listRoundsInView(db, resolved);
   if (roundsInView.length === 0) return [];
   const where = benchmarkConditions(db, resolved) ?? sql`1`;
   const counts = db.all<{ roundId: number; status: Status; n: number }>(
