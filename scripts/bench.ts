@@ -190,6 +190,7 @@ async function withServer<T>(cache: "on" | "off", measure: () => Promise<T>): Pr
       if (await fetch(base + "/api/v1/tracks").then((r) => r.ok).catch(() => false)) break;
       await new Promise((r) => setTimeout(r, 300));
     }
+    console.error(`server ready (public cache ${cache})`);
     return { result: await measure(), peakMb: Math.round(peakKb / 1024) };
   } finally {
     clearInterval(sampler);
@@ -206,6 +207,7 @@ const uncached = await withServer("off", async () => {
     const url = base + endpoint.path;
     await warm(url);
     const serial = await load(url, 1, !!endpoint.heavy);
+    console.error(`  ${endpoint.name}: p50 ${serial.p50} ms, p97.5 ${serial.p95} ms`);
     const floor = floorMs(endpoint.name);
     rows.push({ endpoint: endpoint.name, path: endpoint.path, serial, floor });
     console.error(`measured ${endpoint.name} (uncached)`);

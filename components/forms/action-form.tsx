@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import type { ActionState } from "@/lib/auth/guard";
 
 export type FieldSpec =
@@ -13,8 +13,27 @@ export type FieldSpec =
 
 /**
  * A form bound to a guarded server action: it shows the action's message in a live region and each
- * field's errors beside the field, and keeps what was typed when nothing was saved.
+ * field's errors beside the field, and keeps what was typed and chosen when nothing was saved.
  */
+// Each answer gets a number, the form's key: a <select> takes a new defaultValue only when it mounts.
+const answerNumbers = new WeakMap<ActionState, number>();
+let answersSeen = 0;
+function answerNumber(state: ActionState | null): number {
+  if (!state) return 0;
+  if (!answerNumbers.has(state)) answerNumbers.set(state, ++answersSeen);
+  return answerNumbers.get(state)!;
+}
+
+function submittedValues(formData: FormData, fields: FieldSpec[]): Map<string, string[]> {
+  const secret = new Set(fields.filter((f) => f.kind === "password").map((f) => f.name));
+  const values = new Map<string, string[]>();
+  for (const [name, value] of formData.entries()) {
+    if (typeof value !== "string" || secret.has(name)) continue;
+    values.set(name, [...(values.get(name) ?? []), value]);
+  }
+  return values;
+}
+
 export function ActionForm({
   action,
   fields,
@@ -28,10 +47,23 @@ export function ActionForm({
   testId?: string;
   className?: string;
 }) {
+  // The server action goes to useActionState as it is, so the form also works before hydration.
   const [state, formAction, pending] = useActionState(action, null);
+  // React resets a form after its action; when nothing was saved, the fields come back with what was
+  // sent (passwords excepted): the form remounts with the submitted values as its defaults.
+  const [sent, setSent] = useState<Map<string, string[]> | null>(null);
+  const kept = state && !state.ok ? sent : null;
   const errors = state?.errors ?? {};
+  const keptValue = (name: string, fallback?: string) => kept?.get(name)?.[0] ?? fallback;
   return (
-    <form action={formAction} className={className} data-testid={testId} noValidate>
+    <form
+      key={answerNumber(state)}
+      action={formAction}
+      onSubmit={(event) => setSent(submittedValues(new FormData(event.currentTarget), fields))}
+      className={className}
+      data-testid={testId}
+      noValidate
+    >
       {fields.map((field) => {
         if (field.kind === "hidden") return <input key={field.name} type="hidden" name={field.name} value={field.value} />;
         const id = `${testId ?? "form"}-${field.name}`;
@@ -49,7 +81,7 @@ export function ActionForm({
               <legend className="text-sm font-medium">{field.label}</legend>
               {field.options.map((o) => (
                 <label key={o.value} className="mt-1 flex items-start gap-2 text-sm">
-                  <input type="radio" name={field.name} value={o.value} className="mt-1" />
+                  <input type="radio" name={field.name} value={o.value} defaultChecked={kept?.get(field.name)?.includes(o.value) ?? false} className="mt-1" />
                   <span>{o.label}</span>
                 </label>
               ))}
@@ -61,7 +93,7 @@ export function ActionForm({
           return (
             <div key={field.name}>
               <label className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name={field.name} value={field.value} aria-describedby={describedBy} />
+                <input type="checkbox" name={field.name} value={field.value} defaultChecked={kept?.get(field.name)?.includes(field.value) ?? false} aria-describedby={describedBy} />
                 {field.label}
               </label>
               {error}
@@ -74,7 +106,7 @@ export function ActionForm({
               {field.label}
             </label>
             {field.kind === "select" ? (
-              <select id={id} name={field.name} defaultValue={field.defaultValue} aria-describedby={describedBy} className="rounded border border-stone-400 px-2 py-1.5">
+              <select id={id} name={field.name} defaultValue={keptValue(field.name, field.defaultValue)} aria-describedby={describedBy} className="rounded border border-stone-400 px-2 py-1.5">
                 {field.options.map((o) => (
                   <option key={o.value} value={o.value}>
                     {o.label}
@@ -82,13 +114,13 @@ export function ActionForm({
                 ))}
               </select>
             ) : field.kind === "textarea" ? (
-              <textarea id={id} name={field.name} rows={3} defaultValue={field.defaultValue} aria-describedby={describedBy} className="rounded border border-stone-400 px-2 py-1.5" />
+              <textarea id={id} name={field.name} rows={3} defaultValue={keptValue(field.name, field.defaultValue)} aria-describedby={describedBy} className="rounded border border-stone-400 px-2 py-1.5" />
             ) : (
               <input
                 id={id}
                 name={field.name}
                 type={field.kind}
-                defaultValue={field.defaultValue}
+                defaultValue={field.kind === "password" ? undefined : keptValue(field.name, field.defaultValue)}
                 required={field.required}
                 aria-describedby={describedBy}
                 className="rounded border border-stone-400 px-2 py-1.5"

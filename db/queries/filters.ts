@@ -39,7 +39,8 @@ export function resolveFilters(db: Db, filters: DashboardFilters): ResolvedFilte
   for (const key of ["from", "to"] as const) {
     const slug = filters[key];
     if (!slug) continue;
-    const date = db.select({ startDate: rounds.startDate }).from(rounds).where(eq(rounds.slug, slug)).get()?.startDate;
+    // Only published rounds bound a public view: an unpublished one answers as if it did not exist.
+    const date = db.select({ startDate: rounds.startDate }).from(rounds).where(and(eq(rounds.slug, slug), isNotNull(rounds.publishedAt))).get()?.startDate;
     if (date) resolved[key === "from" ? "fromDate" : "toDate"] = date;
     else miss(key, slug);
   }

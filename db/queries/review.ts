@@ -137,7 +137,15 @@ export function getPreviousPublishedScore(benchmarkId: number, round: { startDat
   return { ...row, evidence: listEvidence([row.assessmentId], db) };
 }
 
-export class ConflictError extends Error {}
+export class ConflictError extends Error {
+  /** For a stale form: the id of the reviewer's latest assessment now, so a tool can show it. */
+  constructor(
+    message: string,
+    readonly latestId?: number,
+  ) {
+    super(message);
+  }
+}
 
 export interface NewAssessment {
   benchmarkId: number;
@@ -164,6 +172,7 @@ export function createAssessment(input: NewAssessment, db: Db = getDb()): number
       if ((latest?.id ?? 0) !== input.expectedLatestId) {
         throw new ConflictError(
           `This score was changed at ${latest?.createdAt.slice(0, 16).replace("T", " ") ?? "an unknown time"} UTC (now “${latest?.status ?? "none"}”) after you opened the form. Nothing was saved: reload to see the current score, then save again.`,
+          latest?.id ?? 0,
         );
       }
       const [row] = tx
@@ -185,6 +194,33 @@ export function createAssessment(input: NewAssessment, db: Db = getDb()): number
     },
     { behavior: "immediate" },
   );
+}
+
+/** Why a score was refused before anything was written: the round or benchmark is missing, or it does not apply. */
+export class ScoreRefusedError extends Error {
+  constructor(
+    readonly reason: "missing" | "not_applicable",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * A reviewer scores a benchmark at a round, by their identifiers: the one path the review form and
+ * the assessments API share, so both keep the same rules (applicability, append-only, stale-form conflict).
+ */
+export function saveScore(
+  input: { roundSlug: string; benchmarkSlug: string } & Omit<NewAssessment, "benchmarkId" | "roundId">,
+  db: Db = getDb(),
+): { id: number; round: ReviewRound } {
+  const round = getReviewRound(input.roundSlug, db);
+  const benchmark = getReviewBenchmark(input.benchmarkSlug, db);
+  if (!round || !benchmark) throw new ScoreRefusedError("missing", "That round or benchmark no longer exists. Nothing was saved.");
+  if (!isApplicable(benchmark, round)) throw new ScoreRefusedError("not_applicable", "This benchmark does not apply at this round. Nothing was saved.");
+  const { roundSlug: _round, benchmarkSlug: _benchmark, ...assessment } = input;
+  const id = createAssessment({ ...assessment, benchmarkId: benchmark.id, roundId: round.id }, db);
+  return { id, round };
 }
 
 export function listLatestDecisions(roundId: number, db: Db = getDb()): Map<number, number> {

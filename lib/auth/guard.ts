@@ -15,19 +15,22 @@ export class ActionError extends Error {}
 /**
  * FormData to a plain object; keys ending in [] collect every value into an array. An uploaded file
  * stays a File, for a schema that asks for one (z.file()); any other schema refuses it as not text.
+ * Collected in a Map so that a field called "__proto__" or "constructor[]" is data like any other,
+ * never the object's prototype or an inherited method.
  */
 export function formDataToObject(formData: FormData): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
+  const fields = new Map<string, FormDataEntryValue | FormDataEntryValue[]>();
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("$ACTION")) continue;
     if (key.endsWith("[]")) {
       const name = key.slice(0, -2);
-      result[name] = [...((result[name] as unknown[] | undefined) ?? []), value];
+      const previous = fields.get(name);
+      fields.set(name, [...(Array.isArray(previous) ? previous : []), value]);
     } else {
-      result[key] = value;
+      fields.set(key, value);
     }
   }
-  return result;
+  return Object.fromEntries(fields);
 }
 
 /**

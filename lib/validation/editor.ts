@@ -3,7 +3,7 @@ import { DATE_PRECISIONS, SUBJECT_EVENT_KINDS, SUBJECT_KINDS } from "../domain";
 import { optionalWebUrlSchema } from "./url";
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, digits and hyphens.").max(120);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2019-03-01.");
+const isoDate = z.string().max(10, "Use a date like 2019-03-01.").regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2019-03-01.");
 const optionalIsoDate = z.union([z.literal(""), isoDate]).transform((v) => v || null);
 
 export const newRoundSchema = z
@@ -64,6 +64,6 @@ export const retireBenchmarkSchema = z.object({
 });
 
 export const confidentialitySchema = z.object({
-  target: z.string().regex(/^(benchmark|subject):[a-z0-9-]+$/, "Choose a benchmark or a person or law."),
+  target: z.string().max(130, "Choose a benchmark or a person or law.").regex(/^(benchmark|subject):[a-z0-9-]+$/, "Choose a benchmark or a person or law."),
   confidential: z.enum(["yes", "no"], "Choose whether it is confidential."),
 });

@@ -8,7 +8,7 @@ const optionalSlug = z.union([z.literal(""), slug]).transform((v) => v || null);
 export const newStatementSchema = z.object({
   title: z.string().trim().min(3, "Give the statement's title.").max(300),
   kind: z.enum(STATEMENT_KINDS, "Choose what kind of document it is."),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2015-08-10."),
+  date: z.string().max(10, "Use a date like 2015-08-10.").regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2015-08-10."),
   datePrecision: z.enum(DATE_PRECISIONS),
   language: z.string().trim().min(2, "Name the language, e.g. en or zh.").max(60),
   sourceUrl: optionalWebUrlSchema,

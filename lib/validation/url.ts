@@ -15,6 +15,7 @@ export const webUrlSchema = z
 export const optionalWebUrlSchema = z
   .string()
   .trim()
+  .max(2000, "Keep the address under 2,000 characters.")
   .transform((v) => v || null)
   .pipe(webUrlSchema.nullable());
 

@@ -50,6 +50,17 @@ export default function ApiDocsPage() {
           </tbody>
         </table>
       </section>
+      <section aria-labelledby="scoring-heading">
+        <h2 id="scoring-heading" className="text-lg font-semibold">Saving scores from a reviewer&apos;s tool (signed in)</h2>
+        <p>
+          Not part of the public API: <code>POST /api/v1/assessments</code> saves a score as the review form does, for a signed-in reviewer
+          or editor (session cookie from <Link href="/sign-in">signing in</Link>). The JSON body is{" "}
+          <code>{"{ round, benchmark, expectedLatestId, status, rationale, evidence: [{ url, title, publishedOn }] }"}</code>, where{" "}
+          <code>expectedLatestId</code> is the id of your latest assessment of that benchmark and round (0 for none). It answers 201 with the
+          new <code>id</code>; 401 without a session, 400 with the problems for bad input, 409 if your score changed since (with the
+          current <code>latestId</code>), 413 for a body over 256 KB. Every save is a new assessment; nothing is overwritten.
+        </p>
+      </section>
       <section aria-labelledby="embed-heading">
         <h2 id="embed-heading" className="text-lg font-semibold">Embedding a chart</h2>
         <p>

@@ -1,30 +1,25 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createAssessment, ConflictError, getReviewBenchmark, getReviewRound } from "@/db/queries/review";
+import { ConflictError, saveScore, ScoreRefusedError } from "@/db/queries/review";
 import { ActionError, guardedAction } from "@/lib/auth/guard";
-import { isApplicable } from "@/lib/scoring";
 import { assessmentFormSchema } from "@/lib/validation/assessment";
 
 export const saveAssessment = guardedAction({ roles: ["reviewer", "editor"], schema: assessmentFormSchema }, async (input, user) => {
-  const round = getReviewRound(input.roundSlug);
-  const benchmark = getReviewBenchmark(input.benchmarkSlug);
-  if (!round || !benchmark) throw new ActionError("That round or benchmark no longer exists. Nothing was saved.");
-  if (!isApplicable(benchmark, round)) throw new ActionError("This benchmark does not apply at this round. Nothing was saved.");
   try {
-    createAssessment({
-      benchmarkId: benchmark.id,
-      roundId: round.id,
+    const { round } = saveScore({
+      roundSlug: input.roundSlug,
+      benchmarkSlug: input.benchmarkSlug,
       reviewerId: user.id,
       status: input.status,
       rationale: input.rationale,
       evidence: input.evidence,
       expectedLatestId: input.expectedLatestId,
     });
+    revalidatePath(`/review/${round.slug}`);
   } catch (error) {
-    if (error instanceof ConflictError) throw new ActionError(error.message);
+    if (error instanceof ConflictError || error instanceof ScoreRefusedError) throw new ActionError(error.message);
     throw error;
   }
-  revalidatePath(`/review/${round.slug}`);
   return { ok: true, message: "Saved. Your earlier scores stay in the history." };
 });

@@ -1,8 +1,29 @@
 // Every server action that changes data, called as an attacker would: without a session, with a
-// role that may not, and with malformed input. None of those may change a single row.
+// role that may not, with malformed and oversized input, and with arbitrary form payloads
+// (property-based, fast-check). None of those may change a single row; only valid input may.
+import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import type { ActionState } from "@/lib/auth/guard";
+import { newAccountSchema } from "@/lib/auth/accounts";
+import { formDataToObject } from "@/lib/auth/guard";
+import { hostileString, PROTOTYPE_KEYS } from "@/lib/testing/hostile-input";
+import { rowCounter } from "@/lib/testing/row-counts";
+import { assessmentFormSchema } from "@/lib/validation/assessment";
+import {
+  confidentialitySchema,
+  deadlineSchema,
+  decisionSchema,
+  newCategorySchema,
+  newRoundSchema,
+  newSubjectEventSchema,
+  newSubjectSchema,
+  newTrackSchema,
+  publishSchema,
+  retireBenchmarkSchema,
+} from "@/lib/validation/editor";
+import { addSourceSchema, confirmDemandSchema, newStatementSchema } from "@/lib/validation/statement";
 
 const session = vi.hoisted(() => {
   process.env.DATABASE_PATH = `${process.env.TMPDIR ?? "/tmp"}/actions-test-${process.pid}-${Date.now()}.db`;
@@ -31,8 +52,7 @@ beforeAll(async () => {
   prepareDatabase(process.env.DATABASE_PATH!);
   const { getDb } = await import("@/db/client");
   sqlite = getDb().$client;
-  const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'").all() as { name: string }[]).map((t) => t.name);
-  rowCounts = () => Object.fromEntries(tables.map((t) => [t, (sqlite.prepare(`SELECT COUNT(*) AS n FROM "${t}"`).get() as { n: number }).n]));
+  rowCounts = rowCounter(sqlite);
   disputed = sqlite
     .prepare(
       `SELECT r.slug AS round, b.slug AS benchmark, a.id AS assessmentId FROM published_scores ps
@@ -189,5 +209,107 @@ describe("saveAssessment", () => {
     const result = await actions.saveAssessment!(null, form({ ...VALID.saveAssessment!(), roundSlug: "uschrd-2012-washington" }));
     expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/does not apply/) });
     expect(rowCounts()).toEqual(before);
+  });
+});
+
+/** The schema each action validates with: an accepted arbitrary payload must be one it accepts. */
+const SCHEMA_OF: Record<string, z.ZodType> = {
+  saveAssessment: assessmentFormSchema,
+  createUserAccount: newAccountSchema,
+  createRound: newRoundSchema,
+  setScoringDeadline: deadlineSchema,
+  decideDisagreement: decisionSchema,
+  publishRoundScores: publishSchema,
+  createTrack: newTrackSchema,
+  createCategory: newCategorySchema,
+  createSubject: newSubjectSchema,
+  createSubjectEvent: newSubjectEventSchema,
+  retireBenchmark: retireBenchmarkSchema,
+  setConfidentiality: confidentialitySchema,
+  confirmDemand: confirmDemandSchema,
+  addDemandToBenchmark: addSourceSchema,
+  addStatement: newStatementSchema,
+};
+
+const MEGABYTE = "x".repeat(1_048_577);
+
+/** Runs an action as a form post would; a redirect (how some actions end) counts as success. */
+async function submit(name: string, data: FormData): Promise<ActionState> {
+  return actions[name]!(null, data).catch((error: { digest?: string }) => {
+    if (String(error.digest).startsWith("NEXT_REDIRECT")) return { ok: true, message: "redirected" };
+    throw error;
+  });
+}
+
+describe("the action matrix", () => {
+  it("covers every data-changing action the workspace exports", () => {
+    expect(Object.keys(actions).sort()).toEqual(Object.keys(VALID).sort());
+    expect(Object.keys(SCHEMA_OF).sort()).toEqual(Object.keys(VALID).sort());
+  });
+});
+
+describe.each(Object.keys(VALID))("server action %s with hostile input", (name) => {
+  const user = () => (EDITOR_ONLY.includes(name) ? EDITOR : REVIEWER);
+
+  it("refuses 1 MB in any field with a message on that field and changes nothing", async () => {
+    session.user = user();
+    const valid = VALID[name]!();
+    for (const field of Object.keys(valid)) {
+      const before = rowCounts();
+      const result = await submit(name, form({ ...valid, [field]: Array.isArray(valid[field]) ? [MEGABYTE] : MEGABYTE }));
+      expect(result.ok, `${name}.${field}`).toBe(false);
+      expect(result.message).toMatch(/Nothing was saved/);
+      expect(result.errors?.[field.replace("[]", "")]?.[0], `${name}.${field}: ${JSON.stringify(result.errors)}`).toBeTruthy();
+      expect(rowCounts()).toEqual(before);
+    }
+  });
+
+  it("treats fields named after Object.prototype as unknown data and changes nothing", async () => {
+    session.user = user();
+    for (const key of PROTOTYPE_KEYS.flatMap((k) => [k, `${k}[]`])) {
+      const before = rowCounts();
+      const data = form(INVALID[name]!);
+      data.append(key, "polluted");
+      const result = await submit(name, data);
+      expect(result.ok, key).toBe(false);
+      expect(rowCounts()).toEqual(before);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    }
+  });
+
+  it("given arbitrary form payloads by a signed-in editor, changes no table unless the input is valid", async () => {
+    session.user = EDITOR;
+    const keys = [...Object.keys(VALID[name]!()), ...PROTOTYPE_KEYS, "$ACTION_ID_x", "extra"];
+    const change = fc.tuple(
+      fc.constantFrom(...keys),
+      fc.oneof(
+        { arbitrary: fc.constant("delete" as const), weight: 1 },
+        { arbitrary: hostileString, weight: 4 },
+        { arbitrary: fc.array(hostileString, { maxLength: 25 }), weight: 1 },
+        { arbitrary: fc.constant("file" as const), weight: 1 },
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(change, { minLength: 1, maxLength: 4 }), async (changes) => {
+        const values: Record<string, string | string[]> = VALID[name]!();
+        const files: string[] = [];
+        for (const [key, value] of changes) {
+          delete values[key];
+          if (value === "file") files.push(key);
+          else if (value !== "delete") values[key] = value;
+        }
+        const data = form(values);
+        for (const key of files) data.append(key, new Blob(["<script>window.__xss=1</script>"], { type: "text/html" }), "x.html");
+        const before = rowCounts();
+        const result = await submit(name, data);
+        expect(result.message.length).toBeGreaterThan(0);
+        if (!result.ok) {
+          expect(rowCounts()).toEqual(before);
+        } else {
+          expect(SCHEMA_OF[name]!.safeParse(formDataToObject(data)).success).toBe(true);
+        }
+      }),
+      { numRuns: 30 },
+    );
   });
 });

@@ -1,0 +1,187 @@
+// Confidentiality on every machine-readable public surface, called in-process: every read-API
+// endpoint (every page of it, with searches and filters naming the hidden items), the OpenAPI
+// document, and every export (CSV, XLSX, PDF). None may contain a confidential person, law or
+// benchmark, a benchmark about a hidden person, an unpublished round or draft, a statement's
+// private full text, or any field of the users, accounts or sessions tables. The HTML pages and
+// embeds are checked over HTTP in e2e/security/confidentiality.spec.ts.
+import ExcelJS from "exceljs";
+import { PDFParse } from "pdf-parse";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { ENDPOINTS } from "@/lib/api/endpoints";
+import { leakedSecrets, plantConfidentialData, type Plant } from "@/lib/testing/confidential-plant";
+
+vi.hoisted(() => {
+  process.env.DATABASE_PATH = `${process.env.TMPDIR ?? "/tmp"}/confidentiality-test-${process.pid}-${Date.now()}.db`;
+});
+
+type Handler = (request: Request) => Response | Promise<Response>;
+const API: Record<string, () => Promise<{ GET: Handler }>> = {
+  tracks: () => import("./api/v1/tracks/route"),
+  rounds: () => import("./api/v1/rounds/route"),
+  statements: () => import("./api/v1/statements/route"),
+  benchmarks: () => import("./api/v1/benchmarks/route"),
+  people: () => import("./api/v1/people/route"),
+  laws: () => import("./api/v1/laws/route"),
+  scores: () => import("./api/v1/scores/route"),
+  summary: () => import("./api/v1/summary/route"),
+};
+const EXPORTS: Record<string, () => Promise<{ GET: Handler }>> = {
+  "scores.csv": () => import("./exports/scores.csv/route"),
+  "benchmarks.csv": () => import("./exports/benchmarks.csv/route"),
+  "scores.xlsx": () => import("./exports/scores.xlsx/route"),
+  "benchmarks.xlsx": () => import("./exports/benchmarks.xlsx/route"),
+  "scorecard.pdf": () => import("./exports/scorecard.pdf/route"),
+};
+
+let plant: Plant;
+/** Everything a user row holds for the seed's accounts too: demo reviewers' emails and ids. */
+let userFields: string[];
+
+beforeAll(async () => {
+  const { prepareDatabase } = await import("@/db/prepare");
+  prepareDatabase(process.env.DATABASE_PATH!);
+  const { getDb } = await import("@/db/client");
+  const sqlite = getDb().$client;
+  plant = sqlite.transaction(() => plantConfidentialData(sqlite, "vq7", { benchmarkAboutHiddenPerson: true, unpublishedRound: true }))();
+  userFields = (sqlite.prepare("SELECT id, email FROM users").all() as Array<{ id: string; email: string }>).flatMap((u) => [u.id, u.email]);
+});
+
+/** The response as text a reader's software would see: XLSX cells and PDF text included. */
+async function readable(response: Response): Promise<string> {
+  const type = response.headers.get("content-type") ?? "";
+  const bytes = Buffer.from(await response.arrayBuffer());
+  if (type.includes("spreadsheetml")) {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => void cells.push(String(cell.value)))));
+    // Also the raw XML of every part, in case something sits outside a cell (comments, names, properties).
+    const { inflateRawSync } = await import("node:zlib");
+    return cells.join("\n") + rawZipText(bytes, inflateRawSync);
+  }
+  if (type.includes("pdf")) {
+    const parser = new PDFParse({ data: bytes });
+    const [text, info] = [await parser.getText(), await parser.getInfo()];
+    await parser.destroy();
+    return `${text.text}\n${JSON.stringify(info.info ?? {})}`;
+  }
+  return bytes.toString("utf8");
+}
+
+/** The text of every deflated or stored entry of a zip file. */
+function rawZipText(zip: Buffer, inflate: (b: Buffer) => Buffer): string {
+  const parts: string[] = [];
+  for (let at = zip.indexOf("PK\x03\x04"); at >= 0; at = zip.indexOf("PK\x03\x04", at + 4)) {
+    const method = zip.readUInt16LE(at + 8);
+    const size = zip.readUInt32LE(at + 18);
+    const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
+    try {
+      parts.push((method === 8 ? inflate(zip.subarray(start, size ? start + size : undefined)) : zip.subarray(start, start + size)).toString("utf8"));
+    } catch {
+      // A streamed entry has its size after the data; inflate to the end of the buffer instead.
+      try {
+        parts.push(inflate(zip.subarray(start)).toString("utf8"));
+      } catch {
+        /* not a text entry */
+      }
+    }
+  }
+  expect(parts.length).toBeGreaterThan(0);
+  return parts.join("\n");
+}
+
+function expectNoLeak(text: string, url: string) {
+  expect(leakedSecrets(text, [...plant.secrets, ...userFields], url), url).toEqual([]);
+  for (const field of ["password", "session_token", "sessionToken", "reviewerId", "reviewer_id", "decidedBy", "decided_by", "@example.net"]) expect(text, `${url}: ${field}`).not.toContain(field);
+}
+
+async function getApi(name: string, query: string): Promise<Response> {
+  const { GET } = await API[name]!();
+  return GET(new Request(`http://localhost/api/v1/${name}${query}`));
+}
+
+describe("the read API", () => {
+  it("lists every endpoint the OpenAPI document names, in this test", async () => {
+    expect(Object.keys(API).sort()).toEqual(Object.keys(ENDPOINTS).sort());
+  });
+
+  it.each(Object.keys(ENDPOINTS))("%s: no page of it names anything confidential or any account", async (name) => {
+    let pages = 0;
+    for (let page = 1; ; page++) {
+      const query = "page" in ENDPOINTS[name as keyof typeof ENDPOINTS].query.shape ? `?pageSize=500&page=${page}` : "";
+      const response = await getApi(name, query);
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      expectNoLeak(text, `/api/v1/${name}${query}`);
+      pages += 1;
+      const body = JSON.parse(text) as { data?: unknown[]; total?: number };
+      if (!body.data || page * 500 >= (body.total ?? 0)) break;
+    }
+    expect(pages).toBeGreaterThan(0);
+  });
+
+  it.each(["people", "laws"])("%s: searching for a hidden name, Chinese name, role or description finds nothing", async (name) => {
+    for (const term of [plant.hiddenPersonName, plant.hiddenPersonNameZh, plant.hiddenLawName, "Secret role", "Secret description", "Secret article", "Hidden"]) {
+      const query = `?q=${encodeURIComponent(term)}`;
+      const response = await getApi(name, query);
+      const text = await response.text();
+      expectNoLeak(text, `/api/v1/${name}${query}`);
+      expect((JSON.parse(text) as { data: unknown[] }).data, term).toEqual([]);
+    }
+  });
+
+  it.each(["benchmarks", "scores", "summary"])("%s: a filter naming a hidden item answers exactly as one naming nothing", async (name) => {
+    const filters = [`subject=${plant.hiddenPersonSlug}`, `subject=${plant.hiddenLawSlug}`, `from=${plant.unpublishedRoundSlug}`, `to=${plant.unpublishedRoundSlug}`];
+    for (const filter of filters) {
+      const [key, slug] = filter.split("=") as [string, string];
+      const hidden = await getApi(name, `?${filter}`);
+      const missing = await getApi(name, `?${key}=no-such-thing-at-all`);
+      expect(hidden.status, filter).toBe(missing.status);
+      const text = await hidden.text();
+      expectNoLeak(text, `/api/v1/${name}?${filter}`);
+      expect(text.replaceAll(slug, "X")).toBe((await missing.text()).replaceAll("no-such-thing-at-all", "X"));
+    }
+  });
+
+  it("the OpenAPI document describes no account field", async () => {
+    const { GET } = await import("./api/v1/openapi.json/route");
+    const text = JSON.stringify(await GET().json());
+    expectNoLeak(text, "/api/v1/openapi.json");
+    expect(text).not.toMatch(/"(email|password|token|userId|reviewer)"/);
+  });
+});
+
+describe("the exports", () => {
+  const cases: Array<[string, string]> = [
+    ["scores.csv", ""],
+    ["scores.csv", "?category=release-of-detained-people"],
+    ["benchmarks.csv", ""],
+    ["scores.xlsx", ""],
+    ["scores.xlsx", "?from=hrc-37&to=hrc-37"],
+    ["benchmarks.xlsx", ""],
+    ["scorecard.pdf", ""],
+    ["scorecard.pdf", "?round=hrc-37"],
+    ["scorecard.pdf", "?round=hrc-37&category=release-of-detained-people&size=letter"],
+  ];
+
+  it.each(cases)("%s%s names nothing confidential and no account", async (name, query) => {
+    const { GET } = await EXPORTS[name]!();
+    const response = await GET(new Request(`http://localhost/exports/${name}${query}`));
+    expect(response.status).toBe(200);
+    const text = await readable(response);
+    expect(text.length).toBeGreaterThan(500);
+    // The export does list the public benchmark the hidden one sits beside, so the check reads real content.
+    expect(text).toContain(name.startsWith("scorecard") ? "Release Gui" : "release-gui-minhai");
+    expectNoLeak(text, `/exports/${name}${query}`);
+  }, 90_000);
+
+  it.each(Object.keys(EXPORTS))("%s: a filter naming a hidden item is refused exactly as one naming nothing", async (name) => {
+    const { GET } = await EXPORTS[name]!();
+    for (const slug of [plant.hiddenPersonSlug, plant.hiddenLawSlug]) {
+      const hidden = await GET(new Request(`http://localhost/exports/${name}?subject=${slug}`));
+      const missing = await GET(new Request(`http://localhost/exports/${name}?subject=no-such-thing-at-all`));
+      expect(hidden.status).toBe(400);
+      expect((await hidden.text()).replaceAll(slug, "X")).toBe((await missing.text()).replaceAll("no-such-thing-at-all", "X"));
+    }
+  });
+});

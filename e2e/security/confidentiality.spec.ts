@@ -1,0 +1,186 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import ExcelJS from "exceljs";
+import { PDFParse } from "pdf-parse";
+import { leakedSecrets, plantConfidentialData, type Plant } from "../../lib/testing/confidential-plant";
+import { queryTestDatabase, writeTestDatabase } from "../test-database";
+
+// Confidentiality on every public surface, over HTTP against the production server: a person at
+// risk, a law and a demand about them are marked confidential, scored and published like any other
+// and linked to a public statement; a reviewer account with a recognisable email backs published
+// scores; a draft score, an unpublished round and a statement's pasted full text sit beside them
+// (lib/testing/confidential-plant.ts). Every page reachable by following links from the home page,
+// every embed and print view, every read-API endpoint the OpenAPI document names (every page of
+// it), and every export linked from the pages must name none of it. Nothing planted here changes
+// what the other public-page tests count (each is confidential or unpublished); that a public
+// benchmark about a hidden person is hidden too is tested in the workflow tests and, for the API
+// and exports, in app/confidentiality.security.test.ts.
+const run = Date.now().toString(36);
+let plant: Plant;
+let secrets: string[];
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(() => {
+  plant = writeTestDatabase((db) => plantConfidentialData(db, run, { unpublishedRound: true }));
+  // Every account's id, email and name, the seed's demo reviewers and the first editor included.
+  const accounts = queryTestDatabase<{ id: string; email: string; name: string }>("SELECT id, email, name FROM users");
+  expect(accounts.map((a) => a.email)).toContain("editor@example.org");
+  secrets = [...plant.secrets, ...accounts.flatMap((a) => [a.id, a.email, a.name])];
+});
+
+const WORKSPACE = /^\/(review|editor|sign-in|api\/auth)(\/|$|\?)/;
+
+/** Links on a page, as paths on this site, without fragments. */
+function linksIn(html: string): string[] {
+  return [...html.matchAll(/(?:href|src)="([^"]+)"/g)]
+    .map((m) => m[1]!.replaceAll("&amp;", "&").split("#")[0]!)
+    .filter((href) => href.startsWith("/") && !href.startsWith("//") && !href.startsWith("/_next/"));
+}
+
+async function readable(body: Buffer, type: string): Promise<string> {
+  if (type.includes("spreadsheetml")) {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(body as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => void cells.push(String(cell.value)))));
+    return cells.join("\n");
+  }
+  if (type.includes("pdf")) {
+    const parser = new PDFParse({ data: body });
+    const text = (await parser.getText()).text;
+    await parser.destroy();
+    return text;
+  }
+  return body.toString("utf8");
+}
+
+/** Follows every link from the seeds (at most a few query-string variants of each path) and checks each answer. */
+async function crawl(request: APIRequestContext, seeds: string[]) {
+  const queue = [...seeds];
+  const seen = new Set<string>();
+  const variants = new Map<string, number>();
+  const visited: Array<{ url: string; status: number }> = [];
+  while (queue.length > 0) {
+    const url = queue.shift()!;
+    const path = url.split("?")[0]!;
+    if (seen.has(url) || WORKSPACE.test(url)) continue;
+    seen.add(url);
+    // Query-string variants of one path (filters, sorts, export formats) add little past a few.
+    const n = variants.get(path) ?? 0;
+    if (url.includes("?") && n >= (path.startsWith("/exports/") ? 3 : 4)) continue;
+    variants.set(path, n + 1);
+    const response = await request.get(url, { maxRedirects: 0 });
+    const type = response.headers()["content-type"] ?? "";
+    const text = await readable(await response.body(), type);
+    visited.push({ url, status: response.status() });
+    expect(response.status(), url).toBeLessThan(500);
+    expect(leakedSecrets(text, secrets, url), url).toEqual([]);
+    if (type.includes("text/html")) for (const link of linksIn(text)) if (!seen.has(link)) queue.push(link);
+  }
+  return visited;
+}
+
+test("every page, embed, print view and export reachable from the home page names nothing confidential and no account", async ({ request }) => {
+  test.setTimeout(240_000);
+  const visited = await crawl(request, [
+    "/",
+    "/embed/fulfilment",
+    "/embed/status-mix",
+    `/?subject=${plant.hiddenPersonSlug}`,
+    `/?from=${plant.unpublishedRoundSlug}`,
+    `/people?q=${encodeURIComponent(plant.hiddenPersonName)}`,
+    `/people?q=${encodeURIComponent(plant.hiddenPersonNameZh)}`,
+    "/people?q=Secret",
+    `/laws?q=${encodeURIComponent(plant.hiddenLawName)}`,
+    "/laws?q=Secret",
+    `/embed/fulfilment?subject=${plant.hiddenPersonSlug}`,
+  ]);
+  const paths = new Set(visited.map((v) => v.url.split("?")[0]));
+  // The crawl reached every public item's page, so "every page" is not a guess.
+  const expected = [
+    ...queryTestDatabase<{ slug: string }>("SELECT slug FROM rounds WHERE published_at IS NOT NULL").flatMap((r) => [`/rounds/${r.slug}`, `/rounds/${r.slug}/print`]),
+    ...queryTestDatabase<{ slug: string }>("SELECT slug FROM statements").map((s) => `/statements/${s.slug}`),
+    ...queryTestDatabase<{ slug: string; kind: string }>("SELECT slug, kind FROM subjects WHERE confidential = 0 AND id IN (SELECT subject_id FROM benchmark_subjects)").map(
+      (s) => `/${s.kind === "person" ? "people" : "laws"}/${s.slug}`,
+    ),
+    "/people",
+    "/laws",
+    "/statements",
+    "/method",
+    "/api",
+    "/exports/scores.csv",
+    "/exports/scores.xlsx",
+    "/exports/benchmarks.csv",
+    "/exports/scorecard.pdf",
+  ];
+  expect(expected.filter((p) => !paths.has(p))).toEqual([]);
+  expect(visited.filter((v) => v.url.startsWith("/benchmarks/")).length).toBeGreaterThan(40);
+});
+
+test("every read-API endpoint in the OpenAPI document, every page of it, names nothing confidential and no account field", async ({ request }) => {
+  const document = (await (await request.get("/api/v1/openapi.json")).json()) as { paths: Record<string, { get: { parameters?: Array<{ name: string }> } }> };
+  expect(Object.keys(document.paths).length).toBeGreaterThanOrEqual(8);
+  for (const [path, item] of Object.entries(document.paths)) {
+    const paged = (item.get.parameters ?? []).some((p) => p.name === "pageSize");
+    for (let page = 1; ; page++) {
+      const url = paged ? `${path}?pageSize=500&page=${page}` : path;
+      const response = await request.get(url);
+      expect(response.status(), url).toBe(200);
+      const text = await response.text();
+      expect(leakedSecrets(text, secrets, url), url).toEqual([]);
+      const keys = [...text.matchAll(/"([A-Za-z_]+)":/g)].map((m) => m[1]!);
+      expect(keys.filter((k) => /email|password|token|session|reviewer|user|decided/i.test(k)), url).toEqual([]);
+      const body = JSON.parse(text) as { data?: unknown[]; total?: number };
+      if (!paged || page * 500 >= (body.total ?? 0)) break;
+    }
+  }
+  for (const url of [`/api/v1/people?q=${encodeURIComponent(plant.hiddenPersonNameZh)}`, `/api/v1/laws?q=Secret`, `/api/v1/benchmarks?subject=${plant.hiddenPersonSlug}`]) {
+    const text = await (await request.get(url)).text();
+    expect(leakedSecrets(text, secrets, url), url).toEqual([]);
+  }
+});
+
+test("the dashboard and scorecards, rendered in a browser, name nothing confidential", async ({ page }) => {
+  for (const path of ["/", "/rounds/hrc-37", "/rounds/hrc-37/print", "/benchmarks/release-peaceful-expression-detainees", "/people", "/laws", "/statements/ngo-2018-hrc37-letter", "/embed/status-mix"]) {
+    await page.goto(path);
+    // After hydration: nothing a client component fetched or computed may add a secret either.
+    await page.waitForLoadState("networkidle");
+    expect(leakedSecrets(await page.content(), secrets), path).toEqual([]);
+  }
+});
+
+test("filtering by a confidential person or an unpublished round answers exactly as for one that does not exist", async ({ page }) => {
+  for (const [key, slug] of [["subject", plant.hiddenPersonSlug], ["from", plant.unpublishedRoundSlug!]] as const) {
+    await page.goto(`/?${key}=${slug}`);
+    const notice = page.getByRole("status").filter({ hasText: "Nothing we publish matches" });
+    await expect(notice).toContainText(`${key}: nothing is called “${slug}”`);
+    await page.goto(`/?${key}=no-such-thing-at-all`);
+    await expect(page.getByRole("status").filter({ hasText: "Nothing we publish matches" })).toContainText(`${key}: nothing is called “no-such-thing-at-all”`);
+  }
+});
+
+test("searching for a confidential person or law finds nothing", async ({ page }) => {
+  for (const [index, term] of [["people", plant.hiddenPersonName], ["people", plant.hiddenPersonNameZh], ["laws", plant.hiddenLawName]] as const) {
+    await page.goto(`/${index}?q=${encodeURIComponent(term)}`);
+    await expect(page.getByTestId("subject-list").locator("> li")).toHaveCount(0);
+    await expect(page.getByRole("status")).toContainText("Nothing matches");
+  }
+});
+
+test("confidential items have no page of their own", async ({ page }) => {
+  for (const path of [`/benchmarks/${plant.confidentialBenchmarkSlug}`, `/people/${plant.hiddenPersonSlug}`, `/laws/${plant.hiddenLawSlug}`, `/rounds/${plant.unpublishedRoundSlug}`, `/rounds/${plant.unpublishedRoundSlug}/print`]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+  }
+});
+
+test("a confidential item counts in no public figure", async ({ page }) => {
+  await page.goto("/rounds/hrc-37");
+  const applicable = await page.getByTestId("scorecard").locator("> li").count();
+  await expect(page.getByTestId("round-summary")).toContainText(String(applicable));
+  const expected = queryTestDatabase<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM benchmarks b JOIN rounds f ON f.id = b.applies_from_round_id, rounds r
+      WHERE r.slug = 'hrc-37' AND b.confidential = 0 AND f.start_date <= r.start_date AND (b.retired_on IS NULL OR b.retired_on > r.start_date)`,
+  )[0]!.n;
+  expect(applicable).toBe(expected);
+});
