@@ -212,6 +212,12 @@ function countScores(context: ExportContext, db: Db, roundsInView: RoundInView[]
   return all - out - perRound.hidden;
 }
 
+/** How many score rows an export of the view holds, from index counts (see countScores). */
+export function countScoreRows(context: ExportContext, db: Db = getDb()): number {
+  const roundsInView = listRoundsInView(context, db);
+  return countScores(context, db, roundsInView, countScoresPerRound(context, db, roundsInView));
+}
+
 /**
  * One page of the same rows, for the read API, with the total. The rounds the page spans are found
  * from per-round counts; within a round, its ids are read in order from the page's offset.

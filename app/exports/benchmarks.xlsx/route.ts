@@ -1,3 +1,4 @@
+import { countPublicBenchmarks } from "@/db/queries/benchmarks";
 import { iterateBenchmarkRows } from "@/db/queries/exports";
 import { BENCHMARK_COLUMNS } from "@/lib/export/columns";
 import { xlsxExportRoute, BENCHMARKS_EXPORT } from "@/lib/export/routes";
@@ -6,4 +7,4 @@ export { DELETE, PATCH, POST, PUT } from "@/lib/api/read-only";
 
 export const dynamic = "force-dynamic";
 
-export const GET = xlsxExportRoute({ ...BENCHMARKS_EXPORT, rows: iterateBenchmarkRows, columns: BENCHMARK_COLUMNS });
+export const GET = xlsxExportRoute({ ...BENCHMARKS_EXPORT, rows: iterateBenchmarkRows, count: (context, db) => countPublicBenchmarks(context.resolved, db), columns: BENCHMARK_COLUMNS });

@@ -1,4 +1,4 @@
-import { iterateScoreRows } from "@/db/queries/exports";
+import { countScoreRows, iterateScoreRows } from "@/db/queries/exports";
 import { SCORE_COLUMNS } from "@/lib/export/columns";
 import { xlsxExportRoute, SCORES_EXPORT } from "@/lib/export/routes";
 
@@ -6,4 +6,4 @@ export { DELETE, PATCH, POST, PUT } from "@/lib/api/read-only";
 
 export const dynamic = "force-dynamic";
 
-export const GET = xlsxExportRoute({ ...SCORES_EXPORT, rows: iterateScoreRows, columns: SCORE_COLUMNS });
+export const GET = xlsxExportRoute({ ...SCORES_EXPORT, rows: iterateScoreRows, count: countScoreRows, columns: SCORE_COLUMNS });

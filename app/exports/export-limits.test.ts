@@ -1,5 +1,5 @@
-// A round too big for a PDF is refused at once with a message that says what to do; the same
-// round narrowed to one category renders.
+// Views too big for a PDF or an Excel file are refused at once with a message that says what to do
+// instead; the same round narrowed to one category renders.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
@@ -53,4 +53,40 @@ describe("scorecard PDF size limit", () => {
     expect(response.headers.get("content-type")).toBe("application/pdf");
     expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(10_000);
   }, 30_000);
+});
+
+describe("Excel size limit", () => {
+  async function xlsx(count: number) {
+    const { xlsxExportRoute, XLSX_MAX_ROWS } = await import("@/lib/export/routes");
+    const { iterateScoreRows } = await import("@/db/queries/exports");
+    const { SCORE_COLUMNS } = await import("@/lib/export/columns");
+    expect(XLSX_MAX_ROWS).toBe(100_000);
+    const GET = xlsxExportRoute({ kind: "scores", sheetName: "Scores", rows: iterateScoreRows, count: () => count, columns: SCORE_COLUMNS });
+    return GET(new Request(`http://localhost/exports/scores.xlsx?from=${lastRound}&to=${lastRound}`));
+  }
+
+  it("refuses more than 100,000 rows with 422 and points to the CSV of the same view", async () => {
+    const response = await xlsx(100_001);
+    expect(response.status).toBe(422);
+    const text = await response.text();
+    expect(text).toContain("this view holds 100,001 scores, and an Excel file here holds at most 100,000 rows");
+    expect(text).toContain(`/exports/scores.csv?from=${lastRound}&to=${lastRound}`);
+  });
+
+  it("writes the workbook up to the limit", async () => {
+    const response = await xlsx(100_000);
+    expect(response.status).toBe(200);
+    expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(10_000);
+  }, 30_000);
+
+  it("counts the rows of a view as the export writes them", async () => {
+    const { getExportContext, countScoreRows, iterateScoreRows } = await import("@/db/queries/exports");
+    const { openReadConnection } = await import("@/db/client");
+    const db = openReadConnection(process.env.DATABASE_PATH!);
+    for (const filters of [{}, { from: lastRound, to: lastRound }, { category: category.slug }]) {
+      const context = getExportContext(filters, db);
+      expect(countScoreRows(context, db)).toBe([...iterateScoreRows(context, db)].length);
+    }
+    db.$client.close();
+  });
 });
