@@ -143,6 +143,14 @@ describe("the read API", () => {
     }
   });
 
+  it.each(["benchmarks", "scores", "summary"])("%s: a round range that leaves the unpublished round out names nothing of it either", async (name) => {
+    for (const query of ["?from=hrc-37&to=hrc-37", "?from=uschrd-2012-washington&to=upr-china-2018", "?track=un-hrc"]) {
+      const response = await getApi(name, query);
+      expect(response.status, query).toBe(200);
+      expectNoLeak(await response.text(), `/api/v1/${name}${query}`);
+    }
+  });
+
   it("the OpenAPI document describes no account field", async () => {
     const { GET } = await import("./api/v1/openapi.json/route");
     const text = JSON.stringify(await GET().json());
@@ -156,9 +164,11 @@ describe("the exports", () => {
     ["scores.csv", ""],
     ["scores.csv", "?category=release-of-detained-people"],
     ["benchmarks.csv", ""],
+    ["benchmarks.csv", "?from=hrc-37&to=hrc-37"],
     ["scores.xlsx", ""],
     ["scores.xlsx", "?from=hrc-37&to=hrc-37"],
     ["benchmarks.xlsx", ""],
+    ["benchmarks.xlsx", "?from=hrc-37&to=hrc-37"],
     ["scorecard.pdf", ""],
     ["scorecard.pdf", "?round=hrc-37"],
     ["scorecard.pdf", "?round=hrc-37&category=release-of-detained-people&size=letter"],

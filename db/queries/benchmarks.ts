@@ -101,7 +101,7 @@ export interface BenchmarkListItem {
   title: string;
   categorySlug: string;
   addressee: Addressee;
-  /** The slug of the round it applies from, or that round's date while the round is unpublished. */
+  /** The slug of the round it applies from (always published: see isPublicBenchmark). */
   appliesFrom: string;
   retiredOn: string | null;
   retiredReason: string | null;
@@ -122,9 +122,7 @@ export function listPublicBenchmarksPage(resolved: ResolvedFilters, page: { limi
           title: benchmarks.title,
           categorySlug: categories.slug,
           addressee: benchmarks.addressee,
-          roundSlug: rounds.slug,
-          roundDate: rounds.startDate,
-          roundPublished: rounds.publishedAt,
+          appliesFrom: rounds.slug,
           retiredOn: benchmarks.retiredOn,
           retiredReason: benchmarks.retiredReason,
         })
@@ -134,7 +132,7 @@ export function listPublicBenchmarksPage(resolved: ResolvedFilters, page: { limi
         .where(inArray(benchmarks.id, ids))
         .all()
     : [];
-  const byId = new Map(rows.map(({ roundSlug, roundDate, roundPublished, ...b }) => [b.id, { ...b, appliesFrom: roundPublished ? roundSlug : roundDate }]));
+  const byId = new Map(rows.map((b) => [b.id, b]));
   return { rows: ids.flatMap((id) => byId.get(id) ?? []), total: countPublicBenchmarks(resolved, db) };
 }
 

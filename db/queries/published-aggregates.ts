@@ -60,12 +60,14 @@ export function readDataVersion(db: Db): { version: number; talliesVersion: numb
   return db.select({ version: dataVersion.version, talliesVersion: dataVersion.talliesVersion }).from(dataVersion).where(eq(dataVersion.id, 1)).get() ?? { version: 0, talliesVersion: -1 };
 }
 
-const REBUILD_PUBLIC_BENCHMARKS = `
-  INSERT INTO public_benchmarks (benchmark_id, category_id, addressee, applies_from_date, retired_on, title)
+// The same benchmarks as isPublicBenchmark (db/queries/shared.ts): a benchmark that applies from an unpublished round is not yet public.
+const PUBLIC_BENCHMARK_ROWS = `
   SELECT b.id, b.category_id, b.addressee, af.start_date, b.retired_on, b.title
     FROM benchmarks b JOIN rounds af ON af.id = b.applies_from_round_id
-   WHERE b.confidential = 0
+   WHERE b.confidential = 0 AND af.published_at IS NOT NULL
      AND NOT EXISTS (SELECT 1 FROM benchmark_subjects bs JOIN subjects s ON s.id = bs.subject_id WHERE bs.benchmark_id = b.id AND s.confidential = 1)`;
+const REBUILD_PUBLIC_BENCHMARKS = `INSERT INTO public_benchmarks (benchmark_id, category_id, addressee, applies_from_date, retired_on, title) ${PUBLIC_BENCHMARK_ROWS}`;
+const ADD_BENCHMARKS_OF_ROUND = `INSERT OR IGNORE INTO public_benchmarks (benchmark_id, category_id, addressee, applies_from_date, retired_on, title) ${PUBLIC_BENCHMARK_ROWS} AND af.id = :round`;
 
 // The same figures as countPublishedFigures, from public_benchmarks (the test compares both with lib/dashboard.ts).
 const TALLY_ROUND = `
@@ -153,21 +155,32 @@ export function ensurePublishedAggregates(db: Db): void {
 
 /**
  * After a round is published, inside the publishing transaction (pass the connection it runs on). If the aggregates were current before the publication,
- * only that round's tallies and the changes it takes part in are counted again (publishing touches
- * no benchmark, so public_benchmarks stand); otherwise the next reader rebuilds everything.
+ * only that round's tallies and the changes it takes part in are counted again — and, when benchmarks
+ * that apply from it have just become public, those of the published rounds from it on, where they
+ * apply too; otherwise the next reader rebuilds everything.
  */
 export function refreshAggregatesAfterPublishing(tx: Db, roundId: number, versionBefore: { version: number; talliesVersion: number }): void {
   if (versionBefore.version !== versionBefore.talliesVersion) return;
   const sqlite = tx.$client;
   const round = sqlite.prepare("SELECT id, start_date AS startDate FROM rounds WHERE id = ?").get(roundId) as PublishedRound;
-  sqlite.prepare("DELETE FROM public_tallies WHERE round_id = ?").run(roundId);
-  sqlite.prepare(TALLY_ROUND).run({ round: roundId, start: round.startDate });
+  const added = sqlite.prepare(ADD_BENCHMARKS_OF_ROUND).run({ round: roundId }).changes;
+  const recounted = new Set(
+    added > 0
+      ? (sqlite.prepare("SELECT id FROM rounds WHERE published_at IS NOT NULL AND start_date >= ?").all(round.startDate) as Array<{ id: number }>).map((r) => r.id)
+      : [roundId],
+  );
+  const tally = sqlite.prepare(TALLY_ROUND);
+  for (const r of sqlite.prepare("SELECT id, start_date AS startDate FROM rounds WHERE published_at IS NOT NULL").all() as PublishedRound[]) {
+    if (!recounted.has(r.id)) continue;
+    sqlite.prepare("DELETE FROM public_tallies WHERE round_id = ?").run(r.id);
+    tally.run({ round: r.id, start: r.startDate });
+  }
   // A newly published round also becomes the "previous round" of the next one: redo every pair it is in, and drop pairs it now separates.
   const pairs = roundPairs(tx);
   const wanted = new Set(pairs.map((p) => `${p.round.id}:${p.previous.id}`));
   const stored = sqlite.prepare("SELECT DISTINCT round_id AS r, previous_round_id AS p FROM public_changes").all() as Array<{ r: number; p: number }>;
   const remove = sqlite.prepare("DELETE FROM public_changes WHERE round_id = ? AND previous_round_id = ?");
-  for (const { r, p } of stored) if (!wanted.has(`${r}:${p}`) || r === roundId || p === roundId) remove.run(r, p);
+  for (const { r, p } of stored) if (!wanted.has(`${r}:${p}`) || recounted.has(r) || p === roundId) remove.run(r, p);
   const storedAfter = new Set((sqlite.prepare("SELECT DISTINCT round_id AS r, previous_round_id AS p FROM public_changes").all() as Array<{ r: number; p: number }>).map((x) => `${x.r}:${x.p}`));
   const changes = sqlite.prepare(CHANGES_BETWEEN);
   for (const { round: r, previous } of pairs) if (!storedAfter.has(`${r.id}:${previous.id}`)) changes.run({ round: r.id, previous: previous.id });

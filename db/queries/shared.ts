@@ -10,11 +10,15 @@ export const appliesFromDate = sql<string>`(select ${rounds.startDate} from ${ro
 );
 
 /**
- * Benchmarks the public may not see: confidential ones, and those about a confidential person or law,
- * whose name their title would otherwise give away. A small set, read once per statement: testing
- * each benchmark against it costs far less than a lookup in benchmark_subjects per row.
+ * Benchmarks the public may not see: confidential ones, those about a confidential person or law,
+ * whose name their title would otherwise give away, and those that apply from a round not yet
+ * published, whose first round would name it (they have no public score before it is published).
+ * A small set, read once per statement: testing each benchmark against it costs far less than a
+ * lookup in benchmark_subjects per row.
  */
-export const hiddenBenchmarkSelect = sql`select ${benchmarks.id} from ${benchmarks} where ${benchmarks.confidential} = 1 union select ${benchmarkSubjects.benchmarkId} from ${benchmarkSubjects} join ${subjects} on ${subjects.id} = ${benchmarkSubjects.subjectId} where ${subjects.confidential} = 1`;
+export const hiddenBenchmarkSelect = sql`select ${benchmarks.id} from ${benchmarks} where ${benchmarks.confidential} = 1
+  union select ${benchmarkSubjects.benchmarkId} from ${benchmarkSubjects} join ${subjects} on ${subjects.id} = ${benchmarkSubjects.subjectId} where ${subjects.confidential} = 1
+  union select ${benchmarks.id} from ${benchmarks} where ${benchmarks.appliesFromRoundId} in (select ${rounds.id} from ${rounds} where ${rounds.publishedAt} is null)`;
 export const hiddenBenchmarkIds = sql`(${hiddenBenchmarkSelect})`;
 
 /** A benchmark the public may see. Every public query selects benchmarks with it. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Addressee, DatePrecision, StatementKind } from "@/lib/domain";
 import { uniqueSlug } from "@/lib/slug";
 import { getDb, type Db } from "../client";
@@ -51,11 +51,14 @@ const statementColumns = {
   sourcePublisher: sourceDocuments.publisher,
 };
 
+// The round a statement addresses, for the public: an unpublished round is named nowhere, so the statement shows without it.
+const publishedRoundAddressed = and(eq(rounds.id, statements.roundId), isNotNull(rounds.publishedAt));
+
 export function getStatement(slug: string, db: Db = getDb()): StatementSummary | undefined {
   return db
     .select(statementColumns)
     .from(statements)
-    .leftJoin(rounds, eq(rounds.id, statements.roundId))
+    .leftJoin(rounds, publishedRoundAddressed)
     .leftJoin(sourceDocuments, eq(sourceDocuments.id, statements.sourceDocumentId))
     .where(eq(statements.slug, slug))
     .get();
@@ -190,7 +193,7 @@ export function listStatementsPage(page: { limit: number; offset: number }, db: 
   const rows = db
     .select(statementColumns)
     .from(statements)
-    .leftJoin(rounds, eq(rounds.id, statements.roundId))
+    .leftJoin(rounds, publishedRoundAddressed)
     .leftJoin(sourceDocuments, eq(sourceDocuments.id, statements.sourceDocumentId))
     .orderBy(asc(statements.date), asc(statements.id))
     .limit(page.limit)

@@ -7,8 +7,8 @@ import { queryTestDatabase, writeTestDatabase } from "../test-database";
 // Confidentiality on every public surface, over HTTP against the production server: a person at
 // risk, a law and a demand about them are marked confidential, scored and published like any other
 // and linked to a public statement; a reviewer account with a recognisable email backs published
-// scores; a draft score, an unpublished round and a statement's pasted full text sit beside them
-// (lib/testing/confidential-plant.ts). Every page reachable by following links from the home page,
+// scores; a draft score, an unpublished round (with a public statement addressing it and a demand
+// applying from it) and a statement's pasted full text sit beside them (lib/testing/confidential-plant.ts). Every page reachable by following links from the home page,
 // every embed and print view, every read-API endpoint the OpenAPI document names (every page of
 // it), and every export linked from the pages must name none of it. Nothing planted here changes
 // what the other public-page tests count (each is confidential or unpublished); that a public
@@ -167,8 +167,29 @@ test("searching for a confidential person or law finds nothing", async ({ page }
   }
 });
 
+test("a statement addressing an unpublished round is shown without it, and a demand applying from it is not shown yet", async ({ page }) => {
+  await page.goto("/statements");
+  await page.getByRole("link", { name: `Letter before the coming session ${run}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/statements/${plant.statementAddressingUnpublishedRoundSlug}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Letter before the coming session ${run}`);
+  await expect(page.getByText("Addresses", { exact: true })).toHaveCount(0);
+  await expect(page.getByText("No public benchmark comes from this statement.")).toBeVisible();
+  await page.screenshot({ path: "test-results/statement-addressing-unpublished-round.png", fullPage: true });
+  expect(leakedSecrets(await page.content(), secrets), page.url()).toEqual([]);
+  // A statement addressing a published round still links to it.
+  await page.goto("/statements/ngo-2018-hrc37-letter");
+  await expect(page.getByRole("link", { name: "Human Rights Council, 37th session" }).first()).toHaveAttribute("href", "/rounds/hrc-37");
+});
+
 test("confidential items have no page of their own", async ({ page }) => {
-  for (const path of [`/benchmarks/${plant.confidentialBenchmarkSlug}`, `/people/${plant.hiddenPersonSlug}`, `/laws/${plant.hiddenLawSlug}`, `/rounds/${plant.unpublishedRoundSlug}`, `/rounds/${plant.unpublishedRoundSlug}/print`]) {
+  for (const path of [
+    `/benchmarks/${plant.confidentialBenchmarkSlug}`,
+    `/benchmarks/${plant.benchmarkFromUnpublishedRoundSlug}`,
+    `/people/${plant.hiddenPersonSlug}`,
+    `/laws/${plant.hiddenLawSlug}`,
+    `/rounds/${plant.unpublishedRoundSlug}`,
+    `/rounds/${plant.unpublishedRoundSlug}/print`,
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
   }

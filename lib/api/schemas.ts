@@ -43,7 +43,7 @@ export const statementSchema = z
     language: z.string(),
     sourceUrl: z.string().nullable(),
     summary: z.string(),
-    round: z.string().nullable(),
+    round: z.string().nullable().openapi({ description: "Slug of the round it addresses; null when it addresses none, or one not published yet." }),
     publishers: z.array(z.string()),
   })
   .openapi("Statement");
@@ -54,7 +54,7 @@ export const benchmarkSchema = z
     title: z.string(),
     category: z.string(),
     addressee: z.enum(ADDRESSEES),
-    appliesFrom: z.string().openapi({ description: "Slug of the first round the benchmark applies at." }),
+    appliesFrom: z.string().openapi({ description: "Slug of the first round the benchmark applies at. A benchmark is listed once that round is published." }),
     retiredOn: isoDate.nullable(),
     retiredReason: z.string().nullable(),
     sources: z.array(z.object({ statement: z.string(), demand: z.string() })),

@@ -6,10 +6,20 @@ import { stringify } from "csv-stringify";
 import ExcelJS from "exceljs";
 import type { ExportColumn } from "./columns";
 import { rowValues } from "./columns";
+import { quoteLikeNeutralised } from "./formula-cells";
 
-/** UTF-8 with a byte-order mark, so Excel opens Chinese names correctly. */
+/**
+ * UTF-8 with a byte-order mark, so Excel opens Chinese names correctly. A text cell a spreadsheet
+ * would run as a formula gets a single quote before it (./formula-cells.ts); numbers stay numbers.
+ */
 export function csvStream<T>(rows: Iterable<T>, columns: ExportColumn<T>[], onDone: () => void): Readable {
-  const stringifier = stringify({ bom: true, header: true, columns: columns.map((c) => ({ key: c.key, header: c.header })) });
+  const stringifier = stringify({
+    bom: true,
+    header: true,
+    columns: columns.map((c) => ({ key: c.key, header: c.header })),
+    escape_formulas: true,
+    cast: { string: quoteLikeNeutralised },
+  });
   const source = Readable.from(
     (function* () {
       for (const row of rows) yield Object.fromEntries(columns.map((c) => [c.key, c.value(row) ?? ""]));

@@ -3,6 +3,7 @@
 import { CsvError, parse } from "csv-parse/sync";
 import { z } from "zod";
 import { BENCHMARK_COLUMNS, SCORE_COLUMNS } from "@/lib/export/columns";
+import { restoreNeutralisedCell } from "@/lib/export/formula-cells";
 import { benchmarkRowSchema, scoreRowSchema, type BenchmarkImportRow, type ScoreImportRow } from "@/lib/validation/import";
 
 export type ImportKind = "scores" | "benchmarks";
@@ -80,7 +81,8 @@ export function readImportCsv(text: string): ReadImport {
       problems.push({ line, message: `The row has ${record.length} cells; the header has ${header.keys.length}.` });
       continue;
     }
-    const cells = Object.fromEntries(header.keys.map((key, i) => [key, record[i]!]));
+    // The export put a quote before text a spreadsheet would run as a formula: the text is what counts.
+    const cells = Object.fromEntries(header.keys.map((key, i) => [key, restoreNeutralisedCell(record[i]!)]));
     const parsed = schema.safeParse(cells);
     if (parsed.success) rows.push({ line, row: parsed.data });
     else problems.push({ line, message: describeIssues(parsed.error) });

@@ -2,13 +2,18 @@
 // confidential person, law and benchmark (scored, published, with evidence, linked to a public
 // statement), a reviewer's unpublished draft, a statement's private full text, and a signed-in
 // reviewer account (email, name, id, password hash, session token) whose assessments back
-// published scores. The confidentiality tests grep every public answer for these strings.
+// published scores; optionally an unpublished round, with a statement that addresses it and a
+// benchmark that applies from it. The confidentiality tests grep every public answer for these strings.
 import type Database from "better-sqlite3";
 
 export interface PlantOptions {
   /** Also a non-confidential benchmark about the hidden person: hidden with them. It changes what a count of `confidential = 0` benchmarks gives, so only for databases no other test counts. */
   benchmarkAboutHiddenPerson?: boolean;
-  /** Also a round that is not published yet, with a draft score. Same caveat. */
+  /**
+   * Also a round that is not published yet, with a draft score, a public statement addressing it and
+   * a benchmark applying from it (about a public person), which stays off the public surfaces until
+   * the round is published. Same caveat; the benchmark applies at no published round of the seed.
+   */
   unpublishedRound?: boolean;
 }
 
@@ -23,6 +28,10 @@ export interface Plant {
   confidentialBenchmarkSlug: string;
   benchmarkAboutHiddenPersonSlug: string | null;
   unpublishedRoundSlug: string | null;
+  /** A public statement that addresses the unpublished round: shown, but without naming the round. */
+  statementAddressingUnpublishedRoundSlug: string | null;
+  /** A benchmark that applies from the unpublished round: on no public surface until it is published. */
+  benchmarkFromUnpublishedRoundSlug: string | null;
   reviewer: { id: string; email: string; name: string };
 }
 
@@ -117,18 +126,37 @@ export function plantConfidentialData(db: Database.Database, tag: string, option
   db.prepare("INSERT INTO evidence_links (assessment_id, url, title) VALUES (?, ?, ?)").run(draftId, secret(`https://draft.example/${tag}`), secret(`Draft evidence ${tag}`));
 
   let unpublishedRoundSlug: string | null = null;
+  let statementAddressingUnpublishedRoundSlug: string | null = null;
+  let benchmarkFromUnpublishedRoundSlug: string | null = null;
   if (options.unpublishedRound) {
     unpublishedRoundSlug = secret(`unpublished-round-${tag}`);
+    // Its date, as the data holds it and as pages write it, names it as well as its name does.
     const roundId = Number(
       db
-        .prepare("INSERT INTO rounds (slug, track_id, name, start_date, date_precision) VALUES (?, (SELECT id FROM tracks WHERE slug = 'un-hrc'), ?, '2019-09-09', 'day')")
-        .run(unpublishedRoundSlug, secret(`Unpublished Round ${tag}`)).lastInsertRowid,
+        .prepare("INSERT INTO rounds (slug, track_id, name, location, start_date, date_precision) VALUES (?, (SELECT id FROM tracks WHERE slug = 'un-hrc'), ?, ?, ?, 'day')")
+        .run(unpublishedRoundSlug, secret(`Unpublished Round ${tag}`), secret(`Unpublished Venue ${tag}`), secret("2019-09-23")).lastInsertRowid,
     );
+    secret("23 September 2019");
     db.prepare("INSERT INTO assessments (benchmark_id, round_id, reviewer_id, status, rationale) VALUES ((SELECT id FROM benchmarks WHERE slug = 'release-liu-xia'), ?, ?, 'met', ?)").run(
       roundId,
       reviewer.id,
       secret(`Unpublished rationale ${tag}`),
     );
+    // A reviewer ties a public statement ("the round it addresses") and a new demand ("applies from") to the round.
+    statementAddressingUnpublishedRoundSlug = `letter-before-the-coming-session-${tag}`;
+    const addressingId = Number(
+      db
+        .prepare("INSERT INTO statements (slug, title, kind, date, date_precision, language, summary, round_id) VALUES (?, ?, 'ngo_joint_letter', '2019-08-30', 'day', 'en', ?, ?)")
+        .run(statementAddressingUnpublishedRoundSlug, `Letter before the coming session ${tag}`, `A letter ahead of a session ${tag}.`, roundId).lastInsertRowid,
+    );
+    benchmarkFromUnpublishedRoundSlug = secret(`demand-from-unpublished-round-${tag}`);
+    const fromUnpublishedId = Number(
+      db
+        .prepare("INSERT INTO benchmarks (slug, title, category_id, addressee, applies_from_round_id) VALUES (?, ?, (SELECT id FROM categories WHERE slug = 'legal-reform'), 'chinese_government', ?)")
+        .run(benchmarkFromUnpublishedRoundSlug, secret(`Demand first assessed at the unpublished round ${tag}`), roundId).lastInsertRowid,
+    );
+    db.prepare("INSERT INTO benchmark_sources (benchmark_id, statement_id, demand) VALUES (?, ?, ?)").run(fromUnpublishedId, addressingId, secret(`Demand raised for the unpublished round ${tag}`));
+    db.prepare("INSERT INTO benchmark_subjects (benchmark_id, subject_id) VALUES (?, (SELECT id FROM subjects WHERE slug = 'wang-quanzhang'))").run(fromUnpublishedId);
   }
 
   return {
@@ -141,6 +169,8 @@ export function plantConfidentialData(db: Database.Database, tag: string, option
     confidentialBenchmarkSlug,
     benchmarkAboutHiddenPersonSlug,
     unpublishedRoundSlug,
+    statementAddressingUnpublishedRoundSlug,
+    benchmarkFromUnpublishedRoundSlug,
     reviewer,
   };
 }

@@ -66,7 +66,9 @@ export default function MethodPage() {
           After each round, two reviewers score every applicable benchmark independently, each with a rationale and evidence links. Every
           change is kept as a new assessment; nothing is overwritten. Where the two agree, that status is published. Where they disagree, an
           editor reads both rationales and decides. The editor then publishes the round; its publication time is the data version shown on
-          every page and export. Agreement between reviewers is measured per round as percent agreement and Cohen&apos;s kappa.
+          every page and export. Until then the round is named nowhere in public: a statement that addresses it is shown without it, and a
+          benchmark that applies from it first appears with that round&apos;s scorecard. Agreement between reviewers is measured per round as
+          percent agreement and Cohen&apos;s kappa.
         </p>
         <p>
           People at risk are protected: a person or a benchmark marked confidential never appears on public pages, in the API or in exports.

@@ -1,0 +1,144 @@
+// A round an editor has created but not published is as confidential as a hidden person: no public
+// surface may name it, link to it or give its date. A reviewer can still tie work to it: a
+// statement addresses it (shown, without naming the round) and a benchmark applies from it (shown
+// nowhere until the round is published: it has no public score, and its first round would give the
+// round away). When the round is published, both appear, and the published figures follow.
+import { beforeAll, describe, expect, it } from "vitest";
+import { plantConfidentialData, type Plant } from "@/lib/testing/confidential-plant";
+import { openDatabase, type Db } from "../client";
+import { migrateDatabase } from "../migrate";
+import { loadSeed } from "../seed/load";
+import { getPublicBenchmark, listPublicBenchmarksPage, countPublicBenchmarks } from "./benchmarks";
+import { getExportContext } from "./exports";
+import { countPublishedFigures, ensurePublishedAggregates, rebuildPublishedAggregates } from "./published-aggregates";
+import { publishRound } from "./review";
+import { listScorecardPageIds } from "./scorecard";
+import { getStatement, listStatementsPage } from "./statements";
+import { listSubjectBenchmarkLinks } from "./subjects";
+
+function seeded(): Db {
+  const db = openDatabase(":memory:");
+  migrateDatabase(db);
+  loadSeed(db);
+  return db;
+}
+
+const one = <T>(db: Db, sql: string, ...params: unknown[]) => db.$client.prepare(sql).get(...params) as T;
+
+/** Every stored aggregate, in a fixed order, to compare what publishing refreshed with a full rebuild. */
+function aggregates(db: Db) {
+  const all = (sql: string) => db.$client.prepare(sql).all();
+  return {
+    benchmarks: all("SELECT * FROM public_benchmarks ORDER BY benchmark_id"),
+    tallies: all("SELECT * FROM public_tallies ORDER BY round_id, category_id, addressee"),
+    changes: all("SELECT * FROM public_changes ORDER BY round_id, previous_round_id, benchmark_id"),
+  };
+}
+
+function expectAggregatesAsRebuilt(db: Db) {
+  const refreshed = aggregates(db);
+  db.$client.transaction(() => rebuildPublishedAggregates(db))();
+  expect(refreshed).toEqual(aggregates(db));
+}
+
+const publicBenchmarkSlugs = (db: Db) => listPublicBenchmarksPage(getExportContext({}, db).resolved, { limit: -1, offset: 0 }, db).rows.map((b) => b.slug);
+
+describe("a statement and a benchmark tied to a round not yet published", () => {
+  let db: Db;
+  let plant: Plant;
+  let round: { id: number; slug: string; name: string };
+  let benchmarkId: number;
+
+  beforeAll(() => {
+    db = seeded();
+    plant = db.$client.transaction(() => plantConfidentialData(db.$client, "ur1", { unpublishedRound: true }))();
+    round = one(db, "SELECT id, slug, name FROM rounds WHERE slug = ?", plant.unpublishedRoundSlug);
+    benchmarkId = one<{ id: number }>(db, "SELECT id FROM benchmarks WHERE slug = ?", plant.benchmarkFromUnpublishedRoundSlug).id;
+  });
+
+  it("the statement is public but names no round while the round is unpublished", () => {
+    const slug = plant.statementAddressingUnpublishedRoundSlug!;
+    expect(getStatement(slug, db)).toMatchObject({ slug, roundSlug: null, roundName: null });
+    const listed = listStatementsPage({ limit: -1, offset: 0 }, db).rows.find((s) => s.slug === slug);
+    expect(listed).toMatchObject({ roundSlug: null, roundName: null });
+    // A statement addressing a published round still names it.
+    expect(getStatement("ngo-2018-hrc37-letter", db)).toMatchObject({ roundSlug: "hrc-37" });
+  });
+
+  it("the benchmark has no page, is in no list or count, and is linked to no public person", () => {
+    expect(getPublicBenchmark(plant.benchmarkFromUnpublishedRoundSlug!, db)).toBeUndefined();
+    const slugs = publicBenchmarkSlugs(db);
+    expect(slugs).not.toContain(plant.benchmarkFromUnpublishedRoundSlug);
+    expect(countPublicBenchmarks(getExportContext({}, db).resolved, db)).toBe(slugs.length);
+    const person = one<{ id: number }>(db, "SELECT id FROM subjects WHERE slug = 'wang-quanzhang'").id;
+    expect(listSubjectBenchmarkLinks([person], db).map((l) => l.benchmarkId)).not.toContain(benchmarkId);
+    ensurePublishedAggregates(db);
+    expect(one(db, "SELECT count(*) AS n FROM public_benchmarks WHERE benchmark_id = ?", benchmarkId)).toEqual({ n: 0 });
+  });
+
+  it("once the round is published, both appear, and the published figures are as a full rebuild counts them", () => {
+    ensurePublishedAggregates(db);
+    publishRound(round.id, "demo-editor", db);
+    expect(getStatement(plant.statementAddressingUnpublishedRoundSlug!, db)).toMatchObject({ roundSlug: round.slug, roundName: round.name });
+    expect(getPublicBenchmark(plant.benchmarkFromUnpublishedRoundSlug!, db)).toMatchObject({ appliesFromSlug: round.slug, appliesFromName: round.name });
+    expect(publicBenchmarkSlugs(db)).toContain(plant.benchmarkFromUnpublishedRoundSlug);
+    expect(one(db, "SELECT count(*) AS n FROM public_benchmarks WHERE benchmark_id = ?", benchmarkId)).toEqual({ n: 1 });
+    expectAggregatesAsRebuilt(db);
+  });
+});
+
+describe("a benchmark from an unpublished round dated before published ones", () => {
+  // An editor adds a round late, between published ones; a benchmark applies from it, and so also at
+  // the published rounds after it, where reviewers score it and an editor publishes the score.
+  let db: Db;
+  let late: { id: number; startDate: string };
+  let hrc37: { id: number; startDate: string };
+  let benchmarkId: number;
+
+  beforeAll(() => {
+    db = seeded();
+    const run = (sql: string, ...params: unknown[]) => db.$client.prepare(sql).run(...params);
+    late = { id: Number(run("INSERT INTO rounds (slug, track_id, name, start_date, date_precision) VALUES ('uschrd-2017-late', (SELECT id FROM tracks WHERE slug = 'us-china-dialogue'), 'A late-added 2017 dialogue', '2017-06-01', 'day')").lastInsertRowid), startDate: "2017-06-01" };
+    hrc37 = one(db, "SELECT id, start_date AS startDate FROM rounds WHERE slug = 'hrc-37'");
+    benchmarkId = Number(
+      run("INSERT INTO benchmarks (slug, title, category_id, addressee, applies_from_round_id) VALUES ('backdated-demand', 'A demand from the late-added round', (SELECT id FROM categories WHERE slug = 'legal-reform'), 'chinese_government', ?)", late.id)
+        .lastInsertRowid,
+    );
+    for (const reviewer of ["demo-reviewer-a", "demo-reviewer-b"]) {
+      run("INSERT INTO assessments (benchmark_id, round_id, reviewer_id, status, rationale) VALUES (?, ?, ?, 'met', 'Both reviewers found it met.')", benchmarkId, hrc37.id, reviewer);
+    }
+    ensurePublishedAggregates(db);
+    publishRound(hrc37.id, "demo-editor", db);
+    expect(one(db, "SELECT status FROM published_scores WHERE benchmark_id = ? AND round_id = ?", benchmarkId, hrc37.id)).toEqual({ status: "met" });
+  });
+
+  const legalReformAt = (round: { id: number; startDate: string }) =>
+    countPublishedFigures(db, round, undefined)
+      .filter((t) => t.categoryId === one<{ id: number }>(db, "SELECT id FROM categories WHERE slug = 'legal-reform'").id)
+      .reduce((sum, t) => ({ applicable: sum.applicable + t.applicable, met: sum.met + t.met }), { applicable: 0, met: 0 });
+
+  it("counts in no published figure and is on no published scorecard until its round is published", () => {
+    const counted = legalReformAt(hrc37);
+    const stored = one<{ applicable: number; met: number }>(
+      db,
+      "SELECT sum(applicable) AS applicable, sum(met) AS met FROM public_tallies WHERE round_id = ? AND category_id = (SELECT id FROM categories WHERE slug = 'legal-reform')",
+      hrc37.id,
+    );
+    expect(stored).toEqual(counted);
+    const ids = listScorecardPageIds(hrc37, { sort: "category" }, new Map(), { limit: -1, offset: 0 }, db);
+    expect(ids).not.toContain(benchmarkId);
+    expect(publicBenchmarkSlugs(db)).not.toContain("backdated-demand");
+    db.$client.transaction(() => rebuildPublishedAggregates(db))();
+    expect(one(db, "SELECT count(*) AS n FROM public_benchmarks WHERE benchmark_id = ?", benchmarkId)).toEqual({ n: 0 });
+  });
+
+  it("publishing its round brings it into the later rounds' figures, as a full rebuild counts them", () => {
+    const before = legalReformAt(hrc37);
+    publishRound(late.id, "demo-editor", db);
+    expect(legalReformAt(hrc37)).toEqual({ applicable: before.applicable + 1, met: before.met + 1 });
+    expect(one(db, "SELECT sum(applicable) AS n FROM public_tallies WHERE round_id = ? AND category_id = (SELECT id FROM categories WHERE slug = 'legal-reform')", hrc37.id)).toEqual({
+      n: before.applicable + 1,
+    });
+    expectAggregatesAsRebuilt(db);
+  });
+});
