@@ -12,7 +12,7 @@ import { ensurePublishedAggregates } from "./published-aggregates";
 
 // public_tallies is not among them: it holds rounds × categories × addressees rows (1,200 at 100,000
 // benchmarks × 25 rounds), and reading all of it is the point when every round is in view.
-const GROWING = ["published_scores", "assessments", "benchmarks", "benchmark_subjects", "benchmark_sources", "public_benchmarks", "public_changes"];
+const GROWING = ["published_scores", "assessments", "benchmarks", "benchmark_tracks", "benchmark_subjects", "benchmark_sources", "public_benchmarks", "public_changes"];
 
 const db = openDatabase(":memory:");
 migrateDatabase(db);
