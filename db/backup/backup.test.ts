@@ -62,6 +62,8 @@ describe("JSON backup and restore", () => {
     for (const table of Object.keys(before)) expect(after[table], table).toEqual(before[table]);
     // The tables that matter are really there, history and drizzle's record included.
     expect(before.assessments!.length).toBeGreaterThan(100);
+    // Benchmarks' scopes travel with them (a table like any other).
+    expect(before.benchmark_tracks!.length).toBeGreaterThan(10);
     expect(before.__drizzle_migrations!.length).toBe(appMigrations().length);
     expect(after.data_version).toEqual(before.data_version);
     expect(after.audit_log!.find((r) => r[0] === 2n ** 62n + 1n)?.[6]).toEqual(Buffer.from([0, 255, 10]));

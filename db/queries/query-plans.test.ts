@@ -137,6 +137,29 @@ describe.each([
     }
   });
 
+  it("answers the scope predicate from benchmark_tracks' indexes wherever a page asks it", () => {
+    const statements = statementsOf(db, (d) => {
+      const filter: ScorecardFilter = { sort: "category" };
+      const scope = countScorecardScope(filter, getRoundTally(round, d));
+      listScorecardPageIds(round, filter, scope, { offset: 0, limit: 10 }, d);
+      listScorecardPageIds(round, { sort: "title", status: "met" }, scope, { offset: 0, limit: 10 }, d);
+      listScorecardCategories(round, d);
+      const context = getExportContext({}, d);
+      listScoreRows(context, { limit: 50, offset: 0 }, d);
+      listScoreRows(getExportContext({ category: ids.categorySlug }, d), { limit: 50, offset: 0 }, d);
+      getSubsetSeries({ statement: ids.statement }, d);
+      getSubsetMatrix({ from: round.slug, to: round.slug, category: ids.categorySlug }, { limit: 20, applicableOnly: true }, d);
+      listCurrentStatuses([ids.benchmark], d);
+    });
+    const scoped = statements.filter(({ query }) => query.includes('"benchmark_tracks"'));
+    expect(scoped.length).toBeGreaterThan(5);
+    for (const { query, params } of scoped) {
+      const plan = (db.$client.prepare(`EXPLAIN QUERY PLAN ${query}`).all(...params) as Array<{ detail: string }>).map((p) => p.detail);
+      expect({ query, scans: fullScans(db, query, params) }).toEqual({ query, scans: [] });
+      expect(plan.some((d) => /^SEARCH benchmark_tracks\b/.test(d) || /^SCAN benchmark_tracks USING (COVERING )?INDEX/.test(d)), query).toBe(true);
+    }
+  });
+
   it("the benchmark page", () => {
     expectIndexed((d) => {
       const b = getPublicBenchmark(ids.benchmarkSlug, d)!;
