@@ -192,6 +192,24 @@ export const benchmarkSources = sqliteTable(
   ],
 );
 
+/**
+ * A benchmark's scope: the tracks at whose rounds it is assessed. A benchmark with no rows here is
+ * assessed at every track's rounds, tracks added later included; most benchmarks have none, so the
+ * applicability test stays one index probe per benchmark (db/queries/benchmark-scope.ts).
+ */
+export const benchmarkTracks = sqliteTable(
+  "benchmark_tracks",
+  {
+    benchmarkId: integer("benchmark_id")
+      .notNull()
+      .references(() => benchmarks.id, { onDelete: "cascade" }),
+    trackId: integer("track_id")
+      .notNull()
+      .references(() => tracks.id),
+  },
+  (t) => [primaryKey({ columns: [t.benchmarkId, t.trackId] }), index("benchmark_tracks_track_idx").on(t.trackId, t.benchmarkId)],
+);
+
 export const subjects = sqliteTable(
   "subjects",
   {
@@ -469,6 +487,12 @@ export const publicChanges = sqliteTable(
     benchmarkId: integer("benchmark_id")
       .notNull()
       .references(() => benchmarks.id, { onDelete: "cascade" }),
+    /**
+     * The round whose status `from_status` is: the benchmark's latest round up to previous_round_id at
+     * which it applies — previous_round_id itself unless the benchmark's scope leaves that round out.
+     * Always set; nullable only so that migration 0004 could add it to a table that held rows.
+     */
+    fromRoundId: integer("from_round_id").references(() => rounds.id, { onDelete: "cascade" }),
     direction: text("direction", { enum: ["up", "down"] }).notNull(),
     fromStatus: text("from_status", { enum: STATUSES }).notNull(),
     toStatus: text("to_status", { enum: STATUSES }).notNull(),
@@ -478,7 +502,8 @@ export const publicChanges = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.roundId, t.previousRoundId, t.benchmarkId] }),
-    index("public_changes_listing_idx").on(t.roundId, t.previousRoundId, t.direction, t.title, t.benchmarkId),
+    // from_round_id last: the listing and the counts keep only changes from a round in view, from the index alone.
+    index("public_changes_listing_idx").on(t.roundId, t.previousRoundId, t.direction, t.title, t.benchmarkId, t.fromRoundId),
   ],
 );
 
@@ -540,10 +565,16 @@ export const statementsRelations = relations(statements, ({ one, many }) => ({
 export const benchmarksRelations = relations(benchmarks, ({ one, many }) => ({
   category: one(categories, { fields: [benchmarks.categoryId], references: [categories.id] }),
   appliesFrom: one(rounds, { fields: [benchmarks.appliesFromRoundId], references: [rounds.id] }),
+  scope: many(benchmarkTracks),
   sources: many(benchmarkSources),
   subjects: many(benchmarkSubjects),
   assessments: many(assessments),
   publishedScores: many(publishedScores),
+}));
+
+export const benchmarkTracksRelations = relations(benchmarkTracks, ({ one }) => ({
+  benchmark: one(benchmarks, { fields: [benchmarkTracks.benchmarkId], references: [benchmarks.id] }),
+  track: one(tracks, { fields: [benchmarkTracks.trackId], references: [tracks.id] }),
 }));
 
 export const benchmarkSourcesRelations = relations(benchmarkSources, ({ one }) => ({

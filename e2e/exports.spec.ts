@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { queryTestDatabase } from "./test-database";
+import { APPLIES_AT, queryTestDatabase } from "./test-database";
 
 test("the dashboard's downloads carry its filters: CSV rows match the database", async ({ page }) => {
   await page.goto("/?category=legal-reform");
@@ -29,7 +29,7 @@ test("a round scorecard downloads its PDF and has a print view", async ({ page }
   await expect(view.getByRole("heading", { level: 1 })).toHaveText("Scorecard: Human Rights Council, 37th session");
   const applicable = queryTestDatabase<{ n: number }>(
     `SELECT COUNT(*) AS n FROM benchmarks b JOIN rounds f ON f.id = b.applies_from_round_id, rounds r
-      WHERE r.slug = 'hrc-37' AND b.confidential = 0 AND f.start_date <= r.start_date AND (b.retired_on IS NULL OR b.retired_on > r.start_date)`,
+      WHERE r.slug = 'hrc-37' AND b.confidential = 0 AND ${APPLIES_AT}`,
   )[0]!.n;
   await expect(view.locator("tbody tr")).toHaveCount(applicable);
   await page.emulateMedia({ media: "print" });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { queryTestDatabase } from "./test-database";
+import { APPLIES_AT, queryTestDatabase } from "./test-database";
 
 test("a reader goes from the dashboard to a round, a benchmark and the statement that raised it", async ({ page }) => {
   await page.goto("/");
@@ -9,8 +9,7 @@ test("a reader goes from the dashboard to a round, a benchmark and the statement
 
   const applicable = queryTestDatabase<{ n: number }>(
     `SELECT COUNT(*) AS n FROM benchmarks b JOIN rounds f ON f.id = b.applies_from_round_id, rounds r
-      WHERE r.slug = 'hrc-37' AND b.confidential = 0 AND f.start_date <= r.start_date
-        AND (b.retired_on IS NULL OR b.retired_on > r.start_date)`,
+      WHERE r.slug = 'hrc-37' AND b.confidential = 0 AND ${APPLIES_AT}`,
   )[0]!.n;
   await expect(page.getByTestId("scorecard").locator("> li")).toHaveCount(applicable);
 

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { queryTestDatabase } from "./test-database";
+import { APPLIES_AT, queryTestDatabase } from "./test-database";
 
 // A seeded round has about fifty benchmarks; ten a page makes it a paged scorecard.
 const ROUND = "hrc-37";
@@ -8,7 +8,7 @@ const ROUND = "hrc-37";
 function applicableCount(): number {
   return queryTestDatabase<{ n: number }>(
     `SELECT COUNT(*) AS n FROM benchmarks b JOIN rounds f ON f.id = b.applies_from_round_id, rounds r
-      WHERE r.slug = ? AND b.confidential = 0 AND f.start_date <= r.start_date AND (b.retired_on IS NULL OR b.retired_on > r.start_date)
+      WHERE r.slug = ? AND b.confidential = 0 AND ${APPLIES_AT}
         AND NOT EXISTS (SELECT 1 FROM benchmark_subjects bs JOIN subjects s ON s.id = bs.subject_id WHERE bs.benchmark_id = b.id AND s.confidential = 1)`,
     ROUND,
   )[0]!.n;

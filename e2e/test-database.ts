@@ -6,6 +6,13 @@ import Database from "better-sqlite3";
 export const E2E_DATABASE_PATH = path.resolve(".test-output/e2e.db");
 export const E2E_WORKFLOW_DATABASE_PATH = path.resolve(".test-output/e2e-workflow.db");
 
+/**
+ * SQL: benchmark `b` applies at round `r`, `f` being the round it applies from — its window and its
+ * scope (lib/scoring isApplicable), for tests that count what a page must list.
+ */
+export const APPLIES_AT = `f.start_date <= r.start_date AND (b.retired_on IS NULL OR b.retired_on > r.start_date)
+  AND (NOT EXISTS (SELECT 1 FROM benchmark_tracks bt WHERE bt.benchmark_id = b.id) OR EXISTS (SELECT 1 FROM benchmark_tracks bt WHERE bt.benchmark_id = b.id AND bt.track_id = r.track_id))`;
+
 export function queryTestDatabase<T>(sql: string, ...params: unknown[]): T[] {
   return queryDatabase<T>(E2E_DATABASE_PATH, sql, ...params);
 }

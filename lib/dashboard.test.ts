@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { buildDashboard, latestStatuses, statusDirection, type MatrixBenchmark, type MatrixScore } from "./dashboard";
 
 const rounds = [
-  { id: 2, slug: "r2015", name: "2015", startDate: "2015-08-13" },
-  { id: 1, slug: "r2013", name: "2013", startDate: "2013-07-30" },
-  { id: 3, slug: "r2018", name: "2018", startDate: "2018-02-26" },
+  { id: 2, slug: "r2015", name: "2015", startDate: "2015-08-13", trackId: 1 },
+  { id: 1, slug: "r2013", name: "2013", startDate: "2013-07-30", trackId: 1 },
+  { id: 3, slug: "r2018", name: "2018", startDate: "2018-02-26", trackId: 2 },
 ];
 
 const bm = (id: number, over: Partial<MatrixBenchmark> = {}): MatrixBenchmark => ({
@@ -17,6 +17,7 @@ const bm = (id: number, over: Partial<MatrixBenchmark> = {}): MatrixBenchmark =>
   addressee: "chinese_government",
   appliesFromDate: "2013-07-30",
   retiredOn: null,
+  scopeTrackIds: [],
   ...over,
 });
 
@@ -81,9 +82,9 @@ describe("buildDashboard", () => {
   });
 
   it("lists what moved since the previous round, improvements first", () => {
-    expect(d.changes.map((c) => [c.benchmark.id, c.from, c.to, c.direction])).toEqual([
-      [1, "partial", "met", "up"],
-      [2, "not_met", "regressed", "down"],
+    expect(d.changes.map((c) => [c.benchmark.id, c.fromRoundId, c.from, c.to, c.direction])).toEqual([
+      [1, 2, "partial", "met", "up"],
+      [2, 2, "not_met", "regressed", "down"],
     ]);
   });
 
@@ -94,6 +95,82 @@ describe("buildDashboard", () => {
     const none = buildDashboard({ rounds: [], benchmarks, scores });
     expect(none.latest).toBeNull();
     expect(none.byCategory).toEqual([]);
+  });
+});
+
+describe("buildDashboard with benchmarks of limited scope", () => {
+  // Dialogue rounds (track 1) in 2013, 2015 and 2019; Council sessions (track 2) in 2016 and 2018.
+  const D = 1;
+  const H = 2;
+  const timeline = [
+    { id: 10, slug: "d2013", name: "Dialogue 2013", startDate: "2013-07-30", trackId: D },
+    { id: 11, slug: "d2015", name: "Dialogue 2015", startDate: "2015-08-13", trackId: D },
+    { id: 12, slug: "h2016", name: "Council 2016", startDate: "2016-03-01", trackId: H },
+    { id: 13, slug: "h2018", name: "Council 2018", startDate: "2018-02-26", trackId: H },
+    { id: 14, slug: "d2019", name: "Dialogue 2019", startDate: "2019-06-01", trackId: D },
+  ];
+  const scoped = [
+    bm(21, { title: "The dialogue meets regularly", scopeTrackIds: [D] }),
+    bm(22, { title: "Release a person" }),
+    bm(23, { title: "Item 4 statements", appliesFromDate: "2016-03-01", scopeTrackIds: [H], categorySlug: "access", categoryName: "Access", categoryPosition: 1 }),
+  ];
+  const scoredAt = [
+    s(21, 10, "not_met"), s(21, 11, "partial"), s(21, 14, "met"),
+    // Scored at a Council session before its scope was narrowed: history, never a figure.
+    s(21, 12, "not_met"),
+    s(22, 10, "not_met"), s(22, 11, "not_met"), s(22, 12, "partial"), s(22, 13, "partial"), s(22, 14, "met"),
+    s(23, 12, "not_met"), s(23, 13, "met"),
+    s(23, 14, "not_met"),
+  ];
+  const d = buildDashboard({ rounds: timeline, benchmarks: scoped, scores: scoredAt });
+
+  it("counts a benchmark only at the rounds of the tracks in its scope, whatever scores exist elsewhere", () => {
+    // 2013: b21, b22 not met → 0 of 2. 2015: partial + not met → 100 × 0.5 / 2 = 25.
+    // 2016: b22 partial, b23 not met (b21's stale score left out) → 25 over 2, not 16.7 over 3.
+    // 2018: b22 partial, b23 met → 100 × 1.5 / 2 = 75. 2019: b21 met, b22 met → 100 over 2 (b23 is Council only).
+    expect(d.series.map((r) => [r.round.slug, r.applicable, r.judged, r.index])).toEqual([
+      ["d2013", 2, 2, 0],
+      ["d2015", 2, 2, 25],
+      ["h2016", 2, 2, 25],
+      ["h2018", 2, 2, 75],
+      ["d2019", 2, 2, 100],
+    ]);
+    expect(d.series[2]!.tally).toEqual({ met: 0, partial: 1, not_met: 1, regressed: 0, unknown: 0 });
+  });
+
+  it("marks rounds outside the scope as not applicable in the heat map, apart from rounds not scored", () => {
+    const cells = (id: number) => d.heatMap.flatMap((g) => g.rows).find((r) => r.benchmark.id === id)!.cells.map((c) => c.status);
+    expect(cells(21)).toEqual(["not_met", "partial", "n/a", "n/a", "met"]);
+    expect(cells(23)).toEqual(["n/a", "n/a", "not_met", "met", "n/a"]);
+    const unscored = buildDashboard({ rounds: timeline, benchmarks: scoped, scores: scoredAt.filter((x) => !(x.benchmarkId === 22 && x.roundId === 13)) });
+    expect(unscored.heatMap.flatMap((g) => g.rows).find((r) => r.benchmark.id === 22)!.cells[3]!.status).toBeNull();
+  });
+
+  it("leaves a category out of the latest round's breakdown when none of its benchmarks is in scope there", () => {
+    expect(d.byCategory.map((g) => [g.key, g.applicable])).toEqual([["release", 2]]);
+  });
+
+  it("compares each benchmark with its own previous applicable round in view", () => {
+    // The 2019 dialogue round follows two Council sessions: b21 is compared with the 2015 dialogue round.
+    expect(d.changes.map((c) => [c.benchmark.id, c.fromRoundId, c.from, c.to, c.direction])).toEqual([
+      [22, 13, "partial", "met", "up"],
+      [21, 11, "partial", "met", "up"],
+    ]);
+    // With only the dialogue's rounds in view, both are compared with 2015.
+    const dialogue = buildDashboard({ rounds: timeline.filter((r) => r.trackId === D), benchmarks: scoped, scores: scoredAt });
+    expect(dialogue.changes.map((c) => [c.benchmark.id, c.fromRoundId, c.from])).toEqual([
+      [22, 11, "not_met"],
+      [21, 11, "partial"],
+    ]);
+    // From 2016 on, b21's previous dialogue round is out of view: nothing to compare it with.
+    const later = buildDashboard({ rounds: timeline.slice(2), benchmarks: scoped, scores: scoredAt });
+    expect(later.changes.map((c) => c.benchmark.id)).toEqual([22]);
+  });
+
+  it("takes a benchmark's current status only from rounds in its scope", () => {
+    const current = latestStatuses({ rounds: timeline, benchmarks: scoped, scores: scoredAt });
+    expect(current.get(21)).toMatchObject({ status: "met", round: { slug: "d2019" } });
+    expect(current.get(23)).toMatchObject({ status: "met", round: { slug: "h2018" } });
   });
 });
 

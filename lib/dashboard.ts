@@ -1,7 +1,7 @@
 // Everything the dashboard shows, computed from one matrix: the benchmarks in view, the rounds in
 // view and the published scores between them. Pure, so each figure is tested by hand.
 import { ADDRESSEES, type Addressee, type Status } from "./domain";
-import { isApplicable, summariseTally, emptyTally, type RoundSummary } from "./scoring";
+import { isApplicable, previousApplicableRound, summariseTally, emptyTally, type RoundSummary } from "./scoring";
 
 /**
  * How much of the dashboard's long lists one page shows. A heat map of thousands of rows helps nobody
@@ -15,6 +15,7 @@ export interface MatrixRound {
   slug: string;
   name: string;
   startDate: string;
+  trackId: number;
 }
 
 export interface MatrixBenchmark {
@@ -27,6 +28,8 @@ export interface MatrixBenchmark {
   addressee: Addressee;
   appliesFromDate: string;
   retiredOn: string | null;
+  /** The tracks at whose rounds it is assessed; none: every track. */
+  scopeTrackIds: readonly number[];
 }
 
 export interface MatrixScore {
@@ -46,7 +49,7 @@ export interface GroupFigures extends RoundSummary {
 
 export interface HeatMapCell {
   roundId: number;
-  /** null: published but no score yet; "n/a": the benchmark does not apply at this round. */
+  /** null: published but no score yet; "n/a": the benchmark does not apply at this round (before it, after retirement, or outside its scope). */
   status: Status | null | "n/a";
 }
 
@@ -58,6 +61,8 @@ export interface HeatMapGroup {
 
 export interface StatusChange {
   benchmark: MatrixBenchmark;
+  /** The round `from` was published at: the benchmark's previous applicable round in view. */
+  fromRoundId: number;
   from: Status;
   to: Status;
   direction: "up" | "down";
@@ -148,14 +153,17 @@ export function buildDashboard<R extends MatrixRound>(input: {
   })).filter((group) => group.rows.length > 0);
   const heatMapShown = heatMap.reduce((n, g) => n + g.rows.length, 0);
 
+  // Each benchmark against its own previous applicable round in view: a dialogue-only demand at a
+  // dialogue round is compared with the dialogue round before, not with a Council session between.
   const changes: StatusChange[] = [];
   if (latest && previous) {
     for (const benchmark of input.benchmarks) {
-      const from = statusOf(benchmark.id, previous.round.id);
+      const fromRound = previousApplicableRound(benchmark, rounds, latest.round);
+      const from = fromRound && statusOf(benchmark.id, fromRound.id);
       const to = statusOf(benchmark.id, latest.round.id);
-      if (!from || !to) continue;
+      if (!fromRound || !from || !to) continue;
       const direction = statusDirection(from, to);
-      if (direction) changes.push({ benchmark, from, to, direction });
+      if (direction) changes.push({ benchmark, fromRoundId: fromRound.id, from, to, direction });
     }
     changes.sort((a, b) => (a.direction === b.direction ? compareText(a.benchmark.title, b.benchmark.title) : a.direction === "up" ? -1 : 1));
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatIndex, formatPercent, formatRoundDate, formatSignedDelta } from "./format";
+import { formatDate, formatIndex, formatPercent, formatRoundDate, formatScope, formatSignedDelta } from "./format";
 
 describe("figures", () => {
   it("prints the index with one decimal, or a dash when there is none", () => {
@@ -42,5 +42,14 @@ describe("dates at their precision", () => {
 
   it("refuses what is not an ISO date", () => {
     expect(() => formatRoundDate("July 2012", null, "month")).toThrow(RangeError);
+  });
+});
+
+describe("formatScope", () => {
+  it("names the tracks a benchmark is assessed at, or every track", () => {
+    expect(formatScope([])).toBe("every track's rounds");
+    expect(formatScope(["US–China Human Rights Dialogue"])).toBe("US–China Human Rights Dialogue rounds");
+    expect(formatScope(["UN Human Rights Council", "Universal Periodic Review"])).toBe("UN Human Rights Council and Universal Periodic Review rounds");
+    expect(formatScope(["A", "B", "C"])).toBe("A, B and C rounds");
   });
 });

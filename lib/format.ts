@@ -57,3 +57,10 @@ export function formatRoundDate(startDate: string, endDate: string | null, preci
 export function formatDate(iso: string, precision: DatePrecision): string {
   return formatRoundDate(iso, null, precision);
 }
+
+/** Where a benchmark is assessed: "US–China Human Rights Dialogue rounds"; "every track's rounds" for no limited scope. */
+export function formatScope(trackNames: readonly string[]): string {
+  if (trackNames.length === 0) return "every track's rounds";
+  const names = trackNames.length > 1 ? `${trackNames.slice(0, -1).join(", ")} and ${trackNames.at(-1)}` : trackNames[0];
+  return `${names} rounds`;
+}

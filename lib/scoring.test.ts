@@ -7,6 +7,8 @@ import {
   emptyTally,
   fulfilmentIndex,
   isApplicable,
+  isInScope,
+  previousApplicableRound,
   judgedCount,
   percentAgreement,
   regressionRate,
@@ -77,19 +79,79 @@ describe("fulfilment index, coverage and regression rate", () => {
 });
 
 describe("applicability", () => {
-  const benchmark = { appliesFromDate: "2015-08-13", retiredOn: null };
+  const benchmark = { appliesFromDate: "2015-08-13", retiredOn: null, scopeTrackIds: [] };
+  const at = (startDate: string, trackId = 1) => ({ startDate, trackId });
 
   it("applies from its first round on", () => {
-    expect(isApplicable(benchmark, { startDate: "2013-07-30" })).toBe(false);
-    expect(isApplicable(benchmark, { startDate: "2015-08-13" })).toBe(true);
-    expect(isApplicable(benchmark, { startDate: "2018-11-01" })).toBe(true);
+    expect(isApplicable(benchmark, at("2013-07-30"))).toBe(false);
+    expect(isApplicable(benchmark, at("2015-08-13"))).toBe(true);
+    expect(isApplicable(benchmark, at("2018-11-01"))).toBe(true);
   });
 
   it("leaves every round that starts on or after its retirement", () => {
     const retired = { ...benchmark, retiredOn: "2017-07-13" };
-    expect(isApplicable(retired, { startDate: "2017-02-27" })).toBe(true);
-    expect(isApplicable(retired, { startDate: "2017-07-13" })).toBe(false);
-    expect(isApplicable(retired, { startDate: "2018-02-26" })).toBe(false);
+    expect(isApplicable(retired, at("2017-02-27"))).toBe(true);
+    expect(isApplicable(retired, at("2017-07-13"))).toBe(false);
+    expect(isApplicable(retired, at("2018-02-26"))).toBe(false);
+  });
+
+  it("applies at every track's rounds when its scope lists none, and only at the listed tracks' rounds otherwise", () => {
+    const DIALOGUE = 1;
+    const COUNCIL = 2;
+    const REVIEW = 3;
+    for (const track of [DIALOGUE, COUNCIL, REVIEW, 99]) expect(isApplicable(benchmark, at("2016-03-01", track)), `track ${track}`).toBe(true);
+    const dialogueOnly = { ...benchmark, scopeTrackIds: [DIALOGUE] };
+    expect(isApplicable(dialogueOnly, at("2015-08-13", DIALOGUE))).toBe(true);
+    expect(isApplicable(dialogueOnly, at("2016-03-01", COUNCIL))).toBe(false);
+    expect(isApplicable(dialogueOnly, at("2018-11-01", REVIEW))).toBe(false);
+    // A track added later is outside a limited scope.
+    expect(isApplicable(dialogueOnly, at("2019-01-01", 99))).toBe(false);
+    const twoTracks = { ...benchmark, scopeTrackIds: [COUNCIL, REVIEW] };
+    expect([DIALOGUE, COUNCIL, REVIEW].map((t) => isInScope(twoTracks, t))).toEqual([false, true, true]);
+    // Scope narrows the window; it never widens it.
+    expect(isApplicable(dialogueOnly, at("2013-07-30", DIALOGUE))).toBe(false);
+    expect(isApplicable({ ...dialogueOnly, retiredOn: "2015-01-01" }, at("2015-08-13", DIALOGUE))).toBe(false);
+  });
+});
+
+describe("the previous applicable round", () => {
+  // The seed's timeline: three dialogue rounds, three Council sessions, one review.
+  const D = 1;
+  const H = 2;
+  const U = 3;
+  const rounds = [
+    { id: 1, startDate: "2012-07-01", trackId: D },
+    { id: 2, startDate: "2013-07-30", trackId: D },
+    { id: 3, startDate: "2015-08-13", trackId: D },
+    { id: 4, startDate: "2016-03-01", trackId: H },
+    { id: 5, startDate: "2017-02-27", trackId: H },
+    { id: 6, startDate: "2018-02-26", trackId: H },
+    { id: 7, startDate: "2018-11-01", trackId: U },
+  ];
+  const round = (id: number) => rounds.find((r) => r.id === id)!;
+  const everywhere = { appliesFromDate: "2013-07-30", retiredOn: null, scopeTrackIds: [] };
+
+  it("is the round before, for a benchmark assessed at every track", () => {
+    expect(previousApplicableRound(everywhere, rounds, round(4))?.id).toBe(3);
+    expect(previousApplicableRound(everywhere, rounds, round(7))?.id).toBe(6);
+    // None before the round it applies from.
+    expect(previousApplicableRound(everywhere, rounds, round(2))).toBeUndefined();
+  });
+
+  it("skips the rounds of other tracks for a benchmark with a limited scope", () => {
+    const dialogueOnly = { ...everywhere, scopeTrackIds: [D] };
+    const dialogueAndReview = { ...everywhere, scopeTrackIds: [D, U] };
+    expect(previousApplicableRound(dialogueOnly, rounds, round(3))?.id).toBe(2);
+    // The review follows three Council sessions: it is compared with the 2015 dialogue round.
+    expect(previousApplicableRound(dialogueAndReview, rounds, round(7))?.id).toBe(3);
+    // Not applicable at the round itself: nothing to compare.
+    expect(previousApplicableRound(dialogueOnly, rounds, round(6))).toBeUndefined();
+  });
+
+  it("takes rounds in timeline order whatever order they are given in, and two rounds on one day by id", () => {
+    const sameDay = [...rounds, { id: 8, startDate: "2018-11-01", trackId: H }].reverse();
+    expect(previousApplicableRound(everywhere, sameDay, sameDay.find((r) => r.id === 8)!)?.id).toBe(7);
+    expect(previousApplicableRound({ ...everywhere, scopeTrackIds: [H] }, sameDay, sameDay.find((r) => r.id === 8)!)?.id).toBe(6);
   });
 });
 

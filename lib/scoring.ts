@@ -56,12 +56,39 @@ export interface ApplicabilityWindow {
   /** Start date of the round the benchmark applies from. */
   appliesFromDate: string;
   retiredOn: string | null;
+  /** Its scope: the tracks at whose rounds it is assessed. None listed: every track's, tracks added later included. */
+  scopeTrackIds: readonly number[];
 }
 
-/** A benchmark applies at every round from its first one until it is retired (ISO dates compare as text). */
-export function isApplicable(benchmark: ApplicabilityWindow, round: { startDate: string }): boolean {
+/** Whether a benchmark is assessed at the rounds of a track. */
+export function isInScope(benchmark: Pick<ApplicabilityWindow, "scopeTrackIds">, trackId: number): boolean {
+  return benchmark.scopeTrackIds.length === 0 || benchmark.scopeTrackIds.includes(trackId);
+}
+
+/**
+ * A benchmark applies at every round of a track in its scope, from its first round until it is
+ * retired (ISO dates compare as text).
+ */
+export function isApplicable(benchmark: ApplicabilityWindow, round: { startDate: string; trackId: number }): boolean {
   if (round.startDate < benchmark.appliesFromDate) return false;
+  if (!isInScope(benchmark, round.trackId)) return false;
   return benchmark.retiredOn === null || round.startDate < benchmark.retiredOn;
+}
+
+/**
+ * What a benchmark's status at `round` is compared with: its status at the latest of `rounds` before
+ * `round` (in timeline order) at which it applies. For a benchmark assessed at every track that is
+ * simply the previous round; for one scoped to the bilateral dialogue, the previous dialogue round,
+ * however many Council sessions came between. Undefined where it does not apply at `round` itself.
+ */
+export function previousApplicableRound<R extends { id: number; startDate: string; trackId: number }>(
+  benchmark: ApplicabilityWindow,
+  rounds: readonly R[],
+  round: R,
+): R | undefined {
+  if (!isApplicable(benchmark, round)) return undefined;
+  const before = (r: R) => r.startDate < round.startDate || (r.startDate === round.startDate && r.id < round.id);
+  return rounds.filter((r) => before(r) && isApplicable(benchmark, r)).sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id - b.id).at(-1);
 }
 
 export interface RoundSummary {

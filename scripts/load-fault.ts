@@ -63,6 +63,7 @@ const PAIRS = setup
   .prepare(
     `SELECT r.slug AS round, b.slug AS benchmark FROM benchmarks b JOIN rounds f ON f.id = b.applies_from_round_id, rounds r
       WHERE r.slug IN ('hrc-37', 'upr-china-2018') AND f.start_date <= r.start_date AND (b.retired_on IS NULL OR b.retired_on > r.start_date)
+        AND (NOT EXISTS (SELECT 1 FROM benchmark_tracks bt WHERE bt.benchmark_id = b.id) OR EXISTS (SELECT 1 FROM benchmark_tracks bt WHERE bt.benchmark_id = b.id AND bt.track_id = r.track_id))
       ORDER BY b.id, r.id LIMIT 6`,
   )
   .all() as Array<{ round: string; benchmark: string }>;

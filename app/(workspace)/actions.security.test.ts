@@ -12,6 +12,7 @@ import { hostileString, PROTOTYPE_KEYS } from "@/lib/testing/hostile-input";
 import { rowCounter } from "@/lib/testing/row-counts";
 import { assessmentFormSchema } from "@/lib/validation/assessment";
 import {
+  benchmarkScopeSchema,
   confidentialitySchema,
   deadlineSchema,
   decisionSchema,
@@ -81,10 +82,15 @@ const VALID: Record<string, () => Record<string, string | string[]>> = {
   createSubjectEvent: () => ({ subjectSlug: "liu-xia", kind: "other", occurredOn: "2019-01-01", datePrecision: "month", description: "Spoke to the press.", sourceUrl: "https://example.org/x" }),
   retireBenchmark: () => ({ benchmarkSlug: "release-gui-minhai", retiredOn: "2020-01-01", retiredReason: "Test retirement." }),
   setConfidentiality: () => ({ target: "subject:zhu-yufu", confidential: "yes" }),
-  confirmDemand: () => ({ statementSlug: "ngo-2018-hrc37-letter", demand: "Let UN experts visit without escort.", title: `UN experts visit freely ${unique()}`, categorySlug: "international-access-and-accountability", addressee: "chinese_government", appliesFromRoundSlug: "hrc-37", "subjectSlugs[]": ["liu-xia"] }),
+  // A different scope on every call, so that each valid call changes something.
+  setScope: () => ({ benchmarkSlug: "release-gui-minhai", "scopeTrackSlugs[]": [TRACKS[scopeCalls++ % TRACKS.length]!] }),
+  confirmDemand: () => ({ statementSlug: "ngo-2018-hrc37-letter", demand: "Let UN experts visit without escort.", title: `UN experts visit freely ${unique()}`, categorySlug: "international-access-and-accountability", addressee: "chinese_government", appliesFromRoundSlug: "hrc-37", "scopeTrackSlugs[]": ["un-hrc"], "subjectSlugs[]": ["liu-xia"] }),
   addDemandToBenchmark: () => ({ statementSlug: "hrw-2013-kunming-release", benchmarkSlug: "release-liu-xia", demand: "Free her, as asked before." }),
   addStatement: () => ({ title: `A new joint letter ${unique()}`, kind: "ngo_joint_letter", date: "2019-01-15", datePrecision: "day", language: "en", sourceUrl: "", roundSlug: "", publishers: "Group One, Group Two", summary: "", fullText: "1. Release everyone held for speech." }),
 };
+
+const TRACKS = ["un-hrc", "upr", "us-china-dialogue"];
+let scopeCalls = 0;
 
 function unique() {
   return Math.random().toString(36).slice(2, 8);
@@ -103,7 +109,8 @@ const INVALID: Record<string, Record<string, string | string[]>> = {
   createSubjectEvent: { subjectSlug: "liu-xia", kind: "abducted-by-aliens", occurredOn: "yesterday", datePrecision: "day", description: "", sourceUrl: "javascript:alert(1)" },
   retireBenchmark: { benchmarkSlug: "release-gui-minhai", retiredOn: "soon", retiredReason: "" },
   setConfidentiality: { target: "users:demo-editor", confidential: "maybe" },
-  confirmDemand: { statementSlug: "ngo-2018-hrc37-letter", demand: "", title: "x", categorySlug: "nope nope", addressee: "martians", appliesFromRoundSlug: "" },
+  setScope: { benchmarkSlug: "DROP TABLE", "scopeTrackSlugs[]": ["Not A Track", "un-hrc'; --"] },
+  confirmDemand: { statementSlug: "ngo-2018-hrc37-letter", demand: "", title: "x", categorySlug: "nope nope", addressee: "martians", appliesFromRoundSlug: "", "scopeTrackSlugs[]": ["<script>"] },
   addDemandToBenchmark: { statementSlug: "ngo-2018-hrc37-letter", benchmarkSlug: "DROP TABLE", demand: "" },
   addStatement: { title: "", kind: "tweet", date: "2019", datePrecision: "day", language: "", sourceUrl: "javascript:alert(1)", roundSlug: "", publishers: "", fullText: "" },
 };
@@ -120,6 +127,7 @@ const EDITOR_ONLY = [
   "createSubjectEvent",
   "retireBenchmark",
   "setConfidentiality",
+  "setScope",
 ];
 
 function latestId(benchmark: string, round: string, reviewer: string): string {
@@ -183,12 +191,52 @@ describe("statements to benchmarks", () => {
     expect(rowCounts()).toEqual(before);
   });
 
+  it("refuses a scope naming a track that does not exist, changing nothing", async () => {
+    session.user = REVIEWER;
+    const before = rowCounts();
+    const result = await actions.confirmDemand!(null, form({ ...VALID.confirmDemand!(), "scopeTrackSlugs[]": ["un-hrc", "no-such-track"] }));
+    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/track/) });
+    expect(rowCounts()).toEqual(before);
+  });
+
+  it("stores the scope ticked with the new benchmark", async () => {
+    session.user = REVIEWER;
+    const title = `Dialogue hears NGOs ${unique()}`;
+    const result = await actions.confirmDemand!(null, form({ ...VALID.confirmDemand!(), title, "scopeTrackSlugs[]": ["us-china-dialogue"] }));
+    expect(result.ok).toBe(true);
+    const scope = sqlite
+      .prepare("SELECT t.slug FROM benchmark_tracks bt JOIN benchmarks b ON b.id = bt.benchmark_id JOIN tracks t ON t.id = bt.track_id WHERE b.title = ?")
+      .all(title) as Array<{ slug: string }>;
+    expect(scope.map((t) => t.slug)).toEqual(["us-china-dialogue"]);
+  });
+
   it("refuses to add the same statement twice as a source, changing nothing", async () => {
     session.user = REVIEWER;
     const before = rowCounts();
     const result = await actions.addDemandToBenchmark!(null, form({ ...VALID.addDemandToBenchmark!(), statementSlug: "rdn-2015-editorial" }));
     expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/already a source/) });
     expect(rowCounts()).toEqual(before);
+  });
+});
+
+describe("setScope", () => {
+  it("refuses a track that does not exist, changing nothing", async () => {
+    session.user = EDITOR;
+    const before = rowCounts();
+    const result = await actions.setScope!(null, form({ benchmarkSlug: "release-liu-xia", "scopeTrackSlugs[]": ["un-hrc", "no-such-track"] }));
+    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/track/) });
+    expect(rowCounts()).toEqual(before);
+  });
+
+  it("narrows a scored benchmark, says how many assessments fall outside, and widens it back to every track", async () => {
+    session.user = EDITOR;
+    const narrowed = await actions.setScope!(null, form({ benchmarkSlug: "release-liu-xia", "scopeTrackSlugs[]": ["us-china-dialogue"] }));
+    expect(narrowed).toMatchObject({ ok: true, message: expect.stringMatching(/assessed at US–China Human Rights Dialogue rounds\. \d+ assessments at other tracks/) });
+    const before = rowCounts();
+    const widened = await actions.setScope!(null, form({ benchmarkSlug: "release-liu-xia" }));
+    expect(widened).toMatchObject({ ok: true, message: expect.stringMatching(/every track's rounds/) });
+    expect(rowCounts().benchmark_tracks).toBe(before.benchmark_tracks! - 1);
+    expect(rowCounts().audit_log).toBe(before.audit_log! + 1);
   });
 });
 
@@ -210,6 +258,17 @@ describe("saveAssessment", () => {
     expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/does not apply/) });
     expect(rowCounts()).toEqual(before);
   });
+
+  it("refuses a benchmark at a round of a track outside its scope", async () => {
+    session.user = REVIEWER;
+    const before = rowCounts();
+    const result = await actions.saveAssessment!(
+      null,
+      form({ ...VALID.saveAssessment!(), benchmarkSlug: "dialogue-held-regularly", expectedLatestId: latestId("dialogue-held-regularly", "hrc-37", REVIEWER.id) }),
+    );
+    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/not assessed at UN Human Rights Council rounds/) });
+    expect(rowCounts()).toEqual(before);
+  });
 });
 
 /** The schema each action validates with: an accepted arbitrary payload must be one it accepts. */
@@ -226,6 +285,7 @@ const SCHEMA_OF: Record<string, z.ZodType> = {
   createSubjectEvent: newSubjectEventSchema,
   retireBenchmark: retireBenchmarkSchema,
   setConfidentiality: confidentialitySchema,
+  setScope: benchmarkScopeSchema,
   confirmDemand: confirmDemandSchema,
   addDemandToBenchmark: addSourceSchema,
   addStatement: newStatementSchema,

@@ -140,7 +140,14 @@ export async function DashboardView({ searchParams }: { searchParams: SearchPara
               What changed since the previous round
             </h2>
             {previous ? (
-              <ChangesList changes={dashboard.changes} counts={dashboard.changeCounts} fromName={previous.round.name} toName={latest.round.name} />
+              <ChangesList
+                changes={dashboard.changes}
+                counts={dashboard.changeCounts}
+                fromName={previous.round.name}
+                toName={latest.round.name}
+                previousRoundId={previous.round.id}
+                roundNames={dashboard.rounds.map((r) => ({ id: r.id, name: r.name }))}
+              />
             ) : (
               <p className="text-sm">Only one round is in view; widen the range to compare.</p>
             )}

@@ -24,7 +24,8 @@ export function HeatMap({ groups, columns }: { groups: HeatMapGroup[]; columns: 
       <table className="border-collapse text-sm">
         <caption className="mb-2 text-left text-xs text-stone-600">
           Each cell is the published status of a benchmark at a round: ✓ met, ◐ partial, ✗ not met, ↓ regressed, ? unknown;
-          a dot means the benchmark did not apply then, a blank that it is not yet scored. Select a cell for its rationale and evidence.
+          a dot means the benchmark is not assessed at that round (not yet raised, retired, or a track outside its scope), a dash
+          that it applies but is not yet scored. Select a cell for its rationale and evidence.
         </caption>
         <thead>
           <tr>
@@ -54,7 +55,7 @@ export function HeatMap({ groups, columns }: { groups: HeatMapGroup[]; columns: 
                   const column = columns[i]!;
                   if (cell.status === "n/a") {
                     return (
-                      <td key={cell.roundId} className="px-1 py-1 text-center text-stone-400">
+                      <td key={cell.roundId} className="px-1 py-1 text-center text-stone-400" title={`Not applicable at ${column.name}`} data-cell="not-applicable">
                         <span aria-hidden="true">·</span>
                         <span className="sr-only">Not applicable at {column.name}</span>
                       </td>
@@ -62,7 +63,8 @@ export function HeatMap({ groups, columns }: { groups: HeatMapGroup[]; columns: 
                   }
                   if (cell.status === null) {
                     return (
-                      <td key={cell.roundId} className="px-1 py-1 text-center">
+                      <td key={cell.roundId} className="px-1 py-1 text-center text-stone-700" title={`Not scored at ${column.name}`} data-cell="not-scored">
+                        <span aria-hidden="true">–</span>
                         <span className="sr-only">Not scored at {column.name}</span>
                       </td>
                     );

@@ -9,6 +9,8 @@ export type FieldSpec =
   | { kind: "select"; name: string; label: string; options: Array<{ value: string; label: string }>; defaultValue?: string }
   | { kind: "radio"; name: string; label: string; options: Array<{ value: string; label: string }> }
   | { kind: "checkbox"; name: string; label: string; value: string }
+  /** Several boxes sending one list: name it "x[]". */
+  | { kind: "checkboxes"; name: string; label: string; options: Array<{ value: string; label: string }>; defaultValues?: string[]; hint?: string }
   | { kind: "hidden"; name: string; value: string };
 
 /**
@@ -66,9 +68,10 @@ export function ActionForm({
     >
       {fields.map((field) => {
         if (field.kind === "hidden") return <input key={field.name} type="hidden" name={field.name} value={field.value} />;
-        const id = `${testId ?? "form"}-${field.name}`;
+        const id = `${testId ?? "form"}-${field.name.replace("[]", "")}`;
         const errorId = `${id}-error`;
-        const fieldErrors = errors[field.name];
+        // A list's errors come under its name without the brackets (the guard strips them).
+        const fieldErrors = errors[field.name.replace(/\[\]$/, "")];
         const describedBy = fieldErrors?.length ? errorId : undefined;
         const error = fieldErrors?.length ? (
           <p id={errorId} className="text-sm text-red-800">
@@ -85,6 +88,26 @@ export function ActionForm({
                   <span>{o.label}</span>
                 </label>
               ))}
+              {error}
+            </fieldset>
+          );
+        }
+        if (field.kind === "checkboxes") {
+          const ticked = kept ? (kept.get(field.name) ?? []) : (field.defaultValues ?? []);
+          return (
+            <fieldset key={field.name} aria-describedby={[describedBy, field.hint ? `${id}-hint` : undefined].filter(Boolean).join(" ") || undefined}>
+              <legend className="text-sm font-medium">{field.label}</legend>
+              {field.options.map((o) => (
+                <label key={o.value} className="mt-1 flex items-start gap-2 text-sm">
+                  <input type="checkbox" name={field.name} value={o.value} defaultChecked={ticked.includes(o.value)} className="mt-1" />
+                  <span>{o.label}</span>
+                </label>
+              ))}
+              {field.hint && (
+                <p id={`${id}-hint`} className="mt-1 text-xs text-stone-600">
+                  {field.hint}
+                </p>
+              )}
               {error}
             </fieldset>
           );

@@ -62,6 +62,8 @@ describe("JSON backup and restore", () => {
     for (const table of Object.keys(before)) expect(after[table], table).toEqual(before[table]);
     // The tables that matter are really there, history and drizzle's record included.
     expect(before.assessments!.length).toBeGreaterThan(100);
+    // Benchmarks' scopes travel with them (a table like any other).
+    expect(before.benchmark_tracks!.length).toBeGreaterThan(10);
     expect(before.__drizzle_migrations!.length).toBe(appMigrations().length);
     expect(after.data_version).toEqual(before.data_version);
     expect(after.audit_log!.find((r) => r[0] === 2n ** 62n + 1n)?.[6]).toEqual(Buffer.from([0, 255, 10]));
@@ -176,7 +178,8 @@ describe("backups while another connection writes", () => {
   it("the online backup is a consistent copy made while the writer commits", async () => {
     const writer = startWriter(source);
     await writer.started;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Wait for the writer's first commit rather than a fixed time: on a loaded machine 50 ms may see none.
+    while (writer.committed() === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     const before = writer.committed();
     const result = await writeOnlineBackup(source, file("online.db"));
     const after = writer.committed();

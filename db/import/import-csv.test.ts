@@ -70,7 +70,7 @@ describe("re-importing the app's own exports", () => {
     const summary = succeeded(run(scoresCsv, "scores.csv"));
     const rows = records(scoresCsv).length - 1;
     expect(summary).toMatchObject({ kind: "scores", rowsRead: rows, alreadyPublished: rows, assessmentsCreated: 0 });
-    expect(rows).toBeGreaterThan(200);
+    expect(rows).toBeGreaterThan(150);
     expect(rowCounts()).toEqual({ ...before, audit_log: before.audit_log! + 1 });
   });
 
@@ -102,6 +102,28 @@ describe("re-importing the app's own exports", () => {
     expect(result.problems).toEqual([
       { line: 6, message: expect.stringContaining(`its title is “${original}”, the file says “${original} (edited)”`) },
       { line: 10, message: expect.stringMatching(/its category is “.*”, the file says “.*”\. An import never changes a stored benchmark/) },
+    ]);
+    expect(rowCounts()).toEqual(before);
+  });
+});
+
+describe("scope in the benchmarks export", () => {
+  it("writes where each benchmark is assessed, and a changed scope is refused like any other difference", () => {
+    const rows = records(benchmarksCsv);
+    const id = column(rows, "Benchmark ID");
+    const scope = column(rows, "Assessed at");
+    const row = (slug: string) => rows.findIndex((r) => r[id] === slug);
+    expect(rows[row("dialogue-held-regularly")]![scope]).toBe("US–China Human Rights Dialogue");
+    expect(rows[row("release-liu-xia")]![scope]).toBe("All tracks");
+    rows[row("dialogue-held-regularly")]![scope] = "All tracks";
+    rows[row("release-liu-xia")]![scope] = "un-hrc | upr";
+    const before = rowCounts();
+    const result = run(toCsv(rows));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      expect.objectContaining({ message: expect.stringContaining("the tracks at whose rounds it is assessed differ") }),
+      expect.objectContaining({ message: expect.stringContaining("the tracks at whose rounds it is assessed differ") }),
     ]);
     expect(rowCounts()).toEqual(before);
   });
@@ -153,6 +175,35 @@ describe("importing new benchmarks", () => {
     );
     expect(source).toEqual({ demand: "Let Liu Xia travel abroad freely", title: STATEMENT_2018 });
     expect(all("SELECT s.name FROM benchmark_subjects x JOIN subjects s ON s.id = x.subject_id JOIN benchmarks b ON b.id = x.benchmark_id WHERE b.slug = 'liu-xia-travel'")).toEqual([{ name: "Liu Xia" }]);
+  });
+});
+
+describe("importing benchmarks with a scope", () => {
+  const header = [...BENCHMARK_HEADER, "Assessed at"];
+  const row = (slug: string, scope: string) => [`Hear NGOs at the talks (${slug})`, slug, "Civil-society participation", "both_governments", "hrc-37", "", "", "", "", "", scope];
+
+  it("stores the tracks named, by name or ID; empty or “All tracks” means every track", () => {
+    const summary = succeeded(
+      run(toCsv([header, row("hear-ngos-dialogue", "US–China Human Rights Dialogue"), row("hear-ngos-two", "un-hrc | Universal Periodic Review"), row("hear-ngos-all", "all tracks"), row("hear-ngos-empty", "")])),
+    );
+    expect(summary.benchmarksCreated).toHaveLength(4);
+    const scopes = all<{ slug: string; tracks: string | null }>(
+      `SELECT b.slug, (SELECT group_concat(t.slug, ' ') FROM benchmark_tracks bt JOIN tracks t ON t.id = bt.track_id WHERE bt.benchmark_id = b.id) AS tracks
+         FROM benchmarks b WHERE b.slug LIKE 'hear-ngos-%' ORDER BY b.slug`,
+    );
+    expect(scopes).toEqual([
+      { slug: "hear-ngos-all", tracks: null },
+      { slug: "hear-ngos-dialogue", tracks: "us-china-dialogue" },
+      { slug: "hear-ngos-empty", tracks: null },
+      { slug: "hear-ngos-two", tracks: expect.stringMatching(/^(un-hrc upr|upr un-hrc)$/) },
+    ]);
+  });
+
+  it("refuses a track that does not exist, and writes nothing", () => {
+    const before = rowCounts();
+    const result = run(toCsv([header, row("hear-ngos-nowhere", "EU–China dialogue")]));
+    expect(result).toMatchObject({ ok: false, problems: [{ line: 2, message: expect.stringMatching(/The track “EU–China dialogue” does not exist/) }] });
+    expect(rowCounts()).toEqual(before);
   });
 });
 
@@ -209,6 +260,7 @@ describe("importing scores", () => {
         ["", "uschrd-2012-washington", "end-rsdl-import", "", "met", "Scored before the benchmark applies."],
         ["The 40th", "hrc-40", "end-rsdl-import", "Another title", "met", "Round name and title disagree."],
         ["", "hrc-40", "liu-xia-travel", "", "met", "The same benchmark and round twice."],
+        ["", "hrc-37", "dialogue-held-regularly", "", "not_met", "Scored at a Council session, where it cannot be judged."],
       ]),
     );
     expect(result.ok).toBe(false);
@@ -219,6 +271,7 @@ describe("importing scores", () => {
       { line: 5, message: expect.stringMatching(/applies only from 2019-02-25, after 2012 US–China dialogue, Washington/) },
       { line: 6, message: expect.stringMatching(/called “Human Rights Council, 40th session” here, not “The 40th”.*its title is “End residential surveillance at a designated location”, the file says “Another title”/) },
       { line: 7, message: expect.stringMatching(/already scored for the round “hrc-40” on line 2/) },
+      { line: 8, message: expect.stringMatching(/“dialogue-held-regularly” is not assessed at UN Human Rights Council rounds, so not at Human Rights Council, 37th session/) },
     ]);
     expect(rowCounts()).toEqual(before);
   });

@@ -15,9 +15,10 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Addressee, Status } from "@/lib/domain";
 import { ADDRESSEE_LABELS } from "@/lib/domain";
 import { readImportCsv, type ImportKind, type ImportProblem } from "@/lib/import/csv";
-import { isApplicable } from "@/lib/scoring";
+import { isApplicable, isInScope } from "@/lib/scoring";
 import type { BenchmarkImportRow, ScoreImportRow } from "@/lib/validation/import";
 import type { Db } from "../client";
+import { listScopeTrackIds, replaceBenchmarkScope } from "../queries/benchmark-scope";
 import { inBatches } from "../queries/shared";
 import {
   assessments,
@@ -114,12 +115,15 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 function loadReferences(tx: Tx) {
   const categoryRows = tx.select({ id: categories.id, slug: categories.slug, name: categories.name }).from(categories).all();
   const roundRows = tx
-    .select({ id: rounds.id, slug: rounds.slug, name: rounds.name, startDate: rounds.startDate, publishedAt: rounds.publishedAt, track: tracks.name })
+    .select({ id: rounds.id, slug: rounds.slug, name: rounds.name, startDate: rounds.startDate, publishedAt: rounds.publishedAt, trackId: rounds.trackId, track: tracks.name })
     .from(rounds)
     .innerJoin(tracks, eq(tracks.id, rounds.trackId))
     .all();
   const statementRows = tx.select({ id: statements.id, title: statements.title, date: statements.date }).from(statements).all();
   const subjectRows = tx.select({ id: subjects.id, kind: subjects.kind, name: subjects.name, nameZh: subjects.nameZh, confidential: subjects.confidential }).from(subjects).all();
+  const trackRows = tx.select({ id: tracks.id, slug: tracks.slug, name: tracks.name }).from(tracks).all();
+  const trackByName = groupBy(trackRows, (t) => lower(t.name));
+  const trackBySlug = new Map(trackRows.map((t) => [t.slug, t]));
   const categoryByName = groupBy(categoryRows, (c) => lower(c.name));
   const categoryBySlug = new Map(categoryRows.map((c) => [c.slug, c]));
   const roundByName = groupBy(roundRows, (r) => lower(r.name));
@@ -138,6 +142,7 @@ function loadReferences(tx: Tx) {
     round: (slug: string) => roundBySlug.get(slug),
     category: (value: string) => categoryBySlug.get(value.trim()) ?? one(categoryByName.get(lower(value)), "The category", value, ": add it in the workspace's reference data first"),
     appliesFrom: (value: string) => roundBySlug.get(value.trim()) ?? one(roundByName.get(lower(value)), "The round", value, ": add it on the editor page first"),
+    track: (value: string) => trackBySlug.get(value.trim()) ?? one(trackByName.get(lower(value)), "The track", value, ": add it in the workspace's reference data first"),
     statement: (title: string) => one(statementByTitle.get(lower(title)), "The statement", title, ": record it under Statements first"),
     subject: (kind: "person" | "law", value: string) =>
       one(subjectByDisplay.get(`${kind}:${lower(value)}`) ?? subjectByName.get(`${kind}:${lower(value)}`), kind === "person" ? "The person" : "The law or practice", value, ": add it in the workspace's reference data first"),
@@ -158,13 +163,14 @@ interface StoredBenchmark {
   appliesFromDate: string;
   retiredOn: string | null;
   retiredReason: string | null;
+  scopeTrackIds: number[];
   sourceIds: Set<number>;
   subjects: Array<{ id: number; kind: string; confidential: boolean }>;
 }
 
 function loadBenchmarks(tx: Tx, slugs: string[]): Map<string, StoredBenchmark> {
   const unique = [...new Set(slugs)];
-  const rows: Array<Omit<StoredBenchmark, "sourceIds" | "subjects">> = [];
+  const rows: Array<Omit<StoredBenchmark, "sourceIds" | "subjects" | "scopeTrackIds">> = [];
   for (let i = 0; i < unique.length; i += 500) {
     rows.push(
       ...tx
@@ -204,8 +210,12 @@ function loadBenchmarks(tx: Tx, slugs: string[]): Map<string, StoredBenchmark> {
     ),
     (s) => String(s.benchmarkId),
   );
+  const scopes = listScopeTrackIds(ids, tx as unknown as Db);
   return new Map(
-    rows.map((r) => [r.slug, { ...r, sourceIds: new Set((sources.get(String(r.id)) ?? []).map((s) => s.statementId)), subjects: linked.get(String(r.id)) ?? [] }]),
+    rows.map((r) => [
+      r.slug,
+      { ...r, scopeTrackIds: scopes.get(r.id) ?? [], sourceIds: new Set((sources.get(String(r.id)) ?? []).map((s) => s.statementId)), subjects: linked.get(String(r.id)) ?? [] },
+    ]),
   );
 }
 
@@ -215,6 +225,8 @@ interface BenchmarkClaim {
   category?: string;
   addressee?: Addressee;
   appliesFrom?: string;
+  /** Track names or IDs; [] every track. */
+  assessedAt?: string[];
   retiredOn?: string | null;
   retiredReason?: string | null;
   sources?: string[];
@@ -234,6 +246,7 @@ function resolveClaim(claim: BenchmarkClaim, refs: References, problems: string[
   return {
     category: claim.category === undefined ? undefined : pick(refs.category(claim.category)),
     appliesFrom: claim.appliesFrom === undefined ? undefined : pick(refs.appliesFrom(claim.appliesFrom)),
+    scope: claim.assessedAt?.map((track) => pick(refs.track(track))),
     sources: claim.sources?.map((title) => pick(refs.statement(title))),
     people: claim.people?.map((name) => pick(refs.subject("person", name))),
     laws: claim.laws?.map((name) => pick(refs.subject("law", name))),
@@ -252,6 +265,10 @@ function differences(stored: StoredBenchmark, claim: BenchmarkClaim, resolved: R
     out.push(`it is addressed to the ${ADDRESSEE_LABELS[stored.addressee]}, the file says the ${ADDRESSEE_LABELS[claim.addressee]}`);
   }
   if (resolved.appliesFrom && resolved.appliesFrom.id !== stored.appliesFromRoundId) out.push(`it applies from ${quote(stored.appliesFromName)}, the file says ${quote(claim.appliesFrom!)}`);
+  if (resolved.scope && resolved.scope.every(Boolean)) {
+    const ids = new Set(resolved.scope.map((t) => t!.id));
+    if (ids.size !== stored.scopeTrackIds.length || stored.scopeTrackIds.some((id) => !ids.has(id))) out.push("the tracks at whose rounds it is assessed differ");
+  }
   if (claim.retiredOn !== undefined && claim.retiredOn !== stored.retiredOn) out.push(`its retirement date is ${quote(stored.retiredOn)}, the file says ${quote(claim.retiredOn)}`);
   if (claim.retiredReason !== undefined && claim.retiredReason !== stored.retiredReason) out.push(`the reason it was retired is ${quote(stored.retiredReason)}, the file says ${quote(claim.retiredReason)}`);
   if (resolved.sources && resolved.sources.every(Boolean)) {
@@ -327,6 +344,7 @@ function importBenchmarks(tx: Tx, rows: Array<{ line: number; row: BenchmarkImpo
     if (sources.length) tx.insert(benchmarkSources).values(sources.map((s) => ({ benchmarkId: id, statementId: s!.id, demand: row.title }))).run();
     const linked = [...new Set([...(resolved.people ?? []), ...(resolved.laws ?? [])].map((s) => s!.id))];
     if (linked.length) tx.insert(benchmarkSubjects).values(linked.map((subjectId) => ({ benchmarkId: id, subjectId }))).run();
+    replaceBenchmarkScope(tx as unknown as Db, id, (resolved.scope ?? []).map((t) => t!.id));
   }
   return { ...emptySummary(), benchmarksCreated: toCreate.map((c) => c.row.slug), benchmarksUnchanged: unchanged };
 }
@@ -385,9 +403,11 @@ function importScores(tx: Tx, rows: Array<{ line: number; row: ScoreImportRow }>
       if (claimProblem) rowProblems.push(claimProblem);
       if (round && !isApplicable(benchmark, round)) {
         rowProblems.push(
-          benchmark.retiredOn && round.startDate >= benchmark.retiredOn
-            ? `The benchmark “${benchmark.slug}” was retired on ${benchmark.retiredOn}, before ${round.name}.`
-            : `The benchmark “${benchmark.slug}” applies only from ${benchmark.appliesFromDate}, after ${round.name}.`,
+          !isInScope(benchmark, round.trackId)
+            ? `The benchmark “${benchmark.slug}” is not assessed at ${round.track} rounds, so not at ${round.name}.`
+            : benchmark.retiredOn && round.startDate >= benchmark.retiredOn
+              ? `The benchmark “${benchmark.slug}” was retired on ${benchmark.retiredOn}, before ${round.name}.`
+              : `The benchmark “${benchmark.slug}” applies only from ${benchmark.appliesFromDate}, after ${round.name}.`,
         );
       }
     }

@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Addressee, DatePrecision, StatementKind, SubjectKind } from "@/lib/domain";
 import { getDb, type Db } from "../client";
 import { benchmarks, benchmarkSources, benchmarkSubjects, categories, rounds, statements, subjects } from "../schema";
+import { listScopeTracks, withScopes, type ScopeTrack } from "./benchmark-scope";
 import { benchmarkConditions, type ResolvedFilters } from "./filters";
 import { idsInBenchmarkOrder } from "./ordered";
 import { hiddenBenchmarkSelect, inBatches, isPublicBenchmark } from "./shared";
@@ -19,11 +20,14 @@ export interface PublicBenchmark {
   appliesFromDate: string;
   retiredOn: string | null;
   retiredReason: string | null;
+  /** The tracks at whose rounds it is assessed; none: every track. */
+  scopeTrackIds: number[];
+  scope: ScopeTrack[];
 }
 
 /** A benchmark the public may see; undefined for a confidential or missing one. */
 export function getPublicBenchmark(slug: string, db: Db = getDb()): PublicBenchmark | undefined {
-  return db
+  const row = db
     .select({
       id: benchmarks.id,
       slug: benchmarks.slug,
@@ -42,6 +46,8 @@ export function getPublicBenchmark(slug: string, db: Db = getDb()): PublicBenchm
     .innerJoin(rounds, eq(rounds.id, benchmarks.appliesFromRoundId))
     .where(and(eq(benchmarks.slug, slug), isPublicBenchmark))
     .get();
+  if (!row) return undefined;
+  return { ...withScopes([row], db)[0]!, scope: listScopeTracks([row.id], db).get(row.id) ?? [] };
 }
 
 export interface BenchmarkSource {
@@ -105,6 +111,8 @@ export interface BenchmarkListItem {
   appliesFrom: string;
   retiredOn: string | null;
   retiredReason: string | null;
+  /** The slugs of the tracks at whose rounds it is assessed; none: every track. */
+  assessedAt: string[];
 }
 
 /**
@@ -132,7 +140,8 @@ export function listPublicBenchmarksPage(resolved: ResolvedFilters, page: { limi
         .where(inArray(benchmarks.id, ids))
         .all()
     : [];
-  const byId = new Map(rows.map((b) => [b.id, b]));
+  const scopes = listScopeTracks(ids, db);
+  const byId = new Map(rows.map((b) => [b.id, { ...b, assessedAt: (scopes.get(b.id) ?? []).map((t) => t.slug) }]));
   return { rows: ids.flatMap((id) => byId.get(id) ?? []), total: countPublicBenchmarks(resolved, db) };
 }
 

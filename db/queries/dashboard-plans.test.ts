@@ -8,11 +8,11 @@ import { migrateDatabase } from "../migrate";
 import * as schema from "../schema";
 import { generateScaleData } from "../seed/scale";
 import { getDashboardSummary } from "./dashboard-summary";
-import { ensurePublishedAggregates } from "./published-aggregates";
+import { ensurePublishedAggregates, rebuildPublishedAggregates } from "./published-aggregates";
 
 // public_tallies is not among them: it holds rounds × categories × addressees rows (1,200 at 100,000
 // benchmarks × 25 rounds), and reading all of it is the point when every round is in view.
-const GROWING = ["published_scores", "assessments", "benchmarks", "benchmark_subjects", "benchmark_sources", "public_benchmarks", "public_changes"];
+const GROWING = ["published_scores", "assessments", "benchmarks", "benchmark_tracks", "benchmark_subjects", "benchmark_sources", "public_benchmarks", "public_changes"];
 
 const db = openDatabase(":memory:");
 migrateDatabase(db);
@@ -50,8 +50,34 @@ describe("the dashboard's queries use indexes", () => {
       const statements = statementsOf((d) => getDashboardSummary(filters, { heatMapLimit: 100, changesLimit: 100, figuresOnly }, d));
       expect(statements.length).toBeGreaterThan(3);
       for (const { query, params } of statements) expect({ query, scans: fullScans(query, params) }).toEqual({ query, scans: [] });
+      // The heat map's cells need each row's scope: that read is among the plans checked.
+      if (!figuresOnly) expect(statements.some(({ query }) => query.includes('"benchmark_tracks"'))).toBe(true);
     });
   }
+
+  it("and so does the rebuild of the aggregates: every scope lookup is by index", () => {
+    const sqlite = db.$client;
+    const prepared: string[] = [];
+    const prepare = sqlite.prepare.bind(sqlite);
+    sqlite.prepare = ((source: string) => {
+      prepared.push(source);
+      return prepare(source);
+    }) as typeof sqlite.prepare;
+    try {
+      db.transaction(() => rebuildPublishedAggregates(db));
+    } finally {
+      sqlite.prepare = prepare;
+    }
+    const params = { round: 1, start: "2015-01-01", track: 1, previous: 2, previousStart: "2014-01-01", previousTrack: 2 };
+    const scoped = prepared.filter((source) => source.includes("benchmark_tracks"));
+    // The tallies and both parts of the changes.
+    expect(scoped.length).toBeGreaterThanOrEqual(3);
+    for (const source of scoped) {
+      const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${source}`).all(params) as Array<{ detail: string }>).map((p) => p.detail);
+      expect({ source, scans: plan.filter((d) => /^SCAN (bt|own|other|benchmark_tracks)\b/.test(d) && !/USING (COVERING )?INDEX/.test(d)) }).toEqual({ source, scans: [] });
+      expect(plan.some((d) => /^SEARCH (bt|own|other|benchmark_tracks)\b/.test(d)), source).toBe(true);
+    }
+  });
 
   it("and the check itself catches a full scan", () => {
     expect(fullScans("SELECT count(*) FROM published_scores WHERE basis = ?", ["agreement"])).toEqual([expect.stringMatching(/^SCAN published_scores/)]);

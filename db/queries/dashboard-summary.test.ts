@@ -68,6 +68,57 @@ describe("the dashboard summed in SQL agrees with the reference computed from th
     });
   }
 
+  it("applies each benchmark only at the rounds of its scope, and compares it with its previous applicable round", () => {
+    const db = seeded((d) => loadSeed(d));
+    const id = (sql: string) => (db.$client.prepare(sql).get() as { id: number }).id;
+    const liuXia = id("SELECT id FROM benchmarks WHERE slug = 'release-liu-xia'");
+    const dialogue2015 = id("SELECT id FROM rounds WHERE slug = 'uschrd-2015-washington'");
+    const hrc37 = id("SELECT id FROM rounds WHERE slug = 'hrc-37'");
+    const review = id("SELECT id FROM rounds WHERE slug = 'upr-china-2018'");
+    const before = expectSameFigures(db, {});
+    // Scope the release of Liu Xia to the dialogue and the review after it was scored at every round:
+    // its Council scores stay in the history and leave every figure.
+    db.$client.prepare("INSERT INTO benchmark_tracks (benchmark_id, track_id) SELECT ?, id FROM tracks WHERE slug IN ('us-china-dialogue', 'upr')").run(liuXia);
+    const after = expectSameFigures(db, {}, 100);
+    const at = (d: typeof before, roundId: number) => d.series.find((r) => r.round.id === roundId)!;
+    expect(at(after, hrc37).applicable).toBe(at(before, hrc37).applicable - 1);
+    expect(at(after, review).applicable).toBe(at(before, review).applicable);
+    // The review follows three Council sessions: the release (met there) is compared with the 2015 dialogue round.
+    expect(after.changes.find((c) => c.benchmark.id === liuXia)).toMatchObject({ fromRoundId: dialogue2015, from: "not_met", to: "met", direction: "up" });
+    expect(before.changes.find((c) => c.benchmark.id === liuXia)).toMatchObject({ fromRoundId: hrc37 });
+    const cells = after.heatMap.flatMap((g) => g.rows).find((r) => r.benchmark.id === liuXia)!.cells;
+    expect(cells.filter((c) => c.status === "n/a").length).toBe(5);
+    // Views that leave the 2015 round out have nothing to compare it with; one of the two tracks compares within it.
+    const ranged = expectSameFigures(db, { from: "hrc-31", to: "upr-china-2018" });
+    expect(ranged.changes.some((c) => c.benchmark.id === liuXia)).toBe(false);
+    for (const track of ["us-china-dialogue", "un-hrc", "upr"]) expectSameFigures(db, { track });
+    expectSameFigures(db, { subject: "liu-xia" });
+    expectSameFigures(db, { category: "release-of-detained-people" });
+    // A dialogue-only demand never counts at a Council session.
+    const regularly = id("SELECT id FROM benchmarks WHERE slug = 'dialogue-held-regularly'");
+    expect(after.heatMap.flatMap((g) => g.rows).find((r) => r.benchmark.id === regularly)!.cells.map((c) => c.status)).toEqual(["n/a", "n/a", "not_met", "n/a", "n/a", "n/a", "n/a"]);
+  });
+
+  it("agrees on generated data where scopes were narrowed after scoring", () => {
+    const db = seeded((d) => generateScaleData(d.$client, { benchmarks: 400, rounds: 9, reviewers: 2, seed: 21 }));
+    const latest = db.$client.prepare("SELECT id, track_id AS trackId FROM rounds ORDER BY start_date DESC LIMIT 1").get() as { id: number; trackId: number };
+    // Some scored at the latest round move to another track (their scores there go stale), some to the
+    // latest round's track alone (they skip the rounds of the others when compared).
+    const narrow = db.$client.prepare(
+      `INSERT INTO benchmark_tracks (benchmark_id, track_id) SELECT ps.benchmark_id, ? FROM published_scores ps
+        WHERE ps.round_id = ? AND NOT EXISTS (SELECT 1 FROM benchmark_tracks bt WHERE bt.benchmark_id = ps.benchmark_id) ORDER BY ps.benchmark_id LIMIT ?`,
+    );
+    const otherTrack = (db.$client.prepare("SELECT id FROM tracks WHERE id <> ? ORDER BY id LIMIT 1").get(latest.trackId) as { id: number }).id;
+    narrow.run(otherTrack, latest.id, 40);
+    narrow.run(latest.trackId, latest.id, 120);
+    const whole = expectSameFigures(db, {});
+    expect(whole.changes.some((c) => c.fromRoundId !== whole.previous!.round.id)).toBe(true);
+    const rounds = db.$client.prepare("SELECT slug FROM rounds ORDER BY start_date").all() as Array<{ slug: string }>;
+    expectSameFigures(db, { from: rounds[3]!.slug, to: rounds.at(-1)!.slug });
+    for (const track of db.$client.prepare("SELECT slug FROM tracks").all() as Array<{ slug: string }>) expectSameFigures(db, { track: track.slug });
+    expectSameFigures(db, { statement: firstSlug(db, "SELECT s.slug FROM statements s JOIN benchmark_sources bs ON bs.statement_id = s.id GROUP BY s.id ORDER BY COUNT(*) DESC") });
+  });
+
   it("lists at most the requested number of changes per direction but counts them all", () => {
     const full = getDashboardSummary({}, {}, scale);
     const capped = getDashboardSummary({}, { changesLimit: 3 }, scale);

@@ -2,18 +2,18 @@ import "server-only";
 // The dashboard at any size: the same figures lib/dashboard.ts computes from a whole matrix, but
 // summed from public_tallies (or counted in SQL for narrow views), with the heat map and the list
 // of changes read a page at a time. db/queries/dashboard-summary.test.ts checks that both agree.
-import { and, asc, eq, exists, inArray, ne, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
+import { and, asc, eq, exists, inArray, sql } from "drizzle-orm";
 import { compareText, statusDirection, type Dashboard, type GroupFigures, type HeatMapGroup, type MatrixBenchmark, type StatusChange } from "@/lib/dashboard";
 import { ADDRESSEES, type Addressee, type Status } from "@/lib/domain";
-import { emptyTally, isApplicable, summariseTally, type StatusTally } from "@/lib/scoring";
+import { emptyTally, isApplicable, previousApplicableRound, summariseTally, type StatusTally } from "@/lib/scoring";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { getDb, type Db } from "../client";
 import { benchmarks, categories, publicBenchmarks, publicChanges, publicTallies, publishedScores } from "../schema";
 import { listRoundsInView, type DashboardRound } from "./dashboard";
 import { benchmarkConditions, resolveFilters, type ResolvedFilters } from "./filters";
 import { countPublishedFigures, ensurePublishedAggregates, type TallyRow } from "./published-aggregates";
-import { appliesFromDate } from "./shared";
+import { listScopeTrackIds, withScopes } from "./benchmark-scope";
+import { appliesFromDate, inBatches } from "./shared";
 
 export interface DashboardSummary extends Dashboard<DashboardRound> {
   unmatched: string[];
@@ -149,7 +149,8 @@ export function getDashboardSummary(filters: DashboardFilters, options: SummaryO
       ? (db.select({ n: sql<number>`count(*)` }).from(benchmarks).where(inView).get()?.n ?? 0)
       : (db.select({ n: sql<number>`count(*)` }).from(publicBenchmarks).where(wideConditions(resolved, publicBenchmarks)).get()?.n ?? 0);
   const heatMapRows = (categoryId: number, limit: number) =>
-    narrow
+    withScopes(
+      narrow
       ? db
           .select(matrixColumns)
           .from(benchmarks)
@@ -166,14 +167,16 @@ export function getDashboardSummary(filters: DashboardFilters, options: SummaryO
           .where(and(eq(publicBenchmarks.categoryId, categoryId), wideConditions(resolved, publicBenchmarks)))
           .orderBy(asc(publicBenchmarks.appliesFromDate), asc(publicBenchmarks.title), asc(publicBenchmarks.benchmarkId))
           .limit(limit)
-          .all();
+          .all(),
+      db,
+    );
   const { heatMap, heatMapShown } = readHeatMap(db, heatMapRows, categoriesInView, roundsInView, options.figuresOnly ? 0 : (options.heatMapLimit ?? Number.POSITIVE_INFINITY));
   const pair = latest && previous && !options.figuresOnly ? { previousRoundId: previous.round.id, latestRoundId: latest.round.id } : null;
   const { changes, changeCounts } = !pair
     ? { changes: [], changeCounts: { up: 0, down: 0 } }
     : narrow
-      ? readChanges(db, inView, pair.previousRoundId, pair.latestRoundId, options.changesLimit)
-      : readStoredChanges(db, resolved, pair.previousRoundId, pair.latestRoundId, options.changesLimit);
+      ? readChanges(db, inView, roundsInView, options.changesLimit)
+      : readStoredChanges(db, resolved, roundsInView, pair.previousRoundId, pair.latestRoundId, options.changesLimit);
 
   return {
     rounds: roundsInView,
@@ -243,59 +246,90 @@ function readHeatMap(
   return { heatMap, heatMapShown: ids.length };
 }
 
-const previousScores = alias(publishedScores, "previous_scores");
+function sortChanges(all: StatusChange[], limit: number): StatusChange[] {
+  all.sort((a, b) => (a.direction === b.direction ? compareText(a.benchmark.title, b.benchmark.title) : a.direction === "up" ? -1 : 1));
+  return [...all.filter((c) => c.direction === "up").slice(0, limit), ...all.filter((c) => c.direction === "down").slice(0, limit)];
+}
 
-/** Benchmarks in view whose status moved between two rounds: all counted, the first `limit` of each direction listed. */
+/**
+ * Benchmarks in view whose status moved between their previous applicable round in view and the
+ * latest round (lib/dashboard.ts): all counted, the first `limit` of each direction listed. For
+ * narrow views, so the few benchmarks scored at the latest round are paired in JavaScript.
+ */
 function readChanges(
   db: Db,
   inView: ReturnType<typeof benchmarkConditions>,
-  previousRoundId: number,
-  latestRoundId: number,
+  roundsInView: readonly DashboardRound[],
   limit = Number.POSITIVE_INFINITY,
 ): { changes: StatusChange[]; changeCounts: { up: number; down: number } } {
-  const rows = db
-    .select({ ...matrixColumns, from: previousScores.status, to: publishedScores.status })
-    .from(publishedScores)
-    .innerJoin(previousScores, and(eq(previousScores.benchmarkId, publishedScores.benchmarkId), eq(previousScores.roundId, previousRoundId)))
-    .innerJoin(benchmarks, eq(benchmarks.id, publishedScores.benchmarkId))
-    .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
-    .where(and(eq(publishedScores.roundId, latestRoundId), ne(publishedScores.status, previousScores.status), inView))
-    .all();
+  const latest = roundsInView.at(-1)!;
+  const scoredAtLatest = withScopes(
+    db
+      .select({ ...matrixColumns, to: publishedScores.status })
+      .from(publishedScores)
+      .innerJoin(benchmarks, eq(benchmarks.id, publishedScores.benchmarkId))
+      .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
+      .where(and(eq(publishedScores.roundId, latest.id), inView))
+      .all(),
+    db,
+  );
+  const compared = scoredAtLatest.flatMap(({ to, ...benchmark }) => {
+    const fromRound = previousApplicableRound(benchmark, roundsInView, latest);
+    return fromRound ? [{ benchmark: { ...benchmark, addressee: benchmark.addressee as Addressee }, to, fromRoundId: fromRound.id }] : [];
+  });
+  const earlier = new Map<string, Status>();
+  for (const roundId of new Set(compared.map((c) => c.fromRoundId))) {
+    const ids = compared.filter((c) => c.fromRoundId === roundId).map((c) => c.benchmark.id);
+    for (const row of inBatches(ids, (batch) =>
+      db
+        .select({ benchmarkId: publishedScores.benchmarkId, status: publishedScores.status })
+        .from(publishedScores)
+        .where(and(eq(publishedScores.roundId, roundId), inArray(publishedScores.benchmarkId, batch)))
+        .all(),
+    )) {
+      earlier.set(`${row.benchmarkId}:${roundId}`, row.status);
+    }
+  }
   const changeCounts = { up: 0, down: 0 };
   const all: StatusChange[] = [];
-  for (const { from, to, ...benchmark } of rows) {
-    const direction = statusDirection(from, to);
-    if (!direction) continue;
+  for (const { benchmark, to, fromRoundId } of compared) {
+    const from = earlier.get(`${benchmark.id}:${fromRoundId}`);
+    const direction = from && statusDirection(from, to);
+    if (!from || !direction) continue;
     changeCounts[direction] += 1;
-    all.push({ benchmark: { ...benchmark, addressee: benchmark.addressee as Addressee }, from, to, direction });
+    all.push({ benchmark, fromRoundId, from, to, direction });
   }
-  all.sort((a, b) => (a.direction === b.direction ? compareText(a.benchmark.title, b.benchmark.title) : a.direction === "up" ? -1 : 1));
-  const changes = [...all.filter((c) => c.direction === "up").slice(0, limit), ...all.filter((c) => c.direction === "down").slice(0, limit)];
-  return { changes, changeCounts };
+  return { changes: sortChanges(all, limit), changeCounts };
 }
 
 /** The stored changes between two rounds, for wide views: counted per direction, the first `limit` of each listed. */
 function readStoredChanges(
   db: Db,
   resolved: ResolvedFilters,
+  roundsInView: readonly DashboardRound[],
   previousRoundId: number,
   latestRoundId: number,
   limit = Number.POSITIVE_INFINITY,
 ): { changes: StatusChange[]; changeCounts: { up: number; down: number } } {
+  // A benchmark compared with a round before the view's first (its scope skipped the rounds between) is not a change in view.
   const where = (direction?: "up" | "down") =>
     and(
       eq(publicChanges.roundId, latestRoundId),
       eq(publicChanges.previousRoundId, previousRoundId),
       direction ? eq(publicChanges.direction, direction) : undefined,
+      inArray(
+        publicChanges.fromRoundId,
+        roundsInView.map((r) => r.id),
+      ),
       wideConditions(resolved, publicChanges),
     );
   const changeCounts = { up: 0, down: 0 };
   for (const row of db.select({ direction: publicChanges.direction, n: sql<number>`count(*)` }).from(publicChanges).where(where()).groupBy(publicChanges.direction).all()) {
     changeCounts[row.direction] = row.n;
   }
-  const changes = (["up", "down"] as const).flatMap((direction) =>
+  const rows = (["up", "down"] as const).flatMap((direction) =>
     db
-      .select({ ...matrixColumns, from: publicChanges.fromStatus, to: publicChanges.toStatus })
+      .select({ ...matrixColumns, fromRoundId: publicChanges.fromRoundId, from: publicChanges.fromStatus, to: publicChanges.toStatus })
       .from(publicChanges)
       .innerJoin(benchmarks, eq(benchmarks.id, publicChanges.benchmarkId))
       .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
@@ -303,7 +337,19 @@ function readStoredChanges(
       .orderBy(asc(publicChanges.title), asc(publicChanges.benchmarkId))
       .limit(Number.isFinite(limit) ? limit : -1)
       .all()
-      .map(({ from, to, ...benchmark }) => ({ benchmark: { ...benchmark, addressee: benchmark.addressee as Addressee }, from, to, direction })),
+      .map((row) => ({ ...row, direction })),
   );
+  const scopes = listScopeTrackIds(
+    rows.map((r) => r.id),
+    db,
+  );
+  const changes = rows.map(({ from, to, fromRoundId, direction, ...benchmark }) => ({
+    benchmark: { ...benchmark, addressee: benchmark.addressee as Addressee, scopeTrackIds: scopes.get(benchmark.id) ?? [] },
+    // Never null: every stored change names the round it is from (schema.ts publicChanges).
+    fromRoundId: fromRoundId!,
+    from,
+    to,
+    direction,
+  }));
   return { changes, changeCounts };
 }

@@ -6,6 +6,7 @@ import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { getDb, type Db } from "../client";
 import { benchmarks, categories, publishedScores, rounds, tracks } from "../schema";
 import { benchmarkConditions, resolveFilters, roundConditions, type ResolvedFilters } from "./filters";
+import { withScopes } from "./benchmark-scope";
 import { appliesFromDate } from "./shared";
 
 export interface DashboardRound {
@@ -16,6 +17,7 @@ export interface DashboardRound {
   endDate: string | null;
   datePrecision: DatePrecision;
   publishedAt: string;
+  trackId: number;
   trackSlug: string;
   trackName: string;
   trackShortName: string;
@@ -37,7 +39,8 @@ export function getDashboardData(filters: DashboardFilters, db: Db = getDb()): D
   const resolved = resolveFilters(db, filters);
   const roundRows = listRoundsInView(db, resolved);
 
-  const benchmarkRows = db
+  const benchmarkRows = withScopes(
+    db
     .select({
       id: benchmarks.id,
       slug: benchmarks.slug,
@@ -52,7 +55,9 @@ export function getDashboardData(filters: DashboardFilters, db: Db = getDb()): D
     .from(benchmarks)
     .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
     .where(benchmarkConditions(db, resolved))
-    .all();
+    .all(),
+    db,
+  );
 
   const roundIds = roundRows.map((r) => r.id);
   const benchmarkIds = new Set(benchmarkRows.map((b) => b.id));
@@ -92,6 +97,7 @@ export function listRoundsInView(db: Db, resolved: ResolvedFilters): DashboardRo
       endDate: rounds.endDate,
       datePrecision: rounds.datePrecision,
       publishedAt: rounds.publishedAt,
+      trackId: rounds.trackId,
       trackSlug: tracks.slug,
       trackName: tracks.name,
       trackShortName: tracks.shortName,

@@ -18,6 +18,7 @@ import {
 } from "../schema";
 import { benchmarkConditions, resolveFilters, roundConditions, type ResolvedFilters } from "./filters";
 import { allOf, hasScore, idsInBenchmarkOrder, idsOfRoundScores, walkBenchmarks, type IdPage } from "./ordered";
+import { inScopeOf, listScopeTracks, outOfScopeSelect } from "./benchmark-scope";
 import { hiddenBenchmarkSelect } from "./shared";
 
 // Lists inside one cell, joined with a separator that never occurs in the data.
@@ -82,11 +83,12 @@ const scoreSelection = {
 interface RoundInView {
   id: number;
   startDate: string;
+  trackId: number;
 }
 
 function listRoundsInView(context: ExportContext, db: Db): RoundInView[] {
   return db
-    .select({ id: rounds.id, startDate: rounds.startDate })
+    .select({ id: rounds.id, startDate: rounds.startDate, trackId: rounds.trackId })
     .from(rounds)
     .where(roundConditions(context.resolved))
     .orderBy(asc(rounds.startDate), asc(rounds.id))
@@ -122,10 +124,11 @@ function scoreRowsOf(db: Db, round: RoundInView, ids: number[]): ScoreExportRow[
 /**
  * Ids of the benchmarks with a public score at the round, in category/title order, a page of them:
  * walking benchmarks in index order for early pages, sorting the round's scores for late ones.
- * Only benchmarks that apply from this round or earlier can have a score in it.
+ * Only benchmarks that apply from this round or earlier can have a score in it; one whose scope
+ * leaves the round's track out has none that counts.
  */
 function scoredIdsOfRound(context: ExportContext, db: Db, round: RoundInView, inRound: number, page: IdPage): number[] {
-  const filters = benchmarkConditions(db, context.resolved) ?? sql`1`;
+  const filters = allOf(benchmarkConditions(db, context.resolved), inScopeOf(round.trackId));
   if (walkBenchmarks(page, inRound, inRound)) {
     const appliesBy = sql`${benchmarks.appliesFromRoundId} in (select ${rounds.id} from ${rounds} where ${rounds.startDate} <= ${round.startDate})`;
     return idsInBenchmarkOrder(db, allOf(appliesBy, filters, hasScore(round.id)), "category", page);
@@ -151,8 +154,9 @@ export function* iterateScoreRows(context: ExportContext, db: Db): Generator<Sco
 
 /**
  * How many public scores each round in view holds. Without benchmark filters: each round's count
- * from the index on published_scores, less the scores of the few hidden benchmarks; with them,
- * counted from the benchmarks the filters name. A round is counted when first asked for.
+ * from the index on published_scores, less the scores of the few hidden benchmarks and of those
+ * whose scope leaves the round's track out; with them, counted from the benchmarks the filters
+ * name. A round is counted when first asked for.
  */
 interface RoundCounts {
   (round: RoundInView): number;
@@ -168,20 +172,28 @@ function countScoresPerRound(context: ExportContext, db: Db, roundsInView: Round
       db
         .all<{ roundId: number; n: number }>(
           sql`select ${publishedScores.roundId} as roundId, count(*) as n from ${benchmarks} cross join ${publishedScores} on ${publishedScores.benchmarkId} = ${benchmarks.id}
-              where ${benchmarkConditions(db, context.resolved)} and ${inArray(publishedScores.roundId, ids)} group by 1`,
+              where ${benchmarkConditions(db, context.resolved)} and ${inArray(publishedScores.roundId, ids)}
+                and ${inScopeOf(sql`(select r.track_id from ${rounds} r where r.id = ${publishedScores.roundId})`)} group by 1`,
         )
         .map((r) => [r.roundId, r.n]),
     );
     return (round) => counts.get(round.id) ?? 0;
   }
+  // Track by track: the benchmarks a track's rounds leave out are the hidden ones and those scoped elsewhere.
   const hidden = new Map(
-    db
-      .all<{ roundId: number; n: number }>(
-        sql`select ${publishedScores.roundId} as roundId, count(*) as n from (${hiddenBenchmarkSelect}) hidden
-            cross join ${publishedScores} on ${publishedScores.benchmarkId} = hidden.id
-            where ${inArray(publishedScores.roundId, ids)} group by 1`,
-      )
-      .map((r) => [r.roundId, r.n]),
+    [...new Set(roundsInView.map((r) => r.trackId))].flatMap((trackId) =>
+      db
+        .all<{ roundId: number; n: number }>(
+          sql`select ${publishedScores.roundId} as roundId, count(*) as n
+              from (select id from (${hiddenBenchmarkSelect}) union select benchmark_id from (${outOfScopeSelect(trackId)})) hidden
+              cross join ${publishedScores} on ${publishedScores.benchmarkId} = hidden.id
+              where ${inArray(
+                publishedScores.roundId,
+                roundsInView.filter((r) => r.trackId === trackId).map((r) => r.id),
+              )} group by 1`,
+        )
+        .map((r) => [r.roundId, r.n] as const),
+    ),
   );
   const cache = new Map<number, number>();
   const counts: RoundCounts = (round) => {
@@ -244,6 +256,8 @@ export interface BenchmarkExportRow {
   category: string;
   addressee: Addressee;
   appliesFrom: string;
+  /** The names of the tracks at whose rounds it is assessed; none: every track. */
+  assessedAt: string[];
   retiredOn: string | null;
   retiredReason: string | null;
   sources: string;
@@ -276,7 +290,8 @@ export function* iterateBenchmarkRows(context: ExportContext, db: Db): Generator
       .innerJoin(rounds, eq(rounds.id, benchmarks.appliesFromRoundId))
       .where(inArray(benchmarks.id, batch))
       .all();
-    const byId = new Map(rows.map(({ id, ...row }) => [id, row]));
+    const scopes = listScopeTracks(batch, db);
+    const byId = new Map(rows.map(({ id, ...row }) => [id, { ...row, assessedAt: (scopes.get(id) ?? []).map((t) => t.name) }]));
     for (const id of batch) {
       const row = byId.get(id);
       if (row) yield row;

@@ -9,7 +9,8 @@ import { STATUSES, type Status } from "@/lib/domain";
 import { emptyTally, isApplicable, summariseTally, type RoundSummary } from "@/lib/scoring";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { getDb, type Db } from "../client";
-import { benchmarks, categories, publishedScores, rounds } from "../schema";
+import { benchmarks, benchmarkTracks, categories, publishedScores, rounds } from "../schema";
+import { inScopeOf, withScopes } from "./benchmark-scope";
 import { listRoundsInView, type DashboardRound } from "./dashboard";
 import { benchmarkConditions, resolveFilters } from "./filters";
 import { inBatches } from "./shared";
@@ -26,12 +27,18 @@ export interface SubsetMatrix {
   hasDemo: boolean;
 }
 
-/** Benchmarks that apply at one round or more between the first and the last round in view. */
+/**
+ * Benchmarks whose window overlaps the rounds in view (from their first round to their retirement)
+ * and whose scope takes in the track of one round in view or more.
+ */
 function appliesWithin(roundsInView: DashboardRound[]) {
   if (roundsInView.length === 0) return sql`0`;
   const first = roundsInView[0]!.startDate;
   const last = roundsInView.at(-1)!.startDate;
-  return sql`${benchmarks.appliesFromRoundId} in (select ${rounds.id} from ${rounds} where ${rounds.startDate} <= ${last}) and coalesce(${benchmarks.retiredOn} > ${first}, 1)`;
+  const trackIds = [...new Set(roundsInView.map((r) => r.trackId))];
+  return sql`${benchmarks.appliesFromRoundId} in (select ${rounds.id} from ${rounds} where ${rounds.startDate} <= ${last}) and coalesce(${benchmarks.retiredOn} > ${first}, 1)
+    and (not exists (select 1 from ${benchmarkTracks} where ${benchmarkTracks.benchmarkId} = ${benchmarks.id})
+         or exists (select 1 from ${benchmarkTracks} where ${benchmarkTracks.benchmarkId} = ${benchmarks.id} and ${inArray(benchmarkTracks.trackId, trackIds)}))`;
 }
 
 /**
@@ -46,7 +53,8 @@ export function getSubsetMatrix(filters: DashboardFilters, options: { limit: num
   const benchmarkCount = db.get<{ n: number }>(sql`select count(*) as n from ${benchmarks} where ${where ?? sql`1`}`)?.n ?? 0;
   const rows =
     options.limit > 0 && benchmarkCount > 0
-      ? db
+      ? withScopes(
+          db
           .select({
             id: benchmarks.id,
             slug: benchmarks.slug,
@@ -64,7 +72,9 @@ export function getSubsetMatrix(filters: DashboardFilters, options: { limit: num
           .where(where)
           .orderBy(asc(categories.position), asc(categories.name), asc(rounds.startDate), asc(benchmarks.title), asc(benchmarks.id))
           .limit(options.limit)
-          .all()
+          .all(),
+          db,
+        )
       : [];
   const roundIds = roundsInView.map((r) => r.id);
   const scoreRows =
@@ -100,8 +110,9 @@ export function getSubsetMatrix(filters: DashboardFilters, options: { limit: num
 
 /**
  * Figures per round in view over every benchmark of the view, however many: status counts from
- * the scores of those benchmarks (a score at or after a benchmark's retirement does not count),
- * applicable counts from their first round and retirement.
+ * the scores of those benchmarks (a score at or after a benchmark's retirement, or at a round whose
+ * track its scope leaves out, does not count), applicable counts from their first round,
+ * retirement and scope.
  */
 export function getSubsetSeries(filters: DashboardFilters, db: Db = getDb()): Array<RoundSummary & { round: DashboardRound }> {
   const resolved = resolveFilters(db, filters);
@@ -115,16 +126,26 @@ export function getSubsetSeries(filters: DashboardFilters, db: Db = getDb()): Ar
           publishedScores.roundId,
           roundsInView.map((r) => r.id),
         )} and coalesce(${benchmarks.retiredOn} > (select r.start_date from ${rounds} r where r.id = ${publishedScores.roundId}), 1)
+        and ${inScopeOf(sql`(select r.track_id from ${rounds} r where r.id = ${publishedScores.roundId})`)}
         group by 1, 2`,
   );
-  const windows = db.all<{ appliesFromDate: string; retiredOn: string | null }>(
-    sql`select ${rounds.startDate} as appliesFromDate, ${benchmarks.retiredOn} as retiredOn
+  const windows = db.all<{ id: number; appliesFromDate: string; retiredOn: string | null }>(
+    sql`select ${benchmarks.id} as id, ${rounds.startDate} as appliesFromDate, ${benchmarks.retiredOn} as retiredOn
         from ${benchmarks} join ${rounds} on ${rounds.id} = ${benchmarks.appliesFromRoundId} where ${where}`,
   );
+  const scoped = new Map<number, number[]>();
+  for (const row of db.all<{ benchmarkId: number; trackId: number }>(
+    // CROSS JOIN: from the view's benchmarks to their scopes, never the other way round through every scope.
+    sql`select ${benchmarkTracks.benchmarkId} as benchmarkId, ${benchmarkTracks.trackId} as trackId
+        from ${benchmarks} cross join ${benchmarkTracks} on ${benchmarkTracks.benchmarkId} = ${benchmarks.id} where ${where}`,
+  )) {
+    scoped.set(row.benchmarkId, [...(scoped.get(row.benchmarkId) ?? []), row.trackId]);
+  }
+  const scopedWindows = windows.map((w) => ({ ...w, scopeTrackIds: scoped.get(w.id) ?? [] }));
   return roundsInView.map((round) => {
     const tally = emptyTally();
     for (const c of counts) if (c.roundId === round.id && STATUSES.includes(c.status)) tally[c.status] += c.n;
-    const applicable = windows.filter((w) => isApplicable(w, round)).length;
+    const applicable = scopedWindows.filter((w) => isApplicable(w, round)).length;
     return { round, ...summariseTally(tally, applicable) };
   });
 }

@@ -1,7 +1,8 @@
 // The published data, aggregated once per data version instead of once per request:
 //   public_benchmarks  the benchmarks the public may see, with what views sort and filter them by;
 //   public_tallies     per round × category × addressee, how many apply and carry each status;
-//   public_changes     which benchmarks moved up or down since the previous published round.
+//   public_changes     which benchmarks moved up or down since the previous published round (each
+//                      against its own previous applicable round: scope can skip rounds).
 // Triggers raise data_version.version on every public write (migration 0001); the aggregates record
 // the version they were built from, and the first reader after a change rebuilds them, once.
 // Publishing a round refreshes only what that round touches. db/queries/dashboard-summary.test.ts
@@ -11,6 +12,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import type { Addressee } from "@/lib/domain";
 import type { Db } from "../client";
 import { benchmarks, dataVersion, publishedScores, rounds } from "../schema";
+import { inScopeOf } from "./benchmark-scope";
 import { isPublicBenchmark } from "./shared";
 
 export interface TallyRow {
@@ -34,7 +36,7 @@ const countOf = (status: string) => sql<number>`coalesce(sum(${publishedScores.s
  * it, and how many of those carry each published status, per category and addressee. For narrow
  * views (a statement, a person), where counting a few benchmarks beats reading stored tallies.
  */
-export function countPublishedFigures(db: Db, round: { id: number; startDate: string }, benchmarkFilter?: SQL): TallyRow[] {
+export function countPublishedFigures(db: Db, round: { id: number; startDate: string; trackId: number }, benchmarkFilter?: SQL): TallyRow[] {
   return db
     .select({
       categoryId: benchmarks.categoryId,
@@ -50,7 +52,15 @@ export function countPublishedFigures(db: Db, round: { id: number; startDate: st
     .from(benchmarks)
     .innerJoin(appliesFrom, eq(appliesFrom.id, benchmarks.appliesFromRoundId))
     .leftJoin(publishedScores, and(eq(publishedScores.benchmarkId, benchmarks.id), eq(publishedScores.roundId, round.id)))
-    .where(and(isPublicBenchmark, lte(appliesFrom.startDate, round.startDate), or(isNull(benchmarks.retiredOn), gt(benchmarks.retiredOn, round.startDate)), benchmarkFilter))
+    .where(
+      and(
+        isPublicBenchmark,
+        lte(appliesFrom.startDate, round.startDate),
+        or(isNull(benchmarks.retiredOn), gt(benchmarks.retiredOn, round.startDate)),
+        inScopeOf(round.trackId),
+        benchmarkFilter,
+      ),
+    )
     .groupBy(benchmarks.categoryId, benchmarks.addressee)
     .all()
     .map((row) => ({ roundId: round.id, ...row }));
@@ -69,6 +79,10 @@ const PUBLIC_BENCHMARK_ROWS = `
 const REBUILD_PUBLIC_BENCHMARKS = `INSERT INTO public_benchmarks (benchmark_id, category_id, addressee, applies_from_date, retired_on, title) ${PUBLIC_BENCHMARK_ROWS}`;
 const ADD_BENCHMARKS_OF_ROUND = `INSERT OR IGNORE INTO public_benchmarks (benchmark_id, category_id, addressee, applies_from_date, retired_on, title) ${PUBLIC_BENCHMARK_ROWS} AND af.id = :round`;
 
+// The benchmark (pb) is assessed at the rounds of the track `track` names: its scope lists no track, or that one (benchmark-scope.ts inScopeOf).
+const IN_SCOPE = (track: string) =>
+  `(NOT EXISTS (SELECT 1 FROM benchmark_tracks bt WHERE bt.benchmark_id = pb.benchmark_id) OR EXISTS (SELECT 1 FROM benchmark_tracks bt WHERE bt.benchmark_id = pb.benchmark_id AND bt.track_id = ${track}))`;
+
 // The same figures as countPublishedFigures, from public_benchmarks (the test compares both with lib/dashboard.ts).
 const TALLY_ROUND = `
   INSERT INTO public_tallies (round_id, category_id, addressee, applicable, met, partial, not_met, regressed, unknown, demo)
@@ -77,24 +91,49 @@ const TALLY_ROUND = `
          coalesce(sum(ps.status = 'regressed'), 0), coalesce(sum(ps.status = 'unknown'), 0), coalesce(sum(ps.is_demo), 0)
     FROM public_benchmarks pb
     LEFT JOIN published_scores ps ON ps.benchmark_id = pb.benchmark_id AND ps.round_id = :round
-   WHERE pb.applies_from_date <= :start AND (pb.retired_on IS NULL OR pb.retired_on > :start)
+   WHERE pb.applies_from_date <= :start AND (pb.retired_on IS NULL OR pb.retired_on > :start) AND ${IN_SCOPE(":track")}
    GROUP BY pb.category_id, pb.addressee`;
 
 // Direction as lib/dashboard.ts statusDirection: a move to regressed is down; otherwise compare
 // ranks (regressed = not met < partial < met); unknown has no rank, so no direction.
 const RANK = (column: string) => `CASE ${column} WHEN 'met' THEN 2 WHEN 'partial' THEN 1 WHEN 'not_met' THEN 0 WHEN 'regressed' THEN 0 END`;
-const CHANGES_BETWEEN = `
-  INSERT INTO public_changes (round_id, previous_round_id, benchmark_id, direction, from_status, to_status, category_id, addressee, title)
-  SELECT * FROM (
-    SELECT :round, :previous, pb.benchmark_id,
-           CASE WHEN now.status = 'regressed' THEN 'down'
+const DIRECTION = `CASE WHEN now.status = 'regressed' THEN 'down'
                 WHEN ${RANK("now.status")} > ${RANK("before.status")} THEN 'up'
-                WHEN ${RANK("now.status")} < ${RANK("before.status")} THEN 'down' END AS direction,
-           before.status, now.status, pb.category_id, pb.addressee, pb.title
+                WHEN ${RANK("now.status")} < ${RANK("before.status")} THEN 'down' END`;
+/**
+ * Each benchmark's status at :round against its status at its previous applicable round up to
+ * :previous (lib/scoring previousApplicableRound), as lib/dashboard.ts pairs them. In two parts:
+ * benchmarks that apply at :previous itself (nearly all) are compared with it; a benchmark whose
+ * scope leaves :previous's track out looks further back, through the published rounds of the tracks
+ * in its scope (SCOPED_CHANGES_BETWEEN; only between tracks, since within one every round is in scope).
+ * Both count only benchmarks that apply at :round, so a score left outside a scope never shows.
+ */
+const CHANGES_BETWEEN = `
+  INSERT INTO public_changes (round_id, previous_round_id, benchmark_id, from_round_id, direction, from_status, to_status, category_id, addressee, title)
+  SELECT * FROM (
+    SELECT :round, :previous, pb.benchmark_id, :previous, ${DIRECTION} AS direction, before.status, now.status, pb.category_id, pb.addressee, pb.title
       FROM published_scores now
       JOIN published_scores before ON before.benchmark_id = now.benchmark_id AND before.round_id = :previous
       JOIN public_benchmarks pb ON pb.benchmark_id = now.benchmark_id
      WHERE now.round_id = :round AND now.status <> before.status
+       AND pb.applies_from_date <= :previousStart AND (pb.retired_on IS NULL OR pb.retired_on > :start)
+       AND ${IN_SCOPE(":track")} AND ${IN_SCOPE(":previousTrack")}
+  ) WHERE direction IS NOT NULL`;
+const SCOPED_CHANGES_BETWEEN = `
+  INSERT INTO public_changes (round_id, previous_round_id, benchmark_id, from_round_id, direction, from_status, to_status, category_id, addressee, title)
+  SELECT * FROM (
+    SELECT :round, :previous, pb.benchmark_id, before.round_id, ${DIRECTION} AS direction, before.status, now.status, pb.category_id, pb.addressee, pb.title
+      FROM published_scores now
+      JOIN public_benchmarks pb ON pb.benchmark_id = now.benchmark_id
+      JOIN benchmark_tracks own ON own.benchmark_id = now.benchmark_id AND own.track_id = :track
+      JOIN published_scores before ON before.benchmark_id = now.benchmark_id AND before.round_id = (
+             SELECT r.id FROM rounds r JOIN benchmark_tracks bt ON bt.benchmark_id = now.benchmark_id AND bt.track_id = r.track_id
+              WHERE r.published_at IS NOT NULL AND r.start_date >= pb.applies_from_date
+                AND (r.start_date < :previousStart OR (r.start_date = :previousStart AND r.id < :previous))
+              ORDER BY r.start_date DESC, r.id DESC LIMIT 1)
+     WHERE now.round_id = :round AND pb.applies_from_date <= :start AND (pb.retired_on IS NULL OR pb.retired_on > :start)
+       AND NOT EXISTS (SELECT 1 FROM benchmark_tracks other WHERE other.benchmark_id = now.benchmark_id AND other.track_id = :previousTrack)
+       AND now.status <> before.status
   ) WHERE direction IS NOT NULL`;
 
 interface PublishedRound {
@@ -118,17 +157,24 @@ function roundPairs(db: Db): Array<{ round: PublishedRound; previous: PublishedR
   return pairs;
 }
 
+/** Stores the changes of one pair of rounds (see CHANGES_BETWEEN). */
+function storeChanges(sqlite: Db["$client"], round: PublishedRound, previous: PublishedRound): void {
+  const params = { round: round.id, start: round.startDate, track: round.trackId, previous: previous.id, previousStart: previous.startDate, previousTrack: previous.trackId };
+  sqlite.prepare(CHANGES_BETWEEN).run(params);
+  // Within one track every round is in the scope of a benchmark that applies at :round: nothing further back.
+  if (previous.trackId !== round.trackId) sqlite.prepare(SCOPED_CHANGES_BETWEEN).run(params);
+}
+
 /** Rebuilds every aggregate from scratch. Call inside a write transaction (on this same connection). */
 export function rebuildPublishedAggregates(db: Db): void {
   const sqlite = db.$client;
   sqlite.exec("DELETE FROM public_changes; DELETE FROM public_tallies; DELETE FROM public_benchmarks;");
   sqlite.exec(REBUILD_PUBLIC_BENCHMARKS);
   const tally = sqlite.prepare(TALLY_ROUND);
-  for (const round of sqlite.prepare("SELECT id, start_date AS startDate FROM rounds WHERE published_at IS NOT NULL").all() as PublishedRound[]) {
-    tally.run({ round: round.id, start: round.startDate });
+  for (const round of sqlite.prepare("SELECT id, track_id AS trackId, start_date AS startDate FROM rounds WHERE published_at IS NOT NULL").all() as PublishedRound[]) {
+    tally.run({ round: round.id, start: round.startDate, track: round.trackId });
   }
-  const changes = sqlite.prepare(CHANGES_BETWEEN);
-  for (const { round, previous } of roundPairs(db)) changes.run({ round: round.id, previous: previous.id });
+  for (const { round, previous } of roundPairs(db)) storeChanges(sqlite, round, previous);
   markAggregatesCurrent(db);
 }
 
@@ -162,7 +208,7 @@ export function ensurePublishedAggregates(db: Db): void {
 export function refreshAggregatesAfterPublishing(tx: Db, roundId: number, versionBefore: { version: number; talliesVersion: number }): void {
   if (versionBefore.version !== versionBefore.talliesVersion) return;
   const sqlite = tx.$client;
-  const round = sqlite.prepare("SELECT id, start_date AS startDate FROM rounds WHERE id = ?").get(roundId) as PublishedRound;
+  const round = sqlite.prepare("SELECT id, track_id AS trackId, start_date AS startDate FROM rounds WHERE id = ?").get(roundId) as PublishedRound;
   const added = sqlite.prepare(ADD_BENCHMARKS_OF_ROUND).run({ round: roundId }).changes;
   const recounted = new Set(
     added > 0
@@ -170,10 +216,10 @@ export function refreshAggregatesAfterPublishing(tx: Db, roundId: number, versio
       : [roundId],
   );
   const tally = sqlite.prepare(TALLY_ROUND);
-  for (const r of sqlite.prepare("SELECT id, start_date AS startDate FROM rounds WHERE published_at IS NOT NULL").all() as PublishedRound[]) {
+  for (const r of sqlite.prepare("SELECT id, track_id AS trackId, start_date AS startDate FROM rounds WHERE published_at IS NOT NULL").all() as PublishedRound[]) {
     if (!recounted.has(r.id)) continue;
     sqlite.prepare("DELETE FROM public_tallies WHERE round_id = ?").run(r.id);
-    tally.run({ round: r.id, start: r.startDate });
+    tally.run({ round: r.id, start: r.startDate, track: r.trackId });
   }
   // A newly published round also becomes the "previous round" of the next one: redo every pair it is in, and drop pairs it now separates.
   const pairs = roundPairs(tx);
@@ -182,8 +228,7 @@ export function refreshAggregatesAfterPublishing(tx: Db, roundId: number, versio
   const remove = sqlite.prepare("DELETE FROM public_changes WHERE round_id = ? AND previous_round_id = ?");
   for (const { r, p } of stored) if (!wanted.has(`${r}:${p}`) || recounted.has(r) || p === roundId) remove.run(r, p);
   const storedAfter = new Set((sqlite.prepare("SELECT DISTINCT round_id AS r, previous_round_id AS p FROM public_changes").all() as Array<{ r: number; p: number }>).map((x) => `${x.r}:${x.p}`));
-  const changes = sqlite.prepare(CHANGES_BETWEEN);
-  for (const { round: r, previous } of pairs) if (!storedAfter.has(`${r.id}:${previous.id}`)) changes.run({ round: r.id, previous: previous.id });
+  for (const { round: r, previous } of pairs) if (!storedAfter.has(`${r.id}:${previous.id}`)) storeChanges(sqlite, r, previous);
   markAggregatesCurrent(tx);
 }
 

@@ -22,7 +22,7 @@ import { listPublicSubjectsPage, listSubjectBenchmarkLinks, listSubjectsEvents }
 
 // Tables that grow with the data. Reading one end to end without an index fails; walking an index
 // (covering or in order, under a LIMIT) is what a page should do.
-const GROWING = ["published_scores", "assessments", "benchmarks", "benchmark_subjects", "benchmark_sources", "evidence_links", "subjects", "statements", "public_benchmarks"];
+const GROWING = ["published_scores", "assessments", "benchmarks", "benchmark_tracks", "benchmark_subjects", "benchmark_sources", "evidence_links", "subjects", "statements", "public_benchmarks"];
 
 /** Indexes db/schema.ts declares that the migrated database lacks: the plans below rely on every one. */
 function missingDeclaredIndexes(db: Db): string[] {
@@ -134,6 +134,29 @@ describe.each([
           });
         }
       }
+    }
+  });
+
+  it("answers the scope predicate from benchmark_tracks' indexes wherever a page asks it", () => {
+    const statements = statementsOf(db, (d) => {
+      const filter: ScorecardFilter = { sort: "category" };
+      const scope = countScorecardScope(filter, getRoundTally(round, d));
+      listScorecardPageIds(round, filter, scope, { offset: 0, limit: 10 }, d);
+      listScorecardPageIds(round, { sort: "title", status: "met" }, scope, { offset: 0, limit: 10 }, d);
+      listScorecardCategories(round, d);
+      const context = getExportContext({}, d);
+      listScoreRows(context, { limit: 50, offset: 0 }, d);
+      listScoreRows(getExportContext({ category: ids.categorySlug }, d), { limit: 50, offset: 0 }, d);
+      getSubsetSeries({ statement: ids.statement }, d);
+      getSubsetMatrix({ from: round.slug, to: round.slug, category: ids.categorySlug }, { limit: 20, applicableOnly: true }, d);
+      listCurrentStatuses([ids.benchmark], d);
+    });
+    const scoped = statements.filter(({ query }) => query.includes('"benchmark_tracks"'));
+    expect(scoped.length).toBeGreaterThan(5);
+    for (const { query, params } of scoped) {
+      const plan = (db.$client.prepare(`EXPLAIN QUERY PLAN ${query}`).all(...params) as Array<{ detail: string }>).map((p) => p.detail);
+      expect({ query, scans: fullScans(db, query, params) }).toEqual({ query, scans: [] });
+      expect(plan.some((d) => /^SEARCH benchmark_tracks\b/.test(d) || /^SCAN benchmark_tracks USING (COVERING )?INDEX/.test(d)), query).toBe(true);
     }
   });
 

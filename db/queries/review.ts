@@ -2,17 +2,19 @@ import "server-only";
 import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { DatePrecision, Status } from "@/lib/domain";
 import { proposeScore, type LatestAssessment } from "@/lib/review";
-import { isApplicable } from "@/lib/scoring";
+import { isApplicable, isInScope } from "@/lib/scoring";
 import { getDb, type Db } from "../client";
 import { assessments, benchmarks, categories, editorDecisions, evidenceLinks, publishedScores, rounds, tracks, users } from "../schema";
 import { recordAudit } from "./audit";
 import { readDataVersion, refreshAggregatesAfterPublishing } from "./published-aggregates";
+import { inScopeOf, withScopes } from "./benchmark-scope";
 import { appliesFromDate } from "./shared";
 
 export interface ReviewRound {
   id: number;
   slug: string;
   name: string;
+  trackId: number;
   trackName: string;
   startDate: string;
   endDate: string | null;
@@ -25,6 +27,7 @@ const reviewRoundColumns = {
   id: rounds.id,
   slug: rounds.slug,
   name: rounds.name,
+  trackId: rounds.trackId,
   trackName: tracks.name,
   startDate: rounds.startDate,
   endDate: rounds.endDate,
@@ -50,11 +53,15 @@ export interface ReviewBenchmark {
   confidential: boolean;
   appliesFromDate: string;
   retiredOn: string | null;
+  scopeTrackIds: number[];
 }
 
-/** Benchmarks that apply at a round, confidential ones included: reviewers score those too. */
-export function listRoundBenchmarks(round: { startDate: string }, db: Db = getDb()): ReviewBenchmark[] {
-  return db
+/**
+ * Benchmarks that apply at a round, confidential ones included: reviewers score those too. A
+ * benchmark whose scope leaves the round's track out is not there to score.
+ */
+export function listRoundBenchmarks(round: { startDate: string; trackId: number }, db: Db = getDb()): ReviewBenchmark[] {
+  const rows = db
     .select({
       id: benchmarks.id,
       slug: benchmarks.slug,
@@ -66,9 +73,10 @@ export function listRoundBenchmarks(round: { startDate: string }, db: Db = getDb
     })
     .from(benchmarks)
     .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
+    .where(inScopeOf(round.trackId))
     .orderBy(asc(categories.position), asc(benchmarks.title))
-    .all()
-    .filter((b) => isApplicable(b, round));
+    .all();
+  return withScopes(rows, db).filter((b) => isApplicable(b, round));
 }
 
 export interface LatestAssessmentRow extends LatestAssessment {
@@ -115,21 +123,25 @@ export function listEvidence(assessmentIds: number[], db: Db = getDb()) {
 }
 
 export function getReviewBenchmark(slug: string, db: Db = getDb()) {
-  return db
+  const row = db
     .select({ id: benchmarks.id, slug: benchmarks.slug, title: benchmarks.title, appliesFromDate, retiredOn: benchmarks.retiredOn, confidential: benchmarks.confidential })
     .from(benchmarks)
     .where(eq(benchmarks.slug, slug))
     .get();
+  return row && withScopes([row], db)[0]!;
 }
 
-/** The published score at the last round before this one where the benchmark was scored: the starting point for a new score. */
+/**
+ * The published score at the last round before this one where the benchmark was scored within its
+ * scope: the starting point for a new score. A score left at a track outside its scope is no guide.
+ */
 export function getPreviousPublishedScore(benchmarkId: number, round: { startDate: string }, db: Db = getDb()) {
   const row = db
     .select({ roundName: rounds.name, status: publishedScores.status, assessmentId: publishedScores.assessmentId, rationale: assessments.rationale })
     .from(publishedScores)
     .innerJoin(rounds, eq(rounds.id, publishedScores.roundId))
     .innerJoin(assessments, eq(assessments.id, publishedScores.assessmentId))
-    .where(and(eq(publishedScores.benchmarkId, benchmarkId), lt(rounds.startDate, round.startDate)))
+    .where(and(eq(publishedScores.benchmarkId, benchmarkId), lt(rounds.startDate, round.startDate), inScopeOf(rounds.trackId, publishedScores.benchmarkId)))
     .orderBy(desc(rounds.startDate))
     .limit(1)
     .get();
@@ -217,7 +229,10 @@ export function saveScore(
   const round = getReviewRound(input.roundSlug, db);
   const benchmark = getReviewBenchmark(input.benchmarkSlug, db);
   if (!round || !benchmark) throw new ScoreRefusedError("missing", "That round or benchmark no longer exists. Nothing was saved.");
-  if (!isApplicable(benchmark, round)) throw new ScoreRefusedError("not_applicable", "This benchmark does not apply at this round. Nothing was saved.");
+  if (!isApplicable(benchmark, round)) {
+    const why = isInScope(benchmark, round.trackId) ? "" : ` It is not assessed at ${round.trackName} rounds.`;
+    throw new ScoreRefusedError("not_applicable", `This benchmark does not apply at this round.${why} Nothing was saved.`);
+  }
   const { roundSlug: _round, benchmarkSlug: _benchmark, ...assessment } = input;
   const id = createAssessment({ ...assessment, benchmarkId: benchmark.id, roundId: round.id }, db);
   return { id, round };
@@ -279,7 +294,7 @@ export interface PublishResult {
 export function publishRound(roundId: number, editorId: string, db: Db = getDb()): PublishResult {
   return db.transaction(
     (tx) => {
-      const round = tx.select({ id: rounds.id, startDate: rounds.startDate, publishedAt: rounds.publishedAt }).from(rounds).where(eq(rounds.id, roundId)).get();
+      const round = tx.select({ id: rounds.id, startDate: rounds.startDate, trackId: rounds.trackId, publishedAt: rounds.publishedAt }).from(rounds).where(eq(rounds.id, roundId)).get();
       if (!round) throw new ConflictError("No such round.");
       const versionBefore = readDataVersion(tx as unknown as Db);
       const latest = listLatestAssessments(roundId, tx as unknown as Db);

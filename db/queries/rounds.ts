@@ -14,6 +14,7 @@ export interface PublishedRound {
   datePrecision: DatePrecision;
   dateNote: string;
   publishedAt: string;
+  trackId: number;
   trackSlug: string;
   trackName: string;
 }
@@ -28,6 +29,7 @@ const roundColumns = {
   datePrecision: rounds.datePrecision,
   dateNote: rounds.dateNote,
   publishedAt: rounds.publishedAt,
+  trackId: rounds.trackId,
   trackSlug: tracks.slug,
   trackName: tracks.name,
 };

@@ -1,6 +1,6 @@
 // The paged scorecard against a plain reading of the same data: every page of every sort and
 // filter, put end to end, is the whole sorted list, and the counts from indexes equal counts made
-// row by row — on the seed and on generated data with confidential, retired and unscored benchmarks.
+// row by row — on the seed and on generated data with confidential, retired, out-of-scope and unscored benchmarks.
 import { beforeAll, describe, expect, it } from "vitest";
 import { STATUSES, type Status } from "@/lib/domain";
 import { isApplicable } from "@/lib/scoring";
@@ -17,6 +17,7 @@ interface Row {
   position: number;
   appliesFromDate: string;
   retiredOn: string | null;
+  scope: string | null;
   hidden: number;
   status: Status | null;
 }
@@ -24,16 +25,17 @@ interface Row {
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The scorecard of a round read the slow, obvious way. */
-function reference(db: Db, round: { id: number; startDate: string }) {
+function reference(db: Db, round: { id: number; startDate: string; trackId: number }) {
   const rows = db.$client
     .prepare(
       `SELECT b.id, b.title, b.category_id AS categoryId, c.position, f.start_date AS appliesFromDate, b.retired_on AS retiredOn,
+              (SELECT group_concat(track_id) FROM benchmark_tracks bt WHERE bt.benchmark_id = b.id) AS scope,
               (b.confidential = 1 OR EXISTS (SELECT 1 FROM benchmark_subjects bs JOIN subjects s ON s.id = bs.subject_id WHERE bs.benchmark_id = b.id AND s.confidential = 1)) AS hidden,
               (SELECT status FROM published_scores ps WHERE ps.benchmark_id = b.id AND ps.round_id = ?) AS status
          FROM benchmarks b JOIN categories c ON c.id = b.category_id JOIN rounds f ON f.id = b.applies_from_round_id`,
     )
     .all(round.id) as Row[];
-  return rows.filter((r) => !r.hidden && isApplicable(r, round));
+  return rows.filter((r) => !r.hidden && isApplicable({ ...r, scopeTrackIds: r.scope ? r.scope.split(",").map(Number) : [] }, round));
 }
 
 function sortRows(rows: Row[], sort: ScorecardSort): Row[] {
@@ -45,7 +47,7 @@ function sortRows(rows: Row[], sort: ScorecardSort): Row[] {
   });
 }
 
-function readAllPages(db: Db, round: { id: number; startDate: string }, filter: ScorecardFilter, pageSize: number) {
+function readAllPages(db: Db, round: { id: number; startDate: string; trackId: number }, filter: ScorecardFilter, pageSize: number) {
   const tally = getRoundTally(round, db);
   const scope = countScorecardScope(filter, tally);
   const total = viewTotal(filter, scope);
@@ -54,7 +56,7 @@ function readAllPages(db: Db, round: { id: number; startDate: string }, filter: 
   return { ids, total };
 }
 
-function checkRound(db: Db, round: { id: number; startDate: string }, pageSizes: number[]) {
+function checkRound(db: Db, round: { id: number; startDate: string; trackId: number }, pageSizes: number[]) {
   const rows = reference(db, round);
   const tally = getRoundTally(round, db);
   expect(tally.applicable).toBe(rows.length);
@@ -89,13 +91,13 @@ describe("the round scorecard on the seed", () => {
   });
 
   it("pages through every round, in every sort and filter, to the same rows as reading it whole", () => {
-    const rounds = db.$client.prepare("SELECT id, start_date AS startDate FROM rounds WHERE published_at IS NOT NULL").all() as Array<{ id: number; startDate: string }>;
+    const rounds = db.$client.prepare("SELECT id, start_date AS startDate, track_id AS trackId FROM rounds WHERE published_at IS NOT NULL").all() as Array<{ id: number; startDate: string; trackId: number }>;
     expect(rounds.length).toBeGreaterThan(3);
     for (const round of rounds) checkRound(db, round, [7, 100]);
   });
 
   it("continues page 2 where page 1 stopped", () => {
-    const round = db.$client.prepare("SELECT id, start_date AS startDate FROM rounds WHERE slug = 'hrc-37'").get() as { id: number; startDate: string };
+    const round = db.$client.prepare("SELECT id, start_date AS startDate, track_id AS trackId FROM rounds WHERE slug = 'hrc-37'").get() as { id: number; startDate: string; trackId: number };
     const filter = { sort: "category" as const };
     const scope = countScorecardScope(filter, getRoundTally(round, db));
     const first = listScorecardPageIds(round, filter, scope, { offset: 0, limit: 10 }, db);
@@ -108,7 +110,7 @@ describe("the round scorecard on the seed", () => {
 
   it("finds nothing for a category that does not exist", () => {
     expect(getCategoryId("no-such-category", db)).toBeUndefined();
-    const round = db.$client.prepare("SELECT id, start_date AS startDate FROM rounds WHERE slug = 'hrc-37'").get() as { id: number; startDate: string };
+    const round = db.$client.prepare("SELECT id, start_date AS startDate, track_id AS trackId FROM rounds WHERE slug = 'hrc-37'").get() as { id: number; startDate: string; trackId: number };
     const filter = { sort: "category" as const, categoryId: -1 };
     const scope = countScorecardScope(filter, getRoundTally(round, db));
     expect(viewTotal(filter, scope)).toBe(0);
@@ -117,15 +119,22 @@ describe("the round scorecard on the seed", () => {
 });
 
 describe("the round scorecard on generated data", () => {
-  it("counts and pages exactly with confidential, retired-after-scoring and unscored benchmarks", () => {
+  it("counts and pages exactly with confidential, retired-after-scoring, narrowed-after-scoring and unscored benchmarks", () => {
     const db = openDatabase(":memory:");
     migrateDatabase(db);
     generateScaleData(db.$client, { benchmarks: 1500, rounds: 4, reviewers: 2, seed: 11 });
     const sqlite = db.$client;
-    const rounds = sqlite.prepare("SELECT id, start_date AS startDate FROM rounds ORDER BY start_date").all() as Array<{ id: number; startDate: string }>;
+    const rounds = sqlite.prepare("SELECT id, start_date AS startDate, track_id AS trackId FROM rounds ORDER BY start_date").all() as Array<{ id: number; startDate: string; trackId: number }>;
     const last = rounds.at(-1)!;
     // Retire some scored benchmarks on the last round's date: their scores there must stop counting.
     sqlite.prepare(`UPDATE benchmarks SET retired_on = ?, retired_reason = 'test' WHERE id IN (SELECT benchmark_id FROM published_scores WHERE round_id = ? LIMIT 25)`).run(last.startDate, last.id);
+    // Narrow some scored benchmarks to another track: their scores at the last round stop counting too.
+    sqlite
+      .prepare(
+        `INSERT INTO benchmark_tracks (benchmark_id, track_id) SELECT ps.benchmark_id, (SELECT id FROM tracks WHERE id <> ? LIMIT 1) FROM published_scores ps
+          WHERE ps.round_id = ? AND NOT EXISTS (SELECT 1 FROM benchmark_tracks bt WHERE bt.benchmark_id = ps.benchmark_id) ORDER BY ps.benchmark_id LIMIT 30`,
+      )
+      .run(last.trackId, last.id);
     // Withdraw some scores: those benchmarks still apply and are listed as not scored.
     sqlite.prepare(`DELETE FROM published_scores WHERE round_id = ? AND benchmark_id IN (SELECT benchmark_id FROM published_scores WHERE round_id = ? ORDER BY benchmark_id DESC LIMIT 40)`).run(last.id, last.id);
     const hidden = sqlite.prepare("SELECT COUNT(*) AS n FROM benchmarks WHERE confidential = 1").get() as { n: number };

@@ -16,6 +16,7 @@ export type ScorecardSort = "category" | "status" | "title";
 export interface ScorecardRound {
   id: number;
   startDate: string;
+  trackId: number;
 }
 
 export interface ScorecardFilter {
@@ -94,7 +95,7 @@ type Segment = { status?: Status | null; order: ListOrder };
 
 /** The view's benchmarks at the round (and of the segment's status): what both ways of reading filter on. */
 function segmentConditions(round: ScorecardRound, filter: ScorecardFilter): SQL {
-  return allOf(appliesAt(round.startDate), isPublicBenchmark, filter.categoryId !== undefined ? sql`${benchmarks.categoryId} = ${filter.categoryId}` : undefined);
+  return allOf(appliesAt(round), isPublicBenchmark, filter.categoryId !== undefined ? sql`${benchmarks.categoryId} = ${filter.categoryId}` : undefined);
 }
 
 function idsOfSegment(db: Db, round: ScorecardRound, filter: ScorecardFilter, scope: ScopeCounts, segment: Segment, page: IdPage): number[] {
@@ -172,7 +173,7 @@ export function listScorecardCategories(round: ScorecardRound, db: Db = getDb())
     .select({ id: categories.id, slug: categories.slug, name: categories.name })
     .from(categories)
     .where(
-      sql`exists (select 1 from ${benchmarks} where ${benchmarks.categoryId} = ${categories.id} and ${appliesAt(round.startDate)} and ${isPublicBenchmark})`,
+      sql`exists (select 1 from ${benchmarks} where ${benchmarks.categoryId} = ${categories.id} and ${appliesAt(round)} and ${isPublicBenchmark})`,
     )
     .orderBy(asc(categories.position), asc(categories.id))
     .all();

@@ -3,6 +3,8 @@ import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { PublishedBasis, Status } from "@/lib/domain";
 import { getDb, type Db } from "../client";
 import { assessments, benchmarks, evidenceLinks, publishedScores, rounds } from "../schema";
+import { isInScope } from "@/lib/scoring";
+import { withScopes } from "./benchmark-scope";
 import { inBatches } from "./shared";
 
 export interface EvidenceLink {
@@ -80,16 +82,27 @@ export function listCurrentStatuses(benchmarkIds: number[], db: Db = getDb()): M
   const result = new Map<number, { status: Status; title: string }>();
   if (benchmarkIds.length === 0) return result;
   const info = new Map(
-    inBatches(benchmarkIds, (batch) =>
-      db.select({ id: benchmarks.id, title: benchmarks.title, retiredOn: benchmarks.retiredOn }).from(benchmarks).where(inArray(benchmarks.id, batch)).all(),
+    withScopes(
+      inBatches(benchmarkIds, (batch) =>
+        db.select({ id: benchmarks.id, title: benchmarks.title, retiredOn: benchmarks.retiredOn }).from(benchmarks).where(inArray(benchmarks.id, batch)).all(),
+      ),
+      db,
     ).map((b) => [b.id, b]),
   );
-  const published = db.select({ id: rounds.id, startDate: rounds.startDate }).from(rounds).where(isNotNull(rounds.publishedAt)).orderBy(desc(rounds.startDate), desc(rounds.id)).all();
+  const published = db
+    .select({ id: rounds.id, startDate: rounds.startDate, trackId: rounds.trackId })
+    .from(rounds)
+    .where(isNotNull(rounds.publishedAt))
+    .orderBy(desc(rounds.startDate), desc(rounds.id))
+    .all();
   let missing = [...info.keys()];
   for (const round of published) {
     if (missing.length === 0) break;
-    // A score at a round on or after a benchmark's retirement is not its current status.
-    const candidates = missing.filter((id) => { const r = info.get(id)!.retiredOn; return r === null || round.startDate < r; });
+    // A score at a round on or after a benchmark's retirement, or at a track outside its scope, is not its current status.
+    const candidates = missing.filter((id) => {
+      const b = info.get(id)!;
+      return (b.retiredOn === null || round.startDate < b.retiredOn) && isInScope(b, round.trackId);
+    });
     const found = inBatches(candidates, (batch) =>
       db
         .select({ benchmarkId: publishedScores.benchmarkId, status: publishedScores.status })

@@ -1,5 +1,6 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { benchmarks, benchmarkSubjects, rounds, subjects } from "../schema";
+import { inScopeOf } from "./benchmark-scope";
 
 /**
  * The start date of the round a benchmark applies from, as a column expression. Queries that select
@@ -25,13 +26,13 @@ export const hiddenBenchmarkIds = sql`(${hiddenBenchmarkSelect})`;
 export const isPublicBenchmark = and(eq(benchmarks.confidential, false), sql`${benchmarks.id} not in ${hiddenBenchmarkIds}`)!;
 
 /**
- * A benchmark applies at a round from its first round until it is retired (lib/scoring isApplicable).
- * For lists that walk benchmarks in an order index: the unary + keeps SQLite from answering it with
- * the index on applies_from_round_id instead, which would read every applicable benchmark and sort
- * them all before the first row of a page.
+ * A benchmark applies at a round from its first round until it is retired, at the rounds of the
+ * tracks in its scope (lib/scoring isApplicable). For lists that walk benchmarks in an order index:
+ * the unary + keeps SQLite from answering it with the index on applies_from_round_id instead, which
+ * would read every applicable benchmark and sort them all before the first row of a page.
  */
-export function appliesAt(startDate: string): SQL {
-  return sql`+${benchmarks.appliesFromRoundId} in (select ${rounds.id} from ${rounds} where ${rounds.startDate} <= ${startDate}) and coalesce(${benchmarks.retiredOn} > ${startDate}, 1)`;
+export function appliesAt(round: { startDate: string; trackId: number }): SQL {
+  return sql`+${benchmarks.appliesFromRoundId} in (select ${rounds.id} from ${rounds} where ${rounds.startDate} <= ${round.startDate}) and coalesce(${benchmarks.retiredOn} > ${round.startDate}, 1) and ${inScopeOf(round.trackId)}`;
 }
 
 /**

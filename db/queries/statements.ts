@@ -17,6 +17,7 @@ import {
   subjects,
 } from "../schema";
 import { recordAudit } from "./audit";
+import { replaceBenchmarkScope, resolveTrackSlugs } from "./benchmark-scope";
 import { isPublicBenchmark } from "./shared";
 
 export interface StatementSummary {
@@ -141,7 +142,17 @@ export function getStatementForReview(slug: string, db: Db = getDb()) {
 }
 
 export function createBenchmarkFromDemand(
-  input: { statementSlug: string; demand: string; title: string; categorySlug: string; addressee: Addressee; appliesFromRoundSlug: string; subjectSlugs: string[] },
+  input: {
+    statementSlug: string;
+    demand: string;
+    title: string;
+    categorySlug: string;
+    addressee: Addressee;
+    appliesFromRoundSlug: string;
+    /** The tracks at whose rounds it is assessed; [] for every track. */
+    scopeTrackSlugs: string[];
+    subjectSlugs: string[];
+  },
   userId: string,
   db: Db = getDb(),
 ): string {
@@ -154,6 +165,8 @@ export function createBenchmarkFromDemand(
       if (round.startDate < statement.date) throw new StatementError("A benchmark cannot apply from a round before the statement that raised it.");
       const subjectRows = input.subjectSlugs.length ? tx.select({ id: subjects.id }).from(subjects).where(inArray(subjects.slug, input.subjectSlugs)).all() : [];
       if (subjectRows.length !== input.subjectSlugs.length) throw new StatementError("One of the people or laws no longer exists.");
+      const scope = resolveTrackSlugs(input.scopeTrackSlugs, tx);
+      if (scope.unknown.length) throw new StatementError("One of the tracks ticked no longer exists.");
       const slug = uniqueSlug(input.title, (s) => !!tx.select({ id: benchmarks.id }).from(benchmarks).where(eq(benchmarks.slug, s)).get());
       const [row] = tx
         .insert(benchmarks)
@@ -162,6 +175,7 @@ export function createBenchmarkFromDemand(
         .all();
       tx.insert(benchmarkSources).values({ benchmarkId: row!.id, statementId: statement.id, demand: input.demand }).run();
       if (subjectRows.length) tx.insert(benchmarkSubjects).values(subjectRows.map((s) => ({ benchmarkId: row!.id, subjectId: s.id }))).run();
+      replaceBenchmarkScope(tx, row!.id, scope.ids);
       recordAudit(tx, { userId, action: "benchmark.create", entity: "benchmark", entityId: row!.id, after: { ...input, slug } });
       return slug;
     },

@@ -91,15 +91,15 @@ describe("a benchmark from an unpublished round dated before published ones", ()
   // An editor adds a round late, between published ones; a benchmark applies from it, and so also at
   // the published rounds after it, where reviewers score it and an editor publishes the score.
   let db: Db;
-  let late: { id: number; startDate: string };
-  let hrc37: { id: number; startDate: string };
+  let late: { id: number; startDate: string; trackId: number };
+  let hrc37: { id: number; startDate: string; trackId: number };
   let benchmarkId: number;
 
   beforeAll(() => {
     db = seeded();
     const run = (sql: string, ...params: unknown[]) => db.$client.prepare(sql).run(...params);
-    late = { id: Number(run("INSERT INTO rounds (slug, track_id, name, start_date, date_precision) VALUES ('uschrd-2017-late', (SELECT id FROM tracks WHERE slug = 'us-china-dialogue'), 'A late-added 2017 dialogue', '2017-06-01', 'day')").lastInsertRowid), startDate: "2017-06-01" };
-    hrc37 = one(db, "SELECT id, start_date AS startDate FROM rounds WHERE slug = 'hrc-37'");
+    late = { id: Number(run("INSERT INTO rounds (slug, track_id, name, start_date, date_precision) VALUES ('uschrd-2017-late', (SELECT id FROM tracks WHERE slug = 'us-china-dialogue'), 'A late-added 2017 dialogue', '2017-06-01', 'day')").lastInsertRowid), startDate: "2017-06-01", trackId: one<{ id: number }>(db, "SELECT id FROM tracks WHERE slug = 'us-china-dialogue'").id };
+    hrc37 = one(db, "SELECT id, start_date AS startDate, track_id AS trackId FROM rounds WHERE slug = 'hrc-37'");
     benchmarkId = Number(
       run("INSERT INTO benchmarks (slug, title, category_id, addressee, applies_from_round_id) VALUES ('backdated-demand', 'A demand from the late-added round', (SELECT id FROM categories WHERE slug = 'legal-reform'), 'chinese_government', ?)", late.id)
         .lastInsertRowid,
@@ -112,7 +112,7 @@ describe("a benchmark from an unpublished round dated before published ones", ()
     expect(one(db, "SELECT status FROM published_scores WHERE benchmark_id = ? AND round_id = ?", benchmarkId, hrc37.id)).toEqual({ status: "met" });
   });
 
-  const legalReformAt = (round: { id: number; startDate: string }) =>
+  const legalReformAt = (round: { id: number; startDate: string; trackId: number }) =>
     countPublishedFigures(db, round, undefined)
       .filter((t) => t.categoryId === one<{ id: number }>(db, "SELECT id FROM categories WHERE slug = 'legal-reform'").id)
       .reduce((sum, t) => ({ applicable: sum.applicable + t.applicable, met: sum.met + t.met }), { applicable: 0, met: 0 });

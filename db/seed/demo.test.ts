@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { SeedBenchmark, SeedRound } from "./types";
 import { buildDemoScores } from "./demo";
 
-const round = (slug: string, startDate: string): SeedRound => ({
+const round = (slug: string, startDate: string, trackSlug = "t"): SeedRound => ({
   slug,
-  trackSlug: "t",
+  trackSlug,
   name: slug,
   location: null,
   startDate: startDate as SeedRound["startDate"],
@@ -21,6 +21,7 @@ const benchmark = (overrides: Partial<SeedBenchmark>): SeedBenchmark => ({
   categorySlug: "c",
   addressee: "chinese_government",
   appliesFromRoundSlug: "r1",
+  scopeTrackSlugs: [],
   subjectSlugs: [],
   sources: [{ statementSlug: "s", demand: "d" }],
   retired: null,
@@ -55,6 +56,14 @@ describe("buildDemoScores", () => {
   it("stops scoring a retired benchmark from its retirement date", () => {
     const scores = buildDemoScores([benchmark({ retired: { on: "2016-01-01", reason: "died in custody" } })], ROUNDS);
     expect(scores.map((s) => s.roundSlug)).toEqual(["r1", "r2"]);
+  });
+
+  it("scores a benchmark of limited scope only at the rounds of its tracks", () => {
+    const mixed = [...ROUNDS, round("council", "2016-03-01", "council"), round("review", "2018-11-01", "review")];
+    expect(buildDemoScores([benchmark({ scopeTrackSlugs: ["t"] })], mixed).map((s) => s.roundSlug)).toEqual(["r1", "r2", "r3"]);
+    expect(buildDemoScores([benchmark({ scopeTrackSlugs: ["council", "review"] })], mixed).map((s) => s.roundSlug)).toEqual(["council", "review"]);
+    expect(buildDemoScores([benchmark({ scopeTrackSlugs: ["no-such-track"] })], mixed)).toEqual([]);
+    expect(buildDemoScores([benchmark({})], mixed)).toHaveLength(5);
   });
 
   it("never lets the demo reviewers disagree on an outcome of public record", () => {

@@ -1,4 +1,4 @@
-// Demo assessments for the seed: two demo reviewers score every applicable benchmark at every round,
+// Demo assessments for the seed: two demo reviewers score every benchmark at every round where it applies (within its scope),
 // following each benchmark's outcome timeline. Deterministic, so every fresh database is the same.
 import type { Status } from "@/lib/domain";
 import { isApplicable } from "@/lib/scoring";
@@ -47,13 +47,18 @@ export function roundsInOrder(rounds: readonly SeedRound[]): SeedRound[] {
 export function buildDemoScores(benchmarks: readonly SeedBenchmark[], rounds: readonly SeedRound[]): DemoScore[] {
   const ordered = roundsInOrder(rounds);
   const startOf = new Map(ordered.map((r) => [r.slug, r.startDate]));
+  // isApplicable compares track ids: number the seed's tracks by first appearance.
+  const trackNumber = new Map([...new Set(ordered.map((r) => r.trackSlug))].map((slug, i) => [slug, i]));
   const scores: DemoScore[] = [];
 
   for (const benchmark of benchmarks) {
     const appliesFromDate = startOf.get(benchmark.appliesFromRoundSlug);
     if (!appliesFromDate) throw new Error(`Benchmark ${benchmark.slug}: unknown round ${benchmark.appliesFromRoundSlug}`);
+    // A track no round belongs to gets no number and so matches no round.
+    const scopeTrackIds = benchmark.scopeTrackSlugs.map((slug) => trackNumber.get(slug) ?? -1);
+    const window = { appliesFromDate, retiredOn: benchmark.retired?.on ?? null, scopeTrackIds };
     for (const round of ordered) {
-      if (!isApplicable({ appliesFromDate, retiredOn: benchmark.retired?.on ?? null }, round)) continue;
+      if (!isApplicable(window, { startDate: round.startDate, trackId: trackNumber.get(round.trackSlug)! })) continue;
 
       const outcome = benchmark.outcomes
         .filter((o) => (startOf.get(o.fromRoundSlug) ?? "9999") <= round.startDate)

@@ -19,6 +19,14 @@ export const INTEGRITY_RULES: Record<string, string> = {
       JOIN rounds f ON f.id = b.applies_from_round_id
       JOIN rounds r ON r.id = ps.round_id
      WHERE r.start_date < f.start_date OR (b.retired_on IS NOT NULL AND r.start_date >= b.retired_on)`,
+  "no assessment at a round whose track the benchmark's scope leaves out": `
+    SELECT a.id FROM assessments a JOIN rounds r ON r.id = a.round_id
+     WHERE EXISTS (SELECT 1 FROM benchmark_tracks bt WHERE bt.benchmark_id = a.benchmark_id)
+       AND NOT EXISTS (SELECT 1 FROM benchmark_tracks bt WHERE bt.benchmark_id = a.benchmark_id AND bt.track_id = r.track_id)`,
+  "no published score at a round whose track the benchmark's scope leaves out": `
+    SELECT ps.benchmark_id, ps.round_id FROM published_scores ps JOIN rounds r ON r.id = ps.round_id
+     WHERE EXISTS (SELECT 1 FROM benchmark_tracks bt WHERE bt.benchmark_id = ps.benchmark_id)
+       AND NOT EXISTS (SELECT 1 FROM benchmark_tracks bt WHERE bt.benchmark_id = ps.benchmark_id AND bt.track_id = r.track_id)`,
   "a published score points to an assessment of the same benchmark and round": `
     SELECT ps.benchmark_id FROM published_scores ps JOIN assessments a ON a.id = ps.assessment_id
      WHERE a.benchmark_id <> ps.benchmark_id OR a.round_id <> ps.round_id`,
@@ -33,13 +41,15 @@ export function integrityViolations(sqlite: Database.Database): Record<string, n
   return Object.fromEntries(Object.entries(INTEGRITY_RULES).map(([rule, sql]) => [rule, sqlite.prepare(sql).all().length]));
 }
 
-/** Applicable benchmark × published round pairs that have no published score. */
+/** Applicable benchmark × published round pairs (in the benchmark's window and scope) that have no published score. */
 export function unscoredApplicablePairs(sqlite: Database.Database): number {
   return (
     sqlite
       .prepare(
         `SELECT COUNT(*) AS n FROM benchmarks b JOIN rounds f ON f.id = b.applies_from_round_id JOIN rounds r ON r.start_date >= f.start_date
           WHERE r.published_at IS NOT NULL AND (b.retired_on IS NULL OR r.start_date < b.retired_on)
+            AND (NOT EXISTS (SELECT 1 FROM benchmark_tracks bt WHERE bt.benchmark_id = b.id)
+                 OR EXISTS (SELECT 1 FROM benchmark_tracks bt WHERE bt.benchmark_id = b.id AND bt.track_id = r.track_id))
             AND NOT EXISTS (SELECT 1 FROM published_scores ps WHERE ps.benchmark_id = b.id AND ps.round_id = r.id)`,
       )
       .get() as { n: number }

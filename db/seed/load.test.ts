@@ -30,6 +30,29 @@ describe("the seed as loaded into the database", () => {
     expect(unscoredApplicablePairs(db.$client)).toBe(0);
   });
 
+  it("stores each benchmark's scope, and its integrity rule catches an assessment outside it", () => {
+    const scoped = all<{ slug: string; tracks: string }>(`
+      SELECT b.slug, group_concat(t.slug) AS tracks FROM benchmark_tracks bt JOIN benchmarks b ON b.id = bt.benchmark_id JOIN tracks t ON t.id = bt.track_id
+       GROUP BY b.id ORDER BY b.slug`);
+    expect(scoped).toHaveLength(SEED_DATA.benchmarks.filter((b) => b.scopeTrackSlugs.length > 0).length);
+    expect(scoped.find((b) => b.slug === "dialogue-held-regularly")?.tracks).toBe("us-china-dialogue");
+    expect(scoped.some((b) => b.slug === "release-liu-xia")).toBe(false);
+    const rule = "no assessment at a round whose track the benchmark's scope leaves out";
+    const planted = db.$client.transaction(() => {
+      db.$client
+        .prepare(
+          `INSERT INTO assessments (benchmark_id, round_id, reviewer_id, status, rationale, is_demo)
+           SELECT b.id, r.id, 'demo-reviewer-a', 'not_met', 'Scored where it cannot be judged.', 1 FROM benchmarks b, rounds r
+            WHERE b.slug = 'dialogue-held-regularly' AND r.slug = 'hrc-37'`,
+        )
+        .run();
+      const found = integrityViolations(db.$client)[rule];
+      throw Object.assign(new Error("roll back"), { found });
+    });
+    expect(() => planted()).toThrow(expect.objectContaining({ found: 1 }));
+    expect(integrityViolations(db.$client)[rule]).toBe(0);
+  });
+
   it("breaks no foreign key", () => {
     expect(all("PRAGMA foreign_key_check")).toEqual([]);
   });
@@ -55,7 +78,9 @@ describe("the seed as loaded into the database", () => {
     const rows = all<{ slug: string; applicable: number; published: number; assessments: number; reviewers: number }>(`
       SELECT r.slug,
              (SELECT COUNT(*) FROM benchmarks b JOIN rounds f ON f.id = b.applies_from_round_id
-               WHERE f.start_date <= r.start_date AND (b.retired_on IS NULL OR b.retired_on > r.start_date)) AS applicable,
+               WHERE f.start_date <= r.start_date AND (b.retired_on IS NULL OR b.retired_on > r.start_date)
+                 AND (NOT EXISTS (SELECT 1 FROM benchmark_tracks bt WHERE bt.benchmark_id = b.id)
+                      OR EXISTS (SELECT 1 FROM benchmark_tracks bt WHERE bt.benchmark_id = b.id AND bt.track_id = r.track_id))) AS applicable,
              (SELECT COUNT(*) FROM published_scores ps WHERE ps.round_id = r.id) AS published,
              (SELECT COUNT(*) FROM assessments a WHERE a.round_id = r.id) AS assessments,
              (SELECT COUNT(DISTINCT reviewer_id) FROM assessments a WHERE a.round_id = r.id) AS reviewers

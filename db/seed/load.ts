@@ -153,6 +153,11 @@ export function loadSeed(db: Db, data: SeedData = SEED_DATA, now: Date = new Dat
       tx.insert(t.benchmarkSources)
         .values(b.sources.map((s) => ({ benchmarkId, statementId: lookup(statementIds, s.statementSlug, "statement"), demand: s.demand })))
         .run();
+      if (b.scopeTrackSlugs.length > 0) {
+        tx.insert(t.benchmarkTracks)
+          .values(b.scopeTrackSlugs.map((slug) => ({ benchmarkId, trackId: lookup(trackIds, slug, "track") })))
+          .run();
+      }
       if (b.subjectSlugs.length > 0) {
         tx.insert(t.benchmarkSubjects)
           .values(b.subjectSlugs.map((slug) => ({ benchmarkId, subjectId: lookup(subjectIds, slug, "subject") })))

@@ -15,7 +15,7 @@ function generate(options: ScaleOptions) {
 
 function fingerprint(sqlite: Database.Database): string {
   const hash = createHash("sha256");
-  for (const table of ["rounds", "statements", "benchmarks", "benchmark_sources", "benchmark_subjects", "subjects", "assessments", "evidence_links", "published_scores"]) {
+  for (const table of ["rounds", "statements", "benchmarks", "benchmark_tracks", "benchmark_sources", "benchmark_subjects", "subjects", "assessments", "evidence_links", "published_scores"]) {
     for (const row of sqlite.prepare(`SELECT * FROM ${table} ORDER BY rowid`).raw(true).iterate()) hash.update(JSON.stringify(row));
   }
   return hash.digest("hex");
@@ -48,6 +48,17 @@ describe("the scale generator", () => {
     expect(metShare("round-12")).toBeGreaterThan(metShare("round-2"));
     const statuses = sqlite.prepare("SELECT DISTINCT status FROM published_scores ORDER BY status").all().map((r) => (r as { status: string }).status);
     expect(statuses).toEqual(["met", "not_met", "partial", "regressed", "unknown"]);
+  });
+
+  it("gives about one benchmark in ten a limited scope, scored only at its tracks' rounds", () => {
+    const scoped = (sqlite.prepare("SELECT COUNT(DISTINCT benchmark_id) AS n FROM benchmark_tracks").get() as { n: number }).n;
+    expect(scoped).toBeGreaterThan(600 * 0.05);
+    expect(scoped).toBeLessThan(600 * 0.15);
+    expect((sqlite.prepare("SELECT COUNT(*) AS n FROM (SELECT benchmark_id FROM benchmark_tracks GROUP BY benchmark_id HAVING COUNT(*) > 1)").get() as { n: number }).n).toBeGreaterThan(0);
+    const scoredInScope = sqlite
+      .prepare("SELECT COUNT(*) AS n FROM published_scores ps JOIN rounds r ON r.id = ps.round_id JOIN benchmark_tracks bt ON bt.benchmark_id = ps.benchmark_id AND bt.track_id = r.track_id")
+      .get() as { n: number };
+    expect(scoredInScope.n).toBeGreaterThan(0);
   });
 
   it("is deterministic for a seed and differs for another", () => {

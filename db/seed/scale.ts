@@ -73,13 +73,13 @@ export function generateScaleData(sqlite: Database.Database, options: ScaleOptio
     const categoryIds = SEED_CATEGORIES.map((c, i) => insert("INSERT INTO categories (slug, name, description, position) VALUES (?, ?, ?, ?)").run(c.slug, c.name, c.description, i).lastInsertRowid as number);
 
     // Rounds every four months from 2012 on, the tracks taking turns.
-    const rounds: Array<{ id: number; start: string }> = [];
+    const rounds: Array<{ id: number; start: string; track: number }> = [];
     const roundInsert = insert("INSERT INTO rounds (slug, track_id, name, location, start_date, end_date, date_precision, published_at, source_document_id) VALUES (?, ?, ?, 'Geneva', ?, NULL, 'day', ?, ?)");
     for (let i = 0; i < options.rounds; i++) {
       const start = isoDate(new Date(Date.UTC(2012, 6 + i * 4, 1 + Math.floor(random() * 27))));
       const track = i % TRACKS.length;
       const id = roundInsert.run(`round-${i + 1}`, trackIds[track], `${TRACKS[track]!.name}, round ${i + 1}`, start, publishedAt, sourceId).lastInsertRowid as number;
-      rounds.push({ id, start });
+      rounds.push({ id, start, track });
     }
 
     const orgIds: number[] = [];
@@ -130,6 +130,7 @@ export function generateScaleData(sqlite: Database.Database, options: ScaleOptio
     );
     const sourceInsert = insert("INSERT OR IGNORE INTO benchmark_sources (benchmark_id, statement_id, demand) VALUES (?, ?, ?)");
     const linkInsert = insert("INSERT OR IGNORE INTO benchmark_subjects (benchmark_id, subject_id) VALUES (?, ?)");
+    const scopeInsert = insert("INSERT INTO benchmark_tracks (benchmark_id, track_id) VALUES (?, ?)");
     const assessmentInsert = insert("INSERT INTO assessments (benchmark_id, round_id, reviewer_id, status, rationale, is_demo, created_at) VALUES (?, ?, ?, ?, ?, 1, ?)");
     const evidenceInsert = insert("INSERT INTO evidence_links (assessment_id, url, title, published_on) VALUES (?, ?, ?, NULL)");
     const publishInsert = insert("INSERT INTO published_scores (benchmark_id, round_id, status, basis, assessment_id, decided_by, decided_at, is_demo) VALUES (?, ?, ?, ?, ?, 'scale-editor', ?, 1)");
@@ -160,12 +161,17 @@ export function generateScaleData(sqlite: Database.Database, options: ScaleOptio
       }
       if (isPerson) linkInsert.run(id, pick(people));
       if (random() < 0.3) linkInsert.run(id, pick(laws));
+      // About one demand in ten concerns one forum's own conduct (its track, or two tracks): assessed there only.
+      const scopeRoll = random();
+      const scope = scopeRoll < 0.08 ? [rounds[fromIndex]!.track] : scopeRoll < 0.1 ? [rounds[fromIndex]!.track, (rounds[fromIndex]!.track + 1) % TRACKS.length] : [];
+      for (const track of scope) scopeInsert.run(id, trackIds[track]);
 
       // A latent status that improves slowly and sometimes slides back.
       let state: Status = "not_met";
       for (let r = fromIndex; r < rounds.length; r++) {
         const round = rounds[r]!;
         if (retiredOn && round.start >= retiredOn) break;
+        if (scope.length > 0 && !scope.includes(round.track)) continue;
         const roll = random();
         const previous = state;
         const progress = (r - fromIndex) / rounds.length;

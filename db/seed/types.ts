@@ -126,6 +126,8 @@ export interface SeedBenchmark {
   categorySlug: string;
   addressee: Addressee;
   appliesFromRoundSlug: string;
+  /** Its scope: the tracks at whose rounds it is assessed; [] for every track. */
+  scopeTrackSlugs: string[];
   subjectSlugs: string[];
   sources: SeedBenchmarkSource[];
   retired: { on: IsoDate; reason: string } | null;

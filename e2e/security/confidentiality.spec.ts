@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { PDFParse } from "pdf-parse";
 import { leakedSecrets, plantConfidentialData, type Plant } from "../../lib/testing/confidential-plant";
-import { queryTestDatabase, writeTestDatabase } from "../test-database";
+import { APPLIES_AT, queryTestDatabase, writeTestDatabase } from "../test-database";
 
 // Confidentiality on every public surface, over HTTP against the production server: a person at
 // risk, a law and a demand about them are marked confidential, scored and published like any other
@@ -201,7 +201,7 @@ test("a confidential item counts in no public figure", async ({ page }) => {
   await expect(page.getByTestId("round-summary")).toContainText(String(applicable));
   const expected = queryTestDatabase<{ n: number }>(
     `SELECT COUNT(*) AS n FROM benchmarks b JOIN rounds f ON f.id = b.applies_from_round_id, rounds r
-      WHERE r.slug = 'hrc-37' AND b.confidential = 0 AND f.start_date <= r.start_date AND (b.retired_on IS NULL OR b.retired_on > r.start_date)`,
+      WHERE r.slug = 'hrc-37' AND b.confidential = 0 AND ${APPLIES_AT}`,
   )[0]!.n;
   expect(applicable).toBe(expected);
 });

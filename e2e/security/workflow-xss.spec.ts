@@ -55,7 +55,8 @@ const SLUG = { track: `xss-track-${run}`, category: `xss-category-${run}`, perso
 const REVIEWER = { email: `xss-reviewer-${run}@example.org`, password: "xss-password-1" };
 // The demand as the statement puts it: the extractor links the person (by the Chinese name) and the law (by its article).
 const DEMAND = `China should release ${T.personNameZh} at once and repeal Article 977 ${PAYLOADS.svg}`;
-const OTHER_BENCHMARK = "report-results-publicly";
+// Assessed at every track, so also at the test's own round (a dialogue-only benchmark would not be there to score).
+const OTHER_BENCHMARK = "action-plan-enforceable";
 
 let statementSlug = "";
 let benchmarkSlug = "";

@@ -74,6 +74,7 @@ const BUILDERS: { [N in EndpointName]: (query: Query<N>) => unknown } = {
         category: b.categorySlug,
         addressee: b.addressee,
         appliesFrom: b.appliesFrom,
+        assessedAt: b.assessedAt,
         retiredOn: b.retiredOn,
         retiredReason: b.retiredReason,
         sources: sources.filter((s) => s.benchmarkId === b.id).map((s) => ({ statement: s.statementSlug, demand: s.demand })),

@@ -55,6 +55,9 @@ export const benchmarkSchema = z
     category: z.string(),
     addressee: z.enum(ADDRESSEES),
     appliesFrom: z.string().openapi({ description: "Slug of the first round the benchmark applies at. A benchmark is listed once that round is published." }),
+    assessedAt: z
+      .array(z.string())
+      .openapi({ description: "Its scope: slugs of the tracks at whose rounds it is assessed. Empty: every track's rounds, tracks added later included." }),
     retiredOn: isoDate.nullable(),
     retiredReason: z.string().nullable(),
     sources: z.array(z.object({ statement: z.string(), demand: z.string() })),

@@ -1,6 +1,7 @@
 // The columns of the data exports, shared by CSV and XLSX so both always carry the same fields.
 import type { BenchmarkExportRow, ScoreExportRow } from "@/db/queries/exports";
 import { ADDRESSEE_LABELS, STATUS_LABELS } from "@/lib/domain";
+import { ALL_TRACKS, LIST_SEPARATOR } from "@/lib/validation/import";
 
 export interface ExportColumn<T> {
   key: string;
@@ -36,12 +37,18 @@ export const BENCHMARK_COLUMNS: ExportColumn<BenchmarkExportRow>[] = [
   { key: "category", header: "Category", value: (r) => r.category, width: 26 },
   { key: "addressee", header: "Addressed to", value: (r) => ADDRESSEE_LABELS[r.addressee], width: 24 },
   { key: "applies_from", header: "Applies from", value: (r) => r.appliesFrom, width: 30 },
+  { key: "assessed_at", header: "Assessed at", value: (r) => formatScopeCell(r.assessedAt), width: 30 },
   { key: "retired_on", header: "Retired on", value: (r) => r.retiredOn, width: 12 },
   { key: "retired_reason", header: "Why retired", value: (r) => r.retiredReason, width: 30 },
   { key: "sources", header: "Raised by", value: (r) => r.sources, width: 40 },
   { key: "people", header: "People", value: (r) => r.people, width: 24 },
   { key: "laws", header: "Laws and practices", value: (r) => r.laws, width: 24 },
 ];
+
+/** The tracks a benchmark is assessed at, as the import reads them back: names joined, or "All tracks". */
+export function formatScopeCell(trackNames: readonly string[]): string {
+  return trackNames.length === 0 ? ALL_TRACKS : trackNames.join(LIST_SEPARATOR);
+}
 
 export function rowValues<T>(columns: ExportColumn<T>[], row: T): Array<string | number | boolean | null> {
   return columns.map((c) => c.value(row));

@@ -33,6 +33,16 @@ describe("readImportCsv: good files", () => {
     });
   });
 
+  it("reads where a benchmark is assessed: the tracks named, or every track for “All tracks” or an empty cell", () => {
+    const header = `${BENCHMARK_HEADER},Assessed at`;
+    const read = readImportCsv([header, `${benchmarkRow("a")},US–China Human Rights Dialogue | upr`, `${benchmarkRow("b")},All tracks`, `${benchmarkRow("c")},`].join("\n"));
+    if (!read.ok || read.kind !== "benchmarks") throw new Error(JSON.stringify(read));
+    expect(read.rows.map((r) => r.row.assessedAt)).toEqual([["US–China Human Rights Dialogue", "upr"], [], []]);
+    const without = readImportCsv([BENCHMARK_HEADER, benchmarkRow("d")].join("\n"));
+    if (!without.ok || without.kind !== "benchmarks") throw new Error(JSON.stringify(without));
+    expect(without.rows[0]!.row.assessedAt).toBeUndefined();
+  });
+
   it("reads a scores file with its status, evidence links and demo flag", () => {
     const read = readImportCsv([SCORE_HEADER, scoreRow("a")].join("\n"));
     if (!read.ok || read.kind !== "scores") throw new Error(JSON.stringify(read));

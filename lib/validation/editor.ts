@@ -63,6 +63,12 @@ export const retireBenchmarkSchema = z.object({
   retiredReason: text(500, "Give the reason, e.g. the person died in custody."),
 });
 
+export const benchmarkScopeSchema = z.object({
+  benchmarkSlug: slug,
+  /** None ticked: assessed at every track's rounds, tracks added later included. */
+  scopeTrackSlugs: z.array(slug).max(20, "Tick at most 20 tracks.").default([]),
+});
+
 export const confidentialitySchema = z.object({
   target: z.string().max(130, "Choose a benchmark or a person or law.").regex(/^(benchmark|subject):[a-z0-9-]+$/, "Choose a benchmark or a person or law."),
   confidential: z.enum(["yes", "no"], "Choose whether it is confidential."),

@@ -48,6 +48,12 @@ const listCell = (what: string) =>
     return items;
   });
 
+/** What the benchmarks export writes for a benchmark assessed at every track's rounds. */
+export const ALL_TRACKS = "All tracks";
+
+/** The tracks a benchmark is assessed at, by name or ID; [] for every track (the cell empty or "All tracks"). */
+const scopeCell = listCell("Assessed at").transform((items) => (items === undefined ? undefined : items.length === 1 && items[0]!.toLowerCase() === ALL_TRACKS.toLowerCase() ? [] : items));
+
 function matchLabel<T extends string>(value: string, codes: readonly T[], labels: Record<T, string>): T | undefined {
   const wanted = value.trim().toLowerCase();
   return codes.find((c) => c === wanted || labels[c].toLowerCase() === wanted);
@@ -67,6 +73,7 @@ export const benchmarkRowSchema = z
     category: requiredText("The category", 120),
     addressee: addresseeCell,
     applies_from: requiredText("The round it applies from", 200),
+    assessed_at: scopeCell,
     retired_on: trimmed.refine((v) => !v || ISO_DATE.test(v), "Retired on must be a date like 2018-11-06."),
     retired_reason: trimmed.pipe(z.string().max(500, "Why retired is longer than 500 characters.").optional()),
     sources: listCell("Raised by"),
@@ -84,6 +91,8 @@ export const benchmarkRowSchema = z
     category: row.category,
     addressee: row.addressee!,
     appliesFrom: row.applies_from,
+    /** Track names or IDs; [] every track; undefined: the column is left out. */
+    assessedAt: row.assessed_at,
     /** undefined: the column is left out; null: not retired. */
     retiredOn: row.retired_on === undefined ? undefined : row.retired_on || null,
     retiredReason: row.retired_reason === undefined ? undefined : row.retired_reason || null,

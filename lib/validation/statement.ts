@@ -29,6 +29,8 @@ export const confirmDemandSchema = z.object({
   categorySlug: slug,
   addressee: z.enum(ADDRESSEES, "Choose whom the demand is addressed to."),
   appliesFromRoundSlug: slug,
+  /** The tracks at whose rounds it is assessed; none ticked: every track. */
+  scopeTrackSlugs: z.array(slug).max(20, "Tick at most 20 tracks.").default([]),
   subjectSlugs: z.array(slug).max(50).default([]),
 });
 

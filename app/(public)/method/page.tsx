@@ -57,6 +57,13 @@ export default function MethodPage() {
           A benchmark <strong>applies</strong> at every round from the one it was first demanded for. When it is retired — for example
           because the person concerned died in custody — it leaves the denominators of every later round and keeps its history.
         </p>
+        <p>
+          Each benchmark also has a <strong>scope</strong>: the tracks at whose rounds it is assessed. A demand about how the US–China
+          dialogue itself is run — that it meets regularly, lets civil society take part, reports its results — is assessed at the
+          dialogue&apos;s rounds only, a demand on what Council members say in a session at Council sessions only; a demand such as a
+          release is assessed at every round. Outside its scope a benchmark is not applicable: it is in no denominator, the heat map
+          shows a dot, and “what changed” compares it with its own previous round in scope.
+        </p>
         <p>Every chart and table states its denominator; the rounds table on the dashboard gives each round&apos;s counts.</p>
       </section>
 

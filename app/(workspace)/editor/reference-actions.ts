@@ -4,9 +4,11 @@ import { eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
+import { ScopeError, setBenchmarkScope } from "@/db/queries/scopes";
 import { benchmarks, categories, subjectEvents, subjects, tracks } from "@/db/schema";
 import { ActionError, guardedAction } from "@/lib/auth/guard";
 import {
+  benchmarkScopeSchema,
   confidentialitySchema,
   newCategorySchema,
   newSubjectEventSchema,
@@ -78,6 +80,19 @@ export const retireBenchmark = guardedAction({ roles: EDITOR, schema: retireBenc
   });
   refresh();
   return { ok: true, message: `Retired “${benchmark.title}” from ${input.retiredOn}. Its history stays; later rounds no longer count it.` };
+});
+
+export const setScope = guardedAction({ roles: EDITOR, schema: benchmarkScopeSchema }, async (input, editor) => {
+  let result: ReturnType<typeof setBenchmarkScope>;
+  try {
+    result = setBenchmarkScope(input, editor.id);
+  } catch (error) {
+    if (error instanceof ScopeError) throw new ActionError(error.message);
+    throw error;
+  }
+  refresh();
+  const outside = result.outside > 0 ? ` ${result.outside} assessment${result.outside === 1 ? "" : "s"} at other tracks' rounds stay in its history and count nowhere.` : "";
+  return { ok: true, message: `${result.changed ? "" : "Unchanged: "}“${result.title}” is assessed at ${result.scope}.${outside}` };
 });
 
 export const setConfidentiality = guardedAction({ roles: EDITOR, schema: confidentialitySchema }, async (input, editor) => {

@@ -89,6 +89,19 @@ describe("read API behaviour", () => {
     expect(upr.index).toBeCloseTo((100 * (upr.tally.met + 0.5 * upr.tally.partial)) / upr.judged, 10);
   });
 
+  it("says where each benchmark is assessed, and counts a dialogue-only one at no Council session", async () => {
+    const all = await (await call("benchmarks", "?pageSize=100")).json();
+    const scopeOf = (slug: string) => all.data.find((b: { slug: string }) => b.slug === slug)?.assessedAt;
+    expect(scopeOf("dialogue-held-regularly")).toEqual(["us-china-dialogue"]);
+    expect(scopeOf("release-liu-xia")).toEqual([]);
+    const scores = await (await call("scores", "?pageSize=500")).json();
+    const rounds = scores.data.filter((s: { benchmark: string }) => s.benchmark === "dialogue-held-regularly").map((s: { round: string }) => s.round);
+    expect(rounds).toEqual(["uschrd-2015-washington"]);
+    const summary = await (await call("summary", "?track=un-hrc")).json();
+    const total = await (await call("benchmarks", "?pageSize=100")).json();
+    expect(summary.rounds.at(-1).applicable).toBeLessThan(total.total);
+  });
+
   it("answers 304 to a client that already has the current answer", async () => {
     const first = await call("tracks");
     const etag = first.headers.get("etag")!;

@@ -1,9 +1,17 @@
 import type { SeedBenchmark } from "@/db/seed/types";
 
-type Draft = Omit<SeedBenchmark, "subjectSlugs" | "retired" | "outcomes"> &
-  Partial<Pick<SeedBenchmark, "subjectSlugs" | "retired" | "outcomes">>;
+type Draft = Omit<SeedBenchmark, "scopeTrackSlugs" | "subjectSlugs" | "retired" | "outcomes"> &
+  Partial<Pick<SeedBenchmark, "scopeTrackSlugs" | "subjectSlugs" | "retired" | "outcomes">>;
 
-const benchmark = (draft: Draft): SeedBenchmark => ({ subjectSlugs: [], retired: null, outcomes: [], ...draft });
+const benchmark = (draft: Draft): SeedBenchmark => ({ scopeTrackSlugs: [], subjectSlugs: [], retired: null, outcomes: [], ...draft });
+
+// Scopes. A demand about how the bilateral dialogue itself is run (meeting, reporting, who takes part,
+// what it sets out to achieve) can only be judged at its rounds; one about what the Council or its
+// members do in a session, at Council sessions; one about China's UPR process, at the review.
+// Everything else (a release, a law, an abuse to end) is judged at every round of every track.
+const DIALOGUE_ONLY = ["us-china-dialogue"];
+const COUNCIL_ONLY = ["un-hrc"];
+const REVIEW_ONLY = ["upr"];
 
 const R2012 = "uschrd-2012-washington";
 const R2013 = "uschrd-2013-kunming";
@@ -29,6 +37,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     categorySlug: "transparency-and-reporting",
     addressee: "both_governments",
     appliesFromRoundSlug: R2012,
+    scopeTrackSlugs: DIALOGUE_ONLY,
     sources: [
       { statementSlug: "hrw-2012-dialogue-comments", demand: "Warns that a round nobody discusses in public afterwards mainly lets Beijing claim it is engaging while reform waits." },
       { statementSlug: "lawyers-2015-statement", demand: "Both governments should report the outcome openly to their publics and legislatures, so that people can follow it up." },
@@ -40,6 +49,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     categorySlug: "transparency-and-reporting",
     addressee: "both_governments",
     appliesFromRoundSlug: R2012,
+    scopeTrackSlugs: DIALOGUE_ONLY,
     sources: [{ statementSlug: "chrd-2012-dialogue-comments", demand: "Passes on activists' proposal that both delegations meet the press and answer questions once the talks close." }],
     outcomes: [
       {
@@ -56,6 +66,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     categorySlug: "transparency-and-reporting",
     addressee: "us_government",
     appliesFromRoundSlug: R2013,
+    scopeTrackSlugs: DIALOGUE_ONLY,
     sources: [
       {
         statementSlug: "hrw-2013-kunming-release",
@@ -92,6 +103,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     categorySlug: "benchmarks-and-follow-up",
     addressee: "both_governments",
     appliesFromRoundSlug: R2012,
+    scopeTrackSlugs: DIALOGUE_ONLY,
     sources: [
       { statementSlug: "hrw-2012-dialogue-comments", demand: "Faults every government holding rights dialogues with China for never setting benchmarks that would show progress." },
       { statementSlug: "hrw-2013-kunming-release", demand: "The US should push China to accept concrete, clear benchmarks, without which the dialogue is a diplomatic formality." },
@@ -103,6 +115,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     categorySlug: "benchmarks-and-follow-up",
     addressee: "both_governments",
     appliesFromRoundSlug: R2013,
+    scopeTrackSlugs: DIALOGUE_ONLY,
     sources: [{ statementSlug: "hrw-2013-kunming-release", demand: "Review progress on the agreed benchmarks at later rounds." }],
   }),
   benchmark({
@@ -111,6 +124,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     categorySlug: "benchmarks-and-follow-up",
     addressee: "us_government",
     appliesFromRoundSlug: R2012,
+    scopeTrackSlugs: DIALOGUE_ONLY,
     sources: [
       { statementSlug: "chrd-2012-dialogue-comments", demand: "Asks what tangible results the US can point to after so many rounds and calls an open, systematic review of the talks long overdue." },
     ],
@@ -145,10 +159,9 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     categorySlug: "benchmarks-and-follow-up",
     addressee: "both_governments",
     appliesFromRoundSlug: R2015,
+    scopeTrackSlugs: DIALOGUE_ONLY,
     sources: [{ statementSlug: "lawyers-2015-statement", demand: "Both governments should make the dialogue regular, open to non-governmental voices and effective." }],
-    outcomes: [
-      { fromRoundSlug: HRC34, status: "not_met", rationale: "No round of the US–China dialogue was held in 2016 or at any time after August 2015.", publicRecord: true },
-    ],
+    // No dialogue round followed August 2015, so none is left at which to score that it stopped meeting.
   }),
   benchmark({
     slug: "us-prioritises-serious-cases",
@@ -156,6 +169,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     categorySlug: "benchmarks-and-follow-up",
     addressee: "us_government",
     appliesFromRoundSlug: R2015,
+    scopeTrackSlugs: DIALOGUE_ONLY,
     sources: [
       { statementSlug: "rdn-2015-editorial", demand: "The US should put the most serious individual cases and patterns of violations at the top of the agenda and press hard on emblematic ones." },
     ],
@@ -168,6 +182,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     categorySlug: "civil-society-participation",
     addressee: "us_government",
     appliesFromRoundSlug: R2012,
+    scopeTrackSlugs: DIALOGUE_ONLY,
     sources: [
       { statementSlug: "chrd-2012-dialogue-comments", demand: "Relays activists' wish that the talks reflect the views and ideas of Chinese rights defenders." },
       { statementSlug: "rdn-2015-editorial", demand: "Before the round, the US should carefully collect the views of organisations concerned with rights in China, since Beijing will not listen to them." },
@@ -187,6 +202,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     categorySlug: "civil-society-participation",
     addressee: "both_governments",
     appliesFromRoundSlug: R2015,
+    scopeTrackSlugs: DIALOGUE_ONLY,
     sources: [{ statementSlug: "lawyers-2015-statement", demand: "Only if both countries' civil societies take part can the dialogue make due progress; open it to them." }],
   }),
   benchmark({
@@ -195,6 +211,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     categorySlug: "civil-society-participation",
     addressee: "chinese_government",
     appliesFromRoundSlug: R2013,
+    scopeTrackSlugs: REVIEW_ONLY,
     sources: [
       {
         statementSlug: "hrw-2013-kunming-release",
@@ -586,10 +603,11 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     categorySlug: "protection-of-defenders",
     addressee: "both_governments",
     appliesFromRoundSlug: R2015,
+    scopeTrackSlugs: DIALOGUE_ONLY,
     sources: [{ statementSlug: "lawyers-2015-statement", demand: "Both sides should set out concrete plans, open to checking, to prevent further persecution once the talks end." }],
     outcomes: [
       {
-        fromRoundSlug: HRC31,
+        fromRoundSlug: R2015,
         status: "unknown",
         rationale: "Demo score, illustrative only: the demo reviewers found too little public information to judge.",
         publicRecord: false,
@@ -624,6 +642,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     categorySlug: "international-access-and-accountability",
     addressee: "un_member_states",
     appliesFromRoundSlug: HRC37,
+    scopeTrackSlugs: COUNCIL_ONLY,
     sources: [
       {
         statementSlug: "ngo-2018-hrc37-letter",
@@ -632,7 +651,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     ],
     outcomes: [
       {
-        fromRoundSlug: UPR2018,
+        fromRoundSlug: HRC37,
         status: "partial",
         rationale: "Demo score, illustrative only: scored as if some delegations, not all, restated their support.",
         publicRecord: false,
@@ -645,6 +664,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     categorySlug: "international-access-and-accountability",
     addressee: "un_member_states",
     appliesFromRoundSlug: HRC37,
+    scopeTrackSlugs: COUNCIL_ONLY,
     sources: [
       {
         statementSlug: "ngo-2018-hrc37-letter",
@@ -658,6 +678,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     categorySlug: "international-access-and-accountability",
     addressee: "un_human_rights_council",
     appliesFromRoundSlug: HRC37,
+    scopeTrackSlugs: COUNCIL_ONLY,
     sources: [{ statementSlug: "ngo-2018-hrc37-letter", demand: "Delegations, alone or with like-minded states, should have the Council deliver a clear message to China." }],
     outcomes: [
       {
@@ -674,6 +695,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     categorySlug: "international-access-and-accountability",
     addressee: "un_human_rights_council",
     appliesFromRoundSlug: HRC37,
+    scopeTrackSlugs: COUNCIL_ONLY,
     subjectSlugs: ["rsdl-article-73"],
     sources: [
       { statementSlug: "ngo-2018-hrc37-letter", demand: "The message should condemn a measure that permits six months of secret detention, often with no lawyer." },

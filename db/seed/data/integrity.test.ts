@@ -321,6 +321,29 @@ describe("seed dataset: benchmarks", () => {
     }
   });
 
+  it("scopes a benchmark only to known tracks, and records outcomes only at rounds in its scope", () => {
+    const trackOf = new Map(rounds.map((r) => [r.slug, r.trackSlug]));
+    const known = slugSet(tracks);
+    for (const b of benchmarks) {
+      expect(new Set(b.scopeTrackSlugs).size, b.slug).toBe(b.scopeTrackSlugs.length);
+      for (const t of b.scopeTrackSlugs) expect(known.has(t), `${b.slug} → ${t}`).toBe(true);
+      // A scope that lists every track would drop tracks added later: every track is [].
+      expect(b.scopeTrackSlugs.length, b.slug).toBeLessThan(known.size);
+      const inScope = (round: string) => b.scopeTrackSlugs.length === 0 || b.scopeTrackSlugs.includes(trackOf.get(round)!);
+      for (const o of b.outcomes) expect(inScope(o.fromRoundSlug), `${b.slug}: outcome at ${o.fromRoundSlug}, outside its scope`).toBe(true);
+    }
+  });
+
+  it("assesses demands about the dialogue's own conduct at its rounds only, and releases everywhere", () => {
+    const scopeOf = (slug: string) => benchmarks.find((b) => b.slug === slug)?.scopeTrackSlugs;
+    for (const slug of ["dialogue-held-regularly", "civil-society-takes-part", "report-results-publicly", "adopt-public-benchmarks", "consult-civil-society-before-round"]) {
+      expect(scopeOf(slug), slug).toEqual(["us-china-dialogue"]);
+    }
+    expect(scopeOf("reaffirm-2016-joint-statement")).toEqual(["un-hrc"]);
+    expect(scopeOf("public-input-into-upr-report")).toEqual(["upr"]);
+    for (const b of benchmarks.filter((x) => x.categorySlug === "release-of-detained-people")) expect(b.scopeTrackSlugs, b.slug).toEqual([]);
+  });
+
   it("writes a rationale for every outcome, labels demo ones, and records 'regressed' only against an earlier round", () => {
     for (const b of benchmarks) {
       for (const o of b.outcomes) {

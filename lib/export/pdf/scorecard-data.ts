@@ -45,8 +45,14 @@ export function getScorecardPdfData(filters: DashboardFilters): ScorecardPdfData
     .filter((g) => g.rows.length > 0);
   const latest = dashboard.latest;
   const ids = data.benchmarks.map((b) => b.id);
+  // Only where the benchmark applies at the latest round: a score left outside its scope is history, not its status.
+  const applyAtLatest = new Set(dashboard.heatMap.flatMap((g) => g.rows.filter((r) => r.cells.at(-1)?.status !== "n/a").map((r) => r.benchmark.id)));
   const rationaleOf = new Map(
-    latest ? listPublishedScoreDetails({ benchmarkIds: ids, roundIds: [latest.round.id] }).map((d) => [d.benchmarkId, d.rationale] as const) : [],
+    latest
+      ? listPublishedScoreDetails({ benchmarkIds: ids, roundIds: [latest.round.id] })
+          .filter((d) => applyAtLatest.has(d.benchmarkId))
+          .map((d) => [d.benchmarkId, d.rationale] as const)
+      : [],
   );
   const sourcesOf = new Map<number, string[]>();
   for (const s of listBenchmarkSources(ids)) sourcesOf.set(s.benchmarkId, [...(sourcesOf.get(s.benchmarkId) ?? []), `${s.statementTitle} (${s.statementDate.slice(0, 4)})`]);

@@ -8,7 +8,7 @@ import { getPublicBenchmark, listBenchmarkSources, listBenchmarkSubjects } from 
 import { listPublishedRounds } from "@/db/queries/rounds";
 import { listPublishedScoreDetails } from "@/db/queries/scores";
 import { ADDRESSEE_LABELS, STATEMENT_KIND_LABELS } from "@/lib/domain";
-import { formatDate, formatRoundDate } from "@/lib/format";
+import { formatDate, formatRoundDate, formatScope } from "@/lib/format";
 import { isApplicable } from "@/lib/scoring";
 
 export const dynamic = "force-dynamic";
@@ -47,6 +47,11 @@ export default async function BenchmarkPage({ params }: Props) {
         <dt className="font-medium">Applies from</dt>
         <dd>
           <Link href={`/rounds/${benchmark.appliesFromSlug}`}>{benchmark.appliesFromName}</Link>
+        </dd>
+        <dt className="font-medium">Assessed at</dt>
+        <dd data-testid="scope">
+          {formatScope(benchmark.scope.map((t) => t.name))}
+          {benchmark.scope.length > 0 && <span className="text-stone-600"> only; other tracks&apos; rounds do not count it</span>}
         </dd>
         {benchmark.retiredOn && (
           <>

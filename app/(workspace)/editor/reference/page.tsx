@@ -3,9 +3,11 @@ import { ActionForm } from "@/components/forms/action-form";
 import { AccountBar } from "@/components/review/account-bar";
 import { EditorOnly } from "@/components/review/editor-only";
 import { listReferenceData } from "@/db/queries/reference";
+import { listLimitedScopes } from "@/db/queries/scopes";
 import { requirePageUser } from "@/lib/auth/session";
 import { DATE_PRECISIONS, SUBJECT_EVENT_KINDS, SUBJECT_KINDS } from "@/lib/domain";
-import { createCategory, createSubject, createSubjectEvent, createTrack, retireBenchmark, setConfidentiality } from "../reference-actions";
+import { formatScope } from "@/lib/format";
+import { createCategory, createSubject, createSubjectEvent, createTrack, retireBenchmark, setConfidentiality, setScope } from "../reference-actions";
 
 export const metadata: Metadata = { title: "Reference data" };
 export const dynamic = "force-dynamic";
@@ -25,12 +27,14 @@ export default async function ReferencePage() {
   const data = listReferenceData();
   const subjectOptions = data.subjects.map((s) => ({ value: s.slug, label: `${s.name} (${s.kind}${s.confidential ? ", confidential" : ""})` }));
   const benchmarkOptions = data.benchmarks.map((b) => ({ value: b.slug, label: `${b.title}${b.retiredOn ? ` (retired ${b.retiredOn})` : ""}` }));
+  const limitedScopes = listLimitedScopes();
+  const scopeOptions = data.benchmarks.map((b) => ({ value: b.slug, label: `${b.title} (assessed at ${formatScope(limitedScopes.get(b.id) ?? [])})` }));
 
   return (
     <>
       <AccountBar user={user} />
       <h1 className="text-2xl font-semibold">Reference data</h1>
-      <p className="mt-2 text-stone-700">Tracks, categories, people and laws with their events, retirements and confidentiality. Every change is audited.</p>
+      <p className="mt-2 text-stone-700">Tracks, categories, people and laws with their events, retirements, scopes and confidentiality. Every change is audited.</p>
       <div className="mt-4 grid gap-6 lg:grid-cols-2">
         <Panel id="subject-heading" title="Add a person, law or practice">
           <ActionForm
@@ -73,6 +77,23 @@ export default async function ReferencePage() {
               { kind: "select", name: "benchmarkSlug", label: "Benchmark", options: benchmarkOptions },
               { kind: "date", name: "retiredOn", label: "Retired from" },
               { kind: "text", name: "retiredReason", label: "Reason" },
+            ]}
+          />
+        </Panel>
+        <Panel id="scope-heading" title="Where a benchmark is assessed">
+          <ActionForm
+            action={setScope}
+            testId="scope"
+            submitLabel="Set scope"
+            fields={[
+              { kind: "select", name: "benchmarkSlug", label: "Benchmark", options: scopeOptions },
+              {
+                kind: "checkboxes",
+                name: "scopeTrackSlugs[]",
+                label: "Assessed at the rounds of",
+                options: data.tracks.map((t) => ({ value: t.slug, label: t.name })),
+                hint: "Tick none for every track's rounds, tracks added later included. Scores already given outside the new scope stay in the history and count nowhere.",
+              },
             ]}
           />
         </Panel>

@@ -16,6 +16,9 @@ import { addDemandToBenchmark, confirmDemand } from "../../statement-actions";
 export const metadata: Metadata = { title: "Demands in a statement" };
 export const dynamic = "force-dynamic";
 
+const SCOPE_HINT =
+  "Tick only where the demand can be judged: one about how the bilateral dialogue itself is run (meeting regularly, hearing NGOs, reporting results) at the dialogue's rounds. Tick none for a demand judged at every round, such as a release.";
+
 /** A short title to start from: the demand's first clause, without the list's lead-in. */
 function suggestedTitle(text: string): string {
   const first = text.split(/[;:]/)[0]!.replace(/^(?:the\s+\w+\s+government\s+should\s+|we\s+urge\s+\w+\s+to\s+)/i, "").trim();
@@ -70,6 +73,13 @@ export default async function StatementDemandsPage({ params }: { params: Promise
                     { kind: "select", name: "categorySlug", label: "Category", defaultValue: d.category ?? undefined, options: reference.categories.map((c) => ({ value: c.slug, label: c.name })) },
                     { kind: "select", name: "addressee", label: "Addressed to", defaultValue: d.addressee ?? undefined, options: ADDRESSEES.map((a) => ({ value: a, label: ADDRESSEE_LABELS[a] })) },
                     { kind: "select", name: "appliesFromRoundSlug", label: "Applies from round", defaultValue: defaultRound, options: rounds.map((r) => ({ value: r.slug, label: r.name })) },
+                    {
+                      kind: "checkboxes",
+                      name: "scopeTrackSlugs[]",
+                      label: "Assessed at the rounds of",
+                      options: reference.tracks.map((t) => ({ value: t.slug, label: t.name })),
+                      hint: SCOPE_HINT,
+                    },
                     ...[...d.people, ...d.laws].map((s) => ({ kind: "hidden" as const, name: "subjectSlugs[]", value: s })),
                   ]}
                 />
