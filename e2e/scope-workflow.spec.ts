@@ -77,6 +77,23 @@ test("an editor narrows a scored benchmark to the Council; the review leaves it 
   expect(await applicableOnScorecard(page, "upr-china-2018")).toBe(applicableBefore - 1);
   await expect(page.getByTestId("scorecard").locator(`[data-benchmark=${SLUG}]`)).toHaveCount(0);
 
+  // Reviewer agreement at the review counts only what applies there: the two demo reviewers
+  // disagreed on this benchmark at the review, and that pair no longer weighs.
+  const agreement = (inScopeOnly: boolean) => {
+    const [row] = queryDatabase<{ agree: number; pairs: number }>(
+      E2E_WORKFLOW_DATABASE_PATH,
+      `SELECT SUM(a.status = b.status) AS agree, COUNT(*) AS pairs FROM assessments a
+         JOIN assessments b ON b.benchmark_id = a.benchmark_id AND b.round_id = a.round_id AND b.reviewer_id = 'demo-reviewer-b'
+         JOIN rounds r ON r.id = a.round_id JOIN benchmarks x ON x.id = a.benchmark_id
+        WHERE r.slug = 'upr-china-2018' AND a.reviewer_id = 'demo-reviewer-a'
+          ${inScopeOnly ? "AND (NOT EXISTS (SELECT 1 FROM benchmark_tracks bt WHERE bt.benchmark_id = x.id) OR EXISTS (SELECT 1 FROM benchmark_tracks bt WHERE bt.benchmark_id = x.id AND bt.track_id = r.track_id))" : ""}`,
+    );
+    return `${Math.round((100 * row!.agree) / row!.pairs)}%`;
+  };
+  expect(agreement(true)).not.toBe(agreement(false));
+  await page.goto("/editor/rounds/upr-china-2018");
+  await expect(page.getByTestId("summary-percent-agreement")).toHaveText(agreement(true));
+
   await page.goto(`/benchmarks/${SLUG}`);
   await expect(page.getByTestId("scope")).toContainText("UN Human Rights Council rounds only");
   await expect(page.getByTestId("timeline").locator("#round-upr-china-2018")).toHaveCount(0);

@@ -193,7 +193,7 @@ export function ScorecardDocument({ data, size }: { data: ScorecardPdfData; size
           Each benchmark is one concrete demand made in a civil-society or government statement. After each round two reviewers score it
           independently ({Object.values(STATUS_LABELS).join(", ")}); agreed scores are published, disagreements are decided by an editor.
           {" "}
-          {DENOMINATOR_NOTE} A benchmark applies from the round it was first demanded for until it is retired. Confidential people and
+          {DENOMINATOR_NOTE} A benchmark applies from the round it was first demanded for until it is retired, at the rounds of the tracks in its scope (a demand about the dialogue itself, at the dialogue&apos;s rounds only). Confidential people and
           benchmarks are never included.
         </Text>
         <Text style={styles.small}>Full method, sources and evidence: the Method page and each benchmark&apos;s page on the Dialogue Scorecard site.</Text>

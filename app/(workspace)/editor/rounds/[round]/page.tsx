@@ -30,7 +30,8 @@ export default async function EditorRoundPage({ params }: { params: Promise<{ ro
     return { benchmark: b, assessments, proposal: proposeScore(assessments, decisions.get(b.id) ?? null) };
   });
   const count = (kind: string) => rows.filter((r) => r.proposal.kind === kind).length;
-  const agreement = roundAgreement(latest);
+  // Over the benchmarks that apply at the round: scores left outside a scope or after retirement are history.
+  const agreement = roundAgreement(new Map(rows.map((r) => [r.benchmark.id, r.assessments])));
   const disagreements = rows.filter((r) => r.proposal.kind === "disagreement");
 
   return (
