@@ -5,7 +5,8 @@ import { getDb, type Db } from "../client";
 import { benchmarks, benchmarkSources, benchmarkSubjects, categories, rounds, statements, subjects } from "../schema";
 import { benchmarkConditions, type ResolvedFilters } from "./filters";
 import { idsInBenchmarkOrder } from "./ordered";
-import { hiddenBenchmarkSelect, inBatches, isPublicBenchmark } from "./shared";
+import { getPublicRedactor } from "./public-text";
+import { hiddenBenchmarkSelect, inBatches, isPublicBenchmark, isPublicSource } from "./shared";
 
 export interface PublicBenchmark {
   id: number;
@@ -23,7 +24,7 @@ export interface PublicBenchmark {
 
 /** A benchmark the public may see; undefined for a confidential or missing one. */
 export function getPublicBenchmark(slug: string, db: Db = getDb()): PublicBenchmark | undefined {
-  return db
+  const row = db
     .select({
       id: benchmarks.id,
       slug: benchmarks.slug,
@@ -42,6 +43,7 @@ export function getPublicBenchmark(slug: string, db: Db = getDb()): PublicBenchm
     .innerJoin(rounds, eq(rounds.id, benchmarks.appliesFromRoundId))
     .where(and(eq(benchmarks.slug, slug), isPublicBenchmark))
     .get();
+  return row && getPublicRedactor(db).fields(row, ["title", "retiredReason"]);
 }
 
 export interface BenchmarkSource {
@@ -54,8 +56,13 @@ export interface BenchmarkSource {
   statementDatePrecision: DatePrecision;
 }
 
-export function listBenchmarkSources(benchmarkIds: number[], db: Db = getDb()): BenchmarkSource[] {
-  return inBatches(benchmarkIds, (batch) =>
+/**
+ * The statements that raised each benchmark, with their demands. For the public (the default) only
+ * sources and statements not hidden, with names withheld; the workspace reads them as stored.
+ */
+export function listBenchmarkSources(benchmarkIds: number[], db: Db = getDb(), audience: "public" | "workspace" = "public"): BenchmarkSource[] {
+  const redactor = audience === "public" ? getPublicRedactor(db) : null;
+  const rows = inBatches(benchmarkIds, (batch) =>
     db
       .select({
         benchmarkId: benchmarkSources.benchmarkId,
@@ -68,10 +75,11 @@ export function listBenchmarkSources(benchmarkIds: number[], db: Db = getDb()): 
       })
       .from(benchmarkSources)
       .innerJoin(statements, eq(statements.id, benchmarkSources.statementId))
-      .where(inArray(benchmarkSources.benchmarkId, batch))
+      .where(and(inArray(benchmarkSources.benchmarkId, batch), redactor ? isPublicSource : undefined))
       .orderBy(asc(statements.date), asc(statements.id))
       .all(),
   );
+  return redactor ? rows.map((r) => redactor.fields(r, ["demand", "statementTitle"])) : rows;
 }
 
 export interface LinkedSubject {
@@ -84,6 +92,7 @@ export interface LinkedSubject {
 
 /** People and laws linked to the benchmarks; confidential subjects are left out. */
 export function listBenchmarkSubjects(benchmarkIds: number[], db: Db = getDb()): LinkedSubject[] {
+  const redactor = getPublicRedactor(db);
   return inBatches(benchmarkIds, (batch) =>
     db
       .select({ benchmarkId: benchmarkSubjects.benchmarkId, slug: subjects.slug, kind: subjects.kind, name: subjects.name, nameZh: subjects.nameZh })
@@ -91,7 +100,8 @@ export function listBenchmarkSubjects(benchmarkIds: number[], db: Db = getDb()):
       .innerJoin(subjects, and(eq(subjects.id, benchmarkSubjects.subjectId), eq(subjects.confidential, false)))
       .where(inArray(benchmarkSubjects.benchmarkId, batch))
       .orderBy(asc(subjects.name))
-      .all(),
+      .all()
+      .map((s) => redactor.fields(s, ["name", "nameZh"])),
   );
 }
 
@@ -134,7 +144,8 @@ export function listPublicBenchmarksPage(resolved: ResolvedFilters, page: { limi
         .where(inArray(benchmarks.id, ids))
         .all()
     : [];
-  const byId = new Map(rows.map(({ roundSlug, roundDate, roundPublished, ...b }) => [b.id, { ...b, appliesFrom: roundPublished ? roundSlug : roundDate }]));
+  const redactor = getPublicRedactor(db);
+  const byId = new Map(rows.map(({ roundSlug, roundDate, roundPublished, ...b }) => [b.id, { ...redactor.fields(b, ["title", "retiredReason"]), appliesFrom: roundPublished ? roundSlug : roundDate }]));
   return { rows: ids.flatMap((id) => byId.get(id) ?? []), total: countPublicBenchmarks(resolved, db) };
 }
 

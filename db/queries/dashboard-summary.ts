@@ -13,6 +13,7 @@ import { benchmarks, categories, publicBenchmarks, publicChanges, publicTallies,
 import { listRoundsInView, type DashboardRound } from "./dashboard";
 import { benchmarkConditions, resolveFilters, type ResolvedFilters } from "./filters";
 import { countPublishedFigures, ensurePublishedAggregates, type TallyRow } from "./published-aggregates";
+import { getPublicRedactor, type PublicRedactor } from "./public-text";
 import { appliesFromDate } from "./shared";
 
 export interface DashboardSummary extends Dashboard<DashboardRound> {
@@ -148,8 +149,9 @@ export function getDashboardSummary(filters: DashboardFilters, options: SummaryO
     : narrow
       ? (db.select({ n: sql<number>`count(*)` }).from(benchmarks).where(inView).get()?.n ?? 0)
       : (db.select({ n: sql<number>`count(*)` }).from(publicBenchmarks).where(wideConditions(resolved, publicBenchmarks)).get()?.n ?? 0);
+  const redactor = getPublicRedactor(db);
   const heatMapRows = (categoryId: number, limit: number) =>
-    narrow
+    (narrow
       ? db
           .select(matrixColumns)
           .from(benchmarks)
@@ -166,14 +168,15 @@ export function getDashboardSummary(filters: DashboardFilters, options: SummaryO
           .where(and(eq(publicBenchmarks.categoryId, categoryId), wideConditions(resolved, publicBenchmarks)))
           .orderBy(asc(publicBenchmarks.appliesFromDate), asc(publicBenchmarks.title), asc(publicBenchmarks.benchmarkId))
           .limit(limit)
-          .all();
+          .all()
+    ).map((b) => redactor.fields(b, ["title"]));
   const { heatMap, heatMapShown } = readHeatMap(db, heatMapRows, categoriesInView, roundsInView, options.figuresOnly ? 0 : (options.heatMapLimit ?? Number.POSITIVE_INFINITY));
   const pair = latest && previous && !options.figuresOnly ? { previousRoundId: previous.round.id, latestRoundId: latest.round.id } : null;
   const { changes, changeCounts } = !pair
     ? { changes: [], changeCounts: { up: 0, down: 0 } }
     : narrow
-      ? readChanges(db, inView, pair.previousRoundId, pair.latestRoundId, options.changesLimit)
-      : readStoredChanges(db, resolved, pair.previousRoundId, pair.latestRoundId, options.changesLimit);
+      ? readChanges(db, redactor, inView, pair.previousRoundId, pair.latestRoundId, options.changesLimit)
+      : readStoredChanges(db, redactor, resolved, pair.previousRoundId, pair.latestRoundId, options.changesLimit);
 
   return {
     rounds: roundsInView,
@@ -248,6 +251,7 @@ const previousScores = alias(publishedScores, "previous_scores");
 /** Benchmarks in view whose status moved between two rounds: all counted, the first `limit` of each direction listed. */
 function readChanges(
   db: Db,
+  redactor: PublicRedactor,
   inView: ReturnType<typeof benchmarkConditions>,
   previousRoundId: number,
   latestRoundId: number,
@@ -267,7 +271,8 @@ function readChanges(
     const direction = statusDirection(from, to);
     if (!direction) continue;
     changeCounts[direction] += 1;
-    all.push({ benchmark: { ...benchmark, addressee: benchmark.addressee as Addressee }, from, to, direction });
+    // Withheld before sorting: the order must not tell where a withheld name falls in the alphabet.
+    all.push({ benchmark: { ...redactor.fields(benchmark, ["title"]), addressee: benchmark.addressee as Addressee }, from, to, direction });
   }
   all.sort((a, b) => (a.direction === b.direction ? compareText(a.benchmark.title, b.benchmark.title) : a.direction === "up" ? -1 : 1));
   const changes = [...all.filter((c) => c.direction === "up").slice(0, limit), ...all.filter((c) => c.direction === "down").slice(0, limit)];
@@ -277,6 +282,7 @@ function readChanges(
 /** The stored changes between two rounds, for wide views: counted per direction, the first `limit` of each listed. */
 function readStoredChanges(
   db: Db,
+  redactor: PublicRedactor,
   resolved: ResolvedFilters,
   previousRoundId: number,
   latestRoundId: number,
@@ -303,7 +309,7 @@ function readStoredChanges(
       .orderBy(asc(publicChanges.title), asc(publicChanges.benchmarkId))
       .limit(Number.isFinite(limit) ? limit : -1)
       .all()
-      .map(({ from, to, ...benchmark }) => ({ benchmark: { ...benchmark, addressee: benchmark.addressee as Addressee }, from, to, direction })),
+      .map(({ from, to, ...benchmark }) => ({ benchmark: { ...redactor.fields(benchmark, ["title"]), addressee: benchmark.addressee as Addressee }, from, to, direction })),
   );
   return { changes, changeCounts };
 }
