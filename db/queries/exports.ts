@@ -119,7 +119,7 @@ function scoreRowsOf(db: Db, round: RoundInView, ids: number[]): ScoreExportRow[
   const redactor = getPublicRedactor(db);
   // Evidence is "title <url>" text here: a name in an address is withheld in place, like any other.
   const byId = new Map<number, ScoreExportRow>(
-    rows.map(({ benchmarkId, ...row }) => [benchmarkId, { ...redactor.fields(row, ["benchmarkTitle", "rationale", "evidence", "sources", "people", "laws"]), demo: Boolean(row.demo) }]),
+    rows.map(({ benchmarkId, ...row }) => [benchmarkId, { ...redactor.repeatedFields(redactor.fields(row, ["rationale", "evidence"]), ["benchmarkTitle", "sources", "people", "laws"]), demo: Boolean(row.demo) }]),
   );
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

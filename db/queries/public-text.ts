@@ -17,12 +17,15 @@ export interface PublicRedactor {
   url: NameMatcher["redactUrl"];
   /** A copy of the row with the named text fields withheld. */
   fields<T extends object>(row: T, keys: ReadonlyArray<keyof T>): T;
+  /** The same for fields that repeat on many rows (a benchmark's title and sources on every round's row of an export): each text is matched once. */
+  repeatedFields<T extends object>(row: T, keys: ReadonlyArray<keyof T>): T;
   /** The column as the public reads it, for a WHERE clause (a search must not find a withheld name). */
   sql(column: SQLWrapper): SQL<string>;
 }
 
 const SQL_FUNCTION = "public_text";
-const current = new WeakMap<Database.Database, { key: string; matcher: NameMatcher }>();
+const current = new WeakMap<Database.Database, { key: string; matcher: NameMatcher; memo: Map<string, string> }>();
+const MEMO_ENTRIES = 20_000;
 
 /** The redactor for the data as it is now on this connection. */
 export function getPublicRedactor(db: Db): PublicRedactor {
@@ -38,22 +41,33 @@ export function getPublicRedactor(db: Db): PublicRedactor {
         return typeof text === "string" ? matcher.redact(text) : text;
       });
     }
-    entry = { key, matcher: compileWithheldNames(listWithheldItems(db)) };
+    entry = { key, matcher: compileWithheldNames(listWithheldItems(db)), memo: new Map() };
     current.set(client, entry);
   }
-  const matcher = entry.matcher;
+  const { matcher, memo } = entry;
+  const remembered = (text: string) => {
+    let out = memo.get(text);
+    if (out === undefined) {
+      out = matcher.redact(text);
+      if (memo.size >= MEMO_ENTRIES) memo.clear();
+      memo.set(text, out);
+    }
+    return out;
+  };
+  const withheld = <T extends object>(row: T, keys: ReadonlyArray<keyof T>, redact: (text: string) => string): T => {
+    if (matcher.isEmpty) return row;
+    const copy = { ...row };
+    for (const k of keys) {
+      const value = copy[k];
+      if (typeof value === "string") copy[k] = redact(value) as typeof value;
+    }
+    return copy;
+  };
   return {
     text: matcher.redact,
     url: matcher.redactUrl,
-    fields: (row, keys) => {
-      if (matcher.isEmpty) return row;
-      const copy = { ...row };
-      for (const k of keys) {
-        const value = copy[k];
-        if (typeof value === "string") copy[k] = matcher.redact(value) as typeof value;
-      }
-      return copy;
-    },
+    fields: (row, keys) => withheld(row, keys, matcher.redact),
+    repeatedFields: (row, keys) => withheld(row, keys, remembered),
     sql: (column) => sql<string>`${sql.raw(SQL_FUNCTION)}(${column})`,
   };
 }
