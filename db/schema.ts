@@ -93,8 +93,15 @@ export const statements = sqliteTable(
     roundId: integer("round_id").references(() => rounds.id),
     sourceDocumentId: integer("source_document_id").references(() => sourceDocuments.id),
     createdAt: timestamp("created_at"),
+    /** Hidden from the public by an editor because it names a confidential item (see redactions). */
+    withheld: integer("withheld", { mode: "boolean" }).notNull().default(false),
   },
-  (t) => [index("statements_round_idx").on(t.roundId), index("statements_date_idx").on(t.date)],
+  (t) => [
+    index("statements_round_idx").on(t.roundId),
+    index("statements_date_idx").on(t.date),
+    // The public list pages through statements not hidden, in date order, and counts them, from this index alone.
+    index("statements_public_date_idx").on(t.withheld, t.date, t.id),
+  ],
 );
 
 export const statementPublishers = sqliteTable(
@@ -185,6 +192,8 @@ export const benchmarkSources = sqliteTable(
       .references(() => statements.id),
     /** The demand as that statement made it, in the user's own words. */
     demand: text("demand").notNull(),
+    /** Hidden from the public by an editor because it names a confidential item (see redactions). */
+    withheld: integer("withheld", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.benchmarkId, t.statementId] }),
@@ -222,6 +231,8 @@ export const subjects = sqliteTable(
     article: text("article"),
     description: text("description").notNull().default(""),
     confidential: integer("confidential", { mode: "boolean" }).notNull().default(false),
+    /** Other names and spellings, one per line: withheld from public texts with the name while confidential. */
+    aliases: text("aliases").notNull().default(""),
     sourceDocumentId: integer("source_document_id").references(() => sourceDocuments.id),
   },
   (t) => [
@@ -245,6 +256,8 @@ export const subjectEvents = sqliteTable(
     description: text("description").notNull(),
     sourceDocumentId: integer("source_document_id").references(() => sourceDocuments.id),
     sourceUrl: text("source_url"),
+    /** Hidden from the public by an editor because it names a confidential item (see redactions). */
+    withheld: integer("withheld", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [index("subject_events_subject_idx").on(t.subjectId, t.occurredOn)],
 );
@@ -546,6 +559,31 @@ export const auditLog = sqliteTable(
     after: text("after", { mode: "json" }),
   },
   (t) => [index("audit_log_entity_idx").on(t.entity, t.entityId), index("audit_log_at_idx").on(t.at)],
+);
+
+/**
+ * An editor's review of a public text that names a confidential item: the name stays withheld
+ * ("redact": public surfaces always withhold it; this records that someone looked) or the record is
+ * hidden ("hide": its `withheld` flag, or a benchmark's confidentiality). The text's hash at the time
+ * tells a text edited since from one already reviewed. Workspace-only: no public page reads it.
+ */
+export const redactions = sqliteTable(
+  "redactions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** statement, signatory, benchmark_source, subject_event, benchmark, subject, score, evidence. */
+    recordKind: text("record_kind").notNull(),
+    /** The record's id ("benchmarkId:statementId" for a benchmark source). */
+    recordId: text("record_id").notNull(),
+    field: text("field").notNull(),
+    decision: text("decision", { enum: ["redact", "hide"] }).notNull(),
+    textHash: text("text_hash").notNull(),
+    decidedBy: text("decided_by")
+      .notNull()
+      .references(() => users.id),
+    decidedAt: timestamp("decided_at"),
+  },
+  (t) => [uniqueIndex("redactions_record_field_idx").on(t.recordKind, t.recordId, t.field)],
 );
 
 export const tracksRelations = relations(tracks, ({ many }) => ({ rounds: many(rounds) }));

@@ -175,7 +175,8 @@ test("an editor retires a benchmark and hides a person; the public pages follow"
   await hide.getByLabel("Benchmark, person or law").selectOption("subject:zhu-yufu");
   await hide.getByRole("radio", { name: "Confidential" }).check();
   await hide.getByRole("button", { name: "Apply" }).click();
-  await expect(hide.getByRole("status")).toContainText("no longer appears on any public page");
+  await expect(hide.getByRole("status")).toContainText("Marked confidential.");
+  await expect(hide.getByRole("status")).toContainText("now show as “[name withheld]” in every public text");
 
   await page.goto("/benchmarks/release-tang-jingling");
   await expect(page.getByTestId("retired")).toContainText("Released at the end of his sentence.");
@@ -185,6 +186,10 @@ test("an editor retires a benchmark and hides a person; the public pages follow"
   expect((await page.goto("/benchmarks/medical-parole-zhu-yufu"))?.status()).toBe(404);
   await page.goto("/people");
   await expect(page.getByTestId("subject-list")).not.toContainText("Zhu Yufu");
+  // The 2015 editorial's summary named him among four sick prisoners: the name is withheld there too.
+  await page.goto("/statements/rdn-2015-editorial");
+  await expect(page.getByText("(Gao Yu, Wang Bingzhang, Chen Xi, [name withheld])")).toBeVisible();
+  expect(await page.content()).not.toContain("Zhu Yufu");
   // The entries for these two changes: other workflow specs retire benchmarks of their own meanwhile.
   expect(
     count(

@@ -22,6 +22,7 @@ import {
   newSubjectSchema,
   newTrackSchema,
   publishSchema,
+  redactionDecisionSchema,
   retireBenchmarkSchema,
 } from "@/lib/validation/editor";
 import { addSourceSchema, confirmDemandSchema, newStatementSchema } from "@/lib/validation/statement";
@@ -66,7 +67,8 @@ beforeAll(async () => {
   const editor = await import("./editor/actions");
   const reference = await import("./editor/reference-actions");
   const statementActions = await import("./review/statement-actions");
-  actions = { ...review, ...editor, ...reference, ...statementActions } as unknown as Record<string, Action>;
+  const redaction = await import("./editor/redaction-actions");
+  actions = { ...review, ...editor, ...reference, ...statementActions, ...redaction } as unknown as Record<string, Action>;
 });
 
 const VALID: Record<string, () => Record<string, string | string[]>> = {
@@ -81,9 +83,10 @@ const VALID: Record<string, () => Record<string, string | string[]>> = {
   createSubject: () => ({ kind: "person", slug: `person-${unique()}`, name: "A Person", nameZh: "某人", role: "", article: "", description: "", confidential: "yes" }),
   createSubjectEvent: () => ({ subjectSlug: "liu-xia", kind: "other", occurredOn: "2019-01-01", datePrecision: "month", description: "Spoke to the press.", sourceUrl: "https://example.org/x" }),
   retireBenchmark: () => ({ benchmarkSlug: "release-gui-minhai", retiredOn: "2020-01-01", retiredReason: "Test retirement." }),
-  setConfidentiality: () => ({ target: "subject:zhu-yufu", confidential: "yes" }),
+  setConfidentiality: () => ({ target: "subject:zhu-yufu", confidential: "yes", aliases: "Zhu Yu-fu\n朱 虞夫" }),
   // A different scope on every call, so that each valid call changes something.
   setScope: () => ({ benchmarkSlug: "release-gui-minhai", "scopeTrackSlugs[]": [TRACKS[scopeCalls++ % TRACKS.length]!] }),
+  decideRedaction: () => ({ record: `statement:${sqlite.prepare("SELECT id FROM statements WHERE slug = 'rdn-2015-editorial'").pluck().get()}`, field: "summary", decision: "hide" }),
   confirmDemand: () => ({ statementSlug: "ngo-2018-hrc37-letter", demand: "Let UN experts visit without escort.", title: `UN experts visit freely ${unique()}`, categorySlug: "international-access-and-accountability", addressee: "chinese_government", appliesFromRoundSlug: "hrc-37", "scopeTrackSlugs[]": ["un-hrc"], "subjectSlugs[]": ["liu-xia"] }),
   addDemandToBenchmark: () => ({ statementSlug: "hrw-2013-kunming-release", benchmarkSlug: "release-liu-xia", demand: "Free her, as asked before." }),
   addStatement: () => ({ title: `A new joint letter ${unique()}`, kind: "ngo_joint_letter", date: "2019-01-15", datePrecision: "day", language: "en", sourceUrl: "", roundSlug: "", publishers: "Group One, Group Two", summary: "", fullText: "1. Release everyone held for speech." }),
@@ -110,6 +113,7 @@ const INVALID: Record<string, Record<string, string | string[]>> = {
   retireBenchmark: { benchmarkSlug: "release-gui-minhai", retiredOn: "soon", retiredReason: "" },
   setConfidentiality: { target: "users:demo-editor", confidential: "maybe" },
   setScope: { benchmarkSlug: "DROP TABLE", "scopeTrackSlugs[]": ["Not A Track", "un-hrc'; --"] },
+  decideRedaction: { record: "users:1", field: "password", decision: "delete" },
   confirmDemand: { statementSlug: "ngo-2018-hrc37-letter", demand: "", title: "x", categorySlug: "nope nope", addressee: "martians", appliesFromRoundSlug: "", "scopeTrackSlugs[]": ["<script>"] },
   addDemandToBenchmark: { statementSlug: "ngo-2018-hrc37-letter", benchmarkSlug: "DROP TABLE", demand: "" },
   addStatement: { title: "", kind: "tweet", date: "2019", datePrecision: "day", language: "", sourceUrl: "javascript:alert(1)", roundSlug: "", publishers: "", fullText: "" },
@@ -128,6 +132,7 @@ const EDITOR_ONLY = [
   "retireBenchmark",
   "setConfidentiality",
   "setScope",
+  "decideRedaction",
 ];
 
 function latestId(benchmark: string, round: string, reviewer: string): string {
@@ -286,6 +291,7 @@ const SCHEMA_OF: Record<string, z.ZodType> = {
   retireBenchmark: retireBenchmarkSchema,
   setConfidentiality: confidentialitySchema,
   setScope: benchmarkScopeSchema,
+  decideRedaction: redactionDecisionSchema,
   confirmDemand: confirmDemandSchema,
   addDemandToBenchmark: addSourceSchema,
   addStatement: newStatementSchema,

@@ -6,7 +6,8 @@ import { benchmarks, benchmarkSources, benchmarkSubjects, categories, rounds, st
 import { listScopeTracks, withScopes, type ScopeTrack } from "./benchmark-scope";
 import { benchmarkConditions, type ResolvedFilters } from "./filters";
 import { idsInBenchmarkOrder } from "./ordered";
-import { hiddenBenchmarkSelect, inBatches, isPublicBenchmark } from "./shared";
+import { getPublicRedactor } from "./public-text";
+import { hiddenBenchmarkSelect, inBatches, isPublicBenchmark, isPublicSource } from "./shared";
 
 export interface PublicBenchmark {
   id: number;
@@ -47,7 +48,8 @@ export function getPublicBenchmark(slug: string, db: Db = getDb()): PublicBenchm
     .where(and(eq(benchmarks.slug, slug), isPublicBenchmark))
     .get();
   if (!row) return undefined;
-  return { ...withScopes([row], db)[0]!, scope: listScopeTracks([row.id], db).get(row.id) ?? [] };
+  const withheld = getPublicRedactor(db).fields(row, ["title", "retiredReason"]);
+  return { ...withScopes([withheld], db)[0]!, scope: listScopeTracks([row.id], db).get(row.id) ?? [] };
 }
 
 export interface BenchmarkSource {
@@ -60,8 +62,13 @@ export interface BenchmarkSource {
   statementDatePrecision: DatePrecision;
 }
 
-export function listBenchmarkSources(benchmarkIds: number[], db: Db = getDb()): BenchmarkSource[] {
-  return inBatches(benchmarkIds, (batch) =>
+/**
+ * The statements that raised each benchmark, with their demands. For the public (the default) only
+ * sources and statements not hidden, with names withheld; the workspace reads them as stored.
+ */
+export function listBenchmarkSources(benchmarkIds: number[], db: Db = getDb(), audience: "public" | "workspace" = "public"): BenchmarkSource[] {
+  const redactor = audience === "public" ? getPublicRedactor(db) : null;
+  const rows = inBatches(benchmarkIds, (batch) =>
     db
       .select({
         benchmarkId: benchmarkSources.benchmarkId,
@@ -74,10 +81,11 @@ export function listBenchmarkSources(benchmarkIds: number[], db: Db = getDb()): 
       })
       .from(benchmarkSources)
       .innerJoin(statements, eq(statements.id, benchmarkSources.statementId))
-      .where(inArray(benchmarkSources.benchmarkId, batch))
+      .where(and(inArray(benchmarkSources.benchmarkId, batch), redactor ? isPublicSource : undefined))
       .orderBy(asc(statements.date), asc(statements.id))
       .all(),
   );
+  return redactor ? rows.map((r) => redactor.fields(r, ["demand", "statementTitle"])) : rows;
 }
 
 export interface LinkedSubject {
@@ -90,6 +98,7 @@ export interface LinkedSubject {
 
 /** People and laws linked to the benchmarks; confidential subjects are left out. */
 export function listBenchmarkSubjects(benchmarkIds: number[], db: Db = getDb()): LinkedSubject[] {
+  const redactor = getPublicRedactor(db);
   return inBatches(benchmarkIds, (batch) =>
     db
       .select({ benchmarkId: benchmarkSubjects.benchmarkId, slug: subjects.slug, kind: subjects.kind, name: subjects.name, nameZh: subjects.nameZh })
@@ -97,7 +106,8 @@ export function listBenchmarkSubjects(benchmarkIds: number[], db: Db = getDb()):
       .innerJoin(subjects, and(eq(subjects.id, benchmarkSubjects.subjectId), eq(subjects.confidential, false)))
       .where(inArray(benchmarkSubjects.benchmarkId, batch))
       .orderBy(asc(subjects.name))
-      .all(),
+      .all()
+      .map((s) => redactor.fields(s, ["name", "nameZh"])),
   );
 }
 
@@ -141,7 +151,8 @@ export function listPublicBenchmarksPage(resolved: ResolvedFilters, page: { limi
         .all()
     : [];
   const scopes = listScopeTracks(ids, db);
-  const byId = new Map(rows.map((b) => [b.id, { ...b, assessedAt: (scopes.get(b.id) ?? []).map((t) => t.slug) }]));
+  const redactor = getPublicRedactor(db);
+  const byId = new Map(rows.map((b) => [b.id, { ...redactor.fields(b, ["title", "retiredReason"]), assessedAt: (scopes.get(b.id) ?? []).map((t) => t.slug) }]));
   return { rows: ids.flatMap((id) => byId.get(id) ?? []), total: countPublicBenchmarks(resolved, db) };
 }
 

@@ -13,6 +13,7 @@ import { listRoundsInView, type DashboardRound } from "./dashboard";
 import { benchmarkConditions, resolveFilters, type ResolvedFilters } from "./filters";
 import { countPublishedFigures, ensurePublishedAggregates, type TallyRow } from "./published-aggregates";
 import { listScopeTrackIds, withScopes } from "./benchmark-scope";
+import { getPublicRedactor, type PublicRedactor } from "./public-text";
 import { appliesFromDate, inBatches } from "./shared";
 
 export interface DashboardSummary extends Dashboard<DashboardRound> {
@@ -148,6 +149,7 @@ export function getDashboardSummary(filters: DashboardFilters, options: SummaryO
     : narrow
       ? (db.select({ n: sql<number>`count(*)` }).from(benchmarks).where(inView).get()?.n ?? 0)
       : (db.select({ n: sql<number>`count(*)` }).from(publicBenchmarks).where(wideConditions(resolved, publicBenchmarks)).get()?.n ?? 0);
+  const redactor = getPublicRedactor(db);
   const heatMapRows = (categoryId: number, limit: number) =>
     withScopes(
       narrow
@@ -169,14 +171,14 @@ export function getDashboardSummary(filters: DashboardFilters, options: SummaryO
           .limit(limit)
           .all(),
       db,
-    );
+    ).map((b) => redactor.fields(b, ["title"]));
   const { heatMap, heatMapShown } = readHeatMap(db, heatMapRows, categoriesInView, roundsInView, options.figuresOnly ? 0 : (options.heatMapLimit ?? Number.POSITIVE_INFINITY));
   const pair = latest && previous && !options.figuresOnly ? { previousRoundId: previous.round.id, latestRoundId: latest.round.id } : null;
   const { changes, changeCounts } = !pair
     ? { changes: [], changeCounts: { up: 0, down: 0 } }
     : narrow
-      ? readChanges(db, inView, roundsInView, options.changesLimit)
-      : readStoredChanges(db, resolved, roundsInView, pair.previousRoundId, pair.latestRoundId, options.changesLimit);
+      ? readChanges(db, redactor, inView, roundsInView, options.changesLimit)
+      : readStoredChanges(db, redactor, resolved, roundsInView, pair.previousRoundId, pair.latestRoundId, options.changesLimit);
 
   return {
     rounds: roundsInView,
@@ -258,6 +260,7 @@ function sortChanges(all: StatusChange[], limit: number): StatusChange[] {
  */
 function readChanges(
   db: Db,
+  redactor: PublicRedactor,
   inView: ReturnType<typeof benchmarkConditions>,
   roundsInView: readonly DashboardRound[],
   limit = Number.POSITIVE_INFINITY,
@@ -297,7 +300,8 @@ function readChanges(
     const direction = from && statusDirection(from, to);
     if (!from || !direction) continue;
     changeCounts[direction] += 1;
-    all.push({ benchmark, fromRoundId, from, to, direction });
+    // Withheld before sorting: the order must not tell where a withheld name falls in the alphabet.
+    all.push({ benchmark: redactor.fields(benchmark, ["title"]), fromRoundId, from, to, direction });
   }
   return { changes: sortChanges(all, limit), changeCounts };
 }
@@ -305,6 +309,7 @@ function readChanges(
 /** The stored changes between two rounds, for wide views: counted per direction, the first `limit` of each listed. */
 function readStoredChanges(
   db: Db,
+  redactor: PublicRedactor,
   resolved: ResolvedFilters,
   roundsInView: readonly DashboardRound[],
   previousRoundId: number,
@@ -337,7 +342,7 @@ function readStoredChanges(
       .orderBy(asc(publicChanges.title), asc(publicChanges.benchmarkId))
       .limit(Number.isFinite(limit) ? limit : -1)
       .all()
-      .map((row) => ({ ...row, direction })),
+      .map((row) => ({ ...redactor.fields(row, ["title"]), direction })),
   );
   const scopes = listScopeTrackIds(
     rows.map((r) => r.id),

@@ -7,6 +7,7 @@ import { getDb, type Db } from "../client";
 import { benchmarks, categories, publishedScores, rounds, tracks } from "../schema";
 import { benchmarkConditions, resolveFilters, roundConditions, type ResolvedFilters } from "./filters";
 import { withScopes } from "./benchmark-scope";
+import { getPublicRedactor } from "./public-text";
 import { appliesFromDate } from "./shared";
 
 export interface DashboardRound {
@@ -76,9 +77,10 @@ export function getDashboardData(filters: DashboardFilters, db: Db = getDb()): D
           .all()
           .filter((s) => benchmarkIds.has(s.benchmarkId));
 
+  const redactor = getPublicRedactor(db);
   return {
     rounds: roundRows,
-    benchmarks: benchmarkRows,
+    benchmarks: benchmarkRows.map((b) => redactor.fields(b, ["title"])),
     scores: scoreRows.map(({ benchmarkId, roundId, status }) => ({ benchmarkId, roundId, status })),
     unmatched: resolved.unmatched,
     dataVersion: roundRows.map((r) => r.publishedAt).sort().at(-1) ?? null,

@@ -19,13 +19,14 @@ import {
 import { benchmarkConditions, resolveFilters, roundConditions, type ResolvedFilters } from "./filters";
 import { allOf, hasScore, idsInBenchmarkOrder, idsOfRoundScores, walkBenchmarks, type IdPage } from "./ordered";
 import { inScopeOf, listScopeTracks, outOfScopeSelect } from "./benchmark-scope";
-import { hiddenBenchmarkSelect } from "./shared";
+import { getPublicRedactor } from "./public-text";
+import { hiddenBenchmarkSelect, isPublicSource } from "./shared";
 
 // Lists inside one cell, joined with a separator that never occurs in the data.
 const SEPARATOR = " | ";
 
 const evidenceList = sql<string>`coalesce((select group_concat(${evidenceLinks.title} || ' <' || ${evidenceLinks.url} || '>', ${SEPARATOR}) from ${evidenceLinks} where ${evidenceLinks.assessmentId} = ${publishedScores.assessmentId}), '')`;
-const sourceList = sql<string>`coalesce((select group_concat(${statements.title}, ${SEPARATOR}) from ${benchmarkSources} join ${statements} on ${statements.id} = ${benchmarkSources.statementId} where ${benchmarkSources.benchmarkId} = ${benchmarks.id}), '')`;
+const sourceList = sql<string>`coalesce((select group_concat(${statements.title}, ${SEPARATOR}) from ${benchmarkSources} join ${statements} on ${statements.id} = ${benchmarkSources.statementId} where ${benchmarkSources.benchmarkId} = ${benchmarks.id} and ${isPublicSource}), '')`;
 const subjectList = (kind: "person" | "law") =>
   sql<string>`coalesce((select group_concat(${subjects.name} || coalesce(' (' || ${subjects.nameZh} || ')', ''), ${SEPARATOR}) from ${benchmarkSubjects} join ${subjects} on ${subjects.id} = ${benchmarkSubjects.subjectId} where ${benchmarkSubjects.benchmarkId} = ${benchmarks.id} and ${subjects.confidential} = 0 and ${kind === "person" ? sql`${subjects.kind} = 'person'` : sql`${subjects.kind} <> 'person'`}), '')`;
 
@@ -117,7 +118,11 @@ function scoreRowsOf(db: Db, round: RoundInView, ids: number[]): ScoreExportRow[
     .innerJoin(assessments, eq(assessments.id, publishedScores.assessmentId))
     .where(and(eq(publishedScores.roundId, round.id), inArray(publishedScores.benchmarkId, ids)))
     .all();
-  const byId = new Map<number, ScoreExportRow>(rows.map(({ benchmarkId, ...row }) => [benchmarkId, { ...row, demo: Boolean(row.demo) }]));
+  const redactor = getPublicRedactor(db);
+  // Evidence is "title <url>" text here: a name in an address is withheld in place, like any other.
+  const byId = new Map<number, ScoreExportRow>(
+    rows.map(({ benchmarkId, ...row }) => [benchmarkId, { ...redactor.repeatedFields(redactor.fields(row, ["rationale", "evidence"]), ["benchmarkTitle", "sources", "people", "laws"]), demo: Boolean(row.demo) }]),
+  );
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
@@ -291,7 +296,8 @@ export function* iterateBenchmarkRows(context: ExportContext, db: Db): Generator
       .where(inArray(benchmarks.id, batch))
       .all();
     const scopes = listScopeTracks(batch, db);
-    const byId = new Map(rows.map(({ id, ...row }) => [id, { ...row, assessedAt: (scopes.get(id) ?? []).map((t) => t.name) }]));
+    const redactor = getPublicRedactor(db);
+    const byId = new Map(rows.map(({ id, ...row }) => [id, { ...redactor.fields(row, ["title", "retiredReason", "sources", "people", "laws"]), assessedAt: (scopes.get(id) ?? []).map((t) => t.name) }]));
     for (const id of batch) {
       const row = byId.get(id);
       if (row) yield row;

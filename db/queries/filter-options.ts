@@ -4,7 +4,8 @@ import { ADDRESSEES } from "@/lib/domain";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { getDb, type Db } from "../client";
 import { benchmarks, categories, rounds, statements, subjects, tracks } from "../schema";
-import { isPublicBenchmark } from "./shared";
+import { getPublicRedactor } from "./public-text";
+import { isPublicBenchmark, isPublicStatement } from "./shared";
 
 /** Past this many options a <select> is no use to anyone and bloats the page: the form shows a search field instead. */
 export const LONG_LIST_THRESHOLD = 200;
@@ -48,6 +49,9 @@ export function listFilterOptions(
   const statementColumns = { slug: statements.slug, title: statements.title, date: statements.date };
   const subjectColumns = { slug: subjects.slug, name: subjects.name, kind: subjects.kind };
   const publicSubject = eq(subjects.confidential, false);
+  const redactor = getPublicRedactor(db);
+  const publicStatement = (s: StatementOption | undefined) => s && redactor.fields(s, ["title"]);
+  const publicSubjectOption = (s: SubjectOption | undefined) => s && redactor.fields(s, ["name"]);
   return {
     tracks: db.select({ slug: tracks.slug, name: tracks.name }).from(tracks).orderBy(asc(tracks.id)).all(),
     rounds: db
@@ -62,14 +66,14 @@ export function listFilterOptions(
       (addressee) => db.select({ one: sql`1` }).from(benchmarks).where(and(eq(benchmarks.addressee, addressee), isPublicBenchmark)).limit(1).get() !== undefined,
     ),
     statements: shortOrLong(
-      (limit) => db.select(statementColumns).from(statements).orderBy(asc(statements.date), asc(statements.id)).limit(limit).all(),
-      (slug) => db.select(statementColumns).from(statements).where(eq(statements.slug, slug)).get(),
+      (limit) => db.select(statementColumns).from(statements).where(isPublicStatement).orderBy(asc(statements.date), asc(statements.id)).limit(limit).all().map((s) => publicStatement(s)!),
+      (slug) => publicStatement(db.select(statementColumns).from(statements).where(and(isPublicStatement, eq(statements.slug, slug))).get()),
       selected.statement,
       longListThreshold,
     ),
     subjects: shortOrLong(
-      (limit) => db.select(subjectColumns).from(subjects).where(publicSubject).orderBy(asc(subjects.kind), asc(subjects.name)).limit(limit).all(),
-      (slug) => db.select(subjectColumns).from(subjects).where(and(publicSubject, eq(subjects.slug, slug))).get(),
+      (limit) => db.select(subjectColumns).from(subjects).where(publicSubject).orderBy(asc(subjects.kind), asc(subjects.name)).limit(limit).all().map((s) => publicSubjectOption(s)!),
+      (slug) => publicSubjectOption(db.select(subjectColumns).from(subjects).where(and(publicSubject, eq(subjects.slug, slug))).get()),
       selected.subject,
       longListThreshold,
     ),

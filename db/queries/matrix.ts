@@ -13,6 +13,7 @@ import { benchmarks, benchmarkTracks, categories, publishedScores, rounds } from
 import { inScopeOf, withScopes } from "./benchmark-scope";
 import { listRoundsInView, type DashboardRound } from "./dashboard";
 import { benchmarkConditions, resolveFilters } from "./filters";
+import { getPublicRedactor } from "./public-text";
 import { inBatches } from "./shared";
 
 export interface SubsetMatrix {
@@ -97,9 +98,10 @@ export function getSubsetMatrix(filters: DashboardFilters, options: { limit: num
         sql`select exists (select 1 from ${benchmarks} cross join ${publishedScores} on ${publishedScores.benchmarkId} = ${benchmarks.id}
             where ${where ?? sql`1`} and ${inArray(publishedScores.roundId, roundIds)} and ${publishedScores.isDemo} = 1) as n`,
       )?.n === 1);
+  const redactor = getPublicRedactor(db);
   return {
     rounds: roundsInView,
-    benchmarks: rows,
+    benchmarks: rows.map((b) => redactor.fields(b, ["title"])),
     scores: scoreRows.map(({ benchmarkId, roundId, status }) => ({ benchmarkId, roundId, status })),
     benchmarkCount,
     unmatched: resolved.unmatched,

@@ -14,6 +14,7 @@ import type { Db } from "../client";
 import { benchmarks, dataVersion, publishedScores, rounds } from "../schema";
 import { inScopeOf } from "./benchmark-scope";
 import { isPublicBenchmark } from "./shared";
+import { compileWithheldNames, listWithheldItems } from "./withheld-names";
 
 export interface TallyRow {
   roundId: number;
@@ -170,12 +171,30 @@ export function rebuildPublishedAggregates(db: Db): void {
   const sqlite = db.$client;
   sqlite.exec("DELETE FROM public_changes; DELETE FROM public_tallies; DELETE FROM public_benchmarks;");
   sqlite.exec(REBUILD_PUBLIC_BENCHMARKS);
+  withholdNamesInStoredTitles(db);
   const tally = sqlite.prepare(TALLY_ROUND);
   for (const round of sqlite.prepare("SELECT id, track_id AS trackId, start_date AS startDate FROM rounds WHERE published_at IS NOT NULL").all() as PublishedRound[]) {
     tally.run({ round: round.id, start: round.startDate, track: round.trackId });
   }
   for (const { round, previous } of roundPairs(db)) storeChanges(sqlite, round, previous);
   markAggregatesCurrent(db);
+}
+
+/**
+ * Stored titles are what wide views sort by: with a confidential name in them they would give away
+ * where the name falls in the alphabet. They are stored as the public reads them (public_changes
+ * copies them from here).
+ */
+function withholdNamesInStoredTitles(db: Db): void {
+  const matcher = compileWithheldNames(listWithheldItems(db));
+  if (matcher.isEmpty) return;
+  const sqlite = db.$client;
+  const update = sqlite.prepare("UPDATE public_benchmarks SET title = ? WHERE benchmark_id = ?");
+  const rows = sqlite.prepare("SELECT benchmark_id AS id, title FROM public_benchmarks").all() as Array<{ id: number; title: string }>;
+  for (const row of rows) {
+    const title = matcher.redact(row.title);
+    if (title !== row.title) update.run(title, row.id);
+  }
 }
 
 function markAggregatesCurrent(db: Db): void {

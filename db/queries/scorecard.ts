@@ -8,6 +8,7 @@ import { emptyTally, type StatusTally } from "@/lib/scoring";
 import { getDb, type Db } from "../client";
 import { benchmarks, categories, publicTallies } from "../schema";
 import { allOf, hasScore, idsInBenchmarkOrder, idsOfRoundScores, walkBenchmarks, type IdPage, type ListOrder } from "./ordered";
+import { getPublicRedactor } from "./public-text";
 import { ensurePublishedAggregates } from "./published-aggregates";
 import { appliesAt, isPublicBenchmark } from "./shared";
 
@@ -163,7 +164,8 @@ export function listScorecardBenchmarks(ids: number[], db: Db = getDb()): Scorec
     .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
     .where(inArray(benchmarks.id, ids))
     .all();
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const redactor = getPublicRedactor(db);
+  const byId = new Map(rows.map((r) => [r.id, redactor.fields(r, ["title"])]));
   return ids.map((id) => byId.get(id)).filter((b): b is ScorecardBenchmark => b !== undefined);
 }
 

@@ -5,6 +5,7 @@ import { getDb, type Db } from "../client";
 import { assessments, benchmarks, evidenceLinks, publishedScores, rounds } from "../schema";
 import { isInScope } from "@/lib/scoring";
 import { withScopes } from "./benchmark-scope";
+import { getPublicRedactor } from "./public-text";
 import { inBatches } from "./shared";
 
 export interface EvidenceLink {
@@ -24,12 +25,13 @@ export interface PublishedScoreDetail {
   evidence: EvidenceLink[];
 }
 
-/** Published scores with the rationale and evidence the public sees, for some benchmarks or some rounds. */
+/** Published scores with the rationale and evidence the public sees (names withheld), for some benchmarks or some rounds. */
 export function listPublishedScoreDetails(
   where: { benchmarkIds?: number[]; roundIds?: number[] },
   db: Db = getDb(),
 ): PublishedScoreDetail[] {
   if (where.benchmarkIds?.length === 0 || where.roundIds?.length === 0) return [];
+  const redactor = getPublicRedactor(db);
   const select = (benchmarkIds?: number[]) =>
     db
       .select({
@@ -66,14 +68,14 @@ export function listPublishedScoreDetails(
   );
   for (const link of links) {
     const list = evidence.get(link.assessmentId) ?? [];
-    list.push({ url: link.url, title: link.title, publishedOn: link.publishedOn });
+    list.push({ url: redactor.url(link.url), title: redactor.text(link.title), publishedOn: link.publishedOn });
     evidence.set(link.assessmentId, list);
   }
-  return rows.map(({ assessmentId, ...row }) => ({ ...row, evidence: evidence.get(assessmentId) ?? [] }));
+  return rows.map(({ assessmentId, ...row }) => ({ ...row, rationale: redactor.text(row.rationale), evidence: evidence.get(assessmentId) ?? [] }));
 }
 
 /**
- * Each benchmark's current status: its published status at the latest published round where it
+ * Each benchmark's current status, with its title as the public reads it: its published status at the latest published round where it
  * applies and was scored (lib/dashboard latestStatuses). Read round by round from the latest back,
  * asking each round only for the benchmarks still without one, so it costs about one lookup per
  * benchmark rather than one per score.
@@ -81,6 +83,7 @@ export function listPublishedScoreDetails(
 export function listCurrentStatuses(benchmarkIds: number[], db: Db = getDb()): Map<number, { status: Status; title: string }> {
   const result = new Map<number, { status: Status; title: string }>();
   if (benchmarkIds.length === 0) return result;
+  const redactor = getPublicRedactor(db);
   const info = new Map(
     withScopes(
       inBatches(benchmarkIds, (batch) =>
@@ -110,7 +113,7 @@ export function listCurrentStatuses(benchmarkIds: number[], db: Db = getDb()): M
         .where(and(eq(publishedScores.roundId, round.id), inArray(publishedScores.benchmarkId, batch)))
         .all(),
     );
-    for (const f of found) result.set(f.benchmarkId, { status: f.status, title: info.get(f.benchmarkId)!.title });
+    for (const f of found) result.set(f.benchmarkId, { status: f.status, title: redactor.text(info.get(f.benchmarkId)!.title) });
     missing = missing.filter((id) => !result.has(id));
   }
   return result;

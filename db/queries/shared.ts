@@ -1,5 +1,5 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import { benchmarks, benchmarkSubjects, rounds, subjects } from "../schema";
+import { benchmarks, benchmarkSources, benchmarkSubjects, rounds, statements, subjectEvents, subjects } from "../schema";
 import { inScopeOf } from "./benchmark-scope";
 
 /**
@@ -24,6 +24,17 @@ export const hiddenBenchmarkIds = sql`(${hiddenBenchmarkSelect})`;
 
 /** A benchmark the public may see. Every public query selects benchmarks with it. */
 export const isPublicBenchmark = and(eq(benchmarks.confidential, false), sql`${benchmarks.id} not in ${hiddenBenchmarkIds}`)!;
+
+/** A statement the public may see: not hidden by an editor because it names a confidential item. Public statement queries select with it. */
+export const isPublicStatement = eq(statements.withheld, false);
+/** A statement's restated demand the public may see (the benchmark itself is checked with isPublicBenchmark). */
+// The statement is looked up by its key, so no query scans the statements for hidden ones.
+export const isPublicSource = and(
+  eq(benchmarkSources.withheld, false),
+  sql`not exists (select 1 from ${statements} as "hidden_statement" where "hidden_statement"."id" = ${benchmarkSources.statementId} and "hidden_statement"."withheld" = 1)`,
+)!;
+/** A dated event of a public subject the public may see. */
+export const isPublicEvent = eq(subjectEvents.withheld, false);
 
 /**
  * A benchmark applies at a round from its first round until it is retired, at the rounds of the

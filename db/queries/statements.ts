@@ -18,7 +18,8 @@ import {
 } from "../schema";
 import { recordAudit } from "./audit";
 import { replaceBenchmarkScope, resolveTrackSlugs } from "./benchmark-scope";
-import { isPublicBenchmark } from "./shared";
+import { getPublicRedactor, type PublicRedactor } from "./public-text";
+import { isPublicBenchmark, isPublicSource, isPublicStatement } from "./shared";
 
 export interface StatementSummary {
   id: number;
@@ -55,20 +56,27 @@ const statementColumns = {
 // The round a statement addresses, for the public: an unpublished round is named nowhere, so the statement shows without it.
 const publishedRoundAddressed = and(eq(rounds.id, statements.roundId), isNotNull(rounds.publishedAt));
 
+function asPublic(redactor: PublicRedactor, statement: StatementSummary): StatementSummary {
+  return { ...redactor.fields(statement, ["title", "summary", "sourceTitle", "sourcePublisher"]), sourceUrl: redactor.url(statement.sourceUrl) };
+}
+
+/** A statement the public may see, its texts as the public reads them. */
 export function getStatement(slug: string, db: Db = getDb()): StatementSummary | undefined {
-  return db
+  const row = db
     .select(statementColumns)
     .from(statements)
     .leftJoin(rounds, publishedRoundAddressed)
     .leftJoin(sourceDocuments, eq(sourceDocuments.id, statements.sourceDocumentId))
-    .where(eq(statements.slug, slug))
+    .where(and(eq(statements.slug, slug), isPublicStatement))
     .get();
+  return row && asPublic(getPublicRedactor(db), row);
 }
 
 /** Publishing organisations of each statement, in name order. */
 export function listPublishers(statementIds: number[], db: Db = getDb()): Map<number, string[]> {
   const result = new Map<number, string[]>();
   if (statementIds.length === 0) return result;
+  const redactor = getPublicRedactor(db);
   for (const row of db
     .select({ statementId: statementPublishers.statementId, name: organisations.name })
     .from(statementPublishers)
@@ -76,18 +84,20 @@ export function listPublishers(statementIds: number[], db: Db = getDb()): Map<nu
     .where(inArray(statementPublishers.statementId, statementIds))
     .orderBy(asc(organisations.name))
     .all()) {
-    result.set(row.statementId, [...(result.get(row.statementId) ?? []), row.name]);
+    result.set(row.statementId, [...(result.get(row.statementId) ?? []), redactor.text(row.name)]);
   }
   return result;
 }
 
 export function listSignatories(statementId: number, db: Db = getDb()) {
+  const redactor = getPublicRedactor(db);
   return db
     .select({ name: statementSignatories.name, role: statementSignatories.role })
     .from(statementSignatories)
     .where(eq(statementSignatories.statementId, statementId))
     .orderBy(asc(statementSignatories.position))
-    .all();
+    .all()
+    .map((s) => redactor.fields(s, ["name", "role"]));
 }
 
 export interface NewStatement {
@@ -202,18 +212,20 @@ export function addBenchmarkSource(input: { statementSlug: string; benchmarkSlug
   );
 }
 
-/** One page of the statements, oldest first, with how many there are. */
+/** One page of the public statements, oldest first, with how many there are. */
 export function listStatementsPage(page: { limit: number; offset: number }, db: Db = getDb()): { rows: StatementSummary[]; total: number } {
+  const redactor = getPublicRedactor(db);
   const rows = db
     .select(statementColumns)
     .from(statements)
     .leftJoin(rounds, publishedRoundAddressed)
     .leftJoin(sourceDocuments, eq(sourceDocuments.id, statements.sourceDocumentId))
+    .where(isPublicStatement)
     .orderBy(asc(statements.date), asc(statements.id))
     .limit(page.limit)
     .offset(page.offset)
     .all();
-  return { rows, total: db.select({ n: count() }).from(statements).get()?.n ?? 0 };
+  return { rows: rows.map((s) => asPublic(redactor, s)), total: db.select({ n: count() }).from(statements).where(isPublicStatement).get()?.n ?? 0 };
 }
 
 /** How many public benchmarks each statement raised, for some statements. */
@@ -224,7 +236,7 @@ export function countPublicDemands(statementIds: number[], db: Db = getDb()): Ma
       .select({ statementId: benchmarkSources.statementId, n: count() })
       .from(benchmarkSources)
       .innerJoin(benchmarks, eq(benchmarks.id, benchmarkSources.benchmarkId))
-      .where(and(inArray(benchmarkSources.statementId, statementIds), isPublicBenchmark))
+      .where(and(inArray(benchmarkSources.statementId, statementIds), isPublicBenchmark, isPublicSource))
       .groupBy(benchmarkSources.statementId)
       .all()
       .map((r) => [r.statementId, r.n]),

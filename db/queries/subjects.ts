@@ -3,7 +3,8 @@ import { and, asc, count, eq, inArray, like, or } from "drizzle-orm";
 import type { DatePrecision, SubjectEventKind, SubjectKind } from "@/lib/domain";
 import { getDb, type Db } from "../client";
 import { benchmarks, benchmarkSubjects, sourceDocuments, subjectEvents, subjects } from "../schema";
-import { isPublicBenchmark } from "./shared";
+import { getPublicRedactor, type PublicRedactor } from "./public-text";
+import { isPublicBenchmark, isPublicEvent } from "./shared";
 
 /** People have their own pages; laws and practices share the law pages. */
 export const SUBJECT_KINDS_OF_PAGE = { people: ["person"], laws: ["law", "practice"] } as const satisfies Record<string, SubjectKind[]>;
@@ -31,37 +32,36 @@ const subjectColumns = {
   description: subjects.description,
 };
 
+const asPublic = (redactor: PublicRedactor, subject: PublicSubject) => redactor.fields(subject, ["name", "nameZh", "role", "article", "description"]);
+
 /**
  * One page of the public subjects of a page type, in name order, optionally matching a search in
  * any of their names, with how many match. People are walked in name order through the index on
  * (kind, confidential, name); a search reads every subject of the kind, a few tens of thousands.
+ * A search matches the texts as the public reads them: a withheld name finds nothing. The stored
+ * text is tested first, so only the few that match are redacted to be tested again.
  */
 export function listPublicSubjectsPage(page: SubjectPage, search: string, range: { limit: number; offset: number }, db: Db = getDb()): { rows: PublicSubject[]; total: number } {
+  const redactor = getPublicRedactor(db);
   const term = search.trim();
   const pattern = `%${term.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  const matches = (column: Parameters<typeof like>[0]) => and(like(column, pattern), like(redactor.sql(column), pattern));
   const where = and(
     inArray(subjects.kind, [...SUBJECT_KINDS_OF_PAGE[page]]),
     eq(subjects.confidential, false),
-    term
-      ? or(
-          like(subjects.name, pattern),
-          like(subjects.nameZh, pattern),
-          like(subjects.role, pattern),
-          like(subjects.article, pattern),
-          like(subjects.description, pattern),
-        )
-      : undefined,
+    term ? or(matches(subjects.name), matches(subjects.nameZh), matches(subjects.role), matches(subjects.article), matches(subjects.description)) : undefined,
   );
   const rows = db.select(subjectColumns).from(subjects).where(where).orderBy(asc(subjects.name), asc(subjects.id)).limit(range.limit).offset(range.offset).all();
-  return { rows, total: db.select({ n: count() }).from(subjects).where(where).get()?.n ?? 0 };
+  return { rows: rows.map((s) => asPublic(redactor, s)), total: db.select({ n: count() }).from(subjects).where(where).get()?.n ?? 0 };
 }
 
 export function getPublicSubject(page: SubjectPage, slug: string, db: Db = getDb()): PublicSubject | undefined {
-  return db
+  const row = db
     .select(subjectColumns)
     .from(subjects)
     .where(and(eq(subjects.slug, slug), eq(subjects.confidential, false), inArray(subjects.kind, [...SUBJECT_KINDS_OF_PAGE[page]])))
     .get();
+  return row && asPublic(getPublicRedactor(db), row);
 }
 
 export interface SubjectEvent {
@@ -77,9 +77,10 @@ export function listSubjectEvents(subjectId: number, db: Db = getDb()): SubjectE
   return listSubjectsEvents([subjectId], db);
 }
 
-/** Dated events of some subjects, each subject's in date order. */
+/** Dated events of some subjects the public may see, each subject's in date order, with names withheld. */
 export function listSubjectsEvents(subjectIds: number[], db: Db = getDb()): Array<SubjectEvent & { subjectId: number }> {
   if (subjectIds.length === 0) return [];
+  const redactor = getPublicRedactor(db);
   return db
     .select({
       subjectId: subjectEvents.subjectId,
@@ -92,9 +93,10 @@ export function listSubjectsEvents(subjectIds: number[], db: Db = getDb()): Arra
     })
     .from(subjectEvents)
     .leftJoin(sourceDocuments, eq(sourceDocuments.id, subjectEvents.sourceDocumentId))
-    .where(inArray(subjectEvents.subjectId, subjectIds))
+    .where(and(inArray(subjectEvents.subjectId, subjectIds), isPublicEvent))
     .orderBy(asc(subjectEvents.occurredOn), asc(subjectEvents.id))
-    .all();
+    .all()
+    .map((e) => ({ ...redactor.fields(e, ["description", "sourceTitle"]), sourceUrl: redactor.url(e.sourceUrl) }));
 }
 
 /** Which public benchmarks each subject is linked to. */

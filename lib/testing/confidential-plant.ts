@@ -159,6 +159,8 @@ export function plantConfidentialData(db: Database.Database, tag: string, option
     db.prepare("INSERT INTO benchmark_subjects (benchmark_id, subject_id) VALUES (?, (SELECT id FROM subjects WHERE slug = 'wang-quanzhang'))").run(fromUnpublishedId);
   }
 
+  secrets.push(...plantConfidentialNamesInPublicText(db, tag, { person: hiddenPersonName, personZh: hiddenPersonNameZh, law: hiddenLawName, personSlug: hiddenPersonSlug }));
+
   return {
     secrets,
     hiddenPersonSlug,
@@ -179,4 +181,42 @@ export function plantConfidentialData(db: Database.Database, tag: string, option
 export function leakedSecrets(text: string, secrets: readonly string[], requestUrl = ""): string[] {
   const asked = decodeURIComponent(requestUrl);
   return secrets.filter((s) => !asked.includes(s) && text.includes(s));
+}
+
+// Confidential names inside the free text of public records: the way a statement's summary or a
+// restated demand names a person before anyone marks them confidential. The names come in other
+// case and spacing, the Chinese name inside Chinese text without spaces, the address form in a
+// link. The records stay public; every public surface must show them with the names withheld.
+// Each planted text is an existing public record's, extended, so no public count changes.
+export function plantConfidentialNamesInPublicText(
+  db: Database.Database,
+  tag: string,
+  names: { person: string; personZh: string; law: string; personSlug: string },
+): string[] {
+  const shouted = `${names.person.toUpperCase().replace(" ", "  ")}`;
+  const spaced = names.person.replaceAll(" ", "\u00a0");
+  const lawLower = names.law.toLowerCase();
+  const append = (table: string, column: string, where: string, text: string, ...params: unknown[]) => {
+    const changed = db.prepare(`UPDATE ${table} SET ${column} = coalesce(${column}, '') || ? WHERE ${where}`).run(text, ...params).changes;
+    if (changed !== 1) throw new Error(`planting into ${table}.${column} changed ${changed} rows`);
+  };
+  const benchmark = (slug: string) => `(SELECT id FROM benchmarks WHERE slug = '${slug}')`;
+  const statement = (slug: string) => `(SELECT id FROM statements WHERE slug = '${slug}')`;
+  const subject = (slug: string) => `(SELECT id FROM subjects WHERE slug = '${slug}')`;
+
+  append("statements", "summary", `id = ${statement("ngo-2018-hrc37-letter")}`, ` The letter also names ${shouted} and ${names.law}.`);
+  append("statements", "title", `id = ${statement("lawyers-2015-statement")}`, ` (on ${spaced})`);
+  append("statement_signatories", "role", `id = (SELECT min(id) FROM statement_signatories WHERE statement_id = ${statement("ngo-2018-hrc37-letter")})`, `; speaks for ${names.person}`);
+  append("benchmark_sources", "demand", `rowid = (SELECT min(rowid) FROM benchmark_sources WHERE benchmark_id = ${benchmark("council-condemns-rsdl")})`, ` 据报道${names.personZh}仍被关押。`);
+  append("benchmarks", "title", `id = ${benchmark("no-reprisals-for-dialogue-comments")}`, `, such as ${shouted}`);
+  append("subjects", "description", `id = ${subject("xie-yang")}`, ` Held with ${spaced}.`);
+  append("subjects", "role", `id = ${subject("xie-yang")}`, `; represented ${names.personZh}`);
+  append("subject_events", "description", `id = (SELECT min(id) FROM subject_events WHERE subject_id = ${subject("xie-yang")})`, ` 与${names.personZh}同案。`);
+  db.prepare(`UPDATE subject_events SET source_url = ? WHERE id = (SELECT min(id) FROM subject_events WHERE subject_id = ${subject("xie-yang")})`).run(`https://news.example/${tag}/${names.personSlug}-case`);
+  const assessmentId = (
+    db.prepare(`SELECT assessment_id AS id FROM published_scores WHERE benchmark_id = ${benchmark("end-rsdl")} ORDER BY round_id DESC LIMIT 1`).get() as { id: number }
+  ).id;
+  append("assessments", "rationale", `id = ${assessmentId}`, ` Used against ${names.person.toLowerCase()} under ${lawLower}.`);
+  db.prepare("INSERT INTO evidence_links (assessment_id, url, title) VALUES (?, ?, ?)").run(assessmentId, `https://news.example/${tag}/${names.personSlug}`, `What ${names.law} did to ${names.personZh}`);
+  return [shouted, spaced, lawLower, names.person.toLowerCase(), `${names.personSlug}-case`];
 }

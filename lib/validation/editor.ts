@@ -72,4 +72,18 @@ export const benchmarkScopeSchema = z.object({
 export const confidentialitySchema = z.object({
   target: z.string().max(130, "Choose a benchmark or a person or law.").regex(/^(benchmark|subject):[a-z0-9-]+$/, "Choose a benchmark or a person or law."),
   confidential: z.enum(["yes", "no"], "Choose whether it is confidential."),
+  /** Other names and spellings of a person or law, one per line; left as they were when empty. */
+  aliases: z.string().trim().max(2000, "At most 2,000 characters of other names.").default(""),
+});
+
+/** The texts db/queries/confidential-texts.ts reads, by field name. */
+export const REDACTABLE_FIELDS = ["title", "summary", "source_url", "slug", "name", "name_zh", "role", "article", "description", "demand", "retired_reason", "rationale", "url"] as const;
+
+export const redactionDecisionSchema = z.object({
+  record: z
+    .string()
+    .max(60, "Choose a text from the list.")
+    .regex(/^(statement|signatory|benchmark_source|subject_event|benchmark|subject|score|evidence):\d{1,12}(:\d{1,12})?$/, "Choose a text from the list."),
+  field: z.enum(REDACTABLE_FIELDS, "Choose a text from the list."),
+  decision: z.enum(["redact", "hide", "show"], "Choose whether to keep the name withheld, hide the record or show it again."),
 });

@@ -1,12 +1,15 @@
 "use server";
 
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { ScopeError, setBenchmarkScope } from "@/db/queries/scopes";
+import { countPublicTextsNaming } from "@/db/queries/confidential-texts";
+import { listWithheldItems, parseAliases } from "@/db/queries/withheld-names";
 import { benchmarks, categories, subjectEvents, subjects, tracks } from "@/db/schema";
 import { ActionError, guardedAction } from "@/lib/auth/guard";
+import { LINK_WITHHELD, NAME_WITHHELD } from "@/lib/redaction";
 import {
   benchmarkScopeSchema,
   confidentialitySchema,
@@ -97,15 +100,43 @@ export const setScope = guardedAction({ roles: EDITOR, schema: benchmarkScopeSch
 
 export const setConfidentiality = guardedAction({ roles: EDITOR, schema: confidentialitySchema }, async (input, editor) => {
   const [kind, slug] = input.target.split(":") as ["benchmark" | "subject", string];
-  const table = kind === "benchmark" ? benchmarks : subjects;
   const db = getDb();
-  const row = db.select({ id: table.id, confidential: table.confidential }).from(table).where(eq(table.slug, slug)).get();
+  const row =
+    kind === "benchmark"
+      ? db.select({ id: benchmarks.id, confidential: benchmarks.confidential, aliases: sql<string>`''` }).from(benchmarks).where(eq(benchmarks.slug, slug)).get()
+      : db.select({ id: subjects.id, confidential: subjects.confidential, aliases: subjects.aliases }).from(subjects).where(eq(subjects.slug, slug)).get();
   if (!row) throw new ActionError("Choose an existing benchmark, person or law.");
+  if (kind === "benchmark" && input.aliases) throw new ActionError("Other names are for people, laws and practices; a benchmark's title is what is withheld.");
   const confidential = input.confidential === "yes";
-  db.transaction((tx) => {
-    tx.update(table).set({ confidential }).where(eq(table.id, row.id)).run();
-    recordAudit(tx, { userId: editor.id, action: `${kind}.confidentiality`, entity: kind, entityId: row.id, before: { confidential: row.confidential }, after: { confidential } });
+  const aliases = input.aliases ? parseAliases(input.aliases).join("\n") : row.aliases;
+  const item = db.transaction((tx) => {
+    if (kind === "benchmark") tx.update(benchmarks).set({ confidential }).where(eq(benchmarks.id, row.id)).run();
+    else tx.update(subjects).set({ confidential, aliases }).where(eq(subjects.id, row.id)).run();
+    const marked = confidential ? listWithheldItems(db).find((i) => (i.kind === "benchmark") === (kind === "benchmark") && i.id === row.id) : undefined;
+    const textsNamingIt = marked ? countPublicTextsNaming(marked, db) : null;
+    recordAudit(tx, {
+      userId: editor.id,
+      action: `${kind}.confidentiality`,
+      entity: kind,
+      entityId: row.id,
+      before: { confidential: row.confidential, ...(kind === "subject" ? { aliases: row.aliases } : {}) },
+      after: { confidential, ...(kind === "subject" ? { aliases } : {}), ...(marked ? { withheldNames: marked.names.length, textsNamingIt } : {}) },
+    });
+    return marked && { names: marked.names, textsNamingIt: textsNamingIt! };
   });
   refresh();
-  return { ok: true, message: confidential ? "Marked confidential: it no longer appears on any public page." : "No longer confidential: it appears on public pages again." };
+  if (!item) {
+    return { ok: true, message: "No longer confidential: its page, its benchmarks and its names in public texts are public again. Records hidden from the public in the list of texts stay hidden until an editor shows them again." };
+  }
+  const names = item.names.map((n) => `“${n}”`).join(", ");
+  const n = item.textsNamingIt;
+  return {
+    ok: true,
+    message:
+      `Marked confidential. ${kind === "benchmark" ? "Its page, scores and figures" : "Its page, and every benchmark linked to it,"} left the public pages, the API and the exports, ` +
+      `and ${kind === "benchmark" ? "its title" : `its names (${names})`} now show as “${NAME_WITHHELD}” in every public text, and a link whose address contains one as “${LINK_WITHHELD}”. ` +
+      `${n} public ${n === 1 ? "text" : "texts"} named it: review ${n === 1 ? "it" : "them"} under Confidential names in public texts, and hide any record whose context still gives ${kind === "benchmark" ? "it" : "the person"} away. ` +
+      "The marking does not change the stored texts (the workspace shows them as written), does not catch a description without these names or a spelling not listed here (add other names and spellings), " +
+      "does not rewrite addresses (slugs) that contain a name, and cannot recall copies already downloaded, printed or kept elsewhere.",
+  };
 });

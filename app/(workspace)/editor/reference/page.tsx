@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ActionForm } from "@/components/forms/action-form";
 import { AccountBar } from "@/components/review/account-bar";
 import { EditorOnly } from "@/components/review/editor-only";
@@ -98,6 +99,10 @@ export default async function ReferencePage() {
           />
         </Panel>
         <Panel id="confidential-heading" title="Confidentiality">
+          <p className="mb-3 text-sm text-stone-700">
+            A confidential item has no public page, and neither has any benchmark about it; its names are withheld in every public text.{" "}
+            <Link href="/editor/confidential-texts">Review the public texts that name confidential items</Link>.
+          </p>
           <ActionForm
             action={setConfidentiality}
             testId="confidentiality"
@@ -113,6 +118,12 @@ export default async function ReferencePage() {
                 ],
               },
               { kind: "radio", name: "confidential", label: "Public or confidential?", options: [{ value: "yes", label: "Confidential" }, { value: "no", label: "Public" }] },
+              {
+                kind: "textarea",
+                name: "aliases",
+                label: "Other names and spellings to withhold (people, laws; one per line)",
+                hint: "e.g. another romanisation, the traditional characters. Left empty, those already given stay.",
+              },
             ]}
           />
         </Panel>

@@ -20,7 +20,7 @@ export default async function ScoreBenchmarkPage({ params }: { params: Promise<{
 
   const mine = listLatestAssessments(round.id).get(benchmark.id)?.find((a) => a.reviewerId === user.id);
   const previous = getPreviousPublishedScore(benchmark.id, round);
-  const sources = listBenchmarkSources([benchmark.id]);
+  const sources = listBenchmarkSources([benchmark.id], undefined, "workspace");
 
   return (
     <>

@@ -1,0 +1,19 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { decideRedaction as recordDecision, RedactionError } from "@/db/queries/confidential-texts";
+import { ActionError, guardedAction } from "@/lib/auth/guard";
+import { redactionDecisionSchema } from "@/lib/validation/editor";
+
+/** An editor's decision on a public text that names a confidential item (see /editor/confidential-texts). */
+export const decideRedaction = guardedAction({ roles: ["editor"], schema: redactionDecisionSchema }, async (input, editor) => {
+  let message: string;
+  try {
+    message = recordDecision(input, editor.id);
+  } catch (error) {
+    if (error instanceof RedactionError) throw new ActionError(error.message);
+    throw error;
+  }
+  revalidatePath("/", "layout");
+  return { ok: true, message };
+});

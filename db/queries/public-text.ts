@@ -1,0 +1,73 @@
+import "server-only";
+// The one place public text passes through on its way out: every query behind a public page, the
+// read API or an export hands its free text (titles, summaries, demands, descriptions, rationales,
+// evidence) to the redactor of the current published data, which replaces every confidential name
+// with "[name withheld]" and a link whose address names one with "[link withheld]". Stored texts
+// stay as written; the workspace reads them directly. Compiled once per data version: marking an
+// item confidential, or editing its names, raises the version (triggers of migration 0001).
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import type Database from "better-sqlite3";
+import type { NameMatcher } from "@/lib/redaction";
+import type { Db } from "../client";
+import { readPublishedDataKey } from "./published-aggregates";
+import { compileWithheldNames, listWithheldItems } from "./withheld-names";
+
+export interface PublicRedactor {
+  text: NameMatcher["redact"];
+  url: NameMatcher["redactUrl"];
+  /** A copy of the row with the named text fields withheld. */
+  fields<T extends object>(row: T, keys: ReadonlyArray<keyof T>): T;
+  /** The same for fields that repeat on many rows (a benchmark's title and sources on every round's row of an export): each text is matched once. */
+  repeatedFields<T extends object>(row: T, keys: ReadonlyArray<keyof T>): T;
+  /** The column as the public reads it, for a WHERE clause (a search must not find a withheld name). */
+  sql(column: SQLWrapper): SQL<string>;
+}
+
+const SQL_FUNCTION = "public_text";
+const current = new WeakMap<Database.Database, { key: string; matcher: NameMatcher; memo: Map<string, string> }>();
+const MEMO_ENTRIES = 20_000;
+
+/** The redactor for the data as it is now on this connection. */
+export function getPublicRedactor(db: Db): PublicRedactor {
+  const client = db.$client;
+  const key = readPublishedDataKey(db);
+  let entry = current.get(client);
+  if (!entry || entry.key !== key) {
+    if (!entry) {
+      // Fails closed: a call before any redactor was compiled for this connection is an error, never the raw text.
+      client.function(SQL_FUNCTION, (text: unknown) => {
+        const matcher = current.get(client)?.matcher;
+        if (!matcher) throw new Error("public_text() called before the redactor was compiled");
+        return typeof text === "string" ? matcher.redact(text) : text;
+      });
+    }
+    entry = { key, matcher: compileWithheldNames(listWithheldItems(db)), memo: new Map() };
+    current.set(client, entry);
+  }
+  const { matcher, memo } = entry;
+  const remembered = (text: string) => {
+    let out = memo.get(text);
+    if (out === undefined) {
+      out = matcher.redact(text);
+      if (memo.size >= MEMO_ENTRIES) memo.clear();
+      memo.set(text, out);
+    }
+    return out;
+  };
+  const withheld = <T extends object>(row: T, keys: ReadonlyArray<keyof T>, redact: (text: string) => string): T => {
+    if (matcher.isEmpty) return row;
+    const copy = { ...row };
+    for (const k of keys) {
+      const value = copy[k];
+      if (typeof value === "string") copy[k] = redact(value) as typeof value;
+    }
+    return copy;
+  };
+  return {
+    text: matcher.redact,
+    url: matcher.redactUrl,
+    fields: (row, keys) => withheld(row, keys, matcher.redact),
+    repeatedFields: (row, keys) => withheld(row, keys, remembered),
+    sql: (column) => sql<string>`${sql.raw(SQL_FUNCTION)}(${column})`,
+  };
+}
