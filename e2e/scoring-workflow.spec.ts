@@ -275,6 +275,8 @@ test("the queue filters to score, scored and disagreements, shows the previous r
   await page.goto(`/review/${ROUND.slug}?show=scored`);
   await expect(page.getByTestId("queue").locator("tbody tr")).toHaveCount(1);
   await expect(row().getByTestId("my-status").locator("[data-status]")).toHaveAttribute("data-status", different);
+  // A scored benchmark cannot be ticked for carrying forward: that never replaces a score of the reviewer's.
+  await expect(row().getByRole("checkbox")).toHaveCount(0);
   await page.goto(`/review/${ROUND.slug}?show=disagreements`);
   await expect(page.getByTestId("queue").locator("tbody tr")).toHaveCount(1);
   await expect(row()).toContainText("Demo reviewer A");
@@ -346,6 +348,17 @@ test("a reviewer scores one benchmark with the keyboard alone, and focus lands o
   expect(rows).toMatchObject([{ status: "partial", rationale: "Released in August but still watched; no licence to practise." }]);
   expect(evidenceOf(rows[0]!.id)).toMatchObject([{ url: "https://example.org/pu-zhiqiang", title: "Pu Zhiqiang under watch" }]);
   await page.context().close();
+});
+
+test("the editor's forms mark a refused field as invalid and point to its message", async ({ editor }) => {
+  await editor.goto("/editor/users");
+  const form = editor.getByTestId("new-user");
+  await form.getByLabel("Email").fill("not-an-email");
+  await form.getByRole("button", { name: "Create account" }).click();
+  await expect(form.getByRole("alert")).toContainText("Nothing was saved");
+  await expect(form.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByLabel("Email")).toHaveAccessibleDescription(/valid email/);
+  await expect(form.getByLabel("Email")).toHaveValue("not-an-email");
 });
 
 test("the queue and the score form, with errors and the carry-forward result showing, have no axe-core violations", async ({ browser, newReviewer }) => {

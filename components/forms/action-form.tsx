@@ -70,6 +70,7 @@ export function ActionForm({
         const errorId = `${id}-error`;
         const fieldErrors = errors[field.name];
         const describedBy = fieldErrors?.length ? errorId : undefined;
+        const invalid = fieldErrors?.length ? true : undefined;
         const error = fieldErrors?.length ? (
           <p id={errorId} className="text-sm text-red-800">
             {fieldErrors.join(" ")}
@@ -93,7 +94,7 @@ export function ActionForm({
           return (
             <div key={field.name}>
               <label className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name={field.name} value={field.value} defaultChecked={kept?.get(field.name)?.includes(field.value) ?? false} aria-describedby={describedBy} />
+                <input type="checkbox" name={field.name} value={field.value} defaultChecked={kept?.get(field.name)?.includes(field.value) ?? false} aria-invalid={invalid} aria-describedby={describedBy} />
                 {field.label}
               </label>
               {error}
@@ -106,7 +107,7 @@ export function ActionForm({
               {field.label}
             </label>
             {field.kind === "select" ? (
-              <select id={id} name={field.name} defaultValue={keptValue(field.name, field.defaultValue)} aria-describedby={describedBy} className="rounded border border-stone-400 px-2 py-1.5">
+              <select id={id} name={field.name} defaultValue={keptValue(field.name, field.defaultValue)} aria-invalid={invalid} aria-describedby={describedBy} className="rounded border border-stone-400 px-2 py-1.5">
                 {field.options.map((o) => (
                   <option key={o.value} value={o.value}>
                     {o.label}
@@ -114,7 +115,7 @@ export function ActionForm({
                 ))}
               </select>
             ) : field.kind === "textarea" ? (
-              <textarea id={id} name={field.name} rows={3} defaultValue={keptValue(field.name, field.defaultValue)} aria-describedby={describedBy} className="rounded border border-stone-400 px-2 py-1.5" />
+              <textarea id={id} name={field.name} rows={3} defaultValue={keptValue(field.name, field.defaultValue)} aria-invalid={invalid} aria-describedby={describedBy} className="rounded border border-stone-400 px-2 py-1.5" />
             ) : (
               <input
                 id={id}
@@ -122,6 +123,7 @@ export function ActionForm({
                 type={field.kind}
                 defaultValue={field.kind === "password" ? undefined : keptValue(field.name, field.defaultValue)}
                 required={field.required}
+                aria-invalid={invalid}
                 aria-describedby={describedBy}
                 className="rounded border border-stone-400 px-2 py-1.5"
               />

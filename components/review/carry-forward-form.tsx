@@ -50,8 +50,8 @@ export function CarryForwardForm({ roundSlug, children }: { roundSlug: string; c
         {pending && <span role="status">Carrying forward…</span>}
       </div>
       <p className="mt-1 text-xs text-stone-600">
-        Each chosen benchmark gets a new score of yours with the previous round&apos;s status and evidence, and a rationale saying where it came from (a demo rationale is
-        never copied). One you scored after opening this page is left alone.
+        Benchmarks you have not scored yet can be chosen. Each gets a score of yours with the previous round&apos;s status and evidence, and a rationale saying where it
+        came from (a demo rationale is never copied). One you score in another window after opening this page is left as you scored it.
       </p>
       <div aria-live="polite">
         {state && (

@@ -65,13 +65,16 @@ export default async function ReviewQueuePage({ params, searchParams }: { params
         <ul className="flex flex-wrap gap-2 text-sm">
           {QUEUE_VIEWS.map((v) => (
             <li key={v}>
-              <Link
-                href={`/review/${round.slug}?show=${v}`}
-                aria-current={v === view ? "page" : undefined}
-                className={`inline-block rounded border px-3 py-1 ${v === view ? "border-blue-800 bg-blue-800 text-white" : "border-stone-400 hover:bg-stone-100"}`}
-              >
-                {VIEW_LABELS[v]} ({counts[v]})
-              </Link>
+              {/* The current view is not a link: the site's link colour would hide white text on blue. */}
+              {v === view ? (
+                <span aria-current="page" className="inline-block rounded border border-blue-800 bg-blue-800 px-3 py-1 font-semibold text-white">
+                  {VIEW_LABELS[v]} ({counts[v]})
+                </span>
+              ) : (
+                <Link href={`/review/${round.slug}?show=${v}`} className="inline-block rounded border border-stone-400 px-3 py-1 hover:bg-stone-100">
+                  {VIEW_LABELS[v]} ({counts[v]})
+                </Link>
+              )}
             </li>
           ))}
         </ul>
@@ -97,7 +100,8 @@ export default async function ReviewQueuePage({ params, searchParams }: { params
             {shown.map(({ benchmark, entry, previous: source }) => (
               <tr key={benchmark.id} className="border-b border-stone-100" data-benchmark={benchmark.slug}>
                 <td className="py-2 pr-3">
-                  {source && <QueueCheckbox value={`${benchmark.slug}:${entry.mine?.id ?? 0}`} label={`Choose “${benchmark.title}” to carry forward`} />}
+                  {/* Only what this reviewer has not scored: carrying forward never replaces a score of theirs. */}
+                  {source && !entry.mine && <QueueCheckbox value={`${benchmark.slug}:0`} label={`Choose “${benchmark.title}” to carry forward`} />}
                 </td>
                 <th scope="row" className="py-2 pr-3 text-left font-normal">
                   <Link href={`/review/${round.slug}/${benchmark.slug}`}>{benchmark.title}</Link>
