@@ -68,7 +68,7 @@ test("two reviewers score the round, disagreeing on one benchmark", async ({ bro
       await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
     }
     await page.goto(`/review/${ROUND.slug}`);
-    await expect(page.locator("[data-benchmark=release-gui-minhai] [data-status]")).toHaveAttribute("data-status", scores[i]!["release-gui-minhai"][0]);
+    await expect(page.locator("[data-benchmark=release-gui-minhai] [data-testid=my-status] [data-status]")).toHaveAttribute("data-status", scores[i]!["release-gui-minhai"][0]);
     await page.context().close();
   }
   expect(count("SELECT COUNT(*) AS n FROM assessments a JOIN rounds r ON r.id = a.round_id WHERE r.slug = ?", ROUND.slug)).toBe(4);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deadlineState, proposeScore, roundAgreement, type LatestAssessment } from "./review";
+import { carriedForwardRationale, deadlineState, inQueueView, isDisagreement, nextUnscored, proposeScore, roundAgreement, visibleOtherScores, type LatestAssessment } from "./review";
 
 const a = (id: number, reviewerId: string, status: LatestAssessment["status"]): LatestAssessment => ({ id, reviewerId, status });
 
@@ -60,5 +60,68 @@ describe("deadlineState", () => {
     expect(deadlineState("2026-11-30", "2026-11-23")).toBe("due-soon");
     expect(deadlineState("2026-11-23", "2026-11-23")).toBe("due-soon");
     expect(deadlineState("2026-11-22", "2026-11-23")).toBe("overdue");
+  });
+});
+
+describe("carriedForwardRationale", () => {
+  const source = { roundName: "HRC 37", status: "not_met" as const, rationale: "Still held without trial.", isDemo: false };
+
+  it("names the round and repeats a real rationale", () => {
+    expect(carriedForwardRationale(source)).toBe("Carried forward unchanged from HRC 37: Still held without trial.");
+  });
+
+  it("never repeats demo text, and says the score was demo", () => {
+    const text = carriedForwardRationale({ ...source, rationale: "Demo score: nothing recorded.", isDemo: true });
+    expect(text).not.toContain("Demo score");
+    expect(text).toContain("demo data");
+    expect(text).toContain("HRC 37");
+  });
+
+  it("does not stack prefixes when a carried score is carried again", () => {
+    const once = carriedForwardRationale(source);
+    expect(carriedForwardRationale({ ...source, roundName: "UPR 2018", rationale: once })).toBe("Carried forward unchanged from UPR 2018: Still held without trial.");
+  });
+
+  it("stays within the rationale limit by pointing to the round instead of quoting a long reason", () => {
+    const text = carriedForwardRationale({ ...source, rationale: "x".repeat(4000) });
+    expect(text.length).toBeLessThanOrEqual(4000);
+    expect(text).toContain("HRC 37");
+  });
+});
+
+describe("nextUnscored", () => {
+  const order = ["a", "b", "c", "d"];
+  it("takes the next one in queue order that is not scored", () => {
+    expect(nextUnscored(order, new Set(["b"]), "a")).toBe("c");
+  });
+  it("wraps round to the start", () => {
+    expect(nextUnscored(order, new Set(["a", "d"]), "c")).toBe("b");
+  });
+  it("never returns the current one, and null when all are scored", () => {
+    expect(nextUnscored(order, new Set(["a", "b", "d"]), "c")).toBeNull();
+    expect(nextUnscored(["a"], new Set(), "a")).toBeNull();
+  });
+  it("starts from the top when the current one is not in the queue", () => {
+    expect(nextUnscored(order, new Set(["a"]), "zzz")).toBe("b");
+  });
+});
+
+describe("the queue's views and blind scoring", () => {
+  const other = { ...a(2, "r2", "met"), reviewerName: "R2" };
+  it("shows no other reviewer's score until this reviewer has scored", () => {
+    expect(visibleOtherScores({ mine: undefined, others: [other] })).toEqual([]);
+    expect(visibleOtherScores({ mine: a(3, "r1", "met"), others: [other] })).toEqual([other]);
+  });
+  it("counts a disagreement only when both have scored and the statuses differ", () => {
+    expect(isDisagreement({ mine: undefined, others: [other] })).toBe(false);
+    expect(isDisagreement({ mine: a(3, "r1", "met"), others: [other] })).toBe(false);
+    expect(isDisagreement({ mine: a(3, "r1", "partial"), others: [other] })).toBe(true);
+    expect(isDisagreement({ mine: a(3, "r1", "partial"), others: [] })).toBe(false);
+  });
+  it("sorts entries into to score, scored and disagreements", () => {
+    const unscored = { mine: undefined, others: [other] };
+    const differing = { mine: a(3, "r1", "partial"), others: [other] };
+    expect([inQueueView("to-score", unscored), inQueueView("scored", unscored), inQueueView("disagreements", unscored), inQueueView("all", unscored)]).toEqual([true, false, false, true]);
+    expect([inQueueView("to-score", differing), inQueueView("scored", differing), inQueueView("disagreements", differing)]).toEqual([false, true, true]);
   });
 });

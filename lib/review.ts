@@ -58,3 +58,65 @@ export function deadlineState(deadline: string | null, today: string, dueSoonDay
   const days = (Date.parse(deadline) - Date.parse(today)) / 86_400_000;
   return days <= dueSoonDays ? "due-soon" : "open";
 }
+
+/** Where a carried-forward score comes from: a published score, or this reviewer's own earlier one. */
+export interface CarryForwardSource {
+  roundName: string;
+  status: Status;
+  rationale: string;
+  /** Demo text is never repeated in a real score. */
+  isDemo: boolean;
+}
+
+const CARRIED_PREFIX = /^Carried forward unchanged from [^:\n]{1,300}: /;
+const RATIONALE_LIMIT = 4000;
+
+/**
+ * The rationale of a score carried forward unchanged: it names the round it came from and repeats
+ * the reason given there, unless that reason is demo text; a reason carried before is not prefixed twice.
+ */
+export function carriedForwardRationale(source: CarryForwardSource): string {
+  if (source.isDemo) return `Carried forward unchanged from ${source.roundName}. The score there was demo data, so its rationale is not repeated.`;
+  const reason = source.rationale.trim().replace(CARRIED_PREFIX, "");
+  const text = `Carried forward unchanged from ${source.roundName}: ${reason}`;
+  return text.length <= RATIONALE_LIMIT ? text : `Carried forward unchanged from ${source.roundName}; its rationale is there.`;
+}
+
+/** The next benchmark in queue order after the current one that this reviewer has not scored, wrapping round; null when none is left. */
+export function nextUnscored(order: readonly string[], scored: ReadonlySet<string>, current: string): string | null {
+  const start = order.indexOf(current);
+  for (let step = 1; step <= order.length; step++) {
+    const slug = order[(start + step) % order.length]!;
+    if (slug !== current && !scored.has(slug)) return slug;
+  }
+  return null;
+}
+
+export const QUEUE_VIEWS = ["all", "to-score", "scored", "disagreements"] as const;
+export type QueueView = (typeof QUEUE_VIEWS)[number];
+
+export interface QueueEntry {
+  mine: LatestAssessment | undefined;
+  /** Other reviewers' latest assessments, with their names. */
+  others: ReadonlyArray<LatestAssessment & { reviewerName: string }>;
+}
+
+/**
+ * Blind scoring: another reviewer's score is shown to this reviewer only once both have scored.
+ * Before that the list is empty, whatever the others did.
+ */
+export function visibleOtherScores(entry: QueueEntry): QueueEntry["others"] {
+  return entry.mine ? entry.others : [];
+}
+
+/** A disagreement: this reviewer's latest status differs from another reviewer's latest. */
+export function isDisagreement(entry: QueueEntry): boolean {
+  return visibleOtherScores(entry).some((other) => other.status !== entry.mine!.status);
+}
+
+export function inQueueView(view: QueueView, entry: QueueEntry): boolean {
+  if (view === "to-score") return !entry.mine;
+  if (view === "scored") return Boolean(entry.mine);
+  if (view === "disagreements") return isDisagreement(entry);
+  return true;
+}

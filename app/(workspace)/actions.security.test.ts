@@ -10,7 +10,7 @@ import { newAccountSchema } from "@/lib/auth/accounts";
 import { formDataToObject } from "@/lib/auth/guard";
 import { hostileString, PROTOTYPE_KEYS } from "@/lib/testing/hostile-input";
 import { rowCounter } from "@/lib/testing/row-counts";
-import { assessmentFormSchema } from "@/lib/validation/assessment";
+import { assessmentFormSchema, CARRY_FORWARD_LIMIT, carryForwardSchema } from "@/lib/validation/assessment";
 import {
   benchmarkScopeSchema,
   confidentialitySchema,
@@ -73,6 +73,7 @@ beforeAll(async () => {
 
 const VALID: Record<string, () => Record<string, string | string[]>> = {
   saveAssessment: () => ({ roundSlug: "hrc-37", benchmarkSlug: "release-yu-wensheng", expectedLatestId: latestId("release-yu-wensheng", "hrc-37", REVIEWER.id), status: "not_met", rationale: "Still detained at this round.", "evidenceUrl[]": ["https://example.org/a"], "evidenceTitle[]": ["A report"], "evidenceDate[]": [""] }),
+  carryForwardPrevious: () => ({ roundSlug: "hrc-37", "chosen[]": [`release-liu-xia:${latestId("release-liu-xia", "hrc-37", REVIEWER.id)}`] }),
   createUserAccount: () => ({ name: "New Reviewer", email: `new-${Math.random().toString(36).slice(2)}@example.org`, role: "reviewer", password: "a-long-password" }),
   createRound: () => ({ trackSlug: "un-hrc", slug: `hrc-test-${Math.random().toString(36).slice(2, 8)}`, name: "Test session", location: "", startDate: "2019-06-01", endDate: "", datePrecision: "month", scoringDeadline: "" }),
   setScoringDeadline: () => ({ roundSlug: "hrc-37", scoringDeadline: "2026-12-31" }),
@@ -101,6 +102,7 @@ function unique() {
 
 const INVALID: Record<string, Record<string, string | string[]>> = {
   saveAssessment: { roundSlug: "hrc-37", benchmarkSlug: "release-yu-wensheng", expectedLatestId: "0", status: "excellent", rationale: "no", "evidenceUrl[]": ["javascript:alert(1)"], "evidenceTitle[]": ["x"] },
+  carryForwardPrevious: { roundSlug: "hrc-37", "chosen[]": ["release-liu-xia", "DROP TABLE:1", "end-rsdl:-1"] },
   createUserAccount: { name: "", email: "not-an-email", role: "admin", password: "short" },
   createRound: { trackSlug: "un-hrc", slug: "Bad Slug!", name: "", startDate: "2019-13-45", datePrecision: "week" },
   setScoringDeadline: { roundSlug: "hrc-37", scoringDeadline: "tomorrow" },
@@ -276,9 +278,55 @@ describe("saveAssessment", () => {
   });
 });
 
+describe("carryForwardPrevious", () => {
+  const assessmentsOf = (reviewer: string) => (sqlite.prepare("SELECT COUNT(*) AS n FROM assessments WHERE reviewer_id = ?").get(reviewer) as { n: number }).n;
+
+  it("skips a benchmark scored since the queue was opened, writes the others, and says which", async () => {
+    session.user = REVIEWER;
+    const stale = `end-rsdl:${Number(latestId("end-rsdl", "hrc-37", REVIEWER.id)) - 1}`;
+    const fresh = `close-black-jails:${latestId("close-black-jails", "hrc-37", REVIEWER.id)}`;
+    const before = rowCounts();
+    const result = await actions.carryForwardPrevious!(null, form({ roundSlug: "hrc-37", "chosen[]": [stale, fresh] }));
+    expect(result).toMatchObject({ ok: true, message: expect.stringMatching(/Carried forward 1 score .* Skipped 1\./) });
+    expect((result as { skipped?: Array<{ benchmarkSlug: string }> }).skipped?.map((s) => s.benchmarkSlug)).toEqual(["end-rsdl"]);
+    const after = rowCounts();
+    expect(after.assessments).toBe(before.assessments! + 1);
+    expect(after.audit_log).toBe(before.audit_log! + 1);
+  });
+
+  it("writes nothing when every chosen benchmark is skipped, and says so", async () => {
+    session.user = REVIEWER;
+    const before = rowCounts();
+    // Retired before this round: it does not apply.
+    const result = await actions.carryForwardPrevious!(null, form({ roundSlug: "hrc-37", "chosen[]": ["liu-xiaobo-contact:0", "no-such-benchmark:0"] }));
+    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/Nothing was carried forward/) });
+    expect(rowCounts()).toEqual(before);
+  });
+
+  it("refuses more than the limit of benchmarks at once and a round that does not exist, changing nothing", async () => {
+    session.user = REVIEWER;
+    const before = rowCounts();
+    const tooMany = Array.from({ length: CARRY_FORWARD_LIMIT + 1 }, (_, i) => `benchmark-${i}:0`);
+    const refused = await actions.carryForwardPrevious!(null, form({ roundSlug: "hrc-37", "chosen[]": tooMany }));
+    expect(refused).toMatchObject({ ok: false, errors: { chosen: [expect.stringMatching(/at most/)] } });
+    const noRound = await actions.carryForwardPrevious!(null, form({ roundSlug: "no-such-round", "chosen[]": ["end-rsdl:0"] }));
+    expect(noRound).toMatchObject({ ok: false, message: expect.stringMatching(/no longer exists/) });
+    expect(rowCounts()).toEqual(before);
+  });
+
+  it("writes only under the signed-in reviewer's name, whatever the form says", async () => {
+    session.user = REVIEWER;
+    const others = assessmentsOf("demo-reviewer-b");
+    const data = form({ roundSlug: "hrc-37", "chosen[]": [`release-guo-feixiong:${latestId("release-guo-feixiong", "hrc-37", REVIEWER.id)}`], reviewerId: "demo-reviewer-b" });
+    expect((await actions.carryForwardPrevious!(null, data)).ok).toBe(true);
+    expect(assessmentsOf("demo-reviewer-b")).toBe(others);
+  });
+});
+
 /** The schema each action validates with: an accepted arbitrary payload must be one it accepts. */
 const SCHEMA_OF: Record<string, z.ZodType> = {
   saveAssessment: assessmentFormSchema,
+  carryForwardPrevious: carryForwardSchema,
   createUserAccount: newAccountSchema,
   createRound: newRoundSchema,
   setScoringDeadline: deadlineSchema,

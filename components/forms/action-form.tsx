@@ -73,6 +73,7 @@ export function ActionForm({
         // A list's errors come under its name without the brackets (the guard strips them).
         const fieldErrors = errors[field.name.replace(/\[\]$/, "")];
         const describedBy = fieldErrors?.length ? errorId : undefined;
+        const invalid = fieldErrors?.length ? true : undefined;
         const error = fieldErrors?.length ? (
           <p id={errorId} className="text-sm text-red-800">
             {fieldErrors.join(" ")}
@@ -116,7 +117,7 @@ export function ActionForm({
           return (
             <div key={field.name}>
               <label className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name={field.name} value={field.value} defaultChecked={kept?.get(field.name)?.includes(field.value) ?? false} aria-describedby={describedBy} />
+                <input type="checkbox" name={field.name} value={field.value} defaultChecked={kept?.get(field.name)?.includes(field.value) ?? false} aria-invalid={invalid} aria-describedby={describedBy} />
                 {field.label}
               </label>
               {error}
@@ -129,7 +130,7 @@ export function ActionForm({
               {field.label}
             </label>
             {field.kind === "select" ? (
-              <select id={id} name={field.name} defaultValue={keptValue(field.name, field.defaultValue)} aria-describedby={describedBy} className="rounded border border-stone-400 px-2 py-1.5">
+              <select id={id} name={field.name} defaultValue={keptValue(field.name, field.defaultValue)} aria-invalid={invalid} aria-describedby={describedBy} className="rounded border border-stone-400 px-2 py-1.5">
                 {field.options.map((o) => (
                   <option key={o.value} value={o.value}>
                     {o.label}
@@ -137,7 +138,7 @@ export function ActionForm({
                 ))}
               </select>
             ) : field.kind === "textarea" ? (
-              <textarea id={id} name={field.name} rows={3} defaultValue={keptValue(field.name, field.defaultValue)} aria-describedby={describedBy} className="rounded border border-stone-400 px-2 py-1.5" />
+              <textarea id={id} name={field.name} rows={3} defaultValue={keptValue(field.name, field.defaultValue)} aria-invalid={invalid} aria-describedby={describedBy} className="rounded border border-stone-400 px-2 py-1.5" />
             ) : (
               <input
                 id={id}
@@ -145,6 +146,7 @@ export function ActionForm({
                 type={field.kind}
                 defaultValue={field.kind === "password" ? undefined : keptValue(field.name, field.defaultValue)}
                 required={field.required}
+                aria-invalid={invalid}
                 aria-describedby={describedBy}
                 className="rounded border border-stone-400 px-2 py-1.5"
               />

@@ -9,7 +9,7 @@ import { formatDate } from "@/lib/format";
 import { formatCount } from "@/lib/pagination";
 import { roundChartLabels } from "@/lib/round-labels";
 
-const EVENT_LABELS: Record<string, string> = {
+export const EVENT_LABELS: Record<string, string> = {
   detained: "Detained",
   disappeared: "Disappeared",
   house_arrest: "House arrest",

@@ -14,6 +14,7 @@ import { getExportContext, iterateBenchmarkRows, iterateScoreRows, listScoreRows
 import { resolveFilters } from "./filters";
 import { getSubsetMatrix, getSubsetSeries } from "./matrix";
 import { ensurePublishedAggregates } from "./published-aggregates";
+import { getReviewBenchmark, getReviewRound, listCarryForwardSources, listReviewSubjects, listScoredBenchmarkIds, listStatusHistory } from "./review";
 import { getPublishedRound, listPublishedRounds, listPublishedRoundsPage, listTracksPage } from "./rounds";
 import { countScorecardScope, getRoundTally, listScorecardBenchmarks, listScorecardCategories, listScorecardPageIds, type ScorecardFilter } from "./scorecard";
 import { listCurrentStatuses, listPublishedScoreDetails } from "./scores";
@@ -167,6 +168,18 @@ describe.each([
       listBenchmarkSubjects([b.id], d);
       listPublishedRounds(d);
       listPublishedScoreDetails({ benchmarkIds: [b.id] }, d);
+    });
+  });
+
+  it("the review form's context and what it would carry forward", () => {
+    const reviewer = (db.$client.prepare("SELECT reviewer_id AS id FROM assessments LIMIT 1").get() as { id: string }).id;
+    expectIndexed((d) => {
+      const reviewRound = getReviewRound(round.slug, d)!;
+      const benchmark = getReviewBenchmark(ids.benchmarkSlug, d)!;
+      listCarryForwardSources(reviewRound, reviewer, [benchmark], d);
+      listStatusHistory(benchmark.id, reviewRound, d);
+      listReviewSubjects(benchmark.id, d);
+      listScoredBenchmarkIds(reviewRound.id, reviewer, d);
     });
   });
 

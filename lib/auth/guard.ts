@@ -38,11 +38,11 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
  * before it reads the input, validates the input with zod, and only then runs the change.
  * Failures come back as { ok: false, message, errors } for the form; nothing is written.
  */
-export function guardedAction<S extends z.ZodType>(
+export function guardedAction<S extends z.ZodType, R extends ActionState = ActionState>(
   options: { roles: readonly Role[]; schema: S },
-  handler: (input: z.output<S>, user: SessionUser) => Promise<ActionState | void>,
+  handler: (input: z.output<S>, user: SessionUser) => Promise<R | void>,
 ) {
-  return async (_previous: ActionState | null, formData: FormData): Promise<ActionState> => {
+  return async (_previous: R | ActionState | null, formData: FormData): Promise<R | ActionState> => {
     const user = await getSessionUser();
     if (!user) return { ok: false, message: "You are not signed in, or your session has ended. Sign in and try again." };
     if (!options.roles.includes(user.role)) return { ok: false, message: `Your role (${user.role}) is not allowed to do this.` };

@@ -8,7 +8,8 @@ import { z } from "zod";
 import { ENDPOINTS } from "@/lib/api/endpoints";
 import { newAccountSchema } from "@/lib/auth/accounts";
 import { hostileObject, hostileString, hostileValue, inspectLimits, mutatedSample, PROTOTYPE_KEYS, stringLeaves } from "@/lib/testing/hostile-input";
-import { assessmentApiSchema, assessmentFormSchema, evidenceUrlSchema } from "./assessment";
+import { QUEUE_VIEWS } from "@/lib/review";
+import { assessmentApiSchema, assessmentFormSchema, carryForwardSchema, evidenceUrlSchema, queueViewSchema } from "./assessment";
 import { dashboardFiltersSchema, FILTER_KEYS, parseDashboardFilters } from "./dashboard-filters";
 import {
   confidentialitySchema,
@@ -35,6 +36,7 @@ const SCHEMAS: Record<string, { schema: z.ZodType; sample: Record<string, unknow
     sample: { roundSlug: "hrc-37", benchmarkSlug: "release-liu-xia", expectedLatestId: "0", status: "partial", rationale: "Released on bail, still under watch.", evidenceUrl: ["https://example.org/a"], evidenceTitle: ["A report"], evidenceDate: ["2018-07-10"] },
     outputKeys: ["evidence"],
   },
+  carryForwardSchema: { schema: carryForwardSchema, sample: { roundSlug: "hrc-37", chosen: ["release-liu-xia:0", "end-rsdl:12"] } },
   assessmentApiSchema: {
     schema: assessmentApiSchema,
     sample: { round: "hrc-37", benchmark: "release-liu-xia", expectedLatestId: 0, status: "partial", rationale: "Released on bail, still under watch.", evidence: [{ url: "https://example.org/a", title: "A report", publishedOn: "2018-07-10" }] },
@@ -192,6 +194,16 @@ describe("parsers of the URL's query", () => {
         for (const problem of problems) expect(problem.length).toBeLessThan(200);
       }),
     );
+  });
+
+  it("review queue view: never throws; anything unknown shows the whole round", () => {
+    fc.assert(
+      fc.property(params, (input) => {
+        expect(QUEUE_VIEWS).toContain(queueViewSchema.parse(input.show));
+      }),
+    );
+    expect(queueViewSchema.parse("disagreements")).toBe("disagreements");
+    expect(queueViewSchema.parse(["scored", "all"])).toBe("all");
   });
 
   it("scorecard sort and filter: never throw; unknown values fall back to the default view", () => {

@@ -3,24 +3,46 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AccountBar } from "@/components/review/account-bar";
 import { AssessmentForm } from "@/components/review/assessment-form";
+import { BenchmarkContext } from "@/components/review/benchmark-context";
+import { FocusedStatus } from "@/components/review/focused-status";
 import { listBenchmarkSources } from "@/db/queries/benchmarks";
-import { getPreviousPublishedScore, getReviewBenchmark, getReviewRound, listEvidence, listLatestAssessments } from "@/db/queries/review";
+import {
+  getReviewBenchmark,
+  getReviewRound,
+  listCarryForwardSources,
+  listEvidence,
+  listLatestAssessments,
+  listReviewSubjects,
+  listStatusHistory,
+} from "@/db/queries/review";
 import { requirePageUser } from "@/lib/auth/session";
+import { carriedForwardRationale } from "@/lib/review";
 import { isApplicable } from "@/lib/scoring";
+import { benchmarkSlugSchema } from "@/lib/validation/assessment";
 
 export const metadata: Metadata = { title: "Score a benchmark" };
 export const dynamic = "force-dynamic";
 
-export default async function ScoreBenchmarkPage({ params }: { params: Promise<{ round: string; benchmark: string }> }) {
-  const { round: roundSlug, benchmark: benchmarkSlug } = await params;
+const withoutId = ({ assessmentId: _id, ...e }: { assessmentId: number; url: string; title: string; publishedOn: string | null }) => e;
+
+export default async function ScoreBenchmarkPage({ params, searchParams }: { params: Promise<{ round: string; benchmark: string }>; searchParams: Promise<{ saved?: string | string[] }> }) {
+  const [{ round: roundSlug, benchmark: benchmarkSlug }, query] = await Promise.all([params, searchParams]);
   const user = await requirePageUser(`/review/${roundSlug}/${benchmarkSlug}`);
   const round = getReviewRound(roundSlug);
   const benchmark = getReviewBenchmark(benchmarkSlug);
   if (!round || !benchmark || !isApplicable(benchmark, round)) notFound();
 
-  const mine = listLatestAssessments(round.id).get(benchmark.id)?.find((a) => a.reviewerId === user.id);
-  const previous = getPreviousPublishedScore(benchmark.id, round);
+  // Only this reviewer's own assessment is read for the form: the others' stay unseen (blind scoring).
+  const latest = listLatestAssessments(round.id);
+  const mine = latest.get(benchmark.id)?.find((a) => a.reviewerId === user.id);
+  const source = listCarryForwardSources(round, user.id, [benchmark]).get(benchmark.id);
   const sources = listBenchmarkSources([benchmark.id], undefined, "workspace");
+  const history = listStatusHistory(benchmark.id, round);
+  const subjects = listReviewSubjects(benchmark.id);
+  // "Saved your score of …" after save-and-next, only for a benchmark this reviewer did score at this round.
+  const savedSlug = benchmarkSlugSchema.safeParse(query.saved);
+  const savedBenchmark = savedSlug.success ? getReviewBenchmark(savedSlug.data) : undefined;
+  const savedConfirmed = savedBenchmark && latest.get(savedBenchmark.id)?.some((a) => a.reviewerId === user.id) ? savedBenchmark : undefined;
 
   return (
     <>
@@ -28,31 +50,51 @@ export default async function ScoreBenchmarkPage({ params }: { params: Promise<{
       <p className="text-sm">
         <Link href="/review">Review queue</Link> / <Link href={`/review/${round.slug}`}>{round.name}</Link>
       </p>
+      {savedConfirmed && <FocusedStatus testId="saved-previous">Saved your score of “{savedConfirmed.title}”. This is the next benchmark you have not scored.</FocusedStatus>}
       <h1 className="mt-1 text-2xl font-semibold">{benchmark.title}</h1>
       <p className="text-stone-700">Your score at {round.name}</p>
-      <section aria-labelledby="demand-heading" className="mt-3 rounded border border-stone-200 bg-white p-3 text-sm">
-        <h2 id="demand-heading" className="font-medium">The demand</h2>
-        <ul className="list-disc pl-5">
-          {sources.map((s) => (
-            <li key={s.statementSlug}>
-              {s.demand} <span className="text-stone-600">({s.statementTitle})</span>
-            </li>
-          ))}
-        </ul>
-      </section>
-      {mine && (
-        <p className="mt-3 text-sm" data-testid="my-latest">
-          Your latest score, saved {mine.createdAt.slice(0, 16).replace("T", " ")} UTC, is shown below. Saving adds a new score; the earlier one stays in the history.
-        </p>
-      )}
-      <div className="mt-4">
-        <AssessmentForm
-          roundSlug={round.slug}
-          benchmarkSlug={benchmark.slug}
-          expectedLatestId={mine?.id ?? 0}
-          current={mine ? { status: mine.status, rationale: mine.rationale, evidence: listEvidence([mine.id]) } : { status: "", rationale: "", evidence: [] }}
-          previous={previous ? { roundName: previous.roundName, status: previous.status, rationale: previous.rationale, evidence: previous.evidence } : null}
-        />
+      <div className="mt-3 grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div>
+          <section aria-labelledby="demand-heading" className="rounded border border-stone-200 bg-white p-3 text-sm">
+            <h2 id="demand-heading" className="font-medium">The demand</h2>
+            <ul className="list-disc pl-5">
+              {sources.map((s) => (
+                <li key={s.statementSlug}>
+                  {s.demand} <span className="text-stone-600">({s.statementTitle})</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <p className="mt-3 text-sm text-stone-700" data-testid="blind-note">
+            You score blind: no other reviewer&apos;s score of this round is shown to you until you have scored it too. Once you both have, a difference shows in your queue under
+            “Disagreements”, and an editor settles it.
+          </p>
+          {mine && (
+            <p className="mt-3 text-sm" data-testid="my-latest">
+              Your latest score, saved {mine.createdAt.slice(0, 16).replace("T", " ")} UTC, is shown below. Saving adds a new score; the earlier one stays in the history.
+            </p>
+          )}
+          <div className="mt-4">
+            <AssessmentForm
+              key={`${round.slug}/${benchmark.slug}`}
+              roundSlug={round.slug}
+              benchmarkSlug={benchmark.slug}
+              expectedLatestId={mine?.id ?? 0}
+              current={mine ? { status: mine.status, rationale: mine.rationale, evidence: listEvidence([mine.id]).map(withoutId) } : { status: "", rationale: "", evidence: [] }}
+              previous={
+                source
+                  ? {
+                      roundName: source.roundName,
+                      status: source.status,
+                      isDemo: source.isDemo,
+                      carried: { status: source.status, rationale: carriedForwardRationale(source), evidence: listEvidence([source.assessmentId]).map(withoutId) },
+                    }
+                  : null
+              }
+            />
+          </div>
+        </div>
+        <BenchmarkContext history={history} subjects={subjects} />
       </div>
     </>
   );

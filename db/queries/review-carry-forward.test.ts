@@ -1,0 +1,145 @@
+// Carrying the previous round's scores forward: what is carried (status, evidence, a rationale that
+// names its round and never repeats demo text), where it comes from (the published score, or the
+// reviewer's own where the round before is not published), and what is skipped and why.
+import { beforeEach, describe, expect, it } from "vitest";
+import { openDatabase, type Db } from "../client";
+import { migrateDatabase } from "../migrate";
+import { loadSeed } from "../seed/load";
+import { carryForwardScores, createAssessment, getReviewRound, listCarryForwardSources, listRoundBenchmarks } from "./review";
+
+const REVIEWER = "reviewer-carry";
+const ROUND = "upr-china-2018";
+const PREVIOUS = "Human Rights Council, 37th session";
+
+let db: Db;
+const one = <T>(sql: string, ...params: unknown[]) => db.$client.prepare(sql).get(...params) as T;
+const all = <T>(sql: string, ...params: unknown[]) => db.$client.prepare(sql).all(...params) as T[];
+const idOf = (table: "benchmarks" | "rounds", slug: string) => one<{ id: number }>(`SELECT id FROM ${table} WHERE slug = ?`, slug).id;
+const publishedAt = (benchmark: string, round: string) =>
+  one<{ status: string; assessmentId: number }>("SELECT status, assessment_id AS assessmentId FROM published_scores WHERE benchmark_id = ? AND round_id = ?", idOf("benchmarks", benchmark), idOf("rounds", round));
+const mine = (benchmark: string, round = ROUND) =>
+  all<{ id: number; status: string; rationale: string; isDemo: number }>(
+    "SELECT id, status, rationale, is_demo AS isDemo FROM assessments WHERE reviewer_id = ? AND benchmark_id = ? AND round_id = ? ORDER BY id",
+    REVIEWER,
+    idOf("benchmarks", benchmark),
+    idOf("rounds", round),
+  );
+const counts = () => ({
+  assessments: one<{ n: number }>("SELECT COUNT(*) AS n FROM assessments").n,
+  evidence: one<{ n: number }>("SELECT COUNT(*) AS n FROM evidence_links").n,
+  audit: one<{ n: number }>("SELECT COUNT(*) AS n FROM audit_log").n,
+});
+
+beforeEach(() => {
+  db = openDatabase(":memory:");
+  migrateDatabase(db);
+  loadSeed(db);
+  const now = Date.now();
+  db.$client.prepare("INSERT INTO users (id, email, name, role, is_demo, created_at, updated_at) VALUES (?, ?, ?, 'reviewer', 0, ?, ?)").run(REVIEWER, "carry@example.org", "Carry Reviewer", now, now);
+});
+
+describe("carryForwardScores", () => {
+  it("carries the previous round's published status and evidence, with a rationale naming that round and no demo text", () => {
+    const source = publishedAt("release-gui-minhai", "hrc-37");
+    db.$client.prepare("INSERT INTO evidence_links (assessment_id, url, title, published_on) VALUES (?, 'https://example.org/gui', 'Held again', '2018-01-20')").run(source.assessmentId);
+    const result = carryForwardScores({ roundSlug: ROUND, reviewerId: REVIEWER, chosen: [{ benchmarkSlug: "release-gui-minhai", expectedLatestId: 0 }] }, db);
+    expect(result.created).toMatchObject([{ benchmarkSlug: "release-gui-minhai", status: source.status, fromRound: PREVIOUS }]);
+    const [row] = mine("release-gui-minhai");
+    expect(row).toMatchObject({ status: source.status, isDemo: 0 });
+    expect(row!.rationale).toMatch(new RegExp(`^Carried forward unchanged from ${PREVIOUS}\\. The score there was demo data`));
+    expect(row!.rationale).not.toMatch(/Demo score/);
+    expect(all("SELECT url, title, published_on AS publishedOn FROM evidence_links WHERE assessment_id = ?", row!.id)).toEqual([
+      { url: "https://example.org/gui", title: "Held again", publishedOn: "2018-01-20" },
+    ]);
+    const audit = one<{ after: string }>("SELECT after FROM audit_log WHERE action = 'assessment.create' AND entity_id = ?", String(row!.id));
+    expect(JSON.parse(audit.after)).toMatchObject({ carriedForwardFrom: { assessmentId: source.assessmentId, basis: "published" } });
+  });
+
+  it("repeats a real rationale after the round's name", () => {
+    const source = publishedAt("release-liu-xia", "hrc-37");
+    db.$client.prepare("UPDATE assessments SET is_demo = 0, rationale = 'Still under house arrest.' WHERE id = ?").run(source.assessmentId);
+    db.$client.prepare("UPDATE published_scores SET is_demo = 0 WHERE assessment_id = ?").run(source.assessmentId);
+    carryForwardScores({ roundSlug: ROUND, reviewerId: REVIEWER, chosen: [{ benchmarkSlug: "release-liu-xia", expectedLatestId: 0 }] }, db);
+    expect(mine("release-liu-xia")[0]!.rationale).toBe(`Carried forward unchanged from ${PREVIOUS}: Still under house arrest.`);
+  });
+
+  it("skips, and reports, a benchmark scored since the page was opened, one that does not apply, one that is missing and one with no earlier score; writes the rest", () => {
+    const scoredMeanwhile = createAssessment(
+      { benchmarkId: idOf("benchmarks", "end-rsdl"), roundId: idOf("rounds", ROUND), reviewerId: REVIEWER, status: "met", rationale: "Scored by hand meanwhile.", evidence: [], expectedLatestId: 0 },
+      db,
+    );
+    // A benchmark first demanded at this round has no earlier score to carry.
+    db.$client.prepare("UPDATE benchmarks SET applies_from_round_id = ? WHERE slug = 'report-results-publicly'").run(idOf("rounds", ROUND));
+    const before = counts();
+    const result = carryForwardScores(
+      {
+        roundSlug: ROUND,
+        reviewerId: REVIEWER,
+        chosen: [
+          { benchmarkSlug: "end-rsdl", expectedLatestId: 0 },
+          { benchmarkSlug: "liu-xiaobo-contact", expectedLatestId: 0 },
+          { benchmarkSlug: "no-such-benchmark", expectedLatestId: 0 },
+          { benchmarkSlug: "report-results-publicly", expectedLatestId: 0 },
+          { benchmarkSlug: "close-black-jails", expectedLatestId: 0 },
+          { benchmarkSlug: "close-black-jails", expectedLatestId: 0 },
+        ],
+      },
+      db,
+    );
+    expect(result.created.map((c) => c.benchmarkSlug)).toEqual(["close-black-jails"]);
+    expect(result.skipped.map((s) => [s.benchmarkSlug, s.reason])).toEqual([
+      ["end-rsdl", "changed"],
+      ["liu-xiaobo-contact", "not_applicable"],
+      ["no-such-benchmark", "missing"],
+      ["report-results-publicly", "no_previous"],
+    ]);
+    expect(counts()).toEqual({ assessments: before.assessments + 1, evidence: before.evidence, audit: before.audit + 1 });
+    expect(mine("end-rsdl")).toMatchObject([{ id: scoredMeanwhile, rationale: "Scored by hand meanwhile." }]);
+  });
+
+  it("carries over the reviewer's own score when it was opened with that score as the latest", () => {
+    const first = createAssessment(
+      { benchmarkId: idOf("benchmarks", "end-rsdl"), roundId: idOf("rounds", ROUND), reviewerId: REVIEWER, status: "met", rationale: "A first reading, since revised.", evidence: [], expectedLatestId: 0 },
+      db,
+    );
+    carryForwardScores({ roundSlug: ROUND, reviewerId: REVIEWER, chosen: [{ benchmarkSlug: "end-rsdl", expectedLatestId: first }] }, db);
+    expect(mine("end-rsdl").map((r) => r.status)).toEqual(["met", publishedAt("end-rsdl", "hrc-37").status]);
+  });
+
+  it("refuses a round that does not exist, writing nothing", () => {
+    const before = counts();
+    expect(() => carryForwardScores({ roundSlug: "no-such-round", reviewerId: REVIEWER, chosen: [{ benchmarkSlug: "end-rsdl", expectedLatestId: 0 }] }, db)).toThrow(/no longer exists/);
+    expect(counts()).toEqual(before);
+  });
+});
+
+describe("listCarryForwardSources", () => {
+  function addRound(slug: string, startDate: string) {
+    const track = one<{ id: number }>("SELECT track_id AS id FROM rounds WHERE slug = 'hrc-37'").id;
+    db.$client.prepare("INSERT INTO rounds (slug, track_id, name, start_date, date_precision) VALUES (?, ?, ?, ?, 'month')").run(slug, track, `Round ${slug}`, startDate);
+    return getReviewRound(slug, db)!;
+  }
+
+  it("takes the reviewer's own score at a later round that is not published, else the latest published score", () => {
+    const unpublished = addRound("hrc-40", "2019-02-25");
+    const next = addRound("hrc-41", "2019-06-24");
+    createAssessment(
+      { benchmarkId: idOf("benchmarks", "end-rsdl"), roundId: unpublished.id, reviewerId: REVIEWER, status: "regressed", rationale: "Used more widely than before.", evidence: [], expectedLatestId: 0 },
+      db,
+    );
+    const sources = listCarryForwardSources(next, REVIEWER, listRoundBenchmarks(next, db), db);
+    expect(sources.get(idOf("benchmarks", "end-rsdl"))).toMatchObject({ roundSlug: "hrc-40", status: "regressed", basis: "own", isDemo: false, rationale: "Used more widely than before." });
+    expect(sources.get(idOf("benchmarks", "close-black-jails"))).toMatchObject({ roundSlug: ROUND, status: publishedAt("close-black-jails", ROUND).status, basis: "published", isDemo: true });
+    // Another reviewer's own score is never a source.
+    const other = listCarryForwardSources(next, "demo-reviewer-a", listRoundBenchmarks(next, db), db);
+    expect(other.get(idOf("benchmarks", "end-rsdl"))).toMatchObject({ roundSlug: ROUND, basis: "published" });
+  });
+
+  it("prefers the published score to the reviewer's own at the same round, and looks past a round where the benchmark did not apply", () => {
+    const round = getReviewRound(ROUND, db)!;
+    const sources = listCarryForwardSources(round, "demo-reviewer-b", listRoundBenchmarks(round, db), db);
+    expect(sources.get(idOf("benchmarks", "release-gui-minhai"))).toMatchObject({ roundSlug: "hrc-37", basis: "published", assessmentId: publishedAt("release-gui-minhai", "hrc-37").assessmentId });
+    // Retired after hrc-34: nothing applies at this round, so it is not a candidate at all.
+    expect(listRoundBenchmarks(round, db).some((b) => b.slug === "liu-xiaobo-contact")).toBe(false);
+  });
+});
