@@ -69,7 +69,7 @@ describe("carryForwardScores", () => {
       db,
     );
     // A benchmark first demanded at this round has no earlier score to carry.
-    db.$client.prepare("UPDATE benchmarks SET applies_from_round_id = ? WHERE slug = 'report-results-publicly'").run(idOf("rounds", ROUND));
+    db.$client.prepare("UPDATE benchmarks SET applies_from_round_id = ? WHERE slug = 'release-gui-minhai'").run(idOf("rounds", ROUND));
     const before = counts();
     const result = carryForwardScores(
       {
@@ -79,7 +79,7 @@ describe("carryForwardScores", () => {
           { benchmarkSlug: "end-rsdl", expectedLatestId: 0 },
           { benchmarkSlug: "liu-xiaobo-contact", expectedLatestId: 0 },
           { benchmarkSlug: "no-such-benchmark", expectedLatestId: 0 },
-          { benchmarkSlug: "report-results-publicly", expectedLatestId: 0 },
+          { benchmarkSlug: "release-gui-minhai", expectedLatestId: 0 },
           { benchmarkSlug: "close-black-jails", expectedLatestId: 0 },
           { benchmarkSlug: "close-black-jails", expectedLatestId: 0 },
         ],
@@ -91,7 +91,7 @@ describe("carryForwardScores", () => {
       ["end-rsdl", "changed"],
       ["liu-xiaobo-contact", "not_applicable"],
       ["no-such-benchmark", "missing"],
-      ["report-results-publicly", "no_previous"],
+      ["release-gui-minhai", "no_previous"],
     ]);
     expect(counts()).toEqual({ assessments: before.assessments + 1, evidence: before.evidence, audit: before.audit + 1 });
     expect(mine("end-rsdl")).toMatchObject([{ id: scoredMeanwhile, rationale: "Scored by hand meanwhile." }]);
