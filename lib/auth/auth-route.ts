@@ -36,7 +36,7 @@ const OFFERED_ENDPOINTS: Readonly<Record<string, readonly string[]>> = {
  * The endpoint a path names, in every spelling better-auth might route the same way (%-escapes, case,
  * doubled or trailing slashes: /api/auth/Sign-In//email/ is a sign-in too), or null outside /api/auth.
  */
-export function offeredEndpoint(pathname: string): string | null {
+function offeredEndpoint(pathname: string): string | null {
   let path = pathname;
   try {
     path = decodeURIComponent(pathname);
