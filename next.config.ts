@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import { BASELINE_SECURITY_HEADERS } from "./lib/security/headers";
 
@@ -8,6 +9,8 @@ const nextConfig: NextConfig = {
   // Cached public pages live in memory only: their keys name one database's data version, so a copy
   // on disk would outlive its data, and servers sharing a build (the tests run two) must not share them.
   cacheMaxMemorySize: 128 * 1024 * 1024,
+  // Next's own page cache, which also files the dashboard under the published data's key (see the file).
+  cacheHandler: path.join(process.cwd(), "cache-handler.mjs"),
   experimental: {
     isrFlushToDisk: false,
     // One limit for every server action, so it is the largest one needs: the CSV import form at

@@ -1,15 +1,19 @@
 // Runs before every page, route and server action (not static files): refuses oversized and malformed
 // requests with a 4xx that says what is wrong, and adds the security headers that depend on the path or
 // on run-time configuration (the baseline ones are in next.config.ts).
-// It also serves readers of the dashboard from Next's cache: "/?filters" is rewritten to a page filed
-// under the published data's key, rendered once per key and then sent from memory. When anything
-// public changes the key changes, so no reader ever gets a stale page.
+// It also serves readers of the dashboard from Next's cache: "/?filters" is rewritten to a page at
+// /published/dashboard/<canonical filters>, which the page cache files under the published data's key
+// as well (handed over in a request header, so the key never appears in an address a reader sees).
+// Rendered once per key and query, then sent from memory; when anything public changes the key changes,
+// so no reader ever gets a stale page.
 import { NextResponse, type NextRequest } from "next/server";
+import { findUnmatchedFilters } from "@/db/queries/filters";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { readEnv, servesHttps } from "@/lib/env";
-import { currentPublishedKey, encodeQuery, publicCacheEnabled } from "@/lib/published-cache";
+import { currentPublishedKey, encodeQuery, PUBLISHED_KEY_HEADER, publicCacheEnabled } from "@/lib/published-cache";
 import { responseSecurityHeaders, type SecurityHeaderOptions } from "@/lib/security/headers";
-import { bodyLimitFor, crossOriginAction, malformedActionBody, malformedPath, readBodyWithLimit, refusal, tooLargeMessage } from "@/lib/security/request-limits";
+import { bodyLimitFor, crossOriginAction, isRouteHandlerPath, malformedActionBody, malformedPath, PAGE_METHODS, readBodyWithLimit, refusal, tooLargeMessage } from "@/lib/security/request-limits";
+import { canonicalDashboardQuery, parseDashboardFilters } from "@/lib/validation/dashboard-filters";
 
 let headerOptions: SecurityHeaderOptions | undefined;
 
@@ -26,9 +30,18 @@ function isFormPost(request: NextRequest): boolean {
   return /^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(type);
 }
 
+/** Headers only this server may set on a request; whatever a client sent under these names is dropped. */
+const SERVER_SET_REQUEST_HEADERS = [CLIENT_ADDRESS_HEADER, PUBLISHED_KEY_HEADER];
+
 async function refuse(request: NextRequest, pathname: string): Promise<Response | null> {
   const badPath = malformedPath(pathname);
   if (badPath) return refusal(pathname, 400, badPath);
+  // Route handlers answer OPTIONS and other methods themselves; a page takes GET, HEAD and POST (actions).
+  if (!isRouteHandlerPath(pathname)) {
+    const allow = { Allow: PAGE_METHODS.join(", ") };
+    if (request.method === "OPTIONS") return new Response(null, { status: 204, headers: allow });
+    if (!PAGE_METHODS.includes(request.method)) return refusal(pathname, 405, `${request.method} is not accepted here: a page answers ${PAGE_METHODS.join(", ")}.`, allow);
+  }
   if (request.method === "GET" || request.method === "HEAD") return null;
 
   const isAction = request.method === "POST" && request.headers.has("next-action");
@@ -52,29 +65,37 @@ async function refuse(request: NextRequest, pathname: string): Promise<Response 
   return null;
 }
 
-/** The dashboard's cached rendering (see app/(public)/published); its addresses are internal. */
-function publishedRoute(request: NextRequest, pathname: string): NextResponse | null {
+/**
+ * The dashboard's cached rendering (see app/(public)/published), at an address that depends only on the
+ * filters: unknown parameters, their order and repeated values make no new entry, and every malformed
+ * value of a filter shares one. A view whose filters name nothing public is rendered for the request
+ * and not kept (it says what matched nothing, and anyone could invent such names without end).
+ */
+function publishedRoute(request: NextRequest, pathname: string, headers: Headers): NextResponse | null {
   if (pathname.startsWith("/published/")) return new NextResponse("Not found", { status: 404 });
   if (pathname !== "/" || (request.method !== "GET" && request.method !== "HEAD") || !publicCacheEnabled()) return null;
+  const params = Object.fromEntries([...new Set(request.nextUrl.searchParams.keys())].map((key) => [key, request.nextUrl.searchParams.getAll(key)]));
+  if (findUnmatchedFilters(parseDashboardFilters(params).filters).length > 0) return null;
   const url = request.nextUrl.clone();
-  url.pathname = `/published/${currentPublishedKey()}/dashboard/${encodeQuery(request.nextUrl.search)}`;
+  url.pathname = `/published/dashboard/${encodeQuery(canonicalDashboardQuery(params))}`;
   const rsc = request.nextUrl.searchParams.get("_rsc");
   url.search = rsc ? `?_rsc=${encodeURIComponent(rsc)}` : "";
-  return NextResponse.rewrite(url);
+  headers.set(PUBLISHED_KEY_HEADER, currentPublishedKey());
+  const response = NextResponse.rewrite(url, { request: { headers } });
+  // The address never changes with the data: every cache, the browser's and any shared one, must ask each time (the ETag makes that cheap).
+  response.headers.set("Cache-Control", "no-cache");
+  return response;
 }
 
 export async function proxy(request: NextRequest) {
   const { pathname } = new URL(request.url);
-  let response: Response | NextResponse | null = (await refuse(request, pathname)) ?? publishedRoute(request, pathname);
+  const headers = new Headers(request.headers);
+  for (const name of SERVER_SET_REQUEST_HEADERS) headers.delete(name);
+  let response: Response | NextResponse | null = (await refuse(request, pathname)) ?? publishedRoute(request, pathname, headers);
   if (!response) {
     // Only the auth route may set the trusted client address, and only from what TRUST_PROXY vouches for.
-    if (request.headers.has(CLIENT_ADDRESS_HEADER)) {
-      const headers = new Headers(request.headers);
-      headers.delete(CLIENT_ADDRESS_HEADER);
-      response = NextResponse.next({ request: { headers } });
-    } else {
-      response = NextResponse.next();
-    }
+    const sentServerHeaders = SERVER_SET_REQUEST_HEADERS.some((name) => request.headers.has(name));
+    response = sentServerHeaders ? NextResponse.next({ request: { headers } }) : NextResponse.next();
   }
   for (const [name, value] of Object.entries(responseSecurityHeaders(pathname, options()))) response.headers.set(name, value);
   return response;

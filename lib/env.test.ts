@@ -7,6 +7,7 @@ describe("readEnv", () => {
     expect(readEnv({})).toEqual({
       DATABASE_PATH: "data/scorecard.db",
       PORT: 3000,
+      HOST: "127.0.0.1",
       BETTER_AUTH_URL: undefined,
       AUTH_SECURE_COOKIES: false,
       TRUST_PROXY: 0,
@@ -14,7 +15,18 @@ describe("readEnv", () => {
       SIGN_IN_SHARED_ATTEMPTS_PER_MINUTE: 30,
       SCORECARD_EMBED_ANCESTORS: ["*"],
       SCORECARD_PUBLIC_CACHE: "on",
+      SESSION_LIFETIME_DAYS: 14,
     });
+  });
+
+  it("listens on this machine only unless HOST names another address, and refuses one that is not an address", () => {
+    for (const host of ["0.0.0.0", "::", "::1", "192.0.2.10", "localhost", "scorecard.internal"]) expect(readEnv({ HOST: host }).HOST, host).toBe(host);
+    for (const bad of ["http://0.0.0.0", "0.0.0.0:3000", "a b", "-x", "host_name"]) expect(() => readEnv({ HOST: bad }), bad).toThrow(/HOST/);
+  });
+
+  it("ends every session SESSION_LIFETIME_DAYS after sign-in, a whole number from 1 to 365", () => {
+    expect(readEnv({ SESSION_LIFETIME_DAYS: "3" }).SESSION_LIFETIME_DAYS).toBe(3);
+    for (const bad of ["0", "1.5", "366", "forever"]) expect(() => readEnv({ SESSION_LIFETIME_DAYS: bad }), bad).toThrow(/SESSION_LIFETIME_DAYS/);
   });
 
   it("turns the public cache off only when told exactly, and refuses anything else", () => {

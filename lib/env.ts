@@ -1,4 +1,5 @@
 // Environment read once and validated, so a bad setting fails loudly at start instead of deep in a request.
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -7,12 +8,21 @@ const flag = z
   .default("")
   .transform((v) => ["1", "true", "on", "yes"].includes(v));
 
+/** A DNS name such as localhost or scorecard.internal: letters, digits and hyphens between dots. */
+const hostName = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+
 /** One CSP source for frame-ancestors: *, 'self', or a scheme + host with an optional *. subdomain and port. */
 const ancestorSource = /^(\*|'self'|https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?)$/i;
 
 const envSchema = z.object({
   DATABASE_PATH: z.string().min(1).default("data/scorecard.db"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** The address `npm start` listens on: this machine only unless told otherwise (0.0.0.0 or :: for every interface). */
+  HOST: z
+    .string()
+    .trim()
+    .default("127.0.0.1")
+    .refine((v) => isIP(v) !== 0 || hostName.test(v), "Use an IP address (127.0.0.1, 0.0.0.0, ::) or a host name."),
   /** The public address of the app; with https:// cookies are Secure and HSTS is sent. */
   BETTER_AUTH_URL: z
     .union([z.literal("").transform(() => undefined), z.url({ protocol: /^https?$/, error: "Use a full http:// or https:// address." })])
@@ -32,6 +42,8 @@ const envSchema = z.object({
     .pipe(z.string().regex(/^\d{1,2}$/, "Use 0 (off), 1 (on) or the number of proxies in front of the app.").transform(Number)),
   /** Sign-in attempts allowed per account per minute, and per client address when TRUST_PROXY is on. */
   SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Days a session lasts after sign-in however active it is; idle sessions end sooner (after 7 days). */
+  SESSION_LIFETIME_DAYS: z.coerce.number().int("Use a whole number of days.").min(1).max(365).default(14),
   /** "off" computes every public answer from the database per request: for measuring, and for debugging the cache. */
   SCORECARD_PUBLIC_CACHE: z.enum(["on", "off"]).default("on"),
   /** Sign-in attempts allowed per minute from all clients together when their address is not known. */

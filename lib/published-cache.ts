@@ -2,6 +2,10 @@ import "server-only";
 // Public pages and API answers change only when published data changes. They are kept in Next's
 // cache under the published data's key (database id + data version, raised by triggers on every
 // public write), and tagged so that an editor's change also drops them at once in this process.
+// The key never reaches a reader: the version rises with hidden edits too (drafts, confidential
+// people), so showing it would let anyone watch for activity. API answers carry it in their
+// unstable_cache key; the dashboard page in a request header the proxy sets, which the page cache
+// (cache-handler.mjs) adds to its own key.
 import { unstable_cache, updateTag } from "next/cache";
 import { getDb } from "@/db/client";
 import { readPublishedDataKey } from "@/db/queries/published-aggregates";
@@ -9,6 +13,9 @@ import { readEnv } from "@/lib/env";
 import type { SearchParams } from "@/lib/validation/dashboard-filters";
 
 export const PUBLISHED_DATA_TAG = "published-data";
+
+/** Set by the proxy on the dashboard's cached rendering (any client-sent copy is removed); read by cache-handler.mjs. */
+export const PUBLISHED_KEY_HEADER = "x-scorecard-published-key";
 
 export function publicCacheEnabled(): boolean {
   return readEnv().SCORECARD_PUBLIC_CACHE === "on";
@@ -18,12 +25,9 @@ export function currentPublishedKey(): string {
   return readPublishedDataKey(getDb());
 }
 
-/** A query string as one path segment ("-" when empty), without Next's `_rsc` cache-buster. */
-export function encodeQuery(search: string): string {
-  const params = new URLSearchParams(search);
-  params.delete("_rsc");
-  const text = params.toString();
-  return text === "" ? "-" : Buffer.from(text).toString("base64url");
+/** A canonical query string (canonicalDashboardQuery) as one path segment, "-" when empty. */
+export function encodeQuery(canonical: string): string {
+  return canonical === "" ? "-" : Buffer.from(canonical).toString("base64url");
 }
 
 export function decodeQuery(segment: string): SearchParams {
@@ -37,12 +41,19 @@ export function decodeQuery(segment: string): SearchParams {
   return result;
 }
 
+/** Whether cachedByPublishedData keeps answers: only inside a Next server, with the cache on. */
+export function publicAnswersAreKept(): boolean {
+  return Boolean(process.env.NEXT_RUNTIME) && publicCacheEnabled();
+}
+
 /**
  * Computes a public answer once per published data version. Outside a Next server (unit tests,
- * scripts) there is no cache to keep it in, and it is simply computed.
+ * scripts) there is no cache to keep it in, and it is simply computed. `when: false` computes it
+ * without keeping it: for answers a client can vary at will (a search term, a slug naming nothing),
+ * which would otherwise fill the cache and push out the answers readers actually ask for.
  */
-export async function cachedByPublishedData<T>(parts: string[], compute: () => T): Promise<T> {
-  if (!process.env.NEXT_RUNTIME || !publicCacheEnabled()) return compute();
+export async function cachedByPublishedData<T>(parts: string[], compute: () => T, { when = true }: { when?: boolean } = {}): Promise<T> {
+  if (!publicAnswersAreKept() || !when) return compute();
   return unstable_cache(async () => compute(), ["published", currentPublishedKey(), ...parts], { tags: [PUBLISHED_DATA_TAG] })();
 }
 

@@ -181,8 +181,8 @@ async function shippedJs(pagePath: string): Promise<number> {
 }
 
 async function withServer<T>(cache: "on" | "off", measure: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
-  const server: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
-    env: { ...process.env, DATABASE_PATH: dbFile, NEXT_TELEMETRY_DISABLED: "1", SCORECARD_PUBLIC_CACHE: cache },
+  const server: ChildProcess = spawn(process.execPath, [path.resolve("scripts/serve.mjs")], {
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: dbFile, NEXT_TELEMETRY_DISABLED: "1", SCORECARD_PUBLIC_CACHE: cache },
     stdio: "ignore",
   });
   let peakKb = 0;

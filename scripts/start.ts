@@ -1,4 +1,5 @@
-// npm start: build once if there is no production build, prepare the database, then serve.
+// npm start: build once if there is no production build, prepare the database, then serve
+// (scripts/serve.mjs, on HOST and PORT).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -21,6 +22,9 @@ console.log(seeded ? `Created and seeded ${file} (${seeded.benchmarks} benchmark
 const firstEditor = await ensureFirstEditor();
 if (firstEditor) console.log(`Created the first editor account, ${firstEditor}.`);
 
-const server = spawn(process.execPath, [nextBin, "start", "-p", String(env.PORT)], { stdio: "inherit" });
+const server = spawn(process.execPath, [path.resolve("scripts/serve.mjs")], {
+  stdio: "inherit",
+  env: { ...process.env, PORT: String(env.PORT), HOST: env.HOST },
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

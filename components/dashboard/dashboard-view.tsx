@@ -13,6 +13,7 @@ import { RoundTable } from "./round-table";
 import { DataVersion } from "@/components/ui/data-version";
 import { DemoNotice } from "@/components/ui/demo-notice";
 import { getDashboardSummary } from "@/db/queries/dashboard-summary";
+import { findUnmatchedFilters } from "@/db/queries/filters";
 import { listFilterOptions } from "@/db/queries/filter-options";
 import { DASHBOARD_LIMITS } from "@/lib/dashboard";
 import { cachedByPublishedData } from "@/lib/published-cache";
@@ -22,9 +23,13 @@ import { filtersToQuery, hasFilters, parseDashboardFilters, type SearchParams } 
 
 /** The whole dashboard for a query string's filters; rendered from Next's cache, see proxy.ts. */
 export async function DashboardView({ searchParams }: { searchParams: SearchParams }) {
-  const { filters, problems } = parseDashboardFilters(searchParams);
-  const dashboard = await cachedByPublishedData(["dashboard", JSON.stringify(filters)], () =>
-    getDashboardSummary(filters, { heatMapLimit: DASHBOARD_LIMITS.heatMapRows, changesLimit: DASHBOARD_LIMITS.changesPerDirection }),
+  // Malformed values are not quoted back: one cached rendering serves them all (see proxy.ts).
+  const { filters, problems } = parseDashboardFilters(searchParams, { quoteValues: false });
+  // A view naming nothing public is cheap to compute and could be varied at will, so it is not kept.
+  const dashboard = await cachedByPublishedData(
+    ["dashboard", JSON.stringify(filters)],
+    () => getDashboardSummary(filters, { heatMapLimit: DASHBOARD_LIMITS.heatMapRows, changesLimit: DASHBOARD_LIMITS.changesPerDirection }),
+    { when: findUnmatchedFilters(filters).length === 0 },
   );
   const data = dashboard;
   const options = listFilterOptions(filters);

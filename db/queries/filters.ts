@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, gte, inArray, isNotNull, lte, sql, type SQL } from "drizzle-orm";
 import { ADDRESSEES } from "@/lib/domain";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
-import type { Db } from "../client";
+import { getDb, type Db } from "../client";
 import { benchmarkSources, benchmarks, benchmarkSubjects, categories, rounds, statements, subjects, tracks } from "../schema";
 import { isPublicBenchmark, isPublicSource, isPublicStatement } from "./shared";
 
@@ -48,6 +48,11 @@ export function resolveFilters(db: Db, filters: DashboardFilters): ResolvedFilte
     else miss(key, slug);
   }
   return resolved;
+}
+
+/** The filter values that name nothing public, each as the reader is told: for deciding whether a view is worth caching. */
+export function findUnmatchedFilters(filters: DashboardFilters, db: Db = getDb()): string[] {
+  return resolveFilters(db, filters).unmatched;
 }
 
 /** Published rounds in view. */

@@ -1,8 +1,9 @@
 import "server-only";
 import { listBenchmarkSources, listBenchmarkSubjects, listPublicBenchmarksPage } from "@/db/queries/benchmarks";
 import { getDashboardSummary } from "@/db/queries/dashboard-summary";
-import { cachedByPublishedData } from "@/lib/published-cache";
+import { cachedByPublishedData, publicAnswersAreKept } from "@/lib/published-cache";
 import { getExportContext, listScoreRows } from "@/db/queries/exports";
+import { findUnmatchedFilters } from "@/db/queries/filters";
 import { listPublishedRounds, listPublishedRoundsPage, listTracksPage } from "@/db/queries/rounds";
 import { listPublishers, listStatementsPage } from "@/db/queries/statements";
 import { listPublicSubjectsPage, listSubjectsEvents, type SubjectPage } from "@/db/queries/subjects";
@@ -140,16 +141,39 @@ function subjectsPage(page: SubjectPage, query: PageQuery & { q?: string }) {
   );
 }
 
+/**
+ * Whether an answer is worth keeping: not for a search term or a filter value naming nothing, which a
+ * client can vary without end (they are cheap to compute, and would push out what readers ask for).
+ */
+function worthKeeping(query: Record<string, unknown>): boolean {
+  if (typeof query.q === "string" && query.q !== "") return false;
+  return findUnmatchedFilters(filtersOf(query)).length === 0;
+}
+
 /** Answers a read-API request: validate the query, build the body, answer with caching headers. */
 export async function handleApi<N extends EndpointName>(name: N, request: Request): Promise<Response> {
   const parsed = parseQuery(request, ENDPOINTS[name].query);
   if (!parsed.ok) return parsed.response;
   const query = parsed.value as Query<N>;
+  const keep = worthKeeping(query);
   // Built once per published data version and query, then answered from Next's cache.
-  const body = await cachedByPublishedData(["api", name, JSON.stringify(query)], () => BUILDERS[name](query));
-  if ("page" in query && "pageSize" in query) {
-    const page = body as { data?: unknown[]; total?: number };
-    if (query.page > 1 && page.data?.length === 0 && (page.total ?? 0) > 0) return badRequest([`page: there are only ${Math.ceil(page.total! / (query.pageSize as number))} pages`]);
+  const answer = (q: Query<N>) => cachedByPublishedData(["api", name, JSON.stringify(q)], () => BUILDERS[name](q), { when: keep });
+  const { page = 1, pageSize = 1 } = query as Partial<PageQuery>;
+  const paged = page > 1;
+  const pastTheLast = (total: number) => {
+    const pages = Math.max(1, Math.ceil(total / pageSize));
+    return page > pages ? badRequest([pages === 1 ? "page: there is only 1 page" : `page: there are only ${pages} pages`]) : null;
+  };
+  // Where answers are kept, the (kept) first page says how many there are, so a page past the last is
+  // refused before it is built or kept.
+  if (paged && keep && publicAnswersAreKept()) {
+    const refused = pastTheLast(((await answer({ ...query, page: 1 })) as { total?: number }).total ?? 0);
+    if (refused) return refused;
+  }
+  const body = await answer(query);
+  if (paged) {
+    const refused = pastTheLast((body as { total?: number }).total ?? 0);
+    if (refused) return refused;
   }
   return jsonResponse(request, body);
 }

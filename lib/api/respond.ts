@@ -3,20 +3,30 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 
 /**
- * JSON with the caching a read API needs: public data changes only when an editor publishes, so
- * clients and proxies may keep an answer for a minute and revalidate it cheaply by ETag.
+ * JSON with the caching a read API needs: an answer may be kept, but every cache — the browser's and any
+ * shared one — must check back before using it (no-cache), cheaply by ETag. Nothing purges a cache when
+ * an item is made confidential, so no answer may be used unchecked after a change, not even for a minute.
  */
 export function jsonResponse(request: Request, body: unknown): Response {
   const text = JSON.stringify(body);
   const etag = `"${createHash("sha1").update(text).digest("base64url")}"`;
   const headers = {
     "Content-Type": "application/json; charset=utf-8",
-    "Cache-Control": "public, max-age=60, stale-while-revalidate=300",
+    "Cache-Control": "no-cache",
     ETag: etag,
     "Access-Control-Allow-Origin": "*",
   };
-  if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
+  if (matchesEtag(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
   return new Response(text, { headers });
+}
+
+/** If-None-Match as RFC 9110 reads it: a list of tags, weak or not, or *. */
+function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(",").some((tag) => {
+    const value = tag.trim();
+    return value === "*" || value.replace(/^W\//, "") === etag;
+  });
 }
 
 export function badRequest(problems: string[]): Response {

@@ -4,13 +4,14 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { ROLES } from "@/lib/domain";
+import { passwordSchema } from "@/lib/validation/account";
 import { getAuth } from "./server";
 
 export const newAccountSchema = z.object({
   email: z.email("Enter a valid email address.").max(200).transform((e) => e.toLowerCase()),
   name: z.string().trim().min(1, "Enter a name.").max(120),
   role: z.enum(ROLES, "Choose editor or reviewer."),
-  password: z.string().min(10, "The password needs at least 10 characters.").max(200),
+  password: passwordSchema,
 });
 
 export type NewAccount = z.input<typeof newAccountSchema>;

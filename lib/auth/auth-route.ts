@@ -1,6 +1,9 @@
 import "server-only";
 import { toNextJsHandler } from "better-auth/next-js";
+import { getDb } from "@/db/client";
+import { recordAudit } from "@/db/queries/audit";
 import { readEnv, type Env } from "@/lib/env";
+import { changePasswordSchema } from "@/lib/validation/account";
 import { BODY_LIMITS, readBodyWithLimit, tooLargeMessage } from "@/lib/security/request-limits";
 import { CLIENT_ADDRESS_HEADER, CLIENT_SENT_ADDRESS_HEADERS, clientAddress } from "./client-address";
 import { getAuth } from "./server";
@@ -18,43 +21,84 @@ function signInLimiter(env: Env): SignInLimiter {
   return cache.scorecardSignInLimiter;
 }
 
-/** Every spelling of a path better-auth would route the same way: /api/auth/Sign-In//email/ is a sign-in too. */
-function isSignInPath(pathname: string): boolean {
+/**
+ * The endpoints of better-auth the app offers over HTTP, and their methods: the sign-in form, signing out,
+ * and changing one's own password (which ends every other session). Everything else it serves — renaming
+ * oneself, listing sessions with their tokens, deleting the account … — answers 404 here.
+ */
+const OFFERED_ENDPOINTS: Readonly<Record<string, readonly string[]>> = {
+  "/sign-in/email": ["POST"],
+  "/sign-out": ["POST"],
+  "/change-password": ["POST"],
+};
+
+/**
+ * The endpoint a path names, in every spelling better-auth might route the same way (%-escapes, case,
+ * doubled or trailing slashes: /api/auth/Sign-In//email/ is a sign-in too), or null outside /api/auth.
+ */
+function offeredEndpoint(pathname: string): string | null {
   let path = pathname;
   try {
     path = decodeURIComponent(pathname);
   } catch {
     // Left as sent; better-auth will not route it either.
   }
-  return path.replace(/\/{2,}/g, "/").toLowerCase().startsWith("/api/auth/sign-in");
+  path = path.replace(/\/{2,}/g, "/").toLowerCase().replace(/(.)\/$/, "$1");
+  if (!path.startsWith("/api/auth/")) return null;
+  const endpoint = path.slice("/api/auth".length);
+  return Object.hasOwn(OFFERED_ENDPOINTS, endpoint) ? endpoint : null;
+}
+
+function allowHeader(endpoint: string): string {
+  return [...OFFERED_ENDPOINTS[endpoint]!, "OPTIONS"].join(", ");
+}
+
+/** Only JSON is read here, so only JSON reaches better-auth: it would also take form-encoded and multipart bodies. */
+function isJson(contentType: string | null): boolean {
+  return (contentType ?? "").split(";")[0]!.trim().toLowerCase() === "application/json";
 }
 
 /**
- * /api/auth/*: bounds the body, refuses malformed JSON with a 400, applies the sign-in limits, and hands
- * better-auth a request whose only client address is one TRUST_PROXY vouches for.
+ * /api/auth/*: lets through only the endpoints the app offers, bounds the body, accepts JSON only (415
+ * otherwise) and refuses malformed JSON with a 400, checks a password change like any other form, applies
+ * the sign-in limits, and hands better-auth a request whose only client address is one TRUST_PROXY vouches
+ * for. Every answer is no-store; a password change that went through is written to the audit log.
  */
 export async function handleAuthRequest(request: Request): Promise<Response> {
   const env = readEnv();
   const { method } = request;
-  if (method !== "GET" && method !== "POST") return authError(405, "METHOD_NOT_ALLOWED", `${method} is not accepted here: use GET or POST.`, { Allow: "GET, POST" });
+  const endpoint = offeredEndpoint(new URL(request.url).pathname);
+  if (!endpoint) return authError(404, "NOT_FOUND", "No such endpoint: the app offers sign-in, sign-out and a password change here.");
+  if (method === "OPTIONS") return new Response(null, { status: 204, headers: { Allow: allowHeader(endpoint), "Cache-Control": "no-store" } });
+  if (!OFFERED_ENDPOINTS[endpoint]!.includes(method)) {
+    return authError(405, "METHOD_NOT_ALLOWED", `${method} is not accepted here: use ${OFFERED_ENDPOINTS[endpoint]!.join(" or ")}.`, { Allow: allowHeader(endpoint) });
+  }
 
-  let body: Uint8Array | undefined;
+  const read = await readBodyWithLimit(request, BODY_LIMITS.auth);
+  if (!read.ok) return authError(413, "PAYLOAD_TOO_LARGE", tooLargeMessage(BODY_LIMITS.auth));
+  const body = read.bytes;
   let json: unknown;
-  if (method === "POST") {
-    const read = await readBodyWithLimit(request, BODY_LIMITS.auth);
-    if (!read.ok) return authError(413, "PAYLOAD_TOO_LARGE", tooLargeMessage(BODY_LIMITS.auth));
-    body = read.bytes;
-    if (body.byteLength > 0 && /json/i.test(request.headers.get("content-type") ?? "")) {
-      try {
-        json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body));
-      } catch {
-        return authError(400, "INVALID_JSON", "Malformed request: the body is not valid JSON. Nothing was changed.");
-      }
+  if (body.byteLength > 0) {
+    if (!isJson(request.headers.get("content-type"))) {
+      return authError(415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON, with Content-Type: application/json. Nothing was changed.");
+    }
+    try {
+      json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body));
+    } catch {
+      return authError(400, "INVALID_JSON", "Malformed request: the body is not valid JSON. Nothing was changed.");
+    }
+  }
+
+  if (endpoint === "/change-password") {
+    const parsed = changePasswordSchema.safeParse(json);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message));
+      return authError(400, "VALIDATION_ERROR", `Nothing was changed. ${problems.join(" ")}`);
     }
   }
 
   const address = clientAddress(request.headers, env.TRUST_PROXY);
-  if (method === "POST" && isSignInPath(new URL(request.url).pathname)) {
+  if (endpoint === "/sign-in/email") {
     const email = json && typeof json === "object" ? (json as { email?: unknown }).email : undefined;
     const decision = signInLimiter(env).attempt(accountKey(email), address);
     if (!decision.allowed) {
@@ -65,7 +109,16 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
   const headers = new Headers(request.headers);
   for (const name of CLIENT_SENT_ADDRESS_HEADERS) headers.delete(name);
   if (address) headers.set(CLIENT_ADDRESS_HEADER, address);
-  const forwarded = new Request(request.url, { method, headers, body: body as BodyInit | undefined });
-  const handler = toNextJsHandler(getAuth());
-  return method === "GET" ? handler.GET(forwarded) : handler.POST(forwarded);
+  const forwarded = new Request(request.url, { method, headers, body: body.byteLength > 0 ? (body as BodyInit) : undefined });
+  const answer = await toNextJsHandler(getAuth()).POST(forwarded);
+  if (endpoint === "/change-password" && answer.ok) await recordPasswordChange(answer);
+  const response = new Response(answer.body, answer);
+  response.headers.set("Cache-Control", "no-store");
+  return response;
+}
+
+/** The audit entry for a password change: who, and that their other sessions ended; never the password. */
+async function recordPasswordChange(answer: Response): Promise<void> {
+  const { user } = (await answer.clone().json()) as { user: { id: string } };
+  recordAudit(getDb(), { userId: user.id, action: "user.password-change", entity: "user", entityId: user.id, after: { otherSessionsEnded: true } });
 }

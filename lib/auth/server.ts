@@ -1,18 +1,32 @@
 // The one better-auth instance: email + password, scrypt hashes, httpOnly session cookies. Created on
 // first use so that building the app never opens the database. Sign-in attempts are limited before they
-// get here, by the auth route (lib/auth/auth-route.ts); better-auth's own limiter covers its other paths.
+// get here, by the auth route (lib/auth/auth-route.ts), which also lets through only the endpoints the
+// app offers; better-auth's own limiter covers those paths too.
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { getDb } from "@/db/client";
 import { accounts, sessions, users, verifications } from "@/db/schema";
+import { capSessionLifetimes } from "@/db/queries/sessions";
 import { databaseFile, publicBaseUrl, readEnv, servesHttps } from "@/lib/env";
+import { PASSWORD_LENGTH } from "@/lib/validation/account";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { authSecret } from "./secret";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The latest a session may end: its sign-in plus the absolute lifetime, whatever its use. */
+function capped(expiresAt: Date, createdAt: Date, lifetimeMs: number): Date {
+  return new Date(Math.min(expiresAt.getTime(), createdAt.getTime() + lifetimeMs));
+}
 
 function createAuth() {
   const env = readEnv();
   const baseURL = publicBaseUrl(env);
+  const lifetimeMs = env.SESSION_LIFETIME_DAYS * DAY_MS;
+  // Sessions begun under a longer lifetime end by this one too, so lowering it takes effect on restart.
+  capSessionLifetimes(lifetimeMs);
   return betterAuth({
     appName: "Dialogue Scorecard",
     baseURL,
@@ -23,14 +37,35 @@ function createAuth() {
       schema: { user: users, session: sessions, account: accounts, verification: verifications },
     }),
     // Accounts are made by editors or the user:create command, never by public sign-up.
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: PASSWORD_LENGTH.min, maxPasswordLength: PASSWORD_LENGTH.max },
     user: {
       additionalFields: {
         role: { type: "string", required: true, input: false, defaultValue: "reviewer" },
         isDemo: { type: "boolean", required: false, input: false, defaultValue: false },
       },
     },
+    // Idle sessions end after 7 days; use extends them once a day, but never past SESSION_LIFETIME_DAYS after sign-in.
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    databaseHooks: {
+      session: {
+        create: { before: async (session) => ({ data: { ...session, expiresAt: capped(session.expiresAt, session.createdAt, lifetimeMs) } }) },
+        update: {
+          before: async (change, context) => {
+            if (!change.expiresAt) return;
+            // better-auth extends a session only while reading it, with the session it read in the context.
+            const createdAt = context?.context.session?.session.createdAt;
+            if (!createdAt) return false;
+            return { data: { ...change, expiresAt: capped(change.expiresAt, new Date(createdAt), lifetimeMs) } };
+          },
+        },
+      },
+    },
+    hooks: {
+      // A new password ends every other session, whatever the caller asked for: a thief's session must not outlive it.
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path === "/change-password") return { context: { body: { ...ctx.body, revokeOtherSessions: true } } };
+      }),
+    },
     rateLimit: {
       enabled: true,
       storage: "memory",

@@ -13,6 +13,16 @@ export function bodyLimitFor(pathname: string): number {
   return BODY_LIMITS.standard;
 }
 
+/** Where the app's route handlers live (app/api, app/exports); every other path is a page. */
+const ROUTE_HANDLER_PREFIXES = ["/api/", "/exports/"];
+
+export function isRouteHandlerPath(pathname: string): boolean {
+  return ROUTE_HANDLER_PREFIXES.some((prefix) => pathname.startsWith(prefix));
+}
+
+/** What a page answers: GET and HEAD, POST for server actions and no-JavaScript form posts, and OPTIONS. */
+export const PAGE_METHODS: readonly string[] = ["GET", "HEAD", "POST", "OPTIONS"];
+
 export function formatBytes(bytes: number): string {
   return bytes >= MB ? `${+(bytes / MB).toFixed(1)} MB` : `${Math.round(bytes / KB)} KB`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filtersToQuery, hasFilters, parseDashboardFilters } from "./dashboard-filters";
+import { canonicalDashboardQuery, filtersToQuery, hasFilters, parseDashboardFilters } from "./dashboard-filters";
 
 describe("dashboard filters in the URL", () => {
   it("reads every filter", () => {
@@ -30,6 +30,23 @@ describe("dashboard filters in the URL", () => {
     expect(problems).toHaveLength(2);
     expect(problems[0]).toContain("category");
     expect(problems[1]).toContain("addressee");
+  });
+
+  it("can leave the dropped value out of the message", () => {
+    expect(parseDashboardFilters({ addressee: "martians", track: "A B" }, { quoteValues: false }).problems).toEqual([
+      "track: the value is not a valid identifier",
+      "addressee: the value is not one of the options",
+    ]);
+  });
+
+  it("spells every query for the same dashboard the same way, whatever else it carries", () => {
+    const canonical = canonicalDashboardQuery({ track: "un-hrc", category: "legal-reform" });
+    expect(canonical).toBe("track=un-hrc&category=legal-reform");
+    expect(canonicalDashboardQuery({ category: "legal-reform", x: "1", track: ["un-hrc", "upr"], _rsc: "abc", from: "" })).toBe(canonical);
+    expect(canonicalDashboardQuery({ addressee: "martians" })).toBe(canonicalDashboardQuery({ addressee: "x".repeat(5000) }));
+    const malformed = Object.fromEntries(new URLSearchParams(canonicalDashboardQuery({ addressee: "martians", track: "<b>" })));
+    expect(parseDashboardFilters(malformed, { quoteValues: false })).toEqual(parseDashboardFilters({ addressee: "martians", track: "<b>" }, { quoteValues: false }));
+    expect(canonicalDashboardQuery({})).toBe("");
   });
 
   it("ignores empty values and unknown keys, and takes the first of repeated keys", () => {

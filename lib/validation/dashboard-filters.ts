@@ -26,7 +26,14 @@ export interface ParsedFilters {
   problems: string[];
 }
 
-export function parseDashboardFilters(params: SearchParams): ParsedFilters {
+/** A value no filter accepts: stands in the canonical query for whatever malformed value a reader sent. */
+const MALFORMED = "!";
+
+/**
+ * `quoteValues: false` leaves the dropped value out of the message ("addressee: the value is not one of
+ * the options"), for the dashboard, whose cached rendering is shared by every malformed value.
+ */
+export function parseDashboardFilters(params: SearchParams, { quoteValues = true }: { quoteValues?: boolean } = {}): ParsedFilters {
   const filters: DashboardFilters = {};
   const problems: string[] = [];
   for (const key of FILTER_KEYS) {
@@ -37,10 +44,27 @@ export function parseDashboardFilters(params: SearchParams): ParsedFilters {
     if (parsed.success) {
       (filters as Record<string, string | undefined>)[key] = parsed.data;
     } else {
-      problems.push(`${key}: “${value.slice(0, 60)}” ${key === "addressee" ? "is not one of the options" : "is not a valid identifier"}`);
+      const named = quoteValues ? `“${value.slice(0, 60)}”` : "the value";
+      problems.push(`${key}: ${named} ${key === "addressee" ? "is not one of the options" : "is not a valid identifier"}`);
     }
   }
   return { filters, problems };
+}
+
+/**
+ * The query that shows the same dashboard, in one spelling, so that it can be a cache key: the known
+ * filters in a fixed order, the first value of each, any malformed value replaced by one fixed malformed
+ * value (the dashboard reports it without quoting it); unknown parameters dropped.
+ */
+export function canonicalDashboardQuery(params: SearchParams): string {
+  const canonical = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    const raw = params[key];
+    const value = Array.isArray(raw) ? raw[0] : raw;
+    if (value === undefined || value === "") continue;
+    canonical.set(key, dashboardFiltersSchema.shape[key].safeParse(value).success ? value : MALFORMED);
+  }
+  return canonical.toString();
 }
 
 /** The query string for a set of filters, in a stable order, so equal views have equal URLs. */

@@ -9,6 +9,7 @@ import { ENDPOINTS } from "@/lib/api/endpoints";
 import { newAccountSchema } from "@/lib/auth/accounts";
 import { hostileObject, hostileString, hostileValue, inspectLimits, mutatedSample, PROTOTYPE_KEYS, stringLeaves } from "@/lib/testing/hostile-input";
 import { QUEUE_VIEWS } from "@/lib/review";
+import { changePasswordSchema } from "./account";
 import { assessmentApiSchema, assessmentFormSchema, carryForwardSchema, evidenceUrlSchema, queueViewSchema } from "./assessment";
 import { dashboardFiltersSchema, FILTER_KEYS, parseDashboardFilters } from "./dashboard-filters";
 import {
@@ -71,6 +72,7 @@ const SCHEMAS: Record<string, { schema: z.ZodType; sample: Record<string, unknow
   },
   addSourceSchema: { schema: addSourceSchema, sample: { statementSlug: "a-letter", benchmarkSlug: "release-liu-xia", demand: "Free her, as asked before." } },
   newAccountSchema: { schema: newAccountSchema, sample: { email: "new@example.org", name: "New Reviewer", role: "reviewer", password: "a-long-password" } },
+  changePasswordSchema: { schema: changePasswordSchema, sample: { currentPassword: "the-old-password", newPassword: "a-new-long-password", revokeOtherSessions: true } },
   ...Object.fromEntries(
     Object.entries(ENDPOINTS).map(([name, endpoint]) => [
       `${name} API query`,

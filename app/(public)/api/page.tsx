@@ -27,7 +27,7 @@ export default function ApiDocsPage() {
         <p>
           The machine-readable description is the OpenAPI document at <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>. Lists are
           paginated with <code>page</code> and <code>pageSize</code> (up to 500) and answer <code>{"{ data, page, pageSize, total, dataVersion, filters }"}</code>.
-          Answers may be cached for a minute and revalidated with their ETag. An unknown or malformed parameter gets a 400 that names it.
+          Answers carry an ETag: a cache may keep one but must check it with If-None-Match before using it again (a 304 when nothing changed). An unknown or malformed parameter gets a 400 that names it.
         </p>
         <table className="mt-3 w-full border-collapse text-sm" data-testid="endpoints">
           <thead>

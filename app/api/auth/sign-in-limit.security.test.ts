@@ -108,6 +108,40 @@ describe("behind a trusted proxy (TRUST_PROXY=1)", () => {
   });
 });
 
+describe("sign-ins in another body encoding than JSON", () => {
+  const encodings = () => {
+    const multipart = new FormData();
+    multipart.append("email", ACCOUNT.email);
+    multipart.append("password", ACCOUNT.password);
+    return [
+      { body: new URLSearchParams(ACCOUNT).toString(), type: "application/x-www-form-urlencoded" },
+      { body: multipart, type: undefined },
+      { body: JSON.stringify(ACCOUNT), type: "text/plain;charset=UTF-8" },
+      { body: JSON.stringify(ACCOUNT), type: "application/vnd.api+json" },
+    ];
+  };
+  const send = ({ body, type }: { body: BodyInit; type: string | undefined }) =>
+    POST(new Request(`${ORIGIN}/api/auth/sign-in/email`, { method: "POST", headers: { origin: ORIGIN, ...(type ? { "content-type": type } : {}) }, body }));
+
+  it("are refused with a 415 before any password is checked, even the right one", async () => {
+    const sessions = () => (sqlite.prepare("SELECT COUNT(*) AS n FROM sessions").get() as { n: number }).n;
+    const before = sessions();
+    for (const encoding of encodings()) {
+      const response = await send(encoding);
+      expect(response.status, encoding.type ?? "multipart").toBe(415);
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect((await response.json()).message).toContain("application/json");
+    }
+    expect(sessions()).toBe(before);
+  });
+
+  it("cannot carry on guessing once JSON attempts have used up the account's minute", async () => {
+    for (let i = 0; i < 5; i++) expect((await signIn({ email: ACCOUNT.email, password: `wrong-${i}` })).status).toBe(401);
+    for (const encoding of encodings()) expect((await send(encoding)).status).not.toBe(200);
+    expect((await signIn(ACCOUNT)).status).toBe(429);
+  });
+});
+
 describe("malformed sign-in requests", () => {
   it("get a 400 for a body that is not JSON, a 413 for one that is too large, a 405 for other methods", async () => {
     const badJson = await signIn("{not json");
@@ -121,7 +155,7 @@ describe("malformed sign-in requests", () => {
     const route = (await import("./[...all]/route")) as unknown as Record<string, (r: Request) => Promise<Response>>;
     const put = await route.PUT!(new Request(`${ORIGIN}/api/auth/sign-in/email`, { method: "PUT" }));
     expect(put.status).toBe(405);
-    expect(put.headers.get("allow")).toBe("GET, POST");
+    expect(put.headers.get("allow")).toBe("POST, OPTIONS");
   });
 
   it("cost no attempt when refused before better-auth", async () => {

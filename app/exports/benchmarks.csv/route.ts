@@ -2,7 +2,7 @@ import { iterateBenchmarkRows } from "@/db/queries/exports";
 import { BENCHMARK_COLUMNS } from "@/lib/export/columns";
 import { csvExportRoute, BENCHMARKS_EXPORT } from "@/lib/export/routes";
 
-export { DELETE, PATCH, POST, PUT } from "@/lib/api/read-only";
+export { DELETE, OPTIONS, PATCH, POST, PUT } from "@/lib/api/read-only";
 
 export const dynamic = "force-dynamic";
 

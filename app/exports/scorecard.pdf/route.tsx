@@ -9,7 +9,7 @@ import { resolveFilters } from "@/db/queries/filters";
 import { formatCount } from "@/lib/pagination";
 import { filtersToQuery, parseDashboardFilters } from "@/lib/validation/dashboard-filters";
 
-export { DELETE, PATCH, POST, PUT } from "@/lib/api/read-only";
+export { DELETE, OPTIONS, PATCH, POST, PUT } from "@/lib/api/read-only";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import { countScoreRows, iterateScoreRows } from "@/db/queries/exports";
 import { SCORE_COLUMNS } from "@/lib/export/columns";
 import { xlsxExportRoute, SCORES_EXPORT } from "@/lib/export/routes";
 
-export { DELETE, PATCH, POST, PUT } from "@/lib/api/read-only";
+export { DELETE, OPTIONS, PATCH, POST, PUT } from "@/lib/api/read-only";
 
 export const dynamic = "force-dynamic";
 

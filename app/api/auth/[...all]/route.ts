@@ -6,3 +6,4 @@ export const POST = handleAuthRequest;
 export const PUT = handleAuthRequest;
 export const PATCH = handleAuthRequest;
 export const DELETE = handleAuthRequest;
+export const OPTIONS = handleAuthRequest;

@@ -1,4 +1,5 @@
 import { postAssessment } from "@/lib/api/assessments";
+import { acceptOnly } from "@/lib/api/read-only";
 
 export const dynamic = "force-dynamic";
 
@@ -6,3 +7,6 @@ export const dynamic = "force-dynamic";
 export function POST(request: Request) {
   return postAssessment(request);
 }
+
+const postOnly = acceptOnly(["POST"], "takes a new assessment (POST) only");
+export const { methodNotAllowed: GET, methodNotAllowed: HEAD, methodNotAllowed: PUT, methodNotAllowed: PATCH, methodNotAllowed: DELETE, options: OPTIONS } = postOnly;

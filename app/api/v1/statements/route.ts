@@ -1,6 +1,6 @@
 import { handleApi } from "@/lib/api/handlers";
 
-export { DELETE, PATCH, POST, PUT } from "@/lib/api/read-only";
+export { DELETE, OPTIONS, PATCH, POST, PUT } from "@/lib/api/read-only";
 
 export const dynamic = "force-dynamic";
 

@@ -1,0 +1,20 @@
+// The changes a signed-in person may make to their own account, checked like every other form.
+import { z } from "zod";
+
+/** One rule for every password the app sets or checks: account creation, sign-in and a change. */
+export const PASSWORD_LENGTH = { min: 10, max: 200 } as const;
+
+export const passwordSchema = z
+  .string("Give the password as text.")
+  .min(PASSWORD_LENGTH.min, `The password needs at least ${PASSWORD_LENGTH.min} characters.`)
+  .max(PASSWORD_LENGTH.max, `The password can have at most ${PASSWORD_LENGTH.max} characters.`);
+
+/** POST /api/auth/change-password. Other sessions always end, so revokeOtherSessions is accepted but not obeyed when false. */
+export const changePasswordSchema = z.strictObject(
+  {
+    currentPassword: z.string("Give the current password.").min(1, "Give the current password.").max(PASSWORD_LENGTH.max, "That is not the current password."),
+    newPassword: passwordSchema,
+    revokeOtherSessions: z.boolean().optional(),
+  },
+  { error: (issue) => (issue.code === "unrecognized_keys" ? `Only currentPassword and newPassword can be sent; not ${issue.keys.join(", ")}.` : undefined) },
+);

@@ -1,0 +1,55 @@
+// The production server (`npm start` runs it after preparing the database): Next's request handler behind
+// Node's HTTP server, so that this file decides where it listens — HOST, 127.0.0.1 unless told otherwise,
+// where `next start` would take every interface — and which of Next's internal response headers reach
+// a client. Plain JavaScript, so that Next runs outside any TypeScript loader.
+import { createServer } from "node:http";
+import { pathToFileURL } from "node:url";
+import next from "next";
+
+/**
+ * Headers Next adds for its own use that tell a client about the server's internals: where the proxy
+ * rewrote a request (the dashboard's cached rendering), and whether an answer came from the cache — a
+ * fresh rendering follows every write, hidden edits included, so that alone would show activity. The
+ * App Router's client reads none of these (it reads x-nextjs-rewritten-path, which names only the
+ * route and the reader's own canonical filters).
+ */
+export const INTERNAL_RESPONSE_HEADERS = ["x-middleware-rewrite", "x-middleware-redirect", "x-middleware-refresh", "x-middleware-next", "x-nextjs-cache", "x-nextjs-matched-path", "x-matched-path", "x-next-cache-tags"];
+
+/** Removes the internal headers just before the response's headers are written, however they were set. */
+export function withoutInternalHeaders(response) {
+  const writeHead = response.writeHead;
+  response.writeHead = function (statusCode, ...rest) {
+    for (const name of INTERNAL_RESPONSE_HEADERS) this.removeHeader(name);
+    const headers = rest.find((arg) => arg && typeof arg === "object");
+    if (Array.isArray(headers)) {
+      const kept = [];
+      for (let i = 0; i < headers.length; i += 2) if (!INTERNAL_RESPONSE_HEADERS.includes(String(headers[i]).toLowerCase())) kept.push(headers[i], headers[i + 1]);
+      rest[rest.indexOf(headers)] = kept;
+    } else if (headers) {
+      for (const name of Object.keys(headers)) if (INTERNAL_RESPONSE_HEADERS.includes(name.toLowerCase())) delete headers[name];
+    }
+    return writeHead.call(this, statusCode, ...rest);
+  };
+  return response;
+}
+
+async function serve() {
+  const port = Number(process.env.PORT ?? 3000);
+  const hostname = process.env.HOST || "127.0.0.1";
+  // No hostname for Next itself, as with `next start`: it would then see its own rewrites (made with
+  // NextURL, which spells 127.0.0.1 as localhost) as going to another host and fetch them over HTTP.
+  const app = next({ dev: false, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((request, response) => handle(request, withoutInternalHeaders(response)));
+  server.listen(port, hostname, () => console.log(`Serving on http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`));
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.on(signal, () => {
+      server.close(() => process.exit(0));
+      server.closeIdleConnections();
+      setTimeout(() => process.exit(0), 5000).unref();
+    });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await serve();
