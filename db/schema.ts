@@ -8,6 +8,7 @@ import {
   DATE_PRECISIONS,
   ORGANISATION_KINDS,
   PUBLISHED_BASES,
+  REVIEW_STATES,
   ROLES,
   STATEMENT_KINDS,
   STATUSES,
@@ -19,6 +20,20 @@ const timestamp = (name: string) =>
   text(name)
     .notNull()
     .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+
+/**
+ * An editor's check of what a reviewer added. New rows are drafts unless the code that adds them
+ * says otherwise, so a forgotten path hides data instead of publishing it; migration 0004 approved
+ * every row that existed before.
+ */
+const reviewColumns = () => ({
+  reviewState: text("review_state", { enum: REVIEW_STATES }).notNull().default("draft"),
+  createdBy: text("created_by").references((): AnySQLiteColumn => users.id),
+  reviewedBy: text("reviewed_by").references((): AnySQLiteColumn => users.id),
+  reviewedAt: text("reviewed_at"),
+  /** The editor's reason for a rejection (or what a draft was merged into), shown to the reviewer. */
+  reviewNote: text("review_note"),
+});
 
 /** The status scale is the heart of the data: the database itself refuses any other value. */
 const statusIn = (column: AnySQLiteColumn) =>
@@ -93,8 +108,14 @@ export const statements = sqliteTable(
     roundId: integer("round_id").references(() => rounds.id),
     sourceDocumentId: integer("source_document_id").references(() => sourceDocuments.id),
     createdAt: timestamp("created_at"),
+    ...reviewColumns(),
   },
-  (t) => [index("statements_round_idx").on(t.roundId), index("statements_date_idx").on(t.date)],
+  (t) => [
+    index("statements_round_idx").on(t.roundId),
+    index("statements_date_idx").on(t.date),
+    // The public list walks approved statements in date order and counts them from this index alone.
+    index("statements_review_state_date_idx").on(t.reviewState, t.date, t.id),
+  ],
 );
 
 export const statementPublishers = sqliteTable(
@@ -157,6 +178,9 @@ export const benchmarks = sqliteTable(
     confidential: integer("confidential", { mode: "boolean" }).notNull().default(false),
     createdAt: timestamp("created_at"),
     updatedAt: timestamp("updated_at").$onUpdate(() => new Date().toISOString()),
+    ...reviewColumns(),
+    /** For a merged draft: the existing benchmark its source went to. */
+    mergedIntoId: integer("merged_into_id").references((): AnySQLiteColumn => benchmarks.id),
   },
   (t) => [
     index("benchmarks_category_idx").on(t.categoryId),
@@ -171,6 +195,8 @@ export const benchmarks = sqliteTable(
     // never mistakes an index of a yes/no column for a selective one (queries say `confidential = 1`).
     index("benchmarks_confidential_idx").on(t.id).where(sql`confidential = 1`),
     index("benchmarks_retired_idx").on(t.retiredOn),
+    // Drafts, rejected and merged benchmarks: few, hidden like confidential ones (queries say `review_state <> 'approved'`).
+    index("benchmarks_unapproved_idx").on(t.id).where(sql`review_state <> 'approved'`),
   ],
 );
 
@@ -185,10 +211,17 @@ export const benchmarkSources = sqliteTable(
       .references(() => statements.id),
     /** The demand as that statement made it, in the user's own words. */
     demand: text("demand").notNull(),
+    /**
+     * The extractor's candidate this link was confirmed from (lib/extract/candidate-key.ts): unique
+     * per statement, so confirming the same candidate twice finds the first link instead of adding one.
+     */
+    candidateKey: text("candidate_key"),
+    ...reviewColumns(),
   },
   (t) => [
     primaryKey({ columns: [t.benchmarkId, t.statementId] }),
     index("benchmark_sources_statement_idx").on(t.statementId),
+    uniqueIndex("benchmark_sources_candidate_idx").on(t.statementId, t.candidateKey),
   ],
 );
 

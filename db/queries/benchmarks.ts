@@ -5,7 +5,7 @@ import { getDb, type Db } from "../client";
 import { benchmarks, benchmarkSources, benchmarkSubjects, categories, rounds, statements, subjects } from "../schema";
 import { benchmarkConditions, type ResolvedFilters } from "./filters";
 import { idsInBenchmarkOrder } from "./ordered";
-import { hiddenBenchmarkSelect, inBatches, isPublicBenchmark } from "./shared";
+import { hiddenBenchmarkSelect, inBatches, isPublicBenchmark, isPublicSource } from "./shared";
 
 export interface PublicBenchmark {
   id: number;
@@ -54,6 +54,7 @@ export interface BenchmarkSource {
   statementDatePrecision: DatePrecision;
 }
 
+/** The approved statements that raised the benchmarks, as the public sees them. */
 export function listBenchmarkSources(benchmarkIds: number[], db: Db = getDb()): BenchmarkSource[] {
   return inBatches(benchmarkIds, (batch) =>
     db
@@ -68,7 +69,7 @@ export function listBenchmarkSources(benchmarkIds: number[], db: Db = getDb()): 
       })
       .from(benchmarkSources)
       .innerJoin(statements, eq(statements.id, benchmarkSources.statementId))
-      .where(inArray(benchmarkSources.benchmarkId, batch))
+      .where(and(inArray(benchmarkSources.benchmarkId, batch), isPublicSource))
       .orderBy(asc(statements.date), asc(statements.id))
       .all(),
   );

@@ -18,13 +18,13 @@ import {
 } from "../schema";
 import { benchmarkConditions, resolveFilters, roundConditions, type ResolvedFilters } from "./filters";
 import { allOf, hasScore, idsInBenchmarkOrder, idsOfRoundScores, walkBenchmarks, type IdPage } from "./ordered";
-import { hiddenBenchmarkSelect } from "./shared";
+import { hiddenBenchmarkSelect, isPublicSource } from "./shared";
 
 // Lists inside one cell, joined with a separator that never occurs in the data.
 const SEPARATOR = " | ";
 
 const evidenceList = sql<string>`coalesce((select group_concat(${evidenceLinks.title} || ' <' || ${evidenceLinks.url} || '>', ${SEPARATOR}) from ${evidenceLinks} where ${evidenceLinks.assessmentId} = ${publishedScores.assessmentId}), '')`;
-const sourceList = sql<string>`coalesce((select group_concat(${statements.title}, ${SEPARATOR}) from ${benchmarkSources} join ${statements} on ${statements.id} = ${benchmarkSources.statementId} where ${benchmarkSources.benchmarkId} = ${benchmarks.id}), '')`;
+const sourceList = sql<string>`coalesce((select group_concat(${statements.title}, ${SEPARATOR}) from ${benchmarkSources} join ${statements} on ${statements.id} = ${benchmarkSources.statementId} where ${benchmarkSources.benchmarkId} = ${benchmarks.id} and ${isPublicSource}), '')`;
 const subjectList = (kind: "person" | "law") =>
   sql<string>`coalesce((select group_concat(${subjects.name} || coalesce(' (' || ${subjects.nameZh} || ')', ''), ${SEPARATOR}) from ${benchmarkSubjects} join ${subjects} on ${subjects.id} = ${benchmarkSubjects.subjectId} where ${benchmarkSubjects.benchmarkId} = ${benchmarks.id} and ${subjects.confidential} = 0 and ${kind === "person" ? sql`${subjects.kind} = 'person'` : sql`${subjects.kind} <> 'person'`}), '')`;
 

@@ -4,7 +4,7 @@ import { ADDRESSEES } from "@/lib/domain";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { getDb, type Db } from "../client";
 import { benchmarks, categories, rounds, statements, subjects, tracks } from "../schema";
-import { isPublicBenchmark } from "./shared";
+import { isPublicBenchmark, isPublicStatement } from "./shared";
 
 /** Past this many options a <select> is no use to anyone and bloats the page: the form shows a search field instead. */
 export const LONG_LIST_THRESHOLD = 200;
@@ -62,8 +62,8 @@ export function listFilterOptions(
       (addressee) => db.select({ one: sql`1` }).from(benchmarks).where(and(eq(benchmarks.addressee, addressee), isPublicBenchmark)).limit(1).get() !== undefined,
     ),
     statements: shortOrLong(
-      (limit) => db.select(statementColumns).from(statements).orderBy(asc(statements.date), asc(statements.id)).limit(limit).all(),
-      (slug) => db.select(statementColumns).from(statements).where(eq(statements.slug, slug)).get(),
+      (limit) => db.select(statementColumns).from(statements).where(isPublicStatement).orderBy(asc(statements.date), asc(statements.id)).limit(limit).all(),
+      (slug) => db.select(statementColumns).from(statements).where(and(eq(statements.slug, slug), isPublicStatement)).get(),
       selected.statement,
       longListThreshold,
     ),

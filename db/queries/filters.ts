@@ -4,7 +4,7 @@ import { ADDRESSEES } from "@/lib/domain";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import type { Db } from "../client";
 import { benchmarkSources, benchmarks, benchmarkSubjects, categories, rounds, statements, subjects, tracks } from "../schema";
-import { isPublicBenchmark } from "./shared";
+import { isPublicBenchmark, isPublicStatement } from "./shared";
 
 export interface ResolvedFilters {
   filters: DashboardFilters;
@@ -27,10 +27,13 @@ export function resolveFilters(db: Db, filters: DashboardFilters): ResolvedFilte
     resolved.unmatched.push(`${key}: nothing is called “${value}”`);
     resolved.matchesNothing = true;
   };
-  const idBySlug = (table: typeof tracks | typeof categories | typeof statements, slug: string) => db.select({ id: table.id }).from(table).where(eq(table.slug, slug)).get()?.id;
+  const idBySlug = (table: typeof tracks | typeof categories, slug: string) => db.select({ id: table.id }).from(table).where(eq(table.slug, slug)).get()?.id;
   if (filters.track) resolved.trackId = idBySlug(tracks, filters.track) ?? (miss("track", filters.track), undefined);
   if (filters.category) resolved.categoryId = idBySlug(categories, filters.category) ?? (miss("category", filters.category), undefined);
-  if (filters.statement) resolved.statementId = idBySlug(statements, filters.statement) ?? (miss("statement", filters.statement), undefined);
+  if (filters.statement) {
+    resolved.statementId =
+      db.select({ id: statements.id }).from(statements).where(and(eq(statements.slug, filters.statement), isPublicStatement)).get()?.id ?? (miss("statement", filters.statement), undefined);
+  }
   if (filters.subject) {
     resolved.subjectId =
       db.select({ id: subjects.id }).from(subjects).where(and(eq(subjects.slug, filters.subject), eq(subjects.confidential, false))).get()?.id ??
@@ -68,7 +71,7 @@ export function benchmarkConditions(db: Db, r: ResolvedFilters): SQL | undefined
     // IN rather than EXISTS: the few benchmarks of one statement or person are then read by id,
     // instead of every benchmark being tested for a link.
     r.statementId !== undefined
-      ? inArray(benchmarks.id, db.select({ id: benchmarkSources.benchmarkId }).from(benchmarkSources).where(eq(benchmarkSources.statementId, r.statementId)))
+      ? inArray(benchmarks.id, db.select({ id: benchmarkSources.benchmarkId }).from(benchmarkSources).where(and(eq(benchmarkSources.statementId, r.statementId), eq(benchmarkSources.reviewState, "approved"))))
       : undefined,
     r.subjectId !== undefined
       ? inArray(benchmarks.id, db.select({ id: benchmarkSubjects.benchmarkId }).from(benchmarkSubjects).where(eq(benchmarkSubjects.subjectId, r.subjectId)))

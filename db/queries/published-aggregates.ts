@@ -64,7 +64,7 @@ const REBUILD_PUBLIC_BENCHMARKS = `
   INSERT INTO public_benchmarks (benchmark_id, category_id, addressee, applies_from_date, retired_on, title)
   SELECT b.id, b.category_id, b.addressee, af.start_date, b.retired_on, b.title
     FROM benchmarks b JOIN rounds af ON af.id = b.applies_from_round_id
-   WHERE b.confidential = 0
+   WHERE b.confidential = 0 AND b.review_state = 'approved'
      AND NOT EXISTS (SELECT 1 FROM benchmark_subjects bs JOIN subjects s ON s.id = bs.subject_id WHERE bs.benchmark_id = b.id AND s.confidential = 1)`;
 
 // The same figures as countPublishedFigures, from public_benchmarks (the test compares both with lib/dashboard.ts).

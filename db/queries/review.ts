@@ -52,7 +52,7 @@ export interface ReviewBenchmark {
   retiredOn: string | null;
 }
 
-/** Benchmarks that apply at a round, confidential ones included: reviewers score those too. */
+/** Approved benchmarks that apply at a round, confidential ones included: reviewers score those too. Drafts wait for an editor first. */
 export function listRoundBenchmarks(round: { startDate: string }, db: Db = getDb()): ReviewBenchmark[] {
   return db
     .select({
@@ -66,6 +66,7 @@ export function listRoundBenchmarks(round: { startDate: string }, db: Db = getDb
     })
     .from(benchmarks)
     .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
+    .where(eq(benchmarks.reviewState, "approved"))
     .orderBy(asc(categories.position), asc(benchmarks.title))
     .all()
     .filter((b) => isApplicable(b, round));
@@ -116,7 +117,7 @@ export function listEvidence(assessmentIds: number[], db: Db = getDb()) {
 
 export function getReviewBenchmark(slug: string, db: Db = getDb()) {
   return db
-    .select({ id: benchmarks.id, slug: benchmarks.slug, title: benchmarks.title, appliesFromDate, retiredOn: benchmarks.retiredOn, confidential: benchmarks.confidential })
+    .select({ id: benchmarks.id, slug: benchmarks.slug, title: benchmarks.title, appliesFromDate, retiredOn: benchmarks.retiredOn, confidential: benchmarks.confidential, reviewState: benchmarks.reviewState })
     .from(benchmarks)
     .where(eq(benchmarks.slug, slug))
     .get();
@@ -217,6 +218,7 @@ export function saveScore(
   const round = getReviewRound(input.roundSlug, db);
   const benchmark = getReviewBenchmark(input.benchmarkSlug, db);
   if (!round || !benchmark) throw new ScoreRefusedError("missing", "That round or benchmark no longer exists. Nothing was saved.");
+  if (benchmark.reviewState !== "approved") throw new ScoreRefusedError("not_applicable", "This benchmark is not approved by an editor yet: it is scored once approved. Nothing was saved.");
   if (!isApplicable(benchmark, round)) throw new ScoreRefusedError("not_applicable", "This benchmark does not apply at this round. Nothing was saved.");
   const { roundSlug: _round, benchmarkSlug: _benchmark, ...assessment } = input;
   const id = createAssessment({ ...assessment, benchmarkId: benchmark.id, roundId: round.id }, db);

@@ -1,5 +1,5 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import { benchmarks, benchmarkSubjects, rounds, subjects } from "../schema";
+import { benchmarks, benchmarkSources, benchmarkSubjects, rounds, statements, subjects } from "../schema";
 
 /**
  * The start date of the round a benchmark applies from, as a column expression. Queries that select
@@ -9,13 +9,28 @@ export const appliesFromDate = sql<string>`(select ${rounds.startDate} from ${ro
   "applies_from_date",
 );
 
+// A literal, not a bound value, so that SQLite can answer it from the partial index benchmarks_unapproved_idx.
+function unapproved(column: typeof benchmarks.reviewState): SQL {
+  return sql`${column} <> 'approved'`;
+}
+
 /**
- * Benchmarks the public may not see: confidential ones, and those about a confidential person or law,
- * whose name their title would otherwise give away. A small set, read once per statement: testing
- * each benchmark against it costs far less than a lookup in benchmark_subjects per row.
+ * Benchmarks the public may not see: confidential ones, those about a confidential person or law,
+ * whose name their title would otherwise give away, and drafts an editor has not approved (rejected
+ * and merged ones included). A small set, read once per statement: testing each benchmark against
+ * it costs far less than a lookup in benchmark_subjects per row.
  */
-export const hiddenBenchmarkSelect = sql`select ${benchmarks.id} from ${benchmarks} where ${benchmarks.confidential} = 1 union select ${benchmarkSubjects.benchmarkId} from ${benchmarkSubjects} join ${subjects} on ${subjects.id} = ${benchmarkSubjects.subjectId} where ${subjects.confidential} = 1`;
+export const hiddenBenchmarkSelect = sql`select ${benchmarks.id} from ${benchmarks} where ${benchmarks.confidential} = 1 union select ${benchmarkSubjects.benchmarkId} from ${benchmarkSubjects} join ${subjects} on ${subjects.id} = ${benchmarkSubjects.subjectId} where ${subjects.confidential} = 1 union select ${benchmarks.id} from ${benchmarks} where ${unapproved(benchmarks.reviewState)}`;
 export const hiddenBenchmarkIds = sql`(${hiddenBenchmarkSelect})`;
+
+/** A statement an editor approved: the only ones public pages, the API and exports name. */
+export const isPublicStatement = sql`${statements.reviewState} = 'approved'`;
+
+/**
+ * A statement cited as a benchmark's source in public: the link and its statement approved (the
+ * benchmark is checked by isPublicBenchmark). For queries that join benchmark_sources to statements.
+ */
+export const isPublicSource = sql`${benchmarkSources.reviewState} = 'approved' and ${isPublicStatement}`;
 
 /** A benchmark the public may see. Every public query selects benchmarks with it. */
 export const isPublicBenchmark = and(eq(benchmarks.confidential, false), sql`${benchmarks.id} not in ${hiddenBenchmarkIds}`)!;

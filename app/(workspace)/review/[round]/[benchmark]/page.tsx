@@ -16,7 +16,8 @@ export default async function ScoreBenchmarkPage({ params }: { params: Promise<{
   const user = await requirePageUser(`/review/${roundSlug}/${benchmarkSlug}`);
   const round = getReviewRound(roundSlug);
   const benchmark = getReviewBenchmark(benchmarkSlug);
-  if (!round || !benchmark || !isApplicable(benchmark, round)) notFound();
+  // A draft is scored once an editor approves it; until then it is not in the queue.
+  if (!round || !benchmark || benchmark.reviewState !== "approved" || !isApplicable(benchmark, round)) notFound();
 
   const mine = listLatestAssessments(round.id).get(benchmark.id)?.find((a) => a.reviewerId === user.id);
   const previous = getPreviousPublishedScore(benchmark.id, round);
