@@ -69,7 +69,11 @@ async function crawl(request: APIRequestContext, seeds: string[]) {
     const n = variants.get(path) ?? 0;
     if (url.includes("?") && n >= (path.startsWith("/exports/") ? 3 : 4)) continue;
     variants.set(path, n + 1);
-    const response = await request.get(url, { maxRedirects: 0 });
+    // Reading a big PDF can outlast the server's 5 s keep-alive on a loaded machine: a reset socket is retried once.
+    const response = await request.get(url, { maxRedirects: 0 }).catch((error: Error) => {
+      if (!/ECONNRESET|socket hang up/.test(error.message)) throw error;
+      return request.get(url, { maxRedirects: 0 });
+    });
     const type = response.headers()["content-type"] ?? "";
     const text = await readable(await response.body(), type);
     visited.push({ url, status: response.status() });

@@ -145,7 +145,8 @@ export default async function StatementDemandsPage({ params }: { params: Promise
 /** A candidate already confirmed: the benchmark it became or joined, with the title as confirmed and where its review stands. */
 function ConfirmedCard({ outcome }: { outcome: CandidateOutcome }) {
   const refused = outcome.benchmarkState === "rejected" ? outcome.benchmarkNote : outcome.linkState === "rejected" ? outcome.linkNote : null;
-  const state = outcome.linkState === "rejected" ? "rejected" : outcome.benchmarkState;
+  // An existing benchmark is approved already: what waits then is this statement's link to it.
+  const state = outcome.benchmarkState === "approved" ? outcome.linkState : outcome.benchmarkState;
   return (
     <div className="mt-1 text-sm" data-testid="confirmed">
       <p>
