@@ -125,6 +125,7 @@ test("confirming a candidate twice makes one benchmark: two submissions at once,
   await expect(card.getByRole("button", { name: "Create benchmark" })).toHaveCount(0);
   await expect(page.locator("[data-confirmed=yes]")).toHaveCount(3);
   expect(benchmarksTitled(NEW_TITLE)).toBe(1);
+  await page.screenshot({ path: "test-results/drafts-confirmed-candidates.png", fullPage: true });
   await page.context().close();
 });
 
@@ -143,6 +144,7 @@ test("an editor approves the statement, then one benchmark; each becomes public 
 
   const statement = page.locator(`[data-statement=${KEPT.slug}]`);
   await expect(statement).toContainText(KEPT.title);
+  await page.screenshot({ path: "test-results/drafts-editor-queue.png", fullPage: true });
   await expect(statement).toContainText("Government statement");
   await statement.getByRole("button", { name: "Approve statement" }).click();
   await expect(page.locator(`[data-statement=${KEPT.slug}]`)).toHaveCount(0);

@@ -156,7 +156,9 @@ function ConfirmedCard({ outcome }: { outcome: CandidateOutcome }) {
         ) : (
           <strong>{outcome.benchmarkTitle}</strong>
         )}{" "}
-        <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs font-medium">{REVIEW_STATE_LABELS[state]}</span>
+        <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs font-medium">
+          {outcome.benchmarkState === "approved" && state !== "approved" ? `As a source: ${REVIEW_STATE_LABELS[state].toLowerCase()}` : REVIEW_STATE_LABELS[state]}
+        </span>
       </p>
       {refused && <p className="mt-1 text-red-800">Editor&apos;s reason: {refused}</p>}
       {outcome.linkNote && !refused && <p className="mt-1 text-stone-600">{outcome.linkNote}</p>}
