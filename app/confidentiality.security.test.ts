@@ -131,7 +131,14 @@ describe("the read API", () => {
   });
 
   it.each(["benchmarks", "scores", "summary"])("%s: a filter naming a hidden item answers exactly as one naming nothing", async (name) => {
-    const filters = [`subject=${plant.hiddenPersonSlug}`, `subject=${plant.hiddenLawSlug}`, `from=${plant.unpublishedRoundSlug}`, `to=${plant.unpublishedRoundSlug}`];
+    const filters = [
+      `subject=${plant.hiddenPersonSlug}`,
+      `subject=${plant.hiddenLawSlug}`,
+      `from=${plant.unpublishedRoundSlug}`,
+      `to=${plant.unpublishedRoundSlug}`,
+      `statement=${plant.drafts.statementSlug}`,
+      `statement=${plant.drafts.rejectedStatementSlug}`,
+    ];
     for (const filter of filters) {
       const [key, slug] = filter.split("=") as [string, string];
       const hidden = await getApi(name, `?${filter}`);
@@ -187,9 +194,9 @@ describe("the exports", () => {
 
   it.each(Object.keys(EXPORTS))("%s: a filter naming a hidden item is refused exactly as one naming nothing", async (name) => {
     const { GET } = await EXPORTS[name]!();
-    for (const slug of [plant.hiddenPersonSlug, plant.hiddenLawSlug]) {
-      const hidden = await GET(new Request(`http://localhost/exports/${name}?subject=${slug}`));
-      const missing = await GET(new Request(`http://localhost/exports/${name}?subject=no-such-thing-at-all`));
+    for (const [key, slug] of [["subject", plant.hiddenPersonSlug], ["subject", plant.hiddenLawSlug], ["statement", plant.drafts.statementSlug]] as const) {
+      const hidden = await GET(new Request(`http://localhost/exports/${name}?${key}=${slug}`));
+      const missing = await GET(new Request(`http://localhost/exports/${name}?${key}=no-such-thing-at-all`));
       expect(hidden.status).toBe(400);
       expect((await hidden.text()).replaceAll(slug, "X")).toBe((await missing.text()).replaceAll("no-such-thing-at-all", "X"));
     }

@@ -8,6 +8,7 @@ import {
   DATE_PRECISIONS,
   ORGANISATION_KINDS,
   PUBLISHED_BASES,
+  REVIEW_STATES,
   ROLES,
   STATEMENT_KINDS,
   STATUSES,
@@ -19,6 +20,20 @@ const timestamp = (name: string) =>
   text(name)
     .notNull()
     .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+
+/**
+ * An editor's check of what a reviewer added. New rows are drafts unless the code that adds them
+ * says otherwise, so a forgotten path hides data instead of publishing it; migration 0004 approved
+ * every row that existed before.
+ */
+const reviewColumns = () => ({
+  reviewState: text("review_state", { enum: REVIEW_STATES }).notNull().default("draft"),
+  createdBy: text("created_by").references((): AnySQLiteColumn => users.id),
+  reviewedBy: text("reviewed_by").references((): AnySQLiteColumn => users.id),
+  reviewedAt: text("reviewed_at"),
+  /** The editor's reason for a rejection (or what a draft was merged into), shown to the reviewer. */
+  reviewNote: text("review_note"),
+});
 
 /** The status scale is the heart of the data: the database itself refuses any other value. */
 const statusIn = (column: AnySQLiteColumn) =>
@@ -95,12 +110,13 @@ export const statements = sqliteTable(
     createdAt: timestamp("created_at"),
     /** Hidden from the public by an editor because it names a confidential item (see redactions). */
     withheld: integer("withheld", { mode: "boolean" }).notNull().default(false),
+    ...reviewColumns(),
   },
   (t) => [
     index("statements_round_idx").on(t.roundId),
     index("statements_date_idx").on(t.date),
-    // The public list pages through statements not hidden, in date order, and counts them, from this index alone.
-    index("statements_public_date_idx").on(t.withheld, t.date, t.id),
+    // The public list walks approved statements not hidden, in date order, and counts them from this index alone.
+    index("statements_public_date_idx").on(t.reviewState, t.withheld, t.date, t.id),
   ],
 );
 
@@ -164,6 +180,9 @@ export const benchmarks = sqliteTable(
     confidential: integer("confidential", { mode: "boolean" }).notNull().default(false),
     createdAt: timestamp("created_at"),
     updatedAt: timestamp("updated_at").$onUpdate(() => new Date().toISOString()),
+    ...reviewColumns(),
+    /** For a merged draft: the existing benchmark its source went to. */
+    mergedIntoId: integer("merged_into_id").references((): AnySQLiteColumn => benchmarks.id),
   },
   (t) => [
     index("benchmarks_category_idx").on(t.categoryId),
@@ -178,6 +197,8 @@ export const benchmarks = sqliteTable(
     // never mistakes an index of a yes/no column for a selective one (queries say `confidential = 1`).
     index("benchmarks_confidential_idx").on(t.id).where(sql`confidential = 1`),
     index("benchmarks_retired_idx").on(t.retiredOn),
+    // Drafts, rejected and merged benchmarks: few, hidden like confidential ones (queries say `review_state <> 'approved'`).
+    index("benchmarks_unapproved_idx").on(t.id).where(sql`review_state <> 'approved'`),
   ],
 );
 
@@ -194,10 +215,17 @@ export const benchmarkSources = sqliteTable(
     demand: text("demand").notNull(),
     /** Hidden from the public by an editor because it names a confidential item (see redactions). */
     withheld: integer("withheld", { mode: "boolean" }).notNull().default(false),
+    /**
+     * The extractor's candidate this link was confirmed from (lib/extract/candidate-key.ts): unique
+     * per statement, so confirming the same candidate twice finds the first link instead of adding one.
+     */
+    candidateKey: text("candidate_key"),
+    ...reviewColumns(),
   },
   (t) => [
     primaryKey({ columns: [t.benchmarkId, t.statementId] }),
     index("benchmark_sources_statement_idx").on(t.statementId),
+    uniqueIndex("benchmark_sources_candidate_idx").on(t.statementId, t.candidateKey),
   ],
 );
 

@@ -11,7 +11,7 @@ test("the dashboard's downloads carry its filters: CSV rows match the database",
   const lines = text.trim().split("\n");
   const expected = queryTestDatabase<{ n: number }>(
     `SELECT COUNT(*) AS n FROM published_scores ps JOIN benchmarks b ON b.id = ps.benchmark_id JOIN categories c ON c.id = b.category_id
-      JOIN rounds r ON r.id = ps.round_id WHERE c.slug = 'legal-reform' AND b.confidential = 0 AND r.published_at IS NOT NULL`,
+      JOIN rounds r ON r.id = ps.round_id WHERE c.slug = 'legal-reform' AND b.confidential = 0 AND b.review_state = 'approved' AND r.published_at IS NOT NULL`,
   )[0]!.n;
   expect(lines).toHaveLength(expected + 1);
   expect(lines[0]).toContain("Round,Round ID");
@@ -29,7 +29,7 @@ test("a round scorecard downloads its PDF and has a print view", async ({ page }
   await expect(view.getByRole("heading", { level: 1 })).toHaveText("Scorecard: Human Rights Council, 37th session");
   const applicable = queryTestDatabase<{ n: number }>(
     `SELECT COUNT(*) AS n FROM benchmarks b JOIN rounds f ON f.id = b.applies_from_round_id, rounds r
-      WHERE r.slug = 'hrc-37' AND b.confidential = 0 AND ${APPLIES_AT}`,
+      WHERE r.slug = 'hrc-37' AND b.confidential = 0 AND b.review_state = 'approved' AND ${APPLIES_AT}`,
   )[0]!.n;
   await expect(view.locator("tbody tr")).toHaveCount(applicable);
   await page.emulateMedia({ media: "print" });

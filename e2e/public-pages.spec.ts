@@ -9,7 +9,7 @@ test("a reader goes from the dashboard to a round, a benchmark and the statement
 
   const applicable = queryTestDatabase<{ n: number }>(
     `SELECT COUNT(*) AS n FROM benchmarks b JOIN rounds f ON f.id = b.applies_from_round_id, rounds r
-      WHERE r.slug = 'hrc-37' AND b.confidential = 0 AND ${APPLIES_AT}`,
+      WHERE r.slug = 'hrc-37' AND b.confidential = 0 AND b.review_state = 'approved' AND ${APPLIES_AT}`,
   )[0]!.n;
   await expect(page.getByTestId("scorecard").locator("> li")).toHaveCount(applicable);
 
@@ -46,7 +46,7 @@ test("a reader opens a law page and the method page from the navigation", async 
   await expect(page.getByTestId("heat-map").locator("tbody tr:has(th[scope=row])")).toHaveCount(
     queryTestDatabase<{ n: number }>(
       `SELECT COUNT(*) AS n FROM benchmark_subjects bs JOIN subjects s ON s.id = bs.subject_id JOIN benchmarks b ON b.id = bs.benchmark_id
-        WHERE s.slug = 'rsdl-article-73' AND b.confidential = 0`,
+        WHERE s.slug = 'rsdl-article-73' AND b.confidential = 0 AND b.review_state = 'approved'`,
     )[0]!.n,
   );
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Method" }).click();
@@ -79,7 +79,7 @@ test("a filtered view survives a reload of its copied URL", async ({ page, conte
 
   const expectedRows = queryTestDatabase<{ n: number }>(
     `SELECT COUNT(*) AS n FROM benchmarks b JOIN categories c ON c.id = b.category_id
-      WHERE c.slug = 'release-of-detained-people' AND b.confidential = 0`,
+      WHERE c.slug = 'release-of-detained-people' AND b.confidential = 0 AND b.review_state = 'approved'`,
   )[0]!.n;
   const heatRows = page.getByTestId("heat-map").locator("tbody tr:has(th[scope=row])");
   await expect(heatRows).toHaveCount(expectedRows);
@@ -114,7 +114,7 @@ test("a round scorecard sorts and filters in its URL", async ({ page }) => {
   await expect(page).toHaveURL(/status=met/);
   const met = queryTestDatabase<{ n: number }>(
     `SELECT COUNT(*) AS n FROM published_scores ps JOIN rounds r ON r.id = ps.round_id JOIN benchmarks b ON b.id = ps.benchmark_id
-      WHERE r.slug = 'upr-china-2018' AND ps.status = 'met' AND b.confidential = 0`,
+      WHERE r.slug = 'upr-china-2018' AND ps.status = 'met' AND b.confidential = 0 AND b.review_state = 'approved'`,
   )[0]!.n;
   await expect(page.getByTestId("scorecard").locator("> li")).toHaveCount(met);
   await expect(page.getByTestId("scorecard").locator("[data-status=met]")).toHaveCount(met);

@@ -8,7 +8,7 @@ const ROUND = "hrc-37";
 function applicableCount(): number {
   return queryTestDatabase<{ n: number }>(
     `SELECT COUNT(*) AS n FROM benchmarks b JOIN rounds f ON f.id = b.applies_from_round_id, rounds r
-      WHERE r.slug = ? AND b.confidential = 0 AND ${APPLIES_AT}
+      WHERE r.slug = ? AND b.confidential = 0 AND b.review_state = 'approved' AND ${APPLIES_AT}
         AND NOT EXISTS (SELECT 1 FROM benchmark_subjects bs JOIN subjects s ON s.id = bs.subject_id WHERE bs.benchmark_id = b.id AND s.confidential = 1)`,
     ROUND,
   )[0]!.n;
@@ -48,7 +48,7 @@ test("a reader pages through a round scorecard and sees every benchmark once, in
 test("filtering a paged scorecard keeps the page size, starts at page 1 and counts the matches", async ({ page }) => {
   const met = queryTestDatabase<{ n: number }>(
     `SELECT COUNT(*) AS n FROM published_scores ps JOIN rounds r ON r.id = ps.round_id JOIN benchmarks b ON b.id = ps.benchmark_id
-      WHERE r.slug = ? AND ps.status = 'met' AND b.confidential = 0`,
+      WHERE r.slug = ? AND ps.status = 'met' AND b.confidential = 0 AND b.review_state = 'approved'`,
     ROUND,
   )[0]!.n;
   await page.goto(`/rounds/${ROUND}?pageSize=10&page=3`);

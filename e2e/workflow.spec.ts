@@ -200,7 +200,7 @@ test("an editor retires a benchmark and hides a person; the public pages follow"
   ).toBe(2);
 });
 
-test("a reviewer adds a statement, confirms one demand as a benchmark and merges a repeat into an existing one", async ({ browser }) => {
+test("a reviewer adds a statement, confirms one demand as a benchmark and adds a repeat to an existing one; an editor approves them", async ({ browser }) => {
   const page = await pageAs(browser, REVIEWERS[0]!, "/review/statements/new");
   const form = page.getByTestId("new-statement");
   const title = `Joint letter before the 40th session ${run}`;
@@ -218,19 +218,28 @@ test("a reviewer adds a statement, confirms one demand as a benchmark and merges
   await expect(page.getByTestId("candidates").locator("> li")).toHaveCount(2);
 
   const newDemand = page.locator("[data-candidate='1']");
-  await newDemand.getByLabel("Benchmark title, in plain words").fill(`Journalists can enter Tibetan areas freely ${run}`);
+  const newTitle = `Journalists can enter Tibetan areas freely ${run}`;
+  await newDemand.getByLabel("Benchmark title, in plain words").fill(newTitle);
   await newDemand.getByLabel("Category").selectOption("international-access-and-accountability");
   await newDemand.getByRole("button", { name: "Create benchmark" }).click();
-  await expect(newDemand.getByRole("status")).toContainText("Created the benchmark");
+  await expect(newDemand.getByTestId("confirmed")).toContainText(`Confirmed → ${newTitle}`);
 
   const repeat = page.locator("[data-candidate='0']");
-  await expect(repeat.getByLabel("Benchmark", { exact: true })).toHaveValue("release-liu-xia");
+  await expect(repeat.getByLabel("Benchmark", { exact: true })).toHaveValue("");
+  await repeat.getByLabel("Benchmark", { exact: true }).selectOption("release-liu-xia");
   await repeat.getByRole("button", { name: "Add as a source" }).click();
-  await expect(repeat.getByRole("status")).toContainText("further source");
-  await repeat.getByRole("button", { name: "Add as a source" }).click();
-  await expect(repeat.getByRole("alert")).toContainText("already a source");
-
-  await page.goto("/benchmarks/release-liu-xia");
-  await expect(page.getByRole("link", { name: title })).toBeVisible();
+  await expect(repeat.getByTestId("confirmed")).toContainText("Confirmed → End Liu Xia's house arrest");
+  const slug = new URL(page.url()).pathname.split("/").pop()!;
   await page.context().close();
+
+  // A reviewer's statement is public once an editor approves it, and its link to the existing benchmark once that is approved too.
+  const editor = await pageAs(browser, EDITOR, "/editor/drafts");
+  await editor.locator(`[data-statement=${slug}]`).getByRole("button", { name: "Approve statement" }).click();
+  await expect(editor.locator(`[data-statement=${slug}]`)).toHaveCount(0);
+  const link = editor.locator(`[data-source="release-liu-xia@${slug}"]`);
+  await link.getByRole("button", { name: "Approve source" }).click();
+  await expect(editor.locator(`[data-source="release-liu-xia@${slug}"]`)).toHaveCount(0);
+  await editor.goto("/benchmarks/release-liu-xia");
+  await expect(editor.getByRole("link", { name: title })).toBeVisible();
+  await editor.context().close();
 });

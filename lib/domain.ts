@@ -39,6 +39,7 @@ export const STATEMENT_KINDS = [
   "ngo_press_release",
   "ngo_editorial",
   "government_letter",
+  "government_statement",
   "news_report",
 ] as const;
 export type StatementKind = (typeof STATEMENT_KINDS)[number];
@@ -49,6 +50,7 @@ export const STATEMENT_KIND_LABELS: Record<StatementKind, string> = {
   ngo_press_release: "NGO press release",
   ngo_editorial: "NGO editorial",
   government_letter: "Government letter",
+  government_statement: "Government statement",
   news_report: "News report",
 };
 
@@ -75,6 +77,20 @@ export type SubjectEventKind = (typeof SUBJECT_EVENT_KINDS)[number];
 
 export const ORGANISATION_KINDS = ["ngo", "network", "government", "media", "intergovernmental"] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+/**
+ * Whether an editor has checked a statement, benchmark or source link a reviewer added. Only
+ * approved rows reach the public; a rejected or merged one stays stored with the editor's reason.
+ */
+export const REVIEW_STATES = ["draft", "approved", "rejected", "merged"] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+
+export const REVIEW_STATE_LABELS: Record<ReviewState, string> = {
+  draft: "Draft, awaiting an editor",
+  approved: "Approved",
+  rejected: "Rejected",
+  merged: "Merged into an existing benchmark",
+};
 
 export const ROLES = ["editor", "reviewer"] as const;
 export type Role = (typeof ROLES)[number];

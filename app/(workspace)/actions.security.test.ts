@@ -25,6 +25,7 @@ import {
   redactionDecisionSchema,
   retireBenchmarkSchema,
 } from "@/lib/validation/editor";
+import { approveDraftSchema, editDraftBenchmarkSchema, editDraftStatementSchema, mergeDraftSchema, rejectDraftSchema } from "@/lib/validation/drafts";
 import { addSourceSchema, confirmDemandSchema, newStatementSchema } from "@/lib/validation/statement";
 
 const session = vi.hoisted(() => {
@@ -68,8 +69,45 @@ beforeAll(async () => {
   const reference = await import("./editor/reference-actions");
   const statementActions = await import("./review/statement-actions");
   const redaction = await import("./editor/redaction-actions");
-  actions = { ...review, ...editor, ...reference, ...statementActions, ...redaction } as unknown as Record<string, Action>;
+  const draftActions = await import("./editor/draft-actions");
+  actions = { ...review, ...editor, ...reference, ...statementActions, ...redaction, ...draftActions } as unknown as Record<string, Action>;
+  plantDraftPool();
 });
+
+/**
+ * Drafts for the editor's actions to act on, made before any test counts rows: each valid call takes
+ * the first one still waiting (a statement with one draft benchmark raised by it), so calls that
+ * change nothing leave it for the next.
+ */
+function plantDraftPool() {
+  const round = (sqlite.prepare("SELECT id FROM rounds WHERE slug = 'hrc-37'").get() as { id: number }).id;
+  const category = (sqlite.prepare("SELECT id FROM categories WHERE slug = 'legal-reform'").get() as { id: number }).id;
+  const addStatement = sqlite.prepare("INSERT INTO statements (slug, title, kind, date, date_precision, language, round_id, review_state, created_by) VALUES (?, ?, 'ngo_joint_letter', '2018-02-01', 'day', 'en', ?, 'draft', ?)");
+  const addBenchmark = sqlite.prepare("INSERT INTO benchmarks (slug, title, category_id, addressee, applies_from_round_id, review_state, created_by) VALUES (?, ?, ?, 'chinese_government', ?, 'draft', ?)");
+  const addSource = sqlite.prepare("INSERT INTO benchmark_sources (benchmark_id, statement_id, demand, review_state, created_by) VALUES (?, ?, 'A pooled demand.', 'draft', ?)");
+  sqlite.transaction(() => {
+    for (let i = 0; i < 250; i++) {
+      const statementId = addStatement.run(`pool-statement-${i}`, `Pooled letter ${i}`, round, REVIEWER.id).lastInsertRowid;
+      const benchmarkId = addBenchmark.run(`pool-benchmark-${i}`, `Pooled demand ${i}`, category, round, REVIEWER.id).lastInsertRowid;
+      addSource.run(benchmarkId, statementId, REVIEWER.id);
+    }
+  })();
+}
+
+function waitingStatement(): string {
+  return (sqlite.prepare("SELECT slug FROM statements WHERE review_state = 'draft' AND slug LIKE 'pool-statement-%' ORDER BY id LIMIT 1").get() as { slug: string }).slug;
+}
+
+function waitingBenchmark(): { slug: string; statement: string } {
+  return sqlite
+    .prepare(
+      `SELECT b.slug, s.slug AS statement FROM benchmarks b JOIN benchmark_sources bs ON bs.benchmark_id = b.id JOIN statements s ON s.id = bs.statement_id
+        WHERE b.review_state = 'draft' AND s.review_state = 'draft' AND b.slug LIKE 'pool-benchmark-%' ORDER BY b.id LIMIT 1`,
+    )
+    .get() as { slug: string; statement: string };
+}
+
+const candidate = () => Array.from({ length: 32 }, () => "0123456789abcdef"[Math.floor(Math.random() * 16)]).join("");
 
 const VALID: Record<string, () => Record<string, string | string[]>> = {
   saveAssessment: () => ({ roundSlug: "hrc-37", benchmarkSlug: "release-yu-wensheng", expectedLatestId: latestId("release-yu-wensheng", "hrc-37", REVIEWER.id), status: "not_met", rationale: "Still detained at this round.", "evidenceUrl[]": ["https://example.org/a"], "evidenceTitle[]": ["A report"], "evidenceDate[]": [""] }),
@@ -88,8 +126,16 @@ const VALID: Record<string, () => Record<string, string | string[]>> = {
   // A different scope on every call, so that each valid call changes something.
   setScope: () => ({ benchmarkSlug: "release-gui-minhai", "scopeTrackSlugs[]": [TRACKS[scopeCalls++ % TRACKS.length]!] }),
   decideRedaction: () => ({ record: `statement:${sqlite.prepare("SELECT id FROM statements WHERE slug = 'rdn-2015-editorial'").pluck().get()}`, field: "summary", decision: "hide" }),
-  confirmDemand: () => ({ statementSlug: "ngo-2018-hrc37-letter", demand: "Let UN experts visit without escort.", title: `UN experts visit freely ${unique()}`, categorySlug: "international-access-and-accountability", addressee: "chinese_government", appliesFromRoundSlug: "hrc-37", "scopeTrackSlugs[]": ["un-hrc"], "subjectSlugs[]": ["liu-xia"] }),
-  addDemandToBenchmark: () => ({ statementSlug: "hrw-2013-kunming-release", benchmarkSlug: "release-liu-xia", demand: "Free her, as asked before." }),
+  confirmDemand: () => ({ statementSlug: "ngo-2018-hrc37-letter", candidateKey: candidate(), demand: "Let UN experts visit without escort.", title: `UN experts visit freely ${unique()}`, categorySlug: "international-access-and-accountability", addressee: "chinese_government", appliesFromRoundSlug: "hrc-37", "scopeTrackSlugs[]": ["un-hrc"], "subjectSlugs[]": ["liu-xia"] }),
+  addDemandToBenchmark: () => ({ statementSlug: "hrw-2013-kunming-release", candidateKey: candidate(), benchmarkSlug: "release-liu-xia", demand: "Free her, as asked before." }),
+  approveDraftItem: () => ({ target: `benchmark:${waitingBenchmark().slug}` }),
+  rejectDraftItem: () => ({ target: `statement:${waitingStatement()}`, reason: "Not a statement we track." }),
+  editStatementDraft: () => ({ slug: waitingStatement(), title: "A corrected title", kind: "government_statement", date: "2018-02-02", datePrecision: "day", language: "en", sourceUrl: "", summary: "Edited." }),
+  editBenchmarkDraft: () => {
+    const draft = waitingBenchmark();
+    return { slug: draft.slug, title: "A corrected benchmark title", categorySlug: "release-of-detained-people", addressee: "chinese_government", appliesFromRoundSlug: "hrc-37", statementSlug: draft.statement, demand: "The demand, reworded." };
+  },
+  mergeBenchmarkDraft: () => ({ slug: waitingBenchmark().slug, intoSlug: "release-liu-xia" }),
   addStatement: () => ({ title: `A new joint letter ${unique()}`, kind: "ngo_joint_letter", date: "2019-01-15", datePrecision: "day", language: "en", sourceUrl: "", roundSlug: "", publishers: "Group One, Group Two", summary: "", fullText: "1. Release everyone held for speech." }),
 };
 
@@ -118,6 +164,11 @@ const INVALID: Record<string, Record<string, string | string[]>> = {
   decideRedaction: { record: "users:1", field: "password", decision: "delete" },
   confirmDemand: { statementSlug: "ngo-2018-hrc37-letter", demand: "", title: "x", categorySlug: "nope nope", addressee: "martians", appliesFromRoundSlug: "", "scopeTrackSlugs[]": ["<script>"] },
   addDemandToBenchmark: { statementSlug: "ngo-2018-hrc37-letter", benchmarkSlug: "DROP TABLE", demand: "" },
+  approveDraftItem: { target: "users:demo-editor" },
+  rejectDraftItem: { target: "statement:x", reason: "" },
+  editStatementDraft: { slug: "Not A Slug", title: "", kind: "tweet", date: "soon", datePrecision: "week", language: "", sourceUrl: "javascript:alert(1)" },
+  editBenchmarkDraft: { slug: "x", title: "", categorySlug: "", addressee: "martians", appliesFromRoundSlug: "", statementSlug: "", demand: "" },
+  mergeBenchmarkDraft: { slug: "x", intoSlug: "" },
   addStatement: { title: "", kind: "tweet", date: "2019", datePrecision: "day", language: "", sourceUrl: "javascript:alert(1)", roundSlug: "", publishers: "", fullText: "" },
 };
 
@@ -135,6 +186,11 @@ const EDITOR_ONLY = [
   "setConfidentiality",
   "setScope",
   "decideRedaction",
+  "approveDraftItem",
+  "rejectDraftItem",
+  "editStatementDraft",
+  "editBenchmarkDraft",
+  "mergeBenchmarkDraft",
 ];
 
 function latestId(benchmark: string, round: string, reviewer: string): string {
@@ -215,6 +271,21 @@ describe("statements to benchmarks", () => {
       .prepare("SELECT t.slug FROM benchmark_tracks bt JOIN benchmarks b ON b.id = bt.benchmark_id JOIN tracks t ON t.id = bt.track_id WHERE b.title = ?")
       .all(title) as Array<{ slug: string }>;
     expect(scope.map((t) => t.slug)).toEqual(["us-china-dialogue"]);
+  });
+
+  it("confirming the same candidate again (a replayed request) returns the first benchmark and creates nothing", async () => {
+    session.user = REVIEWER;
+    const input = VALID.confirmDemand!();
+    const first = await actions.confirmDemand!(null, form(input));
+    expect(first).toMatchObject({ ok: true, message: expect.stringMatching(/Created the benchmark/) });
+    const before = rowCounts();
+    for (const replay of [input, { ...input, title: "Another title for the same candidate" }]) {
+      const again = await actions.confirmDemand!(null, form(replay));
+      expect(again).toMatchObject({ ok: true, message: expect.stringMatching(/already confirmed/) });
+      const asSource = await actions.addDemandToBenchmark!(null, form({ statementSlug: input.statementSlug as string, candidateKey: input.candidateKey as string, benchmarkSlug: "release-liu-xia", demand: "Free her." }));
+      expect(asSource).toMatchObject({ ok: true, message: expect.stringMatching(/already confirmed/) });
+    }
+    expect(rowCounts()).toEqual(before);
   });
 
   it("refuses to add the same statement twice as a source, changing nothing", async () => {
@@ -343,6 +414,11 @@ const SCHEMA_OF: Record<string, z.ZodType> = {
   confirmDemand: confirmDemandSchema,
   addDemandToBenchmark: addSourceSchema,
   addStatement: newStatementSchema,
+  approveDraftItem: approveDraftSchema,
+  rejectDraftItem: rejectDraftSchema,
+  editStatementDraft: editDraftStatementSchema,
+  editBenchmarkDraft: editDraftBenchmarkSchema,
+  mergeBenchmarkDraft: mergeDraftSchema,
 };
 
 const MEGABYTE = "x".repeat(1_048_577);

@@ -18,10 +18,10 @@ beforeAll(async () => {
   // A confidential benchmark, scored and published like any other: it must never be exported.
   const id = (q: string) => (sqlite.prepare(q).get() as { id: number }).id;
   const benchmarkId = sqlite
-    .prepare("INSERT INTO benchmarks (slug, title, category_id, addressee, applies_from_round_id, confidential) VALUES ('secret-export', ?, ?, 'chinese_government', ?, 1)")
+    .prepare("INSERT INTO benchmarks (slug, title, category_id, addressee, applies_from_round_id, confidential, review_state) VALUES ('secret-export', ?, ?, 'chinese_government', ?, 1, 'approved')")
     .run(CONFIDENTIAL_TITLE, id("SELECT id FROM categories WHERE slug = 'legal-reform'"), id("SELECT id FROM rounds WHERE slug = 'hrc-37'")).lastInsertRowid;
   const roundId = id("SELECT id FROM rounds WHERE slug = 'hrc-37'");
-  sqlite.prepare("INSERT INTO benchmark_sources (benchmark_id, statement_id, demand) VALUES (?, (SELECT id FROM statements LIMIT 1), 'x')").run(benchmarkId);
+  sqlite.prepare("INSERT INTO benchmark_sources (benchmark_id, statement_id, demand, review_state) VALUES (?, (SELECT id FROM statements LIMIT 1), 'x', 'approved')").run(benchmarkId);
   const assessmentId = sqlite.prepare("INSERT INTO assessments (benchmark_id, round_id, reviewer_id, status, rationale) VALUES (?, ?, 'demo-reviewer-a', 'met', 'secret')").run(benchmarkId, roundId).lastInsertRowid;
   sqlite
     .prepare("INSERT INTO published_scores (benchmark_id, round_id, status, basis, assessment_id, decided_by, decided_at) VALUES (?, ?, 'met', 'agreement', ?, 'demo-editor', '2026-01-01')")

@@ -18,9 +18,9 @@ beforeAll(async () => {
   const id = (q: string) => (sqlite.prepare(q).get() as { id: number }).id;
   const roundId = id("SELECT id FROM rounds WHERE slug = 'upr-china-2018'");
   const benchmarkId = sqlite
-    .prepare("INSERT INTO benchmarks (slug, title, category_id, addressee, applies_from_round_id, confidential) VALUES ('secret-pdf', 'Confidential benchmark for the PDF test', ?, 'chinese_government', ?, 1)")
+    .prepare("INSERT INTO benchmarks (slug, title, category_id, addressee, applies_from_round_id, confidential, review_state) VALUES ('secret-pdf', 'Confidential benchmark for the PDF test', ?, 'chinese_government', ?, 1, 'approved')")
     .run(id("SELECT id FROM categories WHERE slug = 'legal-reform'"), roundId).lastInsertRowid;
-  sqlite.prepare("INSERT INTO benchmark_sources (benchmark_id, statement_id, demand) VALUES (?, (SELECT id FROM statements LIMIT 1), 'x')").run(benchmarkId);
+  sqlite.prepare("INSERT INTO benchmark_sources (benchmark_id, statement_id, demand, review_state) VALUES (?, (SELECT id FROM statements LIMIT 1), 'x', 'approved')").run(benchmarkId);
   const assessmentId = sqlite.prepare("INSERT INTO assessments (benchmark_id, round_id, reviewer_id, status, rationale) VALUES (?, ?, 'demo-reviewer-a', 'met', 'secret')").run(benchmarkId, roundId).lastInsertRowid;
   sqlite
     .prepare("INSERT INTO published_scores (benchmark_id, round_id, status, basis, assessment_id, decided_by, decided_at) VALUES (?, ?, 'met', 'agreement', ?, 'demo-editor', '2026-01-01')")

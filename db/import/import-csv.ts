@@ -335,18 +335,24 @@ function importBenchmarks(tx: Tx, rows: Array<{ line: number; row: BenchmarkImpo
         appliesFromRoundId: resolved.appliesFrom!.id,
         retiredOn: row.retiredOn ?? null,
         retiredReason: row.retiredReason ?? null,
+        // An import is an editor's act: what it adds is approved, in the importing editor's name.
+        ...approvedBy(importer.id),
       })
       .returning({ id: benchmarks.id })
       .all();
     const id = created!.id;
     // The export has no column for a statement's own wording of the demand: the title stands in for it.
     const sources = resolved.sources ?? [];
-    if (sources.length) tx.insert(benchmarkSources).values(sources.map((s) => ({ benchmarkId: id, statementId: s!.id, demand: row.title }))).run();
+    if (sources.length) tx.insert(benchmarkSources).values(sources.map((s) => ({ benchmarkId: id, statementId: s!.id, demand: row.title, ...approvedBy(importer.id) }))).run();
     const linked = [...new Set([...(resolved.people ?? []), ...(resolved.laws ?? [])].map((s) => s!.id))];
     if (linked.length) tx.insert(benchmarkSubjects).values(linked.map((subjectId) => ({ benchmarkId: id, subjectId }))).run();
     replaceBenchmarkScope(tx as unknown as Db, id, (resolved.scope ?? []).map((t) => t!.id));
   }
   return { ...emptySummary(), benchmarksCreated: toCreate.map((c) => c.row.slug), benchmarksUnchanged: unchanged };
+}
+
+function approvedBy(editorId: string) {
+  return { reviewState: "approved" as const, createdBy: editorId, reviewedBy: editorId, reviewedAt: new Date().toISOString() };
 }
 
 function emptySummary(): Summary {

@@ -1,5 +1,5 @@
 // What the demand extractor matches against. No "server-only" here: the extract command uses it too.
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { ExtractionContext } from "@/lib/extract/demands";
 import type { Db } from "../client";
 import { benchmarks, benchmarkSources, benchmarkSubjects, categories, subjects } from "../schema";
@@ -17,6 +17,8 @@ export function loadExtractionContext(db: Db): ExtractionContext {
     benchmarks: db
       .select({ id: benchmarks.id, title: benchmarks.title })
       .from(benchmarks)
+      // Rejected and merged drafts are no benchmark to repeat; other reviewers' drafts are.
+      .where(inArray(benchmarks.reviewState, ["approved", "draft"]))
       .all()
       .map((b) => ({ ...b, demands: demands.get(b.id) ?? [], subjectSlugs: subjectSlugs.get(b.id) ?? [] })),
     // A law is also recognised by the article it names ("Article 73").

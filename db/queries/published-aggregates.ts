@@ -75,7 +75,7 @@ export function readDataVersion(db: Db): { version: number; talliesVersion: numb
 const PUBLIC_BENCHMARK_ROWS = `
   SELECT b.id, b.category_id, b.addressee, af.start_date, b.retired_on, b.title
     FROM benchmarks b JOIN rounds af ON af.id = b.applies_from_round_id
-   WHERE b.confidential = 0 AND af.published_at IS NOT NULL
+   WHERE b.confidential = 0 AND af.published_at IS NOT NULL AND b.review_state = 'approved'
      AND NOT EXISTS (SELECT 1 FROM benchmark_subjects bs JOIN subjects s ON s.id = bs.subject_id WHERE bs.benchmark_id = b.id AND s.confidential = 1)`;
 const REBUILD_PUBLIC_BENCHMARKS = `INSERT INTO public_benchmarks (benchmark_id, category_id, addressee, applies_from_date, retired_on, title) ${PUBLIC_BENCHMARK_ROWS}`;
 const ADD_BENCHMARKS_OF_ROUND = `INSERT OR IGNORE INTO public_benchmarks (benchmark_id, category_id, addressee, applies_from_date, retired_on, title) ${PUBLIC_BENCHMARK_ROWS} AND af.id = :round`;

@@ -14,7 +14,7 @@ export function listReferenceData(db: Db = getDb()) {
       .orderBy(asc(subjects.name))
       .all(),
     benchmarks: db
-      .select({ id: benchmarks.id, slug: benchmarks.slug, title: benchmarks.title, retiredOn: benchmarks.retiredOn, confidential: benchmarks.confidential })
+      .select({ id: benchmarks.id, slug: benchmarks.slug, title: benchmarks.title, retiredOn: benchmarks.retiredOn, confidential: benchmarks.confidential, reviewState: benchmarks.reviewState })
       .from(benchmarks)
       .orderBy(asc(benchmarks.title))
       .all(),

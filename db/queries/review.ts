@@ -58,8 +58,8 @@ export interface ReviewBenchmark {
 }
 
 /**
- * Benchmarks that apply at a round, confidential ones included: reviewers score those too. A
- * benchmark whose scope leaves the round's track out is not there to score.
+ * Approved benchmarks that apply at a round, confidential ones included: reviewers score those too.
+ * Drafts wait for an editor first; a benchmark whose scope leaves the round's track out is not there to score.
  */
 export function listRoundBenchmarks(round: { startDate: string; trackId: number }, db: Db = getDb()): ReviewBenchmark[] {
   const rows = db
@@ -74,7 +74,7 @@ export function listRoundBenchmarks(round: { startDate: string; trackId: number 
     })
     .from(benchmarks)
     .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
-    .where(inScopeOf(round.trackId))
+    .where(and(eq(benchmarks.reviewState, "approved"), inScopeOf(round.trackId)))
     .orderBy(asc(categories.position), asc(benchmarks.title))
     .all();
   return withScopes(rows, db).filter((b) => isApplicable(b, round));
@@ -158,7 +158,7 @@ export function listEvidence(assessmentIds: number[], db: Db = getDb()) {
 
 export function getReviewBenchmark(slug: string, db: Db = getDb()) {
   const row = db
-    .select({ id: benchmarks.id, slug: benchmarks.slug, title: benchmarks.title, appliesFromDate, retiredOn: benchmarks.retiredOn, confidential: benchmarks.confidential })
+    .select({ id: benchmarks.id, slug: benchmarks.slug, title: benchmarks.title, appliesFromDate, retiredOn: benchmarks.retiredOn, confidential: benchmarks.confidential, reviewState: benchmarks.reviewState })
     .from(benchmarks)
     .where(eq(benchmarks.slug, slug))
     .get();
@@ -351,6 +351,7 @@ export function saveScore(
   const round = getReviewRound(input.roundSlug, db);
   const benchmark = getReviewBenchmark(input.benchmarkSlug, db);
   if (!round || !benchmark) throw new ScoreRefusedError("missing", "That round or benchmark no longer exists. Nothing was saved.");
+  if (benchmark.reviewState !== "approved") throw new ScoreRefusedError("not_applicable", "This benchmark is not approved by an editor yet: it is scored once approved. Nothing was saved.");
   if (!isApplicable(benchmark, round)) {
     const why = isInScope(benchmark, round.trackId) ? "" : ` It is not assessed at ${round.trackName} rounds.`;
     throw new ScoreRefusedError("not_applicable", `This benchmark does not apply at this round.${why} Nothing was saved.`);

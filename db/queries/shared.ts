@@ -10,29 +10,43 @@ export const appliesFromDate = sql<string>`(select ${rounds.startDate} from ${ro
   "applies_from_date",
 );
 
+// A literal, not a bound value, so that SQLite can answer it from the partial index benchmarks_unapproved_idx.
+function unapproved(column: typeof benchmarks.reviewState): SQL {
+  return sql`${column} <> 'approved'`;
+}
+
 /**
  * Benchmarks the public may not see: confidential ones, those about a confidential person or law,
- * whose name their title would otherwise give away, and those that apply from a round not yet
- * published, whose first round would name it (they have no public score before it is published).
- * A small set, read once per statement: testing each benchmark against it costs far less than a
- * lookup in benchmark_subjects per row.
+ * whose name their title would otherwise give away; those that apply from a round not yet
+ * published, whose first round would name it (they have no public score before it is published);
+ * and drafts an editor has not approved (rejected and merged ones included). A small set, read
+ * once per statement: testing each benchmark against it costs far less than a lookup in
+ * benchmark_subjects per row.
  */
 export const hiddenBenchmarkSelect = sql`select ${benchmarks.id} from ${benchmarks} where ${benchmarks.confidential} = 1
   union select ${benchmarkSubjects.benchmarkId} from ${benchmarkSubjects} join ${subjects} on ${subjects.id} = ${benchmarkSubjects.subjectId} where ${subjects.confidential} = 1
-  union select ${benchmarks.id} from ${benchmarks} where ${benchmarks.appliesFromRoundId} in (select ${rounds.id} from ${rounds} where ${rounds.publishedAt} is null)`;
+  union select ${benchmarks.id} from ${benchmarks} where ${benchmarks.appliesFromRoundId} in (select ${rounds.id} from ${rounds} where ${rounds.publishedAt} is null)
+  union select ${benchmarks.id} from ${benchmarks} where ${unapproved(benchmarks.reviewState)}`;
 export const hiddenBenchmarkIds = sql`(${hiddenBenchmarkSelect})`;
+
+/**
+ * A statement the public may see: approved by an editor and not hidden because it names a
+ * confidential item. Public statement queries select with it (statements_public_date_idx).
+ */
+export const isPublicStatement = sql`${statements.reviewState} = 'approved' and ${statements.withheld} = 0`;
+
+/**
+ * A statement's restated demand the public may see: the link approved and not hidden, and its
+ * statement public (the benchmark itself is checked with isPublicBenchmark). The statement is looked
+ * up by its key, so it needs no join and no query scans the statements for hidden ones.
+ */
+export const isPublicSource = sql`${benchmarkSources.reviewState} = 'approved' and ${benchmarkSources.withheld} = 0
+  and not exists (select 1 from ${statements} as "hidden_statement" where "hidden_statement"."id" = ${benchmarkSources.statementId}
+    and ("hidden_statement"."withheld" = 1 or "hidden_statement"."review_state" <> 'approved'))`;
 
 /** A benchmark the public may see. Every public query selects benchmarks with it. */
 export const isPublicBenchmark = and(eq(benchmarks.confidential, false), sql`${benchmarks.id} not in ${hiddenBenchmarkIds}`)!;
 
-/** A statement the public may see: not hidden by an editor because it names a confidential item. Public statement queries select with it. */
-export const isPublicStatement = eq(statements.withheld, false);
-/** A statement's restated demand the public may see (the benchmark itself is checked with isPublicBenchmark). */
-// The statement is looked up by its key, so no query scans the statements for hidden ones.
-export const isPublicSource = and(
-  eq(benchmarkSources.withheld, false),
-  sql`not exists (select 1 from ${statements} as "hidden_statement" where "hidden_statement"."id" = ${benchmarkSources.statementId} and "hidden_statement"."withheld" = 1)`,
-)!;
 /** A dated event of a public subject the public may see. */
 export const isPublicEvent = eq(subjectEvents.withheld, false);
 

@@ -101,7 +101,7 @@ describe("a benchmark from an unpublished round dated before published ones", ()
     late = { id: Number(run("INSERT INTO rounds (slug, track_id, name, start_date, date_precision) VALUES ('uschrd-2017-late', (SELECT id FROM tracks WHERE slug = 'us-china-dialogue'), 'A late-added 2017 dialogue', '2017-06-01', 'day')").lastInsertRowid), startDate: "2017-06-01", trackId: one<{ id: number }>(db, "SELECT id FROM tracks WHERE slug = 'us-china-dialogue'").id };
     hrc37 = one(db, "SELECT id, start_date AS startDate, track_id AS trackId FROM rounds WHERE slug = 'hrc-37'");
     benchmarkId = Number(
-      run("INSERT INTO benchmarks (slug, title, category_id, addressee, applies_from_round_id) VALUES ('backdated-demand', 'A demand from the late-added round', (SELECT id FROM categories WHERE slug = 'legal-reform'), 'chinese_government', ?)", late.id)
+      run("INSERT INTO benchmarks (slug, title, category_id, addressee, applies_from_round_id, review_state) VALUES ('backdated-demand', 'A demand from the late-added round', (SELECT id FROM categories WHERE slug = 'legal-reform'), 'chinese_government', ?, 'approved')", late.id)
         .lastInsertRowid,
     );
     for (const reviewer of ["demo-reviewer-a", "demo-reviewer-b"]) {

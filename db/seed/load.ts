@@ -82,6 +82,7 @@ export function loadSeed(db: Db, data: SeedData = SEED_DATA, now: Date = new Dat
         .insert(t.statements)
         .values({
           ...statement,
+          reviewState: "approved",
           roundId: lookupOptional(roundIds, roundSlug, "round"),
           sourceDocumentId: lookup(sourceIds, sourceSlug, "source document"),
         })
@@ -145,13 +146,14 @@ export function loadSeed(db: Db, data: SeedData = SEED_DATA, now: Date = new Dat
           appliesFromRoundId: lookup(roundIds, b.appliesFromRoundSlug, "round"),
           retiredOn: b.retired?.on ?? null,
           retiredReason: b.retired?.reason ?? null,
+          reviewState: "approved",
         })
         .returning({ id: t.benchmarks.id })
         .all();
       const benchmarkId = row!.id;
       benchmarkIds.set(b.slug, benchmarkId);
       tx.insert(t.benchmarkSources)
-        .values(b.sources.map((s) => ({ benchmarkId, statementId: lookup(statementIds, s.statementSlug, "statement"), demand: s.demand })))
+        .values(b.sources.map((s) => ({ benchmarkId, statementId: lookup(statementIds, s.statementSlug, "statement"), demand: s.demand, reviewState: "approved" as const })))
         .run();
       if (b.scopeTrackSlugs.length > 0) {
         tx.insert(t.benchmarkTracks)

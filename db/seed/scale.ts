@@ -90,8 +90,8 @@ export function generateScaleData(sqlite: Database.Database, options: ScaleOptio
     const statementCount = Math.max(5, Math.ceil(options.benchmarks / 20));
     const statements: Array<{ id: number; round: number; date: string }> = [];
     const statementInsert = insert(
-      `INSERT INTO statements (slug, title, kind, date, date_precision, language, summary, round_id, source_document_id, created_at)
-       VALUES (?, ?, ?, ?, 'day', 'en', '', ?, ?, '${publishedAt}')`,
+      `INSERT INTO statements (slug, title, kind, date, date_precision, language, summary, round_id, source_document_id, created_at, review_state)
+       VALUES (?, ?, ?, ?, 'day', 'en', '', ?, ?, '${publishedAt}', 'approved')`,
     );
     const publisherInsert = insert("INSERT OR IGNORE INTO statement_publishers (statement_id, organisation_id) VALUES (?, ?)");
     for (let i = 0; i < statementCount; i++) {
@@ -125,10 +125,10 @@ export function generateScaleData(sqlite: Database.Database, options: ScaleOptio
     reviewerIds.forEach((id, i) => userInsert.run(id, `${id}@example.org`, `Scale reviewer ${i + 1}`, "reviewer", now, now));
 
     const benchmarkInsert = insert(
-      `INSERT INTO benchmarks (slug, title, category_id, addressee, applies_from_round_id, retired_on, retired_reason, confidential, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, '${publishedAt}', '${publishedAt}')`,
+      `INSERT INTO benchmarks (slug, title, category_id, addressee, applies_from_round_id, retired_on, retired_reason, confidential, created_at, updated_at, review_state)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, '${publishedAt}', '${publishedAt}', 'approved')`,
     );
-    const sourceInsert = insert("INSERT OR IGNORE INTO benchmark_sources (benchmark_id, statement_id, demand) VALUES (?, ?, ?)");
+    const sourceInsert = insert("INSERT OR IGNORE INTO benchmark_sources (benchmark_id, statement_id, demand, review_state) VALUES (?, ?, ?, 'approved')");
     const linkInsert = insert("INSERT OR IGNORE INTO benchmark_subjects (benchmark_id, subject_id) VALUES (?, ?)");
     const scopeInsert = insert("INSERT INTO benchmark_tracks (benchmark_id, track_id) VALUES (?, ?)");
     const assessmentInsert = insert("INSERT INTO assessments (benchmark_id, round_id, reviewer_id, status, rationale, is_demo, created_at) VALUES (?, ?, ?, ?, ?, 1, ?)");

@@ -202,9 +202,16 @@ test("a reviewer records a statement with script in it and confirms its demand a
   await confirm.getByLabel("Category").selectOption(SLUG.category);
   await confirm.getByLabel("Applies from round").selectOption(SLUG.round);
   await confirm.getByRole("button", { name: "Create benchmark" }).click();
-  await expect(confirm.getByRole("status")).toContainText("Created the benchmark");
-  benchmarkSlug = (await confirm.getByRole("status").innerText()).match(/\/benchmarks\/([a-z0-9-]+)/)![1]!;
+  await expect(candidate.getByTestId("confirmed")).toContainText(T.benchmarkTitle);
+  benchmarkSlug = queryDatabase<{ slug: string }>(E2E_WORKFLOW_DATABASE_PATH, "SELECT slug FROM benchmarks WHERE title = ?", T.benchmarkTitle)[0]!.slug;
   await page.context().close();
+
+  // The editor's queue shows the draft's texts literally too; approving the benchmark approves its statement.
+  const editor = await pageFor(browser, EDITOR, "/editor/drafts");
+  await expectInert(editor, "/editor/drafts", [T.statementTitle, T.publisher, T.statementSummary, T.benchmarkTitle, DEMAND]);
+  await editor.locator(`[data-benchmark=${benchmarkSlug}]`).getByRole("button", { name: /^Approve benchmark and its statement/ }).click();
+  await expect(editor.locator(`[data-benchmark=${benchmarkSlug}]`)).toHaveCount(0);
+  await editor.context().close();
 });
 
 /** Scores a benchmark at the round from the review form; a javascript: evidence address is refused first. */

@@ -3,7 +3,8 @@
 // statement), a reviewer's unpublished draft, a statement's private full text, and a signed-in
 // reviewer account (email, name, id, password hash, session token) whose assessments back
 // published scores; optionally an unpublished round, with a statement that addresses it and a
-// benchmark that applies from it. The confidentiality tests grep every public answer for these strings.
+// benchmark that applies from it; and (in their own block below) draft and rejected statements,
+// draft benchmarks and a draft source link. The confidentiality tests grep every public answer for these strings.
 import type Database from "better-sqlite3";
 
 export interface PlantOptions {
@@ -33,6 +34,7 @@ export interface Plant {
   /** A benchmark that applies from the unpublished round: on no public surface until it is published. */
   benchmarkFromUnpublishedRoundSlug: string | null;
   reviewer: { id: string; email: string; name: string };
+  drafts: PlantedDrafts;
 }
 
 export function plantConfidentialData(db: Database.Database, tag: string, options: PlantOptions = {}): Plant {
@@ -93,10 +95,10 @@ export function plantConfidentialData(db: Database.Database, tag: string, option
   const scoredBenchmark = (slug: string, title: string, confidential: boolean, subjectIds: number[]) => {
     const benchmarkId = Number(
       db
-        .prepare("INSERT INTO benchmarks (slug, title, category_id, addressee, applies_from_round_id, confidential) VALUES (?, ?, ?, 'chinese_government', ?, ?)")
+        .prepare("INSERT INTO benchmarks (slug, title, category_id, addressee, applies_from_round_id, confidential, review_state) VALUES (?, ?, ?, 'chinese_government', ?, ?, 'approved')")
         .run(slug, title, categoryId, round.id, confidential ? 1 : 0).lastInsertRowid,
     );
-    db.prepare("INSERT INTO benchmark_sources (benchmark_id, statement_id, demand) VALUES (?, ?, ?)").run(benchmarkId, statementId, secret(`Secret demand for ${slug}`));
+    db.prepare("INSERT INTO benchmark_sources (benchmark_id, statement_id, demand, review_state) VALUES (?, ?, ?, 'approved')").run(benchmarkId, statementId, secret(`Secret demand for ${slug}`));
     for (const subjectId of subjectIds) db.prepare("INSERT INTO benchmark_subjects (benchmark_id, subject_id) VALUES (?, ?)").run(benchmarkId, subjectId);
     const assessmentId = Number(
       db.prepare("INSERT INTO assessments (benchmark_id, round_id, reviewer_id, status, rationale) VALUES (?, ?, ?, 'met', ?)").run(benchmarkId, round.id, reviewer.id, secret(`Secret rationale for ${slug}`)).lastInsertRowid,
@@ -142,27 +144,30 @@ export function plantConfidentialData(db: Database.Database, tag: string, option
       reviewer.id,
       secret(`Unpublished rationale ${tag}`),
     );
-    // A reviewer ties a public statement ("the round it addresses") and a new demand ("applies from") to the round.
+    // A reviewer ties a public statement ("the round it addresses") and a new demand ("applies from") to the round;
+    // both approved, so that only the unpublished round keeps them (or its name) out of public.
     statementAddressingUnpublishedRoundSlug = `letter-before-the-coming-session-${tag}`;
     const addressingId = Number(
       db
-        .prepare("INSERT INTO statements (slug, title, kind, date, date_precision, language, summary, round_id) VALUES (?, ?, 'ngo_joint_letter', '2019-08-30', 'day', 'en', ?, ?)")
+        .prepare("INSERT INTO statements (slug, title, kind, date, date_precision, language, summary, round_id, review_state) VALUES (?, ?, 'ngo_joint_letter', '2019-08-30', 'day', 'en', ?, ?, 'approved')")
         .run(statementAddressingUnpublishedRoundSlug, `Letter before the coming session ${tag}`, `A letter ahead of a session ${tag}.`, roundId).lastInsertRowid,
     );
     benchmarkFromUnpublishedRoundSlug = secret(`demand-from-unpublished-round-${tag}`);
     const fromUnpublishedId = Number(
       db
-        .prepare("INSERT INTO benchmarks (slug, title, category_id, addressee, applies_from_round_id) VALUES (?, ?, (SELECT id FROM categories WHERE slug = 'legal-reform'), 'chinese_government', ?)")
+        .prepare("INSERT INTO benchmarks (slug, title, category_id, addressee, applies_from_round_id, review_state) VALUES (?, ?, (SELECT id FROM categories WHERE slug = 'legal-reform'), 'chinese_government', ?, 'approved')")
         .run(benchmarkFromUnpublishedRoundSlug, secret(`Demand first assessed at the unpublished round ${tag}`), roundId).lastInsertRowid,
     );
-    db.prepare("INSERT INTO benchmark_sources (benchmark_id, statement_id, demand) VALUES (?, ?, ?)").run(fromUnpublishedId, addressingId, secret(`Demand raised for the unpublished round ${tag}`));
+    db.prepare("INSERT INTO benchmark_sources (benchmark_id, statement_id, demand, review_state) VALUES (?, ?, ?, 'approved')").run(fromUnpublishedId, addressingId, secret(`Demand raised for the unpublished round ${tag}`));
     db.prepare("INSERT INTO benchmark_subjects (benchmark_id, subject_id) VALUES (?, (SELECT id FROM subjects WHERE slug = 'wang-quanzhang'))").run(fromUnpublishedId);
   }
 
   secrets.push(...plantConfidentialNamesInPublicText(db, tag, { person: hiddenPersonName, personZh: hiddenPersonNameZh, law: hiddenLawName, personSlug: hiddenPersonSlug }));
+  const drafts = plantDrafts(db, tag, { secret, reviewerId: reviewer.id, roundId: round.id, categoryId, publicStatementId: statementId });
 
   return {
     secrets,
+    drafts,
     hiddenPersonSlug,
     hiddenPersonName,
     hiddenPersonNameZh,
@@ -175,6 +180,74 @@ export function plantConfidentialData(db: Database.Database, tag: string, option
     benchmarkFromUnpublishedRoundSlug,
     reviewer,
   };
+}
+
+// ---- Drafts (statements, benchmarks and source links an editor has not approved) ----------------
+
+export interface PlantedDrafts {
+  statementSlug: string;
+  statementTitle: string;
+  rejectedStatementSlug: string;
+  benchmarkSlug: string;
+  benchmarkOnPublicStatementSlug: string;
+}
+
+/**
+ * A reviewer's draft statement (publisher, signatory, summary) with a draft benchmark about a public
+ * person, scored and published as if it had slipped through; a draft benchmark raised by a public
+ * statement; a draft source link between a public statement and a public benchmark; and a rejected
+ * statement with the editor's reason. None of it may reach a public surface or count in a figure.
+ */
+function plantDrafts(
+  db: Database.Database,
+  tag: string,
+  ctx: { secret: <T extends string>(s: T) => T; reviewerId: string; roundId: number; categoryId: number; publicStatementId: number },
+): PlantedDrafts {
+  const { secret } = ctx;
+  const insertStatement = (slug: string, title: string, state: "draft" | "rejected", note: string | null) =>
+    Number(
+      db
+        .prepare(
+          "INSERT INTO statements (slug, title, kind, date, date_precision, language, summary, round_id, review_state, review_note, created_by) VALUES (?, ?, 'ngo_joint_letter', '2018-02-01', 'day', 'en', ?, ?, ?, ?, ?)",
+        )
+        .run(slug, title, secret(`Summary of ${title}`), ctx.roundId, state, note, ctx.reviewerId).lastInsertRowid,
+    );
+  const statementSlug = secret(`draft-statement-${tag}`);
+  const statementTitle = secret(`Draft Statement ${tag}`);
+  const statementId = insertStatement(statementSlug, statementTitle, "draft", null);
+  const organisationId = Number(db.prepare("INSERT INTO organisations (slug, name, kind) VALUES (?, ?, 'ngo')").run(secret(`draft-publisher-${tag}`), secret(`Draft Publisher ${tag}`)).lastInsertRowid);
+  db.prepare("INSERT INTO statement_publishers (statement_id, organisation_id) VALUES (?, ?)").run(statementId, organisationId);
+  db.prepare("INSERT INTO statement_signatories (statement_id, position, name) VALUES (?, 0, ?)").run(statementId, secret(`Draft Signatory ${tag}`));
+  const rejectedStatementSlug = secret(`rejected-statement-${tag}`);
+  insertStatement(rejectedStatementSlug, secret(`Rejected Statement ${tag}`), "rejected", secret(`Rejected because ${tag}`));
+
+  const draftBenchmark = (slug: string, title: string, sourceStatementId: number, scored: boolean) => {
+    const benchmarkId = Number(
+      db
+        .prepare("INSERT INTO benchmarks (slug, title, category_id, addressee, applies_from_round_id, review_state, created_by) VALUES (?, ?, ?, 'chinese_government', ?, 'draft', ?)")
+        .run(slug, title, ctx.categoryId, ctx.roundId, ctx.reviewerId).lastInsertRowid,
+    );
+    db.prepare("INSERT INTO benchmark_sources (benchmark_id, statement_id, demand, review_state, created_by) VALUES (?, ?, ?, 'draft', ?)").run(benchmarkId, sourceStatementId, secret(`Draft demand for ${slug}`), ctx.reviewerId);
+    db.prepare("INSERT INTO benchmark_subjects (benchmark_id, subject_id) VALUES (?, (SELECT id FROM subjects WHERE slug = 'liu-xia'))").run(benchmarkId);
+    if (!scored) return;
+    const assessmentId = Number(
+      db.prepare("INSERT INTO assessments (benchmark_id, round_id, reviewer_id, status, rationale) VALUES (?, ?, ?, 'met', ?)").run(benchmarkId, ctx.roundId, ctx.reviewerId, secret(`Draft benchmark rationale ${tag}`)).lastInsertRowid,
+    );
+    db.prepare("INSERT INTO published_scores (benchmark_id, round_id, status, basis, assessment_id, decided_by, decided_at) VALUES (?, ?, 'met', 'agreement', ?, ?, '2026-01-01T00:00:00.000Z')").run(
+      benchmarkId,
+      ctx.roundId,
+      assessmentId,
+      ctx.reviewerId,
+    );
+  };
+  const benchmarkSlug = secret(`draft-benchmark-${tag}`);
+  draftBenchmark(benchmarkSlug, secret(`Draft Benchmark ${tag}`), statementId, true);
+  const benchmarkOnPublicStatementSlug = secret(`draft-on-public-statement-${tag}`);
+  draftBenchmark(benchmarkOnPublicStatementSlug, secret(`Draft Benchmark On Public Statement ${tag}`), ctx.publicStatementId, false);
+  db.prepare(
+    "INSERT INTO benchmark_sources (benchmark_id, statement_id, demand, review_state, created_by) VALUES ((SELECT id FROM benchmarks WHERE slug = 'release-liu-xia'), (SELECT id FROM statements WHERE slug = 'ambassadors-2017-letter'), ?, 'draft', ?)",
+  ).run(secret(`Draft source demand ${tag}`), ctx.reviewerId);
+  return { statementSlug, statementTitle, rejectedStatementSlug, benchmarkSlug, benchmarkOnPublicStatementSlug };
 }
 
 /** The secrets a response may not contain; those the request itself named (a slug in the URL echoed in "nothing is called …") excepted. */

@@ -26,6 +26,7 @@ import {
 } from "./editor";
 import { parseScorecardParams } from "./scorecard-params";
 import { parseSearchTerm } from "./search";
+import { approveDraftSchema, editDraftBenchmarkSchema, editDraftStatementSchema, mergeDraftSchema, rejectDraftSchema } from "./drafts";
 import { addSourceSchema, confirmDemandSchema, newStatementSchema } from "./statement";
 
 const MEGABYTE = "x".repeat(1_048_577);
@@ -68,9 +69,20 @@ const SCHEMAS: Record<string, { schema: z.ZodType; sample: Record<string, unknow
   },
   confirmDemandSchema: {
     schema: confirmDemandSchema,
-    sample: { statementSlug: "a-letter", demand: "Let experts visit freely.", title: "UN experts visit freely", categorySlug: "international-access-and-accountability", addressee: "chinese_government", appliesFromRoundSlug: "hrc-37", subjectSlugs: ["liu-xia"] },
+    sample: { statementSlug: "a-letter", candidateKey: "0123456789abcdef0123456789abcdef", demand: "Let experts visit freely.", title: "UN experts visit freely", categorySlug: "international-access-and-accountability", addressee: "chinese_government", appliesFromRoundSlug: "hrc-37", subjectSlugs: ["liu-xia"] },
   },
-  addSourceSchema: { schema: addSourceSchema, sample: { statementSlug: "a-letter", benchmarkSlug: "release-liu-xia", demand: "Free her, as asked before." } },
+  addSourceSchema: { schema: addSourceSchema, sample: { statementSlug: "a-letter", candidateKey: "0123456789abcdef0123456789abcdef", benchmarkSlug: "release-liu-xia", demand: "Free her, as asked before." } },
+  approveDraftSchema: { schema: approveDraftSchema, sample: { target: "source:release-liu-xia@a-letter" } },
+  rejectDraftSchema: { schema: rejectDraftSchema, sample: { target: "statement:a-letter", reason: "A duplicate of an earlier letter." } },
+  editDraftStatementSchema: {
+    schema: editDraftStatementSchema,
+    sample: { slug: "a-letter", title: "A joint letter", kind: "government_statement", date: "2019-01-15", datePrecision: "day", language: "en", sourceUrl: "https://example.org/letter", summary: "" },
+  },
+  editDraftBenchmarkSchema: {
+    schema: editDraftBenchmarkSchema,
+    sample: { slug: "free-her", title: "Free her at once", categorySlug: "release-of-detained-people", addressee: "chinese_government", appliesFromRoundSlug: "hrc-37", statementSlug: "a-letter", demand: "Free her." },
+  },
+  mergeDraftSchema: { schema: mergeDraftSchema, sample: { slug: "free-her", intoSlug: "release-liu-xia" } },
   newAccountSchema: { schema: newAccountSchema, sample: { email: "new@example.org", name: "New Reviewer", role: "reviewer", password: "a-long-password" } },
   changePasswordSchema: { schema: changePasswordSchema, sample: { currentPassword: "the-old-password", newPassword: "a-new-long-password", revokeOtherSessions: true } },
   ...Object.fromEntries(

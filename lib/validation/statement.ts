@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { ADDRESSEES, DATE_PRECISIONS, STATEMENT_KINDS } from "../domain";
+import { CANDIDATE_KEY_PATTERN } from "../extract/candidate-key";
 import { optionalWebUrlSchema } from "./url";
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Unknown item.").max(120);
+/** Which extractor candidate a confirmation is for (lib/extract/candidate-key.ts). */
+const candidateKey = z.string().max(32).regex(CANDIDATE_KEY_PATTERN, "Reload the page: this candidate is not known.");
 const optionalSlug = z.union([z.literal(""), slug]).transform((v) => v || null);
 
 export const newStatementSchema = z.object({
@@ -24,6 +27,7 @@ export const newStatementSchema = z.object({
 
 export const confirmDemandSchema = z.object({
   statementSlug: slug,
+  candidateKey,
   demand: z.string().trim().min(5, "Keep the demand's text.").max(2000),
   title: z.string().trim().min(5, "Give the benchmark a plain title.").max(200),
   categorySlug: slug,
@@ -36,6 +40,7 @@ export const confirmDemandSchema = z.object({
 
 export const addSourceSchema = z.object({
   statementSlug: slug,
-  benchmarkSlug: slug,
+  candidateKey,
+  benchmarkSlug: z.string().min(1, "Choose the benchmark it repeats.").max(120).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Choose the benchmark it repeats."),
   demand: z.string().trim().min(5, "Keep the demand's text.").max(2000),
 });

@@ -4,6 +4,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { AccountBar } from "@/components/review/account-bar";
 import { DeadlineBadge } from "@/components/review/deadline-badge";
 import { getDb } from "@/db/client";
+import { countDrafts } from "@/db/queries/drafts";
 import { listLatestAssessments, listReviewRounds, listRoundBenchmarks } from "@/db/queries/review";
 import { listActiveReviewers } from "@/db/queries/users";
 import { tracks } from "@/db/schema";
@@ -21,6 +22,7 @@ export default async function EditorPage() {
   if (user.role !== "editor") return <EditorOnly user={user} />;
   const today = new Date().toISOString().slice(0, 10);
   const reviewers = listActiveReviewers();
+  const drafts = countDrafts();
   const trackOptions = getDb().select({ slug: tracks.slug, name: tracks.name }).from(tracks).all();
   const rounds = listReviewRounds().map((round) => {
     const applicable = listRoundBenchmarks(round);
@@ -33,6 +35,11 @@ export default async function EditorPage() {
     <>
       <AccountBar user={user} />
       <h1 className="text-2xl font-semibold">Editor</h1>
+      <p className="mt-2">
+        <Link href="/editor/drafts" data-testid="drafts-link">
+          Drafts to review ({drafts === 0 ? "none waiting" : `${drafts} waiting`})
+        </Link>
+      </p>
       <p className="mt-2"><Link href="/editor/import">Import benchmarks or scores from CSV</Link></p>
       <section aria-labelledby="progress-heading" className="mt-4">
         <h2 id="progress-heading" className="text-lg font-semibold">Rounds and reviewers&apos; progress</h2>

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { addBenchmarkSource, createBenchmarkFromDemand, createStatement, StatementError } from "@/db/queries/statements";
+import { addBenchmarkSource, createBenchmarkFromDemand, createStatement, StatementError, type ConfirmedCandidate } from "@/db/queries/statements";
 import { ActionError, guardedAction } from "@/lib/auth/guard";
 import { addSourceSchema, confirmDemandSchema, newStatementSchema } from "@/lib/validation/statement";
 
@@ -17,20 +17,27 @@ function asActionError<T>(work: () => T): T {
   }
 }
 
+/** Says where a confirmed candidate went, and that a repeat of the same confirmation changed nothing. */
+function confirmedMessage(result: ConfirmedCandidate, createdText: string): string {
+  const where = result.reviewState === "approved" ? `/benchmarks/${result.benchmarkSlug}` : `/benchmarks/${result.benchmarkSlug} once an editor approves it`;
+  if (!result.created) return `This candidate was already confirmed: “${result.benchmarkTitle}” (${where}). Nothing new was created.`;
+  return `${createdText} “${result.benchmarkTitle}”${result.reviewState === "approved" ? "" : " as a draft for an editor to approve"} (${where}).`;
+}
+
 export const addStatement = guardedAction({ roles: SIGNED_IN, schema: newStatementSchema }, async (input, user) => {
-  const slug = asActionError(() => createStatement(input, user.id));
+  const slug = asActionError(() => createStatement(input, user));
   revalidatePath("/", "layout");
   redirect(`/review/statements/${slug}`);
 });
 
 export const confirmDemand = guardedAction({ roles: SIGNED_IN, schema: confirmDemandSchema }, async (input, user) => {
-  const slug = asActionError(() => createBenchmarkFromDemand(input, user.id));
+  const result = asActionError(() => createBenchmarkFromDemand(input, user));
   revalidatePath("/", "layout");
-  return { ok: true, message: `Created the benchmark “${input.title}” (/benchmarks/${slug}).` };
+  return { ok: true, message: confirmedMessage(result, "Created the benchmark") };
 });
 
 export const addDemandToBenchmark = guardedAction({ roles: SIGNED_IN, schema: addSourceSchema }, async (input, user) => {
-  asActionError(() => addBenchmarkSource(input, user.id));
+  const result = asActionError(() => addBenchmarkSource(input, user));
   revalidatePath("/", "layout");
-  return { ok: true, message: "Added this statement as a further source of the benchmark." };
+  return { ok: true, message: confirmedMessage(result, "Added this statement as a further source of") };
 });

@@ -30,7 +30,8 @@ export default async function ScoreBenchmarkPage({ params, searchParams }: { par
   const user = await requirePageUser(`/review/${roundSlug}/${benchmarkSlug}`);
   const round = getReviewRound(roundSlug);
   const benchmark = getReviewBenchmark(benchmarkSlug);
-  if (!round || !benchmark || !isApplicable(benchmark, round)) notFound();
+  // A draft is scored once an editor approves it; until then it is not in the queue.
+  if (!round || !benchmark || benchmark.reviewState !== "approved" || !isApplicable(benchmark, round)) notFound();
 
   // Only this reviewer's own assessment is read for the form: the others' stay unseen (blind scoring).
   const latest = listLatestAssessments(round.id);
