@@ -5,8 +5,9 @@ export function EvidenceList({ evidence }: { evidence: EvidenceLink[] }) {
   if (evidence.length === 0) return <p className="text-xs text-stone-600">No evidence link recorded.</p>;
   return (
     <ul className="list-disc pl-5 text-sm">
-      {evidence.map((e) => (
-        <li key={e.url}>
+      {evidence.map((e, i) => (
+        // By position: two withheld links share the address "[link withheld]".
+        <li key={i}>
           <ExternalLink href={e.url}>{e.title}</ExternalLink>
           {e.publishedOn && <span className="text-stone-600"> ({e.publishedOn})</span>}
         </li>

@@ -276,3 +276,25 @@ describe("importing scores", () => {
     expect(rowCounts()).toEqual(before);
   });
 });
+
+describe("re-importing exports made while a name is withheld", () => {
+  it("a text the export wrote with a confidential name withheld stands for the stored text: nothing is added", async () => {
+    // A published rationale, a benchmark's title and a statement's title that name a person, who is then marked confidential.
+    db.$client
+      .prepare("UPDATE assessments SET rationale = rationale || ' Gao Yu shared his cell.' WHERE id = (SELECT assessment_id FROM published_scores WHERE benchmark_id = (SELECT id FROM benchmarks WHERE slug = 'release-pu-zhiqiang') ORDER BY round_id DESC LIMIT 1)")
+      .run();
+    db.$client.prepare("UPDATE benchmarks SET title = title || ' (held with Gao Yu)' WHERE slug = 'release-pu-zhiqiang'").run();
+    db.$client.prepare("UPDATE statements SET title = title || ' on Gao Yu' WHERE slug = 'rdn-2015-editorial'").run();
+    db.$client.prepare("UPDATE subjects SET confidential = 1 WHERE slug = 'gao-yu'").run();
+    const scores = await exported("/exports/scores.csv");
+    const benchmarks = await exported("/exports/benchmarks.csv");
+    for (const csv of [scores, benchmarks]) {
+      expect(csv).toContain("[name withheld]");
+      expect(csv).not.toContain("Gao Yu");
+    }
+    const before = rowCounts();
+    expect(succeeded(run(scores, "scores.csv"))).toMatchObject({ assessmentsCreated: 0, alreadyPublished: records(scores).length - 1 });
+    expect(succeeded(run(benchmarks, "benchmarks.csv"))).toMatchObject({ benchmarksCreated: [], benchmarksUnchanged: records(benchmarks).length - 1 });
+    expect(rowCounts()).toEqual({ ...before, audit_log: before.audit_log! + 2 });
+  });
+});

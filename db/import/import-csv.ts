@@ -20,6 +20,7 @@ import type { BenchmarkImportRow, ScoreImportRow } from "@/lib/validation/import
 import type { Db } from "../client";
 import { listScopeTrackIds, replaceBenchmarkScope } from "../queries/benchmark-scope";
 import { inBatches } from "../queries/shared";
+import { compileWithheldNames, listWithheldItems } from "../queries/withheld-names";
 import {
   assessments,
   auditLog,
@@ -128,7 +129,13 @@ function loadReferences(tx: Tx) {
   const categoryBySlug = new Map(categoryRows.map((c) => [c.slug, c]));
   const roundByName = groupBy(roundRows, (r) => lower(r.name));
   const roundBySlug = new Map(roundRows.map((r) => [r.slug, r]));
+  // The exports withhold confidential names: a text as an export wrote it stands for the stored one.
+  const publicText = compileWithheldNames(listWithheldItems(tx as unknown as Db)).redact;
   const statementByTitle = groupBy(statementRows, (s) => lower(s.title));
+  for (const s of statementRows) {
+    const exported = lower(publicText(s.title));
+    if (exported !== lower(s.title)) statementByTitle.set(exported, [...(statementByTitle.get(exported) ?? []), s]);
+  }
   const display = (s: { name: string; nameZh: string | null }) => (s.nameZh ? `${s.name} (${s.nameZh})` : s.name);
   const subjectByDisplay = groupBy(subjectRows, (s) => `${s.kind === "person" ? "person" : "law"}:${lower(display(s))}`);
   const subjectByName = groupBy(subjectRows, (s) => `${s.kind === "person" ? "person" : "law"}:${lower(s.name)}`);
@@ -139,6 +146,7 @@ function loadReferences(tx: Tx) {
     return found[0]!;
   };
   return {
+    publicText,
     round: (slug: string) => roundBySlug.get(slug),
     category: (value: string) => categoryBySlug.get(value.trim()) ?? one(categoryByName.get(lower(value)), "The category", value, ": add it in the workspace's reference data first"),
     appliesFrom: (value: string) => roundBySlug.get(value.trim()) ?? one(roundByName.get(lower(value)), "The round", value, ": add it on the editor page first"),
@@ -256,10 +264,10 @@ function resolveClaim(claim: BenchmarkClaim, refs: References, problems: string[
 type Resolved = ReturnType<typeof resolveClaim>;
 
 /** Where a row disagrees with the stored benchmark, in words. */
-function differences(stored: StoredBenchmark, claim: BenchmarkClaim, resolved: Resolved): string[] {
+function differences(stored: StoredBenchmark, claim: BenchmarkClaim, resolved: Resolved, publicText: (text: string) => string): string[] {
   const out: string[] = [];
   const quote = (v: string | null) => (v === null ? "none" : `“${v}”`);
-  if (claim.title !== undefined && claim.title !== stored.title) out.push(`its title is ${quote(stored.title)}, the file says ${quote(claim.title)}`);
+  if (claim.title !== undefined && claim.title !== stored.title && claim.title !== publicText(stored.title)) out.push(`its title is ${quote(stored.title)}, the file says ${quote(claim.title)}`);
   if (resolved.category && resolved.category.id !== stored.categoryId) out.push(`its category is ${quote(stored.categoryName)}, the file says ${quote(claim.category!)}`);
   if (claim.addressee !== undefined && claim.addressee !== stored.addressee) {
     out.push(`it is addressed to the ${ADDRESSEE_LABELS[stored.addressee]}, the file says the ${ADDRESSEE_LABELS[claim.addressee]}`);
@@ -270,7 +278,7 @@ function differences(stored: StoredBenchmark, claim: BenchmarkClaim, resolved: R
     if (ids.size !== stored.scopeTrackIds.length || stored.scopeTrackIds.some((id) => !ids.has(id))) out.push("the tracks at whose rounds it is assessed differ");
   }
   if (claim.retiredOn !== undefined && claim.retiredOn !== stored.retiredOn) out.push(`its retirement date is ${quote(stored.retiredOn)}, the file says ${quote(claim.retiredOn)}`);
-  if (claim.retiredReason !== undefined && claim.retiredReason !== stored.retiredReason) out.push(`the reason it was retired is ${quote(stored.retiredReason)}, the file says ${quote(claim.retiredReason)}`);
+  if (claim.retiredReason !== undefined && claim.retiredReason !== stored.retiredReason && claim.retiredReason !== (stored.retiredReason && publicText(stored.retiredReason))) out.push(`the reason it was retired is ${quote(stored.retiredReason)}, the file says ${quote(claim.retiredReason)}`);
   if (resolved.sources && resolved.sources.every(Boolean)) {
     const ids = new Set(resolved.sources.map((s) => s!.id));
     if (ids.size !== stored.sourceIds.size || [...ids].some((id) => !stored.sourceIds.has(id))) out.push("the statements that raised it differ");
@@ -308,7 +316,7 @@ function importBenchmarks(tx: Tx, rows: Array<{ line: number; row: BenchmarkImpo
     const resolved = resolveClaim(row, refs, rowProblems);
     const existing = stored.get(row.slug);
     if (existing) {
-      const diffs = differences(existing, row, resolved);
+      const diffs = differences(existing, row, resolved, refs.publicText);
       if (diffs.length) rowProblems.push(benchmarkConflict(row.slug, diffs));
       else if (first === undefined) unchanged += 1;
     } else if (resolved.appliesFrom) {
@@ -366,8 +374,13 @@ interface ScoreOnRecord {
 }
 
 const evidenceKey = (links: Array<{ title: string; url: string }>) => links.map((l) => `${l.title} <${l.url}>`).sort();
-const sameScore = (a: ScoreOnRecord | undefined, status: Status, rationale: string, evidence: string[]) =>
-  !!a && a.status === status && a.rationale.trim() === rationale && a.evidence.length === evidence.length && a.evidence.every((e, i) => e === evidence[i]);
+/** The row repeats the score on record, as stored or as an export wrote it (confidential names withheld). */
+const sameScore = (a: ScoreOnRecord | undefined, status: Status, rationale: string, evidence: string[], publicText: (text: string) => string) =>
+  !!a &&
+  a.status === status &&
+  (a.rationale.trim() === rationale || publicText(a.rationale).trim() === rationale) &&
+  a.evidence.length === evidence.length &&
+  a.evidence.every((e, i) => e === evidence[i] || publicText(e) === evidence[i]);
 
 function loadEvidence(tx: Tx, assessmentIds: number[]): Map<number, string[]> {
   const rows = inBatches(assessmentIds, (batch) =>
@@ -401,7 +414,7 @@ function importScores(tx: Tx, rows: Array<{ line: number; row: ScoreImportRow }>
       const claimKey = JSON.stringify(row.benchmark);
       if (!checkedBenchmarks.has(claimKey)) {
         const claimProblems: string[] = [];
-        const diffs = differences(benchmark, row.benchmark, resolveClaim(row.benchmark, refs, claimProblems));
+        const diffs = differences(benchmark, row.benchmark, resolveClaim(row.benchmark, refs, claimProblems), refs.publicText);
         if (diffs.length) claimProblems.push(benchmarkConflict(benchmark.slug, diffs));
         checkedBenchmarks.set(claimKey, claimProblems.length ? claimProblems.join(" ") : null);
       }
@@ -457,11 +470,11 @@ function importScores(tx: Tx, rows: Array<{ line: number; row: ScoreImportRow }>
     const key = `${benchmark.id}@${round.id}`;
     const links = evidenceKey(row.evidence);
     const onRecord = published.get(key);
-    if (sameScore(onRecord, row.status, row.rationale, links)) {
+    if (sameScore(onRecord, row.status, row.rationale, links, refs.publicText)) {
       summary.alreadyPublished += 1;
       continue;
     }
-    if (sameScore(latestOwn.get(key), row.status, row.rationale, links)) {
+    if (sameScore(latestOwn.get(key), row.status, row.rationale, links, refs.publicText)) {
       summary.alreadyImported += 1;
       continue;
     }

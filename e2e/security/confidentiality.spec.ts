@@ -69,11 +69,8 @@ async function crawl(request: APIRequestContext, seeds: string[]) {
     const n = variants.get(path) ?? 0;
     if (url.includes("?") && n >= (path.startsWith("/exports/") ? 3 : 4)) continue;
     variants.set(path, n + 1);
-    // Reading a big PDF can outlast the server's 5 s keep-alive on a loaded machine: a reset socket is retried once.
-    const response = await request.get(url, { maxRedirects: 0 }).catch((error: Error) => {
-      if (!/ECONNRESET|socket hang up/.test(error.message)) throw error;
-      return request.get(url, { maxRedirects: 0 });
-    });
+    // One retry on a reset: while this loop parses a large PDF the server may close the idle keep-alive socket (5 s) just as the next request goes out on it.
+    const response = await request.get(url, { maxRedirects: 0, maxRetries: 1 });
     const type = response.headers()["content-type"] ?? "";
     const text = await readable(await response.body(), type);
     visited.push({ url, status: response.status() });
