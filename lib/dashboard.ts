@@ -37,6 +37,8 @@ export interface MatrixScore {
 
 export interface RoundFigures<R extends MatrixRound = MatrixRound> extends RoundSummary {
   round: R;
+  /** The round as a whole is judged below the editors' coverage threshold (lib/scoring isPreliminary). */
+  preliminary: boolean;
 }
 
 export interface GroupFigures extends RoundSummary {
@@ -102,18 +104,34 @@ function figuresFor(benchmarks: readonly MatrixBenchmark[], round: MatrixRound, 
   return summariseTally(tally, applicable);
 }
 
+/**
+ * The round a round's change is measured against: the last one before it (in the order given) that
+ * is not preliminary. A preliminary round is shown, marked, but a change measured from its few
+ * scores would mislead, so later rounds skip it. Null when there is none.
+ */
+export function comparisonBase<T extends { preliminary: boolean }>(series: readonly T[], at = series.length - 1): T | null {
+  for (let i = at - 1; i >= 0; i--) if (!series[i]!.preliminary) return series[i]!;
+  return null;
+}
+
 export function buildDashboard<R extends MatrixRound>(input: {
   rounds: readonly R[];
   benchmarks: readonly MatrixBenchmark[];
   scores: readonly MatrixScore[];
+  /** Rounds whose figures are preliminary (db/queries/published-aggregates listPreliminaryRoundIds). */
+  preliminaryRoundIds?: ReadonlySet<number>;
   /** At most this many benchmark rows in the heat map; the figures still count every benchmark. */
   heatMapLimit?: number;
 }) {
   const rounds = [...input.rounds].sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id - b.id);
   const statusOf = scoreLookup(input.scores);
-  const series: RoundFigures<R>[] = rounds.map((round) => ({ round, ...figuresFor(input.benchmarks, round, statusOf) }));
+  const series: RoundFigures<R>[] = rounds.map((round) => ({
+    round,
+    ...figuresFor(input.benchmarks, round, statusOf),
+    preliminary: input.preliminaryRoundIds?.has(round.id) ?? false,
+  }));
   const latest = series.at(-1) ?? null;
-  const previous = series.at(-2) ?? null;
+  const previous = comparisonBase(series);
 
   const groupFigures = (keyOf: (b: MatrixBenchmark) => string, labelOf: (key: string) => string, order: string[]): GroupFigures[] => {
     if (!latest) return [];

@@ -6,6 +6,7 @@ import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { getDb, type Db } from "../client";
 import { benchmarks, categories, publishedScores, rounds, tracks } from "../schema";
 import { benchmarkConditions, resolveFilters, roundConditions, type ResolvedFilters } from "./filters";
+import { listPreliminaryRoundIds } from "./published-aggregates";
 import { appliesFromDate } from "./shared";
 
 export interface DashboardRound {
@@ -30,6 +31,7 @@ export interface DashboardData {
   /** The latest publication time among the rounds in view: the data version. */
   dataVersion: string | null;
   hasDemo: boolean;
+  preliminaryRoundIds: Set<number>;
 }
 
 /** The published matrix behind the dashboard: rounds × public benchmarks, narrowed by the filters. */
@@ -78,6 +80,7 @@ export function getDashboardData(filters: DashboardFilters, db: Db = getDb()): D
     unmatched: resolved.unmatched,
     dataVersion: roundRows.map((r) => r.publishedAt).sort().at(-1) ?? null,
     hasDemo: scoreRows.some((s) => s.isDemo),
+    preliminaryRoundIds: listPreliminaryRoundIds(db),
   };
 }
 

@@ -14,6 +14,7 @@ import {
   confidentialitySchema,
   deadlineSchema,
   decisionSchema,
+  minCoverageSchema,
   newCategorySchema,
   newRoundSchema,
   newSubjectEventSchema,
@@ -45,8 +46,13 @@ const SCHEMAS: Record<string, { schema: z.ZodType; sample: Record<string, unknow
     sample: { trackSlug: "un-hrc", slug: "hrc-41", name: "Human Rights Council, 41st session", location: "Geneva", startDate: "2019-06-24", endDate: "", datePrecision: "month", scoringDeadline: "" },
   },
   deadlineSchema: { schema: deadlineSchema, sample: { roundSlug: "hrc-37", scoringDeadline: "2026-12-31" } },
-  decisionSchema: { schema: decisionSchema, sample: { roundSlug: "hrc-37", benchmarkSlug: "release-liu-xia", assessmentId: "12", note: "Public reporting settles it." } },
-  publishSchema: { schema: publishSchema, sample: { roundSlug: "hrc-37", confirm: "yes" } },
+  decisionSchema: {
+    schema: decisionSchema,
+    sample: { roundSlug: "hrc-37", benchmarkSlug: "release-liu-xia", expectedDecisionId: "0", stands: "own", status: "partial", rationale: "Released on bail, still under watch.", evidenceUrl: ["https://example.org/a"], evidenceTitle: ["A report"], evidenceDate: [""], note: "Public reporting settles it." },
+    outputKeys: ["choice"],
+  },
+  publishSchema: { schema: publishSchema, sample: { roundSlug: "hrc-37", confirm: "yes", acceptPreliminary: "yes" } },
+  minCoverageSchema: { schema: minCoverageSchema, sample: { minCoveragePercent: "60" } },
   newTrackSchema: { schema: newTrackSchema, sample: { slug: "eu-china", name: "EU–China Human Rights Dialogue", shortName: "EU–China", description: "" } },
   newCategorySchema: { schema: newCategorySchema, sample: { slug: "religion", name: "Freedom of religion", description: "Worship and belief." } },
   newSubjectSchema: {
