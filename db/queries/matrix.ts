@@ -12,7 +12,6 @@ import { getDb, type Db } from "../client";
 import { benchmarks, categories, publishedScores, rounds } from "../schema";
 import { listRoundsInView, type DashboardRound } from "./dashboard";
 import { benchmarkConditions, resolveFilters } from "./filters";
-import { listPreliminaryRoundIds } from "./published-aggregates";
 import { inBatches } from "./shared";
 
 export interface SubsetMatrix {
@@ -25,7 +24,6 @@ export interface SubsetMatrix {
   unmatched: string[];
   dataVersion: string | null;
   hasDemo: boolean;
-  preliminaryRoundIds: Set<number>;
 }
 
 /** Benchmarks that apply at one round or more between the first and the last round in view. */
@@ -97,7 +95,6 @@ export function getSubsetMatrix(filters: DashboardFilters, options: { limit: num
     unmatched: resolved.unmatched,
     dataVersion: roundsInView.map((r) => r.publishedAt).sort().at(-1) ?? null,
     hasDemo,
-    preliminaryRoundIds: listPreliminaryRoundIds(db),
   };
 }
 

@@ -6,6 +6,7 @@ import { getExportContext, listScoreRows } from "@/db/queries/exports";
 import { listPublishedRounds, listPublishedRoundsPage, listTracksPage } from "@/db/queries/rounds";
 import { listPublishers, listStatementsPage } from "@/db/queries/statements";
 import { listPublicSubjectsPage, listSubjectsEvents, type SubjectPage } from "@/db/queries/subjects";
+import { comparisonBase } from "@/lib/dashboard";
 import { DENOMINATOR_NOTE } from "@/lib/export/describe";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { ENDPOINTS, type EndpointName } from "./endpoints";
@@ -108,7 +109,8 @@ const BUILDERS: { [N in EndpointName]: (query: Query<N>) => unknown } = {
       dataVersion: dashboard.dataVersion,
       filters: filtersOf(query),
       denominator: DENOMINATOR_NOTE,
-      rounds: dashboard.series.map((s) => ({
+      minCoverage: dashboard.minCoverage,
+      rounds: dashboard.series.map((s, i) => ({
         round: s.round.slug,
         name: s.round.name,
         applicable: s.applicable,
@@ -117,6 +119,8 @@ const BUILDERS: { [N in EndpointName]: (query: Query<N>) => unknown } = {
         index: s.index,
         coverage: s.coverage,
         regressionRate: s.regressionRate,
+        preliminary: s.preliminary,
+        comparedWith: comparisonBase(dashboard.series, i)?.round.slug ?? null,
       })),
     };
   },

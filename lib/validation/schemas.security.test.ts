@@ -9,6 +9,7 @@ import { ENDPOINTS } from "@/lib/api/endpoints";
 import { newAccountSchema } from "@/lib/auth/accounts";
 import { hostileObject, hostileString, hostileValue, inspectLimits, mutatedSample, PROTOTYPE_KEYS, stringLeaves } from "@/lib/testing/hostile-input";
 import { assessmentApiSchema, assessmentFormSchema, evidenceUrlSchema } from "./assessment";
+import { auditFiltersSchema } from "./audit-filters";
 import { dashboardFiltersSchema, FILTER_KEYS, parseDashboardFilters } from "./dashboard-filters";
 import {
   confidentialitySchema,
@@ -41,6 +42,7 @@ const SCHEMAS: Record<string, { schema: z.ZodType; sample: Record<string, unknow
     sample: { round: "hrc-37", benchmark: "release-liu-xia", expectedLatestId: 0, status: "partial", rationale: "Released on bail, still under watch.", evidence: [{ url: "https://example.org/a", title: "A report", publishedOn: "2018-07-10" }] },
   },
   dashboardFiltersSchema: { schema: dashboardFiltersSchema, sample: { track: "un-hrc", addressee: "chinese_government", subject: "liu-xia" } },
+  auditFiltersSchema: { schema: auditFiltersSchema, sample: { user: "demo-editor", entity: "published_score", entityId: "49@8", from: "2026-01-01", to: "2026-01-31" } },
   newRoundSchema: {
     schema: newRoundSchema,
     sample: { trackSlug: "un-hrc", slug: "hrc-41", name: "Human Rights Council, 41st session", location: "Geneva", startDate: "2019-06-24", endDate: "", datePrecision: "month", scoringDeadline: "" },

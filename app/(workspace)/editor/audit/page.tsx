@@ -14,7 +14,7 @@ import { parsePageParams } from "@/lib/validation/paging";
 export const metadata: Metadata = { title: "Audit log" };
 export const dynamic = "force-dynamic";
 
-const PAGE_SIZES = { default: 50, max: 200 };
+const PAGE_SIZES = { default: 200, max: 500 };
 const field = "rounded border border-stone-400 px-2 py-1.5";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
