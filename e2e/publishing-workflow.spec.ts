@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
 import { EDITOR, signIn } from "./session-helpers";
@@ -90,8 +91,8 @@ test("the publish step previews what it would publish and the dashboard after it
   await expect(page.getByTestId("preliminary-warning")).toContainText("below the 60%");
 
   await page.getByText(/The 11 scores that would be published/).click();
-  await expect(page.getByTestId("preview-published")).toContainText("Abolish re-education through labour");
-  await expect(page.getByTestId("preview-withheld").filter({ hasText: "The dialogue meets regularly" })).toContainText("reviewers disagree (Met / Not met)");
+  await expect(page.getByTestId("preview-published-list")).toContainText("Abolish re-education through labour");
+  await expect(page.getByTestId("preview-withheld-list").locator("li").filter({ hasText: "The dialogue meets regularly" })).toContainText("reviewers disagree (Met / Not met)");
 
   // Both reviewers' reasons and evidence, side by side.
   const dispute = page.getByTestId("disagreements").locator(`[data-benchmark=${DISPUTED}]`);
@@ -100,6 +101,8 @@ test("the publish step previews what it would publish and the dashboard after it
   await expect(dispute.getByRole("link", { name: "A's source on the meetings" })).toHaveAttribute("href", link("a-disputed"));
   await expect(dispute.getByRole("link", { name: "B's source on the meetings" })).toHaveAttribute("href", link("b-disputed"));
   await page.screenshot({ path: "test-results/publish-preview.png", fullPage: true });
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
 
   // Without accepting the preliminary figures nothing is published.
   const form = await publish(page, false);

@@ -22,7 +22,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { comparisonBase, type RoundFigures } from "@/lib/dashboard";
 import { STATUS_LABELS, STATUSES } from "@/lib/domain";
 import { formatIndex, formatPercent } from "@/lib/format";
-import { roundAgreement } from "@/lib/review";
+import { proposeScore, roundAgreement } from "@/lib/review";
 import { OWN_RULING } from "@/lib/validation/editor";
 import { decideDisagreement, publishRoundScores } from "../../actions";
 
@@ -211,6 +211,7 @@ export default async function EditorRoundPage({ params }: { params: Promise<{ ro
           <ul className="mt-2 space-y-4" data-testid="decisions">
             {decided.map(({ benchmark, assessments, proposal }) => {
               const [current, ...earlier] = decisions.filter((d) => d.benchmarkId === benchmark.id);
+              const reviewersNow = proposeScore(assessments, null);
               return (
                 <li key={benchmark.id} className="rounded border border-stone-200 bg-white p-4 text-sm" data-benchmark={benchmark.slug}>
                   <h3 className="text-base font-medium">{benchmark.title}</h3>
@@ -220,6 +221,11 @@ export default async function EditorRoundPage({ params }: { params: Promise<{ ro
                   {proposal.kind !== "decided" && (
                     <p className="mt-2 font-medium text-red-800">
                       This decision no longer counts: the assessment it chose has since been replaced by its reviewer. Decide again below.
+                    </p>
+                  )}
+                  {proposal.kind === "decided" && reviewersNow.kind === "agreement" && reviewersNow.status !== proposal.status && (
+                    <p className="mt-2 font-medium text-amber-900">
+                      The reviewers now agree on {STATUS_LABELS[reviewersNow.status]}; your decision still stands until you revise it.
                     </p>
                   )}
                   {earlier.length > 0 && (
@@ -271,7 +277,7 @@ export default async function EditorRoundPage({ params }: { params: Promise<{ ro
           <div className="mt-2 grid gap-4 md:grid-cols-2">
             <div>
               <h3 className="font-medium">Published</h3>
-              <ul className="mt-1 space-y-1" data-testid="preview-published">
+              <ul className="mt-1 space-y-1" data-testid="preview-published-list">
                 {published.map(({ benchmark, proposal }) => (
                   <li key={benchmark.id} className="flex flex-wrap items-center gap-2">
                     {"status" in proposal && <StatusBadge status={proposal.status} />} {benchmark.title}
@@ -282,7 +288,7 @@ export default async function EditorRoundPage({ params }: { params: Promise<{ ro
             </div>
             <div>
               <h3 className="font-medium">Withheld</h3>
-              <ul className="mt-1 space-y-1" data-testid="preview-withheld">
+              <ul className="mt-1 space-y-1" data-testid="preview-withheld-list">
                 {withheld.map((item) => (
                   <li key={item.benchmark.id}>
                     {item.benchmark.title} <span className="text-xs text-stone-600">— {withheldReason(item)}</span>
