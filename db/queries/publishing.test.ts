@@ -1,12 +1,14 @@
 // An editor's side of a round, on the seed: what publishing a thinly scored round does to the
 // public figures, whose evidence the public sees, and the preview, decisions and threshold.
 import { beforeEach, describe, expect, it } from "vitest";
+import { buildDashboard } from "@/lib/dashboard";
 import type { Status } from "@/lib/domain";
+import { rowCounter } from "@/lib/testing/row-counts";
 import { openDatabase, type Db } from "../client";
 import { migrateDatabase } from "../migrate";
 import { loadSeed } from "../seed/load";
-import { rowCounter } from "@/lib/testing/row-counts";
 import { listAuditEntries } from "./audit";
+import { getDashboardData } from "./dashboard";
 import { getDashboardSummary } from "./dashboard-summary";
 import { getPublicationSettings, setMinCoveragePercent } from "./publication-settings";
 import { readDataVersion, readPublishedDataKey } from "./published-aggregates";
@@ -203,8 +205,15 @@ describe("an editor's decisions", () => {
     expect(history[1]?.evidence.map((e) => e.url)).toEqual(["https://example.org/parole"]);
     expect(planPublication(round, db).find((p) => p.benchmark.id === disputed.id)?.proposal).toMatchObject({ kind: "decided", status: "not_met" });
 
+    const tallyBefore = getDashboardSummary({}, {}, db).series.find((f) => f.round.id === round.id)!.tally;
     const republished = publishRound(round.id, EDITOR, db);
     expect(republished.changed).toBe(1);
+    // The stored tallies were brought up to date by the publication itself, and match the whole matrix.
+    const version = readDataVersion(db);
+    expect(version.talliesVersion).toBe(version.version);
+    const tallyAfter = getDashboardSummary({}, {}, db).series.find((f) => f.round.id === round.id)!.tally;
+    expect(tallyAfter).toEqual({ ...tallyBefore, partial: tallyBefore.partial - 1, not_met: tallyBefore.not_met + 1 });
+    expect(buildDashboard(getDashboardData({}, db)).series.find((f) => f.round.id === round.id)!.tally).toEqual(tallyAfter);
     [shown] = listPublishedScoreDetails({ benchmarkIds: [disputed.id], roundIds: [round.id] }, db);
     expect(shown).toMatchObject({ status: "not_met", basis: "editor", rationale: `${B} reads it as not_met.` });
     expect(shown?.evidence.map((e) => e.url)).toEqual(["https://example.org/held"]);

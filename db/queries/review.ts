@@ -428,8 +428,8 @@ function readPublishedNow(tx: Db, roundId: number): Map<number, PublishedNow> {
 
 const sameEvidence = (a: readonly EvidenceLink[], b: readonly EvidenceLink[]) => JSON.stringify(a) === JSON.stringify(b);
 
-/** The writes of a publication, inside the caller's transaction on `db`'s connection. */
-function writePublication(db: Db, roundId: number, editorId: string): Omit<PublishResult, "preliminary"> {
+/** The writes of a publication, inside the caller's transaction on `db`'s connection; with the plan it carried out. */
+function writePublication(db: Db, roundId: number, editorId: string): Omit<PublishResult, "preliminary"> & { plan: PublicationItem[] } {
   const round = db.select({ id: rounds.id, startDate: rounds.startDate, publishedAt: rounds.publishedAt }).from(rounds).where(eq(rounds.id, roundId)).get();
   if (!round) throw new ConflictError("No such round.");
   const versionBefore = readDataVersion(db);
@@ -469,7 +469,7 @@ function writePublication(db: Db, roundId: number, editorId: string): Omit<Publi
   recordAudit(db, { userId: editorId, action: "round.publish", entity: "round", entityId: roundId, before: { publishedAt: round.publishedAt }, after: { publishedAt, published, changed, withheld } });
   // The transaction object has no raw client; the connection is the same one.
   refreshAggregatesAfterPublishing(db, roundId, versionBefore);
-  return { published, changed, withheld, publishedAt };
+  return { published, changed, withheld, publishedAt, plan };
 }
 
 /**
@@ -481,7 +481,7 @@ function writePublication(db: Db, roundId: number, editorId: string): Omit<Publi
 export function publishRound(roundId: number, editorId: string, db: Db = getDb(), options: { acceptPreliminary?: boolean } = {}): PublishResult {
   return db.transaction(
     () => {
-      const result = writePublication(db, roundId, editorId);
+      const { plan: _plan, ...result } = writePublication(db, roundId, editorId);
       const preliminary = listPreliminaryRoundIds(db).has(roundId);
       if (preliminary && !options.acceptPreliminary) {
         throw new PreliminaryRefusedError("Publishing now would make this round's figures preliminary: too few of its benchmarks are judged. Nothing was published. Tick the box to publish them as preliminary, or wait for more scores.");
@@ -494,7 +494,7 @@ export function publishRound(roundId: number, editorId: string, db: Db = getDb()
 
 /** Thrown to roll back a publication that was only a rehearsal, carrying what it would have shown. */
 class Rehearsal extends Error {
-  constructor(readonly outcome: { result: Omit<PublishResult, "preliminary">; after: DashboardSummary }) {
+  constructor(readonly outcome: { result: ReturnType<typeof writePublication>; after: DashboardSummary }) {
     super("rehearsal");
   }
 }
@@ -526,8 +526,8 @@ export function previewPublication(roundId: number, editorId: string, db: Db = g
     );
   } catch (error) {
     if (!(error instanceof Rehearsal)) throw error;
-    const round = db.select({ id: rounds.id, startDate: rounds.startDate }).from(rounds).where(eq(rounds.id, roundId)).get()!;
-    return { plan: planPublication(round, db), changed: error.outcome.result.changed, before, after: error.outcome.after };
+    // The plan was read before the rehearsal wrote anything: it is what stands now.
+    return { plan: error.outcome.result.plan, changed: error.outcome.result.changed, before, after: error.outcome.after };
   }
   throw new Error("A rehearsed publication was not rolled back.");
 }

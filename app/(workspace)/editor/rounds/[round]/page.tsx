@@ -11,7 +11,6 @@ import {
   getReviewRound,
   listDecisionHistory,
   listEvidenceByAssessment,
-  planPublication,
   previewPublication,
   type DecisionRecord,
   type LatestAssessmentRow,
@@ -138,8 +137,8 @@ export default async function EditorRoundPage({ params }: { params: Promise<{ ro
   const round = getReviewRound(slug);
   if (!round) notFound();
 
-  const plan = planPublication(round);
   const preview = previewPublication(round.id, user.id);
+  const plan = preview.plan;
   const decisions = listDecisionHistory(round.id);
   const count = (kind: string) => plan.filter((item) => item.proposal.kind === kind).length;
   const agreement = roundAgreement(new Map(plan.map((item) => [item.benchmark.id, item.assessments])));
