@@ -2,7 +2,7 @@
 // Dates are ISO strings ("2015-08-13", or the first day of the month/year with a precision column);
 // timestamps are ISO date-times. Text enums are checked by zod at the boundaries (lib/domain.ts).
 import { relations, sql } from "drizzle-orm";
-import { type AnySQLiteColumn, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { type AnySQLiteColumn, check, foreignKey, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
   ADDRESSEES,
   DATE_PRECISIONS,
@@ -386,6 +386,11 @@ export const assessments = sqliteTable(
     status: text("status", { enum: STATUSES }).notNull(),
     rationale: text("rationale").notNull(),
     isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
+    /**
+     * An editor's own ruling on a disagreement, written as an assessment so that a published score
+     * always shows an assessment's rationale and evidence. Reviewers' lists and agreement leave it out.
+     */
+    isRuling: integer("is_ruling", { mode: "boolean" }).notNull().default(false),
     createdAt: timestamp("created_at"),
   },
   (t) => [
@@ -410,8 +415,9 @@ export const evidenceLinks = sqliteTable(
 );
 
 /**
- * An editor's ruling where reviewers disagree: which assessment stands. Rulings are appended, never
- * changed; the latest one for a benchmark at a round counts when the round is published.
+ * An editor's ruling where reviewers disagree: which assessment stands, a reviewer's or the editor's
+ * own (an assessment marked isRuling). Rulings are appended, never changed; the latest one for a
+ * benchmark at a round counts when the round is published, and the earlier ones are its history.
  */
 export const editorDecisions = sqliteTable(
   "editor_decisions",
@@ -466,6 +472,46 @@ export const publishedScores = sqliteTable(
     index("published_scores_round_status_benchmark_idx").on(t.roundId, t.status, t.benchmarkId),
     // Whether a round has demo scores: tiny when there are none, which is what a slow scan would look for.
     index("published_scores_demo_round_idx").on(t.roundId).where(sql`is_demo = 1`),
+  ],
+);
+
+/**
+ * The evidence the public sees with a published score: the links of every assessment it rests on
+ * (both agreeing reviewers', or the one an editor's ruling chose), each address once, in order.
+ * Written when the round is published, so a reviewer's later change never reaches the public.
+ */
+export const publishedEvidence = sqliteTable(
+  "published_evidence",
+  {
+    benchmarkId: integer("benchmark_id").notNull(),
+    roundId: integer("round_id").notNull(),
+    position: integer("position").notNull(),
+    url: text("url").notNull(),
+    title: text("title").notNull(),
+    publishedOn: text("published_on"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.benchmarkId, t.roundId, t.position] }),
+    foreignKey({ columns: [t.benchmarkId, t.roundId], foreignColumns: [publishedScores.benchmarkId, publishedScores.roundId] }).onDelete("cascade"),
+  ],
+);
+
+/**
+ * One row: how editors publish. Below `minCoveragePercent` of applicable benchmarks judged, a
+ * published round's figures are preliminary: marked so everywhere, and no later round's change is
+ * measured against it. It changes public output, so writes raise data_version (migration 0004).
+ */
+export const publicationSettings = sqliteTable(
+  "publication_settings",
+  {
+    id: integer("id").primaryKey(),
+    minCoveragePercent: integer("min_coverage_percent").notNull().default(60),
+    updatedAt: text("updated_at"),
+    updatedBy: text("updated_by").references(() => users.id),
+  },
+  (t) => [
+    check("publication_settings_single_row", sql`${t.id} = 1`),
+    check("publication_settings_min_coverage_range", sql`${t.minCoveragePercent} BETWEEN 0 AND 100`),
   ],
 );
 

@@ -107,6 +107,9 @@ test("the editor resolves the disagreement, publishes, and the public dashboard 
   await publish.getByRole("button", { name: "Publish this round" }).click();
   await expect(publish.getByRole("alert")).toContainText("Nothing was saved");
   await publish.getByLabel("I have checked the scores and want to publish them.").check();
+  // 2 of some 50 benchmarks judged: the round is published as preliminary, which the editor accepts.
+  await expect(page.getByTestId("preliminary-warning")).toBeVisible();
+  await publish.getByLabel(/marked preliminary/).check();
   await publish.getByRole("button", { name: "Publish this round" }).click();
   await expect(publish.getByRole("status")).toContainText("Published Human Rights Council, 40th session: 2 scores");
 

@@ -40,6 +40,8 @@ export interface MatrixScore {
 
 export interface RoundFigures<R extends MatrixRound = MatrixRound> extends RoundSummary {
   round: R;
+  /** The round as a whole is judged below the editors' coverage threshold (lib/scoring isPreliminary). */
+  preliminary: boolean;
 }
 
 export interface GroupFigures extends RoundSummary {
@@ -107,18 +109,34 @@ function figuresFor(benchmarks: readonly MatrixBenchmark[], round: MatrixRound, 
   return summariseTally(tally, applicable);
 }
 
+/**
+ * The round a round's change is measured against: the last one before it (in the order given) that
+ * is not preliminary. A preliminary round is shown, marked, but a change measured from its few
+ * scores would mislead, so later rounds skip it. Null when there is none.
+ */
+export function comparisonBase<T extends { preliminary: boolean }>(series: readonly T[], at = series.length - 1): T | null {
+  for (let i = at - 1; i >= 0; i--) if (!series[i]!.preliminary) return series[i]!;
+  return null;
+}
+
 export function buildDashboard<R extends MatrixRound>(input: {
   rounds: readonly R[];
   benchmarks: readonly MatrixBenchmark[];
   scores: readonly MatrixScore[];
+  /** Rounds whose figures are preliminary (db/queries/published-aggregates listPreliminaryRoundIds). */
+  preliminaryRoundIds?: ReadonlySet<number>;
   /** At most this many benchmark rows in the heat map; the figures still count every benchmark. */
   heatMapLimit?: number;
 }) {
   const rounds = [...input.rounds].sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id - b.id);
   const statusOf = scoreLookup(input.scores);
-  const series: RoundFigures<R>[] = rounds.map((round) => ({ round, ...figuresFor(input.benchmarks, round, statusOf) }));
+  const series: RoundFigures<R>[] = rounds.map((round) => ({
+    round,
+    ...figuresFor(input.benchmarks, round, statusOf),
+    preliminary: input.preliminaryRoundIds?.has(round.id) ?? false,
+  }));
   const latest = series.at(-1) ?? null;
-  const previous = series.at(-2) ?? null;
+  const previous = comparisonBase(series);
 
   const groupFigures = (keyOf: (b: MatrixBenchmark) => string, labelOf: (key: string) => string, order: string[]): GroupFigures[] => {
     if (!latest) return [];
@@ -155,10 +173,12 @@ export function buildDashboard<R extends MatrixRound>(input: {
 
   // Each benchmark against its own previous applicable round in view: a dialogue-only demand at a
   // dialogue round is compared with the dialogue round before, not with a Council session between.
+  // A preliminary round is never the one compared with (comparisonBase).
   const changes: StatusChange[] = [];
   if (latest && previous) {
+    const comparable = rounds.filter((r) => r.id === latest.round.id || !input.preliminaryRoundIds?.has(r.id));
     for (const benchmark of input.benchmarks) {
-      const fromRound = previousApplicableRound(benchmark, rounds, latest.round);
+      const fromRound = previousApplicableRound(benchmark, comparable, latest.round);
       const from = fromRound && statusOf(benchmark.id, fromRound.id);
       const to = statusOf(benchmark.id, latest.round.id);
       if (!fromRound || !from || !to) continue;

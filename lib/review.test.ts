@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { carriedForwardRationale, deadlineState, inQueueView, isDisagreement, nextUnscored, proposeScore, roundAgreement, visibleOtherScores, type LatestAssessment } from "./review";
+import { carriedForwardRationale, deadlineState, inQueueView, isDisagreement, nextUnscored, proposeScore, roundAgreement, unionEvidence, visibleOtherScores, type Decision, type LatestAssessment } from "./review";
 
 const a = (id: number, reviewerId: string, status: LatestAssessment["status"]): LatestAssessment => ({ id, reviewerId, status });
+const choice = (assessmentId: number, status: Decision["status"]): Decision => ({ assessmentId, status, isRuling: false });
 
 describe("proposeScore", () => {
   it("proposes the status two reviewers agree on", () => {
-    expect(proposeScore([a(1, "r1", "partial"), a(2, "r2", "partial")], null)).toEqual({ kind: "agreement", status: "partial", assessmentId: 1 });
+    expect(proposeScore([a(1, "r1", "partial"), a(2, "r2", "partial")], null)).toEqual({ kind: "agreement", status: "partial", assessmentId: 1, evidenceFrom: [1, 2] });
   });
 
   it("waits for a second reviewer", () => {
@@ -16,11 +17,17 @@ describe("proposeScore", () => {
   it("flags a disagreement for the editor, and takes the editor's ruling once made", () => {
     const latest = [a(1, "r1", "met"), a(2, "r2", "not_met")];
     expect(proposeScore(latest, null)).toEqual({ kind: "disagreement", statuses: ["met", "not_met"] });
-    expect(proposeScore(latest, 2)).toEqual({ kind: "decided", status: "not_met", assessmentId: 2 });
+    expect(proposeScore(latest, choice(2, "not_met"))).toEqual({ kind: "decided", status: "not_met", assessmentId: 2, evidenceFrom: [2] });
   });
 
   it("ignores a ruling on an assessment that a reviewer has since replaced", () => {
-    expect(proposeScore([a(3, "r1", "met"), a(2, "r2", "not_met")], 1)).toEqual({ kind: "disagreement", statuses: ["met", "not_met"] });
+    expect(proposeScore([a(3, "r1", "met"), a(2, "r2", "not_met")], choice(1, "met"))).toEqual({ kind: "disagreement", statuses: ["met", "not_met"] });
+  });
+
+  it("takes an editor's own ruling, with its own status and evidence, whatever the reviewers said since", () => {
+    const ruling: Decision = { assessmentId: 9, status: "partial", isRuling: true };
+    expect(proposeScore([a(3, "r1", "met"), a(4, "r2", "not_met")], ruling)).toEqual({ kind: "decided", status: "partial", assessmentId: 9, evidenceFrom: [9] });
+    expect(proposeScore([], ruling).kind).toBe("decided");
   });
 
   it("needs all three reviewers to agree when there are three", () => {
@@ -123,5 +130,19 @@ describe("the queue's views and blind scoring", () => {
     const differing = { mine: a(3, "r1", "partial"), others: [other] };
     expect([inQueueView("to-score", unscored), inQueueView("scored", unscored), inQueueView("disagreements", unscored), inQueueView("all", unscored)]).toEqual([true, false, false, true]);
     expect([inQueueView("to-score", differing), inQueueView("scored", differing), inQueueView("disagreements", differing)]).toEqual([false, true, true]);
+  });
+});
+
+describe("unionEvidence", () => {
+  const link = (url: string, title = url) => ({ url, title, publishedOn: null });
+
+  it("keeps every reviewer's links, each address once, in the order the assessments come", () => {
+    const first = [link("https://a.example/1", "First title"), link("https://a.example/2")];
+    const second = [link("https://b.example/3"), link("https://a.example/1", "Same address, other title")];
+    expect(unionEvidence([first, second])).toEqual([link("https://a.example/1", "First title"), link("https://a.example/2"), link("https://b.example/3")]);
+  });
+
+  it("is empty when nobody gave evidence", () => {
+    expect(unionEvidence([[], []])).toEqual([]);
   });
 });

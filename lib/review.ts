@@ -8,26 +8,52 @@ export interface LatestAssessment {
   status: Status;
 }
 
+export interface Decision {
+  /** The assessment that stands: a reviewer's, or the editor's own ruling. */
+  assessmentId: number;
+  status: Status;
+  /** The editor's own status and rationale rather than a reviewer's. */
+  isRuling: boolean;
+}
+
 export type Proposal =
-  | { kind: "agreement"; status: Status; assessmentId: number }
-  | { kind: "decided"; status: Status; assessmentId: number }
+  | { kind: "agreement"; status: Status; assessmentId: number; evidenceFrom: number[] }
+  | { kind: "decided"; status: Status; assessmentId: number; evidenceFrom: number[] }
   | { kind: "disagreement"; statuses: Status[] }
   | { kind: "incomplete"; reviewers: number };
 
 /**
  * What a benchmark's published score at a round would be. Two or more reviewers who all agree
- * propose their status; where they differ, an editor's ruling on one of their current
- * assessments decides. A ruling on an assessment since superseded no longer counts.
+ * propose their status, with the evidence of them all; where they differ, an editor's latest
+ * ruling decides: their own ruling always, a choice of a reviewer's assessment only while it is
+ * that reviewer's current one (a ruling on an assessment since superseded no longer counts).
  */
-export function proposeScore(latest: readonly LatestAssessment[], decisionAssessmentId: number | null): Proposal {
-  if (decisionAssessmentId !== null) {
-    const chosen = latest.find((a) => a.id === decisionAssessmentId);
-    if (chosen) return { kind: "decided", status: chosen.status, assessmentId: chosen.id };
+export function proposeScore(latest: readonly LatestAssessment[], decision: Decision | null): Proposal {
+  if (decision?.isRuling) return { kind: "decided", status: decision.status, assessmentId: decision.assessmentId, evidenceFrom: [decision.assessmentId] };
+  if (decision) {
+    const chosen = latest.find((a) => a.id === decision.assessmentId);
+    if (chosen) return { kind: "decided", status: chosen.status, assessmentId: chosen.id, evidenceFrom: [chosen.id] };
   }
   if (latest.length < 2) return { kind: "incomplete", reviewers: latest.length };
   const statuses = [...new Set(latest.map((a) => a.status))];
-  if (statuses.length === 1) return { kind: "agreement", status: statuses[0]!, assessmentId: latest[0]!.id };
+  if (statuses.length === 1) return { kind: "agreement", status: statuses[0]!, assessmentId: latest[0]!.id, evidenceFrom: latest.map((a) => a.id) };
   return { kind: "disagreement", statuses };
+}
+
+export interface EvidenceLink {
+  url: string;
+  title: string;
+  publishedOn: string | null;
+}
+
+/**
+ * The evidence the public sees with a published score: every link of the assessments it rests on,
+ * in their order, each address once (the first title given for it stands).
+ */
+export function unionEvidence(lists: ReadonlyArray<readonly EvidenceLink[]>): EvidenceLink[] {
+  const byUrl = new Map<string, EvidenceLink>();
+  for (const list of lists) for (const link of list) if (!byUrl.has(link.url)) byUrl.set(link.url, { url: link.url, title: link.title, publishedOn: link.publishedOn });
+  return [...byUrl.values()];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { roundChartLabels } from "./round-labels";
+import { markPreliminary, roundChartLabels } from "./round-labels";
 
 describe("roundChartLabels", () => {
   it("labels a round by its track and year", () => {
@@ -18,5 +18,11 @@ describe("roundChartLabels", () => {
 
   it("returns nothing for no rounds", () => {
     expect(roundChartLabels([])).toEqual([]);
+  });
+});
+
+describe("markPreliminary", () => {
+  it("says which rounds on a chart are preliminary", () => {
+    expect(markPreliminary(["HRC 2018", "HRC 2019"], [{ preliminary: false }, { preliminary: true }])).toEqual(["HRC 2018", "HRC 2019 (preliminary)"]);
   });
 });

@@ -18,3 +18,8 @@ export function roundChartLabels(rounds: readonly LabelledRound[]): string[] {
     return `${r.trackShortName} ${month} ${r.startDate.slice(0, 4)}`;
   });
 }
+
+/** Chart labels with the rounds whose figures are preliminary said to be so, in the same order as the labels. */
+export function markPreliminary(labels: readonly string[], series: ReadonlyArray<{ preliminary: boolean }>): string[] {
+  return labels.map((label, i) => (series[i]?.preliminary ? `${label} (preliminary)` : label));
+}

@@ -9,6 +9,7 @@ import {
   isApplicable,
   isInScope,
   previousApplicableRound,
+  isPreliminary,
   judgedCount,
   percentAgreement,
   regressionRate,
@@ -224,5 +225,26 @@ describe("agreement between two reviewers", () => {
     // A always 'met'; B half met, half not: po = 0.5, pe = 1·0.5 = 0.5 → κ = 0.
     const data = [...pairs("met", "met", 2), ...pairs("met", "not_met", 2)];
     expect(cohensKappa(data)).toBe(0);
+  });
+});
+
+describe("isPreliminary", () => {
+  const summary = (judged: number, applicable: number) => summariseRound({ applicable, statuses: [...repeat("met", judged), ...repeat("unknown", 1)] });
+
+  it("marks a round judged below the threshold, and not one at or above it", () => {
+    // 11 of 48 judged: 22.9% coverage.
+    expect(isPreliminary(summary(11, 48), 0.6)).toBe(true);
+    expect(isPreliminary(summary(29, 48), 0.6)).toBe(false);
+    expect(isPreliminary(summary(30, 50), 0.6)).toBe(false);
+    expect(isPreliminary(summary(29, 50), 0.6)).toBe(true);
+  });
+
+  it("counts unknown as not judged", () => {
+    expect(isPreliminary(summariseRound({ applicable: 10, statuses: [...repeat("unknown", 9), "met"] }), 0.5)).toBe(true);
+  });
+
+  it("never marks a round where nothing applies, and marks nothing with a threshold of 0", () => {
+    expect(isPreliminary(summariseRound({ applicable: 0, statuses: [] }), 0.6)).toBe(false);
+    expect(isPreliminary(summariseRound({ applicable: 10, statuses: [] }), 0)).toBe(false);
   });
 });

@@ -117,6 +117,18 @@ export function summariseRound(input: { applicable: number; statuses: Iterable<S
   return summariseTally(tallyStatuses(input.statuses), input.applicable);
 }
 
+/** The coverage editors start from: below it, a published round's figures are preliminary. */
+export const DEFAULT_MIN_COVERAGE_PERCENT = 60;
+
+/**
+ * A round's figures are preliminary while less than `minCoverage` (a fraction) of its applicable
+ * benchmarks are judged: its index rests on too few benchmarks to stand for the round, or to
+ * compare with another. A round where nothing applies has nothing to mislead with.
+ */
+export function isPreliminary(summary: Pick<RoundSummary, "coverage">, minCoverage: number): boolean {
+  return summary.coverage !== null && summary.coverage < minCoverage;
+}
+
 export interface RoundComparison {
   /** Change of the index in points; null if either round has no index. */
   index: number | null;

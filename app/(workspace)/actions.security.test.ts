@@ -16,6 +16,7 @@ import {
   confidentialitySchema,
   deadlineSchema,
   decisionSchema,
+  minCoverageSchema,
   newCategorySchema,
   newRoundSchema,
   newSubjectEventSchema,
@@ -115,8 +116,20 @@ const VALID: Record<string, () => Record<string, string | string[]>> = {
   createUserAccount: () => ({ name: "New Reviewer", email: `new-${Math.random().toString(36).slice(2)}@example.org`, role: "reviewer", password: "a-long-password" }),
   createRound: () => ({ trackSlug: "un-hrc", slug: `hrc-test-${Math.random().toString(36).slice(2, 8)}`, name: "Test session", location: "", startDate: "2019-06-01", endDate: "", datePrecision: "month", scoringDeadline: "" }),
   setScoringDeadline: () => ({ roundSlug: "hrc-37", scoringDeadline: "2026-12-31" }),
-  decideDisagreement: () => ({ roundSlug: disputed.round, benchmarkSlug: disputed.benchmark, assessmentId: String(disputed.assessmentId), note: "" }),
+  decideDisagreement: () => ({
+    roundSlug: disputed.round,
+    benchmarkSlug: disputed.benchmark,
+    expectedDecisionId: latestDecisionId(disputed.benchmark, disputed.round),
+    stands: "own",
+    status: "partial",
+    rationale: "Released on parole, by the editor's reading.",
+    "evidenceUrl[]": ["https://example.org/parole", ""],
+    "evidenceTitle[]": ["Parole report", ""],
+    "evidenceDate[]": ["", ""],
+    note: "",
+  }),
   publishRoundScores: () => ({ roundSlug: "hrc-37", confirm: "yes" }),
+  setMinCoverage: () => ({ minCoveragePercent: "60" }),
   createTrack: () => ({ slug: `track-${unique()}`, name: "EU–China dialogue", shortName: "EU–China", description: "" }),
   createCategory: () => ({ slug: `category-${unique()}`, name: "Freedom of religion", description: "" }),
   createSubject: () => ({ kind: "person", slug: `person-${unique()}`, name: "A Person", nameZh: "某人", role: "", article: "", description: "", confidential: "yes" }),
@@ -152,8 +165,9 @@ const INVALID: Record<string, Record<string, string | string[]>> = {
   createUserAccount: { name: "", email: "not-an-email", role: "admin", password: "short" },
   createRound: { trackSlug: "un-hrc", slug: "Bad Slug!", name: "", startDate: "2019-13-45", datePrecision: "week" },
   setScoringDeadline: { roundSlug: "hrc-37", scoringDeadline: "tomorrow" },
-  decideDisagreement: { roundSlug: "hrc-37", benchmarkSlug: "release-yu-wensheng", assessmentId: "abc" },
-  publishRoundScores: { roundSlug: "hrc-37" },
+  decideDisagreement: { roundSlug: "hrc-37", benchmarkSlug: "release-yu-wensheng", expectedDecisionId: "0", stands: "abc", status: "excellent", "evidenceUrl[]": ["javascript:alert(1)"], "evidenceTitle[]": ["x"] },
+  publishRoundScores: { roundSlug: "hrc-37", acceptPreliminary: "maybe" },
+  setMinCoverage: { minCoveragePercent: "150" },
   createTrack: { slug: "", name: "", shortName: "" },
   createCategory: { slug: "Not A Slug", name: "" },
   createSubject: { kind: "planet", slug: "x", name: "" },
@@ -178,6 +192,7 @@ const EDITOR_ONLY = [
   "setScoringDeadline",
   "decideDisagreement",
   "publishRoundScores",
+  "setMinCoverage",
   "createTrack",
   "createCategory",
   "createSubject",
@@ -192,6 +207,14 @@ const EDITOR_ONLY = [
   "editBenchmarkDraft",
   "mergeBenchmarkDraft",
 ];
+
+function latestDecisionId(benchmark: string, round: string): string {
+  return String(
+    (sqlite.prepare(
+      `SELECT COALESCE(MAX(d.id), 0) AS id FROM editor_decisions d JOIN benchmarks b ON b.id = d.benchmark_id JOIN rounds r ON r.id = d.round_id WHERE b.slug = ? AND r.slug = ?`,
+    ).get(benchmark, round) as { id: number }).id,
+  );
+}
 
 function latestId(benchmark: string, round: string, reviewer: string): string {
   return String(
@@ -403,6 +426,7 @@ const SCHEMA_OF: Record<string, z.ZodType> = {
   setScoringDeadline: deadlineSchema,
   decideDisagreement: decisionSchema,
   publishRoundScores: publishSchema,
+  setMinCoverage: minCoverageSchema,
   createTrack: newTrackSchema,
   createCategory: newCategorySchema,
   createSubject: newSubjectSchema,
@@ -501,5 +525,43 @@ describe.each(Object.keys(VALID))("server action %s with hostile input", (name) 
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+describe("the editor's decisions and publishing", () => {
+  it("a revision is appended: the earlier decision stays, and a form opened before it is refused", async () => {
+    session.user = EDITOR;
+    const stale = VALID.decideDisagreement!();
+    const first = await submit("decideDisagreement", form(stale));
+    expect(first.ok, first.message).toBe(true);
+    const before = rowCounts();
+    const refused = await submit("decideDisagreement", form(stale));
+    expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/after you opened the form/) });
+    expect(rowCounts()).toEqual(before);
+    const revised = await submit("decideDisagreement", form({ ...VALID.decideDisagreement!(), stands: String(disputed.assessmentId) }));
+    expect(revised).toMatchObject({ ok: true, message: expect.stringMatching(/revised/) });
+    expect(rowCounts().editor_decisions).toBe(before.editor_decisions! + 1);
+    // Choosing a reviewer's assessment writes no ruling of the editor's own.
+    expect(rowCounts().assessments).toBe(before.assessments);
+  });
+
+  it("an own ruling needs a status and a rationale, and writes nothing without them", async () => {
+    session.user = EDITOR;
+    const before = rowCounts();
+    const result = await submit("decideDisagreement", form({ ...VALID.decideDisagreement!(), status: "", rationale: "" }));
+    expect(result.ok).toBe(false);
+    expect(Object.keys(result.errors ?? {}).sort()).toEqual(["rationale", "status"]);
+    expect(rowCounts()).toEqual(before);
+  });
+
+  it("refuses to publish a thinly scored round as preliminary unless the editor accepts it", async () => {
+    session.user = EDITOR;
+    sqlite.prepare("INSERT INTO rounds (slug, track_id, name, start_date, date_precision) SELECT 'hrc-thin', id, 'A thin session', '2019-02-25', 'day' FROM tracks WHERE slug = 'un-hrc'").run();
+    const before = rowCounts();
+    const refused = await submit("publishRoundScores", form({ roundSlug: "hrc-thin", confirm: "yes" }));
+    expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/preliminary/) });
+    expect(rowCounts()).toEqual(before);
+    const accepted = await submit("publishRoundScores", form({ roundSlug: "hrc-thin", confirm: "yes", acceptPreliminary: "yes" }));
+    expect(accepted).toMatchObject({ ok: true, message: expect.stringMatching(/marked preliminary/) });
   });
 });

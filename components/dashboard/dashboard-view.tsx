@@ -18,7 +18,7 @@ import { listFilterOptions } from "@/db/queries/filter-options";
 import { DASHBOARD_LIMITS } from "@/lib/dashboard";
 import { cachedByPublishedData } from "@/lib/published-cache";
 import { ADDRESSEE_LABELS, type Addressee } from "@/lib/domain";
-import { roundChartLabels } from "@/lib/round-labels";
+import { markPreliminary, roundChartLabels } from "@/lib/round-labels";
 import { filtersToQuery, hasFilters, parseDashboardFilters, type SearchParams } from "@/lib/validation/dashboard-filters";
 
 /** The whole dashboard for a query string's filters; rendered from Next's cache, see proxy.ts. */
@@ -33,7 +33,7 @@ export async function DashboardView({ searchParams }: { searchParams: SearchPara
   );
   const data = dashboard;
   const options = listFilterOptions(filters);
-  const labels = roundChartLabels(dashboard.rounds);
+  const labels = markPreliminary(roundChartLabels(dashboard.rounds), dashboard.series);
   const columns = dashboard.rounds.map((r, i) => ({ id: r.id, slug: r.slug, name: r.name, label: labels[i]! }));
 
   const { latest, previous } = dashboard;
@@ -94,7 +94,7 @@ export async function DashboardView({ searchParams }: { searchParams: SearchPara
         </section>
       ) : (
         <>
-          <Headline latest={latest} previous={previous} />
+          <Headline latest={latest} previous={previous} series={dashboard.series} minCoverage={dashboard.minCoverage} />
 
           <div className="mt-8 grid gap-8 lg:grid-cols-2">
             <section aria-labelledby="index-heading" className="rounded border border-stone-200 bg-white p-4">
@@ -144,6 +144,11 @@ export async function DashboardView({ searchParams }: { searchParams: SearchPara
             <h2 id="changes-heading" className="mb-2 text-lg font-semibold">
               What changed since the previous round
             </h2>
+            {latest.preliminary && previous && (
+              <p className="mb-2 text-sm text-amber-950" data-testid="changes-preliminary">
+                Preliminary: {latest.round.name} is not yet scored in full, so these changes are not final.
+              </p>
+            )}
             {previous ? (
               <ChangesList
                 changes={dashboard.changes}
@@ -154,7 +159,9 @@ export async function DashboardView({ searchParams }: { searchParams: SearchPara
                 roundNames={dashboard.rounds.map((r) => ({ id: r.id, name: r.name }))}
               />
             ) : (
-              <p className="text-sm">Only one round is in view; widen the range to compare.</p>
+              <p className="text-sm">
+                {dashboard.series.length > 1 ? "No earlier round in view is complete enough to compare with." : "Only one round is in view; widen the range to compare."}
+              </p>
             )}
           </section>
 

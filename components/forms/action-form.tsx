@@ -4,7 +4,8 @@ import { useActionState, useState } from "react";
 import type { ActionState } from "@/lib/auth/guard";
 
 export type FieldSpec =
-  | { kind: "text" | "email" | "password" | "date"; name: string; label: string; required?: boolean; defaultValue?: string; hint?: string }
+  // `index` tells apart fields sent under one name (evidenceUrl[]): the n-th of them keeps the n-th value sent.
+  | { kind: "text" | "email" | "password" | "date" | "number"; name: string; label: string; required?: boolean; defaultValue?: string; hint?: string; index?: number }
   | { kind: "textarea"; name: string; label: string; defaultValue?: string; hint?: string }
   | { kind: "select"; name: string; label: string; options: Array<{ value: string; label: string }>; defaultValue?: string }
   | { kind: "radio"; name: string; label: string; options: Array<{ value: string; label: string }> }
@@ -56,7 +57,7 @@ export function ActionForm({
   const [sent, setSent] = useState<Map<string, string[]> | null>(null);
   const kept = state && !state.ok ? sent : null;
   const errors = state?.errors ?? {};
-  const keptValue = (name: string, fallback?: string) => kept?.get(name)?.[0] ?? fallback;
+  const keptValue = (name: string, fallback?: string, index = 0) => kept?.get(name)?.[index] ?? fallback;
   return (
     <form
       key={answerNumber(state)}
@@ -68,10 +69,10 @@ export function ActionForm({
     >
       {fields.map((field) => {
         if (field.kind === "hidden") return <input key={field.name} type="hidden" name={field.name} value={field.value} />;
-        const id = `${testId ?? "form"}-${field.name.replace("[]", "")}`;
+        const id = `${testId ?? "form"}-${field.name.replace("[]", "")}${"index" in field && field.index !== undefined ? `-${field.index}` : ""}`;
         const errorId = `${id}-error`;
-        // A list's errors come under its name without the brackets (the guard strips them).
-        const fieldErrors = errors[field.name.replace(/\[\]$/, "")];
+        // A list's errors come under its name without "[]" (the guard strips them), once, beside its first field.
+        const fieldErrors = "index" in field && field.index ? undefined : errors[field.name.replace(/\[\]$/, "")];
         const describedBy = fieldErrors?.length ? errorId : undefined;
         const invalid = fieldErrors?.length ? true : undefined;
         const error = fieldErrors?.length ? (
@@ -144,7 +145,7 @@ export function ActionForm({
                 id={id}
                 name={field.name}
                 type={field.kind}
-                defaultValue={field.kind === "password" ? undefined : keptValue(field.name, field.defaultValue)}
+                defaultValue={field.kind === "password" ? undefined : keptValue(field.name, field.defaultValue, field.index)}
                 required={field.required}
                 aria-invalid={invalid}
                 aria-describedby={describedBy}

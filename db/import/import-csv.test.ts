@@ -74,6 +74,18 @@ describe("re-importing the app's own exports", () => {
     expect(rowCounts()).toEqual({ ...before, audit_log: before.audit_log! + 1 });
   });
 
+  it("a published score whose evidence joins two reviewers' links re-imports as already published", async () => {
+    const score = db.$client.prepare("SELECT benchmark_id AS b, round_id AS r FROM published_scores ORDER BY round_id DESC, benchmark_id LIMIT 1").get() as { b: number; r: number };
+    const insert = db.$client.prepare("INSERT INTO published_evidence (benchmark_id, round_id, position, url, title) VALUES (?, ?, ?, ?, ?)");
+    insert.run(score.b, score.r, 1, "https://example.org/first-reviewer", "First reviewer's report");
+    insert.run(score.b, score.r, 2, "https://example.org/second-reviewer", "Second reviewer's report");
+    const csv = await exported("/exports/scores.csv");
+    expect(csv).toContain("Second reviewer's report <https://example.org/second-reviewer>");
+    const summary = succeeded(run(csv, "scores.csv"));
+    expect(summary).toMatchObject({ alreadyPublished: records(csv).length - 1, assessmentsCreated: 0 });
+    db.$client.prepare("DELETE FROM published_evidence WHERE benchmark_id = ? AND round_id = ?").run(score.b, score.r);
+  });
+
   it("a benchmarks export creates nothing: every benchmark agrees with the stored one", () => {
     const before = rowCounts();
     const summary = succeeded(run(benchmarksCsv, "benchmarks.csv"));

@@ -29,6 +29,7 @@ import {
   benchmarkSubjects,
   categories,
   evidenceLinks,
+  publishedEvidence,
   publishedScores,
   rounds,
   statements,
@@ -461,8 +462,19 @@ function importScores(tx: Tx, rows: Array<{ line: number; row: ScoreImportRow }>
     .from(assessments)
     .where(inArray(assessments.id, ownLatestIds))
     .all();
-  const evidence = loadEvidence(tx, [...publishedRows, ...ownRows].map((r) => r.assessmentId));
-  for (const r of publishedRows) published.set(`${r.benchmarkId}@${r.roundId}`, { ...r, evidence: evidence.get(r.assessmentId) ?? [] });
+  const evidence = loadEvidence(tx, ownRows.map((r) => r.assessmentId));
+  // A published score's evidence is what the public sees (and the export writes): every agreeing reviewer's links.
+  const publicEvidence = groupBy(
+    inBatches(benchmarkIds, (batch) =>
+      tx
+        .select({ benchmarkId: publishedEvidence.benchmarkId, roundId: publishedEvidence.roundId, title: publishedEvidence.title, url: publishedEvidence.url })
+        .from(publishedEvidence)
+        .where(and(inArray(publishedEvidence.benchmarkId, batch), inArray(publishedEvidence.roundId, roundIds)))
+        .all(),
+    ),
+    (e) => `${e.benchmarkId}@${e.roundId}`,
+  );
+  for (const r of publishedRows) published.set(`${r.benchmarkId}@${r.roundId}`, { ...r, evidence: evidenceKey(publicEvidence.get(`${r.benchmarkId}@${r.roundId}`) ?? []) });
   for (const r of ownRows) latestOwn.set(`${r.benchmarkId}@${r.roundId}`, { ...r, evidence: evidence.get(r.assessmentId) ?? [] });
 
   const summary = emptySummary();

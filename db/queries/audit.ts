@@ -1,8 +1,8 @@
 import "server-only";
-import { desc } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import type { SubjectKind } from "@/lib/domain";
 import { getDb, type Db } from "../client";
-import { auditLog, users } from "../schema";
-import { eq } from "drizzle-orm";
+import { auditLog, benchmarks, categories, rounds, statements, subjects, tracks, users } from "../schema";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -24,11 +24,68 @@ export function recordAudit(
     .run();
 }
 
-export function listAuditEntries(limit = 200, db: Db = getDb()) {
-  return db
+export interface AuditFilter {
+  userId?: string;
+  entity?: string;
+  entityId?: string;
+  /** ISO dates, both days included. */
+  from?: string;
+  to?: string;
+  offset?: number;
+  limit?: number;
+}
+
+/** What an entry is about, by name: the records its entity id and its round and benchmark fields point to. */
+export interface AuditRefs {
+  round?: { slug: string; name: string };
+  benchmark?: { slug: string; title: string; confidential: boolean };
+  user?: { id: string; name: string; email: string };
+  subject?: { slug: string; name: string; kind: SubjectKind; confidential: boolean };
+  track?: { slug: string; name: string };
+  category?: { slug: string; name: string };
+  statement?: { slug: string; title: string };
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  userId: string | null;
+  userName: string | null;
+  userEmail: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  refs: AuditRefs;
+}
+
+function nextDay(date: string): string {
+  const day = new Date(`${date}T00:00:00.000Z`);
+  day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
+}
+
+function conditions(filter: AuditFilter) {
+  return and(
+    filter.userId ? eq(auditLog.userId, filter.userId) : undefined,
+    filter.entity ? eq(auditLog.entity, filter.entity) : undefined,
+    filter.entity && filter.entityId ? eq(auditLog.entityId, filter.entityId) : undefined,
+    // Timestamps are ISO strings: a day's entries sort between the day and the next.
+    filter.from ? gte(auditLog.at, filter.from) : undefined,
+    filter.to ? lt(auditLog.at, nextDay(filter.to)) : undefined,
+  );
+}
+
+/** A page of the audit log, newest first, narrowed by the filter, with how many entries match and names for what each is about. */
+export function listAuditEntries(filter: AuditFilter = {}, db: Db = getDb()): { entries: AuditEntry[]; total: number } {
+  const where = conditions(filter);
+  const total = db.select({ n: sql<number>`count(*)` }).from(auditLog).where(where).get()?.n ?? 0;
+  const rows = db
     .select({
       id: auditLog.id,
       at: auditLog.at,
+      userId: auditLog.userId,
       userName: users.name,
       userEmail: users.email,
       action: auditLog.action,
@@ -39,8 +96,95 @@ export function listAuditEntries(limit = 200, db: Db = getDb()) {
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.userId))
+    .where(where)
     .orderBy(desc(auditLog.id))
-    .limit(limit)
+    .limit(filter.limit ?? 200)
+    .offset(filter.offset ?? 0)
+    .all();
+  return { entries: describeEntries(rows, db), total };
+}
+
+const numberField = (value: unknown, key: string): number | undefined => {
+  const field = value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+  return typeof field === "number" && Number.isInteger(field) ? field : undefined;
+};
+const textField = (value: unknown, key: string): string | undefined => {
+  const field = value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+  return typeof field === "string" ? field : undefined;
+};
+
+/** The ids an entry points to, from its entity and id ("published_score 49@8" is benchmark 49 at round 8) and its after/before fields. */
+function pointers(entry: Omit<AuditEntry, "refs">) {
+  const id = /^\d+$/.test(entry.entityId) ? Number(entry.entityId) : undefined;
+  const [scoreBenchmark, scoreRound] = entry.entity === "published_score" ? entry.entityId.split("@").map(Number) : [];
+  const field = (key: string) => numberField(entry.after, key) ?? numberField(entry.before, key);
+  return {
+    roundId: entry.entity === "round" ? id : (scoreRound ?? field("roundId")),
+    benchmarkId: entry.entity === "benchmark" ? id : (scoreBenchmark ?? field("benchmarkId")),
+    userId: entry.entity === "user" ? entry.entityId : undefined,
+    subjectId: entry.entity === "subject" ? id : undefined,
+    subjectSlug: entry.entity === "subject_event" ? textField(entry.after, "subjectSlug") : undefined,
+    trackId: entry.entity === "track" ? id : undefined,
+    categoryId: entry.entity === "category" ? id : undefined,
+    statementId: entry.entity === "statement" ? id : undefined,
+  };
+}
+
+function describeEntries(rows: Array<Omit<AuditEntry, "refs">>, db: Db): AuditEntry[] {
+  const pointed = rows.map((row) => ({ row, to: pointers(row) }));
+  const ids = <K extends keyof ReturnType<typeof pointers>>(key: K) =>
+    [...new Set(pointed.map((p) => p.to[key]).filter((v): v is NonNullable<typeof v> => v !== undefined && (typeof v !== "number" || Number.isFinite(v))))] as Array<NonNullable<ReturnType<typeof pointers>[K]>>;
+  const byId = <T extends { id: number | string }>(list: T[]) => new Map(list.map((item) => [item.id, item]));
+  const roundIds = ids("roundId");
+  const benchmarkIds = ids("benchmarkId");
+  const userIds = ids("userId");
+  const subjectIds = ids("subjectId");
+  const subjectSlugs = ids("subjectSlug");
+  const trackIds = ids("trackId");
+  const categoryIds = ids("categoryId");
+  const statementIds = ids("statementId");
+  const roundsById = byId(roundIds.length ? db.select({ id: rounds.id, slug: rounds.slug, name: rounds.name }).from(rounds).where(inArray(rounds.id, roundIds)).all() : []);
+  const benchmarksById = byId(
+    benchmarkIds.length ? db.select({ id: benchmarks.id, slug: benchmarks.slug, title: benchmarks.title, confidential: benchmarks.confidential }).from(benchmarks).where(inArray(benchmarks.id, benchmarkIds)).all() : [],
+  );
+  const usersById = byId(userIds.length ? db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, userIds)).all() : []);
+  const subjectColumns = { id: subjects.id, slug: subjects.slug, name: subjects.name, kind: subjects.kind, confidential: subjects.confidential };
+  const subjectsById = byId(subjectIds.length ? db.select(subjectColumns).from(subjects).where(inArray(subjects.id, subjectIds)).all() : []);
+  const subjectsBySlug = new Map((subjectSlugs.length ? db.select(subjectColumns).from(subjects).where(inArray(subjects.slug, subjectSlugs)).all() : []).map((s) => [s.slug, s]));
+  const tracksById = byId(trackIds.length ? db.select({ id: tracks.id, slug: tracks.slug, name: tracks.name }).from(tracks).where(inArray(tracks.id, trackIds)).all() : []);
+  const categoriesById = byId(categoryIds.length ? db.select({ id: categories.id, slug: categories.slug, name: categories.name }).from(categories).where(inArray(categories.id, categoryIds)).all() : []);
+  const statementsById = byId(statementIds.length ? db.select({ id: statements.id, slug: statements.slug, title: statements.title }).from(statements).where(inArray(statements.id, statementIds)).all() : []);
+  const strip = <T extends { id: unknown }>(item: T | undefined) => {
+    if (!item) return undefined;
+    const { id: _id, ...rest } = item;
+    return rest;
+  };
+  return pointed.map(({ row, to }) => ({
+    ...row,
+    refs: {
+      round: strip(to.roundId === undefined ? undefined : roundsById.get(to.roundId)),
+      benchmark: strip(to.benchmarkId === undefined ? undefined : benchmarksById.get(to.benchmarkId)),
+      user: to.userId === undefined ? undefined : usersById.get(to.userId),
+      subject: strip(to.subjectId !== undefined ? subjectsById.get(to.subjectId) : to.subjectSlug !== undefined ? subjectsBySlug.get(to.subjectSlug) : undefined),
+      track: strip(to.trackId === undefined ? undefined : tracksById.get(to.trackId)),
+      category: strip(to.categoryId === undefined ? undefined : categoriesById.get(to.categoryId)),
+      statement: strip(to.statementId === undefined ? undefined : statementsById.get(to.statementId)),
+    },
+  }));
+}
+
+/** The kinds of record the log has entries about, for the filter. */
+export function listAuditEntities(db: Db = getDb()): string[] {
+  return db.selectDistinct({ entity: auditLog.entity }).from(auditLog).orderBy(asc(auditLog.entity)).all().map((r) => r.entity);
+}
+
+/** Everyone who appears in the log as the one who made a change, for the filter. */
+export function listAuditUsers(db: Db = getDb()): Array<{ id: string; name: string; email: string }> {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(inArray(users.id, db.selectDistinct({ id: sql<string>`${auditLog.userId}` }).from(auditLog)))
+    .orderBy(asc(users.name))
     .all();
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildDashboard } from "@/lib/dashboard";
+import { isPreliminary } from "@/lib/scoring";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { openDatabase, type Db } from "../client";
 import { migrateDatabase } from "../migrate";
@@ -161,5 +162,31 @@ describe("the dashboard summed in SQL agrees with the reference computed from th
     const republished = expectSameFigures(db, {});
     expect(republished.series.length).toBe(withdrawn.series.length + 1);
     for (const track of db.$client.prepare("SELECT slug FROM tracks").all() as Array<{ slug: string }>) expectSameFigures(db, { track: track.slug });
+  });
+});
+
+describe("preliminary rounds", () => {
+  it("are marked in both engines, and no change is measured against them", () => {
+    const db = seeded((d) => generateScaleData(d.$client, { benchmarks: 300, rounds: 8, reviewers: 3, seed: 9 }));
+    const published = db.$client.prepare("SELECT id, slug, track_id AS trackId FROM rounds WHERE published_at IS NOT NULL ORDER BY start_date, id").all() as Array<{ id: number; slug: string; trackId: number }>;
+    // The round before the latest loses most of its scores: its figures become preliminary.
+    const thin = published.at(-2)!;
+    db.$client.prepare("DELETE FROM published_scores WHERE round_id = ? AND benchmark_id % 5 <> 0").run(thin.id);
+    const whole = expectSameFigures(db, {});
+    expect(whole.series.find((s) => s.round.id === thin.id)?.preliminary).toBe(true);
+    expect(whole.series.filter((s) => s.preliminary).map((s) => s.round.id)).toEqual([thin.id]);
+    // The flag against the rule applied to coverage computed from the whole matrix.
+    const matrix = buildDashboard(getDashboardData({}, db));
+    expect(matrix.series.filter((s) => isPreliminary(s, 0.6)).map((s) => s.round.id)).toEqual([thin.id]);
+    expect(whole.previous?.round.id).toBe(published.at(-3)!.id);
+    expect(whole.changeCounts.up + whole.changeCounts.down).toBeGreaterThan(0);
+    for (const track of db.$client.prepare("SELECT slug FROM tracks").all() as Array<{ slug: string }>) expectSameFigures(db, { track: track.slug });
+    expectSameFigures(db, { statement: firstSlug(db, "SELECT s.slug FROM statements s JOIN benchmark_sources bs ON bs.statement_id = s.id GROUP BY s.id ORDER BY COUNT(*) DESC") });
+
+    // Lowering the threshold below its coverage makes it an ordinary round again.
+    db.$client.prepare("UPDATE publication_settings SET min_coverage_percent = 5").run();
+    const lowered = expectSameFigures(db, {});
+    expect(lowered.series.some((s) => s.preliminary)).toBe(false);
+    expect(lowered.previous?.round.id).toBe(thin.id);
   });
 });

@@ -2,8 +2,9 @@ import "server-only";
 // The dashboard at any size: the same figures lib/dashboard.ts computes from a whole matrix, but
 // summed from public_tallies (or counted in SQL for narrow views), with the heat map and the list
 // of changes read a page at a time. db/queries/dashboard-summary.test.ts checks that both agree.
-import { and, asc, eq, exists, inArray, sql } from "drizzle-orm";
-import { compareText, statusDirection, type Dashboard, type GroupFigures, type HeatMapGroup, type MatrixBenchmark, type StatusChange } from "@/lib/dashboard";
+import { and, asc, eq, exists, inArray, ne, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { compareText, comparisonBase, statusDirection, type Dashboard, type GroupFigures, type HeatMapGroup, type MatrixBenchmark, type StatusChange } from "@/lib/dashboard";
 import { ADDRESSEES, type Addressee, type Status } from "@/lib/domain";
 import { emptyTally, isApplicable, previousApplicableRound, summariseTally, type StatusTally } from "@/lib/scoring";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
@@ -11,7 +12,7 @@ import { getDb, type Db } from "../client";
 import { benchmarks, categories, publicBenchmarks, publicChanges, publicTallies, publishedScores } from "../schema";
 import { listRoundsInView, type DashboardRound } from "./dashboard";
 import { benchmarkConditions, resolveFilters, type ResolvedFilters } from "./filters";
-import { countPublishedFigures, ensurePublishedAggregates, type TallyRow } from "./published-aggregates";
+import { countPublishedFigures, ensurePublishedAggregates, listPreliminaryRoundIds, readMinCoverage, type TallyRow } from "./published-aggregates";
 import { listScopeTrackIds, withScopes } from "./benchmark-scope";
 import { getPublicRedactor, type PublicRedactor } from "./public-text";
 import { appliesFromDate, inBatches } from "./shared";
@@ -23,6 +24,8 @@ export interface DashboardSummary extends Dashboard<DashboardRound> {
   hasDemo: boolean;
   /** How many benchmarks moved up and down; `changes` lists at most `changesLimit` of them. */
   changeCounts: { up: number; down: number };
+  /** The editors' coverage threshold (a fraction): below it a round's figures are preliminary. */
+  minCoverage: number;
 }
 
 const matrixColumns = {
@@ -103,17 +106,18 @@ export interface SummaryOptions {
 
 export function getDashboardSummary(filters: DashboardFilters, options: SummaryOptions = {}, db: Db = getDb()): DashboardSummary {
   const resolved = resolveFilters(db, filters);
-  if (!isNarrow(resolved)) ensurePublishedAggregates(db);
+  // Narrow views count their figures live, but whether a round is preliminary comes from its stored tallies.
+  const preliminary = listPreliminaryRoundIds(db);
   const roundsInView = listRoundsInView(db, resolved);
   const tallies = readTallies(db, resolved, roundsInView);
   const inView = benchmarkConditions(db, resolved);
 
   const series = roundsInView.map((round) => {
     const { tally, applicable } = tallyOf(tallies.filter((t) => t.roundId === round.id));
-    return { round, ...summariseTally(tally, applicable) };
+    return { round, ...summariseTally(tally, applicable), preliminary: preliminary.has(round.id) };
   });
   const latest = series.at(-1) ?? null;
-  const previous = series.at(-2) ?? null;
+  const previous = comparisonBase(series);
 
   const narrow = isNarrow(resolved);
   const categoriesInView = db
@@ -177,7 +181,7 @@ export function getDashboardSummary(filters: DashboardFilters, options: SummaryO
   const { changes, changeCounts } = !pair
     ? { changes: [], changeCounts: { up: 0, down: 0 } }
     : narrow
-      ? readChanges(db, redactor, inView, roundsInView, options.changesLimit)
+      ? readChanges(db, redactor, inView, roundsInView.filter((r) => r.id === pair.latestRoundId || !preliminary.has(r.id)), options.changesLimit)
       : readStoredChanges(db, redactor, resolved, roundsInView, pair.previousRoundId, pair.latestRoundId, options.changesLimit);
 
   return {
@@ -195,6 +199,7 @@ export function getDashboardSummary(filters: DashboardFilters, options: SummaryO
     unmatched: resolved.unmatched,
     dataVersion: roundsInView.map((r) => r.publishedAt).sort().at(-1) ?? null,
     hasDemo: tallyOf(tallies).demo > 0,
+    minCoverage: readMinCoverage(db),
   };
 }
 

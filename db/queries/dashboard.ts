@@ -8,6 +8,7 @@ import { benchmarks, categories, publishedScores, rounds, tracks } from "../sche
 import { benchmarkConditions, resolveFilters, roundConditions, type ResolvedFilters } from "./filters";
 import { withScopes } from "./benchmark-scope";
 import { getPublicRedactor } from "./public-text";
+import { listPreliminaryRoundIds } from "./published-aggregates";
 import { appliesFromDate } from "./shared";
 
 export interface DashboardRound {
@@ -33,6 +34,7 @@ export interface DashboardData {
   /** The latest publication time among the rounds in view: the data version. */
   dataVersion: string | null;
   hasDemo: boolean;
+  preliminaryRoundIds: Set<number>;
 }
 
 /** The published matrix behind the dashboard: rounds × public benchmarks, narrowed by the filters. */
@@ -85,6 +87,7 @@ export function getDashboardData(filters: DashboardFilters, db: Db = getDb()): D
     unmatched: resolved.unmatched,
     dataVersion: roundRows.map((r) => r.publishedAt).sort().at(-1) ?? null,
     hasDemo: scoreRows.some((s) => s.isDemo),
+    preliminaryRoundIds: listPreliminaryRoundIds(db),
   };
 }
 

@@ -9,7 +9,7 @@ import {
   benchmarks,
   benchmarkSubjects,
   categories,
-  evidenceLinks,
+  publishedEvidence,
   publishedScores,
   rounds,
   statements,
@@ -25,7 +25,8 @@ import { hiddenBenchmarkSelect, isPublicSource } from "./shared";
 // Lists inside one cell, joined with a separator that never occurs in the data.
 const SEPARATOR = " | ";
 
-const evidenceList = sql<string>`coalesce((select group_concat(${evidenceLinks.title} || ' <' || ${evidenceLinks.url} || '>', ${SEPARATOR}) from ${evidenceLinks} where ${evidenceLinks.assessmentId} = ${publishedScores.assessmentId}), '')`;
+// In publication order: the subquery's order is the order group_concat reads.
+const evidenceList = sql<string>`coalesce((select group_concat(pe_title || ' <' || pe_url || '>', ${SEPARATOR}) from (select pe.title as pe_title, pe.url as pe_url from ${publishedEvidence} pe where pe.benchmark_id = ${publishedScores.benchmarkId} and pe.round_id = ${publishedScores.roundId} order by pe.position)), '')`;
 const sourceList = sql<string>`coalesce((select group_concat(${statements.title}, ${SEPARATOR}) from ${benchmarkSources} join ${statements} on ${statements.id} = ${benchmarkSources.statementId} where ${benchmarkSources.benchmarkId} = ${benchmarks.id} and ${isPublicSource}), '')`;
 const subjectList = (kind: "person" | "law") =>
   sql<string>`coalesce((select group_concat(${subjects.name} || coalesce(' (' || ${subjects.nameZh} || ')', ''), ${SEPARATOR}) from ${benchmarkSubjects} join ${subjects} on ${subjects.id} = ${benchmarkSubjects.subjectId} where ${benchmarkSubjects.benchmarkId} = ${benchmarks.id} and ${subjects.confidential} = 0 and ${kind === "person" ? sql`${subjects.kind} = 'person'` : sql`${subjects.kind} <> 'person'`}), '')`;

@@ -9,9 +9,11 @@
 // checks every figure against lib/dashboard.ts, which computes them from the whole matrix.
 import { and, eq, gt, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
+import { comparisonBase } from "@/lib/dashboard";
 import type { Addressee } from "@/lib/domain";
+import { DEFAULT_MIN_COVERAGE_PERCENT, isPreliminary, summariseTally } from "@/lib/scoring";
 import type { Db } from "../client";
-import { benchmarks, dataVersion, publishedScores, rounds } from "../schema";
+import { benchmarks, dataVersion, publicationSettings, publishedScores, rounds } from "../schema";
 import { inScopeOf } from "./benchmark-scope";
 import { isPublicBenchmark } from "./shared";
 import { compileWithheldNames, listWithheldItems } from "./withheld-names";
@@ -137,21 +139,60 @@ const SCOPED_CHANGES_BETWEEN = `
        AND now.status <> before.status
   ) WHERE direction IS NOT NULL`;
 
+/** The editors' coverage threshold as a fraction (see publication_settings). */
+export function readMinCoverage(db: Db): number {
+  const row = db.select({ percent: publicationSettings.minCoveragePercent }).from(publicationSettings).where(eq(publicationSettings.id, 1)).get();
+  return (row?.percent ?? DEFAULT_MIN_COVERAGE_PERCENT) / 100;
+}
+
+/**
+ * Published rounds whose figures are preliminary: over every public benchmark that applies there,
+ * judged below the threshold, by lib/scoring from the stored tallies. Reads the tallies as they
+ * are; readers call listPreliminaryRoundIds, which brings them up to date first.
+ */
+function readPreliminaryRoundIds(db: Db): Set<number> {
+  const minCoverage = readMinCoverage(db);
+  const rows = db.$client
+    .prepare(
+      `SELECT round_id AS roundId, sum(applicable) AS applicable, sum(met) AS met, sum(partial) AS partial, sum(not_met) AS notMet,
+              sum(regressed) AS regressed, sum(unknown) AS unknown
+         FROM public_tallies GROUP BY round_id`,
+    )
+    .all() as Array<{ roundId: number; applicable: number; met: number; partial: number; notMet: number; regressed: number; unknown: number }>;
+  return new Set(
+    rows
+      .filter((r) => isPreliminary(summariseTally({ met: r.met, partial: r.partial, not_met: r.notMet, regressed: r.regressed, unknown: r.unknown }, r.applicable), minCoverage))
+      .map((r) => r.roundId),
+  );
+}
+
+/** Published rounds whose figures are preliminary (coverage below the editors' threshold). */
+export function listPreliminaryRoundIds(db: Db): Set<number> {
+  ensurePublishedAggregates(db);
+  return readPreliminaryRoundIds(db);
+}
+
 interface PublishedRound {
   id: number;
   trackId: number;
   startDate: string;
 }
 
-/** Each published round with the published round before it, in the whole timeline and in its track. */
+/**
+ * Each published round with the round its change is measured against (lib/dashboard
+ * comparisonBase: the last earlier one that is not preliminary), in the whole timeline and in its
+ * track. Needs the tallies of every published round counted first.
+ */
 function roundPairs(db: Db): Array<{ round: PublishedRound; previous: PublishedRound }> {
-  const published = db.$client
-    .prepare("SELECT id, track_id AS trackId, start_date AS startDate FROM rounds WHERE published_at IS NOT NULL ORDER BY start_date, id")
-    .all() as PublishedRound[];
+  const preliminary = readPreliminaryRoundIds(db);
+  const published = (
+    db.$client.prepare("SELECT id, track_id AS trackId, start_date AS startDate FROM rounds WHERE published_at IS NOT NULL ORDER BY start_date, id").all() as PublishedRound[]
+  ).map((round) => ({ round, preliminary: preliminary.has(round.id) }));
   const pairs: Array<{ round: PublishedRound; previous: PublishedRound }> = [];
-  published.forEach((round, i) => {
-    const previousOverall = published[i - 1];
-    const previousInTrack = published.slice(0, i).findLast((r) => r.trackId === round.trackId);
+  published.forEach(({ round }, i) => {
+    const previousOverall = comparisonBase(published, i)?.round;
+    const inTrack = published.slice(0, i + 1).filter((r) => r.round.trackId === round.trackId);
+    const previousInTrack = comparisonBase(inTrack)?.round;
     if (previousOverall) pairs.push({ round, previous: previousOverall });
     if (previousInTrack && previousInTrack !== previousOverall) pairs.push({ round, previous: previousInTrack });
   });

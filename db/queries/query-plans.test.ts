@@ -23,7 +23,7 @@ import { listPublicSubjectsPage, listSubjectBenchmarkLinks, listSubjectsEvents }
 
 // Tables that grow with the data. Reading one end to end without an index fails; walking an index
 // (covering or in order, under a LIMIT) is what a page should do.
-const GROWING = ["published_scores", "assessments", "benchmarks", "benchmark_tracks", "benchmark_subjects", "benchmark_sources", "evidence_links", "subjects", "statements", "public_benchmarks"];
+const GROWING = ["published_scores", "published_evidence", "assessments", "benchmarks", "benchmark_tracks", "benchmark_subjects", "benchmark_sources", "evidence_links", "subjects", "statements", "public_benchmarks"];
 
 /** Indexes db/schema.ts declares that the migrated database lacks: the plans below rely on every one. */
 function missingDeclaredIndexes(db: Db): string[] {

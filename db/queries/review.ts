@@ -1,12 +1,14 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
-import type { DatePrecision, Status, SubjectKind } from "@/lib/domain";
-import { carriedForwardRationale, nextUnscored, proposeScore, type CarryForwardSource, type LatestAssessment } from "@/lib/review";
+import { alias } from "drizzle-orm/sqlite-core";
+import type { DatePrecision, PublishedBasis, Status, SubjectKind } from "@/lib/domain";
+import { carriedForwardRationale, nextUnscored, proposeScore, unionEvidence, type CarryForwardSource, type Decision, type EvidenceLink, type LatestAssessment, type Proposal } from "@/lib/review";
 import { isApplicable, isInScope } from "@/lib/scoring";
 import { getDb, type Db } from "../client";
-import { assessments, benchmarks, benchmarkSubjects, categories, editorDecisions, evidenceLinks, publishedScores, rounds, subjects, tracks, users } from "../schema";
+import { assessments, benchmarks, benchmarkSubjects, categories, editorDecisions, evidenceLinks, publishedEvidence, publishedScores, rounds, subjects, tracks, users } from "../schema";
 import { recordAudit } from "./audit";
-import { readDataVersion, refreshAggregatesAfterPublishing } from "./published-aggregates";
+import { getDashboardSummary, type DashboardSummary } from "./dashboard-summary";
+import { listPreliminaryRoundIds, readDataVersion, refreshAggregatesAfterPublishing } from "./published-aggregates";
 import { inScopeOf, withScopes } from "./benchmark-scope";
 import { appliesFromDate, inBatches } from "./shared";
 import { listSubjectsEvents, type SubjectEvent } from "./subjects";
@@ -87,12 +89,15 @@ export interface LatestAssessmentRow extends LatestAssessment {
   createdAt: string;
 }
 
-/** Each reviewer's latest assessment of each benchmark at a round (history stays in the table). */
+/**
+ * Each reviewer's latest assessment of each benchmark at a round (history stays in the table). An
+ * editor's own rulings are not reviews: they are read with the decisions.
+ */
 export function listLatestAssessments(roundId: number, db: Db = getDb()): Map<number, LatestAssessmentRow[]> {
   const latestIds = db
     .select({ id: sql<number>`max(${assessments.id})` })
     .from(assessments)
-    .where(eq(assessments.roundId, roundId))
+    .where(and(eq(assessments.roundId, roundId), eq(assessments.isRuling, false)))
     .groupBy(assessments.benchmarkId, assessments.reviewerId);
   const rows = db
     .select({
@@ -149,11 +154,21 @@ export function getOwnAssessment(id: number, reviewerId: string, db: Db = getDb(
 
 export function listEvidence(assessmentIds: number[], db: Db = getDb()) {
   if (assessmentIds.length === 0) return [];
-  return db
-    .select({ assessmentId: evidenceLinks.assessmentId, url: evidenceLinks.url, title: evidenceLinks.title, publishedOn: evidenceLinks.publishedOn })
-    .from(evidenceLinks)
-    .where(inArray(evidenceLinks.assessmentId, assessmentIds))
-    .all();
+  return inBatches(assessmentIds, (batch) =>
+    db
+      .select({ assessmentId: evidenceLinks.assessmentId, url: evidenceLinks.url, title: evidenceLinks.title, publishedOn: evidenceLinks.publishedOn })
+      .from(evidenceLinks)
+      .where(inArray(evidenceLinks.assessmentId, batch))
+      .orderBy(asc(evidenceLinks.id))
+      .all(),
+  );
+}
+
+/** Each assessment's evidence links, in the order they were given. */
+export function listEvidenceByAssessment(assessmentIds: number[], db: Db = getDb()): Map<number, EvidenceLink[]> {
+  const byAssessment = new Map<number, EvidenceLink[]>();
+  for (const { assessmentId, ...link } of listEvidence(assessmentIds, db)) byAssessment.set(assessmentId, [...(byAssessment.get(assessmentId) ?? []), link]);
+  return byAssessment;
 }
 
 export function getReviewBenchmark(slug: string, db: Db = getDb()) {
@@ -212,7 +227,7 @@ export function listCarryForwardSources(
       const latestIds = db
         .select({ id: sql<number>`max(${assessments.id})` })
         .from(assessments)
-        .where(and(eq(assessments.reviewerId, reviewerId), eq(assessments.roundId, earlier.id), inArray(assessments.benchmarkId, batch)))
+        .where(and(eq(assessments.reviewerId, reviewerId), eq(assessments.roundId, earlier.id), inArray(assessments.benchmarkId, batch), eq(assessments.isRuling, false)))
         .groupBy(assessments.benchmarkId);
       return db
         .select({ id: assessments.id, benchmarkId: assessments.benchmarkId, status: assessments.status, rationale: assessments.rationale, isDemo: assessments.isDemo })
@@ -297,7 +312,7 @@ function appendAssessment(tx: Tx, input: NewAssessment, origin?: Record<string, 
   const latest = tx
     .select({ id: assessments.id, status: assessments.status, createdAt: assessments.createdAt })
     .from(assessments)
-    .where(and(eq(assessments.benchmarkId, input.benchmarkId), eq(assessments.roundId, input.roundId), eq(assessments.reviewerId, input.reviewerId)))
+    .where(and(eq(assessments.benchmarkId, input.benchmarkId), eq(assessments.roundId, input.roundId), eq(assessments.reviewerId, input.reviewerId), eq(assessments.isRuling, false)))
     .orderBy(desc(assessments.id))
     .limit(1)
     .get();
@@ -446,7 +461,8 @@ export function carryForwardScores(
   );
 }
 
-export function listLatestDecisions(roundId: number, db: Db = getDb()): Map<number, number> {
+/** The latest decision on each benchmark at a round: the one publishing uses. */
+export function listLatestDecisions(roundId: number, db: Db = getDb()): Map<number, Decision & { id: number }> {
   const latestIds = db
     .select({ id: sql<number>`max(${editorDecisions.id})` })
     .from(editorDecisions)
@@ -454,38 +470,146 @@ export function listLatestDecisions(roundId: number, db: Db = getDb()): Map<numb
     .groupBy(editorDecisions.benchmarkId);
   return new Map(
     db
-      .select({ benchmarkId: editorDecisions.benchmarkId, assessmentId: editorDecisions.assessmentId })
+      .select({ id: editorDecisions.id, benchmarkId: editorDecisions.benchmarkId, assessmentId: editorDecisions.assessmentId, status: assessments.status, isRuling: assessments.isRuling })
       .from(editorDecisions)
+      .innerJoin(assessments, eq(assessments.id, editorDecisions.assessmentId))
       .where(inArray(editorDecisions.id, latestIds))
       .all()
-      .map((d) => [d.benchmarkId, d.assessmentId]),
+      .map(({ benchmarkId, ...decision }) => [benchmarkId, decision]),
   );
 }
 
-export function createDecision(input: { benchmarkId: number; roundId: number; assessmentId: number; editorId: string; note: string }, db: Db = getDb()) {
-  db.transaction(
+export interface DecisionRecord {
+  id: number;
+  benchmarkId: number;
+  assessmentId: number;
+  status: Status;
+  /** The editor's own ruling; otherwise the reviewer's assessment named below stands. */
+  isRuling: boolean;
+  reviewerName: string;
+  rationale: string;
+  evidence: EvidenceLink[];
+  note: string;
+  decidedByName: string;
+  decidedAt: string;
+}
+
+const reviewer = alias(users, "reviewer");
+
+/** Every decision at a round, newest first: the first for a benchmark is the one that counts, the rest its history. */
+export function listDecisionHistory(roundId: number, db: Db = getDb()): DecisionRecord[] {
+  const rows = db
+    .select({
+      id: editorDecisions.id,
+      benchmarkId: editorDecisions.benchmarkId,
+      assessmentId: editorDecisions.assessmentId,
+      status: assessments.status,
+      isRuling: assessments.isRuling,
+      reviewerName: reviewer.name,
+      rationale: assessments.rationale,
+      note: editorDecisions.note,
+      decidedByName: users.name,
+      decidedAt: editorDecisions.decidedAt,
+    })
+    .from(editorDecisions)
+    .innerJoin(assessments, eq(assessments.id, editorDecisions.assessmentId))
+    .innerJoin(reviewer, eq(reviewer.id, assessments.reviewerId))
+    .innerJoin(users, eq(users.id, editorDecisions.decidedBy))
+    .where(eq(editorDecisions.roundId, roundId))
+    .orderBy(desc(editorDecisions.id))
+    .all();
+  const evidence = listEvidenceByAssessment(
+    rows.map((r) => r.assessmentId),
+    db,
+  );
+  return rows.map((r) => ({ ...r, evidence: evidence.get(r.assessmentId) ?? [] }));
+}
+
+export type DecisionChoice = { kind: "assessment"; assessmentId: number } | { kind: "own"; status: Status; rationale: string; evidence: EvidenceLink[] };
+
+export interface NewDecision {
+  benchmarkId: number;
+  roundId: number;
+  editorId: string;
+  stands: DecisionChoice;
+  note: string;
+  /** The latest decision's id when the form was opened (0 for none): another one since means a conflict. */
+  expectedDecisionId: number;
+}
+
+/**
+ * Records an editor's decision on a disagreement, or a revision of an earlier decision: a
+ * reviewer's current assessment stands, or the editor's own ruling (status, rationale, evidence,
+ * written as an assessment marked as a ruling). Appended: earlier decisions stay as the history.
+ */
+export function createDecision(input: NewDecision, db: Db = getDb()): number {
+  return db.transaction(
     (tx) => {
-      const chosen = tx
-        .select({ id: assessments.id, status: assessments.status })
-        .from(assessments)
-        .where(and(eq(assessments.id, input.assessmentId), eq(assessments.benchmarkId, input.benchmarkId), eq(assessments.roundId, input.roundId)))
-        .get();
-      if (!chosen) throw new ConflictError("That assessment does not belong to this benchmark and round.");
+      const earlier = listLatestDecisions(input.roundId, tx as unknown as Db).get(input.benchmarkId) ?? null;
+      if ((earlier?.id ?? 0) !== input.expectedDecisionId) {
+        throw new ConflictError("Another decision on this benchmark was recorded after you opened the form. Nothing was saved: reload to see it, then decide again.");
+      }
+      const current = listLatestAssessments(input.roundId, tx as unknown as Db).get(input.benchmarkId) ?? [];
+      if (!earlier && proposeScore(current, null).kind !== "disagreement") {
+        throw new ConflictError("The reviewers do not disagree on this benchmark (or fewer than two have scored it): there is nothing to decide.");
+      }
+      let assessmentId: number;
+      if (input.stands.kind === "assessment") {
+        const chosenId = input.stands.assessmentId;
+        if (!current.some((a) => a.id === chosenId)) throw new ConflictError("That assessment is not a reviewer's current score of this benchmark at this round. Reload and choose again.");
+        assessmentId = chosenId;
+      } else {
+        const [ruling] = tx
+          .insert(assessments)
+          .values({ benchmarkId: input.benchmarkId, roundId: input.roundId, reviewerId: input.editorId, status: input.stands.status, rationale: input.stands.rationale, isRuling: true })
+          .returning({ id: assessments.id })
+          .all();
+        assessmentId = ruling!.id;
+        if (input.stands.evidence.length > 0) tx.insert(evidenceLinks).values(input.stands.evidence.map((e) => ({ ...e, assessmentId }))).run();
+      }
       const [row] = tx
         .insert(editorDecisions)
-        .values({ benchmarkId: input.benchmarkId, roundId: input.roundId, assessmentId: input.assessmentId, decidedBy: input.editorId, note: input.note })
+        .values({ benchmarkId: input.benchmarkId, roundId: input.roundId, assessmentId, decidedBy: input.editorId, note: input.note })
         .returning({ id: editorDecisions.id })
         .all();
+      const status = input.stands.kind === "own" ? input.stands.status : current.find((a) => a.id === assessmentId)!.status;
       recordAudit(tx, {
         userId: input.editorId,
-        action: "decision.create",
+        action: earlier ? "decision.revise" : "decision.create",
         entity: "editor_decision",
         entityId: row!.id,
-        after: { benchmarkId: input.benchmarkId, roundId: input.roundId, assessmentId: input.assessmentId, status: chosen.status, note: input.note },
+        before: earlier ? { decisionId: earlier.id, assessmentId: earlier.assessmentId, status: earlier.status, own: earlier.isRuling } : null,
+        after: {
+          benchmarkId: input.benchmarkId,
+          roundId: input.roundId,
+          assessmentId,
+          status,
+          own: input.stands.kind === "own",
+          note: input.note,
+          ...(input.stands.kind === "own" ? { rationale: input.stands.rationale, evidence: input.stands.evidence } : {}),
+        },
       });
+      return row!.id;
     },
     { behavior: "immediate" },
   );
+}
+
+export interface PublicationItem {
+  benchmark: ReviewBenchmark;
+  /** Each reviewer's current assessment. */
+  assessments: LatestAssessmentRow[];
+  proposal: Proposal;
+}
+
+/** What publishing the round now would do with each benchmark that applies there. */
+export function planPublication(round: { id: number; startDate: string; trackId: number }, db: Db = getDb()): PublicationItem[] {
+  const latest = listLatestAssessments(round.id, db);
+  const decisions = listLatestDecisions(round.id, db);
+  return listRoundBenchmarks(round, db).map((benchmark) => {
+    const current = latest.get(benchmark.id) ?? [];
+    return { benchmark, assessments: current, proposal: proposeScore(current, decisions.get(benchmark.id) ?? null) };
+  });
 }
 
 export interface PublishResult {
@@ -493,56 +617,140 @@ export interface PublishResult {
   changed: number;
   withheld: number;
   publishedAt: string;
+  /** The round's public figures after publishing fall below the editors' coverage threshold. */
+  preliminary: boolean;
+}
+
+/** Publishing would make a round's figures preliminary, and the editor did not say they accept that. */
+export class PreliminaryRefusedError extends Error {}
+
+interface PublishedNow {
+  status: Status;
+  assessmentId: number;
+  basis: PublishedBasis;
+  evidence: EvidenceLink[];
+}
+
+function readPublishedNow(tx: Db, roundId: number): Map<number, PublishedNow> {
+  const scores = tx
+    .select({ benchmarkId: publishedScores.benchmarkId, status: publishedScores.status, assessmentId: publishedScores.assessmentId, basis: publishedScores.basis })
+    .from(publishedScores)
+    .where(eq(publishedScores.roundId, roundId))
+    .all();
+  const evidence = new Map<number, EvidenceLink[]>();
+  for (const { benchmarkId, ...link } of tx
+    .select({ benchmarkId: publishedEvidence.benchmarkId, url: publishedEvidence.url, title: publishedEvidence.title, publishedOn: publishedEvidence.publishedOn })
+    .from(publishedEvidence)
+    .where(eq(publishedEvidence.roundId, roundId))
+    .orderBy(asc(publishedEvidence.benchmarkId), asc(publishedEvidence.position))
+    .all()) {
+    evidence.set(benchmarkId, [...(evidence.get(benchmarkId) ?? []), link]);
+  }
+  return new Map(scores.map(({ benchmarkId, ...score }) => [benchmarkId, { ...score, evidence: evidence.get(benchmarkId) ?? [] }]));
+}
+
+const sameEvidence = (a: readonly EvidenceLink[], b: readonly EvidenceLink[]) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The writes of a publication, inside the caller's transaction on `db`'s connection; with the plan it carried out. */
+function writePublication(db: Db, roundId: number, editorId: string): Omit<PublishResult, "preliminary"> & { plan: PublicationItem[] } {
+  const round = db.select({ id: rounds.id, startDate: rounds.startDate, trackId: rounds.trackId, publishedAt: rounds.publishedAt }).from(rounds).where(eq(rounds.id, roundId)).get();
+  if (!round) throw new ConflictError("No such round.");
+  const versionBefore = readDataVersion(db);
+  const plan = planPublication(round, db);
+  const existing = readPublishedNow(db, roundId);
+  const evidenceOf = listEvidenceByAssessment(
+    plan.flatMap((item) => (item.proposal.kind === "agreement" || item.proposal.kind === "decided" ? item.proposal.evidenceFrom : [])),
+    db,
+  );
+  const publishedAt = new Date().toISOString();
+  let published = 0;
+  let changed = 0;
+  let withheld = 0;
+  for (const { benchmark, proposal } of plan) {
+    if (proposal.kind !== "agreement" && proposal.kind !== "decided") {
+      withheld += 1;
+      continue;
+    }
+    published += 1;
+    const before = existing.get(benchmark.id);
+    const basis: PublishedBasis = proposal.kind === "agreement" ? "agreement" : "editor";
+    // The assessment whose rationale is shown comes first, so its links lead.
+    const sources = [proposal.assessmentId, ...proposal.evidenceFrom.filter((id) => id !== proposal.assessmentId)];
+    const evidence = unionEvidence(sources.map((id) => evidenceOf.get(id) ?? []));
+    if (before && before.status === proposal.status && before.assessmentId === proposal.assessmentId && before.basis === basis && sameEvidence(before.evidence, evidence)) continue;
+    changed += 1;
+    const values = { status: proposal.status, basis, assessmentId: proposal.assessmentId, decidedBy: editorId, decidedAt: publishedAt, isDemo: false };
+    db.insert(publishedScores)
+      .values({ benchmarkId: benchmark.id, roundId, ...values })
+      .onConflictDoUpdate({ target: [publishedScores.benchmarkId, publishedScores.roundId], set: values })
+      .run();
+    db.delete(publishedEvidence).where(and(eq(publishedEvidence.benchmarkId, benchmark.id), eq(publishedEvidence.roundId, roundId))).run();
+    if (evidence.length > 0) db.insert(publishedEvidence).values(evidence.map((e, i) => ({ benchmarkId: benchmark.id, roundId, position: i + 1, ...e }))).run();
+    recordAudit(db, { userId: editorId, action: "score.publish", entity: "published_score", entityId: `${benchmark.id}@${roundId}`, before: before ?? null, after: { ...values, evidence } });
+  }
+  db.update(rounds).set({ publishedAt }).where(eq(rounds.id, roundId)).run();
+  recordAudit(db, { userId: editorId, action: "round.publish", entity: "round", entityId: roundId, before: { publishedAt: round.publishedAt }, after: { publishedAt, published, changed, withheld } });
+  // The transaction object has no raw client; the connection is the same one.
+  refreshAggregatesAfterPublishing(db, roundId, versionBefore);
+  return { published, changed, withheld, publishedAt, plan };
 }
 
 /**
  * Publishes a round: every benchmark with an agreement or an editor's ruling gets its published
- * score (the previous one is kept in the audit log), and the round gets its new data version.
+ * score and evidence (the previous ones are kept in the audit log), and the round gets its new data
+ * version. If the round's figures would then be preliminary, nothing is published unless the
+ * editor accepts that (`acceptPreliminary`).
  */
-export function publishRound(roundId: number, editorId: string, db: Db = getDb()): PublishResult {
+export function publishRound(roundId: number, editorId: string, db: Db = getDb(), options: { acceptPreliminary?: boolean } = {}): PublishResult {
   return db.transaction(
-    (tx) => {
-      const round = tx.select({ id: rounds.id, startDate: rounds.startDate, trackId: rounds.trackId, publishedAt: rounds.publishedAt }).from(rounds).where(eq(rounds.id, roundId)).get();
-      if (!round) throw new ConflictError("No such round.");
-      const versionBefore = readDataVersion(tx as unknown as Db);
-      const latest = listLatestAssessments(roundId, tx as unknown as Db);
-      const decisions = listLatestDecisions(roundId, tx as unknown as Db);
-      const existing = new Map(
-        tx
-          .select({ benchmarkId: publishedScores.benchmarkId, status: publishedScores.status, assessmentId: publishedScores.assessmentId, basis: publishedScores.basis })
-          .from(publishedScores)
-          .where(eq(publishedScores.roundId, roundId))
-          .all()
-          .map((p) => [p.benchmarkId, p]),
-      );
-      const publishedAt = new Date().toISOString();
-      let published = 0;
-      let changed = 0;
-      let withheld = 0;
-      for (const benchmark of listRoundBenchmarks(round, tx as unknown as Db)) {
-        const proposal = proposeScore(latest.get(benchmark.id) ?? [], decisions.get(benchmark.id) ?? null);
-        if (proposal.kind !== "agreement" && proposal.kind !== "decided") {
-          withheld += 1;
-          continue;
-        }
-        published += 1;
-        const before = existing.get(benchmark.id);
-        const basis = proposal.kind === "agreement" ? ("agreement" as const) : ("editor" as const);
-        if (before && before.status === proposal.status && before.assessmentId === proposal.assessmentId && before.basis === basis) continue;
-        changed += 1;
-        const values = { status: proposal.status, basis, assessmentId: proposal.assessmentId, decidedBy: editorId, decidedAt: publishedAt, isDemo: false };
-        tx.insert(publishedScores)
-          .values({ benchmarkId: benchmark.id, roundId, ...values })
-          .onConflictDoUpdate({ target: [publishedScores.benchmarkId, publishedScores.roundId], set: values })
-          .run();
-        recordAudit(tx, { userId: editorId, action: "score.publish", entity: "published_score", entityId: `${benchmark.id}@${roundId}`, before: before ?? null, after: values });
+    () => {
+      const { plan: _plan, ...result } = writePublication(db, roundId, editorId);
+      const preliminary = listPreliminaryRoundIds(db).has(roundId);
+      if (preliminary && !options.acceptPreliminary) {
+        throw new PreliminaryRefusedError("Publishing now would make this round's figures preliminary: too few of its benchmarks are judged. Nothing was published. Tick the box to publish them as preliminary, or wait for more scores.");
       }
-      tx.update(rounds).set({ publishedAt }).where(eq(rounds.id, roundId)).run();
-      recordAudit(tx, { userId: editorId, action: "round.publish", entity: "round", entityId: roundId, before: { publishedAt: round.publishedAt }, after: { publishedAt, published, changed, withheld } });
-      // The transaction object has no raw client; the connection is the same one.
-      refreshAggregatesAfterPublishing(db, roundId, versionBefore);
-      return { published, changed, withheld, publishedAt };
+      return { ...result, preliminary };
     },
     { behavior: "immediate" },
   );
+}
+
+/** Thrown to roll back a publication that was only a rehearsal, carrying what it would have shown. */
+class Rehearsal extends Error {
+  constructor(readonly outcome: { result: ReturnType<typeof writePublication>; after: DashboardSummary }) {
+    super("rehearsal");
+  }
+}
+
+export interface PublicationPreview {
+  plan: PublicationItem[];
+  /** Scores that would be new or different from what the public sees now. */
+  changed: number;
+  /** The dashboard's figures per round now, and as they would be after publishing (unfiltered). */
+  before: DashboardSummary;
+  after: DashboardSummary;
+}
+
+/**
+ * What publishing the round would publish and what the dashboard would then show, by publishing it
+ * in a transaction that is rolled back: the same writes, aggregates and figures as publishRound,
+ * not a second calculation of them. Synchronous from start to end, so no other request on this
+ * connection can see the rehearsal.
+ */
+export function previewPublication(roundId: number, editorId: string, db: Db = getDb()): PublicationPreview {
+  const before = getDashboardSummary({}, { figuresOnly: true }, db);
+  try {
+    db.transaction(
+      () => {
+        const result = writePublication(db, roundId, editorId);
+        throw new Rehearsal({ result, after: getDashboardSummary({}, { figuresOnly: true }, db) });
+      },
+      { behavior: "immediate" },
+    );
+  } catch (error) {
+    if (!(error instanceof Rehearsal)) throw error;
+    // The plan was read before the rehearsal wrote anything: it is what stands now.
+    return { plan: error.outcome.result.plan, changed: error.outcome.result.changed, before, after: error.outcome.after };
+  }
+  throw new Error("A rehearsed publication was not rolled back.");
 }

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { PublishedBasis, Status } from "@/lib/domain";
 import { getDb, type Db } from "../client";
-import { assessments, benchmarks, evidenceLinks, publishedScores, rounds } from "../schema";
+import { assessments, benchmarks, publishedEvidence, publishedScores, rounds } from "../schema";
 import { isInScope } from "@/lib/scoring";
 import { withScopes } from "./benchmark-scope";
 import { getPublicRedactor } from "./public-text";
@@ -25,7 +25,7 @@ export interface PublishedScoreDetail {
   evidence: EvidenceLink[];
 }
 
-/** Published scores with the rationale and evidence the public sees (names withheld), for some benchmarks or some rounds. */
+/** Published scores with the rationale and evidence (fixed at publication) the public sees, names withheld, for some benchmarks or some rounds. */
 export function listPublishedScoreDetails(
   where: { benchmarkIds?: number[]; roundIds?: number[] },
   db: Db = getDb(),
@@ -56,22 +56,22 @@ export function listPublishedScoreDetails(
       .all();
   const rows = where.benchmarkIds ? inBatches(where.benchmarkIds, select) : select();
 
-  const evidence = new Map<number, EvidenceLink[]>();
+  const evidence = new Map<string, EvidenceLink[]>();
+  const key = (benchmarkId: number, roundId: number) => `${benchmarkId}@${roundId}`;
   const links = inBatches(
-    rows.map((r) => r.assessmentId),
+    [...new Set(rows.map((r) => r.benchmarkId))],
     (batch) =>
       db
-        .select({ assessmentId: evidenceLinks.assessmentId, url: evidenceLinks.url, title: evidenceLinks.title, publishedOn: evidenceLinks.publishedOn })
-        .from(evidenceLinks)
-        .where(inArray(evidenceLinks.assessmentId, batch))
+        .select({ benchmarkId: publishedEvidence.benchmarkId, roundId: publishedEvidence.roundId, url: publishedEvidence.url, title: publishedEvidence.title, publishedOn: publishedEvidence.publishedOn })
+        .from(publishedEvidence)
+        .where(and(inArray(publishedEvidence.benchmarkId, batch), where.roundIds ? inArray(publishedEvidence.roundId, where.roundIds) : undefined))
+        .orderBy(asc(publishedEvidence.benchmarkId), asc(publishedEvidence.roundId), asc(publishedEvidence.position))
         .all(),
   );
-  for (const link of links) {
-    const list = evidence.get(link.assessmentId) ?? [];
-    list.push({ url: redactor.url(link.url), title: redactor.text(link.title), publishedOn: link.publishedOn });
-    evidence.set(link.assessmentId, list);
+  for (const { benchmarkId, roundId, ...link } of links) {
+    evidence.set(key(benchmarkId, roundId), [...(evidence.get(key(benchmarkId, roundId)) ?? []), { url: redactor.url(link.url), title: redactor.text(link.title), publishedOn: link.publishedOn }]);
   }
-  return rows.map(({ assessmentId, ...row }) => ({ ...row, rationale: redactor.text(row.rationale), evidence: evidence.get(assessmentId) ?? [] }));
+  return rows.map(({ assessmentId: _assessment, ...row }) => ({ ...row, rationale: redactor.text(row.rationale), evidence: evidence.get(key(row.benchmarkId, row.roundId)) ?? [] }));
 }
 
 /**

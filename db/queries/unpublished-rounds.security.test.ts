@@ -78,7 +78,7 @@ describe("a statement and a benchmark tied to a round not yet published", () => 
 
   it("once the round is published, both appear, and the published figures are as a full rebuild counts them", () => {
     ensurePublishedAggregates(db);
-    publishRound(round.id, "demo-editor", db);
+    publishRound(round.id, "demo-editor", db, { acceptPreliminary: true });
     expect(getStatement(plant.statementAddressingUnpublishedRoundSlug!, db)).toMatchObject({ roundSlug: round.slug, roundName: round.name });
     expect(getPublicBenchmark(plant.benchmarkFromUnpublishedRoundSlug!, db)).toMatchObject({ appliesFromSlug: round.slug, appliesFromName: round.name });
     expect(publicBenchmarkSlugs(db)).toContain(plant.benchmarkFromUnpublishedRoundSlug);
@@ -134,7 +134,7 @@ describe("a benchmark from an unpublished round dated before published ones", ()
 
   it("publishing its round brings it into the later rounds' figures, as a full rebuild counts them", () => {
     const before = legalReformAt(hrc37);
-    publishRound(late.id, "demo-editor", db);
+    publishRound(late.id, "demo-editor", db, { acceptPreliminary: true });
     expect(legalReformAt(hrc37)).toEqual({ applicable: before.applicable + 1, met: before.met + 1 });
     expect(one(db, "SELECT sum(applicable) AS n FROM public_tallies WHERE round_id = ? AND category_id = (SELECT id FROM categories WHERE slug = 'legal-reform')", hrc37.id)).toEqual({
       n: before.applicable + 1,

@@ -134,6 +134,7 @@ export function generateScaleData(sqlite: Database.Database, options: ScaleOptio
     const assessmentInsert = insert("INSERT INTO assessments (benchmark_id, round_id, reviewer_id, status, rationale, is_demo, created_at) VALUES (?, ?, ?, ?, ?, 1, ?)");
     const evidenceInsert = insert("INSERT INTO evidence_links (assessment_id, url, title, published_on) VALUES (?, ?, ?, NULL)");
     const publishInsert = insert("INSERT INTO published_scores (benchmark_id, round_id, status, basis, assessment_id, decided_by, decided_at, is_demo) VALUES (?, ?, ?, ?, ?, 'scale-editor', ?, 1)");
+    const publishedEvidenceInsert = insert("INSERT INTO published_evidence (benchmark_id, round_id, position, url, title, published_on) VALUES (?, ?, 1, ?, ?, NULL)");
     const createdAt = publishedAt;
     const NEIGHBOUR: Record<Status, Status> = { met: "partial", partial: "not_met", not_met: "unknown", regressed: "not_met", unknown: "not_met" };
 
@@ -182,14 +183,21 @@ export function generateScaleData(sqlite: Database.Database, options: ScaleOptio
         const scorers = random() < 0.5 ? reviewerIds.slice(0, 2) : reviewerIds.slice(0, Math.min(3, reviewerIds.length));
         const disagree = random() < 0.1;
         let firstAssessment = 0;
+        // The public sees the evidence of every agreeing reviewer, or of the one the editor sided with.
+        let publicEvidence = false;
+        const evidenceUrl = `https://example.org/evidence/${b + 1}/${r + 1}`;
         for (const [i, reviewer] of scorers.entries()) {
           const status = disagree && i === scorers.length - 1 ? NEIGHBOUR[published] : published;
           const assessmentId = assessmentInsert.run(id, round.id, reviewer, status, `Generated assessment of benchmark ${b + 1} at round ${r + 1}.`, createdAt).lastInsertRowid as number;
           if (i === 0) firstAssessment = assessmentId;
-          if (random() < 0.1) evidenceInsert.run(assessmentId, `https://example.org/evidence/${b + 1}/${r + 1}`, "Generated evidence");
+          if (random() < 0.1) {
+            evidenceInsert.run(assessmentId, evidenceUrl, "Generated evidence");
+            if (!disagree || i === 0) publicEvidence = true;
+          }
           summary.assessments += 1;
         }
         publishInsert.run(id, round.id, published, disagree ? "editor" : "agreement", firstAssessment, publishedAt);
+        if (publicEvidence) publishedEvidenceInsert.run(id, round.id, evidenceUrl, "Generated evidence");
         summary.publishedScores += 1;
       }
     }

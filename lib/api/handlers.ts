@@ -7,6 +7,7 @@ import { findUnmatchedFilters } from "@/db/queries/filters";
 import { listPublishedRounds, listPublishedRoundsPage, listTracksPage } from "@/db/queries/rounds";
 import { listPublishers, listStatementsPage } from "@/db/queries/statements";
 import { listPublicSubjectsPage, listSubjectsEvents, type SubjectPage } from "@/db/queries/subjects";
+import { comparisonBase } from "@/lib/dashboard";
 import { DENOMINATOR_NOTE } from "@/lib/export/describe";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { ENDPOINTS, type EndpointName } from "./endpoints";
@@ -110,7 +111,8 @@ const BUILDERS: { [N in EndpointName]: (query: Query<N>) => unknown } = {
       dataVersion: dashboard.dataVersion,
       filters: filtersOf(query),
       denominator: DENOMINATOR_NOTE,
-      rounds: dashboard.series.map((s) => ({
+      minCoverage: dashboard.minCoverage,
+      rounds: dashboard.series.map((s, i) => ({
         round: s.round.slug,
         name: s.round.name,
         applicable: s.applicable,
@@ -119,6 +121,8 @@ const BUILDERS: { [N in EndpointName]: (query: Query<N>) => unknown } = {
         index: s.index,
         coverage: s.coverage,
         regressionRate: s.regressionRate,
+        preliminary: s.preliminary,
+        comparedWith: comparisonBase(dashboard.series, i)?.round.slug ?? null,
       })),
     };
   },

@@ -101,6 +101,10 @@ export const roundSummarySchema = z
     index: z.number().nullable().openapi({ description: "100 × (met + ½ partial) ÷ judged; null when nothing was judged." }),
     coverage: z.number().nullable(),
     regressionRate: z.number().nullable(),
+    preliminary: z.boolean().openapi({
+      description: "True when the round's coverage (over every public benchmark that applies there) is below minCoverage: its figures will change as scoring continues.",
+    }),
+    comparedWith: z.string().nullable().openapi({ description: "The round in view this round's change is measured against: the last earlier one that is not preliminary; null for none." }),
   })
   .openapi("RoundSummary");
 
@@ -125,6 +129,7 @@ export const summaryResponseSchema = z
     dataVersion: z.string().nullable(),
     filters: z.record(z.string(), z.string()),
     denominator: z.string(),
+    minCoverage: z.number().openapi({ description: "The editors' threshold, a fraction: a round judged below it is preliminary." }),
     rounds: z.array(roundSummarySchema),
   })
   .openapi("Summary");

@@ -110,6 +110,7 @@ export function plantConfidentialData(db: Database.Database, tag: string, option
       assessmentId,
       reviewer.id,
     );
+    db.prepare("INSERT INTO published_evidence (benchmark_id, round_id, position, url, title) VALUES (?, ?, 1, ?, ?)").run(benchmarkId, round.id, secret(`https://secret.example/${slug}/evidence`), secret(`Secret evidence for ${slug}`));
   };
   const confidentialBenchmarkSlug = secret(`confidential-benchmark-${tag}`);
   scoredBenchmark(confidentialBenchmarkSlug, secret(`Release the confidential detainee ${tag}`), true, [personId, lawId]);

@@ -15,7 +15,8 @@ const isoDate = z.string().max(10).regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like
 /** http(s) only: a javascript: or data: URL is never stored, so it can never become a link. */
 export const evidenceUrlSchema = webUrlSchema;
 
-const rationale = z.string().trim().min(10, "Explain the score in at least 10 characters.").max(4000, "Keep the rationale under 4,000 characters.");
+export const rationaleSchema = z.string().trim().min(10, "Explain the score in at least 10 characters.").max(4000, "Keep the rationale under 4,000 characters.");
+const rationale = rationaleSchema;
 
 const EVIDENCE_FIELDS = ["evidenceUrl", "evidenceTitle", "evidenceDate"] as const;
 type EvidenceField = (typeof EVIDENCE_FIELDS)[number];
@@ -105,7 +106,7 @@ export const assessmentApiSchema = z.strictObject({
   benchmark: slug,
   expectedLatestId: z.number("Give the id of your latest assessment you saw (0 for none).").int().min(0),
   status: z.enum(STATUSES, `Choose a status: ${STATUSES.join(", ")}.`),
-  rationale,
+  rationale: rationaleSchema,
   evidence: z
     .array(
       z.strictObject({

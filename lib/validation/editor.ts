@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { DATE_PRECISIONS, SUBJECT_EVENT_KINDS, SUBJECT_KINDS } from "../domain";
+import { DATE_PRECISIONS, STATUSES, SUBJECT_EVENT_KINDS, SUBJECT_KINDS, type Status } from "../domain";
+import { rationaleSchema } from "./assessment";
+import { collectEvidence, evidenceCellsSchema } from "./evidence";
 import { optionalWebUrlSchema } from "./url";
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, digits and hyphens.").max(120);
@@ -21,14 +23,46 @@ export const newRoundSchema = z
 
 export const deadlineSchema = z.object({ roundSlug: slug, scoringDeadline: optionalIsoDate });
 
-export const decisionSchema = z.object({
+/** What an editor's decision keeps: a reviewer's assessment (its id) or "own", the editor's own ruling. */
+export const OWN_RULING = "own";
+
+export const decisionSchema = z
+  .object({
+    roundSlug: slug,
+    benchmarkSlug: slug,
+    expectedDecisionId: z.coerce.number("Reload the page and decide again.").int().min(0).max(Number.MAX_SAFE_INTEGER),
+    stands: z.string().max(20, "Choose whose assessment stands, or your own ruling.").regex(/^(own|[1-9]\d{0,14})$/, "Choose whose assessment stands, or your own ruling."),
+    status: z.union([z.literal(""), z.enum(STATUSES)], "Choose a status for your ruling.").default(""),
+    rationale: z.string().trim().max(4000, "Keep the rationale under 4,000 characters.").default(""),
+    evidenceUrl: evidenceCellsSchema,
+    evidenceTitle: evidenceCellsSchema,
+    evidenceDate: evidenceCellsSchema,
+    note: z.string().trim().max(2000, "Keep the note under 2,000 characters.").default(""),
+  })
+  .transform((input, ctx) => {
+    const { stands, status, rationale, evidenceUrl: _u, evidenceTitle: _t, evidenceDate: _d, ...rest } = input;
+    const evidence = collectEvidence(input, ctx);
+    if (stands !== OWN_RULING) return { ...rest, choice: { kind: "assessment" as const, assessmentId: Number(stands) } };
+    if (status === "") ctx.addIssue({ code: "custom", path: ["status"], message: "Choose a status for your ruling." });
+    const checked = rationaleSchema.safeParse(rationale);
+    if (!checked.success) ctx.addIssue({ code: "custom", path: ["rationale"], message: `Your ruling's rationale: ${checked.error.issues[0]?.message}` });
+    // With an issue added, zod returns the issues and this value is never used.
+    return { ...rest, choice: { kind: "own" as const, status: status as Status, rationale, evidence } };
+  });
+
+export const publishSchema = z.object({
   roundSlug: slug,
-  benchmarkSlug: slug,
-  assessmentId: z.coerce.number().int().positive("Choose whose assessment stands."),
-  note: z.string().trim().max(2000).default(""),
+  confirm: z.literal("yes", "Tick the box to confirm publication."),
+  // Asked only when the preview shows the round's figures would be preliminary.
+  acceptPreliminary: z
+    .literal("yes", "Tick the box, or leave it unticked.")
+    .optional()
+    .transform((v) => v === "yes"),
 });
 
-export const publishSchema = z.object({ roundSlug: slug, confirm: z.literal("yes", "Tick the box to confirm publication.") });
+export const minCoverageSchema = z.object({
+  minCoveragePercent: z.coerce.number("Give a whole number from 0 to 100.").int("Give a whole number from 0 to 100.").min(0, "Give a whole number from 0 to 100.").max(100, "Give a whole number from 0 to 100."),
+});
 
 const text = (max: number, message = "Required.") => z.string().trim().min(1, message).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).transform((v) => v || null);

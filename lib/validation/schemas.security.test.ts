@@ -11,11 +11,13 @@ import { hostileObject, hostileString, hostileValue, inspectLimits, mutatedSampl
 import { QUEUE_VIEWS } from "@/lib/review";
 import { changePasswordSchema } from "./account";
 import { assessmentApiSchema, assessmentFormSchema, carryForwardSchema, evidenceUrlSchema, queueViewSchema } from "./assessment";
+import { auditFiltersSchema } from "./audit-filters";
 import { dashboardFiltersSchema, FILTER_KEYS, parseDashboardFilters } from "./dashboard-filters";
 import {
   confidentialitySchema,
   deadlineSchema,
   decisionSchema,
+  minCoverageSchema,
   newCategorySchema,
   newRoundSchema,
   newSubjectEventSchema,
@@ -44,13 +46,19 @@ const SCHEMAS: Record<string, { schema: z.ZodType; sample: Record<string, unknow
     sample: { round: "hrc-37", benchmark: "release-liu-xia", expectedLatestId: 0, status: "partial", rationale: "Released on bail, still under watch.", evidence: [{ url: "https://example.org/a", title: "A report", publishedOn: "2018-07-10" }] },
   },
   dashboardFiltersSchema: { schema: dashboardFiltersSchema, sample: { track: "un-hrc", addressee: "chinese_government", subject: "liu-xia" } },
+  auditFiltersSchema: { schema: auditFiltersSchema, sample: { user: "demo-editor", entity: "published_score", entityId: "49@8", from: "2026-01-01", to: "2026-01-31" } },
   newRoundSchema: {
     schema: newRoundSchema,
     sample: { trackSlug: "un-hrc", slug: "hrc-41", name: "Human Rights Council, 41st session", location: "Geneva", startDate: "2019-06-24", endDate: "", datePrecision: "month", scoringDeadline: "" },
   },
   deadlineSchema: { schema: deadlineSchema, sample: { roundSlug: "hrc-37", scoringDeadline: "2026-12-31" } },
-  decisionSchema: { schema: decisionSchema, sample: { roundSlug: "hrc-37", benchmarkSlug: "release-liu-xia", assessmentId: "12", note: "Public reporting settles it." } },
-  publishSchema: { schema: publishSchema, sample: { roundSlug: "hrc-37", confirm: "yes" } },
+  decisionSchema: {
+    schema: decisionSchema,
+    sample: { roundSlug: "hrc-37", benchmarkSlug: "release-liu-xia", expectedDecisionId: "0", stands: "own", status: "partial", rationale: "Released on bail, still under watch.", evidenceUrl: ["https://example.org/a"], evidenceTitle: ["A report"], evidenceDate: [""], note: "Public reporting settles it." },
+    outputKeys: ["choice"],
+  },
+  publishSchema: { schema: publishSchema, sample: { roundSlug: "hrc-37", confirm: "yes", acceptPreliminary: "yes" } },
+  minCoverageSchema: { schema: minCoverageSchema, sample: { minCoveragePercent: "60" } },
   newTrackSchema: { schema: newTrackSchema, sample: { slug: "eu-china", name: "EU–China Human Rights Dialogue", shortName: "EU–China", description: "" } },
   newCategorySchema: { schema: newCategorySchema, sample: { slug: "religion", name: "Freedom of religion", description: "Worship and belief." } },
   newSubjectSchema: {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ExternalLink } from "@/components/ui/external-link";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { getPublicationSettings } from "@/db/queries/publication-settings";
 import { listSourceDocuments } from "@/db/queries/sources";
 import { STATUSES, type Status } from "@/lib/domain";
 import { formatDate } from "@/lib/format";
@@ -18,6 +19,7 @@ const SCALE: Record<Status, { meaning: string; weight: string }> = {
 
 export default function MethodPage() {
   const sources = listSourceDocuments();
+  const settings = getPublicationSettings();
   return (
     <article className="max-w-3xl space-y-6">
       <h1 className="text-2xl font-semibold">Method</h1>
@@ -71,11 +73,19 @@ export default function MethodPage() {
         <h2 id="published-heading" className="text-lg font-semibold">How a published score is decided</h2>
         <p>
           After each round, two reviewers score every applicable benchmark independently, each with a rationale and evidence links. Every
-          change is kept as a new assessment; nothing is overwritten. Where the two agree, that status is published. Where they disagree, an
-          editor reads both rationales and decides. The editor then publishes the round; its publication time is the data version shown on
-          every page and export. Until then the round is named nowhere in public: a statement that addresses it is shown without it, and a
+          change is kept as a new assessment; nothing is overwritten. Where the two agree, that status is published with the evidence links of
+          both (each address once). Where they disagree, an editor reads both rationales and their evidence and decides: one reviewer&apos;s
+          assessment stands, or the editor gives a status, rationale and evidence of their own. A decision can be revised; the latest one
+          counts and the earlier ones are kept. The editor then publishes the round; its publication time is the data version shown on every
+          page and export. Until then the round is named nowhere in public: a statement that addresses it is shown without it, and a
           benchmark that applies from it first appears with that round&apos;s scorecard. Agreement between reviewers is measured per round as
           percent agreement and Cohen&apos;s kappa.
+        </p>
+        <p data-testid="method-preliminary">
+          A round is <strong>preliminary</strong> while fewer than {settings.minCoveragePercent}% of the benchmarks that apply there are judged
+          (coverage below the threshold the editors set). Its figures are shown, marked preliminary, on every page, in the exports and in the
+          API, because they will change as scoring continues; and no later round&apos;s change is measured against it: the change since the
+          previous round is measured against the last round that is not preliminary.
         </p>
         <p>
           People at risk are protected: a person or a benchmark marked confidential never appears on public pages, in the API or in exports.

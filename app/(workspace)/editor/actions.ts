@@ -4,11 +4,13 @@ import { eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
-import { ConflictError, createDecision, getReviewBenchmark, getReviewRound, publishRound } from "@/db/queries/review";
+import { setMinCoveragePercent } from "@/db/queries/publication-settings";
+import { ConflictError, createDecision, getReviewBenchmark, getReviewRound, PreliminaryRefusedError, publishRound } from "@/db/queries/review";
 import { rounds, tracks } from "@/db/schema";
 import { AccountExistsError, createAccount, newAccountSchema } from "@/lib/auth/accounts";
 import { ActionError, guardedAction } from "@/lib/auth/guard";
-import { deadlineSchema, decisionSchema, newRoundSchema, publishSchema } from "@/lib/validation/editor";
+import { isApplicable } from "@/lib/scoring";
+import { deadlineSchema, decisionSchema, minCoverageSchema, newRoundSchema, publishSchema } from "@/lib/validation/editor";
 
 const EDITOR = ["editor"] as const;
 
@@ -53,23 +55,42 @@ export const decideDisagreement = guardedAction({ roles: EDITOR, schema: decisio
   const round = getReviewRound(input.roundSlug);
   const benchmark = getReviewBenchmark(input.benchmarkSlug);
   if (!round || !benchmark) throw new ActionError("No such round or benchmark.");
+  if (!isApplicable(benchmark, round)) throw new ActionError("This benchmark does not apply at this round. Nothing was saved.");
   try {
-    createDecision({ benchmarkId: benchmark.id, roundId: round.id, assessmentId: input.assessmentId, editorId: editor.id, note: input.note });
+    createDecision({ benchmarkId: benchmark.id, roundId: round.id, editorId: editor.id, stands: input.choice, note: input.note, expectedDecisionId: input.expectedDecisionId });
   } catch (error) {
     if (error instanceof ConflictError) throw new ActionError(error.message);
     throw error;
   }
   revalidatePath(`/editor/rounds/${round.slug}`);
-  return { ok: true, message: "Decision recorded. It counts when you publish the round." };
+  return {
+    ok: true,
+    message: `${input.expectedDecisionId ? "Decision revised; the earlier one stays in the history" : "Decision recorded"}. It counts when you publish the round${round.publishedAt ? " again" : ""}.`,
+  };
 });
 
 export const publishRoundScores = guardedAction({ roles: EDITOR, schema: publishSchema }, async (input, editor) => {
   const round = getReviewRound(input.roundSlug);
   if (!round) throw new ActionError("No such round.");
-  const result = publishRound(round.id, editor.id);
+  let result;
+  try {
+    result = publishRound(round.id, editor.id, undefined, { acceptPreliminary: input.acceptPreliminary });
+  } catch (error) {
+    if (error instanceof PreliminaryRefusedError) throw new ActionError(error.message);
+    throw error;
+  }
   revalidatePath("/", "layout");
   return {
     ok: true,
-    message: `Published ${round.name}: ${result.published} scores (${result.changed} new or changed); ${result.withheld} withheld until reviewers agree or you decide.`,
+    message: `Published ${round.name}: ${result.published} scores (${result.changed} new or changed); ${result.withheld} withheld until reviewers agree or you decide.${result.preliminary ? " Its figures are marked preliminary." : ""}`,
+  };
+});
+
+export const setMinCoverage = guardedAction({ roles: EDITOR, schema: minCoverageSchema }, async (input, editor) => {
+  const { before, after } = setMinCoveragePercent(input.minCoveragePercent, editor.id);
+  revalidatePath("/", "layout");
+  return {
+    ok: true,
+    message: before === after ? `The threshold stays at ${after}%.` : `Rounds with less than ${after}% of their benchmarks judged are now marked preliminary (was ${before}%).`,
   };
 });

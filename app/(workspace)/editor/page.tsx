@@ -11,7 +11,8 @@ import { tracks } from "@/db/schema";
 import { requirePageUser } from "@/lib/auth/session";
 import { DATE_PRECISIONS } from "@/lib/domain";
 import { deadlineState } from "@/lib/review";
-import { createRound, setScoringDeadline } from "./actions";
+import { getPublicationSettings } from "@/db/queries/publication-settings";
+import { createRound, setMinCoverage, setScoringDeadline } from "./actions";
 import { EditorOnly } from "@/components/review/editor-only";
 
 export const metadata: Metadata = { title: "Editor" };
@@ -24,6 +25,7 @@ export default async function EditorPage() {
   const reviewers = listActiveReviewers();
   const drafts = countDrafts();
   const trackOptions = getDb().select({ slug: tracks.slug, name: tracks.name }).from(tracks).all();
+  const settings = getPublicationSettings();
   const rounds = listReviewRounds().map((round) => {
     const applicable = listRoundBenchmarks(round);
     const latest = listLatestAssessments(round.id);
@@ -40,7 +42,9 @@ export default async function EditorPage() {
           Drafts to review ({drafts === 0 ? "none waiting" : `${drafts} waiting`})
         </Link>
       </p>
-      <p className="mt-2"><Link href="/editor/import">Import benchmarks or scores from CSV</Link></p>
+      <p className="mt-2">
+        <Link href="/editor/import">Import benchmarks or scores from CSV</Link> · <Link href="#publishing-settings">Preliminary rounds</Link>
+      </p>
       <section aria-labelledby="progress-heading" className="mt-4">
         <h2 id="progress-heading" className="text-lg font-semibold">Rounds and reviewers&apos; progress</h2>
         <div className="relative overflow-x-auto">
@@ -82,6 +86,23 @@ export default async function EditorPage() {
               ))}
             </tbody>
           </table>
+        </div>
+      </section>
+      <section aria-labelledby="publishing-settings-heading" id="publishing-settings" className="mt-8 max-w-xl">
+        <h2 id="publishing-settings-heading" className="text-lg font-semibold">Preliminary rounds</h2>
+        <p className="mt-1 text-sm text-stone-700">
+          A published round with fewer of its applicable benchmarks judged than this is marked preliminary on every public page, export and in the API, and later
+          rounds are compared with the last round above it. Changing it changes public pages at once.
+          {settings.updatedAt && ` Last set by ${settings.updatedByName ?? "someone"} on ${settings.updatedAt.slice(0, 16).replace("T", " ")} UTC.`}
+        </p>
+        <div className="mt-2">
+          <ActionForm
+            action={setMinCoverage}
+            testId="min-coverage"
+            className="flex items-end gap-2"
+            submitLabel="Save"
+            fields={[{ kind: "number", name: "minCoveragePercent", label: "Least coverage of a complete round (%)", defaultValue: String(settings.minCoveragePercent) }]}
+          />
         </div>
       </section>
       <section aria-labelledby="new-round-heading" className="mt-8 max-w-xl">

@@ -4,7 +4,8 @@ import { FulfilmentLineChart } from "@/components/charts/fulfilment-line-chart";
 import { StatusMixChart } from "@/components/charts/status-mix-chart";
 import { getDashboardSummary } from "@/db/queries/dashboard-summary";
 import { describeFilters } from "@/lib/export/describe";
-import { roundChartLabels } from "@/lib/round-labels";
+import { formatPercent } from "@/lib/format";
+import { markPreliminary, roundChartLabels } from "@/lib/round-labels";
 import { filtersToQuery, parseDashboardFilters, type SearchParams } from "@/lib/validation/dashboard-filters";
 
 export const dynamic = "force-dynamic";
@@ -28,7 +29,8 @@ export default async function EmbedPage({ params, searchParams }: Props) {
   const { filters } = parseDashboardFilters(await searchParams);
   const dashboard = getDashboardSummary(filters, { figuresOnly: true });
   const data = dashboard;
-  const labels = roundChartLabels(dashboard.rounds);
+  const labels = markPreliminary(roundChartLabels(dashboard.rounds), dashboard.series);
+  const preliminary = dashboard.series.filter((s) => s.preliminary).map((s) => s.round.name);
   const dashboardUrl = `/${filtersToQuery(filters)}`;
 
   return (
@@ -40,6 +42,12 @@ export default async function EmbedPage({ params, searchParams }: Props) {
         <FulfilmentLineChart points={dashboard.series.map((r, i) => ({ label: labels[i]!, index: r.index, judged: r.judged, applicable: r.applicable }))} />
       ) : (
         <StatusMixChart bars={dashboard.series.map((r, i) => ({ label: labels[i]!, ...r.tally }))} />
+      )}
+      {preliminary.length > 0 && (
+        <p className="mt-1 text-xs font-semibold text-amber-900" data-testid="embed-preliminary">
+          Preliminary: {preliminary.join(", ")} ({preliminary.length === 1 ? "has" : "have"} fewer than {formatPercent(dashboard.minCoverage)} of benchmarks judged; the
+          figures will change).
+        </p>
       )}
       <p className="mt-1 text-xs text-stone-600">
         Data version {data.dataVersion?.slice(0, 16).replace("T", " ") ?? "—"} UTC · filters: {describeFilters(filters)} · index = 100 × (met + ½ partial) ÷ judged ·{" "}

@@ -2,9 +2,12 @@ import "server-only";
 import { listBenchmarkSources, listBenchmarkSubjects } from "@/db/queries/benchmarks";
 import type { DashboardRound } from "@/db/queries/dashboard";
 import { getSubsetMatrix } from "@/db/queries/matrix";
+import { getDb } from "@/db/client";
+import { getPublicationSettings } from "@/db/queries/publication-settings";
+import { listPreliminaryRoundIds } from "@/db/queries/published-aggregates";
 import { listPublishedScoreDetails } from "@/db/queries/scores";
 import { buildDashboard, type HeatMapGroup, type RoundFigures } from "@/lib/dashboard";
-import { roundChartLabels } from "@/lib/round-labels";
+import { markPreliminary, roundChartLabels } from "@/lib/round-labels";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 
 /** At most this many rounds fit as columns on a portrait page; the series chart still shows every round. */
@@ -23,6 +26,10 @@ export interface ScorecardPdfData {
   dataVersion: string | null;
   hasDemo: boolean;
   series: Array<RoundFigures<DashboardRound> & { label: string }>;
+  /** The round the latest one is compared with: the last earlier one that is not preliminary. */
+  previous: (RoundFigures<DashboardRound> & { label: string }) | null;
+  /** The editors' coverage threshold, a fraction. */
+  minCoverage: number;
   tableRounds: Array<{ id: number; label: string }>;
   groups: HeatMapGroup[];
   rationaleOf: Map<number, string>;
@@ -35,9 +42,11 @@ export interface ScorecardPdfData {
 export function getScorecardPdfData(filters: DashboardFilters): ScorecardPdfData | { tooMany: number } {
   const data = getSubsetMatrix(filters, { limit: PDF_MAX_BENCHMARKS, applicableOnly: true });
   if (data.benchmarkCount > PDF_MAX_BENCHMARKS) return { tooMany: data.benchmarkCount };
-  const dashboard = buildDashboard(data);
-  const labels = roundChartLabels(dashboard.rounds);
+  // After the size check, so that a refusal never waits for the aggregates to be rebuilt.
+  const dashboard = buildDashboard({ ...data, preliminaryRoundIds: listPreliminaryRoundIds(getDb()) });
+  const labels = markPreliminary(roundChartLabels(dashboard.rounds), dashboard.series);
   const series = dashboard.series.map((s, i) => ({ ...s, label: labels[i]! }));
+  const previous = series.find((s) => s.round.id === dashboard.previous?.round.id) ?? null;
   const tableRounds = series.slice(-PDF_TABLE_ROUNDS).map((s) => ({ id: s.round.id, label: s.label }));
   const firstTableColumn = series.length - tableRounds.length;
   const groups = dashboard.heatMap
@@ -58,5 +67,6 @@ export function getScorecardPdfData(filters: DashboardFilters): ScorecardPdfData
   for (const s of listBenchmarkSources(ids)) sourcesOf.set(s.benchmarkId, [...(sourcesOf.get(s.benchmarkId) ?? []), `${s.statementTitle} (${s.statementDate.slice(0, 4)})`]);
   const peopleOf = new Map<number, string[]>();
   for (const s of listBenchmarkSubjects(ids)) peopleOf.set(s.benchmarkId, [...(peopleOf.get(s.benchmarkId) ?? []), s.nameZh ? `${s.name} ${s.nameZh}` : s.name]);
-  return { filters, dataVersion: data.dataVersion, hasDemo: data.hasDemo, series, tableRounds, groups, rationaleOf, sourcesOf, peopleOf };
+  const minCoverage = getPublicationSettings().minCoveragePercent / 100;
+  return { filters, dataVersion: data.dataVersion, hasDemo: data.hasDemo, series, previous, minCoverage, tableRounds, groups, rationaleOf, sourcesOf, peopleOf };
 }

@@ -87,7 +87,8 @@ function IndexChart({ series }: { series: ScorecardPdfData["series"] }) {
 
 export function ScorecardDocument({ data, size }: { data: ScorecardPdfData; size: "A4" | "LETTER" }) {
   const latest = data.series.at(-1);
-  const previous = data.series.at(-2);
+  const previous = data.previous;
+  const since = previous ? `since ${previous.round.name}${latest?.preliminary ? " (preliminary)" : ""}` : "";
   const rounds = data.series.map((s) => s.round);
   const tracks = [...new Set(rounds.map((r) => r.trackName))];
   const title = rounds.length === 1 ? rounds[0]!.name : rounds.length ? `${rounds[0]!.name} – ${rounds.at(-1)!.name}` : "No published round in view";
@@ -125,13 +126,24 @@ export function ScorecardDocument({ data, size }: { data: ScorecardPdfData; size
 
         {latest && (
           <>
-            <Text style={styles.h2}>Headline: {latest.round.name}</Text>
+            <Text style={styles.h2}>
+              Headline: {latest.round.name}
+              {latest.preliminary ? " — PRELIMINARY" : ""}
+            </Text>
+            {latest.preliminary && (
+              <View style={styles.demo}>
+                <Text>
+                  PRELIMINARY — only {latest.judged} of {latest.applicable} applicable benchmarks ({formatPercent(latest.coverage)}) are judged for this round so far,
+                  fewer than the {formatPercent(data.minCoverage)} the editors require before its figures stand for the round. They will change as scoring continues.
+                </Text>
+              </View>
+            )}
             <View style={styles.figures}>
               {figures.map(([label, value, change]) => (
                 <View key={label} style={styles.figure}>
                   <Text style={styles.figureLabel}>{label}</Text>
                   <Text style={styles.figureValue}>{value}</Text>
-                  {change && <Text style={styles.figureChange}>{change} since {previous!.round.name}</Text>}
+                  {change && <Text style={styles.figureChange}>{`${change} ${since}`}</Text>}
                 </View>
               ))}
             </View>

@@ -25,6 +25,10 @@ import { PDF_MAX_BENCHMARKS } from "@/lib/export/pdf/scorecard-data";
 import { formatDate, formatIndex, formatPercent, formatRoundDate } from "@/lib/format";
 import { describePage, formatCount, pageInfo } from "@/lib/pagination";
 import { summariseTally } from "@/lib/scoring";
+import { getDb } from "@/db/client";
+import { listPreliminaryRoundIds, readMinCoverage } from "@/db/queries/published-aggregates";
+import { PreliminaryNotice } from "@/components/ui/preliminary-notice";
+import { PreliminaryBadge } from "@/components/dashboard/headline";
 import type { SearchParams } from "@/lib/validation/dashboard-filters";
 import { parseScorecardParams, SCORECARD_SORTS, scorecardQuery } from "@/lib/validation/scorecard-params";
 
@@ -45,6 +49,8 @@ export default async function RoundScorecardPage({ params, searchParams }: Props
   // Figures for the whole round from counts; the list reads only the rows of this page.
   const roundTally = getRoundTally(round);
   const summary = summariseTally(roundTally.tally, roundTally.applicable);
+  const preliminary = listPreliminaryRoundIds(getDb()).has(round.id);
+  const minCoverage = readMinCoverage(getDb());
   const categories = listScorecardCategories(round);
   const filter = { sort: view.sort, status: view.status, categoryId: view.category ? (getCategoryId(view.category) ?? -1) : undefined };
   const scope = countScorecardScope(filter, roundTally);
@@ -67,7 +73,10 @@ export default async function RoundScorecardPage({ params, searchParams }: Props
       <p className="text-sm">
         <Link href="/">Dashboard</Link> / Round scorecard
       </p>
-      <h1 className="mt-1 text-2xl font-semibold">{round.name}</h1>
+      <h1 className="mt-1 text-2xl font-semibold">
+        {round.name}
+        {preliminary && <PreliminaryBadge />}
+      </h1>
       <p className="text-stone-700">
         {round.trackName} · {formatRoundDate(round.startDate, round.endDate, round.datePrecision)}
         {round.location && ` · ${round.location}`}
@@ -119,6 +128,7 @@ export default async function RoundScorecardPage({ params, searchParams }: Props
         <p className="mt-2 text-xs text-stone-600">
           Index over {summary.judged} judged of {summary.applicable} applicable benchmarks; unknown is left out.
         </p>
+        {preliminary && <PreliminaryNotice figures={summary} minCoverage={minCoverage} />}
       </section>
 
       <form method="get" aria-label="Sort and filter" className="mt-6 flex flex-wrap items-end gap-3 rounded border border-stone-200 bg-white p-3 text-sm">

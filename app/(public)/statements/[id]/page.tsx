@@ -6,6 +6,9 @@ import { DemoNotice } from "@/components/ui/demo-notice";
 import { ExternalLink } from "@/components/ui/external-link";
 import { getSubsetMatrix, getSubsetSeries } from "@/db/queries/matrix";
 import { getStatement, listPublishers, listSignatories } from "@/db/queries/statements";
+import { PreliminaryBadge } from "@/components/dashboard/headline";
+import { getDb } from "@/db/client";
+import { listPreliminaryRoundIds } from "@/db/queries/published-aggregates";
 import { buildDashboard, DASHBOARD_LIMITS } from "@/lib/dashboard";
 import { STATEMENT_KIND_LABELS, STATUS_LABELS, STATUSES } from "@/lib/domain";
 import { formatDate, formatIndex } from "@/lib/format";
@@ -35,6 +38,7 @@ export default async function StatementPage({ params }: Props) {
   const columns = dashboard.rounds.map((r, i) => ({ id: r.id, slug: r.slug, name: r.name, label: labels[i]! }));
   const series = await cachedByPublishedData(["statement-series", statement.slug], () => getSubsetSeries({ statement: statement.slug }));
   const laterRounds = series.filter((r) => r.round.startDate >= statement.date && r.applicable > 0);
+  const preliminary = listPreliminaryRoundIds(getDb());
 
   return (
     <>
@@ -108,6 +112,7 @@ export default async function StatementPage({ params }: Props) {
                   <tr key={r.round.id} className="border-b border-stone-100">
                     <th scope="row" className="py-1 pr-2 text-left font-normal">
                       <Link href={`/rounds/${r.round.slug}`}>{r.round.name}</Link>
+                      {preliminary.has(r.round.id) && <PreliminaryBadge />}
                     </th>
                     <td className="py-1 pr-2 text-right tabular-nums">{r.applicable}</td>
                     {STATUSES.map((s) => (

@@ -13,6 +13,10 @@ import { formatIndex, formatPercent, formatRoundDate } from "@/lib/format";
 import { describePage, formatCount, pageInfo } from "@/lib/pagination";
 import { STATUS_BADGE } from "@/lib/status-style";
 import { summariseTally } from "@/lib/scoring";
+import { getDb } from "@/db/client";
+import { listPreliminaryRoundIds, readMinCoverage } from "@/db/queries/published-aggregates";
+import { PreliminaryNotice } from "@/components/ui/preliminary-notice";
+import { PreliminaryBadge } from "@/components/dashboard/headline";
 import type { SearchParams } from "@/lib/validation/dashboard-filters";
 import { parseScorecardParams, scorecardQuery } from "@/lib/validation/scorecard-params";
 
@@ -39,6 +43,8 @@ export default async function PrintScorecardPage({ params, searchParams }: Props
   const view = parseScorecardParams(await searchParams);
   const roundTally = getRoundTally(round);
   const summary = summariseTally(roundTally.tally, roundTally.applicable);
+  const preliminary = listPreliminaryRoundIds(getDb()).has(round.id);
+  const minCoverage = readMinCoverage(getDb());
   const filter = { sort: view.sort, status: view.status, categoryId: view.category ? (getCategoryId(view.category) ?? -1) : undefined };
   const scope = countScorecardScope(filter, roundTally);
   const info = pageInfo(view.page, PRINT_PAGE_SIZE, viewTotal(filter, scope));
@@ -55,7 +61,10 @@ export default async function PrintScorecardPage({ params, searchParams }: Props
       <p className="mb-3 flex items-center gap-4 print:hidden">
         <PrintButton /> <Link href={`/rounds/${round.slug}`}>Back to the scorecard</Link>
       </p>
-      <h1 className="text-xl font-semibold">Scorecard: {round.name}</h1>
+      <h1 className="text-xl font-semibold">
+        Scorecard: {round.name}
+        {preliminary && <PreliminaryBadge />}
+      </h1>
       <p>
         {round.trackName} · {formatRoundDate(round.startDate, round.endDate, round.datePrecision)} · data version {round.publishedAt.slice(0, 16).replace("T", " ")} UTC
       </p>
@@ -64,6 +73,7 @@ export default async function PrintScorecardPage({ params, searchParams }: Props
         Fulfilment index <strong>{formatIndex(summary.index)}</strong> ·{" "}
         {STATUSES.map((s) => `${STATUS_LABELS[s]} ${summary.tally[s]}`).join(" · ")} · coverage {formatPercent(summary.coverage)} ({summary.judged} judged of {summary.applicable} applicable)
       </p>
+      {preliminary && <PreliminaryNotice figures={summary} minCoverage={minCoverage} />}
       {(info.pageCount > 1 || info.outOfRange) && (
         <div className="mt-2 rounded border border-stone-400 p-2" data-testid="print-part">
           <p>
