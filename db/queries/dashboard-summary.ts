@@ -2,8 +2,7 @@ import "server-only";
 // The dashboard at any size: the same figures lib/dashboard.ts computes from a whole matrix, but
 // summed from public_tallies (or counted in SQL for narrow views), with the heat map and the list
 // of changes read a page at a time. db/queries/dashboard-summary.test.ts checks that both agree.
-import { and, asc, eq, exists, inArray, ne, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
+import { and, asc, eq, exists, inArray, sql } from "drizzle-orm";
 import { compareText, comparisonBase, statusDirection, type Dashboard, type GroupFigures, type HeatMapGroup, type MatrixBenchmark, type StatusChange } from "@/lib/dashboard";
 import { ADDRESSEES, type Addressee, type Status } from "@/lib/domain";
 import { emptyTally, isApplicable, previousApplicableRound, summariseTally, type StatusTally } from "@/lib/scoring";
@@ -12,7 +11,7 @@ import { getDb, type Db } from "../client";
 import { benchmarks, categories, publicBenchmarks, publicChanges, publicTallies, publishedScores } from "../schema";
 import { listRoundsInView, type DashboardRound } from "./dashboard";
 import { benchmarkConditions, resolveFilters, type ResolvedFilters } from "./filters";
-import { countPublishedFigures, ensurePublishedAggregates, listPreliminaryRoundIds, readMinCoverage, type TallyRow } from "./published-aggregates";
+import { countPublishedFigures, listPreliminaryRoundIds, readMinCoverage, type TallyRow } from "./published-aggregates";
 import { listScopeTrackIds, withScopes } from "./benchmark-scope";
 import { getPublicRedactor, type PublicRedactor } from "./public-text";
 import { appliesFromDate, inBatches } from "./shared";
