@@ -4,7 +4,6 @@
 // a client. Plain JavaScript, so that Next runs outside any TypeScript loader.
 import { createServer } from "node:http";
 import { pathToFileURL } from "node:url";
-import next from "next";
 
 /**
  * Headers Next adds for its own use that tell a client about the server's internals: where the proxy
@@ -34,6 +33,9 @@ export function withoutInternalHeaders(response) {
 }
 
 async function serve() {
+  // As `next start` does; without it, packages loaded from node_modules (React for the PDF export …) run their development builds.
+  process.env.NODE_ENV = "production";
+  const { default: next } = await import("next");
   const port = Number(process.env.PORT ?? 3000);
   const hostname = process.env.HOST || "127.0.0.1";
   // No hostname for Next itself, as with `next start`: it would then see its own rewrites (made with
@@ -42,6 +44,11 @@ async function serve() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = createServer((request, response) => handle(request, withoutInternalHeaders(response)));
+  // Node closes an idle keep-alive connection after 5 s; a client that sends its next request just then
+  // gets a reset. Most clients and reverse proxies keep idle connections for up to a minute, so the
+  // server waits longer than they do and is never the one to close a connection in use.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.listen(port, hostname, () => console.log(`Serving on http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`));
   for (const signal of ["SIGINT", "SIGTERM"]) {
     process.on(signal, () => {
