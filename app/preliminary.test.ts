@@ -15,7 +15,7 @@ beforeAll(async () => {
   prepareDatabase(process.env.DATABASE_PATH!);
   const { getDb } = await import("@/db/client");
   sqlite = getDb().$client;
-  // The seed's two 2018 rounds have 46 of 48 benchmarks judged (96%); the three US–China rounds all.
+  // At 99% the seed's 2015 dialogue round (37 of 38 judged) and HRC 37 (35 of 36) are preliminary; the rounds in between are fully judged.
   sqlite.prepare("UPDATE publication_settings SET min_coverage_percent = 99").run();
 });
 
@@ -32,23 +32,25 @@ describe("a preliminary round", () => {
     const body = await summary("");
     expect(body.minCoverage).toBe(0.99);
     const byRound = new Map(body.rounds.map((r) => [r.round, r]));
-    expect(byRound.get("upr-china-2018")).toMatchObject({ preliminary: true, comparedWith: "uschrd-2015-washington" });
-    expect(byRound.get("hrc-31")).toMatchObject({ preliminary: true, comparedWith: "uschrd-2015-washington" });
-    expect(byRound.get("uschrd-2015-washington")).toMatchObject({ preliminary: false, comparedWith: "uschrd-2013-kunming" });
+    expect(byRound.get("hrc-37")).toMatchObject({ preliminary: true, comparedWith: "hrc-34" });
+    expect(byRound.get("upr-china-2018")).toMatchObject({ preliminary: false, comparedWith: "hrc-34" });
+    expect(byRound.get("uschrd-2015-washington")).toMatchObject({ preliminary: true, comparedWith: "uschrd-2013-kunming" });
+    expect(byRound.get("hrc-31")).toMatchObject({ preliminary: false, comparedWith: "uschrd-2013-kunming" });
     for (const r of body.rounds) expect(r.preliminary).toBe(r.coverage < 0.99);
   });
 
   it("is marked in the PDF headline, and its change is measured against the last complete round", async () => {
     const { GET } = await import("./exports/scorecard.pdf/route");
-    const response = await GET(new Request("http://localhost/exports/scorecard.pdf?from=uschrd-2015-washington&to=upr-china-2018"));
+    const response = await GET(new Request("http://localhost/exports/scorecard.pdf?from=uschrd-2015-washington&to=hrc-37"));
     expect(response.status).toBe(200);
     const parser = new PDFParse({ data: Buffer.from(await response.arrayBuffer()) });
     const text = (await parser.getText()).text.replace(/\s+/g, " ");
     await parser.destroy();
-    expect(text).toContain("Headline: China's Universal Periodic Review, 2018 — PRELIMINARY");
-    expect(text).toMatch(/only 46 of 48 applicable benchmarks \(96%\) are judged/);
-    expect(text).toContain("+6.6 since 2015 US–China dialogue, Washington (preliminary)");
-    expect(text).toContain("UPR 2018 (preliminary)");
+    expect(text).toContain("Headline: Human Rights Council, 37th session — PRELIMINARY");
+    expect(text).toMatch(/only 35 of 36 applicable benchmarks \(97%\) are judged/);
+    expect(text).toContain("since Human Rights Council, 34th session");
+    expect(text).toContain("HRC 2018 (preliminary)");
+    expect(text).toContain("US–China 2015 (preliminary)");
   }, 60_000);
 
   it("is no longer preliminary once the threshold is lowered", async () => {

@@ -63,6 +63,10 @@ beforeAll(async () => {
   run(`UPDATE assessments SET rationale = ? WHERE id = ${publishedAssessment("release-gui-minhai", "hrc-37")}`, HOSTILE.rationale);
   run(`DELETE FROM evidence_links WHERE assessment_id = ${publishedAssessment("release-gui-minhai", "hrc-37")}`);
   run(`INSERT INTO evidence_links (assessment_id, url, title) VALUES (${publishedAssessment("release-gui-minhai", "hrc-37")}, 'https://example.org/evidence', ?)`, HOSTILE.evidenceTitle);
+  // The public reads the evidence fixed at publication (published_evidence), so the planted link goes there too.
+  const publishedPair = `(SELECT id FROM benchmarks WHERE slug = 'release-gui-minhai'), (SELECT id FROM rounds WHERE slug = 'hrc-37')`;
+  run(`DELETE FROM published_evidence WHERE (benchmark_id, round_id) = (SELECT ${publishedPair})`);
+  run(`INSERT INTO published_evidence (benchmark_id, round_id, position, url, title) VALUES (${publishedPair}, 1, 'https://example.org/evidence', ?)`, HOSTILE.evidenceTitle);
   run(`UPDATE assessments SET rationale = ? WHERE id = ${publishedAssessment("release-liu-xia", "hrc-37")}`, HOSTILE.tabbedRationale);
   run(`UPDATE assessments SET rationale = ? WHERE id = ${publishedAssessment("release-liu-xia", "upr-china-2018")}`, HOSTILE.returnRationale);
   run(`UPDATE assessments SET rationale = ? WHERE id = ${publishedAssessment("release-gui-minhai", "upr-china-2018")}`, HOSTILE.quotedRationale);
