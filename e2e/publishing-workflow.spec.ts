@@ -13,21 +13,22 @@ test.describe.configure({ mode: "serial" });
 
 const run = Date.now().toString(36);
 const ROUND = { slug: `hrc-pub-${run}`, name: `Council session for publishing ${run}` };
+// All assessed at Council sessions: dialogue-only demands do not apply at this round.
 const AGREED = [
   "abolish-re-education-through-labour",
   "action-plan-enforceable",
   "address-tibet-xinjiang-grievances",
-  "adopt-public-benchmarks",
   "all-us-agencies-raise-rights",
   "china-public-commitments",
-  "civil-society-takes-part",
   "close-black-jails",
-  "consult-civil-society-before-round",
   "council-clear-message-to-china",
   "council-condemns-rsdl",
+  "end-denial-of-medical-parole",
+  "end-rsdl",
+  "investigate-torture-claims",
 ];
 const UNION = AGREED[0]!;
-const DISPUTED = "dialogue-held-regularly";
+const DISPUTED = "release-yu-wensheng";
 const link = (name: string) => `https://example.org/${run}/${name}`;
 const OWN_RATIONALE = `The editor's ruling: one meeting was announced, none held (${run}).`;
 const REVIEWER_B_RATIONALE = `Not met, by reviewer B's reading (${run}).`;

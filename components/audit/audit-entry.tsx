@@ -11,6 +11,7 @@ const ACTIONS: Record<string, string> = {
   "round.create": "added the round",
   "round.deadline": "set the scoring deadline of",
   "user.create": "created the account of",
+  "user.password-change": "changed the password of",
   "benchmark.create": "added the benchmark",
   "benchmark.retire": "retired",
   "benchmark.confidentiality": "changed whether this is confidential:",
