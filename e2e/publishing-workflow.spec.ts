@@ -81,7 +81,8 @@ test("the publish step previews what it would publish and the dashboard after it
   await expect(page.getByTestId("preview-decided")).toHaveText("0");
   await expect(page.getByTestId("preview-changed")).toHaveText("11");
   const withheld = Number(await page.getByTestId("preview-withheld").textContent());
-  expect(withheld).toBeGreaterThan(30);
+  // Most of the round is withheld: about 40 benchmarks apply at a Council session, 12 are scored.
+  expect(withheld).toBeGreaterThan(20);
 
   const roundAfter = page.getByTestId("figures-round");
   await expect(roundAfter).toContainText(ROUND.name);
