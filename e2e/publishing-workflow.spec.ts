@@ -94,7 +94,7 @@ test("the publish step previews what it would publish and the dashboard after it
 
   await page.getByText(/The 11 scores that would be published/).click();
   await expect(page.getByTestId("preview-published-list")).toContainText("Abolish re-education through labour");
-  await expect(page.getByTestId("preview-withheld-list").locator("li").filter({ hasText: "The dialogue meets regularly" })).toContainText("reviewers disagree (Met / Not met)");
+  await expect(page.getByTestId("preview-withheld-list").locator("li").filter({ hasText: "Release Yu Wensheng" })).toContainText("reviewers disagree (Met / Not met)");
 
   // Both reviewers' reasons and evidence, side by side.
   const dispute = page.getByTestId("disagreements").locator(`[data-benchmark=${DISPUTED}]`);
@@ -189,7 +189,7 @@ test("the audit log names people, rounds and benchmarks, and filters by person, 
   test.setTimeout(90_000);
   const today = new Date().toISOString().slice(0, 10);
   await signIn(page, EDITOR, "/editor/audit");
-  await expect(page.getByTestId("audit")).toContainText(`published the score of The dialogue meets regularly at ${ROUND.name}`);
+  await expect(page.getByTestId("audit")).toContainText(`published the score of Release Yu Wensheng at ${ROUND.name}`);
   expect(await page.getByTestId("audit").innerText()).not.toMatch(/published_score \d+@\d+/);
 
   const filters = page.getByTestId("audit-filters");
@@ -200,8 +200,8 @@ test("the audit log names people, rounds and benchmarks, and filters by person, 
   await filters.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(new RegExp(`user=.+&entity=editor_decision&from=${today}&to=${today}`));
   const entries = page.getByTestId("audit").locator("> li");
-  await expect(entries.filter({ hasText: `revised the decision on The dialogue meets regularly at ${ROUND.name}` })).toHaveCount(1);
-  await expect(entries.filter({ hasText: `decided The dialogue meets regularly at ${ROUND.name}` })).toHaveCount(1);
+  await expect(entries.filter({ hasText: `revised the decision on Release Yu Wensheng at ${ROUND.name}` })).toHaveCount(1);
+  await expect(entries.filter({ hasText: `decided Release Yu Wensheng at ${ROUND.name}` })).toHaveCount(1);
   for (const text of await entries.allInnerTexts()) expect(text).toMatch(/Erin Editor (decided|revised the decision on) /);
   await expect(entries.filter({ hasText: ROUND.name }).first().getByRole("link", { name: ROUND.name })).toHaveAttribute("href", `/editor/rounds/${ROUND.slug}`);
 
