@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { NextConfig } from "next";
-import { BASELINE_SECURITY_HEADERS } from "./lib/security/headers";
+import { BASELINE_SECURITY_HEADERS } from "./server/security/headers";
 
 const nextConfig: NextConfig = {
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
@@ -14,7 +14,7 @@ const nextConfig: NextConfig = {
   experimental: {
     isrFlushToDisk: false,
     // One limit for every server action, so it is the largest one needs: the CSV import form at
-    // /editor/import (files up to 5 MB). proxy.ts holds every other path to 1 MB (lib/security/request-limits.ts).
+    // /editor/import (files up to 5 MB). proxy.ts holds every other path to 1 MB (server/security/request-limits.ts).
     serverActions: { bodySizeLimit: "6mb" },
   },
   // Headers that never depend on configuration, on every path including static files; the CSP, framing

@@ -8,11 +8,11 @@
 // so no reader ever gets a stale page.
 import { NextResponse, type NextRequest } from "next/server";
 import { findUnmatchedFilters } from "@/db/queries/filters";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
+import { CLIENT_ADDRESS_HEADER } from "@/server/auth/client-address";
 import { readEnv, servesHttps } from "@/lib/env";
-import { currentPublishedKey, encodeQuery, PUBLISHED_KEY_HEADER, publicCacheEnabled } from "@/lib/published-cache";
-import { responseSecurityHeaders, type SecurityHeaderOptions } from "@/lib/security/headers";
-import { bodyLimitFor, crossOriginAction, isRouteHandlerPath, malformedActionBody, malformedPath, PAGE_METHODS, readBodyWithLimit, refusal, tooLargeMessage } from "@/lib/security/request-limits";
+import { currentPublishedKey, encodeQuery, PUBLISHED_KEY_HEADER, publicCacheEnabled } from "@/server/published-cache";
+import { responseSecurityHeaders, type SecurityHeaderOptions } from "@/server/security/headers";
+import { bodyLimitFor, crossOriginAction, isRouteHandlerPath, malformedActionBody, malformedPath, PAGE_METHODS, readBodyWithLimit, refusal, tooLargeMessage } from "@/server/security/request-limits";
 import { canonicalDashboardQuery, parseDashboardFilters } from "@/lib/validation/dashboard-filters";
 
 let headerOptions: SecurityHeaderOptions | undefined;

@@ -7,8 +7,8 @@
 import ExcelJS from "exceljs";
 import { PDFParse } from "pdf-parse";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { ActionState } from "@/lib/auth/guard";
-import type { SessionUser } from "@/lib/auth/session";
+import type { ActionState } from "@/server/auth/guard";
+import type { SessionUser } from "@/server/auth/session";
 import { ENDPOINTS } from "@/lib/api/endpoints";
 import { NAME_WITHHELD } from "@/lib/redaction";
 
@@ -16,7 +16,7 @@ const session = vi.hoisted(() => {
   process.env.DATABASE_PATH = `${process.env.TMPDIR ?? "/tmp"}/confidential-names-test-${process.pid}-${Date.now()}.db`;
   return { user: null as SessionUser | null };
 });
-vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user, requirePageUser: async () => session.user }));
+vi.mock("@/server/auth/session", () => ({ getSessionUser: async () => session.user, requirePageUser: async () => session.user }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const EDITOR: SessionUser = { id: "demo-editor", email: "e@example.org", name: "E", role: "editor" };

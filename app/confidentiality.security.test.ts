@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import { PDFParse } from "pdf-parse";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { ENDPOINTS } from "@/lib/api/endpoints";
-import { leakedSecrets, plantConfidentialData, type Plant } from "@/lib/testing/confidential-plant";
+import { leakedSecrets, plantConfidentialData, type Plant } from "@/db/testing/confidential-plant";
 
 vi.hoisted(() => {
   process.env.DATABASE_PATH = `${process.env.TMPDIR ?? "/tmp"}/confidentiality-test-${process.pid}-${Date.now()}.db`;

@@ -5,7 +5,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { isRouteHandlerPath } from "@/lib/security/request-limits";
+import { isRouteHandlerPath } from "@/server/security/request-limits";
 
 vi.hoisted(() => {
   Object.assign(process.env, {

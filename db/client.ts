@@ -1,22 +1,11 @@
 // The one database connection. Scripts open their own through openDatabase(); the app uses getDb().
-import { mkdirSync } from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
-import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { databaseFile } from "@/lib/env";
-import * as schema from "./schema";
+import { openConnection, openReadOnlyConnection, type Executor } from "./dialect";
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export type Db = Executor;
 
 export function openDatabase(file: string = databaseFile()): Db {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new Database(file);
-  // WAL lets readers go on while a reviewer writes; the timeout waits out a writer instead of failing.
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("synchronous = NORMAL");
-  return drizzle(sqlite, { schema }) as Db;
+  return openConnection(file);
 }
 
 /**
@@ -25,9 +14,7 @@ export function openDatabase(file: string = databaseFile()): Db {
  * The caller closes it.
  */
 export function openReadConnection(file: string = databaseFile()): Db {
-  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
-  sqlite.pragma("busy_timeout = 5000");
-  return drizzle(sqlite, { schema }) as Db;
+  return openReadOnlyConnection(file);
 }
 
 const cache = globalThis as unknown as { scorecardDb?: Db };

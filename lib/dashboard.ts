@@ -1,6 +1,6 @@
 // Everything the dashboard shows, computed from one matrix: the benchmarks in view, the rounds in
 // view and the published scores between them. Pure, so each figure is tested by hand.
-import { ADDRESSEES, type Addressee, type Status } from "./domain";
+import { ADDRESSEES, type Addressee, type DatePrecision, type Status } from "./domain";
 import { isApplicable, previousApplicableRound, summariseTally, emptyTally, type RoundSummary } from "./scoring";
 
 /**
@@ -16,6 +16,21 @@ export interface MatrixRound {
   name: string;
   startDate: string;
   trackId: number;
+}
+
+/** A published round as the dashboard and its exports show it. */
+export interface DashboardRound {
+  id: number;
+  slug: string;
+  name: string;
+  startDate: string;
+  endDate: string | null;
+  datePrecision: DatePrecision;
+  publishedAt: string;
+  trackId: number;
+  trackSlug: string;
+  trackName: string;
+  trackShortName: string;
 }
 
 export interface MatrixBenchmark {

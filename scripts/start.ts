@@ -4,7 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { prepareDatabase } from "@/db/prepare";
-import { ensureFirstEditor } from "@/lib/auth/first-editor";
+import { ensureFirstEditor } from "@/server/auth/first-editor";
 import { databaseFile, readEnv } from "@/lib/env";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { prepareDatabase } from "@/db/prepare";
-import { AccountExistsError, createAccount } from "@/lib/auth/accounts";
+import { AccountExistsError, createAccount } from "@/server/auth/accounts";
 import { databaseFile } from "@/lib/env";
 
 const { values } = parseArgs({

@@ -4,12 +4,12 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { z } from "zod";
-import type { SessionUser } from "@/lib/auth/session";
-import type { ActionState } from "@/lib/auth/guard";
-import { newAccountSchema } from "@/lib/auth/accounts";
-import { formDataToObject } from "@/lib/auth/guard";
+import type { SessionUser } from "@/server/auth/session";
+import type { ActionState } from "@/server/auth/guard";
+import { newAccountSchema } from "@/server/auth/accounts";
+import { formDataToObject } from "@/server/auth/guard";
 import { hostileString, PROTOTYPE_KEYS } from "@/lib/testing/hostile-input";
-import { rowCounter } from "@/lib/testing/row-counts";
+import { rowCounter } from "@/db/testing/row-counts";
 import { assessmentFormSchema, CARRY_FORWARD_LIMIT, carryForwardSchema } from "@/lib/validation/assessment";
 import {
   benchmarkScopeSchema,
@@ -33,7 +33,7 @@ const session = vi.hoisted(() => {
   process.env.DATABASE_PATH = `${process.env.TMPDIR ?? "/tmp"}/actions-test-${process.pid}-${Date.now()}.db`;
   return { user: null as SessionUser | null };
 });
-vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user, requirePageUser: async () => session.user }));
+vi.mock("@/server/auth/session", () => ({ getSessionUser: async () => session.user, requirePageUser: async () => session.user }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const REVIEWER: SessionUser = { id: "demo-reviewer-a", email: "a@example.org", name: "A", role: "reviewer" };

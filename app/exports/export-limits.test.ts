@@ -57,7 +57,7 @@ describe("scorecard PDF size limit", () => {
 
 describe("Excel size limit", () => {
   async function xlsx(count: number) {
-    const { xlsxExportRoute, XLSX_MAX_ROWS } = await import("@/lib/export/routes");
+    const { xlsxExportRoute, XLSX_MAX_ROWS } = await import("@/server/exports/routes");
     const { iterateScoreRows } = await import("@/db/queries/exports");
     const { SCORE_COLUMNS } = await import("@/lib/export/columns");
     expect(XLSX_MAX_ROWS).toBe(100_000);

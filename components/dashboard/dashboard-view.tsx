@@ -16,7 +16,7 @@ import { getDashboardSummary } from "@/db/queries/dashboard-summary";
 import { findUnmatchedFilters } from "@/db/queries/filters";
 import { listFilterOptions } from "@/db/queries/filter-options";
 import { DASHBOARD_LIMITS } from "@/lib/dashboard";
-import { cachedByPublishedData } from "@/lib/published-cache";
+import { cachedByPublishedData } from "@/server/published-cache";
 import { ADDRESSEE_LABELS, type Addressee } from "@/lib/domain";
 import { markPreliminary, roundChartLabels } from "@/lib/round-labels";
 import { filtersToQuery, hasFilters, parseDashboardFilters, type SearchParams } from "@/lib/validation/dashboard-filters";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import type { ActionState } from "@/lib/auth/guard";
+import type { ActionState } from "@/server/auth/guard";
 
 export type FieldSpec =
   // `index` tells apart fields sent under one name (evidenceUrl[]): the n-th of them keeps the n-th value sent.

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { signOut } from "@/app/(workspace)/actions";
-import type { SessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/server/auth/session";
 
 export function AccountBar({ user }: { user: SessionUser }) {
   return (

@@ -1,5 +1,5 @@
 import { AccountBar } from "./account-bar";
-import type { SessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/server/auth/session";
 
 /** Shown to a signed-in reviewer who opens an editor page. */
 export function EditorOnly({ user }: { user: SessionUser }) {

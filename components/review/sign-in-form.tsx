@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { authClient } from "@/lib/auth/client";
+import { authClient } from "@/components/auth/auth-client";
 
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter();

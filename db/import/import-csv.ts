@@ -14,7 +14,10 @@ import { createHash } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Addressee, Status } from "@/lib/domain";
 import { ADDRESSEE_LABELS } from "@/lib/domain";
-import { readImportCsv, type ImportKind, type ImportProblem } from "@/lib/import/csv";
+import { readImportCsv, type ImportProblem } from "@/lib/import/csv";
+import type { ImportSummary } from "@/lib/import/summary";
+
+export type { ImportSummary } from "@/lib/import/summary";
 import { isApplicable, isInScope } from "@/lib/scoring";
 import type { BenchmarkImportRow, ScoreImportRow } from "@/lib/validation/import";
 import type { Db } from "../client";
@@ -39,23 +42,6 @@ import {
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-export interface ImportSummary {
-  kind: ImportKind;
-  rowsRead: number;
-  /** Slugs of the benchmarks the file created. */
-  benchmarksCreated: string[];
-  /** Rows naming a stored benchmark that agrees with them. */
-  benchmarksUnchanged: number;
-  assessmentsCreated: number;
-  /** Rows equal to the score already published for that benchmark and round. */
-  alreadyPublished: number;
-  /** Rows equal to the importer's latest assessment for that benchmark and round. */
-  alreadyImported: number;
-  /** Of the assessments created, those where a different score is published now. */
-  differFromPublished: number;
-  /** Of the assessments created, those at rounds already published: they count once the round is published again. */
-  atPublishedRounds: number;
-}
 
 export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; rowsRead: number; problems: ImportProblem[] };
 

@@ -1,7 +1,8 @@
 import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
-import type { MatrixBenchmark, MatrixScore } from "@/lib/dashboard";
-import type { DatePrecision } from "@/lib/domain";
+import type { DashboardRound, MatrixBenchmark, MatrixScore } from "@/lib/dashboard";
+
+export type { DashboardRound } from "@/lib/dashboard";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { getDb, type Db } from "../client";
 import { benchmarks, categories, publishedScores, rounds, tracks } from "../schema";
@@ -11,19 +12,6 @@ import { getPublicRedactor } from "./public-text";
 import { listPreliminaryRoundIds } from "./published-aggregates";
 import { appliesFromDate } from "./shared";
 
-export interface DashboardRound {
-  id: number;
-  slug: string;
-  name: string;
-  startDate: string;
-  endDate: string | null;
-  datePrecision: DatePrecision;
-  publishedAt: string;
-  trackId: number;
-  trackSlug: string;
-  trackName: string;
-  trackShortName: string;
-}
 
 export interface DashboardData {
   rounds: DashboardRound[];

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Addressee, Status } from "@/lib/domain";
+import type { BenchmarkExportRow, ScoreExportRow } from "@/lib/export/rows";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { getDb, type Db } from "../client";
 import {
@@ -22,6 +22,8 @@ import { inScopeOf, listScopeTracks, outOfScopeSelect } from "./benchmark-scope"
 import { getPublicRedactor } from "./public-text";
 import { hiddenBenchmarkSelect, isPublicSource } from "./shared";
 
+export type { BenchmarkExportRow, ScoreExportRow } from "@/lib/export/rows";
+
 // Lists inside one cell, joined with a separator that never occurs in the data.
 const SEPARATOR = " | ";
 
@@ -31,25 +33,6 @@ const sourceList = sql<string>`coalesce((select group_concat(${statements.title}
 const subjectList = (kind: "person" | "law") =>
   sql<string>`coalesce((select group_concat(${subjects.name} || coalesce(' (' || ${subjects.nameZh} || ')', ''), ${SEPARATOR}) from ${benchmarkSubjects} join ${subjects} on ${subjects.id} = ${benchmarkSubjects.subjectId} where ${benchmarkSubjects.benchmarkId} = ${benchmarks.id} and ${subjects.confidential} = 0 and ${kind === "person" ? sql`${subjects.kind} = 'person'` : sql`${subjects.kind} <> 'person'`}), '')`;
 
-export interface ScoreExportRow {
-  roundSlug: string;
-  roundName: string;
-  roundStart: string;
-  track: string;
-  benchmarkSlug: string;
-  benchmarkTitle: string;
-  category: string;
-  addressee: Addressee;
-  status: Status;
-  basis: string;
-  rationale: string;
-  evidence: string;
-  sources: string;
-  people: string;
-  laws: string;
-  demo: boolean;
-  publishedAt: string;
-}
 
 export interface ExportContext {
   resolved: ResolvedFilters;
@@ -256,20 +239,6 @@ export function listScoreRows(context: ExportContext, page: { limit: number; off
   return { rows, total: countScores(context, db, roundsInView, perRound) };
 }
 
-export interface BenchmarkExportRow {
-  slug: string;
-  title: string;
-  category: string;
-  addressee: Addressee;
-  appliesFrom: string;
-  /** The names of the tracks at whose rounds it is assessed; none: every track. */
-  assessedAt: string[];
-  retiredOn: string | null;
-  retiredReason: string | null;
-  sources: string;
-  people: string;
-  laws: string;
-}
 
 const benchmarkSelection = {
   slug: benchmarks.slug,

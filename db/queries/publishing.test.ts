@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { buildDashboard } from "@/lib/dashboard";
 import type { Status } from "@/lib/domain";
-import { rowCounter } from "@/lib/testing/row-counts";
+import { rowCounter } from "@/db/testing/row-counts";
 import { openDatabase, type Db } from "../client";
 import { migrateDatabase } from "../migrate";
 import { loadSeed } from "../seed/load";

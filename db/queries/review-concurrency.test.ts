@@ -5,15 +5,15 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { createInterface, type Interface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { SessionUser } from "@/lib/auth/session";
-import type { ActionState } from "@/lib/auth/guard";
+import type { SessionUser } from "@/server/auth/session";
+import type { ActionState } from "@/server/auth/guard";
 
 const session = vi.hoisted(() => {
   process.env.DATABASE_PATH = `${process.env.TMPDIR ?? "/tmp"}/concurrency-test-${process.pid}-${Date.now()}.db`;
   return { queue: [] as SessionUser[] };
 });
 // Each action call takes the next user from the queue, so two calls in flight are two people.
-vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.queue.shift() ?? null }));
+vi.mock("@/server/auth/session", () => ({ getSessionUser: async () => session.queue.shift() ?? null }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const ROUND = "hrc-37";
@@ -46,7 +46,7 @@ class Saver {
   ready: Promise<void>;
 
   constructor(reviewerId: string) {
-    this.child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/testing/concurrent-saver.ts", process.env.DATABASE_PATH!, reviewerId, ROUND, BENCHMARK]);
+    this.child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "db/testing/concurrent-saver.ts", process.env.DATABASE_PATH!, reviewerId, ROUND, BENCHMARK]);
     this.child.stderr.on("data", (d: Buffer) => process.stderr.write(d));
     this.lines = createInterface({ input: this.child.stdout });
     this.lines.on("line", (line) => this.waiting.shift()?.(line));

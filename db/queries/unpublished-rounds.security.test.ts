@@ -4,7 +4,7 @@
 // nowhere until the round is published: it has no public score, and its first round would give the
 // round away). When the round is published, both appear, and the published figures follow.
 import { beforeAll, describe, expect, it } from "vitest";
-import { plantConfidentialData, type Plant } from "@/lib/testing/confidential-plant";
+import { plantConfidentialData, type Plant } from "@/db/testing/confidential-plant";
 import { openDatabase, type Db } from "../client";
 import { migrateDatabase } from "../migrate";
 import { loadSeed } from "../seed/load";

@@ -1,14 +1,14 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { PDFParse } from "pdf-parse";
-import { leakedSecrets, plantConfidentialData, type Plant } from "../../lib/testing/confidential-plant";
+import { leakedSecrets, plantConfidentialData, type Plant } from "../../db/testing/confidential-plant";
 import { APPLIES_AT, queryTestDatabase, writeTestDatabase } from "../test-database";
 
 // Confidentiality on every public surface, over HTTP against the production server: a person at
 // risk, a law and a demand about them are marked confidential, scored and published like any other
 // and linked to a public statement; a reviewer account with a recognisable email backs published
 // scores; a draft score, an unpublished round (with a public statement addressing it and a demand
-// applying from it) and a statement's pasted full text sit beside them (lib/testing/confidential-plant.ts). Every page reachable by following links from the home page,
+// applying from it) and a statement's pasted full text sit beside them (db/testing/confidential-plant.ts). Every page reachable by following links from the home page,
 // every embed and print view, every read-API endpoint the OpenAPI document names (every page of
 // it), and every export linked from the pages must name none of it. Nothing planted here changes
 // what the other public-page tests count (each is confidential or unpublished); that a public

@@ -1,5 +1,5 @@
 // The columns of the data exports, shared by CSV and XLSX so both always carry the same fields.
-import type { BenchmarkExportRow, ScoreExportRow } from "@/db/queries/exports";
+import type { BenchmarkExportRow, ScoreExportRow } from "./rows";
 import { ADDRESSEE_LABELS, STATUS_LABELS } from "@/lib/domain";
 import { ALL_TRACKS, LIST_SEPARATOR } from "@/lib/validation/import";
 

@@ -1,5 +1,25 @@
 // What an import did, in words, for the command line and the editor's page alike.
-import type { ImportSummary } from "@/db/import/import-csv";
+import type { ImportKind } from "./csv";
+
+/** What an import wrote. */
+export interface ImportSummary {
+  kind: ImportKind;
+  rowsRead: number;
+  /** Slugs of the benchmarks the file created. */
+  benchmarksCreated: string[];
+  /** Rows naming a stored benchmark that agrees with them. */
+  benchmarksUnchanged: number;
+  assessmentsCreated: number;
+  /** Rows equal to the score already published for that benchmark and round. */
+  alreadyPublished: number;
+  /** Rows equal to the importer's latest assessment for that benchmark and round. */
+  alreadyImported: number;
+  /** Of the assessments created, those where a different score is published now. */
+  differFromPublished: number;
+  /** Of the assessments created, those at rounds already published: they count once the round is published again. */
+  atPublishedRounds: number;
+}
+
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ENDPOINTS } from "@/lib/api/endpoints";
-import { newAccountSchema } from "@/lib/auth/accounts";
+import { newAccountSchema } from "@/server/auth/accounts";
 import { hostileObject, hostileString, hostileValue, inspectLimits, mutatedSample, PROTOTYPE_KEYS, stringLeaves } from "@/lib/testing/hostile-input";
 import { QUEUE_VIEWS } from "@/lib/review";
 import { changePasswordSchema } from "./account";

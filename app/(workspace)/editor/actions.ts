@@ -7,8 +7,8 @@ import { recordAudit } from "@/db/queries/audit";
 import { setMinCoveragePercent } from "@/db/queries/publication-settings";
 import { ConflictError, createDecision, getReviewBenchmark, getReviewRound, PreliminaryRefusedError, publishRound } from "@/db/queries/review";
 import { rounds, tracks } from "@/db/schema";
-import { AccountExistsError, createAccount, newAccountSchema } from "@/lib/auth/accounts";
-import { ActionError, guardedAction } from "@/lib/auth/guard";
+import { AccountExistsError, createAccount, newAccountSchema } from "@/server/auth/accounts";
+import { ActionError, guardedAction } from "@/server/auth/guard";
 import { isApplicable } from "@/lib/scoring";
 import { deadlineSchema, decisionSchema, minCoverageSchema, newRoundSchema, publishSchema } from "@/lib/validation/editor";
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { approveDraft, DraftError, editDraftBenchmark, editDraftStatement, mergeDraftBenchmark, rejectDraft } from "@/db/queries/drafts";
 import { StatementError } from "@/db/queries/statements";
-import { ActionError, guardedAction } from "@/lib/auth/guard";
+import { ActionError, guardedAction } from "@/server/auth/guard";
 import { approveDraftSchema, editDraftBenchmarkSchema, editDraftStatementSchema, mergeDraftSchema, rejectDraftSchema } from "@/lib/validation/drafts";
 
 // Only editors decide what reaches the public.

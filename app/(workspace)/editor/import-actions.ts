@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { importCsvFile } from "@/db/queries/import";
-import { ActionError, guardedAction } from "@/lib/auth/guard";
+import { ActionError, guardedAction } from "@/server/auth/guard";
 import { describeImportSummary, MAX_PROBLEMS_SHOWN, type ImportActionState } from "@/lib/import/summary";
 import { importUploadSchema } from "@/lib/validation/import";
 

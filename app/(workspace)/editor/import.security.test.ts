@@ -1,7 +1,7 @@
 // The CSV import's server action called as an attacker would: without a session, as a reviewer, with a
 // file too large, with no file, text or bytes where a CSV belongs. None of it may change a single row.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { SessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/server/auth/session";
 import type { ImportActionState } from "@/lib/import/summary";
 import { MAX_IMPORT_BYTES } from "@/lib/validation/import";
 
@@ -9,7 +9,7 @@ const session = vi.hoisted(() => {
   process.env.DATABASE_PATH = `${process.env.TMPDIR ?? "/tmp"}/import-security-test-${process.pid}-${Date.now()}.db`;
   return { user: null as SessionUser | null };
 });
-vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user, requirePageUser: async () => session.user }));
+vi.mock("@/server/auth/session", () => ({ getSessionUser: async () => session.user, requirePageUser: async () => session.user }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const REVIEWER: SessionUser = { id: "demo-reviewer-a", email: "a@example.org", name: "A", role: "reviewer" };

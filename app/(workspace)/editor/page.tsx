@@ -8,7 +8,7 @@ import { countDrafts } from "@/db/queries/drafts";
 import { listLatestAssessments, listReviewRounds, listRoundBenchmarks } from "@/db/queries/review";
 import { listActiveReviewers } from "@/db/queries/users";
 import { tracks } from "@/db/schema";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/server/auth/session";
 import { DATE_PRECISIONS } from "@/lib/domain";
 import { deadlineState } from "@/lib/review";
 import { getPublicationSettings } from "@/db/queries/publication-settings";

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { decideRedaction as recordDecision, RedactionError } from "@/db/queries/confidential-texts";
-import { ActionError, guardedAction } from "@/lib/auth/guard";
+import { ActionError, guardedAction } from "@/server/auth/guard";
 import { redactionDecisionSchema } from "@/lib/validation/editor";
 
 /** An editor's decision on a public text that names a confidential item (see /editor/confidential-texts). */

@@ -8,7 +8,7 @@ import { ScopeError, setBenchmarkScope } from "@/db/queries/scopes";
 import { countPublicTextsNaming } from "@/db/queries/confidential-texts";
 import { listWithheldItems, parseAliases } from "@/db/queries/withheld-names";
 import { benchmarks, categories, subjectEvents, subjects, tracks } from "@/db/schema";
-import { ActionError, guardedAction } from "@/lib/auth/guard";
+import { ActionError, guardedAction } from "@/server/auth/guard";
 import { LINK_WITHHELD, NAME_WITHHELD } from "@/lib/redaction";
 import {
   benchmarkScopeSchema,

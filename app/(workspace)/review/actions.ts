@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { carryForwardScores, ConflictError, findNextUnscoredBenchmark, getOwnAssessment, saveScore, ScoreRefusedError, type CarryForwardSkip, type ReviewRound } from "@/db/queries/review";
-import { ActionError, guardedAction, type ActionState } from "@/lib/auth/guard";
+import { ActionError, guardedAction, type ActionState } from "@/server/auth/guard";
 import { STATUS_LABELS, type Status } from "@/lib/domain";
 import { assessmentFormSchema, carryForwardSchema } from "@/lib/validation/assessment";
 

@@ -4,7 +4,7 @@ import { AccountBar } from "@/components/review/account-bar";
 import { DeadlineBadge } from "@/components/review/deadline-badge";
 import { listAdditionsAwaitingOrRefused } from "@/db/queries/drafts";
 import { listLatestAssessments, listReviewRounds, listRoundBenchmarks } from "@/db/queries/review";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/server/auth/session";
 import { REVIEW_STATE_LABELS } from "@/lib/domain";
 import { formatRoundDate } from "@/lib/format";
 import { deadlineState } from "@/lib/review";

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { addBenchmarkSource, createBenchmarkFromDemand, createStatement, StatementError, type ConfirmedCandidate } from "@/db/queries/statements";
-import { ActionError, guardedAction } from "@/lib/auth/guard";
+import { ActionError, guardedAction } from "@/server/auth/guard";
 import { addSourceSchema, confirmDemandSchema, newStatementSchema } from "@/lib/validation/statement";
 
 const SIGNED_IN = ["reviewer", "editor"] as const;

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/review/sign-in-form";
-import { safeReturnPath } from "@/lib/auth/return-path";
-import { getSessionUser } from "@/lib/auth/session";
+import { safeReturnPath } from "@/server/auth/return-path";
+import { getSessionUser } from "@/server/auth/session";
 import type { Role } from "@/lib/domain";
 
 export const metadata: Metadata = { title: "Sign in" };

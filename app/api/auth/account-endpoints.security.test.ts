@@ -26,19 +26,19 @@ const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 type Handler = (request: Request) => Promise<Response>;
 let route: Record<string, Handler>;
 let sqlite: import("better-sqlite3").Database;
-let auth: import("@/lib/auth/server").Auth;
+let auth: import("@/server/auth/better-auth").Auth;
 
 beforeAll(async () => {
   const { prepareDatabase } = await import("@/db/prepare");
   prepareDatabase(process.env.DATABASE_PATH!);
   sqlite = (await import("@/db/client")).getDb().$client;
-  auth = (await import("@/lib/auth/server")).getAuth();
+  auth = (await import("@/server/auth/better-auth")).getAuth();
   route = (await import("./[...all]/route")) as unknown as Record<string, Handler>;
 });
 
 let accounts = 0;
 async function newAccount(password = "a-long-test-password") {
-  const { createAccount } = await import("@/lib/auth/accounts");
+  const { createAccount } = await import("@/server/auth/accounts");
   const email = `account-${++accounts}-${Date.now()}@example.org`;
   const { id } = await createAccount({ email, password, name: "Rita Reviewer", role: "reviewer" });
   return { id, email, password };

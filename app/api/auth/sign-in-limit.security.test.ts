@@ -23,7 +23,7 @@ beforeAll(async () => {
   const { prepareDatabase } = await import("@/db/prepare");
   prepareDatabase(process.env.DATABASE_PATH!);
   sqlite = (await import("@/db/client")).getDb().$client;
-  const { createAccount } = await import("@/lib/auth/accounts");
+  const { createAccount } = await import("@/server/auth/accounts");
   await createAccount({ ...ACCOUNT, name: "Limit Test", role: "reviewer" });
   ({ POST } = (await import("./[...all]/route")) as unknown as { POST: typeof POST });
 });

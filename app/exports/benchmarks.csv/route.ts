@@ -1,8 +1,8 @@
 import { iterateBenchmarkRows } from "@/db/queries/exports";
 import { BENCHMARK_COLUMNS } from "@/lib/export/columns";
-import { csvExportRoute, BENCHMARKS_EXPORT } from "@/lib/export/routes";
+import { csvExportRoute, BENCHMARKS_EXPORT } from "@/server/exports/routes";
 
-export { DELETE, OPTIONS, PATCH, POST, PUT } from "@/lib/api/read-only";
+export { DELETE, OPTIONS, PATCH, POST, PUT } from "@/server/api/read-only";
 
 export const dynamic = "force-dynamic";
 

@@ -3,13 +3,13 @@ import { Readable } from "node:stream";
 import { exportFileName } from "@/lib/export/describe";
 import { registerPdfFonts } from "@/lib/export/pdf/fonts";
 import { ScorecardDocument } from "@/lib/export/pdf/scorecard-document";
-import { getScorecardPdfData, PDF_MAX_BENCHMARKS } from "@/lib/export/pdf/scorecard-data";
+import { getScorecardPdfData, PDF_MAX_BENCHMARKS } from "@/db/queries/scorecard-pdf";
 import { getDb } from "@/db/client";
 import { resolveFilters } from "@/db/queries/filters";
 import { formatCount } from "@/lib/pagination";
 import { filtersToQuery, parseDashboardFilters } from "@/lib/validation/dashboard-filters";
 
-export { DELETE, OPTIONS, PATCH, POST, PUT } from "@/lib/api/read-only";
+export { DELETE, OPTIONS, PATCH, POST, PUT } from "@/server/api/read-only";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { countScoreRows, iterateScoreRows } from "@/db/queries/exports";
 import { SCORE_COLUMNS } from "@/lib/export/columns";
-import { xlsxExportRoute, SCORES_EXPORT } from "@/lib/export/routes";
+import { xlsxExportRoute, SCORES_EXPORT } from "@/server/exports/routes";
 
-export { DELETE, OPTIONS, PATCH, POST, PUT } from "@/lib/api/read-only";
+export { DELETE, OPTIONS, PATCH, POST, PUT } from "@/server/api/read-only";
 
 export const dynamic = "force-dynamic";
 

@@ -6,7 +6,7 @@ import { formatIndex, formatPercent, formatSignedDelta } from "@/lib/format";
 import { STATUS_BADGE } from "@/lib/status-style";
 import { DEMO_NOTE, DENOMINATOR_NOTE, describeFilters } from "../describe";
 import { PDF_FONT } from "./fonts";
-import type { ScorecardPdfData } from "./scorecard-data";
+import type { ScorecardPdfData } from "./scorecard-types";
 
 const styles = StyleSheet.create({
   // No lineHeight on the page: inherited by the page-number footer, it hides it.

@@ -21,7 +21,7 @@ import {
 } from "@/db/queries/scorecard";
 import { listPublishedScoreDetails } from "@/db/queries/scores";
 import { ADDRESSEE_LABELS, STATUS_LABELS, STATUSES } from "@/lib/domain";
-import { PDF_MAX_BENCHMARKS } from "@/lib/export/pdf/scorecard-data";
+import { PDF_MAX_BENCHMARKS } from "@/db/queries/scorecard-pdf";
 import { formatDate, formatIndex, formatPercent, formatRoundDate } from "@/lib/format";
 import { describePage, formatCount, pageInfo } from "@/lib/pagination";
 import { summariseTally } from "@/lib/scoring";

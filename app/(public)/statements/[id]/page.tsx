@@ -13,7 +13,7 @@ import { buildDashboard, DASHBOARD_LIMITS } from "@/lib/dashboard";
 import { STATEMENT_KIND_LABELS, STATUS_LABELS, STATUSES } from "@/lib/domain";
 import { formatDate, formatIndex } from "@/lib/format";
 import { formatCount } from "@/lib/pagination";
-import { cachedByPublishedData } from "@/lib/published-cache";
+import { cachedByPublishedData } from "@/server/published-cache";
 import { roundChartLabels } from "@/lib/round-labels";
 
 export const dynamic = "force-dynamic";

@@ -5,7 +5,7 @@ import { AccountBar } from "@/components/review/account-bar";
 import { EditorOnly } from "@/components/review/editor-only";
 import { Pagination } from "@/components/ui/pagination";
 import { listAuditEntities, listAuditEntries, listAuditUsers } from "@/db/queries/audit";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/server/auth/session";
 import { describePage, pageInfo, pageQuery } from "@/lib/pagination";
 import { auditFiltersToParams, parseAuditFilters } from "@/lib/validation/audit-filters";
 import type { SearchParams } from "@/lib/validation/dashboard-filters";

@@ -4,7 +4,7 @@ import { ActionForm, type FieldSpec } from "@/components/forms/action-form";
 import { AccountBar } from "@/components/review/account-bar";
 import { EditorOnly } from "@/components/review/editor-only";
 import { listConfidentialNameMatches, type ConfidentialTextMatch, type RecordKind } from "@/db/queries/confidential-texts";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/server/auth/session";
 import { LINK_WITHHELD, NAME_WITHHELD } from "@/lib/redaction";
 import { decideRedaction } from "../redaction-actions";
 

@@ -7,7 +7,7 @@ import { ExternalLink } from "@/components/ui/external-link";
 import { listDraftQueue, type DraftSource } from "@/db/queries/drafts";
 import { listReferenceData } from "@/db/queries/reference";
 import { listReviewRounds } from "@/db/queries/review";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/server/auth/session";
 import { ADDRESSEE_LABELS, ADDRESSEES, DATE_PRECISIONS, REVIEW_STATE_LABELS, STATEMENT_KIND_LABELS, STATEMENT_KINDS } from "@/lib/domain";
 import { formatDate } from "@/lib/format";
 import { approveDraftItem, editBenchmarkDraft, editStatementDraft, mergeBenchmarkDraft, rejectDraftItem } from "../draft-actions";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ImportForm } from "@/components/forms/import-form";
 import { AccountBar } from "@/components/review/account-bar";
 import { EditorOnly } from "@/components/review/editor-only";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/server/auth/session";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from "@/lib/validation/import";
 import { importCsvUpload } from "../import-actions";
 

@@ -5,7 +5,7 @@ import { AccountBar } from "@/components/review/account-bar";
 import { EditorOnly } from "@/components/review/editor-only";
 import { listReferenceData } from "@/db/queries/reference";
 import { listLimitedScopes } from "@/db/queries/scopes";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/server/auth/session";
 import { DATE_PRECISIONS, SUBJECT_EVENT_KINDS, SUBJECT_KINDS } from "@/lib/domain";
 import { formatScope } from "@/lib/format";
 import { createCategory, createSubject, createSubjectEvent, createTrack, retireBenchmark, setConfidentiality, setScope } from "../reference-actions";

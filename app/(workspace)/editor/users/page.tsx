@@ -3,7 +3,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { AccountBar } from "@/components/review/account-bar";
 import { EditorOnly } from "@/components/review/editor-only";
 import { listAccounts } from "@/db/queries/users";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/server/auth/session";
 import { createUserAccount } from "../actions";
 
 export const metadata: Metadata = { title: "Users" };

@@ -8,7 +8,7 @@ import { FocusedStatus } from "@/components/review/focused-status";
 import { DemoLabel } from "@/components/ui/demo-label";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getReviewBenchmark, getReviewRound, listCarryForwardSources, listLatestAssessments, listRoundBenchmarks } from "@/db/queries/review";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/server/auth/session";
 import { deadlineState, inQueueView, QUEUE_VIEWS, visibleOtherScores, type QueueEntry, type QueueView } from "@/lib/review";
 import { benchmarkSlugSchema, queueViewSchema } from "@/lib/validation/assessment";
 

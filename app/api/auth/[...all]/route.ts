@@ -1,4 +1,4 @@
-import { handleAuthRequest } from "@/lib/auth/auth-route";
+import { handleAuthRequest } from "@/server/auth/auth-route";
 
 // Resolved per request so the build never opens the database.
 export const GET = handleAuthRequest;

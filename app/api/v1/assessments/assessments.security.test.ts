@@ -3,16 +3,16 @@
 // JSON message and changes no row; a valid score is appended like the review form's.
 import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { SessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/server/auth/session";
 import { hostileObject, mutatedSample } from "@/lib/testing/hostile-input";
-import { rowCounter } from "@/lib/testing/row-counts";
+import { rowCounter } from "@/db/testing/row-counts";
 import { assessmentApiSchema } from "@/lib/validation/assessment";
 
 const session = vi.hoisted(() => {
   process.env.DATABASE_PATH = `${process.env.TMPDIR ?? "/tmp"}/assessments-api-test-${process.pid}-${Date.now()}.db`;
   return { user: null as SessionUser | null };
 });
-vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
+vi.mock("@/server/auth/session", () => ({ getSessionUser: async () => session.user }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const REVIEWER: SessionUser = { id: "demo-reviewer-a", email: "a@example.org", name: "A", role: "reviewer" };

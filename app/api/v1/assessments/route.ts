@@ -1,5 +1,5 @@
-import { postAssessment } from "@/lib/api/assessments";
-import { acceptOnly } from "@/lib/api/read-only";
+import { postAssessment } from "@/server/api/assessments";
+import { acceptOnly } from "@/server/api/read-only";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
-import { handleApi } from "@/lib/api/handlers";
+import { handleApi } from "@/server/api/handlers";
 
-export { DELETE, OPTIONS, PATCH, POST, PUT } from "@/lib/api/read-only";
+export { DELETE, OPTIONS, PATCH, POST, PUT } from "@/server/api/read-only";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
-import { decodeQuery } from "@/lib/published-cache";
+import { decodeQuery } from "@/server/published-cache";
 
 export const metadata: Metadata = { title: "Dashboard" };
 

@@ -17,7 +17,7 @@ import {
   type PublicationItem,
   type ReviewBenchmark,
 } from "@/db/queries/review";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/server/auth/session";
 import { comparisonBase, type RoundFigures } from "@/lib/dashboard";
 import { STATUS_LABELS, STATUSES } from "@/lib/domain";
 import { formatIndex, formatPercent } from "@/lib/format";

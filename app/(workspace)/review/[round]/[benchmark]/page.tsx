@@ -15,7 +15,7 @@ import {
   listReviewSubjects,
   listStatusHistory,
 } from "@/db/queries/review";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/server/auth/session";
 import { carriedForwardRationale } from "@/lib/review";
 import { isApplicable } from "@/lib/scoring";
 import { benchmarkSlugSchema } from "@/lib/validation/assessment";

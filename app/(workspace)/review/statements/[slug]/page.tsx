@@ -8,7 +8,7 @@ import { loadExtractionContext } from "@/db/queries/extraction-context";
 import { listReferenceData } from "@/db/queries/reference";
 import { listReviewRounds } from "@/db/queries/review";
 import { getStatementForReview, listCandidateOutcomes, mayApplyFrom, type CandidateOutcome } from "@/db/queries/statements";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/server/auth/session";
 import { ADDRESSEE_LABELS, ADDRESSEES, REVIEW_STATE_LABELS } from "@/lib/domain";
 import { candidateKeys } from "@/lib/extract/candidate-key";
 import { extractDemands } from "@/lib/extract/demands";

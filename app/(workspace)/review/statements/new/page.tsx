@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ActionForm } from "@/components/forms/action-form";
 import { AccountBar } from "@/components/review/account-bar";
 import { listReviewRounds } from "@/db/queries/review";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/server/auth/session";
 import { DATE_PRECISIONS, STATEMENT_KIND_LABELS, STATEMENT_KINDS } from "@/lib/domain";
 import { addStatement } from "../../statement-actions";
 

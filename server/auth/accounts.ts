@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { ROLES } from "@/lib/domain";
 import { passwordSchema } from "@/lib/validation/account";
-import { getAuth } from "./server";
+import { getAuth } from "./better-auth";
 
 export const newAccountSchema = z.object({
   email: z.email("Enter a valid email address.").max(200).transform((e) => e.toLowerCase()),

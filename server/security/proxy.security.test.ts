@@ -2,7 +2,7 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { proxy } from "@/proxy";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
+import { CLIENT_ADDRESS_HEADER } from "@/server/auth/client-address";
 import { BODY_LIMITS } from "./request-limits";
 
 const ORIGIN = "http://127.0.0.1:3000";

@@ -1,10 +1,10 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import type { ExportContext } from "@/db/queries/exports";
-import type { ExportColumn } from "./columns";
-import { DEMO_NOTE, DENOMINATOR_NOTE, describeFilters, exportFileName } from "./describe";
+import type { ExportColumn } from "@/lib/export/columns";
+import { DEMO_NOTE, DENOMINATOR_NOTE, describeFilters, exportFileName } from "@/lib/export/describe";
 import { setUpExport, streamResponse } from "./http";
-import { csvStream, xlsxStream } from "./streams";
+import { csvStream, xlsxStream } from "@/lib/export/streams";
 import { formatCount } from "@/lib/pagination";
 import { filtersToQuery } from "@/lib/validation/dashboard-filters";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Role } from "@/lib/domain";
-import { withPublishedDataRefresh } from "@/lib/published-cache";
+import { withPublishedDataRefresh } from "@/server/published-cache";
 import { getSessionUser, type SessionUser } from "./session";
 
 export interface ActionState {

@@ -1,6 +1,6 @@
 // The one better-auth instance: email + password, scrypt hashes, httpOnly session cookies. Created on
 // first use so that building the app never opens the database. Sign-in attempts are limited before they
-// get here, by the auth route (lib/auth/auth-route.ts), which also lets through only the endpoints the
+// get here, by the auth route (server/auth/auth-route.ts), which also lets through only the endpoints the
 // app offers; better-auth's own limiter covers those paths too.
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";

@@ -1,14 +1,16 @@
 import "server-only";
 import { listBenchmarkSources, listBenchmarkSubjects } from "@/db/queries/benchmarks";
-import type { DashboardRound } from "@/db/queries/dashboard";
 import { getSubsetMatrix } from "@/db/queries/matrix";
 import { getDb } from "@/db/client";
 import { getPublicationSettings } from "@/db/queries/publication-settings";
 import { listPreliminaryRoundIds } from "@/db/queries/published-aggregates";
 import { listPublishedScoreDetails } from "@/db/queries/scores";
-import { buildDashboard, type HeatMapGroup, type RoundFigures } from "@/lib/dashboard";
+import { buildDashboard } from "@/lib/dashboard";
+import type { ScorecardPdfData } from "@/lib/export/pdf/scorecard-types";
 import { markPreliminary, roundChartLabels } from "@/lib/round-labels";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
+
+export type { ScorecardPdfData } from "@/lib/export/pdf/scorecard-types";
 
 /** At most this many rounds fit as columns on a portrait page; the series chart still shows every round. */
 export const PDF_TABLE_ROUNDS = 6;
@@ -21,22 +23,6 @@ export const PDF_TABLE_ROUNDS = 6;
  */
 export const PDF_MAX_BENCHMARKS = 250;
 
-export interface ScorecardPdfData {
-  filters: DashboardFilters;
-  dataVersion: string | null;
-  hasDemo: boolean;
-  series: Array<RoundFigures<DashboardRound> & { label: string }>;
-  /** The round the latest one is compared with: the last earlier one that is not preliminary. */
-  previous: (RoundFigures<DashboardRound> & { label: string }) | null;
-  /** The editors' coverage threshold, a fraction. */
-  minCoverage: number;
-  tableRounds: Array<{ id: number; label: string }>;
-  groups: HeatMapGroup[];
-  rationaleOf: Map<number, string>;
-  sourcesOf: Map<number, string[]>;
-  /** People (with their Chinese names) and laws, confidential ones left out. */
-  peopleOf: Map<number, string[]>;
-}
 
 /** The PDF's data, or how many benchmarks the view holds when that is more than a PDF lists. */
 export function getScorecardPdfData(filters: DashboardFilters): ScorecardPdfData | { tooMany: number } {

@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hostileString, PROTOTYPE_KEYS } from "@/lib/testing/hostile-input";
-import { ENDPOINTS } from "./endpoints";
+import { ENDPOINTS } from "@/lib/api/endpoints";
 import { parseQuery } from "./respond";
 
 describe.each(Object.entries(ENDPOINTS))("query of %s", (_name, endpoint) => {

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import PublishedPageCache, { PUBLISHED_KEY_HEADER as HANDLER_HEADER } from "@/cache-handler.mjs";
-import { PUBLISHED_KEY_HEADER } from "@/lib/published-cache";
+import { PUBLISHED_KEY_HEADER } from "@/server/published-cache";
 
 const { nodeFs } = createRequire(import.meta.url)("next/dist/server/lib/node-fs-methods.js") as { nodeFs: unknown };
 const serverDistDir = mkdtempSync(path.join(tmpdir(), "page-cache-"));

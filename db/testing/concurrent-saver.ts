@@ -1,5 +1,5 @@
 // A reviewer in a process of its own, with its own database connection, for the concurrency tests.
-// Run: node --conditions=react-server --import tsx lib/testing/concurrent-saver.ts <database> <reviewerId> <round> <benchmark>
+// Run: node --conditions=react-server --import tsx db/testing/concurrent-saver.ts <database> <reviewerId> <round> <benchmark>
 // It prints "ready", then obeys lines on stdin, answering each with one JSON line:
 //   "burst N"  — save N scores as fast as it can, each after its own previous one;
 //   "race ID"  — save one score as if the form was opened when the latest id was ID;

@@ -1,7 +1,7 @@
 import "server-only";
 import { listBenchmarkSources, listBenchmarkSubjects, listPublicBenchmarksPage } from "@/db/queries/benchmarks";
 import { getDashboardSummary } from "@/db/queries/dashboard-summary";
-import { cachedByPublishedData, publicAnswersAreKept } from "@/lib/published-cache";
+import { cachedByPublishedData, publicAnswersAreKept } from "@/server/published-cache";
 import { getExportContext, listScoreRows } from "@/db/queries/exports";
 import { findUnmatchedFilters } from "@/db/queries/filters";
 import { listPublishedRounds, listPublishedRoundsPage, listTracksPage } from "@/db/queries/rounds";
@@ -10,7 +10,7 @@ import { listPublicSubjectsPage, listSubjectsEvents, type SubjectPage } from "@/
 import { comparisonBase } from "@/lib/dashboard";
 import { DENOMINATOR_NOTE } from "@/lib/export/describe";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
-import { ENDPOINTS, type EndpointName } from "./endpoints";
+import { ENDPOINTS, type EndpointName } from "@/lib/api/endpoints";
 import { badRequest, jsonResponse, parseQuery } from "./respond";
 import type { z } from "zod";
 

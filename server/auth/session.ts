@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Role } from "@/lib/domain";
-import { getAuth } from "./server";
+import { getAuth } from "./better-auth";
 
 export interface SessionUser {
   id: string;

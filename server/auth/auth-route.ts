@@ -4,9 +4,9 @@ import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { readEnv, type Env } from "@/lib/env";
 import { changePasswordSchema } from "@/lib/validation/account";
-import { BODY_LIMITS, readBodyWithLimit, tooLargeMessage } from "@/lib/security/request-limits";
+import { BODY_LIMITS, readBodyWithLimit, tooLargeMessage } from "@/server/security/request-limits";
 import { CLIENT_ADDRESS_HEADER, CLIENT_SENT_ADDRESS_HEADERS, clientAddress } from "./client-address";
-import { getAuth } from "./server";
+import { getAuth } from "./better-auth";
 import { accountKey, SignInLimiter } from "./sign-in-limit";
 
 /** Errors in better-auth's own shape ({ code, message }), so its client reads them like its own. */

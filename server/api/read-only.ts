@@ -1,7 +1,7 @@
 // Route handlers answer the methods they do not take with a 405 that says why and names the ones they
 // do (Next's own 405 is empty and names none), and OPTIONS with only those (Next's own OPTIONS would list
 // every method the file exports, these 405s included). Route files re-export these beside their handlers.
-import { refusal } from "@/lib/security/request-limits";
+import { refusal } from "@/server/security/request-limits";
 
 /** The 405 and OPTIONS answers for a route that takes only `accepted` (OPTIONS is added). */
 export function acceptOnly(accepted: readonly string[], why: string) {

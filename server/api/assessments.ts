@@ -1,7 +1,7 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { ConflictError, saveScore, ScoreRefusedError } from "@/db/queries/review";
-import { getSessionUser } from "@/lib/auth/session";
+import { getSessionUser } from "@/server/auth/session";
 import type { Role } from "@/lib/domain";
 import { assessmentApiSchema } from "@/lib/validation/assessment";
 

@@ -1,0 +1,44 @@
+// Everything that is SQLite rather than SQL: how a connection is opened and tuned, the executor type
+// queries run on, and the few SQL spellings and query-planner hints that differ between databases.
+// Queries and commands import these instead of writing SQLite-only SQL inline, so that a second
+// database (PostgreSQL, issue 18) is a second implementation of this module, not edits across db/.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import * as schema from "./schema";
+
+/** The app's database, or a transaction on it (db/transaction.ts): what every query and command runs on. */
+export type Executor = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export function openConnection(file: string): Executor {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  // WAL lets readers go on while a reviewer writes; the timeout waits out a writer instead of failing.
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("synchronous = NORMAL");
+  return drizzle(sqlite, { schema }) as Executor;
+}
+
+export function openReadOnlyConnection(file: string): Executor {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma("busy_timeout = 5000");
+  return drizzle(sqlite, { schema }) as Executor;
+}
+
+/** The values of a group joined with a separator (SQLite: group_concat; PostgreSQL: string_agg). */
+export function groupConcat(value: SQLWrapper, separator: string): SQL<string | null> {
+  return sql<string | null>`group_concat(${value}, ${separator})`;
+}
+
+/**
+ * A column the query planner must not pick an index for. SQLite's unary + makes the expression
+ * unindexable, which keeps it walking the index that gives the order instead (see the query-plan
+ * tests); other databases plan differently and spell it as the bare column.
+ */
+export function unindexed(column: SQLWrapper): SQL {
+  return sql`+${column}`;
+}
