@@ -1,0 +1,22 @@
+// The placeholder a slow page shows while it is rendered: grey bars in the page's shape, and a status
+// that screen readers announce (the bars themselves are hidden from them).
+
+export function LoadingSkeleton({ label, rows = 6 }: { label: string; rows?: number }) {
+  return (
+    <div role="status" aria-live="polite" data-testid="loading">
+      <span className="sr-only">Loading {label} …</span>
+      <div aria-hidden="true" className="animate-pulse">
+        <div className="h-7 w-2/3 max-w-md rounded bg-stone-200" />
+        <div className="mt-3 h-4 w-full max-w-2xl rounded bg-stone-100" />
+        <ul className="mt-6 divide-y divide-stone-200 rounded border border-stone-200 bg-white">
+          {Array.from({ length: rows }, (_, i) => (
+            <li key={i} className="px-4 py-3">
+              <div className="h-4 w-1/2 rounded bg-stone-200" />
+              <div className="mt-2 h-3 w-1/3 rounded bg-stone-100" />
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+// The loading skeletons change neither the status a page answers with nor how the cached dashboard
+// is served, and a reader following a link to a slow page sees an announced "Loading …" at once.
+import { expect, test } from "@playwright/test";
+
+test("pages behind a loading skeleton still answer 404 and send signed-out readers to sign in", async ({ request }) => {
+  for (const path of ["/rounds/no-such-round", "/rounds/no-such-round/print", "/people/no-such-person", "/laws/no-such-law"]) {
+    expect((await request.get(path)).status(), path).toBe(404);
+  }
+  for (const path of ["/review", "/review/hrc-37"]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(307);
+    expect(response.headers().location, path).toBe(`/sign-in?next=${encodeURIComponent(path)}`);
+  }
+});
+
+test("the cached dashboard arrives whole, and pages keep their Cache-Control", async ({ request }) => {
+  const dashboard = await request.get("/");
+  expect(dashboard.headers()["cache-control"]).toBe("no-cache");
+  expect(dashboard.headers()["x-nextjs-prerender"]).toBe("1");
+  expect(await dashboard.text()).not.toContain('data-testid="loading"');
+  const round = await request.get("/rounds/upr-china-2018");
+  expect(round.headers()["cache-control"]).toBe("private, no-cache, no-store, max-age=0, must-revalidate");
+});
+
+for (const { link, loading, heading } of [
+  { link: "People", loading: "Loading the people …", heading: "People" },
+  { link: "Laws and practices", loading: "Loading the laws and practices …", heading: "Laws and practices" },
+]) {
+  test(`following the ${link} link shows a loading status until the page arrives`, async ({ page }) => {
+    await page.goto("/method");
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // Hold back the navigation's page data (not the prefetch, which brings the skeleton).
+    await page.route(
+      (url) => url.searchParams.has("_rsc"),
+      async (route) => {
+        if (route.request().headers()["next-router-prefetch"] === undefined) await gate;
+        await route.continue();
+      },
+    );
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: link, exact: true }).click();
+    await expect(page.getByRole("status").filter({ hasText: loading })).toBeVisible();
+    release();
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: loading })).toHaveCount(0);
+  });
+}
