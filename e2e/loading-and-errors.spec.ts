@@ -1,5 +1,6 @@
 // The loading skeletons change neither the status a page answers with nor how the cached dashboard
-// is served, and a reader following a link to a slow page sees an announced "Loading …" at once.
+// is served, a reader following a link to a slow page sees an announced "Loading …" at once, and
+// without JavaScript every page still reads.
 import { expect, test } from "@playwright/test";
 
 test("pages behind a loading skeleton still answer 404 and send signed-out readers to sign in", async ({ request }) => {
@@ -13,6 +14,8 @@ test("pages behind a loading skeleton still answer 404 and send signed-out reade
   }
 });
 
+// The cached dashboard has no skeleton: its page arrives whole from memory, and a boundary would only
+// make the browser paint the placeholder first and the dashboard later (React holds the swap ~300 ms).
 test("the cached dashboard arrives whole, and pages keep their Cache-Control", async ({ request }) => {
   const dashboard = await request.get("/");
   expect(dashboard.headers()["cache-control"]).toBe("no-cache");
@@ -45,3 +48,25 @@ for (const { link, loading, heading } of [
     await expect(page.getByRole("status").filter({ hasText: loading })).toHaveCount(0);
   });
 }
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  // React sends these pages after the skeleton for a script to swap in; with scripts off they must still read.
+  for (const { path, heading } of [
+    { path: "/", heading: "Did the dialogues deliver?" },
+    { path: "/rounds/upr-china-2018", heading: "China's Universal Periodic Review, 2018" },
+    { path: "/people", heading: "People" },
+    { path: "/laws", heading: "Laws and practices" },
+  ]) {
+    test(`${path} shows the page, not its loading skeleton`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+      await expect(page.getByTestId("loading")).toBeHidden();
+      // The page sits between the header and the footer, as it does with scripts.
+      const main = await page.getByRole("heading", { level: 1, name: heading }).boundingBox();
+      const footer = await page.getByRole("contentinfo").boundingBox();
+      expect(main!.y).toBeLessThan(footer!.y);
+    });
+  }
+});
