@@ -2,10 +2,11 @@ import "server-only";
 // An editor's review of what reviewers added: draft statements, draft benchmarks and draft source
 // links wait here until an editor approves, edits, merges or rejects them. Nothing is deleted: a
 // rejected or merged row stays stored with the editor's note, which the reviewer who added it reads.
-import { and, asc, eq, inArray, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Addressee, DatePrecision, ReviewState, StatementKind } from "@/lib/domain";
 import { benchmarks, benchmarkSources, categories, organisations, rounds, statementPublishers, statements, users } from "../schema";
+import { notApproved } from "../dialect";
 import type { Executor } from "../transaction";
 
 const addedBy = alias(users, "added_by");
@@ -123,8 +124,7 @@ export async function listDraftQueue(db: Executor): Promise<DraftQueue> {
     .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
     .innerJoin(rounds, eq(rounds.id, benchmarks.appliesFromRoundId))
     .leftJoin(addedBy, eq(addedBy.id, benchmarks.createdBy))
-    // The first term lets SQLite read the few unapproved benchmarks from benchmarks_unapproved_idx.
-    .where(sql`${benchmarks.reviewState} <> 'approved' and ${benchmarks.reviewState} = 'draft'`)
+    .where(and(notApproved(benchmarks.reviewState), eq(benchmarks.reviewState, "draft")))
     .orderBy(asc(benchmarks.createdAt), asc(benchmarks.id));
   const sourceRows = await db
     .select(sourceColumns)
@@ -165,7 +165,7 @@ export async function listAdditionsAwaitingOrRefused(db: Executor, userId: strin
     db
       .select({ slug: benchmarks.slug, title: benchmarks.title, state: benchmarks.reviewState, note: benchmarks.reviewNote })
       .from(benchmarks)
-      .where(and(eq(benchmarks.createdBy, userId), sql`${benchmarks.reviewState} <> 'approved'`))
+      .where(and(eq(benchmarks.createdBy, userId), notApproved(benchmarks.reviewState)))
       .orderBy(asc(benchmarks.createdAt)),
     db
       .select({ benchmarkTitle: benchmarks.title, statementSlug: statements.slug, statementTitle: statements.title, state: benchmarkSources.reviewState, note: benchmarkSources.reviewNote })
