@@ -78,7 +78,7 @@ async function api(name: string, query = ""): Promise<string> {
 }
 
 describe("after Gao Yu is marked confidential", () => {
-  it("the editor is told what the marking does and does not do, and how many public texts named her", () => {
+  it("the editor is told what the marking does and does not do, and how many public texts named her", async () => {
     expect(marking.message).not.toMatch(/no longer appears on any public page/);
     expect(marking.message).toContain(NAME_WITHHELD);
     expect(marking.message).toMatch(/\d+ public texts? named? (it|them)/);
@@ -129,14 +129,15 @@ describe("after Gao Yu is marked confidential", () => {
     const { getStatement, listSignatories, listPublishers } = await import("@/db/queries/statements");
     const { getSubsetMatrix } = await import("@/db/queries/matrix");
     const { listBenchmarkSources } = await import("@/db/queries/benchmarks");
-    const statement = getStatement("rdn-2015-editorial")!;
+    const { getDb } = await import("@/db/client");
+    const statement = (await getStatement(getDb(), "rdn-2015-editorial"))!;
     const matrix = getSubsetMatrix({ statement: statement.slug }, { limit: 500 });
-    const everything = JSON.stringify([statement, listSignatories(statement.id), listPublishers([statement.id]), matrix, listBenchmarkSources(matrix.benchmarks.map((b) => b.id))]);
+    const everything = JSON.stringify([statement, await listSignatories(getDb(), statement.id), await listPublishers(getDb(), [statement.id]), matrix, listBenchmarkSources(matrix.benchmarks.map((b) => b.id))]);
     expect(everything).toContain(NAME_WITHHELD);
     expect(everything).not.toMatch(GAO_YU);
   });
 
-  it("the workspace keeps the stored text as it was", () => {
+  it("the workspace keeps the stored text as it was", async () => {
     expect(sqlite.prepare("SELECT summary FROM statements WHERE slug = 'rdn-2015-editorial'").pluck().get()).toMatch(GAO_YU);
   });
 

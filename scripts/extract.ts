@@ -21,5 +21,5 @@ try {
 }
 
 prepareDatabase(databaseFile());
-const demands = extractDemands(text, loadExtractionContext(getDb()));
+const demands = extractDemands(text, await loadExtractionContext(getDb()));
 process.stdout.write(JSON.stringify({ demands }, null, 2) + "\n");

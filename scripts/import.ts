@@ -54,7 +54,7 @@ try {
   if (editors.length > 1) fail(`There are ${editors.length} editors: say whose name the import is in with --as (${editors.map((e) => e.email).join(", ")}).`);
   const importer = editors[0]!;
 
-  const result = importCsv(db, text, { id: importer.id }, path.basename(file));
+  const result = await importCsv(db, text, { id: importer.id }, path.basename(file));
   if (!result.ok) {
     console.error(`Read ${result.rowsRead} rows from ${file}. Nothing was written: ${result.problems.length} ${result.problems.length === 1 ? "error" : "errors"}.`);
     for (const p of result.problems) console.error(`line ${p.line}: ${p.message}`);

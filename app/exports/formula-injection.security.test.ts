@@ -115,11 +115,11 @@ describe("the CSV exports", () => {
     expect(read.rows.flatMap((r) => r.row.evidence.map((e) => e.title))).toContain(HOSTILE.evidenceTitle);
     expect(read.rows.map((r) => r.row.roundName)).toContain(HOSTILE.roundName);
 
-    const scores = importCsv(db, scoresCsv, EDITOR, "scores.csv");
+    const scores = await importCsv(db, scoresCsv, EDITOR, "scores.csv");
     if (!scores.ok) throw new Error(JSON.stringify(scores.problems.slice(0, 3)));
     expect(scores.summary).toMatchObject({ assessmentsCreated: 0, alreadyPublished: read.rows.length });
     const benchmarksCsv = (await exported("benchmarks.csv")).toString("utf8");
-    const benchmarks = importCsv(db, benchmarksCsv, EDITOR, "benchmarks.csv");
+    const benchmarks = await importCsv(db, benchmarksCsv, EDITOR, "benchmarks.csv");
     if (!benchmarks.ok) throw new Error(JSON.stringify(benchmarks.problems.slice(0, 3)));
     expect(benchmarks.summary).toMatchObject({ benchmarksCreated: [], benchmarksUnchanged: (parse(benchmarksCsv, { bom: true }) as string[][]).length - 1 });
   });

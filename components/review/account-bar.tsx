@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { signOut } from "@/app/(workspace)/actions";
 import type { SessionUser } from "@/server/auth/session";
 
-export function AccountBar({ user }: { user: SessionUser }) {
+/** The workspace's navigation and the signed-in user, with the sign-out server action the page passes in. */
+export function AccountBar({ user, signOut }: { user: SessionUser; signOut: () => Promise<void> }) {
   return (
     <div className="mb-6 flex flex-wrap items-center justify-between gap-2 rounded border border-stone-200 bg-white px-4 py-2 text-sm">
       <nav aria-label="Workspace">

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useEffect, useRef, useState } from "react";
-import { saveAssessment, type AssessmentActionState } from "@/app/(workspace)/review/actions";
+import type { AssessmentActionState } from "@/app/(workspace)/review/actions";
 import { STATUS_LABELS, STATUSES, type Status } from "@/lib/domain";
 import { evidenceErrorsByRow } from "@/lib/validation/assessment";
 
@@ -217,8 +217,10 @@ export function AssessmentForm(props: {
   current: AssessmentDraft;
   /** The previous round's score as the form would carry it forward: rationale already rewritten, never demo text. */
   previous: { roundName: string; status: Status; isDemo: boolean; carried: AssessmentDraft } | null;
+  /** The server action that saves the score (the page passes it in). */
+  save: (previous: AssessmentActionState | null, data: FormData) => Promise<AssessmentActionState>;
 }) {
-  const [state, action, pending] = useActionState<AssessmentActionState | null, FormData>(saveAssessment, null);
+  const [state, action, pending] = useActionState<AssessmentActionState | null, FormData>(props.save, null);
   const [sent, setSent] = useState<AssessmentDraft | null>(null);
   const [seenState, setSeenState] = useState(state);
   const [shown, setShown] = useState({ key: 0, values: props.current, fromAnswer: false });

@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useActionState, useContext, useEffect, useRef, useState } from "react";
-import { carryForwardPrevious, type CarryForwardActionState } from "@/app/(workspace)/review/actions";
+import type { CarryForwardActionState } from "@/app/(workspace)/review/actions";
 
 // The benchmarks sent with a refused request: their boxes come back ticked after React resets the form.
 const KeptChoices = createContext<ReadonlySet<string>>(new Set());
@@ -13,8 +13,17 @@ export function QueueCheckbox({ value, label }: { value: string; label: string }
 }
 
 /** The review queue as a form: tick benchmarks, then carry their previous scores forward in one go. */
-export function CarryForwardForm({ roundSlug, children }: { roundSlug: string; children: React.ReactNode }) {
-  const [state, action, pending] = useActionState<CarryForwardActionState | null, FormData>(carryForwardPrevious, null);
+export function CarryForwardForm({
+  roundSlug,
+  carryForward,
+  children,
+}: {
+  roundSlug: string;
+  /** The server action that carries the chosen scores forward (the page passes it in). */
+  carryForward: (previous: CarryForwardActionState | null, data: FormData) => Promise<CarryForwardActionState>;
+  children: React.ReactNode;
+}) {
+  const [state, action, pending] = useActionState<CarryForwardActionState | null, FormData>(carryForward, null);
   const [sent, setSent] = useState<ReadonlySet<string>>(new Set());
   const [seen, setSeen] = useState({ state, answers: 0 });
   if (seen.state !== state) setSeen({ state, answers: seen.answers + 1 });

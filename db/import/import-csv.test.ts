@@ -37,8 +37,8 @@ const records = (csv: string) => parse(csv, { bom: true }) as string[][];
 const toCsv = (rows: string[][]) => stringify(rows);
 const column = (rows: string[][], header: string) => rows[0]!.indexOf(header);
 
-function run(csv: string, fileName = "test.csv"): ImportResult {
-  return importCsv(db, csv, EDITOR, fileName);
+async function run(csv: string, fileName = "test.csv"): Promise<ImportResult> {
+  return await importCsv(db, csv, EDITOR, fileName);
 }
 
 function succeeded(result: ImportResult): ImportSummary {
@@ -65,9 +65,9 @@ beforeAll(async () => {
 });
 
 describe("re-importing the app's own exports", () => {
-  it("a scores export adds nothing: every row is the published score; only the audit entry is written", () => {
+  it("a scores export adds nothing: every row is the published score; only the audit entry is written", async () => {
     const before = rowCounts();
-    const summary = succeeded(run(scoresCsv, "scores.csv"));
+    const summary = succeeded(await run(scoresCsv, "scores.csv"));
     const rows = records(scoresCsv).length - 1;
     expect(summary).toMatchObject({ kind: "scores", rowsRead: rows, alreadyPublished: rows, assessmentsCreated: 0 });
     expect(rows).toBeGreaterThan(150);
@@ -81,25 +81,25 @@ describe("re-importing the app's own exports", () => {
     insert.run(score.b, score.r, 2, "https://example.org/second-reviewer", "Second reviewer's report");
     const csv = await exported("/exports/scores.csv");
     expect(csv).toContain("Second reviewer's report <https://example.org/second-reviewer>");
-    const summary = succeeded(run(csv, "scores.csv"));
+    const summary = succeeded(await run(csv, "scores.csv"));
     expect(summary).toMatchObject({ alreadyPublished: records(csv).length - 1, assessmentsCreated: 0 });
     db.$client.prepare("DELETE FROM published_evidence WHERE benchmark_id = ? AND round_id = ?").run(score.b, score.r);
   });
 
-  it("a benchmarks export creates nothing: every benchmark agrees with the stored one", () => {
+  it("a benchmarks export creates nothing: every benchmark agrees with the stored one", async () => {
     const before = rowCounts();
-    const summary = succeeded(run(benchmarksCsv, "benchmarks.csv"));
+    const summary = succeeded(await run(benchmarksCsv, "benchmarks.csv"));
     expect(summary).toMatchObject({ kind: "benchmarks", rowsRead: 49, benchmarksCreated: [], benchmarksUnchanged: 49 });
     expect(rowCounts()).toEqual({ ...before, audit_log: before.audit_log! + 1 });
   });
 
-  it("records one audit entry per import, in the importer's name, with the counts", () => {
+  it("records one audit entry per import, in the importer's name, with the counts", async () => {
     const entry = all<{ user_id: string; entity: string; entity_id: string; after: string }>("SELECT user_id, entity, entity_id, after FROM audit_log WHERE action = 'import.csv' ORDER BY id DESC LIMIT 1")[0]!;
     expect(entry).toMatchObject({ user_id: EDITOR.id, entity: "import", entity_id: expect.stringMatching(/^benchmarks-[0-9a-f]{12}$/) });
     expect(JSON.parse(entry.after)).toMatchObject({ file: "benchmarks.csv", kind: "benchmarks", rowsRead: 49, benchmarksCreated: 0, benchmarksUnchanged: 49, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 
-  it("a benchmark edited to disagree with the stored one is an error with its line, and nothing is written", () => {
+  it("a benchmark edited to disagree with the stored one is an error with its line, and nothing is written", async () => {
     const rows = records(benchmarksCsv);
     expect(rows.flat().some((cell) => cell.includes("\n"))).toBe(false);
     const title = column(rows, "Benchmark");
@@ -108,7 +108,7 @@ describe("re-importing the app's own exports", () => {
     rows[5]![title] = `${original} (edited)`;
     rows[9]![category] = rows[9]![category] === "Legal reform" ? "Release of detained people" : "Legal reform";
     const before = rowCounts();
-    const result = run(toCsv(rows));
+    const result = await run(toCsv(rows));
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toEqual([
@@ -120,7 +120,7 @@ describe("re-importing the app's own exports", () => {
 });
 
 describe("scope in the benchmarks export", () => {
-  it("writes where each benchmark is assessed, and a changed scope is refused like any other difference", () => {
+  it("writes where each benchmark is assessed, and a changed scope is refused like any other difference", async () => {
     const rows = records(benchmarksCsv);
     const id = column(rows, "Benchmark ID");
     const scope = column(rows, "Assessed at");
@@ -130,7 +130,7 @@ describe("scope in the benchmarks export", () => {
     rows[row("dialogue-held-regularly")]![scope] = "All tracks";
     rows[row("release-liu-xia")]![scope] = "un-hrc | upr";
     const before = rowCounts();
-    const result = run(toCsv(rows));
+    const result = await run(toCsv(rows));
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toEqual([
@@ -145,9 +145,9 @@ const BENCHMARK_HEADER = ["Benchmark", "Benchmark ID", "Category", "Addressed to
 const STATEMENT_2018 = "Joint NGO letter to UN member states ahead of the 37th Human Rights Council session";
 
 describe("importing new benchmarks", () => {
-  it("one bad row among good ones: every problem is listed and no table changes", () => {
+  it("one bad row among good ones: every problem is listed and no table changes", async () => {
     const before = rowCounts();
-    const result = run(
+    const result = await run(
       toCsv([
         BENCHMARK_HEADER,
         ["Free all lawyers held since 2015", "free-lawyers-2015", "Release of detained people", "Chinese government", "hrc-37", "", "", STATEMENT_2018, "", ""],
@@ -169,10 +169,10 @@ describe("importing new benchmarks", () => {
     expect(rowCounts()).toEqual(before);
   });
 
-  it("creates new benchmarks with their statements, people and laws, matched by name as the export writes them", () => {
+  it("creates new benchmarks with their statements, people and laws, matched by name as the export writes them", async () => {
     const before = rowCounts();
     const summary = succeeded(
-      run(
+      await run(
         toCsv([
           BENCHMARK_HEADER,
           ["Let Liu Xia travel abroad freely", "liu-xia-travel", "Release of detained people", "Chinese government", "Human Rights Council, 37th session", "", "", STATEMENT_2018, "Liu Xia (刘霞)", ""],
@@ -194,9 +194,9 @@ describe("importing benchmarks with a scope", () => {
   const header = [...BENCHMARK_HEADER, "Assessed at"];
   const row = (slug: string, scope: string) => [`Hear NGOs at the talks (${slug})`, slug, "Civil-society participation", "both_governments", "hrc-37", "", "", "", "", "", scope];
 
-  it("stores the tracks named, by name or ID; empty or “All tracks” means every track", () => {
+  it("stores the tracks named, by name or ID; empty or “All tracks” means every track", async () => {
     const summary = succeeded(
-      run(toCsv([header, row("hear-ngos-dialogue", "US–China Human Rights Dialogue"), row("hear-ngos-two", "un-hrc | Universal Periodic Review"), row("hear-ngos-all", "all tracks"), row("hear-ngos-empty", "")])),
+      await run(toCsv([header, row("hear-ngos-dialogue", "US–China Human Rights Dialogue"), row("hear-ngos-two", "un-hrc | Universal Periodic Review"), row("hear-ngos-all", "all tracks"), row("hear-ngos-empty", "")])),
     );
     expect(summary.benchmarksCreated).toHaveLength(4);
     const scopes = all<{ slug: string; tracks: string | null }>(
@@ -211,9 +211,9 @@ describe("importing benchmarks with a scope", () => {
     ]);
   });
 
-  it("refuses a track that does not exist, and writes nothing", () => {
+  it("refuses a track that does not exist, and writes nothing", async () => {
     const before = rowCounts();
-    const result = run(toCsv([header, row("hear-ngos-nowhere", "EU–China dialogue")]));
+    const result = await run(toCsv([header, row("hear-ngos-nowhere", "EU–China dialogue")]));
     expect(result).toMatchObject({ ok: false, problems: [{ line: 2, message: expect.stringMatching(/The track “EU–China dialogue” does not exist/) }] });
     expect(rowCounts()).toEqual(before);
   });
@@ -222,7 +222,7 @@ describe("importing benchmarks with a scope", () => {
 describe("importing scores", () => {
   const SCORE_HEADER = ["Round ID", "Benchmark ID", "Status code", "Rationale", "Evidence", "Demo data"];
 
-  it("adds each score as an assessment in the importer's name, with its evidence, and a second import adds nothing", () => {
+  it("adds each score as an assessment in the importer's name, with its evidence, and a second import adds nothing", async () => {
     const file = toCsv([
       SCORE_HEADER,
       ["hrc-37", "liu-xia-travel", "not_met", "She was still kept from travelling during the session.", "Report <https://example.org/liu-xia-2018>", "no"],
@@ -230,7 +230,7 @@ describe("importing scores", () => {
       ["hrc-40", "end-rsdl-import", "not_met", "The provision is still in force.", "", "yes"],
     ]);
     const before = rowCounts();
-    const summary = succeeded(run(file));
+    const summary = succeeded(await run(file));
     expect(summary).toMatchObject({ assessmentsCreated: 3, alreadyPublished: 0, alreadyImported: 0, differFromPublished: 0, atPublishedRounds: 1 });
     expect(rowCounts()).toMatchObject({ assessments: before.assessments! + 3, evidence_links: before.evidence_links! + 3, published_scores: before.published_scores });
     expect(all("SELECT a.status, a.is_demo AS demo, a.reviewer_id AS reviewer FROM assessments a JOIN benchmarks b ON b.id = a.benchmark_id WHERE b.slug = 'end-rsdl-import'")).toEqual([
@@ -238,11 +238,11 @@ describe("importing scores", () => {
     ]);
 
     const again = rowCounts();
-    expect(succeeded(run(file))).toMatchObject({ assessmentsCreated: 0, alreadyImported: 3 });
+    expect(succeeded(await run(file))).toMatchObject({ assessmentsCreated: 0, alreadyImported: 3 });
     expect(rowCounts()).toEqual({ ...again, audit_log: again.audit_log! + 1 });
   });
 
-  it("an exported score changed in the file becomes a new assessment; the published score and everyone's assessments stay as they were", () => {
+  it("an exported score changed in the file becomes a new assessment; the published score and everyone's assessments stay as they were", async () => {
     const rows = records(scoresCsv);
     const status = column(rows, "Status");
     const code = column(rows, "Status code");
@@ -253,7 +253,7 @@ describe("importing scores", () => {
     rows[i]![rationale] = "Moved to a formal trial, which this reviewer reads as a partial step.";
     const published = all("SELECT * FROM published_scores ORDER BY benchmark_id, round_id");
     const assessments = all("SELECT * FROM assessments ORDER BY id");
-    const summary = succeeded(run(toCsv(rows)));
+    const summary = succeeded(await run(toCsv(rows)));
     expect(summary).toMatchObject({ assessmentsCreated: 1, alreadyPublished: rows.length - 2, differFromPublished: 1, atPublishedRounds: 1 });
     expect(all("SELECT * FROM published_scores ORDER BY benchmark_id, round_id")).toEqual(published);
     const after = all<{ reviewer_id: string; status: string }>("SELECT * FROM assessments ORDER BY id");
@@ -261,9 +261,9 @@ describe("importing scores", () => {
     expect(after.slice(assessments.length)).toEqual([expect.objectContaining({ reviewer_id: EDITOR.id, status: "partial" })]);
   });
 
-  it("refuses rows whose round, benchmark or timing is wrong, with every line, and writes nothing", () => {
+  it("refuses rows whose round, benchmark or timing is wrong, with every line, and writes nothing", async () => {
     const before = rowCounts();
-    const result = run(
+    const result = await run(
       toCsv([
         ["Round", "Round ID", "Benchmark ID", "Benchmark", "Status code", "Rationale"],
         ["Human Rights Council, 40th session", "hrc-40", "liu-xia-travel", "Let Liu Xia travel abroad freely", "met", "A good row among bad ones."],
@@ -305,8 +305,8 @@ describe("re-importing exports made while a name is withheld", () => {
       expect(csv).not.toContain("Gao Yu");
     }
     const before = rowCounts();
-    expect(succeeded(run(scores, "scores.csv"))).toMatchObject({ assessmentsCreated: 0, alreadyPublished: records(scores).length - 1 });
-    expect(succeeded(run(benchmarks, "benchmarks.csv"))).toMatchObject({ benchmarksCreated: [], benchmarksUnchanged: records(benchmarks).length - 1 });
+    expect(succeeded(await run(scores, "scores.csv"))).toMatchObject({ assessmentsCreated: 0, alreadyPublished: records(scores).length - 1 });
+    expect(succeeded(await run(benchmarks, "benchmarks.csv"))).toMatchObject({ benchmarksCreated: [], benchmarksUnchanged: records(benchmarks).length - 1 });
     expect(rowCounts()).toEqual({ ...before, audit_log: before.audit_log! + 2 });
   });
 });

@@ -8,7 +8,7 @@
 //   replacing anyone's. It reaches the public only through the usual agreement or decision and a
 //   publication. A row that repeats the published score, or the importer's latest assessment, is
 //   skipped, so importing the same file twice adds nothing.
-// Used by the editor's import page (through db/queries/import.ts) and by npm run import; it takes
+// Used by the editor's import page (through db/commands/import.ts) and by npm run import; it takes
 // the connection as an argument and has no server-only marker, so the command line can load it.
 import { createHash } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
@@ -20,13 +20,12 @@ import type { ImportSummary } from "@/lib/import/summary";
 export type { ImportSummary } from "@/lib/import/summary";
 import { isApplicable, isInScope } from "@/lib/scoring";
 import type { BenchmarkImportRow, ScoreImportRow } from "@/lib/validation/import";
-import type { Db } from "../client";
+import { recordAudit } from "../commands/audit";
 import { listScopeTrackIds, replaceBenchmarkScope } from "../queries/benchmark-scope";
 import { inBatches } from "../queries/shared";
 import { compileWithheldNames, listWithheldItems } from "../queries/withheld-names";
 import {
   assessments,
-  auditLog,
   benchmarks,
   benchmarkSources,
   benchmarkSubjects,
@@ -39,9 +38,7 @@ import {
   subjects,
   tracks,
 } from "../schema";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-
+import { transaction, type Executor } from "../transaction";
 
 export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; rowsRead: number; problems: ImportProblem[] };
 
@@ -55,30 +52,26 @@ class Refused extends Error {
   }
 }
 
-export function importCsv(db: Db, text: string, importer: Importer, fileName: string): ImportResult {
+export async function importCsv(db: Executor, text: string, importer: Importer, fileName: string): Promise<ImportResult> {
   const read = readImportCsv(text);
   if (!read.ok) return { ok: false, rowsRead: 0, problems: read.problems };
   const rowsRead = read.rows.length + read.problems.length;
   try {
-    return db.transaction(
-      (tx) => {
+    return await transaction(
+      db,
+      async (tx) => {
         const problems = [...read.problems];
-        const summary = read.kind === "benchmarks" ? importBenchmarks(tx, read.rows, importer, problems) : importScores(tx, read.rows, importer, problems);
+        const summary = read.kind === "benchmarks" ? await importBenchmarks(tx, read.rows, importer, problems) : await importScores(tx, read.rows, importer, problems);
         if (problems.length > 0) throw new Refused(problems);
         const full: ImportSummary = { kind: read.kind, rowsRead, ...summary };
         const sha256 = createHash("sha256").update(text).digest("hex");
-        // The same fields recordAudit writes (db/queries/audit.ts, which the command line cannot load).
-        tx.insert(auditLog)
-          .values({
-            at: new Date().toISOString(),
-            userId: importer.id,
-            action: "import.csv",
-            entity: "import",
-            entityId: `${read.kind}-${sha256.slice(0, 12)}`,
-            before: null,
-            after: { file: fileName, sha256, ...full, benchmarksCreated: full.benchmarksCreated.length, benchmarkSlugs: full.benchmarksCreated.slice(0, 100) },
-          })
-          .run();
+        await recordAudit(tx, {
+          userId: importer.id,
+          action: "import.csv",
+          entity: "import",
+          entityId: `${read.kind}-${sha256.slice(0, 12)}`,
+          after: { file: fileName, sha256, ...full, benchmarksCreated: full.benchmarksCreated.length, benchmarkSlugs: full.benchmarksCreated.slice(0, 100) },
+        });
         return { ok: true as const, summary: full };
       },
       { behavior: "immediate" },
@@ -100,16 +93,17 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 }
 
 /** The reference data rows point to, looked up by name or ID as the exports write them. */
-function loadReferences(tx: Tx) {
-  const categoryRows = tx.select({ id: categories.id, slug: categories.slug, name: categories.name }).from(categories).all();
-  const roundRows = tx
-    .select({ id: rounds.id, slug: rounds.slug, name: rounds.name, startDate: rounds.startDate, publishedAt: rounds.publishedAt, trackId: rounds.trackId, track: tracks.name })
-    .from(rounds)
-    .innerJoin(tracks, eq(tracks.id, rounds.trackId))
-    .all();
-  const statementRows = tx.select({ id: statements.id, title: statements.title, date: statements.date }).from(statements).all();
-  const subjectRows = tx.select({ id: subjects.id, kind: subjects.kind, name: subjects.name, nameZh: subjects.nameZh, confidential: subjects.confidential }).from(subjects).all();
-  const trackRows = tx.select({ id: tracks.id, slug: tracks.slug, name: tracks.name }).from(tracks).all();
+async function loadReferences(tx: Executor) {
+  const [categoryRows, roundRows, statementRows, subjectRows, trackRows] = await Promise.all([
+    tx.select({ id: categories.id, slug: categories.slug, name: categories.name }).from(categories),
+    tx
+      .select({ id: rounds.id, slug: rounds.slug, name: rounds.name, startDate: rounds.startDate, publishedAt: rounds.publishedAt, trackId: rounds.trackId, track: tracks.name })
+      .from(rounds)
+      .innerJoin(tracks, eq(tracks.id, rounds.trackId)),
+    tx.select({ id: statements.id, title: statements.title, date: statements.date }).from(statements),
+    tx.select({ id: subjects.id, kind: subjects.kind, name: subjects.name, nameZh: subjects.nameZh, confidential: subjects.confidential }).from(subjects),
+    tx.select({ id: tracks.id, slug: tracks.slug, name: tracks.name }).from(tracks),
+  ]);
   const trackByName = groupBy(trackRows, (t) => lower(t.name));
   const trackBySlug = new Map(trackRows.map((t) => [t.slug, t]));
   const categoryByName = groupBy(categoryRows, (c) => lower(c.name));
@@ -117,7 +111,7 @@ function loadReferences(tx: Tx) {
   const roundByName = groupBy(roundRows, (r) => lower(r.name));
   const roundBySlug = new Map(roundRows.map((r) => [r.slug, r]));
   // The exports withhold confidential names: a text as an export wrote it stands for the stored one.
-  const publicText = compileWithheldNames(listWithheldItems(tx as unknown as Db)).redact;
+  const publicText = compileWithheldNames(listWithheldItems(tx)).redact;
   const statementByTitle = groupBy(statementRows, (s) => lower(s.title));
   for (const s of statementRows) {
     const exported = lower(publicText(s.title));
@@ -144,7 +138,7 @@ function loadReferences(tx: Tx) {
   };
 }
 
-type References = ReturnType<typeof loadReferences>;
+type References = Awaited<ReturnType<typeof loadReferences>>;
 
 interface StoredBenchmark {
   id: number;
@@ -163,12 +157,12 @@ interface StoredBenchmark {
   subjects: Array<{ id: number; kind: string; confidential: boolean }>;
 }
 
-function loadBenchmarks(tx: Tx, slugs: string[]): Map<string, StoredBenchmark> {
+async function loadBenchmarks(tx: Executor, slugs: string[]): Promise<Map<string, StoredBenchmark>> {
   const unique = [...new Set(slugs)];
   const rows: Array<Omit<StoredBenchmark, "sourceIds" | "subjects" | "scopeTrackIds">> = [];
   for (let i = 0; i < unique.length; i += 500) {
     rows.push(
-      ...tx
+      ...(await tx
         .select({
           id: benchmarks.id,
           slug: benchmarks.slug,
@@ -185,8 +179,7 @@ function loadBenchmarks(tx: Tx, slugs: string[]): Map<string, StoredBenchmark> {
         .from(benchmarks)
         .innerJoin(rounds, eq(rounds.id, benchmarks.appliesFromRoundId))
         .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
-        .where(inArray(benchmarks.slug, unique.slice(i, i + 500)))
-        .all(),
+        .where(inArray(benchmarks.slug, unique.slice(i, i + 500)))),
     );
   }
   const ids = rows.map((r) => r.id);
@@ -205,7 +198,7 @@ function loadBenchmarks(tx: Tx, slugs: string[]): Map<string, StoredBenchmark> {
     ),
     (s) => String(s.benchmarkId),
   );
-  const scopes = listScopeTrackIds(ids, tx as unknown as Db);
+  const scopes = listScopeTrackIds(ids, tx);
   return new Map(
     rows.map((r) => [
       r.slug,
@@ -289,9 +282,9 @@ function benchmarkConflict(slug: string, diffs: string[]): string {
   return `The benchmark “${slug}” is already stored and differs: ${diffs.join("; ")}. An import never changes a stored benchmark: correct the row, or change the benchmark in the workspace first.`;
 }
 
-function importBenchmarks(tx: Tx, rows: Array<{ line: number; row: BenchmarkImportRow }>, importer: Importer, problems: ImportProblem[]): Summary {
-  const refs = loadReferences(tx);
-  const stored = loadBenchmarks(tx, rows.map((r) => r.row.slug));
+async function importBenchmarks(tx: Executor, rows: Array<{ line: number; row: BenchmarkImportRow }>, importer: Importer, problems: ImportProblem[]): Promise<Summary> {
+  const refs = await loadReferences(tx);
+  const stored = await loadBenchmarks(tx, rows.map((r) => r.row.slug));
   const seen = new Map<string, number>();
   const toCreate: Array<{ row: BenchmarkImportRow; resolved: Resolved }> = [];
   let unchanged = 0;
@@ -320,7 +313,7 @@ function importBenchmarks(tx: Tx, rows: Array<{ line: number; row: BenchmarkImpo
   if (problems.length > 0) return emptySummary();
 
   for (const { row, resolved } of toCreate) {
-    const [created] = tx
+    const [created] = await tx
       .insert(benchmarks)
       .values({
         slug: row.slug,
@@ -333,15 +326,14 @@ function importBenchmarks(tx: Tx, rows: Array<{ line: number; row: BenchmarkImpo
         // An import is an editor's act: what it adds is approved, in the importing editor's name.
         ...approvedBy(importer.id),
       })
-      .returning({ id: benchmarks.id })
-      .all();
+      .returning({ id: benchmarks.id });
     const id = created!.id;
     // The export has no column for a statement's own wording of the demand: the title stands in for it.
     const sources = resolved.sources ?? [];
-    if (sources.length) tx.insert(benchmarkSources).values(sources.map((s) => ({ benchmarkId: id, statementId: s!.id, demand: row.title, ...approvedBy(importer.id) }))).run();
+    if (sources.length) await tx.insert(benchmarkSources).values(sources.map((s) => ({ benchmarkId: id, statementId: s!.id, demand: row.title, ...approvedBy(importer.id) })));
     const linked = [...new Set([...(resolved.people ?? []), ...(resolved.laws ?? [])].map((s) => s!.id))];
-    if (linked.length) tx.insert(benchmarkSubjects).values(linked.map((subjectId) => ({ benchmarkId: id, subjectId }))).run();
-    replaceBenchmarkScope(tx as unknown as Db, id, (resolved.scope ?? []).map((t) => t!.id));
+    if (linked.length) await tx.insert(benchmarkSubjects).values(linked.map((subjectId) => ({ benchmarkId: id, subjectId })));
+    replaceBenchmarkScope(tx, id, (resolved.scope ?? []).map((t) => t!.id));
   }
   return { ...emptySummary(), benchmarksCreated: toCreate.map((c) => c.row.slug), benchmarksUnchanged: unchanged };
 }
@@ -369,7 +361,7 @@ const sameScore = (a: ScoreOnRecord | undefined, status: Status, rationale: stri
   a.evidence.length === evidence.length &&
   a.evidence.every((e, i) => e === evidence[i] || publicText(e) === evidence[i]);
 
-function loadEvidence(tx: Tx, assessmentIds: number[]): Map<number, string[]> {
+function loadEvidence(tx: Executor, assessmentIds: number[]): Map<number, string[]> {
   const rows = inBatches(assessmentIds, (batch) =>
     tx.select({ assessmentId: evidenceLinks.assessmentId, title: evidenceLinks.title, url: evidenceLinks.url }).from(evidenceLinks).where(inArray(evidenceLinks.assessmentId, batch)).all(),
   );
@@ -377,12 +369,13 @@ function loadEvidence(tx: Tx, assessmentIds: number[]): Map<number, string[]> {
   return new Map(assessmentIds.map((id) => [id, evidenceKey(grouped.get(String(id)) ?? [])]));
 }
 
-function importScores(tx: Tx, rows: Array<{ line: number; row: ScoreImportRow }>, importer: Importer, problems: ImportProblem[]): Summary {
-  const refs = loadReferences(tx);
-  const stored = loadBenchmarks(tx, rows.map((r) => r.row.benchmark.slug));
+type ValidScore = { row: ScoreImportRow; benchmark: StoredBenchmark; round: NonNullable<ReturnType<References["round"]>> };
+
+/** The rows that may be written; each problem of the others goes to `problems`. */
+function checkScoreRows(rows: Array<{ line: number; row: ScoreImportRow }>, refs: References, stored: Map<string, StoredBenchmark>, problems: ImportProblem[]): ValidScore[] {
   const checkedBenchmarks = new Map<string, string | null>();
   const seen = new Map<string, number>();
-  const valid: Array<{ row: ScoreImportRow; benchmark: StoredBenchmark; round: NonNullable<ReturnType<References["round"]>> }> = [];
+  const valid: ValidScore[] = [];
   for (const { line, row } of rows) {
     const rowProblems: string[] = [];
     const round = refs.round(row.roundSlug);
@@ -424,8 +417,11 @@ function importScores(tx: Tx, rows: Array<{ line: number; row: ScoreImportRow }>
     if (rowProblems.length) problems.push({ line, message: rowProblems.join(" ") });
     else if (benchmark && round) valid.push({ row, benchmark, round });
   }
-  if (problems.length > 0) return emptySummary();
+  return valid;
+}
 
+/** For each benchmark@round a valid row scores: the published score and the importer's latest assessment, as they stand. */
+async function loadScoresOnRecord(tx: Executor, valid: ValidScore[], importer: Importer) {
   const roundIds = [...new Set(valid.map((v) => v.round.id))];
   const benchmarkIds = [...new Set(valid.map((v) => v.benchmark.id))];
   const published = new Map<string, ScoreOnRecord & { assessmentId: number }>();
@@ -443,11 +439,10 @@ function importScores(tx: Tx, rows: Array<{ line: number; row: ScoreImportRow }>
     .from(assessments)
     .where(and(eq(assessments.reviewerId, importer.id), inArray(assessments.roundId, roundIds)))
     .groupBy(assessments.benchmarkId, assessments.roundId);
-  const ownRows = tx
+  const ownRows = await tx
     .select({ benchmarkId: assessments.benchmarkId, roundId: assessments.roundId, status: assessments.status, assessmentId: assessments.id, rationale: assessments.rationale })
     .from(assessments)
-    .where(inArray(assessments.id, ownLatestIds))
-    .all();
+    .where(inArray(assessments.id, ownLatestIds));
   const evidence = loadEvidence(tx, ownRows.map((r) => r.assessmentId));
   // A published score's evidence is what the public sees (and the export writes): every agreeing reviewer's links.
   const publicEvidence = groupBy(
@@ -462,6 +457,15 @@ function importScores(tx: Tx, rows: Array<{ line: number; row: ScoreImportRow }>
   );
   for (const r of publishedRows) published.set(`${r.benchmarkId}@${r.roundId}`, { ...r, evidence: evidenceKey(publicEvidence.get(`${r.benchmarkId}@${r.roundId}`) ?? []) });
   for (const r of ownRows) latestOwn.set(`${r.benchmarkId}@${r.roundId}`, { ...r, evidence: evidence.get(r.assessmentId) ?? [] });
+  return { published, latestOwn };
+}
+
+async function importScores(tx: Executor, rows: Array<{ line: number; row: ScoreImportRow }>, importer: Importer, problems: ImportProblem[]): Promise<Summary> {
+  const refs = await loadReferences(tx);
+  const stored = await loadBenchmarks(tx, rows.map((r) => r.row.benchmark.slug));
+  const valid = checkScoreRows(rows, refs, stored, problems);
+  if (problems.length > 0) return emptySummary();
+  const { published, latestOwn } = await loadScoresOnRecord(tx, valid, importer);
 
   const summary = emptySummary();
   for (const { row, benchmark, round } of valid) {
@@ -476,12 +480,11 @@ function importScores(tx: Tx, rows: Array<{ line: number; row: ScoreImportRow }>
       summary.alreadyImported += 1;
       continue;
     }
-    const [created] = tx
+    const [created] = await tx
       .insert(assessments)
       .values({ benchmarkId: benchmark.id, roundId: round.id, reviewerId: importer.id, status: row.status, rationale: row.rationale, isDemo: row.demo })
-      .returning({ id: assessments.id })
-      .all();
-    if (row.evidence.length) tx.insert(evidenceLinks).values(row.evidence.map((e) => ({ assessmentId: created!.id, url: e.url, title: e.title, publishedOn: null }))).run();
+      .returning({ id: assessments.id });
+    if (row.evidence.length) await tx.insert(evidenceLinks).values(row.evidence.map((e) => ({ assessmentId: created!.id, url: e.url, title: e.title, publishedOn: null })));
     summary.assessmentsCreated += 1;
     if (onRecord) summary.differFromPublished += 1;
     if (round.publishedAt) summary.atPublishedRounds += 1;

@@ -1,28 +1,8 @@
 import "server-only";
 import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { SubjectKind } from "@/lib/domain";
-import { getDb, type Db } from "../client";
 import { auditLog, benchmarks, categories, rounds, statements, subjects, tracks, users } from "../schema";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-
-/** One line of the audit trail: who changed what, with the row before and after. Write it in the change's transaction. */
-export function recordAudit(
-  tx: Tx | Db,
-  entry: { userId: string | null; action: string; entity: string; entityId: string | number; before?: unknown; after?: unknown },
-): void {
-  tx.insert(auditLog)
-    .values({
-      at: new Date().toISOString(),
-      userId: entry.userId,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: String(entry.entityId),
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-    })
-    .run();
-}
+import type { Executor } from "../transaction";
 
 export interface AuditFilter {
   userId?: string;
@@ -78,10 +58,10 @@ function conditions(filter: AuditFilter) {
 }
 
 /** A page of the audit log, newest first, narrowed by the filter, with how many entries match and names for what each is about. */
-export function listAuditEntries(filter: AuditFilter = {}, db: Db = getDb()): { entries: AuditEntry[]; total: number } {
+export async function listAuditEntries(db: Executor, filter: AuditFilter = {}): Promise<{ entries: AuditEntry[]; total: number }> {
   const where = conditions(filter);
-  const total = db.select({ n: sql<number>`count(*)` }).from(auditLog).where(where).get()?.n ?? 0;
-  const rows = db
+  const total = (await db.select({ n: sql<number>`count(*)` }).from(auditLog).where(where).get())?.n ?? 0;
+  const rows = await db
     .select({
       id: auditLog.id,
       at: auditLog.at,
@@ -99,9 +79,8 @@ export function listAuditEntries(filter: AuditFilter = {}, db: Db = getDb()): { 
     .where(where)
     .orderBy(desc(auditLog.id))
     .limit(filter.limit ?? 200)
-    .offset(filter.offset ?? 0)
-    .all();
-  return { entries: describeEntries(rows, db), total };
+    .offset(filter.offset ?? 0);
+  return { entries: await describeEntries(db, rows), total };
 }
 
 const numberField = (value: unknown, key: string): number | undefined => {
@@ -130,7 +109,7 @@ function pointers(entry: Omit<AuditEntry, "refs">) {
   };
 }
 
-function describeEntries(rows: Array<Omit<AuditEntry, "refs">>, db: Db): AuditEntry[] {
+async function describeEntries(db: Executor, rows: Array<Omit<AuditEntry, "refs">>): Promise<AuditEntry[]> {
   const pointed = rows.map((row) => ({ row, to: pointers(row) }));
   const ids = <K extends keyof ReturnType<typeof pointers>>(key: K) =>
     [...new Set(pointed.map((p) => p.to[key]).filter((v): v is NonNullable<typeof v> => v !== undefined && (typeof v !== "number" || Number.isFinite(v))))] as Array<NonNullable<ReturnType<typeof pointers>[K]>>;
@@ -143,17 +122,25 @@ function describeEntries(rows: Array<Omit<AuditEntry, "refs">>, db: Db): AuditEn
   const trackIds = ids("trackId");
   const categoryIds = ids("categoryId");
   const statementIds = ids("statementId");
-  const roundsById = byId(roundIds.length ? db.select({ id: rounds.id, slug: rounds.slug, name: rounds.name }).from(rounds).where(inArray(rounds.id, roundIds)).all() : []);
-  const benchmarksById = byId(
-    benchmarkIds.length ? db.select({ id: benchmarks.id, slug: benchmarks.slug, title: benchmarks.title, confidential: benchmarks.confidential }).from(benchmarks).where(inArray(benchmarks.id, benchmarkIds)).all() : [],
-  );
-  const usersById = byId(userIds.length ? db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, userIds)).all() : []);
   const subjectColumns = { id: subjects.id, slug: subjects.slug, name: subjects.name, kind: subjects.kind, confidential: subjects.confidential };
-  const subjectsById = byId(subjectIds.length ? db.select(subjectColumns).from(subjects).where(inArray(subjects.id, subjectIds)).all() : []);
-  const subjectsBySlug = new Map((subjectSlugs.length ? db.select(subjectColumns).from(subjects).where(inArray(subjects.slug, subjectSlugs)).all() : []).map((s) => [s.slug, s]));
-  const tracksById = byId(trackIds.length ? db.select({ id: tracks.id, slug: tracks.slug, name: tracks.name }).from(tracks).where(inArray(tracks.id, trackIds)).all() : []);
-  const categoriesById = byId(categoryIds.length ? db.select({ id: categories.id, slug: categories.slug, name: categories.name }).from(categories).where(inArray(categories.id, categoryIds)).all() : []);
-  const statementsById = byId(statementIds.length ? db.select({ id: statements.id, slug: statements.slug, title: statements.title }).from(statements).where(inArray(statements.id, statementIds)).all() : []);
+  const [roundRows, benchmarkRows, userRows, subjectRows, subjectSlugRows, trackRows, categoryRows, statementRows] = await Promise.all([
+    roundIds.length ? db.select({ id: rounds.id, slug: rounds.slug, name: rounds.name }).from(rounds).where(inArray(rounds.id, roundIds)) : [],
+    benchmarkIds.length ? db.select({ id: benchmarks.id, slug: benchmarks.slug, title: benchmarks.title, confidential: benchmarks.confidential }).from(benchmarks).where(inArray(benchmarks.id, benchmarkIds)) : [],
+    userIds.length ? db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, userIds)) : [],
+    subjectIds.length ? db.select(subjectColumns).from(subjects).where(inArray(subjects.id, subjectIds)) : [],
+    subjectSlugs.length ? db.select(subjectColumns).from(subjects).where(inArray(subjects.slug, subjectSlugs)) : [],
+    trackIds.length ? db.select({ id: tracks.id, slug: tracks.slug, name: tracks.name }).from(tracks).where(inArray(tracks.id, trackIds)) : [],
+    categoryIds.length ? db.select({ id: categories.id, slug: categories.slug, name: categories.name }).from(categories).where(inArray(categories.id, categoryIds)) : [],
+    statementIds.length ? db.select({ id: statements.id, slug: statements.slug, title: statements.title }).from(statements).where(inArray(statements.id, statementIds)) : [],
+  ]);
+  const roundsById = byId(roundRows);
+  const benchmarksById = byId(benchmarkRows);
+  const usersById = byId(userRows);
+  const subjectsById = byId(subjectRows);
+  const subjectsBySlug = new Map(subjectSlugRows.map((s) => [s.slug, s]));
+  const tracksById = byId(trackRows);
+  const categoriesById = byId(categoryRows);
+  const statementsById = byId(statementRows);
   const strip = <T extends { id: unknown }>(item: T | undefined) => {
     if (!item) return undefined;
     const { id: _id, ...rest } = item;
@@ -174,18 +161,16 @@ function describeEntries(rows: Array<Omit<AuditEntry, "refs">>, db: Db): AuditEn
 }
 
 /** The kinds of record the log has entries about, for the filter. */
-export function listAuditEntities(db: Db = getDb()): string[] {
-  return db.selectDistinct({ entity: auditLog.entity }).from(auditLog).orderBy(asc(auditLog.entity)).all().map((r) => r.entity);
+export async function listAuditEntities(db: Executor): Promise<string[]> {
+  return (await db.selectDistinct({ entity: auditLog.entity }).from(auditLog).orderBy(asc(auditLog.entity))).map((r) => r.entity);
 }
 
 /** Everyone who appears in the log as the one who made a change, for the filter. */
-export function listAuditUsers(db: Db = getDb()): Array<{ id: string; name: string; email: string }> {
-  return db
+export async function listAuditUsers(db: Executor): Promise<Array<{ id: string; name: string; email: string }>> {
+  return await db
     .select({ id: users.id, name: users.name, email: users.email })
     .from(users)
     .where(inArray(users.id, db.selectDistinct({ id: sql<string>`${auditLog.userId}` }).from(auditLog)))
-    .orderBy(asc(users.name))
-    .all();
+    .orderBy(asc(users.name));
 }
 
-export type { Tx };

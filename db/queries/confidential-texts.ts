@@ -7,7 +7,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { excerptAround, type NameMatch, type NameMatcher } from "@/lib/redaction";
 import { getDb, type Db } from "../client";
-import { recordAudit } from "./audit";
+import { recordAudit } from "../commands/audit";
 import { compileWithheldNames, listWithheldItems, type WithheldItemSummary } from "./withheld-names";
 
 export const RECORD_KINDS = ["statement", "signatory", "benchmark_source", "subject_event", "benchmark", "subject", "score", "evidence"] as const;

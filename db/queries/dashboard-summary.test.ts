@@ -9,7 +9,7 @@ import { generateScaleData } from "../seed/scale";
 import { getDashboardData } from "./dashboard";
 import { getDashboardSummary } from "./dashboard-summary";
 import { readDataVersion } from "./published-aggregates";
-import { publishRound } from "./review";
+import { publishRound } from "../commands/publishing";
 
 function seeded(fill: (db: Db) => void): Db {
   const db = openDatabase(":memory:");
@@ -52,7 +52,7 @@ describe("the dashboard summed in SQL agrees with the reference computed from th
     ["the seed", seed],
     ["generated data", scale],
   ] as const) {
-    it(`on ${name}, unfiltered and with each filter`, () => {
+    it(`on ${name}, unfiltered and with each filter`, async () => {
       const whole = expectSameFigures(db, {});
       expect(whole.series.length).toBeGreaterThan(1);
       expect(whole.latest?.applicable).toBeGreaterThan(0);
@@ -69,7 +69,7 @@ describe("the dashboard summed in SQL agrees with the reference computed from th
     });
   }
 
-  it("applies each benchmark only at the rounds of its scope, and compares it with its previous applicable round", () => {
+  it("applies each benchmark only at the rounds of its scope, and compares it with its previous applicable round", async () => {
     const db = seeded((d) => loadSeed(d));
     const id = (sql: string) => (db.$client.prepare(sql).get() as { id: number }).id;
     const liuXia = id("SELECT id FROM benchmarks WHERE slug = 'release-liu-xia'");
@@ -100,7 +100,7 @@ describe("the dashboard summed in SQL agrees with the reference computed from th
     expect(after.heatMap.flatMap((g) => g.rows).find((r) => r.benchmark.id === regularly)!.cells.map((c) => c.status)).toEqual(["n/a", "n/a", "not_met", "n/a", "n/a", "n/a", "n/a"]);
   });
 
-  it("agrees on generated data where scopes were narrowed after scoring", () => {
+  it("agrees on generated data where scopes were narrowed after scoring", async () => {
     const db = seeded((d) => generateScaleData(d.$client, { benchmarks: 400, rounds: 9, reviewers: 2, seed: 21 }));
     const latest = db.$client.prepare("SELECT id, track_id AS trackId FROM rounds ORDER BY start_date DESC LIMIT 1").get() as { id: number; trackId: number };
     // Some scored at the latest round move to another track (their scores there go stale), some to the
@@ -120,7 +120,7 @@ describe("the dashboard summed in SQL agrees with the reference computed from th
     expectSameFigures(db, { statement: firstSlug(db, "SELECT s.slug FROM statements s JOIN benchmark_sources bs ON bs.statement_id = s.id GROUP BY s.id ORDER BY COUNT(*) DESC") });
   });
 
-  it("lists at most the requested number of changes per direction but counts them all", () => {
+  it("lists at most the requested number of changes per direction but counts them all", async () => {
     const full = getDashboardSummary({}, {}, scale);
     const capped = getDashboardSummary({}, { changesLimit: 3 }, scale);
     expect(full.changeCounts.up + full.changeCounts.down).toBe(full.changes.length);
@@ -129,7 +129,7 @@ describe("the dashboard summed in SQL agrees with the reference computed from th
     expect(capped.changes.filter((c) => c.direction === "up")).toEqual(full.changes.filter((c) => c.direction === "up").slice(0, 3));
   });
 
-  it("recounts the stored tallies when anything public changes, whichever connection changed it", () => {
+  it("recounts the stored tallies when anything public changes, whichever connection changed it", async () => {
     const before = expectSameFigures(scale, {});
     const { version } = readDataVersion(scale);
     // A benchmark that applies at the latest round becomes confidential: it must leave every figure.
@@ -143,7 +143,7 @@ describe("the dashboard summed in SQL agrees with the reference computed from th
     expect(expectSameFigures(scale, {}).latest).toEqual(before.latest);
   });
 
-  it("after publishing a round, refreshes only what that round touches, and the figures stay right", () => {
+  it("after publishing a round, refreshes only what that round touches, and the figures stay right", async () => {
     const db = seeded((d) => generateScaleData(d.$client, { benchmarks: 300, rounds: 8, reviewers: 3, seed: 5 }));
     const middle = db.$client.prepare("SELECT id FROM rounds WHERE published_at IS NOT NULL ORDER BY start_date LIMIT 1 OFFSET 4").get() as { id: number };
     const editor = db.$client.prepare("SELECT id FROM users LIMIT 1").get() as { id: string };
@@ -153,7 +153,7 @@ describe("the dashboard summed in SQL agrees with the reference computed from th
     const withdrawn = expectSameFigures(db, {});
     const rebuiltAt = readDataVersion(db);
     expect(rebuiltAt.talliesVersion).toBe(rebuiltAt.version);
-    const result = publishRound(middle.id, editor.id, db);
+    const result = await publishRound(db, middle.id, editor.id);
     expect(result.published).toBeGreaterThan(0);
     // Current without a full rebuild: the publication brought the aggregates up to date itself.
     const after = readDataVersion(db);
@@ -166,7 +166,7 @@ describe("the dashboard summed in SQL agrees with the reference computed from th
 });
 
 describe("preliminary rounds", () => {
-  it("are marked in both engines, and no change is measured against them", () => {
+  it("are marked in both engines, and no change is measured against them", async () => {
     const db = seeded((d) => generateScaleData(d.$client, { benchmarks: 300, rounds: 8, reviewers: 3, seed: 9 }));
     const published = db.$client.prepare("SELECT id, slug, track_id AS trackId FROM rounds WHERE published_at IS NOT NULL ORDER BY start_date, id").all() as Array<{ id: number; slug: string; trackId: number }>;
     // The round before the latest loses most of its scores: its figures become preliminary.

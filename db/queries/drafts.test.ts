@@ -7,18 +7,20 @@ import { openDatabase, type Db } from "../client";
 import { migrateDatabase } from "../migrate";
 import { loadSeed } from "../seed/load";
 import { listBenchmarkSources, listPublicBenchmarksPage, countPublicBenchmarks } from "./benchmarks";
-import { approveDraft, editDraftBenchmark, listAdditionsAwaitingOrRefused, listDraftQueue, mergeDraftBenchmark, rejectDraft } from "./drafts";
+import { approveDraft, editDraftBenchmark, mergeDraftBenchmark, rejectDraft } from "../commands/drafts";
+import { addBenchmarkSource, createBenchmarkFromDemand, createStatement, type Author, type NewStatement } from "../commands/statements";
+import { listAdditionsAwaitingOrRefused, listDraftQueue } from "./drafts";
 import { listFilterOptions } from "./filter-options";
 import { resolveFilters } from "./filters";
 import { ensurePublishedAggregates, readDataVersion } from "./published-aggregates";
 import { listRoundBenchmarks } from "./review";
-import { addBenchmarkSource, countPublicDemands, createBenchmarkFromDemand, createStatement, getStatement, listCandidateOutcomes, listStatementsPage, type Author, type NewStatement } from "./statements";
+import { countPublicDemands, getStatement, listCandidateOutcomes, listStatementsPage } from "./statements";
 
 const REVIEWER: Author = { id: "demo-reviewer-a", role: "reviewer" };
 const EDITOR: Author = { id: "demo-editor", role: "editor" };
 
 let db: Db;
-beforeEach(() => {
+beforeEach(async () => {
   db = openDatabase(":memory:");
   migrateDatabase(db);
   loadSeed(db);
@@ -42,15 +44,11 @@ function statementId(slug: string): number {
   return (db.$client.prepare("SELECT id FROM statements WHERE slug = ?").get(slug) as { id: number }).id;
 }
 
-function confirm(statementSlug: string, text: string, author: Author = REVIEWER, title = "Release everyone held for speech") {
-  return createBenchmarkFromDemand(
-    { statementSlug, candidateKey: candidateKey(statementId(statementSlug), text), demand: text, title, categorySlug: "release-of-detained-people", addressee: "chinese_government", appliesFromRoundSlug: "hrc-37", scopeTrackSlugs: [], subjectSlugs: [] },
-    author,
-    db,
-  );
+async function confirm(statementSlug: string, text: string, author: Author = REVIEWER, title = "Release everyone held for speech") {
+  return await createBenchmarkFromDemand(db, { statementSlug, candidateKey: candidateKey(statementId(statementSlug), text), demand: text, title, categorySlug: "release-of-detained-people", addressee: "chinese_government", appliesFromRoundSlug: "hrc-37", scopeTrackSlugs: [], subjectSlugs: [] }, author);
 }
 
-const publicSlugs = () => listStatementsPage({ limit: 500, offset: 0 }, db).rows.map((s) => s.slug);
+const publicSlugs = async () => (await listStatementsPage(db, { limit: 500, offset: 0 })).rows.map((s) => s.slug);
 const everyPublicBenchmark = () => listPublicBenchmarksPage(resolveFilters(db, {}), { limit: 1000, offset: 0 }, db).rows.map((b) => b.slug);
 const hrc37 = () => db.$client.prepare("SELECT id, start_date AS startDate, track_id AS trackId FROM rounds WHERE slug = 'hrc-37'").get() as { id: number; startDate: string; trackId: number };
 const publicBenchmarkRows = () => {
@@ -59,38 +57,38 @@ const publicBenchmarkRows = () => {
 };
 
 describe("a reviewer's statement", () => {
-  it("is a draft: no public list, page, filter or option names it until an editor approves it", () => {
-    const total = listStatementsPage({ limit: 1, offset: 0 }, db).total;
-    const slug = createStatement(letter("A reviewer's letter"), REVIEWER, db);
-    expect(publicSlugs()).not.toContain(slug);
-    expect(listStatementsPage({ limit: 1, offset: 0 }, db).total).toBe(total);
-    expect(getStatement(slug, db)).toBeUndefined();
+  it("is a draft: no public list, page, filter or option names it until an editor approves it", async () => {
+    const total = (await listStatementsPage(db, { limit: 1, offset: 0 })).total;
+    const slug = await createStatement(db, letter("A reviewer's letter"), REVIEWER);
+    expect(await publicSlugs()).not.toContain(slug);
+    expect((await listStatementsPage(db, { limit: 1, offset: 0 })).total).toBe(total);
+    expect(await getStatement(db, slug)).toBeUndefined();
     expect(resolveFilters(db, { statement: slug }).matchesNothing).toBe(true);
     const options = listFilterOptions({}, {}, db).statements;
     expect(options.kind === "all" && options.items.map((i) => i.slug)).not.toContain(slug);
-    expect(listDraftQueue(db).statements.map((s) => s.slug)).toEqual([slug]);
+    expect((await listDraftQueue(db)).statements.map((s) => s.slug)).toEqual([slug]);
 
     const before = readDataVersion(db).version;
-    approveDraft({ kind: "statement", slug }, EDITOR.id, db);
+    await approveDraft(db, { kind: "statement", slug }, EDITOR.id);
     expect(readDataVersion(db).version).toBeGreaterThan(before);
-    expect(getStatement(slug, db)?.kind).toBe("government_statement");
-    expect(publicSlugs()).toContain(slug);
-    expect(listDraftQueue(db).statements).toEqual([]);
+    expect((await getStatement(db, slug))?.kind).toBe("government_statement");
+    expect(await publicSlugs()).toContain(slug);
+    expect((await listDraftQueue(db)).statements).toEqual([]);
   });
 
-  it("added by an editor is approved at once, and audited", () => {
-    const slug = createStatement(letter("An editor's letter"), EDITOR, db);
-    expect(getStatement(slug, db)).toBeDefined();
+  it("added by an editor is approved at once, and audited", async () => {
+    const slug = await createStatement(db, letter("An editor's letter"), EDITOR);
+    expect(await getStatement(db, slug)).toBeDefined();
     expect(db.$client.prepare("SELECT reviewed_by AS by FROM statements WHERE slug = ?").get(slug)).toEqual({ by: EDITOR.id });
     expect(db.$client.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'statement.create' AND entity_id = ?").get(String(statementId(slug)))).toEqual({ n: 1 });
   });
 });
 
 describe("a reviewer's benchmark", () => {
-  it("is in no public list, count, aggregate or scoring queue while a draft, even with a published score", () => {
-    const statement = createStatement(letter("Draft letter"), REVIEWER, db);
+  it("is in no public list, count, aggregate or scoring queue while a draft, even with a published score", async () => {
+    const statement = await createStatement(db, letter("Draft letter"), REVIEWER);
     const publicCount = countPublicBenchmarks(resolveFilters(db, {}), db);
-    const { benchmarkSlug } = confirm(statement, "Release everyone held for their speech.");
+    const { benchmarkSlug } = await confirm(statement, "Release everyone held for their speech.");
     // As if a score had slipped through: a draft still enters no figure.
     const id = (db.$client.prepare("SELECT id FROM benchmarks WHERE slug = ?").get(benchmarkSlug) as { id: number }).id;
     const assessment = db.$client.prepare("INSERT INTO assessments (benchmark_id, round_id, reviewer_id, status, rationale) VALUES (?, ?, 'demo-reviewer-a', 'met', 'x')").run(id, hrc37().id).lastInsertRowid;
@@ -99,86 +97,82 @@ describe("a reviewer's benchmark", () => {
     expect(everyPublicBenchmark()).not.toContain(benchmarkSlug);
     expect(countPublicBenchmarks(resolveFilters(db, {}), db)).toBe(publicCount);
     expect(publicBenchmarkRows()).not.toContain(benchmarkSlug);
-    expect(listRoundBenchmarks(hrc37(), db).map((b) => b.slug)).not.toContain(benchmarkSlug);
+    expect((await listRoundBenchmarks(db, hrc37())).map((b) => b.slug)).not.toContain(benchmarkSlug);
 
-    const message = approveDraft({ kind: "benchmark", slug: benchmarkSlug }, EDITOR.id, db);
+    const message = await approveDraft(db, { kind: "benchmark", slug: benchmarkSlug }, EDITOR.id);
     // Approving the benchmark approves the draft statement that raised it, so it is never public without its source.
     expect(message).toMatch(/with its statement “Draft letter”/);
-    expect(getStatement(statement, db)).toBeDefined();
+    expect(await getStatement(db, statement)).toBeDefined();
     expect(everyPublicBenchmark()).toContain(benchmarkSlug);
     expect(countPublicBenchmarks(resolveFilters(db, {}), db)).toBe(publicCount + 1);
     expect(publicBenchmarkRows()).toContain(benchmarkSlug);
-    expect(listRoundBenchmarks(hrc37(), db).map((b) => b.slug)).toContain(benchmarkSlug);
+    expect((await listRoundBenchmarks(db, hrc37())).map((b) => b.slug)).toContain(benchmarkSlug);
     expect(listBenchmarkSources([id], db).map((s) => s.statementSlug)).toEqual([statement]);
   });
 
-  it("of an approved statement stays a draft: approving the statement approves only the statement", () => {
-    const statement = createStatement(letter("Letter approved first"), REVIEWER, db);
-    const { benchmarkSlug } = confirm(statement, "Release everyone held for their speech.");
-    approveDraft({ kind: "statement", slug: statement }, EDITOR.id, db);
+  it("of an approved statement stays a draft: approving the statement approves only the statement", async () => {
+    const statement = await createStatement(db, letter("Letter approved first"), REVIEWER);
+    const { benchmarkSlug } = await confirm(statement, "Release everyone held for their speech.");
+    await approveDraft(db, { kind: "statement", slug: statement }, EDITOR.id);
     expect(everyPublicBenchmark()).not.toContain(benchmarkSlug);
-    expect(countPublicDemands([statementId(statement)], db).get(statementId(statement))).toBeUndefined();
-    expect(listDraftQueue(db).benchmarks.map((b) => b.slug)).toEqual([benchmarkSlug]);
+    expect((await countPublicDemands(db, [statementId(statement)])).get(statementId(statement))).toBeUndefined();
+    expect((await listDraftQueue(db)).benchmarks.map((b) => b.slug)).toEqual([benchmarkSlug]);
   });
 
-  it("may apply from the round its statement addresses, though that round began before the statement's date", () => {
-    const statement = createStatement(letter("Letter sent during the session", { date: "2018-03-05" }), REVIEWER, db);
+  it("may apply from the round its statement addresses, though that round began before the statement's date", async () => {
+    const statement = await createStatement(db, letter("Letter sent during the session", { date: "2018-03-05" }), REVIEWER);
     expect(hrc37().startDate < "2018-03-05").toBe(true);
-    expect(confirm(statement, "Release everyone held for their speech.").created).toBe(true);
+    expect((await confirm(statement, "Release everyone held for their speech.")).created).toBe(true);
   });
 });
 
 describe("confirming a candidate", () => {
-  it("twice returns the first benchmark and writes nothing, whatever the second form says", () => {
-    const statement = createStatement(letter("Letter confirmed twice"), REVIEWER, db);
-    const first = confirm(statement, "Release everyone held for their speech.");
+  it("twice returns the first benchmark and writes nothing, whatever the second form says", async () => {
+    const statement = await createStatement(db, letter("Letter confirmed twice"), REVIEWER);
+    const first = await confirm(statement, "Release everyone held for their speech.");
     const rows = db.$client.prepare("SELECT (SELECT COUNT(*) FROM benchmarks) + (SELECT COUNT(*) FROM benchmark_sources) + (SELECT COUNT(*) FROM audit_log) AS n").get();
-    const second = confirm(statement, "Release everyone held for their speech.", REVIEWER, "A different title typed in another tab");
+    const second = await confirm(statement, "Release everyone held for their speech.", REVIEWER, "A different title typed in another tab");
     expect(first.created).toBe(true);
     expect(second).toEqual({ ...first, created: false });
-    const asSource = addBenchmarkSource({ statementSlug: statement, benchmarkSlug: "release-liu-xia", demand: "x", candidateKey: candidateKey(statementId(statement), "Release everyone held for their speech.") }, REVIEWER, db);
+    const asSource = await addBenchmarkSource(db, { statementSlug: statement, benchmarkSlug: "release-liu-xia", demand: "x", candidateKey: candidateKey(statementId(statement), "Release everyone held for their speech.") }, REVIEWER);
     expect(asSource).toEqual({ ...first, created: false });
     expect(db.$client.prepare("SELECT (SELECT COUNT(*) FROM benchmarks) + (SELECT COUNT(*) FROM benchmark_sources) + (SELECT COUNT(*) FROM audit_log) AS n").get()).toEqual(rows);
     expect(db.$client.prepare("SELECT COUNT(*) AS n FROM benchmarks WHERE slug LIKE 'release-everyone-held-for-speech%'").get()).toEqual({ n: 1 });
   });
 
-  it("is held by the database too: a second link for the same candidate is refused", () => {
-    const statement = createStatement(letter("Letter with a unique key"), REVIEWER, db);
-    const { benchmarkSlug } = confirm(statement, "Release everyone held for their speech.");
+  it("is held by the database too: a second link for the same candidate is refused", async () => {
+    const statement = await createStatement(db, letter("Letter with a unique key"), REVIEWER);
+    const { benchmarkSlug } = await confirm(statement, "Release everyone held for their speech.");
     const key = candidateKey(statementId(statement), "Release everyone held for their speech.");
     expect(() =>
       db.$client
         .prepare("INSERT INTO benchmark_sources (benchmark_id, statement_id, demand, candidate_key) VALUES ((SELECT id FROM benchmarks WHERE slug = 'release-liu-xia'), ?, 'x', ?)")
         .run(statementId(statement), key),
     ).toThrow(/UNIQUE constraint failed/);
-    expect(listCandidateOutcomes(statementId(statement), db).get(key)).toMatchObject({ benchmarkSlug, benchmarkTitle: "Release everyone held for speech", benchmarkState: "draft" });
+    expect((await listCandidateOutcomes(db, statementId(statement))).get(key)).toMatchObject({ benchmarkSlug, benchmarkTitle: "Release everyone held for speech", benchmarkState: "draft" });
   });
 });
 
 describe("rejecting", () => {
-  it("keeps the draft stored, shows the reason to the reviewer who added it, and takes the statement's own benchmarks with it", () => {
-    const statement = createStatement(letter("Letter to reject"), REVIEWER, db);
-    const { benchmarkSlug } = confirm(statement, "Release everyone held for their speech.");
-    rejectDraft({ kind: "statement", slug: statement }, "Not a document we track.", EDITOR.id, db);
-    const additions = listAdditionsAwaitingOrRefused(REVIEWER.id, db);
+  it("keeps the draft stored, shows the reason to the reviewer who added it, and takes the statement's own benchmarks with it", async () => {
+    const statement = await createStatement(db, letter("Letter to reject"), REVIEWER);
+    const { benchmarkSlug } = await confirm(statement, "Release everyone held for their speech.");
+    await rejectDraft(db, { kind: "statement", slug: statement }, "Not a document we track.", EDITOR.id);
+    const additions = await listAdditionsAwaitingOrRefused(db, REVIEWER.id);
     expect(additions.statements).toEqual([{ slug: statement, title: "Letter to reject", state: "rejected", note: "Not a document we track." }]);
     expect(additions.benchmarks).toEqual([{ slug: benchmarkSlug, title: "Release everyone held for speech", state: "rejected", note: "Its statement was rejected: Not a document we track." }]);
-    expect(getStatement(statement, db)).toBeUndefined();
-    expect(listDraftQueue(db)).toEqual({ statements: [], benchmarks: [], sources: [] });
-    expect(() => approveDraft({ kind: "benchmark", slug: benchmarkSlug }, EDITOR.id, db)).toThrow(/no longer a draft/);
-    expect(() => confirm(statement, "Another sentence.")).toThrow(/rejected this statement/);
+    expect(await getStatement(db, statement)).toBeUndefined();
+    expect(await listDraftQueue(db)).toEqual({ statements: [], benchmarks: [], sources: [] });
+    await expect(approveDraft(db, { kind: "benchmark", slug: benchmarkSlug }, EDITOR.id)).rejects.toThrow(/no longer a draft/);
+    await expect(confirm(statement, "Another sentence.")).rejects.toThrow(/rejected this statement/);
   });
 });
 
 describe("editing and merging", () => {
-  it("an editor edits a draft benchmark's title, demand and category before approving it; the audit log keeps both", () => {
-    const statement = createStatement(letter("Letter to edit"), REVIEWER, db);
-    const { benchmarkSlug } = confirm(statement, "Release everyone held for their speech.");
-    editDraftBenchmark(
-      { slug: benchmarkSlug, title: "Free all held for speech", categorySlug: "legal-reform", addressee: "chinese_government", appliesFromRoundSlug: "hrc-37", statementSlug: statement, demand: "Release them all." },
-      EDITOR.id,
-      db,
-    );
+  it("an editor edits a draft benchmark's title, demand and category before approving it; the audit log keeps both", async () => {
+    const statement = await createStatement(db, letter("Letter to edit"), REVIEWER);
+    const { benchmarkSlug } = await confirm(statement, "Release everyone held for their speech.");
+    await editDraftBenchmark(db, { slug: benchmarkSlug, title: "Free all held for speech", categorySlug: "legal-reform", addressee: "chinese_government", appliesFromRoundSlug: "hrc-37", statementSlug: statement, demand: "Release them all." }, EDITOR.id);
     const row = db.$client.prepare("SELECT b.title, c.slug AS category, bs.demand FROM benchmarks b JOIN categories c ON c.id = b.category_id JOIN benchmark_sources bs ON bs.benchmark_id = b.id WHERE b.slug = ?").get(benchmarkSlug);
     expect(row).toEqual({ title: "Free all held for speech", category: "legal-reform", demand: "Release them all." });
     const audit = db.$client.prepare("SELECT before, after FROM audit_log WHERE action = 'benchmark.edit'").get() as { before: string; after: string };
@@ -186,29 +180,29 @@ describe("editing and merging", () => {
     expect(JSON.parse(audit.after)).toMatchObject({ title: "Free all held for speech" });
   });
 
-  it("merging a draft into an existing benchmark moves its source there with the candidate it came from", () => {
-    const statement = createStatement(letter("Letter repeating a demand"), REVIEWER, db);
+  it("merging a draft into an existing benchmark moves its source there with the candidate it came from", async () => {
+    const statement = await createStatement(db, letter("Letter repeating a demand"), REVIEWER);
     const text = "China should end Liu Xia's house arrest.";
-    const { benchmarkSlug } = confirm(statement, text);
-    approveDraft({ kind: "statement", slug: statement }, EDITOR.id, db);
-    mergeDraftBenchmark({ slug: benchmarkSlug, intoSlug: "release-liu-xia" }, EDITOR.id, db);
+    const { benchmarkSlug } = await confirm(statement, text);
+    await approveDraft(db, { kind: "statement", slug: statement }, EDITOR.id);
+    await mergeDraftBenchmark(db, { slug: benchmarkSlug, intoSlug: "release-liu-xia" }, EDITOR.id);
     const liuXia = (db.$client.prepare("SELECT id FROM benchmarks WHERE slug = 'release-liu-xia'").get() as { id: number }).id;
     expect(listBenchmarkSources([liuXia], db).map((s) => s.statementSlug)).toContain(statement);
-    expect(listCandidateOutcomes(statementId(statement), db).get(candidateKey(statementId(statement), text))).toMatchObject({ benchmarkSlug: "release-liu-xia", benchmarkState: "approved" });
+    expect((await listCandidateOutcomes(db, statementId(statement))).get(candidateKey(statementId(statement), text))).toMatchObject({ benchmarkSlug: "release-liu-xia", benchmarkState: "approved" });
     expect(db.$client.prepare("SELECT review_state AS state, merged_into_id AS mergedInto FROM benchmarks WHERE slug = ?").get(benchmarkSlug)).toEqual({ state: "merged", mergedInto: liuXia });
     expect(everyPublicBenchmark()).not.toContain(benchmarkSlug);
   });
 });
 
 describe("a source link", () => {
-  it("a reviewer adds between an approved statement and an approved benchmark waits for an editor", () => {
+  it("a reviewer adds between an approved statement and an approved benchmark waits for an editor", async () => {
     const liuXia = (db.$client.prepare("SELECT id FROM benchmarks WHERE slug = 'release-liu-xia'").get() as { id: number }).id;
     const sources = () => listBenchmarkSources([liuXia], db).map((s) => s.statementSlug);
     expect(sources()).not.toContain("ambassadors-2017-letter");
-    addBenchmarkSource({ statementSlug: "ambassadors-2017-letter", benchmarkSlug: "release-liu-xia", demand: "Free her.", candidateKey: candidateKey(statementId("ambassadors-2017-letter"), "Free her.") }, REVIEWER, db);
+    await addBenchmarkSource(db, { statementSlug: "ambassadors-2017-letter", benchmarkSlug: "release-liu-xia", demand: "Free her.", candidateKey: candidateKey(statementId("ambassadors-2017-letter"), "Free her.") }, REVIEWER);
     expect(sources()).not.toContain("ambassadors-2017-letter");
-    expect(listDraftQueue(db).sources.map((s) => `${s.benchmarkSlug}@${s.statementSlug}`)).toEqual(["release-liu-xia@ambassadors-2017-letter"]);
-    approveDraft({ kind: "source", benchmarkSlug: "release-liu-xia", statementSlug: "ambassadors-2017-letter" }, EDITOR.id, db);
+    expect((await listDraftQueue(db)).sources.map((s) => `${s.benchmarkSlug}@${s.statementSlug}`)).toEqual(["release-liu-xia@ambassadors-2017-letter"]);
+    await approveDraft(db, { kind: "source", benchmarkSlug: "release-liu-xia", statementSlug: "ambassadors-2017-letter" }, EDITOR.id);
     expect(sources()).toContain("ambassadors-2017-letter");
   });
 });

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { DEFAULT_MIN_COVERAGE_PERCENT } from "@/lib/scoring";
 import { getDb, type Db } from "../client";
 import { publicationSettings, users } from "../schema";
-import { recordAudit } from "./audit";
+import { recordAudit } from "../commands/audit";
 
 export interface PublicationSettings {
   /** Below this share of applicable benchmarks judged (0–100), a published round is preliminary. */

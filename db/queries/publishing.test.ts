@@ -12,18 +12,12 @@ import { getDashboardData } from "./dashboard";
 import { getDashboardSummary } from "./dashboard-summary";
 import { getPublicationSettings, setMinCoveragePercent } from "./publication-settings";
 import { readDataVersion, readPublishedDataKey } from "./published-aggregates";
-import {
-  ConflictError,
-  createAssessment,
-  createDecision,
-  listDecisionHistory,
-  listLatestAssessments,
-  listRoundBenchmarks,
-  planPublication,
-  PreliminaryRefusedError,
-  previewPublication,
-  publishRound,
-} from "./review";
+import { createDecision } from "../commands/decisions";
+import { PreliminaryRefusedError, previewPublication, publishRound } from "../commands/publishing";
+import { ConflictError, createAssessment } from "../commands/review";
+import { listLatestAssessments } from "./assessments";
+import { listDecisionHistory, planPublication } from "./decisions";
+import { listRoundBenchmarks } from "./review";
 import { listPublishedScoreDetails } from "./scores";
 
 const A = "demo-reviewer-a";
@@ -50,33 +44,33 @@ function addRound(db: Db, slug: string, startDate: string): { id: number; startD
 
 type Link = { url: string; title: string; publishedOn: string | null };
 
-function score(db: Db, round: { id: number }, benchmarkId: number, reviewerId: string, status: Status, evidence: Link[] = []): number {
+async function score(db: Db, round: { id: number }, benchmarkId: number, reviewerId: string, status: Status, evidence: Link[] = []): Promise<number> {
   const latest = db.$client.prepare("SELECT COALESCE(MAX(id), 0) AS id FROM assessments WHERE round_id = ? AND benchmark_id = ? AND reviewer_id = ?").get(round.id, benchmarkId, reviewerId) as { id: number };
-  return createAssessment({ benchmarkId, roundId: round.id, reviewerId, status, rationale: `${reviewerId} reads it as ${status}.`, evidence, expectedLatestId: latest.id }, db);
+  return await createAssessment(db, { benchmarkId, roundId: round.id, reviewerId, status, rationale: `${reviewerId} reads it as ${status}.`, evidence, expectedLatestId: latest.id });
 }
 
 /** Public benchmarks that apply at the round, in the editor's order. */
-function publicBenchmarks(db: Db, round: { startDate: string; trackId: number }) {
-  return listRoundBenchmarks(round, db).filter((b) => !b.confidential);
+async function publicBenchmarks(db: Db, round: { startDate: string; trackId: number }) {
+  return (await listRoundBenchmarks(db, round)).filter((b) => !b.confidential);
 }
 
 let db: Db;
-beforeEach(() => {
+beforeEach(async () => {
   db = seededDatabase();
 });
 
 describe("publishing a thinly scored round", () => {
-  it("marks its figures preliminary and measures no change against it", () => {
+  it("marks its figures preliminary and measures no change against it", async () => {
     const before = getDashboardSummary({}, {}, db);
     const thin = addRound(db, "hrc-40", "2019-02-25");
-    const benchmarks = publicBenchmarks(db, thin);
+    const benchmarks = await publicBenchmarks(db, thin);
     // 36 benchmarks apply at a Council round (the dialogue-only ones do not).
     expect(benchmarks.length).toBeGreaterThan(30);
     for (const b of benchmarks.slice(0, 11)) {
-      score(db, thin, b.id, A, "met");
-      score(db, thin, b.id, B, "met");
+      await score(db, thin, b.id, A, "met");
+      await score(db, thin, b.id, B, "met");
     }
-    publishRound(thin.id, EDITOR, db, { acceptPreliminary: true });
+    await publishRound(db, thin.id, EDITOR, { acceptPreliminary: true });
 
     const after = getDashboardSummary({}, {}, db);
     expect(after.latest?.round.slug).toBe("hrc-40");
@@ -87,11 +81,11 @@ describe("publishing a thinly scored round", () => {
 
     // The next round is measured against the last complete round, not the preliminary one.
     const full = addRound(db, "hrc-41", "2019-06-24");
-    for (const b of publicBenchmarks(db, full)) {
-      score(db, full, b.id, A, "not_met");
-      score(db, full, b.id, B, "not_met");
+    for (const b of await publicBenchmarks(db, full)) {
+      await score(db, full, b.id, A, "not_met");
+      await score(db, full, b.id, B, "not_met");
     }
-    publishRound(full.id, EDITOR, db);
+    await publishRound(db, full.id, EDITOR);
     const next = getDashboardSummary({}, {}, db);
     expect(next.latest?.round.slug).toBe("hrc-41");
     expect(next.latest?.preliminary).toBe(false);
@@ -101,13 +95,13 @@ describe("publishing a thinly scored round", () => {
 });
 
 describe("evidence the public sees", () => {
-  it("is every agreeing reviewer's links, each address once", () => {
+  it("is every agreeing reviewer's links, each address once", async () => {
     const round = addRound(db, "hrc-40", "2019-02-25");
-    const [benchmark] = publicBenchmarks(db, round);
+    const [benchmark] = await publicBenchmarks(db, round);
     const link = (n: number): Link => ({ url: `https://example.org/report-${n}`, title: `Report ${n}`, publishedOn: null });
-    score(db, round, benchmark!.id, A, "partial", [link(1), link(2)]);
-    score(db, round, benchmark!.id, B, "partial", [link(2), link(3)]);
-    publishRound(round.id, EDITOR, db, { acceptPreliminary: true });
+    await score(db, round, benchmark!.id, A, "partial", [link(1), link(2)]);
+    await score(db, round, benchmark!.id, B, "partial", [link(2), link(3)]);
+    await publishRound(db, round.id, EDITOR, { acceptPreliminary: true });
     const [published] = listPublishedScoreDetails({ benchmarkIds: [benchmark!.id], roundIds: [round.id] }, db);
     expect(published?.status).toBe("partial");
     expect(published?.evidence.map((e) => e.url)).toEqual([link(1).url, link(2).url, link(3).url]);
@@ -115,36 +109,36 @@ describe("evidence the public sees", () => {
 });
 
 /** A new round where both reviewers agree on `agreed` benchmarks and differ on the next `disputed`. */
-function scoredRound(db: Db, agreed: number, disputed = 0) {
+async function scoredRound(db: Db, agreed: number, disputed = 0) {
   const round = addRound(db, "hrc-40", "2019-02-25");
-  const benchmarks = publicBenchmarks(db, round);
+  const benchmarks = await publicBenchmarks(db, round);
   for (const b of benchmarks.slice(0, agreed)) {
-    score(db, round, b.id, A, "not_met");
-    score(db, round, b.id, B, "not_met");
+    await score(db, round, b.id, A, "not_met");
+    await score(db, round, b.id, B, "not_met");
   }
-  const disputes = benchmarks.slice(agreed, agreed + disputed).map((b) => {
-    score(db, round, b.id, A, "met", [{ url: "https://example.org/freed", title: "Freed, says A", publishedOn: null }]);
-    score(db, round, b.id, B, "not_met", [{ url: "https://example.org/held", title: "Still held, says B", publishedOn: null }]);
-    return b;
-  });
+  const disputes = benchmarks.slice(agreed, agreed + disputed);
+  for (const b of disputes) {
+    await score(db, round, b.id, A, "met", [{ url: "https://example.org/freed", title: "Freed, says A", publishedOn: null }]);
+    await score(db, round, b.id, B, "not_met", [{ url: "https://example.org/held", title: "Still held, says B", publishedOn: null }]);
+  }
   return { round, benchmarks, disputes };
 }
 
 describe("the publication preview", () => {
-  it("shows what publishing would publish and the dashboard figures after it, and changes nothing", () => {
-    const { round, benchmarks } = scoredRound(db, 11, 1);
+  it("shows what publishing would publish and the dashboard figures after it, and changes nothing", async () => {
+    const { round, benchmarks } = await scoredRound(db, 11, 1);
     // The aggregates are a cache any reader may build; built here, so that the counts compare the data.
     getDashboardSummary({}, {}, db);
     const counts = rowCounter(db.$client);
     const before = counts();
     const key = readPublishedDataKey(db);
-    const preview = previewPublication(round.id, EDITOR, db);
+    const preview = await previewPublication(db, round.id, EDITOR);
     expect(counts()).toEqual(before);
     expect(readPublishedDataKey(db)).toBe(key);
 
     expect(preview.plan.filter((p) => p.proposal.kind === "agreement")).toHaveLength(11);
     expect(preview.plan.filter((p) => p.proposal.kind === "disagreement")).toHaveLength(1);
-    expect(preview.plan).toHaveLength(listRoundBenchmarks(round, db).length);
+    expect(preview.plan).toHaveLength((await listRoundBenchmarks(db, round)).length);
     expect(preview.changed).toBe(11);
     expect(preview.before.latest?.round.slug).toBe("upr-china-2018");
     expect(preview.after.latest?.round.slug).toBe("hrc-40");
@@ -153,61 +147,61 @@ describe("the publication preview", () => {
     expect(preview.after.latest?.applicable).toBe(benchmarks.length);
 
     // The preview's figures are exactly those the dashboard shows once it is published.
-    publishRound(round.id, EDITOR, db, { acceptPreliminary: true });
+    await publishRound(db, round.id, EDITOR, { acceptPreliminary: true });
     const published = getDashboardSummary({}, { figuresOnly: true }, db);
     const figures = (series: typeof published.series) => series.map(({ round, ...figures }) => ({ round: round.slug, ...figures }));
     expect(figures(preview.after.series)).toEqual(figures(published.series));
     expect(preview.after.previous?.round.slug).toBe(published.previous?.round.slug);
   });
 
-  it("a preliminary round is published only when the editor accepts it, and a refusal writes nothing", () => {
-    const { round } = scoredRound(db, 11);
+  it("a preliminary round is published only when the editor accepts it, and a refusal writes nothing", async () => {
+    const { round } = await scoredRound(db, 11);
     const counts = rowCounter(db.$client);
     const before = counts();
-    expect(() => publishRound(round.id, EDITOR, db)).toThrow(PreliminaryRefusedError);
+    await expect(publishRound(db, round.id, EDITOR)).rejects.toThrow(PreliminaryRefusedError);
     expect(counts()).toEqual(before);
-    expect(publishRound(round.id, EDITOR, db, { acceptPreliminary: true })).toMatchObject({ published: 11, withheld: expect.any(Number), preliminary: true });
+    expect(await publishRound(db, round.id, EDITOR, { acceptPreliminary: true })).toMatchObject({ published: 11, withheld: expect.any(Number), preliminary: true });
   });
 
-  it("publishes a well-covered round without asking", () => {
+  it("publishes a well-covered round without asking", async () => {
     const round = addRound(db, "hrc-40", "2019-02-25");
-    for (const b of publicBenchmarks(db, round)) {
-      score(db, round, b.id, A, "partial");
-      score(db, round, b.id, B, "partial");
+    for (const b of await publicBenchmarks(db, round)) {
+      await score(db, round, b.id, A, "partial");
+      await score(db, round, b.id, B, "partial");
     }
-    expect(publishRound(round.id, EDITOR, db).preliminary).toBe(false);
+    expect((await publishRound(db, round.id, EDITOR)).preliminary).toBe(false);
   });
 });
 
 describe("an editor's decisions", () => {
-  it("takes the editor's own ruling, then a revision; both stay in the history and the latest is published", () => {
-    const { round, disputes } = scoredRound(db, 30, 1);
+  it("takes the editor's own ruling, then a revision; both stay in the history and the latest is published", async () => {
+    const { round, disputes } = await scoredRound(db, 30, 1);
     const disputed = disputes[0]!;
     const own = { kind: "own" as const, status: "partial" as Status, rationale: "Released on medical parole, still watched.", evidence: [{ url: "https://example.org/parole", title: "Parole report", publishedOn: "2019-03-01" }] };
-    const first = createDecision({ benchmarkId: disputed.id, roundId: round.id, editorId: EDITOR, stands: own, note: "Neither reviewer saw the parole.", expectedDecisionId: 0 }, db);
-    publishRound(round.id, EDITOR, db);
+    const first = await createDecision(db, { benchmarkId: disputed.id, roundId: round.id, editorId: EDITOR, stands: own, note: "Neither reviewer saw the parole.", expectedDecisionId: 0 });
+    await publishRound(db, round.id, EDITOR);
     let [shown] = listPublishedScoreDetails({ benchmarkIds: [disputed.id], roundIds: [round.id] }, db);
     expect(shown).toMatchObject({ status: "partial", basis: "editor", rationale: own.rationale });
     expect(shown?.evidence.map((e) => e.url)).toEqual(["https://example.org/parole"]);
     // A ruling is not a review: reviewers' lists and agreement leave it out.
-    expect(listLatestAssessments(round.id, db).get(disputed.id)?.map((a) => a.reviewerId)).toEqual([A, B]);
+    expect((await listLatestAssessments(db, round.id)).get(disputed.id)?.map((a) => a.reviewerId)).toEqual([A, B]);
 
     // A stale form (opened before the first decision) is refused.
-    const reviewersB = listLatestAssessments(round.id, db).get(disputed.id)!.find((a) => a.reviewerId === B)!;
-    expect(() => createDecision({ benchmarkId: disputed.id, roundId: round.id, editorId: EDITOR, stands: { kind: "assessment", assessmentId: reviewersB.id }, note: "", expectedDecisionId: 0 }, db)).toThrow(ConflictError);
-    const second = createDecision({ benchmarkId: disputed.id, roundId: round.id, editorId: EDITOR, stands: { kind: "assessment", assessmentId: reviewersB.id }, note: "He was re-detained.", expectedDecisionId: first }, db);
+    const reviewersB = (await listLatestAssessments(db, round.id)).get(disputed.id)!.find((a) => a.reviewerId === B)!;
+    await expect(createDecision(db, { benchmarkId: disputed.id, roundId: round.id, editorId: EDITOR, stands: { kind: "assessment", assessmentId: reviewersB.id }, note: "", expectedDecisionId: 0 })).rejects.toThrow(ConflictError);
+    const second = await createDecision(db, { benchmarkId: disputed.id, roundId: round.id, editorId: EDITOR, stands: { kind: "assessment", assessmentId: reviewersB.id }, note: "He was re-detained.", expectedDecisionId: first });
 
-    const history = listDecisionHistory(round.id, db).filter((d) => d.benchmarkId === disputed.id);
+    const history = (await listDecisionHistory(db, round.id)).filter((d) => d.benchmarkId === disputed.id);
     expect(history.map((d) => d.id)).toEqual([second, first]);
     expect(history.map((d) => [d.status, d.isRuling])).toEqual([
       ["not_met", false],
       ["partial", true],
     ]);
     expect(history[1]?.evidence.map((e) => e.url)).toEqual(["https://example.org/parole"]);
-    expect(planPublication(round, db).find((p) => p.benchmark.id === disputed.id)?.proposal).toMatchObject({ kind: "decided", status: "not_met" });
+    expect((await planPublication(db, round)).find((p) => p.benchmark.id === disputed.id)?.proposal).toMatchObject({ kind: "decided", status: "not_met" });
 
     const tallyBefore = getDashboardSummary({}, {}, db).series.find((f) => f.round.id === round.id)!.tally;
-    const republished = publishRound(round.id, EDITOR, db);
+    const republished = await publishRound(db, round.id, EDITOR);
     expect(republished.changed).toBe(1);
     // The stored tallies were brought up to date by the publication itself, and match the whole matrix.
     const version = readDataVersion(db);
@@ -218,24 +212,24 @@ describe("an editor's decisions", () => {
     [shown] = listPublishedScoreDetails({ benchmarkIds: [disputed.id], roundIds: [round.id] }, db);
     expect(shown).toMatchObject({ status: "not_met", basis: "editor", rationale: `${B} reads it as not_met.` });
     expect(shown?.evidence.map((e) => e.url)).toEqual(["https://example.org/held"]);
-    expect(listAuditEntries({}, db).entries.map((e) => e.action).slice(0, 3)).toContain("decision.revise");
+    expect((await listAuditEntries(db, {})).entries.map((e) => e.action).slice(0, 3)).toContain("decision.revise");
   });
 
-  it("refuses to decide where reviewers agree, or for an assessment that is not a current one", () => {
-    const { round, benchmarks, disputes } = scoredRound(db, 30, 1);
+  it("refuses to decide where reviewers agree, or for an assessment that is not a current one", async () => {
+    const { round, benchmarks, disputes } = await scoredRound(db, 30, 1);
     const counts = rowCounter(db.$client);
     const before = counts();
-    const agreed = listLatestAssessments(round.id, db).get(benchmarks[0]!.id)![0]!;
-    expect(() => createDecision({ benchmarkId: benchmarks[0]!.id, roundId: round.id, editorId: EDITOR, stands: { kind: "assessment", assessmentId: agreed.id }, note: "", expectedDecisionId: 0 }, db)).toThrow(/nothing to decide/);
-    expect(() => createDecision({ benchmarkId: disputes[0]!.id, roundId: round.id, editorId: EDITOR, stands: { kind: "assessment", assessmentId: agreed.id }, note: "", expectedDecisionId: 0 }, db)).toThrow(ConflictError);
+    const agreed = (await listLatestAssessments(db, round.id)).get(benchmarks[0]!.id)![0]!;
+    await expect(createDecision(db, { benchmarkId: benchmarks[0]!.id, roundId: round.id, editorId: EDITOR, stands: { kind: "assessment", assessmentId: agreed.id }, note: "", expectedDecisionId: 0 })).rejects.toThrow(/nothing to decide/);
+    await expect(createDecision(db, { benchmarkId: disputes[0]!.id, roundId: round.id, editorId: EDITOR, stands: { kind: "assessment", assessmentId: agreed.id }, note: "", expectedDecisionId: 0 })).rejects.toThrow(ConflictError);
     expect(counts()).toEqual(before);
   });
 });
 
 describe("the coverage threshold", () => {
-  it("is stored, audited and raises the data version, and decides which rounds are preliminary", () => {
-    const { round } = scoredRound(db, 24);
-    publishRound(round.id, EDITOR, db);
+  it("is stored, audited and raises the data version, and decides which rounds are preliminary", async () => {
+    const { round } = await scoredRound(db, 24);
+    await publishRound(db, round.id, EDITOR);
     // 24 of the 36 that apply judged: 66.7%, above the default 60%.
     expect(getPublicationSettings(db).minCoveragePercent).toBe(60);
     expect(getDashboardSummary({}, {}, db).latest).toMatchObject({ preliminary: false });
@@ -247,6 +241,6 @@ describe("the coverage threshold", () => {
     const after = getDashboardSummary({}, {}, db);
     expect(after.latest).toMatchObject({ preliminary: true });
     expect(after.minCoverage).toBe(0.75);
-    expect(listAuditEntries({}, db).entries[0]).toMatchObject({ action: "settings.min_coverage", before: { minCoveragePercent: 60 }, after: { minCoveragePercent: 75 } });
+    expect((await listAuditEntries(db, {})).entries[0]).toMatchObject({ action: "settings.min_coverage", before: { minCoveragePercent: 60 }, after: { minCoveragePercent: 75 } });
   });
 });

@@ -14,7 +14,8 @@ import { getExportContext, iterateBenchmarkRows, iterateScoreRows, listScoreRows
 import { resolveFilters } from "./filters";
 import { getSubsetMatrix, getSubsetSeries } from "./matrix";
 import { ensurePublishedAggregates } from "./published-aggregates";
-import { getReviewBenchmark, getReviewRound, listCarryForwardSources, listReviewSubjects, listScoredBenchmarkIds, listStatusHistory } from "./review";
+import { listCarryForwardSources } from "./assessments";
+import { getReviewBenchmark, getReviewRound, listReviewSubjects, listScoredBenchmarkIds, listStatusHistory } from "./review";
 import { getPublishedRound, listPublishedRounds, listPublishedRoundsPage, listTracksPage } from "./rounds";
 import { countScorecardScope, getRoundTally, listScorecardBenchmarks, listScorecardCategories, listScorecardPageIds, type ScorecardFilter } from "./scorecard";
 import { listCurrentStatuses, listPublishedScoreDetails } from "./scores";
@@ -53,9 +54,9 @@ function sortsEverything(db: Db, query: string, params: unknown[]): boolean {
   return plan.some((p) => p.parent === 0 && p.detail === "USE TEMP B-TREE FOR ORDER BY");
 }
 
-function statementsOf(db: Db, run: (db: Db) => unknown): Array<{ query: string; params: unknown[] }> {
+async function statementsOf(db: Db, run: (db: Db) => unknown): Promise<Array<{ query: string; params: unknown[] }>> {
   const captured: Array<{ query: string; params: unknown[] }> = [];
-  run(drizzle(db.$client, { schema, logger: { logQuery: (query, params) => captured.push({ query, params }) } }) as unknown as Db);
+  await run(drizzle(db.$client, { schema, logger: { logQuery: (query, params) => captured.push({ query, params }) } }) as unknown as Db);
   return captured;
 }
 
@@ -94,8 +95,8 @@ describe.each([
     };
   }, 60_000);
 
-  function expectIndexed(run: (db: Db) => unknown, options: { walksInOrder?: RegExp } = {}) {
-    const statements = statementsOf(db, run);
+  async function expectIndexed(run: (db: Db) => unknown, options: { walksInOrder?: RegExp } = {}) {
+    const statements = await statementsOf(db, run);
     expect(statements.length).toBeGreaterThan(0);
     for (const { query, params } of statements) {
       expect({ query, scans: fullScans(db, query, params) }).toEqual({ query, scans: [] });
@@ -107,8 +108,8 @@ describe.each([
   const idWalk = /^select "benchmarks"."id" as id from ("categories" cross join )?"benchmarks"/;
 
   describe("the round scorecard", () => {
-    it("reads its figures and categories", () => {
-      expectIndexed((d) => {
+    it("reads its figures and categories", async () => {
+      await expectIndexed((d) => {
         getRoundTally(round, d);
         listScorecardCategories(round, d);
       });
@@ -117,9 +118,9 @@ describe.each([
     for (const sort of ["category", "status", "title"] as const) {
       for (const status of [undefined, "met"] as const) {
         for (const inCategory of [false, true]) {
-          it(`pages sorted by ${sort}${status ? `, ${status} only` : ""}${inCategory ? ", in one category" : ""}, first and last pages`, () => {
+          it(`pages sorted by ${sort}${status ? `, ${status} only` : ""}${inCategory ? ", in one category" : ""}, first and last pages`, async () => {
             const filter: ScorecardFilter = { sort, status, categoryId: inCategory ? ids.category : undefined };
-            expectIndexed(
+            await expectIndexed(
               (d) => {
                 const scope = countScorecardScope(filter, getRoundTally(round, d));
                 const total = [...scope.values()].reduce((a, b) => a + b, 0);
@@ -138,8 +139,8 @@ describe.each([
     }
   });
 
-  it("answers the scope predicate from benchmark_tracks' indexes wherever a page asks it", () => {
-    const statements = statementsOf(db, (d) => {
+  it("answers the scope predicate from benchmark_tracks' indexes wherever a page asks it", async () => {
+    const statements = await statementsOf(db, (d) => {
       const filter: ScorecardFilter = { sort: "category" };
       const scope = countScorecardScope(filter, getRoundTally(round, d));
       listScorecardPageIds(round, filter, scope, { offset: 0, limit: 10 }, d);
@@ -161,8 +162,8 @@ describe.each([
     }
   });
 
-  it("the benchmark page", () => {
-    expectIndexed((d) => {
+  it("the benchmark page", async () => {
+    await expectIndexed((d) => {
       const b = getPublicBenchmark(ids.benchmarkSlug, d)!;
       listBenchmarkSources([b.id], d);
       listBenchmarkSubjects([b.id], d);
@@ -171,20 +172,20 @@ describe.each([
     });
   });
 
-  it("the review form's context and what it would carry forward", () => {
+  it("the review form's context and what it would carry forward", async () => {
     const reviewer = (db.$client.prepare("SELECT reviewer_id AS id FROM assessments LIMIT 1").get() as { id: string }).id;
-    expectIndexed((d) => {
-      const reviewRound = getReviewRound(round.slug, d)!;
-      const benchmark = getReviewBenchmark(ids.benchmarkSlug, d)!;
-      listCarryForwardSources(reviewRound, reviewer, [benchmark], d);
-      listStatusHistory(benchmark.id, reviewRound, d);
-      listReviewSubjects(benchmark.id, d);
-      listScoredBenchmarkIds(reviewRound.id, reviewer, d);
+    await expectIndexed(async (d) => {
+      const reviewRound = (await getReviewRound(d, round.slug))!;
+      const benchmark = (await getReviewBenchmark(d, ids.benchmarkSlug))!;
+      await listCarryForwardSources(d, reviewRound, reviewer, [benchmark]);
+      await listStatusHistory(d, benchmark.id, reviewRound);
+      await listReviewSubjects(d, benchmark.id);
+      await listScoredBenchmarkIds(d, reviewRound.id, reviewer);
     });
   });
 
-  it("the people, laws and statements indexes", () => {
-    expectIndexed((d) => {
+  it("the people, laws and statements indexes", async () => {
+    await expectIndexed(async (d) => {
       for (const page of ["people", "laws"] as const) {
         for (const search of ["", "a"]) {
           const { rows } = listPublicSubjectsPage(page, search, { limit: 20, offset: 20 }, d);
@@ -198,20 +199,20 @@ describe.each([
           );
         }
       }
-      const { rows } = listStatementsPage({ limit: 20, offset: 20 }, d);
-      listPublishers(
-        rows.map((s) => s.id),
+      const { rows } = await listStatementsPage(d, { limit: 20, offset: 20 });
+      await listPublishers(
         d,
+        rows.map((s) => s.id),
       );
-      countPublicDemands(
-        rows.map((s) => s.id),
+      await countPublicDemands(
         d,
+        rows.map((s) => s.id),
       );
     });
   });
 
-  it("statement and person pages, and the PDF's data", () => {
-    expectIndexed((d) => {
+  it("statement and person pages, and the PDF's data", async () => {
+    await expectIndexed((d) => {
       // Rows of 20 benchmarks: on this small database, after ANALYZE, SQLite rightly prefers reading a
       // few thousand scores to looking up 100 of 600 benchmarks; at scale 100 of 100,000 is by index.
       getSubsetMatrix({ statement: ids.statement }, { limit: 20 }, d);
@@ -224,8 +225,8 @@ describe.each([
   describe("the read API's lists", () => {
     const filterCases = () => [{}, { category: ids.categorySlug }, { addressee: "chinese_government" as const }, { statement: ids.statement }, { subject: ids.subject }];
 
-    it("benchmarks, with and without filters, on the first and a later page", () => {
-      expectIndexed(
+    it("benchmarks, with and without filters, on the first and a later page", async () => {
+      await expectIndexed(
         (d) => {
           for (const filters of filterCases()) {
             for (const offset of [0, 200]) {
@@ -241,8 +242,8 @@ describe.each([
       );
     });
 
-    it("scores, with and without filters, on the first and the last page", () => {
-      expectIndexed(
+    it("scores, with and without filters, on the first and the last page", async () => {
+      await expectIndexed(
         (d) => {
           for (const filters of [...filterCases(), { from: round.slug, to: round.slug }]) {
             const context = getExportContext(filters, d);
@@ -254,22 +255,22 @@ describe.each([
       );
     });
 
-    it("people, laws, statements, rounds and tracks", () => {
-      expectIndexed((d) => {
+    it("people, laws, statements, rounds and tracks", async () => {
+      await expectIndexed(async (d) => {
         const { rows } = listPublicSubjectsPage("people", "", { limit: 50, offset: 0 }, d);
         listSubjectsEvents(
           rows.map((s) => s.id),
           d,
         );
-        listStatementsPage({ limit: 50, offset: 50 }, d);
+        await listStatementsPage(d, { limit: 50, offset: 50 });
         listPublishedRoundsPage(undefined, { limit: 50, offset: 0 }, d);
         listTracksPage({ limit: 50, offset: 0 }, d);
       });
     });
   });
 
-  it("the CSV and XLSX exports' iterate queries", () => {
-    expectIndexed((d) => {
+  it("the CSV and XLSX exports' iterate queries", async () => {
+    await expectIndexed((d) => {
       for (const filters of [{}, { category: ids.categorySlug }]) {
         const context = getExportContext(filters, d);
         let n = 0;
@@ -284,17 +285,17 @@ describe.each([
 describe("the plan check itself", () => {
   const db = makeDatabase(false);
 
-  it("runs on a database that has every index the schema declares (the migrations create them all)", () => {
+  it("runs on a database that has every index the schema declares (the migrations create them all)", async () => {
     expect(missingDeclaredIndexes(db)).toEqual([]);
   });
 
-  it("catches a full scan of a growing table", () => {
+  it("catches a full scan of a growing table", async () => {
     expect(fullScans(db, "SELECT count(*) FROM published_scores WHERE basis = ?", ["agreement"])).toEqual([expect.stringMatching(/^SCAN published_scores/)]);
     expect(fullScans(db, "SELECT slug FROM benchmarks WHERE updated_at > ?", ["2020"])).toEqual([expect.stringMatching(/^SCAN benchmarks/)]);
     expect(fullScans(db, "SELECT id FROM benchmarks WHERE category_id = ? ORDER BY title, id LIMIT 10", [1])).toEqual([]);
   });
 
-  it("catches a page that sorts every benchmark instead of walking an index", () => {
+  it("catches a page that sorts every benchmark instead of walking an index", async () => {
     expect(sortsEverything(db, "SELECT id FROM benchmarks ORDER BY updated_at, id LIMIT 10", [])).toBe(true);
     expect(sortsEverything(db, "SELECT id FROM benchmarks WHERE category_id = ? ORDER BY title, id LIMIT 10", [1])).toBe(false);
   });

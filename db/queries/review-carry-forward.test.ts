@@ -5,7 +5,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../client";
 import { migrateDatabase } from "../migrate";
 import { loadSeed } from "../seed/load";
-import { carryForwardScores, createAssessment, getReviewRound, listCarryForwardSources, listRoundBenchmarks } from "./review";
+import { carryForwardScores, createAssessment } from "../commands/review";
+import { listCarryForwardSources } from "./assessments";
+import { getReviewRound, listRoundBenchmarks } from "./review";
 
 const REVIEWER = "reviewer-carry";
 const ROUND = "upr-china-2018";
@@ -30,7 +32,7 @@ const counts = () => ({
   audit: one<{ n: number }>("SELECT COUNT(*) AS n FROM audit_log").n,
 });
 
-beforeEach(() => {
+beforeEach(async () => {
   db = openDatabase(":memory:");
   migrateDatabase(db);
   loadSeed(db);
@@ -39,10 +41,10 @@ beforeEach(() => {
 });
 
 describe("carryForwardScores", () => {
-  it("carries the previous round's published status and evidence, with a rationale naming that round and no demo text", () => {
+  it("carries the previous round's published status and evidence, with a rationale naming that round and no demo text", async () => {
     const source = publishedAt("release-gui-minhai", "hrc-37");
     db.$client.prepare("INSERT INTO evidence_links (assessment_id, url, title, published_on) VALUES (?, 'https://example.org/gui', 'Held again', '2018-01-20')").run(source.assessmentId);
-    const result = carryForwardScores({ roundSlug: ROUND, reviewerId: REVIEWER, chosen: [{ benchmarkSlug: "release-gui-minhai", expectedLatestId: 0 }] }, db);
+    const result = await carryForwardScores(db, { roundSlug: ROUND, reviewerId: REVIEWER, chosen: [{ benchmarkSlug: "release-gui-minhai", expectedLatestId: 0 }] });
     expect(result.created).toMatchObject([{ benchmarkSlug: "release-gui-minhai", status: source.status, fromRound: PREVIOUS }]);
     const [row] = mine("release-gui-minhai");
     expect(row).toMatchObject({ status: source.status, isDemo: 0 });
@@ -55,24 +57,20 @@ describe("carryForwardScores", () => {
     expect(JSON.parse(audit.after)).toMatchObject({ carriedForwardFrom: { assessmentId: source.assessmentId, basis: "published" } });
   });
 
-  it("repeats a real rationale after the round's name", () => {
+  it("repeats a real rationale after the round's name", async () => {
     const source = publishedAt("release-liu-xia", "hrc-37");
     db.$client.prepare("UPDATE assessments SET is_demo = 0, rationale = 'Still under house arrest.' WHERE id = ?").run(source.assessmentId);
     db.$client.prepare("UPDATE published_scores SET is_demo = 0 WHERE assessment_id = ?").run(source.assessmentId);
-    carryForwardScores({ roundSlug: ROUND, reviewerId: REVIEWER, chosen: [{ benchmarkSlug: "release-liu-xia", expectedLatestId: 0 }] }, db);
+    await carryForwardScores(db, { roundSlug: ROUND, reviewerId: REVIEWER, chosen: [{ benchmarkSlug: "release-liu-xia", expectedLatestId: 0 }] });
     expect(mine("release-liu-xia")[0]!.rationale).toBe(`Carried forward unchanged from ${PREVIOUS}: Still under house arrest.`);
   });
 
-  it("skips, and reports, a benchmark scored since the page was opened, one that does not apply, one that is missing and one with no earlier score; writes the rest", () => {
-    const scoredMeanwhile = createAssessment(
-      { benchmarkId: idOf("benchmarks", "end-rsdl"), roundId: idOf("rounds", ROUND), reviewerId: REVIEWER, status: "met", rationale: "Scored by hand meanwhile.", evidence: [], expectedLatestId: 0 },
-      db,
-    );
+  it("skips, and reports, a benchmark scored since the page was opened, one that does not apply, one that is missing and one with no earlier score; writes the rest", async () => {
+    const scoredMeanwhile = await createAssessment(db, { benchmarkId: idOf("benchmarks", "end-rsdl"), roundId: idOf("rounds", ROUND), reviewerId: REVIEWER, status: "met", rationale: "Scored by hand meanwhile.", evidence: [], expectedLatestId: 0 });
     // A benchmark first demanded at this round has no earlier score to carry.
     db.$client.prepare("UPDATE benchmarks SET applies_from_round_id = ? WHERE slug = 'release-gui-minhai'").run(idOf("rounds", ROUND));
     const before = counts();
-    const result = carryForwardScores(
-      {
+    const result = await carryForwardScores(db, {
         roundSlug: ROUND,
         reviewerId: REVIEWER,
         chosen: [
@@ -83,9 +81,7 @@ describe("carryForwardScores", () => {
           { benchmarkSlug: "close-black-jails", expectedLatestId: 0 },
           { benchmarkSlug: "close-black-jails", expectedLatestId: 0 },
         ],
-      },
-      db,
-    );
+      });
     expect(result.created.map((c) => c.benchmarkSlug)).toEqual(["close-black-jails"]);
     expect(result.skipped.map((s) => [s.benchmarkSlug, s.reason])).toEqual([
       ["end-rsdl", "changed"],
@@ -97,49 +93,43 @@ describe("carryForwardScores", () => {
     expect(mine("end-rsdl")).toMatchObject([{ id: scoredMeanwhile, rationale: "Scored by hand meanwhile." }]);
   });
 
-  it("carries over the reviewer's own score when it was opened with that score as the latest", () => {
-    const first = createAssessment(
-      { benchmarkId: idOf("benchmarks", "end-rsdl"), roundId: idOf("rounds", ROUND), reviewerId: REVIEWER, status: "met", rationale: "A first reading, since revised.", evidence: [], expectedLatestId: 0 },
-      db,
-    );
-    carryForwardScores({ roundSlug: ROUND, reviewerId: REVIEWER, chosen: [{ benchmarkSlug: "end-rsdl", expectedLatestId: first }] }, db);
+  it("carries over the reviewer's own score when it was opened with that score as the latest", async () => {
+    const first = await createAssessment(db, { benchmarkId: idOf("benchmarks", "end-rsdl"), roundId: idOf("rounds", ROUND), reviewerId: REVIEWER, status: "met", rationale: "A first reading, since revised.", evidence: [], expectedLatestId: 0 });
+    await carryForwardScores(db, { roundSlug: ROUND, reviewerId: REVIEWER, chosen: [{ benchmarkSlug: "end-rsdl", expectedLatestId: first }] });
     expect(mine("end-rsdl").map((r) => r.status)).toEqual(["met", publishedAt("end-rsdl", "hrc-37").status]);
   });
 
-  it("refuses a round that does not exist, writing nothing", () => {
+  it("refuses a round that does not exist, writing nothing", async () => {
     const before = counts();
-    expect(() => carryForwardScores({ roundSlug: "no-such-round", reviewerId: REVIEWER, chosen: [{ benchmarkSlug: "end-rsdl", expectedLatestId: 0 }] }, db)).toThrow(/no longer exists/);
+    await expect(carryForwardScores(db, { roundSlug: "no-such-round", reviewerId: REVIEWER, chosen: [{ benchmarkSlug: "end-rsdl", expectedLatestId: 0 }] })).rejects.toThrow(/no longer exists/);
     expect(counts()).toEqual(before);
   });
 });
 
 describe("listCarryForwardSources", () => {
-  function addRound(slug: string, startDate: string) {
+  async function addRound(slug: string, startDate: string) {
     const track = one<{ id: number }>("SELECT track_id AS id FROM rounds WHERE slug = 'hrc-37'").id;
     db.$client.prepare("INSERT INTO rounds (slug, track_id, name, start_date, date_precision) VALUES (?, ?, ?, ?, 'month')").run(slug, track, `Round ${slug}`, startDate);
-    return getReviewRound(slug, db)!;
+    return (await getReviewRound(db, slug))!;
   }
 
-  it("takes the reviewer's own score at a later round that is not published, else the latest published score", () => {
-    const unpublished = addRound("hrc-40", "2019-02-25");
-    const next = addRound("hrc-41", "2019-06-24");
-    createAssessment(
-      { benchmarkId: idOf("benchmarks", "end-rsdl"), roundId: unpublished.id, reviewerId: REVIEWER, status: "regressed", rationale: "Used more widely than before.", evidence: [], expectedLatestId: 0 },
-      db,
-    );
-    const sources = listCarryForwardSources(next, REVIEWER, listRoundBenchmarks(next, db), db);
+  it("takes the reviewer's own score at a later round that is not published, else the latest published score", async () => {
+    const unpublished = await addRound("hrc-40", "2019-02-25");
+    const next = await addRound("hrc-41", "2019-06-24");
+    await createAssessment(db, { benchmarkId: idOf("benchmarks", "end-rsdl"), roundId: unpublished.id, reviewerId: REVIEWER, status: "regressed", rationale: "Used more widely than before.", evidence: [], expectedLatestId: 0 });
+    const sources = await listCarryForwardSources(db, next, REVIEWER, await listRoundBenchmarks(db, next));
     expect(sources.get(idOf("benchmarks", "end-rsdl"))).toMatchObject({ roundSlug: "hrc-40", status: "regressed", basis: "own", isDemo: false, rationale: "Used more widely than before." });
     expect(sources.get(idOf("benchmarks", "close-black-jails"))).toMatchObject({ roundSlug: ROUND, status: publishedAt("close-black-jails", ROUND).status, basis: "published", isDemo: true });
     // Another reviewer's own score is never a source.
-    const other = listCarryForwardSources(next, "demo-reviewer-a", listRoundBenchmarks(next, db), db);
+    const other = await listCarryForwardSources(db, next, "demo-reviewer-a", await listRoundBenchmarks(db, next));
     expect(other.get(idOf("benchmarks", "end-rsdl"))).toMatchObject({ roundSlug: ROUND, basis: "published" });
   });
 
-  it("prefers the published score to the reviewer's own at the same round, and looks past a round where the benchmark did not apply", () => {
-    const round = getReviewRound(ROUND, db)!;
-    const sources = listCarryForwardSources(round, "demo-reviewer-b", listRoundBenchmarks(round, db), db);
+  it("prefers the published score to the reviewer's own at the same round, and looks past a round where the benchmark did not apply", async () => {
+    const round = (await getReviewRound(db, ROUND))!;
+    const sources = await listCarryForwardSources(db, round, "demo-reviewer-b", await listRoundBenchmarks(db, round));
     expect(sources.get(idOf("benchmarks", "release-gui-minhai"))).toMatchObject({ roundSlug: "hrc-37", basis: "published", assessmentId: publishedAt("release-gui-minhai", "hrc-37").assessmentId });
     // Retired after hrc-34: nothing applies at this round, so it is not a candidate at all.
-    expect(listRoundBenchmarks(round, db).some((b) => b.slug === "liu-xiaobo-contact")).toBe(false);
+    expect((await listRoundBenchmarks(db, round)).some((b) => b.slug === "liu-xiaobo-contact")).toBe(false);
   });
 });

@@ -152,7 +152,8 @@ describe("a streaming export", () => {
   it("holds up neither a reviewer's save nor the dashboard while a slow client reads it", async () => {
     const { GET } = await import("@/app/exports/scores.csv/route");
     const { getDashboardData } = await import("@/db/queries/dashboard");
-    const { saveScore } = await import("@/db/queries/review");
+    const { saveScore } = await import("@/db/commands/review");
+    const { getDb } = await import("@/db/client");
     const expectedRows = (sqlite.prepare("SELECT COUNT(*) AS n FROM published_scores ps JOIN benchmarks b ON b.id = ps.benchmark_id JOIN rounds r ON r.id = ps.round_id WHERE b.confidential = 0 AND r.published_at IS NOT NULL").get() as { n: number }).n;
     const reader = GET(new Request("http://localhost/exports/scores.csv")).body!.getReader();
     const first = await reader.read();
@@ -161,7 +162,7 @@ describe("a streaming export", () => {
     // The export's read connection is open mid-statement; a write and a full dashboard read go ahead.
     const started = performance.now();
     const latest = assessmentsOf(B.id).at(-1)?.id ?? 0;
-    const { id } = saveScore({ roundSlug: ROUND, benchmarkSlug: BENCHMARK, reviewerId: B.id, status: "met", rationale: "Saved while an export streams.", evidence: [], expectedLatestId: latest });
+    const { id } = await saveScore(getDb(), { roundSlug: ROUND, benchmarkSlug: BENCHMARK, reviewerId: B.id, status: "met", rationale: "Saved while an export streams.", evidence: [], expectedLatestId: latest });
     expect(assessmentsOf(B.id).at(-1)!.id).toBe(id);
     expect(getDashboardData({}).rounds.length).toBeGreaterThan(0);
     expect(performance.now() - started).toBeLessThan(2000);

@@ -3,7 +3,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { formatScope } from "@/lib/format";
 import { getDb, type Db } from "../client";
 import { assessments, benchmarks, benchmarkTracks, rounds, tracks } from "../schema";
-import { recordAudit } from "./audit";
+import { recordAudit } from "../commands/audit";
 import { inScopeOf, replaceBenchmarkScope, resolveTrackSlugs } from "./benchmark-scope";
 
 /** The benchmarks of limited scope with the names of their tracks, for the editor's lists (workspace only). */

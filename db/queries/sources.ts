@@ -1,13 +1,13 @@
 import "server-only";
 import { asc } from "drizzle-orm";
-import { getDb, type Db } from "../client";
 import { sourceDocuments } from "../schema";
+import type { Executor } from "../transaction";
 import { getPublicRedactor } from "./public-text";
 
 /** The source documents as the method page lists them; a title naming a confidential item has the name withheld. */
-export function listSourceDocuments(db: Db = getDb()) {
+export async function listSourceDocuments(db: Executor) {
   const redactor = getPublicRedactor(db);
-  return db
+  const rows = await db
     .select({
       slug: sourceDocuments.slug,
       title: sourceDocuments.title,
@@ -17,7 +17,6 @@ export function listSourceDocuments(db: Db = getDb()) {
       url: sourceDocuments.url,
     })
     .from(sourceDocuments)
-    .orderBy(asc(sourceDocuments.publishedOn))
-    .all()
-    .map((d) => ({ ...redactor.fields(d, ["title", "publisher"]), url: redactor.url(d.url) }));
+    .orderBy(asc(sourceDocuments.publishedOn));
+  return rows.map((d) => ({ ...redactor.fields(d, ["title", "publisher"]), url: redactor.url(d.url) }));
 }

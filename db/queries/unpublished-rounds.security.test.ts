@@ -11,7 +11,7 @@ import { loadSeed } from "../seed/load";
 import { getPublicBenchmark, listPublicBenchmarksPage, countPublicBenchmarks } from "./benchmarks";
 import { getExportContext } from "./exports";
 import { countPublishedFigures, ensurePublishedAggregates, rebuildPublishedAggregates } from "./published-aggregates";
-import { publishRound } from "./review";
+import { publishRound } from "../commands/publishing";
 import { listScorecardPageIds } from "./scorecard";
 import { getStatement, listStatementsPage } from "./statements";
 import { listSubjectBenchmarkLinks } from "./subjects";
@@ -49,23 +49,23 @@ describe("a statement and a benchmark tied to a round not yet published", () => 
   let round: { id: number; slug: string; name: string };
   let benchmarkId: number;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     db = seeded();
     plant = db.$client.transaction(() => plantConfidentialData(db.$client, "ur1", { unpublishedRound: true }))();
     round = one(db, "SELECT id, slug, name FROM rounds WHERE slug = ?", plant.unpublishedRoundSlug);
     benchmarkId = one<{ id: number }>(db, "SELECT id FROM benchmarks WHERE slug = ?", plant.benchmarkFromUnpublishedRoundSlug).id;
   });
 
-  it("the statement is public but names no round while the round is unpublished", () => {
+  it("the statement is public but names no round while the round is unpublished", async () => {
     const slug = plant.statementAddressingUnpublishedRoundSlug!;
-    expect(getStatement(slug, db)).toMatchObject({ slug, roundSlug: null, roundName: null });
-    const listed = listStatementsPage({ limit: -1, offset: 0 }, db).rows.find((s) => s.slug === slug);
+    expect(await getStatement(db, slug)).toMatchObject({ slug, roundSlug: null, roundName: null });
+    const listed = (await listStatementsPage(db, { limit: -1, offset: 0 })).rows.find((s) => s.slug === slug);
     expect(listed).toMatchObject({ roundSlug: null, roundName: null });
     // A statement addressing a published round still names it.
-    expect(getStatement("ngo-2018-hrc37-letter", db)).toMatchObject({ roundSlug: "hrc-37" });
+    expect(await getStatement(db, "ngo-2018-hrc37-letter")).toMatchObject({ roundSlug: "hrc-37" });
   });
 
-  it("the benchmark has no page, is in no list or count, and is linked to no public person", () => {
+  it("the benchmark has no page, is in no list or count, and is linked to no public person", async () => {
     expect(getPublicBenchmark(plant.benchmarkFromUnpublishedRoundSlug!, db)).toBeUndefined();
     const slugs = publicBenchmarkSlugs(db);
     expect(slugs).not.toContain(plant.benchmarkFromUnpublishedRoundSlug);
@@ -76,10 +76,10 @@ describe("a statement and a benchmark tied to a round not yet published", () => 
     expect(one(db, "SELECT count(*) AS n FROM public_benchmarks WHERE benchmark_id = ?", benchmarkId)).toEqual({ n: 0 });
   });
 
-  it("once the round is published, both appear, and the published figures are as a full rebuild counts them", () => {
+  it("once the round is published, both appear, and the published figures are as a full rebuild counts them", async () => {
     ensurePublishedAggregates(db);
-    publishRound(round.id, "demo-editor", db, { acceptPreliminary: true });
-    expect(getStatement(plant.statementAddressingUnpublishedRoundSlug!, db)).toMatchObject({ roundSlug: round.slug, roundName: round.name });
+    await publishRound(db, round.id, "demo-editor", { acceptPreliminary: true });
+    expect(await getStatement(db, plant.statementAddressingUnpublishedRoundSlug!)).toMatchObject({ roundSlug: round.slug, roundName: round.name });
     expect(getPublicBenchmark(plant.benchmarkFromUnpublishedRoundSlug!, db)).toMatchObject({ appliesFromSlug: round.slug, appliesFromName: round.name });
     expect(publicBenchmarkSlugs(db)).toContain(plant.benchmarkFromUnpublishedRoundSlug);
     expect(one(db, "SELECT count(*) AS n FROM public_benchmarks WHERE benchmark_id = ?", benchmarkId)).toEqual({ n: 1 });
@@ -95,7 +95,7 @@ describe("a benchmark from an unpublished round dated before published ones", ()
   let hrc37: { id: number; startDate: string; trackId: number };
   let benchmarkId: number;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     db = seeded();
     const run = (sql: string, ...params: unknown[]) => db.$client.prepare(sql).run(...params);
     late = { id: Number(run("INSERT INTO rounds (slug, track_id, name, start_date, date_precision) VALUES ('uschrd-2017-late', (SELECT id FROM tracks WHERE slug = 'us-china-dialogue'), 'A late-added 2017 dialogue', '2017-06-01', 'day')").lastInsertRowid), startDate: "2017-06-01", trackId: one<{ id: number }>(db, "SELECT id FROM tracks WHERE slug = 'us-china-dialogue'").id };
@@ -108,7 +108,7 @@ describe("a benchmark from an unpublished round dated before published ones", ()
       run("INSERT INTO assessments (benchmark_id, round_id, reviewer_id, status, rationale) VALUES (?, ?, ?, 'met', 'Both reviewers found it met.')", benchmarkId, hrc37.id, reviewer);
     }
     ensurePublishedAggregates(db);
-    publishRound(hrc37.id, "demo-editor", db);
+    await publishRound(db, hrc37.id, "demo-editor");
     expect(one(db, "SELECT status FROM published_scores WHERE benchmark_id = ? AND round_id = ?", benchmarkId, hrc37.id)).toEqual({ status: "met" });
   });
 
@@ -117,7 +117,7 @@ describe("a benchmark from an unpublished round dated before published ones", ()
       .filter((t) => t.categoryId === one<{ id: number }>(db, "SELECT id FROM categories WHERE slug = 'legal-reform'").id)
       .reduce((sum, t) => ({ applicable: sum.applicable + t.applicable, met: sum.met + t.met }), { applicable: 0, met: 0 });
 
-  it("counts in no published figure and is on no published scorecard until its round is published", () => {
+  it("counts in no published figure and is on no published scorecard until its round is published", async () => {
     const counted = legalReformAt(hrc37);
     const stored = one<{ applicable: number; met: number }>(
       db,
@@ -132,9 +132,9 @@ describe("a benchmark from an unpublished round dated before published ones", ()
     expect(one(db, "SELECT count(*) AS n FROM public_benchmarks WHERE benchmark_id = ?", benchmarkId)).toEqual({ n: 0 });
   });
 
-  it("publishing its round brings it into the later rounds' figures, as a full rebuild counts them", () => {
+  it("publishing its round brings it into the later rounds' figures, as a full rebuild counts them", async () => {
     const before = legalReformAt(hrc37);
-    publishRound(late.id, "demo-editor", db, { acceptPreliminary: true });
+    await publishRound(db, late.id, "demo-editor", { acceptPreliminary: true });
     expect(legalReformAt(hrc37)).toEqual({ applicable: before.applicable + 1, met: before.met + 1 });
     expect(one(db, "SELECT sum(applicable) AS n FROM public_tallies WHERE round_id = ? AND category_id = (SELECT id FROM categories WHERE slug = 'legal-reform')", hrc37.id)).toEqual({
       n: before.applicable + 1,

@@ -6,15 +6,15 @@
 //   "quit".
 import { createInterface } from "node:readline";
 import { openDatabase } from "@/db/client";
-import { ConflictError, saveScore } from "@/db/queries/review";
+import { ConflictError, saveScore } from "@/db/commands/review";
 
 const [file, reviewerId, roundSlug, benchmarkSlug] = process.argv.slice(2) as [string, string, string, string];
 const db = openDatabase(file);
 let saved = 0;
 
-function save(expectedLatestId: number, label: string): { id?: number; conflict?: string; error?: string } {
+async function save(expectedLatestId: number, label: string): Promise<{ id?: number; conflict?: string; error?: string }> {
   try {
-    const { id } = saveScore({ roundSlug, benchmarkSlug, reviewerId, status: "not_met", rationale: `${reviewerId} ${label}: still held.`, evidence: [], expectedLatestId }, db);
+    const { id } = await saveScore(db, { roundSlug, benchmarkSlug, reviewerId, status: "not_met", rationale: `${reviewerId} ${label}: still held.`, evidence: [], expectedLatestId });
     saved += 1;
     return { id };
   } catch (error) {
@@ -35,13 +35,13 @@ for await (const line of lines) {
         .get(roundSlug, benchmarkSlug, reviewerId) as { id: number }).id,
     );
     for (let i = 0; i < Number(argument); i++) {
-      const result = save(latest, `save ${saved + 1}`);
+      const result = await save(latest, `save ${saved + 1}`);
       if (result.id) latest = result.id;
       results.push(result);
     }
     console.log(JSON.stringify(results));
   } else if (command === "race") {
-    console.log(JSON.stringify(save(Number(argument), `race from ${argument}`)));
+    console.log(JSON.stringify(await save(Number(argument), `race from ${argument}`)));
   } else {
     break;
   }

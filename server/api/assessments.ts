@@ -1,6 +1,7 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
-import { ConflictError, saveScore, ScoreRefusedError } from "@/db/queries/review";
+import { getDb } from "@/db/client";
+import { ConflictError, saveScore, ScoreRefusedError } from "@/db/commands/review";
 import { getSessionUser } from "@/server/auth/session";
 import type { Role } from "@/lib/domain";
 import { assessmentApiSchema } from "@/lib/validation/assessment";
@@ -88,7 +89,7 @@ export async function postAssessment(request: Request): Promise<Response> {
 
   const input = parsed.data;
   try {
-    const { id, round } = saveScore({
+    const { id, round } = await saveScore(getDb(), {
       roundSlug: input.round,
       benchmarkSlug: input.benchmark,
       reviewerId: user.id,

@@ -5,6 +5,7 @@ import { cachedByPublishedData, publicAnswersAreKept } from "@/server/published-
 import { getExportContext, listScoreRows } from "@/db/queries/exports";
 import { findUnmatchedFilters } from "@/db/queries/filters";
 import { listPublishedRounds, listPublishedRoundsPage, listTracksPage } from "@/db/queries/rounds";
+import { getDb } from "@/db/client";
 import { listPublishers, listStatementsPage } from "@/db/queries/statements";
 import { listPublicSubjectsPage, listSubjectsEvents, type SubjectPage } from "@/db/queries/subjects";
 import { comparisonBase } from "@/lib/dashboard";
@@ -51,9 +52,13 @@ const BUILDERS: { [N in EndpointName]: (query: Query<N>) => unknown } = {
     );
   },
 
-  statements: (query) => {
-    const { rows, total } = listStatementsPage(rangeOf(query));
-    const publishers = listPublishers(rows.map((s) => s.id));
+  statements: async (query) => {
+    const db = getDb();
+    const { rows, total } = await listStatementsPage(db, rangeOf(query));
+    const publishers = await listPublishers(
+      db,
+      rows.map((s) => s.id),
+    );
     return envelope(
       rows.map((s) => ({ slug: s.slug, title: s.title, kind: s.kind, date: s.date, datePrecision: s.datePrecision, language: s.language, sourceUrl: s.sourceUrl, summary: s.summary, round: s.roundSlug, publishers: publishers.get(s.id) ?? [] })),
       total,

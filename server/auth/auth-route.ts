@@ -1,7 +1,7 @@
 import "server-only";
 import { toNextJsHandler } from "better-auth/next-js";
 import { getDb } from "@/db/client";
-import { recordAudit } from "@/db/queries/audit";
+import { recordAudit } from "@/db/commands/audit";
 import { readEnv, type Env } from "@/lib/env";
 import { changePasswordSchema } from "@/lib/validation/account";
 import { BODY_LIMITS, readBodyWithLimit, tooLargeMessage } from "@/server/security/request-limits";

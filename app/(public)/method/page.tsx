@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ExternalLink } from "@/components/ui/external-link";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { getDb } from "@/db/client";
 import { getPublicationSettings } from "@/db/queries/publication-settings";
 import { listSourceDocuments } from "@/db/queries/sources";
 import { STATUSES, type Status } from "@/lib/domain";
@@ -17,8 +18,8 @@ const SCALE: Record<Status, { meaning: string; weight: string }> = {
   unknown: { meaning: "Not enough information to judge.", weight: "left out" },
 };
 
-export default function MethodPage() {
-  const sources = listSourceDocuments();
+export default async function MethodPage() {
+  const sources = await listSourceDocuments(getDb());
   const settings = getPublicationSettings();
   return (
     <article className="max-w-3xl space-y-6">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination } from "@/components/ui/pagination";
+import { getDb } from "@/db/client";
 import { countPublicDemands, listPublishers, listStatementsPage } from "@/db/queries/statements";
 import { STATEMENT_KIND_LABELS } from "@/lib/domain";
 import { formatDate } from "@/lib/format";
@@ -15,10 +16,11 @@ const PAGE_SIZE = 100;
 
 export default async function StatementsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { page, pageSize, problems } = parsePageParams(await searchParams, { default: PAGE_SIZE, max: PAGE_SIZE });
-  const { rows: statements, total } = listStatementsPage({ limit: pageSize, offset: (page - 1) * pageSize });
+  const db = getDb();
+  const { rows: statements, total } = await listStatementsPage(db, { limit: pageSize, offset: (page - 1) * pageSize });
   const info = pageInfo(page, pageSize, total);
-  const publishers = listPublishers(statements.map((s) => s.id));
-  const demandsPerStatement = countPublicDemands(statements.map((s) => s.id));
+  const ids = statements.map((s) => s.id);
+  const [publishers, demandsPerStatement] = await Promise.all([listPublishers(db, ids), countPublicDemands(db, ids)]);
   const hrefFor = (p: number) => `/statements${pageQuery(p, pageSize, PAGE_SIZE)}`;
 
   return (

@@ -3,9 +3,12 @@
 import { eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
-import { recordAudit } from "@/db/queries/audit";
+import { recordAudit } from "@/db/commands/audit";
 import { setMinCoveragePercent } from "@/db/queries/publication-settings";
-import { ConflictError, createDecision, getReviewBenchmark, getReviewRound, PreliminaryRefusedError, publishRound } from "@/db/queries/review";
+import { createDecision } from "@/db/commands/decisions";
+import { PreliminaryRefusedError, publishRound } from "@/db/commands/publishing";
+import { ConflictError } from "@/db/commands/review";
+import { getReviewBenchmark, getReviewRound } from "@/db/queries/review";
 import { rounds, tracks } from "@/db/schema";
 import { AccountExistsError, createAccount, newAccountSchema } from "@/server/auth/accounts";
 import { ActionError, guardedAction } from "@/server/auth/guard";
@@ -41,7 +44,7 @@ export const createRound = guardedAction({ roles: EDITOR, schema: newRoundSchema
 });
 
 export const setScoringDeadline = guardedAction({ roles: EDITOR, schema: deadlineSchema }, async (input, editor) => {
-  const round = getReviewRound(input.roundSlug);
+  const round = await getReviewRound(getDb(), input.roundSlug);
   if (!round) throw new ActionError("No such round.");
   getDb().transaction((tx) => {
     tx.update(rounds).set({ scoringDeadline: input.scoringDeadline }).where(eq(rounds.id, round.id)).run();
@@ -52,12 +55,12 @@ export const setScoringDeadline = guardedAction({ roles: EDITOR, schema: deadlin
 });
 
 export const decideDisagreement = guardedAction({ roles: EDITOR, schema: decisionSchema }, async (input, editor) => {
-  const round = getReviewRound(input.roundSlug);
-  const benchmark = getReviewBenchmark(input.benchmarkSlug);
+  const round = await getReviewRound(getDb(), input.roundSlug);
+  const benchmark = await getReviewBenchmark(getDb(), input.benchmarkSlug);
   if (!round || !benchmark) throw new ActionError("No such round or benchmark.");
   if (!isApplicable(benchmark, round)) throw new ActionError("This benchmark does not apply at this round. Nothing was saved.");
   try {
-    createDecision({ benchmarkId: benchmark.id, roundId: round.id, editorId: editor.id, stands: input.choice, note: input.note, expectedDecisionId: input.expectedDecisionId });
+    await createDecision(getDb(), { benchmarkId: benchmark.id, roundId: round.id, editorId: editor.id, stands: input.choice, note: input.note, expectedDecisionId: input.expectedDecisionId });
   } catch (error) {
     if (error instanceof ConflictError) throw new ActionError(error.message);
     throw error;
@@ -70,11 +73,11 @@ export const decideDisagreement = guardedAction({ roles: EDITOR, schema: decisio
 });
 
 export const publishRoundScores = guardedAction({ roles: EDITOR, schema: publishSchema }, async (input, editor) => {
-  const round = getReviewRound(input.roundSlug);
+  const round = await getReviewRound(getDb(), input.roundSlug);
   if (!round) throw new ActionError("No such round.");
   let result;
   try {
-    result = publishRound(round.id, editor.id, undefined, { acceptPreliminary: input.acceptPreliminary });
+    result = await publishRound(getDb(), round.id, editor.id, { acceptPreliminary: input.acceptPreliminary });
   } catch (error) {
     if (error instanceof PreliminaryRefusedError) throw new ActionError(error.message);
     throw error;

@@ -1,17 +1,18 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { approveDraft, DraftError, editDraftBenchmark, editDraftStatement, mergeDraftBenchmark, rejectDraft } from "@/db/queries/drafts";
-import { StatementError } from "@/db/queries/statements";
+import { getDb } from "@/db/client";
+import { approveDraft, DraftError, editDraftBenchmark, editDraftStatement, mergeDraftBenchmark, rejectDraft } from "@/db/commands/drafts";
+import { StatementError } from "@/db/commands/statements";
 import { ActionError, guardedAction } from "@/server/auth/guard";
 import { approveDraftSchema, editDraftBenchmarkSchema, editDraftStatementSchema, mergeDraftSchema, rejectDraftSchema } from "@/lib/validation/drafts";
 
 // Only editors decide what reaches the public.
 const EDITOR = ["editor"] as const;
 
-function decided(work: () => string) {
+async function decided(work: () => Promise<string>) {
   try {
-    const message = work();
+    const message = await work();
     revalidatePath("/", "layout");
     return { ok: true, message };
   } catch (error) {
@@ -20,12 +21,12 @@ function decided(work: () => string) {
   }
 }
 
-export const approveDraftItem = guardedAction({ roles: EDITOR, schema: approveDraftSchema }, async (input, editor) => decided(() => approveDraft(input.target, editor.id)));
+export const approveDraftItem = guardedAction({ roles: EDITOR, schema: approveDraftSchema }, async (input, editor) => decided(() => approveDraft(getDb(), input.target, editor.id)));
 
-export const rejectDraftItem = guardedAction({ roles: EDITOR, schema: rejectDraftSchema }, async (input, editor) => decided(() => rejectDraft(input.target, input.reason, editor.id)));
+export const rejectDraftItem = guardedAction({ roles: EDITOR, schema: rejectDraftSchema }, async (input, editor) => decided(() => rejectDraft(getDb(), input.target, input.reason, editor.id)));
 
-export const editStatementDraft = guardedAction({ roles: EDITOR, schema: editDraftStatementSchema }, async (input, editor) => decided(() => editDraftStatement(input, editor.id)));
+export const editStatementDraft = guardedAction({ roles: EDITOR, schema: editDraftStatementSchema }, async (input, editor) => decided(() => editDraftStatement(getDb(), input, editor.id)));
 
-export const editBenchmarkDraft = guardedAction({ roles: EDITOR, schema: editDraftBenchmarkSchema }, async (input, editor) => decided(() => editDraftBenchmark(input, editor.id)));
+export const editBenchmarkDraft = guardedAction({ roles: EDITOR, schema: editDraftBenchmarkSchema }, async (input, editor) => decided(() => editDraftBenchmark(getDb(), input, editor.id)));
 
-export const mergeBenchmarkDraft = guardedAction({ roles: EDITOR, schema: mergeDraftSchema }, async (input, editor) => decided(() => mergeDraftBenchmark(input, editor.id)));
+export const mergeBenchmarkDraft = guardedAction({ roles: EDITOR, schema: mergeDraftSchema }, async (input, editor) => decided(() => mergeDraftBenchmark(getDb(), input, editor.id)));

@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { importCsvFile } from "@/db/queries/import";
+import { getDb } from "@/db/client";
+import { importCsvFile } from "@/db/commands/import";
 import { ActionError, guardedAction } from "@/server/auth/guard";
 import { describeImportSummary, MAX_PROBLEMS_SHOWN, type ImportActionState } from "@/lib/import/summary";
 import { importUploadSchema } from "@/lib/validation/import";
@@ -13,7 +14,7 @@ export const importCsvUpload = guardedAction({ roles: ["editor"], schema: import
   } catch {
     throw new ActionError(`“${file.name}” is not UTF-8 text: save it as “CSV UTF-8” and upload it again. Nothing was imported.`);
   }
-  const result = importCsvFile(text, { id: editor.id }, file.name);
+  const result = await importCsvFile(getDb(), text, { id: editor.id }, file.name);
   if (!result.ok) {
     const n = result.problems.length;
     const shown = n > MAX_PROBLEMS_SHOWN ? ` The first ${MAX_PROBLEMS_SHOWN} are listed.` : "";

@@ -5,7 +5,8 @@ import { AccountBar } from "@/components/review/account-bar";
 import { DeadlineBadge } from "@/components/review/deadline-badge";
 import { getDb } from "@/db/client";
 import { countDrafts } from "@/db/queries/drafts";
-import { listLatestAssessments, listReviewRounds, listRoundBenchmarks } from "@/db/queries/review";
+import { listLatestAssessments } from "@/db/queries/assessments";
+import { listReviewRounds, listRoundBenchmarks } from "@/db/queries/review";
 import { listActiveReviewers } from "@/db/queries/users";
 import { tracks } from "@/db/schema";
 import { requirePageUser } from "@/server/auth/session";
@@ -14,28 +15,32 @@ import { deadlineState } from "@/lib/review";
 import { getPublicationSettings } from "@/db/queries/publication-settings";
 import { createRound, setMinCoverage, setScoringDeadline } from "./actions";
 import { EditorOnly } from "@/components/review/editor-only";
+import { signOut } from "@/app/(workspace)/actions";
 
 export const metadata: Metadata = { title: "Editor" };
 export const dynamic = "force-dynamic";
 
 export default async function EditorPage() {
   const user = await requirePageUser("/editor");
-  if (user.role !== "editor") return <EditorOnly user={user} />;
+  if (user.role !== "editor") return <EditorOnly user={user} signOut={signOut} />;
   const today = new Date().toISOString().slice(0, 10);
   const reviewers = listActiveReviewers();
-  const drafts = countDrafts();
+  const db = getDb();
+  const drafts = await countDrafts(db);
   const trackOptions = getDb().select({ slug: tracks.slug, name: tracks.name }).from(tracks).all();
   const settings = getPublicationSettings();
-  const rounds = listReviewRounds().map((round) => {
-    const applicable = listRoundBenchmarks(round);
-    const latest = listLatestAssessments(round.id);
-    const progress = reviewers.map((r) => ({ reviewer: r, scored: applicable.filter((b) => latest.get(b.id)?.some((a) => a.reviewerId === r.id)).length }));
-    return { round, applicable: applicable.length, progress, deadline: deadlineState(round.scoringDeadline, today) };
-  });
+  const rounds = await Promise.all(
+    (await listReviewRounds(db)).map(async (round) => {
+      const applicable = await listRoundBenchmarks(db, round);
+      const latest = await listLatestAssessments(db, round.id);
+      const progress = reviewers.map((r) => ({ reviewer: r, scored: applicable.filter((b) => latest.get(b.id)?.some((a) => a.reviewerId === r.id)).length }));
+      return { round, applicable: applicable.length, progress, deadline: deadlineState(round.scoringDeadline, today) };
+    }),
+  );
 
   return (
     <>
-      <AccountBar user={user} />
+      <AccountBar user={user} signOut={signOut} />
       <h1 className="text-2xl font-semibold">Editor</h1>
       <p className="mt-2">
         <Link href="/editor/drafts" data-testid="drafts-link">

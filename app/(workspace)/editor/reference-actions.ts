@@ -3,7 +3,7 @@
 import { eq, sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
-import { recordAudit } from "@/db/queries/audit";
+import { recordAudit } from "@/db/commands/audit";
 import { ScopeError, setBenchmarkScope } from "@/db/queries/scopes";
 import { countPublicTextsNaming } from "@/db/queries/confidential-texts";
 import { listWithheldItems, parseAliases } from "@/db/queries/withheld-names";

@@ -2,7 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { carryForwardScores, ConflictError, findNextUnscoredBenchmark, getOwnAssessment, saveScore, ScoreRefusedError, type CarryForwardSkip, type ReviewRound } from "@/db/queries/review";
+import { getDb } from "@/db/client";
+import { carryForwardScores, ConflictError, saveScore, ScoreRefusedError, type CarryForwardSkip } from "@/db/commands/review";
+import { getOwnAssessment } from "@/db/queries/assessments";
+import { findNextUnscoredBenchmark, type ReviewRound } from "@/db/queries/review";
 import { ActionError, guardedAction, type ActionState } from "@/server/auth/guard";
 import { STATUS_LABELS, type Status } from "@/lib/domain";
 import { assessmentFormSchema, carryForwardSchema } from "@/lib/validation/assessment";
@@ -25,7 +28,7 @@ export const saveAssessment = guardedAction<typeof assessmentFormSchema, Assessm
   async (input, user) => {
     let saved: { id: number; round: ReviewRound };
     try {
-      const { id, round } = saveScore({
+      const { id, round } = await saveScore(getDb(), {
         roundSlug: input.roundSlug,
         benchmarkSlug: input.benchmarkSlug,
         reviewerId: user.id,
@@ -38,7 +41,7 @@ export const saveAssessment = guardedAction<typeof assessmentFormSchema, Assessm
       revalidatePath(`/review/${round.slug}`, "layout");
     } catch (error) {
       if (error instanceof ConflictError) {
-        const meanwhile = error.latestId ? getOwnAssessment(error.latestId, user.id) : undefined;
+        const meanwhile = error.latestId ? await getOwnAssessment(getDb(), error.latestId, user.id) : undefined;
         revalidatePath(`/review/${input.roundSlug}`, "layout");
         if (!meanwhile) throw new ActionError(error.message);
         return {
@@ -51,7 +54,7 @@ export const saveAssessment = guardedAction<typeof assessmentFormSchema, Assessm
       throw error;
     }
     if (input.afterSave === "next") {
-      const next = findNextUnscoredBenchmark(saved.round, user.id, input.benchmarkSlug);
+      const next = await findNextUnscoredBenchmark(getDb(), saved.round, user.id, input.benchmarkSlug);
       redirect(next ? `/review/${saved.round.slug}/${next}?saved=${input.benchmarkSlug}` : `/review/${saved.round.slug}?saved=${input.benchmarkSlug}`);
     }
     return {
@@ -79,7 +82,7 @@ export const carryForwardPrevious = guardedAction<typeof carryForwardSchema, Car
   async (input, user) => {
     let result;
     try {
-      result = carryForwardScores({ roundSlug: input.roundSlug, reviewerId: user.id, chosen: input.chosen });
+      result = await carryForwardScores(getDb(), { roundSlug: input.roundSlug, reviewerId: user.id, chosen: input.chosen });
     } catch (error) {
       if (error instanceof ScoreRefusedError) throw new ActionError(error.message);
       throw error;

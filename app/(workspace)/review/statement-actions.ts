@@ -2,15 +2,16 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { addBenchmarkSource, createBenchmarkFromDemand, createStatement, StatementError, type ConfirmedCandidate } from "@/db/queries/statements";
+import { getDb } from "@/db/client";
+import { addBenchmarkSource, createBenchmarkFromDemand, createStatement, StatementError, type ConfirmedCandidate } from "@/db/commands/statements";
 import { ActionError, guardedAction } from "@/server/auth/guard";
 import { addSourceSchema, confirmDemandSchema, newStatementSchema } from "@/lib/validation/statement";
 
 const SIGNED_IN = ["reviewer", "editor"] as const;
 
-function asActionError<T>(work: () => T): T {
+async function asActionError<T>(work: () => Promise<T>): Promise<T> {
   try {
-    return work();
+    return await work();
   } catch (error) {
     if (error instanceof StatementError) throw new ActionError(error.message);
     throw error;
@@ -25,19 +26,19 @@ function confirmedMessage(result: ConfirmedCandidate, createdText: string): stri
 }
 
 export const addStatement = guardedAction({ roles: SIGNED_IN, schema: newStatementSchema }, async (input, user) => {
-  const slug = asActionError(() => createStatement(input, user));
+  const slug = await asActionError(() => createStatement(getDb(), input, user));
   revalidatePath("/", "layout");
   redirect(`/review/statements/${slug}`);
 });
 
 export const confirmDemand = guardedAction({ roles: SIGNED_IN, schema: confirmDemandSchema }, async (input, user) => {
-  const result = asActionError(() => createBenchmarkFromDemand(input, user));
+  const result = await asActionError(() => createBenchmarkFromDemand(getDb(), input, user));
   revalidatePath("/", "layout");
   return { ok: true, message: confirmedMessage(result, "Created the benchmark") };
 });
 
 export const addDemandToBenchmark = guardedAction({ roles: SIGNED_IN, schema: addSourceSchema }, async (input, user) => {
-  const result = asActionError(() => addBenchmarkSource(input, user));
+  const result = await asActionError(() => addBenchmarkSource(getDb(), input, user));
   revalidatePath("/", "layout");
   return { ok: true, message: confirmedMessage(result, "Added this statement as a further source of") };
 });

@@ -21,15 +21,16 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const statement = getStatement((await params).id);
+  const statement = await getStatement(getDb(), (await params).id);
   return { title: statement ? statement.title : "Statement not found" };
 }
 
 export default async function StatementPage({ params }: Props) {
-  const statement = getStatement((await params).id);
+  const db = getDb();
+  const statement = await getStatement(db, (await params).id);
   if (!statement) notFound();
-  const publishers = listPublishers([statement.id]).get(statement.id) ?? [];
-  const signatories = listSignatories(statement.id);
+  const [publishersOf, signatories] = await Promise.all([listPublishers(db, [statement.id]), listSignatories(db, statement.id)]);
+  const publishers = publishersOf.get(statement.id) ?? [];
   // Figures over every benchmark the statement raised (23,000 for one at scale: kept per data
   // version), the heat map over the first hundred.
   const data = getSubsetMatrix({ statement: statement.slug }, { limit: DASHBOARD_LIMITS.heatMapRows });

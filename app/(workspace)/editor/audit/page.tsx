@@ -4,12 +4,14 @@ import { AuditEntryItem, entityLabel } from "@/components/audit/audit-entry";
 import { AccountBar } from "@/components/review/account-bar";
 import { EditorOnly } from "@/components/review/editor-only";
 import { Pagination } from "@/components/ui/pagination";
+import { getDb } from "@/db/client";
 import { listAuditEntities, listAuditEntries, listAuditUsers } from "@/db/queries/audit";
 import { requirePageUser } from "@/server/auth/session";
 import { describePage, pageInfo, pageQuery } from "@/lib/pagination";
 import { auditFiltersToParams, parseAuditFilters } from "@/lib/validation/audit-filters";
 import type { SearchParams } from "@/lib/validation/dashboard-filters";
 import { parsePageParams } from "@/lib/validation/paging";
+import { signOut } from "@/app/(workspace)/actions";
 
 export const metadata: Metadata = { title: "Audit log" };
 export const dynamic = "force-dynamic";
@@ -19,11 +21,12 @@ const field = "rounded border border-stone-400 px-2 py-1.5";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePageUser("/editor/audit");
-  if (user.role !== "editor") return <EditorOnly user={user} />;
+  if (user.role !== "editor") return <EditorOnly user={user} signOut={signOut} />;
   const params = await searchParams;
   const { filters, problems } = parseAuditFilters(params);
   const paging = parsePageParams(params, PAGE_SIZES);
-  const { entries, total } = listAuditEntries({
+  const db = getDb();
+  const { entries, total } = await listAuditEntries(db, {
     userId: filters.user,
     entity: filters.entity,
     entityId: filters.entityId,
@@ -33,14 +36,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     limit: paging.pageSize,
   });
   const info = pageInfo(paging.page, paging.pageSize, total);
-  const people = listAuditUsers();
-  const entities = listAuditEntities();
+  const [people, entities] = await Promise.all([listAuditUsers(db), listAuditEntities(db)]);
   const kept = auditFiltersToParams(filters);
   const hrefFor = (page: number) => `/editor/audit${pageQuery(page, info.pageSize, PAGE_SIZES.default, kept)}`;
 
   return (
     <>
-      <AccountBar user={user} />
+      <AccountBar user={user} signOut={signOut} />
       <p className="text-sm">
         <Link href="/editor">Editor</Link> / Audit log
       </p>

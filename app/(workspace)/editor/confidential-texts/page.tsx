@@ -7,6 +7,7 @@ import { listConfidentialNameMatches, type ConfidentialTextMatch, type RecordKin
 import { requirePageUser } from "@/server/auth/session";
 import { LINK_WITHHELD, NAME_WITHHELD } from "@/lib/redaction";
 import { decideRedaction } from "../redaction-actions";
+import { signOut } from "@/app/(workspace)/actions";
 
 export const metadata: Metadata = { title: "Confidential names in public texts" };
 export const dynamic = "force-dynamic";
@@ -57,13 +58,13 @@ function decisionFields(m: ConfidentialTextMatch, options: Array<{ value: string
 
 export default async function ConfidentialTextsPage() {
   const user = await requirePageUser("/editor/confidential-texts");
-  if (user.role !== "editor") return <EditorOnly user={user} />;
+  if (user.role !== "editor") return <EditorOnly user={user} signOut={signOut} />;
   const { items, matches, truncated, hidden } = listConfidentialNameMatches();
   const open = matches.filter((m) => !m.withheld && (!m.review || m.review.changedSince));
 
   return (
     <>
-      <AccountBar user={user} />
+      <AccountBar user={user} signOut={signOut} />
       <p className="text-sm">
         <Link href="/editor/reference">Reference data</Link> / Confidential names in public texts
       </p>

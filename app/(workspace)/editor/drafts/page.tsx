@@ -7,10 +7,12 @@ import { ExternalLink } from "@/components/ui/external-link";
 import { listDraftQueue, type DraftSource } from "@/db/queries/drafts";
 import { listReferenceData } from "@/db/queries/reference";
 import { listReviewRounds } from "@/db/queries/review";
+import { getDb } from "@/db/client";
 import { requirePageUser } from "@/server/auth/session";
 import { ADDRESSEE_LABELS, ADDRESSEES, DATE_PRECISIONS, REVIEW_STATE_LABELS, STATEMENT_KIND_LABELS, STATEMENT_KINDS } from "@/lib/domain";
 import { formatDate } from "@/lib/format";
 import { approveDraftItem, editBenchmarkDraft, editStatementDraft, mergeBenchmarkDraft, rejectDraftItem } from "../draft-actions";
+import { signOut } from "@/app/(workspace)/actions";
 
 export const metadata: Metadata = { title: "Drafts to review" };
 export const dynamic = "force-dynamic";
@@ -44,16 +46,17 @@ function SourceLine({ source }: { source: DraftSource }) {
 
 export default async function DraftsPage() {
   const user = await requirePageUser("/editor/drafts");
-  if (user.role !== "editor") return <EditorOnly user={user} />;
-  const queue = listDraftQueue();
+  if (user.role !== "editor") return <EditorOnly user={user} signOut={signOut} />;
+  const db = getDb();
+  const queue = await listDraftQueue(db);
   const reference = listReferenceData();
-  const rounds = listReviewRounds();
+  const rounds = await listReviewRounds(db);
   const approvedBenchmarks = reference.benchmarks.filter((b) => b.reviewState === "approved");
   const empty = queue.statements.length + queue.benchmarks.length + queue.sources.length === 0;
 
   return (
     <>
-      <AccountBar user={user} />
+      <AccountBar user={user} signOut={signOut} />
       <p className="text-sm">
         <Link href="/editor">Editor</Link> / Drafts
       </p>

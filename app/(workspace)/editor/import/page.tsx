@@ -6,16 +6,17 @@ import { EditorOnly } from "@/components/review/editor-only";
 import { requirePageUser } from "@/server/auth/session";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from "@/lib/validation/import";
 import { importCsvUpload } from "../import-actions";
+import { signOut } from "@/app/(workspace)/actions";
 
 export const metadata: Metadata = { title: "Import from CSV" };
 export const dynamic = "force-dynamic";
 
 export default async function ImportPage() {
   const user = await requirePageUser("/editor/import");
-  if (user.role !== "editor") return <EditorOnly user={user} />;
+  if (user.role !== "editor") return <EditorOnly user={user} signOut={signOut} />;
   return (
     <>
-      <AccountBar user={user} />
+      <AccountBar user={user} signOut={signOut} />
       <h1 className="text-2xl font-semibold">Import benchmarks or scores from CSV</h1>
       <div className="mt-4 flex max-w-3xl flex-col gap-3 text-sm">
         <p>

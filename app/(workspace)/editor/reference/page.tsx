@@ -9,6 +9,7 @@ import { requirePageUser } from "@/server/auth/session";
 import { DATE_PRECISIONS, SUBJECT_EVENT_KINDS, SUBJECT_KINDS } from "@/lib/domain";
 import { formatScope } from "@/lib/format";
 import { createCategory, createSubject, createSubjectEvent, createTrack, retireBenchmark, setConfidentiality, setScope } from "../reference-actions";
+import { signOut } from "@/app/(workspace)/actions";
 
 export const metadata: Metadata = { title: "Reference data" };
 export const dynamic = "force-dynamic";
@@ -24,7 +25,7 @@ function Panel({ id, title, children }: { id: string; title: string; children: R
 
 export default async function ReferencePage() {
   const user = await requirePageUser("/editor/reference");
-  if (user.role !== "editor") return <EditorOnly user={user} />;
+  if (user.role !== "editor") return <EditorOnly user={user} signOut={signOut} />;
   const data = listReferenceData();
   const subjectOptions = data.subjects.map((s) => ({ value: s.slug, label: `${s.name} (${s.kind}${s.confidential ? ", confidential" : ""})` }));
   const benchmarkOptions = data.benchmarks.map((b) => ({ value: b.slug, label: `${b.title}${b.retiredOn ? ` (retired ${b.retiredOn})` : ""}` }));
@@ -33,7 +34,7 @@ export default async function ReferencePage() {
 
   return (
     <>
-      <AccountBar user={user} />
+      <AccountBar user={user} signOut={signOut} />
       <h1 className="text-2xl font-semibold">Reference data</h1>
       <p className="mt-2 text-stone-700">Tracks, categories, people and laws with their events, retirements, scopes and confidentiality. Every change is audited.</p>
       <div className="mt-4 grid gap-6 lg:grid-cols-2">

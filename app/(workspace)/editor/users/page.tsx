@@ -5,17 +5,18 @@ import { EditorOnly } from "@/components/review/editor-only";
 import { listAccounts } from "@/db/queries/users";
 import { requirePageUser } from "@/server/auth/session";
 import { createUserAccount } from "../actions";
+import { signOut } from "@/app/(workspace)/actions";
 
 export const metadata: Metadata = { title: "Users" };
 export const dynamic = "force-dynamic";
 
 export default async function UsersPage() {
   const user = await requirePageUser("/editor/users");
-  if (user.role !== "editor") return <EditorOnly user={user} />;
+  if (user.role !== "editor") return <EditorOnly user={user} signOut={signOut} />;
   const accounts = listAccounts();
   return (
     <>
-      <AccountBar user={user} />
+      <AccountBar user={user} signOut={signOut} />
       <h1 className="text-2xl font-semibold">Users</h1>
       <table className="mt-4 w-full max-w-3xl border-collapse text-sm" data-testid="accounts">
         <thead>

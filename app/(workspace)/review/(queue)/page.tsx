@@ -3,11 +3,14 @@ import Link from "next/link";
 import { AccountBar } from "@/components/review/account-bar";
 import { DeadlineBadge } from "@/components/review/deadline-badge";
 import { listAdditionsAwaitingOrRefused } from "@/db/queries/drafts";
-import { listLatestAssessments, listReviewRounds, listRoundBenchmarks } from "@/db/queries/review";
+import { getDb } from "@/db/client";
+import { listLatestAssessments } from "@/db/queries/assessments";
+import { listReviewRounds, listRoundBenchmarks } from "@/db/queries/review";
 import { requirePageUser } from "@/server/auth/session";
 import { REVIEW_STATE_LABELS } from "@/lib/domain";
 import { formatRoundDate } from "@/lib/format";
 import { deadlineState } from "@/lib/review";
+import { signOut } from "@/app/(workspace)/actions";
 
 export const metadata: Metadata = { title: "Review queue" };
 export const dynamic = "force-dynamic";
@@ -15,13 +18,16 @@ export const dynamic = "force-dynamic";
 export default async function ReviewRoundsPage() {
   const user = await requirePageUser("/review");
   const today = new Date().toISOString().slice(0, 10);
-  const rounds = listReviewRounds().map((round) => {
-    const applicable = listRoundBenchmarks(round);
-    const latest = listLatestAssessments(round.id);
-    const mine = applicable.filter((b) => latest.get(b.id)?.some((a) => a.reviewerId === user.id)).length;
-    return { round, applicable: applicable.length, mine, deadline: deadlineState(round.scoringDeadline, today) };
-  });
-  const additions = listAdditionsAwaitingOrRefused(user.id);
+  const db = getDb();
+  const rounds = await Promise.all(
+    (await listReviewRounds(db)).map(async (round) => {
+      const applicable = await listRoundBenchmarks(db, round);
+      const latest = await listLatestAssessments(db, round.id);
+      const mine = applicable.filter((b) => latest.get(b.id)?.some((a) => a.reviewerId === user.id)).length;
+      return { round, applicable: applicable.length, mine, deadline: deadlineState(round.scoringDeadline, today) };
+    }),
+  );
+  const additions = await listAdditionsAwaitingOrRefused(db, user.id);
   const pending = [
     ...additions.statements.map((s) => ({ key: `statement:${s.slug}`, what: "Statement", title: s.title, href: `/review/statements/${s.slug}`, state: s.state, note: s.note })),
     ...additions.benchmarks.map((b) => ({ key: `benchmark:${b.slug}`, what: "Benchmark", title: b.title, href: null, state: b.state, note: b.note })),
@@ -29,7 +35,7 @@ export default async function ReviewRoundsPage() {
   ];
   return (
     <>
-      <AccountBar user={user} />
+      <AccountBar user={user} signOut={signOut} />
       <h1 className="text-2xl font-semibold">Review queue</h1>
       <p className="mt-2 text-stone-700">Choose a round to score. Rounds with the nearest deadline need you first.</p>
       <ul className="mt-4 divide-y divide-stone-200 rounded border border-stone-200 bg-white" data-testid="review-rounds">

@@ -7,10 +7,14 @@ import { DeadlineBadge } from "@/components/review/deadline-badge";
 import { FocusedStatus } from "@/components/review/focused-status";
 import { DemoLabel } from "@/components/ui/demo-label";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { getReviewBenchmark, getReviewRound, listCarryForwardSources, listLatestAssessments, listRoundBenchmarks } from "@/db/queries/review";
+import { getDb } from "@/db/client";
+import { listCarryForwardSources, listLatestAssessments } from "@/db/queries/assessments";
+import { getReviewBenchmark, getReviewRound, listRoundBenchmarks } from "@/db/queries/review";
 import { requirePageUser } from "@/server/auth/session";
 import { deadlineState, inQueueView, QUEUE_VIEWS, visibleOtherScores, type QueueEntry, type QueueView } from "@/lib/review";
 import { benchmarkSlugSchema, queueViewSchema } from "@/lib/validation/assessment";
+import { signOut } from "@/app/(workspace)/actions";
+import { carryForwardPrevious } from "../actions";
 
 export const metadata: Metadata = { title: "Score a round" };
 export const dynamic = "force-dynamic";
@@ -20,12 +24,13 @@ const VIEW_LABELS: Record<QueueView, string> = { all: "All", "to-score": "To sco
 export default async function ReviewQueuePage({ params, searchParams }: { params: Promise<{ round: string }>; searchParams: Promise<{ show?: string | string[]; saved?: string | string[] }> }) {
   const [{ round: slug }, query] = await Promise.all([params, searchParams]);
   const user = await requirePageUser(`/review/${slug}`);
-  const round = getReviewRound(slug);
+  const db = getDb();
+  const round = await getReviewRound(db, slug);
   if (!round) notFound();
   const view = queueViewSchema.parse(query.show);
-  const benchmarks = listRoundBenchmarks(round);
-  const latest = listLatestAssessments(round.id);
-  const previous = listCarryForwardSources(round, user.id, benchmarks);
+  const benchmarks = await listRoundBenchmarks(db, round);
+  const latest = await listLatestAssessments(db, round.id);
+  const previous = await listCarryForwardSources(db, round, user.id, benchmarks);
   const rows = benchmarks.map((benchmark) => {
     const all = latest.get(benchmark.id) ?? [];
     const entry: QueueEntry = { mine: all.find((a) => a.reviewerId === user.id), others: all.filter((a) => a.reviewerId !== user.id) };
@@ -36,12 +41,12 @@ export default async function ReviewQueuePage({ params, searchParams }: { params
   const todo = counts["to-score"];
   const deadline = deadlineState(round.scoringDeadline, new Date().toISOString().slice(0, 10));
   const savedSlug = benchmarkSlugSchema.safeParse(query.saved);
-  const saved = savedSlug.success ? getReviewBenchmark(savedSlug.data) : undefined;
+  const saved = savedSlug.success ? await getReviewBenchmark(db, savedSlug.data) : undefined;
   const savedConfirmed = saved && rows.some((r) => r.benchmark.id === saved.id && r.entry.mine) ? saved : undefined;
 
   return (
     <>
-      <AccountBar user={user} />
+      <AccountBar user={user} signOut={signOut} />
       <p className="text-sm">
         <Link href="/review">Review queue</Link> / {round.name}
       </p>
@@ -79,7 +84,7 @@ export default async function ReviewQueuePage({ params, searchParams }: { params
           ))}
         </ul>
       </nav>
-      <CarryForwardForm roundSlug={round.slug}>
+      <CarryForwardForm roundSlug={round.slug} carryForward={carryForwardPrevious}>
         <table className="mt-3 w-full border-collapse text-sm" data-testid="queue">
           <caption className="sr-only">
             {VIEW_LABELS[view]}: {shown.length} benchmarks

@@ -7,16 +7,11 @@ import { AccountBar } from "@/components/review/account-bar";
 import { EditorOnly } from "@/components/review/editor-only";
 import { EvidenceList } from "@/components/scorecard/evidence-list";
 import { StatusBadge } from "@/components/ui/status-badge";
-import {
-  getReviewRound,
-  listDecisionHistory,
-  listEvidenceByAssessment,
-  previewPublication,
-  type DecisionRecord,
-  type LatestAssessmentRow,
-  type PublicationItem,
-  type ReviewBenchmark,
-} from "@/db/queries/review";
+import { getDb } from "@/db/client";
+import { previewPublication } from "@/db/commands/publishing";
+import { listEvidenceByAssessment, type LatestAssessmentRow } from "@/db/queries/assessments";
+import { listDecisionHistory, type DecisionRecord, type PublicationItem } from "@/db/queries/decisions";
+import { getReviewRound, type ReviewBenchmark } from "@/db/queries/review";
 import { requirePageUser } from "@/server/auth/session";
 import { comparisonBase, type RoundFigures } from "@/lib/dashboard";
 import { STATUS_LABELS, STATUSES } from "@/lib/domain";
@@ -24,6 +19,7 @@ import { formatIndex, formatPercent } from "@/lib/format";
 import { proposeScore, roundAgreement } from "@/lib/review";
 import { OWN_RULING } from "@/lib/validation/editor";
 import { decideDisagreement, publishRoundScores } from "../../actions";
+import { signOut } from "@/app/(workspace)/actions";
 
 export const metadata: Metadata = { title: "Agreement and publishing" };
 export const dynamic = "force-dynamic";
@@ -133,18 +129,20 @@ function FiguresRow({ label, figures, previous, testId }: { label: string; figur
 export default async function EditorRoundPage({ params }: { params: Promise<{ round: string }> }) {
   const { round: slug } = await params;
   const user = await requirePageUser(`/editor/rounds/${slug}`);
-  if (user.role !== "editor") return <EditorOnly user={user} />;
-  const round = getReviewRound(slug);
+  if (user.role !== "editor") return <EditorOnly user={user} signOut={signOut} />;
+  const db = getDb();
+  const round = await getReviewRound(db, slug);
   if (!round) notFound();
 
-  const preview = previewPublication(round.id, user.id);
+  // Awaited alone: nothing else on this connection runs beside the rehearsal.
+  const preview = await previewPublication(db, round.id, user.id);
   const plan = preview.plan;
-  const decisions = listDecisionHistory(round.id);
+  const decisions = await listDecisionHistory(db, round.id);
   const count = (kind: string) => plan.filter((item) => item.proposal.kind === kind).length;
   const agreement = roundAgreement(new Map(plan.map((item) => [item.benchmark.id, item.assessments])));
   const disagreements = plan.filter((item) => item.proposal.kind === "disagreement");
   const decided = plan.filter((item) => decisions.some((d) => d.benchmarkId === item.benchmark.id));
-  const evidence = listEvidenceByAssessment([...disagreements, ...decided].flatMap((item) => item.assessments.map((a) => a.id)));
+  const evidence = await listEvidenceByAssessment(db, [...disagreements, ...decided].flatMap((item) => item.assessments.map((a) => a.id)));
   const published = plan.filter((item) => item.proposal.kind === "agreement" || item.proposal.kind === "decided");
   const withheld = plan.filter((item) => item.proposal.kind === "disagreement" || item.proposal.kind === "incomplete");
 
@@ -156,7 +154,7 @@ export default async function EditorRoundPage({ params }: { params: Promise<{ ro
 
   return (
     <>
-      <AccountBar user={user} />
+      <AccountBar user={user} signOut={signOut} />
       <p className="text-sm">
         <Link href="/editor">Editor</Link> / {round.name}
       </p>

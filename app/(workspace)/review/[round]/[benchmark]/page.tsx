@@ -6,19 +6,15 @@ import { AssessmentForm } from "@/components/review/assessment-form";
 import { BenchmarkContext } from "@/components/review/benchmark-context";
 import { FocusedStatus } from "@/components/review/focused-status";
 import { listBenchmarkSources } from "@/db/queries/benchmarks";
-import {
-  getReviewBenchmark,
-  getReviewRound,
-  listCarryForwardSources,
-  listEvidence,
-  listLatestAssessments,
-  listReviewSubjects,
-  listStatusHistory,
-} from "@/db/queries/review";
+import { getDb } from "@/db/client";
+import { listCarryForwardSources, listEvidence, listLatestAssessments } from "@/db/queries/assessments";
+import { getReviewBenchmark, getReviewRound, listReviewSubjects, listStatusHistory } from "@/db/queries/review";
 import { requirePageUser } from "@/server/auth/session";
 import { carriedForwardRationale } from "@/lib/review";
 import { isApplicable } from "@/lib/scoring";
 import { benchmarkSlugSchema } from "@/lib/validation/assessment";
+import { signOut } from "@/app/(workspace)/actions";
+import { saveAssessment } from "../../actions";
 
 export const metadata: Metadata = { title: "Score a benchmark" };
 export const dynamic = "force-dynamic";
@@ -28,26 +24,30 @@ const withoutId = ({ assessmentId: _id, ...e }: { assessmentId: number; url: str
 export default async function ScoreBenchmarkPage({ params, searchParams }: { params: Promise<{ round: string; benchmark: string }>; searchParams: Promise<{ saved?: string | string[] }> }) {
   const [{ round: roundSlug, benchmark: benchmarkSlug }, query] = await Promise.all([params, searchParams]);
   const user = await requirePageUser(`/review/${roundSlug}/${benchmarkSlug}`);
-  const round = getReviewRound(roundSlug);
-  const benchmark = getReviewBenchmark(benchmarkSlug);
+  const db = getDb();
+  const [round, benchmark] = await Promise.all([getReviewRound(db, roundSlug), getReviewBenchmark(db, benchmarkSlug)]);
   // A draft is scored once an editor approves it; until then it is not in the queue.
   if (!round || !benchmark || benchmark.reviewState !== "approved" || !isApplicable(benchmark, round)) notFound();
 
   // Only this reviewer's own assessment is read for the form: the others' stay unseen (blind scoring).
-  const latest = listLatestAssessments(round.id);
+  const latest = await listLatestAssessments(db, round.id);
   const mine = latest.get(benchmark.id)?.find((a) => a.reviewerId === user.id);
-  const source = listCarryForwardSources(round, user.id, [benchmark]).get(benchmark.id);
+  const source = (await listCarryForwardSources(db, round, user.id, [benchmark])).get(benchmark.id);
   const sources = listBenchmarkSources([benchmark.id], undefined, "workspace");
-  const history = listStatusHistory(benchmark.id, round);
-  const subjects = listReviewSubjects(benchmark.id);
+  const [history, subjects, myEvidence, carriedEvidence] = await Promise.all([
+    listStatusHistory(db, benchmark.id, round),
+    listReviewSubjects(db, benchmark.id),
+    mine ? listEvidence(db, [mine.id]) : [],
+    source ? listEvidence(db, [source.assessmentId]) : [],
+  ]);
   // "Saved your score of …" after save-and-next, only for a benchmark this reviewer did score at this round.
   const savedSlug = benchmarkSlugSchema.safeParse(query.saved);
-  const savedBenchmark = savedSlug.success ? getReviewBenchmark(savedSlug.data) : undefined;
+  const savedBenchmark = savedSlug.success ? await getReviewBenchmark(db, savedSlug.data) : undefined;
   const savedConfirmed = savedBenchmark && latest.get(savedBenchmark.id)?.some((a) => a.reviewerId === user.id) ? savedBenchmark : undefined;
 
   return (
     <>
-      <AccountBar user={user} />
+      <AccountBar user={user} signOut={signOut} />
       <p className="text-sm">
         <Link href="/review">Review queue</Link> / <Link href={`/review/${round.slug}`}>{round.name}</Link>
       </p>
@@ -81,17 +81,18 @@ export default async function ScoreBenchmarkPage({ params, searchParams }: { par
               roundSlug={round.slug}
               benchmarkSlug={benchmark.slug}
               expectedLatestId={mine?.id ?? 0}
-              current={mine ? { status: mine.status, rationale: mine.rationale, evidence: listEvidence([mine.id]).map(withoutId) } : { status: "", rationale: "", evidence: [] }}
+              current={mine ? { status: mine.status, rationale: mine.rationale, evidence: myEvidence.map(withoutId) } : { status: "", rationale: "", evidence: [] }}
               previous={
                 source
                   ? {
                       roundName: source.roundName,
                       status: source.status,
                       isDemo: source.isDemo,
-                      carried: { status: source.status, rationale: carriedForwardRationale(source), evidence: listEvidence([source.assessmentId]).map(withoutId) },
+                      carried: { status: source.status, rationale: carriedForwardRationale(source), evidence: carriedEvidence.map(withoutId) },
                     }
                   : null
               }
+              save={saveAssessment}
             />
           </div>
         </div>

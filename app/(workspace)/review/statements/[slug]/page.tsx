@@ -13,6 +13,7 @@ import { ADDRESSEE_LABELS, ADDRESSEES, REVIEW_STATE_LABELS } from "@/lib/domain"
 import { candidateKeys } from "@/lib/extract/candidate-key";
 import { extractDemands } from "@/lib/extract/demands";
 import { addDemandToBenchmark, confirmDemand } from "../../statement-actions";
+import { signOut } from "@/app/(workspace)/actions";
 
 export const metadata: Metadata = { title: "Demands in a statement" };
 export const dynamic = "force-dynamic";
@@ -30,15 +31,15 @@ function suggestedTitle(text: string): string {
 export default async function StatementDemandsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const user = await requirePageUser(`/review/statements/${slug}`);
-  const statement = getStatementForReview(slug);
+  const db = getDb();
+  const statement = await getStatementForReview(db, slug);
   if (!statement) notFound();
-  const context = loadExtractionContext(getDb());
+  const [context, outcomes, reviewRounds] = await Promise.all([loadExtractionContext(db), listCandidateOutcomes(db, statement.id), listReviewRounds(db)]);
   const demands = statement.fullText ? extractDemands(statement.fullText, context) : [];
   const keys = candidateKeys(statement.id, demands);
-  const outcomes = listCandidateOutcomes(statement.id);
   const reference = listReferenceData();
   // The round the statement addresses first (a letter sent during a session still addresses it), then later rounds.
-  const rounds = listReviewRounds()
+  const rounds = reviewRounds
     .filter((r) => mayApplyFrom(statement, r))
     .reverse()
     .sort((a, b) => Number(b.id === statement.roundId) - Number(a.id === statement.roundId));
@@ -50,7 +51,7 @@ export default async function StatementDemandsPage({ params }: { params: Promise
 
   return (
     <>
-      <AccountBar user={user} />
+      <AccountBar user={user} signOut={signOut} />
       <p className="text-sm">
         <Link href="/review">Review queue</Link> / Demands in a statement
       </p>

@@ -2,20 +2,22 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/forms/action-form";
 import { AccountBar } from "@/components/review/account-bar";
+import { getDb } from "@/db/client";
 import { listReviewRounds } from "@/db/queries/review";
 import { requirePageUser } from "@/server/auth/session";
 import { DATE_PRECISIONS, STATEMENT_KIND_LABELS, STATEMENT_KINDS } from "@/lib/domain";
 import { addStatement } from "../../statement-actions";
+import { signOut } from "@/app/(workspace)/actions";
 
 export const metadata: Metadata = { title: "Add a statement" };
 export const dynamic = "force-dynamic";
 
 export default async function NewStatementPage() {
   const user = await requirePageUser("/review/statements/new");
-  const rounds = listReviewRounds();
+  const rounds = await listReviewRounds(getDb());
   return (
     <>
-      <AccountBar user={user} />
+      <AccountBar user={user} signOut={signOut} />
       <p className="text-sm">
         <Link href="/review">Review queue</Link> / Add a statement
       </p>

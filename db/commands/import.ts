@@ -1,10 +1,10 @@
 import "server-only";
-import { getDb, type Db } from "../client";
 import { importCsv, type Importer, type ImportResult } from "../import/import-csv";
+import type { Executor } from "../transaction";
 
 export type { ImportResult, ImportSummary } from "../import/import-csv";
 
 /** Imports a benchmarks or scores CSV as the given editor: all of it in one transaction, or nothing. */
-export function importCsvFile(text: string, importer: Importer, fileName: string, db: Db = getDb()): ImportResult {
-  return importCsv(db, text, importer, fileName);
+export async function importCsvFile(db: Executor, text: string, importer: Importer, fileName: string): Promise<ImportResult> {
+  return await importCsv(db, text, importer, fileName);
 }
