@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { signOut } from "@/app/(workspace)/actions";
 import type { SessionUser } from "@/server/auth/session";
+import { canEdit, canManageUsers, canViewAudit } from "@/lib/permissions";
 
 export function AccountBar({ user }: { user: SessionUser }) {
   return (
@@ -13,7 +14,7 @@ export function AccountBar({ user }: { user: SessionUser }) {
           <li>
             <Link href="/review/statements/new">Add a statement</Link>
           </li>
-          {user.role === "editor" && (
+          {canEdit(user) && (
             <>
               <li>
                 <Link href="/editor">Editor</Link>
@@ -21,13 +22,17 @@ export function AccountBar({ user }: { user: SessionUser }) {
               <li>
                 <Link href="/editor/reference">Reference data</Link>
               </li>
-              <li>
-                <Link href="/editor/users">Users</Link>
-              </li>
-              <li>
-                <Link href="/editor/audit">Audit log</Link>
-              </li>
             </>
+          )}
+          {canManageUsers(user) && (
+            <li>
+              <Link href="/editor/users">Users</Link>
+            </li>
+          )}
+          {canViewAudit(user) && (
+            <li>
+              <Link href="/editor/audit">Audit log</Link>
+            </li>
           )}
         </ul>
       </nav>

@@ -12,9 +12,7 @@ import { ActionError, guardedAction } from "@/server/auth/guard";
 import { isApplicable } from "@/lib/scoring";
 import { deadlineSchema, decisionSchema, minCoverageSchema, newRoundSchema, publishSchema } from "@/lib/validation/editor";
 
-const EDITOR = ["editor"] as const;
-
-export const createUserAccount = guardedAction({ roles: EDITOR, schema: newAccountSchema }, async (input, editor) => {
+export const createUserAccount = guardedAction({ permission: "manageUsers", schema: newAccountSchema }, async (input, editor) => {
   try {
     const account = await createAccount(input);
     recordAudit(getDb(), { userId: editor.id, action: "user.create", entity: "user", entityId: account.id, after: { email: account.email, role: account.role } });
@@ -26,7 +24,7 @@ export const createUserAccount = guardedAction({ roles: EDITOR, schema: newAccou
   return { ok: true, message: `Created the ${input.role} account for ${input.email}. Give them the password by a safe channel.` };
 });
 
-export const createRound = guardedAction({ roles: EDITOR, schema: newRoundSchema }, async (input, editor) => {
+export const createRound = guardedAction({ permission: "edit", schema: newRoundSchema }, async (input, editor) => {
   const db = getDb();
   const track = db.select({ id: tracks.id }).from(tracks).where(eq(tracks.slug, input.trackSlug)).get();
   if (!track) throw new ActionError("Choose an existing track.");
@@ -40,7 +38,7 @@ export const createRound = guardedAction({ roles: EDITOR, schema: newRoundSchema
   return { ok: true, message: `Created the round ${input.name}.` };
 });
 
-export const setScoringDeadline = guardedAction({ roles: EDITOR, schema: deadlineSchema }, async (input, editor) => {
+export const setScoringDeadline = guardedAction({ permission: "edit", schema: deadlineSchema }, async (input, editor) => {
   const round = getReviewRound(input.roundSlug);
   if (!round) throw new ActionError("No such round.");
   getDb().transaction((tx) => {
@@ -51,7 +49,7 @@ export const setScoringDeadline = guardedAction({ roles: EDITOR, schema: deadlin
   return { ok: true, message: input.scoringDeadline ? `Scoring for ${round.name} closes on ${input.scoringDeadline}.` : `Removed the deadline of ${round.name}.` };
 });
 
-export const decideDisagreement = guardedAction({ roles: EDITOR, schema: decisionSchema }, async (input, editor) => {
+export const decideDisagreement = guardedAction({ permission: "publish", schema: decisionSchema }, async (input, editor) => {
   const round = getReviewRound(input.roundSlug);
   const benchmark = getReviewBenchmark(input.benchmarkSlug);
   if (!round || !benchmark) throw new ActionError("No such round or benchmark.");
@@ -69,7 +67,7 @@ export const decideDisagreement = guardedAction({ roles: EDITOR, schema: decisio
   };
 });
 
-export const publishRoundScores = guardedAction({ roles: EDITOR, schema: publishSchema }, async (input, editor) => {
+export const publishRoundScores = guardedAction({ permission: "publish", schema: publishSchema }, async (input, editor) => {
   const round = getReviewRound(input.roundSlug);
   if (!round) throw new ActionError("No such round.");
   let result;
@@ -86,7 +84,7 @@ export const publishRoundScores = guardedAction({ roles: EDITOR, schema: publish
   };
 });
 
-export const setMinCoverage = guardedAction({ roles: EDITOR, schema: minCoverageSchema }, async (input, editor) => {
+export const setMinCoverage = guardedAction({ permission: "publish", schema: minCoverageSchema }, async (input, editor) => {
   const { before, after } = setMinCoveragePercent(input.minCoveragePercent, editor.id);
   revalidatePath("/", "layout");
   return {

@@ -6,9 +6,6 @@ import { StatementError } from "@/db/queries/statements";
 import { ActionError, guardedAction } from "@/server/auth/guard";
 import { approveDraftSchema, editDraftBenchmarkSchema, editDraftStatementSchema, mergeDraftSchema, rejectDraftSchema } from "@/lib/validation/drafts";
 
-// Only editors decide what reaches the public.
-const EDITOR = ["editor"] as const;
-
 function decided(work: () => string) {
   try {
     const message = work();
@@ -20,12 +17,12 @@ function decided(work: () => string) {
   }
 }
 
-export const approveDraftItem = guardedAction({ roles: EDITOR, schema: approveDraftSchema }, async (input, editor) => decided(() => approveDraft(input.target, editor.id)));
+export const approveDraftItem = guardedAction({ permission: "reviewDrafts", schema: approveDraftSchema }, async (input, editor) => decided(() => approveDraft(input.target, editor.id)));
 
-export const rejectDraftItem = guardedAction({ roles: EDITOR, schema: rejectDraftSchema }, async (input, editor) => decided(() => rejectDraft(input.target, input.reason, editor.id)));
+export const rejectDraftItem = guardedAction({ permission: "reviewDrafts", schema: rejectDraftSchema }, async (input, editor) => decided(() => rejectDraft(input.target, input.reason, editor.id)));
 
-export const editStatementDraft = guardedAction({ roles: EDITOR, schema: editDraftStatementSchema }, async (input, editor) => decided(() => editDraftStatement(input, editor.id)));
+export const editStatementDraft = guardedAction({ permission: "reviewDrafts", schema: editDraftStatementSchema }, async (input, editor) => decided(() => editDraftStatement(input, editor.id)));
 
-export const editBenchmarkDraft = guardedAction({ roles: EDITOR, schema: editDraftBenchmarkSchema }, async (input, editor) => decided(() => editDraftBenchmark(input, editor.id)));
+export const editBenchmarkDraft = guardedAction({ permission: "reviewDrafts", schema: editDraftBenchmarkSchema }, async (input, editor) => decided(() => editDraftBenchmark(input, editor.id)));
 
-export const mergeBenchmarkDraft = guardedAction({ roles: EDITOR, schema: mergeDraftSchema }, async (input, editor) => decided(() => mergeDraftBenchmark(input, editor.id)));
+export const mergeBenchmarkDraft = guardedAction({ permission: "reviewDrafts", schema: mergeDraftSchema }, async (input, editor) => decided(() => mergeDraftBenchmark(input, editor.id)));

@@ -9,6 +9,7 @@ import { listLatestAssessments, listReviewRounds, listRoundBenchmarks } from "@/
 import { listActiveReviewers } from "@/db/queries/users";
 import { tracks } from "@/db/schema";
 import { requirePageUser } from "@/server/auth/session";
+import { canEdit } from "@/lib/permissions";
 import { DATE_PRECISIONS } from "@/lib/domain";
 import { deadlineState } from "@/lib/review";
 import { getPublicationSettings } from "@/db/queries/publication-settings";
@@ -20,7 +21,7 @@ export const dynamic = "force-dynamic";
 
 export default async function EditorPage() {
   const user = await requirePageUser("/editor");
-  if (user.role !== "editor") return <EditorOnly user={user} />;
+  if (!canEdit(user)) return <EditorOnly user={user} />;
   const today = new Date().toISOString().slice(0, 10);
   const reviewers = listActiveReviewers();
   const drafts = countDrafts();

@@ -6,7 +6,7 @@ import { ActionError, guardedAction } from "@/server/auth/guard";
 import { redactionDecisionSchema } from "@/lib/validation/editor";
 
 /** An editor's decision on a public text that names a confidential item (see /editor/confidential-texts). */
-export const decideRedaction = guardedAction({ roles: ["editor"], schema: redactionDecisionSchema }, async (input, editor) => {
+export const decideRedaction = guardedAction({ permission: "edit", schema: redactionDecisionSchema }, async (input, editor) => {
   let message: string;
   try {
     message = recordDecision(input, editor.id);

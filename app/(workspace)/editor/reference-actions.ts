@@ -20,13 +20,11 @@ import {
   retireBenchmarkSchema,
 } from "@/lib/validation/editor";
 
-const EDITOR = ["editor"] as const;
-
 function refresh() {
   revalidatePath("/", "layout");
 }
 
-export const createTrack = guardedAction({ roles: EDITOR, schema: newTrackSchema }, async (input, editor) => {
+export const createTrack = guardedAction({ permission: "edit", schema: newTrackSchema }, async (input, editor) => {
   const db = getDb();
   if (db.select({ id: tracks.id }).from(tracks).where(eq(tracks.slug, input.slug)).get()) throw new ActionError(`A track called “${input.slug}” already exists.`);
   db.transaction((tx) => {
@@ -37,7 +35,7 @@ export const createTrack = guardedAction({ roles: EDITOR, schema: newTrackSchema
   return { ok: true, message: `Added the track ${input.name}.` };
 });
 
-export const createCategory = guardedAction({ roles: EDITOR, schema: newCategorySchema }, async (input, editor) => {
+export const createCategory = guardedAction({ permission: "edit", schema: newCategorySchema }, async (input, editor) => {
   const db = getDb();
   if (db.select({ id: categories.id }).from(categories).where(eq(categories.slug, input.slug)).get()) throw new ActionError(`A category called “${input.slug}” already exists.`);
   db.transaction((tx) => {
@@ -49,7 +47,7 @@ export const createCategory = guardedAction({ roles: EDITOR, schema: newCategory
   return { ok: true, message: `Added the category ${input.name}.` };
 });
 
-export const createSubject = guardedAction({ roles: EDITOR, schema: newSubjectSchema }, async (input, editor) => {
+export const createSubject = guardedAction({ permission: "edit", schema: newSubjectSchema }, async (input, editor) => {
   const db = getDb();
   if (db.select({ id: subjects.id }).from(subjects).where(eq(subjects.slug, input.slug)).get()) throw new ActionError(`“${input.slug}” is already taken.`);
   db.transaction((tx) => {
@@ -60,7 +58,7 @@ export const createSubject = guardedAction({ roles: EDITOR, schema: newSubjectSc
   return { ok: true, message: `Added ${input.name}${input.confidential ? " (confidential: never shown in public)" : ""}.` };
 });
 
-export const createSubjectEvent = guardedAction({ roles: EDITOR, schema: newSubjectEventSchema }, async (input, editor) => {
+export const createSubjectEvent = guardedAction({ permission: "edit", schema: newSubjectEventSchema }, async (input, editor) => {
   const db = getDb();
   const subject = db.select({ id: subjects.id, name: subjects.name }).from(subjects).where(eq(subjects.slug, input.subjectSlug)).get();
   if (!subject) throw new ActionError("Choose an existing person or law.");
@@ -73,7 +71,7 @@ export const createSubjectEvent = guardedAction({ roles: EDITOR, schema: newSubj
   return { ok: true, message: `Added the event to ${subject.name}.` };
 });
 
-export const retireBenchmark = guardedAction({ roles: EDITOR, schema: retireBenchmarkSchema }, async (input, editor) => {
+export const retireBenchmark = guardedAction({ permission: "edit", schema: retireBenchmarkSchema }, async (input, editor) => {
   const db = getDb();
   const benchmark = db.select({ id: benchmarks.id, title: benchmarks.title, retiredOn: benchmarks.retiredOn, retiredReason: benchmarks.retiredReason }).from(benchmarks).where(eq(benchmarks.slug, input.benchmarkSlug)).get();
   if (!benchmark) throw new ActionError("Choose an existing benchmark.");
@@ -85,7 +83,7 @@ export const retireBenchmark = guardedAction({ roles: EDITOR, schema: retireBenc
   return { ok: true, message: `Retired “${benchmark.title}” from ${input.retiredOn}. Its history stays; later rounds no longer count it.` };
 });
 
-export const setScope = guardedAction({ roles: EDITOR, schema: benchmarkScopeSchema }, async (input, editor) => {
+export const setScope = guardedAction({ permission: "edit", schema: benchmarkScopeSchema }, async (input, editor) => {
   let result: ReturnType<typeof setBenchmarkScope>;
   try {
     result = setBenchmarkScope(input, editor.id);
@@ -98,7 +96,7 @@ export const setScope = guardedAction({ roles: EDITOR, schema: benchmarkScopeSch
   return { ok: true, message: `${result.changed ? "" : "Unchanged: "}“${result.title}” is assessed at ${result.scope}.${outside}` };
 });
 
-export const setConfidentiality = guardedAction({ roles: EDITOR, schema: confidentialitySchema }, async (input, editor) => {
+export const setConfidentiality = guardedAction({ permission: "edit", schema: confidentialitySchema }, async (input, editor) => {
   const [kind, slug] = input.target.split(":") as ["benchmark" | "subject", string];
   const db = getDb();
   const row =

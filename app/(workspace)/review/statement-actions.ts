@@ -6,8 +6,6 @@ import { addBenchmarkSource, createBenchmarkFromDemand, createStatement, Stateme
 import { ActionError, guardedAction } from "@/server/auth/guard";
 import { addSourceSchema, confirmDemandSchema, newStatementSchema } from "@/lib/validation/statement";
 
-const SIGNED_IN = ["reviewer", "editor"] as const;
-
 function asActionError<T>(work: () => T): T {
   try {
     return work();
@@ -24,19 +22,19 @@ function confirmedMessage(result: ConfirmedCandidate, createdText: string): stri
   return `${createdText} “${result.benchmarkTitle}”${result.reviewState === "approved" ? "" : " as a draft for an editor to approve"} (${where}).`;
 }
 
-export const addStatement = guardedAction({ roles: SIGNED_IN, schema: newStatementSchema }, async (input, user) => {
+export const addStatement = guardedAction({ permission: "propose", schema: newStatementSchema }, async (input, user) => {
   const slug = asActionError(() => createStatement(input, user));
   revalidatePath("/", "layout");
   redirect(`/review/statements/${slug}`);
 });
 
-export const confirmDemand = guardedAction({ roles: SIGNED_IN, schema: confirmDemandSchema }, async (input, user) => {
+export const confirmDemand = guardedAction({ permission: "propose", schema: confirmDemandSchema }, async (input, user) => {
   const result = asActionError(() => createBenchmarkFromDemand(input, user));
   revalidatePath("/", "layout");
   return { ok: true, message: confirmedMessage(result, "Created the benchmark") };
 });
 
-export const addDemandToBenchmark = guardedAction({ roles: SIGNED_IN, schema: addSourceSchema }, async (input, user) => {
+export const addDemandToBenchmark = guardedAction({ permission: "propose", schema: addSourceSchema }, async (input, user) => {
   const result = asActionError(() => addBenchmarkSource(input, user));
   revalidatePath("/", "layout");
   return { ok: true, message: confirmedMessage(result, "Added this statement as a further source of") };

@@ -6,6 +6,7 @@ import { EditorOnly } from "@/components/review/editor-only";
 import { Pagination } from "@/components/ui/pagination";
 import { listAuditEntities, listAuditEntries, listAuditUsers } from "@/db/queries/audit";
 import { requirePageUser } from "@/server/auth/session";
+import { canViewAudit } from "@/lib/permissions";
 import { describePage, pageInfo, pageQuery } from "@/lib/pagination";
 import { auditFiltersToParams, parseAuditFilters } from "@/lib/validation/audit-filters";
 import type { SearchParams } from "@/lib/validation/dashboard-filters";
@@ -19,7 +20,7 @@ const field = "rounded border border-stone-400 px-2 py-1.5";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePageUser("/editor/audit");
-  if (user.role !== "editor") return <EditorOnly user={user} />;
+  if (!canViewAudit(user)) return <EditorOnly user={user} />;
   const params = await searchParams;
   const { filters, problems } = parseAuditFilters(params);
   const paging = parsePageParams(params, PAGE_SIZES);

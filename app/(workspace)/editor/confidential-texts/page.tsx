@@ -5,6 +5,7 @@ import { AccountBar } from "@/components/review/account-bar";
 import { EditorOnly } from "@/components/review/editor-only";
 import { listConfidentialNameMatches, type ConfidentialTextMatch, type RecordKind } from "@/db/queries/confidential-texts";
 import { requirePageUser } from "@/server/auth/session";
+import { canEdit } from "@/lib/permissions";
 import { LINK_WITHHELD, NAME_WITHHELD } from "@/lib/redaction";
 import { decideRedaction } from "../redaction-actions";
 
@@ -57,7 +58,7 @@ function decisionFields(m: ConfidentialTextMatch, options: Array<{ value: string
 
 export default async function ConfidentialTextsPage() {
   const user = await requirePageUser("/editor/confidential-texts");
-  if (user.role !== "editor") return <EditorOnly user={user} />;
+  if (!canEdit(user)) return <EditorOnly user={user} />;
   const { items, matches, truncated, hidden } = listConfidentialNameMatches();
   const open = matches.filter((m) => !m.withheld && (!m.review || m.review.changedSince));
 

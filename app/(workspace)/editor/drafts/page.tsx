@@ -8,6 +8,7 @@ import { listDraftQueue, type DraftSource } from "@/db/queries/drafts";
 import { listReferenceData } from "@/db/queries/reference";
 import { listReviewRounds } from "@/db/queries/review";
 import { requirePageUser } from "@/server/auth/session";
+import { canReviewDrafts } from "@/lib/permissions";
 import { ADDRESSEE_LABELS, ADDRESSEES, DATE_PRECISIONS, REVIEW_STATE_LABELS, STATEMENT_KIND_LABELS, STATEMENT_KINDS } from "@/lib/domain";
 import { formatDate } from "@/lib/format";
 import { approveDraftItem, editBenchmarkDraft, editStatementDraft, mergeBenchmarkDraft, rejectDraftItem } from "../draft-actions";
@@ -44,7 +45,7 @@ function SourceLine({ source }: { source: DraftSource }) {
 
 export default async function DraftsPage() {
   const user = await requirePageUser("/editor/drafts");
-  if (user.role !== "editor") return <EditorOnly user={user} />;
+  if (!canReviewDrafts(user)) return <EditorOnly user={user} />;
   const queue = listDraftQueue();
   const reference = listReferenceData();
   const rounds = listReviewRounds();

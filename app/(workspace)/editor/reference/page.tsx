@@ -6,6 +6,7 @@ import { EditorOnly } from "@/components/review/editor-only";
 import { listReferenceData } from "@/db/queries/reference";
 import { listLimitedScopes } from "@/db/queries/scopes";
 import { requirePageUser } from "@/server/auth/session";
+import { canEdit } from "@/lib/permissions";
 import { DATE_PRECISIONS, SUBJECT_EVENT_KINDS, SUBJECT_KINDS } from "@/lib/domain";
 import { formatScope } from "@/lib/format";
 import { createCategory, createSubject, createSubjectEvent, createTrack, retireBenchmark, setConfidentiality, setScope } from "../reference-actions";
@@ -24,7 +25,7 @@ function Panel({ id, title, children }: { id: string; title: string; children: R
 
 export default async function ReferencePage() {
   const user = await requirePageUser("/editor/reference");
-  if (user.role !== "editor") return <EditorOnly user={user} />;
+  if (!canEdit(user)) return <EditorOnly user={user} />;
   const data = listReferenceData();
   const subjectOptions = data.subjects.map((s) => ({ value: s.slug, label: `${s.name} (${s.kind}${s.confidential ? ", confidential" : ""})` }));
   const benchmarkOptions = data.benchmarks.map((b) => ({ value: b.slug, label: `${b.title}${b.retiredOn ? ` (retired ${b.retiredOn})` : ""}` }));

@@ -4,6 +4,7 @@ import { AccountBar } from "@/components/review/account-bar";
 import { EditorOnly } from "@/components/review/editor-only";
 import { listAccounts } from "@/db/queries/users";
 import { requirePageUser } from "@/server/auth/session";
+import { canManageUsers } from "@/lib/permissions";
 import { createUserAccount } from "../actions";
 
 export const metadata: Metadata = { title: "Users" };
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 export default async function UsersPage() {
   const user = await requirePageUser("/editor/users");
-  if (user.role !== "editor") return <EditorOnly user={user} />;
+  if (!canManageUsers(user)) return <EditorOnly user={user} />;
   const accounts = listAccounts();
   return (
     <>

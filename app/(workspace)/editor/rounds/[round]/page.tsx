@@ -18,6 +18,7 @@ import {
   type ReviewBenchmark,
 } from "@/db/queries/review";
 import { requirePageUser } from "@/server/auth/session";
+import { canPublish } from "@/lib/permissions";
 import { comparisonBase, type RoundFigures } from "@/lib/dashboard";
 import { STATUS_LABELS, STATUSES } from "@/lib/domain";
 import { formatIndex, formatPercent } from "@/lib/format";
@@ -133,7 +134,7 @@ function FiguresRow({ label, figures, previous, testId }: { label: string; figur
 export default async function EditorRoundPage({ params }: { params: Promise<{ round: string }> }) {
   const { round: slug } = await params;
   const user = await requirePageUser(`/editor/rounds/${slug}`);
-  if (user.role !== "editor") return <EditorOnly user={user} />;
+  if (!canPublish(user)) return <EditorOnly user={user} />;
   const round = getReviewRound(slug);
   if (!round) notFound();
 
