@@ -42,3 +42,13 @@ export function groupConcat(value: SQLWrapper, separator: string): SQL<string | 
 export function unindexed(column: SQLWrapper): SQL {
   return sql`+${column}`;
 }
+
+/**
+ * The rows of a hand-written SELECT with positional (?) parameters, one at a time. better-sqlite3
+ * streams them synchronously, and the connection is busy until the last: consume the iterable
+ * without awaiting in between. Used where a query is assembled from per-kind SQL fragments
+ * (db/queries/confidential-texts.ts); on PostgreSQL a cursor would stand in.
+ */
+export function iterateRows<T>(db: Executor, query: string, params: readonly unknown[] = []): Iterable<T> {
+  return db.$client.prepare(query).iterate(...params) as Iterable<T>;
+}

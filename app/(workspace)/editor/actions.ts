@@ -1,52 +1,38 @@
 "use server";
 
-import { eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
-import { recordAudit } from "@/db/queries/audit";
-import { setMinCoveragePercent } from "@/db/queries/publication-settings";
+import { recordAccountCreated } from "@/db/commands/accounts";
+import { setMinCoveragePercent } from "@/db/commands/publication-settings";
+import { createRound as createRoundCommand, ReferenceDataError, setScoringDeadline as setScoringDeadlineCommand } from "@/db/commands/reference";
 import { ConflictError, createDecision, getReviewBenchmark, getReviewRound, PreliminaryRefusedError, publishRound } from "@/db/queries/review";
-import { rounds, tracks } from "@/db/schema";
 import { AccountExistsError, createAccount, newAccountSchema } from "@/server/auth/accounts";
 import { ActionError, guardedAction } from "@/server/auth/guard";
 import { isApplicable } from "@/lib/scoring";
 import { deadlineSchema, decisionSchema, minCoverageSchema, newRoundSchema, publishSchema } from "@/lib/validation/editor";
 
+/** A refusal the command explains in words for the form. */
+function refused(error: unknown): never {
+  if (error instanceof ReferenceDataError || error instanceof AccountExistsError) throw new ActionError(error.message);
+  throw error;
+}
+
 export const createUserAccount = guardedAction({ permission: "manageUsers", schema: newAccountSchema }, async (input, editor) => {
-  try {
-    const account = await createAccount(input);
-    recordAudit(getDb(), { userId: editor.id, action: "user.create", entity: "user", entityId: account.id, after: { email: account.email, role: account.role } });
-  } catch (error) {
-    if (error instanceof AccountExistsError) throw new ActionError(error.message);
-    throw error;
-  }
+  await createAccount(input, (tx, account) => recordAccountCreated(tx, editor.id, account)).catch(refused);
   revalidatePath("/editor/users");
   return { ok: true, message: `Created the ${input.role} account for ${input.email}. Give them the password by a safe channel.` };
 });
 
 export const createRound = guardedAction({ permission: "edit", schema: newRoundSchema }, async (input, editor) => {
-  const db = getDb();
-  const track = db.select({ id: tracks.id }).from(tracks).where(eq(tracks.slug, input.trackSlug)).get();
-  if (!track) throw new ActionError("Choose an existing track.");
-  if (db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, input.slug)).get()) throw new ActionError(`A round called “${input.slug}” already exists.`);
-  db.transaction((tx) => {
-    const { trackSlug: _track, ...values } = input;
-    const [row] = tx.insert(rounds).values({ ...values, trackId: track.id }).returning({ id: rounds.id }).all();
-    recordAudit(tx, { userId: editor.id, action: "round.create", entity: "round", entityId: row!.id, after: input });
-  });
+  await createRoundCommand(getDb(), input, editor.id).catch(refused);
   revalidatePath("/editor");
   return { ok: true, message: `Created the round ${input.name}.` };
 });
 
 export const setScoringDeadline = guardedAction({ permission: "edit", schema: deadlineSchema }, async (input, editor) => {
-  const round = getReviewRound(input.roundSlug);
-  if (!round) throw new ActionError("No such round.");
-  getDb().transaction((tx) => {
-    tx.update(rounds).set({ scoringDeadline: input.scoringDeadline }).where(eq(rounds.id, round.id)).run();
-    recordAudit(tx, { userId: editor.id, action: "round.deadline", entity: "round", entityId: round.id, before: { scoringDeadline: round.scoringDeadline }, after: { scoringDeadline: input.scoringDeadline } });
-  });
+  const { roundName } = await setScoringDeadlineCommand(getDb(), input, editor.id).catch(refused);
   revalidatePath("/editor");
-  return { ok: true, message: input.scoringDeadline ? `Scoring for ${round.name} closes on ${input.scoringDeadline}.` : `Removed the deadline of ${round.name}.` };
+  return { ok: true, message: input.scoringDeadline ? `Scoring for ${roundName} closes on ${input.scoringDeadline}.` : `Removed the deadline of ${roundName}.` };
 });
 
 export const decideDisagreement = guardedAction({ permission: "publish", schema: decisionSchema }, async (input, editor) => {
@@ -85,7 +71,7 @@ export const publishRoundScores = guardedAction({ permission: "publish", schema:
 });
 
 export const setMinCoverage = guardedAction({ permission: "publish", schema: minCoverageSchema }, async (input, editor) => {
-  const { before, after } = setMinCoveragePercent(input.minCoveragePercent, editor.id);
+  const { before, after } = await setMinCoveragePercent(getDb(), input.minCoveragePercent, editor.id);
   revalidatePath("/", "layout");
   return {
     ok: true,

@@ -7,7 +7,7 @@ import { getDb } from "@/db/client";
 import { countDrafts } from "@/db/queries/drafts";
 import { listLatestAssessments, listReviewRounds, listRoundBenchmarks } from "@/db/queries/review";
 import { listActiveReviewers } from "@/db/queries/users";
-import { tracks } from "@/db/schema";
+import { listTracks } from "@/db/queries/reference";
 import { requirePageUser } from "@/server/auth/session";
 import { canEdit } from "@/lib/permissions";
 import { DATE_PRECISIONS } from "@/lib/domain";
@@ -23,10 +23,9 @@ export default async function EditorPage() {
   const user = await requirePageUser("/editor");
   if (!canEdit(user)) return <EditorOnly user={user} />;
   const today = new Date().toISOString().slice(0, 10);
-  const reviewers = listActiveReviewers();
+  const db = getDb();
+  const [reviewers, trackOptions, settings] = await Promise.all([listActiveReviewers(db), listTracks(db), getPublicationSettings(db)]);
   const drafts = countDrafts();
-  const trackOptions = getDb().select({ slug: tracks.slug, name: tracks.name }).from(tracks).all();
-  const settings = getPublicationSettings();
   const rounds = listReviewRounds().map((round) => {
     const applicable = listRoundBenchmarks(round);
     const latest = listLatestAssessments(round.id);

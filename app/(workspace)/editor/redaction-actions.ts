@@ -1,7 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { decideRedaction as recordDecision, RedactionError } from "@/db/queries/confidential-texts";
+import { getDb } from "@/db/client";
+import { decideRedaction as recordDecision } from "@/db/commands/confidentiality";
+import { RedactionError } from "@/db/queries/confidential-texts";
 import { ActionError, guardedAction } from "@/server/auth/guard";
 import { redactionDecisionSchema } from "@/lib/validation/editor";
 
@@ -9,7 +11,7 @@ import { redactionDecisionSchema } from "@/lib/validation/editor";
 export const decideRedaction = guardedAction({ permission: "edit", schema: redactionDecisionSchema }, async (input, editor) => {
   let message: string;
   try {
-    message = recordDecision(input, editor.id);
+    message = await recordDecision(getDb(), input, editor.id);
   } catch (error) {
     if (error instanceof RedactionError) throw new ActionError(error.message);
     throw error;

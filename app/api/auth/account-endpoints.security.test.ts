@@ -246,8 +246,9 @@ describe("a session's absolute lifetime (SESSION_LIFETIME_DAYS=3)", () => {
     const account = await newAccount();
     const cookie = await signIn(account);
     age(cookie, 10 * DAY, 6.5 * DAY);
-    const { capSessionLifetimes } = await import("@/db/queries/sessions");
-    expect(capSessionLifetimes(3 * DAY)).toBeGreaterThanOrEqual(1);
+    const { capSessionLifetimes } = await import("@/db/commands/sessions");
+    const { getDb } = await import("@/db/client");
+    expect(await capSessionLifetimes(getDb(), 3 * DAY)).toBeGreaterThanOrEqual(1);
     expect(await sessionOf(cookie)).toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ActionForm, type FieldSpec } from "@/components/forms/action-form";
 import { AccountBar } from "@/components/review/account-bar";
 import { EditorOnly } from "@/components/review/editor-only";
+import { getDb } from "@/db/client";
 import { listConfidentialNameMatches, type ConfidentialTextMatch, type RecordKind } from "@/db/queries/confidential-texts";
 import { requirePageUser } from "@/server/auth/session";
 import { canEdit } from "@/lib/permissions";
@@ -59,7 +60,7 @@ function decisionFields(m: ConfidentialTextMatch, options: Array<{ value: string
 export default async function ConfidentialTextsPage() {
   const user = await requirePageUser("/editor/confidential-texts");
   if (!canEdit(user)) return <EditorOnly user={user} />;
-  const { items, matches, truncated, hidden } = listConfidentialNameMatches();
+  const { items, matches, truncated, hidden } = await listConfidentialNameMatches(getDb());
   const open = matches.filter((m) => !m.withheld && (!m.review || m.review.changedSince));
 
   return (

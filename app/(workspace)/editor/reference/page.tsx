@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ActionForm } from "@/components/forms/action-form";
 import { AccountBar } from "@/components/review/account-bar";
 import { EditorOnly } from "@/components/review/editor-only";
+import { getDb } from "@/db/client";
 import { listReferenceData } from "@/db/queries/reference";
 import { listLimitedScopes } from "@/db/queries/scopes";
 import { requirePageUser } from "@/server/auth/session";
@@ -26,10 +27,10 @@ function Panel({ id, title, children }: { id: string; title: string; children: R
 export default async function ReferencePage() {
   const user = await requirePageUser("/editor/reference");
   if (!canEdit(user)) return <EditorOnly user={user} />;
-  const data = listReferenceData();
+  const db = getDb();
+  const [data, limitedScopes] = await Promise.all([listReferenceData(db), listLimitedScopes(db)]);
   const subjectOptions = data.subjects.map((s) => ({ value: s.slug, label: `${s.name} (${s.kind}${s.confidential ? ", confidential" : ""})` }));
   const benchmarkOptions = data.benchmarks.map((b) => ({ value: b.slug, label: `${b.title}${b.retiredOn ? ` (retired ${b.retiredOn})` : ""}` }));
-  const limitedScopes = listLimitedScopes();
   const scopeOptions = data.benchmarks.map((b) => ({ value: b.slug, label: `${b.title} (assessed at ${formatScope(limitedScopes.get(b.id) ?? [])})` }));
 
   return (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ActionForm } from "@/components/forms/action-form";
 import { AccountBar } from "@/components/review/account-bar";
 import { EditorOnly } from "@/components/review/editor-only";
+import { getDb } from "@/db/client";
 import { listAccounts } from "@/db/queries/users";
 import { requirePageUser } from "@/server/auth/session";
 import { canManageUsers } from "@/lib/permissions";
@@ -13,7 +14,7 @@ export const dynamic = "force-dynamic";
 export default async function UsersPage() {
   const user = await requirePageUser("/editor/users");
   if (!canManageUsers(user)) return <EditorOnly user={user} />;
-  const accounts = listAccounts();
+  const accounts = await listAccounts(getDb());
   return (
     <>
       <AccountBar user={user} />
