@@ -19,7 +19,7 @@ beforeEach(() => {
   counts = rowCounter(db.$client);
 });
 
-const lastAudit = () => db.$client.prepare("SELECT action, entity, entity_id AS entityId, before, after FROM audit_log ORDER BY id DESC LIMIT 1").get() as Record<string, string>;
+const lastAudit = () => db.$client.prepare("SELECT action, entity, entity_id AS entityId, before, after FROM audit_log ORDER BY id DESC LIMIT 1").get() as { action: string; entity: string; entityId: string; before: string; after: string };
 
 describe("reference-data commands", () => {
   it("create a track with its audit entry, and refuse a taken slug without writing", async () => {
