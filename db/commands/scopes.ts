@@ -18,7 +18,7 @@ export async function setBenchmarkScope(db: Executor, input: { benchmarkSlug: st
   return transaction(db, async (tx) => {
     const benchmark = await tx.select({ id: benchmarks.id, title: benchmarks.title }).from(benchmarks).where(eq(benchmarks.slug, input.benchmarkSlug)).get();
     if (!benchmark) throw new ScopeError("Choose an existing benchmark.");
-    const scope = await resolveTrackSlugs(input.scopeTrackSlugs, tx);
+    const scope = await resolveTrackSlugs(tx, input.scopeTrackSlugs);
     if (scope.unknown.length) throw new ScopeError("One of the tracks ticked no longer exists.");
     const before = await replaceBenchmarkScope(tx, benchmark.id, scope.ids);
     const after = [...new Set(scope.ids)].sort((a, b) => a - b);

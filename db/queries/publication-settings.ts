@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { DEFAULT_MIN_COVERAGE_PERCENT } from "@/lib/scoring";
-import { getDb, type Db } from "../client";
+import type { Executor } from "../transaction";
 import { publicationSettings, users } from "../schema";
 
 export interface PublicationSettings {
@@ -11,8 +11,8 @@ export interface PublicationSettings {
   updatedByName: string | null;
 }
 
-export function getPublicationSettings(db: Db = getDb()): PublicationSettings {
-  const row = db
+export async function getPublicationSettings(db: Executor): Promise<PublicationSettings> {
+  const row = await db
     .select({ minCoveragePercent: publicationSettings.minCoveragePercent, updatedAt: publicationSettings.updatedAt, updatedByName: users.name })
     .from(publicationSettings)
     .leftJoin(users, eq(users.id, publicationSettings.updatedBy))
