@@ -52,3 +52,16 @@ export function unindexed(column: SQLWrapper): SQL {
 export function iterateRows<T>(db: Executor, query: string, params: readonly unknown[] = []): Iterable<T> {
   return db.$client.prepare(query).iterate(...params) as Iterable<T>;
 }
+
+/** A boolean constant in hand-written SQL: SQLite stores booleans as 0 and 1 (PostgreSQL: false, true). */
+export function sqlBoolean(value: boolean): string {
+  return value ? "1" : "0";
+}
+
+/**
+ * Hand-written SQL: `column` matches the ?-bound LIKE pattern ignoring ASCII case, \ escaping % and _.
+ * SQLite's LIKE ignores ASCII case; PostgreSQL's does not (ILIKE there).
+ */
+export function likeIgnoringCase(column: string): string {
+  return `${column} LIKE ? ESCAPE '\\'`;
+}

@@ -7,7 +7,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { excerptAround, type NameMatch, type NameMatcher } from "@/lib/redaction";
-import { iterateRows } from "../dialect";
+import { iterateRows, likeIgnoringCase, sqlBoolean } from "../dialect";
 import { benchmarks, benchmarkSources, redactions, statements, subjectEvents, subjects, users } from "../schema";
 import type { Executor } from "../transaction";
 import { compileWithheldNames, listWithheldItems, type WithheldItemSummary } from "./withheld-names";
@@ -49,16 +49,17 @@ export interface TextRecord {
 /** A public (or editor-hidden) record's texts, read a kind at a time; `anchors` narrow the long tables in SQL. */
 type Loader = (db: Executor, where: { id?: string; anchors?: readonly string[] }) => Iterable<TextRecord>;
 
-const PUBLIC_BENCHMARK = `b.confidential = 0 AND b.id NOT IN (SELECT bs.benchmark_id FROM benchmark_subjects bs JOIN subjects s ON s.id = bs.subject_id WHERE s.confidential = 1)`;
+const [NO, YES] = [sqlBoolean(false), sqlBoolean(true)];
+const PUBLIC_BENCHMARK = `b.confidential = ${NO} AND b.id NOT IN (SELECT bs.benchmark_id FROM benchmark_subjects bs JOIN subjects s ON s.id = bs.subject_id WHERE s.confidential = ${YES})`;
 const subjectPath = (kind: string, slug: string) => `/${kind === "person" ? "people" : "laws"}/${slug}`;
 const sourceLabel = (benchmarkTitle: string, statementTitle: string) => `${benchmarkTitle}, as ${statementTitle} raised it`;
 const eventLabel = (subjectName: string, kind: string, occurredOn: string) => `${subjectName}: ${kind.replace("_", " ")}, ${occurredOn}`;
 
-/** SQL that keeps rows where one of the columns contains one of the anchors (LIKE ignores ASCII case). */
+/** SQL that keeps rows where one of the columns contains one of the anchors, ignoring ASCII case. */
 function anchorFilter(columns: string[], anchors: readonly string[] | undefined, params: unknown[]): string {
   if (!anchors) return "";
   params.push(...columns.flatMap(() => anchors.map((a) => `%${a.replace(/[%_\\]/g, (c) => `\\${c}`)}%`)));
-  return ` AND (${columns.flatMap((c) => anchors.map(() => `${c} LIKE ? ESCAPE '\\'`)).join(" OR ")})`;
+  return ` AND (${columns.flatMap((c) => anchors.map(() => likeIgnoringCase(c))).join(" OR ")})`;
 }
 
 const rows = iterateRows;
@@ -68,7 +69,7 @@ const LOADERS: Record<RecordKind, Loader> = {
     const params: unknown[] = id ? [Number(id)] : [];
     for (const s of rows<{ id: number; slug: string; title: string; summary: string; sourceUrl: string | null; withheld: number }>(
       db,
-      `SELECT id, slug, title, summary, source_url AS sourceUrl, withheld FROM statements WHERE 1 ${id ? "AND id = ?" : ""} ORDER BY date, id`,
+      `SELECT id, slug, title, summary, source_url AS sourceUrl, withheld FROM statements WHERE ${YES} ${id ? "AND id = ?" : ""} ORDER BY date, id`,
       params,
     )) {
       yield { kind: "statement", key: `statement:${s.id}`, label: s.title, href: s.withheld ? null : `/statements/${s.slug}`, withheld: !!s.withheld, fields: { title: s.title, summary: s.summary, source_url: s.sourceUrl, slug: s.slug } };
@@ -77,7 +78,7 @@ const LOADERS: Record<RecordKind, Loader> = {
   *signatory(db, { id }) {
     for (const s of rows<{ id: number; name: string; role: string | null; position: number; title: string; slug: string; withheld: number }>(
       db,
-      `SELECT g.id, g.name, g.role, g.position, s.title, s.slug, s.withheld FROM statement_signatories g JOIN statements s ON s.id = g.statement_id WHERE 1 ${id ? "AND g.id = ?" : ""} ORDER BY s.date, s.id, g.position`,
+      `SELECT g.id, g.name, g.role, g.position, s.title, s.slug, s.withheld FROM statement_signatories g JOIN statements s ON s.id = g.statement_id WHERE ${YES} ${id ? "AND g.id = ?" : ""} ORDER BY s.date, s.id, g.position`,
       id ? [Number(id)] : [],
     )) {
       yield { kind: "signatory", key: `signatory:${s.id}`, label: `${s.title}: signatory ${s.position}`, href: s.withheld ? null : `/statements/${s.slug}`, withheld: !!s.withheld, fields: { name: s.name, role: s.role } };
@@ -108,7 +109,7 @@ const LOADERS: Record<RecordKind, Loader> = {
     for (const e of rows<{ id: number; kind: string; occurredOn: string; description: string; sourceUrl: string | null; withheld: number; name: string; subjectKind: string; slug: string }>(
       db,
       `SELECT e.id, e.kind, e.occurred_on AS occurredOn, e.description, e.source_url AS sourceUrl, e.withheld, s.name, s.kind AS subjectKind, s.slug
-         FROM subject_events e JOIN subjects s ON s.id = e.subject_id WHERE s.confidential = 0 ${id ? "AND e.id = ?" : ""} ORDER BY s.name, e.occurred_on, e.id`,
+         FROM subject_events e JOIN subjects s ON s.id = e.subject_id WHERE s.confidential = ${NO} ${id ? "AND e.id = ?" : ""} ORDER BY s.name, e.occurred_on, e.id`,
       id ? [Number(id)] : [],
     )) {
       yield { kind: "subject_event", key: `subject_event:${e.id}`, label: eventLabel(e.name, e.kind, e.occurredOn), href: subjectPath(e.subjectKind, e.slug), withheld: !!e.withheld, fields: { description: e.description, source_url: e.sourceUrl } };
@@ -128,7 +129,7 @@ const LOADERS: Record<RecordKind, Loader> = {
   *subject(db, { id }) {
     for (const s of rows<{ id: number; slug: string; kind: string; name: string; nameZh: string | null; role: string | null; article: string | null; description: string }>(
       db,
-      `SELECT id, slug, kind, name, name_zh AS nameZh, role, article, description FROM subjects WHERE confidential = 0 ${id ? "AND id = ?" : ""} ORDER BY name, id`,
+      `SELECT id, slug, kind, name, name_zh AS nameZh, role, article, description FROM subjects WHERE confidential = ${NO} ${id ? "AND id = ?" : ""} ORDER BY name, id`,
       id ? [Number(id)] : [],
     )) {
       yield { kind: "subject", key: `subject:${s.id}`, label: s.name, href: subjectPath(s.kind, s.slug), withheld: false, fields: { name: s.name, name_zh: s.nameZh, role: s.role, article: s.article, description: s.description, slug: s.slug } };
