@@ -26,6 +26,7 @@ const GAO_YU = /gao[\s\p{Pd}_]*yu(?![a-z])|高\s*瑜/iu;
 type Action = (state: ActionState | null, form: FormData) => Promise<ActionState>;
 type Handler = (request: Request) => Response | Promise<Response>;
 let sqlite: import("better-sqlite3").Database;
+let getDb: typeof import("@/db/client").getDb;
 let marking: ActionState;
 
 function form(values: Record<string, string>): FormData {
@@ -41,7 +42,7 @@ async function referenceAction(name: string): Promise<Action> {
 beforeAll(async () => {
   const { prepareDatabase } = await import("@/db/prepare");
   prepareDatabase(process.env.DATABASE_PATH!);
-  const { getDb } = await import("@/db/client");
+  ({ getDb } = await import("@/db/client"));
   sqlite = getDb().$client;
   // Before the marking her name is public: the test reads texts that really name her.
   expect(sqlite.prepare("SELECT summary FROM statements WHERE slug = 'rdn-2015-editorial'").pluck().get()).toMatch(GAO_YU);
@@ -151,7 +152,7 @@ describe("after Gao Yu is marked confidential", () => {
     expect(text).toContain(`Shared a cell with ${NAME_WITHHELD}, ${NAME_WITHHELD}.`);
     expect(text).not.toMatch(GAO_YU);
     const { listConfidentialNameMatches } = await import("@/db/queries/confidential-texts");
-    const match = listConfidentialNameMatches().matches.find((m) => m.record.kind === "subject_event" && m.excerpt.after.includes("高 瑜"));
+    const match = (await listConfidentialNameMatches(getDb())).matches.find((m) => m.record.kind === "subject_event" && m.excerpt.after.includes("高 瑜"));
     expect(match).toMatchObject({ field: "description", excerpt: { match: "GAO  yu" }, review: null, withheld: false });
   });
 });
@@ -159,7 +160,7 @@ describe("after Gao Yu is marked confidential", () => {
 describe("the editor's list of public texts that name a confidential item", () => {
   it("names each record and field, with the text around the name and whose name it is", async () => {
     const { listConfidentialNameMatches } = await import("@/db/queries/confidential-texts");
-    const { items, matches } = listConfidentialNameMatches();
+    const { items, matches } = await listConfidentialNameMatches(getDb());
     expect(items.find((i) => i.slug === "gao-yu")).toMatchObject({ kind: "person", names: ["Gao Yu", "高瑜"] });
     const summary = matches.find((m) => m.record.kind === "statement" && m.field === "summary" && m.record.href === "/statements/rdn-2015-editorial");
     expect(summary).toMatchObject({ item: { slug: "gao-yu" }, excerpt: { match: "Gao Yu" }, hideable: true });
@@ -172,7 +173,7 @@ describe("the editor's list of public texts that name a confidential item", () =
   it("an editor keeps the name withheld in one text and hides another record; both are audited and the list shows it", async () => {
     const { listConfidentialNameMatches } = await import("@/db/queries/confidential-texts");
     const decide = ((await import("./(workspace)/editor/redaction-actions")) as unknown as Record<string, Action>).decideRedaction!;
-    const before = listConfidentialNameMatches().matches;
+    const before = (await listConfidentialNameMatches(getDb())).matches;
     const summary = before.find((m) => m.record.href === "/statements/rdn-2015-editorial" && m.field === "summary")!;
     const event = before.find((m) => m.record.kind === "subject_event")!;
     const audits = () => sqlite.prepare("SELECT count(*) FROM audit_log WHERE action LIKE 'redaction.%'").pluck().get() as number;
@@ -187,7 +188,7 @@ describe("the editor's list of public texts that name a confidential item", () =
     expect(JSON.parse(last.before)).toMatchObject({ withheld: false });
     expect(JSON.parse(last.after)).toMatchObject({ withheld: true, decision: "hide" });
 
-    const after = listConfidentialNameMatches();
+    const after = await listConfidentialNameMatches(getDb());
     expect(after.matches.find((m) => m.record.key === summary.record.key && m.field === "summary")!.review).toMatchObject({ decision: "redact", changedSince: false });
     expect(after.matches.find((m) => m.record.key === event.record.key)).toMatchObject({ withheld: true });
     expect(after.hidden.map((h) => h.key)).toContain(event.record.key);

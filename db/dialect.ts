@@ -51,3 +51,26 @@ export function unindexed(column: SQLWrapper): SQL {
 export function notApproved(reviewState: SQLWrapper): SQL {
   return sql`${reviewState} <> 'approved'`;
 }
+
+/**
+ * The rows of a hand-written SELECT with positional (?) parameters, one at a time. better-sqlite3
+ * streams them synchronously, and the connection is busy until the last: consume the iterable
+ * without awaiting in between. Used where a query is assembled from per-kind SQL fragments
+ * (db/queries/confidential-texts.ts); on PostgreSQL a cursor would stand in.
+ */
+export function iterateRows<T>(db: Executor, query: string, params: readonly unknown[] = []): Iterable<T> {
+  return db.$client.prepare(query).iterate(...params) as Iterable<T>;
+}
+
+/** A boolean constant in hand-written SQL: SQLite stores booleans as 0 and 1 (PostgreSQL: false, true). */
+export function sqlBoolean(value: boolean): string {
+  return value ? "1" : "0";
+}
+
+/**
+ * Hand-written SQL: `column` matches the ?-bound LIKE pattern ignoring ASCII case, \ escaping % and _.
+ * SQLite's LIKE ignores ASCII case; PostgreSQL's does not (ILIKE there).
+ */
+export function likeIgnoringCase(column: string): string {
+  return `${column} LIKE ? ESCAPE '\\'`;
+}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { SessionUser } from "@/server/auth/session";
+import { canEdit, canManageUsers, canViewAudit } from "@/lib/permissions";
 
 /** The workspace's navigation and the signed-in user, with the sign-out server action the page passes in. */
 export function AccountBar({ user, signOut }: { user: SessionUser; signOut: () => Promise<void> }) {
@@ -13,7 +14,7 @@ export function AccountBar({ user, signOut }: { user: SessionUser; signOut: () =
           <li>
             <Link href="/review/statements/new">Add a statement</Link>
           </li>
-          {user.role === "editor" && (
+          {canEdit(user) && (
             <>
               <li>
                 <Link href="/editor">Editor</Link>
@@ -21,13 +22,17 @@ export function AccountBar({ user, signOut }: { user: SessionUser; signOut: () =
               <li>
                 <Link href="/editor/reference">Reference data</Link>
               </li>
-              <li>
-                <Link href="/editor/users">Users</Link>
-              </li>
-              <li>
-                <Link href="/editor/audit">Audit log</Link>
-              </li>
             </>
+          )}
+          {canManageUsers(user) && (
+            <li>
+              <Link href="/editor/users">Users</Link>
+            </li>
+          )}
+          {canViewAudit(user) && (
+            <li>
+              <Link href="/editor/audit">Audit log</Link>
+            </li>
           )}
         </ul>
       </nav>

@@ -1,15 +1,16 @@
 // A benchmark's scope: the tracks at whose rounds it is assessed (benchmark_tracks; no rows = every
 // track). The SQL form of lib/scoring isInScope, and the scopes of some benchmarks for code that
 // decides applicability in JavaScript. No server-only marker: the importer runs from the command line.
+// Writing a scope is db/commands/scopes.ts.
 import { asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
-import type { Db } from "../client";
+import type { Executor } from "../transaction";
 import { benchmarks, benchmarkTracks, tracks } from "../schema";
 
 // SQLite allows at most 32,766 bound parameters (db/queries/shared.ts inBatches, which imports this file).
-function inBatches<T>(ids: readonly number[], query: (batch: number[]) => T[], size = 10_000): T[] {
+async function inBatches<T>(ids: readonly number[], query: (batch: number[]) => Promise<T[]>, size = 10_000): Promise<T[]> {
   const rows: T[] = [];
-  for (let i = 0; i < ids.length; i += size) rows.push(...query(ids.slice(i, i + size)));
+  for (let i = 0; i < ids.length; i += size) rows.push(...(await query(ids.slice(i, i + size))));
   return rows;
 }
 
@@ -28,25 +29,24 @@ export function outOfScopeSelect(trackId: number): SQL {
 }
 
 /** Each benchmark's scope as track ids; a benchmark assessed at every track gets []. */
-export function listScopeTrackIds(benchmarkIds: readonly number[], db: Db): Map<number, number[]> {
+export async function listScopeTrackIds(db: Executor, benchmarkIds: readonly number[]): Promise<Map<number, number[]>> {
   const scopes = new Map<number, number[]>(benchmarkIds.map((id) => [id, []]));
-  const rows = inBatches([...scopes.keys()], (batch) =>
+  const rows = await inBatches([...scopes.keys()], async (batch) =>
     db
       .select({ benchmarkId: benchmarkTracks.benchmarkId, trackId: benchmarkTracks.trackId })
       .from(benchmarkTracks)
       .where(inArray(benchmarkTracks.benchmarkId, batch))
-      .orderBy(asc(benchmarkTracks.benchmarkId), asc(benchmarkTracks.trackId))
-      .all(),
+      .orderBy(asc(benchmarkTracks.benchmarkId), asc(benchmarkTracks.trackId)),
   );
   for (const row of rows) scopes.get(row.benchmarkId)!.push(row.trackId);
   return scopes;
 }
 
 /** The rows with their scope added, for isApplicable. */
-export function withScopes<T extends { id: number }>(rows: T[], db: Db): Array<T & { scopeTrackIds: number[] }> {
-  const scopes = listScopeTrackIds(
-    rows.map((r) => r.id),
+export async function withScopes<T extends { id: number }>(db: Executor, rows: T[]): Promise<Array<T & { scopeTrackIds: number[] }>> {
+  const scopes = await listScopeTrackIds(
     db,
+    rows.map((r) => r.id),
   );
   return rows.map((r) => ({ ...r, scopeTrackIds: scopes.get(r.id) ?? [] }));
 }
@@ -57,44 +57,24 @@ export interface ScopeTrack {
 }
 
 /** The tracks each benchmark is assessed at, by name, in the order tracks were created; [] for every track. */
-export function listScopeTracks(benchmarkIds: readonly number[], db: Db): Map<number, ScopeTrack[]> {
+export async function listScopeTracks(db: Executor, benchmarkIds: readonly number[]): Promise<Map<number, ScopeTrack[]>> {
   const scopes = new Map<number, ScopeTrack[]>(benchmarkIds.map((id) => [id, []]));
-  const rows = inBatches([...scopes.keys()], (batch) =>
+  const rows = await inBatches([...scopes.keys()], async (batch) =>
     db
       .select({ benchmarkId: benchmarkTracks.benchmarkId, slug: tracks.slug, name: tracks.name })
       .from(benchmarkTracks)
       .innerJoin(tracks, eq(tracks.id, benchmarkTracks.trackId))
       .where(inArray(benchmarkTracks.benchmarkId, batch))
-      .orderBy(asc(benchmarkTracks.benchmarkId), asc(tracks.id))
-      .all(),
+      .orderBy(asc(benchmarkTracks.benchmarkId), asc(tracks.id)),
   );
   for (const row of rows) scopes.get(row.benchmarkId)!.push({ slug: row.slug, name: row.name });
   return scopes;
 }
 
-/**
- * Replaces a benchmark's scope inside the caller's transaction. [] assesses it at every track.
- * Returns the scope before, for the audit log.
- */
-export function replaceBenchmarkScope(tx: Pick<Db, "select" | "delete" | "insert">, benchmarkId: number, trackIds: readonly number[]): number[] {
-  const before = tx
-    .select({ trackId: benchmarkTracks.trackId })
-    .from(benchmarkTracks)
-    .where(eq(benchmarkTracks.benchmarkId, benchmarkId))
-    .orderBy(asc(benchmarkTracks.trackId))
-    .all()
-    .map((r) => r.trackId);
-  const wanted = [...new Set(trackIds)].sort((a, b) => a - b);
-  if (before.length === wanted.length && before.every((id, i) => id === wanted[i])) return before;
-  tx.delete(benchmarkTracks).where(eq(benchmarkTracks.benchmarkId, benchmarkId)).run();
-  if (wanted.length) tx.insert(benchmarkTracks).values(wanted.map((trackId) => ({ benchmarkId, trackId }))).run();
-  return before;
-}
-
 /** Every track id of a list of slugs, or the slugs that name none. */
-export function resolveTrackSlugs(slugs: readonly string[], db: Pick<Db, "select">): { ids: number[]; unknown: string[] } {
+export async function resolveTrackSlugs(db: Executor, slugs: readonly string[]): Promise<{ ids: number[]; unknown: string[] }> {
   if (slugs.length === 0) return { ids: [], unknown: [] };
-  const rows = db.select({ id: tracks.id, slug: tracks.slug }).from(tracks).where(inArray(tracks.slug, [...slugs])).all();
+  const rows = await db.select({ id: tracks.id, slug: tracks.slug }).from(tracks).where(inArray(tracks.slug, [...slugs]));
   const bySlug = new Map(rows.map((r) => [r.slug, r.id]));
   return { ids: slugs.flatMap((s) => bySlug.get(s) ?? []), unknown: slugs.filter((s) => !bySlug.has(s)) };
 }

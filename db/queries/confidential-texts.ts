@@ -5,9 +5,12 @@ import "server-only";
 // person away (a statement, a restated demand, a dated event, a benchmark). Texts written or
 // edited after a decision come back as not reviewed: the decision remembers the text's hash.
 import { createHash } from "node:crypto";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { excerptAround, type NameMatch, type NameMatcher } from "@/lib/redaction";
-import { getDb, type Db } from "../client";
 import { recordAudit } from "../commands/audit";
+import { iterateRows, likeIgnoringCase, sqlBoolean } from "../dialect";
+import { benchmarks, benchmarkSources, redactions, statements, subjectEvents, subjects, users } from "../schema";
+import type { Executor } from "../transaction";
 import { compileWithheldNames, listWithheldItems, type WithheldItemSummary } from "./withheld-names";
 
 export const RECORD_KINDS = ["statement", "signatory", "benchmark_source", "subject_event", "benchmark", "subject", "score", "evidence"] as const;
@@ -34,7 +37,7 @@ const FIELD_LABELS: Record<string, string> = {
 /** Fields holding an address: the whole link is withheld, and a slug is not rewritten at all. */
 const URL_FIELDS = new Set(["source_url", "url"]);
 
-interface TextRecord {
+export interface TextRecord {
   kind: RecordKind;
   /** The record as the form names it: "statement:12", "benchmark_source:4:7". */
   key: string;
@@ -45,30 +48,29 @@ interface TextRecord {
 }
 
 /** A public (or editor-hidden) record's texts, read a kind at a time; `anchors` narrow the long tables in SQL. */
-type Loader = (db: Db, where: { id?: string; anchors?: readonly string[] }) => Iterable<TextRecord>;
+type Loader = (db: Executor, where: { id?: string; anchors?: readonly string[] }) => Iterable<TextRecord>;
 
-const PUBLIC_BENCHMARK = `b.confidential = 0 AND b.id NOT IN (SELECT bs.benchmark_id FROM benchmark_subjects bs JOIN subjects s ON s.id = bs.subject_id WHERE s.confidential = 1)`;
+const [NO, YES] = [sqlBoolean(false), sqlBoolean(true)];
+const PUBLIC_BENCHMARK = `b.confidential = ${NO} AND b.id NOT IN (SELECT bs.benchmark_id FROM benchmark_subjects bs JOIN subjects s ON s.id = bs.subject_id WHERE s.confidential = ${YES})`;
 const subjectPath = (kind: string, slug: string) => `/${kind === "person" ? "people" : "laws"}/${slug}`;
 const sourceLabel = (benchmarkTitle: string, statementTitle: string) => `${benchmarkTitle}, as ${statementTitle} raised it`;
 const eventLabel = (subjectName: string, kind: string, occurredOn: string) => `${subjectName}: ${kind.replace("_", " ")}, ${occurredOn}`;
 
-/** SQL that keeps rows where one of the columns contains one of the anchors (LIKE ignores ASCII case). */
+/** SQL that keeps rows where one of the columns contains one of the anchors, ignoring ASCII case. */
 function anchorFilter(columns: string[], anchors: readonly string[] | undefined, params: unknown[]): string {
   if (!anchors) return "";
   params.push(...columns.flatMap(() => anchors.map((a) => `%${a.replace(/[%_\\]/g, (c) => `\\${c}`)}%`)));
-  return ` AND (${columns.flatMap((c) => anchors.map(() => `${c} LIKE ? ESCAPE '\\'`)).join(" OR ")})`;
+  return ` AND (${columns.flatMap((c) => anchors.map(() => likeIgnoringCase(c))).join(" OR ")})`;
 }
 
-function* rows<T>(db: Db, sql: string, params: unknown[]): Iterable<T> {
-  yield* db.$client.prepare(sql).iterate(...params) as Iterable<T>;
-}
+const rows = iterateRows;
 
 const LOADERS: Record<RecordKind, Loader> = {
   *statement(db, { id }) {
     const params: unknown[] = id ? [Number(id)] : [];
     for (const s of rows<{ id: number; slug: string; title: string; summary: string; sourceUrl: string | null; withheld: number }>(
       db,
-      `SELECT id, slug, title, summary, source_url AS sourceUrl, withheld FROM statements WHERE 1 ${id ? "AND id = ?" : ""} ORDER BY date, id`,
+      `SELECT id, slug, title, summary, source_url AS sourceUrl, withheld FROM statements WHERE ${YES} ${id ? "AND id = ?" : ""} ORDER BY date, id`,
       params,
     )) {
       yield { kind: "statement", key: `statement:${s.id}`, label: s.title, href: s.withheld ? null : `/statements/${s.slug}`, withheld: !!s.withheld, fields: { title: s.title, summary: s.summary, source_url: s.sourceUrl, slug: s.slug } };
@@ -77,7 +79,7 @@ const LOADERS: Record<RecordKind, Loader> = {
   *signatory(db, { id }) {
     for (const s of rows<{ id: number; name: string; role: string | null; position: number; title: string; slug: string; withheld: number }>(
       db,
-      `SELECT g.id, g.name, g.role, g.position, s.title, s.slug, s.withheld FROM statement_signatories g JOIN statements s ON s.id = g.statement_id WHERE 1 ${id ? "AND g.id = ?" : ""} ORDER BY s.date, s.id, g.position`,
+      `SELECT g.id, g.name, g.role, g.position, s.title, s.slug, s.withheld FROM statement_signatories g JOIN statements s ON s.id = g.statement_id WHERE ${YES} ${id ? "AND g.id = ?" : ""} ORDER BY s.date, s.id, g.position`,
       id ? [Number(id)] : [],
     )) {
       yield { kind: "signatory", key: `signatory:${s.id}`, label: `${s.title}: signatory ${s.position}`, href: s.withheld ? null : `/statements/${s.slug}`, withheld: !!s.withheld, fields: { name: s.name, role: s.role } };
@@ -108,7 +110,7 @@ const LOADERS: Record<RecordKind, Loader> = {
     for (const e of rows<{ id: number; kind: string; occurredOn: string; description: string; sourceUrl: string | null; withheld: number; name: string; subjectKind: string; slug: string }>(
       db,
       `SELECT e.id, e.kind, e.occurred_on AS occurredOn, e.description, e.source_url AS sourceUrl, e.withheld, s.name, s.kind AS subjectKind, s.slug
-         FROM subject_events e JOIN subjects s ON s.id = e.subject_id WHERE s.confidential = 0 ${id ? "AND e.id = ?" : ""} ORDER BY s.name, e.occurred_on, e.id`,
+         FROM subject_events e JOIN subjects s ON s.id = e.subject_id WHERE s.confidential = ${NO} ${id ? "AND e.id = ?" : ""} ORDER BY s.name, e.occurred_on, e.id`,
       id ? [Number(id)] : [],
     )) {
       yield { kind: "subject_event", key: `subject_event:${e.id}`, label: eventLabel(e.name, e.kind, e.occurredOn), href: subjectPath(e.subjectKind, e.slug), withheld: !!e.withheld, fields: { description: e.description, source_url: e.sourceUrl } };
@@ -128,7 +130,7 @@ const LOADERS: Record<RecordKind, Loader> = {
   *subject(db, { id }) {
     for (const s of rows<{ id: number; slug: string; kind: string; name: string; nameZh: string | null; role: string | null; article: string | null; description: string }>(
       db,
-      `SELECT id, slug, kind, name, name_zh AS nameZh, role, article, description FROM subjects WHERE confidential = 0 ${id ? "AND id = ?" : ""} ORDER BY name, id`,
+      `SELECT id, slug, kind, name, name_zh AS nameZh, role, article, description FROM subjects WHERE confidential = ${NO} ${id ? "AND id = ?" : ""} ORDER BY name, id`,
       id ? [Number(id)] : [],
     )) {
       yield { kind: "subject", key: `subject:${s.id}`, label: s.name, href: subjectPath(s.kind, s.slug), withheld: false, fields: { name: s.name, name_zh: s.nameZh, role: s.role, article: s.article, description: s.description, slug: s.slug } };
@@ -170,7 +172,7 @@ export function textHash(text: string): string {
 }
 
 /** Names found in a field: an address is also read %-decoded. */
-function namesIn(matcher: NameMatcher, field: string, text: string): { text: string; found: NameMatch[] } {
+export function namesIn(matcher: NameMatcher, field: string, text: string): { text: string; found: NameMatch[] } {
   const found = matcher.names(text);
   if (found.length > 0 || !URL_FIELDS.has(field)) return { text, found };
   let decoded = text;
@@ -211,13 +213,19 @@ export interface HiddenRecord {
   label: string;
 }
 
-function readReviews(db: Db): Map<string, Omit<Review, "changedSince"> & { textHash: string }> {
-  const reviews = db.$client
-    .prepare(
-      `SELECT r.record_kind AS kind, r.record_id AS id, r.field, r.decision, r.text_hash AS textHash, r.decided_at AS decidedAt, coalesce(u.name, r.decided_by) AS decidedBy
-         FROM redactions r LEFT JOIN users u ON u.id = r.decided_by`,
-    )
-    .all() as Array<{ kind: string; id: string; field: string; decision: "redact" | "hide"; textHash: string; decidedAt: string; decidedBy: string }>;
+async function readReviews(db: Executor): Promise<Map<string, Omit<Review, "changedSince"> & { textHash: string }>> {
+  const reviews = await db
+    .select({
+      kind: redactions.recordKind,
+      id: redactions.recordId,
+      field: redactions.field,
+      decision: redactions.decision,
+      textHash: redactions.textHash,
+      decidedAt: redactions.decidedAt,
+      decidedBy: sql<string>`coalesce(${users.name}, ${redactions.decidedBy})`,
+    })
+    .from(redactions)
+    .leftJoin(users, eq(users.id, redactions.decidedBy));
   return new Map(reviews.map((r) => [`${r.kind}:${r.id}/${r.field}`, { decision: r.decision, textHash: r.textHash, decidedAt: r.decidedAt, decidedBy: r.decidedBy }]));
 }
 
@@ -226,17 +234,18 @@ function readReviews(db: Db): Map<string, Omit<Review, "changedSince"> & { textH
  * record, field and item, with the first place it is named. `items` narrows to some items (the one
  * just marked); `limit` caps the list.
  */
-export function listConfidentialNameMatches(
-  db: Db = getDb(),
+export async function listConfidentialNameMatches(
+  db: Executor,
   options: { items?: WithheldItemSummary[]; limit?: number } = {},
-): { items: WithheldItemSummary[]; matches: ConfidentialTextMatch[]; truncated: boolean; hidden: HiddenRecord[] } {
-  const items = options.items ?? listWithheldItems(db);
+): Promise<{ items: WithheldItemSummary[]; matches: ConfidentialTextMatch[]; truncated: boolean; hidden: HiddenRecord[] }> {
+  const items = options.items ?? (await listWithheldItems(db));
   const limit = options.limit ?? 1000;
   const matcher = compileWithheldNames(items);
-  const reviews = readReviews(db);
+  const reviews = await readReviews(db);
   const matches: ConfidentialTextMatch[] = [];
   let truncated = false;
   const anchors = matcher.anchors.length <= MAX_SQL_ANCHORS ? matcher.anchors : undefined;
+  // No await inside the scan: each loader streams its rows on the connection until it is done.
   scan: for (const kind of matcher.isEmpty ? [] : RECORD_KINDS) {
     for (const record of LOADERS[kind](db, { anchors })) {
       for (const [field, stored] of Object.entries(record.fields)) {
@@ -269,109 +278,60 @@ export function listConfidentialNameMatches(
       }
     }
   }
-  return { items, matches, truncated, hidden: listHiddenRecords(db) };
+  return { items, matches, truncated, hidden: await listHiddenRecords(db) };
 }
 
 /** Statements, restated demands and events an editor hid, whatever they name now. */
-export function listHiddenRecords(db: Db = getDb()): HiddenRecord[] {
-  const sqlite = db.$client;
-  const statements = sqlite.prepare("SELECT id, title FROM statements WHERE withheld = 1 ORDER BY date, id").all() as Array<{ id: number; title: string }>;
-  const sources = sqlite
-    .prepare(
-      `SELECT bs.benchmark_id AS benchmarkId, bs.statement_id AS statementId, b.title, s.title AS statementTitle
-         FROM benchmark_sources bs JOIN benchmarks b ON b.id = bs.benchmark_id JOIN statements s ON s.id = bs.statement_id WHERE bs.withheld = 1 ORDER BY b.title`,
-    )
-    .all() as Array<{ benchmarkId: number; statementId: number; title: string; statementTitle: string }>;
-  const events = sqlite
-    .prepare("SELECT e.id, e.kind, e.occurred_on AS occurredOn, s.name FROM subject_events e JOIN subjects s ON s.id = e.subject_id WHERE e.withheld = 1 ORDER BY s.name, e.occurred_on")
-    .all() as Array<{ id: number; kind: string; occurredOn: string; name: string }>;
+export async function listHiddenRecords(db: Executor): Promise<HiddenRecord[]> {
+  const [hiddenStatements, sources, events] = await Promise.all([
+    db.select({ id: statements.id, title: statements.title }).from(statements).where(eq(statements.withheld, true)).orderBy(asc(statements.date), asc(statements.id)),
+    db
+      .select({ benchmarkId: benchmarkSources.benchmarkId, statementId: benchmarkSources.statementId, title: benchmarks.title, statementTitle: statements.title })
+      .from(benchmarkSources)
+      .innerJoin(benchmarks, eq(benchmarks.id, benchmarkSources.benchmarkId))
+      .innerJoin(statements, eq(statements.id, benchmarkSources.statementId))
+      .where(eq(benchmarkSources.withheld, true))
+      .orderBy(asc(benchmarks.title)),
+    db
+      .select({ id: subjectEvents.id, kind: subjectEvents.kind, occurredOn: subjectEvents.occurredOn, name: subjects.name })
+      .from(subjectEvents)
+      .innerJoin(subjects, eq(subjects.id, subjectEvents.subjectId))
+      .where(eq(subjectEvents.withheld, true))
+      .orderBy(asc(subjects.name), asc(subjectEvents.occurredOn)),
+  ]);
   return [
-    ...statements.map((s) => ({ kind: "statement" as const, key: `statement:${s.id}`, label: s.title })),
+    ...hiddenStatements.map((s) => ({ kind: "statement" as const, key: `statement:${s.id}`, label: s.title })),
     ...sources.map((r) => ({ kind: "benchmark_source" as const, key: `benchmark_source:${r.benchmarkId}:${r.statementId}`, label: sourceLabel(r.title, r.statementTitle) })),
     ...events.map((e) => ({ kind: "subject_event" as const, key: `subject_event:${e.id}`, label: eventLabel(e.name, e.kind, e.occurredOn) })),
   ];
 }
 
 /** How many public texts name the item: what the editor is told on marking it confidential. */
-export function countPublicTextsNaming(item: WithheldItemSummary, db: Db = getDb()): number {
-  return new Set(listConfidentialNameMatches(db, { items: [item], limit: 10_000 }).matches.filter((m) => !m.withheld).map((m) => `${m.record.key}/${m.field}`)).size;
+export async function countPublicTextsNaming(db: Executor, item: WithheldItemSummary): Promise<number> {
+  const { matches } = await listConfidentialNameMatches(db, { items: [item], limit: 10_000 });
+  return new Set(matches.filter((m) => !m.withheld).map((m) => `${m.record.key}/${m.field}`)).size;
 }
 
 export class RedactionError extends Error {}
 
-export type RedactionDecision = "redact" | "hide" | "show";
-
-function parseRecordKey(key: string): { kind: RecordKind; id: string } {
+/** A record key from the form ("statement:12", "benchmark_source:4:7") as its kind and id. */
+export function parseRecordKey(key: string): { kind: RecordKind; id: string } {
   const at = key.indexOf(":");
   const kind = key.slice(0, at) as RecordKind;
   if (at < 0 || !RECORD_KINDS.includes(kind)) throw new RedactionError("Choose a text from the list.");
   return { kind, id: key.slice(at + 1) };
 }
 
-/**
- * An editor's decision on one text: keep the name withheld (recorded as reviewed), hide the record
- * from the public, or show a hidden record again. Audited with the state before and after.
- */
-export function decideRedaction(input: { record: string; field: string; decision: RedactionDecision }, userId: string, db: Db = getDb()): string {
-  const { kind, id } = parseRecordKey(input.record);
-  return db.transaction(
-    (tx) => {
-      const record = [...LOADERS[kind](db, { id })][0];
-      if (!record) throw new RedactionError("That text is not on the public site (any more); nothing was changed.");
-      if (!(input.field in record.fields)) throw new RedactionError("That record has no such text.");
-      const stored = record.fields[input.field] ?? "";
-      const matcher = compileWithheldNames(listWithheldItems(db));
-      const names = namesIn(matcher, input.field, stored).found.length;
-      const previous = db.$client.prepare("SELECT decision, text_hash AS textHash FROM redactions WHERE record_kind = ? AND record_id = ? AND field = ?").get(kind, id, input.field) as
-        | { decision: string; textHash: string }
-        | undefined;
-      const hash = textHash(stored);
-      const keep = (decision: "redact" | "hide") =>
-        db.$client
-          .prepare(
-            `INSERT INTO redactions (record_kind, record_id, field, decision, text_hash, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-             ON CONFLICT (record_kind, record_id, field) DO UPDATE SET decision = excluded.decision, text_hash = excluded.text_hash, decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
-          )
-          .run(kind, id, input.field, decision, hash, userId, new Date().toISOString());
-      const audit = (action: string, before: object, after: object) =>
-        recordAudit(tx, { userId, action: `redaction.${action}`, entity: kind, entityId: id, before: { field: input.field, ...before }, after: { field: input.field, textHash: hash, ...after } });
-
-      if (input.decision === "redact") {
-        if (names === 0) throw new RedactionError("This text names no confidential item now; there is nothing to withhold.");
-        if (input.field === "slug") throw new RedactionError("An address is not rewritten: hide the record to take it off the public site.");
-        keep("redact");
-        audit("confirm", { decision: previous?.decision ?? null, textHash: previous?.textHash ?? null }, { decision: "redact" });
-        return "Reviewed: the name stays withheld on every public page, in the API and in the exports.";
-      }
-      if (input.decision === "hide") {
-        if (!HIDEABLE_KINDS.includes(kind)) throw new RedactionError("This kind of text cannot be hidden on its own; the names in it stay withheld.");
-        if (record.withheld) throw new RedactionError("That record is hidden already.");
-        setWithheld(db, kind, id, true);
-        keep("hide");
-        audit("hide", { withheld: false, decision: previous?.decision ?? null }, { withheld: true, decision: "hide", ...(kind === "benchmark" ? { confidential: true } : {}) });
-        return kind === "benchmark"
-          ? "Hidden: the benchmark is now confidential, with its page, scores and figures, and its title is withheld wherever a public text repeats it."
-          : `Hidden: ${record.label} is no longer on any public page, in the API or in the exports. The workspace keeps it.`;
-      }
-      if (kind === "benchmark") throw new RedactionError("A hidden benchmark is confidential: make it public again under Confidentiality.");
-      if (!record.withheld) throw new RedactionError("That record is not hidden.");
-      setWithheld(db, kind, id, false);
-      db.$client.prepare("DELETE FROM redactions WHERE record_kind = ? AND record_id = ? AND decision = 'hide'").run(kind, id);
-      if (names > 0) keep("redact");
-      audit("show", { withheld: true }, { withheld: false, decision: names > 0 ? "redact" : null });
-      return `Shown again: ${record.label} is public, with any confidential name in it withheld.`;
-    },
-    { behavior: "immediate" },
-  );
+/** One record's texts as the list shows them, or undefined when it is not on the public site (any more). */
+export async function getTextRecord(db: Executor, kind: RecordKind, id: string): Promise<TextRecord | undefined> {
+  return [...LOADERS[kind](db, { id })][0];
 }
 
-function setWithheld(db: Db, kind: RecordKind, id: string, withheld: boolean): void {
-  const sqlite = db.$client;
-  const value = withheld ? 1 : 0;
-  if (kind === "statement") sqlite.prepare("UPDATE statements SET withheld = ? WHERE id = ?").run(value, Number(id));
-  else if (kind === "subject_event") sqlite.prepare("UPDATE subject_events SET withheld = ? WHERE id = ?").run(value, Number(id));
-  else if (kind === "benchmark_source") {
-    const [benchmarkId, statementId] = id.split(":").map(Number);
-    sqlite.prepare("UPDATE benchmark_sources SET withheld = ? WHERE benchmark_id = ? AND statement_id = ?").run(value, benchmarkId, statementId);
-  } else if (kind === "benchmark") sqlite.prepare("UPDATE benchmarks SET confidential = ? WHERE id = ?").run(value, Number(id));
+/** An editor's earlier decision on one field of a record. */
+export async function getRedaction(db: Executor, kind: RecordKind, id: string, field: string): Promise<{ decision: string; textHash: string } | undefined> {
+  return db
+    .select({ decision: redactions.decision, textHash: redactions.textHash })
+    .from(redactions)
+    .where(and(eq(redactions.recordKind, kind), eq(redactions.recordId, id), eq(redactions.field, field)))
+    .get();
 }

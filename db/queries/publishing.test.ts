@@ -10,7 +10,8 @@ import { loadSeed } from "../seed/load";
 import { listAuditEntries } from "./audit";
 import { getDashboardData } from "./dashboard";
 import { getDashboardSummary } from "./dashboard-summary";
-import { getPublicationSettings, setMinCoveragePercent } from "./publication-settings";
+import { setMinCoveragePercent } from "../commands/publication-settings";
+import { getPublicationSettings } from "./publication-settings";
 import { readDataVersion, readPublishedDataKey } from "./published-aggregates";
 import { createDecision } from "../commands/decisions";
 import { PreliminaryRefusedError, previewPublication, publishRound } from "../commands/publishing";
@@ -231,13 +232,13 @@ describe("the coverage threshold", () => {
     const { round } = await scoredRound(db, 24);
     await publishRound(db, round.id, EDITOR);
     // 24 of the 36 that apply judged: 66.7%, above the default 60%.
-    expect(getPublicationSettings(db).minCoveragePercent).toBe(60);
+    expect((await getPublicationSettings(db)).minCoveragePercent).toBe(60);
     expect(getDashboardSummary({}, {}, db).latest).toMatchObject({ preliminary: false });
     const { version } = readDataVersion(db);
 
-    expect(setMinCoveragePercent(75, EDITOR, db)).toEqual({ before: 60, after: 75 });
+    expect(await setMinCoveragePercent(db, 75, EDITOR)).toEqual({ before: 60, after: 75 });
     expect(readDataVersion(db).version).toBeGreaterThan(version);
-    expect(getPublicationSettings(db)).toMatchObject({ minCoveragePercent: 75, updatedByName: "Demo editor" });
+    expect(await getPublicationSettings(db)).toMatchObject({ minCoveragePercent: 75, updatedByName: "Demo editor" });
     const after = getDashboardSummary({}, {}, db);
     expect(after.latest).toMatchObject({ preliminary: true });
     expect(after.minCoverage).toBe(0.75);

@@ -1,22 +1,23 @@
 import "server-only";
 import { asc } from "drizzle-orm";
-import { getDb, type Db } from "../client";
+import type { Executor } from "../transaction";
 import { benchmarks, categories, subjects, tracks } from "../schema";
 
+/** The tracks, in the order they were created: for the editor's forms. */
+export async function listTracks(db: Executor): Promise<Array<{ slug: string; name: string }>> {
+  return db.select({ slug: tracks.slug, name: tracks.name }).from(tracks).orderBy(asc(tracks.id));
+}
+
 /** Everything an editor manages, confidential items included (workspace only, never public pages). */
-export function listReferenceData(db: Db = getDb()) {
-  return {
-    tracks: db.select({ slug: tracks.slug, name: tracks.name }).from(tracks).orderBy(asc(tracks.id)).all(),
-    categories: db.select({ slug: categories.slug, name: categories.name }).from(categories).orderBy(asc(categories.position)).all(),
-    subjects: db
-      .select({ slug: subjects.slug, name: subjects.name, kind: subjects.kind, confidential: subjects.confidential })
-      .from(subjects)
-      .orderBy(asc(subjects.name))
-      .all(),
-    benchmarks: db
+export async function listReferenceData(db: Executor) {
+  const [trackRows, categoryRows, subjectRows, benchmarkRows] = await Promise.all([
+    listTracks(db),
+    db.select({ slug: categories.slug, name: categories.name }).from(categories).orderBy(asc(categories.position)),
+    db.select({ slug: subjects.slug, name: subjects.name, kind: subjects.kind, confidential: subjects.confidential }).from(subjects).orderBy(asc(subjects.name)),
+    db
       .select({ id: benchmarks.id, slug: benchmarks.slug, title: benchmarks.title, retiredOn: benchmarks.retiredOn, confidential: benchmarks.confidential, reviewState: benchmarks.reviewState })
       .from(benchmarks)
-      .orderBy(asc(benchmarks.title))
-      .all(),
-  };
+      .orderBy(asc(benchmarks.title)),
+  ]);
+  return { tracks: trackRows, categories: categoryRows, subjects: subjectRows, benchmarks: benchmarkRows };
 }

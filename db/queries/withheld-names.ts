@@ -5,7 +5,7 @@
 import { eq } from "drizzle-orm";
 import type { SubjectKind } from "@/lib/domain";
 import { compileNameMatcher, type NameMatcher } from "@/lib/redaction";
-import type { Db } from "../client";
+import type { Executor } from "../transaction";
 import { benchmarks, subjects } from "../schema";
 
 export interface WithheldItemSummary {
@@ -22,20 +22,18 @@ export function parseAliases(text: string): string[] {
   return [...new Set(text.split(/[\n;；]+/).map((a) => a.trim()).filter(Boolean))];
 }
 
-export function listWithheldItems(db: Db): WithheldItemSummary[] {
-  const people = db
-    .select({ id: subjects.id, slug: subjects.slug, kind: subjects.kind, name: subjects.name, nameZh: subjects.nameZh, aliases: subjects.aliases })
-    .from(subjects)
-    .where(eq(subjects.confidential, true))
-    .all()
-    .map((s) => ({ kind: s.kind, id: s.id, slug: s.slug, label: s.name, names: [...new Set([s.name, s.nameZh ?? "", ...parseAliases(s.aliases)].filter(Boolean))] }));
-  const demands = db
-    .select({ id: benchmarks.id, slug: benchmarks.slug, title: benchmarks.title })
-    .from(benchmarks)
-    .where(eq(benchmarks.confidential, true))
-    .all()
-    .map((b) => ({ kind: "benchmark" as const, id: b.id, slug: b.slug, label: b.title, names: [b.title] }));
-  return [...people, ...demands];
+export async function listWithheldItems(db: Executor): Promise<WithheldItemSummary[]> {
+  const [people, demands] = await Promise.all([
+    db
+      .select({ id: subjects.id, slug: subjects.slug, kind: subjects.kind, name: subjects.name, nameZh: subjects.nameZh, aliases: subjects.aliases })
+      .from(subjects)
+      .where(eq(subjects.confidential, true)),
+    db.select({ id: benchmarks.id, slug: benchmarks.slug, title: benchmarks.title }).from(benchmarks).where(eq(benchmarks.confidential, true)),
+  ]);
+  return [
+    ...people.map((s) => ({ kind: s.kind, id: s.id, slug: s.slug, label: s.name, names: [...new Set([s.name, s.nameZh ?? "", ...parseAliases(s.aliases)].filter(Boolean))] })),
+    ...demands.map((b) => ({ kind: "benchmark" as const, id: b.id, slug: b.slug, label: b.title, names: [b.title] })),
+  ];
 }
 
 export function compileWithheldNames(items: readonly WithheldItemSummary[]): NameMatcher {

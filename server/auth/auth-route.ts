@@ -1,7 +1,7 @@
 import "server-only";
 import { toNextJsHandler } from "better-auth/next-js";
 import { getDb } from "@/db/client";
-import { recordAudit } from "@/db/commands/audit";
+import { recordPasswordChanged } from "@/db/commands/accounts";
 import { readEnv, type Env } from "@/lib/env";
 import { changePasswordSchema } from "@/lib/validation/account";
 import { BODY_LIMITS, readBodyWithLimit, tooLargeMessage } from "@/server/security/request-limits";
@@ -120,5 +120,5 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
 /** The audit entry for a password change: who, and that their other sessions ended; never the password. */
 async function recordPasswordChange(answer: Response): Promise<void> {
   const { user } = (await answer.clone().json()) as { user: { id: string } };
-  recordAudit(getDb(), { userId: user.id, action: "user.password-change", entity: "user", entityId: user.id, after: { otherSessionsEnded: true } });
+  await recordPasswordChanged(getDb(), user.id);
 }

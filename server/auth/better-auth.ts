@@ -8,7 +8,7 @@ import { createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { getDb } from "@/db/client";
 import { accounts, sessions, users, verifications } from "@/db/schema";
-import { capSessionLifetimes } from "@/db/queries/sessions";
+import { capSessionLifetimes } from "@/db/commands/sessions";
 import { databaseFile, publicBaseUrl, readEnv, servesHttps } from "@/lib/env";
 import { PASSWORD_LENGTH } from "@/lib/validation/account";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
@@ -26,7 +26,8 @@ function createAuth() {
   const baseURL = publicBaseUrl(env);
   const lifetimeMs = env.SESSION_LIFETIME_DAYS * DAY_MS;
   // Sessions begun under a longer lifetime end by this one too, so lowering it takes effect on restart.
-  capSessionLifetimes(lifetimeMs);
+  // better-sqlite3 runs the update before the promise returns, so it is done before the first request.
+  void capSessionLifetimes(getDb(), lifetimeMs);
   return betterAuth({
     appName: "Dialogue Scorecard",
     baseURL,

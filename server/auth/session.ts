@@ -1,9 +1,8 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { users } from "@/db/schema";
+import { getAccountForSession } from "@/db/queries/users";
 import type { Role } from "@/lib/domain";
 import { getAuth } from "./better-auth";
 
@@ -18,11 +17,7 @@ export interface SessionUser {
 export async function getSessionUser(): Promise<SessionUser | null> {
   const session = await getAuth().api.getSession({ headers: await headers() });
   if (!session) return null;
-  const user = getDb()
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, isDemo: users.isDemo })
-    .from(users)
-    .where(eq(users.id, session.user.id))
-    .get();
+  const user = await getAccountForSession(getDb(), session.user.id);
   if (!user || user.isDemo) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }

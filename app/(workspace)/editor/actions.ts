@@ -1,60 +1,44 @@
 "use server";
 
-import { eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
-import { recordAudit } from "@/db/commands/audit";
-import { setMinCoveragePercent } from "@/db/queries/publication-settings";
+import { recordAccountCreated } from "@/db/commands/accounts";
+import { setMinCoveragePercent } from "@/db/commands/publication-settings";
+import { createRound as createRoundCommand, ReferenceDataError, setScoringDeadline as setScoringDeadlineCommand } from "@/db/commands/reference";
 import { createDecision } from "@/db/commands/decisions";
 import { PreliminaryRefusedError, publishRound } from "@/db/commands/publishing";
 import { ConflictError } from "@/db/commands/review";
 import { getReviewBenchmark, getReviewRound } from "@/db/queries/review";
-import { rounds, tracks } from "@/db/schema";
 import { AccountExistsError, createAccount, newAccountSchema } from "@/server/auth/accounts";
 import { ActionError, guardedAction } from "@/server/auth/guard";
 import { isApplicable } from "@/lib/scoring";
 import { deadlineSchema, decisionSchema, minCoverageSchema, newRoundSchema, publishSchema } from "@/lib/validation/editor";
 
-const EDITOR = ["editor"] as const;
+/** A refusal the command explains in words for the form. */
+function refused(error: unknown): never {
+  if (error instanceof ReferenceDataError || error instanceof AccountExistsError) throw new ActionError(error.message);
+  throw error;
+}
 
-export const createUserAccount = guardedAction({ roles: EDITOR, schema: newAccountSchema }, async (input, editor) => {
-  try {
-    const account = await createAccount(input);
-    recordAudit(getDb(), { userId: editor.id, action: "user.create", entity: "user", entityId: account.id, after: { email: account.email, role: account.role } });
-  } catch (error) {
-    if (error instanceof AccountExistsError) throw new ActionError(error.message);
-    throw error;
-  }
+export const createUserAccount = guardedAction({ permission: "manageUsers", schema: newAccountSchema }, async (input, editor) => {
+  await createAccount(input, (tx, account) => recordAccountCreated(tx, editor.id, account)).catch(refused);
   revalidatePath("/editor/users");
   return { ok: true, message: `Created the ${input.role} account for ${input.email}. Give them the password by a safe channel.` };
 });
 
-export const createRound = guardedAction({ roles: EDITOR, schema: newRoundSchema }, async (input, editor) => {
-  const db = getDb();
-  const track = db.select({ id: tracks.id }).from(tracks).where(eq(tracks.slug, input.trackSlug)).get();
-  if (!track) throw new ActionError("Choose an existing track.");
-  if (db.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, input.slug)).get()) throw new ActionError(`A round called “${input.slug}” already exists.`);
-  db.transaction((tx) => {
-    const { trackSlug: _track, ...values } = input;
-    const [row] = tx.insert(rounds).values({ ...values, trackId: track.id }).returning({ id: rounds.id }).all();
-    recordAudit(tx, { userId: editor.id, action: "round.create", entity: "round", entityId: row!.id, after: input });
-  });
+export const createRound = guardedAction({ permission: "edit", schema: newRoundSchema }, async (input, editor) => {
+  await createRoundCommand(getDb(), input, editor.id).catch(refused);
   revalidatePath("/editor");
   return { ok: true, message: `Created the round ${input.name}.` };
 });
 
-export const setScoringDeadline = guardedAction({ roles: EDITOR, schema: deadlineSchema }, async (input, editor) => {
-  const round = await getReviewRound(getDb(), input.roundSlug);
-  if (!round) throw new ActionError("No such round.");
-  getDb().transaction((tx) => {
-    tx.update(rounds).set({ scoringDeadline: input.scoringDeadline }).where(eq(rounds.id, round.id)).run();
-    recordAudit(tx, { userId: editor.id, action: "round.deadline", entity: "round", entityId: round.id, before: { scoringDeadline: round.scoringDeadline }, after: { scoringDeadline: input.scoringDeadline } });
-  });
+export const setScoringDeadline = guardedAction({ permission: "edit", schema: deadlineSchema }, async (input, editor) => {
+  const { roundName } = await setScoringDeadlineCommand(getDb(), input, editor.id).catch(refused);
   revalidatePath("/editor");
-  return { ok: true, message: input.scoringDeadline ? `Scoring for ${round.name} closes on ${input.scoringDeadline}.` : `Removed the deadline of ${round.name}.` };
+  return { ok: true, message: input.scoringDeadline ? `Scoring for ${roundName} closes on ${input.scoringDeadline}.` : `Removed the deadline of ${roundName}.` };
 });
 
-export const decideDisagreement = guardedAction({ roles: EDITOR, schema: decisionSchema }, async (input, editor) => {
+export const decideDisagreement = guardedAction({ permission: "publish", schema: decisionSchema }, async (input, editor) => {
   const round = await getReviewRound(getDb(), input.roundSlug);
   const benchmark = await getReviewBenchmark(getDb(), input.benchmarkSlug);
   if (!round || !benchmark) throw new ActionError("No such round or benchmark.");
@@ -72,7 +56,7 @@ export const decideDisagreement = guardedAction({ roles: EDITOR, schema: decisio
   };
 });
 
-export const publishRoundScores = guardedAction({ roles: EDITOR, schema: publishSchema }, async (input, editor) => {
+export const publishRoundScores = guardedAction({ permission: "publish", schema: publishSchema }, async (input, editor) => {
   const round = await getReviewRound(getDb(), input.roundSlug);
   if (!round) throw new ActionError("No such round.");
   let result;
@@ -89,8 +73,8 @@ export const publishRoundScores = guardedAction({ roles: EDITOR, schema: publish
   };
 });
 
-export const setMinCoverage = guardedAction({ roles: EDITOR, schema: minCoverageSchema }, async (input, editor) => {
-  const { before, after } = setMinCoveragePercent(input.minCoveragePercent, editor.id);
+export const setMinCoverage = guardedAction({ permission: "publish", schema: minCoverageSchema }, async (input, editor) => {
+  const { before, after } = await setMinCoveragePercent(getDb(), input.minCoveragePercent, editor.id);
   revalidatePath("/", "layout");
   return {
     ok: true,

@@ -7,9 +7,6 @@ import { StatementError } from "@/db/commands/statements";
 import { ActionError, guardedAction } from "@/server/auth/guard";
 import { approveDraftSchema, editDraftBenchmarkSchema, editDraftStatementSchema, mergeDraftSchema, rejectDraftSchema } from "@/lib/validation/drafts";
 
-// Only editors decide what reaches the public.
-const EDITOR = ["editor"] as const;
-
 async function decided(work: () => Promise<string>) {
   try {
     const message = await work();
@@ -21,12 +18,12 @@ async function decided(work: () => Promise<string>) {
   }
 }
 
-export const approveDraftItem = guardedAction({ roles: EDITOR, schema: approveDraftSchema }, async (input, editor) => decided(() => approveDraft(getDb(), input.target, editor.id)));
+export const approveDraftItem = guardedAction({ permission: "reviewDrafts", schema: approveDraftSchema }, async (input, editor) => decided(() => approveDraft(getDb(), input.target, editor.id)));
 
-export const rejectDraftItem = guardedAction({ roles: EDITOR, schema: rejectDraftSchema }, async (input, editor) => decided(() => rejectDraft(getDb(), input.target, input.reason, editor.id)));
+export const rejectDraftItem = guardedAction({ permission: "reviewDrafts", schema: rejectDraftSchema }, async (input, editor) => decided(() => rejectDraft(getDb(), input.target, input.reason, editor.id)));
 
-export const editStatementDraft = guardedAction({ roles: EDITOR, schema: editDraftStatementSchema }, async (input, editor) => decided(() => editDraftStatement(getDb(), input, editor.id)));
+export const editStatementDraft = guardedAction({ permission: "reviewDrafts", schema: editDraftStatementSchema }, async (input, editor) => decided(() => editDraftStatement(getDb(), input, editor.id)));
 
-export const editBenchmarkDraft = guardedAction({ roles: EDITOR, schema: editDraftBenchmarkSchema }, async (input, editor) => decided(() => editDraftBenchmark(getDb(), input, editor.id)));
+export const editBenchmarkDraft = guardedAction({ permission: "reviewDrafts", schema: editDraftBenchmarkSchema }, async (input, editor) => decided(() => editDraftBenchmark(getDb(), input, editor.id)));
 
-export const mergeBenchmarkDraft = guardedAction({ roles: EDITOR, schema: mergeDraftSchema }, async (input, editor) => decided(() => mergeDraftBenchmark(getDb(), input, editor.id)));
+export const mergeBenchmarkDraft = guardedAction({ permission: "reviewDrafts", schema: mergeDraftSchema }, async (input, editor) => decided(() => mergeDraftBenchmark(getDb(), input, editor.id)));

@@ -7,7 +7,7 @@ import { ActionError, guardedAction } from "@/server/auth/guard";
 import { describeImportSummary, MAX_PROBLEMS_SHOWN, type ImportActionState } from "@/lib/import/summary";
 import { importUploadSchema } from "@/lib/validation/import";
 
-export const importCsvUpload = guardedAction({ roles: ["editor"], schema: importUploadSchema }, async ({ file }, editor): Promise<ImportActionState> => {
+export const importCsvUpload = guardedAction({ permission: "edit", schema: importUploadSchema }, async ({ file }, editor): Promise<ImportActionState> => {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());

@@ -8,8 +8,9 @@ import { countDrafts } from "@/db/queries/drafts";
 import { listLatestAssessments } from "@/db/queries/assessments";
 import { listReviewRounds, listRoundBenchmarks } from "@/db/queries/review";
 import { listActiveReviewers } from "@/db/queries/users";
-import { tracks } from "@/db/schema";
+import { listTracks } from "@/db/queries/reference";
 import { requirePageUser } from "@/server/auth/session";
+import { canEdit } from "@/lib/permissions";
 import { DATE_PRECISIONS } from "@/lib/domain";
 import { deadlineState } from "@/lib/review";
 import { getPublicationSettings } from "@/db/queries/publication-settings";
@@ -22,13 +23,10 @@ export const dynamic = "force-dynamic";
 
 export default async function EditorPage() {
   const user = await requirePageUser("/editor");
-  if (user.role !== "editor") return <EditorOnly user={user} signOut={signOut} />;
+  if (!canEdit(user)) return <EditorOnly user={user} signOut={signOut} />;
   const today = new Date().toISOString().slice(0, 10);
-  const reviewers = listActiveReviewers();
   const db = getDb();
-  const drafts = await countDrafts(db);
-  const trackOptions = getDb().select({ slug: tracks.slug, name: tracks.name }).from(tracks).all();
-  const settings = getPublicationSettings();
+  const [reviewers, trackOptions, settings, drafts] = await Promise.all([listActiveReviewers(db), listTracks(db), getPublicationSettings(db), countDrafts(db)]);
   const rounds = await Promise.all(
     (await listReviewRounds(db)).map(async (round) => {
       const applicable = await listRoundBenchmarks(db, round);

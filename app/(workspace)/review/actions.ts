@@ -24,7 +24,7 @@ export interface AssessmentActionState extends ActionState {
 }
 
 export const saveAssessment = guardedAction<typeof assessmentFormSchema, AssessmentActionState>(
-  { roles: ["reviewer", "editor"], schema: assessmentFormSchema },
+  { permission: "score", schema: assessmentFormSchema },
   async (input, user) => {
     let saved: { id: number; round: ReviewRound };
     try {
@@ -78,7 +78,7 @@ export interface CarryForwardActionState extends ActionState {
 }
 
 export const carryForwardPrevious = guardedAction<typeof carryForwardSchema, CarryForwardActionState>(
-  { roles: ["reviewer", "editor"], schema: carryForwardSchema },
+  { permission: "score", schema: carryForwardSchema },
   async (input, user) => {
     let result;
     try {

@@ -7,8 +7,6 @@ import { addBenchmarkSource, createBenchmarkFromDemand, createStatement, Stateme
 import { ActionError, guardedAction } from "@/server/auth/guard";
 import { addSourceSchema, confirmDemandSchema, newStatementSchema } from "@/lib/validation/statement";
 
-const SIGNED_IN = ["reviewer", "editor"] as const;
-
 async function asActionError<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
@@ -25,19 +23,19 @@ function confirmedMessage(result: ConfirmedCandidate, createdText: string): stri
   return `${createdText} “${result.benchmarkTitle}”${result.reviewState === "approved" ? "" : " as a draft for an editor to approve"} (${where}).`;
 }
 
-export const addStatement = guardedAction({ roles: SIGNED_IN, schema: newStatementSchema }, async (input, user) => {
+export const addStatement = guardedAction({ permission: "propose", schema: newStatementSchema }, async (input, user) => {
   const slug = await asActionError(() => createStatement(getDb(), input, user));
   revalidatePath("/", "layout");
   redirect(`/review/statements/${slug}`);
 });
 
-export const confirmDemand = guardedAction({ roles: SIGNED_IN, schema: confirmDemandSchema }, async (input, user) => {
+export const confirmDemand = guardedAction({ permission: "propose", schema: confirmDemandSchema }, async (input, user) => {
   const result = await asActionError(() => createBenchmarkFromDemand(getDb(), input, user));
   revalidatePath("/", "layout");
   return { ok: true, message: confirmedMessage(result, "Created the benchmark") };
 });
 
-export const addDemandToBenchmark = guardedAction({ roles: SIGNED_IN, schema: addSourceSchema }, async (input, user) => {
+export const addDemandToBenchmark = guardedAction({ permission: "propose", schema: addSourceSchema }, async (input, user) => {
   const result = await asActionError(() => addBenchmarkSource(getDb(), input, user));
   revalidatePath("/", "layout");
   return { ok: true, message: confirmedMessage(result, "Added this statement as a further source of") };

@@ -246,8 +246,27 @@ describe("a session's absolute lifetime (SESSION_LIFETIME_DAYS=3)", () => {
     const account = await newAccount();
     const cookie = await signIn(account);
     age(cookie, 10 * DAY, 6.5 * DAY);
-    const { capSessionLifetimes } = await import("@/db/queries/sessions");
-    expect(capSessionLifetimes(3 * DAY)).toBeGreaterThanOrEqual(1);
+    const { capSessionLifetimes } = await import("@/db/commands/sessions");
+    const { getDb } = await import("@/db/client");
+    expect(await capSessionLifetimes(getDb(), 3 * DAY)).toBeGreaterThanOrEqual(1);
     expect(await sessionOf(cookie)).toBeNull();
+  });
+});
+
+describe("creating an account", () => {
+  it("is one transaction with what the caller writes alongside (the editor's audit entry): if that fails, no account exists", async () => {
+    const { createAccount } = await import("@/server/auth/accounts");
+    const email = `atomic-${Date.now()}@example.org`;
+    const users = () => sqlite.prepare("SELECT count(*) FROM users").pluck().get() as number;
+    const logins = () => sqlite.prepare("SELECT count(*) FROM accounts").pluck().get() as number;
+    const before = { users: users(), logins: logins() };
+    await expect(
+      createAccount({ email, password: "a-long-test-password", name: "Rita Reviewer", role: "reviewer" }, async () => {
+        throw new Error("audit failed");
+      }),
+    ).rejects.toThrow("audit failed");
+    expect({ users: users(), logins: logins() }).toEqual(before);
+    const { id } = await createAccount({ email, password: "a-long-test-password", name: "Rita Reviewer", role: "reviewer" });
+    expect(sqlite.prepare("SELECT email FROM users WHERE id = ?").pluck().get(id)).toBe(email);
   });
 });

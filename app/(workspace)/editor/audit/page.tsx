@@ -7,6 +7,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { getDb } from "@/db/client";
 import { listAuditEntities, listAuditEntries, listAuditUsers } from "@/db/queries/audit";
 import { requirePageUser } from "@/server/auth/session";
+import { canViewAudit } from "@/lib/permissions";
 import { describePage, pageInfo, pageQuery } from "@/lib/pagination";
 import { auditFiltersToParams, parseAuditFilters } from "@/lib/validation/audit-filters";
 import type { SearchParams } from "@/lib/validation/dashboard-filters";
@@ -21,7 +22,7 @@ const field = "rounded border border-stone-400 px-2 py-1.5";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePageUser("/editor/audit");
-  if (user.role !== "editor") return <EditorOnly user={user} signOut={signOut} />;
+  if (!canViewAudit(user)) return <EditorOnly user={user} signOut={signOut} />;
   const params = await searchParams;
   const { filters, problems } = parseAuditFilters(params);
   const paging = parsePageParams(params, PAGE_SIZES);

@@ -3,8 +3,10 @@ import Link from "next/link";
 import { ActionForm, type FieldSpec } from "@/components/forms/action-form";
 import { AccountBar } from "@/components/review/account-bar";
 import { EditorOnly } from "@/components/review/editor-only";
+import { getDb } from "@/db/client";
 import { listConfidentialNameMatches, type ConfidentialTextMatch, type RecordKind } from "@/db/queries/confidential-texts";
 import { requirePageUser } from "@/server/auth/session";
+import { canEdit } from "@/lib/permissions";
 import { LINK_WITHHELD, NAME_WITHHELD } from "@/lib/redaction";
 import { decideRedaction } from "../redaction-actions";
 import { signOut } from "@/app/(workspace)/actions";
@@ -58,8 +60,8 @@ function decisionFields(m: ConfidentialTextMatch, options: Array<{ value: string
 
 export default async function ConfidentialTextsPage() {
   const user = await requirePageUser("/editor/confidential-texts");
-  if (user.role !== "editor") return <EditorOnly user={user} signOut={signOut} />;
-  const { items, matches, truncated, hidden } = listConfidentialNameMatches();
+  if (!canEdit(user)) return <EditorOnly user={user} signOut={signOut} />;
+  const { items, matches, truncated, hidden } = await listConfidentialNameMatches(getDb());
   const open = matches.filter((m) => !m.withheld && (!m.review || m.review.changedSince));
 
   return (

@@ -9,6 +9,7 @@ import { listReferenceData } from "@/db/queries/reference";
 import { listReviewRounds } from "@/db/queries/review";
 import { getDb } from "@/db/client";
 import { requirePageUser } from "@/server/auth/session";
+import { canReviewDrafts } from "@/lib/permissions";
 import { ADDRESSEE_LABELS, ADDRESSEES, DATE_PRECISIONS, REVIEW_STATE_LABELS, STATEMENT_KIND_LABELS, STATEMENT_KINDS } from "@/lib/domain";
 import { formatDate } from "@/lib/format";
 import { approveDraftItem, editBenchmarkDraft, editStatementDraft, mergeBenchmarkDraft, rejectDraftItem } from "../draft-actions";
@@ -46,7 +47,7 @@ function SourceLine({ source }: { source: DraftSource }) {
 
 export default async function DraftsPage() {
   const user = await requirePageUser("/editor/drafts");
-  if (user.role !== "editor") return <EditorOnly user={user} signOut={signOut} />;
+  if (!canReviewDrafts(user)) return <EditorOnly user={user} signOut={signOut} />;
   const db = getDb();
   const queue = await listDraftQueue(db);
   const reference = listReferenceData();

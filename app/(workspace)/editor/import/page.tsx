@@ -4,6 +4,7 @@ import { ImportForm } from "@/components/forms/import-form";
 import { AccountBar } from "@/components/review/account-bar";
 import { EditorOnly } from "@/components/review/editor-only";
 import { requirePageUser } from "@/server/auth/session";
+import { canEdit } from "@/lib/permissions";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from "@/lib/validation/import";
 import { importCsvUpload } from "../import-actions";
 import { signOut } from "@/app/(workspace)/actions";
@@ -13,7 +14,7 @@ export const dynamic = "force-dynamic";
 
 export default async function ImportPage() {
   const user = await requirePageUser("/editor/import");
-  if (user.role !== "editor") return <EditorOnly user={user} signOut={signOut} />;
+  if (!canEdit(user)) return <EditorOnly user={user} signOut={signOut} />;
   return (
     <>
       <AccountBar user={user} signOut={signOut} />

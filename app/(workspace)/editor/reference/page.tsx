@@ -3,9 +3,11 @@ import Link from "next/link";
 import { ActionForm } from "@/components/forms/action-form";
 import { AccountBar } from "@/components/review/account-bar";
 import { EditorOnly } from "@/components/review/editor-only";
+import { getDb } from "@/db/client";
 import { listReferenceData } from "@/db/queries/reference";
 import { listLimitedScopes } from "@/db/queries/scopes";
 import { requirePageUser } from "@/server/auth/session";
+import { canEdit } from "@/lib/permissions";
 import { DATE_PRECISIONS, SUBJECT_EVENT_KINDS, SUBJECT_KINDS } from "@/lib/domain";
 import { formatScope } from "@/lib/format";
 import { createCategory, createSubject, createSubjectEvent, createTrack, retireBenchmark, setConfidentiality, setScope } from "../reference-actions";
@@ -25,11 +27,11 @@ function Panel({ id, title, children }: { id: string; title: string; children: R
 
 export default async function ReferencePage() {
   const user = await requirePageUser("/editor/reference");
-  if (user.role !== "editor") return <EditorOnly user={user} signOut={signOut} />;
-  const data = listReferenceData();
+  if (!canEdit(user)) return <EditorOnly user={user} signOut={signOut} />;
+  const db = getDb();
+  const [data, limitedScopes] = await Promise.all([listReferenceData(db), listLimitedScopes(db)]);
   const subjectOptions = data.subjects.map((s) => ({ value: s.slug, label: `${s.name} (${s.kind}${s.confidential ? ", confidential" : ""})` }));
   const benchmarkOptions = data.benchmarks.map((b) => ({ value: b.slug, label: `${b.title}${b.retiredOn ? ` (retired ${b.retiredOn})` : ""}` }));
-  const limitedScopes = listLimitedScopes();
   const scopeOptions = data.benchmarks.map((b) => ({ value: b.slug, label: `${b.title} (assessed at ${formatScope(limitedScopes.get(b.id) ?? [])})` }));
 
   return (

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import { ActionForm } from "@/components/forms/action-form";
 import { AccountBar } from "@/components/review/account-bar";
 import { EditorOnly } from "@/components/review/editor-only";
+import { getDb } from "@/db/client";
 import { listAccounts } from "@/db/queries/users";
 import { requirePageUser } from "@/server/auth/session";
+import { canManageUsers } from "@/lib/permissions";
 import { createUserAccount } from "../actions";
 import { signOut } from "@/app/(workspace)/actions";
 
@@ -12,8 +14,8 @@ export const dynamic = "force-dynamic";
 
 export default async function UsersPage() {
   const user = await requirePageUser("/editor/users");
-  if (user.role !== "editor") return <EditorOnly user={user} signOut={signOut} />;
-  const accounts = listAccounts();
+  if (!canManageUsers(user)) return <EditorOnly user={user} signOut={signOut} />;
+  const accounts = await listAccounts(getDb());
   return (
     <>
       <AccountBar user={user} signOut={signOut} />

@@ -13,6 +13,7 @@ import { listEvidenceByAssessment, type LatestAssessmentRow } from "@/db/queries
 import { listDecisionHistory, type DecisionRecord, type PublicationItem } from "@/db/queries/decisions";
 import { getReviewRound, type ReviewBenchmark } from "@/db/queries/review";
 import { requirePageUser } from "@/server/auth/session";
+import { canPublish } from "@/lib/permissions";
 import { comparisonBase, type RoundFigures } from "@/lib/dashboard";
 import { STATUS_LABELS, STATUSES } from "@/lib/domain";
 import { formatIndex, formatPercent } from "@/lib/format";
@@ -129,7 +130,7 @@ function FiguresRow({ label, figures, previous, testId }: { label: string; figur
 export default async function EditorRoundPage({ params }: { params: Promise<{ round: string }> }) {
   const { round: slug } = await params;
   const user = await requirePageUser(`/editor/rounds/${slug}`);
-  if (user.role !== "editor") return <EditorOnly user={user} signOut={signOut} />;
+  if (!canPublish(user)) return <EditorOnly user={user} signOut={signOut} />;
   const db = getDb();
   const round = await getReviewRound(db, slug);
   if (!round) notFound();

@@ -1,11 +1,12 @@
 // Sessions are written by better-auth; this only shortens them. No "server-only" here: the auth
 // instance that calls it is also built by the command-line scripts.
 import { gt, sql } from "drizzle-orm";
-import { getDb, type Db } from "../client";
+import type { Executor } from "../transaction";
 import { sessions } from "../schema";
 
 /** Ends every session at most `maxAgeMs` after it began, including those made under a longer lifetime; returns how many were shortened. */
-export function capSessionLifetimes(maxAgeMs: number, db: Db = getDb()): number {
+export async function capSessionLifetimes(db: Executor, maxAgeMs: number): Promise<number> {
   const latest = sql`${sessions.createdAt} + ${maxAgeMs}`;
-  return db.update(sessions).set({ expiresAt: latest }).where(gt(sessions.expiresAt, latest)).run().changes;
+  const result = await db.update(sessions).set({ expiresAt: latest }).where(gt(sessions.expiresAt, latest));
+  return result.changes;
 }

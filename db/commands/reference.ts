@@ -1,0 +1,108 @@
+import "server-only";
+// What an editor adds or changes in the reference data: tracks, rounds, categories, people and laws,
+// their events, a benchmark's retirement. Each checks what it needs and writes its audit entry in
+// the same transaction; a refusal is a ReferenceDataError whose message the form shows as it is.
+import { count, eq } from "drizzle-orm";
+import type { z } from "zod";
+import type { deadlineSchema, newCategorySchema, newRoundSchema, newSubjectEventSchema, newSubjectSchema, newTrackSchema, retireBenchmarkSchema } from "@/lib/validation/editor";
+import { recordAudit } from "../queries/audit";
+import { benchmarks, categories, rounds, subjectEvents, subjects, tracks } from "../schema";
+import { transaction, type Executor } from "../transaction";
+
+export class ReferenceDataError extends Error {}
+
+async function trackIdOf(tx: Executor, slug: string): Promise<number | undefined> {
+  return (await tx.select({ id: tracks.id }).from(tracks).where(eq(tracks.slug, slug)).get())?.id;
+}
+
+export async function createTrack(db: Executor, input: z.output<typeof newTrackSchema>, editorId: string): Promise<void> {
+  await transaction(db, async (tx) => {
+    if (await trackIdOf(tx, input.slug)) throw new ReferenceDataError(`A track called “${input.slug}” already exists.`);
+    const [row] = await tx.insert(tracks).values(input).returning({ id: tracks.id });
+    recordAudit(tx, { userId: editorId, action: "track.create", entity: "track", entityId: row!.id, after: input });
+  });
+}
+
+export async function createRound(db: Executor, input: z.output<typeof newRoundSchema>, editorId: string): Promise<void> {
+  await transaction(db, async (tx) => {
+    const trackId = await trackIdOf(tx, input.trackSlug);
+    if (!trackId) throw new ReferenceDataError("Choose an existing track.");
+    if (await tx.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, input.slug)).get()) throw new ReferenceDataError(`A round called “${input.slug}” already exists.`);
+    const { trackSlug: _track, ...values } = input;
+    const [row] = await tx
+      .insert(rounds)
+      .values({ ...values, trackId })
+      .returning({ id: rounds.id });
+    recordAudit(tx, { userId: editorId, action: "round.create", entity: "round", entityId: row!.id, after: input });
+  });
+}
+
+/** Sets or removes (null) the date after which a round's scoring closes; answers the round's name for the message. */
+export async function setScoringDeadline(db: Executor, input: z.output<typeof deadlineSchema>, editorId: string): Promise<{ roundName: string }> {
+  return transaction(db, async (tx) => {
+    const round = await tx.select({ id: rounds.id, name: rounds.name, scoringDeadline: rounds.scoringDeadline }).from(rounds).where(eq(rounds.slug, input.roundSlug)).get();
+    if (!round) throw new ReferenceDataError("No such round.");
+    await tx.update(rounds).set({ scoringDeadline: input.scoringDeadline }).where(eq(rounds.id, round.id));
+    recordAudit(tx, { userId: editorId, action: "round.deadline", entity: "round", entityId: round.id, before: { scoringDeadline: round.scoringDeadline }, after: { scoringDeadline: input.scoringDeadline } });
+    return { roundName: round.name };
+  });
+}
+
+/** A new category goes last in the list. */
+export async function createCategory(db: Executor, input: z.output<typeof newCategorySchema>, editorId: string): Promise<void> {
+  await transaction(db, async (tx) => {
+    if (await tx.select({ id: categories.id }).from(categories).where(eq(categories.slug, input.slug)).get()) throw new ReferenceDataError(`A category called “${input.slug}” already exists.`);
+    const existing = (await tx.select({ n: count() }).from(categories).get())?.n ?? 0;
+    const [row] = await tx
+      .insert(categories)
+      .values({ ...input, position: existing + 1 })
+      .returning({ id: categories.id });
+    recordAudit(tx, { userId: editorId, action: "category.create", entity: "category", entityId: row!.id, after: input });
+  });
+}
+
+/** A person, law or practice; a confidential one never reaches a public surface. */
+export async function createSubject(db: Executor, input: z.output<typeof newSubjectSchema>, editorId: string): Promise<void> {
+  await transaction(db, async (tx) => {
+    if (await tx.select({ id: subjects.id }).from(subjects).where(eq(subjects.slug, input.slug)).get()) throw new ReferenceDataError(`“${input.slug}” is already taken.`);
+    const [row] = await tx.insert(subjects).values(input).returning({ id: subjects.id });
+    recordAudit(tx, { userId: editorId, action: "subject.create", entity: "subject", entityId: row!.id, after: input });
+  });
+}
+
+/** Something that happened to a person or law (a detention, a release, an amendment); answers the subject's name. */
+export async function createSubjectEvent(db: Executor, input: z.output<typeof newSubjectEventSchema>, editorId: string): Promise<{ subjectName: string }> {
+  return transaction(db, async (tx) => {
+    const subject = await tx.select({ id: subjects.id, name: subjects.name }).from(subjects).where(eq(subjects.slug, input.subjectSlug)).get();
+    if (!subject) throw new ReferenceDataError("Choose an existing person or law.");
+    const { subjectSlug: _slug, ...values } = input;
+    const [row] = await tx
+      .insert(subjectEvents)
+      .values({ ...values, subjectId: subject.id })
+      .returning({ id: subjectEvents.id });
+    recordAudit(tx, { userId: editorId, action: "subject_event.create", entity: "subject_event", entityId: row!.id, after: input });
+    return { subjectName: subject.name };
+  });
+}
+
+/** From `retiredOn`, later rounds no longer count the benchmark; its history stays. Answers its title. */
+export async function retireBenchmark(db: Executor, input: z.output<typeof retireBenchmarkSchema>, editorId: string): Promise<{ title: string }> {
+  return transaction(db, async (tx) => {
+    const benchmark = await tx
+      .select({ id: benchmarks.id, title: benchmarks.title, retiredOn: benchmarks.retiredOn, retiredReason: benchmarks.retiredReason })
+      .from(benchmarks)
+      .where(eq(benchmarks.slug, input.benchmarkSlug))
+      .get();
+    if (!benchmark) throw new ReferenceDataError("Choose an existing benchmark.");
+    await tx.update(benchmarks).set({ retiredOn: input.retiredOn, retiredReason: input.retiredReason }).where(eq(benchmarks.id, benchmark.id));
+    recordAudit(tx, {
+      userId: editorId,
+      action: "benchmark.retire",
+      entity: "benchmark",
+      entityId: benchmark.id,
+      before: { retiredOn: benchmark.retiredOn, retiredReason: benchmark.retiredReason },
+      after: { retiredOn: input.retiredOn, retiredReason: input.retiredReason },
+    });
+    return { title: benchmark.title };
+  });
+}

@@ -1,0 +1,45 @@
+import "server-only";
+import { and, asc, count, eq, sql } from "drizzle-orm";
+import { formatScope } from "@/lib/format";
+import { recordAudit } from "../queries/audit";
+import { inScopeOf, resolveTrackSlugs } from "../queries/benchmark-scope";
+import { assessments, benchmarks, benchmarkTracks, rounds, tracks } from "../schema";
+import { transaction, type Executor } from "../transaction";
+import { replaceBenchmarkScope } from "./benchmark-scope";
+
+export class ScopeError extends Error {}
+
+/**
+ * An editor sets the tracks at whose rounds a benchmark is assessed ([] for every track). Scores
+ * already given at rounds now outside the scope stay in the history and count nowhere; the answer
+ * says how many there are.
+ */
+export async function setBenchmarkScope(db: Executor, input: { benchmarkSlug: string; scopeTrackSlugs: string[] }, editorId: string) {
+  return transaction(db, async (tx) => {
+    const benchmark = await tx.select({ id: benchmarks.id, title: benchmarks.title }).from(benchmarks).where(eq(benchmarks.slug, input.benchmarkSlug)).get();
+    if (!benchmark) throw new ScopeError("Choose an existing benchmark.");
+    const scope = await resolveTrackSlugs(tx, input.scopeTrackSlugs);
+    if (scope.unknown.length) throw new ScopeError("One of the tracks ticked no longer exists.");
+    const before = await replaceBenchmarkScope(tx, benchmark.id, scope.ids);
+    const after = [...new Set(scope.ids)].sort((a, b) => a - b);
+    const changed = before.length !== after.length || before.some((id, i) => id !== after[i]);
+    if (changed) recordAudit(tx, { userId: editorId, action: "benchmark.scope", entity: "benchmark", entityId: benchmark.id, before: { scopeTrackIds: before }, after: { scopeTrackIds: after } });
+    const names = (
+      await tx
+        .select({ name: tracks.name })
+        .from(tracks)
+        .where(sql`${tracks.id} in (select ${benchmarkTracks.trackId} from ${benchmarkTracks} where ${benchmarkTracks.benchmarkId} = ${benchmark.id})`)
+        .orderBy(asc(tracks.id))
+    ).map((t) => t.name);
+    const outside =
+      (
+        await tx
+          .select({ n: count() })
+          .from(assessments)
+          .innerJoin(rounds, eq(rounds.id, assessments.roundId))
+          .where(and(eq(assessments.benchmarkId, benchmark.id), sql`not ${inScopeOf(rounds.trackId, assessments.benchmarkId)}`))
+          .get()
+      )?.n ?? 0;
+    return { title: benchmark.title, changed, scope: formatScope(names), outside };
+  });
+}
