@@ -15,7 +15,7 @@ import { resolveFilters } from "./filters";
 import { getSubsetMatrix, getSubsetSeries } from "./matrix";
 import { ensurePublishedAggregates } from "./published-aggregates";
 import { getReviewBenchmark, getReviewRound, listCarryForwardSources, listReviewSubjects, listScoredBenchmarkIds, listStatusHistory } from "./review";
-import { getPublishedRound, listPublishedRounds, listPublishedRoundsPage, listTracksPage } from "./rounds";
+import { getLatestPublicationDate, getPublishedRound, listPublishedRounds, listPublishedRoundsPage, listTracksPage } from "./rounds";
 import { countScorecardScope, getRoundTally, listScorecardBenchmarks, listScorecardCategories, listScorecardPageIds, type ScorecardFilter } from "./scorecard";
 import { listCurrentStatuses, listPublishedScoreDetails } from "./scores";
 import { countPublicDemands, listPublishers, listStatementsPage } from "./statements";
@@ -53,9 +53,9 @@ function sortsEverything(db: Db, query: string, params: unknown[]): boolean {
   return plan.some((p) => p.parent === 0 && p.detail === "USE TEMP B-TREE FOR ORDER BY");
 }
 
-function statementsOf(db: Db, run: (db: Db) => unknown): Array<{ query: string; params: unknown[] }> {
+async function statementsOf(db: Db, run: (db: Db) => unknown): Promise<Array<{ query: string; params: unknown[] }>> {
   const captured: Array<{ query: string; params: unknown[] }> = [];
-  run(drizzle(db.$client, { schema, logger: { logQuery: (query, params) => captured.push({ query, params }) } }) as unknown as Db);
+  await run(drizzle(db.$client, { schema, logger: { logQuery: (query, params) => captured.push({ query, params }) } }) as unknown as Db);
   return captured;
 }
 
@@ -73,13 +73,13 @@ describe.each([
   ["after ANALYZE", true],
 ])("query plans %s", (_label, analyze) => {
   let db: Db;
-  let round: NonNullable<ReturnType<typeof getPublishedRound>>;
+  let round: NonNullable<Awaited<ReturnType<typeof getPublishedRound>>>;
   let ids: { benchmark: number; benchmarkSlug: string; category: number; categorySlug: string; statement: string; subject: string; subjectId: number };
 
-  beforeAll(() => {
+  beforeAll(async () => {
     db = makeDatabase(analyze);
     const sqlite = db.$client;
-    round = getPublishedRound((sqlite.prepare("SELECT slug FROM rounds ORDER BY start_date DESC LIMIT 1").get() as { slug: string }).slug, db)!;
+    round = (await getPublishedRound(db, (sqlite.prepare("SELECT slug FROM rounds ORDER BY start_date DESC LIMIT 1").get() as { slug: string }).slug))!;
     const benchmark = sqlite.prepare("SELECT id, slug, category_id AS category FROM benchmarks WHERE confidential = 0 ORDER BY id LIMIT 1 OFFSET 5").get() as { id: number; slug: string; category: number };
     ids = {
       benchmark: benchmark.id,
@@ -94,8 +94,8 @@ describe.each([
     };
   }, 60_000);
 
-  function expectIndexed(run: (db: Db) => unknown, options: { walksInOrder?: RegExp } = {}) {
-    const statements = statementsOf(db, run);
+  async function expectIndexed(run: (db: Db) => unknown, options: { walksInOrder?: RegExp } = {}) {
+    const statements = await statementsOf(db, run);
     expect(statements.length).toBeGreaterThan(0);
     for (const { query, params } of statements) {
       expect({ query, scans: fullScans(db, query, params) }).toEqual({ query, scans: [] });
@@ -107,8 +107,8 @@ describe.each([
   const idWalk = /^select "benchmarks"."id" as id from ("categories" cross join )?"benchmarks"/;
 
   describe("the round scorecard", () => {
-    it("reads its figures and categories", () => {
-      expectIndexed((d) => {
+    it("reads its figures and categories", async () => {
+      await expectIndexed((d) => {
         getRoundTally(round, d);
         listScorecardCategories(round, d);
       });
@@ -117,17 +117,17 @@ describe.each([
     for (const sort of ["category", "status", "title"] as const) {
       for (const status of [undefined, "met"] as const) {
         for (const inCategory of [false, true]) {
-          it(`pages sorted by ${sort}${status ? `, ${status} only` : ""}${inCategory ? ", in one category" : ""}, first and last pages`, () => {
+          it(`pages sorted by ${sort}${status ? `, ${status} only` : ""}${inCategory ? ", in one category" : ""}, first and last pages`, async () => {
             const filter: ScorecardFilter = { sort, status, categoryId: inCategory ? ids.category : undefined };
-            expectIndexed(
-              (d) => {
+            await expectIndexed(
+              async (d) => {
                 const scope = countScorecardScope(filter, getRoundTally(round, d));
                 const total = [...scope.values()].reduce((a, b) => a + b, 0);
                 for (const offset of [0, Math.max(total - 10, 0)]) {
                   const page = listScorecardPageIds(round, filter, scope, { offset, limit: 10 }, d);
                   listScorecardBenchmarks(page, d);
-                  listPublishedScoreDetails({ benchmarkIds: page, roundIds: [round.id] }, d);
-                  listBenchmarkSources(page, d);
+                  await listPublishedScoreDetails(d, { benchmarkIds: page, roundIds: [round.id] });
+                  await listBenchmarkSources(d, page);
                 }
               },
               { walksInOrder: idWalk },
@@ -138,19 +138,19 @@ describe.each([
     }
   });
 
-  it("answers the scope predicate from benchmark_tracks' indexes wherever a page asks it", () => {
-    const statements = statementsOf(db, (d) => {
+  it("answers the scope predicate from benchmark_tracks' indexes wherever a page asks it", async () => {
+    const statements = await statementsOf(db, async (d) => {
       const filter: ScorecardFilter = { sort: "category" };
       const scope = countScorecardScope(filter, getRoundTally(round, d));
       listScorecardPageIds(round, filter, scope, { offset: 0, limit: 10 }, d);
       listScorecardPageIds(round, { sort: "title", status: "met" }, scope, { offset: 0, limit: 10 }, d);
       listScorecardCategories(round, d);
-      const context = getExportContext({}, d);
-      listScoreRows(context, { limit: 50, offset: 0 }, d);
-      listScoreRows(getExportContext({ category: ids.categorySlug }, d), { limit: 50, offset: 0 }, d);
+      const context = await getExportContext(d, {});
+      await listScoreRows(d, context, { limit: 50, offset: 0 });
+      await listScoreRows(d, await getExportContext(d, { category: ids.categorySlug }), { limit: 50, offset: 0 });
       getSubsetSeries({ statement: ids.statement }, d);
       getSubsetMatrix({ from: round.slug, to: round.slug, category: ids.categorySlug }, { limit: 20, applicableOnly: true }, d);
-      listCurrentStatuses([ids.benchmark], d);
+      await listCurrentStatuses(d, [ids.benchmark]);
     });
     const scoped = statements.filter(({ query }) => query.includes('"benchmark_tracks"'));
     expect(scoped.length).toBeGreaterThan(5);
@@ -161,19 +161,19 @@ describe.each([
     }
   });
 
-  it("the benchmark page", () => {
-    expectIndexed((d) => {
-      const b = getPublicBenchmark(ids.benchmarkSlug, d)!;
-      listBenchmarkSources([b.id], d);
-      listBenchmarkSubjects([b.id], d);
-      listPublishedRounds(d);
-      listPublishedScoreDetails({ benchmarkIds: [b.id] }, d);
+  it("the benchmark page", async () => {
+    await expectIndexed(async (d) => {
+      const b = (await getPublicBenchmark(d, ids.benchmarkSlug))!;
+      await listBenchmarkSources(d, [b.id]);
+      await listBenchmarkSubjects(d, [b.id]);
+      await listPublishedRounds(d);
+      await listPublishedScoreDetails(d, { benchmarkIds: [b.id] });
     });
   });
 
-  it("the review form's context and what it would carry forward", () => {
+  it("the review form's context and what it would carry forward", async () => {
     const reviewer = (db.$client.prepare("SELECT reviewer_id AS id FROM assessments LIMIT 1").get() as { id: string }).id;
-    expectIndexed((d) => {
+    await expectIndexed((d) => {
       const reviewRound = getReviewRound(round.slug, d)!;
       const benchmark = getReviewBenchmark(ids.benchmarkSlug, d)!;
       listCarryForwardSources(reviewRound, reviewer, [benchmark], d);
@@ -183,18 +183,18 @@ describe.each([
     });
   });
 
-  it("the people, laws and statements indexes", () => {
-    expectIndexed((d) => {
+  it("the people, laws and statements indexes", async () => {
+    await expectIndexed(async (d) => {
       for (const page of ["people", "laws"] as const) {
         for (const search of ["", "a"]) {
-          const { rows } = listPublicSubjectsPage(page, search, { limit: 20, offset: 20 }, d);
-          const links = listSubjectBenchmarkLinks(
+          const { rows } = await listPublicSubjectsPage(d, page, search, { limit: 20, offset: 20 });
+          const links = await listSubjectBenchmarkLinks(
+            d,
             rows.map((s) => s.id),
-            d,
           );
-          listCurrentStatuses(
-            links.map((l) => l.benchmarkId),
+          await listCurrentStatuses(
             d,
+            links.map((l) => l.benchmarkId),
           );
         }
       }
@@ -210,8 +210,8 @@ describe.each([
     });
   });
 
-  it("statement and person pages, and the PDF's data", () => {
-    expectIndexed((d) => {
+  it("statement and person pages, and the PDF's data", async () => {
+    await expectIndexed((d) => {
       // Rows of 20 benchmarks: on this small database, after ANALYZE, SQLite rightly prefers reading a
       // few thousand scores to looking up 100 of 600 benchmarks; at scale 100 of 100,000 is by index.
       getSubsetMatrix({ statement: ids.statement }, { limit: 20 }, d);
@@ -224,15 +224,15 @@ describe.each([
   describe("the read API's lists", () => {
     const filterCases = () => [{}, { category: ids.categorySlug }, { addressee: "chinese_government" as const }, { statement: ids.statement }, { subject: ids.subject }];
 
-    it("benchmarks, with and without filters, on the first and a later page", () => {
-      expectIndexed(
-        (d) => {
+    it("benchmarks, with and without filters, on the first and a later page", async () => {
+      await expectIndexed(
+        async (d) => {
           for (const filters of filterCases()) {
             for (const offset of [0, 200]) {
-              const { rows } = listPublicBenchmarksPage(resolveFilters(d, filters), { limit: 50, offset }, d);
-              listBenchmarkSources(
-                rows.map((b) => b.id),
+              const { rows } = await listPublicBenchmarksPage(d, await resolveFilters(d, filters), { limit: 50, offset });
+              await listBenchmarkSources(
                 d,
+                rows.map((b) => b.id),
               );
             }
           }
@@ -241,41 +241,42 @@ describe.each([
       );
     });
 
-    it("scores, with and without filters, on the first and the last page", () => {
-      expectIndexed(
-        (d) => {
+    it("scores, with and without filters, on the first and the last page", async () => {
+      await expectIndexed(
+        async (d) => {
           for (const filters of [...filterCases(), { from: round.slug, to: round.slug }]) {
-            const context = getExportContext(filters, d);
-            const { total } = listScoreRows(context, { limit: 50, offset: 0 }, d);
-            listScoreRows(context, { limit: 50, offset: Math.max(total - 30, 0) }, d);
+            const context = await getExportContext(d, filters);
+            const { total } = await listScoreRows(d, context, { limit: 50, offset: 0 });
+            await listScoreRows(d, context, { limit: 50, offset: Math.max(total - 30, 0) });
           }
         },
         { walksInOrder: idWalk },
       );
     });
 
-    it("people, laws, statements, rounds and tracks", () => {
-      expectIndexed((d) => {
-        const { rows } = listPublicSubjectsPage("people", "", { limit: 50, offset: 0 }, d);
-        listSubjectsEvents(
-          rows.map((s) => s.id),
+    it("people, laws, statements, rounds and tracks", async () => {
+      await expectIndexed(async (d) => {
+        const { rows } = await listPublicSubjectsPage(d, "people", "", { limit: 50, offset: 0 });
+        await listSubjectsEvents(
           d,
+          rows.map((s) => s.id),
         );
         listStatementsPage({ limit: 50, offset: 50 }, d);
-        listPublishedRoundsPage(undefined, { limit: 50, offset: 0 }, d);
-        listTracksPage({ limit: 50, offset: 0 }, d);
+        await listPublishedRoundsPage(d, undefined, { limit: 50, offset: 0 });
+        await listTracksPage(d, { limit: 50, offset: 0 });
+        await getLatestPublicationDate(d);
       });
     });
   });
 
-  it("the CSV and XLSX exports' iterate queries", () => {
-    expectIndexed((d) => {
+  it("the CSV and XLSX exports' iterate queries", async () => {
+    await expectIndexed(async (d) => {
       for (const filters of [{}, { category: ids.categorySlug }]) {
-        const context = getExportContext(filters, d);
+        const context = await getExportContext(d, filters);
         let n = 0;
-        for (const _ of iterateScoreRows(context, d)) if (++n > 600) break;
+        for await (const _ of iterateScoreRows(d, context)) if (++n > 600) break;
         n = 0;
-        for (const _ of iterateBenchmarkRows(context, d)) if (++n > 600) break;
+        for await (const _ of iterateBenchmarkRows(d, context)) if (++n > 600) break;
       }
     });
   });

@@ -11,7 +11,7 @@ import { getDashboardSummary, type DashboardSummary } from "./dashboard-summary"
 import { listPreliminaryRoundIds, readDataVersion, refreshAggregatesAfterPublishing } from "./published-aggregates";
 import { inScopeOf, withScopes } from "./benchmark-scope";
 import { appliesFromDate, inBatches } from "./shared";
-import { listSubjectsEvents, type SubjectEvent } from "./subjects";
+import { listSubjectsEventsSync as listSubjectsEvents, type SubjectEvent } from "./subjects";
 
 export interface ReviewRound {
   id: number;

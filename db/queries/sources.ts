@@ -2,7 +2,7 @@ import "server-only";
 import { asc } from "drizzle-orm";
 import { getDb, type Db } from "../client";
 import { sourceDocuments } from "../schema";
-import { getPublicRedactor } from "./public-text";
+import { getPublicRedactorSync as getPublicRedactor } from "./public-text";
 
 /** The source documents as the method page lists them; a title naming a confidential item has the name withheld. */
 export function listSourceDocuments(db: Db = getDb()) {

@@ -18,7 +18,7 @@ import {
 } from "../schema";
 import { recordAudit } from "./audit";
 import { replaceBenchmarkScope, resolveTrackSlugs } from "./benchmark-scope";
-import { getPublicRedactor, type PublicRedactor } from "./public-text";
+import { getPublicRedactorSync as getPublicRedactor, type PublicRedactor } from "./public-text";
 import { isPublicBenchmark, isPublicSource, isPublicStatement } from "./shared";
 
 export interface StatementSummary {

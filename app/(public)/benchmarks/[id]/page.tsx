@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { EvidenceList } from "@/components/scorecard/evidence-list";
 import { DemoLabel } from "@/components/ui/demo-label";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { getDb } from "@/db/client";
 import { getPublicBenchmark, listBenchmarkSources, listBenchmarkSubjects } from "@/db/queries/benchmarks";
 import { listPublishedRounds } from "@/db/queries/rounds";
 import { listPublishedScoreDetails } from "@/db/queries/scores";
@@ -16,18 +17,23 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const benchmark = getPublicBenchmark((await params).id);
+  const benchmark = await getPublicBenchmark(getDb(), (await params).id);
   return { title: benchmark ? benchmark.title : "Benchmark not found" };
 }
 
 export default async function BenchmarkPage({ params }: Props) {
-  const benchmark = getPublicBenchmark((await params).id);
+  const db = getDb();
+  const benchmark = await getPublicBenchmark(db, (await params).id);
   if (!benchmark) notFound();
 
-  const sources = listBenchmarkSources([benchmark.id]);
-  const subjects = listBenchmarkSubjects([benchmark.id]);
-  const rounds = listPublishedRounds().filter((r) => isApplicable(benchmark, r));
-  const details = new Map(listPublishedScoreDetails({ benchmarkIds: [benchmark.id] }).map((d) => [d.roundId, d]));
+  const [sources, subjects, published, scoreDetails] = await Promise.all([
+    listBenchmarkSources(db, [benchmark.id]),
+    listBenchmarkSubjects(db, [benchmark.id]),
+    listPublishedRounds(db),
+    listPublishedScoreDetails(db, { benchmarkIds: [benchmark.id] }),
+  ]);
+  const rounds = published.filter((r) => isApplicable(benchmark, r));
+  const details = new Map(scoreDetails.map((d) => [d.roundId, d]));
   const people = subjects.filter((s) => s.kind === "person");
   const laws = subjects.filter((s) => s.kind !== "person");
 

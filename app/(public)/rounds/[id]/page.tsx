@@ -37,12 +37,13 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const round = getPublishedRound((await params).id);
+  const round = await getPublishedRound(getDb(), (await params).id);
   return { title: round ? `Scorecard: ${round.name}` : "Round not found" };
 }
 
 export default async function RoundScorecardPage({ params, searchParams }: Props) {
-  const round = getPublishedRound((await params).id);
+  const db = getDb();
+  const round = await getPublishedRound(db, (await params).id);
   if (!round) notFound();
   const view = parseScorecardParams(await searchParams);
 
@@ -56,12 +57,12 @@ export default async function RoundScorecardPage({ params, searchParams }: Props
   const scope = countScorecardScope(filter, roundTally);
   const info = pageInfo(view.page, view.pageSize, viewTotal(filter, scope));
   const ids = info.outOfRange ? [] : listScorecardPageIds(round, filter, scope, { offset: info.offset, limit: info.pageSize });
-  const [benchmarks, details, sources, neighbours] = [
+  const [benchmarks, details, sources, neighbours] = await Promise.all([
     listScorecardBenchmarks(ids),
-    listPublishedScoreDetails({ benchmarkIds: ids, roundIds: [round.id] }),
-    listBenchmarkSources(ids),
-    getNeighbourRounds(round),
-  ];
+    listPublishedScoreDetails(db, { benchmarkIds: ids, roundIds: [round.id] }),
+    listBenchmarkSources(db, ids),
+    getNeighbourRounds(db, round),
+  ]);
   const detailOf = new Map(details.map((d) => [d.benchmarkId, d]));
   const rows = benchmarks.map((b) => ({ benchmark: b, detail: detailOf.get(b.id), sources: sources.filter((s) => s.benchmarkId === b.id) }));
   const hrefFor = (page: number) => `/rounds/${round.slug}${scorecardQuery(view, page)}`;

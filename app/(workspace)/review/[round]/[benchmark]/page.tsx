@@ -5,6 +5,7 @@ import { AccountBar } from "@/components/review/account-bar";
 import { AssessmentForm } from "@/components/review/assessment-form";
 import { BenchmarkContext } from "@/components/review/benchmark-context";
 import { FocusedStatus } from "@/components/review/focused-status";
+import { getDb } from "@/db/client";
 import { listBenchmarkSources } from "@/db/queries/benchmarks";
 import {
   getReviewBenchmark,
@@ -37,7 +38,7 @@ export default async function ScoreBenchmarkPage({ params, searchParams }: { par
   const latest = listLatestAssessments(round.id);
   const mine = latest.get(benchmark.id)?.find((a) => a.reviewerId === user.id);
   const source = listCarryForwardSources(round, user.id, [benchmark]).get(benchmark.id);
-  const sources = listBenchmarkSources([benchmark.id], undefined, "workspace");
+  const sources = await listBenchmarkSources(getDb(), [benchmark.id], "workspace");
   const history = listStatusHistory(benchmark.id, round);
   const subjects = listReviewSubjects(benchmark.id);
   // "Saved your score of …" after save-and-next, only for a benchmark this reviewer did score at this round.
