@@ -74,3 +74,7 @@ export function isTrue(column: SQLWrapper): SQL {
 export function isFalse(column: SQLWrapper): SQL {
   return sql`${column} = 0`;
 }
+
+/** A condition that always holds / never holds. SQLite writes truth as the integers 1 and 0; PostgreSQL needs a boolean where a condition goes. */
+export const ALWAYS: SQL = sql`1`;
+export const NEVER: SQL = sql`0`;

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Addressee, DatePrecision, StatementKind, SubjectKind } from "@/lib/domain";
+import { ALWAYS } from "../dialect";
 import type { Executor } from "../transaction";
 import { benchmarks, benchmarkSources, benchmarkSubjects, categories, rounds, statements, subjects } from "../schema";
 import { listScopeTracks, withScopes, type ScopeTrack } from "./benchmark-scope";
@@ -129,7 +130,7 @@ export interface BenchmarkListItem {
  * are. The page's ids come from walking the category/title index; only those rows are read.
  */
 export async function listPublicBenchmarksPage(db: Executor, resolved: ResolvedFilters, page: { limit: number; offset: number }): Promise<{ rows: BenchmarkListItem[]; total: number }> {
-  const where = benchmarkConditions(db, resolved) ?? sql`1`;
+  const where = benchmarkConditions(db, resolved) ?? ALWAYS;
   const ids = await idsInBenchmarkOrder(db, where, "category", page);
   const rows = ids.length
     ? await db
@@ -160,5 +161,5 @@ export async function countPublicBenchmarks(db: Executor, resolved: ResolvedFilt
   const unfiltered = !r.matchesNothing && r.categoryId === undefined && r.filters.addressee === undefined && r.statementId === undefined && r.subjectId === undefined;
   const countOf = async (query: SQL) => (await db.get<{ n: number }>(query))?.n ?? 0;
   if (unfiltered) return (await countOf(sql`select count(*) as n from ${benchmarks}`)) - (await countOf(sql`select count(*) as n from (${hiddenBenchmarkSelect})`));
-  return countOf(sql`select count(*) as n from ${benchmarks} where ${benchmarkConditions(db, r) ?? sql`1`}`);
+  return countOf(sql`select count(*) as n from ${benchmarks} where ${benchmarkConditions(db, r) ?? ALWAYS}`);
 }

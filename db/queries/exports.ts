@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { BenchmarkExportRow, ScoreExportRow } from "@/lib/export/rows";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
-import { groupConcat, isFalse, joinInOrder } from "../dialect";
+import { ALWAYS, groupConcat, isFalse, joinInOrder } from "../dialect";
 import type { Executor } from "../transaction";
 import {
   assessments,
@@ -266,7 +266,7 @@ const benchmarkSelection = {
  * held whole: one number per benchmark.
  */
 export async function* iterateBenchmarkRows(db: Executor, context: ExportContext): AsyncGenerator<BenchmarkExportRow> {
-  const ids = await idsInBenchmarkOrder(db, benchmarkConditions(db, context.resolved) ?? sql`1`, "category");
+  const ids = await idsInBenchmarkOrder(db, benchmarkConditions(db, context.resolved) ?? ALWAYS, "category");
   for (let i = 0; i < ids.length; i += DETAIL_BATCH) yield* await benchmarkRowsOf(db, ids.slice(i, i + DETAIL_BATCH));
 }
 

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, eq, gte, inArray, isNotNull, lte, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, lte, type SQL } from "drizzle-orm";
 import { ADDRESSEES } from "@/lib/domain";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
+import { NEVER } from "../dialect";
 import type { Executor } from "../transaction";
 import { benchmarkSources, benchmarks, benchmarkSubjects, categories, rounds, statements, subjects, tracks } from "../schema";
 import { isPublicBenchmark, isPublicSource, isPublicStatement } from "./shared";
@@ -89,7 +90,7 @@ export function roundConditions(r: ResolvedFilters): SQL | undefined {
     r.trackId !== undefined ? eq(rounds.trackId, r.trackId) : undefined,
     r.fromDate ? gte(rounds.startDate, r.fromDate) : undefined,
     r.toDate ? lte(rounds.startDate, r.toDate) : undefined,
-    r.matchesNothing ? sql`0` : undefined,
+    r.matchesNothing ? NEVER : undefined,
   );
 }
 
@@ -108,6 +109,6 @@ export function benchmarkConditions(db: Executor, r: ResolvedFilters): SQL | und
     r.subjectId !== undefined
       ? inArray(benchmarks.id, db.select({ id: benchmarkSubjects.benchmarkId }).from(benchmarkSubjects).where(eq(benchmarkSubjects.subjectId, r.subjectId)))
       : undefined,
-    r.matchesNothing ? sql`0` : undefined,
+    r.matchesNothing ? NEVER : undefined,
   );
 }

@@ -4,7 +4,7 @@ import "server-only";
 // by id afterwards, so a page never sorts or reads more than it needs.
 import { sql, type SQL } from "drizzle-orm";
 import type { Status } from "@/lib/domain";
-import { joinInOrder } from "../dialect";
+import { ALWAYS, joinInOrder } from "../dialect";
 import type { Executor } from "../transaction";
 import { benchmarks, categories, publishedScores } from "../schema";
 import { ANY_POSITION } from "./shared";
@@ -77,7 +77,7 @@ export function walkBenchmarks(page: IdPage, matching: number, scope: number): b
 /** `a and b and …`, leaving out the parts that are undefined. */
 export function allOf(...parts: Array<SQL | undefined>): SQL {
   const present = parts.filter((p): p is SQL => p !== undefined);
-  return present.length ? sql.join(present, sql` and `) : sql`1`;
+  return present.length ? sql.join(present, sql` and `) : ALWAYS;
 }
 
 /** The benchmark has a published score at the round (of the status, if given). */

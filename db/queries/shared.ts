@@ -1,5 +1,5 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import { differsFromLiteral, isFalse, isTrue, unindexed } from "../dialect";
+import { ALWAYS, differsFromLiteral, isFalse, isTrue, unindexed } from "../dialect";
 import { benchmarks, benchmarkSources, benchmarkSubjects, rounds, statements, subjectEvents, subjects } from "../schema";
 import { inScopeOf } from "./benchmark-scope";
 
@@ -56,7 +56,7 @@ export const isPublicEvent = eq(subjectEvents.withheld, false);
  * would read every applicable benchmark and sort them all before the first row of a page.
  */
 export function appliesAt(round: { startDate: string; trackId: number }): SQL {
-  return sql`${unindexed(benchmarks.appliesFromRoundId)} in (select ${rounds.id} from ${rounds} where ${rounds.startDate} <= ${round.startDate}) and coalesce(${benchmarks.retiredOn} > ${round.startDate}, 1) and ${inScopeOf(round.trackId)}`;
+  return sql`${unindexed(benchmarks.appliesFromRoundId)} in (select ${rounds.id} from ${rounds} where ${rounds.startDate} <= ${round.startDate}) and coalesce(${benchmarks.retiredOn} > ${round.startDate}, ${ALWAYS}) and ${inScopeOf(round.trackId)}`;
 }
 
 /**
