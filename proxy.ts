@@ -7,6 +7,7 @@
 // Rendered once per key and query, then sent from memory; when anything public changes the key changes,
 // so no reader ever gets a stale page.
 import { NextResponse, type NextRequest } from "next/server";
+import { getDb } from "@/db/client";
 import { findUnmatchedFilters } from "@/db/queries/filters";
 import { CLIENT_ADDRESS_HEADER } from "@/server/auth/client-address";
 import { readEnv, servesHttps } from "@/lib/env";
@@ -71,11 +72,11 @@ async function refuse(request: NextRequest, pathname: string): Promise<Response 
  * value of a filter shares one. A view whose filters name nothing public is rendered for the request
  * and not kept (it says what matched nothing, and anyone could invent such names without end).
  */
-function publishedRoute(request: NextRequest, pathname: string, headers: Headers): NextResponse | null {
+async function publishedRoute(request: NextRequest, pathname: string, headers: Headers): Promise<NextResponse | null> {
   if (pathname.startsWith("/published/")) return new NextResponse("Not found", { status: 404 });
   if (pathname !== "/" || (request.method !== "GET" && request.method !== "HEAD") || !publicCacheEnabled()) return null;
   const params = Object.fromEntries([...new Set(request.nextUrl.searchParams.keys())].map((key) => [key, request.nextUrl.searchParams.getAll(key)]));
-  if (findUnmatchedFilters(parseDashboardFilters(params).filters).length > 0) return null;
+  if ((await findUnmatchedFilters(getDb(), parseDashboardFilters(params).filters)).length > 0) return null;
   const url = request.nextUrl.clone();
   url.pathname = `/published/dashboard/${encodeQuery(canonicalDashboardQuery(params))}`;
   const rsc = request.nextUrl.searchParams.get("_rsc");
@@ -91,7 +92,7 @@ export async function proxy(request: NextRequest) {
   const { pathname } = new URL(request.url);
   const headers = new Headers(request.headers);
   for (const name of SERVER_SET_REQUEST_HEADERS) headers.delete(name);
-  let response: Response | NextResponse | null = (await refuse(request, pathname)) ?? publishedRoute(request, pathname, headers);
+  let response: Response | NextResponse | null = (await refuse(request, pathname)) ?? (await publishedRoute(request, pathname, headers));
   if (!response) {
     // Only the auth route may set the trusted client address, and only from what TRUST_PROXY vouches for.
     const sentServerHeaders = SERVER_SET_REQUEST_HEADERS.some((name) => request.headers.has(name));

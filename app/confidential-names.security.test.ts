@@ -133,7 +133,7 @@ describe("after Gao Yu is marked confidential", () => {
     const { getDb } = await import("@/db/client");
     const statement = (await getStatement(getDb(), "rdn-2015-editorial"))!;
     const matrix = getSubsetMatrix({ statement: statement.slug }, { limit: 500 });
-    const everything = JSON.stringify([statement, await listSignatories(getDb(), statement.id), await listPublishers(getDb(), [statement.id]), matrix, listBenchmarkSources(matrix.benchmarks.map((b) => b.id))]);
+    const everything = JSON.stringify([statement, await listSignatories(getDb(), statement.id), await listPublishers(getDb(), [statement.id]), matrix, await listBenchmarkSources(getDb(), matrix.benchmarks.map((b) => b.id))]);
     expect(everything).toContain(NAME_WITHHELD);
     expect(everything).not.toMatch(GAO_YU);
   });

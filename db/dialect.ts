@@ -49,7 +49,7 @@ export function unindexed(column: SQLWrapper): SQL {
  * few drafts are read from it instead of scanning every benchmark. Other databases may spell it freely.
  */
 export function notApproved(reviewState: SQLWrapper): SQL {
-  return sql`${reviewState} <> 'approved'`;
+  return differsFromLiteral(reviewState, "approved");
 }
 
 /**
@@ -74,3 +74,37 @@ export function sqlBoolean(value: boolean): string {
 export function likeIgnoringCase(column: string): string {
   return `${column} LIKE ? ESCAPE '\\'`;
 }
+ * `cross join <table> on <condition>`: in SQLite a CROSS JOIN is an inner join the planner may not
+ * reorder, so the table written first drives the loop (it walks the index that gives a list's
+ * order, or reads one round's scores first). Other databases steer their planners otherwise and
+ * spell it as a plain inner join.
+ */
+export function joinInOrder(table: SQLWrapper, on: SQL): SQL {
+  return sql`cross join ${table} on ${on}`;
+}
+
+/**
+ * `column <> 'value'` with the value written into the SQL, not bound: SQLite uses a partial index
+ * only when the query's term matches the index's WHERE as written (benchmarks_unapproved_idx).
+ * For constants of the code only; a quote is doubled all the same.
+ */
+export function differsFromLiteral(column: SQLWrapper, value: string): SQL {
+  return sql`${column} <> ${sql.raw(`'${value.replaceAll("'", "''")}'`)}`;
+}
+
+/**
+ * A boolean column is true / false. SQLite stores booleans as integers and its partial indexes
+ * (benchmarks_confidential_idx, subjects_confidential_idx) are declared `= 1`, so the test is
+ * written the same way, inline; PostgreSQL would test the boolean itself.
+ */
+export function isTrue(column: SQLWrapper): SQL {
+  return sql`${column} = 1`;
+}
+
+export function isFalse(column: SQLWrapper): SQL {
+  return sql`${column} = 0`;
+}
+
+/** A condition that always holds / never holds. SQLite writes truth as the integers 1 and 0; PostgreSQL needs a boolean where a condition goes. */
+export const ALWAYS: SQL = sql`1`;
+export const NEVER: SQL = sql`0`;

@@ -73,10 +73,10 @@ const pdfStatement = (
 )?.slug;
 
 /** The SQL a data-access call runs, captured through drizzle's logger, to be replayed bare. */
-function capturedSql(run: (db: Db) => unknown): Array<{ query: string; params: unknown[] }> {
+async function capturedSql(run: (db: Db) => unknown): Promise<Array<{ query: string; params: unknown[] }>> {
   const captured: Array<{ query: string; params: unknown[] }> = [];
   const db = drizzle(sqlite, { schema, logger: { logQuery: (query, params) => captured.push({ query, params }) } }) as unknown as Db;
-  run(db);
+  await run(db);
   return captured;
 }
 
@@ -85,43 +85,44 @@ function replay(statements: Array<{ query: string; params: unknown[] }>): () => 
   return () => prepared.map(({ statement, params }) => (statement.reader ? statement.all(...params) : null));
 }
 
-const dashboardSql = (filters: DashboardFilters) =>
-  replay(capturedSql((db) => getDashboardSummary(filters, { heatMapLimit: DASHBOARD_LIMITS.heatMapRows, changesLimit: DASHBOARD_LIMITS.changesPerDirection }, db)));
+const dashboardSql = async (filters: DashboardFilters) =>
+  replay(await capturedSql((db) => getDashboardSummary(filters, { heatMapLimit: DASHBOARD_LIMITS.heatMapRows, changesLimit: DASHBOARD_LIMITS.changesPerDirection }, db)));
 
 /** The bare reads each answer needs, run straight through better-sqlite3: the floor no page can beat. */
 const FLOORS: Record<string, () => unknown> = {
-  dashboard: dashboardSql({}),
-  "dashboard (filtered)": dashboardSql({ category }),
+  dashboard: await dashboardSql({}),
+  "dashboard (filtered)": await dashboardSql({ category }),
   "round scorecard": replay(
-    capturedSql((db) => {
-      const round = getPublishedRound(lastRound.slug, db)!;
+    await capturedSql(async (db) => {
+      const round = (await getPublishedRound(db, lastRound.slug))!;
       const filter = { sort: "category", status: "met" } as const;
       const scope = countScorecardScope(filter, getRoundTally(round, db));
       const ids = listScorecardPageIds(round, filter, scope, { offset: 0, limit: 100 }, db);
       listScorecardCategories(round, db);
       listScorecardBenchmarks(ids, db);
-      listPublishedScoreDetails({ benchmarkIds: ids, roundIds: [round.id] }, db);
-      listBenchmarkSources(ids, db);
-      getNeighbourRounds(round, db);
+      await listPublishedScoreDetails(db, { benchmarkIds: ids, roundIds: [round.id] });
+      await listBenchmarkSources(db, ids);
+      await getNeighbourRounds(db, round);
     }),
   ),
   "benchmark page": () => {
     sqlite.prepare("SELECT * FROM benchmarks WHERE id = ?").get(benchmark.id);
     sqlite.prepare("SELECT ps.*, a.rationale FROM published_scores ps JOIN assessments a ON a.id = ps.assessment_id WHERE ps.benchmark_id = ?").all(benchmark.id);
   },
-  "api summary": replay(capturedSql((db) => getDashboardSummary({}, { figuresOnly: true }, db))),
-  "api scores (page)": replay(capturedSql((db) => listScoreRows(getExportContext({}, db), { limit: 100, offset: 0 }, db))),
+  "api summary": replay(await capturedSql((db) => getDashboardSummary({}, { figuresOnly: true }, db))),
+  "api scores (page)": replay(await capturedSql(async (db) => listScoreRows(db, await getExportContext(db, {}), { limit: 100, offset: 0 }))),
   "api benchmarks (page)": replay(
-    capturedSql((db) => {
-      const { rows } = listPublicBenchmarksPage(getExportContext({}, db).resolved, { limit: 100, offset: 0 }, db);
-      listBenchmarkSources(rows.map((b) => b.id), db);
-      listBenchmarkSubjects(rows.map((b) => b.id), db);
+    await capturedSql(async (db) => {
+      const { rows } = await listPublicBenchmarksPage(db, (await getExportContext(db, {})).resolved, { limit: 100, offset: 0 });
+      await listBenchmarkSources(db, rows.map((b) => b.id));
+      await listBenchmarkSubjects(db, rows.map((b) => b.id));
     }),
   ),
   "people index": replay(
-    capturedSql((db) => {
-      const { rows } = listPublicSubjectsPage("people", "", { limit: 100, offset: 0 }, db);
-      listCurrentStatuses(listSubjectBenchmarkLinks(rows.map((s) => s.id), db).map((l) => l.benchmarkId), db);
+    await capturedSql(async (db) => {
+      const { rows } = await listPublicSubjectsPage(db, "people", "", { limit: 100, offset: 0 });
+      const links = await listSubjectBenchmarkLinks(db, rows.map((s) => s.id));
+      await listCurrentStatuses(db, links.map((l) => l.benchmarkId));
     }),
   ),
 };

@@ -61,7 +61,7 @@ describe("Excel size limit", () => {
     const { iterateScoreRows } = await import("@/db/queries/exports");
     const { SCORE_COLUMNS } = await import("@/lib/export/columns");
     expect(XLSX_MAX_ROWS).toBe(100_000);
-    const GET = xlsxExportRoute({ kind: "scores", sheetName: "Scores", rows: iterateScoreRows, count: () => count, columns: SCORE_COLUMNS });
+    const GET = xlsxExportRoute({ kind: "scores", sheetName: "Scores", rows: iterateScoreRows, count: async () => count, columns: SCORE_COLUMNS });
     return GET(new Request(`http://localhost/exports/scores.xlsx?from=${lastRound}&to=${lastRound}`));
   }
 
@@ -84,8 +84,10 @@ describe("Excel size limit", () => {
     const { openReadConnection } = await import("@/db/client");
     const db = openReadConnection(process.env.DATABASE_PATH!);
     for (const filters of [{}, { from: lastRound, to: lastRound }, { category: category.slug }]) {
-      const context = getExportContext(filters, db);
-      expect(countScoreRows(context, db)).toBe([...iterateScoreRows(context, db)].length);
+      const context = await getExportContext(db, filters);
+      let rows = 0;
+      for await (const _ of iterateScoreRows(db, context)) rows++;
+      expect(await countScoreRows(db, context)).toBe(rows);
     }
     db.$client.close();
   });

@@ -34,7 +34,7 @@ const request = (path: string) => new Request(`http://localhost${path}`);
 describe("CSV of scores", () => {
   it("has one row per published benchmark × round in view, a BOM, and Chinese names intact", async () => {
     const { GET } = await import("./scores.csv/route");
-    const response = GET(request("/exports/scores.csv?category=release-of-detained-people"));
+    const response = await GET(request("/exports/scores.csv?category=release-of-detained-people"));
     expect(response.status).toBe(200);
     expect(response.headers.get("content-disposition")).toMatch(/dialogue-scorecard-scores-release-of-detained-people-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}\.csv/);
     const bytes = new Uint8Array(await response.arrayBuffer());
@@ -55,14 +55,14 @@ describe("CSV of scores", () => {
 
   it("never contains a confidential benchmark", async () => {
     const { GET } = await import("./scores.csv/route");
-    const text = await GET(request("/exports/scores.csv")).text();
+    const text = await (await GET(request("/exports/scores.csv"))).text();
     expect(text).not.toContain(CONFIDENTIAL_TITLE);
     expect(text).toContain("Release Gui Minhai");
   });
 
   it("refuses malformed or unknown filters with a 400 that names them", async () => {
     const { GET } = await import("./scores.csv/route");
-    const response = GET(request("/exports/scores.csv?category=no-such-thing&addressee=martians"));
+    const response = await GET(request("/exports/scores.csv?category=no-such-thing&addressee=martians"));
     expect(response.status).toBe(400);
     const message = await response.text();
     expect(message).toContain("addressee");
@@ -73,7 +73,7 @@ describe("CSV of scores", () => {
 describe("XLSX of scores", () => {
   it("opens in a spreadsheet with the same rows and an About sheet naming version, filters and denominator", async () => {
     const { GET } = await import("./scores.xlsx/route");
-    const response = GET(request("/exports/scores.xlsx?track=upr"));
+    const response = await GET(request("/exports/scores.xlsx?track=upr"));
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);
@@ -95,14 +95,14 @@ describe("XLSX of scores", () => {
 
 describe("benchmark exports", () => {
   it("lists every public benchmark once, in CSV and XLSX alike", async () => {
-    const csv = await (await import("./benchmarks.csv/route")).GET(request("/exports/benchmarks.csv")).text();
+    const csv = await (await (await import("./benchmarks.csv/route")).GET(request("/exports/benchmarks.csv"))).text();
     const rows = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
     expect(rows.length).toBe(count("SELECT COUNT(*) AS n FROM benchmarks WHERE confidential = 0"));
     expect(rows.map((r) => r.Benchmark)).not.toContain(CONFIDENTIAL_TITLE);
     const retired = rows.find((r) => r["Benchmark ID"] === "liu-xiaobo-contact")!;
     expect(retired["Retired on"]).toBe("2017-07-13");
 
-    const response = (await import("./benchmarks.xlsx/route")).GET(request("/exports/benchmarks.xlsx"));
+    const response = await (await import("./benchmarks.xlsx/route")).GET(request("/exports/benchmarks.xlsx"));
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);
     expect(workbook.getWorksheet("Benchmarks")!.rowCount).toBe(rows.length + 1);

@@ -44,7 +44,7 @@ async function exported(name: "scores.csv" | "benchmarks.csv" | "scores.xlsx" | 
     "scores.xlsx": () => import("./scores.xlsx/route"),
     "benchmarks.xlsx": () => import("./benchmarks.xlsx/route"),
   };
-  const response = (await routes[name]()).GET(new Request(`http://localhost/exports/${name}`));
+  const response = await (await routes[name]()).GET(new Request(`http://localhost/exports/${name}`));
   expect(response.status).toBe(200);
   return Buffer.from(await response.arrayBuffer());
 }

@@ -13,6 +13,7 @@ import { RoundTable } from "./round-table";
 import { DataVersion } from "@/components/ui/data-version";
 import { DemoNotice } from "@/components/ui/demo-notice";
 import { getDashboardSummary } from "@/db/queries/dashboard-summary";
+import { getDb } from "@/db/client";
 import { findUnmatchedFilters } from "@/db/queries/filters";
 import { listFilterOptions } from "@/db/queries/filter-options";
 import { DASHBOARD_LIMITS } from "@/lib/dashboard";
@@ -29,10 +30,10 @@ export async function DashboardView({ searchParams }: { searchParams: SearchPara
   const dashboard = await cachedByPublishedData(
     ["dashboard", JSON.stringify(filters)],
     () => getDashboardSummary(filters, { heatMapLimit: DASHBOARD_LIMITS.heatMapRows, changesLimit: DASHBOARD_LIMITS.changesPerDirection }),
-    { when: findUnmatchedFilters(filters).length === 0 },
+    { when: (await findUnmatchedFilters(getDb(), filters)).length === 0 },
   );
   const data = dashboard;
-  const options = listFilterOptions(filters);
+  const options = await listFilterOptions(getDb(), filters);
   const labels = markPreliminary(roundChartLabels(dashboard.rounds), dashboard.series);
   const columns = dashboard.rounds.map((r, i) => ({ id: r.id, slug: r.slug, name: r.name, label: labels[i]! }));
 

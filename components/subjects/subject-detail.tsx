@@ -2,8 +2,7 @@ import Link from "next/link";
 import { HeatMap } from "@/components/dashboard/heat-map";
 import { DemoNotice } from "@/components/ui/demo-notice";
 import { getSubsetMatrix } from "@/db/queries/matrix";
-import type { PublicSubject, SubjectPage } from "@/db/queries/subjects";
-import { listSubjectEvents } from "@/db/queries/subjects";
+import type { PublicSubject, SubjectEvent, SubjectPage } from "@/db/queries/subjects";
 import { buildDashboard, DASHBOARD_LIMITS } from "@/lib/dashboard";
 import { formatDate } from "@/lib/format";
 import { formatCount } from "@/lib/pagination";
@@ -26,8 +25,7 @@ export const EVENT_LABELS: Record<string, string> = {
   other: "Event",
 };
 
-export function SubjectDetail({ page, subject }: { page: SubjectPage; subject: PublicSubject }) {
-  const events = listSubjectEvents(subject.id);
+export function SubjectDetail({ page, subject, events }: { page: SubjectPage; subject: PublicSubject; events: SubjectEvent[] }) {
   const data = getSubsetMatrix({ subject: subject.slug }, { limit: DASHBOARD_LIMITS.heatMapRows });
   const dashboard = buildDashboard(data);
   const labels = roundChartLabels(dashboard.rounds);

@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { Pagination } from "@/components/ui/pagination";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { listCurrentStatuses } from "@/db/queries/scores";
+import type { SubjectIndexPage, SubjectPage } from "@/db/queries/subjects";
 import { STATUSES } from "@/lib/domain";
-import { listPublicSubjectsPage, listSubjectBenchmarkLinks, type SubjectPage } from "@/db/queries/subjects";
 import { describePage, pageInfo, pageQuery } from "@/lib/pagination";
 import type { PageParams } from "@/lib/validation/paging";
 
@@ -25,14 +24,10 @@ const COPY: Record<SubjectPage, { title: string; intro: string; searchLabel: str
 };
 
 /** A page of people (or laws), searchable, each with the current status of every demand about them. */
-export function SubjectIndex({ page, search, paging }: { page: SubjectPage; search: string; paging: PageParams }) {
+export function SubjectIndex({ page, search, paging, data }: { page: SubjectPage; search: string; paging: PageParams; data: SubjectIndexPage }) {
   const copy = COPY[page];
-  const { rows: subjects, total } = listPublicSubjectsPage(page, search, { limit: paging.pageSize, offset: (paging.page - 1) * paging.pageSize });
+  const { rows: subjects, total, benchmarksOf: linksOf, current } = data;
   const info = pageInfo(paging.page, paging.pageSize, total);
-  const links = listSubjectBenchmarkLinks(subjects.map((s) => s.id));
-  const current = listCurrentStatuses([...new Set(links.map((l) => l.benchmarkId))]);
-  const linksOf = new Map<number, number[]>();
-  for (const l of links) linksOf.set(l.subjectId, [...(linksOf.get(l.subjectId) ?? []), l.benchmarkId]);
   const hrefFor = (p: number) => `/${page}${pageQuery(p, paging.pageSize, SUBJECT_PAGE_SIZE, { q: search })}`;
 
   return (

@@ -26,7 +26,7 @@ function rowCounts(): Record<string, number> {
 
 async function exported(path: string): Promise<string> {
   const route = path.startsWith("/exports/scores") ? await import("@/app/exports/scores.csv/route") : await import("@/app/exports/benchmarks.csv/route");
-  const response = route.GET(new Request(`http://localhost${path}`));
+  const response = await route.GET(new Request(`http://localhost${path}`));
   expect(response.status).toBe(200);
   // Kept as bytes decode them: the byte-order mark the export writes stays at the start.
   return Buffer.from(await response.arrayBuffer()).toString("utf8");

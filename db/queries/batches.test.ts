@@ -16,17 +16,25 @@ describe("inBatches", () => {
     expect(rows).toEqual(Array.from({ length: 25 }, (_, i) => i * 2));
     expect(inBatches([], () => [1])).toEqual([]);
   });
+
+  it("awaits an async query per batch and keeps every row in order", async () => {
+    const calls: number[][] = [];
+    const rows = await inBatches(Array.from({ length: 25 }, (_, i) => i), async (batch) => (calls.push(batch), batch.map((id) => id * 2)), 10);
+    expect(calls.map((c) => c.length)).toEqual([10, 10, 5]);
+    expect(rows).toEqual(Array.from({ length: 25 }, (_, i) => i * 2));
+    expect(await inBatches([], async () => [1])).toEqual([]);
+  });
 });
 
 describe("queries over more ids than SQLite takes at once", () => {
-  it("answers for 40,000 benchmarks", () => {
+  it("answers for 40,000 benchmarks", async () => {
     const db = openDatabase(":memory:");
     migrateDatabase(db);
     generateScaleData(db.$client, { benchmarks: 40_000, rounds: 2, reviewers: 2, seed: 3 });
     const ids = (db.$client.prepare("SELECT id FROM benchmarks").all() as { id: number }[]).map((r) => r.id);
-    expect(listBenchmarkSources(ids, db).length).toBeGreaterThanOrEqual(40_000);
-    expect(listBenchmarkSubjects(ids, db).length).toBeGreaterThan(0);
-    const scores = listPublishedScoreDetails({ benchmarkIds: ids }, db);
+    expect((await listBenchmarkSources(db, ids)).length).toBeGreaterThanOrEqual(40_000);
+    expect((await listBenchmarkSubjects(db, ids)).length).toBeGreaterThan(0);
+    const scores = await listPublishedScoreDetails(db, { benchmarkIds: ids });
     expect(scores.length).toBe((db.$client.prepare("SELECT COUNT(*) AS n FROM published_scores").get() as { n: number }).n);
   }, 60_000);
 });

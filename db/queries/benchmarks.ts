@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Addressee, DatePrecision, StatementKind, SubjectKind } from "@/lib/domain";
-import { getDb, type Db } from "../client";
+import { ALWAYS } from "../dialect";
+import type { Executor } from "../transaction";
 import { benchmarks, benchmarkSources, benchmarkSubjects, categories, rounds, statements, subjects } from "../schema";
 import { listScopeTracks, withScopes, type ScopeTrack } from "./benchmark-scope";
 import { benchmarkConditions, type ResolvedFilters } from "./filters";
@@ -27,8 +28,8 @@ export interface PublicBenchmark {
 }
 
 /** A benchmark the public may see; undefined for a confidential or missing one. */
-export function getPublicBenchmark(slug: string, db: Db = getDb()): PublicBenchmark | undefined {
-  const row = db
+export async function getPublicBenchmark(db: Executor, slug: string): Promise<PublicBenchmark | undefined> {
+  const row = await db
     .select({
       id: benchmarks.id,
       slug: benchmarks.slug,
@@ -48,7 +49,8 @@ export function getPublicBenchmark(slug: string, db: Db = getDb()): PublicBenchm
     .where(and(eq(benchmarks.slug, slug), isPublicBenchmark))
     .get();
   if (!row) return undefined;
-  const withheld = getPublicRedactor(db).fields(row, ["title", "retiredReason"]);
+  const withheld = (await getPublicRedactor(db)).fields(row, ["title", "retiredReason"]);
+  // withScopes and listScopeTracks (benchmark-scope.ts, another area's) are still synchronous.
   return { ...withScopes([withheld], db)[0]!, scope: listScopeTracks([row.id], db).get(row.id) ?? [] };
 }
 
@@ -66,9 +68,9 @@ export interface BenchmarkSource {
  * The statements that raised each benchmark, with their demands. For the public (the default) only
  * sources and statements not hidden, with names withheld; the workspace reads them as stored.
  */
-export function listBenchmarkSources(benchmarkIds: number[], db: Db = getDb(), audience: "public" | "workspace" = "public"): BenchmarkSource[] {
-  const redactor = audience === "public" ? getPublicRedactor(db) : null;
-  const rows = inBatches(benchmarkIds, (batch) =>
+export async function listBenchmarkSources(db: Executor, benchmarkIds: number[], audience: "public" | "workspace" = "public"): Promise<BenchmarkSource[]> {
+  const redactor = audience === "public" ? await getPublicRedactor(db) : null;
+  const rows = await inBatches(benchmarkIds, async (batch) =>
     db
       .select({
         benchmarkId: benchmarkSources.benchmarkId,
@@ -82,8 +84,7 @@ export function listBenchmarkSources(benchmarkIds: number[], db: Db = getDb(), a
       .from(benchmarkSources)
       .innerJoin(statements, eq(statements.id, benchmarkSources.statementId))
       .where(and(inArray(benchmarkSources.benchmarkId, batch), redactor ? isPublicSource : undefined))
-      .orderBy(asc(statements.date), asc(statements.id))
-      .all(),
+      .orderBy(asc(statements.date), asc(statements.id)),
   );
   return redactor ? rows.map((r) => redactor.fields(r, ["demand", "statementTitle"])) : rows;
 }
@@ -97,18 +98,17 @@ export interface LinkedSubject {
 }
 
 /** People and laws linked to the benchmarks; confidential subjects are left out. */
-export function listBenchmarkSubjects(benchmarkIds: number[], db: Db = getDb()): LinkedSubject[] {
-  const redactor = getPublicRedactor(db);
-  return inBatches(benchmarkIds, (batch) =>
+export async function listBenchmarkSubjects(db: Executor, benchmarkIds: number[]): Promise<LinkedSubject[]> {
+  const redactor = await getPublicRedactor(db);
+  const rows = await inBatches(benchmarkIds, async (batch) =>
     db
       .select({ benchmarkId: benchmarkSubjects.benchmarkId, slug: subjects.slug, kind: subjects.kind, name: subjects.name, nameZh: subjects.nameZh })
       .from(benchmarkSubjects)
       .innerJoin(subjects, and(eq(subjects.id, benchmarkSubjects.subjectId), eq(subjects.confidential, false)))
       .where(inArray(benchmarkSubjects.benchmarkId, batch))
-      .orderBy(asc(subjects.name))
-      .all()
-      .map((s) => redactor.fields(s, ["name", "nameZh"])),
+      .orderBy(asc(subjects.name)),
   );
+  return rows.map((s) => redactor.fields(s, ["name", "nameZh"]));
 }
 
 export interface BenchmarkListItem {
@@ -129,11 +129,11 @@ export interface BenchmarkListItem {
  * One page of the public benchmarks the filters keep, in category/title order, with how many there
  * are. The page's ids come from walking the category/title index; only those rows are read.
  */
-export function listPublicBenchmarksPage(resolved: ResolvedFilters, page: { limit: number; offset: number }, db: Db = getDb()): { rows: BenchmarkListItem[]; total: number } {
-  const where = benchmarkConditions(db, resolved) ?? sql`1`;
-  const ids = idsInBenchmarkOrder(db, where, "category", page);
+export async function listPublicBenchmarksPage(db: Executor, resolved: ResolvedFilters, page: { limit: number; offset: number }): Promise<{ rows: BenchmarkListItem[]; total: number }> {
+  const where = benchmarkConditions(db, resolved) ?? ALWAYS;
+  const ids = await idsInBenchmarkOrder(db, where, "category", page);
   const rows = ids.length
-    ? db
+    ? await db
         .select({
           id: benchmarks.id,
           slug: benchmarks.slug,
@@ -148,21 +148,18 @@ export function listPublicBenchmarksPage(resolved: ResolvedFilters, page: { limi
         .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
         .innerJoin(rounds, eq(rounds.id, benchmarks.appliesFromRoundId))
         .where(inArray(benchmarks.id, ids))
-        .all()
     : [];
   const scopes = listScopeTracks(ids, db);
-  const redactor = getPublicRedactor(db);
+  const redactor = await getPublicRedactor(db);
   const byId = new Map(rows.map((b) => [b.id, { ...redactor.fields(b, ["title", "retiredReason"]), assessedAt: (scopes.get(b.id) ?? []).map((t) => t.slug) }]));
-  return { rows: ids.flatMap((id) => byId.get(id) ?? []), total: countPublicBenchmarks(resolved, db) };
+  return { rows: ids.flatMap((id) => byId.get(id) ?? []), total: await countPublicBenchmarks(db, resolved) };
 }
 
 /** How many public benchmarks the filters keep; without filters, every benchmark less the few hidden ones. */
-export function countPublicBenchmarks(resolved: ResolvedFilters, db: Db = getDb()): number {
+export async function countPublicBenchmarks(db: Executor, resolved: ResolvedFilters): Promise<number> {
   const r = resolved;
   const unfiltered = !r.matchesNothing && r.categoryId === undefined && r.filters.addressee === undefined && r.statementId === undefined && r.subjectId === undefined;
-  if (unfiltered) {
-    const all = db.get<{ n: number }>(sql`select count(*) as n from ${benchmarks}`)?.n ?? 0;
-    return all - (db.get<{ n: number }>(sql`select count(*) as n from (${hiddenBenchmarkSelect})`)?.n ?? 0);
-  }
-  return db.get<{ n: number }>(sql`select count(*) as n from ${benchmarks} where ${benchmarkConditions(db, r) ?? sql`1`}`)?.n ?? 0;
+  const countOf = async (query: SQL) => (await db.get<{ n: number }>(query))?.n ?? 0;
+  if (unfiltered) return (await countOf(sql`select count(*) as n from ${benchmarks}`)) - (await countOf(sql`select count(*) as n from (${hiddenBenchmarkSelect})`));
+  return countOf(sql`select count(*) as n from ${benchmarks} where ${benchmarkConditions(db, r) ?? ALWAYS}`);
 }

@@ -10,10 +10,10 @@ import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { getDb, type Db } from "../client";
 import { benchmarks, categories, publicBenchmarks, publicChanges, publicTallies, publishedScores } from "../schema";
 import { listRoundsInView, type DashboardRound } from "./dashboard";
-import { benchmarkConditions, resolveFilters, type ResolvedFilters } from "./filters";
+import { benchmarkConditions, resolveFiltersSync as resolveFilters, type ResolvedFilters } from "./filters";
 import { countPublishedFigures, listPreliminaryRoundIds, readMinCoverage, type TallyRow } from "./published-aggregates";
 import { listScopeTrackIds, withScopes } from "./benchmark-scope";
-import { getPublicRedactor, type PublicRedactor } from "./public-text";
+import { getPublicRedactorSync as getPublicRedactor, type PublicRedactor } from "./public-text";
 import { appliesFromDate, inBatches } from "./shared";
 
 export interface DashboardSummary extends Dashboard<DashboardRound> {

@@ -6,9 +6,9 @@ export type { DashboardRound } from "@/lib/dashboard";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { getDb, type Db } from "../client";
 import { benchmarks, categories, publishedScores, rounds, tracks } from "../schema";
-import { benchmarkConditions, resolveFilters, roundConditions, type ResolvedFilters } from "./filters";
+import { benchmarkConditions, resolveFiltersSync as resolveFilters, roundConditions, type ResolvedFilters } from "./filters";
 import { withScopes } from "./benchmark-scope";
-import { getPublicRedactor } from "./public-text";
+import { getPublicRedactorSync as getPublicRedactor } from "./public-text";
 import { listPreliminaryRoundIds } from "./published-aggregates";
 import { appliesFromDate } from "./shared";
 

@@ -49,7 +49,7 @@ async function confirm(statementSlug: string, text: string, author: Author = REV
 }
 
 const publicSlugs = async () => (await listStatementsPage(db, { limit: 500, offset: 0 })).rows.map((s) => s.slug);
-const everyPublicBenchmark = () => listPublicBenchmarksPage(resolveFilters(db, {}), { limit: 1000, offset: 0 }, db).rows.map((b) => b.slug);
+const everyPublicBenchmark = async () => (await listPublicBenchmarksPage(db, await resolveFilters(db, {}), { limit: 1000, offset: 0 })).rows.map((b) => b.slug);
 const hrc37 = () => db.$client.prepare("SELECT id, start_date AS startDate, track_id AS trackId FROM rounds WHERE slug = 'hrc-37'").get() as { id: number; startDate: string; trackId: number };
 const publicBenchmarkRows = () => {
   ensurePublishedAggregates(db);
@@ -63,8 +63,8 @@ describe("a reviewer's statement", () => {
     expect(await publicSlugs()).not.toContain(slug);
     expect((await listStatementsPage(db, { limit: 1, offset: 0 })).total).toBe(total);
     expect(await getStatement(db, slug)).toBeUndefined();
-    expect(resolveFilters(db, { statement: slug }).matchesNothing).toBe(true);
-    const options = listFilterOptions({}, {}, db).statements;
+    expect((await resolveFilters(db, { statement: slug })).matchesNothing).toBe(true);
+    const options = (await listFilterOptions(db, {}, {})).statements;
     expect(options.kind === "all" && options.items.map((i) => i.slug)).not.toContain(slug);
     expect((await listDraftQueue(db)).statements.map((s) => s.slug)).toEqual([slug]);
 
@@ -87,15 +87,15 @@ describe("a reviewer's statement", () => {
 describe("a reviewer's benchmark", () => {
   it("is in no public list, count, aggregate or scoring queue while a draft, even with a published score", async () => {
     const statement = await createStatement(db, letter("Draft letter"), REVIEWER);
-    const publicCount = countPublicBenchmarks(resolveFilters(db, {}), db);
+    const publicCount = await countPublicBenchmarks(db, await resolveFilters(db, {}));
     const { benchmarkSlug } = await confirm(statement, "Release everyone held for their speech.");
     // As if a score had slipped through: a draft still enters no figure.
     const id = (db.$client.prepare("SELECT id FROM benchmarks WHERE slug = ?").get(benchmarkSlug) as { id: number }).id;
     const assessment = db.$client.prepare("INSERT INTO assessments (benchmark_id, round_id, reviewer_id, status, rationale) VALUES (?, ?, 'demo-reviewer-a', 'met', 'x')").run(id, hrc37().id).lastInsertRowid;
     db.$client.prepare("INSERT INTO published_scores (benchmark_id, round_id, status, basis, assessment_id, decided_by, decided_at) VALUES (?, ?, 'met', 'agreement', ?, 'demo-editor', '2026-01-01')").run(id, hrc37().id, assessment);
 
-    expect(everyPublicBenchmark()).not.toContain(benchmarkSlug);
-    expect(countPublicBenchmarks(resolveFilters(db, {}), db)).toBe(publicCount);
+    expect(await everyPublicBenchmark()).not.toContain(benchmarkSlug);
+    expect(await countPublicBenchmarks(db, await resolveFilters(db, {}))).toBe(publicCount);
     expect(publicBenchmarkRows()).not.toContain(benchmarkSlug);
     expect((await listRoundBenchmarks(db, hrc37())).map((b) => b.slug)).not.toContain(benchmarkSlug);
 
@@ -103,18 +103,18 @@ describe("a reviewer's benchmark", () => {
     // Approving the benchmark approves the draft statement that raised it, so it is never public without its source.
     expect(message).toMatch(/with its statement “Draft letter”/);
     expect(await getStatement(db, statement)).toBeDefined();
-    expect(everyPublicBenchmark()).toContain(benchmarkSlug);
-    expect(countPublicBenchmarks(resolveFilters(db, {}), db)).toBe(publicCount + 1);
+    expect(await everyPublicBenchmark()).toContain(benchmarkSlug);
+    expect(await countPublicBenchmarks(db, await resolveFilters(db, {}))).toBe(publicCount + 1);
     expect(publicBenchmarkRows()).toContain(benchmarkSlug);
     expect((await listRoundBenchmarks(db, hrc37())).map((b) => b.slug)).toContain(benchmarkSlug);
-    expect(listBenchmarkSources([id], db).map((s) => s.statementSlug)).toEqual([statement]);
+    expect((await listBenchmarkSources(db, [id])).map((s) => s.statementSlug)).toEqual([statement]);
   });
 
   it("of an approved statement stays a draft: approving the statement approves only the statement", async () => {
     const statement = await createStatement(db, letter("Letter approved first"), REVIEWER);
     const { benchmarkSlug } = await confirm(statement, "Release everyone held for their speech.");
     await approveDraft(db, { kind: "statement", slug: statement }, EDITOR.id);
-    expect(everyPublicBenchmark()).not.toContain(benchmarkSlug);
+    expect(await everyPublicBenchmark()).not.toContain(benchmarkSlug);
     expect((await countPublicDemands(db, [statementId(statement)])).get(statementId(statement))).toBeUndefined();
     expect((await listDraftQueue(db)).benchmarks.map((b) => b.slug)).toEqual([benchmarkSlug]);
   });
@@ -187,22 +187,22 @@ describe("editing and merging", () => {
     await approveDraft(db, { kind: "statement", slug: statement }, EDITOR.id);
     await mergeDraftBenchmark(db, { slug: benchmarkSlug, intoSlug: "release-liu-xia" }, EDITOR.id);
     const liuXia = (db.$client.prepare("SELECT id FROM benchmarks WHERE slug = 'release-liu-xia'").get() as { id: number }).id;
-    expect(listBenchmarkSources([liuXia], db).map((s) => s.statementSlug)).toContain(statement);
+    expect((await listBenchmarkSources(db, [liuXia])).map((s) => s.statementSlug)).toContain(statement);
     expect((await listCandidateOutcomes(db, statementId(statement))).get(candidateKey(statementId(statement), text))).toMatchObject({ benchmarkSlug: "release-liu-xia", benchmarkState: "approved" });
     expect(db.$client.prepare("SELECT review_state AS state, merged_into_id AS mergedInto FROM benchmarks WHERE slug = ?").get(benchmarkSlug)).toEqual({ state: "merged", mergedInto: liuXia });
-    expect(everyPublicBenchmark()).not.toContain(benchmarkSlug);
+    expect(await everyPublicBenchmark()).not.toContain(benchmarkSlug);
   });
 });
 
 describe("a source link", () => {
   it("a reviewer adds between an approved statement and an approved benchmark waits for an editor", async () => {
     const liuXia = (db.$client.prepare("SELECT id FROM benchmarks WHERE slug = 'release-liu-xia'").get() as { id: number }).id;
-    const sources = () => listBenchmarkSources([liuXia], db).map((s) => s.statementSlug);
-    expect(sources()).not.toContain("ambassadors-2017-letter");
+    const sources = async () => (await listBenchmarkSources(db, [liuXia])).map((s) => s.statementSlug);
+    expect(await sources()).not.toContain("ambassadors-2017-letter");
     await addBenchmarkSource(db, { statementSlug: "ambassadors-2017-letter", benchmarkSlug: "release-liu-xia", demand: "Free her.", candidateKey: candidateKey(statementId("ambassadors-2017-letter"), "Free her.") }, REVIEWER);
-    expect(sources()).not.toContain("ambassadors-2017-letter");
+    expect(await sources()).not.toContain("ambassadors-2017-letter");
     expect((await listDraftQueue(db)).sources.map((s) => `${s.benchmarkSlug}@${s.statementSlug}`)).toEqual(["release-liu-xia@ambassadors-2017-letter"]);
     await approveDraft(db, { kind: "source", benchmarkSlug: "release-liu-xia", statementSlug: "ambassadors-2017-letter" }, EDITOR.id);
-    expect(sources()).toContain("ambassadors-2017-letter");
+    expect(await sources()).toContain("ambassadors-2017-letter");
   });
 });

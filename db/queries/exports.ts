@@ -2,7 +2,8 @@ import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { BenchmarkExportRow, ScoreExportRow } from "@/lib/export/rows";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
-import { getDb, type Db } from "../client";
+import { ALWAYS, groupConcat, isFalse, joinInOrder } from "../dialect";
+import type { Executor } from "../transaction";
 import {
   assessments,
   benchmarkSources,
@@ -28,20 +29,19 @@ export type { BenchmarkExportRow, ScoreExportRow } from "@/lib/export/rows";
 const SEPARATOR = " | ";
 
 // In publication order: the subquery's order is the order group_concat reads.
-const evidenceList = sql<string>`coalesce((select group_concat(pe_title || ' <' || pe_url || '>', ${SEPARATOR}) from (select pe.title as pe_title, pe.url as pe_url from ${publishedEvidence} pe where pe.benchmark_id = ${publishedScores.benchmarkId} and pe.round_id = ${publishedScores.roundId} order by pe.position)), '')`;
-const sourceList = sql<string>`coalesce((select group_concat(${statements.title}, ${SEPARATOR}) from ${benchmarkSources} join ${statements} on ${statements.id} = ${benchmarkSources.statementId} where ${benchmarkSources.benchmarkId} = ${benchmarks.id} and ${isPublicSource}), '')`;
+const evidenceList = sql<string>`coalesce((select ${groupConcat(sql`pe_title || ' <' || pe_url || '>'`, SEPARATOR)} from (select pe.title as pe_title, pe.url as pe_url from ${publishedEvidence} pe where pe.benchmark_id = ${publishedScores.benchmarkId} and pe.round_id = ${publishedScores.roundId} order by pe.position)), '')`;
+const sourceList = sql<string>`coalesce((select ${groupConcat(statements.title, SEPARATOR)} from ${benchmarkSources} join ${statements} on ${statements.id} = ${benchmarkSources.statementId} where ${benchmarkSources.benchmarkId} = ${benchmarks.id} and ${isPublicSource}), '')`;
 const subjectList = (kind: "person" | "law") =>
-  sql<string>`coalesce((select group_concat(${subjects.name} || coalesce(' (' || ${subjects.nameZh} || ')', ''), ${SEPARATOR}) from ${benchmarkSubjects} join ${subjects} on ${subjects.id} = ${benchmarkSubjects.subjectId} where ${benchmarkSubjects.benchmarkId} = ${benchmarks.id} and ${subjects.confidential} = 0 and ${kind === "person" ? sql`${subjects.kind} = 'person'` : sql`${subjects.kind} <> 'person'`}), '')`;
-
+  sql<string>`coalesce((select ${groupConcat(sql`${subjects.name} || coalesce(' (' || ${subjects.nameZh} || ')', '')`, SEPARATOR)} from ${benchmarkSubjects} join ${subjects} on ${subjects.id} = ${benchmarkSubjects.subjectId} where ${benchmarkSubjects.benchmarkId} = ${benchmarks.id} and ${isFalse(subjects.confidential)} and ${kind === "person" ? sql`${subjects.kind} = 'person'` : sql`${subjects.kind} <> 'person'`}), '')`;
 
 export interface ExportContext {
   resolved: ResolvedFilters;
   dataVersion: string | null;
 }
 
-export function getExportContext(filters: DashboardFilters, db: Db = getDb()): ExportContext {
-  const resolved = resolveFilters(db, filters);
-  const row = db.select({ latest: sql<string | null>`max(${rounds.publishedAt})` }).from(rounds).where(roundConditions(resolved)).get();
+export async function getExportContext(db: Executor, filters: DashboardFilters): Promise<ExportContext> {
+  const resolved = await resolveFilters(db, filters);
+  const row = await db.select({ latest: sql<string | null>`max(${rounds.publishedAt})` }).from(rounds).where(roundConditions(resolved)).get();
   return { resolved, dataVersion: row?.latest ?? null };
 }
 
@@ -71,13 +71,12 @@ interface RoundInView {
   trackId: number;
 }
 
-function listRoundsInView(context: ExportContext, db: Db): RoundInView[] {
+async function listRoundsInView(db: Executor, context: ExportContext): Promise<RoundInView[]> {
   return db
     .select({ id: rounds.id, startDate: rounds.startDate, trackId: rounds.trackId })
     .from(rounds)
     .where(roundConditions(context.resolved))
-    .orderBy(asc(rounds.startDate), asc(rounds.id))
-    .all();
+    .orderBy(asc(rounds.startDate), asc(rounds.id));
 }
 
 /** True when the filters name benchmarks (category, addressee, statement, person or law). */
@@ -90,9 +89,9 @@ function hasBenchmarkFilter(context: ExportContext): boolean {
 const DETAIL_BATCH = 500;
 
 /** Whole export rows for some scores of one round, in the order of the benchmark ids given. */
-function scoreRowsOf(db: Db, round: RoundInView, ids: number[]): ScoreExportRow[] {
+async function scoreRowsOf(db: Executor, round: RoundInView, ids: number[]): Promise<ScoreExportRow[]> {
   if (ids.length === 0) return [];
-  const rows = db
+  const rows = await db
     .select({ ...scoreSelection, benchmarkId: benchmarks.id })
     .from(publishedScores)
     .innerJoin(rounds, eq(rounds.id, publishedScores.roundId))
@@ -100,9 +99,8 @@ function scoreRowsOf(db: Db, round: RoundInView, ids: number[]): ScoreExportRow[
     .innerJoin(benchmarks, eq(benchmarks.id, publishedScores.benchmarkId))
     .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
     .innerJoin(assessments, eq(assessments.id, publishedScores.assessmentId))
-    .where(and(eq(publishedScores.roundId, round.id), inArray(publishedScores.benchmarkId, ids)))
-    .all();
-  const redactor = getPublicRedactor(db);
+    .where(and(eq(publishedScores.roundId, round.id), inArray(publishedScores.benchmarkId, ids)));
+  const redactor = await getPublicRedactor(db);
   // Evidence is "title <url>" text here: a name in an address is withheld in place, like any other.
   const byId = new Map<number, ScoreExportRow>(
     rows.map(({ benchmarkId, ...row }) => [benchmarkId, { ...redactor.repeatedFields(redactor.fields(row, ["rationale", "evidence"]), ["benchmarkTitle", "sources", "people", "laws"]), demo: Boolean(row.demo) }]),
@@ -116,7 +114,7 @@ function scoreRowsOf(db: Db, round: RoundInView, ids: number[]): ScoreExportRow[
  * Only benchmarks that apply from this round or earlier can have a score in it; one whose scope
  * leaves the round's track out has none that counts.
  */
-function scoredIdsOfRound(context: ExportContext, db: Db, round: RoundInView, inRound: number, page: IdPage): number[] {
+async function scoredIdsOfRound(db: Executor, context: ExportContext, round: RoundInView, inRound: number, page: IdPage): Promise<number[]> {
   const filters = allOf(benchmarkConditions(db, context.resolved), inScopeOf(round.trackId));
   if (walkBenchmarks(page, inRound, inRound)) {
     const appliesBy = sql`${benchmarks.appliesFromRoundId} in (select ${rounds.id} from ${rounds} where ${rounds.startDate} <= ${round.startDate})`;
@@ -128,16 +126,18 @@ function scoredIdsOfRound(context: ExportContext, db: Db, round: RoundInView, in
 /**
  * Every published score in view, one row per benchmark × round, round by round in category/title
  * order. Only a round's ids are held at once; rows are read a batch at a time as the client takes
- * them, so an export of millions of scores streams at constant memory.
+ * them, so an export of millions of scores streams at constant memory. An async generator: each
+ * batch is one awaited query, and the stream asks for the next only when the client has read the
+ * last. Run it on its own read connection (openReadConnection), which the route closes at the end.
  */
-export function* iterateScoreRows(context: ExportContext, db: Db): Generator<ScoreExportRow> {
-  const roundsInView = listRoundsInView(context, db);
-  const perRound = countScoresPerRound(context, db, roundsInView);
+export async function* iterateScoreRows(db: Executor, context: ExportContext): AsyncGenerator<ScoreExportRow> {
+  const roundsInView = await listRoundsInView(db, context);
+  const perRound = await countScoresPerRound(db, context, roundsInView);
   for (const round of roundsInView) {
-    const n = perRound(round);
+    const n = await perRound.of(round);
     if (n === 0) continue;
-    const ids = scoredIdsOfRound(context, db, round, n, { limit: n, offset: 0 });
-    for (let i = 0; i < ids.length; i += DETAIL_BATCH) yield* scoreRowsOf(db, round, ids.slice(i, i + DETAIL_BATCH));
+    const ids = await scoredIdsOfRound(db, context, round, n, { limit: n, offset: 0 });
+    for (let i = 0; i < ids.length; i += DETAIL_BATCH) yield* await scoreRowsOf(db, round, ids.slice(i, i + DETAIL_BATCH));
   }
 }
 
@@ -148,97 +148,104 @@ export function* iterateScoreRows(context: ExportContext, db: Db): Generator<Sco
  * name. A round is counted when first asked for.
  */
 interface RoundCounts {
-  (round: RoundInView): number;
+  of(round: RoundInView): Promise<number>;
   /** Scores of hidden benchmarks in the rounds in view, when counted without benchmark filters. */
   hidden?: number;
 }
 
-function countScoresPerRound(context: ExportContext, db: Db, roundsInView: RoundInView[]): RoundCounts {
-  if (roundsInView.length === 0) return () => 0;
-  const ids = roundsInView.map((r) => r.id);
+async function countScoresPerRound(db: Executor, context: ExportContext, roundsInView: RoundInView[]): Promise<RoundCounts> {
+  if (roundsInView.length === 0) return { of: async () => 0 };
   if (hasBenchmarkFilter(context)) {
-    const counts = new Map(
-      db
-        .all<{ roundId: number; n: number }>(
-          sql`select ${publishedScores.roundId} as roundId, count(*) as n from ${benchmarks} cross join ${publishedScores} on ${publishedScores.benchmarkId} = ${benchmarks.id}
-              where ${benchmarkConditions(db, context.resolved)} and ${inArray(publishedScores.roundId, ids)}
-                and ${inScopeOf(sql`(select r.track_id from ${rounds} r where r.id = ${publishedScores.roundId})`)} group by 1`,
-        )
-        .map((r) => [r.roundId, r.n]),
-    );
-    return (round) => counts.get(round.id) ?? 0;
+    const counts = await countFilteredScoresPerRound(db, context, roundsInView);
+    return { of: async (round) => counts.get(round.id) ?? 0 };
   }
-  // Track by track: the benchmarks a track's rounds leave out are the hidden ones and those scoped elsewhere.
-  const hidden = new Map(
-    [...new Set(roundsInView.map((r) => r.trackId))].flatMap((trackId) =>
-      db
-        .all<{ roundId: number; n: number }>(
-          sql`select ${publishedScores.roundId} as roundId, count(*) as n
-              from (select id from (${hiddenBenchmarkSelect}) union select benchmark_id from (${outOfScopeSelect(trackId)})) hidden
-              cross join ${publishedScores} on ${publishedScores.benchmarkId} = hidden.id
-              where ${inArray(
-                publishedScores.roundId,
-                roundsInView.filter((r) => r.trackId === trackId).map((r) => r.id),
-              )} group by 1`,
-        )
-        .map((r) => [r.roundId, r.n] as const),
+  const hidden = await countHiddenScoresPerRound(db, roundsInView);
+  const cache = new Map<number, number>();
+  return {
+    of: async (round) => {
+      if (!cache.has(round.id)) {
+        const n = (await db.get<{ n: number }>(sql`select count(*) as n from ${publishedScores} where ${publishedScores.roundId} = ${round.id}`))?.n ?? 0;
+        cache.set(round.id, n - (hidden.get(round.id) ?? 0));
+      }
+      return cache.get(round.id)!;
+    },
+    hidden: [...hidden.values()].reduce((a, b) => a + b, 0),
+  };
+}
+
+/** With benchmark filters: each round's public scores counted from the benchmarks the filters name, within their scope. */
+async function countFilteredScoresPerRound(db: Executor, context: ExportContext, roundsInView: RoundInView[]): Promise<Map<number, number>> {
+  const rows = await db.all<{ roundId: number; n: number }>(
+    sql`select ${publishedScores.roundId} as roundId, count(*) as n from ${benchmarks} ${joinInOrder(publishedScores, sql`${publishedScores.benchmarkId} = ${benchmarks.id}`)}
+        where ${benchmarkConditions(db, context.resolved)} and ${inArray(
+          publishedScores.roundId,
+          roundsInView.map((r) => r.id),
+        )}
+          and ${inScopeOf(sql`(select r.track_id from ${rounds} r where r.id = ${publishedScores.roundId})`)} group by 1`,
+  );
+  return new Map(rows.map((r) => [r.roundId, r.n]));
+}
+
+/** Track by track: the scores a track's rounds leave out, of the hidden benchmarks and of those scoped elsewhere. */
+async function countHiddenScoresPerRound(db: Executor, roundsInView: RoundInView[]): Promise<Map<number, number>> {
+  const perTrack = await Promise.all(
+    [...new Set(roundsInView.map((r) => r.trackId))].map((trackId) =>
+      db.all<{ roundId: number; n: number }>(
+        sql`select ${publishedScores.roundId} as roundId, count(*) as n
+            from (select id from (${hiddenBenchmarkSelect}) union select benchmark_id from (${outOfScopeSelect(trackId)})) hidden
+            ${joinInOrder(publishedScores, sql`${publishedScores.benchmarkId} = hidden.id`)}
+            where ${inArray(
+              publishedScores.roundId,
+              roundsInView.filter((r) => r.trackId === trackId).map((r) => r.id),
+            )} group by 1`,
+      ),
     ),
   );
-  const cache = new Map<number, number>();
-  const counts: RoundCounts = (round) => {
-    if (!cache.has(round.id)) {
-      const n = db.get<{ n: number }>(sql`select count(*) as n from ${publishedScores} where ${publishedScores.roundId} = ${round.id}`)?.n ?? 0;
-      cache.set(round.id, n - (hidden.get(round.id) ?? 0));
-    }
-    return cache.get(round.id)!;
-  };
-  counts.hidden = [...hidden.values()].reduce((a, b) => a + b, 0);
-  return counts;
+  return new Map(perTrack.flat().map((r) => [r.roundId, r.n] as const));
 }
 
 /** All public scores in view: without benchmark filters, the table's own count less what is out of view or hidden. */
-function countScores(context: ExportContext, db: Db, roundsInView: RoundInView[], perRound: RoundCounts): number {
-  const sum = () => roundsInView.reduce((total, r) => total + perRound(r), 0);
+async function countScores(db: Executor, context: ExportContext, roundsInView: RoundInView[], perRound: RoundCounts): Promise<number> {
+  const sum = async () => (await Promise.all(roundsInView.map((r) => perRound.of(r)))).reduce((total, n) => total + n, 0);
   if (perRound.hidden === undefined) return sum();
-  const outOfView = db
-    .select({ id: rounds.id })
-    .from(rounds)
-    .where(sql`not (${roundConditions(context.resolved)})`)
-    .all()
-    .map((r) => r.id);
+  const outOfView = (
+    await db
+      .select({ id: rounds.id })
+      .from(rounds)
+      .where(sql`not (${roundConditions(context.resolved)})`)
+  ).map((r) => r.id);
   if (outOfView.length >= roundsInView.length) return sum();
   // SQLite counts a whole table far faster than it counts the entries of a range.
-  const all = db.get<{ n: number }>(sql`select count(*) as n from ${publishedScores}`)?.n ?? 0;
-  const out = outOfView.length ? (db.get<{ n: number }>(sql`select count(*) as n from ${publishedScores} where ${inArray(publishedScores.roundId, outOfView)}`)?.n ?? 0) : 0;
+  const all = (await db.get<{ n: number }>(sql`select count(*) as n from ${publishedScores}`))?.n ?? 0;
+  const out = outOfView.length ? ((await db.get<{ n: number }>(sql`select count(*) as n from ${publishedScores} where ${inArray(publishedScores.roundId, outOfView)}`))?.n ?? 0) : 0;
   return all - out - perRound.hidden;
 }
 
 /** How many score rows an export of the view holds, from index counts (see countScores). */
-export function countScoreRows(context: ExportContext, db: Db = getDb()): number {
-  const roundsInView = listRoundsInView(context, db);
-  return countScores(context, db, roundsInView, countScoresPerRound(context, db, roundsInView));
+export async function countScoreRows(db: Executor, context: ExportContext): Promise<number> {
+  const roundsInView = await listRoundsInView(db, context);
+  return countScores(db, context, roundsInView, await countScoresPerRound(db, context, roundsInView));
 }
 
 /**
  * One page of the same rows, for the read API, with the total. The rounds the page spans are found
  * from per-round counts; within a round, its ids are read in order from the page's offset.
  */
-export function listScoreRows(context: ExportContext, page: { limit: number; offset: number }, db: Db = getDb()): { rows: ScoreExportRow[]; total: number } {
-  const roundsInView = listRoundsInView(context, db);
-  const perRound = countScoresPerRound(context, db, roundsInView);
+export async function listScoreRows(db: Executor, context: ExportContext, page: { limit: number; offset: number }): Promise<{ rows: ScoreExportRow[]; total: number }> {
+  const roundsInView = await listRoundsInView(db, context);
+  const perRound = await countScoresPerRound(db, context, roundsInView);
   const rows: ScoreExportRow[] = [];
   let start = 0;
   for (const round of roundsInView) {
     if (rows.length >= page.limit) break;
-    const size = perRound(round);
+    const size = await perRound.of(round);
     const from = page.offset + rows.length - start;
     start += size;
     if (from >= size) continue;
-    rows.push(...scoreRowsOf(db, round, scoredIdsOfRound(context, db, round, size, { limit: page.limit - rows.length, offset: from })));
+    rows.push(...(await scoreRowsOf(db, round, await scoredIdsOfRound(db, context, round, size, { limit: page.limit - rows.length, offset: from }))));
   }
-  return { rows, total: countScores(context, db, roundsInView, perRound) };
+  return { rows, total: await countScores(db, context, roundsInView, perRound) };
 }
-
 
 const benchmarkSelection = {
   slug: benchmarks.slug,
@@ -253,24 +260,27 @@ const benchmarkSelection = {
   laws: subjectList("law"),
 };
 
-/** Every public benchmark in view in category/title order, read a batch at a time so the export streams. */
-export function* iterateBenchmarkRows(context: ExportContext, db: Db): Generator<BenchmarkExportRow> {
-  const ids = idsInBenchmarkOrder(db, benchmarkConditions(db, context.resolved) ?? sql`1`, "category", { limit: -1, offset: 0 });
-  for (let i = 0; i < ids.length; i += DETAIL_BATCH) {
-    const batch = ids.slice(i, i + DETAIL_BATCH);
-    const rows = db
-      .select({ ...benchmarkSelection, id: benchmarks.id })
-      .from(benchmarks)
-      .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
-      .innerJoin(rounds, eq(rounds.id, benchmarks.appliesFromRoundId))
-      .where(inArray(benchmarks.id, batch))
-      .all();
-    const scopes = listScopeTracks(batch, db);
-    const redactor = getPublicRedactor(db);
-    const byId = new Map(rows.map(({ id, ...row }) => [id, { ...redactor.fields(row, ["title", "retiredReason", "sources", "people", "laws"]), assessedAt: (scopes.get(id) ?? []).map((t) => t.name) }]));
-    for (const id of batch) {
-      const row = byId.get(id);
-      if (row) yield row;
-    }
-  }
+/**
+ * Every public benchmark in view in category/title order, read a batch at a time so the export
+ * streams (an async generator on its own read connection, as iterateScoreRows). Only the ids are
+ * held whole: one number per benchmark.
+ */
+export async function* iterateBenchmarkRows(db: Executor, context: ExportContext): AsyncGenerator<BenchmarkExportRow> {
+  const ids = await idsInBenchmarkOrder(db, benchmarkConditions(db, context.resolved) ?? ALWAYS, "category");
+  for (let i = 0; i < ids.length; i += DETAIL_BATCH) yield* await benchmarkRowsOf(db, ids.slice(i, i + DETAIL_BATCH));
+}
+
+/** Whole export rows for some benchmarks, in the order of the ids given. */
+async function benchmarkRowsOf(db: Executor, ids: number[]): Promise<BenchmarkExportRow[]> {
+  const rows = await db
+    .select({ ...benchmarkSelection, id: benchmarks.id })
+    .from(benchmarks)
+    .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
+    .innerJoin(rounds, eq(rounds.id, benchmarks.appliesFromRoundId))
+    .where(inArray(benchmarks.id, ids));
+  // listScopeTracks (benchmark-scope.ts, another area's) is still synchronous.
+  const scopes = listScopeTracks(ids, db);
+  const redactor = await getPublicRedactor(db);
+  const byId = new Map(rows.map(({ id, ...row }) => [id, { ...redactor.fields(row, ["title", "retiredReason", "sources", "people", "laws"]), assessedAt: (scopes.get(id) ?? []).map((t) => t.name) }]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }

@@ -6,7 +6,7 @@ import { migrateDatabase } from "../migrate";
 import { generateScaleData } from "../seed/scale";
 import { LONG_LIST_THRESHOLD, listFilterOptions } from "./filter-options";
 
-describe("listFilterOptions", () => {
+describe("listFilterOptions", async () => {
   const db = openDatabase(":memory:");
   migrateDatabase(db);
   // 5,000 benchmarks make 250 statements and 1,025 people and laws: both past the default threshold.
@@ -16,17 +16,17 @@ describe("listFilterOptions", () => {
   const statementCount = count("SELECT COUNT(*) AS n FROM statements");
   const confidentialSlug = (db.$client.prepare("SELECT slug FROM subjects WHERE confidential = 1 LIMIT 1").get() as { slug: string }).slug;
 
-  it("returns no statements or people when the lists are long and nothing is selected", () => {
+  it("returns no statements or people when the lists are long and nothing is selected", async () => {
     expect(statementCount).toBeGreaterThan(LONG_LIST_THRESHOLD);
     expect(publicSubjects).toBeGreaterThan(LONG_LIST_THRESHOLD);
-    const options = listFilterOptions({}, {}, db);
+    const options = (await listFilterOptions(db, {}, {}));
     expect(options.statements).toEqual({ kind: "search", selected: null });
     expect(options.subjects).toEqual({ kind: "search", selected: null });
     expect(options.rounds).toHaveLength(3);
     expect(options.tracks.length).toBeGreaterThan(0);
   });
 
-  it("lists each addressee that a public benchmark has, in the domain's order", () => {
+  it("lists each addressee that a public benchmark has, in the domain's order", async () => {
     const small = openDatabase(":memory:");
     migrateDatabase(small);
     generateScaleData(small.$client, { benchmarks: 400, rounds: 2, reviewers: 2, seed: 5 });
@@ -35,31 +35,31 @@ describe("listFilterOptions", () => {
     small.$client.prepare("UPDATE benchmarks SET confidential = 1 WHERE addressee = ?").run(hidden);
     const expected = ADDRESSEES.filter((a) => present().includes(a));
     expect(expected.length).toBeGreaterThan(1);
-    expect(listFilterOptions({}, {}, small).addressees).toEqual(expected);
-    expect(listFilterOptions({}, {}, small).addressees).not.toContain(hidden);
+    expect((await listFilterOptions(small, {}, {})).addressees).toEqual(expected);
+    expect((await listFilterOptions(small, {}, {})).addressees).not.toContain(hidden);
   });
 
-  it("returns the selected statement and person of a long list, so the form can name them", () => {
-    const options = listFilterOptions({ statement: "statement-250", subject: "person-7" }, {}, db);
+  it("returns the selected statement and person of a long list, so the form can name them", async () => {
+    const options = (await listFilterOptions(db, { statement: "statement-250", subject: "person-7" }, {}));
     expect(options.statements).toEqual({ kind: "search", selected: { slug: "statement-250", title: "Joint statement 250", date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } });
     expect(options.subjects).toMatchObject({ kind: "search", selected: { slug: "person-7", kind: "person" } });
   });
 
-  it("never names a confidential person, nor a slug that names nothing", () => {
-    expect(listFilterOptions({ subject: confidentialSlug }, {}, db).subjects).toEqual({ kind: "search", selected: null });
-    expect(listFilterOptions({ subject: "nobody", statement: "no-statement" }, {}, db)).toMatchObject({
+  it("never names a confidential person, nor a slug that names nothing", async () => {
+    expect((await listFilterOptions(db, { subject: confidentialSlug }, {})).subjects).toEqual({ kind: "search", selected: null });
+    expect((await listFilterOptions(db, { subject: "nobody", statement: "no-statement" }, {}))).toMatchObject({
       subjects: { kind: "search", selected: null },
       statements: { kind: "search", selected: null },
     });
   });
 
-  it("lists short lists whole, public subjects only, up to and including the threshold", () => {
-    const atThreshold = listFilterOptions({}, { longListThreshold: publicSubjects }, db);
+  it("lists short lists whole, public subjects only, up to and including the threshold", async () => {
+    const atThreshold = (await listFilterOptions(db, {}, { longListThreshold: publicSubjects }));
     expect(atThreshold.subjects.kind).toBe("all");
     const items = atThreshold.subjects.kind === "all" ? atThreshold.subjects.items : [];
     expect(items).toHaveLength(publicSubjects);
     expect(items.map((s) => s.slug)).not.toContain(confidentialSlug);
     expect(atThreshold.statements).toMatchObject({ kind: "all", items: expect.arrayContaining([expect.objectContaining({ slug: "statement-1" })]) });
-    expect(listFilterOptions({}, { longListThreshold: publicSubjects - 1 }, db).subjects.kind).toBe("search");
+    expect((await listFilterOptions(db, {}, { longListThreshold: publicSubjects - 1 })).subjects.kind).toBe("search");
   });
 });

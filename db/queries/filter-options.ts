@@ -2,9 +2,9 @@ import "server-only";
 import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import { ADDRESSEES } from "@/lib/domain";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
-import { getDb, type Db } from "../client";
+import type { Executor } from "../transaction";
 import { benchmarks, categories, rounds, statements, subjects, tracks } from "../schema";
-import { getPublicRedactor } from "./public-text";
+import { getPublicRedactor, type PublicRedactor } from "./public-text";
 import { isPublicBenchmark, isPublicStatement } from "./shared";
 
 /** Past this many options a <select> is no use to anyone and bloats the page: the form shows a search field instead. */
@@ -35,47 +35,67 @@ export interface FilterOptions {
 }
 
 /** Reads one row past the threshold, never the whole table, to tell a short list from a long one. */
-function shortOrLong<T extends { slug: string }>(firstRows: (limit: number) => T[], bySlug: (slug: string) => T | undefined, selected: string | undefined, threshold: number): OptionList<T> {
-  const items = firstRows(threshold + 1);
+async function shortOrLong<T extends { slug: string }>(
+  firstRows: (limit: number) => Promise<T[]>,
+  bySlug: (slug: string) => Promise<T | undefined>,
+  selected: string | undefined,
+  threshold: number,
+): Promise<OptionList<T>> {
+  const items = await firstRows(threshold + 1);
   if (items.length <= threshold) return { kind: "all", items };
-  return { kind: "search", selected: selected ? (items.find((i) => i.slug === selected) ?? bySlug(selected) ?? null) : null };
+  return { kind: "search", selected: selected ? (items.find((i) => i.slug === selected) ?? (await bySlug(selected)) ?? null) : null };
 }
 
-export function listFilterOptions(
+export async function listFilterOptions(
+  db: Executor,
   selected: Pick<DashboardFilters, "statement" | "subject"> = {},
   { longListThreshold = LONG_LIST_THRESHOLD }: { longListThreshold?: number } = {},
-  db: Db = getDb(),
-): FilterOptions {
-  const statementColumns = { slug: statements.slug, title: statements.title, date: statements.date };
-  const subjectColumns = { slug: subjects.slug, name: subjects.name, kind: subjects.kind };
+): Promise<FilterOptions> {
+  const redactor = await getPublicRedactor(db);
+  const [trackRows, roundRows, categoryRows, addressees, statementList, subjectList] = await Promise.all([
+    db.select({ slug: tracks.slug, name: tracks.name }).from(tracks).orderBy(asc(tracks.id)),
+    db.select({ slug: rounds.slug, name: rounds.name, startDate: rounds.startDate }).from(rounds).where(isNotNull(rounds.publishedAt)).orderBy(asc(rounds.startDate)),
+    db.select({ slug: categories.slug, name: categories.name }).from(categories).orderBy(asc(categories.position)),
+    listAddressees(db),
+    statementOptions(db, redactor, selected.statement, longListThreshold),
+    subjectOptions(db, redactor, selected.subject, longListThreshold),
+  ]);
+  return { tracks: trackRows, rounds: roundRows, categories: categoryRows, addressees, statements: statementList, subjects: subjectList };
+}
+
+/** The addressees of some public benchmark: one early-stopping probe each instead of a DISTINCT over every benchmark (150 ms at 100,000). */
+async function listAddressees(db: Executor): Promise<string[]> {
+  const probes = await Promise.all(
+    ADDRESSEES.map(async (addressee) => (await db.select({ one: sql`1` }).from(benchmarks).where(and(eq(benchmarks.addressee, addressee), isPublicBenchmark)).limit(1).get()) !== undefined),
+  );
+  return ADDRESSEES.filter((_, i) => probes[i]);
+}
+
+function statementOptions(db: Executor, redactor: PublicRedactor, selected: string | undefined, threshold: number): Promise<OptionList<StatementOption>> {
+  const columns = { slug: statements.slug, title: statements.title, date: statements.date };
+  const asPublic = (s: StatementOption) => redactor.fields(s, ["title"]);
+  return shortOrLong(
+    async (limit) => (await db.select(columns).from(statements).where(isPublicStatement).orderBy(asc(statements.date), asc(statements.id)).limit(limit)).map(asPublic),
+    async (slug) => {
+      const row = await db.select(columns).from(statements).where(and(isPublicStatement, eq(statements.slug, slug))).get();
+      return row && asPublic(row);
+    },
+    selected,
+    threshold,
+  );
+}
+
+function subjectOptions(db: Executor, redactor: PublicRedactor, selected: string | undefined, threshold: number): Promise<OptionList<SubjectOption>> {
+  const columns = { slug: subjects.slug, name: subjects.name, kind: subjects.kind };
   const publicSubject = eq(subjects.confidential, false);
-  const redactor = getPublicRedactor(db);
-  const publicStatement = (s: StatementOption | undefined) => s && redactor.fields(s, ["title"]);
-  const publicSubjectOption = (s: SubjectOption | undefined) => s && redactor.fields(s, ["name"]);
-  return {
-    tracks: db.select({ slug: tracks.slug, name: tracks.name }).from(tracks).orderBy(asc(tracks.id)).all(),
-    rounds: db
-      .select({ slug: rounds.slug, name: rounds.name, startDate: rounds.startDate })
-      .from(rounds)
-      .where(isNotNull(rounds.publishedAt))
-      .orderBy(asc(rounds.startDate))
-      .all(),
-    categories: db.select({ slug: categories.slug, name: categories.name }).from(categories).orderBy(asc(categories.position)).all(),
-    // One early-stopping probe per addressee instead of a DISTINCT over every benchmark (150 ms at 100,000).
-    addressees: ADDRESSEES.filter(
-      (addressee) => db.select({ one: sql`1` }).from(benchmarks).where(and(eq(benchmarks.addressee, addressee), isPublicBenchmark)).limit(1).get() !== undefined,
-    ),
-    statements: shortOrLong(
-      (limit) => db.select(statementColumns).from(statements).where(isPublicStatement).orderBy(asc(statements.date), asc(statements.id)).limit(limit).all().map((s) => publicStatement(s)!),
-      (slug) => publicStatement(db.select(statementColumns).from(statements).where(and(isPublicStatement, eq(statements.slug, slug))).get()),
-      selected.statement,
-      longListThreshold,
-    ),
-    subjects: shortOrLong(
-      (limit) => db.select(subjectColumns).from(subjects).where(publicSubject).orderBy(asc(subjects.kind), asc(subjects.name)).limit(limit).all().map((s) => publicSubjectOption(s)!),
-      (slug) => publicSubjectOption(db.select(subjectColumns).from(subjects).where(and(publicSubject, eq(subjects.slug, slug))).get()),
-      selected.subject,
-      longListThreshold,
-    ),
-  };
+  const asPublic = (s: SubjectOption) => redactor.fields(s, ["name"]);
+  return shortOrLong(
+    async (limit) => (await db.select(columns).from(subjects).where(publicSubject).orderBy(asc(subjects.kind), asc(subjects.name)).limit(limit)).map(asPublic),
+    async (slug) => {
+      const row = await db.select(columns).from(subjects).where(and(publicSubject, eq(subjects.slug, slug))).get();
+      return row && asPublic(row);
+    },
+    selected,
+    threshold,
+  );
 }

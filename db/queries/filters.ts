@@ -1,8 +1,9 @@
 import "server-only";
-import { and, eq, gte, inArray, isNotNull, lte, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, lte, type SQL } from "drizzle-orm";
 import { ADDRESSEES } from "@/lib/domain";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
-import { getDb, type Db } from "../client";
+import { NEVER } from "../dialect";
+import type { Executor } from "../transaction";
 import { benchmarkSources, benchmarks, benchmarkSubjects, categories, rounds, statements, subjects, tracks } from "../schema";
 import { isPublicBenchmark, isPublicSource, isPublicStatement } from "./shared";
 
@@ -21,38 +22,65 @@ export interface ResolvedFilters {
 }
 
 /** Turns the URL's slugs into ids once; a slug naming nothing (or something confidential) is reported, never guessed. */
-export function resolveFilters(db: Db, filters: DashboardFilters): ResolvedFilters {
+export async function resolveFilters(db: Executor, filters: DashboardFilters): Promise<ResolvedFilters> {
   const resolved: ResolvedFilters = { filters, unmatched: [], matchesNothing: false };
-  const miss = (key: string, value: string) => {
-    resolved.unmatched.push(`${key}: nothing is called “${value}”`);
-    resolved.matchesNothing = true;
-  };
-  const idBySlug = (table: typeof tracks | typeof categories, slug: string) => db.select({ id: table.id }).from(table).where(eq(table.slug, slug)).get()?.id;
-  if (filters.track) resolved.trackId = idBySlug(tracks, filters.track) ?? (miss("track", filters.track), undefined);
-  if (filters.category) resolved.categoryId = idBySlug(categories, filters.category) ?? (miss("category", filters.category), undefined);
+  for (const lookup of filterLookups(db, filters)) settle(resolved, lookup, await lookup.query.get());
+  return resolved;
+}
+
+/** The synchronous form, for callers not yet async (other areas' queries until issue 13 is merged). */
+export function resolveFiltersSync(db: Executor, filters: DashboardFilters): ResolvedFilters {
+  const resolved: ResolvedFilters = { filters, unmatched: [], matchesNothing: false };
+  for (const lookup of filterLookups(db, filters)) settle(resolved, lookup, lookup.query.get());
+  return resolved;
+}
+
+type ResolvedKey = "trackId" | "categoryId" | "statementId" | "subjectId" | "fromDate" | "toDate";
+
+interface FilterLookup {
+  /** The filter's name, as the reader is told when its value names nothing. */
+  filter: string;
+  value: string;
+  into: ResolvedKey;
+  query: { get(): { value: number | string } | undefined };
+}
+
+/** One lookup per filter given: the id (or, for a round bound, the start date) its slug names in public. */
+function filterLookups(db: Executor, filters: DashboardFilters): FilterLookup[] {
+  const lookups: FilterLookup[] = [];
+  const idBySlug = (table: typeof tracks | typeof categories, slug: string) => db.select({ value: table.id }).from(table).where(eq(table.slug, slug));
+  if (filters.track) lookups.push({ filter: "track", value: filters.track, into: "trackId", query: idBySlug(tracks, filters.track) });
+  if (filters.category) lookups.push({ filter: "category", value: filters.category, into: "categoryId", query: idBySlug(categories, filters.category) });
   if (filters.statement) {
-    resolved.statementId =
-      db.select({ id: statements.id }).from(statements).where(and(eq(statements.slug, filters.statement), isPublicStatement)).get()?.id ?? (miss("statement", filters.statement), undefined);
+    const query = db.select({ value: statements.id }).from(statements).where(and(eq(statements.slug, filters.statement), isPublicStatement));
+    lookups.push({ filter: "statement", value: filters.statement, into: "statementId", query });
   }
   if (filters.subject) {
-    resolved.subjectId =
-      db.select({ id: subjects.id }).from(subjects).where(and(eq(subjects.slug, filters.subject), eq(subjects.confidential, false))).get()?.id ??
-      (miss("subject", filters.subject), undefined);
+    const query = db.select({ value: subjects.id }).from(subjects).where(and(eq(subjects.slug, filters.subject), eq(subjects.confidential, false)));
+    lookups.push({ filter: "subject", value: filters.subject, into: "subjectId", query });
   }
   for (const key of ["from", "to"] as const) {
     const slug = filters[key];
     if (!slug) continue;
     // Only published rounds bound a public view: an unpublished one answers as if it did not exist.
-    const date = db.select({ startDate: rounds.startDate }).from(rounds).where(and(eq(rounds.slug, slug), isNotNull(rounds.publishedAt))).get()?.startDate;
-    if (date) resolved[key === "from" ? "fromDate" : "toDate"] = date;
-    else miss(key, slug);
+    const query = db.select({ value: rounds.startDate }).from(rounds).where(and(eq(rounds.slug, slug), isNotNull(rounds.publishedAt)));
+    lookups.push({ filter: key, value: slug, into: key === "from" ? "fromDate" : "toDate", query });
   }
-  return resolved;
+  return lookups;
+}
+
+function settle(resolved: ResolvedFilters, lookup: FilterLookup, row: { value: number | string } | undefined): void {
+  if (row) {
+    Object.assign(resolved, { [lookup.into]: row.value });
+    return;
+  }
+  resolved.unmatched.push(`${lookup.filter}: nothing is called “${lookup.value}”`);
+  resolved.matchesNothing = true;
 }
 
 /** The filter values that name nothing public, each as the reader is told: for deciding whether a view is worth caching. */
-export function findUnmatchedFilters(filters: DashboardFilters, db: Db = getDb()): string[] {
-  return resolveFilters(db, filters).unmatched;
+export async function findUnmatchedFilters(db: Executor, filters: DashboardFilters): Promise<string[]> {
+  return (await resolveFilters(db, filters)).unmatched;
 }
 
 /** Published rounds in view. */
@@ -62,12 +90,12 @@ export function roundConditions(r: ResolvedFilters): SQL | undefined {
     r.trackId !== undefined ? eq(rounds.trackId, r.trackId) : undefined,
     r.fromDate ? gte(rounds.startDate, r.fromDate) : undefined,
     r.toDate ? lte(rounds.startDate, r.toDate) : undefined,
-    r.matchesNothing ? sql`0` : undefined,
+    r.matchesNothing ? NEVER : undefined,
   );
 }
 
 /** Public benchmarks in view. */
-export function benchmarkConditions(db: Db, r: ResolvedFilters): SQL | undefined {
+export function benchmarkConditions(db: Executor, r: ResolvedFilters): SQL | undefined {
   const { addressee } = r.filters;
   return and(
     isPublicBenchmark,
@@ -81,6 +109,6 @@ export function benchmarkConditions(db: Db, r: ResolvedFilters): SQL | undefined
     r.subjectId !== undefined
       ? inArray(benchmarks.id, db.select({ id: benchmarkSubjects.benchmarkId }).from(benchmarkSubjects).where(eq(benchmarkSubjects.subjectId, r.subjectId)))
       : undefined,
-    r.matchesNothing ? sql`0` : undefined,
+    r.matchesNothing ? NEVER : undefined,
   );
 }

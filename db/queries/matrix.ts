@@ -12,8 +12,8 @@ import { getDb, type Db } from "../client";
 import { benchmarks, benchmarkTracks, categories, publishedScores, rounds } from "../schema";
 import { inScopeOf, withScopes } from "./benchmark-scope";
 import { listRoundsInView, type DashboardRound } from "./dashboard";
-import { benchmarkConditions, resolveFilters } from "./filters";
-import { getPublicRedactor } from "./public-text";
+import { benchmarkConditions, resolveFiltersSync as resolveFilters } from "./filters";
+import { getPublicRedactorSync as getPublicRedactor } from "./public-text";
 import { inBatches } from "./shared";
 
 export interface SubsetMatrix {

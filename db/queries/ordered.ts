@@ -4,7 +4,8 @@ import "server-only";
 // by id afterwards, so a page never sorts or reads more than it needs.
 import { sql, type SQL } from "drizzle-orm";
 import type { Status } from "@/lib/domain";
-import type { Db } from "../client";
+import { ALWAYS, joinInOrder } from "../dialect";
+import type { Executor } from "../transaction";
 import { benchmarks, categories, publishedScores } from "../schema";
 import { ANY_POSITION } from "./shared";
 
@@ -15,20 +16,30 @@ export interface IdPage {
   offset: number;
 }
 
+/** `limit … offset …` for a page; no clause at all for every row. */
+const pageClause = (page: IdPage | undefined): SQL => (page ? sql` limit ${page.limit} offset ${page.offset}` : sql``);
+
 /**
  * Benchmark-driven: walk benchmarks in the order an index holds (categories by position, each one's
  * benchmarks by title; or all by title) and keep those `where` accepts. Nothing is sorted: the cost
  * is the rows walked, about offset + limit ÷ (share kept), which suits early pages and loose filters.
  * `where` may only name the benchmarks table (and subqueries).
  */
-export function idsInBenchmarkOrder(db: Db, where: SQL, order: ListOrder, page: IdPage): number[] {
-  const query =
-    order === "category"
-      ? sql`select ${benchmarks.id} as id from ${categories} cross join ${benchmarks} on ${benchmarks.categoryId} = ${categories.id}
+export async function idsInBenchmarkOrder(db: Executor, where: SQL, order: ListOrder, page?: IdPage): Promise<number[]> {
+  return (await db.all<{ id: number }>(benchmarkOrderQuery(where, order, page))).map((r) => r.id);
+}
+
+/** The synchronous form, for callers not yet async (db/queries/scorecard.ts until issue 13 is merged). */
+export function idsInBenchmarkOrderSync(db: Executor, where: SQL, order: ListOrder, page?: IdPage): number[] {
+  return db.all<{ id: number }>(benchmarkOrderQuery(where, order, page)).map((r) => r.id);
+}
+
+function benchmarkOrderQuery(where: SQL, order: ListOrder, page: IdPage | undefined): SQL {
+  return order === "category"
+    ? sql`select ${benchmarks.id} as id from ${categories} ${joinInOrder(benchmarks, sql`${benchmarks.categoryId} = ${categories.id}`)}
             where ${categories.position} >= ${ANY_POSITION} and ${where}
-            order by ${categories.position}, ${categories.id}, ${benchmarks.title}, ${benchmarks.id} limit ${page.limit} offset ${page.offset}`
-      : sql`select ${benchmarks.id} as id from ${benchmarks} where ${where} order by ${benchmarks.title}, ${benchmarks.id} limit ${page.limit} offset ${page.offset}`;
-  return db.all<{ id: number }>(query).map((r) => r.id);
+            order by ${categories.position}, ${categories.id}, ${benchmarks.title}, ${benchmarks.id}${pageClause(page)}`
+    : sql`select ${benchmarks.id} as id from ${benchmarks} where ${where} order by ${benchmarks.title}, ${benchmarks.id}${pageClause(page)}`;
 }
 
 /**
@@ -36,16 +47,21 @@ export function idsInBenchmarkOrder(db: Db, where: SQL, order: ListOrder, page: 
  * published_scores, look up their benchmarks and sort those. The cost is the round's (or status's)
  * size whatever the page, which suits deep pages and narrow statuses.
  */
-export function idsOfRoundScores(db: Db, roundId: number, status: Status | undefined, where: SQL, order: ListOrder, page: IdPage): number[] {
+export async function idsOfRoundScores(db: Executor, roundId: number, status: Status | undefined, where: SQL, order: ListOrder, page: IdPage): Promise<number[]> {
+  return (await db.all<{ id: number }>(roundScoresQuery(roundId, status, where, order, page))).map((r) => r.id);
+}
+
+/** The synchronous form, for callers not yet async (db/queries/scorecard.ts until issue 13 is merged). */
+export function idsOfRoundScoresSync(db: Executor, roundId: number, status: Status | undefined, where: SQL, order: ListOrder, page: IdPage): number[] {
+  return db.all<{ id: number }>(roundScoresQuery(roundId, status, where, order, page)).map((r) => r.id);
+}
+
+function roundScoresQuery(roundId: number, status: Status | undefined, where: SQL, order: ListOrder, page: IdPage): SQL {
   const byCategory = order === "category";
-  return db
-    .all<{ id: number }>(
-      sql`select ${benchmarks.id} as id from ${publishedScores} cross join ${benchmarks} on ${benchmarks.id} = ${publishedScores.benchmarkId}
-          ${byCategory ? sql`cross join ${categories} on ${categories.id} = ${benchmarks.categoryId}` : sql``}
+  return sql`select ${benchmarks.id} as id from ${publishedScores} ${joinInOrder(benchmarks, sql`${benchmarks.id} = ${publishedScores.benchmarkId}`)}
+          ${byCategory ? joinInOrder(categories, sql`${categories.id} = ${benchmarks.categoryId}`) : sql``}
           where ${publishedScores.roundId} = ${roundId} ${status ? sql`and ${publishedScores.status} = ${status}` : sql``} and ${where}
-          order by ${byCategory ? sql`${categories.position}, ${categories.id}, ` : sql``}${benchmarks.title}, ${benchmarks.id} limit ${page.limit} offset ${page.offset}`,
-    )
-    .map((r) => r.id);
+          order by ${byCategory ? sql`${categories.position}, ${categories.id}, ` : sql``}${benchmarks.title}, ${benchmarks.id}${pageClause(page)}`;
 }
 
 /**
@@ -61,7 +77,7 @@ export function walkBenchmarks(page: IdPage, matching: number, scope: number): b
 /** `a and b and …`, leaving out the parts that are undefined. */
 export function allOf(...parts: Array<SQL | undefined>): SQL {
   const present = parts.filter((p): p is SQL => p !== undefined);
-  return present.length ? sql.join(present, sql` and `) : sql`1`;
+  return present.length ? sql.join(present, sql` and `) : ALWAYS;
 }
 
 /** The benchmark has a published score at the round (of the status, if given). */

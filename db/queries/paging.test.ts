@@ -14,10 +14,9 @@ import { listPublishedRoundsPage } from "./rounds";
 import { listStatementsPage } from "./statements";
 import { listPublicSubjectsPage } from "./subjects";
 
-async function allPages<T>(
-  pageSize: number,
-  read: (page: { limit: number; offset: number }) => { rows: T[]; total: number } | Promise<{ rows: T[]; total: number }>,
-): Promise<{ rows: T[]; totals: number[] }> {
+type Page<T> = { rows: T[]; total: number };
+
+async function allPages<T>(pageSize: number, read: (page: { limit: number; offset: number }) => Page<T> | Promise<Page<T>>): Promise<{ rows: T[]; totals: number[] }> {
   const rows: T[] = [];
   const totals: number[] = [];
   for (let offset = 0; ; offset += pageSize) {
@@ -27,6 +26,12 @@ async function allPages<T>(
     if (page.rows.length < pageSize) break;
   }
   return { rows, totals };
+}
+
+async function collect<T>(rows: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const row of rows) all.push(row);
+  return all;
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -47,14 +52,15 @@ function publicBenchmarks(db: Db, where = "1", params: unknown[] = []) {
 async function checkLists(db: Db, filterCases: DashboardFilters[], pageSize: number) {
   for (const filters of filterCases) {
     const label = JSON.stringify(filters);
-    const context = getExportContext(filters, db);
-    const whole = [...iterateScoreRows(context, db)];
-    const paged = await allPages(pageSize, (page) => listScoreRows(context, page, db));
+    const context = await getExportContext(db, filters);
+    const whole = await collect(iterateScoreRows(db, context));
+    const paged = await allPages(pageSize, (page) => listScoreRows(db, context, page));
     expect(paged.rows.map((r) => `${r.roundSlug}/${r.benchmarkSlug}`), label).toEqual(whole.map((r) => `${r.roundSlug}/${r.benchmarkSlug}`));
     expect(new Set(paged.totals), label).toEqual(new Set([whole.length]));
     expect(paged.rows, label).toEqual(whole);
 
-    const benchmarks = await allPages(pageSize, (page) => listPublicBenchmarksPage(resolveFilters(db, filters), page, db));
+    const resolved = await resolveFilters(db, filters);
+    const benchmarks = await allPages(pageSize, (page) => listPublicBenchmarksPage(db, resolved, page));
     expect(new Set(benchmarks.totals), label).toEqual(new Set([benchmarks.rows.length]));
     if (!filters.addressee && !filters.statement && !filters.subject && !filters.from) {
       const categoryId = filters.category ? (db.$client.prepare("SELECT id FROM categories WHERE slug = ?").get(filters.category) as { id: number }).id : undefined;
@@ -78,10 +84,10 @@ describe("paged lists on the seed", () => {
   });
 
   it("page 2 of the scores continues page 1", async () => {
-    const context = getExportContext({}, db);
-    const first = listScoreRows(context, { limit: 10, offset: 0 }, db);
-    const second = listScoreRows(context, { limit: 10, offset: 10 }, db);
-    const both = listScoreRows(context, { limit: 20, offset: 0 }, db);
+    const context = await getExportContext(db, {});
+    const first = await listScoreRows(db, context, { limit: 10, offset: 0 });
+    const second = await listScoreRows(db, context, { limit: 10, offset: 10 });
+    const both = await listScoreRows(db, context, { limit: 20, offset: 0 });
     expect(first.rows).toHaveLength(10);
     expect([...first.rows, ...second.rows]).toEqual(both.rows);
     expect(first.total).toBe(second.total);
@@ -102,14 +108,14 @@ describe("paged lists on the seed", () => {
           ORDER BY r.start_date, r.id, c.position, c.id, b.title, b.id`,
       )
       .all() as Array<{ key: string }>;
-    expect([...iterateScoreRows(context, db)].map((r) => `${r.roundSlug}/${r.benchmarkSlug}`)).toEqual(reference.map((r) => r.key));
+    expect((await collect(iterateScoreRows(db, context))).map((r) => `${r.roundSlug}/${r.benchmarkSlug}`)).toEqual(reference.map((r) => r.key));
   });
 
   it("people, laws, statements and rounds", async () => {
     for (const page of ["people", "laws"] as const) {
       for (const search of ["", "li"]) {
-        const paged = await allPages(3, (range) => listPublicSubjectsPage(page, search, range, db));
-        const whole = listPublicSubjectsPage(page, search, { limit: 10_000, offset: 0 }, db);
+        const paged = await allPages(3, (range) => listPublicSubjectsPage(db, page, search, range));
+        const whole = await listPublicSubjectsPage(db, page, search, { limit: 10_000, offset: 0 });
         expect(paged.rows).toEqual(whole.rows);
         expect(new Set(paged.totals)).toEqual(new Set([whole.rows.length]));
         expect(whole.rows.map((s) => s.slug)).not.toContain("zhu-yufu");
@@ -120,9 +126,9 @@ describe("paged lists on the seed", () => {
       (db.$client.prepare("SELECT slug FROM statements ORDER BY date, id").all() as Array<{ slug: string }>).map((s) => s.slug),
     );
     expect(new Set(statements.totals)).toEqual(new Set([statements.rows.length]));
-    const rounds = await allPages(2, (range) => listPublishedRoundsPage(undefined, range, db));
+    const rounds = await allPages(2, (range) => listPublishedRoundsPage(db, undefined, range));
     expect(rounds.rows.length).toBe(rounds.totals[0]);
-    expect(listPublishedRoundsPage("upr", { limit: 100, offset: 0 }, db).rows.every((r) => r.trackSlug === "upr")).toBe(true);
+    expect((await listPublishedRoundsPage(db, "upr", { limit: 100, offset: 0 })).rows.every((r) => r.trackSlug === "upr")).toBe(true);
   });
 });
 

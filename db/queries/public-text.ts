@@ -8,9 +8,9 @@ import "server-only";
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type Database from "better-sqlite3";
 import type { NameMatcher } from "@/lib/redaction";
-import type { Db } from "../client";
+import type { Executor } from "../transaction";
 import { readPublishedDataKey } from "./published-aggregates";
-import { compileWithheldNames, listWithheldItems } from "./withheld-names";
+import { compileWithheldNames, listWithheldItems, type WithheldItemSummary } from "./withheld-names";
 
 export interface PublicRedactor {
   text: NameMatcher["redact"];
@@ -28,9 +28,22 @@ const current = new WeakMap<Database.Database, { key: string; matcher: NameMatch
 const MEMO_ENTRIES = 20_000;
 
 /** The redactor for the data as it is now on this connection. */
-export function getPublicRedactor(db: Db): PublicRedactor {
-  const client = db.$client;
+export async function getPublicRedactor(db: Executor): Promise<PublicRedactor> {
+  // readPublishedDataKey and listWithheldItems belong to other areas and are still synchronous.
   const key = readPublishedDataKey(db);
+  return redactorFor(db.$client, key, isCompiled(db.$client, key) ? undefined : listWithheldItems(db));
+}
+
+/** The synchronous form, for callers not yet async (other areas' queries until issue 13 is merged). */
+export function getPublicRedactorSync(db: Executor): PublicRedactor {
+  const key = readPublishedDataKey(db);
+  return redactorFor(db.$client, key, isCompiled(db.$client, key) ? undefined : listWithheldItems(db));
+}
+
+const isCompiled = (client: Database.Database, key: string) => current.get(client)?.key === key;
+
+/** The redactor of data version `key` on this connection, compiled from `withheldItems` when the version changed. */
+function redactorFor(client: Database.Database, key: string, withheldItems: readonly WithheldItemSummary[] | undefined): PublicRedactor {
   let entry = current.get(client);
   if (!entry || entry.key !== key) {
     if (!entry) {
@@ -41,7 +54,9 @@ export function getPublicRedactor(db: Db): PublicRedactor {
         return typeof text === "string" ? matcher.redact(text) : text;
       });
     }
-    entry = { key, matcher: compileWithheldNames(listWithheldItems(db)), memo: new Map() };
+    // Fails closed here too: a stale version is never compiled without the withheld items.
+    if (!withheldItems) throw new Error("the withheld items are needed to compile the redactor");
+    entry = { key, matcher: compileWithheldNames(withheldItems), memo: new Map() };
     current.set(client, entry);
   }
   const { matcher, memo } = entry;

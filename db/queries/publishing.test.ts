@@ -103,7 +103,7 @@ describe("evidence the public sees", () => {
     await score(db, round, benchmark!.id, A, "partial", [link(1), link(2)]);
     await score(db, round, benchmark!.id, B, "partial", [link(2), link(3)]);
     await publishRound(db, round.id, EDITOR, { acceptPreliminary: true });
-    const [published] = listPublishedScoreDetails({ benchmarkIds: [benchmark!.id], roundIds: [round.id] }, db);
+    const [published] = await listPublishedScoreDetails(db, { benchmarkIds: [benchmark!.id], roundIds: [round.id] });
     expect(published?.status).toBe("partial");
     expect(published?.evidence.map((e) => e.url)).toEqual([link(1).url, link(2).url, link(3).url]);
   });
@@ -181,7 +181,7 @@ describe("an editor's decisions", () => {
     const own = { kind: "own" as const, status: "partial" as Status, rationale: "Released on medical parole, still watched.", evidence: [{ url: "https://example.org/parole", title: "Parole report", publishedOn: "2019-03-01" }] };
     const first = await createDecision(db, { benchmarkId: disputed.id, roundId: round.id, editorId: EDITOR, stands: own, note: "Neither reviewer saw the parole.", expectedDecisionId: 0 });
     await publishRound(db, round.id, EDITOR);
-    let [shown] = listPublishedScoreDetails({ benchmarkIds: [disputed.id], roundIds: [round.id] }, db);
+    let [shown] = await listPublishedScoreDetails(db, { benchmarkIds: [disputed.id], roundIds: [round.id] });
     expect(shown).toMatchObject({ status: "partial", basis: "editor", rationale: own.rationale });
     expect(shown?.evidence.map((e) => e.url)).toEqual(["https://example.org/parole"]);
     // A ruling is not a review: reviewers' lists and agreement leave it out.
@@ -210,7 +210,7 @@ describe("an editor's decisions", () => {
     const tallyAfter = getDashboardSummary({}, {}, db).series.find((f) => f.round.id === round.id)!.tally;
     expect(tallyAfter).toEqual({ ...tallyBefore, partial: tallyBefore.partial - 1, not_met: tallyBefore.not_met + 1 });
     expect(buildDashboard(getDashboardData({}, db)).series.find((f) => f.round.id === round.id)!.tally).toEqual(tallyAfter);
-    [shown] = listPublishedScoreDetails({ benchmarkIds: [disputed.id], roundIds: [round.id] }, db);
+    [shown] = await listPublishedScoreDetails(db, { benchmarkIds: [disputed.id], roundIds: [round.id] });
     expect(shown).toMatchObject({ status: "not_met", basis: "editor", rationale: `${B} reads it as not_met.` });
     expect(shown?.evidence.map((e) => e.url)).toEqual(["https://example.org/held"]);
     expect((await listAuditEntries(db, {})).entries.map((e) => e.action).slice(0, 3)).toContain("decision.revise");

@@ -16,7 +16,7 @@ import { getSubsetMatrix, getSubsetSeries } from "./matrix";
 import { ensurePublishedAggregates } from "./published-aggregates";
 import { listCarryForwardSources } from "./assessments";
 import { getReviewBenchmark, getReviewRound, listReviewSubjects, listScoredBenchmarkIds, listStatusHistory } from "./review";
-import { getPublishedRound, listPublishedRounds, listPublishedRoundsPage, listTracksPage } from "./rounds";
+import { getLatestPublicationDate, getPublishedRound, listPublishedRounds, listPublishedRoundsPage, listTracksPage } from "./rounds";
 import { countScorecardScope, getRoundTally, listScorecardBenchmarks, listScorecardCategories, listScorecardPageIds, type ScorecardFilter } from "./scorecard";
 import { listCurrentStatuses, listPublishedScoreDetails } from "./scores";
 import { countPublicDemands, listPublishers, listStatementsPage } from "./statements";
@@ -74,13 +74,13 @@ describe.each([
   ["after ANALYZE", true],
 ])("query plans %s", (_label, analyze) => {
   let db: Db;
-  let round: NonNullable<ReturnType<typeof getPublishedRound>>;
+  let round: NonNullable<Awaited<ReturnType<typeof getPublishedRound>>>;
   let ids: { benchmark: number; benchmarkSlug: string; category: number; categorySlug: string; statement: string; subject: string; subjectId: number };
 
-  beforeAll(() => {
+  beforeAll(async () => {
     db = makeDatabase(analyze);
     const sqlite = db.$client;
-    round = getPublishedRound((sqlite.prepare("SELECT slug FROM rounds ORDER BY start_date DESC LIMIT 1").get() as { slug: string }).slug, db)!;
+    round = (await getPublishedRound(db, (sqlite.prepare("SELECT slug FROM rounds ORDER BY start_date DESC LIMIT 1").get() as { slug: string }).slug))!;
     const benchmark = sqlite.prepare("SELECT id, slug, category_id AS category FROM benchmarks WHERE confidential = 0 ORDER BY id LIMIT 1 OFFSET 5").get() as { id: number; slug: string; category: number };
     ids = {
       benchmark: benchmark.id,
@@ -121,14 +121,14 @@ describe.each([
           it(`pages sorted by ${sort}${status ? `, ${status} only` : ""}${inCategory ? ", in one category" : ""}, first and last pages`, async () => {
             const filter: ScorecardFilter = { sort, status, categoryId: inCategory ? ids.category : undefined };
             await expectIndexed(
-              (d) => {
+              async (d) => {
                 const scope = countScorecardScope(filter, getRoundTally(round, d));
                 const total = [...scope.values()].reduce((a, b) => a + b, 0);
                 for (const offset of [0, Math.max(total - 10, 0)]) {
                   const page = listScorecardPageIds(round, filter, scope, { offset, limit: 10 }, d);
                   listScorecardBenchmarks(page, d);
-                  listPublishedScoreDetails({ benchmarkIds: page, roundIds: [round.id] }, d);
-                  listBenchmarkSources(page, d);
+                  await listPublishedScoreDetails(d, { benchmarkIds: page, roundIds: [round.id] });
+                  await listBenchmarkSources(d, page);
                 }
               },
               { walksInOrder: idWalk },
@@ -146,12 +146,12 @@ describe.each([
       listScorecardPageIds(round, filter, scope, { offset: 0, limit: 10 }, d);
       listScorecardPageIds(round, { sort: "title", status: "met" }, scope, { offset: 0, limit: 10 }, d);
       listScorecardCategories(round, d);
-      const context = getExportContext({}, d);
-      listScoreRows(context, { limit: 50, offset: 0 }, d);
-      listScoreRows(getExportContext({ category: ids.categorySlug }, d), { limit: 50, offset: 0 }, d);
+      const context = await getExportContext(d, {});
+      await listScoreRows(d, context, { limit: 50, offset: 0 });
+      await listScoreRows(d, await getExportContext(d, { category: ids.categorySlug }), { limit: 50, offset: 0 });
       getSubsetSeries({ statement: ids.statement }, d);
       getSubsetMatrix({ from: round.slug, to: round.slug, category: ids.categorySlug }, { limit: 20, applicableOnly: true }, d);
-      listCurrentStatuses([ids.benchmark], d);
+      await listCurrentStatuses(d, [ids.benchmark]);
     });
     const scoped = statements.filter(({ query }) => query.includes('"benchmark_tracks"'));
     expect(scoped.length).toBeGreaterThan(5);
@@ -164,11 +164,11 @@ describe.each([
 
   it("the benchmark page", async () => {
     await expectIndexed((d) => {
-      const b = getPublicBenchmark(ids.benchmarkSlug, d)!;
-      listBenchmarkSources([b.id], d);
-      listBenchmarkSubjects([b.id], d);
-      listPublishedRounds(d);
-      listPublishedScoreDetails({ benchmarkIds: [b.id] }, d);
+      const b = (await getPublicBenchmark(d, ids.benchmarkSlug))!;
+      await listBenchmarkSources(d, [b.id]);
+      await listBenchmarkSubjects(d, [b.id]);
+      await listPublishedRounds(d);
+      await listPublishedScoreDetails(d, { benchmarkIds: [b.id] });
     });
   });
 
@@ -188,14 +188,14 @@ describe.each([
     await expectIndexed(async (d) => {
       for (const page of ["people", "laws"] as const) {
         for (const search of ["", "a"]) {
-          const { rows } = listPublicSubjectsPage(page, search, { limit: 20, offset: 20 }, d);
-          const links = listSubjectBenchmarkLinks(
+          const { rows } = await listPublicSubjectsPage(d, page, search, { limit: 20, offset: 20 });
+          const links = await listSubjectBenchmarkLinks(
+            d,
             rows.map((s) => s.id),
-            d,
           );
-          listCurrentStatuses(
-            links.map((l) => l.benchmarkId),
+          await listCurrentStatuses(
             d,
+            links.map((l) => l.benchmarkId),
           );
         }
       }
@@ -227,13 +227,13 @@ describe.each([
 
     it("benchmarks, with and without filters, on the first and a later page", async () => {
       await expectIndexed(
-        (d) => {
+        async (d) => {
           for (const filters of filterCases()) {
             for (const offset of [0, 200]) {
-              const { rows } = listPublicBenchmarksPage(resolveFilters(d, filters), { limit: 50, offset }, d);
-              listBenchmarkSources(
-                rows.map((b) => b.id),
+              const { rows } = await listPublicBenchmarksPage(d, await resolveFilters(d, filters), { limit: 50, offset });
+              await listBenchmarkSources(
                 d,
+                rows.map((b) => b.id),
               );
             }
           }
@@ -244,11 +244,11 @@ describe.each([
 
     it("scores, with and without filters, on the first and the last page", async () => {
       await expectIndexed(
-        (d) => {
+        async (d) => {
           for (const filters of [...filterCases(), { from: round.slug, to: round.slug }]) {
-            const context = getExportContext(filters, d);
-            const { total } = listScoreRows(context, { limit: 50, offset: 0 }, d);
-            listScoreRows(context, { limit: 50, offset: Math.max(total - 30, 0) }, d);
+            const context = await getExportContext(d, filters);
+            const { total } = await listScoreRows(d, context, { limit: 50, offset: 0 });
+            await listScoreRows(d, context, { limit: 50, offset: Math.max(total - 30, 0) });
           }
         },
         { walksInOrder: idWalk },
@@ -257,14 +257,15 @@ describe.each([
 
     it("people, laws, statements, rounds and tracks", async () => {
       await expectIndexed(async (d) => {
-        const { rows } = listPublicSubjectsPage("people", "", { limit: 50, offset: 0 }, d);
-        listSubjectsEvents(
-          rows.map((s) => s.id),
+        const { rows } = await listPublicSubjectsPage(d, "people", "", { limit: 50, offset: 0 });
+        await listSubjectsEvents(
           d,
+          rows.map((s) => s.id),
         );
         await listStatementsPage(d, { limit: 50, offset: 50 });
-        listPublishedRoundsPage(undefined, { limit: 50, offset: 0 }, d);
-        listTracksPage({ limit: 50, offset: 0 }, d);
+        await listPublishedRoundsPage(d, undefined, { limit: 50, offset: 0 });
+        await listTracksPage(d, { limit: 50, offset: 0 });
+        await getLatestPublicationDate(d);
       });
     });
   });
@@ -272,11 +273,11 @@ describe.each([
   it("the CSV and XLSX exports' iterate queries", async () => {
     await expectIndexed((d) => {
       for (const filters of [{}, { category: ids.categorySlug }]) {
-        const context = getExportContext(filters, d);
+        const context = await getExportContext(d, filters);
         let n = 0;
-        for (const _ of iterateScoreRows(context, d)) if (++n > 600) break;
+        for await (const _ of iterateScoreRows(d, context)) if (++n > 600) break;
         n = 0;
-        for (const _ of iterateBenchmarkRows(context, d)) if (++n > 600) break;
+        for await (const _ of iterateBenchmarkRows(d, context)) if (++n > 600) break;
       }
     });
   });

@@ -155,7 +155,7 @@ describe("a streaming export", () => {
     const { saveScore } = await import("@/db/commands/review");
     const { getDb } = await import("@/db/client");
     const expectedRows = (sqlite.prepare("SELECT COUNT(*) AS n FROM published_scores ps JOIN benchmarks b ON b.id = ps.benchmark_id JOIN rounds r ON r.id = ps.round_id WHERE b.confidential = 0 AND r.published_at IS NOT NULL").get() as { n: number }).n;
-    const reader = GET(new Request("http://localhost/exports/scores.csv")).body!.getReader();
+    const reader = (await GET(new Request("http://localhost/exports/scores.csv"))).body!.getReader();
     const first = await reader.read();
     expect(first.done).toBe(false);
 

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, count, eq, isNotNull } from "drizzle-orm";
+import { and, asc, count, eq, isNotNull, max } from "drizzle-orm";
 import type { DatePrecision } from "@/lib/domain";
-import { getDb, type Db } from "../client";
+import type { Executor } from "../transaction";
 import { rounds, tracks } from "../schema";
 
 export interface PublishedRound {
@@ -35,8 +35,8 @@ const roundColumns = {
 };
 
 /** A round whose scores are published; undefined for an unpublished or missing one. */
-export function getPublishedRound(slug: string, db: Db = getDb()): PublishedRound | undefined {
-  const row = db
+export async function getPublishedRound(db: Executor, slug: string): Promise<PublishedRound | undefined> {
+  const row = await db
     .select(roundColumns)
     .from(rounds)
     .innerJoin(tracks, eq(tracks.id, rounds.trackId))
@@ -46,49 +46,56 @@ export function getPublishedRound(slug: string, db: Db = getDb()): PublishedRoun
 }
 
 /** The published rounds just before and after a round on the combined timeline, for navigation. */
-export function getNeighbourRounds(round: PublishedRound, db: Db = getDb()) {
-  const all = listPublishedRounds(db);
+export async function getNeighbourRounds(db: Executor, round: PublishedRound) {
+  const all = await listPublishedRounds(db);
   const at = all.findIndex((r) => r.slug === round.slug);
   return { previous: at > 0 ? all[at - 1] : undefined, next: at >= 0 ? all[at + 1] : undefined };
 }
 
 /** Every published round on the combined timeline, oldest first. */
-export function listPublishedRounds(db: Db = getDb()): PublishedRound[] {
-  return db
+export async function listPublishedRounds(db: Executor): Promise<PublishedRound[]> {
+  const rows = await db
     .select(roundColumns)
     .from(rounds)
     .innerJoin(tracks, eq(tracks.id, rounds.trackId))
     .where(isNotNull(rounds.publishedAt))
-    .orderBy(asc(rounds.startDate), asc(rounds.id))
-    .all()
-    .map((r) => ({ ...r, publishedAt: r.publishedAt! }));
+    .orderBy(asc(rounds.startDate), asc(rounds.id));
+  return rows.map((r) => ({ ...r, publishedAt: r.publishedAt! }));
+}
+
+/** When the latest publication (of one track's rounds, if given) happened: the version of the data; null before any. */
+export async function getLatestPublicationDate(db: Executor, trackSlug?: string): Promise<string | null> {
+  const row = await db
+    .select({ latest: max(rounds.publishedAt) })
+    .from(rounds)
+    .innerJoin(tracks, eq(tracks.id, rounds.trackId))
+    .where(and(isNotNull(rounds.publishedAt), trackSlug ? eq(tracks.slug, trackSlug) : undefined))
+    .get();
+  return row?.latest ?? null;
 }
 
 /** One page of the published rounds (of one track, if given), oldest first, with how many there are. */
-export function listPublishedRoundsPage(trackSlug: string | undefined, page: { limit: number; offset: number }, db: Db = getDb()): { rows: PublishedRound[]; total: number } {
+export async function listPublishedRoundsPage(db: Executor, trackSlug: string | undefined, page: { limit: number; offset: number }): Promise<{ rows: PublishedRound[]; total: number }> {
   const where = and(isNotNull(rounds.publishedAt), trackSlug ? eq(tracks.slug, trackSlug) : undefined);
-  const rows = db
+  const rows = await db
     .select(roundColumns)
     .from(rounds)
     .innerJoin(tracks, eq(tracks.id, rounds.trackId))
     .where(where)
     .orderBy(asc(rounds.startDate), asc(rounds.id))
     .limit(page.limit)
-    .offset(page.offset)
-    .all()
-    .map((r) => ({ ...r, publishedAt: r.publishedAt! }));
-  const total = db.select({ n: count() }).from(rounds).innerJoin(tracks, eq(tracks.id, rounds.trackId)).where(where).get()?.n ?? 0;
-  return { rows, total };
+    .offset(page.offset);
+  const total = (await db.select({ n: count() }).from(rounds).innerJoin(tracks, eq(tracks.id, rounds.trackId)).where(where).get())?.n ?? 0;
+  return { rows: rows.map((r) => ({ ...r, publishedAt: r.publishedAt! })), total };
 }
 
 /** One page of the tracks, in the order they were created, with how many there are. */
-export function listTracksPage(page: { limit: number; offset: number }, db: Db = getDb()) {
-  const rows = db
+export async function listTracksPage(db: Executor, page: { limit: number; offset: number }) {
+  const rows = await db
     .select({ slug: tracks.slug, name: tracks.name, shortName: tracks.shortName, description: tracks.description })
     .from(tracks)
     .orderBy(asc(tracks.id))
     .limit(page.limit)
-    .offset(page.offset)
-    .all();
-  return { rows, total: db.select({ n: count() }).from(tracks).get()?.n ?? 0 };
+    .offset(page.offset);
+  return { rows, total: (await db.select({ n: count() }).from(tracks).get())?.n ?? 0 };
 }

@@ -25,7 +25,7 @@ export const PDF_MAX_BENCHMARKS = 250;
 
 
 /** The PDF's data, or how many benchmarks the view holds when that is more than a PDF lists. */
-export function getScorecardPdfData(filters: DashboardFilters): ScorecardPdfData | { tooMany: number } {
+export async function getScorecardPdfData(filters: DashboardFilters): Promise<ScorecardPdfData | { tooMany: number }> {
   const data = getSubsetMatrix(filters, { limit: PDF_MAX_BENCHMARKS, applicableOnly: true });
   if (data.benchmarkCount > PDF_MAX_BENCHMARKS) return { tooMany: data.benchmarkCount };
   // After the size check, so that a refusal never waits for the aggregates to be rebuilt.
@@ -44,15 +44,15 @@ export function getScorecardPdfData(filters: DashboardFilters): ScorecardPdfData
   const applyAtLatest = new Set(dashboard.heatMap.flatMap((g) => g.rows.filter((r) => r.cells.at(-1)?.status !== "n/a").map((r) => r.benchmark.id)));
   const rationaleOf = new Map(
     latest
-      ? listPublishedScoreDetails({ benchmarkIds: ids, roundIds: [latest.round.id] })
+      ? (await listPublishedScoreDetails(getDb(), { benchmarkIds: ids, roundIds: [latest.round.id] }))
           .filter((d) => applyAtLatest.has(d.benchmarkId))
           .map((d) => [d.benchmarkId, d.rationale] as const)
       : [],
   );
   const sourcesOf = new Map<number, string[]>();
-  for (const s of listBenchmarkSources(ids)) sourcesOf.set(s.benchmarkId, [...(sourcesOf.get(s.benchmarkId) ?? []), `${s.statementTitle} (${s.statementDate.slice(0, 4)})`]);
+  for (const s of await listBenchmarkSources(getDb(), ids)) sourcesOf.set(s.benchmarkId, [...(sourcesOf.get(s.benchmarkId) ?? []), `${s.statementTitle} (${s.statementDate.slice(0, 4)})`]);
   const peopleOf = new Map<number, string[]>();
-  for (const s of listBenchmarkSubjects(ids)) peopleOf.set(s.benchmarkId, [...(peopleOf.get(s.benchmarkId) ?? []), s.nameZh ? `${s.name} ${s.nameZh}` : s.name]);
+  for (const s of await listBenchmarkSubjects(getDb(), ids)) peopleOf.set(s.benchmarkId, [...(peopleOf.get(s.benchmarkId) ?? []), s.nameZh ? `${s.name} ${s.nameZh}` : s.name]);
   const minCoverage = getPublicationSettings().minCoveragePercent / 100;
   return { filters, dataVersion: data.dataVersion, hasDemo: data.hasDemo, series, previous, minCoverage, tableRounds, groups, rationaleOf, sourcesOf, peopleOf };
 }

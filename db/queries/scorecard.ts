@@ -7,8 +7,8 @@ import { STATUSES, type Addressee, type Status } from "@/lib/domain";
 import { emptyTally, type StatusTally } from "@/lib/scoring";
 import { getDb, type Db } from "../client";
 import { benchmarks, categories, publicTallies } from "../schema";
-import { allOf, hasScore, idsInBenchmarkOrder, idsOfRoundScores, walkBenchmarks, type IdPage, type ListOrder } from "./ordered";
-import { getPublicRedactor } from "./public-text";
+import { allOf, hasScore, idsInBenchmarkOrderSync as idsInBenchmarkOrder, idsOfRoundScoresSync as idsOfRoundScores, walkBenchmarks, type IdPage, type ListOrder } from "./ordered";
+import { getPublicRedactorSync as getPublicRedactor } from "./public-text";
 import { ensurePublishedAggregates } from "./published-aggregates";
 import { appliesAt, isPublicBenchmark } from "./shared";
 

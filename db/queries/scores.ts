@@ -1,11 +1,11 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { PublishedBasis, Status } from "@/lib/domain";
-import { getDb, type Db } from "../client";
+import type { Executor } from "../transaction";
 import { assessments, benchmarks, publishedEvidence, publishedScores, rounds } from "../schema";
 import { isInScope } from "@/lib/scoring";
 import { withScopes } from "./benchmark-scope";
-import { getPublicRedactor } from "./public-text";
+import { getPublicRedactor, type PublicRedactor } from "./public-text";
 import { inBatches } from "./shared";
 
 export interface EvidenceLink {
@@ -26,13 +26,10 @@ export interface PublishedScoreDetail {
 }
 
 /** Published scores with the rationale and evidence (fixed at publication) the public sees, names withheld, for some benchmarks or some rounds. */
-export function listPublishedScoreDetails(
-  where: { benchmarkIds?: number[]; roundIds?: number[] },
-  db: Db = getDb(),
-): PublishedScoreDetail[] {
+export async function listPublishedScoreDetails(db: Executor, where: { benchmarkIds?: number[]; roundIds?: number[] }): Promise<PublishedScoreDetail[]> {
   if (where.benchmarkIds?.length === 0 || where.roundIds?.length === 0) return [];
-  const redactor = getPublicRedactor(db);
-  const select = (benchmarkIds?: number[]) =>
+  const redactor = await getPublicRedactor(db);
+  const select = async (benchmarkIds?: number[]) =>
     db
       .select({
         benchmarkId: publishedScores.benchmarkId,
@@ -52,26 +49,29 @@ export function listPublishedScoreDetails(
           benchmarkIds ? inArray(publishedScores.benchmarkId, benchmarkIds) : undefined,
           where.roundIds ? inArray(publishedScores.roundId, where.roundIds) : undefined,
         ),
-      )
-      .all();
-  const rows = where.benchmarkIds ? inBatches(where.benchmarkIds, select) : select();
+      );
+  const rows = where.benchmarkIds ? await inBatches(where.benchmarkIds, select) : await select();
+  const evidence = await listPublishedEvidence(db, redactor, [...new Set(rows.map((r) => r.benchmarkId))], where.roundIds);
+  return rows.map(({ assessmentId: _assessment, ...row }) => ({ ...row, rationale: redactor.text(row.rationale), evidence: evidence.get(evidenceKey(row.benchmarkId, row.roundId)) ?? [] }));
+}
 
-  const evidence = new Map<string, EvidenceLink[]>();
-  const key = (benchmarkId: number, roundId: number) => `${benchmarkId}@${roundId}`;
-  const links = inBatches(
-    [...new Set(rows.map((r) => r.benchmarkId))],
-    (batch) =>
-      db
-        .select({ benchmarkId: publishedEvidence.benchmarkId, roundId: publishedEvidence.roundId, url: publishedEvidence.url, title: publishedEvidence.title, publishedOn: publishedEvidence.publishedOn })
-        .from(publishedEvidence)
-        .where(and(inArray(publishedEvidence.benchmarkId, batch), where.roundIds ? inArray(publishedEvidence.roundId, where.roundIds) : undefined))
-        .orderBy(asc(publishedEvidence.benchmarkId), asc(publishedEvidence.roundId), asc(publishedEvidence.position))
-        .all(),
+const evidenceKey = (benchmarkId: number, roundId: number) => `${benchmarkId}@${roundId}`;
+
+/** The evidence fixed at publication for the scores of some benchmarks (at some rounds), names withheld, by evidenceKey. */
+async function listPublishedEvidence(db: Executor, redactor: PublicRedactor, benchmarkIds: number[], roundIds: number[] | undefined): Promise<Map<string, EvidenceLink[]>> {
+  const links = await inBatches(benchmarkIds, async (batch) =>
+    db
+      .select({ benchmarkId: publishedEvidence.benchmarkId, roundId: publishedEvidence.roundId, url: publishedEvidence.url, title: publishedEvidence.title, publishedOn: publishedEvidence.publishedOn })
+      .from(publishedEvidence)
+      .where(and(inArray(publishedEvidence.benchmarkId, batch), roundIds ? inArray(publishedEvidence.roundId, roundIds) : undefined))
+      .orderBy(asc(publishedEvidence.benchmarkId), asc(publishedEvidence.roundId), asc(publishedEvidence.position)),
   );
+  const evidence = new Map<string, EvidenceLink[]>();
   for (const { benchmarkId, roundId, ...link } of links) {
-    evidence.set(key(benchmarkId, roundId), [...(evidence.get(key(benchmarkId, roundId)) ?? []), { url: redactor.url(link.url), title: redactor.text(link.title), publishedOn: link.publishedOn }]);
+    const key = evidenceKey(benchmarkId, roundId);
+    evidence.set(key, [...(evidence.get(key) ?? []), { url: redactor.url(link.url), title: redactor.text(link.title), publishedOn: link.publishedOn }]);
   }
-  return rows.map(({ assessmentId: _assessment, ...row }) => ({ ...row, rationale: redactor.text(row.rationale), evidence: evidence.get(key(row.benchmarkId, row.roundId)) ?? [] }));
+  return evidence;
 }
 
 /**
@@ -80,24 +80,20 @@ export function listPublishedScoreDetails(
  * asking each round only for the benchmarks still without one, so it costs about one lookup per
  * benchmark rather than one per score.
  */
-export function listCurrentStatuses(benchmarkIds: number[], db: Db = getDb()): Map<number, { status: Status; title: string }> {
+export async function listCurrentStatuses(db: Executor, benchmarkIds: number[]): Promise<Map<number, { status: Status; title: string }>> {
   const result = new Map<number, { status: Status; title: string }>();
   if (benchmarkIds.length === 0) return result;
-  const redactor = getPublicRedactor(db);
-  const info = new Map(
-    withScopes(
-      inBatches(benchmarkIds, (batch) =>
-        db.select({ id: benchmarks.id, title: benchmarks.title, retiredOn: benchmarks.retiredOn }).from(benchmarks).where(inArray(benchmarks.id, batch)).all(),
-      ),
-      db,
-    ).map((b) => [b.id, b]),
+  const redactor = await getPublicRedactor(db);
+  const stored = await inBatches(benchmarkIds, async (batch) =>
+    db.select({ id: benchmarks.id, title: benchmarks.title, retiredOn: benchmarks.retiredOn }).from(benchmarks).where(inArray(benchmarks.id, batch)),
   );
-  const published = db
+  // withScopes (benchmark-scope.ts, another area's) is still synchronous.
+  const info = new Map(withScopes(stored, db).map((b) => [b.id, b]));
+  const published = await db
     .select({ id: rounds.id, startDate: rounds.startDate, trackId: rounds.trackId })
     .from(rounds)
     .where(isNotNull(rounds.publishedAt))
-    .orderBy(desc(rounds.startDate), desc(rounds.id))
-    .all();
+    .orderBy(desc(rounds.startDate), desc(rounds.id));
   let missing = [...info.keys()];
   for (const round of published) {
     if (missing.length === 0) break;
@@ -106,12 +102,11 @@ export function listCurrentStatuses(benchmarkIds: number[], db: Db = getDb()): M
       const b = info.get(id)!;
       return (b.retiredOn === null || round.startDate < b.retiredOn) && isInScope(b, round.trackId);
     });
-    const found = inBatches(candidates, (batch) =>
+    const found = await inBatches(candidates, async (batch) =>
       db
         .select({ benchmarkId: publishedScores.benchmarkId, status: publishedScores.status })
         .from(publishedScores)
-        .where(and(eq(publishedScores.roundId, round.id), inArray(publishedScores.benchmarkId, batch)))
-        .all(),
+        .where(and(eq(publishedScores.roundId, round.id), inArray(publishedScores.benchmarkId, batch))),
     );
     for (const f of found) result.set(f.benchmarkId, { status: f.status, title: redactor.text(info.get(f.benchmarkId)!.title) });
     missing = missing.filter((id) => !result.has(id));

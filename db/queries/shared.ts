@@ -1,4 +1,5 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
+import { ALWAYS, differsFromLiteral, isFalse, isTrue, unindexed } from "../dialect";
 import { benchmarks, benchmarkSources, benchmarkSubjects, rounds, statements, subjectEvents, subjects } from "../schema";
 import { inScopeOf } from "./benchmark-scope";
 
@@ -11,9 +12,7 @@ export const appliesFromDate = sql<string>`(select ${rounds.startDate} from ${ro
 );
 
 // A literal, not a bound value, so that SQLite can answer it from the partial index benchmarks_unapproved_idx.
-function unapproved(column: typeof benchmarks.reviewState): SQL {
-  return sql`${column} <> 'approved'`;
-}
+const unapproved = (column: typeof benchmarks.reviewState): SQL => differsFromLiteral(column, "approved");
 
 /**
  * Benchmarks the public may not see: confidential ones, those about a confidential person or law,
@@ -23,8 +22,8 @@ function unapproved(column: typeof benchmarks.reviewState): SQL {
  * once per statement: testing each benchmark against it costs far less than a lookup in
  * benchmark_subjects per row.
  */
-export const hiddenBenchmarkSelect = sql`select ${benchmarks.id} from ${benchmarks} where ${benchmarks.confidential} = 1
-  union select ${benchmarkSubjects.benchmarkId} from ${benchmarkSubjects} join ${subjects} on ${subjects.id} = ${benchmarkSubjects.subjectId} where ${subjects.confidential} = 1
+export const hiddenBenchmarkSelect = sql`select ${benchmarks.id} from ${benchmarks} where ${isTrue(benchmarks.confidential)}
+  union select ${benchmarkSubjects.benchmarkId} from ${benchmarkSubjects} join ${subjects} on ${subjects.id} = ${benchmarkSubjects.subjectId} where ${isTrue(subjects.confidential)}
   union select ${benchmarks.id} from ${benchmarks} where ${benchmarks.appliesFromRoundId} in (select ${rounds.id} from ${rounds} where ${rounds.publishedAt} is null)
   union select ${benchmarks.id} from ${benchmarks} where ${unapproved(benchmarks.reviewState)}`;
 export const hiddenBenchmarkIds = sql`(${hiddenBenchmarkSelect})`;
@@ -33,16 +32,16 @@ export const hiddenBenchmarkIds = sql`(${hiddenBenchmarkSelect})`;
  * A statement the public may see: approved by an editor and not hidden because it names a
  * confidential item. Public statement queries select with it (statements_public_date_idx).
  */
-export const isPublicStatement = sql`${statements.reviewState} = 'approved' and ${statements.withheld} = 0`;
+export const isPublicStatement = sql`${statements.reviewState} = 'approved' and ${isFalse(statements.withheld)}`;
 
 /**
  * A statement's restated demand the public may see: the link approved and not hidden, and its
  * statement public (the benchmark itself is checked with isPublicBenchmark). The statement is looked
  * up by its key, so it needs no join and no query scans the statements for hidden ones.
  */
-export const isPublicSource = sql`${benchmarkSources.reviewState} = 'approved' and ${benchmarkSources.withheld} = 0
+export const isPublicSource = sql`${benchmarkSources.reviewState} = 'approved' and ${isFalse(benchmarkSources.withheld)}
   and not exists (select 1 from ${statements} as "hidden_statement" where "hidden_statement"."id" = ${benchmarkSources.statementId}
-    and ("hidden_statement"."withheld" = 1 or "hidden_statement"."review_state" <> 'approved'))`;
+    and (${isTrue(sql`"hidden_statement"."withheld"`)} or "hidden_statement"."review_state" <> 'approved'))`;
 
 /** A benchmark the public may see. Every public query selects benchmarks with it. */
 export const isPublicBenchmark = and(eq(benchmarks.confidential, false), sql`${benchmarks.id} not in ${hiddenBenchmarkIds}`)!;
@@ -57,7 +56,7 @@ export const isPublicEvent = eq(subjectEvents.withheld, false);
  * would read every applicable benchmark and sort them all before the first row of a page.
  */
 export function appliesAt(round: { startDate: string; trackId: number }): SQL {
-  return sql`+${benchmarks.appliesFromRoundId} in (select ${rounds.id} from ${rounds} where ${rounds.startDate} <= ${round.startDate}) and coalesce(${benchmarks.retiredOn} > ${round.startDate}, 1) and ${inScopeOf(round.trackId)}`;
+  return sql`${unindexed(benchmarks.appliesFromRoundId)} in (select ${rounds.id} from ${rounds} where ${rounds.startDate} <= ${round.startDate}) and coalesce(${benchmarks.retiredOn} > ${round.startDate}, ${ALWAYS}) and ${inScopeOf(round.trackId)}`;
 }
 
 /**
@@ -72,8 +71,13 @@ export const ANY_POSITION = Number.MIN_SAFE_INTEGER;
  * Runs a query once per batch of ids and concatenates the rows: SQLite allows at most 32,766
  * bound parameters, and a round at scale has far more benchmarks than that.
  */
-export function inBatches<T>(ids: readonly number[], query: (batch: number[]) => T[], size = 10_000): T[] {
-  const rows: T[] = [];
-  for (let i = 0; i < ids.length; i += size) rows.push(...query(ids.slice(i, i + size)));
-  return rows;
+export function inBatches<T>(ids: readonly number[], query: (batch: number[]) => Promise<T[]>, size?: number): Promise<T[]> | T[];
+/** The synchronous form, for callers not yet async (other areas' queries until issue 13 is merged). */
+export function inBatches<T>(ids: readonly number[], query: (batch: number[]) => T[], size?: number): T[];
+export function inBatches<T>(ids: readonly number[], query: (batch: number[]) => T[] | Promise<T[]>, size = 10_000): T[] | Promise<T[]> {
+  const results: Array<T[] | Promise<T[]>> = [];
+  for (let i = 0; i < ids.length; i += size) results.push(query(ids.slice(i, i + size)));
+  // No ids, no query: an empty list, which an awaiting caller reads the same as a resolved one.
+  if (results.some((r) => !Array.isArray(r))) return Promise.all(results).then((all) => all.flat());
+  return (results as T[][]).flat();
 }

@@ -1,9 +1,10 @@
 import "server-only";
 import { and, asc, count, eq, inArray, like, or } from "drizzle-orm";
-import type { DatePrecision, SubjectEventKind, SubjectKind } from "@/lib/domain";
-import { getDb, type Db } from "../client";
+import type { DatePrecision, Status, SubjectEventKind, SubjectKind } from "@/lib/domain";
+import type { Executor } from "../transaction";
 import { benchmarks, benchmarkSubjects, sourceDocuments, subjectEvents, subjects } from "../schema";
-import { getPublicRedactor, type PublicRedactor } from "./public-text";
+import { getPublicRedactor, getPublicRedactorSync, type PublicRedactor } from "./public-text";
+import { listCurrentStatuses } from "./scores";
 import { isPublicBenchmark, isPublicEvent } from "./shared";
 
 /** People have their own pages; laws and practices share the law pages. */
@@ -41,8 +42,8 @@ const asPublic = (redactor: PublicRedactor, subject: PublicSubject) => redactor.
  * A search matches the texts as the public reads them: a withheld name finds nothing. The stored
  * text is tested first, so only the few that match are redacted to be tested again.
  */
-export function listPublicSubjectsPage(page: SubjectPage, search: string, range: { limit: number; offset: number }, db: Db = getDb()): { rows: PublicSubject[]; total: number } {
-  const redactor = getPublicRedactor(db);
+export async function listPublicSubjectsPage(db: Executor, page: SubjectPage, search: string, range: { limit: number; offset: number }): Promise<{ rows: PublicSubject[]; total: number }> {
+  const redactor = await getPublicRedactor(db);
   const term = search.trim();
   const pattern = `%${term.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
   const matches = (column: Parameters<typeof like>[0]) => and(like(column, pattern), like(redactor.sql(column), pattern));
@@ -51,17 +52,18 @@ export function listPublicSubjectsPage(page: SubjectPage, search: string, range:
     eq(subjects.confidential, false),
     term ? or(matches(subjects.name), matches(subjects.nameZh), matches(subjects.role), matches(subjects.article), matches(subjects.description)) : undefined,
   );
-  const rows = db.select(subjectColumns).from(subjects).where(where).orderBy(asc(subjects.name), asc(subjects.id)).limit(range.limit).offset(range.offset).all();
-  return { rows: rows.map((s) => asPublic(redactor, s)), total: db.select({ n: count() }).from(subjects).where(where).get()?.n ?? 0 };
+  const rows = await db.select(subjectColumns).from(subjects).where(where).orderBy(asc(subjects.name), asc(subjects.id)).limit(range.limit).offset(range.offset);
+  const total = (await db.select({ n: count() }).from(subjects).where(where).get())?.n ?? 0;
+  return { rows: rows.map((s) => asPublic(redactor, s)), total };
 }
 
-export function getPublicSubject(page: SubjectPage, slug: string, db: Db = getDb()): PublicSubject | undefined {
-  const row = db
+export async function getPublicSubject(db: Executor, page: SubjectPage, slug: string): Promise<PublicSubject | undefined> {
+  const row = await db
     .select(subjectColumns)
     .from(subjects)
     .where(and(eq(subjects.slug, slug), eq(subjects.confidential, false), inArray(subjects.kind, [...SUBJECT_KINDS_OF_PAGE[page]])))
     .get();
-  return row && asPublic(getPublicRedactor(db), row);
+  return row && asPublic(await getPublicRedactor(db), row);
 }
 
 export interface SubjectEvent {
@@ -73,14 +75,27 @@ export interface SubjectEvent {
   sourceUrl: string | null;
 }
 
-export function listSubjectEvents(subjectId: number, db: Db = getDb()): SubjectEvent[] {
-  return listSubjectsEvents([subjectId], db);
+export async function listSubjectEvents(db: Executor, subjectId: number): Promise<SubjectEvent[]> {
+  return listSubjectsEvents(db, [subjectId]);
 }
 
 /** Dated events of some subjects the public may see, each subject's in date order, with names withheld. */
-export function listSubjectsEvents(subjectIds: number[], db: Db = getDb()): Array<SubjectEvent & { subjectId: number }> {
+export async function listSubjectsEvents(db: Executor, subjectIds: number[]): Promise<Array<SubjectEvent & { subjectId: number }>> {
   if (subjectIds.length === 0) return [];
-  const redactor = getPublicRedactor(db);
+  const redactor = await getPublicRedactor(db);
+  return (await subjectsEventsQuery(db, subjectIds)).map((e) => publicEvent(redactor, e));
+}
+
+/** The synchronous form, in the old argument order, for db/queries/review.ts until issue 13 is merged. */
+export function listSubjectsEventsSync(subjectIds: number[], db: Executor): Array<SubjectEvent & { subjectId: number }> {
+  if (subjectIds.length === 0) return [];
+  const redactor = getPublicRedactorSync(db);
+  return subjectsEventsQuery(db, subjectIds)
+    .all()
+    .map((e) => publicEvent(redactor, e));
+}
+
+function subjectsEventsQuery(db: Executor, subjectIds: number[]) {
   return db
     .select({
       subjectId: subjectEvents.subjectId,
@@ -94,18 +109,39 @@ export function listSubjectsEvents(subjectIds: number[], db: Db = getDb()): Arra
     .from(subjectEvents)
     .leftJoin(sourceDocuments, eq(sourceDocuments.id, subjectEvents.sourceDocumentId))
     .where(and(inArray(subjectEvents.subjectId, subjectIds), isPublicEvent))
-    .orderBy(asc(subjectEvents.occurredOn), asc(subjectEvents.id))
-    .all()
-    .map((e) => ({ ...redactor.fields(e, ["description", "sourceTitle"]), sourceUrl: redactor.url(e.sourceUrl) }));
+    .orderBy(asc(subjectEvents.occurredOn), asc(subjectEvents.id));
 }
 
+const publicEvent = <E extends SubjectEvent>(redactor: PublicRedactor, e: E): E => ({ ...redactor.fields(e, ["description", "sourceTitle"]), sourceUrl: redactor.url(e.sourceUrl) });
+
 /** Which public benchmarks each subject is linked to. */
-export function listSubjectBenchmarkLinks(subjectIds: number[], db: Db = getDb()): Array<{ subjectId: number; benchmarkId: number }> {
+export async function listSubjectBenchmarkLinks(db: Executor, subjectIds: number[]): Promise<Array<{ subjectId: number; benchmarkId: number }>> {
   if (subjectIds.length === 0) return [];
   return db
     .select({ subjectId: benchmarkSubjects.subjectId, benchmarkId: benchmarkSubjects.benchmarkId })
     .from(benchmarkSubjects)
     .innerJoin(benchmarks, and(eq(benchmarks.id, benchmarkSubjects.benchmarkId), isPublicBenchmark))
-    .where(inArray(benchmarkSubjects.subjectId, subjectIds))
-    .all();
+    .where(inArray(benchmarkSubjects.subjectId, subjectIds));
+}
+
+export interface SubjectIndexPage {
+  rows: PublicSubject[];
+  total: number;
+  /** Each subject's public benchmarks, by id. */
+  benchmarksOf: Map<number, number[]>;
+  /** The current status of each of those benchmarks, with its public title. */
+  current: Map<number, { status: Status; title: string }>;
+}
+
+/** What the people or laws index shows for one page: the subjects, their benchmarks and each one's current status. */
+export async function getSubjectIndexPage(db: Executor, page: SubjectPage, search: string, range: { limit: number; offset: number }): Promise<SubjectIndexPage> {
+  const { rows, total } = await listPublicSubjectsPage(db, page, search, range);
+  const links = await listSubjectBenchmarkLinks(
+    db,
+    rows.map((s) => s.id),
+  );
+  const current = await listCurrentStatuses(db, [...new Set(links.map((l) => l.benchmarkId))]);
+  const benchmarksOf = new Map<number, number[]>();
+  for (const l of links) benchmarksOf.set(l.subjectId, [...(benchmarksOf.get(l.subjectId) ?? []), l.benchmarkId]);
+  return { rows, total, benchmarksOf, current };
 }

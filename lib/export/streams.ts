@@ -1,5 +1,5 @@
-// Streamed CSV and XLSX writers: rows are pulled from a generator as the client reads, so a large
-// export never sits in memory whole.
+// Streamed CSV and XLSX writers: rows are pulled from a generator (sync or async) as the client
+// reads, so a large export never sits in memory whole.
 import { PassThrough, Readable } from "node:stream";
 import { once } from "node:events";
 import { stringify } from "csv-stringify";
@@ -12,7 +12,7 @@ import { quoteLikeNeutralised } from "./formula-cells";
  * UTF-8 with a byte-order mark, so Excel opens Chinese names correctly. A text cell a spreadsheet
  * would run as a formula gets a single quote before it (./formula-cells.ts); numbers stay numbers.
  */
-export function csvStream<T>(rows: Iterable<T>, columns: ExportColumn<T>[], onDone: () => void): Readable {
+export function csvStream<T>(rows: Iterable<T> | AsyncIterable<T>, columns: ExportColumn<T>[], onDone: () => void): Readable {
   const stringifier = stringify({
     bom: true,
     header: true,
@@ -21,8 +21,8 @@ export function csvStream<T>(rows: Iterable<T>, columns: ExportColumn<T>[], onDo
     cast: { string: quoteLikeNeutralised },
   });
   const source = Readable.from(
-    (function* () {
-      for (const row of rows) yield Object.fromEntries(columns.map((c) => [c.key, c.value(row) ?? ""]));
+    (async function* () {
+      for await (const row of rows) yield Object.fromEntries(columns.map((c) => [c.key, c.value(row) ?? ""]));
     })(),
   );
   source.on("error", (error) => stringifier.destroy(error));
@@ -36,7 +36,7 @@ export interface AboutSheet {
 }
 
 /** A workbook with the data on the first sheet and what it is (version, filters, denominators) on the second. */
-export function xlsxStream<T>(rows: Iterable<T>, columns: ExportColumn<T>[], sheetName: string, about: AboutSheet, onDone: () => void): Readable {
+export function xlsxStream<T>(rows: Iterable<T> | AsyncIterable<T>, columns: ExportColumn<T>[], sheetName: string, about: AboutSheet, onDone: () => void): Readable {
   const output = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   void (async () => {
@@ -45,7 +45,7 @@ export function xlsxStream<T>(rows: Iterable<T>, columns: ExportColumn<T>[], she
       sheet.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 20 }));
       sheet.getRow(1).font = { bold: true };
       let n = 0;
-      for (const row of rows) {
+      for await (const row of rows) {
         sheet.addRow(rowValues(columns, row)).commit();
         // Let the client catch up every few thousand rows instead of buffering the whole sheet.
         if (++n % 2000 === 0 && output.writableNeedDrain) await once(output, "drain");

@@ -1,11 +1,12 @@
 import "server-only";
+import { getDb } from "@/db/client";
+import type { Executor } from "@/db/transaction";
 import { listBenchmarkSources, listBenchmarkSubjects, listPublicBenchmarksPage } from "@/db/queries/benchmarks";
 import { getDashboardSummary } from "@/db/queries/dashboard-summary";
 import { cachedByPublishedData, publicAnswersAreKept } from "@/server/published-cache";
 import { getExportContext, listScoreRows } from "@/db/queries/exports";
 import { findUnmatchedFilters } from "@/db/queries/filters";
-import { listPublishedRounds, listPublishedRoundsPage, listTracksPage } from "@/db/queries/rounds";
-import { getDb } from "@/db/client";
+import { getLatestPublicationDate, listPublishedRoundsPage, listTracksPage } from "@/db/queries/rounds";
 import { listPublishers, listStatementsPage } from "@/db/queries/statements";
 import { listPublicSubjectsPage, listSubjectsEvents, type SubjectPage } from "@/db/queries/subjects";
 import { comparisonBase } from "@/lib/dashboard";
@@ -29,113 +30,68 @@ function envelope<T>(rows: T[], total: number, query: PageQuery, dataVersion: st
 
 const rangeOf = (query: PageQuery) => ({ limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
 
-function latestVersion(): string | null {
-  return listPublishedRounds().map((r) => r.publishedAt).sort().at(-1) ?? null;
+async function tracksPage(db: Executor, query: Query<"tracks">) {
+  const { rows, total } = await listTracksPage(db, rangeOf(query));
+  return envelope(rows, total, query, await getLatestPublicationDate(db), {});
 }
 
-// Every list reads one page in SQL (LIMIT/OFFSET over an index) and counts its total from an index.
-const BUILDERS: { [N in EndpointName]: (query: Query<N>) => unknown } = {
-  tracks: (query) => {
-    const { rows, total } = listTracksPage(rangeOf(query));
-    return envelope(rows, total, query, latestVersion(), {});
-  },
+async function roundsPage(db: Executor, query: Query<"rounds">) {
+  const [{ rows, total }, version] = await Promise.all([listPublishedRoundsPage(db, query.track, rangeOf(query)), getLatestPublicationDate(db, query.track)]);
+  return envelope(
+    rows.map((r) => ({ slug: r.slug, name: r.name, track: r.trackSlug, location: r.location, startDate: r.startDate, endDate: r.endDate, datePrecision: r.datePrecision, publishedAt: r.publishedAt })),
+    total,
+    query,
+    version,
+    { track: query.track },
+  );
+}
 
-  rounds: (query) => {
-    const { rows, total } = listPublishedRoundsPage(query.track, rangeOf(query));
-    const version = query.track ? (listPublishedRoundsPage(query.track, { limit: -1, offset: 0 }).rows.map((r) => r.publishedAt).sort().at(-1) ?? null) : latestVersion();
-    return envelope(
-      rows.map((r) => ({ slug: r.slug, name: r.name, track: r.trackSlug, location: r.location, startDate: r.startDate, endDate: r.endDate, datePrecision: r.datePrecision, publishedAt: r.publishedAt })),
-      total,
-      query,
-      version,
-      { track: query.track },
-    );
-  },
+async function statementsPage(db: Executor, query: Query<"statements">) {
+  const { rows, total } = await listStatementsPage(db, rangeOf(query));
+  const publishers = await listPublishers(
+    db,
+    rows.map((s) => s.id),
+  );
+  return envelope(
+    rows.map((s) => ({ slug: s.slug, title: s.title, kind: s.kind, date: s.date, datePrecision: s.datePrecision, language: s.language, sourceUrl: s.sourceUrl, summary: s.summary, round: s.roundSlug, publishers: publishers.get(s.id) ?? [] })),
+    total,
+    query,
+    await getLatestPublicationDate(db),
+    {},
+  );
+}
 
-  statements: async (query) => {
-    const db = getDb();
-    const { rows, total } = await listStatementsPage(db, rangeOf(query));
-    const publishers = await listPublishers(
-      db,
-      rows.map((s) => s.id),
-    );
-    return envelope(
-      rows.map((s) => ({ slug: s.slug, title: s.title, kind: s.kind, date: s.date, datePrecision: s.datePrecision, language: s.language, sourceUrl: s.sourceUrl, summary: s.summary, round: s.roundSlug, publishers: publishers.get(s.id) ?? [] })),
-      total,
-      query,
-      latestVersion(),
-      {},
-    );
-  },
+async function benchmarksPage(db: Executor, query: Query<"benchmarks">) {
+  const context = await getExportContext(db, filtersOf(query));
+  const { rows, total } = await listPublicBenchmarksPage(db, context.resolved, rangeOf(query));
+  const ids = rows.map((b) => b.id);
+  const [sources, subjects] = await Promise.all([listBenchmarkSources(db, ids), listBenchmarkSubjects(db, ids)]);
+  return envelope(
+    rows.map((b) => ({
+      slug: b.slug,
+      title: b.title,
+      category: b.categorySlug,
+      addressee: b.addressee,
+      appliesFrom: b.appliesFrom,
+      assessedAt: b.assessedAt,
+      retiredOn: b.retiredOn,
+      retiredReason: b.retiredReason,
+      sources: sources.filter((s) => s.benchmarkId === b.id).map((s) => ({ statement: s.statementSlug, demand: s.demand })),
+      subjects: subjects.filter((s) => s.benchmarkId === b.id).map((s) => s.slug),
+    })),
+    total,
+    query,
+    context.dataVersion,
+    query,
+  );
+}
 
-  benchmarks: (query) => {
-    const context = getExportContext(filtersOf(query));
-    const { rows, total } = listPublicBenchmarksPage(context.resolved, rangeOf(query));
-    const ids = rows.map((b) => b.id);
-    const sources = listBenchmarkSources(ids);
-    const subjects = listBenchmarkSubjects(ids);
-    return envelope(
-      rows.map((b) => ({
-        slug: b.slug,
-        title: b.title,
-        category: b.categorySlug,
-        addressee: b.addressee,
-        appliesFrom: b.appliesFrom,
-        assessedAt: b.assessedAt,
-        retiredOn: b.retiredOn,
-        retiredReason: b.retiredReason,
-        sources: sources.filter((s) => s.benchmarkId === b.id).map((s) => ({ statement: s.statementSlug, demand: s.demand })),
-        subjects: subjects.filter((s) => s.benchmarkId === b.id).map((s) => s.slug),
-      })),
-      total,
-      query,
-      context.dataVersion,
-      query,
-    );
-  },
-
-  people: (query) => subjectsPage("people", query),
-  laws: (query) => subjectsPage("laws", query),
-
-  scores: (query) => {
-    const context = getExportContext(filtersOf(query));
-    const { rows, total } = listScoreRows(context, rangeOf(query));
-    return {
-      data: rows.map((r) => ({ round: r.roundSlug, benchmark: r.benchmarkSlug, status: r.status, basis: r.basis, rationale: r.rationale, evidence: r.evidence, demo: r.demo, publishedAt: r.publishedAt })),
-      page: query.page,
-      pageSize: query.pageSize,
-      total,
-      dataVersion: context.dataVersion,
-      filters: filtersOf(query),
-    };
-  },
-
-  summary: (query) => {
-    const dashboard = getDashboardSummary(filtersOf(query), { figuresOnly: true });
-    return {
-      dataVersion: dashboard.dataVersion,
-      filters: filtersOf(query),
-      denominator: DENOMINATOR_NOTE,
-      minCoverage: dashboard.minCoverage,
-      rounds: dashboard.series.map((s, i) => ({
-        round: s.round.slug,
-        name: s.round.name,
-        applicable: s.applicable,
-        judged: s.judged,
-        tally: s.tally,
-        index: s.index,
-        coverage: s.coverage,
-        regressionRate: s.regressionRate,
-        preliminary: s.preliminary,
-        comparedWith: comparisonBase(dashboard.series, i)?.round.slug ?? null,
-      })),
-    };
-  },
-};
-
-function subjectsPage(page: SubjectPage, query: PageQuery & { q?: string }) {
-  const { rows, total } = listPublicSubjectsPage(page, query.q ?? "", rangeOf(query));
-  const events = listSubjectsEvents(rows.map((s) => s.id));
+async function subjectsPage(db: Executor, page: SubjectPage, query: PageQuery & { q?: string }) {
+  const { rows, total } = await listPublicSubjectsPage(db, page, query.q ?? "", rangeOf(query));
+  const events = await listSubjectsEvents(
+    db,
+    rows.map((s) => s.id),
+  );
   return envelope(
     rows.map(({ id, ...s }) => ({
       ...s,
@@ -145,18 +101,66 @@ function subjectsPage(page: SubjectPage, query: PageQuery & { q?: string }) {
     })),
     total,
     query,
-    latestVersion(),
+    await getLatestPublicationDate(db),
     query.q ? { q: query.q } : {},
   );
 }
+
+async function scoresPage(db: Executor, query: Query<"scores">) {
+  const context = await getExportContext(db, filtersOf(query));
+  const { rows, total } = await listScoreRows(db, context, rangeOf(query));
+  return {
+    data: rows.map((r) => ({ round: r.roundSlug, benchmark: r.benchmarkSlug, status: r.status, basis: r.basis, rationale: r.rationale, evidence: r.evidence, demo: r.demo, publishedAt: r.publishedAt })),
+    page: query.page,
+    pageSize: query.pageSize,
+    total,
+    dataVersion: context.dataVersion,
+    filters: filtersOf(query),
+  };
+}
+
+async function summary(db: Executor, query: Query<"summary">) {
+  // getDashboardSummary (dashboard-summary.ts, another area's) is still synchronous.
+  const dashboard = getDashboardSummary(filtersOf(query), { figuresOnly: true }, db);
+  return {
+    dataVersion: dashboard.dataVersion,
+    filters: filtersOf(query),
+    denominator: DENOMINATOR_NOTE,
+    minCoverage: dashboard.minCoverage,
+    rounds: dashboard.series.map((s, i) => ({
+      round: s.round.slug,
+      name: s.round.name,
+      applicable: s.applicable,
+      judged: s.judged,
+      tally: s.tally,
+      index: s.index,
+      coverage: s.coverage,
+      regressionRate: s.regressionRate,
+      preliminary: s.preliminary,
+      comparedWith: comparisonBase(dashboard.series, i)?.round.slug ?? null,
+    })),
+  };
+}
+
+// Every list reads one page in SQL (LIMIT/OFFSET over an index) and counts its total from an index.
+const BUILDERS: { [N in EndpointName]: (db: Executor, query: Query<N>) => Promise<unknown> } = {
+  tracks: tracksPage,
+  rounds: roundsPage,
+  statements: statementsPage,
+  benchmarks: benchmarksPage,
+  people: (db, query) => subjectsPage(db, "people", query),
+  laws: (db, query) => subjectsPage(db, "laws", query),
+  scores: scoresPage,
+  summary,
+};
 
 /**
  * Whether an answer is worth keeping: not for a search term or a filter value naming nothing, which a
  * client can vary without end (they are cheap to compute, and would push out what readers ask for).
  */
-function worthKeeping(query: Record<string, unknown>): boolean {
+async function worthKeeping(db: Executor, query: Record<string, unknown>): Promise<boolean> {
   if (typeof query.q === "string" && query.q !== "") return false;
-  return findUnmatchedFilters(filtersOf(query)).length === 0;
+  return (await findUnmatchedFilters(db, filtersOf(query))).length === 0;
 }
 
 /** Answers a read-API request: validate the query, build the body, answer with caching headers. */
@@ -164,9 +168,10 @@ export async function handleApi<N extends EndpointName>(name: N, request: Reques
   const parsed = parseQuery(request, ENDPOINTS[name].query);
   if (!parsed.ok) return parsed.response;
   const query = parsed.value as Query<N>;
-  const keep = worthKeeping(query);
+  const db = getDb();
+  const keep = await worthKeeping(db, query);
   // Built once per published data version and query, then answered from Next's cache.
-  const answer = (q: Query<N>) => cachedByPublishedData(["api", name, JSON.stringify(q)], () => BUILDERS[name](q), { when: keep });
+  const answer = (q: Query<N>) => cachedByPublishedData(["api", name, JSON.stringify(q)], () => BUILDERS[name](db, q), { when: keep });
   const { page = 1, pageSize = 1 } = query as Partial<PageQuery>;
   const paged = page > 1;
   const pastTheLast = (total: number) => {

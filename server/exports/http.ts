@@ -1,16 +1,20 @@
 import "server-only";
 import { Readable } from "node:stream";
-import { openReadConnection, type Db } from "@/db/client";
+import { openReadConnection } from "@/db/client";
+import type { Executor } from "@/db/transaction";
 import { getExportContext, type ExportContext } from "@/db/queries/exports";
 import { parseDashboardFilters, type DashboardFilters } from "@/lib/validation/dashboard-filters";
 
-export type ExportSetup = { filters: DashboardFilters; context: ExportContext; db: Db } | { error: Response };
+export type ExportSetup = { filters: DashboardFilters; context: ExportContext; db: Executor } | { error: Response };
 
-/** Reads the filters from the URL; malformed or unknown ones get a 400 that says which, and nothing is exported. */
-export function setUpExport(request: Request): ExportSetup {
+/**
+ * Reads the filters from the URL; malformed or unknown ones get a 400 that says which, and nothing is
+ * exported. Otherwise the export reads on a connection of its own, which its stream closes at the end.
+ */
+export async function setUpExport(request: Request): Promise<ExportSetup> {
   const { filters, problems } = parseDashboardFilters(Object.fromEntries(new URL(request.url).searchParams));
   const db = openReadConnection();
-  const context = getExportContext(filters, db);
+  const context = await getExportContext(db, filters);
   const messages = [...problems, ...context.resolved.unmatched];
   if (messages.length > 0) {
     db.$client.close();

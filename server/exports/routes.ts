@@ -1,6 +1,6 @@
 import "server-only";
-import type { Db } from "@/db/client";
 import type { ExportContext } from "@/db/queries/exports";
+import type { Executor } from "@/db/transaction";
 import type { ExportColumn } from "@/lib/export/columns";
 import { DEMO_NOTE, DENOMINATOR_NOTE, describeFilters, exportFileName } from "@/lib/export/describe";
 import { setUpExport, streamResponse } from "./http";
@@ -11,7 +11,8 @@ import { filtersToQuery } from "@/lib/validation/dashboard-filters";
 interface DataExport<T> {
   kind: string;
   sheetName: string;
-  rows: (context: ExportContext, db: Db) => Iterable<T>;
+  /** The rows, pulled one batch at a time as the client reads (db/queries/exports.ts). */
+  rows: (db: Executor, context: ExportContext) => AsyncIterable<T>;
   columns: ExportColumn<T>[];
 }
 
@@ -25,11 +26,11 @@ export const XLSX_MAX_ROWS = 100_000;
 
 /** The GET handler of a CSV export: filters from the URL, rows streamed, the connection closed at the end. */
 export function csvExportRoute<T>(spec: DataExport<T>) {
-  return (request: Request): Response => {
-    const setup = setUpExport(request);
+  return async (request: Request): Promise<Response> => {
+    const setup = await setUpExport(request);
     if ("error" in setup) return setup.error;
     const { filters, context, db } = setup;
-    const stream = csvStream(spec.rows(context, db), spec.columns, () => db.$client.close());
+    const stream = csvStream(spec.rows(db, context), spec.columns, () => db.$client.close());
     return streamResponse(stream, "text/csv; charset=utf-8", exportFileName(spec.kind, filters, context.dataVersion, "csv"), context.dataVersion);
   };
 }
@@ -38,12 +39,12 @@ export function csvExportRoute<T>(spec: DataExport<T>) {
  * The GET handler of an XLSX export, with an About sheet naming version, filters and denominators.
  * A view of more than XLSX_MAX_ROWS rows is refused at once with 422, pointing to the CSV.
  */
-export function xlsxExportRoute<T>(spec: DataExport<T> & { count: (context: ExportContext, db: Db) => number }) {
-  return (request: Request): Response => {
-    const setup = setUpExport(request);
+export function xlsxExportRoute<T>(spec: DataExport<T> & { count: (db: Executor, context: ExportContext) => Promise<number> }) {
+  return async (request: Request): Promise<Response> => {
+    const setup = await setUpExport(request);
     if ("error" in setup) return setup.error;
     const { filters, context, db } = setup;
-    const rows = spec.count(context, db);
+    const rows = await spec.count(db, context);
     if (rows > XLSX_MAX_ROWS) {
       db.$client.close();
       const csv = `/exports/${spec.kind}.csv${filtersToQuery(filters)}`;
@@ -63,7 +64,7 @@ export function xlsxExportRoute<T>(spec: DataExport<T> & { count: (context: Expo
         ["Exported at", new Date().toISOString()],
       ] as Array<[string, string]>,
     };
-    const stream = xlsxStream(spec.rows(context, db), spec.columns, spec.sheetName, about, () => db.$client.close());
+    const stream = xlsxStream(spec.rows(db, context), spec.columns, spec.sheetName, about, () => db.$client.close());
     return streamResponse(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", exportFileName(spec.kind, filters, context.dataVersion, "xlsx"), context.dataVersion);
   };
 }

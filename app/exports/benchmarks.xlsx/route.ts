@@ -7,4 +7,4 @@ export { DELETE, OPTIONS, PATCH, POST, PUT } from "@/server/api/read-only";
 
 export const dynamic = "force-dynamic";
 
-export const GET = xlsxExportRoute({ ...BENCHMARKS_EXPORT, rows: iterateBenchmarkRows, count: (context, db) => countPublicBenchmarks(context.resolved, db), columns: BENCHMARK_COLUMNS });
+export const GET = xlsxExportRoute({ ...BENCHMARKS_EXPORT, rows: iterateBenchmarkRows, count: (db, context) => countPublicBenchmarks(db, context.resolved), columns: BENCHMARK_COLUMNS });

@@ -5,7 +5,7 @@ import { registerPdfFonts } from "@/lib/export/pdf/fonts";
 import { ScorecardDocument } from "@/lib/export/pdf/scorecard-document";
 import { getScorecardPdfData, PDF_MAX_BENCHMARKS } from "@/db/queries/scorecard-pdf";
 import { getDb } from "@/db/client";
-import { resolveFilters } from "@/db/queries/filters";
+import { findUnmatchedFilters } from "@/db/queries/filters";
 import { formatCount } from "@/lib/pagination";
 import { filtersToQuery, parseDashboardFilters } from "@/lib/validation/dashboard-filters";
 
@@ -18,14 +18,14 @@ export async function GET(request: Request) {
   // ?round=slug is one round's scorecard: the range from that round to itself.
   const { filters, problems } = parseDashboardFilters(params.round ? { ...params, from: params.round, to: params.round } : params);
   if (params.size && !["a4", "letter"].includes(params.size)) problems.push(`size: “${params.size}” is not a4 or letter`);
-  const unmatched = resolveFilters(getDb(), filters).unmatched;
+  const unmatched = await findUnmatchedFilters(getDb(), filters);
   if (problems.length || unmatched.length) {
     return new Response(`Nothing was exported. Fix these parameters:\n${[...problems, ...unmatched].join("\n")}\n`, {
       status: 400,
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   }
-  const data = getScorecardPdfData(filters);
+  const data = await getScorecardPdfData(filters);
   if ("tooMany" in data) {
     // Refused before any rendering: a PDF of ~100,000 benchmarks would take minutes and thousands of pages.
     const csv = `/exports/scores.csv${filtersToQuery(filters)}`;

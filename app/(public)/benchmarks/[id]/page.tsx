@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { EvidenceList } from "@/components/scorecard/evidence-list";
-import { DemoLabel } from "@/components/ui/demo-label";
-import { StatusBadge } from "@/components/ui/status-badge";
+import { StatusTimeline } from "@/components/scorecard/status-timeline";
+import { getDb } from "@/db/client";
 import { getPublicBenchmark, listBenchmarkSources, listBenchmarkSubjects } from "@/db/queries/benchmarks";
 import { listPublishedRounds } from "@/db/queries/rounds";
 import { listPublishedScoreDetails } from "@/db/queries/scores";
 import { ADDRESSEE_LABELS, STATEMENT_KIND_LABELS } from "@/lib/domain";
-import { formatDate, formatRoundDate, formatScope } from "@/lib/format";
+import { formatDate, formatScope } from "@/lib/format";
 import { isApplicable } from "@/lib/scoring";
 
 export const dynamic = "force-dynamic";
@@ -16,18 +15,23 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const benchmark = getPublicBenchmark((await params).id);
+  const benchmark = await getPublicBenchmark(getDb(), (await params).id);
   return { title: benchmark ? benchmark.title : "Benchmark not found" };
 }
 
 export default async function BenchmarkPage({ params }: Props) {
-  const benchmark = getPublicBenchmark((await params).id);
+  const db = getDb();
+  const benchmark = await getPublicBenchmark(db, (await params).id);
   if (!benchmark) notFound();
 
-  const sources = listBenchmarkSources([benchmark.id]);
-  const subjects = listBenchmarkSubjects([benchmark.id]);
-  const rounds = listPublishedRounds().filter((r) => isApplicable(benchmark, r));
-  const details = new Map(listPublishedScoreDetails({ benchmarkIds: [benchmark.id] }).map((d) => [d.roundId, d]));
+  const [sources, subjects, published, scoreDetails] = await Promise.all([
+    listBenchmarkSources(db, [benchmark.id]),
+    listBenchmarkSubjects(db, [benchmark.id]),
+    listPublishedRounds(db),
+    listPublishedScoreDetails(db, { benchmarkIds: [benchmark.id] }),
+  ]);
+  const rounds = published.filter((r) => isApplicable(benchmark, r));
+  const details = new Map(scoreDetails.map((d) => [d.roundId, d]));
   const people = subjects.filter((s) => s.kind === "person");
   const laws = subjects.filter((s) => s.kind !== "person");
 
@@ -101,41 +105,7 @@ export default async function BenchmarkPage({ params }: Props) {
         </section>
       )}
 
-      <section aria-labelledby="history-heading" className="mt-6">
-        <h2 id="history-heading" className="text-lg font-semibold">Status round by round</h2>
-        {rounds.length === 0 ? (
-          <p className="mt-2 text-sm">No published round has scored this benchmark yet.</p>
-        ) : (
-          <ol className="mt-2 border-l-2 border-stone-300 pl-4" data-testid="timeline">
-            {rounds.map((round) => {
-              const detail = details.get(round.id);
-              return (
-                <li key={round.id} id={`round-${round.slug}`} className="mb-4 scroll-mt-4 target:rounded target:bg-yellow-50 target:p-2">
-                  <h3 className="font-medium">
-                    <Link href={`/rounds/${round.slug}`}>{round.name}</Link>{" "}
-                    <span className="text-sm font-normal text-stone-600">{formatRoundDate(round.startDate, round.endDate, round.datePrecision)}</span>
-                  </h3>
-                  {detail ? (
-                    <div className="mt-1 space-y-1">
-                      <p className="flex items-center gap-2">
-                        <StatusBadge status={detail.status} />
-                        {detail.isDemo && <DemoLabel />}
-                        <span className="text-xs text-stone-600">
-                          {detail.basis === "agreement" ? "Two reviewers agreed" : "Decided by an editor where reviewers disagreed"}
-                        </span>
-                      </p>
-                      <p className="text-sm" data-testid="rationale">{detail.rationale}</p>
-                      <EvidenceList evidence={detail.evidence} />
-                    </div>
-                  ) : (
-                    <p className="text-sm text-stone-600">Not scored at this round.</p>
-                  )}
-                </li>
-              );
-            })}
-          </ol>
-        )}
-      </section>
+      <StatusTimeline rounds={rounds} details={details} />
     </>
   );
 }

@@ -1,19 +1,21 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SubjectDetail } from "@/components/subjects/subject-detail";
-import { getPublicSubject } from "@/db/queries/subjects";
+import { getDb } from "@/db/client";
+import { getPublicSubject, listSubjectEvents } from "@/db/queries/subjects";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const subject = getPublicSubject("laws", (await params).id);
+  const subject = await getPublicSubject(getDb(), "laws", (await params).id);
   return { title: subject ? subject.name : "Not found" };
 }
 
 export default async function Page({ params }: Props) {
-  const subject = getPublicSubject("laws", (await params).id);
+  const db = getDb();
+  const subject = await getPublicSubject(db, "laws", (await params).id);
   if (!subject) notFound();
-  return <SubjectDetail page="laws" subject={subject} />;
+  return <SubjectDetail page="laws" subject={subject} events={await listSubjectEvents(db, subject.id)} />;
 }

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { SUBJECT_PAGE_SIZE, SubjectIndex } from "@/components/subjects/subject-index";
+import { getDb } from "@/db/client";
+import { getSubjectIndexPage } from "@/db/queries/subjects";
 import type { SearchParams } from "@/lib/validation/dashboard-filters";
 import { parsePageParams } from "@/lib/validation/paging";
 import { parseSearchTerm } from "@/lib/validation/search";
@@ -9,5 +11,8 @@ export const dynamic = "force-dynamic";
 
 export default async function Page({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  return <SubjectIndex page="people" search={parseSearchTerm(params.q)} paging={parsePageParams(params, { default: SUBJECT_PAGE_SIZE, max: SUBJECT_PAGE_SIZE })} />;
+  const search = parseSearchTerm(params.q);
+  const paging = parsePageParams(params, { default: SUBJECT_PAGE_SIZE, max: SUBJECT_PAGE_SIZE });
+  const data = await getSubjectIndexPage(getDb(), "people", search, { limit: paging.pageSize, offset: (paging.page - 1) * paging.pageSize });
+  return <SubjectIndex page="people" search={search} paging={paging} data={data} />;
 }

@@ -28,7 +28,7 @@ const PRINT_PAGE_SIZE = 500;
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const round = getPublishedRound((await params).id);
+  const round = await getPublishedRound(getDb(), (await params).id);
   return { title: round ? `Print: ${round.name}` : "Round not found" };
 }
 
@@ -38,7 +38,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * at a time, and the page says how many there are and where to get all of them at once.
  */
 export default async function PrintScorecardPage({ params, searchParams }: Props) {
-  const round = getPublishedRound((await params).id);
+  const db = getDb();
+  const round = await getPublishedRound(db, (await params).id);
   if (!round) notFound();
   const view = parseScorecardParams(await searchParams);
   const roundTally = getRoundTally(round);
@@ -50,8 +51,8 @@ export default async function PrintScorecardPage({ params, searchParams }: Props
   const info = pageInfo(view.page, PRINT_PAGE_SIZE, viewTotal(filter, scope));
   const ids = info.outOfRange ? [] : listScorecardPageIds(round, filter, scope, { offset: info.offset, limit: PRINT_PAGE_SIZE });
   const benchmarks = listScorecardBenchmarks(ids);
-  const details = new Map(listPublishedScoreDetails({ benchmarkIds: ids, roundIds: [round.id] }).map((d) => [d.benchmarkId, d]));
-  const sources = listBenchmarkSources(ids);
+  const [scoreDetails, sources] = await Promise.all([listPublishedScoreDetails(db, { benchmarkIds: ids, roundIds: [round.id] }), listBenchmarkSources(db, ids)]);
+  const details = new Map(scoreDetails.map((d) => [d.benchmarkId, d]));
   const demo = roundTally.hasDemo;
   const viewQuery = scorecardQuery({ sort: view.sort, status: view.status, category: view.category });
   const hrefFor = (page: number) => `/rounds/${round.slug}/print${scorecardQuery({ sort: view.sort, status: view.status, category: view.category }, page)}`;

@@ -5,6 +5,7 @@ import { AccountBar } from "@/components/review/account-bar";
 import { AssessmentForm } from "@/components/review/assessment-form";
 import { BenchmarkContext } from "@/components/review/benchmark-context";
 import { FocusedStatus } from "@/components/review/focused-status";
+import { getDb } from "@/db/client";
 import { listBenchmarkSources } from "@/db/queries/benchmarks";
 import { getDb } from "@/db/client";
 import { listCarryForwardSources, listEvidence, listLatestAssessments } from "@/db/queries/assessments";
@@ -33,7 +34,7 @@ export default async function ScoreBenchmarkPage({ params, searchParams }: { par
   const latest = await listLatestAssessments(db, round.id);
   const mine = latest.get(benchmark.id)?.find((a) => a.reviewerId === user.id);
   const source = (await listCarryForwardSources(db, round, user.id, [benchmark])).get(benchmark.id);
-  const sources = listBenchmarkSources([benchmark.id], undefined, "workspace");
+  const sources = await listBenchmarkSources(db, [benchmark.id], "workspace");
   const [history, subjects, myEvidence, carriedEvidence] = await Promise.all([
     listStatusHistory(db, benchmark.id, round),
     listReviewSubjects(db, benchmark.id),

@@ -1,0 +1,50 @@
+import Link from "next/link";
+import { EvidenceList } from "@/components/scorecard/evidence-list";
+import { DemoLabel } from "@/components/ui/demo-label";
+import { StatusBadge } from "@/components/ui/status-badge";
+import type { BenchmarkSource } from "@/db/queries/benchmarks";
+import type { ScorecardBenchmark } from "@/db/queries/scorecard";
+import type { PublishedScoreDetail } from "@/db/queries/scores";
+import { ADDRESSEE_LABELS } from "@/lib/domain";
+import { formatDate } from "@/lib/format";
+
+/** One benchmark on a round's scorecard: its status there, the rationale and evidence, and the statements that raised it. */
+export function ScorecardEntry({
+  roundSlug,
+  benchmark,
+  detail,
+  raisedBy,
+}: {
+  roundSlug: string;
+  benchmark: ScorecardBenchmark;
+  detail: PublishedScoreDetail | undefined;
+  raisedBy: BenchmarkSource[];
+}) {
+  return (
+    <li className="rounded border border-stone-200 bg-white p-4" data-benchmark={benchmark.slug}>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <h2 className="font-semibold">
+          <Link href={`/benchmarks/${benchmark.slug}#round-${roundSlug}`}>{benchmark.title}</Link>
+        </h2>
+        <span className="flex items-center gap-2">
+          {detail ? <StatusBadge status={detail.status} /> : <span className="text-xs">Not scored</span>}
+          {detail?.isDemo && <DemoLabel />}
+        </span>
+      </div>
+      <p className="text-xs text-stone-600">
+        {benchmark.categoryName} · addressed to {ADDRESSEE_LABELS[benchmark.addressee]}
+      </p>
+      {detail && <p className="mt-2 text-sm">{detail.rationale}</p>}
+      {detail && <EvidenceList evidence={detail.evidence} />}
+      <p className="mt-2 text-xs text-stone-600">
+        Raised by:{" "}
+        {raisedBy.map((s, i) => (
+          <span key={s.statementSlug}>
+            {i > 0 && "; "}
+            <Link href={`/statements/${s.statementSlug}`}>{s.statementTitle}</Link> ({formatDate(s.statementDate, s.statementDatePrecision)})
+          </span>
+        ))}
+      </p>
+    </li>
+  );
+}
