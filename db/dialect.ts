@@ -74,6 +74,8 @@ export function sqlBoolean(value: boolean): string {
 export function likeIgnoringCase(column: string): string {
   return `${column} LIKE ? ESCAPE '\\'`;
 }
+
+/**
  * `cross join <table> on <condition>`: in SQLite a CROSS JOIN is an inner join the planner may not
  * reorder, so the table written first drives the loop (it walks the index that gives a list's
  * order, or reads one round's scores first). Other databases steer their planners otherwise and

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Role } from "@/lib/domain";
-import { recordAudit } from "../queries/audit";
+import { recordAudit } from "./audit";
 import type { Executor } from "../transaction";
 
 /**

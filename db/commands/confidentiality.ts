@@ -3,7 +3,7 @@ import "server-only";
 // (its names then withheld from every public text), and the decision on one public text that names
 // one (keep it withheld, hide the record, show it again). Each is audited in its own transaction.
 import { and, eq, sql } from "drizzle-orm";
-import { recordAudit } from "../queries/audit";
+import { recordAudit } from "./audit";
 import {
   countPublicTextsNaming,
   getRedaction,

@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit } from "../queries/audit";
+import { recordAudit } from "./audit";
 import { getPublicationSettings } from "../queries/publication-settings";
 import { publicationSettings } from "../schema";
 import { transaction, type Executor } from "../transaction";

@@ -5,7 +5,7 @@ import "server-only";
 import { count, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { deadlineSchema, newCategorySchema, newRoundSchema, newSubjectEventSchema, newSubjectSchema, newTrackSchema, retireBenchmarkSchema } from "@/lib/validation/editor";
-import { recordAudit } from "../queries/audit";
+import { recordAudit } from "./audit";
 import { benchmarks, categories, rounds, subjectEvents, subjects, tracks } from "../schema";
 import { transaction, type Executor } from "../transaction";
 

@@ -133,7 +133,7 @@ export async function carryForwardScores(db: Executor, input: CarryForwardInput)
       .select({ id: benchmarks.id, slug: benchmarks.slug, title: benchmarks.title, appliesFromDate, retiredOn: benchmarks.retiredOn })
       .from(benchmarks)
       .where(inArray(benchmarks.slug, slugs));
-    const found = new Map(withScopes(rows, tx).map((b) => [b.slug, b]));
+    const found = new Map((await withScopes(tx, rows)).map((b) => [b.slug, b]));
     const applicable = [...found.values()].filter((b) => isApplicable(b, round));
     const sources = await listCarryForwardSources(tx, round, input.reviewerId, applicable);
     const evidence = await listEvidence(

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { formatScope } from "@/lib/format";
-import { recordAudit } from "../queries/audit";
+import { recordAudit } from "./audit";
 import { inScopeOf, resolveTrackSlugs } from "../queries/benchmark-scope";
 import { assessments, benchmarks, benchmarkTracks, rounds, tracks } from "../schema";
 import { transaction, type Executor } from "../transaction";

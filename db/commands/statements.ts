@@ -6,7 +6,8 @@ import type { Addressee, DatePrecision, ReviewState, Role, StatementKind } from 
 import { uniqueSlug } from "@/lib/slug";
 import { benchmarks, benchmarkSources, benchmarkSubjects, categories, organisations, rounds, statementPublishers, statements, subjects } from "../schema";
 import { transaction, type Executor } from "../transaction";
-import { replaceBenchmarkScope, resolveTrackSlugs } from "../queries/benchmark-scope";
+import { resolveTrackSlugs } from "../queries/benchmark-scope";
+import { replaceBenchmarkScope } from "./benchmark-scope";
 import { mayApplyFrom } from "../queries/statements";
 import { recordAudit } from "./audit";
 
@@ -131,7 +132,7 @@ export async function createBenchmarkFromDemand(db: Executor, input: DemandToCon
     if (!mayApplyFrom(statement, round)) throw new StatementError("A benchmark cannot apply from a round before the statement that raised it, other than the round it addresses.");
     const subjectRows = input.subjectSlugs.length ? await tx.select({ id: subjects.id }).from(subjects).where(inArray(subjects.slug, input.subjectSlugs)) : [];
     if (subjectRows.length !== input.subjectSlugs.length) throw new StatementError("One of the people or laws no longer exists.");
-    const scope = resolveTrackSlugs(input.scopeTrackSlugs, tx);
+    const scope = await resolveTrackSlugs(tx, input.scopeTrackSlugs);
     if (scope.unknown.length) throw new StatementError("One of the tracks ticked no longer exists.");
     const slug = uniqueSlug(input.title, (s) => !!tx.select({ id: benchmarks.id }).from(benchmarks).where(eq(benchmarks.slug, s)).get());
     const review = author.role === "editor" && statement.reviewState === "approved" ? approvedBy(author.id) : { reviewState: "draft" as const };
@@ -141,7 +142,7 @@ export async function createBenchmarkFromDemand(db: Executor, input: DemandToCon
       .returning({ id: benchmarks.id });
     await tx.insert(benchmarkSources).values({ benchmarkId: row!.id, statementId: statement.id, demand: input.demand, candidateKey: input.candidateKey, createdBy: author.id, ...review });
     if (subjectRows.length) await tx.insert(benchmarkSubjects).values(subjectRows.map((s) => ({ benchmarkId: row!.id, subjectId: s.id })));
-    replaceBenchmarkScope(tx, row!.id, scope.ids);
+    await replaceBenchmarkScope(tx, row!.id, scope.ids);
     await recordAudit(tx, { userId: author.id, action: "benchmark.create", entity: "benchmark", entityId: row!.id, after: { ...input, slug, reviewState: review.reviewState } });
     return { benchmarkSlug: slug, benchmarkTitle: input.title, reviewState: review.reviewState, created: true };
   });

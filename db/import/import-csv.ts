@@ -21,7 +21,8 @@ export type { ImportSummary } from "@/lib/import/summary";
 import { isApplicable, isInScope } from "@/lib/scoring";
 import type { BenchmarkImportRow, ScoreImportRow } from "@/lib/validation/import";
 import { recordAudit } from "../commands/audit";
-import { listScopeTrackIds, replaceBenchmarkScope } from "../queries/benchmark-scope";
+import { replaceBenchmarkScope } from "../commands/benchmark-scope";
+import { listScopeTrackIds } from "../queries/benchmark-scope";
 import { inBatches } from "../queries/shared";
 import { compileWithheldNames, listWithheldItems } from "../queries/withheld-names";
 import {
@@ -111,7 +112,7 @@ async function loadReferences(tx: Executor) {
   const roundByName = groupBy(roundRows, (r) => lower(r.name));
   const roundBySlug = new Map(roundRows.map((r) => [r.slug, r]));
   // The exports withhold confidential names: a text as an export wrote it stands for the stored one.
-  const publicText = compileWithheldNames(listWithheldItems(tx)).redact;
+  const publicText = compileWithheldNames(await listWithheldItems(tx)).redact;
   const statementByTitle = groupBy(statementRows, (s) => lower(s.title));
   for (const s of statementRows) {
     const exported = lower(publicText(s.title));
@@ -198,7 +199,7 @@ async function loadBenchmarks(tx: Executor, slugs: string[]): Promise<Map<string
     ),
     (s) => String(s.benchmarkId),
   );
-  const scopes = listScopeTrackIds(ids, tx);
+  const scopes = await listScopeTrackIds(tx, ids);
   return new Map(
     rows.map((r) => [
       r.slug,
@@ -333,7 +334,7 @@ async function importBenchmarks(tx: Executor, rows: Array<{ line: number; row: B
     if (sources.length) await tx.insert(benchmarkSources).values(sources.map((s) => ({ benchmarkId: id, statementId: s!.id, demand: row.title, ...approvedBy(importer.id) })));
     const linked = [...new Set([...(resolved.people ?? []), ...(resolved.laws ?? [])].map((s) => s!.id))];
     if (linked.length) await tx.insert(benchmarkSubjects).values(linked.map((subjectId) => ({ benchmarkId: id, subjectId })));
-    replaceBenchmarkScope(tx, id, (resolved.scope ?? []).map((t) => t!.id));
+    await replaceBenchmarkScope(tx, id, (resolved.scope ?? []).map((t) => t!.id));
   }
   return { ...emptySummary(), benchmarksCreated: toCreate.map((c) => c.row.slug), benchmarksUnchanged: unchanged };
 }

@@ -51,7 +51,7 @@ export async function getPublicBenchmark(db: Executor, slug: string): Promise<Pu
   if (!row) return undefined;
   const withheld = (await getPublicRedactor(db)).fields(row, ["title", "retiredReason"]);
   // withScopes and listScopeTracks (benchmark-scope.ts, another area's) are still synchronous.
-  return { ...withScopes([withheld], db)[0]!, scope: listScopeTracks([row.id], db).get(row.id) ?? [] };
+  return { ...(await withScopes(db, [withheld]))[0]!, scope: (await listScopeTracks(db, [row.id])).get(row.id) ?? [] };
 }
 
 export interface BenchmarkSource {
@@ -149,7 +149,7 @@ export async function listPublicBenchmarksPage(db: Executor, resolved: ResolvedF
         .innerJoin(rounds, eq(rounds.id, benchmarks.appliesFromRoundId))
         .where(inArray(benchmarks.id, ids))
     : [];
-  const scopes = listScopeTracks(ids, db);
+  const scopes = await listScopeTracks(db, ids);
   const redactor = await getPublicRedactor(db);
   const byId = new Map(rows.map((b) => [b.id, { ...redactor.fields(b, ["title", "retiredReason"]), assessedAt: (scopes.get(b.id) ?? []).map((t) => t.slug) }]));
   return { rows: ids.flatMap((id) => byId.get(id) ?? []), total: await countPublicBenchmarks(db, resolved) };

@@ -279,7 +279,7 @@ async function benchmarkRowsOf(db: Executor, ids: number[]): Promise<BenchmarkEx
     .innerJoin(rounds, eq(rounds.id, benchmarks.appliesFromRoundId))
     .where(inArray(benchmarks.id, ids));
   // listScopeTracks (benchmark-scope.ts, another area's) is still synchronous.
-  const scopes = listScopeTracks(ids, db);
+  const scopes = await listScopeTracks(db, ids);
   const redactor = await getPublicRedactor(db);
   const byId = new Map(rows.map(({ id, ...row }) => [id, { ...redactor.fields(row, ["title", "retiredReason", "sources", "people", "laws"]), assessedAt: (scopes.get(id) ?? []).map((t) => t.name) }]));
   return ids.flatMap((id) => byId.get(id) ?? []);

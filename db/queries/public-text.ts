@@ -31,7 +31,7 @@ const MEMO_ENTRIES = 20_000;
 export async function getPublicRedactor(db: Executor): Promise<PublicRedactor> {
   // readPublishedDataKey and listWithheldItems belong to other areas and are still synchronous.
   const key = readPublishedDataKey(db);
-  return redactorFor(db.$client, key, isCompiled(db.$client, key) ? undefined : listWithheldItems(db));
+  return redactorFor(db.$client, key, isCompiled(db.$client, key) ? undefined : await listWithheldItems(db));
 }
 
 /** The synchronous form, for callers not yet async (other areas' queries until issue 13 is merged). */

@@ -140,7 +140,7 @@ describe.each([
   });
 
   it("answers the scope predicate from benchmark_tracks' indexes wherever a page asks it", async () => {
-    const statements = await statementsOf(db, (d) => {
+    const statements = await statementsOf(db, async (d) => {
       const filter: ScorecardFilter = { sort: "category" };
       const scope = countScorecardScope(filter, getRoundTally(round, d));
       listScorecardPageIds(round, filter, scope, { offset: 0, limit: 10 }, d);
@@ -163,7 +163,7 @@ describe.each([
   });
 
   it("the benchmark page", async () => {
-    await expectIndexed((d) => {
+    await expectIndexed(async (d) => {
       const b = (await getPublicBenchmark(d, ids.benchmarkSlug))!;
       await listBenchmarkSources(d, [b.id]);
       await listBenchmarkSubjects(d, [b.id]);
@@ -271,7 +271,7 @@ describe.each([
   });
 
   it("the CSV and XLSX exports' iterate queries", async () => {
-    await expectIndexed((d) => {
+    await expectIndexed(async (d) => {
       for (const filters of [{}, { category: ids.categorySlug }]) {
         const context = await getExportContext(d, filters);
         let n = 0;

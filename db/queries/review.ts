@@ -76,7 +76,7 @@ export async function listRoundBenchmarks(db: Executor, round: { startDate: stri
     .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
     .where(and(eq(benchmarks.reviewState, "approved"), inScopeOf(round.trackId)))
     .orderBy(asc(categories.position), asc(benchmarks.title));
-  return withScopes(rows, db).filter((b) => isApplicable(b, round));
+  return (await withScopes(db, rows)).filter((b) => isApplicable(b, round));
 }
 
 /** The benchmarks this reviewer has scored at a round, by id. */
@@ -116,7 +116,7 @@ export async function getReviewBenchmark(db: Executor, slug: string): Promise<Re
     .from(benchmarks)
     .where(eq(benchmarks.slug, slug))
     .get();
-  return row && withScopes([row], db)[0]!;
+  return row && (await withScopes(db, [row]))[0]!;
 }
 
 export interface StatusHistoryEntry {
@@ -156,9 +156,9 @@ export async function listReviewSubjects(db: Executor, benchmarkId: number): Pro
     .innerJoin(subjects, eq(subjects.id, benchmarkSubjects.subjectId))
     .where(eq(benchmarkSubjects.benchmarkId, benchmarkId))
     .orderBy(asc(subjects.kind), asc(subjects.name));
-  const events = listSubjectsEvents(
-    linked.map((s) => s.id),
+  const events = await listSubjectsEvents(
     db,
+    linked.map((s) => s.id),
   );
   return linked.map((s) => ({ ...s, events: events.filter((e) => e.subjectId === s.id).map(({ subjectId: _id, ...e }) => e) }));
 }

@@ -88,7 +88,7 @@ export async function listCurrentStatuses(db: Executor, benchmarkIds: number[]):
     db.select({ id: benchmarks.id, title: benchmarks.title, retiredOn: benchmarks.retiredOn }).from(benchmarks).where(inArray(benchmarks.id, batch)),
   );
   // withScopes (benchmark-scope.ts, another area's) is still synchronous.
-  const info = new Map(withScopes(stored, db).map((b) => [b.id, b]));
+  const info = new Map((await withScopes(db, stored)).map((b) => [b.id, b]));
   const published = await db
     .select({ id: rounds.id, startDate: rounds.startDate, trackId: rounds.trackId })
     .from(rounds)

@@ -6,7 +6,7 @@ import { getPublicRedactor } from "./public-text";
 
 /** The source documents as the method page lists them; a title naming a confidential item has the name withheld. */
 export async function listSourceDocuments(db: Executor) {
-  const redactor = getPublicRedactor(db);
+  const redactor = await getPublicRedactor(db);
   const rows = await db
     .select({
       slug: sourceDocuments.slug,

@@ -54,14 +54,14 @@ export async function getStatement(db: Executor, slug: string): Promise<Statemen
     .leftJoin(sourceDocuments, eq(sourceDocuments.id, statements.sourceDocumentId))
     .where(and(eq(statements.slug, slug), isPublicStatement))
     .get();
-  return row && asPublic(getPublicRedactor(db), row);
+  return row && asPublic(await getPublicRedactor(db), row);
 }
 
 /** Publishing organisations of each statement, in name order. */
 export async function listPublishers(db: Executor, statementIds: number[]): Promise<Map<number, string[]>> {
   const result = new Map<number, string[]>();
   if (statementIds.length === 0) return result;
-  const redactor = getPublicRedactor(db);
+  const redactor = await getPublicRedactor(db);
   for (const row of await db
     .select({ statementId: statementPublishers.statementId, name: organisations.name })
     .from(statementPublishers)
@@ -74,7 +74,7 @@ export async function listPublishers(db: Executor, statementIds: number[]): Prom
 }
 
 export async function listSignatories(db: Executor, statementId: number) {
-  const redactor = getPublicRedactor(db);
+  const redactor = await getPublicRedactor(db);
   const rows = await db
     .select({ name: statementSignatories.name, role: statementSignatories.role })
     .from(statementSignatories)
@@ -140,7 +140,7 @@ export async function listCandidateOutcomes(db: Executor, statementId: number): 
 
 /** One page of the public statements, oldest first, with how many there are. */
 export async function listStatementsPage(db: Executor, page: { limit: number; offset: number }): Promise<{ rows: StatementSummary[]; total: number }> {
-  const redactor = getPublicRedactor(db);
+  const redactor = await getPublicRedactor(db);
   const rows = await db
     .select(statementColumns)
     .from(statements)

@@ -20,7 +20,7 @@ const SCALE: Record<Status, { meaning: string; weight: string }> = {
 
 export default async function MethodPage() {
   const sources = await listSourceDocuments(getDb());
-  const settings = getPublicationSettings();
+  const settings = await getPublicationSettings(getDb());
   return (
     <article className="max-w-3xl space-y-6">
       <h1 className="text-2xl font-semibold">Method</h1>

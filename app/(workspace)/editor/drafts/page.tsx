@@ -50,7 +50,7 @@ export default async function DraftsPage() {
   if (!canReviewDrafts(user)) return <EditorOnly user={user} signOut={signOut} />;
   const db = getDb();
   const queue = await listDraftQueue(db);
-  const reference = listReferenceData();
+  const reference = await listReferenceData(db);
   const rounds = await listReviewRounds(db);
   const approvedBenchmarks = reference.benchmarks.filter((b) => b.reviewState === "approved");
   const empty = queue.statements.length + queue.benchmarks.length + queue.sources.length === 0;

@@ -7,7 +7,6 @@ import { BenchmarkContext } from "@/components/review/benchmark-context";
 import { FocusedStatus } from "@/components/review/focused-status";
 import { getDb } from "@/db/client";
 import { listBenchmarkSources } from "@/db/queries/benchmarks";
-import { getDb } from "@/db/client";
 import { listCarryForwardSources, listEvidence, listLatestAssessments } from "@/db/queries/assessments";
 import { getReviewBenchmark, getReviewRound, listReviewSubjects, listStatusHistory } from "@/db/queries/review";
 import { requirePageUser } from "@/server/auth/session";

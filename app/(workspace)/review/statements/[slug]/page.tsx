@@ -37,7 +37,7 @@ export default async function StatementDemandsPage({ params }: { params: Promise
   const [context, outcomes, reviewRounds] = await Promise.all([loadExtractionContext(db), listCandidateOutcomes(db, statement.id), listReviewRounds(db)]);
   const demands = statement.fullText ? extractDemands(statement.fullText, context) : [];
   const keys = candidateKeys(statement.id, demands);
-  const reference = listReferenceData();
+  const reference = await listReferenceData(getDb());
   // The round the statement addresses first (a letter sent during a session still addresses it), then later rounds.
   const rounds = reviewRounds
     .filter((r) => mayApplyFrom(statement, r))
