@@ -7,8 +7,9 @@ import { isApplicable, isInScope } from "@/lib/scoring";
 import { getDb, type Db } from "../client";
 import { assessments, benchmarks, benchmarkSubjects, categories, editorDecisions, evidenceLinks, publishedEvidence, publishedScores, rounds, subjects, tracks, users } from "../schema";
 import { recordAudit } from "./audit";
-import { getDashboardSummary, type DashboardSummary } from "./dashboard-summary";
-import { listPreliminaryRoundIds, readDataVersion, refreshAggregatesAfterPublishing } from "./published-aggregates";
+import { getPublishedFiguresNow, type DashboardSummary } from "./dashboard-summary";
+import { refreshAggregatesAfterPublishing } from "../commands/published-aggregates";
+import { listPreliminaryRoundIdsNow } from "./published-aggregates";
 import { inScopeOf, withScopes } from "./benchmark-scope";
 import { appliesFromDate, inBatches } from "./shared";
 import { listSubjectsEvents, type SubjectEvent } from "./subjects";
@@ -655,7 +656,6 @@ const sameEvidence = (a: readonly EvidenceLink[], b: readonly EvidenceLink[]) =>
 function writePublication(db: Db, roundId: number, editorId: string): Omit<PublishResult, "preliminary"> & { plan: PublicationItem[] } {
   const round = db.select({ id: rounds.id, startDate: rounds.startDate, trackId: rounds.trackId, publishedAt: rounds.publishedAt }).from(rounds).where(eq(rounds.id, roundId)).get();
   if (!round) throw new ConflictError("No such round.");
-  const versionBefore = readDataVersion(db);
   const plan = planPublication(round, db);
   const existing = readPublishedNow(db, roundId);
   const evidenceOf = listEvidenceByAssessment(
@@ -691,7 +691,7 @@ function writePublication(db: Db, roundId: number, editorId: string): Omit<Publi
   db.update(rounds).set({ publishedAt }).where(eq(rounds.id, roundId)).run();
   recordAudit(db, { userId: editorId, action: "round.publish", entity: "round", entityId: roundId, before: { publishedAt: round.publishedAt }, after: { publishedAt, published, changed, withheld } });
   // The transaction object has no raw client; the connection is the same one.
-  refreshAggregatesAfterPublishing(db, roundId, versionBefore);
+  refreshAggregatesAfterPublishing(db, roundId);
   return { published, changed, withheld, publishedAt, plan };
 }
 
@@ -705,7 +705,7 @@ export function publishRound(roundId: number, editorId: string, db: Db = getDb()
   return db.transaction(
     () => {
       const { plan: _plan, ...result } = writePublication(db, roundId, editorId);
-      const preliminary = listPreliminaryRoundIds(db).has(roundId);
+      const preliminary = listPreliminaryRoundIdsNow(db).has(roundId);
       if (preliminary && !options.acceptPreliminary) {
         throw new PreliminaryRefusedError("Publishing now would make this round's figures preliminary: too few of its benchmarks are judged. Nothing was published. Tick the box to publish them as preliminary, or wait for more scores.");
       }
@@ -738,12 +738,12 @@ export interface PublicationPreview {
  * connection can see the rehearsal.
  */
 export function previewPublication(roundId: number, editorId: string, db: Db = getDb()): PublicationPreview {
-  const before = getDashboardSummary({}, { figuresOnly: true }, db);
+  const before = getPublishedFiguresNow(db);
   try {
     db.transaction(
       () => {
         const result = writePublication(db, roundId, editorId);
-        throw new Rehearsal({ result, after: getDashboardSummary({}, { figuresOnly: true }, db) });
+        throw new Rehearsal({ result, after: getPublishedFiguresNow(db) });
       },
       { behavior: "immediate" },
     );

@@ -1,5 +1,6 @@
 import "server-only";
 import { listBenchmarkSources, listBenchmarkSubjects, listPublicBenchmarksPage } from "@/db/queries/benchmarks";
+import { getDb } from "@/db/client";
 import { getDashboardSummary } from "@/db/queries/dashboard-summary";
 import { cachedByPublishedData, publicAnswersAreKept } from "@/server/published-cache";
 import { getExportContext, listScoreRows } from "@/db/queries/exports";
@@ -105,8 +106,8 @@ const BUILDERS: { [N in EndpointName]: (query: Query<N>) => unknown } = {
     };
   },
 
-  summary: (query) => {
-    const dashboard = getDashboardSummary(filtersOf(query), { figuresOnly: true });
+  summary: async (query) => {
+    const dashboard = await getDashboardSummary(getDb(), filtersOf(query), { figuresOnly: true });
     return {
       dataVersion: dashboard.dataVersion,
       filters: filtersOf(query),

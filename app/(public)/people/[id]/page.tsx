@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SubjectDetail } from "@/components/subjects/subject-detail";
 import { getPublicSubject } from "@/db/queries/subjects";
+import { loadSubjectDetail } from "../../load-subject";
 
 export const dynamic = "force-dynamic";
 
@@ -15,5 +16,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function Page({ params }: Props) {
   const subject = getPublicSubject("people", (await params).id);
   if (!subject) notFound();
-  return <SubjectDetail page="people" subject={subject} />;
+  return <SubjectDetail page="people" subject={subject} {...await loadSubjectDetail(subject)} />;
 }
