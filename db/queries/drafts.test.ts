@@ -10,7 +10,8 @@ import { listBenchmarkSources, listPublicBenchmarksPage, countPublicBenchmarks }
 import { approveDraft, editDraftBenchmark, listAdditionsAwaitingOrRefused, listDraftQueue, mergeDraftBenchmark, rejectDraft } from "./drafts";
 import { listFilterOptions } from "./filter-options";
 import { resolveFilters } from "./filters";
-import { ensurePublishedAggregates, readDataVersion } from "./published-aggregates";
+import { refreshPublishedAggregatesNow } from "../commands/published-aggregates";
+import { readDataVersionNow as readDataVersion } from "./published-aggregates";
 import { listRoundBenchmarks } from "./review";
 import { addBenchmarkSource, countPublicDemands, createBenchmarkFromDemand, createStatement, getStatement, listCandidateOutcomes, listStatementsPage, type Author, type NewStatement } from "./statements";
 
@@ -54,7 +55,8 @@ const publicSlugs = () => listStatementsPage({ limit: 500, offset: 0 }, db).rows
 const everyPublicBenchmark = () => listPublicBenchmarksPage(resolveFilters(db, {}), { limit: 1000, offset: 0 }, db).rows.map((b) => b.slug);
 const hrc37 = () => db.$client.prepare("SELECT id, start_date AS startDate, track_id AS trackId FROM rounds WHERE slug = 'hrc-37'").get() as { id: number; startDate: string; trackId: number };
 const publicBenchmarkRows = () => {
-  ensurePublishedAggregates(db);
+  // As the guarded action does after the approval: the writer refreshes.
+  refreshPublishedAggregatesNow(db);
   return (db.$client.prepare("SELECT b.slug FROM public_benchmarks pb JOIN benchmarks b ON b.id = pb.benchmark_id").all() as Array<{ slug: string }>).map((r) => r.slug);
 };
 

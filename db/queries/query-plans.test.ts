@@ -12,8 +12,7 @@ import { generateScaleData } from "../seed/scale";
 import { getPublicBenchmark, listBenchmarkSources, listBenchmarkSubjects, listPublicBenchmarksPage } from "./benchmarks";
 import { getExportContext, iterateBenchmarkRows, iterateScoreRows, listScoreRows } from "./exports";
 import { resolveFilters } from "./filters";
-import { getSubsetMatrix, getSubsetSeries } from "./matrix";
-import { ensurePublishedAggregates } from "./published-aggregates";
+import { countViewBenchmarks, getDashboardSummary } from "./dashboard-summary";
 import { getReviewBenchmark, getReviewRound, listCarryForwardSources, listReviewSubjects, listScoredBenchmarkIds, listStatusHistory } from "./review";
 import { getPublishedRound, listPublishedRounds, listPublishedRoundsPage, listTracksPage } from "./rounds";
 import { countScorecardScope, getRoundTally, listScorecardBenchmarks, listScorecardCategories, listScorecardPageIds, type ScorecardFilter } from "./scorecard";
@@ -53,9 +52,9 @@ function sortsEverything(db: Db, query: string, params: unknown[]): boolean {
   return plan.some((p) => p.parent === 0 && p.detail === "USE TEMP B-TREE FOR ORDER BY");
 }
 
-function statementsOf(db: Db, run: (db: Db) => unknown): Array<{ query: string; params: unknown[] }> {
+async function statementsOf(db: Db, run: (db: Db) => unknown): Promise<Array<{ query: string; params: unknown[] }>> {
   const captured: Array<{ query: string; params: unknown[] }> = [];
-  run(drizzle(db.$client, { schema, logger: { logQuery: (query, params) => captured.push({ query, params }) } }) as unknown as Db);
+  await run(drizzle(db.$client, { schema, logger: { logQuery: (query, params) => captured.push({ query, params }) } }) as unknown as Db);
   return captured;
 }
 
@@ -63,7 +62,6 @@ function makeDatabase(analyze: boolean): Db {
   const db = openDatabase(":memory:");
   migrateDatabase(db);
   generateScaleData(db.$client, { benchmarks: 600, rounds: 6, reviewers: 2, seed: 7 });
-  ensurePublishedAggregates(db);
   if (analyze) db.$client.exec("ANALYZE");
   return db;
 }
@@ -94,8 +92,8 @@ describe.each([
     };
   }, 60_000);
 
-  function expectIndexed(run: (db: Db) => unknown, options: { walksInOrder?: RegExp } = {}) {
-    const statements = statementsOf(db, run);
+  async function expectIndexed(run: (db: Db) => unknown, options: { walksInOrder?: RegExp } = {}) {
+    const statements = await statementsOf(db, run);
     expect(statements.length).toBeGreaterThan(0);
     for (const { query, params } of statements) {
       expect({ query, scans: fullScans(db, query, params) }).toEqual({ query, scans: [] });
@@ -107,25 +105,25 @@ describe.each([
   const idWalk = /^select "benchmarks"."id" as id from ("categories" cross join )?"benchmarks"/;
 
   describe("the round scorecard", () => {
-    it("reads its figures and categories", () => {
-      expectIndexed((d) => {
-        getRoundTally(round, d);
-        listScorecardCategories(round, d);
+    it("reads its figures and categories", async () => {
+      await expectIndexed(async (d) => {
+        await getRoundTally(d, round);
+        await listScorecardCategories(d, round);
       });
     });
 
     for (const sort of ["category", "status", "title"] as const) {
       for (const status of [undefined, "met"] as const) {
         for (const inCategory of [false, true]) {
-          it(`pages sorted by ${sort}${status ? `, ${status} only` : ""}${inCategory ? ", in one category" : ""}, first and last pages`, () => {
+          it(`pages sorted by ${sort}${status ? `, ${status} only` : ""}${inCategory ? ", in one category" : ""}, first and last pages`, async () => {
             const filter: ScorecardFilter = { sort, status, categoryId: inCategory ? ids.category : undefined };
-            expectIndexed(
-              (d) => {
-                const scope = countScorecardScope(filter, getRoundTally(round, d));
+            await expectIndexed(
+              async (d) => {
+                const scope = countScorecardScope(filter, await getRoundTally(d, round));
                 const total = [...scope.values()].reduce((a, b) => a + b, 0);
                 for (const offset of [0, Math.max(total - 10, 0)]) {
-                  const page = listScorecardPageIds(round, filter, scope, { offset, limit: 10 }, d);
-                  listScorecardBenchmarks(page, d);
+                  const page = await listScorecardPageIds(d, round, filter, scope, { offset, limit: 10 });
+                  await listScorecardBenchmarks(d, page);
                   listPublishedScoreDetails({ benchmarkIds: page, roundIds: [round.id] }, d);
                   listBenchmarkSources(page, d);
                 }
@@ -138,18 +136,18 @@ describe.each([
     }
   });
 
-  it("answers the scope predicate from benchmark_tracks' indexes wherever a page asks it", () => {
-    const statements = statementsOf(db, (d) => {
+  it("answers the scope predicate from benchmark_tracks' indexes wherever a page asks it", async () => {
+    const statements = await statementsOf(db, async (d) => {
       const filter: ScorecardFilter = { sort: "category" };
-      const scope = countScorecardScope(filter, getRoundTally(round, d));
-      listScorecardPageIds(round, filter, scope, { offset: 0, limit: 10 }, d);
-      listScorecardPageIds(round, { sort: "title", status: "met" }, scope, { offset: 0, limit: 10 }, d);
-      listScorecardCategories(round, d);
+      const scope = countScorecardScope(filter, await getRoundTally(d, round));
+      await listScorecardPageIds(d, round, filter, scope, { offset: 0, limit: 10 });
+      await listScorecardPageIds(d, round, { sort: "title", status: "met" }, scope, { offset: 0, limit: 10 });
+      await listScorecardCategories(d, round);
       const context = getExportContext({}, d);
       listScoreRows(context, { limit: 50, offset: 0 }, d);
       listScoreRows(getExportContext({ category: ids.categorySlug }, d), { limit: 50, offset: 0 }, d);
-      getSubsetSeries({ statement: ids.statement }, d);
-      getSubsetMatrix({ from: round.slug, to: round.slug, category: ids.categorySlug }, { limit: 20, applicableOnly: true }, d);
+      await getDashboardSummary(d, { statement: ids.statement }, { heatMapLimit: 20 });
+      await getDashboardSummary(d, { from: round.slug, to: round.slug, category: ids.categorySlug }, { heatMapLimit: 20, changesLimit: 0, applicableOnly: true });
       listCurrentStatuses([ids.benchmark], d);
     });
     const scoped = statements.filter(({ query }) => query.includes('"benchmark_tracks"'));
@@ -161,8 +159,8 @@ describe.each([
     }
   });
 
-  it("the benchmark page", () => {
-    expectIndexed((d) => {
+  it("the benchmark page", async () => {
+    await expectIndexed(async (d) => {
       const b = getPublicBenchmark(ids.benchmarkSlug, d)!;
       listBenchmarkSources([b.id], d);
       listBenchmarkSubjects([b.id], d);
@@ -171,9 +169,9 @@ describe.each([
     });
   });
 
-  it("the review form's context and what it would carry forward", () => {
+  it("the review form's context and what it would carry forward", async () => {
     const reviewer = (db.$client.prepare("SELECT reviewer_id AS id FROM assessments LIMIT 1").get() as { id: string }).id;
-    expectIndexed((d) => {
+    await expectIndexed(async (d) => {
       const reviewRound = getReviewRound(round.slug, d)!;
       const benchmark = getReviewBenchmark(ids.benchmarkSlug, d)!;
       listCarryForwardSources(reviewRound, reviewer, [benchmark], d);
@@ -183,8 +181,8 @@ describe.each([
     });
   });
 
-  it("the people, laws and statements indexes", () => {
-    expectIndexed((d) => {
+  it("the people, laws and statements indexes", async () => {
+    await expectIndexed(async (d) => {
       for (const page of ["people", "laws"] as const) {
         for (const search of ["", "a"]) {
           const { rows } = listPublicSubjectsPage(page, search, { limit: 20, offset: 20 }, d);
@@ -210,23 +208,24 @@ describe.each([
     });
   });
 
-  it("statement and person pages, and the PDF's data", () => {
-    expectIndexed((d) => {
+  it("statement and person pages, and the PDF's data", async () => {
+    await expectIndexed(async (d) => {
       // Rows of 20 benchmarks: on this small database, after ANALYZE, SQLite rightly prefers reading a
       // few thousand scores to looking up 100 of 600 benchmarks; at scale 100 of 100,000 is by index.
-      getSubsetMatrix({ statement: ids.statement }, { limit: 20 }, d);
-      getSubsetSeries({ statement: ids.statement }, d);
-      getSubsetMatrix({ subject: ids.subject }, { limit: 20 }, d);
-      getSubsetMatrix({ from: round.slug, to: round.slug, category: ids.categorySlug }, { limit: 20, applicableOnly: true }, d);
+      await getDashboardSummary(d, { statement: ids.statement }, { heatMapLimit: 20, changesLimit: 20 });
+      await getDashboardSummary(d, { subject: ids.subject }, { heatMapLimit: 20, changesLimit: 20 });
+      const pdf = { from: round.slug, to: round.slug, category: ids.categorySlug };
+      await countViewBenchmarks(d, pdf, { applicableOnly: true });
+      await getDashboardSummary(d, pdf, { heatMapLimit: 20, changesLimit: 0, applicableOnly: true });
     });
   });
 
   describe("the read API's lists", () => {
     const filterCases = () => [{}, { category: ids.categorySlug }, { addressee: "chinese_government" as const }, { statement: ids.statement }, { subject: ids.subject }];
 
-    it("benchmarks, with and without filters, on the first and a later page", () => {
-      expectIndexed(
-        (d) => {
+    it("benchmarks, with and without filters, on the first and a later page", async () => {
+      await expectIndexed(
+        async (d) => {
           for (const filters of filterCases()) {
             for (const offset of [0, 200]) {
               const { rows } = listPublicBenchmarksPage(resolveFilters(d, filters), { limit: 50, offset }, d);
@@ -241,9 +240,9 @@ describe.each([
       );
     });
 
-    it("scores, with and without filters, on the first and the last page", () => {
-      expectIndexed(
-        (d) => {
+    it("scores, with and without filters, on the first and the last page", async () => {
+      await expectIndexed(
+        async (d) => {
           for (const filters of [...filterCases(), { from: round.slug, to: round.slug }]) {
             const context = getExportContext(filters, d);
             const { total } = listScoreRows(context, { limit: 50, offset: 0 }, d);
@@ -254,8 +253,8 @@ describe.each([
       );
     });
 
-    it("people, laws, statements, rounds and tracks", () => {
-      expectIndexed((d) => {
+    it("people, laws, statements, rounds and tracks", async () => {
+      await expectIndexed(async (d) => {
         const { rows } = listPublicSubjectsPage("people", "", { limit: 50, offset: 0 }, d);
         listSubjectsEvents(
           rows.map((s) => s.id),
@@ -268,8 +267,8 @@ describe.each([
     });
   });
 
-  it("the CSV and XLSX exports' iterate queries", () => {
-    expectIndexed((d) => {
+  it("the CSV and XLSX exports' iterate queries", async () => {
+    await expectIndexed(async (d) => {
       for (const filters of [{}, { category: ids.categorySlug }]) {
         const context = getExportContext(filters, d);
         let n = 0;
@@ -284,17 +283,17 @@ describe.each([
 describe("the plan check itself", () => {
   const db = makeDatabase(false);
 
-  it("runs on a database that has every index the schema declares (the migrations create them all)", () => {
+  it("runs on a database that has every index the schema declares (the migrations create them all)", async () => {
     expect(missingDeclaredIndexes(db)).toEqual([]);
   });
 
-  it("catches a full scan of a growing table", () => {
+  it("catches a full scan of a growing table", async () => {
     expect(fullScans(db, "SELECT count(*) FROM published_scores WHERE basis = ?", ["agreement"])).toEqual([expect.stringMatching(/^SCAN published_scores/)]);
     expect(fullScans(db, "SELECT slug FROM benchmarks WHERE updated_at > ?", ["2020"])).toEqual([expect.stringMatching(/^SCAN benchmarks/)]);
     expect(fullScans(db, "SELECT id FROM benchmarks WHERE category_id = ? ORDER BY title, id LIMIT 10", [1])).toEqual([]);
   });
 
-  it("catches a page that sorts every benchmark instead of walking an index", () => {
+  it("catches a page that sorts every benchmark instead of walking an index", async () => {
     expect(sortsEverything(db, "SELECT id FROM benchmarks ORDER BY updated_at, id LIMIT 10", [])).toBe(true);
     expect(sortsEverything(db, "SELECT id FROM benchmarks WHERE category_id = ? ORDER BY title, id LIMIT 10", [1])).toBe(false);
   });
