@@ -17,10 +17,11 @@ export interface PublicTable {
 
 /**
  * The kinds of entry in public_stale: a benchmark whose public row, tallies and changes are recounted;
- * a round whose tallies and changes are; a category whose tallies are (a benchmark deleted from it);
- * the stored titles (a name to withhold changed); the rounds compared with each other (the threshold).
+ * a benchmark whose scope changed (its groups are recounted: the scope it had is not stored); a round
+ * whose tallies and changes are; a category whose tallies are (a benchmark deleted from it); the
+ * stored titles (a name to withhold changed); the rounds compared with each other (the threshold).
  */
-export const STALE_KINDS = ["benchmark", "round", "category", "titles", "pairs"] as const;
+export const STALE_KINDS = ["benchmark", "scope", "round", "category", "titles", "pairs"] as const;
 export type StaleKind = (typeof STALE_KINDS)[number];
 
 const of = (kind: StaleKind, id: string, where?: string) => `SELECT '${kind}', ${id}${where ? ` WHERE ${where}` : ""}`;
@@ -45,7 +46,7 @@ export const PUBLIC_TABLES: readonly PublicTable[] = [
     ],
   },
   { name: "benchmark_sources" },
-  { name: "benchmark_tracks", stale: (row) => [of("benchmark", `${row}.benchmark_id`)] },
+  { name: "benchmark_tracks", stale: (row) => [of("benchmark", `${row}.benchmark_id`), of("scope", `${row}.benchmark_id`)] },
   {
     name: "subjects",
     stale: (row) => [

@@ -206,11 +206,17 @@ async function withServer<T>(cache: "on" | "off", measure: () => Promise<T>): Pr
 /**
  * An editor corrects one benchmark's title: the writer's refresh (what the guarded action runs after
  * its change), then the first reader of the dashboard, whose cached rendering the edit made stale.
- * The title is put back afterwards, refreshed the same way, so the database is left as it was.
+ * The title is put back afterwards, refreshed the same way, so the database is left as it was. One
+ * edit first, untimed: a server's writer has compiled the names to withhold once, at its first edit.
  */
 async function editThenFirstRequest(): Promise<{ refreshMs: number; firstRequestMs: number; totalMs: number }> {
   const title = (writer.$client.prepare("SELECT title FROM benchmarks WHERE id = ?").get(benchmark.id) as { title: string }).title;
   const edit = writer.$client.prepare("UPDATE benchmarks SET title = ? WHERE id = ?");
+  edit.run(`${title} (warm-up)`, benchmark.id);
+  await refreshPublishedAggregates(writer);
+  edit.run(title, benchmark.id);
+  await refreshPublishedAggregates(writer);
+  await warm(base + "/");
   const started = performance.now();
   edit.run(`${title} (edited)`, benchmark.id);
   await refreshPublishedAggregates(writer);

@@ -33,6 +33,8 @@ export interface RefreshSummary {
 const TALLY_COLUMNS = sql`(round_id, category_id, addressee, applicable, met, partial, not_met, regressed, unknown, demo)`;
 const CHANGE_COLUMNS = sql`(round_id, previous_round_id, benchmark_id, from_round_id, direction, from_status, to_status, category_id, addressee, title)`;
 const STALE_BENCHMARKS = sql`(SELECT id FROM public_stale WHERE kind = 'benchmark')`;
+const RESCOPED_BENCHMARKS = sql`(SELECT id FROM public_stale WHERE kind = 'scope')`;
+const STALE_ROUNDS = sql`(SELECT id FROM public_stale WHERE kind = 'round')`;
 // Past this many groups of one round, counting the whole round is quicker than group by group.
 const GROUPS_BEFORE_WHOLE_ROUND = 8;
 
@@ -68,16 +70,30 @@ function storeTallies(db: Executor, roundId: number, group?: { categoryId: numbe
   db.run(sql`INSERT INTO public_tallies ${TALLY_COLUMNS} ${tallySelect(rounds, group ? sql`pb.category_id = ${group.categoryId} AND pb.addressee = ${group.addressee}` : undefined)}`);
 }
 
+const matchers = new WeakMap<object, { items: string; matcher: ReturnType<typeof compileWithheldNames> }>();
+
+/** The names to withhold, compiled once per set of names on each connection (compiling is the slow part of a small refresh). */
+function withheldNamesMatcher(db: Executor): ReturnType<typeof compileWithheldNames> {
+  const items = listWithheldItems(db);
+  const key = JSON.stringify(items);
+  const known = matchers.get(db.$client);
+  if (known?.items === key) return known.matcher;
+  const matcher = compileWithheldNames(items);
+  matchers.set(db.$client, { items: key, matcher });
+  return matcher;
+}
+
 /**
  * Stored titles are what wide views sort by: with a confidential name in them they would give away
  * where the name falls in the alphabet. They are stored as the public reads them; `only` limits the
  * rows looked at (the benchmarks just stored), otherwise every title is checked again.
  */
 function withholdNamesInStoredTitles(db: Executor, only?: SQL): number {
-  const matcher = compileWithheldNames(listWithheldItems(db));
   const rows = db.all<{ id: number; raw: string; stored: string }>(
     sql`SELECT pb.benchmark_id AS id, b.title AS raw, pb.title AS stored FROM public_benchmarks pb JOIN benchmarks b ON b.id = pb.benchmark_id ${only ? sql`WHERE pb.benchmark_id IN ${only}` : sql``}`,
   );
+  if (rows.length === 0) return 0;
+  const matcher = withheldNamesMatcher(db);
   let changed = 0;
   for (const row of rows) {
     const title = matcher.isEmpty ? row.raw : matcher.redact(row.raw);
@@ -121,14 +137,17 @@ function markBenchmarksOfStaleRounds(db: Executor): void {
     ON CONFLICT DO NOTHING`);
 }
 
-function groupsOfStaleBenchmarks(db: Executor): Group[] {
-  return db.all<Group>(sql`SELECT DISTINCT category_id AS categoryId, addressee FROM public_benchmarks WHERE benchmark_id IN ${STALE_BENCHMARKS}`);
+function groupsOfRescoped(db: Executor): Group[] {
+  return db.all<Group>(sql`SELECT DISTINCT category_id AS categoryId, addressee FROM public_benchmarks WHERE benchmark_id IN ${RESCOPED_BENCHMARKS}`);
 }
 
-/** The public rows of the stale benchmarks, stored again; with the groups (category × addressee) whose tallies they were or are in. */
+/**
+ * The public rows of the stale benchmarks, stored again; with the groups (category × addressee) to
+ * recount in full: those a benchmark whose scope changed was or is in, and a deleted benchmark's category.
+ */
 function restoreStaleBenchmarks(db: Executor, titles: boolean): Map<string, Group> {
   const groups = new Map<string, Group>();
-  for (const g of groupsOfStaleBenchmarks(db)) groups.set(groupKey(g), g);
+  for (const g of groupsOfRescoped(db)) groups.set(groupKey(g), g);
   db.run(sql`DELETE FROM public_benchmarks WHERE benchmark_id IN ${STALE_BENCHMARKS}`);
   db.run(sql`INSERT INTO public_benchmarks (benchmark_id, category_id, addressee, applies_from_date, retired_on, title) ${PUBLIC_BENCHMARK_ROWS} AND b.id IN ${STALE_BENCHMARKS}`);
   if (titles) {
@@ -138,11 +157,48 @@ function restoreStaleBenchmarks(db: Executor, titles: boolean): Map<string, Grou
   } else {
     withholdNamesInStoredTitles(db, STALE_BENCHMARKS);
   }
-  for (const g of groupsOfStaleBenchmarks(db)) groups.set(groupKey(g), g);
+  for (const g of groupsOfRescoped(db)) groups.set(groupKey(g), g);
   for (const { id } of db.all<{ id: number }>(sql`SELECT id FROM public_stale WHERE kind = 'category'`)) {
     for (const addressee of ADDRESSEES) groups.set(`${id}:${addressee}`, { categoryId: id, addressee });
   }
   return groups;
+}
+
+type Contribution = Map<string, { roundId: number; categoryId: number; addressee: Addressee; counts: number[] }>;
+const COUNTED = ["applicable", "met", "partial", "not_met", "regressed", "unknown", "demo"] as const;
+
+/**
+ * What the stale benchmarks add to the stored tallies of the rounds not recounted whole, counted by
+ * the tallies' own SQL from their public rows (as stored: before or after restoreStaleBenchmarks).
+ * Their scores at those rounds are unchanged (a score written marks its round stale), and so is their
+ * scope (a scope written is recounted by group instead), so the difference is exactly their change.
+ */
+function contributionOfStaleBenchmarks(db: Executor): Contribution {
+  const rows = db.all<Record<(typeof COUNTED)[number] | "round_id" | "category_id", number> & { addressee: Addressee }>(
+    tallySelect(
+      sql`r.published_at IS NOT NULL AND r.id NOT IN ${STALE_ROUNDS}`,
+      sql`pb.benchmark_id IN ${STALE_BENCHMARKS} AND pb.benchmark_id NOT IN ${RESCOPED_BENCHMARKS}`,
+    ),
+  );
+  return new Map(rows.map((r) => [`${r.round_id}:${r.category_id}:${r.addressee}`, { roundId: r.round_id, categoryId: r.category_id, addressee: r.addressee, counts: COUNTED.map((c) => r[c]) }]));
+}
+
+/** Adds `after - before` to the stored tallies; a group left with no benchmark goes, as a rebuild would never store it. */
+function applyDifference(db: Executor, before: Contribution, after: Contribution): void {
+  for (const key of new Set([...before.keys(), ...after.keys()])) {
+    const was = before.get(key);
+    const now = after.get(key);
+    const { roundId, categoryId, addressee } = (now ?? was)!;
+    const delta = COUNTED.map((_, i) => (now?.counts[i] ?? 0) - (was?.counts[i] ?? 0));
+    if (delta.every((d) => d === 0)) continue;
+    const [applicable, met, partial, notMet, regressed, unknown, demo] = delta;
+    db.run(sql`
+      INSERT INTO public_tallies ${TALLY_COLUMNS} VALUES (${roundId}, ${categoryId}, ${addressee}, ${applicable}, ${met}, ${partial}, ${notMet}, ${regressed}, ${unknown}, ${demo})
+      ON CONFLICT (round_id, category_id, addressee) DO UPDATE SET
+        applicable = applicable + excluded.applicable, met = met + excluded.met, partial = partial + excluded.partial, not_met = not_met + excluded.not_met,
+        regressed = regressed + excluded.regressed, unknown = unknown + excluded.unknown, demo = demo + excluded.demo`);
+  }
+  db.run(sql`DELETE FROM public_tallies WHERE applicable = 0`);
 }
 
 function recountTallies(db: Executor, staleRounds: ReadonlySet<number>, groups: ReadonlyMap<string, Group>): number {
@@ -161,6 +217,18 @@ function recountTallies(db: Executor, staleRounds: ReadonlySet<number>, groups: 
     }
   }
   return whole;
+}
+
+/** The pairs of rounds public_changes holds rows for: one lookup per pair of rounds, not a read of every change. */
+function storedPairs(db: Executor): Set<string> {
+  const ids = db.all<{ id: number }>(sql`SELECT id FROM rounds`).map((r) => r.id);
+  const stored = new Set<string>();
+  for (const r of ids) {
+    for (const p of ids) {
+      if (r !== p && db.get(sql`SELECT 1 FROM public_changes WHERE round_id = ${r} AND previous_round_id = ${p} LIMIT 1`)) stored.add(`${r}:${p}`);
+    }
+  }
+  return stored;
 }
 
 /**
@@ -192,7 +260,7 @@ function recountChanges(db: Executor, staleRounds: ReadonlySet<number>, staleBen
   const redoInFull = (round: PublishedRound, previous: PublishedRound) =>
     staleRounds.has(round.id) || staleRounds.has(previous.id) || measuredFromStale.has(key(round.id, previous.id)) || between(round, previous);
 
-  const stored = new Set(db.all<{ r: number; p: number }>(sql`SELECT DISTINCT round_id AS r, previous_round_id AS p FROM public_changes`).map((x) => key(x.r, x.p)));
+  const stored = storedPairs(db);
   for (const k of stored) {
     const [r, p] = k.split(":").map(Number) as [number, number];
     const round = published.get(r);
@@ -224,7 +292,9 @@ function refreshInPlace(db: Executor): RefreshSummary {
   }
   const staleRounds = new Set(db.all<{ id: number }>(sql`SELECT id FROM public_stale WHERE kind = 'round'`).map((r) => r.id));
   markBenchmarksOfStaleRounds(db);
+  const before = contributionOfStaleBenchmarks(db);
   const groups = restoreStaleBenchmarks(db, kinds.some((k) => k.kind === "titles"));
+  applyDifference(db, before, contributionOfStaleBenchmarks(db));
   const benchmarks = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM public_stale WHERE kind = 'benchmark'`)?.n ?? 0;
   const rounds = recountTallies(db, staleRounds, groups);
   recountChanges(db, staleRounds, benchmarks);
