@@ -302,11 +302,20 @@ function refreshInPlace(db: Executor): RefreshSummary {
   return { rebuilt: false, benchmarks, rounds };
 }
 
+async function needsRefresh(db: Executor): Promise<boolean> {
+  const row = await db.get<{ current: number; stale: number }>(
+    sql`SELECT (SELECT version = tallies_version FROM data_version WHERE id = 1) AS current, EXISTS (SELECT 1 FROM public_stale) AS stale`,
+  );
+  return !row || row.current !== 1 || row.stale === 1;
+}
+
 /**
  * Brings the aggregates up to date with what the writes since the last refresh made stale. Every
  * writer calls it after its writes (in its transaction, or after it commits); cheap when nothing is stale.
  */
 export async function refreshPublishedAggregates(db: Executor): Promise<RefreshSummary> {
+  // Most actions write nothing public: no write lock for them.
+  if (!(await needsRefresh(db))) return { rebuilt: false, benchmarks: 0, rounds: 0 };
   return transaction(db, (tx) => refreshInPlace(tx));
 }
 
