@@ -153,7 +153,10 @@ function restoreStaleBenchmarks(db: Executor, titles: boolean): Map<string, Grou
   if (titles) {
     // A name to withhold changed: every stored title is checked, and the changes copy them again.
     withholdNamesInStoredTitles(db);
-    db.run(sql`UPDATE public_changes SET title = (SELECT pb.title FROM public_benchmarks pb WHERE pb.benchmark_id = public_changes.benchmark_id)`);
+    // Rows of a benchmark no longer public are dropped with the stale benchmarks' changes (recountChanges).
+    db.run(sql`
+      UPDATE public_changes SET title = (SELECT pb.title FROM public_benchmarks pb WHERE pb.benchmark_id = public_changes.benchmark_id)
+       WHERE EXISTS (SELECT 1 FROM public_benchmarks pb WHERE pb.benchmark_id = public_changes.benchmark_id AND pb.title <> public_changes.title)`);
   } else {
     withholdNamesInStoredTitles(db, STALE_BENCHMARKS);
   }
