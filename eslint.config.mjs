@@ -51,5 +51,15 @@ export default defineConfig([
     },
   },
   ...BOUNDARIES,
+  // Async data layer: a query or command whose promise is not awaited would run after the response,
+  // or outside its transaction. Type-aware, so only where the database is called.
+  {
+    files: ["app/**/*.{ts,tsx}", "server/**/*.{ts,tsx}", "db/**/*.ts", "scripts/**/*.ts"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+    },
+  },
   globalIgnores([".next/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", ".test-output/**", "next-env.d.ts"]),
 ]);

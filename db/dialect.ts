@@ -110,3 +110,34 @@ export function isFalse(column: SQLWrapper): SQL {
 /** A condition that always holds / never holds. SQLite writes truth as the integers 1 and 0; PostgreSQL needs a boolean where a condition goes. */
 export const ALWAYS: SQL = sql`1`;
 export const NEVER: SQL = sql`0`;
+export type TriggerEvent = "insert" | "update" | "delete";
+
+/**
+ * A trigger that, after each row written to `table`, raises the published data version and records
+ * what the row made stale: each of `staleRows` is a SELECT of (kind, id) rows for public_stale.
+ * SQLite runs a trigger body per row; PostgreSQL would need a trigger function per table instead.
+ * WHERE true: SQLite needs a WHERE before ON CONFLICT in an INSERT … SELECT, to parse it.
+ */
+export function staleQueueTrigger(name: string, table: string, event: TriggerEvent, staleRows: readonly string[]): string {
+  const body = [
+    "UPDATE `data_version` SET `version` = `version` + 1 WHERE `id` = 1;",
+    ...staleRows.map((rows) => `INSERT INTO \`public_stale\` (\`kind\`, \`id\`) SELECT * FROM (${rows}) WHERE true ON CONFLICT DO NOTHING;`),
+  ];
+  return `CREATE TRIGGER \`${name}\` AFTER ${event.toUpperCase()} ON \`${table}\` BEGIN ${body.join(" ")} END;`;
+}
+
+/** The number of rows for which a condition holds, in an aggregate (SQLite sums its 0/1 booleans; PostgreSQL: count(*) FILTER). */
+export function countWhere(condition: SQLWrapper): SQL<number> {
+  return sql<number>`coalesce(sum(${condition}), 0)`;
+}
+
+/** No limit, where a query takes one (SQLite's LIMIT -1; PostgreSQL: LIMIT ALL). */
+export const NO_LIMIT = -1;
+
+/**
+ * `left cross join right on …`: SQLite's way to make the planner walk `left` first and look `right`
+ * up for each of its rows (a CROSS JOIN is never reordered). Other databases spell it as a plain JOIN.
+ */
+export function joinInThisOrder(right: SQLWrapper, on: SQLWrapper): SQL {
+  return sql`cross join ${right} on ${on}`;
+}

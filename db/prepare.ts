@@ -1,8 +1,9 @@
-// First-start set-up: create the file, apply migrations, seed an empty database.
+// First-start set-up: create the file, apply migrations, seed an empty database, and bring the
+// published aggregates up to date before anything is served (readers never build them).
 import { rmSync } from "node:fs";
 import { openDatabase, type Db } from "./client";
+import { refreshPublishedAggregatesNow } from "./commands/published-aggregates";
 import { migrateDatabase } from "./migrate";
-import { ensurePublishedAggregates } from "./queries/published-aggregates";
 import { isDatabaseEmpty, loadSeed, type SeedSummary } from "./seed/load";
 
 export interface PrepareResult {
@@ -20,8 +21,9 @@ export function prepareDatabase(file: string, options: { reset?: boolean } = {})
   try {
     migrateDatabase(db);
     const seeded = isDatabaseEmpty(db) ? loadSeed(db) : null;
-    // Count the published aggregates before serving, so the first reader does not wait for them.
-    ensurePublishedAggregates(db);
+    // A full rebuild when the aggregates were never built (a new or restored database, or a migration
+    // asking for one); otherwise whatever a writer left stale (a script stopped before its refresh).
+    refreshPublishedAggregatesNow(db);
     return { file, seeded };
   } finally {
     db.$client.close();

@@ -6,6 +6,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { and, eq } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
+import { refreshPublishedAggregates } from "@/db/commands/published-aggregates";
 import { importCsv } from "@/db/import/import-csv";
 import { prepareDatabase } from "@/db/prepare";
 import { users } from "@/db/schema";
@@ -60,6 +61,8 @@ try {
     for (const p of result.problems) console.error(`line ${p.line}: ${p.message}`);
     process.exitCode = 1;
   } else {
+    // A server may be reading this database now: its readers see the import once the writer refreshes.
+    await refreshPublishedAggregates(db);
     console.log(`Imported ${file} as ${importer.email}.`);
     for (const line of describeImportSummary(result.summary)) console.log(line);
   }

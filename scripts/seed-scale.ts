@@ -6,7 +6,6 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { ensurePublishedAggregates } from "@/db/queries/published-aggregates";
 import { removeDatabaseFiles } from "@/db/prepare";
 import { generateScaleData } from "@/db/seed/scale";
 
@@ -45,9 +44,8 @@ if (existsSync(file)) {
 const started = Date.now();
 const db = openDatabase(file);
 migrateDatabase(db);
+// It counts the published aggregates at the end (readers never do).
 const summary = generateScaleData(db.$client, options.data);
-// Count the published aggregates now, so the first reader does not wait for them.
-ensurePublishedAggregates(db);
 db.$client.pragma("optimize");
 db.$client.close();
 console.log(JSON.stringify({ file, ...options.data, ...summary, seconds: (Date.now() - started) / 1000 }, null, 2));

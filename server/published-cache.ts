@@ -1,13 +1,16 @@
 import "server-only";
 // Public pages and API answers change only when published data changes. They are kept in Next's
 // cache under the published data's key (database id + data version, raised by triggers on every
-// public write), and tagged so that an editor's change also drops them at once in this process.
+// public write; see readPublishedDataKey), and tagged so that an editor's change also drops them at
+// once in this process. The writer refreshes the published aggregates after its change, here, so
+// that no reader ever has to (db/commands/published-aggregates.ts).
 // The key never reaches a reader: the version rises with hidden edits too (drafts, confidential
 // people), so showing it would let anyone watch for activity. API answers carry it in their
 // unstable_cache key; the dashboard page in a request header the proxy sets, which the page cache
 // (cache-handler.mjs) adds to its own key.
 import { unstable_cache, updateTag } from "next/cache";
 import { getDb } from "@/db/client";
+import { refreshPublishedAggregates } from "@/db/commands/published-aggregates";
 import { readPublishedDataKey } from "@/db/queries/published-aggregates";
 import { readEnv } from "@/lib/env";
 import type { SearchParams } from "@/lib/validation/dashboard-filters";
@@ -52,23 +55,25 @@ export function publicAnswersAreKept(): boolean {
  * without keeping it: for answers a client can vary at will (a search term, a slug naming nothing),
  * which would otherwise fill the cache and push out the answers readers actually ask for.
  */
-export async function cachedByPublishedData<T>(parts: string[], compute: () => T, { when = true }: { when?: boolean } = {}): Promise<T> {
+export async function cachedByPublishedData<T>(parts: string[], compute: () => T | Promise<T>, { when = true }: { when?: boolean } = {}): Promise<T> {
   if (!publicAnswersAreKept() || !when) return compute();
   return unstable_cache(async () => compute(), ["published", currentPublishedKey(), ...parts], { tags: [PUBLISHED_DATA_TAG] })();
 }
 
 /**
- * Runs a server action's change and, if it changed anything public (the key moved), drops the
- * cached public answers at once, so the editor sees the result on the next page.
+ * Runs a server action's change, then brings the published aggregates up to date with what it
+ * wrote (only that: see db/commands/published-aggregates.ts), and if it changed anything public
+ * (the key moved) drops the cached public answers at once, so the editor sees the result on the next page.
  */
 export async function withPublishedDataRefresh<T>(change: () => Promise<T>): Promise<T> {
-  // Outside a Next server (unit tests, scripts) there is no cache to drop.
-  if (!process.env.NEXT_RUNTIME) return change();
-  const before = currentPublishedKey();
+  const db = getDb();
+  const before = readPublishedDataKey(db);
   try {
     return await change();
   } finally {
-    // Also when the action ends by redirecting, which Next does by throwing.
-    if (currentPublishedKey() !== before) updateTag(PUBLISHED_DATA_TAG);
+    // Also when the action ends by redirecting, which Next does by throwing, or fails half-way.
+    await refreshPublishedAggregates(db);
+    // Outside a Next server (unit tests, scripts) there is no cache to drop.
+    if (process.env.NEXT_RUNTIME && readPublishedDataKey(db) !== before) updateTag(PUBLISHED_DATA_TAG);
   }
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
 import type { SearchParams } from "@/lib/validation/dashboard-filters";
+import { loadDashboard } from "./load-dashboard";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -9,5 +10,5 @@ export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  return <DashboardView searchParams={await searchParams} />;
+  return <DashboardView {...await loadDashboard(await searchParams)} />;
 }

@@ -557,6 +557,9 @@ describe("the editor's decisions and publishing", () => {
   it("refuses to publish a thinly scored round as preliminary unless the editor accepts it", async () => {
     session.user = EDITOR;
     sqlite.prepare("INSERT INTO rounds (slug, track_id, name, start_date, date_precision) SELECT 'hrc-thin', id, 'A thin session', '2019-02-25', 'day' FROM tracks WHERE slug = 'un-hrc'").run();
+    // The writer's refresh after adding the round, as the action that adds one does.
+    const { refreshPublishedAggregates } = await import("@/db/commands/published-aggregates");
+    await refreshPublishedAggregates((await import("@/db/client")).getDb());
     const before = rowCounts();
     const refused = await submit("publishRoundScores", form({ roundSlug: "hrc-thin", confirm: "yes" }));
     expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/preliminary/) });

@@ -12,28 +12,23 @@ import { Headline } from "./headline";
 import { RoundTable } from "./round-table";
 import { DataVersion } from "@/components/ui/data-version";
 import { DemoNotice } from "@/components/ui/demo-notice";
-import { getDashboardSummary } from "@/db/queries/dashboard-summary";
-import { getDb } from "@/db/client";
-import { findUnmatchedFilters } from "@/db/queries/filters";
-import { listFilterOptions } from "@/db/queries/filter-options";
-import { DASHBOARD_LIMITS } from "@/lib/dashboard";
-import { cachedByPublishedData } from "@/server/published-cache";
+import type { DashboardSummary } from "@/db/queries/dashboard-summary";
+import type { FilterOptions } from "@/db/queries/filter-options";
 import { ADDRESSEE_LABELS, type Addressee } from "@/lib/domain";
 import { markPreliminary, roundChartLabels } from "@/lib/round-labels";
-import { filtersToQuery, hasFilters, parseDashboardFilters, type SearchParams } from "@/lib/validation/dashboard-filters";
+import { filtersToQuery, hasFilters, type DashboardFilters } from "@/lib/validation/dashboard-filters";
 
-/** The whole dashboard for a query string's filters; rendered from Next's cache, see proxy.ts. */
-export async function DashboardView({ searchParams }: { searchParams: SearchParams }) {
-  // Malformed values are not quoted back: one cached rendering serves them all (see proxy.ts).
-  const { filters, problems } = parseDashboardFilters(searchParams, { quoteValues: false });
-  // A view naming nothing public is cheap to compute and could be varied at will, so it is not kept.
-  const dashboard = await cachedByPublishedData(
-    ["dashboard", JSON.stringify(filters)],
-    () => getDashboardSummary(filters, { heatMapLimit: DASHBOARD_LIMITS.heatMapRows, changesLimit: DASHBOARD_LIMITS.changesPerDirection }),
-    { when: (await findUnmatchedFilters(getDb(), filters)).length === 0 },
-  );
+export interface DashboardViewProps {
+  filters: DashboardFilters;
+  /** Filter values that were ignored, as the reader is told (never quoted back: see proxy.ts). */
+  problems: string[];
+  dashboard: DashboardSummary;
+  options: FilterOptions;
+}
+
+/** The whole dashboard for a query string's filters, as the page read it (app/(public)/load-dashboard.ts). */
+export function DashboardView({ filters, problems, dashboard, options }: DashboardViewProps) {
   const data = dashboard;
-  const options = await listFilterOptions(getDb(), filters);
   const labels = markPreliminary(roundChartLabels(dashboard.rounds), dashboard.series);
   const columns = dashboard.rounds.map((r, i) => ({ id: r.id, slug: r.slug, name: r.name, label: labels[i]! }));
 

@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { HeatMap } from "@/components/dashboard/heat-map";
 import { DemoNotice } from "@/components/ui/demo-notice";
-import { getSubsetMatrix } from "@/db/queries/matrix";
+import type { DashboardSummary } from "@/db/queries/dashboard-summary";
 import type { PublicSubject, SubjectEvent, SubjectPage } from "@/db/queries/subjects";
-import { buildDashboard, DASHBOARD_LIMITS } from "@/lib/dashboard";
 import { formatDate } from "@/lib/format";
 import { formatCount } from "@/lib/pagination";
 import { roundChartLabels } from "@/lib/round-labels";
@@ -25,9 +24,8 @@ export const EVENT_LABELS: Record<string, string> = {
   other: "Event",
 };
 
-export function SubjectDetail({ page, subject, events }: { page: SubjectPage; subject: PublicSubject; events: SubjectEvent[] }) {
-  const data = getSubsetMatrix({ subject: subject.slug }, { limit: DASHBOARD_LIMITS.heatMapRows });
-  const dashboard = buildDashboard(data);
+/** A person or law: its events, and the dashboard narrowed to the benchmarks concerning it, as the page read them. */
+export function SubjectDetail({ page, subject, events, dashboard }: { page: SubjectPage; subject: PublicSubject; events: SubjectEvent[]; dashboard: DashboardSummary }) {
   const labels = roundChartLabels(dashboard.rounds);
   const columns = dashboard.rounds.map((r, i) => ({ id: r.id, slug: r.slug, name: r.name, label: labels[i]! }));
 
@@ -70,14 +68,14 @@ export function SubjectDetail({ page, subject, events }: { page: SubjectPage; su
 
       <section aria-labelledby="benchmarks-heading" className="mt-6">
         <h2 id="benchmarks-heading" className="mb-2 text-lg font-semibold">Demands and their status across rounds</h2>
-        {data.benchmarkCount === 0 ? (
+        {dashboard.heatMapTotal === 0 ? (
           <p className="text-sm">No public benchmark concerns {subject.name}.</p>
         ) : (
           <>
-            {data.hasDemo && <DemoNotice />}
-            {data.benchmarkCount > data.benchmarks.length && (
+            {dashboard.hasDemo && <DemoNotice />}
+            {dashboard.heatMapTotal > dashboard.heatMapShown && (
               <p className="mb-2 text-sm" data-testid="heat-map-limit">
-                Showing {formatCount(data.benchmarks.length)} of {formatCount(data.benchmarkCount)} demands.{" "}
+                Showing {formatCount(dashboard.heatMapShown)} of {formatCount(dashboard.heatMapTotal)} demands.{" "}
                 <a href={`/exports/scores.csv?subject=${subject.slug}`}>Download all their scores (CSV)</a>.
               </p>
             )}

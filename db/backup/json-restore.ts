@@ -18,6 +18,7 @@ import {
   sameMigrations,
   SEQUENCE_TABLE,
   DATA_VERSION_TABLE,
+  WRITTEN_LAST_TABLES,
 } from "./tables";
 
 export interface RestoreSummary {
@@ -88,7 +89,7 @@ export async function restoreJsonBackup(backupFile: string, targetFile: string):
   let targetTables = new Map<string, string[]>();
   const tables = new Map<string, TableLoad>();
   const sequence: unknown[][] = [];
-  const dataVersionRows: unknown[][] = [];
+  const writtenLast = new Map<string, unknown[][]>(WRITTEN_LAST_TABLES.map((name) => [name, []]));
   let current: TableLoad | null = null;
   let failure: Error | null = null;
 
@@ -151,8 +152,9 @@ export async function restoreJsonBackup(backupFile: string, targetFile: string):
       sequence.push(value);
       return;
     }
-    if (name === DATA_VERSION_TABLE) {
-      dataVersionRows.push(value);
+    const last = writtenLast.get(name);
+    if (last) {
+      last.push(value);
       return;
     }
     try {
@@ -193,11 +195,12 @@ export async function restoreJsonBackup(backupFile: string, targetFile: string):
       if (load.rowCount !== null && load.rowCount !== load.loaded) throw new BackupError(`Table ${load.name}: the backup announces ${load.rowCount} rows but holds ${load.loaded}; it is incomplete.`);
       rows += load.loaded;
     }
-    // Last, so that the triggers that ran while the public tables were loaded do not change it.
-    const dataVersionTable = tables.get(DATA_VERSION_TABLE);
-    if (dataVersionTable) {
-      target.exec(`DELETE FROM ${DATA_VERSION_TABLE}`);
-      for (const row of dataVersionRows) dataVersionTable.insert.run(row.map(decodeValue));
+    // Last, so that the triggers that ran while the public tables were loaded do not change them.
+    for (const [name, rowsOfTable] of writtenLast) {
+      const table = tables.get(name);
+      if (!table) continue;
+      target.exec(`DELETE FROM ${quoteName(name)}`);
+      for (const row of rowsOfTable) table.insert.run(row.map(decodeValue));
     }
     const sequenceTable = tables.get(SEQUENCE_TABLE);
     if (sequenceTable) {

@@ -14,6 +14,11 @@ export const SEQUENCE_TABLE = "sqlite_sequence";
  * triggers raise it while public tables are loaded, so a restore writes the backup's row last.
  */
 export const DATA_VERSION_TABLE = "data_version";
+/**
+ * Written by the triggers while public tables load, so restored last, as the backup holds them: the
+ * data version, and what had gone stale since the aggregates were refreshed (db/public-tables.ts).
+ */
+export const WRITTEN_LAST_TABLES = [DATA_VERSION_TABLE, "public_stale"] as const;
 
 export interface BackupTable {
   name: string;

@@ -8,10 +8,10 @@ import type { Executor } from "../transaction";
  * (server/auth/accounts.ts); this runs in the same transaction, so there is no account without it.
  */
 export async function recordAccountCreated(db: Executor, editorId: string, account: { id: string; email: string; role: Role }): Promise<void> {
-  recordAudit(db, { userId: editorId, action: "user.create", entity: "user", entityId: account.id, after: { email: account.email, role: account.role } });
+  await recordAudit(db, { userId: editorId, action: "user.create", entity: "user", entityId: account.id, after: { email: account.email, role: account.role } });
 }
 
 /** The audit entry for a password change: who, and that their other sessions ended; never the password. */
 export async function recordPasswordChanged(db: Executor, userId: string): Promise<void> {
-  recordAudit(db, { userId, action: "user.password-change", entity: "user", entityId: userId, after: { otherSessionsEnded: true } });
+  await recordAudit(db, { userId, action: "user.password-change", entity: "user", entityId: userId, after: { otherSessionsEnded: true } });
 }

@@ -47,7 +47,7 @@ export async function setConfidentiality(
     else await tx.update(subjects).set({ confidential, aliases }).where(eq(subjects.id, row.id));
     const marked = confidential ? (await listWithheldItems(tx)).find((i) => (i.kind === "benchmark") === (kind === "benchmark") && i.id === row.id) : undefined;
     const textsNamingIt = marked ? await countPublicTextsNaming(tx, marked) : null;
-    recordAudit(tx, {
+    await recordAudit(tx, {
       userId: editorId,
       action: `${kind}.confidentiality`,
       entity: kind,
@@ -84,7 +84,7 @@ export async function decideRedaction(db: Executor, input: { record: string; fie
       if (names === 0) throw new RedactionError("This text names no confidential item now; there is nothing to withhold.");
       if (input.field === "slug") throw new RedactionError("An address is not rewritten: hide the record to take it off the public site.");
       await keep("redact");
-      audit("confirm", { decision: previous?.decision ?? null, textHash: previous?.textHash ?? null }, { decision: "redact" });
+      await audit("confirm", { decision: previous?.decision ?? null, textHash: previous?.textHash ?? null }, { decision: "redact" });
       return "Reviewed: the name stays withheld on every public page, in the API and in the exports.";
     }
     if (input.decision === "hide") {
@@ -92,7 +92,7 @@ export async function decideRedaction(db: Executor, input: { record: string; fie
       if (record.withheld) throw new RedactionError("That record is hidden already.");
       await setWithheld(tx, kind, id, true);
       await keep("hide");
-      audit("hide", { withheld: false, decision: previous?.decision ?? null }, { withheld: true, decision: "hide", ...(kind === "benchmark" ? { confidential: true } : {}) });
+      await audit("hide", { withheld: false, decision: previous?.decision ?? null }, { withheld: true, decision: "hide", ...(kind === "benchmark" ? { confidential: true } : {}) });
       return kind === "benchmark"
         ? "Hidden: the benchmark is now confidential, with its page, scores and figures, and its title is withheld wherever a public text repeats it."
         : `Hidden: ${record.label} is no longer on any public page, in the API or in the exports. The workspace keeps it.`;
@@ -102,7 +102,7 @@ export async function decideRedaction(db: Executor, input: { record: string; fie
     await setWithheld(tx, kind, id, false);
     await tx.delete(redactions).where(and(eq(redactions.recordKind, kind), eq(redactions.recordId, id), eq(redactions.decision, "hide")));
     if (names > 0) await keep("redact");
-    audit("show", { withheld: true }, { withheld: false, decision: names > 0 ? "redact" : null });
+    await audit("show", { withheld: true }, { withheld: false, decision: names > 0 ? "redact" : null });
     return `Shown again: ${record.label} is public, with any confidential name in it withheld.`;
   });
 }

@@ -16,7 +16,7 @@ export async function setMinCoveragePercent(db: Executor, percent: number, edito
       .insert(publicationSettings)
       .values({ id: 1, ...values })
       .onConflictDoUpdate({ target: publicationSettings.id, set: values });
-    recordAudit(tx, { userId: editorId, action: "settings.min_coverage", entity: "publication_settings", entityId: "min_coverage_percent", before: { minCoveragePercent: before }, after: { minCoveragePercent: percent } });
+    await recordAudit(tx, { userId: editorId, action: "settings.min_coverage", entity: "publication_settings", entityId: "min_coverage_percent", before: { minCoveragePercent: before }, after: { minCoveragePercent: percent } });
     return { before, after: percent };
   });
 }

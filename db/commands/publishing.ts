@@ -8,7 +8,8 @@ import { transaction, type Executor } from "../transaction";
 import { listEvidenceByAssessment } from "../queries/assessments";
 import { getDashboardSummary, type DashboardSummary } from "../queries/dashboard-summary";
 import { listPublishedNow, planPublication, type PublicationItem, type PublishedNow } from "../queries/decisions";
-import { listPreliminaryRoundIds, readDataVersion, refreshAggregatesAfterPublishing } from "../queries/published-aggregates";
+import { listPreliminaryRoundIds } from "../queries/published-aggregates";
+import { refreshAggregatesAfterPublishing } from "./published-aggregates";
 import { recordAudit } from "./audit";
 import { ConflictError } from "./review";
 
@@ -32,7 +33,6 @@ type Publication = Omit<PublishResult, "preliminary"> & { plan: PublicationItem[
 async function writePublication(tx: Executor, roundId: number, editorId: string): Promise<Publication> {
   const round = await tx.select({ id: rounds.id, startDate: rounds.startDate, trackId: rounds.trackId, publishedAt: rounds.publishedAt }).from(rounds).where(eq(rounds.id, roundId)).get();
   if (!round) throw new ConflictError("No such round.");
-  const versionBefore = readDataVersion(tx);
   const plan = await planPublication(tx, round);
   const existing = await listPublishedNow(tx, roundId);
   const evidenceOf = await listEvidenceByAssessment(
@@ -60,7 +60,7 @@ async function writePublication(tx: Executor, roundId: number, editorId: string)
   }
   await tx.update(rounds).set({ publishedAt }).where(eq(rounds.id, roundId));
   await recordAudit(tx, { userId: editorId, action: "round.publish", entity: "round", entityId: roundId, before: { publishedAt: round.publishedAt }, after: { publishedAt, published, changed, withheld } });
-  refreshAggregatesAfterPublishing(tx, roundId, versionBefore);
+  refreshAggregatesAfterPublishing(tx, roundId);
   return { published, changed, withheld, publishedAt, plan };
 }
 
@@ -89,7 +89,7 @@ async function writePublishedScore(
 export async function publishRound(db: Executor, roundId: number, editorId: string, options: { acceptPreliminary?: boolean } = {}): Promise<PublishResult> {
   return await transaction(db, async (tx) => {
     const { plan: _plan, ...result } = await writePublication(tx, roundId, editorId);
-    const preliminary = listPreliminaryRoundIds(tx).has(roundId);
+    const preliminary = (await listPreliminaryRoundIds(tx)).has(roundId);
     if (preliminary && !options.acceptPreliminary) {
       throw new PreliminaryRefusedError("Publishing now would make this round's figures preliminary: too few of its benchmarks are judged. Nothing was published. Tick the box to publish them as preliminary, or wait for more scores.");
     }
@@ -120,11 +120,11 @@ export interface PublicationPreview {
  * queues every other transaction on this connection behind it.
  */
 export async function previewPublication(db: Executor, roundId: number, editorId: string): Promise<PublicationPreview> {
-  const before = getDashboardSummary({}, { figuresOnly: true }, db);
+  const before = await getDashboardSummary(db, {}, { figuresOnly: true });
   try {
     await transaction(db, async (tx) => {
       const result = await writePublication(tx, roundId, editorId);
-      throw new Rehearsal({ result, after: getDashboardSummary({}, { figuresOnly: true }, tx) });
+      throw new Rehearsal({ result, after: await getDashboardSummary(tx, {}, { figuresOnly: true }) });
     });
   } catch (error) {
     if (!(error instanceof Rehearsal)) throw error;

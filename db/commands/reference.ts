@@ -19,7 +19,7 @@ export async function createTrack(db: Executor, input: z.output<typeof newTrackS
   await transaction(db, async (tx) => {
     if (await trackIdOf(tx, input.slug)) throw new ReferenceDataError(`A track called “${input.slug}” already exists.`);
     const [row] = await tx.insert(tracks).values(input).returning({ id: tracks.id });
-    recordAudit(tx, { userId: editorId, action: "track.create", entity: "track", entityId: row!.id, after: input });
+    await recordAudit(tx, { userId: editorId, action: "track.create", entity: "track", entityId: row!.id, after: input });
   });
 }
 
@@ -33,7 +33,7 @@ export async function createRound(db: Executor, input: z.output<typeof newRoundS
       .insert(rounds)
       .values({ ...values, trackId })
       .returning({ id: rounds.id });
-    recordAudit(tx, { userId: editorId, action: "round.create", entity: "round", entityId: row!.id, after: input });
+    await recordAudit(tx, { userId: editorId, action: "round.create", entity: "round", entityId: row!.id, after: input });
   });
 }
 
@@ -43,7 +43,7 @@ export async function setScoringDeadline(db: Executor, input: z.output<typeof de
     const round = await tx.select({ id: rounds.id, name: rounds.name, scoringDeadline: rounds.scoringDeadline }).from(rounds).where(eq(rounds.slug, input.roundSlug)).get();
     if (!round) throw new ReferenceDataError("No such round.");
     await tx.update(rounds).set({ scoringDeadline: input.scoringDeadline }).where(eq(rounds.id, round.id));
-    recordAudit(tx, { userId: editorId, action: "round.deadline", entity: "round", entityId: round.id, before: { scoringDeadline: round.scoringDeadline }, after: { scoringDeadline: input.scoringDeadline } });
+    await recordAudit(tx, { userId: editorId, action: "round.deadline", entity: "round", entityId: round.id, before: { scoringDeadline: round.scoringDeadline }, after: { scoringDeadline: input.scoringDeadline } });
     return { roundName: round.name };
   });
 }
@@ -57,7 +57,7 @@ export async function createCategory(db: Executor, input: z.output<typeof newCat
       .insert(categories)
       .values({ ...input, position: existing + 1 })
       .returning({ id: categories.id });
-    recordAudit(tx, { userId: editorId, action: "category.create", entity: "category", entityId: row!.id, after: input });
+    await recordAudit(tx, { userId: editorId, action: "category.create", entity: "category", entityId: row!.id, after: input });
   });
 }
 
@@ -66,7 +66,7 @@ export async function createSubject(db: Executor, input: z.output<typeof newSubj
   await transaction(db, async (tx) => {
     if (await tx.select({ id: subjects.id }).from(subjects).where(eq(subjects.slug, input.slug)).get()) throw new ReferenceDataError(`“${input.slug}” is already taken.`);
     const [row] = await tx.insert(subjects).values(input).returning({ id: subjects.id });
-    recordAudit(tx, { userId: editorId, action: "subject.create", entity: "subject", entityId: row!.id, after: input });
+    await recordAudit(tx, { userId: editorId, action: "subject.create", entity: "subject", entityId: row!.id, after: input });
   });
 }
 
@@ -80,7 +80,7 @@ export async function createSubjectEvent(db: Executor, input: z.output<typeof ne
       .insert(subjectEvents)
       .values({ ...values, subjectId: subject.id })
       .returning({ id: subjectEvents.id });
-    recordAudit(tx, { userId: editorId, action: "subject_event.create", entity: "subject_event", entityId: row!.id, after: input });
+    await recordAudit(tx, { userId: editorId, action: "subject_event.create", entity: "subject_event", entityId: row!.id, after: input });
     return { subjectName: subject.name };
   });
 }
@@ -95,7 +95,7 @@ export async function retireBenchmark(db: Executor, input: z.output<typeof retir
       .get();
     if (!benchmark) throw new ReferenceDataError("Choose an existing benchmark.");
     await tx.update(benchmarks).set({ retiredOn: input.retiredOn, retiredReason: input.retiredReason }).where(eq(benchmarks.id, benchmark.id));
-    recordAudit(tx, {
+    await recordAudit(tx, {
       userId: editorId,
       action: "benchmark.retire",
       entity: "benchmark",

@@ -23,7 +23,7 @@ export async function setBenchmarkScope(db: Executor, input: { benchmarkSlug: st
     const before = await replaceBenchmarkScope(tx, benchmark.id, scope.ids);
     const after = [...new Set(scope.ids)].sort((a, b) => a - b);
     const changed = before.length !== after.length || before.some((id, i) => id !== after[i]);
-    if (changed) recordAudit(tx, { userId: editorId, action: "benchmark.scope", entity: "benchmark", entityId: benchmark.id, before: { scopeTrackIds: before }, after: { scopeTrackIds: after } });
+    if (changed) await recordAudit(tx, { userId: editorId, action: "benchmark.scope", entity: "benchmark", entityId: benchmark.id, before: { scopeTrackIds: before }, after: { scopeTrackIds: after } });
     const names = (
       await tx
         .select({ name: tracks.name })

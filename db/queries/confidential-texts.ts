@@ -7,7 +7,6 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { excerptAround, type NameMatch, type NameMatcher } from "@/lib/redaction";
-import { recordAudit } from "../commands/audit";
 import { iterateRows, likeIgnoringCase, sqlBoolean } from "../dialect";
 import { benchmarks, benchmarkSources, redactions, statements, subjectEvents, subjects, users } from "../schema";
 import type { Executor } from "../transaction";

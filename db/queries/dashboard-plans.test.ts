@@ -8,7 +8,7 @@ import { migrateDatabase } from "../migrate";
 import * as schema from "../schema";
 import { generateScaleData } from "../seed/scale";
 import { getDashboardSummary } from "./dashboard-summary";
-import { ensurePublishedAggregates, rebuildPublishedAggregates } from "./published-aggregates";
+import { refreshPublishedAggregatesNow } from "../commands/published-aggregates";
 
 // public_tallies is not among them: it holds rounds × categories × addressees rows (1,200 at 100,000
 // benchmarks × 25 rounds), and reading all of it is the point when every round is in view.
@@ -17,12 +17,11 @@ const GROWING = ["published_scores", "assessments", "benchmarks", "benchmark_tra
 const db = openDatabase(":memory:");
 migrateDatabase(db);
 generateScaleData(db.$client, { benchmarks: 400, rounds: 8, reviewers: 3, seed: 3 });
-ensurePublishedAggregates(db);
 db.$client.exec("ANALYZE");
 
-function statementsOf(run: (db: Db) => unknown): Array<{ query: string; params: unknown[] }> {
+async function statementsOf(run: (db: Db) => unknown): Promise<Array<{ query: string; params: unknown[] }>> {
   const captured: Array<{ query: string; params: unknown[] }> = [];
-  run(drizzle(db.$client, { schema, logger: { logQuery: (query, params) => captured.push({ query, params }) } }) as unknown as Db);
+  await run(drizzle(db.$client, { schema, logger: { logQuery: (query, params) => captured.push({ query, params }) } }) as unknown as Db);
   return captured;
 }
 
@@ -46,8 +45,8 @@ describe("the dashboard's queries use indexes", () => {
     ["the API summary", {}, true],
   ];
   for (const [name, filters, figuresOnly] of cases) {
-    it(`for ${name}`, () => {
-      const statements = statementsOf((d) => getDashboardSummary(filters, { heatMapLimit: 100, changesLimit: 100, figuresOnly }, d));
+    it(`for ${name}`, async () => {
+      const statements = await statementsOf((d) => getDashboardSummary(d, filters, { heatMapLimit: 100, changesLimit: 100, figuresOnly }));
       expect(statements.length).toBeGreaterThan(3);
       for (const { query, params } of statements) expect({ query, scans: fullScans(query, params) }).toEqual({ query, scans: [] });
       // The heat map's cells need each row's scope: that read is among the plans checked.
@@ -57,23 +56,15 @@ describe("the dashboard's queries use indexes", () => {
 
   it("and so does the rebuild of the aggregates: every scope lookup is by index", () => {
     const sqlite = db.$client;
-    const prepared: string[] = [];
-    const prepare = sqlite.prepare.bind(sqlite);
-    sqlite.prepare = ((source: string) => {
-      prepared.push(source);
-      return prepare(source);
-    }) as typeof sqlite.prepare;
-    try {
-      db.transaction(() => rebuildPublishedAggregates(db));
-    } finally {
-      sqlite.prepare = prepare;
-    }
-    const params = { round: 1, start: "2015-01-01", track: 1, previous: 2, previousStart: "2014-01-01", previousTrack: 2 };
-    const scoped = prepared.filter((source) => source.includes("benchmark_tracks"));
+    const prepared: Array<{ query: string; params: unknown[] }> = [];
+    const logged = drizzle(sqlite, { schema, logger: { logQuery: (query, params) => prepared.push({ query, params }) } }) as unknown as Db;
+    refreshPublishedAggregatesNow(logged, { rebuild: true });
+    const scoped = prepared.filter(({ query }) => query.includes("benchmark_tracks"));
     // The tallies and both parts of the changes.
     expect(scoped.length).toBeGreaterThanOrEqual(3);
-    for (const source of scoped) {
-      const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${source}`).all(params) as Array<{ detail: string }>).map((p) => p.detail);
+    expect(scoped.some(({ query }) => query.includes("own.benchmark_id"))).toBe(true);
+    for (const { query: source, params } of scoped) {
+      const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...params) as Array<{ detail: string }>).map((p) => p.detail);
       expect({ source, scans: plan.filter((d) => /^SCAN (bt|own|other|benchmark_tracks)\b/.test(d) && !/USING (COVERING )?INDEX/.test(d)) }).toEqual({ source, scans: [] });
       expect(plan.some((d) => /^SEARCH (bt|own|other|benchmark_tracks)\b/.test(d)), source).toBe(true);
     }

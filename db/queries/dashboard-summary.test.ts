@@ -6,6 +6,7 @@ import { openDatabase, type Db } from "../client";
 import { migrateDatabase } from "../migrate";
 import { loadSeed } from "../seed/load";
 import { generateScaleData } from "../seed/scale";
+import { rebuildPublishedAggregates, refreshPublishedAggregates } from "../commands/published-aggregates";
 import { getDashboardData } from "./dashboard";
 import { getDashboardSummary } from "./dashboard-summary";
 import { readDataVersion } from "./published-aggregates";
@@ -19,16 +20,16 @@ function seeded(fill: (db: Db) => void): Db {
 }
 
 /** The reference: every figure computed in JavaScript from the whole published matrix. */
-function reference(db: Db, filters: DashboardFilters, heatMapLimit: number) {
-  const data = getDashboardData(filters, db);
+async function reference(db: Db, filters: DashboardFilters, heatMapLimit: number) {
+  const data = await getDashboardData(db, filters);
   const d = buildDashboard({ ...data, heatMapLimit });
   const count = (direction: "up" | "down") => d.changes.filter((c) => c.direction === direction).length;
   return { ...d, changeCounts: { up: count("up"), down: count("down") }, unmatched: data.unmatched, dataVersion: data.dataVersion, hasDemo: data.hasDemo };
 }
 
-function expectSameFigures(db: Db, filters: DashboardFilters, heatMapLimit = 40) {
-  const fromSql = getDashboardSummary(filters, { heatMapLimit }, db);
-  const expected = reference(db, filters, heatMapLimit);
+async function expectSameFigures(db: Db, filters: DashboardFilters, heatMapLimit = 40) {
+  const fromSql = await getDashboardSummary(db, filters, { heatMapLimit });
+  const expected = await reference(db, filters, heatMapLimit);
   expect(fromSql.series).toEqual(expected.series);
   expect(fromSql.byCategory).toEqual(expected.byCategory);
   expect(fromSql.byAddressee).toEqual(expected.byAddressee);
@@ -38,6 +39,25 @@ function expectSameFigures(db: Db, filters: DashboardFilters, heatMapLimit = 40)
   expect(fromSql.changeCounts).toEqual(expected.changeCounts);
   expect([fromSql.unmatched, fromSql.dataVersion, fromSql.hasDemo]).toEqual([expected.unmatched, expected.dataVersion, expected.hasDemo]);
   return fromSql;
+}
+
+const AGGREGATES = {
+  public_benchmarks: "benchmark_id",
+  public_tallies: "round_id, category_id, addressee",
+  public_changes: "round_id, previous_round_id, benchmark_id",
+};
+
+function aggregates(db: Db) {
+  return Object.entries(AGGREGATES).map(([table, order]) => db.$client.prepare(`SELECT * FROM ${table} ORDER BY ${order}`).all());
+}
+
+/** The writer's refresh after a raw write, checked against a rebuild from scratch. */
+async function refreshed(db: Db) {
+  const summary = await refreshPublishedAggregates(db);
+  const incremental = aggregates(db);
+  await rebuildPublishedAggregates(db);
+  expect(aggregates(db)).toEqual(incremental);
+  return summary;
 }
 
 function firstSlug(db: Db, sql: string): string {
@@ -53,19 +73,30 @@ describe("the dashboard summed in SQL agrees with the reference computed from th
     ["generated data", scale],
   ] as const) {
     it(`on ${name}, unfiltered and with each filter`, async () => {
-      const whole = expectSameFigures(db, {});
+      const whole = await expectSameFigures(db, {});
       expect(whole.series.length).toBeGreaterThan(1);
       expect(whole.latest?.applicable).toBeGreaterThan(0);
       const rounds = db.$client.prepare("SELECT slug FROM rounds WHERE published_at IS NOT NULL ORDER BY start_date").all() as Array<{ slug: string }>;
-      expectSameFigures(db, { track: firstSlug(db, "SELECT t.slug FROM tracks t JOIN rounds r ON r.track_id = t.id GROUP BY t.id ORDER BY COUNT(*) DESC") });
-      expectSameFigures(db, { category: firstSlug(db, "SELECT slug FROM categories ORDER BY position DESC") });
-      expectSameFigures(db, { addressee: "chinese_government" });
-      expectSameFigures(db, { from: rounds[1]!.slug, to: rounds.at(-2)!.slug });
-      expectSameFigures(db, { statement: firstSlug(db, "SELECT s.slug FROM statements s JOIN benchmark_sources bs ON bs.statement_id = s.id GROUP BY s.id ORDER BY COUNT(*) DESC") });
-      expectSameFigures(db, {
+      await expectSameFigures(db, { track: firstSlug(db, "SELECT t.slug FROM tracks t JOIN rounds r ON r.track_id = t.id GROUP BY t.id ORDER BY COUNT(*) DESC") });
+      await expectSameFigures(db, { category: firstSlug(db, "SELECT slug FROM categories ORDER BY position DESC") });
+      await expectSameFigures(db, { addressee: "chinese_government" });
+      await expectSameFigures(db, { from: rounds[1]!.slug, to: rounds.at(-2)!.slug });
+      await expectSameFigures(db, { statement: firstSlug(db, "SELECT s.slug FROM statements s JOIN benchmark_sources bs ON bs.statement_id = s.id GROUP BY s.id ORDER BY COUNT(*) DESC") });
+      // The narrow views: a person, a law, and a statement with a category.
+      for (const kind of ["person", "law"]) {
+        const subject = db.$client
+          .prepare("SELECT s.slug FROM subjects s JOIN benchmark_subjects bs ON bs.subject_id = s.id WHERE s.confidential = 0 AND s.kind = ? GROUP BY s.id ORDER BY COUNT(*) DESC")
+          .get(kind) as { slug: string } | undefined;
+        if (subject) await expectSameFigures(db, { subject: subject.slug });
+      }
+      await expectSameFigures(db, {
         subject: firstSlug(db, "SELECT s.slug FROM subjects s JOIN benchmark_subjects bs ON bs.subject_id = s.id WHERE s.confidential = 0 GROUP BY s.id ORDER BY COUNT(*) DESC"),
       });
-      expectSameFigures(db, { category: "no-such-category" });
+      await expectSameFigures(db, {
+        statement: firstSlug(db, "SELECT s.slug FROM statements s JOIN benchmark_sources bs ON bs.statement_id = s.id GROUP BY s.id ORDER BY COUNT(*) DESC"),
+        category: firstSlug(db, "SELECT c.slug FROM categories c JOIN benchmarks b ON b.category_id = c.id GROUP BY c.id ORDER BY COUNT(*) DESC"),
+      });
+      await expectSameFigures(db, { category: "no-such-category" });
     });
   }
 
@@ -76,11 +107,12 @@ describe("the dashboard summed in SQL agrees with the reference computed from th
     const dialogue2015 = id("SELECT id FROM rounds WHERE slug = 'uschrd-2015-washington'");
     const hrc37 = id("SELECT id FROM rounds WHERE slug = 'hrc-37'");
     const review = id("SELECT id FROM rounds WHERE slug = 'upr-china-2018'");
-    const before = expectSameFigures(db, {});
+    const before = await expectSameFigures(db, {});
     // Scope the release of Liu Xia to the dialogue and the review after it was scored at every round:
     // its Council scores stay in the history and leave every figure.
     db.$client.prepare("INSERT INTO benchmark_tracks (benchmark_id, track_id) SELECT ?, id FROM tracks WHERE slug IN ('us-china-dialogue', 'upr')").run(liuXia);
-    const after = expectSameFigures(db, {}, 100);
+    await refreshed(db);
+    const after = await expectSameFigures(db, {}, 100);
     const at = (d: typeof before, roundId: number) => d.series.find((r) => r.round.id === roundId)!;
     expect(at(after, hrc37).applicable).toBe(at(before, hrc37).applicable - 1);
     expect(at(after, review).applicable).toBe(at(before, review).applicable);
@@ -90,11 +122,11 @@ describe("the dashboard summed in SQL agrees with the reference computed from th
     const cells = after.heatMap.flatMap((g) => g.rows).find((r) => r.benchmark.id === liuXia)!.cells;
     expect(cells.filter((c) => c.status === "n/a").length).toBe(5);
     // Views that leave the 2015 round out have nothing to compare it with; one of the two tracks compares within it.
-    const ranged = expectSameFigures(db, { from: "hrc-31", to: "upr-china-2018" });
+    const ranged = await expectSameFigures(db, { from: "hrc-31", to: "upr-china-2018" });
     expect(ranged.changes.some((c) => c.benchmark.id === liuXia)).toBe(false);
-    for (const track of ["us-china-dialogue", "un-hrc", "upr"]) expectSameFigures(db, { track });
-    expectSameFigures(db, { subject: "liu-xia" });
-    expectSameFigures(db, { category: "release-of-detained-people" });
+    for (const track of ["us-china-dialogue", "un-hrc", "upr"]) await expectSameFigures(db, { track });
+    await expectSameFigures(db, { subject: "liu-xia" });
+    await expectSameFigures(db, { category: "release-of-detained-people" });
     // A dialogue-only demand never counts at a Council session.
     const regularly = id("SELECT id FROM benchmarks WHERE slug = 'dialogue-held-regularly'");
     expect(after.heatMap.flatMap((g) => g.rows).find((r) => r.benchmark.id === regularly)!.cells.map((c) => c.status)).toEqual(["n/a", "n/a", "not_met", "n/a", "n/a", "n/a", "n/a"]);
@@ -112,35 +144,79 @@ describe("the dashboard summed in SQL agrees with the reference computed from th
     const otherTrack = (db.$client.prepare("SELECT id FROM tracks WHERE id <> ? ORDER BY id LIMIT 1").get(latest.trackId) as { id: number }).id;
     narrow.run(otherTrack, latest.id, 40);
     narrow.run(latest.trackId, latest.id, 120);
-    const whole = expectSameFigures(db, {});
+    await refreshed(db);
+    const whole = await expectSameFigures(db, {});
     expect(whole.changes.some((c) => c.fromRoundId !== whole.previous!.round.id)).toBe(true);
     const rounds = db.$client.prepare("SELECT slug FROM rounds ORDER BY start_date").all() as Array<{ slug: string }>;
-    expectSameFigures(db, { from: rounds[3]!.slug, to: rounds.at(-1)!.slug });
-    for (const track of db.$client.prepare("SELECT slug FROM tracks").all() as Array<{ slug: string }>) expectSameFigures(db, { track: track.slug });
-    expectSameFigures(db, { statement: firstSlug(db, "SELECT s.slug FROM statements s JOIN benchmark_sources bs ON bs.statement_id = s.id GROUP BY s.id ORDER BY COUNT(*) DESC") });
+    await expectSameFigures(db, { from: rounds[3]!.slug, to: rounds.at(-1)!.slug });
+    for (const track of db.$client.prepare("SELECT slug FROM tracks").all() as Array<{ slug: string }>) await expectSameFigures(db, { track: track.slug });
+    await expectSameFigures(db, { statement: firstSlug(db, "SELECT s.slug FROM statements s JOIN benchmark_sources bs ON bs.statement_id = s.id GROUP BY s.id ORDER BY COUNT(*) DESC") });
   });
 
   it("lists at most the requested number of changes per direction but counts them all", async () => {
-    const full = getDashboardSummary({}, {}, scale);
-    const capped = getDashboardSummary({}, { changesLimit: 3 }, scale);
+    const full = await getDashboardSummary(scale, {});
+    const capped = await getDashboardSummary(scale, {}, { changesLimit: 3 });
     expect(full.changeCounts.up + full.changeCounts.down).toBe(full.changes.length);
     expect(full.changeCounts.up).toBeGreaterThan(3);
     expect(capped.changeCounts).toEqual(full.changeCounts);
     expect(capped.changes.filter((c) => c.direction === "up")).toEqual(full.changes.filter((c) => c.direction === "up").slice(0, 3));
   });
 
-  it("recounts the stored tallies when anything public changes, whichever connection changed it", async () => {
-    const before = expectSameFigures(scale, {});
-    const { version } = readDataVersion(scale);
+  it("readers never write: a public change shows once its writer refreshes, which recounts only what it touched", async () => {
+    const before = await expectSameFigures(scale, {});
+    const { version } = await readDataVersion(scale);
     // A benchmark that applies at the latest round becomes confidential: it must leave every figure.
     const hidden = before.heatMap[0]!.rows.find((r) => r.cells.at(-1)!.status !== "n/a")!.benchmark;
     scale.$client.prepare("UPDATE benchmarks SET confidential = 1 WHERE id = ?").run(hidden.id);
-    expect(readDataVersion(scale).version).toBeGreaterThan(version);
-    const after = expectSameFigures(scale, {});
+    expect((await readDataVersion(scale)).version).toBeGreaterThan(version);
+    // Until then a reader reads the last refreshed figures, and writes nothing.
+    const changesBefore = scale.$client.prepare("SELECT total_changes() AS n").get() as { n: number };
+    expect((await getDashboardSummary(scale, {})).latest).toEqual(before.latest);
+    expect((scale.$client.prepare("SELECT total_changes() AS n").get() as { n: number }).n).toBe(changesBefore.n);
+    expect((await readDataVersion(scale)).talliesVersion).toBeLessThan((await readDataVersion(scale)).version);
+    expect(await refreshed(scale)).toMatchObject({ rebuilt: false, benchmarks: 1, rounds: 0 });
+    const after = await expectSameFigures(scale, {});
     expect(after.latest!.applicable).toBe(before.latest!.applicable - 1);
-    expect(readDataVersion(scale).talliesVersion).toBe(readDataVersion(scale).version);
+    expect((await readDataVersion(scale)).talliesVersion).toBe((await readDataVersion(scale)).version);
     scale.$client.prepare("UPDATE benchmarks SET confidential = 0 WHERE id = ?").run(hidden.id);
-    expect(expectSameFigures(scale, {}).latest).toEqual(before.latest);
+    await refreshed(scale);
+    expect((await expectSameFigures(scale, {})).latest).toEqual(before.latest);
+  });
+
+  it("refreshes incrementally after each kind of public write, to what a rebuild counts", async () => {
+    const db = seeded((d) => generateScaleData(d.$client, { benchmarks: 300, rounds: 8, reviewers: 2, seed: 13 }));
+    const sqlite = db.$client;
+    const one = (q: string) => (sqlite.prepare(q).get() as { id: number }).id;
+    const benchmark = one("SELECT id FROM benchmarks WHERE confidential = 0 ORDER BY id LIMIT 1 OFFSET 7");
+    const otherCategory = one(`SELECT id FROM categories WHERE id <> (SELECT category_id FROM benchmarks WHERE id = ${benchmark}) LIMIT 1`);
+    const round = one("SELECT id FROM rounds WHERE published_at IS NOT NULL ORDER BY start_date LIMIT 1 OFFSET 3");
+    const writes: Array<[string, () => void]> = [
+      ["a title", () => sqlite.prepare("UPDATE benchmarks SET title = 'Zzz moved to the end' WHERE id = ?").run(benchmark)],
+      ["a category and addressee", () => sqlite.prepare("UPDATE benchmarks SET category_id = ?, addressee = 'us_government' WHERE id = ?").run(otherCategory, benchmark)],
+      ["a retirement", () => sqlite.prepare("UPDATE benchmarks SET retired_on = (SELECT start_date FROM rounds WHERE id = ?) WHERE id = ?").run(round, benchmark)],
+      ["a scope", () => sqlite.prepare("INSERT INTO benchmark_tracks (benchmark_id, track_id) SELECT ?, track_id FROM rounds WHERE id = ?").run(benchmark, round)],
+      ["a published score", () => sqlite.prepare("UPDATE published_scores SET status = 'regressed' WHERE round_id = ? AND benchmark_id IN (SELECT benchmark_id FROM published_scores WHERE round_id = ? LIMIT 5)").run(round, round)],
+      ["a confidential person", () => sqlite.prepare("UPDATE subjects SET confidential = 1 WHERE id = (SELECT subject_id FROM benchmark_subjects LIMIT 1)").run()],
+      ["a withdrawn round", () => sqlite.prepare("UPDATE rounds SET published_at = NULL WHERE id = ?").run(round)],
+      ["a republished round", () => sqlite.prepare("UPDATE rounds SET published_at = '2026-02-01T00:00:00.000Z' WHERE id = ?").run(round)],
+      ["the threshold", () => sqlite.prepare("UPDATE publication_settings SET min_coverage_percent = 95").run()],
+      ["a deleted benchmark", () => {
+        sqlite.prepare("DELETE FROM published_scores WHERE benchmark_id = ?").run(benchmark);
+        sqlite.prepare("DELETE FROM benchmark_tracks WHERE benchmark_id = ?").run(benchmark);
+        sqlite.prepare("DELETE FROM benchmark_sources WHERE benchmark_id = ?").run(benchmark);
+        sqlite.prepare("DELETE FROM benchmark_subjects WHERE benchmark_id = ?").run(benchmark);
+        sqlite.prepare("DELETE FROM assessments WHERE benchmark_id = ?").run(benchmark);
+        sqlite.prepare("DELETE FROM benchmarks WHERE id = ?").run(benchmark);
+      }],
+      ["a statement only (no aggregate)", () => sqlite.prepare("UPDATE statements SET title = title || '.' WHERE id = (SELECT min(id) FROM statements)").run()],
+    ];
+    for (const [what, write] of writes) {
+      write();
+      expect((sqlite.prepare("SELECT count(*) AS n FROM public_stale").get() as { n: number }).n, what).toBeGreaterThanOrEqual(what.includes("no aggregate") ? 0 : 1);
+      await refreshed(db);
+      expect((sqlite.prepare("SELECT count(*) AS n FROM public_stale").get() as { n: number }).n, what).toBe(0);
+      await expectSameFigures(db, {});
+    }
   });
 
   it("after publishing a round, refreshes only what that round touches, and the figures stay right", async () => {
@@ -150,18 +226,19 @@ describe("the dashboard summed in SQL agrees with the reference computed from th
     // Withdraw a round from publication, as if it had never been published, then publish it again.
     db.$client.prepare("DELETE FROM published_scores WHERE round_id = ?").run(middle.id);
     db.$client.prepare("UPDATE rounds SET published_at = NULL WHERE id = ?").run(middle.id);
-    const withdrawn = expectSameFigures(db, {});
-    const rebuiltAt = readDataVersion(db);
+    await refreshed(db);
+    const withdrawn = await expectSameFigures(db, {});
+    const rebuiltAt = await readDataVersion(db);
     expect(rebuiltAt.talliesVersion).toBe(rebuiltAt.version);
     const result = await publishRound(db, middle.id, editor.id);
     expect(result.published).toBeGreaterThan(0);
     // Current without a full rebuild: the publication brought the aggregates up to date itself.
-    const after = readDataVersion(db);
+    const after = await readDataVersion(db);
     expect(after.version).toBeGreaterThan(rebuiltAt.version);
     expect(after.talliesVersion).toBe(after.version);
-    const republished = expectSameFigures(db, {});
+    const republished = await expectSameFigures(db, {});
     expect(republished.series.length).toBe(withdrawn.series.length + 1);
-    for (const track of db.$client.prepare("SELECT slug FROM tracks").all() as Array<{ slug: string }>) expectSameFigures(db, { track: track.slug });
+    for (const track of db.$client.prepare("SELECT slug FROM tracks").all() as Array<{ slug: string }>) await expectSameFigures(db, { track: track.slug });
   });
 });
 
@@ -172,20 +249,22 @@ describe("preliminary rounds", () => {
     // The round before the latest loses most of its scores: its figures become preliminary.
     const thin = published.at(-2)!;
     db.$client.prepare("DELETE FROM published_scores WHERE round_id = ? AND benchmark_id % 5 <> 0").run(thin.id);
-    const whole = expectSameFigures(db, {});
+    await refreshed(db);
+    const whole = await expectSameFigures(db, {});
     expect(whole.series.find((s) => s.round.id === thin.id)?.preliminary).toBe(true);
     expect(whole.series.filter((s) => s.preliminary).map((s) => s.round.id)).toEqual([thin.id]);
     // The flag against the rule applied to coverage computed from the whole matrix.
-    const matrix = buildDashboard(getDashboardData({}, db));
+    const matrix = buildDashboard(await getDashboardData(db, {}));
     expect(matrix.series.filter((s) => isPreliminary(s, 0.6)).map((s) => s.round.id)).toEqual([thin.id]);
     expect(whole.previous?.round.id).toBe(published.at(-3)!.id);
     expect(whole.changeCounts.up + whole.changeCounts.down).toBeGreaterThan(0);
-    for (const track of db.$client.prepare("SELECT slug FROM tracks").all() as Array<{ slug: string }>) expectSameFigures(db, { track: track.slug });
-    expectSameFigures(db, { statement: firstSlug(db, "SELECT s.slug FROM statements s JOIN benchmark_sources bs ON bs.statement_id = s.id GROUP BY s.id ORDER BY COUNT(*) DESC") });
+    for (const track of db.$client.prepare("SELECT slug FROM tracks").all() as Array<{ slug: string }>) await expectSameFigures(db, { track: track.slug });
+    await expectSameFigures(db, { statement: firstSlug(db, "SELECT s.slug FROM statements s JOIN benchmark_sources bs ON bs.statement_id = s.id GROUP BY s.id ORDER BY COUNT(*) DESC") });
 
     // Lowering the threshold below its coverage makes it an ordinary round again.
     db.$client.prepare("UPDATE publication_settings SET min_coverage_percent = 5").run();
-    const lowered = expectSameFigures(db, {});
+    await refreshed(db);
+    const lowered = await expectSameFigures(db, {});
     expect(lowered.series.some((s) => s.preliminary)).toBe(false);
     expect(lowered.previous?.round.id).toBe(thin.id);
   });

@@ -1,20 +1,22 @@
 import "server-only";
-// The dashboard at any size: the same figures lib/dashboard.ts computes from a whole matrix, but
-// summed from public_tallies (or counted in SQL for narrow views), with the heat map and the list
-// of changes read a page at a time. db/queries/dashboard-summary.test.ts checks that both agree.
-import { and, asc, eq, exists, inArray, sql } from "drizzle-orm";
-import { compareText, comparisonBase, statusDirection, type Dashboard, type GroupFigures, type HeatMapGroup, type MatrixBenchmark, type StatusChange } from "@/lib/dashboard";
+// The dashboard at any size, and every view narrowed from it (a statement, a person or law, a PDF's
+// filters): the same figures lib/dashboard.ts computes from a whole matrix, summed from public_tallies
+// (counted by the same SQL for narrow views), with the heat map and the list of changes read a page
+// at a time from the aggregates. db/queries/dashboard-summary.test.ts checks that both agree.
+import { and, asc, eq, exists, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { comparisonBase, type Dashboard, type GroupFigures, type HeatMapGroup, type MatrixBenchmark, type StatusChange } from "@/lib/dashboard";
 import { ADDRESSEES, type Addressee, type Status } from "@/lib/domain";
-import { emptyTally, isApplicable, previousApplicableRound, summariseTally, type StatusTally } from "@/lib/scoring";
+import { emptyTally, isApplicable, summariseTally, type StatusTally } from "@/lib/scoring";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
-import { getDb, type Db } from "../client";
-import { benchmarks, categories, publicBenchmarks, publicChanges, publicTallies, publishedScores } from "../schema";
+import { NO_LIMIT } from "../dialect";
+import { benchmarks, benchmarkSources, benchmarkSubjects, benchmarkTracks, categories, publicBenchmarks, publicChanges, publicTallies, publishedScores } from "../schema";
+import type { Executor } from "../transaction";
 import { listRoundsInView, type DashboardRound } from "./dashboard";
-import { benchmarkConditions, resolveFiltersSync as resolveFilters, type ResolvedFilters } from "./filters";
+import { resolveFilters, type ResolvedFilters } from "./filters";
 import { countPublishedFigures, listPreliminaryRoundIds, readMinCoverage, type TallyRow } from "./published-aggregates";
 import { listScopeTrackIds, withScopes } from "./benchmark-scope";
-import { getPublicRedactorSync as getPublicRedactor, type PublicRedactor } from "./public-text";
-import { appliesFromDate, inBatches } from "./shared";
+import { getPublicRedactor, type PublicRedactor } from "./public-text";
+import { appliesFromDate, isPublicSource } from "./shared";
 
 export interface DashboardSummary extends Dashboard<DashboardRound> {
   unmatched: string[];
@@ -56,42 +58,67 @@ function tallyOf(rows: readonly TallyRow[]): { tally: StatusTally; applicable: n
 }
 
 /**
- * Statement and subject filters pick a few benchmarks: those views are counted live. Every other view
- * (everything, a track, a range of rounds, a category, an addressee) reads the stored aggregates.
+ * Statement and subject filters pick a few benchmarks: those views count their tallies live, with
+ * the stored tallies' SQL over their benchmarks. Every other view (everything, a track, a range of
+ * rounds, a category, an addressee) reads the stored tallies. Everything else reads the same tables.
  */
 function isNarrow(resolved: ResolvedFilters): boolean {
   return resolved.statementId !== undefined || resolved.subjectId !== undefined;
 }
 
-/** The category and addressee filters, on any aggregate table that has those columns. */
-function wideConditions(resolved: ResolvedFilters, table: { categoryId: typeof publicTallies.categoryId | typeof publicBenchmarks.categoryId | typeof publicChanges.categoryId; addressee: typeof publicTallies.addressee | typeof publicBenchmarks.addressee | typeof publicChanges.addressee }) {
+/** The columns of an aggregate table (or of the tally SQL's `pb`) that the filters narrow. */
+interface ViewColumns {
+  /** public_tallies has none: it is read for wide views only. */
+  benchmarkId?: SQLWrapper;
+  categoryId: SQLWrapper;
+  addressee: SQLWrapper;
+}
+
+const TALLY_SQL_COLUMNS: ViewColumns = { benchmarkId: sql`pb.benchmark_id`, categoryId: sql`pb.category_id`, addressee: sql`pb.addressee` };
+
+/**
+ * The filters as one condition on any aggregate table: category, addressee, and for narrow views the
+ * benchmarks of the statement or person (IN: read by id, not tested benchmark by benchmark).
+ */
+function viewConditions(db: Executor, resolved: ResolvedFilters, table: ViewColumns): SQL | undefined {
   const { addressee } = resolved.filters;
+  if (!table.benchmarkId && isNarrow(resolved)) throw new Error("A narrow view reads tables with a benchmark id.");
   return and(
-    resolved.categoryId !== undefined ? eq(table.categoryId, resolved.categoryId) : undefined,
-    addressee && ADDRESSEES.includes(addressee) ? eq(table.addressee, addressee) : undefined,
+    resolved.categoryId !== undefined ? sql`${table.categoryId} = ${resolved.categoryId}` : undefined,
+    addressee && ADDRESSEES.includes(addressee) ? sql`${table.addressee} = ${addressee}` : undefined,
+    resolved.statementId !== undefined
+      ? sql`${table.benchmarkId} in ${db.select({ id: benchmarkSources.benchmarkId }).from(benchmarkSources).where(and(eq(benchmarkSources.statementId, resolved.statementId), isPublicSource))}`
+      : undefined,
+    resolved.subjectId !== undefined
+      ? sql`${table.benchmarkId} in ${db.select({ id: benchmarkSubjects.benchmarkId }).from(benchmarkSubjects).where(eq(benchmarkSubjects.subjectId, resolved.subjectId))}`
+      : undefined,
     resolved.matchesNothing ? sql`0` : undefined,
   );
 }
 
-function readTallies(db: Db, resolved: ResolvedFilters, roundsInView: readonly DashboardRound[]): TallyRow[] {
+/** Public benchmarks that apply at one round in view or more (from their first round to their retirement, in their scope). */
+function appliesWithin(roundsInView: readonly DashboardRound[]): SQL {
+  if (roundsInView.length === 0) return sql`0`;
+  const first = roundsInView[0]!.startDate;
+  const last = roundsInView.at(-1)!.startDate;
+  const trackIds = [...new Set(roundsInView.map((r) => r.trackId))];
+  return sql`${publicBenchmarks.appliesFromDate} <= ${last} and (${publicBenchmarks.retiredOn} is null or ${publicBenchmarks.retiredOn} > ${first})
+    and (not exists (select 1 from ${benchmarkTracks} where ${benchmarkTracks.benchmarkId} = ${publicBenchmarks.benchmarkId})
+         or exists (select 1 from ${benchmarkTracks} where ${benchmarkTracks.benchmarkId} = ${publicBenchmarks.benchmarkId} and ${inArray(benchmarkTracks.trackId, trackIds)}))`;
+}
+
+async function readTallies(db: Executor, resolved: ResolvedFilters, roundsInView: readonly DashboardRound[]): Promise<TallyRow[]> {
   if (roundsInView.length === 0) return [];
-  if (isNarrow(resolved)) {
-    const filter = benchmarkConditions(db, resolved);
-    return roundsInView.flatMap((round) => countPublishedFigures(db, round, filter));
-  }
+  if (isNarrow(resolved)) return countPublishedFigures(db, roundsInView.map((r) => r.id), viewConditions(db, resolved, TALLY_SQL_COLUMNS));
+  return storedTalliesQuery(db, resolved, roundsInView);
+}
+
+function storedTalliesQuery(db: Executor, resolved: ResolvedFilters, roundsInView: readonly DashboardRound[]) {
+  const roundIds = roundsInView.map((r) => r.id);
   return db
     .select()
     .from(publicTallies)
-    .where(
-      and(
-        inArray(
-          publicTallies.roundId,
-          roundsInView.map((r) => r.id),
-        ),
-        wideConditions(resolved, publicTallies),
-      ),
-    )
-    .all();
+    .where(and(inArray(publicTallies.roundId, roundIds), viewConditions(db, resolved, publicTallies)));
 }
 
 export interface SummaryOptions {
@@ -101,87 +128,61 @@ export interface SummaryOptions {
   changesLimit?: number;
   /** Only the figures per round and group: no heat map, no changes (for charts and the API summary). */
   figuresOnly?: boolean;
+  /** The heat map holds only benchmarks that apply at one round in view or more (what a printed scorecard lists). */
+  applicableOnly?: boolean;
 }
 
-export function getDashboardSummary(filters: DashboardFilters, options: SummaryOptions = {}, db: Db = getDb()): DashboardSummary {
-  const resolved = resolveFilters(db, filters);
-  // Narrow views count their figures live, but whether a round is preliminary comes from its stored tallies.
-  const preliminary = listPreliminaryRoundIds(db);
-  const roundsInView = listRoundsInView(db, resolved);
-  const tallies = readTallies(db, resolved, roundsInView);
-  const inView = benchmarkConditions(db, resolved);
+type GroupSpec = { key: string; match: string | number; label: string };
 
-  const series = roundsInView.map((round) => {
-    const { tally, applicable } = tallyOf(tallies.filter((t) => t.roundId === round.id));
-    return { round, ...summariseTally(tally, applicable), preliminary: preliminary.has(round.id) };
-  });
-  const latest = series.at(-1) ?? null;
-  const previous = comparisonBase(series);
+function figuresAtLatest(tallies: readonly TallyRow[], latestRoundId: number | undefined, keyOf: (t: TallyRow) => string | number, groups: GroupSpec[]): GroupFigures[] {
+  if (latestRoundId === undefined) return [];
+  const atLatest = tallies.filter((t) => t.roundId === latestRoundId);
+  return groups
+    .map((g) => ({ g, counted: tallyOf(atLatest.filter((t) => keyOf(t) === g.match)) }))
+    .filter(({ counted }) => counted.applicable > 0)
+    .map(({ g, counted }) => ({ key: g.key, label: g.label, ...summariseTally(counted.tally, counted.applicable) }));
+}
 
-  const narrow = isNarrow(resolved);
-  const categoriesInView = db
+function categoriesInViewQuery(db: Executor, inView: SQL | undefined) {
+  return db
     .select({ id: categories.id, slug: categories.slug, name: categories.name, position: categories.position })
     .from(categories)
-    .where(
-      narrow
-        ? exists(db.select({ one: sql`1` }).from(benchmarks).where(and(eq(benchmarks.categoryId, categories.id), inView)))
-        : exists(db.select({ one: sql`1` }).from(publicBenchmarks).where(and(eq(publicBenchmarks.categoryId, categories.id), wideConditions(resolved, publicBenchmarks)))),
-    )
-    .orderBy(asc(categories.position), asc(categories.name))
-    .all();
+    .where(exists(db.select({ one: sql`1` }).from(publicBenchmarks).where(and(eq(publicBenchmarks.categoryId, categories.id), inView))))
+    .orderBy(asc(categories.position), asc(categories.name));
+}
 
-  const groupsAtLatest = (keyOf: (t: TallyRow) => string | number, groups: Array<{ key: string; match: string | number; label: string }>): GroupFigures[] => {
-    if (!latest) return [];
-    const atLatest = tallies.filter((t) => t.roundId === latest.round.id);
-    return groups
-      .map((g) => ({ g, counted: tallyOf(atLatest.filter((t) => keyOf(t) === g.match)) }))
-      .filter(({ counted }) => counted.applicable > 0)
-      .map(({ g, counted }) => ({ key: g.key, label: g.label, ...summariseTally(counted.tally, counted.applicable) }));
-  };
-  const byCategory = groupsAtLatest(
-    (t) => t.categoryId,
-    categoriesInView.map((c) => ({ key: c.slug, match: c.id, label: c.name })),
-  );
-  const byAddressee = groupsAtLatest(
-    (t) => t.addressee,
-    ADDRESSEES.map((a) => ({ key: a, match: a, label: a })),
-  );
+export async function getDashboardSummary(db: Executor, filters: DashboardFilters, options: SummaryOptions = {}): Promise<DashboardSummary> {
+  const resolved = await resolveFilters(db, filters);
+  // Narrow views count their figures live, but whether a round is preliminary comes from its stored tallies.
+  const preliminary = await listPreliminaryRoundIds(db);
+  const roundsInView = await listRoundsInView(db, resolved);
+  const tallies = await readTallies(db, resolved, roundsInView);
+  const inView = viewConditions(db, resolved, publicBenchmarks);
+  const categoriesInView = await categoriesInViewQuery(db, inView);
+  const { series, latest, previous, byCategory, byAddressee } = assembleFigures(roundsInView, tallies, preliminary, categoriesInView);
 
-  const heatMapTotal = options.figuresOnly
-    ? 0
-    : narrow
-      ? (db.select({ n: sql<number>`count(*)` }).from(benchmarks).where(inView).get()?.n ?? 0)
-      : (db.select({ n: sql<number>`count(*)` }).from(publicBenchmarks).where(wideConditions(resolved, publicBenchmarks)).get()?.n ?? 0);
-  const redactor = getPublicRedactor(db);
-  const heatMapRows = (categoryId: number, limit: number) =>
-    withScopes(
-      narrow
-      ? db
-          .select(matrixColumns)
-          .from(benchmarks)
-          .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
-          .where(and(eq(benchmarks.categoryId, categoryId), inView))
-          .orderBy(sql`applies_from_date`, asc(benchmarks.title), asc(benchmarks.id))
-          .limit(limit)
-          .all()
-      : db
+  const redactor = await getPublicRedactor(db);
+  const heatMapWhere = and(inView, options.applicableOnly ? appliesWithin(roundsInView) : undefined);
+  const heatMapTotal = options.figuresOnly ? 0 : ((await db.select({ n: sql<number>`count(*)` }).from(publicBenchmarks).where(heatMapWhere).get())?.n ?? 0);
+  const heatMapRows = async (categoryId: number, limit: number) =>
+    (
+      await withScopes(
+        db,
+        await db
           .select(matrixColumns)
           .from(publicBenchmarks)
           .innerJoin(benchmarks, eq(benchmarks.id, publicBenchmarks.benchmarkId))
           .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
-          .where(and(eq(publicBenchmarks.categoryId, categoryId), wideConditions(resolved, publicBenchmarks)))
+          .where(and(eq(publicBenchmarks.categoryId, categoryId), heatMapWhere))
           .orderBy(asc(publicBenchmarks.appliesFromDate), asc(publicBenchmarks.title), asc(publicBenchmarks.benchmarkId))
-          .limit(limit)
-          .all(),
-      db,
+          .limit(limit),
+      )
     ).map((b) => redactor.fields(b, ["title"]));
-  const { heatMap, heatMapShown } = readHeatMap(db, heatMapRows, categoriesInView, roundsInView, options.figuresOnly ? 0 : (options.heatMapLimit ?? Number.POSITIVE_INFINITY));
+  const { heatMap, heatMapShown } = await readHeatMap(db, heatMapRows, categoriesInView, roundsInView, options.figuresOnly ? 0 : (options.heatMapLimit ?? Number.POSITIVE_INFINITY));
   const pair = latest && previous && !options.figuresOnly ? { previousRoundId: previous.round.id, latestRoundId: latest.round.id } : null;
   const { changes, changeCounts } = !pair
     ? { changes: [], changeCounts: { up: 0, down: 0 } }
-    : narrow
-      ? readChanges(db, redactor, inView, roundsInView.filter((r) => r.id === pair.latestRoundId || !preliminary.has(r.id)), options.changesLimit)
-      : readStoredChanges(db, redactor, resolved, roundsInView, pair.previousRoundId, pair.latestRoundId, options.changesLimit);
+    : await readStoredChanges(db, redactor, viewConditions(db, resolved, publicChanges), roundsInView, pair.previousRoundId, pair.latestRoundId, options.changesLimit);
 
   return {
     rounds: roundsInView,
@@ -198,30 +199,53 @@ export function getDashboardSummary(filters: DashboardFilters, options: SummaryO
     unmatched: resolved.unmatched,
     dataVersion: roundsInView.map((r) => r.publishedAt).sort().at(-1) ?? null,
     hasDemo: tallyOf(tallies).demo > 0,
-    minCoverage: readMinCoverage(db),
+    minCoverage: await readMinCoverage(db),
   };
 }
 
+/** The figures per round and per group at the latest round, from the tallies of the rounds in view. */
+function assembleFigures(roundsInView: DashboardRound[], tallies: readonly TallyRow[], preliminary: ReadonlySet<number>, categoriesInView: ReadonlyArray<{ id: number; slug: string; name: string }>) {
+  const series = roundsInView.map((round) => {
+    const { tally, applicable } = tallyOf(tallies.filter((t) => t.roundId === round.id));
+    return { round, ...summariseTally(tally, applicable), preliminary: preliminary.has(round.id) };
+  });
+  const latest = series.at(-1) ?? null;
+  const previous = comparisonBase(series);
+  const byCategory = figuresAtLatest(
+    tallies,
+    latest?.round.id,
+    (t) => t.categoryId,
+    categoriesInView.map((c) => ({ key: c.slug, match: c.id, label: c.name })),
+  );
+  const byAddressee = figuresAtLatest(
+    tallies,
+    latest?.round.id,
+    (t) => t.addressee,
+    ADDRESSEES.map((a) => ({ key: a, match: a, label: a })),
+  );
+  return { series, latest, previous, byCategory, byAddressee };
+}
+
 /** The first `limit` benchmarks in view, category by category, with their status at every round in view. */
-function readHeatMap(
-  db: Db,
-  rowsOf: (categoryId: number, limit: number) => MatrixBenchmark[],
+async function readHeatMap(
+  db: Executor,
+  rowsOf: (categoryId: number, limit: number) => Promise<MatrixBenchmark[]>,
   categoriesInView: ReadonlyArray<{ id: number }>,
   roundsInView: readonly DashboardRound[],
   limit: number,
-): { heatMap: HeatMapGroup[]; heatMapShown: number } {
+): Promise<{ heatMap: HeatMapGroup[]; heatMapShown: number }> {
   let room = limit;
   const chosen: MatrixBenchmark[][] = [];
   for (const category of categoriesInView) {
     if (room <= 0) break;
-    const rows = rowsOf(category.id, Number.isFinite(room) ? room : -1);
+    const rows = await rowsOf(category.id, Number.isFinite(room) ? room : NO_LIMIT);
     room -= rows.length;
     chosen.push(rows);
   }
   const ids = chosen.flat().map((b) => b.id);
   const statusOf = new Map<string, Status>();
   if (ids.length > 0 && roundsInView.length > 0) {
-    const scores = db
+    const scores = await db
       .select({ benchmarkId: publishedScores.benchmarkId, roundId: publishedScores.roundId, status: publishedScores.status })
       .from(publishedScores)
       .where(
@@ -232,8 +256,7 @@ function readHeatMap(
             roundsInView.map((r) => r.id),
           ),
         ),
-      )
-      .all();
+      );
     for (const s of scores) statusOf.set(`${s.benchmarkId}:${s.roundId}`, s.status);
   }
   const heatMap = chosen
@@ -252,74 +275,19 @@ function readHeatMap(
   return { heatMap, heatMapShown: ids.length };
 }
 
-function sortChanges(all: StatusChange[], limit: number): StatusChange[] {
-  all.sort((a, b) => (a.direction === b.direction ? compareText(a.benchmark.title, b.benchmark.title) : a.direction === "up" ? -1 : 1));
-  return [...all.filter((c) => c.direction === "up").slice(0, limit), ...all.filter((c) => c.direction === "down").slice(0, limit)];
-}
-
 /**
- * Benchmarks in view whose status moved between their previous applicable round in view and the
- * latest round (lib/dashboard.ts): all counted, the first `limit` of each direction listed. For
- * narrow views, so the few benchmarks scored at the latest round are paired in JavaScript.
+ * The stored changes between two rounds, narrowed by the view's filters: counted per direction, the
+ * first `limit` of each listed. Stored titles are the public's, so the order gives no withheld name away.
  */
-function readChanges(
-  db: Db,
+async function readStoredChanges(
+  db: Executor,
   redactor: PublicRedactor,
-  inView: ReturnType<typeof benchmarkConditions>,
-  roundsInView: readonly DashboardRound[],
-  limit = Number.POSITIVE_INFINITY,
-): { changes: StatusChange[]; changeCounts: { up: number; down: number } } {
-  const latest = roundsInView.at(-1)!;
-  const scoredAtLatest = withScopes(
-    db
-      .select({ ...matrixColumns, to: publishedScores.status })
-      .from(publishedScores)
-      .innerJoin(benchmarks, eq(benchmarks.id, publishedScores.benchmarkId))
-      .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
-      .where(and(eq(publishedScores.roundId, latest.id), inView))
-      .all(),
-    db,
-  );
-  const compared = scoredAtLatest.flatMap(({ to, ...benchmark }) => {
-    const fromRound = previousApplicableRound(benchmark, roundsInView, latest);
-    return fromRound ? [{ benchmark: { ...benchmark, addressee: benchmark.addressee as Addressee }, to, fromRoundId: fromRound.id }] : [];
-  });
-  const earlier = new Map<string, Status>();
-  for (const roundId of new Set(compared.map((c) => c.fromRoundId))) {
-    const ids = compared.filter((c) => c.fromRoundId === roundId).map((c) => c.benchmark.id);
-    for (const row of inBatches(ids, (batch) =>
-      db
-        .select({ benchmarkId: publishedScores.benchmarkId, status: publishedScores.status })
-        .from(publishedScores)
-        .where(and(eq(publishedScores.roundId, roundId), inArray(publishedScores.benchmarkId, batch)))
-        .all(),
-    )) {
-      earlier.set(`${row.benchmarkId}:${roundId}`, row.status);
-    }
-  }
-  const changeCounts = { up: 0, down: 0 };
-  const all: StatusChange[] = [];
-  for (const { benchmark, to, fromRoundId } of compared) {
-    const from = earlier.get(`${benchmark.id}:${fromRoundId}`);
-    const direction = from && statusDirection(from, to);
-    if (!from || !direction) continue;
-    changeCounts[direction] += 1;
-    // Withheld before sorting: the order must not tell where a withheld name falls in the alphabet.
-    all.push({ benchmark: redactor.fields(benchmark, ["title"]), fromRoundId, from, to, direction });
-  }
-  return { changes: sortChanges(all, limit), changeCounts };
-}
-
-/** The stored changes between two rounds, for wide views: counted per direction, the first `limit` of each listed. */
-function readStoredChanges(
-  db: Db,
-  redactor: PublicRedactor,
-  resolved: ResolvedFilters,
+  inView: SQL | undefined,
   roundsInView: readonly DashboardRound[],
   previousRoundId: number,
   latestRoundId: number,
   limit = Number.POSITIVE_INFINITY,
-): { changes: StatusChange[]; changeCounts: { up: number; down: number } } {
+): Promise<{ changes: StatusChange[]; changeCounts: { up: number; down: number } }> {
   // A benchmark compared with a round before the view's first (its scope skipped the rounds between) is not a change in view.
   const where = (direction?: "up" | "down") =>
     and(
@@ -330,35 +298,50 @@ function readStoredChanges(
         publicChanges.fromRoundId,
         roundsInView.map((r) => r.id),
       ),
-      wideConditions(resolved, publicChanges),
+      inView,
     );
   const changeCounts = { up: 0, down: 0 };
-  for (const row of db.select({ direction: publicChanges.direction, n: sql<number>`count(*)` }).from(publicChanges).where(where()).groupBy(publicChanges.direction).all()) {
+  for (const row of await db.select({ direction: publicChanges.direction, n: sql<number>`count(*)` }).from(publicChanges).where(where()).groupBy(publicChanges.direction)) {
     changeCounts[row.direction] = row.n;
   }
-  const rows = (["up", "down"] as const).flatMap((direction) =>
-    db
-      .select({ ...matrixColumns, fromRoundId: publicChanges.fromRoundId, from: publicChanges.fromStatus, to: publicChanges.toStatus })
-      .from(publicChanges)
-      .innerJoin(benchmarks, eq(benchmarks.id, publicChanges.benchmarkId))
-      .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
-      .where(where(direction))
-      .orderBy(asc(publicChanges.title), asc(publicChanges.benchmarkId))
-      .limit(Number.isFinite(limit) ? limit : -1)
-      .all()
-      .map((row) => ({ ...redactor.fields(row, ["title"]), direction })),
-  );
-  const scopes = listScopeTrackIds(
-    rows.map((r) => r.id),
+  const rows = (
+    await Promise.all(
+      (["up", "down"] as const).map(async (direction) =>
+        (
+          await db
+            .select({ ...matrixColumns, fromRoundId: publicChanges.fromRoundId, from: publicChanges.fromStatus, to: publicChanges.toStatus })
+            .from(publicChanges)
+            .innerJoin(benchmarks, eq(benchmarks.id, publicChanges.benchmarkId))
+            .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
+            .where(where(direction))
+            .orderBy(asc(publicChanges.title), asc(publicChanges.benchmarkId))
+            .limit(Number.isFinite(limit) ? limit : NO_LIMIT)
+        ).map((row) => ({ ...redactor.fields(row, ["title"]), direction })),
+      ),
+    )
+  ).flat();
+  const scopes = await listScopeTrackIds(
     db,
+    rows.map((r) => r.id),
   );
   const changes = rows.map(({ from, to, fromRoundId, direction, ...benchmark }) => ({
     benchmark: { ...benchmark, addressee: benchmark.addressee as Addressee, scopeTrackIds: scopes.get(benchmark.id) ?? [] },
-    // Never null: every stored change names the round it is from (schema.ts publicChanges).
+    // Never null: every stored change names the round it is from (db/schema/publishing.ts publicChanges).
     fromRoundId: fromRoundId!,
     from,
     to,
     direction,
   }));
   return { changes, changeCounts };
+}
+
+/**
+ * How many public benchmarks a view holds (with `applicableOnly`, only those that apply at one of its
+ * rounds): what the heat map would list in all, without reading it. For refusing a PDF at once.
+ */
+export async function countViewBenchmarks(db: Executor, filters: DashboardFilters, options: { applicableOnly?: boolean } = {}): Promise<number> {
+  const resolved = await resolveFilters(db, filters);
+  const roundsInView = options.applicableOnly ? await listRoundsInView(db, resolved) : [];
+  const where = and(viewConditions(db, resolved, publicBenchmarks), options.applicableOnly ? appliesWithin(roundsInView) : undefined);
+  return (await db.select({ n: sql<number>`count(*)` }).from(publicBenchmarks).where(where).get())?.n ?? 0;
 }

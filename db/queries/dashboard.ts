@@ -1,17 +1,19 @@
 import "server-only";
+// The published matrix of a view, whole: rounds × public benchmarks × scores. The tests' reference
+// (lib/dashboard.ts buildDashboard computes every figure from it); pages read
+// db/queries/dashboard-summary.ts, which stays fast at any size.
 import { asc, eq, inArray } from "drizzle-orm";
 import type { DashboardRound, MatrixBenchmark, MatrixScore } from "@/lib/dashboard";
 
 export type { DashboardRound } from "@/lib/dashboard";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
-import { getDb, type Db } from "../client";
+import type { Executor } from "../transaction";
 import { benchmarks, categories, publishedScores, rounds, tracks } from "../schema";
-import { benchmarkConditions, resolveFiltersSync as resolveFilters, roundConditions, type ResolvedFilters } from "./filters";
+import { benchmarkConditions, resolveFilters, roundConditions, type ResolvedFilters } from "./filters";
 import { withScopes } from "./benchmark-scope";
-import { getPublicRedactorSync as getPublicRedactor } from "./public-text";
+import { getPublicRedactor } from "./public-text";
 import { listPreliminaryRoundIds } from "./published-aggregates";
 import { appliesFromDate } from "./shared";
-
 
 export interface DashboardData {
   rounds: DashboardRound[];
@@ -26,12 +28,13 @@ export interface DashboardData {
 }
 
 /** The published matrix behind the dashboard: rounds × public benchmarks, narrowed by the filters. */
-export function getDashboardData(filters: DashboardFilters, db: Db = getDb()): DashboardData {
-  const resolved = resolveFilters(db, filters);
-  const roundRows = listRoundsInView(db, resolved);
+export async function getDashboardData(db: Executor, filters: DashboardFilters): Promise<DashboardData> {
+  const resolved = await resolveFilters(db, filters);
+  const roundRows = await listRoundsInView(db, resolved);
 
-  const benchmarkRows = withScopes(
-    db
+  const benchmarkRows = await withScopes(
+    db,
+    await db
     .select({
       id: benchmarks.id,
       slug: benchmarks.slug,
@@ -45,9 +48,7 @@ export function getDashboardData(filters: DashboardFilters, db: Db = getDb()): D
     })
     .from(benchmarks)
     .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
-    .where(benchmarkConditions(db, resolved))
-    .all(),
-    db,
+    .where(benchmarkConditions(db, resolved)),
   );
 
   const roundIds = roundRows.map((r) => r.id);
@@ -55,7 +56,7 @@ export function getDashboardData(filters: DashboardFilters, db: Db = getDb()): D
   const scoreRows =
     roundIds.length === 0
       ? []
-      : db
+      : (await db
           .select({
             benchmarkId: publishedScores.benchmarkId,
             roundId: publishedScores.roundId,
@@ -63,11 +64,10 @@ export function getDashboardData(filters: DashboardFilters, db: Db = getDb()): D
             isDemo: publishedScores.isDemo,
           })
           .from(publishedScores)
-          .where(inArray(publishedScores.roundId, roundIds))
-          .all()
+          .where(inArray(publishedScores.roundId, roundIds)))
           .filter((s) => benchmarkIds.has(s.benchmarkId));
 
-  const redactor = getPublicRedactor(db);
+  const redactor = await getPublicRedactor(db);
   return {
     rounds: roundRows,
     benchmarks: benchmarkRows.map((b) => redactor.fields(b, ["title"])),
@@ -75,12 +75,18 @@ export function getDashboardData(filters: DashboardFilters, db: Db = getDb()): D
     unmatched: resolved.unmatched,
     dataVersion: roundRows.map((r) => r.publishedAt).sort().at(-1) ?? null,
     hasDemo: scoreRows.some((s) => s.isDemo),
-    preliminaryRoundIds: listPreliminaryRoundIds(db),
+    preliminaryRoundIds: await listPreliminaryRoundIds(db),
   };
 }
 
 /** The published rounds the filters keep, oldest first. */
-export function listRoundsInView(db: Db, resolved: ResolvedFilters): DashboardRound[] {
+export async function listRoundsInView(db: Executor, resolved: ResolvedFilters): Promise<DashboardRound[]> {
+  return asPublished(await roundsInViewQuery(db, resolved));
+}
+
+const asPublished = <R extends { publishedAt: string | null }>(rows: R[]) => rows.map((r) => ({ ...r, publishedAt: r.publishedAt! }));
+
+function roundsInViewQuery(db: Executor, resolved: ResolvedFilters) {
   return db
     .select({
       id: rounds.id,
@@ -98,7 +104,5 @@ export function listRoundsInView(db: Db, resolved: ResolvedFilters): DashboardRo
     .from(rounds)
     .innerJoin(tracks, eq(tracks.id, rounds.trackId))
     .where(roundConditions(resolved))
-    .orderBy(asc(rounds.startDate), asc(rounds.id))
-    .all()
-    .map((r) => ({ ...r, publishedAt: r.publishedAt! }));
+    .orderBy(asc(rounds.startDate), asc(rounds.id));
 }

@@ -12,7 +12,8 @@ import { addBenchmarkSource, createBenchmarkFromDemand, createStatement, type Au
 import { listAdditionsAwaitingOrRefused, listDraftQueue } from "./drafts";
 import { listFilterOptions } from "./filter-options";
 import { resolveFilters } from "./filters";
-import { ensurePublishedAggregates, readDataVersion } from "./published-aggregates";
+import { refreshPublishedAggregatesNow } from "../commands/published-aggregates";
+import { readDataVersionNow as readDataVersion } from "./published-aggregates";
 import { listRoundBenchmarks } from "./review";
 import { countPublicDemands, getStatement, listCandidateOutcomes, listStatementsPage } from "./statements";
 
@@ -52,7 +53,8 @@ const publicSlugs = async () => (await listStatementsPage(db, { limit: 500, offs
 const everyPublicBenchmark = async () => (await listPublicBenchmarksPage(db, await resolveFilters(db, {}), { limit: 1000, offset: 0 })).rows.map((b) => b.slug);
 const hrc37 = () => db.$client.prepare("SELECT id, start_date AS startDate, track_id AS trackId FROM rounds WHERE slug = 'hrc-37'").get() as { id: number; startDate: string; trackId: number };
 const publicBenchmarkRows = () => {
-  ensurePublishedAggregates(db);
+  // As the guarded action does after the approval: the writer refreshes.
+  refreshPublishedAggregatesNow(db);
   return (db.$client.prepare("SELECT b.slug FROM public_benchmarks pb JOIN benchmarks b ON b.id = pb.benchmark_id").all() as Array<{ slug: string }>).map((r) => r.slug);
 };
 

@@ -28,13 +28,6 @@ export async function resolveFilters(db: Executor, filters: DashboardFilters): P
   return resolved;
 }
 
-/** The synchronous form, for callers not yet async (other areas' queries until issue 13 is merged). */
-export function resolveFiltersSync(db: Executor, filters: DashboardFilters): ResolvedFilters {
-  const resolved: ResolvedFilters = { filters, unmatched: [], matchesNothing: false };
-  for (const lookup of filterLookups(db, filters)) settle(resolved, lookup, lookup.query.get());
-  return resolved;
-}
-
 type ResolvedKey = "trackId" | "categoryId" | "statementId" | "subjectId" | "fromDate" | "toDate";
 
 interface FilterLookup {

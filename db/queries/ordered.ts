@@ -29,11 +29,6 @@ export async function idsInBenchmarkOrder(db: Executor, where: SQL, order: ListO
   return (await db.all<{ id: number }>(benchmarkOrderQuery(where, order, page))).map((r) => r.id);
 }
 
-/** The synchronous form, for callers not yet async (db/queries/scorecard.ts until issue 13 is merged). */
-export function idsInBenchmarkOrderSync(db: Executor, where: SQL, order: ListOrder, page?: IdPage): number[] {
-  return db.all<{ id: number }>(benchmarkOrderQuery(where, order, page)).map((r) => r.id);
-}
-
 function benchmarkOrderQuery(where: SQL, order: ListOrder, page: IdPage | undefined): SQL {
   return order === "category"
     ? sql`select ${benchmarks.id} as id from ${categories} ${joinInOrder(benchmarks, sql`${benchmarks.categoryId} = ${categories.id}`)}
@@ -49,11 +44,6 @@ function benchmarkOrderQuery(where: SQL, order: ListOrder, page: IdPage | undefi
  */
 export async function idsOfRoundScores(db: Executor, roundId: number, status: Status | undefined, where: SQL, order: ListOrder, page: IdPage): Promise<number[]> {
   return (await db.all<{ id: number }>(roundScoresQuery(roundId, status, where, order, page))).map((r) => r.id);
-}
-
-/** The synchronous form, for callers not yet async (db/queries/scorecard.ts until issue 13 is merged). */
-export function idsOfRoundScoresSync(db: Executor, roundId: number, status: Status | undefined, where: SQL, order: ListOrder, page: IdPage): number[] {
-  return db.all<{ id: number }>(roundScoresQuery(roundId, status, where, order, page)).map((r) => r.id);
 }
 
 function roundScoresQuery(roundId: number, status: Status | undefined, where: SQL, order: ListOrder, page: IdPage): SQL {

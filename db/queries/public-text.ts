@@ -29,15 +29,8 @@ const MEMO_ENTRIES = 20_000;
 
 /** The redactor for the data as it is now on this connection. */
 export async function getPublicRedactor(db: Executor): Promise<PublicRedactor> {
-  // readPublishedDataKey and listWithheldItems belong to other areas and are still synchronous.
   const key = readPublishedDataKey(db);
   return redactorFor(db.$client, key, isCompiled(db.$client, key) ? undefined : await listWithheldItems(db));
-}
-
-/** The synchronous form, for callers not yet async (other areas' queries until issue 13 is merged). */
-export function getPublicRedactorSync(db: Executor): PublicRedactor {
-  const key = readPublishedDataKey(db);
-  return redactorFor(db.$client, key, isCompiled(db.$client, key) ? undefined : listWithheldItems(db));
 }
 
 const isCompiled = (client: Database.Database, key: string) => current.get(client)?.key === key;

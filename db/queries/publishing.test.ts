@@ -12,6 +12,7 @@ import { getDashboardData } from "./dashboard";
 import { getDashboardSummary } from "./dashboard-summary";
 import { setMinCoveragePercent } from "../commands/publication-settings";
 import { getPublicationSettings } from "./publication-settings";
+import { refreshPublishedAggregates } from "../commands/published-aggregates";
 import { readDataVersion, readPublishedDataKey } from "./published-aggregates";
 import { createDecision } from "../commands/decisions";
 import { PreliminaryRefusedError, previewPublication, publishRound } from "../commands/publishing";
@@ -62,7 +63,7 @@ beforeEach(async () => {
 
 describe("publishing a thinly scored round", () => {
   it("marks its figures preliminary and measures no change against it", async () => {
-    const before = getDashboardSummary({}, {}, db);
+    const before = await getDashboardSummary(db, {});
     const thin = addRound(db, "hrc-40", "2019-02-25");
     const benchmarks = await publicBenchmarks(db, thin);
     // 36 benchmarks apply at a Council round (the dialogue-only ones do not).
@@ -73,7 +74,7 @@ describe("publishing a thinly scored round", () => {
     }
     await publishRound(db, thin.id, EDITOR, { acceptPreliminary: true });
 
-    const after = getDashboardSummary({}, {}, db);
+    const after = await getDashboardSummary(db, {});
     expect(after.latest?.round.slug).toBe("hrc-40");
     expect(after.latest?.preliminary).toBe(true);
     // Compared with the last complete round, which is still the one before it here.
@@ -87,7 +88,7 @@ describe("publishing a thinly scored round", () => {
       await score(db, full, b.id, B, "not_met");
     }
     await publishRound(db, full.id, EDITOR);
-    const next = getDashboardSummary({}, {}, db);
+    const next = await getDashboardSummary(db, {});
     expect(next.latest?.round.slug).toBe("hrc-41");
     expect(next.latest?.preliminary).toBe(false);
     expect(next.previous?.round.slug).toBe(before.latest?.round.slug);
@@ -128,8 +129,8 @@ async function scoredRound(db: Db, agreed: number, disputed = 0) {
 describe("the publication preview", () => {
   it("shows what publishing would publish and the dashboard figures after it, and changes nothing", async () => {
     const { round, benchmarks } = await scoredRound(db, 11, 1);
-    // The aggregates are a cache any reader may build; built here, so that the counts compare the data.
-    getDashboardSummary({}, {}, db);
+    // The writer's refresh after adding the round (readers never build the aggregates), so that the counts compare the data.
+    await refreshPublishedAggregates(db);
     const counts = rowCounter(db.$client);
     const before = counts();
     const key = readPublishedDataKey(db);
@@ -149,7 +150,7 @@ describe("the publication preview", () => {
 
     // The preview's figures are exactly those the dashboard shows once it is published.
     await publishRound(db, round.id, EDITOR, { acceptPreliminary: true });
-    const published = getDashboardSummary({}, { figuresOnly: true }, db);
+    const published = await getDashboardSummary(db, {}, { figuresOnly: true });
     const figures = (series: typeof published.series) => series.map(({ round, ...figures }) => ({ round: round.slug, ...figures }));
     expect(figures(preview.after.series)).toEqual(figures(published.series));
     expect(preview.after.previous?.round.slug).toBe(published.previous?.round.slug);
@@ -201,15 +202,15 @@ describe("an editor's decisions", () => {
     expect(history[1]?.evidence.map((e) => e.url)).toEqual(["https://example.org/parole"]);
     expect((await planPublication(db, round)).find((p) => p.benchmark.id === disputed.id)?.proposal).toMatchObject({ kind: "decided", status: "not_met" });
 
-    const tallyBefore = getDashboardSummary({}, {}, db).series.find((f) => f.round.id === round.id)!.tally;
+    const tallyBefore = (await getDashboardSummary(db, {})).series.find((f) => f.round.id === round.id)!.tally;
     const republished = await publishRound(db, round.id, EDITOR);
     expect(republished.changed).toBe(1);
     // The stored tallies were brought up to date by the publication itself, and match the whole matrix.
-    const version = readDataVersion(db);
+    const version = await readDataVersion(db);
     expect(version.talliesVersion).toBe(version.version);
-    const tallyAfter = getDashboardSummary({}, {}, db).series.find((f) => f.round.id === round.id)!.tally;
+    const tallyAfter = (await getDashboardSummary(db, {})).series.find((f) => f.round.id === round.id)!.tally;
     expect(tallyAfter).toEqual({ ...tallyBefore, partial: tallyBefore.partial - 1, not_met: tallyBefore.not_met + 1 });
-    expect(buildDashboard(getDashboardData({}, db)).series.find((f) => f.round.id === round.id)!.tally).toEqual(tallyAfter);
+    expect(buildDashboard(await getDashboardData(db, {})).series.find((f) => f.round.id === round.id)!.tally).toEqual(tallyAfter);
     [shown] = await listPublishedScoreDetails(db, { benchmarkIds: [disputed.id], roundIds: [round.id] });
     expect(shown).toMatchObject({ status: "not_met", basis: "editor", rationale: `${B} reads it as not_met.` });
     expect(shown?.evidence.map((e) => e.url)).toEqual(["https://example.org/held"]);
@@ -233,13 +234,13 @@ describe("the coverage threshold", () => {
     await publishRound(db, round.id, EDITOR);
     // 24 of the 36 that apply judged: 66.7%, above the default 60%.
     expect((await getPublicationSettings(db)).minCoveragePercent).toBe(60);
-    expect(getDashboardSummary({}, {}, db).latest).toMatchObject({ preliminary: false });
-    const { version } = readDataVersion(db);
+    expect((await getDashboardSummary(db, {})).latest).toMatchObject({ preliminary: false });
+    const { version } = await readDataVersion(db);
 
     expect(await setMinCoveragePercent(db, 75, EDITOR)).toEqual({ before: 60, after: 75 });
-    expect(readDataVersion(db).version).toBeGreaterThan(version);
+    expect((await readDataVersion(db)).version).toBeGreaterThan(version);
     expect(await getPublicationSettings(db)).toMatchObject({ minCoveragePercent: 75, updatedByName: "Demo editor" });
-    const after = getDashboardSummary({}, {}, db);
+    const after = await getDashboardSummary(db, {});
     expect(after.latest).toMatchObject({ preliminary: true });
     expect(after.minCoverage).toBe(0.75);
     expect((await listAuditEntries(db, {})).entries[0]).toMatchObject({ action: "settings.min_coverage", before: { minCoveragePercent: 60 }, after: { minCoveragePercent: 75 } });

@@ -12,8 +12,7 @@ import { generateScaleData } from "../seed/scale";
 import { getPublicBenchmark, listBenchmarkSources, listBenchmarkSubjects, listPublicBenchmarksPage } from "./benchmarks";
 import { getExportContext, iterateBenchmarkRows, iterateScoreRows, listScoreRows } from "./exports";
 import { resolveFilters } from "./filters";
-import { getSubsetMatrix, getSubsetSeries } from "./matrix";
-import { ensurePublishedAggregates } from "./published-aggregates";
+import { countViewBenchmarks, getDashboardSummary } from "./dashboard-summary";
 import { listCarryForwardSources } from "./assessments";
 import { getReviewBenchmark, getReviewRound, listReviewSubjects, listScoredBenchmarkIds, listStatusHistory } from "./review";
 import { getLatestPublicationDate, getPublishedRound, listPublishedRounds, listPublishedRoundsPage, listTracksPage } from "./rounds";
@@ -64,7 +63,6 @@ function makeDatabase(analyze: boolean): Db {
   const db = openDatabase(":memory:");
   migrateDatabase(db);
   generateScaleData(db.$client, { benchmarks: 600, rounds: 6, reviewers: 2, seed: 7 });
-  ensurePublishedAggregates(db);
   if (analyze) db.$client.exec("ANALYZE");
   return db;
 }
@@ -109,9 +107,9 @@ describe.each([
 
   describe("the round scorecard", () => {
     it("reads its figures and categories", async () => {
-      await expectIndexed((d) => {
-        getRoundTally(round, d);
-        listScorecardCategories(round, d);
+      await expectIndexed(async (d) => {
+        await getRoundTally(d, round);
+        await listScorecardCategories(d, round);
       });
     });
 
@@ -122,11 +120,11 @@ describe.each([
             const filter: ScorecardFilter = { sort, status, categoryId: inCategory ? ids.category : undefined };
             await expectIndexed(
               async (d) => {
-                const scope = countScorecardScope(filter, getRoundTally(round, d));
+                const scope = countScorecardScope(filter, await getRoundTally(d, round));
                 const total = [...scope.values()].reduce((a, b) => a + b, 0);
                 for (const offset of [0, Math.max(total - 10, 0)]) {
-                  const page = listScorecardPageIds(round, filter, scope, { offset, limit: 10 }, d);
-                  listScorecardBenchmarks(page, d);
+                  const page = await listScorecardPageIds(d, round, filter, scope, { offset, limit: 10 });
+                  await listScorecardBenchmarks(d, page);
                   await listPublishedScoreDetails(d, { benchmarkIds: page, roundIds: [round.id] });
                   await listBenchmarkSources(d, page);
                 }
@@ -142,15 +140,15 @@ describe.each([
   it("answers the scope predicate from benchmark_tracks' indexes wherever a page asks it", async () => {
     const statements = await statementsOf(db, async (d) => {
       const filter: ScorecardFilter = { sort: "category" };
-      const scope = countScorecardScope(filter, getRoundTally(round, d));
-      listScorecardPageIds(round, filter, scope, { offset: 0, limit: 10 }, d);
-      listScorecardPageIds(round, { sort: "title", status: "met" }, scope, { offset: 0, limit: 10 }, d);
-      listScorecardCategories(round, d);
+      const scope = countScorecardScope(filter, await getRoundTally(d, round));
+      await listScorecardPageIds(d, round, filter, scope, { offset: 0, limit: 10 });
+      await listScorecardPageIds(d, round, { sort: "title", status: "met" }, scope, { offset: 0, limit: 10 });
+      await listScorecardCategories(d, round);
       const context = await getExportContext(d, {});
       await listScoreRows(d, context, { limit: 50, offset: 0 });
       await listScoreRows(d, await getExportContext(d, { category: ids.categorySlug }), { limit: 50, offset: 0 });
-      getSubsetSeries({ statement: ids.statement }, d);
-      getSubsetMatrix({ from: round.slug, to: round.slug, category: ids.categorySlug }, { limit: 20, applicableOnly: true }, d);
+      await getDashboardSummary(d, { statement: ids.statement }, { heatMapLimit: 20 });
+      await getDashboardSummary(d, { from: round.slug, to: round.slug, category: ids.categorySlug }, { heatMapLimit: 20, changesLimit: 0, applicableOnly: true });
       await listCurrentStatuses(d, [ids.benchmark]);
     });
     const scoped = statements.filter(({ query }) => query.includes('"benchmark_tracks"'));
@@ -212,13 +210,14 @@ describe.each([
   });
 
   it("statement and person pages, and the PDF's data", async () => {
-    await expectIndexed((d) => {
+    await expectIndexed(async (d) => {
       // Rows of 20 benchmarks: on this small database, after ANALYZE, SQLite rightly prefers reading a
       // few thousand scores to looking up 100 of 600 benchmarks; at scale 100 of 100,000 is by index.
-      getSubsetMatrix({ statement: ids.statement }, { limit: 20 }, d);
-      getSubsetSeries({ statement: ids.statement }, d);
-      getSubsetMatrix({ subject: ids.subject }, { limit: 20 }, d);
-      getSubsetMatrix({ from: round.slug, to: round.slug, category: ids.categorySlug }, { limit: 20, applicableOnly: true }, d);
+      await getDashboardSummary(d, { statement: ids.statement }, { heatMapLimit: 20, changesLimit: 20 });
+      await getDashboardSummary(d, { subject: ids.subject }, { heatMapLimit: 20, changesLimit: 20 });
+      const pdf = { from: round.slug, to: round.slug, category: ids.categorySlug };
+      await countViewBenchmarks(d, pdf, { applicableOnly: true });
+      await getDashboardSummary(d, pdf, { heatMapLimit: 20, changesLimit: 0, applicableOnly: true });
     });
   });
 

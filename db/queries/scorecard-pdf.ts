@@ -1,14 +1,11 @@
 import "server-only";
 import { listBenchmarkSources, listBenchmarkSubjects } from "@/db/queries/benchmarks";
-import { getSubsetMatrix } from "@/db/queries/matrix";
-import { getDb } from "@/db/client";
-import { getPublicationSettings } from "@/db/queries/publication-settings";
-import { listPreliminaryRoundIds } from "@/db/queries/published-aggregates";
+import { countViewBenchmarks, getDashboardSummary } from "@/db/queries/dashboard-summary";
 import { listPublishedScoreDetails } from "@/db/queries/scores";
-import { buildDashboard } from "@/lib/dashboard";
 import type { ScorecardPdfData } from "@/lib/export/pdf/scorecard-types";
 import { markPreliminary, roundChartLabels } from "@/lib/round-labels";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
+import type { Executor } from "../transaction";
 
 export type { ScorecardPdfData } from "@/lib/export/pdf/scorecard-types";
 
@@ -23,13 +20,15 @@ export const PDF_TABLE_ROUNDS = 6;
  */
 export const PDF_MAX_BENCHMARKS = 250;
 
-
-/** The PDF's data, or how many benchmarks the view holds when that is more than a PDF lists. */
-export async function getScorecardPdfData(filters: DashboardFilters): Promise<ScorecardPdfData | { tooMany: number }> {
-  const data = getSubsetMatrix(filters, { limit: PDF_MAX_BENCHMARKS, applicableOnly: true });
-  if (data.benchmarkCount > PDF_MAX_BENCHMARKS) return { tooMany: data.benchmarkCount };
-  // After the size check, so that a refusal never waits for the aggregates to be rebuilt.
-  const dashboard = buildDashboard({ ...data, preliminaryRoundIds: listPreliminaryRoundIds(getDb()) });
+/**
+ * The PDF's data, or how many benchmarks the view holds when that is more than a PDF lists. Its
+ * figures and its table are the dashboard's (db/queries/dashboard-summary.ts), over the benchmarks
+ * that apply at one of the rounds in view.
+ */
+export async function getScorecardPdfData(db: Executor, filters: DashboardFilters): Promise<ScorecardPdfData | { tooMany: number }> {
+  const count = await countViewBenchmarks(db, filters, { applicableOnly: true });
+  if (count > PDF_MAX_BENCHMARKS) return { tooMany: count };
+  const dashboard = await getDashboardSummary(db, filters, { heatMapLimit: PDF_MAX_BENCHMARKS, changesLimit: 0, applicableOnly: true });
   const labels = markPreliminary(roundChartLabels(dashboard.rounds), dashboard.series);
   const series = dashboard.series.map((s, i) => ({ ...s, label: labels[i]! }));
   const previous = series.find((s) => s.round.id === dashboard.previous?.round.id) ?? null;
@@ -39,20 +38,19 @@ export async function getScorecardPdfData(filters: DashboardFilters): Promise<Sc
     .map((g) => ({ ...g, rows: g.rows.map((r) => ({ ...r, cells: r.cells.slice(firstTableColumn) })).filter((r) => r.cells.some((c) => c.status !== "n/a")) }))
     .filter((g) => g.rows.length > 0);
   const latest = dashboard.latest;
-  const ids = data.benchmarks.map((b) => b.id);
+  const ids = dashboard.heatMap.flatMap((g) => g.rows.map((r) => r.benchmark.id));
   // Only where the benchmark applies at the latest round: a score left outside its scope is history, not its status.
   const applyAtLatest = new Set(dashboard.heatMap.flatMap((g) => g.rows.filter((r) => r.cells.at(-1)?.status !== "n/a").map((r) => r.benchmark.id)));
   const rationaleOf = new Map(
     latest
-      ? (await listPublishedScoreDetails(getDb(), { benchmarkIds: ids, roundIds: [latest.round.id] }))
+      ? (await listPublishedScoreDetails(db, { benchmarkIds: ids, roundIds: [latest.round.id] }))
           .filter((d) => applyAtLatest.has(d.benchmarkId))
           .map((d) => [d.benchmarkId, d.rationale] as const)
       : [],
   );
   const sourcesOf = new Map<number, string[]>();
-  for (const s of await listBenchmarkSources(getDb(), ids)) sourcesOf.set(s.benchmarkId, [...(sourcesOf.get(s.benchmarkId) ?? []), `${s.statementTitle} (${s.statementDate.slice(0, 4)})`]);
+  for (const s of await listBenchmarkSources(db, ids)) sourcesOf.set(s.benchmarkId, [...(sourcesOf.get(s.benchmarkId) ?? []), `${s.statementTitle} (${s.statementDate.slice(0, 4)})`]);
   const peopleOf = new Map<number, string[]>();
-  for (const s of await listBenchmarkSubjects(getDb(), ids)) peopleOf.set(s.benchmarkId, [...(peopleOf.get(s.benchmarkId) ?? []), s.nameZh ? `${s.name} ${s.nameZh}` : s.name]);
-  const minCoverage = getPublicationSettings().minCoveragePercent / 100;
-  return { filters, dataVersion: data.dataVersion, hasDemo: data.hasDemo, series, previous, minCoverage, tableRounds, groups, rationaleOf, sourcesOf, peopleOf };
+  for (const s of await listBenchmarkSubjects(db, ids)) peopleOf.set(s.benchmarkId, [...(peopleOf.get(s.benchmarkId) ?? []), s.nameZh ? `${s.name} ${s.nameZh}` : s.name]);
+  return { filters, dataVersion: dashboard.dataVersion, hasDemo: dashboard.hasDemo, series, previous, minCoverage: dashboard.minCoverage, tableRounds, groups, rationaleOf, sourcesOf, peopleOf };
 }

@@ -5,12 +5,11 @@ import "server-only";
 import { asc, eq, inArray, sql, sum, type SQL } from "drizzle-orm";
 import { STATUSES, type Addressee, type Status } from "@/lib/domain";
 import { emptyTally, type StatusTally } from "@/lib/scoring";
-import { getDb, type Db } from "../client";
 import { benchmarks, categories, publicTallies } from "../schema";
-import { allOf, hasScore, idsInBenchmarkOrderSync as idsInBenchmarkOrder, idsOfRoundScoresSync as idsOfRoundScores, walkBenchmarks, type IdPage, type ListOrder } from "./ordered";
-import { getPublicRedactorSync as getPublicRedactor } from "./public-text";
-import { ensurePublishedAggregates } from "./published-aggregates";
+import { allOf, hasScore, idsInBenchmarkOrder, idsOfRoundScores, walkBenchmarks, type IdPage, type ListOrder } from "./ordered";
+import { getPublicRedactor } from "./public-text";
 import { appliesAt, isPublicBenchmark } from "./shared";
+import type { Executor } from "../transaction";
 
 export type ScorecardSort = "category" | "status" | "title";
 
@@ -45,12 +44,11 @@ export const SCORECARD_STATUS_ORDER: readonly Status[] = ["met", "partial", "not
 
 /**
  * The round's figures, whole and per category, from the published tallies (per round × category ×
- * addressee, rebuilt once per data version: db/queries/published-aggregates.ts) — a few dozen rows
+ * addressee, kept current by the writers: db/commands/published-aggregates.ts) — a few dozen rows
  * instead of ~100,000 scores.
  */
-export function getRoundTally(round: ScorecardRound, db: Db = getDb()): RoundTally {
-  ensurePublishedAggregates(db);
-  const rows = db
+export async function getRoundTally(db: Executor, round: ScorecardRound): Promise<RoundTally> {
+  const rows = await db
     .select({
       categoryId: publicTallies.categoryId,
       applicable: sum(publicTallies.applicable),
@@ -63,8 +61,7 @@ export function getRoundTally(round: ScorecardRound, db: Db = getDb()): RoundTal
     })
     .from(publicTallies)
     .where(eq(publicTallies.roundId, round.id))
-    .groupBy(publicTallies.categoryId)
-    .all();
+    .groupBy(publicTallies.categoryId);
   const total: RoundTally = { tally: emptyTally(), applicable: 0, hasDemo: false, byCategory: new Map() };
   for (const row of rows) {
     const figures = { applicable: Number(row.applicable), tally: { met: Number(row.met), partial: Number(row.partial), not_met: Number(row.notMet), regressed: Number(row.regressed), unknown: Number(row.unknown) } };
@@ -99,7 +96,7 @@ function segmentConditions(round: ScorecardRound, filter: ScorecardFilter): SQL 
   return allOf(appliesAt(round), isPublicBenchmark, filter.categoryId !== undefined ? sql`${benchmarks.categoryId} = ${filter.categoryId}` : undefined);
 }
 
-function idsOfSegment(db: Db, round: ScorecardRound, filter: ScorecardFilter, scope: ScopeCounts, segment: Segment, page: IdPage): number[] {
+async function idsOfSegment(db: Executor, round: ScorecardRound, filter: ScorecardFilter, scope: ScopeCounts, segment: Segment, page: IdPage): Promise<number[]> {
   const where = segmentConditions(round, filter);
   const status = segment.status;
   if (status === undefined) return idsInBenchmarkOrder(db, where, segment.order, page);
@@ -113,13 +110,13 @@ function idsOfSegment(db: Db, round: ScorecardRound, filter: ScorecardFilter, sc
 }
 
 /** The benchmark ids on one page of the view, in the view's order. */
-export function listScorecardPageIds(
+export async function listScorecardPageIds(
+  db: Executor,
   round: ScorecardRound,
   filter: ScorecardFilter,
   scope: ScopeCounts,
   page: { offset: number; limit: number },
-  db: Db = getDb(),
-): number[] {
+): Promise<number[]> {
   if (filter.status || filter.sort !== "status") {
     const order = filter.sort === "category" ? "category" : "title";
     return idsOfSegment(db, round, filter, scope, { status: filter.status, order }, page);
@@ -131,7 +128,7 @@ export function listScorecardPageIds(
     const size = scope.get(status) ?? 0;
     const from = Math.max(page.offset + ids.length - start, 0);
     if (size > 0 && from < size && ids.length < page.limit) {
-      ids.push(...idsOfSegment(db, round, filter, scope, { status, order: "title" }, { offset: from, limit: page.limit - ids.length }));
+      ids.push(...(await idsOfSegment(db, round, filter, scope, { status, order: "title" }, { offset: from, limit: page.limit - ids.length })));
     }
     start += size;
     if (ids.length >= page.limit) break;
@@ -149,9 +146,9 @@ export interface ScorecardBenchmark {
 }
 
 /** The benchmarks behind a page of ids, in the order of the ids. */
-export function listScorecardBenchmarks(ids: number[], db: Db = getDb()): ScorecardBenchmark[] {
+export async function listScorecardBenchmarks(db: Executor, ids: number[]): Promise<ScorecardBenchmark[]> {
   if (ids.length === 0) return [];
-  const rows = db
+  const rows = await db
     .select({
       id: benchmarks.id,
       slug: benchmarks.slug,
@@ -162,25 +159,23 @@ export function listScorecardBenchmarks(ids: number[], db: Db = getDb()): Scorec
     })
     .from(benchmarks)
     .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
-    .where(inArray(benchmarks.id, ids))
-    .all();
-  const redactor = getPublicRedactor(db);
+    .where(inArray(benchmarks.id, ids));
+  const redactor = await getPublicRedactor(db);
   const byId = new Map(rows.map((r) => [r.id, redactor.fields(r, ["title"])]));
   return ids.map((id) => byId.get(id)).filter((b): b is ScorecardBenchmark => b !== undefined);
 }
 
 /** Categories with at least one public benchmark that applies at the round, for the filter. */
-export function listScorecardCategories(round: ScorecardRound, db: Db = getDb()): Array<{ id: number; slug: string; name: string }> {
+export async function listScorecardCategories(db: Executor, round: ScorecardRound): Promise<Array<{ id: number; slug: string; name: string }>> {
   return db
     .select({ id: categories.id, slug: categories.slug, name: categories.name })
     .from(categories)
     .where(
       sql`exists (select 1 from ${benchmarks} where ${benchmarks.categoryId} = ${categories.id} and ${appliesAt(round)} and ${isPublicBenchmark})`,
     )
-    .orderBy(asc(categories.position), asc(categories.id))
-    .all();
+    .orderBy(asc(categories.position), asc(categories.id));
 }
 
-export function getCategoryId(slug: string, db: Db = getDb()): number | undefined {
-  return db.select({ id: categories.id }).from(categories).where(eq(categories.slug, slug)).get()?.id;
+export async function getCategoryId(db: Executor, slug: string): Promise<number | undefined> {
+  return (await db.select({ id: categories.id }).from(categories).where(eq(categories.slug, slug)).get())?.id;
 }

@@ -3,7 +3,7 @@ import { and, asc, count, eq, inArray, like, or } from "drizzle-orm";
 import type { DatePrecision, Status, SubjectEventKind, SubjectKind } from "@/lib/domain";
 import type { Executor } from "../transaction";
 import { benchmarks, benchmarkSubjects, sourceDocuments, subjectEvents, subjects } from "../schema";
-import { getPublicRedactor, getPublicRedactorSync, type PublicRedactor } from "./public-text";
+import { getPublicRedactor, type PublicRedactor } from "./public-text";
 import { listCurrentStatuses } from "./scores";
 import { isPublicBenchmark, isPublicEvent } from "./shared";
 
@@ -84,15 +84,6 @@ export async function listSubjectsEvents(db: Executor, subjectIds: number[]): Pr
   if (subjectIds.length === 0) return [];
   const redactor = await getPublicRedactor(db);
   return (await subjectsEventsQuery(db, subjectIds)).map((e) => publicEvent(redactor, e));
-}
-
-/** The synchronous form, in the old argument order, for db/queries/review.ts until issue 13 is merged. */
-export function listSubjectsEventsSync(subjectIds: number[], db: Executor): Array<SubjectEvent & { subjectId: number }> {
-  if (subjectIds.length === 0) return [];
-  const redactor = getPublicRedactorSync(db);
-  return subjectsEventsQuery(db, subjectIds)
-    .all()
-    .map((e) => publicEvent(redactor, e));
 }
 
 function subjectsEventsQuery(db: Executor, subjectIds: number[]) {

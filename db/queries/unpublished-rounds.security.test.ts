@@ -10,7 +10,8 @@ import { migrateDatabase } from "../migrate";
 import { loadSeed } from "../seed/load";
 import { getPublicBenchmark, listPublicBenchmarksPage, countPublicBenchmarks } from "./benchmarks";
 import { getExportContext } from "./exports";
-import { countPublishedFigures, ensurePublishedAggregates, rebuildPublishedAggregates } from "./published-aggregates";
+import { refreshPublishedAggregatesNow } from "../commands/published-aggregates";
+import { countPublishedFigures } from "./published-aggregates";
 import { publishRound } from "../commands/publishing";
 import { listScorecardPageIds } from "./scorecard";
 import { getStatement, listStatementsPage } from "./statements";
@@ -37,7 +38,7 @@ function aggregates(db: Db) {
 
 function expectAggregatesAsRebuilt(db: Db) {
   const refreshed = aggregates(db);
-  db.$client.transaction(() => rebuildPublishedAggregates(db))();
+  refreshPublishedAggregatesNow(db, { rebuild: true });
   expect(refreshed).toEqual(aggregates(db));
 }
 
@@ -72,12 +73,12 @@ describe("a statement and a benchmark tied to a round not yet published", () => 
     expect(await countPublicBenchmarks(db, (await getExportContext(db, {})).resolved)).toBe(slugs.length);
     const person = one<{ id: number }>(db, "SELECT id FROM subjects WHERE slug = 'wang-quanzhang'").id;
     expect((await listSubjectBenchmarkLinks(db, [person])).map((l) => l.benchmarkId)).not.toContain(benchmarkId);
-    ensurePublishedAggregates(db);
+    refreshPublishedAggregatesNow(db);
     expect(one(db, "SELECT count(*) AS n FROM public_benchmarks WHERE benchmark_id = ?", benchmarkId)).toEqual({ n: 0 });
   });
 
   it("once the round is published, both appear, and the published figures are as a full rebuild counts them", async () => {
-    ensurePublishedAggregates(db);
+    refreshPublishedAggregatesNow(db);
     await publishRound(db, round.id, "demo-editor", { acceptPreliminary: true });
     expect(await getStatement(db, plant.statementAddressingUnpublishedRoundSlug!)).toMatchObject({ roundSlug: round.slug, roundName: round.name });
     expect(await getPublicBenchmark(db, plant.benchmarkFromUnpublishedRoundSlug!)).toMatchObject({ appliesFromSlug: round.slug, appliesFromName: round.name });
@@ -107,35 +108,35 @@ describe("a benchmark from an unpublished round dated before published ones", ()
     for (const reviewer of ["demo-reviewer-a", "demo-reviewer-b"]) {
       run("INSERT INTO assessments (benchmark_id, round_id, reviewer_id, status, rationale) VALUES (?, ?, ?, 'met', 'Both reviewers found it met.')", benchmarkId, hrc37.id, reviewer);
     }
-    ensurePublishedAggregates(db);
+    refreshPublishedAggregatesNow(db);
     await publishRound(db, hrc37.id, "demo-editor");
     expect(one(db, "SELECT status FROM published_scores WHERE benchmark_id = ? AND round_id = ?", benchmarkId, hrc37.id)).toEqual({ status: "met" });
   });
 
-  const legalReformAt = (round: { id: number; startDate: string; trackId: number }) =>
-    countPublishedFigures(db, round, undefined)
+  const legalReformAt = async (round: { id: number; startDate: string; trackId: number }) =>
+    (await countPublishedFigures(db, [round.id]))
       .filter((t) => t.categoryId === one<{ id: number }>(db, "SELECT id FROM categories WHERE slug = 'legal-reform'").id)
       .reduce((sum, t) => ({ applicable: sum.applicable + t.applicable, met: sum.met + t.met }), { applicable: 0, met: 0 });
 
   it("counts in no published figure and is on no published scorecard until its round is published", async () => {
-    const counted = legalReformAt(hrc37);
+    const counted = await legalReformAt(hrc37);
     const stored = one<{ applicable: number; met: number }>(
       db,
       "SELECT sum(applicable) AS applicable, sum(met) AS met FROM public_tallies WHERE round_id = ? AND category_id = (SELECT id FROM categories WHERE slug = 'legal-reform')",
       hrc37.id,
     );
     expect(stored).toEqual(counted);
-    const ids = listScorecardPageIds(hrc37, { sort: "category" }, new Map(), { limit: -1, offset: 0 }, db);
+    const ids = await listScorecardPageIds(db, hrc37, { sort: "category" }, new Map(), { limit: -1, offset: 0 });
     expect(ids).not.toContain(benchmarkId);
     expect(await publicBenchmarkSlugs(db)).not.toContain("backdated-demand");
-    db.$client.transaction(() => rebuildPublishedAggregates(db))();
+    refreshPublishedAggregatesNow(db, { rebuild: true });
     expect(one(db, "SELECT count(*) AS n FROM public_benchmarks WHERE benchmark_id = ?", benchmarkId)).toEqual({ n: 0 });
   });
 
   it("publishing its round brings it into the later rounds' figures, as a full rebuild counts them", async () => {
-    const before = legalReformAt(hrc37);
+    const before = await legalReformAt(hrc37);
     await publishRound(db, late.id, "demo-editor", { acceptPreliminary: true });
-    expect(legalReformAt(hrc37)).toEqual({ applicable: before.applicable + 1, met: before.met + 1 });
+    expect(await legalReformAt(hrc37)).toEqual({ applicable: before.applicable + 1, met: before.met + 1 });
     expect(one(db, "SELECT sum(applicable) AS n FROM public_tallies WHERE round_id = ? AND category_id = (SELECT id FROM categories WHERE slug = 'legal-reform')", hrc37.id)).toEqual({
       n: before.applicable + 1,
     });

@@ -128,3 +128,17 @@ export const publicTallies = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.roundId, t.categoryId, t.addressee] })],
 );
+
+/**
+ * What public writes made stale since the aggregates were last refreshed, recorded by the triggers
+ * of db/public-tables.ts: the writer's refresh recounts just these, then empties the table.
+ * Kinds: db/public-tables.ts STALE_KINDS.
+ */
+export const publicStale = sqliteTable(
+  "public_stale",
+  {
+    kind: text("kind").notNull(),
+    id: integer("id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.id] })],
+);

@@ -120,8 +120,7 @@ async function scoresPage(db: Executor, query: Query<"scores">) {
 }
 
 async function summary(db: Executor, query: Query<"summary">) {
-  // getDashboardSummary (dashboard-summary.ts, another area's) is still synchronous.
-  const dashboard = getDashboardSummary(filtersOf(query), { figuresOnly: true }, db);
+  const dashboard = await getDashboardSummary(db, filtersOf(query), { figuresOnly: true });
   return {
     dataVersion: dashboard.dataVersion,
     filters: filtersOf(query),

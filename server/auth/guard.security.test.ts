@@ -5,6 +5,8 @@ import type { SessionUser } from "./session";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("./session", () => ({ getSessionUser: async () => session.user }));
+// No database here: the writer's refresh of the published aggregates after the change is left out.
+vi.mock("@/server/published-cache", () => ({ withPublishedDataRefresh: <T,>(change: () => Promise<T>) => change() }));
 
 const { authorize, guardedAction } = await import("./guard");
 

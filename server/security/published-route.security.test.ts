@@ -33,7 +33,12 @@ const dataKey = () => {
   const { id, version } = sqlite.prepare("SELECT database_id AS id, version FROM data_version WHERE id = 1").get() as { id: string; version: number };
   return { id, version, key: `${id}.${version}` };
 };
-const bumpDataVersion = () => sqlite.prepare("UPDATE data_version SET version = version + 1 WHERE id = 1").run();
+/** A public write, and the writer's refresh after it (readers never bring the aggregates up to date). */
+const bumpDataVersion = async () => {
+  sqlite.prepare("UPDATE data_version SET version = version + 1 WHERE id = 1").run();
+  const { refreshPublishedAggregates } = await import("@/db/commands/published-aggregates");
+  await refreshPublishedAggregates((await import("@/db/client")).getDb());
+};
 
 describe("the dashboard's cached rendering", () => {
   it("is found at an address that names no database id or data version, the same after an edit", async () => {
@@ -41,7 +46,7 @@ describe("the dashboard's cached rendering", () => {
     const { id, version, key } = dataKey();
     expect(target(before)).toMatch(/^\/published\/dashboard\/[A-Za-z0-9_-]+$/);
     for (const secret of [id, key, `.${version}`]) expect(before.headers.get("x-middleware-rewrite")).not.toContain(secret);
-    bumpDataVersion();
+    await bumpDataVersion();
     const after = await get("/");
     expect(target(after)).toBe(target(before));
     // The data key travels to the page cache inside the server, as a request header the proxy sets.

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FulfilmentLineChart } from "@/components/charts/fulfilment-line-chart";
 import { StatusMixChart } from "@/components/charts/status-mix-chart";
+import { getDb } from "@/db/client";
 import { getDashboardSummary } from "@/db/queries/dashboard-summary";
 import { describeFilters } from "@/lib/export/describe";
 import { formatPercent } from "@/lib/format";
@@ -27,7 +28,7 @@ export default async function EmbedPage({ params, searchParams }: Props) {
   const { chart } = await params;
   if (!(chart in CHARTS)) notFound();
   const { filters } = parseDashboardFilters(await searchParams);
-  const dashboard = getDashboardSummary(filters, { figuresOnly: true });
+  const dashboard = await getDashboardSummary(getDb(), filters, { figuresOnly: true });
   const data = dashboard;
   const labels = markPreliminary(roundChartLabels(dashboard.rounds), dashboard.series);
   const preliminary = dashboard.series.filter((s) => s.preliminary).map((s) => s.round.name);

@@ -25,7 +25,7 @@ export async function GET(request: Request) {
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   }
-  const data = await getScorecardPdfData(filters);
+  const data = await getScorecardPdfData(getDb(), filters);
   if ("tooMany" in data) {
     // Refused before any rendering: a PDF of ~100,000 benchmarks would take minutes and thousands of pages.
     const csv = `/exports/scores.csv${filtersToQuery(filters)}`;

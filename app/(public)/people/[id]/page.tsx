@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SubjectDetail } from "@/components/subjects/subject-detail";
 import { getDb } from "@/db/client";
-import { getPublicSubject, listSubjectEvents } from "@/db/queries/subjects";
+import { getPublicSubject } from "@/db/queries/subjects";
+import { loadSubjectDetail } from "../../load-subject";
 
 export const dynamic = "force-dynamic";
 
@@ -17,5 +18,5 @@ export default async function Page({ params }: Props) {
   const db = getDb();
   const subject = await getPublicSubject(db, "people", (await params).id);
   if (!subject) notFound();
-  return <SubjectDetail page="people" subject={subject} events={await listSubjectEvents(db, subject.id)} />;
+  return <SubjectDetail page="people" subject={subject} {...await loadSubjectDetail(subject)} />;
 }

@@ -46,17 +46,16 @@ export default async function RoundScorecardPage({ params, searchParams }: Props
   const view = parseScorecardParams(await searchParams);
 
   // Figures for the whole round from counts; the list reads only the rows of this page.
-  const roundTally = getRoundTally(round);
+  const [roundTally, preliminaryRounds, minCoverage] = await Promise.all([getRoundTally(db, round), listPreliminaryRoundIds(db), readMinCoverage(db)]);
   const summary = summariseTally(roundTally.tally, roundTally.applicable);
-  const preliminary = listPreliminaryRoundIds(getDb()).has(round.id);
-  const minCoverage = readMinCoverage(getDb());
-  const categories = listScorecardCategories(round);
-  const filter = { sort: view.sort, status: view.status, categoryId: view.category ? (getCategoryId(view.category) ?? -1) : undefined };
+  const preliminary = preliminaryRounds.has(round.id);
+  const categories = await listScorecardCategories(db, round);
+  const filter = { sort: view.sort, status: view.status, categoryId: view.category ? ((await getCategoryId(db, view.category)) ?? -1) : undefined };
   const scope = countScorecardScope(filter, roundTally);
   const info = pageInfo(view.page, view.pageSize, viewTotal(filter, scope));
-  const ids = info.outOfRange ? [] : listScorecardPageIds(round, filter, scope, { offset: info.offset, limit: info.pageSize });
+  const ids = info.outOfRange ? [] : await listScorecardPageIds(db, round, filter, scope, { offset: info.offset, limit: info.pageSize });
   const [benchmarks, details, sources, neighbours] = await Promise.all([
-    listScorecardBenchmarks(ids),
+    listScorecardBenchmarks(db, ids),
     listPublishedScoreDetails(db, { benchmarkIds: ids, roundIds: [round.id] }),
     listBenchmarkSources(db, ids),
     getNeighbourRounds(db, round),

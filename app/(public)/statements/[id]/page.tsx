@@ -4,12 +4,11 @@ import { notFound } from "next/navigation";
 import { HeatMap } from "@/components/dashboard/heat-map";
 import { DemoNotice } from "@/components/ui/demo-notice";
 import { ExternalLink } from "@/components/ui/external-link";
-import { getSubsetMatrix, getSubsetSeries } from "@/db/queries/matrix";
 import { getStatement, listPublishers, listSignatories } from "@/db/queries/statements";
 import { PreliminaryBadge } from "@/components/dashboard/headline";
 import { getDb } from "@/db/client";
-import { listPreliminaryRoundIds } from "@/db/queries/published-aggregates";
-import { buildDashboard, DASHBOARD_LIMITS } from "@/lib/dashboard";
+import { getDashboardSummary } from "@/db/queries/dashboard-summary";
+import { DASHBOARD_LIMITS } from "@/lib/dashboard";
 import { STATEMENT_KIND_LABELS, STATUS_LABELS, STATUSES } from "@/lib/domain";
 import { formatDate, formatIndex } from "@/lib/format";
 import { formatCount } from "@/lib/pagination";
@@ -31,15 +30,14 @@ export default async function StatementPage({ params }: Props) {
   if (!statement) notFound();
   const [publishersOf, signatories] = await Promise.all([listPublishers(db, [statement.id]), listSignatories(db, statement.id)]);
   const publishers = publishersOf.get(statement.id) ?? [];
-  // Figures over every benchmark the statement raised (23,000 for one at scale: kept per data
-  // version), the heat map over the first hundred.
-  const data = getSubsetMatrix({ statement: statement.slug }, { limit: DASHBOARD_LIMITS.heatMapRows });
-  const dashboard = buildDashboard(data);
+  // The dashboard narrowed to the statement: figures over every benchmark it raised (23,000 for one
+  // at scale: kept per data version), the heat map over the first hundred.
+  const dashboard = await cachedByPublishedData(["statement", statement.slug], () =>
+    getDashboardSummary(db, { statement: statement.slug }, { heatMapLimit: DASHBOARD_LIMITS.heatMapRows, changesLimit: 0 }),
+  );
   const labels = roundChartLabels(dashboard.rounds);
   const columns = dashboard.rounds.map((r, i) => ({ id: r.id, slug: r.slug, name: r.name, label: labels[i]! }));
-  const series = await cachedByPublishedData(["statement-series", statement.slug], () => getSubsetSeries({ statement: statement.slug }));
-  const laterRounds = series.filter((r) => r.round.startDate >= statement.date && r.applicable > 0);
-  const preliminary = listPreliminaryRoundIds(getDb());
+  const laterRounds = dashboard.series.filter((r) => r.round.startDate >= statement.date && r.applicable > 0);
 
   return (
     <>
@@ -113,7 +111,7 @@ export default async function StatementPage({ params }: Props) {
                   <tr key={r.round.id} className="border-b border-stone-100">
                     <th scope="row" className="py-1 pr-2 text-left font-normal">
                       <Link href={`/rounds/${r.round.slug}`}>{r.round.name}</Link>
-                      {preliminary.has(r.round.id) && <PreliminaryBadge />}
+                      {r.preliminary && <PreliminaryBadge />}
                     </th>
                     <td className="py-1 pr-2 text-right tabular-nums">{r.applicable}</td>
                     {STATUSES.map((s) => (
@@ -129,15 +127,15 @@ export default async function StatementPage({ params }: Props) {
       </section>
 
       <section aria-labelledby="benchmarks-heading" className="mt-6">
-        <h2 id="benchmarks-heading" className="mb-2 text-lg font-semibold">Benchmarks drawn from it ({formatCount(data.benchmarkCount)})</h2>
-        {data.benchmarkCount === 0 ? (
+        <h2 id="benchmarks-heading" className="mb-2 text-lg font-semibold">Benchmarks drawn from it ({formatCount(dashboard.heatMapTotal)})</h2>
+        {dashboard.heatMapTotal === 0 ? (
           <p className="text-sm">No public benchmark comes from this statement.</p>
         ) : (
           <>
-            {data.hasDemo && <DemoNotice />}
-            {data.benchmarkCount > data.benchmarks.length && (
+            {dashboard.hasDemo && <DemoNotice />}
+            {dashboard.heatMapTotal > dashboard.heatMapShown && (
               <p className="mb-2 text-sm" data-testid="heat-map-limit">
-                Showing the first {formatCount(data.benchmarks.length)} of {formatCount(data.benchmarkCount)} benchmarks.{" "}
+                Showing the first {formatCount(dashboard.heatMapShown)} of {formatCount(dashboard.heatMapTotal)} benchmarks.{" "}
                 <a href={`/exports/scores.csv?statement=${statement.slug}`}>Download all their scores (CSV)</a>.
               </p>
             )}

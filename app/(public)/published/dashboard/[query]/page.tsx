@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { decodeQuery } from "@/server/published-cache";
+import { loadDashboard } from "../../../load-dashboard";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -14,5 +15,5 @@ export function generateStaticParams(): Array<{ query: string }> {
 
 export default async function CachedDashboardPage({ params }: { params: Promise<{ query: string }> }) {
   const { query } = await params;
-  return <DashboardView searchParams={decodeQuery(query)} />;
+  return <DashboardView {...await loadDashboard(decodeQuery(query))} />;
 }

@@ -1,0 +1,22 @@
+import "server-only";
+import type { DashboardViewProps } from "@/components/dashboard/dashboard-view";
+import { getDb } from "@/db/client";
+import { getDashboardSummary } from "@/db/queries/dashboard-summary";
+import { listFilterOptions } from "@/db/queries/filter-options";
+import { findUnmatchedFilters } from "@/db/queries/filters";
+import { DASHBOARD_LIMITS } from "@/lib/dashboard";
+import { parseDashboardFilters, type SearchParams } from "@/lib/validation/dashboard-filters";
+import { cachedByPublishedData } from "@/server/published-cache";
+
+/** What the dashboard shows for a query string, read once per published data version (both dashboard routes render it). */
+export async function loadDashboard(searchParams: SearchParams): Promise<DashboardViewProps> {
+  // Malformed values are not quoted back: one cached rendering serves them all (see proxy.ts).
+  const { filters, problems } = parseDashboardFilters(searchParams, { quoteValues: false });
+  // A view naming nothing public is cheap to compute and could be varied at will, so it is not kept.
+  const dashboard = await cachedByPublishedData(
+    ["dashboard", JSON.stringify(filters)],
+    () => getDashboardSummary(getDb(), filters, { heatMapLimit: DASHBOARD_LIMITS.heatMapRows, changesLimit: DASHBOARD_LIMITS.changesPerDirection }),
+    { when: (await findUnmatchedFilters(getDb(), filters)).length === 0 },
+  );
+  return { filters, problems, dashboard, options: await listFilterOptions(getDb(), filters) };
+}

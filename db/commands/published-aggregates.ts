@@ -1,0 +1,352 @@
+// Keeping the published aggregates (db/queries/published-aggregates.ts) current. Readers never do:
+// a writer refreshes what its writes made stale, which the triggers of db/public-tables.ts record in
+// public_stale — one benchmark edited recounts that benchmark's groups, not the whole matrix. The
+// server actions' guard refreshes after every action (server/published-cache.ts), scripts that write
+// refresh or rebuild before they finish, and db/prepare.ts rebuilds at start-up when the aggregates
+// were never built (a new database, a restore, a migration that asks for it).
+//
+// The work is synchronous inside: SQLite runs it on one connection in one transaction, and the
+// start-up and seed paths (synchronous by design) share it. The async commands are what the app calls.
+import { sql, type SQL } from "drizzle-orm";
+import { comparisonBase } from "@/lib/dashboard";
+import { ADDRESSEES, type Addressee } from "@/lib/domain";
+import { compileWithheldNames, listWithheldItemsNow } from "../queries/withheld-names";
+import {
+  changesBetween,
+  listPreliminaryRoundIdsNow,
+  PUBLIC_BENCHMARK_ROWS,
+  readDataVersionNow,
+  tallySelect,
+  type PublishedRound,
+} from "../queries/published-aggregates";
+import { transaction, type Executor } from "../transaction";
+
+export interface RefreshSummary {
+  /** Everything was counted again (never built, or asked for). */
+  rebuilt: boolean;
+  /** Benchmarks whose public row, tallies and changes were counted again. */
+  benchmarks: number;
+  /** Rounds whose tallies were counted again in full. */
+  rounds: number;
+}
+
+const TALLY_COLUMNS = sql`(round_id, category_id, addressee, applicable, met, partial, not_met, regressed, unknown, demo)`;
+const CHANGE_COLUMNS = sql`(round_id, previous_round_id, benchmark_id, from_round_id, direction, from_status, to_status, category_id, addressee, title)`;
+const STALE_BENCHMARKS = sql`(SELECT id FROM public_stale WHERE kind = 'benchmark')`;
+const RESCOPED_BENCHMARKS = sql`(SELECT id FROM public_stale WHERE kind = 'scope')`;
+const STALE_ROUNDS = sql`(SELECT id FROM public_stale WHERE kind = 'round')`;
+// Past this many groups of one round, counting the whole round is quicker than group by group.
+const GROUPS_BEFORE_WHOLE_ROUND = 8;
+
+function publishedRounds(db: Executor): PublishedRound[] {
+  return db.all<PublishedRound>(sql`SELECT id, track_id AS trackId, start_date AS startDate FROM rounds WHERE published_at IS NOT NULL ORDER BY start_date, id`);
+}
+
+/**
+ * Each published round with the round its change is measured against (lib/dashboard
+ * comparisonBase: the last earlier one that is not preliminary), in the whole timeline and in its
+ * track. Needs the tallies of every published round counted first.
+ */
+function roundPairs(db: Executor): Array<{ round: PublishedRound; previous: PublishedRound }> {
+  const preliminary = listPreliminaryRoundIdsNow(db);
+  const published = publishedRounds(db).map((round) => ({ round, preliminary: preliminary.has(round.id) }));
+  const pairs: Array<{ round: PublishedRound; previous: PublishedRound }> = [];
+  published.forEach(({ round }, i) => {
+    const previousOverall = comparisonBase(published, i)?.round;
+    const inTrack = published.slice(0, i + 1).filter((r) => r.round.trackId === round.trackId);
+    const previousInTrack = comparisonBase(inTrack)?.round;
+    if (previousOverall) pairs.push({ round, previous: previousOverall });
+    if (previousInTrack && previousInTrack !== previousOverall) pairs.push({ round, previous: previousInTrack });
+  });
+  return pairs;
+}
+
+function storeChanges(db: Executor, round: PublishedRound, previous: PublishedRound, only?: SQL): void {
+  for (const select of changesBetween(round, previous, only)) db.run(sql`INSERT INTO public_changes ${CHANGE_COLUMNS} ${select}`);
+}
+
+function storeTallies(db: Executor, roundId: number, group?: { categoryId: number; addressee: Addressee }): void {
+  const rounds = sql`r.id = ${roundId}`;
+  db.run(sql`INSERT INTO public_tallies ${TALLY_COLUMNS} ${tallySelect(rounds, group ? sql`pb.category_id = ${group.categoryId} AND pb.addressee = ${group.addressee}` : undefined)}`);
+}
+
+const matchers = new WeakMap<object, { items: string; matcher: ReturnType<typeof compileWithheldNames> }>();
+
+/** The names to withhold, compiled once per set of names on each connection (compiling is the slow part of a small refresh). */
+function withheldNamesMatcher(db: Executor): ReturnType<typeof compileWithheldNames> {
+  const items = listWithheldItemsNow(db);
+  const key = JSON.stringify(items);
+  const known = matchers.get(db.$client);
+  if (known?.items === key) return known.matcher;
+  const matcher = compileWithheldNames(items);
+  matchers.set(db.$client, { items: key, matcher });
+  return matcher;
+}
+
+/**
+ * Stored titles are what wide views sort by: with a confidential name in them they would give away
+ * where the name falls in the alphabet. They are stored as the public reads them; `only` limits the
+ * rows looked at (the benchmarks just stored), otherwise every title is checked again.
+ */
+function withholdNamesInStoredTitles(db: Executor, only?: SQL): number {
+  const rows = db.all<{ id: number; raw: string; stored: string }>(
+    sql`SELECT pb.benchmark_id AS id, b.title AS raw, pb.title AS stored FROM public_benchmarks pb JOIN benchmarks b ON b.id = pb.benchmark_id ${only ? sql`WHERE pb.benchmark_id IN ${only}` : sql``}`,
+  );
+  if (rows.length === 0) return 0;
+  const matcher = withheldNamesMatcher(db);
+  let changed = 0;
+  for (const row of rows) {
+    const title = matcher.isEmpty ? row.raw : matcher.redact(row.raw);
+    if (title === row.stored) continue;
+    db.run(sql`UPDATE public_benchmarks SET title = ${title} WHERE benchmark_id = ${row.id}`);
+    changed += 1;
+  }
+  return changed;
+}
+
+function markAggregatesCurrent(db: Executor): void {
+  db.run(sql`DELETE FROM public_stale`);
+  db.run(sql`UPDATE data_version SET tallies_version = version WHERE id = 1`);
+}
+
+/** Counts every aggregate from scratch, inside the caller's write transaction. */
+function rebuildInPlace(db: Executor): void {
+  db.run(sql`DELETE FROM public_changes`);
+  db.run(sql`DELETE FROM public_tallies`);
+  db.run(sql`DELETE FROM public_benchmarks`);
+  db.run(sql`INSERT INTO public_benchmarks (benchmark_id, category_id, addressee, applies_from_date, retired_on, title) ${PUBLIC_BENCHMARK_ROWS}`);
+  withholdNamesInStoredTitles(db);
+  for (const round of publishedRounds(db)) storeTallies(db, round.id);
+  for (const { round, previous } of roundPairs(db)) storeChanges(db, round, previous);
+  markAggregatesCurrent(db);
+}
+
+type Group = { categoryId: number; addressee: Addressee };
+const groupKey = (g: Group) => `${g.categoryId}:${g.addressee}`;
+
+/** Benchmarks that apply from a stale round and whose public row no longer matches it (the round was published, withdrawn or moved). */
+function markBenchmarksOfStaleRounds(db: Executor): void {
+  db.run(sql`
+    INSERT INTO public_stale (kind, id)
+    SELECT 'benchmark', b.id FROM public_stale s
+      JOIN benchmarks b ON b.applies_from_round_id = s.id
+      JOIN rounds r ON r.id = b.applies_from_round_id
+      LEFT JOIN public_benchmarks pb ON pb.benchmark_id = b.id
+     WHERE s.kind = 'round'
+       AND CASE WHEN r.published_at IS NULL THEN pb.benchmark_id IS NOT NULL ELSE pb.benchmark_id IS NULL OR pb.applies_from_date <> r.start_date END
+    ON CONFLICT DO NOTHING`);
+}
+
+function groupsOfRescoped(db: Executor): Group[] {
+  return db.all<Group>(sql`SELECT DISTINCT category_id AS categoryId, addressee FROM public_benchmarks WHERE benchmark_id IN ${RESCOPED_BENCHMARKS}`);
+}
+
+/**
+ * The public rows of the stale benchmarks, stored again; with the groups (category × addressee) to
+ * recount in full: those a benchmark whose scope changed was or is in, and a deleted benchmark's category.
+ */
+function restoreStaleBenchmarks(db: Executor, titles: boolean): Map<string, Group> {
+  const groups = new Map<string, Group>();
+  for (const g of groupsOfRescoped(db)) groups.set(groupKey(g), g);
+  db.run(sql`DELETE FROM public_benchmarks WHERE benchmark_id IN ${STALE_BENCHMARKS}`);
+  db.run(sql`INSERT INTO public_benchmarks (benchmark_id, category_id, addressee, applies_from_date, retired_on, title) ${PUBLIC_BENCHMARK_ROWS} AND b.id IN ${STALE_BENCHMARKS}`);
+  if (titles) {
+    // A name to withhold changed: every stored title is checked, and the changes copy them again.
+    withholdNamesInStoredTitles(db);
+    // Rows of a benchmark no longer public are dropped with the stale benchmarks' changes (recountChanges).
+    db.run(sql`
+      UPDATE public_changes SET title = (SELECT pb.title FROM public_benchmarks pb WHERE pb.benchmark_id = public_changes.benchmark_id)
+       WHERE EXISTS (SELECT 1 FROM public_benchmarks pb WHERE pb.benchmark_id = public_changes.benchmark_id AND pb.title <> public_changes.title)`);
+  } else {
+    withholdNamesInStoredTitles(db, STALE_BENCHMARKS);
+  }
+  for (const g of groupsOfRescoped(db)) groups.set(groupKey(g), g);
+  for (const { id } of db.all<{ id: number }>(sql`SELECT id FROM public_stale WHERE kind = 'category'`)) {
+    for (const addressee of ADDRESSEES) groups.set(`${id}:${addressee}`, { categoryId: id, addressee });
+  }
+  return groups;
+}
+
+type Contribution = Map<string, { roundId: number; categoryId: number; addressee: Addressee; counts: number[] }>;
+const COUNTED = ["applicable", "met", "partial", "not_met", "regressed", "unknown", "demo"] as const;
+
+/**
+ * What the stale benchmarks add to the stored tallies of the rounds not recounted whole, counted by
+ * the tallies' own SQL from their public rows (as stored: before or after restoreStaleBenchmarks).
+ * Their scores at those rounds are unchanged (a score written marks its round stale), and so is their
+ * scope (a scope written is recounted by group instead), so the difference is exactly their change.
+ */
+function contributionOfStaleBenchmarks(db: Executor): Contribution {
+  const rows = db.all<Record<(typeof COUNTED)[number] | "round_id" | "category_id", number> & { addressee: Addressee }>(
+    tallySelect(
+      sql`r.published_at IS NOT NULL AND r.id NOT IN ${STALE_ROUNDS}`,
+      sql`pb.benchmark_id IN ${STALE_BENCHMARKS} AND pb.benchmark_id NOT IN ${RESCOPED_BENCHMARKS}`,
+    ),
+  );
+  return new Map(rows.map((r) => [`${r.round_id}:${r.category_id}:${r.addressee}`, { roundId: r.round_id, categoryId: r.category_id, addressee: r.addressee, counts: COUNTED.map((c) => r[c]) }]));
+}
+
+/** Adds `after - before` to the stored tallies; a group left with no benchmark goes, as a rebuild would never store it. */
+function applyDifference(db: Executor, before: Contribution, after: Contribution): void {
+  for (const key of new Set([...before.keys(), ...after.keys()])) {
+    const was = before.get(key);
+    const now = after.get(key);
+    const { roundId, categoryId, addressee } = (now ?? was)!;
+    const delta = COUNTED.map((_, i) => (now?.counts[i] ?? 0) - (was?.counts[i] ?? 0));
+    if (delta.every((d) => d === 0)) continue;
+    const [applicable, met, partial, notMet, regressed, unknown, demo] = delta;
+    db.run(sql`
+      INSERT INTO public_tallies ${TALLY_COLUMNS} VALUES (${roundId}, ${categoryId}, ${addressee}, ${applicable}, ${met}, ${partial}, ${notMet}, ${regressed}, ${unknown}, ${demo})
+      ON CONFLICT (round_id, category_id, addressee) DO UPDATE SET
+        applicable = applicable + excluded.applicable, met = met + excluded.met, partial = partial + excluded.partial, not_met = not_met + excluded.not_met,
+        regressed = regressed + excluded.regressed, unknown = unknown + excluded.unknown, demo = demo + excluded.demo`);
+  }
+  db.run(sql`DELETE FROM public_tallies WHERE applicable = 0`);
+}
+
+function recountTallies(db: Executor, staleRounds: ReadonlySet<number>, groups: ReadonlyMap<string, Group>): number {
+  db.run(sql`DELETE FROM public_tallies WHERE round_id NOT IN (SELECT id FROM rounds WHERE published_at IS NOT NULL)`);
+  let whole = 0;
+  for (const round of publishedRounds(db)) {
+    if (staleRounds.has(round.id) || groups.size > GROUPS_BEFORE_WHOLE_ROUND) {
+      db.run(sql`DELETE FROM public_tallies WHERE round_id = ${round.id}`);
+      storeTallies(db, round.id);
+      whole += 1;
+      continue;
+    }
+    for (const group of groups.values()) {
+      db.run(sql`DELETE FROM public_tallies WHERE round_id = ${round.id} AND category_id = ${group.categoryId} AND addressee = ${group.addressee}`);
+      storeTallies(db, round.id, group);
+    }
+  }
+  return whole;
+}
+
+/** The pairs of rounds public_changes holds rows for: one lookup per pair of rounds, not a read of every change. */
+function storedPairs(db: Executor): Set<string> {
+  const ids = db.all<{ id: number }>(sql`SELECT id FROM rounds`).map((r) => r.id);
+  const stored = new Set<string>();
+  for (const r of ids) {
+    for (const p of ids) {
+      if (r !== p && db.get(sql`SELECT 1 FROM public_changes WHERE round_id = ${r} AND previous_round_id = ${p} LIMIT 1`)) stored.add(`${r}:${p}`);
+    }
+  }
+  return stored;
+}
+
+/**
+ * The stored changes brought in line with the rounds compared now: a pair no longer compared goes;
+ * a new pair, or one a stale round takes part in (as either round, as the round a change was
+ * measured from, or between the two of a cross-track pair, where a scoped benchmark may now look
+ * back to it), is counted again in full; every other pair is counted again for the stale benchmarks.
+ */
+function recountChanges(db: Executor, staleRounds: ReadonlySet<number>, staleBenchmarks: number): void {
+  const pairs = roundPairs(db);
+  const published = new Map(publishedRounds(db).map((r) => [r.id, r]));
+  const key = (r: number, p: number) => `${r}:${p}`;
+  const wanted = new Set(pairs.map((p) => key(p.round.id, p.previous.id)));
+  const measuredFromStale = new Set(
+    staleRounds.size === 0
+      ? []
+      : db
+          .all<{ r: number; p: number }>(
+            sql`SELECT DISTINCT round_id AS r, previous_round_id AS p FROM public_changes WHERE from_round_id IN (${sql.join([...staleRounds].map((id) => sql`${id}`), sql`, `)})`,
+          )
+          .map((x) => key(x.r, x.p)),
+  );
+  const between = (round: PublishedRound, previous: PublishedRound) =>
+    round.trackId !== previous.trackId &&
+    [...staleRounds].some((id) => {
+      const stale = published.get(id);
+      return stale !== undefined && stale.startDate <= round.startDate && stale.startDate >= previous.startDate;
+    });
+  const redoInFull = (round: PublishedRound, previous: PublishedRound) =>
+    staleRounds.has(round.id) || staleRounds.has(previous.id) || measuredFromStale.has(key(round.id, previous.id)) || between(round, previous);
+
+  const stored = storedPairs(db);
+  for (const k of stored) {
+    const [r, p] = k.split(":").map(Number) as [number, number];
+    const round = published.get(r);
+    const previous = published.get(p);
+    if (!wanted.has(k) || !round || !previous || redoInFull(round, previous)) {
+      db.run(sql`DELETE FROM public_changes WHERE round_id = ${r} AND previous_round_id = ${p}`);
+      stored.delete(k);
+    }
+  }
+  if (staleBenchmarks > 0) db.run(sql`DELETE FROM public_changes WHERE benchmark_id IN ${STALE_BENCHMARKS}`);
+  for (const { round, previous } of pairs) {
+    if (!stored.has(key(round.id, previous.id))) storeChanges(db, round, previous);
+    else if (staleBenchmarks > 0) storeChanges(db, round, previous, sql`now.benchmark_id IN ${STALE_BENCHMARKS}`);
+  }
+}
+
+/** Recounts what public_stale names, inside the caller's write transaction. */
+function refreshInPlace(db: Executor): RefreshSummary {
+  const { version, talliesVersion } = readDataVersionNow(db);
+  if (talliesVersion < 0) {
+    rebuildInPlace(db);
+    return { rebuilt: true, benchmarks: 0, rounds: 0 };
+  }
+  const kinds = db.all<{ kind: string; n: number }>(sql`SELECT kind, count(*) AS n FROM public_stale GROUP BY kind`);
+  if (kinds.length === 0) {
+    // Only tables no aggregate is built from were written (or nothing): the aggregates stand.
+    if (version !== talliesVersion) markAggregatesCurrent(db);
+    return { rebuilt: false, benchmarks: 0, rounds: 0 };
+  }
+  const staleRounds = new Set(db.all<{ id: number }>(sql`SELECT id FROM public_stale WHERE kind = 'round'`).map((r) => r.id));
+  markBenchmarksOfStaleRounds(db);
+  const before = contributionOfStaleBenchmarks(db);
+  const groups = restoreStaleBenchmarks(db, kinds.some((k) => k.kind === "titles"));
+  applyDifference(db, before, contributionOfStaleBenchmarks(db));
+  const benchmarks = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM public_stale WHERE kind = 'benchmark'`)?.n ?? 0;
+  const rounds = recountTallies(db, staleRounds, groups);
+  recountChanges(db, staleRounds, benchmarks);
+  markAggregatesCurrent(db);
+  return { rebuilt: false, benchmarks, rounds };
+}
+
+async function needsRefresh(db: Executor): Promise<boolean> {
+  const row = await db.get<{ current: number; stale: number }>(
+    sql`SELECT (SELECT version = tallies_version FROM data_version WHERE id = 1) AS current, EXISTS (SELECT 1 FROM public_stale) AS stale`,
+  );
+  return !row || row.current !== 1 || row.stale === 1;
+}
+
+/**
+ * Brings the aggregates up to date with what the writes since the last refresh made stale. Every
+ * writer calls it after its writes (in its transaction, or after it commits); cheap when nothing is stale.
+ */
+export async function refreshPublishedAggregates(db: Executor): Promise<RefreshSummary> {
+  // Most actions write nothing public: no write lock for them.
+  if (!(await needsRefresh(db))) return { rebuilt: false, benchmarks: 0, rounds: 0 };
+  return transaction(db, (tx) => refreshInPlace(tx));
+}
+
+/** Counts every aggregate from scratch (after a bulk load, or to check the incremental refresh). */
+export async function rebuildPublishedAggregates(db: Executor): Promise<void> {
+  await transaction(db, (tx) => rebuildInPlace(tx));
+}
+
+/**
+ * For the synchronous paths — start-up (db/prepare.ts), the seed loaders and a publication's own
+ * transaction (review.ts publishRound): refreshes inside the transaction already open, or in one of
+ * its own. `rebuild` counts everything again.
+ */
+export function refreshPublishedAggregatesNow(db: Executor, options: { rebuild?: boolean } = {}): RefreshSummary {
+  const work = () => {
+    if (!options.rebuild) return refreshInPlace(db);
+    rebuildInPlace(db);
+    return { rebuilt: true, benchmarks: 0, rounds: 0 };
+  };
+  const sqlite = db.$client;
+  return sqlite.inTransaction ? work() : sqlite.transaction(work).immediate();
+}
+
+/**
+ * After a round is published, inside the publishing transaction: what the publication wrote (its
+ * scores, the round, benchmarks that apply from it) is in public_stale, and is recounted now, so the
+ * figures the transaction reads next are the published ones. `versionBefore` is no longer needed.
+ */
+export function refreshAggregatesAfterPublishing(tx: Executor, _roundId: number, _versionBefore?: unknown): void {
+  refreshPublishedAggregatesNow(tx);
+}

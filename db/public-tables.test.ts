@@ -1,0 +1,150 @@
+// The public tables are declared once (db/public-tables.ts): the migration holds exactly the triggers
+// that list makes, every public table has them, and every table a public page, API answer or export
+// reads is either in the list, one of the aggregates built from it, or read only through rows that
+// a public table's write points to (and that never change once pointed to).
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { isValidElement, type ReactNode } from "react";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { HAND_WRITTEN_MARK, PUBLIC_TABLES, publicTablesMigrationSql } from "./public-tables";
+
+vi.hoisted(() => {
+  process.env.DATABASE_PATH = `${process.env.TMPDIR ?? "/tmp"}/public-tables-test-${process.pid}-${Date.now()}.db`;
+});
+
+/** Built from the public tables by the writers' refresh, or the bookkeeping of it. */
+const DERIVED = ["public_benchmarks", "public_tallies", "public_changes", "public_stale", "data_version"];
+/**
+ * Read by public pages only through the published score that names the row (its rationale):
+ * assessments are appended, never edited, and another one reaches the public only by a write to
+ * published_scores, which raises the version.
+ */
+const REACHED_THROUGH_PUBLISHED_SCORES = ["assessments"];
+
+describe("migration 0008", () => {
+  it("holds exactly the triggers generated from the declared list of public tables", () => {
+    const file = readFileSync(path.resolve("db/migrations/0008_incremental-aggregates.sql"), "utf8");
+    expect(file.slice(file.indexOf(HAND_WRITTEN_MARK))).toBe(publicTablesMigrationSql());
+  });
+});
+
+describe("the public tables", () => {
+  let sqlite: import("better-sqlite3").Database;
+  const read = new Set<string>();
+  let tables: string[];
+
+  beforeAll(async () => {
+    const { prepareDatabase } = await import("@/db/prepare");
+    prepareDatabase(process.env.DATABASE_PATH!);
+    const { getDb } = await import("@/db/client");
+    sqlite = getDb().$client;
+    tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'").all() as Array<{ name: string }>).map((t) => t.name);
+  });
+
+  it("each raise the data version on every kind of write, and nothing else has a trigger", () => {
+    const triggers = sqlite.prepare("SELECT name, tbl_name AS tableName FROM sqlite_master WHERE type = 'trigger'").all() as Array<{ name: string; tableName: string }>;
+    expect(new Set(triggers.map((t) => t.tableName))).toEqual(new Set(PUBLIC_TABLES.map((t) => t.name)));
+    for (const table of PUBLIC_TABLES) {
+      expect(
+        triggers.filter((t) => t.tableName === table.name).map((t) => t.name).sort(),
+        table.name,
+      ).toEqual(["delete", "insert", "update"].map((e) => `${table.name}_${e}_marks_published_data`));
+    }
+  });
+
+  it("cover every table that a public page, API answer or export reads", async () => {
+    const prepare = sqlite.prepare.bind(sqlite);
+    // Every statement prepared on the app's connection while the public surfaces answer.
+    sqlite.prepare = ((source: string) => {
+      for (const table of tables) if (new RegExp(`(from|join)\\s+[\`"]?${table}[\`"]?(\\s|$|\\)|,)`, "i").test(source)) read.add(table);
+      return prepare(source);
+    }) as typeof sqlite.prepare;
+    // A client component called outside React complains of its hooks; it is skipped, and so is the noise.
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      await renderEveryPublicSurface(sqlite);
+    } finally {
+      sqlite.prepare = prepare;
+      quiet.mockRestore();
+    }
+    // The check sees what it should: the pages read the aggregates and the tables behind them.
+    for (const table of ["public_tallies", "public_benchmarks", "published_scores", "benchmarks", "statements", "subjects"]) expect(read, table).toContain(table);
+    const declared = new Set([...PUBLIC_TABLES.map((t) => t.name), ...DERIVED, ...REACHED_THROUGH_PUBLISHED_SCORES]);
+    expect([...read].filter((table) => !declared.has(table))).toEqual([]);
+  }, 120_000);
+});
+
+type Props = Record<string, unknown>;
+
+/**
+ * Renders a server component tree far enough to run every data read in it: each component is called,
+ * async ones awaited; a client component (which needs React's hooks) is left for the browser.
+ */
+async function walk(node: ReactNode | Promise<ReactNode>): Promise<void> {
+  const value = await node;
+  if (Array.isArray(value)) {
+    for (const child of value) await walk(child);
+    return;
+  }
+  if (!isValidElement(value)) return;
+  const { type, props } = value as { type: unknown; props: Props };
+  if (typeof type === "function") {
+    let rendered: ReactNode | Promise<ReactNode>;
+    try {
+      rendered = (type as (p: Props) => ReactNode | Promise<ReactNode>)(props);
+    } catch {
+      return;
+    }
+    await walk(rendered);
+    return;
+  }
+  await walk(props.children as ReactNode);
+}
+
+async function renderEveryPublicSurface(sqlite: import("better-sqlite3").Database): Promise<void> {
+  const slug = (query: string) => (sqlite.prepare(query).get() as { slug: string }).slug;
+  const round = slug("SELECT slug FROM rounds WHERE published_at IS NOT NULL ORDER BY start_date DESC LIMIT 1");
+  const benchmark = slug("SELECT slug FROM public_benchmarks pb JOIN benchmarks b ON b.id = pb.benchmark_id ORDER BY b.id LIMIT 1");
+  const statement = slug("SELECT s.slug FROM statements s JOIN benchmark_sources bs ON bs.statement_id = s.id GROUP BY s.id ORDER BY count(*) DESC LIMIT 1");
+  const person = slug("SELECT slug FROM subjects WHERE kind = 'person' AND confidential = 0 LIMIT 1");
+  const law = slug("SELECT slug FROM subjects WHERE kind = 'law' AND confidential = 0 LIMIT 1");
+  const category = slug("SELECT slug FROM categories LIMIT 1");
+  const params = (id: string) => ({ params: Promise.resolve({ id }), searchParams: Promise.resolve({}) });
+  const pages: Array<[string, Props]> = [
+    ["app/(public)/page", { searchParams: Promise.resolve({}) }],
+    ["app/(public)/page", { searchParams: Promise.resolve({ statement, category }) }],
+    ["app/(public)/page", { searchParams: Promise.resolve({ subject: person }) }],
+    ["app/(public)/rounds/[id]/page", params(round)],
+    ["app/(public)/rounds/[id]/page", { params: Promise.resolve({ id: round }), searchParams: Promise.resolve({ sort: "status", status: "met" }) }],
+    ["app/(public)/rounds/[id]/print/page", params(round)],
+    ["app/(public)/benchmarks/[id]/page", params(benchmark)],
+    ["app/(public)/statements/page", { searchParams: Promise.resolve({}) }],
+    ["app/(public)/statements/[id]/page", params(statement)],
+    ["app/(public)/people/page", { searchParams: Promise.resolve({}) }],
+    ["app/(public)/people/[id]/page", params(person)],
+    ["app/(public)/laws/page", { searchParams: Promise.resolve({}) }],
+    ["app/(public)/laws/[id]/page", params(law)],
+    ["app/embed/[chart]/page", { params: Promise.resolve({ chart: "fulfilment" }), searchParams: Promise.resolve({}) }],
+  ];
+  for (const [page, props] of pages) {
+    const { default: Page } = (await import(`@/${page}`)) as { default: (p: Props) => Promise<ReactNode> };
+    await walk(Page(props));
+  }
+  const { handleApi } = await import("@/server/api/handlers");
+  const { ENDPOINTS } = await import("@/lib/api/endpoints");
+  for (const [name, endpoint] of Object.entries(ENDPOINTS)) {
+    const response = await handleApi(name as keyof typeof ENDPOINTS, new Request(`http://localhost${endpoint.path}${endpoint.example}`));
+    expect(response.status, name).toBe(200);
+  }
+  for (const [route, query] of [
+    ["scores.csv", ""],
+    ["benchmarks.csv", ""],
+    ["scores.xlsx", `?from=${round}&to=${round}`],
+    ["benchmarks.xlsx", ""],
+    ["scorecard.pdf", `?round=${round}&statement=${statement}`],
+  ] as const) {
+    const { GET } = (await import(`@/app/exports/${route}/route`)) as { GET: (request: Request) => Promise<Response> };
+    const response = await GET(new Request(`http://localhost/exports/${route}${query}`));
+    await response.arrayBuffer();
+  }
+}
