@@ -30,7 +30,8 @@ for (const { link, loading, heading } of [
   { link: "Laws and practices", loading: "Loading the laws and practices …", heading: "Laws and practices" },
 ]) {
   test(`following the ${link} link shows a loading status until the page arrives`, async ({ page }) => {
-    await page.goto("/method");
+    // The router shows a skeleton it has prefetched: let the visible links' prefetches finish first.
+    await page.goto("/method", { waitUntil: "networkidle" });
     let release = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
     // Hold back the navigation's page data (not the prefetch, which brings the skeleton).

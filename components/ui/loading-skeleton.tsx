@@ -18,9 +18,8 @@ const WITHOUT_SCRIPTS = [
 export function LoadingSkeleton({ label, rows = 6 }: { label: string; rows?: number }) {
   return (
     <div role="status" aria-live="polite" data-testid="loading" data-loading-skeleton="">
-      <noscript>
-        <style>{WITHOUT_SCRIPTS}</style>
-      </noscript>
+      {/* As markup, not elements: a <style> element React creates on the client would apply with scripts on too. */}
+      <noscript dangerouslySetInnerHTML={{ __html: `<style>${WITHOUT_SCRIPTS}</style>` }} />
       <span className="sr-only">Loading {label} …</span>
       <div aria-hidden="true" className="animate-pulse">
         <div className="h-7 w-2/3 max-w-md rounded bg-stone-200" />
