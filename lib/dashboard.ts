@@ -1,5 +1,8 @@
 // Everything the dashboard shows, computed from one matrix: the benchmarks in view, the rounds in
-// view and the published scores between them. Pure, so each figure is tested by hand.
+// view and the published scores between them. Pure, so each figure is tested by hand. The app reads
+// its figures from the SQL engine (db/queries/published-aggregates.ts, dashboard-summary.ts);
+// buildDashboard is the reference that db/queries/dashboard-summary.test.ts checks it against.
+// The types, the limits and comparisonBase are shared by both.
 import { ADDRESSEES, type Addressee, type DatePrecision, type Status } from "./domain";
 import { isApplicable, previousApplicableRound, summariseTally, emptyTally, type RoundSummary } from "./scoring";
 
