@@ -141,3 +141,8 @@ export const NO_LIMIT = -1;
 export function joinInThisOrder(right: SQLWrapper, on: SQLWrapper): SQL {
   return sql`cross join ${right} on ${on}`;
 }
+
+/** A second handle on an open connection whose every statement is reported to `logQuery` (tests and the bench capture the SQL a query runs). */
+export function loggingConnection(sqlite: Database.Database, logQuery: (query: string, params: unknown[]) => void): Executor {
+  return drizzle(sqlite, { schema, logger: { logQuery } }) as Executor;
+}

@@ -120,9 +120,9 @@ async function renderEveryPublicSurface(sqlite: import("better-sqlite3").Databas
     ["app/(public)/benchmarks/[id]/page", params(benchmark)],
     ["app/(public)/statements/page", { searchParams: Promise.resolve({}) }],
     ["app/(public)/statements/[id]/page", params(statement)],
-    ["app/(public)/people/page", { searchParams: Promise.resolve({}) }],
+    ["app/(public)/people/(index)/page", { searchParams: Promise.resolve({}) }],
     ["app/(public)/people/[id]/page", params(person)],
-    ["app/(public)/laws/page", { searchParams: Promise.resolve({}) }],
+    ["app/(public)/laws/(index)/page", { searchParams: Promise.resolve({}) }],
     ["app/(public)/laws/[id]/page", params(law)],
     ["app/embed/[chart]/page", { params: Promise.resolve({ chart: "fulfilment" }), searchParams: Promise.resolve({}) }],
   ];

@@ -9,6 +9,7 @@
 // Also peak server memory, and the gzipped first-load JavaScript per page type. Prints a table and
 // writes the figures as JSON. Bounded: each run stops after --seconds (exports after 3 requests).
 // Requests carry a browser's Accept-Encoding, so pages are measured compressed, as readers get them.
+import { loggingConnection } from "@/db/dialect";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -16,7 +17,6 @@ import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
-import { drizzle } from "drizzle-orm/better-sqlite3";
 import type { Db } from "@/db/client";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
@@ -28,7 +28,6 @@ import { countScorecardScope, getRoundTally, listScorecardBenchmarks, listScorec
 import { listCurrentStatuses, listPublishedScoreDetails } from "@/db/queries/scores";
 import { listPublicSubjectsPage, listSubjectBenchmarkLinks } from "@/db/queries/subjects";
 import { refreshPublishedAggregates } from "@/db/commands/published-aggregates";
-import * as schema from "@/db/schema";
 import { DASHBOARD_LIMITS } from "@/lib/dashboard";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 
@@ -76,7 +75,7 @@ const pdfStatement = (
 /** The SQL a data-access call runs, captured through drizzle's logger, to be replayed bare. */
 async function capturedSql(run: (db: Db) => unknown): Promise<Array<{ query: string; params: unknown[] }>> {
   const captured: Array<{ query: string; params: unknown[] }> = [];
-  const db = drizzle(sqlite, { schema, logger: { logQuery: (query, params) => captured.push({ query, params }) } }) as unknown as Db;
+  const db = loggingConnection(sqlite, (query, params) => captured.push({ query, params }));
   await run(db);
   return captured;
 }

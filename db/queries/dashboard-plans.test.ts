@@ -1,11 +1,10 @@
 // EXPLAIN QUERY PLAN for every statement the dashboard and the API summary run: a full scan of a
 // table that grows with the data (scores, assessments, benchmarks, the aggregates) fails the test.
-import { drizzle } from "drizzle-orm/better-sqlite3";
+import { loggingConnection } from "../dialect";
 import { describe, expect, it } from "vitest";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { openDatabase, type Db } from "../client";
 import { migrateDatabase } from "../migrate";
-import * as schema from "../schema";
 import { generateScaleData } from "../seed/scale";
 import { getDashboardSummary } from "./dashboard-summary";
 import { refreshPublishedAggregatesNow } from "../commands/published-aggregates";
@@ -21,7 +20,7 @@ db.$client.exec("ANALYZE");
 
 async function statementsOf(run: (db: Db) => unknown): Promise<Array<{ query: string; params: unknown[] }>> {
   const captured: Array<{ query: string; params: unknown[] }> = [];
-  await run(drizzle(db.$client, { schema, logger: { logQuery: (query, params) => captured.push({ query, params }) } }) as unknown as Db);
+  await run(loggingConnection(db.$client, (query, params) => captured.push({ query, params })));
   return captured;
 }
 
@@ -57,7 +56,7 @@ describe("the dashboard's queries use indexes", () => {
   it("and so does the rebuild of the aggregates: every scope lookup is by index", () => {
     const sqlite = db.$client;
     const prepared: Array<{ query: string; params: unknown[] }> = [];
-    const logged = drizzle(sqlite, { schema, logger: { logQuery: (query, params) => prepared.push({ query, params }) } }) as unknown as Db;
+    const logged = loggingConnection(sqlite, (query, params) => prepared.push({ query, params }));
     refreshPublishedAggregatesNow(logged, { rebuild: true });
     const scoped = prepared.filter(({ query }) => query.includes("benchmark_tracks"));
     // The tallies and both parts of the changes.

@@ -2,7 +2,7 @@
 // statement pages, the read API's lists and the exports run: a full scan of a table that grows with
 // the data fails the test, and so does a sort of every benchmark where a page should walk an index.
 // Each runs on generated data twice: without statistics (a fresh install) and after ANALYZE.
-import { drizzle } from "drizzle-orm/better-sqlite3";
+import { loggingConnection } from "../dialect";
 import { getTableConfig, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../client";
@@ -25,7 +25,7 @@ import { listPublicSubjectsPage, listSubjectBenchmarkLinks, listSubjectsEvents }
 // (covering or in order, under a LIMIT) is what a page should do.
 const GROWING = ["published_scores", "published_evidence", "assessments", "benchmarks", "benchmark_tracks", "benchmark_subjects", "benchmark_sources", "evidence_links", "subjects", "statements", "public_benchmarks"];
 
-/** Indexes db/schema.ts declares that the migrated database lacks: the plans below rely on every one. */
+/** Indexes db/schema/ declares that the migrated database lacks: the plans below rely on every one. */
 function missingDeclaredIndexes(db: Db): string[] {
   const missing: string[] = [];
   for (const table of Object.values(schema)) {
@@ -55,7 +55,7 @@ function sortsEverything(db: Db, query: string, params: unknown[]): boolean {
 
 async function statementsOf(db: Db, run: (db: Db) => unknown): Promise<Array<{ query: string; params: unknown[] }>> {
   const captured: Array<{ query: string; params: unknown[] }> = [];
-  await run(drizzle(db.$client, { schema, logger: { logQuery: (query, params) => captured.push({ query, params }) } }) as unknown as Db);
+  await run(loggingConnection(db.$client, (query, params) => captured.push({ query, params })));
   return captured;
 }
 
