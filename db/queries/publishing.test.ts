@@ -127,6 +127,23 @@ async function scoredRound(db: Db, agreed: number, disputed = 0) {
 }
 
 describe("the publication preview", () => {
+  it("lets no other request on the connection see its rolled-back rows: it never yields to the event loop", async () => {
+    const { round } = await scoredRound(db, 11, 1);
+    await refreshPublishedAggregates(db);
+    const publishedCount = () => (db.$client.prepare("SELECT COUNT(*) AS n FROM published_scores WHERE round_id = ?").get(round.id) as { n: number }).n;
+    // What another request would read if it ran between two of the rehearsal's awaits: a timer and an
+    // I/O callback are the first things the event loop runs once the rehearsal gives way.
+    const seenMeanwhile: number[] = [];
+    const timer = setTimeout(() => seenMeanwhile.push(publishedCount()), 0);
+    setImmediate(() => seenMeanwhile.push(publishedCount()));
+    const preview = await previewPublication(db, round.id, EDITOR);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    clearTimeout(timer);
+    expect(preview.changed).toBe(11);
+    expect(seenMeanwhile.length).toBeGreaterThan(0);
+    expect(seenMeanwhile.every((n) => n === 0)).toBe(true);
+  });
+
   it("shows what publishing would publish and the dashboard figures after it, and changes nothing", async () => {
     const { round, benchmarks } = await scoredRound(db, 11, 1);
     // The writer's refresh after adding the round (readers never build the aggregates), so that the counts compare the data.
