@@ -9,7 +9,6 @@
 // Also peak server memory, and the gzipped first-load JavaScript per page type. Prints a table and
 // writes the figures as JSON. Bounded: each run stops after --seconds (exports after 3 requests).
 // Requests carry a browser's Accept-Encoding, so pages are measured compressed, as readers get them.
-import { loggingConnection } from "@/db/dialect";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -19,6 +18,7 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import type { Db } from "@/db/client";
 import { openDatabase } from "@/db/client";
+import { loggingConnection } from "@/db/dialect";
 import { migrateDatabase } from "@/db/migrate";
 import { listBenchmarkSources, listBenchmarkSubjects, listPublicBenchmarksPage } from "@/db/queries/benchmarks";
 import { getDashboardSummary } from "@/db/queries/dashboard-summary";
