@@ -3,10 +3,11 @@ import "server-only";
 // benchmark or source link. Nothing is deleted: a rejected or merged row stays stored with the
 // editor's note, which the reviewer who added it reads.
 import { and, eq, ne, sql } from "drizzle-orm";
-import type { Addressee, DatePrecision, ReviewState, StatementKind } from "@/lib/domain";
+import type { Addressee, ReviewState } from "@/lib/domain";
 import { benchmarks, benchmarkSources, categories, rounds, statements } from "../schema";
 import { transaction, type Executor } from "../transaction";
 import { recordAudit } from "./audit";
+import type { DraftStatement } from "../queries/drafts";
 import { mayApplyFrom } from "../queries/statements";
 import { StatementError } from "./statements";
 
@@ -143,16 +144,8 @@ export async function rejectDraft(db: Executor, target: DraftTarget, reason: str
   );
 }
 
-export interface DraftStatementEdit {
-  slug: string;
-  title: string;
-  kind: StatementKind;
-  date: string;
-  datePrecision: DatePrecision;
-  language: string;
-  sourceUrl: string | null;
-  summary: string;
-}
+/** The fields of a draft statement an editor may correct before approving it. */
+export type DraftStatementEdit = Pick<DraftStatement, "slug" | "title" | "kind" | "date" | "datePrecision" | "language" | "sourceUrl" | "summary">;
 
 /** An editor corrects a draft statement before approving it; the row before and after go to the audit log. */
 export async function editDraftStatement(db: Executor, input: DraftStatementEdit, editorId: string): Promise<string> {
