@@ -2,7 +2,8 @@ import Link from "next/link";
 import type { AuditEntry } from "@/db/queries/audit";
 import { STATUS_LABELS, STATUSES, type Status } from "@/lib/domain";
 
-const ACTIONS: Record<string, string> = {
+/** What each audit action says in the log; every action the code records has one (audit-entry.test.ts). */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "assessment.create": "scored",
   "decision.create": "decided",
   "decision.revise": "revised the decision on",
@@ -13,13 +14,27 @@ const ACTIONS: Record<string, string> = {
   "user.create": "created the account of",
   "user.password-change": "changed the password of",
   "benchmark.create": "added the benchmark",
+  "benchmark.approve": "approved the draft benchmark",
+  "benchmark.reject": "rejected the draft benchmark",
+  "benchmark.edit": "corrected the draft benchmark",
+  "benchmark.merge": "merged the draft benchmark",
+  "benchmark.scope": "changed at which tracks' rounds this is assessed:",
   "benchmark.retire": "retired",
   "benchmark.confidentiality": "changed whether this is confidential:",
   "benchmark_source.create": "added a source to",
+  "benchmark_source.approve": "approved a source of",
+  "benchmark_source.reject": "rejected a source of",
   "subject.confidentiality": "changed whether this is confidential:",
   "subject.create": "added",
   "subject_event.create": "added an event to",
   "statement.create": "added the statement",
+  "statement.approve": "approved the draft statement",
+  "statement.reject": "rejected the draft statement",
+  "statement.edit": "corrected the draft statement",
+  "redaction.confirm": "confirmed a confidential name withheld in",
+  "redaction.hide": "hid from the public",
+  "redaction.show": "showed again to the public",
+  "import.csv": "imported a CSV file into",
   "track.create": "added the track",
   "category.create": "added the category",
   "settings.min_coverage": "set the coverage below which rounds are preliminary",
@@ -111,7 +126,7 @@ export function AuditEntryItem({ entry }: { entry: AuditEntry }) {
         ) : (
           <strong>system</strong>
         )}{" "}
-        {ACTIONS[entry.action] ?? entry.action} <Target entry={entry} />
+        {AUDIT_ACTION_LABELS[entry.action] ?? entry.action} <Target entry={entry} />
       </p>
       <p className="mt-1 text-xs text-stone-600">
         <Link href={`/editor/audit?entity=${encodeURIComponent(entry.entity)}&entityId=${encodeURIComponent(entry.entityId)}`}>Every change to this record</Link>
