@@ -4,17 +4,21 @@
 // app offers; better-auth's own limiter covers those paths too.
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
-import { createAuthMiddleware } from "better-auth/api";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { getDb } from "@/db/client";
 import { accounts, sessions, users, verifications } from "@/db/schema";
 import { capSessionLifetimes } from "@/db/commands/sessions";
+import { getAccountForSession } from "@/db/queries/users";
 import { databaseFile, publicBaseUrl, readEnv, servesHttps } from "@/lib/env";
 import { PASSWORD_LENGTH } from "@/lib/validation/account";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { authSecret } from "./secret";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** What the sign-in form shows a deactivated account (code ACCOUNT_DEACTIVATED). */
+export const DEACTIVATED_MESSAGE = "This account has been deactivated. Ask an editor to reactivate it.";
 
 /** The latest a session may end: its sign-in plus the absolute lifetime, whatever its use. */
 function capped(expiresAt: Date, createdAt: Date, lifetimeMs: number): Date {
@@ -49,7 +53,15 @@ function createAuth() {
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     databaseHooks: {
       session: {
-        create: { before: async (session) => ({ data: { ...session, expiresAt: capped(session.expiresAt, session.createdAt, lifetimeMs) } }) },
+        create: {
+          before: async (session) => {
+            // Every way into a session passes here, after the password was checked, so a deactivated
+            // account is refused with its own message only to someone who knows its password.
+            const account = await getAccountForSession(getDb(), session.userId);
+            if (account?.deactivatedAt) throw new APIError("FORBIDDEN", { code: "ACCOUNT_DEACTIVATED", message: DEACTIVATED_MESSAGE });
+            return { data: { ...session, expiresAt: capped(session.expiresAt, session.createdAt, lifetimeMs) } };
+          },
+        },
         update: {
           before: async (change, context) => {
             if (!change.expiresAt) return;
