@@ -1,6 +1,6 @@
 // An editor controls who can get in: a reviewer deactivated while signed in elsewhere is sent to
 // sign-in on their next click and refused there with a message until reactivated; a role change
-// takes effect on the account's next request.
+// takes effect on the account's next request; a reset link an editor issued sets a password once.
 import { expect, test, type Page } from "@playwright/test";
 import { EDITOR, pageAs, signIn } from "./session-helpers";
 
@@ -64,4 +64,34 @@ test("a role change takes effect on the account's next request", async ({ browse
   await reviewer.reload();
   await expect(reviewer.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
   await expect(reviewer.getByRole("link", { name: "Audit log" })).toBeVisible();
+});
+
+test("a reset link issued by an editor sets a new password once and signs the account out", async ({ browser }) => {
+  const editor = await pageAs(browser, EDITOR, "/editor/users");
+  const account = await createReviewer(editor, "forgetful");
+  const reviewer = await pageAs(browser, account, "/review");
+
+  const row = editor.getByTestId(`account-${account.email}`);
+  await row.getByRole("button", { name: `Reset link for ${account.name}` }).click();
+  const status = row.getByRole("status");
+  await expect(status).toContainText("it is not shown again");
+  const url = /(http\S+\/reset-password\?token=[\w-]+)/.exec((await status.textContent()) ?? "")![1]!;
+
+  const stranger = await (await browser.newContext()).newPage();
+  await stranger.goto(url);
+  await stranger.getByLabel("New password", { exact: true }).fill("a-brand-new-password");
+  await stranger.getByLabel("New password again").fill("a-brand-new-password");
+  await stranger.getByRole("button", { name: "Set the new password" }).click();
+  await expect(stranger.getByRole("status")).toContainText("Your new password is set");
+
+  // Every session ended, the old password no longer works and the new one does.
+  await reviewer.getByRole("link", { name: "Add a statement" }).click();
+  await expect(reviewer).toHaveURL(/\/sign-in\?next=/);
+  await signIn(reviewer, { email: account.email, password: "a-brand-new-password" });
+
+  await stranger.goto(url);
+  await stranger.getByLabel("New password", { exact: true }).fill("another-new-password");
+  await stranger.getByLabel("New password again").fill("another-new-password");
+  await stranger.getByRole("button", { name: "Set the new password" }).click();
+  await expect(stranger.getByText("This link has been used or has expired. Ask an editor for a new one.")).toBeVisible();
 });

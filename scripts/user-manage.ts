@@ -2,6 +2,7 @@
 //   npm run user:disable -- --email someone@example.org
 //   npm run user:enable -- --email someone@example.org
 //   npm run user:role -- --email someone@example.org --role editor|reviewer
+//   npm run user:reset-password -- --email someone@example.org   (prints a one-use link, valid 24 hours)
 // The same commands as the users page (db/commands/accounts.ts), with the same refusals; the audit log
 // records them with no user, as the command line's.
 import { parseArgs } from "node:util";
@@ -11,11 +12,13 @@ import { prepareDatabase } from "@/db/prepare";
 import { getAccountByEmail } from "@/db/queries/users";
 import { ROLES, type Role } from "@/lib/domain";
 import { databaseFile } from "@/lib/env";
+import { issuePasswordResetLink } from "@/server/auth/password-reset";
 
 const USAGE: Record<string, string> = {
   disable: "npm run user:disable -- --email someone@example.org",
   enable: "npm run user:enable -- --email someone@example.org",
   role: "npm run user:role -- --email someone@example.org --role editor|reviewer",
+  "reset-password": "npm run user:reset-password -- --email someone@example.org",
 };
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { email: { type: "string" }, role: { type: "string" } } });
@@ -39,6 +42,9 @@ try {
   } else if (command === "enable") {
     const done = await reactivateAccount(db, null, account.id);
     console.log(`Reactivated ${done.email}: they can sign in again with their password.`);
+  } else if (command === "reset-password") {
+    const link = await issuePasswordResetLink(null, account.id);
+    console.log(`Reset link for ${link.email}, usable once until ${link.expiresAt.toISOString()} (shown once; pass it on by a safe channel):\n${link.url}`);
   } else {
     const done = await setAccountRole(db, null, account.id, values.role as Role);
     console.log(`${done.email} is now ${values.role} (was ${done.before}), from their next request.`);

@@ -7,7 +7,7 @@ import type { z } from "zod";
 import type { SessionUser } from "@/server/auth/session";
 import type { ActionState } from "@/server/auth/guard";
 import { newAccountSchema } from "@/server/auth/accounts";
-import { accountRoleSchema, accountTargetSchema } from "@/lib/validation/account";
+import { accountResetSchema, accountRoleSchema, accountTargetSchema } from "@/lib/validation/account";
 import { formDataToObject } from "@/server/auth/guard";
 import { hostileString, PROTOTYPE_KEYS } from "@/lib/testing/hostile-input";
 import { rowCounter } from "@/db/testing/row-counts";
@@ -142,6 +142,7 @@ const VALID: Record<string, () => Record<string, string | string[]>> = {
   createUserAccount: () => ({ name: "New Reviewer", email: `new-${Math.random().toString(36).slice(2)}@example.org`, role: "reviewer", password: "a-long-password" }),
   deactivateUserAccount: () => ({ userId: poolAccount("active") }),
   reactivateUserAccount: () => ({ userId: poolAccount("deactivated") }),
+  issuePasswordReset: () => ({ userId: "pool-role" }),
   changeUserRole: () => ({ userId: "pool-role", role: sqlite.prepare("SELECT role FROM users WHERE id = 'pool-role'").pluck().get() === "editor" ? "reviewer" : "editor" }),
   createRound: () => ({ trackSlug: "un-hrc", slug: `hrc-test-${Math.random().toString(36).slice(2, 8)}`, name: "Test session", location: "", startDate: "2019-06-01", endDate: "", datePrecision: "month", scoringDeadline: "" }),
   setScoringDeadline: () => ({ roundSlug: "hrc-37", scoringDeadline: "2026-12-31" }),
@@ -194,6 +195,7 @@ const INVALID: Record<string, Record<string, string | string[]>> = {
   createUserAccount: { name: "", email: "not-an-email", role: "admin", password: "short" },
   deactivateUserAccount: { userId: "" },
   reactivateUserAccount: { userId: "" },
+  issuePasswordReset: { userId: "" },
   changeUserRole: { userId: "pool-role", role: "admin" },
   createRound: { trackSlug: "un-hrc", slug: "Bad Slug!", name: "", startDate: "2019-13-45", datePrecision: "week" },
   setScoringDeadline: { roundSlug: "hrc-37", scoringDeadline: "tomorrow" },
@@ -223,6 +225,7 @@ const EDITOR_ONLY = [
   "deactivateUserAccount",
   "reactivateUserAccount",
   "changeUserRole",
+  "issuePasswordReset",
   "createRound",
   "setScoringDeadline",
   "decideDisagreement",
@@ -460,6 +463,7 @@ const SCHEMA_OF: Record<string, z.ZodType> = {
   deactivateUserAccount: accountTargetSchema,
   reactivateUserAccount: accountTargetSchema,
   changeUserRole: accountRoleSchema,
+  issuePasswordReset: accountResetSchema,
   createRound: newRoundSchema,
   setScoringDeadline: deadlineSchema,
   decideDisagreement: decisionSchema,
@@ -579,6 +583,18 @@ describe("the account actions", () => {
     expect(await submit("deactivateUserAccount", form({ userId: "demo-reviewer-a" }))).toMatchObject({ ok: false, message: expect.stringMatching(/No such account/) });
     expect(rowCounts()).toEqual(before);
     expect(sqlite.prepare("SELECT deactivated_at FROM users WHERE id = 'pool-editor'").pluck().get()).toBeNull();
+  });
+
+  it("a reset link is shown once in the answer, stored only as a hash, and refused for a deactivated account", async () => {
+    session.user = EDITOR;
+    const issued = await submit("issuePasswordReset", form({ userId: "pool-role" }));
+    expect(issued).toMatchObject({ ok: true, message: expect.stringMatching(/not shown again: http\S+\/reset-password\?token=/) });
+    const token = /token=([\w-]+)/.exec(issued.message)![1]!;
+    expect(JSON.stringify(sqlite.prepare("SELECT identifier FROM verifications").all())).not.toContain(token);
+    const before = rowCounts();
+    const refused = await submit("issuePasswordReset", form({ userId: poolAccount("deactivated") }));
+    expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/reactivate it first/) });
+    expect(rowCounts()).toEqual(before);
   });
 });
 

@@ -15,6 +15,8 @@ const ACTIONS: Record<string, string> = {
   "user.deactivate": "deactivated the account of",
   "user.reactivate": "reactivated the account of",
   "user.role": "changed the role of",
+  "user.password-reset-issued": "issued a password-reset link for",
+  "user.password-reset": "set a new password from a reset link:",
   "benchmark.create": "added the benchmark",
   "benchmark.retire": "retired",
   "benchmark.confidentiality": "changed whether this is confidential:",

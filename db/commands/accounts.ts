@@ -101,3 +101,13 @@ export async function setAccountRole(db: Executor, actorId: AccountActor, userId
     return { name: account.name, email: account.email, before: account.role };
   });
 }
+
+/** The audit entry for a reset link an editor (or the command line) issued; never the link. */
+export async function recordPasswordResetIssued(db: Executor, actorId: AccountActor, userId: string, expiresAt: Date): Promise<void> {
+  await recordAudit(db, { userId: actorId, action: "user.password-reset-issued", entity: "user", entityId: userId, after: { expiresAt: expiresAt.toISOString() } });
+}
+
+/** The audit entry for a reset link used: the account's password was set and all its sessions ended. */
+export async function recordPasswordReset(db: Executor, userId: string): Promise<void> {
+  await recordAudit(db, { userId, action: "user.password-reset", entity: "user", entityId: userId, after: { sessionsEnded: true } });
+}

@@ -28,3 +28,15 @@ export const accountTargetSchema = z.object({ userId: accountIdSchema });
 
 /** Changing an account's role on the users page. */
 export const accountRoleSchema = z.object({ userId: accountIdSchema, role: z.enum(ROLES, "Choose editor or reviewer.") });
+
+/** POST /api/auth/reset-password, from the page a reset link opens. */
+export const resetPasswordSchema = z.strictObject(
+  {
+    newPassword: passwordSchema,
+    token: z.string("The link is incomplete: open it again from the message you were given.").min(1, "The link is incomplete: open it again from the message you were given.").max(200, "That is not a reset link."),
+  },
+  { error: (issue) => (issue.code === "unrecognized_keys" ? `Only newPassword and token can be sent; not ${issue.keys.join(", ")}.` : undefined) },
+);
+
+/** Issuing a password-reset link on the users page. */
+export const accountResetSchema = accountTargetSchema;

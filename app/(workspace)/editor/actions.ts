@@ -11,8 +11,9 @@ import { ConflictError } from "@/db/commands/review";
 import { getReviewBenchmark, getReviewRound } from "@/db/queries/review";
 import { AccountExistsError, createAccount, newAccountSchema } from "@/server/auth/accounts";
 import { ActionError, guardedAction } from "@/server/auth/guard";
+import { issuePasswordResetLink } from "@/server/auth/password-reset";
 import { isApplicable } from "@/lib/scoring";
-import { accountRoleSchema, accountTargetSchema } from "@/lib/validation/account";
+import { accountResetSchema, accountRoleSchema, accountTargetSchema } from "@/lib/validation/account";
 import { deadlineSchema, decisionSchema, minCoverageSchema, newRoundSchema, publishSchema } from "@/lib/validation/editor";
 
 /** A refusal the command explains in words for the form. */
@@ -44,6 +45,15 @@ export const changeUserRole = guardedAction({ permission: "manageUsers", schema:
   const account = await setAccountRole(getDb(), editor.id, input.userId, input.role).catch(refused);
   revalidatePath("/editor/users");
   return { ok: true, message: `${account.name} is now ${input.role === "editor" ? "an editor" : "a reviewer"} (was ${account.before}), from their next request.` };
+});
+
+export const issuePasswordReset = guardedAction({ permission: "manageUsers", schema: accountResetSchema }, async (input, editor) => {
+  const link = await issuePasswordResetLink(editor.id, input.userId).catch(refused);
+  // The link is in this answer only (the database keeps a hash of it): it is shown this once.
+  return {
+    ok: true,
+    message: `Reset link for ${link.name} (${link.email}), usable once until ${link.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC. Pass it on by a safe channel; it is not shown again: ${link.url}`,
+  };
 });
 
 export const createRound = guardedAction({ permission: "edit", schema: newRoundSchema }, async (input, editor) => {

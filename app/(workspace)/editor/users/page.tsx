@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { listAccounts } from "@/db/queries/users";
 import { requirePageUser } from "@/server/auth/session";
 import { canManageUsers } from "@/lib/permissions";
-import { changeUserRole, createUserAccount, deactivateUserAccount, reactivateUserAccount } from "../actions";
+import { changeUserRole, createUserAccount, deactivateUserAccount, issuePasswordReset, reactivateUserAccount } from "../actions";
 import { signOut } from "@/app/(workspace)/actions";
 
 export const metadata: Metadata = { title: "Users" };
@@ -22,7 +22,7 @@ export default async function UsersPage() {
       <h1 className="text-2xl font-semibold">Users</h1>
       <p className="mt-2 max-w-3xl text-sm text-stone-700">
         Deactivating an account ends its sessions at once and refuses its sign-in until it is reactivated; its scores and history keep its name. A role change
-        takes effect on the account&apos;s next request.
+        takes effect on the account&apos;s next request. A reset link sets a new password once within 24 hours and ends the account&apos;s sessions; it is shown only once.
       </p>
       <table className="mt-4 w-full max-w-5xl border-collapse text-sm" data-testid="accounts">
         <thead>
@@ -61,6 +61,15 @@ export default async function UsersPage() {
                     testId={`access-${a.id}`}
                     submitLabel={a.deactivatedAt ? `Reactivate ${a.name}` : `Deactivate ${a.name}`}
                     className="flex flex-col gap-1"
+                    fields={[{ kind: "hidden", name: "userId", value: a.id }]}
+                  />
+                )}
+                {a.deactivatedAt ? null : (
+                  <ActionForm
+                    action={issuePasswordReset}
+                    testId={`reset-${a.id}`}
+                    submitLabel={`Reset link for ${a.name}`}
+                    className="mt-2 flex flex-col gap-1 break-all"
                     fields={[{ kind: "hidden", name: "userId", value: a.id }]}
                   />
                 )}
