@@ -7,6 +7,7 @@ import type { z } from "zod";
 import type { SessionUser } from "@/server/auth/session";
 import type { ActionState } from "@/server/auth/guard";
 import { newAccountSchema } from "@/server/auth/accounts";
+import { accountResetSchema, accountRoleSchema, accountTargetSchema } from "@/lib/validation/account";
 import { formDataToObject } from "@/server/auth/guard";
 import { hostileString, PROTOTYPE_KEYS } from "@/lib/testing/hostile-input";
 import { rowCounter } from "@/db/testing/row-counts";
@@ -73,7 +74,32 @@ beforeAll(async () => {
   const draftActions = await import("./editor/draft-actions");
   actions = { ...review, ...editor, ...reference, ...statementActions, ...redaction, ...draftActions } as unknown as Record<string, Action>;
   plantDraftPool();
+  plantAccountPool();
 });
+
+/**
+ * Real accounts for the account actions, made before any test counts rows: active ones to deactivate
+ * (each with a session, which must end), deactivated ones to reactivate, and one whose role flips on
+ * every valid call, beside a second active editor so that demoting it never hits the last-editor rule.
+ */
+function plantAccountPool() {
+  const now = Date.now();
+  const addUser = sqlite.prepare("INSERT INTO users (id, email, name, role, is_demo, email_verified, created_at, updated_at, deactivated_at) VALUES (?, ?, ?, ?, 0, 1, ?, ?, ?)");
+  const addSession = sqlite.prepare("INSERT INTO sessions (id, token, user_id, expires_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)");
+  sqlite.transaction(() => {
+    for (let i = 0; i < 250; i++) {
+      addUser.run(`pool-active-${i}`, `pool-active-${i}@example.org`, `Active ${i}`, "reviewer", now, now, null);
+      addSession.run(`pool-session-${i}`, `pool-token-${i}`, `pool-active-${i}`, now + 86_400_000, now, now);
+      addUser.run(`pool-deactivated-${i}`, `pool-deactivated-${i}@example.org`, `Deactivated ${i}`, "reviewer", now, now, now);
+    }
+    addUser.run("pool-role", "pool-role@example.org", "Role Flipper", "reviewer", now, now, null);
+    addUser.run("pool-editor", "pool-editor@example.org", "Other Editor", "editor", now, now, null);
+  })();
+}
+
+function poolAccount(state: "active" | "deactivated"): string {
+  return sqlite.prepare(`SELECT id FROM users WHERE id LIKE 'pool-${state}-%' AND deactivated_at IS ${state === "active" ? "" : "NOT "}NULL ORDER BY created_at, id LIMIT 1`).pluck().get() as string;
+}
 
 /**
  * Drafts for the editor's actions to act on, made before any test counts rows: each valid call takes
@@ -114,6 +140,10 @@ const VALID: Record<string, () => Record<string, string | string[]>> = {
   saveAssessment: () => ({ roundSlug: "hrc-37", benchmarkSlug: "release-yu-wensheng", expectedLatestId: latestId("release-yu-wensheng", "hrc-37", REVIEWER.id), status: "not_met", rationale: "Still detained at this round.", "evidenceUrl[]": ["https://example.org/a"], "evidenceTitle[]": ["A report"], "evidenceDate[]": [""] }),
   carryForwardPrevious: () => ({ roundSlug: "hrc-37", "chosen[]": [`release-liu-xia:${latestId("release-liu-xia", "hrc-37", REVIEWER.id)}`] }),
   createUserAccount: () => ({ name: "New Reviewer", email: `new-${Math.random().toString(36).slice(2)}@example.org`, role: "reviewer", password: "a-long-password" }),
+  deactivateUserAccount: () => ({ userId: poolAccount("active") }),
+  reactivateUserAccount: () => ({ userId: poolAccount("deactivated") }),
+  issuePasswordReset: () => ({ userId: "pool-role" }),
+  changeUserRole: () => ({ userId: "pool-role", role: sqlite.prepare("SELECT role FROM users WHERE id = 'pool-role'").pluck().get() === "editor" ? "reviewer" : "editor" }),
   createRound: () => ({ trackSlug: "un-hrc", slug: `hrc-test-${Math.random().toString(36).slice(2, 8)}`, name: "Test session", location: "", startDate: "2019-06-01", endDate: "", datePrecision: "month", scoringDeadline: "" }),
   setScoringDeadline: () => ({ roundSlug: "hrc-37", scoringDeadline: "2026-12-31" }),
   decideDisagreement: () => ({
@@ -163,6 +193,10 @@ const INVALID: Record<string, Record<string, string | string[]>> = {
   saveAssessment: { roundSlug: "hrc-37", benchmarkSlug: "release-yu-wensheng", expectedLatestId: "0", status: "excellent", rationale: "no", "evidenceUrl[]": ["javascript:alert(1)"], "evidenceTitle[]": ["x"] },
   carryForwardPrevious: { roundSlug: "hrc-37", "chosen[]": ["release-liu-xia", "DROP TABLE:1", "end-rsdl:-1"] },
   createUserAccount: { name: "", email: "not-an-email", role: "admin", password: "short" },
+  deactivateUserAccount: { userId: "" },
+  reactivateUserAccount: { userId: "" },
+  issuePasswordReset: { userId: "" },
+  changeUserRole: { userId: "pool-role", role: "admin" },
   createRound: { trackSlug: "un-hrc", slug: "Bad Slug!", name: "", startDate: "2019-13-45", datePrecision: "week" },
   setScoringDeadline: { roundSlug: "hrc-37", scoringDeadline: "tomorrow" },
   decideDisagreement: { roundSlug: "hrc-37", benchmarkSlug: "release-yu-wensheng", expectedDecisionId: "0", stands: "abc", status: "excellent", "evidenceUrl[]": ["javascript:alert(1)"], "evidenceTitle[]": ["x"] },
@@ -188,6 +222,10 @@ const INVALID: Record<string, Record<string, string | string[]>> = {
 
 const EDITOR_ONLY = [
   "createUserAccount",
+  "deactivateUserAccount",
+  "reactivateUserAccount",
+  "changeUserRole",
+  "issuePasswordReset",
   "createRound",
   "setScoringDeadline",
   "decideDisagreement",
@@ -422,6 +460,10 @@ const SCHEMA_OF: Record<string, z.ZodType> = {
   saveAssessment: assessmentFormSchema,
   carryForwardPrevious: carryForwardSchema,
   createUserAccount: newAccountSchema,
+  deactivateUserAccount: accountTargetSchema,
+  reactivateUserAccount: accountTargetSchema,
+  changeUserRole: accountRoleSchema,
+  issuePasswordReset: accountResetSchema,
   createRound: newRoundSchema,
   setScoringDeadline: deadlineSchema,
   decideDisagreement: decisionSchema,
@@ -525,6 +567,34 @@ describe.each(Object.keys(VALID))("server action %s with hostile input", (name) 
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+describe("the account actions", () => {
+  it("deactivation ends the account's sessions; an editor cannot deactivate themself, and a refusal writes nothing", async () => {
+    session.user = EDITOR;
+    const target = poolAccount("active");
+    expect(sqlite.prepare("SELECT count(*) FROM sessions WHERE user_id = ?").pluck().get(target)).toBe(1);
+    expect(await submit("deactivateUserAccount", form({ userId: target }))).toMatchObject({ ok: true, message: expect.stringMatching(/1 session ended/) });
+    expect(sqlite.prepare("SELECT count(*) FROM sessions WHERE user_id = ?").pluck().get(target)).toBe(0);
+    session.user = { id: "pool-editor", email: "pool-editor@example.org", name: "Other Editor", role: "editor" };
+    const before = rowCounts();
+    expect(await submit("deactivateUserAccount", form({ userId: "pool-editor" }))).toMatchObject({ ok: false, message: expect.stringMatching(/your own account/) });
+    expect(await submit("deactivateUserAccount", form({ userId: "demo-reviewer-a" }))).toMatchObject({ ok: false, message: expect.stringMatching(/No such account/) });
+    expect(rowCounts()).toEqual(before);
+    expect(sqlite.prepare("SELECT deactivated_at FROM users WHERE id = 'pool-editor'").pluck().get()).toBeNull();
+  });
+
+  it("a reset link is shown once in the answer, stored only as a hash, and refused for a deactivated account", async () => {
+    session.user = EDITOR;
+    const issued = await submit("issuePasswordReset", form({ userId: "pool-role" }));
+    expect(issued).toMatchObject({ ok: true, message: expect.stringMatching(/not shown again: http\S+\/reset-password\?token=/) });
+    const token = /token=([\w-]+)/.exec(issued.message)![1]!;
+    expect(JSON.stringify(sqlite.prepare("SELECT identifier FROM verifications").all())).not.toContain(token);
+    const before = rowCounts();
+    const refused = await submit("issuePasswordReset", form({ userId: poolAccount("deactivated") }));
+    expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/reactivate it first/) });
+    expect(rowCounts()).toEqual(before);
   });
 });
 

@@ -20,7 +20,9 @@ export function SignInForm({ next }: { next: string }) {
       setError(
         error.status === 429
           ? "Too many attempts. Wait a minute before trying again."
-          : "That email and password do not match an account. Check them and try again.",
+          : error.code === "ACCOUNT_DEACTIVATED"
+            ? "This account has been deactivated. Ask an editor to reactivate it."
+            : "That email and password do not match an account. Check them and try again.",
       );
       return;
     }

@@ -1,6 +1,6 @@
 // Sessions are written by better-auth; this only shortens them. No "server-only" here: the auth
 // instance that calls it is also built by the command-line scripts.
-import { gt, sql } from "drizzle-orm";
+import { eq, gt, sql } from "drizzle-orm";
 import type { Executor } from "../transaction";
 import { sessions } from "../schema";
 
@@ -8,5 +8,11 @@ import { sessions } from "../schema";
 export async function capSessionLifetimes(db: Executor, maxAgeMs: number): Promise<number> {
   const latest = sql`${sessions.createdAt} + ${maxAgeMs}`;
   const result = await db.update(sessions).set({ expiresAt: latest }).where(gt(sessions.expiresAt, latest));
+  return result.changes;
+}
+
+/** Ends every session of an account at once (a deactivation): its cookies then name no session. Returns how many ended. */
+export async function endSessionsOf(db: Executor, userId: string): Promise<number> {
+  const result = await db.delete(sessions).where(eq(sessions.userId, userId));
   return result.changes;
 }

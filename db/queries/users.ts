@@ -1,6 +1,6 @@
 // Accounts as the app reads them. No "server-only" marker: the user:create command and first-start
 // set-up (server/auth/accounts.ts, first-editor.ts) read them outside the app too.
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull, ne } from "drizzle-orm";
 import type { Role } from "@/lib/domain";
 import type { Executor } from "../transaction";
 import { users } from "../schema";
@@ -10,17 +10,60 @@ export async function listActiveReviewers(db: Executor): Promise<Array<{ id: str
   return db.select({ id: users.id, name: users.name, role: users.role }).from(users).where(eq(users.isDemo, false)).orderBy(asc(users.name));
 }
 
-export async function listAccounts(db: Executor): Promise<Array<{ id: string; name: string; email: string; role: Role; createdAt: Date }>> {
+export interface AccountSummary {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  createdAt: Date;
+  deactivatedAt: Date | null;
+}
+
+export async function listAccounts(db: Executor): Promise<AccountSummary[]> {
   return db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, createdAt: users.createdAt })
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, createdAt: users.createdAt, deactivatedAt: users.deactivatedAt })
     .from(users)
     .where(eq(users.isDemo, false))
     .orderBy(asc(users.role), asc(users.name));
 }
 
-/** The account a session belongs to, read fresh so that a changed role takes effect at once. */
-export async function getAccountForSession(db: Executor, userId: string): Promise<{ id: string; email: string; name: string; role: Role; isDemo: boolean } | undefined> {
-  return db.select({ id: users.id, email: users.email, name: users.name, role: users.role, isDemo: users.isDemo }).from(users).where(eq(users.id, userId)).get();
+/** The account a session belongs to, read fresh on every request so that a changed role or a deactivation takes effect at once. */
+export async function getAccountForSession(
+  db: Executor,
+  userId: string,
+): Promise<{ id: string; email: string; name: string; role: Role; isDemo: boolean; deactivatedAt: Date | null } | undefined> {
+  return db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, isDemo: users.isDemo, deactivatedAt: users.deactivatedAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
+}
+
+/** A real (non-demo) account by its address, as the command-line tools name it; demo accounts cannot be managed. */
+export async function getAccountByEmail(db: Executor, email: string): Promise<AccountSummary | undefined> {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, createdAt: users.createdAt, deactivatedAt: users.deactivatedAt })
+    .from(users)
+    .where(and(eq(users.email, email.trim().toLowerCase()), eq(users.isDemo, false)))
+    .get();
+}
+
+/** A real (non-demo) account by id, with what an editor may change about it. */
+export async function getManagedAccount(db: Executor, userId: string): Promise<AccountSummary | undefined> {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, createdAt: users.createdAt, deactivatedAt: users.deactivatedAt })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.isDemo, false)))
+    .get();
+}
+
+/** Whether a real, active editor other than `userId` exists: the last one may not be deactivated or demoted, or nobody could manage accounts. */
+export async function hasOtherActiveEditor(db: Executor, userId: string): Promise<boolean> {
+  return !!(await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, "editor"), eq(users.isDemo, false), isNull(users.deactivatedAt), ne(users.id, userId)))
+    .get());
 }
 
 /** Whether an account (demo or real) already uses this address. */

@@ -12,6 +12,8 @@ export const users = sqliteTable("users", {
   role: text("role", { enum: ROLES }).notNull().default("reviewer"),
   /** Demo accounts come with the seed and have no password: they cannot sign in. */
   isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
+  /** Set by an editor (or user:disable): no session may be made for the account while set. Accounts are never deleted, so their history keeps their name. */
+  deactivatedAt: integer("deactivated_at", { mode: "timestamp_ms" }),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
 });

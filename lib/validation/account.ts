@@ -1,5 +1,6 @@
 // The changes a signed-in person may make to their own account, checked like every other form.
 import { z } from "zod";
+import { ROLES } from "@/lib/domain";
 
 /** One rule for every password the app sets or checks: account creation, sign-in and a change. */
 export const PASSWORD_LENGTH = { min: 10, max: 200 } as const;
@@ -18,3 +19,24 @@ export const changePasswordSchema = z.strictObject(
   },
   { error: (issue) => (issue.code === "unrecognized_keys" ? `Only currentPassword and newPassword can be sent; not ${issue.keys.join(", ")}.` : undefined) },
 );
+
+/** The account an editor acts on, by id, as the users page sends it. */
+const accountIdSchema = z.string("Choose an account.").trim().min(1, "Choose an account.").max(64, "That is not an account.");
+
+/** Deactivating or reactivating an account on the users page. */
+export const accountTargetSchema = z.object({ userId: accountIdSchema });
+
+/** Changing an account's role on the users page. */
+export const accountRoleSchema = z.object({ userId: accountIdSchema, role: z.enum(ROLES, "Choose editor or reviewer.") });
+
+/** POST /api/auth/reset-password, from the page a reset link opens. */
+export const resetPasswordSchema = z.strictObject(
+  {
+    newPassword: passwordSchema,
+    token: z.string("The link is incomplete: open it again from the message you were given.").min(1, "The link is incomplete: open it again from the message you were given.").max(200, "That is not a reset link."),
+  },
+  { error: (issue) => (issue.code === "unrecognized_keys" ? `Only newPassword and token can be sent; not ${issue.keys.join(", ")}.` : undefined) },
+);
+
+/** Issuing a password-reset link on the users page. */
+export const accountResetSchema = accountTargetSchema;

@@ -3,7 +3,7 @@ import { toNextJsHandler } from "better-auth/next-js";
 import { getDb } from "@/db/client";
 import { recordPasswordChanged } from "@/db/commands/accounts";
 import { readEnv, type Env } from "@/lib/env";
-import { changePasswordSchema } from "@/lib/validation/account";
+import { changePasswordSchema, resetPasswordSchema } from "@/lib/validation/account";
 import { BODY_LIMITS, readBodyWithLimit, tooLargeMessage } from "@/server/security/request-limits";
 import { CLIENT_ADDRESS_HEADER, CLIENT_SENT_ADDRESS_HEADERS, clientAddress } from "./client-address";
 import { getAuth } from "./better-auth";
@@ -23,14 +23,19 @@ function signInLimiter(env: Env): SignInLimiter {
 
 /**
  * The endpoints of better-auth the app offers over HTTP, and their methods: the sign-in form, signing out,
- * and changing one's own password (which ends every other session). Everything else it serves — renaming
+ * changing one's own password (which ends every other session), and setting one from a reset link an editor
+ * issued (which ends every session; links are never requested here by email). Everything else it serves — renaming
  * oneself, listing sessions with their tokens, deleting the account … — answers 404 here.
  */
 const OFFERED_ENDPOINTS: Readonly<Record<string, readonly string[]>> = {
   "/sign-in/email": ["POST"],
   "/sign-out": ["POST"],
   "/change-password": ["POST"],
+  "/reset-password": ["POST"],
 };
+
+/** The endpoints whose body is checked here like any other form before better-auth sees it. */
+const CHECKED_BODIES = { "/change-password": changePasswordSchema, "/reset-password": resetPasswordSchema } as const;
 
 /**
  * The endpoint a path names, in every spelling better-auth might route the same way (%-escapes, case,
@@ -89,8 +94,8 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
     }
   }
 
-  if (endpoint === "/change-password") {
-    const parsed = changePasswordSchema.safeParse(json);
+  if (Object.hasOwn(CHECKED_BODIES, endpoint)) {
+    const parsed = CHECKED_BODIES[endpoint as keyof typeof CHECKED_BODIES].safeParse(json);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message));
       return authError(400, "VALIDATION_ERROR", `Nothing was changed. ${problems.join(" ")}`);

@@ -4,17 +4,25 @@
 // app offers; better-auth's own limiter covers those paths too.
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
-import { createAuthMiddleware } from "better-auth/api";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { getDb } from "@/db/client";
 import { accounts, sessions, users, verifications } from "@/db/schema";
+import { recordPasswordReset } from "@/db/commands/accounts";
 import { capSessionLifetimes } from "@/db/commands/sessions";
+import { getAccountForSession } from "@/db/queries/users";
 import { databaseFile, publicBaseUrl, readEnv, servesHttps } from "@/lib/env";
 import { PASSWORD_LENGTH } from "@/lib/validation/account";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { authSecret } from "./secret";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** How long a password-reset link an editor issued stays usable. */
+export const RESET_LINK_LIFETIME_SECONDS = 24 * 60 * 60;
+
+/** What the sign-in form shows a deactivated account (code ACCOUNT_DEACTIVATED). */
+export const DEACTIVATED_MESSAGE = "This account has been deactivated. Ask an editor to reactivate it.";
 
 /** The latest a session may end: its sign-in plus the absolute lifetime, whatever its use. */
 function capped(expiresAt: Date, createdAt: Date, lifetimeMs: number): Date {
@@ -38,7 +46,19 @@ function createAuth() {
       schema: { user: users, session: sessions, account: accounts, verification: verifications },
     }),
     // Accounts are made by editors or the user:create command, never by public sign-up.
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: PASSWORD_LENGTH.min, maxPasswordLength: PASSWORD_LENGTH.max },
+    // Reset links are issued by an editor (server/auth/password-reset.ts), never requested by email here;
+    // using one consumes it, sets the password and ends every session of the account.
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: PASSWORD_LENGTH.min,
+      maxPasswordLength: PASSWORD_LENGTH.max,
+      resetPasswordTokenExpiresIn: RESET_LINK_LIFETIME_SECONDS,
+      revokeSessionsOnPasswordReset: true,
+      onPasswordReset: async ({ user }) => recordPasswordReset(getDb(), user.id),
+    },
+    // Only a hash of a reset token is stored, so a copy of the database (a backup) holds no usable link.
+    verification: { storeIdentifier: { default: "plain", overrides: { "reset-password:": "hashed" } } },
     user: {
       additionalFields: {
         role: { type: "string", required: true, input: false, defaultValue: "reviewer" },
@@ -49,7 +69,15 @@ function createAuth() {
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     databaseHooks: {
       session: {
-        create: { before: async (session) => ({ data: { ...session, expiresAt: capped(session.expiresAt, session.createdAt, lifetimeMs) } }) },
+        create: {
+          before: async (session) => {
+            // Every way into a session passes here, after the password was checked, so a deactivated
+            // account is refused with its own message only to someone who knows its password.
+            const account = await getAccountForSession(getDb(), session.userId);
+            if (account?.deactivatedAt) throw new APIError("FORBIDDEN", { code: "ACCOUNT_DEACTIVATED", message: DEACTIVATED_MESSAGE });
+            return { data: { ...session, expiresAt: capped(session.expiresAt, session.createdAt, lifetimeMs) } };
+          },
+        },
         update: {
           before: async (change, context) => {
             if (!change.expiresAt) return;

@@ -13,12 +13,16 @@ export interface SessionUser {
   role: Role;
 }
 
-/** The signed-in user, read fresh from the database so a changed role takes effect at once. */
+/**
+ * The signed-in user, read fresh from the database so a changed role or a deactivation takes effect at
+ * once. Deactivating also deletes the account's sessions; the check here still refuses one that a
+ * request already holding it, or a restored backup, could otherwise use.
+ */
 export async function getSessionUser(): Promise<SessionUser | null> {
   const session = await getAuth().api.getSession({ headers: await headers() });
   if (!session) return null;
   const user = await getAccountForSession(getDb(), session.user.id);
-  if (!user || user.isDemo) return null;
+  if (!user || user.isDemo || user.deactivatedAt) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
-import { recordAccountCreated } from "@/db/commands/accounts";
+import { AccountChangeError, deactivateAccount, reactivateAccount, recordAccountCreated, setAccountRole } from "@/db/commands/accounts";
 import { setMinCoveragePercent } from "@/db/commands/publication-settings";
 import { createRound as createRoundCommand, ReferenceDataError, setScoringDeadline as setScoringDeadlineCommand } from "@/db/commands/reference";
 import { createDecision } from "@/db/commands/decisions";
@@ -11,12 +11,14 @@ import { ConflictError } from "@/db/commands/review";
 import { getReviewBenchmark, getReviewRound } from "@/db/queries/review";
 import { AccountExistsError, createAccount, newAccountSchema } from "@/server/auth/accounts";
 import { ActionError, guardedAction } from "@/server/auth/guard";
+import { issuePasswordResetLink } from "@/server/auth/password-reset";
 import { isApplicable } from "@/lib/scoring";
+import { accountResetSchema, accountRoleSchema, accountTargetSchema } from "@/lib/validation/account";
 import { deadlineSchema, decisionSchema, minCoverageSchema, newRoundSchema, publishSchema } from "@/lib/validation/editor";
 
 /** A refusal the command explains in words for the form. */
 function refused(error: unknown): never {
-  if (error instanceof ReferenceDataError || error instanceof AccountExistsError) throw new ActionError(error.message);
+  if (error instanceof ReferenceDataError || error instanceof AccountExistsError || error instanceof AccountChangeError) throw new ActionError(error.message);
   throw error;
 }
 
@@ -24,6 +26,34 @@ export const createUserAccount = guardedAction({ permission: "manageUsers", sche
   await createAccount(input, (tx, account) => recordAccountCreated(tx, editor.id, account)).catch(refused);
   revalidatePath("/editor/users");
   return { ok: true, message: `Created the ${input.role} account for ${input.email}. Give them the password by a safe channel.` };
+});
+
+export const deactivateUserAccount = guardedAction({ permission: "manageUsers", schema: accountTargetSchema }, async (input, editor) => {
+  const account = await deactivateAccount(getDb(), editor.id, input.userId).catch(refused);
+  revalidatePath("/editor/users");
+  const ended = account.sessionsEnded === 1 ? "1 session" : `${account.sessionsEnded} sessions`;
+  return { ok: true, message: `Deactivated ${account.name} (${account.email}): ${ended} ended, and sign-in is refused until you reactivate the account.` };
+});
+
+export const reactivateUserAccount = guardedAction({ permission: "manageUsers", schema: accountTargetSchema }, async (input, editor) => {
+  const account = await reactivateAccount(getDb(), editor.id, input.userId).catch(refused);
+  revalidatePath("/editor/users");
+  return { ok: true, message: `Reactivated ${account.name} (${account.email}): they can sign in again with their password.` };
+});
+
+export const changeUserRole = guardedAction({ permission: "manageUsers", schema: accountRoleSchema }, async (input, editor) => {
+  const account = await setAccountRole(getDb(), editor.id, input.userId, input.role).catch(refused);
+  revalidatePath("/editor/users");
+  return { ok: true, message: `${account.name} is now ${input.role === "editor" ? "an editor" : "a reviewer"} (was ${account.before}), from their next request.` };
+});
+
+export const issuePasswordReset = guardedAction({ permission: "manageUsers", schema: accountResetSchema }, async (input, editor) => {
+  const link = await issuePasswordResetLink(editor.id, input.userId).catch(refused);
+  // The link is in this answer only (the database keeps a hash of it): it is shown this once.
+  return {
+    ok: true,
+    message: `Reset link for ${link.name} (${link.email}), usable once until ${link.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC. Pass it on by a safe channel; it is not shown again: ${link.url}`,
+  };
 });
 
 export const createRound = guardedAction({ permission: "edit", schema: newRoundSchema }, async (input, editor) => {

@@ -1,5 +1,5 @@
-// The auth library serves some thirty endpoints; the app offers three of them over HTTP (sign in, sign
-// out, change one's own password). Everything else answers 404, whoever asks, and changes nothing. A
+// The auth library serves some thirty endpoints; the app offers four of them over HTTP (sign in, sign
+// out, change one's own password, set one from a reset link an editor issued). Everything else answers 404, whoever asks, and changes nothing. A
 // password change ends every other session, is checked like any other form and lands in the audit log,
 // and a session ends SESSION_LIFETIME_DAYS after sign-in however busy it is.
 import { beforeAll, describe, expect, it, vi } from "vitest";
@@ -20,7 +20,7 @@ vi.hoisted(() => {
 
 const ORIGIN = "http://localhost:3000";
 const DAY = 24 * 60 * 60 * 1000;
-const OFFERED: Record<string, string[]> = { "/sign-in/email": ["POST"], "/sign-out": ["POST"], "/change-password": ["POST"] };
+const OFFERED: Record<string, string[]> = { "/sign-in/email": ["POST"], "/sign-out": ["POST"], "/change-password": ["POST"], "/reset-password": ["POST"] };
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 type Handler = (request: Request) => Promise<Response>;
@@ -268,5 +268,85 @@ describe("creating an account", () => {
     expect({ users: users(), logins: logins() }).toEqual(before);
     const { id } = await createAccount({ email, password: "a-long-test-password", name: "Rita Reviewer", role: "reviewer" });
     expect(sqlite.prepare("SELECT email FROM users WHERE id = ?").pluck().get(id)).toBe(email);
+  });
+});
+
+describe("a deactivated account", () => {
+  it("loses its sessions at once, is refused at sign-in with its own message and gets no session, until reactivated", async () => {
+    const { deactivateAccount, reactivateAccount } = await import("@/db/commands/accounts");
+    const { getDb } = await import("@/db/client");
+    const account = await newAccount();
+    const cookie = await signIn(account);
+    await deactivateAccount(getDb(), null, account.id);
+    expect(await sessionOf(cookie)).toBeNull();
+    const before = counts();
+    const refused = await call("POST", "/sign-in/email", { body: { email: account.email, password: account.password } });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ code: "ACCOUNT_DEACTIVATED", message: expect.stringContaining("deactivated") });
+    expect(refused.headers.getSetCookie().some((c) => c.startsWith("better-auth.session_token=") && !c.includes("Max-Age=0"))).toBe(false);
+    // A wrong password is refused as for anyone: the message is only for someone who knows the password.
+    expect((await call("POST", "/sign-in/email", { body: { email: account.email, password: "not-the-password" } })).status).toBe(401);
+    expect(counts()).toEqual(before);
+    await reactivateAccount(getDb(), null, account.id);
+    expect((await sessionOf(await signIn(account)))?.user.id).toBe(account.id);
+  });
+});
+
+describe("a password-reset link an editor issued", () => {
+  async function issue(userId: string) {
+    const { issuePasswordResetLink } = await import("@/server/auth/password-reset");
+    const link = await issuePasswordResetLink("demo-editor", userId);
+    return { ...link, token: new URL(link.url).searchParams.get("token")! };
+  }
+
+  it("sets the password once, ends every session, expires in 24 hours, and is stored only as a hash", async () => {
+    const account = await newAccount();
+    const [laptop, phone] = [await signIn(account), await signIn(account)];
+    const link = await issue(account.id);
+    expect(link.url).toMatch(/^http:\/\/localhost:3000\/reset-password\?token=[\w-]{43}$/);
+    expect(link.expiresAt.getTime() - Date.now()).toBeGreaterThan(DAY - 60_000);
+    expect(link.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(DAY);
+    expect(JSON.stringify(sqlite.prepare("SELECT * FROM verifications").all())).not.toContain(link.token);
+
+    const used = await call("POST", "/reset-password", { body: { newPassword: "a-reset-long-password", token: link.token } });
+    expect(used.status).toBe(200);
+    expect(await sessionOf(laptop)).toBeNull();
+    expect(await sessionOf(phone)).toBeNull();
+    expect((await call("POST", "/sign-in/email", { body: { email: account.email, password: account.password } })).status).toBe(401);
+    expect((await call("POST", "/sign-in/email", { body: { email: account.email, password: "a-reset-long-password" } })).status).toBe(200);
+
+    const before = counts();
+    expect((await call("POST", "/reset-password", { body: { newPassword: "a-second-long-password", token: link.token } })).status).toBe(400);
+    expect(counts()).toEqual(before);
+    const actions = sqlite.prepare("SELECT user_id AS userId, action FROM audit_log WHERE entity_id = ? ORDER BY id").all(account.id);
+    expect(actions).toEqual([
+      { userId: "demo-editor", action: "user.password-reset-issued" },
+      { userId: account.id, action: "user.password-reset" },
+    ]);
+  });
+
+  it("is refused once expired, for a deactivated account, or with a body the form would not send, changing nothing", async () => {
+    const account = await newAccount();
+    const link = await issue(account.id);
+    const before = counts();
+    for (const [body, message] of [
+      [{ newPassword: "too-short", token: link.token }, "at least 10 characters"],
+      [{ newPassword: "a-reset-long-password", token: link.token, callbackURL: "https://evil.example" }, "callbackURL"],
+      [{ newPassword: "a-reset-long-password", token: "x".repeat(201) }, "token"],
+      [{ newPassword: "a-reset-long-password", token: "not-a-token" }, "token"],
+    ] as const) {
+      const response = await call("POST", "/reset-password", { body });
+      expect(response.status, JSON.stringify(body).slice(0, 80)).toBe(400);
+      expect((await response.json()).message.toLowerCase()).toContain(message.toLowerCase());
+    }
+    sqlite.prepare("UPDATE verifications SET expires_at = ? WHERE value = ?").run(Date.now() - 1000, account.id);
+    expect((await call("POST", "/reset-password", { body: { newPassword: "a-reset-long-password", token: link.token } })).status).toBe(400);
+    sqlite.prepare("UPDATE verifications SET expires_at = ? WHERE value = ?").run(link.expiresAt.getTime(), account.id);
+    expect(counts()).toEqual(before);
+    expect((await call("POST", "/sign-in/email", { body: { email: account.email, password: account.password } })).status).toBe(200);
+
+    const { deactivateAccount } = await import("@/db/commands/accounts");
+    await deactivateAccount((await import("@/db/client")).getDb(), null, account.id);
+    await expect(issue(account.id)).rejects.toThrow(/reactivate it first/);
   });
 });

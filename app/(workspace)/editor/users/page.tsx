@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { listAccounts } from "@/db/queries/users";
 import { requirePageUser } from "@/server/auth/session";
 import { canManageUsers } from "@/lib/permissions";
-import { createUserAccount } from "../actions";
+import { changeUserRole, createUserAccount, deactivateUserAccount, issuePasswordReset, reactivateUserAccount } from "../actions";
 import { signOut } from "@/app/(workspace)/actions";
 
 export const metadata: Metadata = { title: "Users" };
@@ -20,20 +20,60 @@ export default async function UsersPage() {
     <>
       <AccountBar user={user} signOut={signOut} />
       <h1 className="text-2xl font-semibold">Users</h1>
-      <table className="mt-4 w-full max-w-3xl border-collapse text-sm" data-testid="accounts">
+      <p className="mt-2 max-w-3xl text-sm text-stone-700">
+        Deactivating an account ends its sessions at once and refuses its sign-in until it is reactivated; its scores and history keep its name. A role change
+        takes effect on the account&apos;s next request. A reset link sets a new password once within 24 hours and ends the account&apos;s sessions; it is shown only once.
+      </p>
+      <table className="mt-4 w-full max-w-5xl border-collapse text-sm" data-testid="accounts">
         <thead>
           <tr className="border-b border-stone-300 text-left">
             <th scope="col" className="py-2 pr-3">Name</th>
             <th scope="col" className="py-2 pr-3">Email</th>
-            <th scope="col" className="py-2">Role</th>
+            <th scope="col" className="py-2 pr-3">Role</th>
+            <th scope="col" className="py-2">Access</th>
           </tr>
         </thead>
         <tbody>
           {accounts.map((a) => (
-            <tr key={a.id} className="border-b border-stone-100">
-              <td className="py-2 pr-3">{a.name}</td>
+            <tr key={a.id} className="border-b border-stone-100 align-top" data-testid={`account-${a.email}`}>
+              <td className="py-2 pr-3">
+                {a.name}
+                {a.id === user.id ? <span className="text-stone-600"> (you)</span> : null}
+              </td>
               <td className="py-2 pr-3">{a.email}</td>
-              <td className="py-2">{a.role}</td>
+              <td className="py-2 pr-3">
+                <ActionForm
+                  action={changeUserRole}
+                  testId={`role-${a.id}`}
+                  submitLabel="Change role"
+                  className="flex flex-wrap items-end gap-2"
+                  fields={[
+                    { kind: "hidden", name: "userId", value: a.id },
+                    { kind: "select", name: "role", label: `Role of ${a.name}`, defaultValue: a.role, options: [{ value: "reviewer", label: "Reviewer" }, { value: "editor", label: "Editor" }] },
+                  ]}
+                />
+              </td>
+              <td className="py-2">
+                {a.deactivatedAt ? <p className="mb-1 font-medium text-red-800">Deactivated on {a.deactivatedAt.toISOString().slice(0, 10)}</p> : <p className="mb-1">Active</p>}
+                {a.id === user.id ? null : (
+                  <ActionForm
+                    action={a.deactivatedAt ? reactivateUserAccount : deactivateUserAccount}
+                    testId={`access-${a.id}`}
+                    submitLabel={a.deactivatedAt ? `Reactivate ${a.name}` : `Deactivate ${a.name}`}
+                    className="flex flex-col gap-1"
+                    fields={[{ kind: "hidden", name: "userId", value: a.id }]}
+                  />
+                )}
+                {a.deactivatedAt ? null : (
+                  <ActionForm
+                    action={issuePasswordReset}
+                    testId={`reset-${a.id}`}
+                    submitLabel={`Reset link for ${a.name}`}
+                    className="mt-2 flex flex-col gap-1 break-all"
+                    fields={[{ kind: "hidden", name: "userId", value: a.id }]}
+                  />
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
