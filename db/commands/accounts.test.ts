@@ -5,7 +5,7 @@ import { rowCounter } from "@/db/testing/row-counts";
 import { openDatabase, type Db } from "../client";
 import { migrateDatabase } from "../migrate";
 import { loadSeed } from "../seed/load";
-import { getAccountForSession, hasOtherActiveEditor } from "../queries/users";
+import { getAccountForSession, hasOtherActiveEditor, listActiveReviewers } from "../queries/users";
 import { AccountChangeError, deactivateAccount, reactivateAccount, setAccountRole } from "./accounts";
 
 let db: Db;
@@ -55,6 +55,19 @@ describe("deactivating an account", () => {
     expect(account?.name).toBe("Name of rev");
     expect(account?.deactivatedAt).toBeInstanceOf(Date);
     expect(lastAudit()).toMatchObject({ userId: "ed-one", action: "user.deactivate", entity: "user", entityId: "rev", before: { deactivatedAt: null }, after: { sessionsEnded: 2 } });
+  });
+
+  it("withdraws the reset links still outstanding for it, and takes it off the list of people who score", async () => {
+    const now = Date.now();
+    const link = db.$client.prepare("INSERT INTO verifications (id, identifier, value, expires_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)");
+    link.run("link-rev", "reset-password:hashed-token", "rev", now + 86_400_000, now, now);
+    link.run("link-ed", "reset-password:other-token", "ed-one", now + 86_400_000, now, now);
+    expect((await listActiveReviewers(db)).map((r) => r.id)).toContain("rev");
+    await deactivateAccount(db, "ed-one", "rev");
+    const links = db.$client.prepare("SELECT value FROM verifications ORDER BY id").pluck().all();
+    expect(links).toEqual(["ed-one"]);
+    expect(lastAudit()).toMatchObject({ action: "user.deactivate", after: { resetLinksWithdrawn: 1 } });
+    expect((await listActiveReviewers(db)).map((r) => r.id)).not.toContain("rev");
   });
 
   it("refuses oneself, an account already deactivated, a demo or unknown account, and writes nothing", async () => {

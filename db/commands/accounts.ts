@@ -6,7 +6,7 @@ import { getManagedAccount, hasOtherActiveEditor } from "../queries/users";
 import { users } from "../schema";
 import { transaction, type Executor } from "../transaction";
 import { recordAudit } from "./audit";
-import { endSessionsOf } from "./sessions";
+import { endSessionsOf, withdrawResetLinksOf } from "./sessions";
 
 /** A refusal explained in words, for the form or the command line; nothing was written. */
 export class AccountChangeError extends Error {}
@@ -57,13 +57,15 @@ export async function deactivateAccount(db: Executor, actorId: AccountActor, use
     const now = new Date();
     await tx.update(users).set({ deactivatedAt: now, updatedAt: now }).where(eq(users.id, account.id));
     const sessionsEnded = await endSessionsOf(tx, account.id);
+    // A link issued before would otherwise still set a password, ready for the day it is reactivated.
+    const resetLinksWithdrawn = await withdrawResetLinksOf(tx, account.id);
     await recordAudit(tx, {
       userId: actorId,
       action: "user.deactivate",
       entity: "user",
       entityId: account.id,
       before: { deactivatedAt: null },
-      after: { deactivatedAt: now.toISOString(), sessionsEnded },
+      after: { deactivatedAt: now.toISOString(), sessionsEnded, resetLinksWithdrawn },
     });
     return { name: account.name, email: account.email, sessionsEnded };
   });

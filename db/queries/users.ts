@@ -5,9 +5,9 @@ import type { Role } from "@/lib/domain";
 import type { Executor } from "../transaction";
 import { users } from "../schema";
 
-/** People who can score: every real (non-demo) account, editors included. Never the password or session data. */
+/** People who can score: every real (non-demo) account that is not deactivated, editors included. Never the password or session data. */
 export async function listActiveReviewers(db: Executor): Promise<Array<{ id: string; name: string; role: Role }>> {
-  return db.select({ id: users.id, name: users.name, role: users.role }).from(users).where(eq(users.isDemo, false)).orderBy(asc(users.name));
+  return db.select({ id: users.id, name: users.name, role: users.role }).from(users).where(and(eq(users.isDemo, false), isNull(users.deactivatedAt))).orderBy(asc(users.name));
 }
 
 export interface AccountSummary {
