@@ -2,21 +2,14 @@
 // sign-in on their next click and refused there with a message until reactivated; a role change
 // takes effect on the account's next request; a reset link an editor issued sets a password once.
 import { expect, test, type Page } from "@playwright/test";
-import { EDITOR, pageAs, signIn } from "./session-helpers";
+import { createReviewerAccount, EDITOR, pageAs, signIn } from "./session-helpers";
 
 const run = Date.now().toString(36);
 test.describe.configure({ timeout: 90_000 });
 
 async function createReviewer(editor: Page, label: string) {
-  const account = { name: `Reviewer ${label} ${run}`, email: `${label}-${run}@example.org`, password: `${label}-password-1` };
-  await editor.goto("/editor/users");
-  const form = editor.getByTestId("new-user");
-  await form.getByLabel("Name").fill(account.name);
-  await form.getByLabel("Email").fill(account.email);
-  await form.getByLabel("Role").selectOption("reviewer");
-  await form.getByLabel("Initial password").fill(account.password);
-  await form.getByRole("button", { name: "Create account" }).click();
-  await expect(form.getByRole("status")).toContainText(`Created the reviewer account for ${account.email}`);
+  const account = await createReviewerAccount(editor, label, run);
+  // The new row has its own forms: read the page as the next visit shows it.
   await editor.reload();
   return account;
 }

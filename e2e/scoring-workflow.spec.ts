@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 import { E2E_WORKFLOW_DATABASE_PATH, queryDatabase } from "./test-database";
-import { EDITOR, pageAs } from "./session-helpers";
+import { createReviewerAccount, EDITOR, pageAs } from "./session-helpers";
 
 // A reviewer scoring a round: the form keeps every word through saves and refusals, the queue
 // filters and walks, and a benchmark whose status did not change takes at most two actions.
@@ -21,22 +21,9 @@ const test = base.extend<{ newReviewer: (label: string) => Promise<{ name: strin
     },
     { scope: "worker" },
   ],
-  newReviewer: async ({ editor }, provide) => provide((label) => createReviewer(editor, label)),
+  newReviewer: async ({ editor }, provide) => provide((label) => createReviewerAccount(editor, label, run)),
 });
 test.describe.configure({ timeout: 90_000 });
-
-async function createReviewer(editor: Page, label: string) {
-  const account = { name: `Reviewer ${label} ${run}`, email: `${label}-${run}@example.org`, password: `${label}-password-1` };
-  await editor.goto("/editor/users");
-  const form = editor.getByTestId("new-user");
-  await form.getByLabel("Name").fill(account.name);
-  await form.getByLabel("Email").fill(account.email);
-  await form.getByLabel("Role").selectOption("reviewer");
-  await form.getByLabel("Initial password").fill(account.password);
-  await form.getByRole("button", { name: "Create account" }).click();
-  await expect(form.getByRole("status")).toContainText(`Created the reviewer account for ${account.email}`);
-  return account;
-}
 
 interface StoredAssessment {
   id: number;

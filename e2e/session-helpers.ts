@@ -17,3 +17,17 @@ export async function pageAs(browser: Browser, account: { email: string; passwor
   await signIn(page, account, next);
   return page;
 }
+
+/** An editor creates a reviewer account through /editor/users; `run` keeps names unique across runs. */
+export async function createReviewerAccount(editor: Page, label: string, run: string) {
+  const account = { name: `Reviewer ${label} ${run}`, email: `${label}-${run}@example.org`, password: `${label}-password-1` };
+  await editor.goto("/editor/users");
+  const form = editor.getByTestId("new-user");
+  await form.getByLabel("Name").fill(account.name);
+  await form.getByLabel("Email").fill(account.email);
+  await form.getByLabel("Role").selectOption("reviewer");
+  await form.getByLabel("Initial password").fill(account.password);
+  await form.getByRole("button", { name: "Create account" }).click();
+  await expect(form.getByRole("status")).toContainText(`Created the reviewer account for ${account.email}`);
+  return account;
+}
