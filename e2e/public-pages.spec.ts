@@ -67,6 +67,15 @@ test("a heat-map cell leads to that round's rationale for the benchmark", async 
        WHERE b.slug = 'release-liu-xia' AND r.slug = 'upr-china-2018'`,
     )[0]!.rationale,
   );
+  // That rationale rests on public record and the seed gives it no evidence: the page says so.
+  await expect(entry.getByTestId("public-record")).toHaveText("Rests on public record; source to be verified before citing.");
+});
+
+test("a demo rationale that is not public record neither claims it nor reads as a finding", async ({ page }) => {
+  await page.goto("/benchmarks/press-conference-after-round#round-uschrd-2012-washington");
+  const entry = page.locator("#round-uschrd-2012-washington");
+  await expect(entry.getByTestId("rationale")).toHaveText(/^Demo score, illustrative only: not checked against the public record/);
+  await expect(entry.getByTestId("public-record")).toHaveCount(0);
 });
 
 test("a filtered view survives a reload of its copied URL", async ({ page, context }) => {

@@ -31,12 +31,13 @@ interface StoredAssessment {
   status: string;
   rationale: string;
   isDemo: number;
+  publicRecord: number;
 }
 
 function assessmentsOf(email: string, benchmark?: string): StoredAssessment[] {
   return queryDatabase<StoredAssessment>(
     E2E_WORKFLOW_DATABASE_PATH,
-    `SELECT a.id, b.slug AS benchmark, a.status, a.rationale, a.is_demo AS isDemo FROM assessments a
+    `SELECT a.id, b.slug AS benchmark, a.status, a.rationale, a.is_demo AS isDemo, a.public_record AS publicRecord FROM assessments a
        JOIN benchmarks b ON b.id = a.benchmark_id JOIN rounds r ON r.id = a.round_id JOIN users u ON u.id = a.reviewer_id
       WHERE u.email = ? AND r.slug = ? AND (? IS NULL OR b.slug = ?) ORDER BY a.id`,
     email,
@@ -78,9 +79,11 @@ test("save, edit one field, save again: the form shows what was saved each time,
   await page.getByLabel("Address 1").fill("https://example.org/liu-xia-leaves");
   await page.getByLabel("Title 1").fill("Liu Xia leaves China");
   await page.getByLabel("Date 1").fill("2018-07-10");
+  await page.getByLabel(/The rationale rests on public record/).check();
   await page.getByRole("button", { name: "Save score", exact: true }).click();
   await expect(saved(page)).toBeVisible();
   await expect.poll(() => assessmentsOf(reviewer.email).length).toBe(1);
+  await expect(page.getByLabel(/The rationale rests on public record/)).toBeChecked();
 
   // The form holds exactly what was saved.
   await expect(page.getByRole("radio", { name: "Partial", exact: true })).toBeChecked();
@@ -91,14 +94,15 @@ test("save, edit one field, save again: the form shows what was saved each time,
 
   // One field changed: the second save keeps the others as they were.
   await page.getByLabel("Rationale").fill("Allowed to leave for Germany in July 2018; her brother stays behind.");
+  await page.getByLabel(/The rationale rests on public record/).uncheck();
   await page.getByRole("button", { name: "Save score", exact: true }).click();
   await expect.poll(() => assessmentsOf(reviewer.email).length).toBe(2);
   await expect(page.getByLabel("Rationale")).toHaveValue("Allowed to leave for Germany in July 2018; her brother stays behind.");
   await expect(page.getByLabel("Address 1")).toHaveValue("https://example.org/liu-xia-leaves");
 
   const [first, second] = assessmentsOf(reviewer.email);
-  expect(first).toMatchObject({ status: "partial", rationale: "Allowed to leave for Germany in July; still watched." });
-  expect(second).toMatchObject({ status: "partial", rationale: "Allowed to leave for Germany in July 2018; her brother stays behind.", isDemo: 0 });
+  expect(first).toMatchObject({ status: "partial", rationale: "Allowed to leave for Germany in July; still watched.", publicRecord: 1 });
+  expect(second).toMatchObject({ status: "partial", rationale: "Allowed to leave for Germany in July 2018; her brother stays behind.", isDemo: 0, publicRecord: 0 });
   for (const row of [first!, second!]) {
     expect(evidenceOf(row.id)).toEqual([{ url: "https://example.org/liu-xia-leaves", title: "Liu Xia leaves China", publishedOn: "2018-07-10" }]);
   }

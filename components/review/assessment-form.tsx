@@ -15,6 +15,7 @@ export interface EvidenceDraft {
 export interface AssessmentDraft {
   status: Status | "";
   rationale: string;
+  publicRecord: boolean;
   evidence: EvidenceDraft[];
 }
 
@@ -41,6 +42,7 @@ function draftFromForm(form: HTMLFormElement): AssessmentDraft {
   return {
     status: (STATUSES as readonly string[]).includes(String(status)) ? (status as Status) : "",
     rationale: String(data.get("rationale") ?? ""),
+    publicRecord: data.get("publicRecord") === "yes",
     evidence: text("evidenceUrl[]").map((url, i) => ({ url, title: titles[i] ?? "", publishedOn: dates[i] || null })),
   };
 }
@@ -119,6 +121,15 @@ function ScoreFields({ initial, errors }: { initial: AssessmentDraft; errors: Er
           className="rounded border border-stone-400 px-2 py-1.5"
         />
         <FieldError id="rationale-error" messages={errors.rationale} />
+        <label className="mt-1 flex items-start gap-2 text-sm">
+          <input type="checkbox" name="publicRecord" value="yes" defaultChecked={initial.publicRecord} className="mt-1" aria-describedby="public-record-hint" />
+          <span>
+            The rationale rests on public record (a release, a sentence, a law adopted …)
+            <span id="public-record-hint" className="block text-xs text-stone-600">
+              Add the report it rests on as evidence below; without one, public pages say the source is still to be verified.
+            </span>
+          </span>
+        </label>
       </div>
       <fieldset>
         <legend className="font-medium">Evidence (http or https links)</legend>
@@ -229,7 +240,7 @@ export function AssessmentForm(props: {
   // A new answer: show what was saved, or what was sent when nothing was, in a freshly mounted form.
   if (state !== seenState) {
     setSeenState(state);
-    const values = state?.ok && state.saved ? { status: state.saved.status, rationale: state.saved.rationale, evidence: state.saved.evidence } : (sent ?? shown.values);
+    const values = state?.ok && state.saved ? { status: state.saved.status, rationale: state.saved.rationale, publicRecord: state.saved.publicRecord, evidence: state.saved.evidence } : (sent ?? shown.values);
     setShown({ key: shown.key + 1, values, fromAnswer: true });
     setPrefilled(false);
     const newLatest = state?.saved?.assessmentId ?? state?.conflict?.assessmentId;

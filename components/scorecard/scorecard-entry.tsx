@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { EvidenceList } from "@/components/scorecard/evidence-list";
+import { PublicRecordNote } from "@/components/scorecard/public-record-note";
 import { DemoLabel } from "@/components/ui/demo-label";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { BenchmarkSource } from "@/db/queries/benchmarks";
@@ -35,6 +36,7 @@ export function ScorecardEntry({
         {benchmark.categoryName} · addressed to {ADDRESSEE_LABELS[benchmark.addressee]}
       </p>
       {detail && <p className="mt-2 text-sm">{detail.rationale}</p>}
+      {detail && <PublicRecordNote publicRecord={detail.publicRecord} evidenceCount={detail.evidence.length} />}
       {detail && <EvidenceList evidence={detail.evidence} />}
       <p className="mt-2 text-xs text-stone-600">
         Raised by:{" "}

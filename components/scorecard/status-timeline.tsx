@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { EvidenceList } from "@/components/scorecard/evidence-list";
+import { PublicRecordNote } from "@/components/scorecard/public-record-note";
 import { DemoLabel } from "@/components/ui/demo-label";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { PublishedRound } from "@/db/queries/rounds";
@@ -33,6 +34,7 @@ export function StatusTimeline({ rounds, details }: { rounds: PublishedRound[]; 
                       </span>
                     </p>
                     <p className="text-sm" data-testid="rationale">{detail.rationale}</p>
+                    <PublicRecordNote publicRecord={detail.publicRecord} evidenceCount={detail.evidence.length} />
                     <EvidenceList evidence={detail.evidence} />
                   </div>
                 ) : (

@@ -40,6 +40,8 @@ export interface NewAssessment {
   reviewerId: string;
   status: Status;
   rationale: string;
+  /** The rationale rests on public record (its evidence is the source); carried-forward scores never claim it. */
+  publicRecord?: boolean;
   evidence: Array<{ url: string; title: string; publishedOn: string | null }>;
   /** The reviewer's latest assessment id when the form was opened (0 for none): a different one now means a conflict. */
   expectedLatestId: number;
@@ -62,7 +64,7 @@ async function appendAssessment(tx: Executor, input: NewAssessment, origin?: Rec
   }
   const [row] = await tx
     .insert(assessments)
-    .values({ benchmarkId: input.benchmarkId, roundId: input.roundId, reviewerId: input.reviewerId, status: input.status, rationale: input.rationale })
+    .values({ benchmarkId: input.benchmarkId, roundId: input.roundId, reviewerId: input.reviewerId, status: input.status, rationale: input.rationale, publicRecord: input.publicRecord ?? false })
     .returning({ id: assessments.id });
   const id = row!.id;
   if (input.evidence.length > 0) await tx.insert(evidenceLinks).values(input.evidence.map((e) => ({ ...e, assessmentId: id })));
@@ -72,7 +74,7 @@ async function appendAssessment(tx: Executor, input: NewAssessment, origin?: Rec
     entity: "assessment",
     entityId: id,
     before: latest ? { id: latest.id, status: latest.status } : null,
-    after: { benchmarkId: input.benchmarkId, roundId: input.roundId, status: input.status, rationale: input.rationale, evidence: input.evidence, ...origin },
+    after: { benchmarkId: input.benchmarkId, roundId: input.roundId, status: input.status, rationale: input.rationale, publicRecord: input.publicRecord ?? false, evidence: input.evidence, ...origin },
   });
   return id;
 }

@@ -13,6 +13,7 @@ export interface LatestAssessmentRow extends LatestAssessment {
   benchmarkId: number;
   reviewerName: string;
   rationale: string;
+  publicRecord: boolean;
   createdAt: string;
 }
 
@@ -34,6 +35,7 @@ export async function listLatestAssessments(db: Executor, roundId: number): Prom
       reviewerName: users.name,
       status: assessments.status,
       rationale: assessments.rationale,
+      publicRecord: assessments.publicRecord,
       createdAt: assessments.createdAt,
     })
     .from(assessments)
@@ -48,7 +50,7 @@ export async function listLatestAssessments(db: Executor, roundId: number): Prom
 /** One of this reviewer's own assessments, e.g. the one saved meanwhile from another tab; another reviewer's is never returned. */
 export async function getOwnAssessment(db: Executor, id: number, reviewerId: string) {
   const row = await db
-    .select({ id: assessments.id, status: assessments.status, rationale: assessments.rationale, createdAt: assessments.createdAt })
+    .select({ id: assessments.id, status: assessments.status, rationale: assessments.rationale, publicRecord: assessments.publicRecord, createdAt: assessments.createdAt })
     .from(assessments)
     .where(and(eq(assessments.id, id), eq(assessments.reviewerId, reviewerId)))
     .get();

@@ -57,6 +57,7 @@ const scoreSelection = {
   status: publishedScores.status,
   basis: publishedScores.basis,
   rationale: assessments.rationale,
+  publicRecord: assessments.publicRecord,
   evidence: evidenceList,
   sources: sourceList,
   people: subjectList("person"),
@@ -103,7 +104,7 @@ async function scoreRowsOf(db: Executor, round: RoundInView, ids: number[]): Pro
   const redactor = await getPublicRedactor(db);
   // Evidence is "title <url>" text here: a name in an address is withheld in place, like any other.
   const byId = new Map<number, ScoreExportRow>(
-    rows.map(({ benchmarkId, ...row }) => [benchmarkId, { ...redactor.repeatedFields(redactor.fields(row, ["rationale", "evidence"]), ["benchmarkTitle", "sources", "people", "laws"]), demo: Boolean(row.demo) }]),
+    rows.map(({ benchmarkId, ...row }) => [benchmarkId, { ...redactor.repeatedFields(redactor.fields(row, ["rationale", "evidence"]), ["benchmarkTitle", "sources", "people", "laws"]), demo: Boolean(row.demo), publicRecord: Boolean(row.publicRecord) }]),
   );
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

@@ -21,6 +21,8 @@ export interface PublishedScoreDetail {
   basis: PublishedBasis;
   isDemo: boolean;
   rationale: string;
+  /** The rationale rests on public record; with no evidence, the page says it is still to be verified. */
+  publicRecord: boolean;
   decidedAt: string;
   evidence: EvidenceLink[];
 }
@@ -40,6 +42,7 @@ export async function listPublishedScoreDetails(db: Executor, where: { benchmark
         decidedAt: publishedScores.decidedAt,
         assessmentId: publishedScores.assessmentId,
         rationale: assessments.rationale,
+        publicRecord: assessments.publicRecord,
       })
       .from(publishedScores)
       .innerJoin(rounds, and(eq(rounds.id, publishedScores.roundId), isNotNull(rounds.publishedAt)))

@@ -24,6 +24,12 @@ export const assessments = sqliteTable(
     rationale: text("rationale").notNull(),
     isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
     /**
+     * The reviewer says the rationale rests on public record (a release, a sentence, a law adopted),
+     * not on their own judgement. Public pages show it with the evidence that backs it, or with a
+     * "to be verified" note where the assessment has none.
+     */
+    publicRecord: integer("public_record", { mode: "boolean" }).notNull().default(false),
+    /**
      * An editor's own ruling on a disagreement, written as an assessment so that a published score
      * always shows an assessment's rationale and evidence. Reviewers' lists and agreement leave it out.
      */

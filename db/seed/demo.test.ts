@@ -42,6 +42,9 @@ describe("buildDemoScores", () => {
       ROUNDS,
     );
     expect(scores.map((s) => s.reviewerA.status)).toEqual(["not_met", "partial", "partial"]);
+    // Where the seed holds no event, the rationale says the round was not checked, not that nothing happened.
+    expect(scores[0]!.reviewerA).toMatchObject({ publicRecord: false, rationale: expect.stringMatching(/^Demo score, illustrative only: not checked against the public record/) });
+    expect(scores.slice(1).map((s) => s.reviewerA.publicRecord)).toEqual([true, true]);
   });
 
   it("holds 'regressed' only at the round it was recorded for, then not met", () => {
@@ -51,6 +54,9 @@ describe("buildDemoScores", () => {
     );
     expect(scores.map((s) => s.reviewerA.status)).toEqual(["not_met", "regressed", "not_met"]);
     expect(scores[2]!.reviewerA.rationale).toContain("law adopted");
+    // The setback rests on public record at its round; the later "not met" is the demo's inference.
+    expect(scores.map((s) => s.reviewerA.publicRecord)).toEqual([false, true, false]);
+    expect(scores[2]!.reviewerA.rationale).toMatch(/^Demo score/);
   });
 
   it("stops scoring a retired benchmark from its retirement date", () => {

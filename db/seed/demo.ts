@@ -13,13 +13,18 @@ export const DEMO_USERS = [
 export interface DemoScore {
   benchmarkSlug: string;
   roundSlug: string;
-  reviewerA: { status: Status; rationale: string };
-  reviewerB: { status: Status; rationale: string };
+  reviewerA: { status: Status; rationale: string; publicRecord: boolean };
+  reviewerB: { status: Status; rationale: string; publicRecord: boolean };
   published: { status: Status; basis: "agreement" | "editor" };
 }
 
-const NO_CHANGE =
-  "Demo score: the seed dataset records no step towards this demand by this round.";
+// The seed holds only the events its five documents and a few public reports give: where it has none
+// for a benchmark, the demo says that, not that nothing happened.
+const NOT_CHECKED =
+  "Demo score, illustrative only: not checked against the public record; the seed dataset holds no event bearing on this demand by this round.";
+
+/** A regression counts only at its own round; later rounds start from it without claiming anything new. */
+const afterSetback = (rationale: string) => `Demo score, illustrative only: scored from the earlier setback, not checked against the public record since. (${rationale})`;
 
 // Where reviewer B reads the same facts differently: a neighbouring status on the scale.
 const SECOND_OPINION: Record<Status, Status> = {
@@ -66,17 +71,20 @@ export function buildDemoScores(benchmarks: readonly SeedBenchmark[], rounds: re
       // "regressed" means worse than the round before, so it holds only at the round it was recorded for.
       const carriedRegression = outcome?.status === "regressed" && outcome.fromRoundSlug !== round.slug;
       const status: Status = !outcome ? "not_met" : carriedRegression ? "not_met" : outcome.status;
-      const rationale = !outcome ? NO_CHANGE : carriedRegression ? `No recovery since: ${outcome.rationale}` : outcome.rationale;
+      const rationale = !outcome ? NOT_CHECKED : carriedRegression ? afterSetback(outcome.rationale) : outcome.rationale;
+      // Only the round's own outcome rests on public record; what the demo infers from it does not.
+      const publicRecord = Boolean(outcome?.publicRecord) && !carriedRegression;
 
       const disagrees = !outcome?.publicRecord && stableHash(`${benchmark.slug}@${round.slug}`) % 9 === 0;
       const statusB = disagrees ? SECOND_OPINION[status] : status;
       scores.push({
         benchmarkSlug: benchmark.slug,
         roundSlug: round.slug,
-        reviewerA: { status, rationale },
+        reviewerA: { status, rationale, publicRecord },
         reviewerB: {
           status: statusB,
           rationale: disagrees ? "Demo score: this reviewer judged the same facts differently." : rationale,
+          publicRecord: disagrees ? false : publicRecord,
         },
         published: { status, basis: disagrees ? "editor" : "agreement" },
       });

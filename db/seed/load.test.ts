@@ -117,3 +117,21 @@ describe("the seed as loaded into the database", () => {
     expect(all<{ n: number }>("SELECT COUNT(*) AS n FROM benchmarks")[0]!.n).toBe(SEED_DATA.benchmarks.length);
   });
 });
+
+describe("migration 0010's backfill of the public-record flag", () => {
+  it("marks exactly the demo scores the seed marks, and not the older seed's inferred 'No recovery since:' ones", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { MIGRATIONS_FOLDER } = await import("../migrate");
+    const backfill = readFileSync(`${MIGRATIONS_FOLDER}/0010_public-record.sql`, "utf8").split("-- hand-written below")[1]!;
+    const flags = () => all<{ id: number; publicRecord: number }>("SELECT id, public_record AS publicRecord FROM assessments ORDER BY id");
+    const seeded = flags();
+    expect(seeded.some((a) => a.publicRecord === 1)).toBe(true);
+    expect(seeded.some((a) => a.publicRecord === 0)).toBe(true);
+    // A database seeded before the flag existed: every flag 0, carried setbacks in the old wording.
+    db.$client.exec("UPDATE assessments SET public_record = 0");
+    db.$client.exec("UPDATE assessments SET rationale = 'No recovery since: ' || substr(rationale, instr(rationale, '(') + 1) WHERE rationale LIKE 'Demo score, illustrative only: scored from the earlier setback%'");
+    expect(all<{ n: number }>("SELECT count(*) AS n FROM assessments WHERE rationale LIKE 'No recovery since:%'")[0]!.n).toBeGreaterThan(0);
+    db.$client.exec(backfill);
+    expect(flags()).toEqual(seeded);
+  });
+});

@@ -85,6 +85,7 @@ export const scoreSchema = z
     status,
     basis: z.enum(PUBLISHED_BASES),
     rationale: z.string(),
+    publicRecord: z.boolean().openapi({ description: "True where the rationale rests on public record; its evidence is the source, and with no evidence the source is still to be verified." }),
     evidence: z.string().openapi({ description: "Evidence as “title <url>”, separated by “ | ”." }),
     demo: z.boolean().openapi({ description: "True for demonstration data shipped with the app." }),
     publishedAt: z.string(),

@@ -23,6 +23,7 @@ export const SCORE_COLUMNS: ExportColumn<ScoreExportRow>[] = [
   { key: "status_code", header: "Status code", value: (r) => r.status, width: 10 },
   { key: "basis", header: "Published on", value: (r) => (r.basis === "agreement" ? "Reviewers' agreement" : "Editor's decision"), width: 18 },
   { key: "rationale", header: "Rationale", value: (r) => r.rationale, width: 60 },
+  { key: "public_record", header: "Rests on public record", value: (r) => (r.publicRecord ? (r.evidence ? "yes" : "yes, source to be verified") : "no"), width: 14 },
   { key: "evidence", header: "Evidence", value: (r) => r.evidence, width: 40 },
   { key: "sources", header: "Raised by", value: (r) => r.sources, width: 40 },
   { key: "people", header: "People", value: (r) => r.people, width: 24 },

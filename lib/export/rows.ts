@@ -13,6 +13,8 @@ export interface ScoreExportRow {
   status: Status;
   basis: string;
   rationale: string;
+  /** The rationale rests on public record (its evidence is the source; without any, still to be verified). */
+  publicRecord: boolean;
   evidence: string;
   sources: string;
   people: string;

@@ -50,6 +50,8 @@ export const assessmentFormSchema = z
     expectedLatestId: z.coerce.number().int().min(0),
     status: z.enum(STATUSES, "Choose a status."),
     rationale,
+    // The form's checkbox: sent as "yes" when ticked, absent otherwise.
+    publicRecord: z.literal("yes", "Tick the box or leave it empty.").optional(),
     evidenceUrl: list,
     evidenceTitle: list,
     evidenceDate: list,
@@ -65,7 +67,7 @@ export const assessmentFormSchema = z
   )
   .transform((input) => {
     const { evidenceUrl: _u, evidenceTitle: _t, evidenceDate: _d, ...rest } = input;
-    return { ...rest, evidence: readEvidenceRows(input).evidence };
+    return { ...rest, publicRecord: rest.publicRecord === "yes", evidence: readEvidenceRows(input).evidence };
   });
 
 export type AssessmentForm = z.output<typeof assessmentFormSchema>;
@@ -107,6 +109,7 @@ export const assessmentApiSchema = z.strictObject({
   expectedLatestId: z.number("Give the id of your latest assessment you saw (0 for none).").int().min(0),
   status: z.enum(STATUSES, `Choose a status: ${STATUSES.join(", ")}.`),
   rationale: rationaleSchema,
+  publicRecord: z.boolean("Say true or false: does the rationale rest on public record?").default(false),
   evidence: z
     .array(
       z.strictObject({

@@ -22,6 +22,7 @@ export const postAssessment = guardedJsonPost(
         reviewerId: user.id,
         status: input.status,
         rationale: input.rationale,
+        publicRecord: input.publicRecord,
         evidence: input.evidence,
         expectedLatestId: input.expectedLatestId,
       });

@@ -110,7 +110,7 @@ async function scoresPage(db: Executor, query: Query<"scores">) {
   const context = await getExportContext(db, filtersOf(query));
   const { rows, total } = await listScoreRows(db, context, rangeOf(query));
   return {
-    data: rows.map((r) => ({ round: r.roundSlug, benchmark: r.benchmarkSlug, status: r.status, basis: r.basis, rationale: r.rationale, evidence: r.evidence, demo: r.demo, publishedAt: r.publishedAt })),
+    data: rows.map((r) => ({ round: r.roundSlug, benchmark: r.benchmarkSlug, status: r.status, basis: r.basis, rationale: r.rationale, publicRecord: r.publicRecord, evidence: r.evidence, demo: r.demo, publishedAt: r.publishedAt })),
     page: query.page,
     pageSize: query.pageSize,
     total,

@@ -13,6 +13,7 @@ import { assessmentFormSchema, carryForwardSchema } from "@/lib/validation/asses
 export interface ScoreValues {
   status: Status;
   rationale: string;
+  publicRecord: boolean;
   evidence: Array<{ url: string; title: string; publishedOn: string | null }>;
 }
 
@@ -34,6 +35,7 @@ export const saveAssessment = guardedAction<typeof assessmentFormSchema, Assessm
         reviewerId: user.id,
         status: input.status,
         rationale: input.rationale,
+        publicRecord: input.publicRecord,
         evidence: input.evidence,
         expectedLatestId: input.expectedLatestId,
       });
@@ -47,7 +49,7 @@ export const saveAssessment = guardedAction<typeof assessmentFormSchema, Assessm
         return {
           ok: false,
           message: `This score was changed at ${meanwhile.createdAt.slice(0, 16).replace("T", " ")} UTC (now “${STATUS_LABELS[meanwhile.status]}”, saved from another window) after you opened the form. Nothing was saved. Your text is kept below and the score saved meanwhile is shown above it: save again to replace it with yours.`,
-          conflict: { assessmentId: meanwhile.id, status: meanwhile.status, rationale: meanwhile.rationale, evidence: meanwhile.evidence, createdAt: meanwhile.createdAt },
+          conflict: { assessmentId: meanwhile.id, status: meanwhile.status, rationale: meanwhile.rationale, publicRecord: meanwhile.publicRecord, evidence: meanwhile.evidence, createdAt: meanwhile.createdAt },
         };
       }
       if (error instanceof ScoreRefusedError) throw new ActionError(error.message);
@@ -60,7 +62,7 @@ export const saveAssessment = guardedAction<typeof assessmentFormSchema, Assessm
     return {
       ok: true,
       message: "Saved. Your earlier scores stay in the history.",
-      saved: { assessmentId: saved.id, status: input.status, rationale: input.rationale, evidence: input.evidence },
+      saved: { assessmentId: saved.id, status: input.status, rationale: input.rationale, publicRecord: input.publicRecord, evidence: input.evidence },
     };
   },
 );

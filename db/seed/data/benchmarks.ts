@@ -584,6 +584,12 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
     sources: [{ statementSlug: "lawyers-2015-statement", demand: "Guarantee the personal safety of the activists and lawyers who commented on the dialogue or made proposals for it." }],
     outcomes: [
       {
+        fromRoundSlug: HRC31,
+        status: "regressed",
+        rationale: "Yu Wensheng, one of the 2015 statement's signatories, was held for about three months from October 2015.",
+        publicRecord: true,
+      },
+      {
         fromRoundSlug: HRC34,
         status: "regressed",
         rationale: "Jiang Tianyong, one of the 2015 statement's signatories, disappeared into police custody in November 2016.",
@@ -592,7 +598,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
       {
         fromRoundSlug: HRC37,
         status: "regressed",
-        rationale: "Yu Wensheng, another signatory, was detained in January 2018, and Jiang Tianyong had been sentenced in November 2017.",
+        rationale: "Yu Wensheng was detained again in January 2018, and Jiang Tianyong had been sentenced in November 2017.",
         publicRecord: true,
       },
     ],

@@ -406,6 +406,23 @@ describe("seed dataset: benchmarks", () => {
     expect(outcome("release-liu-xia", "upr-china-2018")).toMatchObject({ status: "met", publicRecord: true });
     expect(outcome("release-gui-minhai", "hrc-37")?.rationale).toMatch(/seized him again/);
   });
+
+  // Corrections found by checking the seed against the public record (issue 14).
+  it("dates the events as public reporting has them, and counts Yu Wensheng's 2015 detention as a reprisal at HRC 31", () => {
+    const events = (slug: string) => subjects.find((s) => s.slug === slug)!.events;
+    const disappearance = events("wang-quanzhang").find((e) => e.kind === "disappeared")!;
+    expect(disappearance).toMatchObject({ date: "2015-08-01", datePrecision: "month", sourceSlug: null });
+    expect(disappearance.description).toMatch(/early August 2015/);
+    expect(disappearance.description).toMatch(/letter counts him among those disappeared since .*9 July 2015/);
+    expect(events("yu-wensheng").map((e) => [e.kind, e.date])).toEqual([["detained", "2015-10-01"], ["detained", "2018-01-01"]]);
+    const reprisal = benchmarks.find((b) => b.slug === "no-reprisals-for-dialogue-comments")!;
+    expect(reprisal.outcomes.find((o) => o.fromRoundSlug === "hrc-31")).toMatchObject({ status: "regressed", publicRecord: true, rationale: expect.stringMatching(/Yu Wensheng/) });
+  });
+
+  it("cites the 2017 article by its own title", () => {
+    // The whole title is in sources.ts; the altered wording said "over torture of rights lawyers".
+    expect(sources.find((s) => s.slug === "humanosphere-2017-eleven-countries")!.title).toMatch(/^U\.S\. absent as .* rebuke China for torture of human rights lawyers$/);
+  });
 });
 
 describe("seed dataset: people, laws and practices", () => {

@@ -34,7 +34,8 @@ export const SEED_SOURCES: SeedSourceDocument[] = [
   {
     slug: "humanosphere-2017-eleven-countries",
     file: "003_be24c6257d18bdaa.txt",
-    title: "U.S. absent as 11 countries rebuke China over torture of rights lawyers",
+    // The article's own title, quoted as a citation quotes it.
+    title: "U.S. absent as 11 countries rebuke China for torture of human rights lawyers",
     publisher: "Humanosphere",
     publishedOn: "2017-03-21",
     datePrecision: "day",

@@ -172,7 +172,15 @@ export const SEED_SUBJECTS: SeedSubject[] = [
     description: "Seized in the 2015 crackdown on lawyers and held incommunicado; one of five whose torture claims eleven governments raised in 2017.",
     sourceSlug: "ngo-letter-2018-hrc37",
     events: [
-      { kind: "disappeared", date: "2015-07-09", datePrecision: "day", description: "The 2018 NGO letter dates his enforced disappearance to 9 July 2015, when the crackdown began.", sourceSlug: "ngo-letter-2018-hrc37" },
+      // Public reporting dates his being taken away to early August 2015; the 2018 letter counts him among
+      // those disappeared since the crackdown began on 9 July 2015, which is the letter's framing, not his date.
+      {
+        kind: "disappeared",
+        date: "2015-08-01",
+        datePrecision: "month",
+        description: "Taken away by police in early August 2015, a few weeks into the crackdown, and then held incommunicado. (The 2018 NGO letter counts him among those disappeared since the crackdown began on 9 July 2015.)",
+        sourceSlug: null,
+      },
       { kind: "other", date: "2018-11-01", datePrecision: "month", description: "Still held, untried and cut off from his family and lawyers, when China's UPR took place.", sourceSlug: null },
     ],
   },
@@ -258,7 +266,10 @@ export const SEED_SUBJECTS: SeedSubject[] = [
     article: null,
     description: "Prominent rights lawyer who lost his licence and was then detained.",
     sourceSlug: "ngo-letter-2018-hrc37",
-    events: [{ kind: "detained", date: "2018-01-01", datePrecision: "month", description: "Stripped of his licence to practise, then arbitrarily detained.", sourceSlug: "ngo-letter-2018-hrc37" }],
+    events: [
+      { kind: "detained", date: "2015-10-01", datePrecision: "month", description: "Held for about three months from October 2015, in the months after the crackdown on rights lawyers began.", sourceSlug: null },
+      { kind: "detained", date: "2018-01-01", datePrecision: "month", description: "Stripped of his licence to practise, then arbitrarily detained.", sourceSlug: "ngo-letter-2018-hrc37" },
+    ],
   },
   {
     slug: "jiang-tianyong",

@@ -113,6 +113,7 @@ export default async function PrintScorecardPage({ params, searchParams }: Props
                 </td>
                 <td className="py-1">
                   {detail?.rationale}
+                  {detail?.publicRecord && <span className="block text-xs text-stone-600">{detail.evidence.length > 0 ? "Rests on public record (evidence online)." : "Rests on public record; source to be verified before citing."}</span>}
                   <span className="block text-xs text-stone-600">
                     Raised by: {sources.filter((s) => s.benchmarkId === b.id).map((s) => s.statementTitle).join("; ")}
                   </span>

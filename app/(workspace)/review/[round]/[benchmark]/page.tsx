@@ -81,14 +81,14 @@ export default async function ScoreBenchmarkPage({ params, searchParams }: { par
               roundSlug={round.slug}
               benchmarkSlug={benchmark.slug}
               expectedLatestId={mine?.id ?? 0}
-              current={mine ? { status: mine.status, rationale: mine.rationale, evidence: myEvidence.map(withoutId) } : { status: "", rationale: "", evidence: [] }}
+              current={mine ? { status: mine.status, rationale: mine.rationale, publicRecord: mine.publicRecord, evidence: myEvidence.map(withoutId) } : { status: "", rationale: "", publicRecord: false, evidence: [] }}
               previous={
                 source
                   ? {
                       roundName: source.roundName,
                       status: source.status,
                       isDemo: source.isDemo,
-                      carried: { status: source.status, rationale: carriedForwardRationale(source), evidence: carriedEvidence.map(withoutId) },
+                      carried: { status: source.status, rationale: carriedForwardRationale(source), publicRecord: false, evidence: carriedEvidence.map(withoutId) },
                     }
                   : null
               }
