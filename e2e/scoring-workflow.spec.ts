@@ -79,11 +79,11 @@ test("save, edit one field, save again: the form shows what was saved each time,
   await page.getByLabel("Address 1").fill("https://example.org/liu-xia-leaves");
   await page.getByLabel("Title 1").fill("Liu Xia leaves China");
   await page.getByLabel("Date 1").fill("2018-07-10");
-  await page.getByLabel(/The rationale rests on public record/).check();
+  await page.getByRole("checkbox", { name: /^Rests on public record/ }).check();
   await page.getByRole("button", { name: "Save score", exact: true }).click();
   await expect(saved(page)).toBeVisible();
   await expect.poll(() => assessmentsOf(reviewer.email).length).toBe(1);
-  await expect(page.getByLabel(/The rationale rests on public record/)).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: /^Rests on public record/ })).toBeChecked();
 
   // The form holds exactly what was saved.
   await expect(page.getByRole("radio", { name: "Partial", exact: true })).toBeChecked();
@@ -94,7 +94,7 @@ test("save, edit one field, save again: the form shows what was saved each time,
 
   // One field changed: the second save keeps the others as they were.
   await page.getByLabel("Rationale").fill("Allowed to leave for Germany in July 2018; her brother stays behind.");
-  await page.getByLabel(/The rationale rests on public record/).uncheck();
+  await page.getByRole("checkbox", { name: /^Rests on public record/ }).uncheck();
   await page.getByRole("button", { name: "Save score", exact: true }).click();
   await expect.poll(() => assessmentsOf(reviewer.email).length).toBe(2);
   await expect(page.getByLabel("Rationale")).toHaveValue("Allowed to leave for Germany in July 2018; her brother stays behind.");

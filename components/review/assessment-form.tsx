@@ -124,7 +124,7 @@ function ScoreFields({ initial, errors }: { initial: AssessmentDraft; errors: Er
         <label className="mt-1 flex items-start gap-2 text-sm">
           <input type="checkbox" name="publicRecord" value="yes" defaultChecked={initial.publicRecord} className="mt-1" aria-describedby="public-record-hint" />
           <span>
-            The rationale rests on public record (a release, a sentence, a law adopted …)
+            Rests on public record (a release, a sentence, a law adopted …)
             <span id="public-record-hint" className="block text-xs text-stone-600">
               Add the report it rests on as evidence below; without one, public pages say the source is still to be verified.
             </span>
