@@ -16,10 +16,11 @@ function when(date: Date): string {
  */
 export function SessionList({ sessions, currentId, endSession, endOthers }: { sessions: OwnSession[]; currentId: string; endSession: Action; endOthers: Action }) {
   const others = sessions.filter((s) => s.id !== currentId);
+  const listed = [...sessions.filter((s) => s.id === currentId), ...others];
   return (
     <>
       <ul className="mt-3 flex max-w-3xl flex-col gap-3" data-testid="sessions">
-        {sessions.map((s) => {
+        {listed.map((s) => {
           const device = summariseUserAgent(s.userAgent);
           const current = s.id === currentId;
           return (
@@ -40,7 +41,7 @@ export function SessionList({ sessions, currentId, endSession, endOthers }: { se
                 <dt>Ends unless renewed</dt>
                 <dd>{when(s.expiresAt)}</dd>
                 <dt>Address</dt>
-                <dd>{s.ipAddress ?? "not recorded"}</dd>
+                <dd>{s.ipAddress || "not recorded"}</dd>
               </dl>
               {!current && (
                 <ActionForm

@@ -12,7 +12,7 @@ export interface OwnSession {
   updatedAt: Date;
   expiresAt: Date;
   userAgent: string | null;
-  /** Recorded only when TRUST_PROXY says which address the client has. */
+  /** Recorded only when TRUST_PROXY says which address the client has (better-auth writes "" otherwise). */
   ipAddress: string | null;
 }
 
