@@ -16,7 +16,24 @@ describe("readEnv", () => {
       SCORECARD_EMBED_ANCESTORS: ["*"],
       SCORECARD_PUBLIC_CACHE: "on",
       SESSION_LIFETIME_DAYS: 14,
+      SMTP_URL: undefined,
+      MAIL_FROM: undefined,
     });
+  });
+
+  it("reads the mail server and sender for reset links, needing both, and never echoes the server's password", () => {
+    const env = readEnv({ SMTP_URL: "smtp://scorecard:s3cret@mail.example.org:587", MAIL_FROM: "Dialogue Scorecard <scorecard@example.org>" });
+    expect(env).toMatchObject({ SMTP_URL: "smtp://scorecard:s3cret@mail.example.org:587", MAIL_FROM: "Dialogue Scorecard <scorecard@example.org>" });
+    expect(readEnv({ SMTP_URL: "smtps://mail.example.org", MAIL_FROM: "scorecard@example.org" }).SMTP_URL).toBe("smtps://mail.example.org");
+    expect(readEnv({ SMTP_URL: "", MAIL_FROM: "" })).toMatchObject({ SMTP_URL: undefined, MAIL_FROM: undefined });
+    expect(() => readEnv({ SMTP_URL: "smtp://mail.example.org" })).toThrow(/MAIL_FROM/);
+    for (const bad of ["https://s3cret@mail.example.org", "mail.example.org:25"]) {
+      expect(() => readEnv({ SMTP_URL: bad, MAIL_FROM: "a@example.org" }), bad).toThrow(/SMTP_URL/);
+      expect(() => readEnv({ SMTP_URL: bad, MAIL_FROM: "a@example.org" }), bad).not.toThrow(/s3cret/);
+    }
+    for (const bad of ["scorecard", "A <a@example.org>\r\nBcc: x@example.org", "a@example.org\nBcc: x@example.org", "<a@example.org>"]) {
+      expect(() => readEnv({ MAIL_FROM: bad }), JSON.stringify(bad)).toThrow(/MAIL_FROM/);
+    }
   });
 
   it("listens on this machine only unless HOST names another address, and refuses one that is not an address", () => {

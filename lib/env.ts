@@ -14,7 +14,11 @@ const hostName = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9
 /** One CSP source for frame-ancestors: *, 'self', or a scheme + host with an optional *. subdomain and port. */
 const ancestorSource = /^(\*|'self'|https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?)$/i;
 
-const envSchema = z.object({
+/** A sender as a mail header takes it: an address, or a name and an address in <>; never a line break. */
+const mailbox = /^(?:[^<>\r\n"]{1,100} <[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/;
+
+const envSchema = z
+  .object({
   DATABASE_PATH: z.string().min(1).default("data/scorecard.db"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** The address `npm start` listens on: this machine only unless told otherwise (0.0.0.0 or :: for every interface). */
@@ -55,7 +59,21 @@ const envSchema = z.object({
     .default("*")
     .transform((v) => (v ? v.split(/\s+/) : ["*"]))
     .pipe(z.array(z.string().regex(ancestorSource, "List origins like https://example.org, separated by spaces, or *."))),
-});
+  /**
+   * The mail server reset links are also emailed through (smtp://user:pass@host:587, or smtps:// for TLS from
+   * the start); unset, links are only shown to the editor. Never echoed in an error: it may hold a password.
+   */
+  SMTP_URL: z
+    .union([z.literal("").transform(() => undefined), z.url({ protocol: /^smtps?$/, error: "Use smtp://user:password@host:port or smtps://…." })])
+    .optional(),
+  /** The sender of those messages, e.g. "Dialogue Scorecard <scorecard@example.org>"; needed with SMTP_URL. */
+  MAIL_FROM: z
+    .union([z.literal("").transform(() => undefined), z.string().trim().regex(mailbox, "Use an address, or a name and <address>, e.g. Dialogue Scorecard <scorecard@example.org>.")])
+    .optional(),
+  })
+  .superRefine((env, context) => {
+    if (env.SMTP_URL && !env.MAIL_FROM) context.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "Set MAIL_FROM (the sender) whenever SMTP_URL is set." });
+  });
 
 export type Env = z.infer<typeof envSchema>;
 

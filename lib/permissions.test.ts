@@ -27,8 +27,9 @@ describe("permissions", () => {
     }
   });
 
-  it("gives every role at least the right to score", () => {
+  it("gives every role at least the right to score and to manage its own account", () => {
     for (const role of ROLES) expect(canScore({ role }), role).toBe(true);
+    for (const role of ROLES) expect(can({ role }, "ownAccount"), role).toBe(true);
   });
 
   it("refuses a role it does not know (a hand-edited row) rather than throwing", () => {

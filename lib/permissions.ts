@@ -3,6 +3,8 @@
 import type { Role } from "./domain";
 
 export const PERMISSIONS = [
+  /** See and end one's own sessions, and change one's own password: every signed-in person, for their own account only. */
+  "ownAccount",
   /** Save and carry forward one's own scores (the review form and POST /api/v1/assessments). */
   "score",
   /** Add statements and propose benchmarks from their demands; a reviewer's become drafts for an editor. */
@@ -22,7 +24,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   editor: PERMISSIONS,
-  reviewer: ["score", "propose"],
+  reviewer: ["ownAccount", "score", "propose"],
 };
 
 /** Anyone with a role: a session user, or a row read for one. No user (signed out) may do nothing. */

@@ -2,7 +2,7 @@
 //   npm run user:disable -- --email someone@example.org
 //   npm run user:enable -- --email someone@example.org
 //   npm run user:role -- --email someone@example.org --role editor|reviewer
-//   npm run user:reset-password -- --email someone@example.org   (prints a one-use link, valid 24 hours)
+//   npm run user:reset-password -- --email someone@example.org   (prints a one-use link, valid 24 hours; also emails it when SMTP_URL is set)
 // The same commands as the users page (db/commands/accounts.ts), with the same refusals; the audit log
 // records them with no user, as the command line's.
 import { parseArgs } from "node:util";
@@ -45,6 +45,8 @@ try {
   } else if (command === "reset-password") {
     const link = await issuePasswordResetLink(null, account.id);
     console.log(`Reset link for ${link.email}, usable once until ${link.expiresAt.toISOString()} (shown once; pass it on by a safe channel):\n${link.url}`);
+    if (link.emailed?.sent) console.log(`It was also sent to ${link.emailed.to}.`);
+    else if (link.emailed) console.error(`Sending it to ${link.emailed.to} failed (${link.emailed.error}); the link above is still valid.`);
   } else {
     const done = await setAccountRole(db, null, account.id, values.role as Role);
     console.log(`${done.email} is now ${values.role} (was ${done.before}), from their next request.`);

@@ -7,7 +7,7 @@ import type { z } from "zod";
 import type { SessionUser } from "@/server/auth/session";
 import type { ActionState } from "@/server/auth/guard";
 import { newAccountSchema } from "@/server/auth/accounts";
-import { accountResetSchema, accountRoleSchema, accountTargetSchema } from "@/lib/validation/account";
+import { accountResetSchema, accountRoleSchema, accountTargetSchema, endOtherSessionsSchema, endSessionSchema } from "@/lib/validation/account";
 import { formDataToObject } from "@/server/auth/guard";
 import { hostileString, PROTOTYPE_KEYS } from "@/lib/testing/hostile-input";
 import { rowCounter } from "@/db/testing/row-counts";
@@ -34,7 +34,12 @@ const session = vi.hoisted(() => {
   process.env.DATABASE_PATH = `${process.env.TMPDIR ?? "/tmp"}/actions-test-${process.pid}-${Date.now()}.db`;
   return { user: null as SessionUser | null };
 });
-vi.mock("@/server/auth/session", () => ({ getSessionUser: async () => session.user, requirePageUser: async () => session.user }));
+vi.mock("@/server/auth/session", () => ({
+  getSessionUser: async () => session.user,
+  requirePageUser: async () => session.user,
+  // Each test user is signed in with a session of this id (planted by plantSessionPool).
+  getCurrentSessionId: async () => (session.user ? `current-${session.user.id}` : null),
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const REVIEWER: SessionUser = { id: "demo-reviewer-a", email: "a@example.org", name: "A", role: "reviewer" };
@@ -72,9 +77,11 @@ beforeAll(async () => {
   const statementActions = await import("./review/statement-actions");
   const redaction = await import("./editor/redaction-actions");
   const draftActions = await import("./editor/draft-actions");
-  actions = { ...review, ...editor, ...reference, ...statementActions, ...redaction, ...draftActions } as unknown as Record<string, Action>;
+  const account = await import("./account/actions");
+  actions = { ...review, ...editor, ...reference, ...statementActions, ...redaction, ...draftActions, ...account } as unknown as Record<string, Action>;
   plantDraftPool();
   plantAccountPool();
+  plantSessionPool();
 });
 
 /**
@@ -95,6 +102,26 @@ function plantAccountPool() {
     addUser.run("pool-role", "pool-role@example.org", "Role Flipper", "reviewer", now, now, null);
     addUser.run("pool-editor", "pool-editor@example.org", "Other Editor", "editor", now, now, null);
   })();
+}
+
+/** The test users' own sessions: the one each is "signed in with", and others for them to end. */
+let sessionPools = 0;
+function plantSessionPool(count = 250) {
+  const now = Date.now();
+  const pool = ++sessionPools;
+  const addSession = sqlite.prepare("INSERT INTO sessions (id, token, user_id, expires_at, created_at, updated_at, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  sqlite.transaction(() => {
+    for (const user of [REVIEWER, EDITOR]) {
+      if (!sqlite.prepare("SELECT 1 FROM sessions WHERE id = ?").get(`current-${user.id}`)) addSession.run(`current-${user.id}`, `current-token-${user.id}`, user.id, now + 86_400_000, now, now, "Firefox/133.0");
+      for (let i = 0; i < count; i++) addSession.run(`own-${user.id}-${pool}-${i}`, `own-token-${user.id}-${pool}-${i}`, user.id, now + 86_400_000, now - i, now - i, "Chromium/131.0 (X11; Linux x86_64)");
+    }
+  })();
+}
+
+/** One of the signed-in test user's other sessions, or an id that names none once they are all ended. */
+function ownOtherSession(): string {
+  const userId = session.user?.id ?? REVIEWER.id;
+  return (sqlite.prepare("SELECT id FROM sessions WHERE user_id = ? AND id LIKE 'own-%' ORDER BY id LIMIT 1").pluck().get(userId) as string | undefined) ?? "own-none-left";
 }
 
 function poolAccount(state: "active" | "deactivated"): string {
@@ -143,6 +170,8 @@ const VALID: Record<string, () => Record<string, string | string[]>> = {
   deactivateUserAccount: () => ({ userId: poolAccount("active") }),
   reactivateUserAccount: () => ({ userId: poolAccount("deactivated") }),
   issuePasswordReset: () => ({ userId: "pool-role" }),
+  endOwnSession: () => ({ sessionId: ownOtherSession() }),
+  signOutEverywhereElse: () => ({ confirm: "yes" }),
   changeUserRole: () => ({ userId: "pool-role", role: sqlite.prepare("SELECT role FROM users WHERE id = 'pool-role'").pluck().get() === "editor" ? "reviewer" : "editor" }),
   createRound: () => ({ trackSlug: "un-hrc", slug: `hrc-test-${Math.random().toString(36).slice(2, 8)}`, name: "Test session", location: "", startDate: "2019-06-01", endDate: "", datePrecision: "month", scoringDeadline: "" }),
   setScoringDeadline: () => ({ roundSlug: "hrc-37", scoringDeadline: "2026-12-31" }),
@@ -196,6 +225,8 @@ const INVALID: Record<string, Record<string, string | string[]>> = {
   deactivateUserAccount: { userId: "" },
   reactivateUserAccount: { userId: "" },
   issuePasswordReset: { userId: "" },
+  endOwnSession: { sessionId: "" },
+  signOutEverywhereElse: { confirm: "no" },
   changeUserRole: { userId: "pool-role", role: "admin" },
   createRound: { trackSlug: "un-hrc", slug: "Bad Slug!", name: "", startDate: "2019-13-45", datePrecision: "week" },
   setScoringDeadline: { roundSlug: "hrc-37", scoringDeadline: "tomorrow" },
@@ -464,6 +495,8 @@ const SCHEMA_OF: Record<string, z.ZodType> = {
   reactivateUserAccount: accountTargetSchema,
   changeUserRole: accountRoleSchema,
   issuePasswordReset: accountResetSchema,
+  endOwnSession: endSessionSchema,
+  signOutEverywhereElse: endOtherSessionsSchema,
   createRound: newRoundSchema,
   setScoringDeadline: deadlineSchema,
   decideDisagreement: decisionSchema,
@@ -595,6 +628,38 @@ describe("the account actions", () => {
     const refused = await submit("issuePasswordReset", form({ userId: poolAccount("deactivated") }));
     expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/reactivate it first/) });
     expect(rowCounts()).toEqual(before);
+  });
+});
+
+describe("ending one's own sessions", () => {
+  const sessionsOf = (userId: string) => sqlite.prepare("SELECT id FROM sessions WHERE user_id = ? ORDER BY id").pluck().all(userId) as string[];
+
+  it("a reviewer cannot end an editor's session by sending its id: nothing changes", async () => {
+    plantSessionPool(2);
+    session.user = REVIEWER;
+    const editorSessions = sessionsOf(EDITOR.id);
+    const before = rowCounts();
+    for (const sessionId of [editorSessions.find((id) => id.startsWith("own-"))!, `current-${EDITOR.id}`]) {
+      expect(await submit("endOwnSession", form({ sessionId }))).toMatchObject({ ok: false, message: expect.stringMatching(/No such session/) });
+    }
+    expect(rowCounts()).toEqual(before);
+    expect(sessionsOf(EDITOR.id)).toEqual(editorSessions);
+  });
+
+  it("ends one's own other session, refuses this browser's own, and signing out everywhere else leaves only this one", async () => {
+    plantSessionPool(2);
+    session.user = REVIEWER;
+    const other = sessionsOf(REVIEWER.id).find((id) => id.startsWith("own-"))!;
+    expect(await submit("endOwnSession", form({ sessionId: other }))).toMatchObject({ ok: true, message: expect.stringMatching(/Ended the session on Chromium on Linux/) });
+    expect(sessionsOf(REVIEWER.id)).not.toContain(other);
+    const before = rowCounts();
+    expect(await submit("endOwnSession", form({ sessionId: `current-${REVIEWER.id}` }))).toMatchObject({ ok: false, message: expect.stringMatching(/use Sign out/) });
+    expect(rowCounts()).toEqual(before);
+    const editorSessions = sessionsOf(EDITOR.id);
+    expect(await submit("signOutEverywhereElse", form({ confirm: "yes" }))).toMatchObject({ ok: true, message: expect.stringMatching(/other session/) });
+    expect(sessionsOf(REVIEWER.id)).toEqual([`current-${REVIEWER.id}`]);
+    expect(sessionsOf(EDITOR.id)).toEqual(editorSessions);
+    expect(await submit("signOutEverywhereElse", form({ confirm: "yes" }))).toMatchObject({ ok: false, message: expect.stringMatching(/No other session/) });
   });
 });
 

@@ -18,6 +18,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "user.role": "changed the role of",
   "user.password-reset-issued": "issued a password-reset link for",
   "user.password-reset": "set a new password from a reset link:",
+  "session.end": "ended one of the sessions of",
+  "session.end-others": "signed out every other session of",
   "benchmark.create": "added the benchmark",
   "benchmark.approve": "approved the draft benchmark",
   "benchmark.reject": "rejected the draft benchmark",

@@ -40,6 +40,7 @@ export function AccountBar({ user, signOut }: { user: SessionUser; signOut: () =
         <span>
           Signed in as <strong>{user.name}</strong> ({user.role})
         </span>
+        <Link href="/account">Your account</Link>
         <button type="submit" className="rounded border border-stone-400 px-3 py-1 hover:bg-stone-100">
           Sign out
         </button>

@@ -1,8 +1,13 @@
 // Sessions are written by better-auth; this only shortens them. No "server-only" here: the auth
 // instance that calls it is also built by the command-line scripts.
-import { eq, gt, sql } from "drizzle-orm";
-import type { Executor } from "../transaction";
+import { and, eq, gt, ne, sql } from "drizzle-orm";
+import { summariseUserAgent } from "@/lib/user-agent";
+import { transaction, type Executor } from "../transaction";
 import { sessions, verifications } from "../schema";
+import { recordAudit } from "./audit";
+
+/** A refusal explained in words for the account page; nothing was written. */
+export class SessionChangeError extends Error {}
 
 /** Ends every session at most `maxAgeMs` after it began, including those made under a longer lifetime; returns how many were shortened. */
 export async function capSessionLifetimes(db: Executor, maxAgeMs: number): Promise<number> {
@@ -24,4 +29,33 @@ export async function withdrawResetLinksOf(db: Executor, userId: string): Promis
 export async function endSessionsOf(db: Executor, userId: string): Promise<number> {
   const result = await db.delete(sessions).where(eq(sessions.userId, userId));
   return result.changes;
+}
+
+/**
+ * Ends one of a person's own other sessions: that browser's next request finds no session. Looked up by
+ * id and owner together, so an id of someone else's session is "no such session" and ends nothing.
+ */
+export async function endOwnSession(db: Executor, userId: string, sessionId: string, currentSessionId: string): Promise<{ device: string }> {
+  if (sessionId === currentSessionId) throw new SessionChangeError("That is this browser's session: use Sign out to end it. Nothing was changed.");
+  return transaction(db, async (tx) => {
+    const [session] = await tx
+      .select({ id: sessions.id, userAgent: sessions.userAgent, createdAt: sessions.createdAt })
+      .from(sessions)
+      .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), gt(sessions.expiresAt, new Date())));
+    if (!session) throw new SessionChangeError("No such session: it may have ended or expired already. Nothing was changed.");
+    await tx.delete(sessions).where(and(eq(sessions.id, session.id), eq(sessions.userId, userId)));
+    const device = summariseUserAgent(session.userAgent);
+    await recordAudit(tx, { userId, action: "session.end", entity: "user", entityId: userId, before: { device, signedInAt: session.createdAt.toISOString() } });
+    return { device };
+  });
+}
+
+/** Ends every session of a person but the one asking ("sign out everywhere else"); returns how many ended. */
+export async function endOtherSessions(db: Executor, userId: string, currentSessionId: string): Promise<number> {
+  return transaction(db, async (tx) => {
+    const result = await tx.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, currentSessionId)));
+    if (result.changes === 0) throw new SessionChangeError("No other session is open: this browser is the only one signed in. Nothing was changed.");
+    await recordAudit(tx, { userId, action: "session.end-others", entity: "user", entityId: userId, after: { sessionsEnded: result.changes } });
+    return result.changes;
+  });
 }

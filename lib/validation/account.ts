@@ -40,3 +40,9 @@ export const resetPasswordSchema = z.strictObject(
 
 /** Issuing a password-reset link on the users page. */
 export const accountResetSchema = accountTargetSchema;
+
+/** Ending one of one's own other sessions on the account page: the session's id, never its token. */
+export const endSessionSchema = z.object({ sessionId: z.string("Choose a session.").trim().min(1, "Choose a session.").max(64, "That is not a session.") });
+
+/** "Sign out everywhere else": the form's one hidden field says it was this button. */
+export const endOtherSessionsSchema = z.object({ confirm: z.literal("yes", "Use the button on the account page.") });

@@ -7,18 +7,28 @@ import { changePasswordSchema, resetPasswordSchema } from "@/lib/validation/acco
 import { BODY_LIMITS, readBodyWithLimit, tooLargeMessage } from "@/server/security/request-limits";
 import { CLIENT_ADDRESS_HEADER, CLIENT_SENT_ADDRESS_HEADERS, clientAddress } from "./client-address";
 import { getAuth } from "./better-auth";
-import { accountKey, SignInLimiter } from "./sign-in-limit";
+import { accountKey, SignInLimiter, SlidingWindow } from "./sign-in-limit";
 
 /** Errors in better-auth's own shape ({ code, message }), so its client reads them like its own. */
 function authError(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
   return Response.json({ code, message }, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
-const cache = globalThis as unknown as { scorecardSignInLimiter?: SignInLimiter };
+const cache = globalThis as unknown as { scorecardSignInLimiter?: SignInLimiter; scorecardPasswordChangeLimit?: SlidingWindow };
 
 function signInLimiter(env: Env): SignInLimiter {
   cache.scorecardSignInLimiter ??= new SignInLimiter({ perKey: env.SIGN_IN_ATTEMPTS_PER_MINUTE, shared: env.SIGN_IN_SHARED_ATTEMPTS_PER_MINUTE, windowMs: 60_000 });
   return cache.scorecardSignInLimiter;
+}
+
+/**
+ * Password changes per account per minute, as many as sign-in attempts: a change checks the current password,
+ * so someone holding a stolen session could otherwise guess it as fast as they like. Per account (from the
+ * session), never per address or shared, so nobody can use up another person's changes.
+ */
+function passwordChangeLimit(env: Env): SlidingWindow {
+  cache.scorecardPasswordChangeLimit ??= new SlidingWindow(env.SIGN_IN_ATTEMPTS_PER_MINUTE, 60_000);
+  return cache.scorecardPasswordChangeLimit;
 }
 
 /**
@@ -66,7 +76,7 @@ function isJson(contentType: string | null): boolean {
 /**
  * /api/auth/*: lets through only the endpoints the app offers, bounds the body, accepts JSON only (415
  * otherwise) and refuses malformed JSON with a 400, checks a password change like any other form, applies
- * the sign-in limits, and hands better-auth a request whose only client address is one TRUST_PROXY vouches
+ * the sign-in limits and the limit on password changes, and hands better-auth a request whose only client address is one TRUST_PROXY vouches
  * for. Every answer is no-store; a password change that went through is written to the audit log.
  */
 export async function handleAuthRequest(request: Request): Promise<Response> {
@@ -108,6 +118,17 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
     const decision = signInLimiter(env).attempt(accountKey(email), address);
     if (!decision.allowed) {
       return authError(429, "TOO_MANY_REQUESTS", "Too many sign-in attempts. Wait a minute before trying again.", { "Retry-After": String(decision.retryAfterSeconds) });
+    }
+  }
+
+  if (endpoint === "/change-password") {
+    // Without a session better-auth answers 401 before it checks any password.
+    const session = await getAuth().api.getSession({ headers: request.headers });
+    if (session) {
+      const limit = passwordChangeLimit(env);
+      const wait = limit.wait(session.user.id, Date.now());
+      if (wait > 0) return authError(429, "TOO_MANY_REQUESTS", "Too many password-change attempts. Wait a minute before trying again. Nothing was changed.", { "Retry-After": String(wait) });
+      limit.record(session.user.id, Date.now());
     }
   }
 

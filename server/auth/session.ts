@@ -32,3 +32,9 @@ export async function requirePageUser(returnTo: string): Promise<SessionUser> {
   if (!user) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
   return user;
 }
+
+/** The id (never the token) of the session this request was made with, to tell "this browser" on the account page. */
+export async function getCurrentSessionId(): Promise<string | null> {
+  const session = await getAuth().api.getSession({ headers: await headers() });
+  return session?.session.id ?? null;
+}

@@ -50,10 +50,13 @@ export const changeUserRole = guardedAction({ permission: "manageUsers", schema:
 export const issuePasswordReset = guardedAction({ permission: "manageUsers", schema: accountResetSchema }, async (input, editor) => {
   const link = await issuePasswordResetLink(editor.id, input.userId).catch(refused);
   // The link is in this answer only (the database keeps a hash of it): it is shown this once.
-  return {
-    ok: true,
-    message: `Reset link for ${link.name} (${link.email}), usable once until ${link.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC. Pass it on by a safe channel; it is not shown again: ${link.url}`,
-  };
+  const until = `${link.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  const mail = !link.emailed
+    ? "Pass it on by a safe channel"
+    : link.emailed.sent
+      ? `It was also sent to ${link.emailed.to}`
+      : `Sending it to ${link.emailed.to} failed (${link.emailed.error}), so pass it on by a safe channel; the link is valid`;
+  return { ok: true, message: `Reset link for ${link.name} (${link.email}), usable once until ${until}. ${mail}; it is not shown again: ${link.url}` };
 });
 
 export const createRound = guardedAction({ permission: "edit", schema: newRoundSchema }, async (input, editor) => {
