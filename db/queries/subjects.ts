@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, inArray, like, or } from "drizzle-orm";
+import { aliasedTable, and, asc, count, eq, inArray, isNull, like, or } from "drizzle-orm";
 import type { DatePrecision, Status, SubjectEventKind, SubjectKind } from "@/lib/domain";
 import type { Executor } from "../transaction";
 import { benchmarks, benchmarkSubjects, sourceDocuments, subjectEvents, subjects } from "../schema";
@@ -50,6 +50,7 @@ export async function listPublicSubjectsPage(db: Executor, page: SubjectPage, se
   const where = and(
     inArray(subjects.kind, [...SUBJECT_KINDS_OF_PAGE[page]]),
     eq(subjects.confidential, false),
+    isNull(subjects.mergedIntoId),
     term ? or(matches(subjects.name), matches(subjects.nameZh), matches(subjects.role), matches(subjects.article), matches(subjects.description)) : undefined,
   );
   const rows = await db.select(subjectColumns).from(subjects).where(where).orderBy(asc(subjects.name), asc(subjects.id)).limit(range.limit).offset(range.offset);
@@ -61,9 +62,26 @@ export async function getPublicSubject(db: Executor, page: SubjectPage, slug: st
   const row = await db
     .select(subjectColumns)
     .from(subjects)
-    .where(and(eq(subjects.slug, slug), eq(subjects.confidential, false), inArray(subjects.kind, [...SUBJECT_KINDS_OF_PAGE[page]])))
+    .where(and(eq(subjects.slug, slug), eq(subjects.confidential, false), isNull(subjects.mergedIntoId), inArray(subjects.kind, [...SUBJECT_KINDS_OF_PAGE[page]])))
     .get();
   return row && asPublic(await getPublicRedactor(db), row);
+}
+
+const kept = aliasedTable(subjects, "kept");
+
+/**
+ * Where the old public address of a person or law merged into another leads: the kept record's slug,
+ * only while both are public (a redirect from or to a confidential record would tie its names to the
+ * other's), else undefined (the old address is a 404).
+ */
+export async function getMergedSubjectTarget(db: Executor, page: SubjectPage, slug: string): Promise<string | undefined> {
+  const row = await db
+    .select({ slug: kept.slug })
+    .from(subjects)
+    .innerJoin(kept, and(eq(kept.id, subjects.mergedIntoId), eq(kept.confidential, false), isNull(kept.mergedIntoId)))
+    .where(and(eq(subjects.slug, slug), eq(subjects.confidential, false), inArray(subjects.kind, [...SUBJECT_KINDS_OF_PAGE[page]])))
+    .get();
+  return row?.slug;
 }
 
 export interface SubjectEvent {
