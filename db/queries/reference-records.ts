@@ -1,7 +1,7 @@
 import "server-only";
 // Reference records as their workspace pages edit them (/editor/records/…): every field, confidential
 // and unpublished ones included, with what refers to each. Workspace only, never public pages.
-import { and, asc, count, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { DatePrecision, SubjectEventKind, SubjectKind } from "@/lib/domain";
 import type { Executor } from "../transaction";
 import { assessments, benchmarks, benchmarkSubjects, benchmarkTracks, categories, editorDecisions, publishedScores, rounds, statements, subjectEvents, subjects, tracks } from "../schema";
@@ -200,11 +200,13 @@ export interface RecordIndex {
   rounds: Array<{ slug: string; name: string; trackName: string; startDate: string; published: boolean }>;
   categories: Array<{ slug: string; name: string }>;
   subjects: Array<{ slug: string; name: string; kind: SubjectKind; confidential: boolean }>;
+  /** Every statement, drafts included, newest first (workspace only: titles as written). */
+  statements: Array<{ slug: string; title: string; date: string; reviewState: string }>;
 }
 
 /** Every reference record an editor corrects, for the "Correct a record" index; merged people and laws left out. */
 export async function listRecordIndex(db: Executor): Promise<RecordIndex> {
-  const [trackRows, roundRows, categoryRows, subjectRows] = await Promise.all([
+  const [trackRows, roundRows, categoryRows, subjectRows, statementRows] = await Promise.all([
     db.select({ slug: tracks.slug, name: tracks.name }).from(tracks).orderBy(asc(tracks.id)),
     db
       .select({ slug: rounds.slug, name: rounds.name, trackName: tracks.name, startDate: rounds.startDate, published: sql<number>`${rounds.publishedAt} is not null` })
@@ -213,8 +215,9 @@ export async function listRecordIndex(db: Executor): Promise<RecordIndex> {
       .orderBy(asc(rounds.startDate), asc(rounds.id)),
     db.select({ slug: categories.slug, name: categories.name }).from(categories).orderBy(asc(categories.position), asc(categories.id)),
     db.select({ slug: subjects.slug, name: subjects.name, kind: subjects.kind, confidential: subjects.confidential }).from(subjects).where(isNull(subjects.mergedIntoId)).orderBy(asc(subjects.name)),
+    db.select({ slug: statements.slug, title: statements.title, date: statements.date, reviewState: statements.reviewState }).from(statements).orderBy(desc(statements.date), desc(statements.id)),
   ]);
-  return { tracks: trackRows, rounds: roundRows.map((r) => ({ ...r, published: Boolean(r.published) })), categories: categoryRows, subjects: subjectRows };
+  return { tracks: trackRows, rounds: roundRows.map((r) => ({ ...r, published: Boolean(r.published) })), categories: categoryRows, subjects: subjectRows, statements: statementRows };
 }
 
 /** The people or laws a subject may be merged into: the same kind, not itself, not merged away. */
