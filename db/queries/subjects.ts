@@ -4,6 +4,7 @@ import type { DatePrecision, Status, SubjectEventKind, SubjectKind } from "@/lib
 import type { Executor } from "../transaction";
 import { benchmarks, benchmarkSubjects, sourceDocuments, subjectEvents, subjects } from "../schema";
 import { getPublicRedactor, type PublicRedactor } from "./public-text";
+import { getCorrectedOn, listCorrectedOn } from "./record-history";
 import { listCurrentStatuses } from "./scores";
 import { isPublicBenchmark, isPublicEvent } from "./shared";
 
@@ -153,4 +154,15 @@ export async function getSubjectIndexPage(db: Executor, page: SubjectPage, searc
   const benchmarksOf = new Map<number, number[]>();
   for (const l of links) benchmarksOf.set(l.subjectId, [...(benchmarksOf.get(l.subjectId) ?? []), l.benchmarkId]);
   return { rows, total, benchmarksOf, current };
+}
+
+/**
+ * When a public person's or law's page last had its public text corrected: its own record or one of
+ * its public events, as an ISO timestamp, or null. Only for a subject the public sees (the caller got
+ * it from getPublicSubject), so a confidential record's corrections are dated nowhere.
+ */
+export async function getSubjectCorrectedOn(db: Executor, subjectId: number): Promise<string | null> {
+  const eventIds = (await db.select({ id: subjectEvents.id }).from(subjectEvents).where(and(eq(subjectEvents.subjectId, subjectId), isPublicEvent))).map((e) => e.id);
+  const dates = [await getCorrectedOn(db, { entity: "subject", id: subjectId }), ...(await listCorrectedOn(db, "subject_event", eventIds)).values()].filter((d): d is string => Boolean(d));
+  return dates.length ? dates.sort().at(-1)! : null;
 }
