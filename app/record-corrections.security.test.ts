@@ -43,9 +43,9 @@ async function everyApiAnswer(): Promise<string> {
   const texts: string[] = [];
   for (const name of Object.keys(ENDPOINTS)) {
     const route = name.replace(/^\//, "");
-    const module = (await import(`./api/v1/${route}/route`).catch(() => null)) as { GET: Handler } | null;
-    if (!module) continue;
-    const response = await module.GET(new Request(`http://localhost/api/v1/${route}`));
+    const handler = (await import(`./api/v1/${route}/route`).catch(() => null)) as { GET: Handler } | null;
+    if (!handler) continue;
+    const response = await handler.GET(new Request(`http://localhost/api/v1/${route}`));
     texts.push(await response.text());
   }
   return texts.join("\n");
