@@ -69,6 +69,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "category.delete": "deleted the unused category",
   "round.delete": "deleted the unused round",
   seed: "loaded the seed dataset",
+  "subject.merge-from": "took in a merged record:",
 };
 
 const ENTITIES: Record<string, string> = {

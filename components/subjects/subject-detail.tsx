@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { HeatMap } from "@/components/dashboard/heat-map";
+import { CorrectedOn } from "@/components/records/corrected-on";
 import { DemoNotice } from "@/components/ui/demo-notice";
+import { EditLink } from "@/components/ui/edit-link";
 import type { DashboardSummary } from "@/db/queries/dashboard-summary";
 import type { PublicSubject, SubjectEvent, SubjectPage } from "@/db/queries/subjects";
 import { formatDate } from "@/lib/format";
@@ -25,7 +27,22 @@ export const EVENT_LABELS: Record<string, string> = {
 };
 
 /** A person or law: its events, and the dashboard narrowed to the benchmarks concerning it, as the page read them. */
-export function SubjectDetail({ page, subject, events, dashboard }: { page: SubjectPage; subject: PublicSubject; events: SubjectEvent[]; dashboard: DashboardSummary }) {
+export function SubjectDetail({
+  page,
+  subject,
+  events,
+  dashboard,
+  correctedOn,
+  editHref,
+}: {
+  page: SubjectPage;
+  subject: PublicSubject;
+  events: SubjectEvent[];
+  dashboard: DashboardSummary;
+  /** When the public text of the record or one of its events was last corrected. */
+  correctedOn: string | null;
+  editHref: string;
+}) {
   const labels = roundChartLabels(dashboard.rounds);
   const columns = dashboard.rounds.map((r, i) => ({ id: r.id, slug: r.slug, name: r.name, label: labels[i]! }));
 
@@ -41,7 +58,9 @@ export function SubjectDetail({ page, subject, events, dashboard }: { page: Subj
             {subject.nameZh}
           </span>
         )}
+        <EditLink href={editHref} what={`the record of ${subject.name}`} />
       </h1>
+      <CorrectedOn at={correctedOn} />
       {(subject.role || subject.article) && <p className="text-stone-700">{subject.role ?? subject.article}</p>}
       <p className="mt-2 max-w-3xl">{subject.description}</p>
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { SubjectKind } from "@/lib/domain";
-import { auditLog, benchmarks, categories, rounds, statements, subjects, tracks, users } from "../schema";
+import { auditLog, benchmarks, categories, rounds, statements, subjectEvents, subjects, tracks, users } from "../schema";
 import type { Executor } from "../transaction";
 
 export interface AuditFilter {
@@ -103,6 +103,8 @@ function pointers(entry: Omit<AuditEntry, "refs">) {
     userId: entry.entity === "user" ? entry.entityId : undefined,
     subjectId: entry.entity === "subject" ? id : undefined,
     subjectSlug: entry.entity === "subject_event" ? textField(entry.after, "subjectSlug") : undefined,
+    // An event's correction stores only what changed: its person or law is found through the event.
+    subjectEventId: entry.entity === "subject_event" && textField(entry.after, "subjectSlug") === undefined ? id : undefined,
     trackId: entry.entity === "track" ? id : undefined,
     categoryId: entry.entity === "category" ? id : undefined,
     statementId: entry.entity === "statement" ? id : undefined,
@@ -119,11 +121,12 @@ async function describeEntries(db: Executor, rows: Array<Omit<AuditEntry, "refs"
   const userIds = ids("userId");
   const subjectIds = ids("subjectId");
   const subjectSlugs = ids("subjectSlug");
+  const subjectEventIds = ids("subjectEventId");
   const trackIds = ids("trackId");
   const categoryIds = ids("categoryId");
   const statementIds = ids("statementId");
   const subjectColumns = { id: subjects.id, slug: subjects.slug, name: subjects.name, kind: subjects.kind, confidential: subjects.confidential };
-  const [roundRows, benchmarkRows, userRows, subjectRows, subjectSlugRows, trackRows, categoryRows, statementRows] = await Promise.all([
+  const [roundRows, benchmarkRows, userRows, subjectRows, subjectSlugRows, trackRows, categoryRows, statementRows, eventSubjectRows] = await Promise.all([
     roundIds.length ? db.select({ id: rounds.id, slug: rounds.slug, name: rounds.name }).from(rounds).where(inArray(rounds.id, roundIds)) : [],
     benchmarkIds.length ? db.select({ id: benchmarks.id, slug: benchmarks.slug, title: benchmarks.title, confidential: benchmarks.confidential }).from(benchmarks).where(inArray(benchmarks.id, benchmarkIds)) : [],
     userIds.length ? db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, userIds)) : [],
@@ -132,7 +135,11 @@ async function describeEntries(db: Executor, rows: Array<Omit<AuditEntry, "refs"
     trackIds.length ? db.select({ id: tracks.id, slug: tracks.slug, name: tracks.name }).from(tracks).where(inArray(tracks.id, trackIds)) : [],
     categoryIds.length ? db.select({ id: categories.id, slug: categories.slug, name: categories.name }).from(categories).where(inArray(categories.id, categoryIds)) : [],
     statementIds.length ? db.select({ id: statements.id, slug: statements.slug, title: statements.title }).from(statements).where(inArray(statements.id, statementIds)) : [],
+    subjectEventIds.length
+      ? db.select({ ...subjectColumns, eventId: subjectEvents.id }).from(subjectEvents).innerJoin(subjects, eq(subjects.id, subjectEvents.subjectId)).where(inArray(subjectEvents.id, subjectEventIds))
+      : [],
   ]);
+  const subjectsByEventId = new Map(eventSubjectRows.map(({ eventId, ...subject }) => [eventId, subject]));
   const roundsById = byId(roundRows);
   const benchmarksById = byId(benchmarkRows);
   const usersById = byId(userRows);
@@ -152,7 +159,15 @@ async function describeEntries(db: Executor, rows: Array<Omit<AuditEntry, "refs"
       round: strip(to.roundId === undefined ? undefined : roundsById.get(to.roundId)),
       benchmark: strip(to.benchmarkId === undefined ? undefined : benchmarksById.get(to.benchmarkId)),
       user: to.userId === undefined ? undefined : usersById.get(to.userId),
-      subject: strip(to.subjectId !== undefined ? subjectsById.get(to.subjectId) : to.subjectSlug !== undefined ? subjectsBySlug.get(to.subjectSlug) : undefined),
+      subject: strip(
+        to.subjectId !== undefined
+          ? subjectsById.get(to.subjectId)
+          : to.subjectSlug !== undefined
+            ? subjectsBySlug.get(to.subjectSlug)
+            : to.subjectEventId !== undefined
+              ? subjectsByEventId.get(to.subjectEventId)
+              : undefined,
+      ),
       track: strip(to.trackId === undefined ? undefined : tracksById.get(to.trackId)),
       category: strip(to.categoryId === undefined ? undefined : categoriesById.get(to.categoryId)),
       statement: strip(to.statementId === undefined ? undefined : statementsById.get(to.statementId)),

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { ADDRESSEES } from "@/lib/domain";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import type { Executor } from "../transaction";
@@ -87,7 +87,8 @@ function statementOptions(db: Executor, redactor: PublicRedactor, selected: stri
 
 function subjectOptions(db: Executor, redactor: PublicRedactor, selected: string | undefined, threshold: number): Promise<OptionList<SubjectOption>> {
   const columns = { slug: subjects.slug, name: subjects.name, kind: subjects.kind };
-  const publicSubject = eq(subjects.confidential, false);
+  // A person or law merged into another has left every list (its benchmarks are the kept one's now).
+  const publicSubject = and(eq(subjects.confidential, false), isNull(subjects.mergedIntoId));
   const asPublic = (s: SubjectOption) => redactor.fields(s, ["name"]);
   return shortOrLong(
     async (limit) => (await db.select(columns).from(subjects).where(publicSubject).orderBy(asc(subjects.kind), asc(subjects.name)).limit(limit)).map(asPublic),

@@ -1,5 +1,5 @@
 import "server-only";
-import { asc } from "drizzle-orm";
+import { asc, isNull } from "drizzle-orm";
 import type { Executor } from "../transaction";
 import { benchmarks, categories, subjects, tracks } from "../schema";
 
@@ -8,12 +8,12 @@ export async function listTracks(db: Executor): Promise<Array<{ slug: string; na
   return db.select({ slug: tracks.slug, name: tracks.name }).from(tracks).orderBy(asc(tracks.id));
 }
 
-/** Everything an editor manages, confidential items included (workspace only, never public pages). */
+/** Everything an editor manages, confidential items included (workspace only, never public pages); people and laws merged into another left out. */
 export async function listReferenceData(db: Executor) {
   const [trackRows, categoryRows, subjectRows, benchmarkRows] = await Promise.all([
     listTracks(db),
     db.select({ slug: categories.slug, name: categories.name }).from(categories).orderBy(asc(categories.position)),
-    db.select({ slug: subjects.slug, name: subjects.name, kind: subjects.kind, confidential: subjects.confidential }).from(subjects).orderBy(asc(subjects.name)),
+    db.select({ slug: subjects.slug, name: subjects.name, kind: subjects.kind, confidential: subjects.confidential }).from(subjects).where(isNull(subjects.mergedIntoId)).orderBy(asc(subjects.name)),
     db
       .select({ id: benchmarks.id, slug: benchmarks.slug, title: benchmarks.title, retiredOn: benchmarks.retiredOn, confidential: benchmarks.confidential, reviewState: benchmarks.reviewState })
       .from(benchmarks)

@@ -1,9 +1,10 @@
 import "server-only";
-import { and, asc, count, eq, inArray, like, or } from "drizzle-orm";
+import { aliasedTable, and, asc, count, eq, inArray, isNull, like, or } from "drizzle-orm";
 import type { DatePrecision, Status, SubjectEventKind, SubjectKind } from "@/lib/domain";
 import type { Executor } from "../transaction";
 import { benchmarks, benchmarkSubjects, sourceDocuments, subjectEvents, subjects } from "../schema";
 import { getPublicRedactor, type PublicRedactor } from "./public-text";
+import { getCorrectedOn, listCorrectedOn } from "./record-history";
 import { listCurrentStatuses } from "./scores";
 import { isPublicBenchmark, isPublicEvent } from "./shared";
 
@@ -50,6 +51,7 @@ export async function listPublicSubjectsPage(db: Executor, page: SubjectPage, se
   const where = and(
     inArray(subjects.kind, [...SUBJECT_KINDS_OF_PAGE[page]]),
     eq(subjects.confidential, false),
+    isNull(subjects.mergedIntoId),
     term ? or(matches(subjects.name), matches(subjects.nameZh), matches(subjects.role), matches(subjects.article), matches(subjects.description)) : undefined,
   );
   const rows = await db.select(subjectColumns).from(subjects).where(where).orderBy(asc(subjects.name), asc(subjects.id)).limit(range.limit).offset(range.offset);
@@ -61,9 +63,26 @@ export async function getPublicSubject(db: Executor, page: SubjectPage, slug: st
   const row = await db
     .select(subjectColumns)
     .from(subjects)
-    .where(and(eq(subjects.slug, slug), eq(subjects.confidential, false), inArray(subjects.kind, [...SUBJECT_KINDS_OF_PAGE[page]])))
+    .where(and(eq(subjects.slug, slug), eq(subjects.confidential, false), isNull(subjects.mergedIntoId), inArray(subjects.kind, [...SUBJECT_KINDS_OF_PAGE[page]])))
     .get();
   return row && asPublic(await getPublicRedactor(db), row);
+}
+
+const kept = aliasedTable(subjects, "kept");
+
+/**
+ * Where the old public address of a person or law merged into another leads: the kept record's slug,
+ * only while both are public (a redirect from or to a confidential record would tie its names to the
+ * other's), else undefined (the old address is a 404).
+ */
+export async function getMergedSubjectTarget(db: Executor, page: SubjectPage, slug: string): Promise<string | undefined> {
+  const row = await db
+    .select({ slug: kept.slug })
+    .from(subjects)
+    .innerJoin(kept, and(eq(kept.id, subjects.mergedIntoId), eq(kept.confidential, false), isNull(kept.mergedIntoId)))
+    .where(and(eq(subjects.slug, slug), eq(subjects.confidential, false), inArray(subjects.kind, [...SUBJECT_KINDS_OF_PAGE[page]])))
+    .get();
+  return row?.slug;
 }
 
 export interface SubjectEvent {
@@ -135,4 +154,15 @@ export async function getSubjectIndexPage(db: Executor, page: SubjectPage, searc
   const benchmarksOf = new Map<number, number[]>();
   for (const l of links) benchmarksOf.set(l.subjectId, [...(benchmarksOf.get(l.subjectId) ?? []), l.benchmarkId]);
   return { rows, total, benchmarksOf, current };
+}
+
+/**
+ * When a public person's or law's page last had its public text corrected: its own record or one of
+ * its public events, as an ISO timestamp, or null. Only for a subject the public sees (the caller got
+ * it from getPublicSubject), so a confidential record's corrections are dated nowhere.
+ */
+export async function getSubjectCorrectedOn(db: Executor, subjectId: number): Promise<string | null> {
+  const eventIds = (await db.select({ id: subjectEvents.id }).from(subjectEvents).where(and(eq(subjectEvents.subjectId, subjectId), isPublicEvent))).map((e) => e.id);
+  const dates = [await getCorrectedOn(db, { entity: "subject", id: subjectId }), ...(await listCorrectedOn(db, "subject_event", eventIds)).values()].filter((d): d is string => Boolean(d));
+  return dates.length ? dates.sort().at(-1)! : null;
 }

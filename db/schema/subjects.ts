@@ -1,6 +1,6 @@
 // The people and laws benchmarks name, with what happened to them.
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { DATE_PRECISIONS, SUBJECT_EVENT_KINDS, SUBJECT_KINDS } from "@/lib/domain";
 import { benchmarks, sourceDocuments } from "./reference";
 
@@ -19,6 +19,8 @@ export const subjects = sqliteTable(
     /** Other names and spellings, one per line: withheld from public texts with the name while confidential. */
     aliases: text("aliases").notNull().default(""),
     sourceDocumentId: integer("source_document_id").references(() => sourceDocuments.id),
+    /** Set when an editor merged this person or law into another: it leaves every list, and its old address redirects there. */
+    mergedIntoId: integer("merged_into_id").references((): AnySQLiteColumn => subjects.id),
   },
   (t) => [
     index("subjects_kind_idx").on(t.kind),

@@ -46,7 +46,7 @@ export default async function EditorPage() {
         </Link>
       </p>
       <p className="mt-2">
-        <Link href="/editor/import">Import benchmarks or scores from CSV</Link> · <Link href="#publishing-settings">Preliminary rounds</Link>
+        <Link href="/editor/records">Correct a record</Link> · <Link href="/editor/import">Import benchmarks or scores from CSV</Link> · <Link href="#publishing-settings">Preliminary rounds</Link>
       </p>
       <section aria-labelledby="progress-heading" className="mt-4">
         <h2 id="progress-heading" className="text-lg font-semibold">Rounds and reviewers&apos; progress</h2>

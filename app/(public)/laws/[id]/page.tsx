@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { SubjectDetail } from "@/components/subjects/subject-detail";
 import { getDb } from "@/db/client";
-import { getPublicSubject } from "@/db/queries/subjects";
+import { getMergedSubjectTarget, getPublicSubject } from "@/db/queries/subjects";
+import { recordEditPath } from "@/lib/record-paths";
 import { loadSubjectDetail } from "../../load-subject";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +17,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function Page({ params }: Props) {
   const db = getDb();
-  const subject = await getPublicSubject(db, "laws", (await params).id);
-  if (!subject) notFound();
-  return <SubjectDetail page="laws" subject={subject} {...await loadSubjectDetail(subject)} />;
+  const { id } = await params;
+  const subject = await getPublicSubject(db, "laws", id);
+  if (!subject) {
+    // A record merged into another: its old address leads to the kept one's, for good (308).
+    const keptSlug = await getMergedSubjectTarget(db, "laws", id);
+    if (keptSlug) permanentRedirect(`/laws/${encodeURIComponent(keptSlug)}`);
+    notFound();
+  }
+  return <SubjectDetail page="laws" subject={subject} editHref={recordEditPath("subject", subject.slug)} {...await loadSubjectDetail(subject)} />;
 }

@@ -5,10 +5,13 @@ import { ExportLinks } from "@/components/exports/export-links";
 import { RoundSummaryFigures } from "@/components/scorecard/round-summary-figures";
 import { ScorecardEntry } from "@/components/scorecard/scorecard-entry";
 import { ScorecardViewForm } from "@/components/scorecard/scorecard-view-form";
+import { CorrectedOn } from "@/components/records/corrected-on";
 import { DataVersion } from "@/components/ui/data-version";
+import { EditLink } from "@/components/ui/edit-link";
 import { DemoNotice } from "@/components/ui/demo-notice";
 import { Pagination } from "@/components/ui/pagination";
 import { listBenchmarkSources } from "@/db/queries/benchmarks";
+import { getCorrectedOn } from "@/db/queries/record-history";
 import { getNeighbourRounds, getPublishedRound } from "@/db/queries/rounds";
 import {
   countScorecardScope,
@@ -22,6 +25,7 @@ import {
 import { listPublishedScoreDetails } from "@/db/queries/scores";
 import { PDF_MAX_BENCHMARKS } from "@/db/queries/scorecard-pdf";
 import { formatRoundDate } from "@/lib/format";
+import { recordEditPath } from "@/lib/record-paths";
 import { describePage, formatCount, pageInfo } from "@/lib/pagination";
 import { summariseTally } from "@/lib/scoring";
 import { getDb } from "@/db/client";
@@ -46,7 +50,12 @@ export default async function RoundScorecardPage({ params, searchParams }: Props
   const view = parseScorecardParams(await searchParams);
 
   // Figures for the whole round from counts; the list reads only the rows of this page.
-  const [roundTally, preliminaryRounds, minCoverage] = await Promise.all([getRoundTally(db, round), listPreliminaryRoundIds(db), readMinCoverage(db)]);
+  const [roundTally, preliminaryRounds, minCoverage, correctedOn] = await Promise.all([
+    getRoundTally(db, round),
+    listPreliminaryRoundIds(db),
+    readMinCoverage(db),
+    getCorrectedOn(db, { entity: "round", id: round.id }),
+  ]);
   const summary = summariseTally(roundTally.tally, roundTally.applicable);
   const preliminary = preliminaryRounds.has(round.id);
   const categories = await listScorecardCategories(db, round);
@@ -74,6 +83,7 @@ export default async function RoundScorecardPage({ params, searchParams }: Props
       <h1 className="mt-1 text-2xl font-semibold">
         {round.name}
         {preliminary && <PreliminaryBadge />}
+        <EditLink href={recordEditPath("round", round.slug)} what="this round" />
       </h1>
       <p className="text-stone-700">
         {round.trackName} · {formatRoundDate(round.startDate, round.endDate, round.datePrecision)}
@@ -81,6 +91,7 @@ export default async function RoundScorecardPage({ params, searchParams }: Props
       </p>
       {round.dateNote && <p className="mt-1 text-xs text-stone-600">About the date: {round.dateNote}</p>}
       <DataVersion publishedAt={round.publishedAt} />
+      <CorrectedOn at={correctedOn} />
       {roundTally.hasDemo && (
         <div className="mt-4">
           <DemoNotice />

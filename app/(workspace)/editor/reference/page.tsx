@@ -38,7 +38,10 @@ export default async function ReferencePage() {
     <>
       <AccountBar user={user} signOut={signOut} />
       <h1 className="text-2xl font-semibold">Reference data</h1>
-      <p className="mt-2 text-stone-700">Tracks, categories, people and laws with their events, retirements, scopes and confidentiality. Every change is audited.</p>
+      <p className="mt-2 text-stone-700">
+        Tracks, categories, people and laws with their events, retirements, scopes and confidentiality. Every change is audited. To fix or delete one already recorded, or merge two people,{" "}
+        <Link href="/editor/records">correct a record</Link>.
+      </p>
       <div className="mt-4 grid gap-6 lg:grid-cols-2">
         <Panel id="subject-heading" title="Add a person, law or practice">
           <ActionForm

@@ -1,0 +1,1 @@
+ALTER TABLE `subjects` ADD `merged_into_id` integer REFERENCES subjects(id);
