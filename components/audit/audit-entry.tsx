@@ -67,6 +67,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "category.delete": "deleted the unused category",
   "round.delete": "deleted the unused round",
   seed: "loaded the seed dataset",
+  "benchmark.merge-from": "took in a merged benchmark:",
 };
 
 const ENTITIES: Record<string, string> = {
