@@ -11,7 +11,8 @@ import { getCorrectedOn, getRecordVersion, listRecordHistory } from "../queries/
 import { getStatement, listPublishers } from "../queries/statements";
 import { rebuildPublishedAggregates, refreshPublishedAggregates } from "./published-aggregates";
 import { EditConflictError } from "./record-edits";
-import { editBenchmark, editStatement, mergeBenchmarks, NOTHING_CHANGED, readBenchmarkFields, readStatementFields, RecordEditError } from "./record-edits-statements";
+import { readBenchmarkFields as readBenchmark, readStatementFields as readStatement } from "../queries/record-statements";
+import { editBenchmark, editStatement, mergeBenchmarks, NOTHING_CHANGED, RecordEditError } from "./record-edits-statements";
 
 let db: Db;
 const EDITOR = "demo-editor";
@@ -24,6 +25,8 @@ beforeEach(async () => {
 });
 
 const idOf = (table: string, slug: string) => (db.$client.prepare(`SELECT id FROM ${table} WHERE slug = ?`).get(slug) as { id: number }).id;
+const readStatementFields = async (d: Db, id: number) => (await readStatement(d, id))!;
+const readBenchmarkFields = async (d: Db, id: number) => (await readBenchmark(d, id))!;
 const version = async (entity: "statement" | "benchmark", id: number) => (await getRecordVersion(db, { entity, id })).version;
 
 const AGGREGATES = { public_benchmarks: "benchmark_id", public_tallies: "round_id, category_id, addressee", public_changes: "round_id, previous_round_id, benchmark_id" };

@@ -4,7 +4,7 @@ import "server-only";
 // and writes one audit entry with what changed (recordEdit). Drafts keep their own path as well
 // (db/commands/drafts.ts, "corrected the draft").
 import { createHash } from "node:crypto";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { FieldChange } from "@/lib/record-changes";
 import type { BenchmarkEditInput, BenchmarkMergeInput, StatementEditInput } from "@/lib/validation/records-statements";
 import { signatoryLine } from "@/lib/validation/records-statements";
@@ -16,7 +16,6 @@ import {
   benchmarkTracks,
   categories,
   editorDecisions,
-  organisations,
   publishedEvidence,
   publishedScores,
   rounds,
@@ -24,12 +23,12 @@ import {
   statements,
   statementSignatories,
   subjects,
-  tracks,
 } from "../schema";
 import { transaction, type Executor } from "../transaction";
 import { resolveTrackSlugs } from "../queries/benchmark-scope";
 import { isPublicBenchmark, isPublicStatement } from "../queries/shared";
 import { mayApplyFrom } from "../queries/statements";
+import { demandLine, readBenchmarkFields as readBenchmark, readStatementFields as readStatement } from "../queries/record-statements";
 import { replaceBenchmarkScope } from "./benchmark-scope";
 import { assertUnchangedSince, recordEdit } from "./record-edits";
 import { recordAudit } from "./audit";
@@ -49,39 +48,16 @@ export function describeFullText(text: string | null): string | null {
 /** The fields a statement's public page shows: changing one of a public statement is a correction. */
 export const STATEMENT_PUBLIC_FIELDS = ["title", "kind", "date", "datePrecision", "language", "sourceUrl", "round", "publishers", "signatories", "summary"] as const;
 
-/** A statement's editable fields, under the names the audit entry and the history use. */
-export async function readStatementFields(tx: Executor, id: number) {
-  const row = await tx
-    .select({
-      title: statements.title,
-      kind: statements.kind,
-      date: statements.date,
-      datePrecision: statements.datePrecision,
-      language: statements.language,
-      sourceUrl: statements.sourceUrl,
-      round: rounds.slug,
-      summary: statements.summary,
-      fullText: statements.fullText,
-    })
-    .from(statements)
-    .leftJoin(rounds, eq(rounds.id, statements.roundId))
-    .where(eq(statements.id, id))
-    .get();
-  if (!row) throw new RecordEditError("That statement no longer exists.");
-  const publishers = (
-    await tx
-      .select({ name: organisations.name })
-      .from(statementPublishers)
-      .innerJoin(organisations, eq(organisations.id, statementPublishers.organisationId))
-      .where(eq(statementPublishers.statementId, id))
-      .orderBy(asc(organisations.name))
-  ).map((p) => p.name);
-  const signatories = await tx
-    .select({ name: statementSignatories.name, role: statementSignatories.role })
-    .from(statementSignatories)
-    .where(eq(statementSignatories.statementId, id))
-    .orderBy(asc(statementSignatories.position));
-  return { ...row, publishers, signatories: signatories.map(signatoryLine) };
+async function readStatementFields(tx: Executor, id: number) {
+  const fields = await readStatement(tx, id);
+  if (!fields) throw new RecordEditError("That statement no longer exists.");
+  return fields;
+}
+
+async function readBenchmarkFields(tx: Executor, id: number) {
+  const read = await readBenchmark(tx, id);
+  if (!read) throw new RecordEditError("That benchmark no longer exists.");
+  return read;
 }
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -171,35 +147,6 @@ async function assertBenchmarksStillApply(tx: Executor, statementId: number, cha
 
 /** The fields a benchmark's public page shows. */
 export const BENCHMARK_PUBLIC_FIELDS = ["title", "category", "addressee", "appliesFrom", "scope", "subjects", "demands"] as const;
-
-/** One source's restated demand as the audit entry and the history list it. */
-const demandLine = (statementSlug: string, demand: string) => `${statementSlug}: ${demand}`;
-
-/** A benchmark's editable fields, under the names the audit entry and the history use. */
-export async function readBenchmarkFields(tx: Executor, id: number) {
-  const row = await tx
-    .select({ title: benchmarks.title, category: categories.slug, addressee: benchmarks.addressee, appliesFrom: rounds.slug })
-    .from(benchmarks)
-    .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
-    .innerJoin(rounds, eq(rounds.id, benchmarks.appliesFromRoundId))
-    .where(eq(benchmarks.id, id))
-    .get();
-  if (!row) throw new RecordEditError("That benchmark no longer exists.");
-  const [scope, linked, sources] = await Promise.all([
-    tx.select({ slug: tracks.slug }).from(benchmarkTracks).innerJoin(tracks, eq(tracks.id, benchmarkTracks.trackId)).where(eq(benchmarkTracks.benchmarkId, id)).orderBy(asc(tracks.slug)),
-    tx.select({ slug: subjects.slug }).from(benchmarkSubjects).innerJoin(subjects, eq(subjects.id, benchmarkSubjects.subjectId)).where(eq(benchmarkSubjects.benchmarkId, id)).orderBy(asc(subjects.slug)),
-    tx
-      .select({ statementId: benchmarkSources.statementId, statementSlug: statements.slug, demand: benchmarkSources.demand, date: statements.date, roundId: statements.roundId, reviewState: benchmarkSources.reviewState })
-      .from(benchmarkSources)
-      .innerJoin(statements, eq(statements.id, benchmarkSources.statementId))
-      .where(eq(benchmarkSources.benchmarkId, id))
-      .orderBy(asc(statements.date), asc(statements.id)),
-  ]);
-  return {
-    fields: { ...row, scope: scope.map((t) => t.slug), subjects: linked.map((s) => s.slug), demands: sources.map((s) => demandLine(s.statementSlug, s.demand)) },
-    sources,
-  };
-}
 
 async function isPublic(tx: Executor, benchmarkId: number): Promise<boolean> {
   return !!(await tx.select({ id: benchmarks.id }).from(benchmarks).where(and(eq(benchmarks.id, benchmarkId), isPublicBenchmark)).get());

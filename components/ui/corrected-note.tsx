@@ -1,0 +1,14 @@
+import { formatDate } from "@/lib/format";
+
+/**
+ * "Corrected on DATE" under a public record's heading, where its public text changed after it was
+ * published (db/queries/record-history.ts getCorrectedOn). The date only: who and what stay in the workspace.
+ */
+export function CorrectedOn({ at }: { at: string | null }) {
+  if (!at) return null;
+  return (
+    <p className="mt-1 text-sm text-stone-700" data-testid="corrected-on">
+      Corrected on <time dateTime={at.slice(0, 10)}>{formatDate(at.slice(0, 10), "day")}</time>.
+    </p>
+  );
+}
