@@ -74,6 +74,7 @@ test("an editor corrects a benchmark's title, category and restated demand: publ
   await expect(history).toContainText("corrected the published benchmark");
   await expect(history).toContainText(`title “The US makes the gravest individual cases and patterns of abuse the core of the talks” → “${title}”`);
   await expect(history).toContainText("category “benchmarks-and-follow-up” → “transparency-and-reporting”");
+  await page.screenshot({ path: ".test-output/edit-statements-workspace-benchmark.png", fullPage: true });
 
   await page.goto("/benchmarks/us-prioritises-serious-cases");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
@@ -124,7 +125,7 @@ test("merging two benchmarks keeps every source and score on the kept one, and t
 
   expect(db("SELECT s.slug AS statement FROM benchmark_sources bs JOIN statements s ON s.id = bs.statement_id WHERE bs.benchmark_id = ? ORDER BY 1", idOf(INTO))).toEqual(sourcesBefore);
   expect(db("SELECT r.slug AS round, ps.status FROM published_scores ps JOIN rounds r ON r.id = ps.round_id WHERE ps.benchmark_id = ? ORDER BY 1", idOf(INTO))).toEqual(scoresBefore);
-  expect(db("SELECT review_state AS state, merged_into_id AS into FROM benchmarks WHERE id = ?", idOf(FROM))).toEqual([{ state: "merged", into: idOf(INTO) }]);
+  expect(db("SELECT review_state AS state, merged_into_id AS keptId FROM benchmarks WHERE id = ?", idOf(FROM))).toEqual([{ state: "merged", keptId: idOf(INTO) }]);
 
   const old = await request.get(`/benchmarks/${FROM}`, { maxRedirects: 0 });
   expect(old.status()).toBe(308);
