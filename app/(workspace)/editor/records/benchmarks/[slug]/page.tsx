@@ -81,8 +81,8 @@ export default async function BenchmarkRecordPage({ params }: Props) {
         )}
       </p>
       {editable && (
-        <div className="mt-4 grid gap-6 lg:grid-cols-[2fr_1fr]">
-          <section aria-labelledby="edit-heading" className="rounded border border-stone-200 bg-white p-4">
+        <div className="mt-4 flex max-w-3xl flex-col gap-6">
+          <section aria-labelledby="edit-heading" className="min-w-0 rounded border border-stone-200 bg-white p-4">
             <h2 id="edit-heading" className="mb-2 text-lg font-semibold">The benchmark</h2>
             <ActionForm
               action={editBenchmarkRecord}
@@ -110,7 +110,7 @@ export default async function BenchmarkRecordPage({ params }: Props) {
               ]}
             />
           </section>
-          <section aria-labelledby="merge-heading" className="self-start rounded border border-stone-200 bg-white p-4">
+          <section aria-labelledby="merge-heading" className="min-w-0 rounded border border-stone-200 bg-white p-4">
             <h2 id="merge-heading" className="mb-2 text-lg font-semibold">Merge into another benchmark</h2>
             <p className="mb-2 text-sm text-stone-700">
               When this benchmark repeats another: its sources, people and laws, scope and scores move to the one you keep, and its address leads there. Where both were scored at one round you are asked first.
