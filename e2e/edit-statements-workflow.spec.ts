@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { EDITOR, pageAs, signIn } from "./session-helpers";
 import { E2E_WORKFLOW_DATABASE_PATH, queryDatabase } from "./test-database";
@@ -148,4 +149,17 @@ test("merging two benchmarks keeps every source and score on the kept one, and t
   await page.goto("/editor/audit");
   await expect(page.getByText("merged into another benchmark").first()).toBeVisible();
   await expect(page.getByText("took in a merged benchmark").first()).toBeVisible();
+});
+
+test("the record pages, and a public page showing its Edit link, have no axe-core violations", async ({ page }) => {
+  await signIn(page, EDITOR, "/editor/records/benchmarks/release-liu-xia");
+  for (const path of ["/editor/records/benchmarks/release-liu-xia", "/editor/records/statements/lawyers-2015-statement", "/benchmarks/release-liu-xia"]) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    if (path.startsWith("/benchmarks/")) await expect(page.getByTestId("edit-link")).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`), path).toEqual([]);
+  }
+  await page.goto("/editor/records/benchmarks/release-liu-xia");
+  await page.screenshot({ path: ".test-output/edit-statements-workspace-benchmark-layout.png", fullPage: true });
 });
