@@ -202,3 +202,61 @@ describe("the exports", () => {
     }
   });
 });
+
+describe("one benchmark by its address, and a merged benchmark's old address", () => {
+  type One = { GET: (request: Request, context: { params: Promise<{ slug: string }> }) => Promise<Response> };
+  const getOne = async (slug: string) => {
+    const { GET } = (await import("./api/v1/benchmarks/[slug]/route")) as One;
+    return GET(new Request(`http://localhost/api/v1/benchmarks/${slug}`), { params: Promise.resolve({ slug }) });
+  };
+
+  it("answers a hidden benchmark exactly as one that does not exist, and a public one without naming anything hidden", async () => {
+    const missing = await getOne("no-such-thing-at-all");
+    expect(missing.status).toBe(404);
+    const missingText = await missing.text();
+    for (const slug of [plant.confidentialBenchmarkSlug, plant.benchmarkAboutHiddenPersonSlug!, plant.benchmarkFromUnpublishedRoundSlug!, plant.drafts.benchmarkSlug]) {
+      const hidden = await getOne(slug);
+      expect(hidden.status, slug).toBe(404);
+      expect(await hidden.text(), slug).toBe(missingText);
+    }
+    const { getDb } = await import("@/db/client");
+    const slugs = getDb().$client.prepare("SELECT slug FROM benchmarks WHERE review_state = 'approved' AND confidential = 0").pluck().all() as string[];
+    let answered = 0;
+    for (const slug of slugs) {
+      const response = await getOne(slug);
+      const text = await response.text();
+      expectNoLeak(text, `/api/v1/benchmarks/${slug}`);
+      if (response.status === 200) answered += 1;
+    }
+    expect(answered).toBeGreaterThan(40);
+  });
+
+  it("leads a merged benchmark's address to the kept one only when that one is public and the merged one was not confidential", async () => {
+    const { getDb } = await import("@/db/client");
+    const sqlite = getDb().$client;
+    const id = (slug: string) => sqlite.prepare("SELECT id FROM benchmarks WHERE slug = ?").pluck().get(slug) as number;
+    const merged = (slug: string, into: string, confidential = 0) =>
+      sqlite
+        .prepare("INSERT INTO benchmarks (slug, title, category_id, addressee, applies_from_round_id, confidential, review_state, merged_into_id) SELECT ?, 'Merged ' || ?, category_id, addressee, applies_from_round_id, ?, 'merged', ? FROM benchmarks WHERE id = ?")
+        .run(slug, slug, confidential, id(into), id(into));
+    merged("merged-into-public-vq7", "release-liu-xia");
+    merged("merged-into-confidential-vq7", plant.confidentialBenchmarkSlug);
+    merged("merged-into-hidden-person-vq7", plant.benchmarkAboutHiddenPersonSlug!);
+    merged("merged-into-unpublished-vq7", plant.benchmarkFromUnpublishedRoundSlug!);
+    merged("confidential-merged-vq7", "release-liu-xia", 1);
+    merged("merged-twice-vq7", "merged-into-public-vq7");
+
+    for (const slug of ["merged-into-public-vq7", "merged-twice-vq7"]) {
+      const response = await getOne(slug);
+      expect(response.status, slug).toBe(308);
+      expect(response.headers.get("location")).toBe("/api/v1/benchmarks/release-liu-xia");
+    }
+    const missingText = await (await getOne("no-such-thing-at-all")).text();
+    for (const slug of ["merged-into-confidential-vq7", "merged-into-hidden-person-vq7", "merged-into-unpublished-vq7", "confidential-merged-vq7"]) {
+      const response = await getOne(slug);
+      expect(response.status, slug).toBe(404);
+      expect(response.headers.get("location"), slug).toBeNull();
+      expect(await response.text(), slug).toBe(missingText);
+    }
+  });
+});

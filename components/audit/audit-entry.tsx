@@ -70,6 +70,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "round.delete": "deleted the unused round",
   seed: "loaded the seed dataset",
   "subject.merge-from": "took in a merged record:",
+  "benchmark.merge-from": "took in a merged benchmark:",
 };
 
 const ENTITIES: Record<string, string> = {

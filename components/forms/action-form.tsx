@@ -6,7 +6,7 @@ import type { ActionState } from "@/server/auth/guard";
 export type FieldSpec =
   // `index` tells apart fields sent under one name (evidenceUrl[]): the n-th of them keeps the n-th value sent.
   | { kind: "text" | "email" | "password" | "date" | "number"; name: string; label: string; required?: boolean; defaultValue?: string; hint?: string; index?: number }
-  | { kind: "textarea"; name: string; label: string; defaultValue?: string; hint?: string }
+  | { kind: "textarea"; name: string; label: string; defaultValue?: string; hint?: string; index?: number; rows?: number }
   | { kind: "select"; name: string; label: string; options: Array<{ value: string; label: string }>; defaultValue?: string }
   | { kind: "radio"; name: string; label: string; options: Array<{ value: string; label: string }> }
   | { kind: "checkbox"; name: string; label: string; value: string }
@@ -139,7 +139,7 @@ export function ActionForm({
                 ))}
               </select>
             ) : field.kind === "textarea" ? (
-              <textarea id={id} name={field.name} rows={3} defaultValue={keptValue(field.name, field.defaultValue)} aria-invalid={invalid} aria-describedby={describedBy} className="rounded border border-stone-400 px-2 py-1.5" />
+              <textarea id={id} name={field.name} rows={field.rows ?? 3} defaultValue={keptValue(field.name, field.defaultValue, field.index)} aria-invalid={invalid} aria-describedby={describedBy} className="rounded border border-stone-400 px-2 py-1.5" />
             ) : (
               <input
                 id={id}

@@ -1,11 +1,15 @@
 import { formatDate } from "@/lib/format";
 
-/** "Corrected on 2 December 2026" under a public record's heading: the date only, never who or what. */
+/**
+ * "Corrected on 2 December 2026" under a public record's heading, where its public text changed after
+ * it was published (db/queries/record-history.ts getCorrectedOn). The date only: who and what stay in
+ * the workspace.
+ */
 export function CorrectedOn({ at }: { at: string | null }) {
   if (!at) return null;
   const day = at.slice(0, 10);
   return (
-    <p className="text-xs text-stone-600" data-testid="corrected-on">
+    <p className="mt-1 text-sm text-stone-700" data-testid="corrected-on">
       Corrected on <time dateTime={day}>{formatDate(day, "day")}</time>
     </p>
   );

@@ -62,7 +62,7 @@ export async function createStatement(db: Executor, input: NewStatement, author:
 }
 
 /** A publisher named on a statement: the organisation of that name, or a new one (an NGO until an editor says otherwise). */
-async function findOrCreateOrganisation(tx: Executor, name: string): Promise<number> {
+export async function findOrCreateOrganisation(tx: Executor, name: string): Promise<number> {
   const existing = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, name)).get();
   if (existing) return existing.id;
   // uniqueSlug asks synchronously whether a slug is taken; the connection answers at once.

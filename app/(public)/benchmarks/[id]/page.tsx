@@ -1,13 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { StatusTimeline } from "@/components/scorecard/status-timeline";
+import { CorrectedOn } from "@/components/records/corrected-on";
+import { EditLink } from "@/components/ui/edit-link";
 import { getDb } from "@/db/client";
 import { getPublicBenchmark, listBenchmarkSources, listBenchmarkSubjects } from "@/db/queries/benchmarks";
 import { listPublishedRounds } from "@/db/queries/rounds";
+import { getCorrectedOn } from "@/db/queries/record-history";
+import { findMergedBenchmarkTarget } from "@/db/queries/record-statements";
 import { listPublishedScoreDetails } from "@/db/queries/scores";
 import { ADDRESSEE_LABELS, STATEMENT_KIND_LABELS } from "@/lib/domain";
 import { formatDate, formatScope } from "@/lib/format";
+import { recordEditPath } from "@/lib/record-paths";
 import { isApplicable } from "@/lib/scoring";
 
 export const dynamic = "force-dynamic";
@@ -21,14 +26,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function BenchmarkPage({ params }: Props) {
   const db = getDb();
-  const benchmark = await getPublicBenchmark(db, (await params).id);
-  if (!benchmark) notFound();
+  const slug = (await params).id;
+  const benchmark = await getPublicBenchmark(db, slug);
+  if (!benchmark) {
+    // A benchmark merged into another: its old address leads to the one kept (308), when that one is public.
+    const kept = await findMergedBenchmarkTarget(db, slug);
+    if (kept) permanentRedirect(`/benchmarks/${encodeURIComponent(kept)}`);
+    notFound();
+  }
 
-  const [sources, subjects, published, scoreDetails] = await Promise.all([
+  const [sources, subjects, published, scoreDetails, correctedOn] = await Promise.all([
     listBenchmarkSources(db, [benchmark.id]),
     listBenchmarkSubjects(db, [benchmark.id]),
     listPublishedRounds(db),
     listPublishedScoreDetails(db, { benchmarkIds: [benchmark.id] }),
+    getCorrectedOn(db, { entity: "benchmark", id: benchmark.id }),
   ]);
   const rounds = published.filter((r) => isApplicable(benchmark, r));
   const details = new Map(scoreDetails.map((d) => [d.roundId, d]));
@@ -40,7 +52,11 @@ export default async function BenchmarkPage({ params }: Props) {
       <p className="text-sm">
         <Link href="/">Dashboard</Link> / Benchmark
       </p>
-      <h1 className="mt-1 text-2xl font-semibold">{benchmark.title}</h1>
+      <div className="mt-1 flex flex-wrap items-baseline gap-x-2">
+        <h1 className="text-2xl font-semibold">{benchmark.title}</h1>
+        <EditLink href={recordEditPath("benchmark", benchmark.slug)} what="this benchmark" />
+      </div>
+      <CorrectedOn at={correctedOn} />
       <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
         <dt className="font-medium">Category</dt>
         <dd>

@@ -2,12 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HeatMap } from "@/components/dashboard/heat-map";
+import { CorrectedOn } from "@/components/records/corrected-on";
 import { DemoNotice } from "@/components/ui/demo-notice";
+import { EditLink } from "@/components/ui/edit-link";
 import { ExternalLink } from "@/components/ui/external-link";
 import { getStatement, listPublishers, listSignatories } from "@/db/queries/statements";
 import { PreliminaryBadge } from "@/components/dashboard/headline";
 import { getDb } from "@/db/client";
 import { getDashboardSummary } from "@/db/queries/dashboard-summary";
+import { getCorrectedOn } from "@/db/queries/record-history";
+import { recordEditPath } from "@/lib/record-paths";
 import { DASHBOARD_LIMITS } from "@/lib/dashboard";
 import { STATEMENT_KIND_LABELS, STATUS_LABELS, STATUSES } from "@/lib/domain";
 import { formatDate, formatIndex } from "@/lib/format";
@@ -28,7 +32,7 @@ export default async function StatementPage({ params }: Props) {
   const db = getDb();
   const statement = await getStatement(db, (await params).id);
   if (!statement) notFound();
-  const [publishersOf, signatories] = await Promise.all([listPublishers(db, [statement.id]), listSignatories(db, statement.id)]);
+  const [publishersOf, signatories, correctedOn] = await Promise.all([listPublishers(db, [statement.id]), listSignatories(db, statement.id), getCorrectedOn(db, { entity: "statement", id: statement.id })]);
   const publishers = publishersOf.get(statement.id) ?? [];
   // The dashboard narrowed to the statement: figures over every benchmark it raised (23,000 for one
   // at scale: kept per data version), the heat map over the first hundred.
@@ -44,7 +48,11 @@ export default async function StatementPage({ params }: Props) {
       <p className="text-sm">
         <Link href="/statements">Statements</Link> / Statement
       </p>
-      <h1 className="mt-1 text-2xl font-semibold">{statement.title}</h1>
+      <div className="mt-1 flex flex-wrap items-baseline gap-x-2">
+        <h1 className="text-2xl font-semibold">{statement.title}</h1>
+        <EditLink href={recordEditPath("statement", statement.slug)} what="this statement" />
+      </div>
+      <CorrectedOn at={correctedOn} />
       <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
         <dt className="font-medium">Kind</dt>
         <dd>{STATEMENT_KIND_LABELS[statement.kind]}</dd>
