@@ -18,6 +18,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "user.role": "changed the role of",
   "user.password-reset-issued": "issued a password-reset link for",
   "user.password-reset": "set a new password from a reset link:",
+  "user.two-factor-enable": "turned on two-factor sign-in for",
+  "user.two-factor-disable": "turned off two-factor sign-in for",
+  "user.backup-codes-regenerate": "made new backup codes for",
+  "user.backup-code-sign-in": "signed in with a backup code:",
   "benchmark.create": "added the benchmark",
   "benchmark.approve": "approved the draft benchmark",
   "benchmark.reject": "rejected the draft benchmark",
@@ -43,6 +47,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "track.create": "added the track",
   "category.create": "added the category",
   "settings.min_coverage": "set the coverage below which rounds are preliminary",
+  "settings.require_two_factor": "set whether every account must use two-factor sign-in",
   seed: "loaded the seed dataset",
 };
 
@@ -54,6 +59,7 @@ const ENTITIES: Record<string, string> = {
   editor_decision: "editors' decisions",
   publication_settings: "publishing settings",
   published_score: "published scores",
+  security_settings: "sign-in settings",
   round: "rounds",
   statement: "statements",
   subject: "people and laws",
@@ -107,7 +113,7 @@ function Target({ entry }: { entry: AuditEntry }) {
   if (track) parts.push(<Link key="track" href={`/?track=${track.slug}`}>{track.name}</Link>);
   if (category) parts.push(<Link key="category" href={`/?category=${category.slug}`}>{category.name}</Link>);
   if (statement) parts.push(<Link key="statement" href={`/statements/${statement.slug}`}>{statement.title}</Link>);
-  if (parts.length === 0 && entry.entity !== "database" && entry.entity !== "publication_settings") parts.push(<span key="raw">{`${entityLabel(entry.entity)} ${entry.entityId} (no longer exists)`}</span>);
+  if (parts.length === 0 && entry.entity !== "database" && entry.entity !== "publication_settings" && entry.entity !== "security_settings") parts.push(<span key="raw">{`${entityLabel(entry.entity)} ${entry.entityId} (no longer exists)`}</span>);
   const status = statusOf(entry.after);
   const percent = percentOf(entry.after);
   return (

@@ -8,7 +8,7 @@ import { recordAudit } from "./audit";
 import { endSessionsOf } from "./sessions";
 import type { AccountActor } from "./accounts";
 
-export type TwoFactorEvent = "user.two-factor-enable" | "user.two-factor-disable" | "user.backup-codes-regenerate";
+export type TwoFactorEvent = "user.two-factor-enable" | "user.two-factor-disable" | "user.backup-codes-regenerate" | "user.backup-code-sign-in";
 
 export async function recordTwoFactorEvent(db: Executor, userId: string, action: TwoFactorEvent, after: Record<string, unknown> = {}): Promise<void> {
   await recordAudit(db, { userId, action, entity: "user", entityId: userId, after });
