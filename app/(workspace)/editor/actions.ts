@@ -65,7 +65,7 @@ export const setTwoFactorRequirement = guardedAction({ permission: "manageUsers"
   return {
     ok: true,
     message: after
-      ? "Two-factor sign-in is now required: every account without it is sent to set it up on its next request, and can do nothing else until it has."
+      ? `Two-factor sign-in is now required: every account without it is sent to set it up on its next request, and can do nothing else until it has${editor.twoFactorEnabled === false ? " (yours too: you are sent there now)" : ""}.`
       : "Two-factor sign-in is now optional; accounts that have it keep it.",
   };
 });
