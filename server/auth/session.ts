@@ -1,5 +1,5 @@
 import "server-only";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getSecuritySettings } from "@/db/queries/security-settings";
@@ -25,12 +25,24 @@ export interface SessionUser {
  * request already holding it, or a restored backup, could otherwise use.
  */
 export async function getSessionUser(): Promise<SessionUser | null> {
-  const session = await getAuth().api.getSession({ headers: await headers() });
+  const session = await getAuth().api.getSession({ headers: await currentHeaders() });
   if (!session) return null;
   const user = await getAccountForSession(getDb(), session.user.id);
   if (!user || user.isDemo || user.deactivatedAt) return null;
   const mustEnrol = mustEnrolTwoFactor(user, await getSecuritySettings(getDb()));
   return { id: user.id, email: user.email, name: user.name, role: user.role, twoFactorEnabled: user.twoFactorEnabled, ...(mustEnrol ? { mustEnrolTwoFactor: true } : {}) };
+}
+
+/**
+ * The request's headers with the cookies as they are now: a server action that replaced the session (turning
+ * two-factor sign-in on or off makes a new one and deletes the old) set the new cookie, and the page Next renders
+ * in the same answer must read that one, not the deleted session the request came with.
+ */
+async function currentHeaders(): Promise<Headers> {
+  const request = new Headers(await headers());
+  const jar = (await cookies()).toString();
+  if (jar) request.set("cookie", jar);
+  return request;
 }
 
 /**
