@@ -22,7 +22,7 @@ const jar = vi.hoisted(() => {
 vi.mock("next/headers", () => {
   const api = {
     headers: async () => new Headers({ cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "), origin: "http://localhost:3000" }),
-    cookies: async () => ({ set: (name: string, value: string) => (value ? jar.set(name, value) : jar.delete(name)), get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined) }),
+    cookies: async () => ({ set: (name: string, value: string) => (value ? jar.set(name, value) : jar.delete(name)), get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined), toString: () => [...jar].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("; ") }),
   };
   return api;
 });
