@@ -51,8 +51,10 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "public", testIgnore: /workflow/, use: { baseURL: `http://127.0.0.1:${PORT}` } },
+    { name: "public", testIgnore: /workflow/, grepInvert: /@exclusive/, use: { baseURL: `http://127.0.0.1:${PORT}` } },
     { name: "workflow", testMatch: /workflow/, use: { baseURL: `http://127.0.0.1:${WORKFLOW_PORT}` } },
+    // Tests that change a setting for every account (requiring two-factor sign-in): alone, after all the others.
+    { name: "exclusive", testIgnore: /workflow/, grep: /@exclusive/, dependencies: ["public", "workflow"], use: { baseURL: `http://127.0.0.1:${PORT}` } },
   ],
   webServer: [server(PORT, E2E_DATABASE_PATH), server(WORKFLOW_PORT, E2E_WORKFLOW_DATABASE_PATH)],
 });

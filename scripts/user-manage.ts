@@ -3,11 +3,14 @@
 //   npm run user:enable -- --email someone@example.org
 //   npm run user:role -- --email someone@example.org --role editor|reviewer
 //   npm run user:reset-password -- --email someone@example.org   (prints a one-use link, valid 24 hours; also emails it when SMTP_URL is set)
+//   npm run user:disable-2fa -- --email someone@example.org      (for a lost phone and lost backup codes)
 // The same commands as the users page (db/commands/accounts.ts), with the same refusals; the audit log
 // records them with no user, as the command line's.
 import { parseArgs } from "node:util";
 import { getDb } from "@/db/client";
 import { AccountChangeError, deactivateAccount, reactivateAccount, setAccountRole } from "@/db/commands/accounts";
+import { disableTwoFactorOf } from "@/db/commands/two-factor";
+import { getSecuritySettings } from "@/db/queries/security-settings";
 import { prepareDatabase } from "@/db/prepare";
 import { getAccountByEmail } from "@/db/queries/users";
 import { ROLES, type Role } from "@/lib/domain";
@@ -19,6 +22,7 @@ const USAGE: Record<string, string> = {
   enable: "npm run user:enable -- --email someone@example.org",
   role: "npm run user:role -- --email someone@example.org --role editor|reviewer",
   "reset-password": "npm run user:reset-password -- --email someone@example.org",
+  "disable-2fa": "npm run user:disable-2fa -- --email someone@example.org",
 };
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { email: { type: "string" }, role: { type: "string" } } });
@@ -42,6 +46,12 @@ try {
   } else if (command === "enable") {
     const done = await reactivateAccount(db, null, account.id);
     console.log(`Reactivated ${done.email}: they can sign in again with their password.`);
+  } else if (command === "disable-2fa") {
+    const done = await disableTwoFactorOf(db, null, account.id);
+    const required = (await getSecuritySettings(db)).requireTwoFactor;
+    console.log(
+      `${done.wasEnabled ? "Turned off two-factor sign-in" : "Two-factor sign-in was already off"} for ${account.email}: ${done.sessionsEnded} session(s) ended; their password alone signs them in${required ? ", and since it is required they must set it up again at once" : ""}.`,
+    );
   } else if (command === "reset-password") {
     const link = await issuePasswordResetLink(null, account.id);
     console.log(`Reset link for ${link.email}, usable once until ${link.expiresAt.toISOString()} (shown once; pass it on by a safe channel):\n${link.url}`);

@@ -29,6 +29,7 @@ import {
 } from "@/lib/validation/editor";
 import { approveDraftSchema, editDraftBenchmarkSchema, editDraftStatementSchema, mergeDraftSchema, rejectDraftSchema } from "@/lib/validation/drafts";
 import { addSourceSchema, confirmDemandSchema, newStatementSchema } from "@/lib/validation/statement";
+import { twoFactorRequirementSchema } from "@/lib/validation/two-factor";
 
 const session = vi.hoisted(() => {
   process.env.DATABASE_PATH = `${process.env.TMPDIR ?? "/tmp"}/actions-test-${process.pid}-${Date.now()}.db`;
@@ -189,6 +190,7 @@ const VALID: Record<string, () => Record<string, string | string[]>> = {
   }),
   publishRoundScores: () => ({ roundSlug: "hrc-37", confirm: "yes" }),
   setMinCoverage: () => ({ minCoveragePercent: "60" }),
+  setTwoFactorRequirement: () => ({ requireTwoFactor: "on" }),
   createTrack: () => ({ slug: `track-${unique()}`, name: "EU–China dialogue", shortName: "EU–China", description: "" }),
   createCategory: () => ({ slug: `category-${unique()}`, name: "Freedom of religion", description: "" }),
   createSubject: () => ({ kind: "person", slug: `person-${unique()}`, name: "A Person", nameZh: "某人", role: "", article: "", description: "", confidential: "yes" }),
@@ -233,6 +235,7 @@ const INVALID: Record<string, Record<string, string | string[]>> = {
   decideDisagreement: { roundSlug: "hrc-37", benchmarkSlug: "release-yu-wensheng", expectedDecisionId: "0", stands: "abc", status: "excellent", "evidenceUrl[]": ["javascript:alert(1)"], "evidenceTitle[]": ["x"] },
   publishRoundScores: { roundSlug: "hrc-37", acceptPreliminary: "maybe" },
   setMinCoverage: { minCoveragePercent: "150" },
+  setTwoFactorRequirement: { requireTwoFactor: "yes" },
   createTrack: { slug: "", name: "", shortName: "" },
   createCategory: { slug: "Not A Slug", name: "" },
   createSubject: { kind: "planet", slug: "x", name: "" },
@@ -262,6 +265,7 @@ const EDITOR_ONLY = [
   "decideDisagreement",
   "publishRoundScores",
   "setMinCoverage",
+  "setTwoFactorRequirement",
   "createTrack",
   "createCategory",
   "createSubject",
@@ -502,6 +506,7 @@ const SCHEMA_OF: Record<string, z.ZodType> = {
   decideDisagreement: decisionSchema,
   publishRoundScores: publishSchema,
   setMinCoverage: minCoverageSchema,
+  setTwoFactorRequirement: twoFactorRequirementSchema,
   createTrack: newTrackSchema,
   createCategory: newCategorySchema,
   createSubject: newSubjectSchema,

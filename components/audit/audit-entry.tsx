@@ -20,6 +20,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "user.password-reset": "set a new password from a reset link:",
   "session.end": "ended one of the sessions of",
   "session.end-others": "signed out every other session of",
+  "user.two-factor-enable": "turned on two-factor sign-in for",
+  "user.two-factor-disable": "turned off two-factor sign-in for",
+  "user.backup-codes-regenerate": "made new backup codes for",
+  "user.backup-code-sign-in": "signed in with a backup code:",
   "benchmark.create": "added the benchmark",
   "benchmark.approve": "approved the draft benchmark",
   "benchmark.reject": "rejected the draft benchmark",
@@ -68,6 +72,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "track.delete": "deleted the unused track",
   "category.delete": "deleted the unused category",
   "round.delete": "deleted the unused round",
+  "settings.require_two_factor": "set whether every account must use two-factor sign-in",
   seed: "loaded the seed dataset",
   "subject.merge-from": "took in a merged record:",
   "benchmark.merge-from": "took in a merged benchmark:",
@@ -81,6 +86,7 @@ const ENTITIES: Record<string, string> = {
   editor_decision: "editors' decisions",
   publication_settings: "publishing settings",
   published_score: "published scores",
+  security_settings: "sign-in settings",
   round: "rounds",
   statement: "statements",
   subject: "people and laws",
@@ -134,7 +140,7 @@ function Target({ entry }: { entry: AuditEntry }) {
   if (track) parts.push(<Link key="track" href={`/?track=${track.slug}`}>{track.name}</Link>);
   if (category) parts.push(<Link key="category" href={`/?category=${category.slug}`}>{category.name}</Link>);
   if (statement) parts.push(<Link key="statement" href={`/statements/${statement.slug}`}>{statement.title}</Link>);
-  if (parts.length === 0 && entry.entity !== "database" && entry.entity !== "publication_settings") parts.push(<span key="raw">{`${entityLabel(entry.entity)} ${entry.entityId} (no longer exists)`}</span>);
+  if (parts.length === 0 && entry.entity !== "database" && entry.entity !== "publication_settings" && entry.entity !== "security_settings") parts.push(<span key="raw">{`${entityLabel(entry.entity)} ${entry.entityId} (no longer exists)`}</span>);
   const status = statusOf(entry.after);
   const percent = percentOf(entry.after);
   return (

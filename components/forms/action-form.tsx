@@ -9,7 +9,7 @@ export type FieldSpec =
   | { kind: "textarea"; name: string; label: string; defaultValue?: string; hint?: string; index?: number; rows?: number }
   | { kind: "select"; name: string; label: string; options: Array<{ value: string; label: string }>; defaultValue?: string }
   | { kind: "radio"; name: string; label: string; options: Array<{ value: string; label: string }> }
-  | { kind: "checkbox"; name: string; label: string; value: string }
+  | { kind: "checkbox"; name: string; label: string; value: string; defaultChecked?: boolean }
   /** Several boxes sending one list: name it "x[]". */
   | { kind: "checkboxes"; name: string; label: string; options: Array<{ value: string; label: string }>; defaultValues?: string[]; hint?: string }
   | { kind: "hidden"; name: string; value: string };
@@ -118,7 +118,7 @@ export function ActionForm({
           return (
             <div key={field.name}>
               <label className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name={field.name} value={field.value} defaultChecked={kept?.get(field.name)?.includes(field.value) ?? false} aria-invalid={invalid} aria-describedby={describedBy} />
+                <input type="checkbox" name={field.name} value={field.value} defaultChecked={kept ? (kept.get(field.name)?.includes(field.value) ?? false) : (field.defaultChecked ?? false)} aria-invalid={invalid} aria-describedby={describedBy} />
                 {field.label}
               </label>
               {error}

@@ -14,7 +14,7 @@ export function SignInForm({ next }: { next: string }) {
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const { error } = await authClient.signIn.email({ email: String(form.get("email")), password: String(form.get("password")) });
+    const { data, error } = await authClient.signIn.email({ email: String(form.get("email")), password: String(form.get("password")) });
     setPending(false);
     if (error) {
       setError(
@@ -24,6 +24,11 @@ export function SignInForm({ next }: { next: string }) {
             ? "This account has been deactivated. Ask an editor to reactivate it."
             : "That email and password do not match an account. Check them and try again.",
       );
+      return;
+    }
+    // The password was right and the account has two-factor sign-in: the code comes next, on its own page.
+    if (data && "twoFactorRedirect" in data && data.twoFactorRedirect) {
+      router.push(`/sign-in/two-factor?next=${encodeURIComponent(next)}`);
       return;
     }
     router.push(next);

@@ -19,9 +19,10 @@ export interface AccountSummary {
   deactivatedAt: Date | null;
 }
 
-export async function listAccounts(db: Executor): Promise<AccountSummary[]> {
+/** The users page's list: each account with whether it has two-factor sign-in on. */
+export async function listAccounts(db: Executor): Promise<Array<AccountSummary & { twoFactorEnabled: boolean }>> {
   return db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, createdAt: users.createdAt, deactivatedAt: users.deactivatedAt })
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, createdAt: users.createdAt, deactivatedAt: users.deactivatedAt, twoFactorEnabled: users.twoFactorEnabled })
     .from(users)
     .where(eq(users.isDemo, false))
     .orderBy(asc(users.role), asc(users.name));
@@ -31,9 +32,9 @@ export async function listAccounts(db: Executor): Promise<AccountSummary[]> {
 export async function getAccountForSession(
   db: Executor,
   userId: string,
-): Promise<{ id: string; email: string; name: string; role: Role; isDemo: boolean; deactivatedAt: Date | null } | undefined> {
+): Promise<{ id: string; email: string; name: string; role: Role; isDemo: boolean; deactivatedAt: Date | null; twoFactorEnabled: boolean } | undefined> {
   return db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, isDemo: users.isDemo, deactivatedAt: users.deactivatedAt })
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, isDemo: users.isDemo, deactivatedAt: users.deactivatedAt, twoFactorEnabled: users.twoFactorEnabled })
     .from(users)
     .where(eq(users.id, userId))
     .get();

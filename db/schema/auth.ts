@@ -1,5 +1,7 @@
-// better-auth's tables (user, session, account, verification), named as server/auth/better-auth.ts maps them.
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+// better-auth's tables (user, session, account, verification, twoFactor), named as server/auth/better-auth.ts
+// maps them, and the one row of account-security settings.
+import { sql } from "drizzle-orm";
+import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { ROLES } from "@/lib/domain";
 
 /** People who sign in. The columns follow better-auth's user model; role and isDemo are ours. */
@@ -14,6 +16,8 @@ export const users = sqliteTable("users", {
   isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
   /** Set by an editor (or user:disable): no session may be made for the account while set. Accounts are never deleted, so their history keeps their name. */
   deactivatedAt: integer("deactivated_at", { mode: "timestamp_ms" }),
+  /** Set by better-auth's two-factor plugin once a first authenticator code was confirmed; sign-in then asks for a code. */
+  twoFactorEnabled: integer("two_factor_enabled", { mode: "boolean" }).notNull().default(false),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
 });
@@ -66,5 +70,39 @@ export const verifications = sqliteTable("verifications", {
   createdAt: integer("created_at", { mode: "timestamp_ms" }),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
 });
+
+/**
+ * An account's authenticator (better-auth's twoFactor model). The TOTP secret and the JSON list of unused
+ * backup codes are both encrypted by better-auth with the auth secret (XChaCha20-Poly1305), so a copy of the
+ * database alone holds neither. `verified` stays false between starting an enrolment and its first code.
+ */
+export const twoFactors = sqliteTable(
+  "two_factors",
+  {
+    id: text("id").primaryKey(),
+    secret: text("secret").notNull(),
+    backupCodes: text("backup_codes").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    verified: integer("verified", { mode: "boolean" }).default(true),
+    /** Consecutive wrong codes at sign-in; at the limit the account is locked until `lockedUntil`. */
+    failedVerificationCount: integer("failed_verification_count").default(0),
+    lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("two_factors_user_idx").on(t.userId)],
+);
+
+/** One row: how accounts must sign in. While `requireTwoFactor` is on, an account without two-factor sign-in can only enrol. */
+export const securitySettings = sqliteTable(
+  "security_settings",
+  {
+    id: integer("id").primaryKey(),
+    requireTwoFactor: integer("require_two_factor", { mode: "boolean" }).notNull().default(false),
+    updatedAt: text("updated_at"),
+    updatedBy: text("updated_by").references(() => users.id),
+  },
+  (t) => [check("security_settings_single_row", sql`${t.id} = 1`)],
+);
 
 export type User = typeof users.$inferSelect;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { ENROL_FIRST_MESSAGE } from "@/lib/auth/two-factor";
 import type { Permission } from "@/lib/permissions";
 import { authorize } from "@/server/auth/guard";
 import type { SessionUser } from "@/server/auth/session";
@@ -45,6 +46,7 @@ export function guardedJsonPost<S extends z.ZodType>(options: GuardedPostOptions
   return async (request: Request): Promise<Response> => {
     const caller = await authorize(options.permission);
     if (!caller.ok && caller.refused === "signed-out") return problem(401, "You are not signed in, or your session has ended. Sign in and send the session cookie.");
+    if (!caller.ok && caller.refused === "enrol-two-factor") return problem(403, ENROL_FIRST_MESSAGE);
     if (!caller.ok) return problem(403, `Your role (${caller.user.role}) is not allowed to ${options.describe.action}.`);
     if (!fromThisSite(request)) return problem(403, `${options.describe.many} can only be saved from this site or from a tool that sends no Origin header.`);
     if (!/^application\/json\s*(;|$)/i.test(request.headers.get("content-type") ?? "")) {

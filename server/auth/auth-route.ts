@@ -2,8 +2,10 @@ import "server-only";
 import { toNextJsHandler } from "better-auth/next-js";
 import { getDb } from "@/db/client";
 import { recordPasswordChanged } from "@/db/commands/accounts";
+import { recordTwoFactorEvent } from "@/db/commands/two-factor";
 import { readEnv, type Env } from "@/lib/env";
 import { changePasswordSchema, resetPasswordSchema } from "@/lib/validation/account";
+import { verifyBackupCodeRequestSchema, verifyTotpRequestSchema } from "@/lib/validation/two-factor";
 import { BODY_LIMITS, readBodyWithLimit, tooLargeMessage } from "@/server/security/request-limits";
 import { CLIENT_ADDRESS_HEADER, CLIENT_SENT_ADDRESS_HEADERS, clientAddress } from "./client-address";
 import { getAuth } from "./better-auth";
@@ -33,19 +35,31 @@ function passwordChangeLimit(env: Env): SlidingWindow {
 
 /**
  * The endpoints of better-auth the app offers over HTTP, and their methods: the sign-in form, signing out,
- * changing one's own password (which ends every other session), and setting one from a reset link an editor
- * issued (which ends every session; links are never requested here by email). Everything else it serves — renaming
- * oneself, listing sessions with their tokens, deleting the account … — answers 404 here.
+ * changing one's own password (which ends every other session), setting one from a reset link an editor
+ * issued (which ends every session; links are never requested here by email), and the second step of a
+ * sign-in with two-factor sign-in on (a code from the app, or a backup code). Enrolling and turning it off
+ * go through the account page's server actions instead. Everything else it serves — renaming oneself, listing
+ * sessions with their tokens, deleting the account, enabling two-factor sign-in without the page … — answers 404 here.
  */
 const OFFERED_ENDPOINTS: Readonly<Record<string, readonly string[]>> = {
   "/sign-in/email": ["POST"],
   "/sign-out": ["POST"],
   "/change-password": ["POST"],
   "/reset-password": ["POST"],
+  "/two-factor/verify-totp": ["POST"],
+  "/two-factor/verify-backup-code": ["POST"],
 };
 
 /** The endpoints whose body is checked here like any other form before better-auth sees it. */
-const CHECKED_BODIES = { "/change-password": changePasswordSchema, "/reset-password": resetPasswordSchema } as const;
+const CHECKED_BODIES = {
+  "/change-password": changePasswordSchema,
+  "/reset-password": resetPasswordSchema,
+  "/two-factor/verify-totp": verifyTotpRequestSchema,
+  "/two-factor/verify-backup-code": verifyBackupCodeRequestSchema,
+} as const;
+
+/** The second step of a sign-in: each code tried counts as a sign-in attempt from its address (per account, better-auth's lockout). */
+const CODE_ENDPOINTS = new Set(["/two-factor/verify-totp", "/two-factor/verify-backup-code"]);
 
 /**
  * The endpoint a path names, in every spelling better-auth might route the same way (%-escapes, case,
@@ -83,7 +97,7 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
   const env = readEnv();
   const { method } = request;
   const endpoint = offeredEndpoint(new URL(request.url).pathname);
-  if (!endpoint) return authError(404, "NOT_FOUND", "No such endpoint: the app offers sign-in, sign-out and a password change here.");
+  if (!endpoint) return authError(404, "NOT_FOUND", "No such endpoint: the app offers sign-in (with its two-factor step), sign-out and a password change here.");
   if (method === "OPTIONS") return new Response(null, { status: 204, headers: { Allow: allowHeader(endpoint), "Cache-Control": "no-store" } });
   if (!OFFERED_ENDPOINTS[endpoint]!.includes(method)) {
     return authError(405, "METHOD_NOT_ALLOWED", `${method} is not accepted here: use ${OFFERED_ENDPOINTS[endpoint]!.join(" or ")}.`, { Allow: allowHeader(endpoint) });
@@ -120,6 +134,12 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
       return authError(429, "TOO_MANY_REQUESTS", "Too many sign-in attempts. Wait a minute before trying again.", { "Retry-After": String(decision.retryAfterSeconds) });
     }
   }
+  if (CODE_ENDPOINTS.has(endpoint)) {
+    const decision = signInLimiter(env).attempt(null, address);
+    if (!decision.allowed) {
+      return authError(429, "TOO_MANY_REQUESTS", "Too many sign-in attempts. Wait a minute before trying again.", { "Retry-After": String(decision.retryAfterSeconds) });
+    }
+  }
 
   if (endpoint === "/change-password") {
     // Without a session better-auth answers 401 before it checks any password.
@@ -138,6 +158,7 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
   const forwarded = new Request(request.url, { method, headers, body: body.byteLength > 0 ? (body as BodyInit) : undefined });
   const answer = await toNextJsHandler(getAuth()).POST(forwarded);
   if (endpoint === "/change-password" && answer.ok) await recordPasswordChange(answer);
+  if (endpoint === "/two-factor/verify-backup-code" && answer.ok) await recordBackupCodeUse(answer);
   const response = new Response(answer.body, answer);
   response.headers.set("Cache-Control", "no-store");
   return response;
@@ -147,4 +168,10 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
 async function recordPasswordChange(answer: Response): Promise<void> {
   const { user } = (await answer.clone().json()) as { user: { id: string } };
   await recordPasswordChanged(getDb(), user.id);
+}
+
+/** A backup code signed someone in: the account's owner should hear of it if it was not them. Never the code. */
+async function recordBackupCodeUse(answer: Response): Promise<void> {
+  const { user } = (await answer.clone().json()) as { user: { id: string } };
+  await recordTwoFactorEvent(getDb(), user.id, "user.backup-code-sign-in");
 }

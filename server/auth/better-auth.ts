@@ -6,11 +6,13 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
+import { twoFactor } from "better-auth/plugins";
 import { getDb } from "@/db/client";
-import { accounts, sessions, users, verifications } from "@/db/schema";
+import { accounts, sessions, twoFactors, users, verifications } from "@/db/schema";
 import { recordPasswordReset } from "@/db/commands/accounts";
 import { capSessionLifetimes } from "@/db/commands/sessions";
 import { getAccountForSession } from "@/db/queries/users";
+import { TWO_FACTOR_FAILED_ATTEMPTS, TWO_FACTOR_LOCK_SECONDS } from "@/lib/auth/two-factor";
 import { databaseFile, publicBaseUrl, readEnv, servesHttps } from "@/lib/env";
 import { PASSWORD_LENGTH } from "@/lib/validation/account";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
@@ -43,7 +45,7 @@ function createAuth() {
     trustedOrigins: [baseURL, `http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`],
     database: drizzleAdapter(getDb(), {
       provider: "sqlite",
-      schema: { user: users, session: sessions, account: accounts, verification: verifications },
+      schema: { user: users, session: sessions, account: accounts, verification: verifications, twoFactor: twoFactors },
     }),
     // Accounts are made by editors or the user:create command, never by public sign-up.
     // Reset links are issued by an editor (server/auth/password-reset.ts), never requested by email here;
@@ -101,7 +103,8 @@ function createAuth() {
       window: 60,
       max: 100,
       // Limited per account and per address (or in one shared bucket) by the auth route instead.
-      customRules: { "/sign-in/email": false },
+      // A code at sign-in counts as a sign-in attempt there too; per account, the two-factor plugin's lockout below.
+      customRules: { "/sign-in/email": false, "/two-factor/verify-totp": false, "/two-factor/verify-backup-code": false },
     },
     advanced: {
       useSecureCookies: servesHttps(env),
@@ -109,7 +112,17 @@ function createAuth() {
       // removes any client-sent copy; without it every client shares one bucket per path.
       ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
-    plugins: [nextCookies()],
+    plugins: [
+      // TOTP with backup codes. The secret and the backup codes are stored encrypted with the auth secret.
+      // A sign-in with a password then asks for a code (a signed two_factor cookie, 10 minutes, 5 tries);
+      // TWO_FACTOR_FAILED_ATTEMPTS wrong codes in a row lock the account's sign-in by code for 10 minutes.
+      twoFactor({
+        issuer: "Dialogue Scorecard",
+        backupCodeOptions: { storeBackupCodes: "encrypted", amount: 10, length: 10 },
+        accountLockout: { enabled: true, maxFailedAttempts: TWO_FACTOR_FAILED_ATTEMPTS, durationSeconds: TWO_FACTOR_LOCK_SECONDS },
+      }),
+      nextCookies(),
+    ],
   });
 }
 

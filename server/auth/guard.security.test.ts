@@ -8,7 +8,7 @@ vi.mock("./session", () => ({ getSessionUser: async () => session.user }));
 // No database here: the writer's refresh of the published aggregates after the change is left out.
 vi.mock("@/server/published-cache", () => ({ withPublishedDataRefresh: <T,>(change: () => Promise<T>) => change() }));
 
-const { authorize, guardedAction } = await import("./guard");
+const { authorize, guardedAction, ownAccountAction } = await import("./guard");
 
 const EDITOR: SessionUser = { id: "e", email: "e@example.org", name: "E", role: "editor" };
 const REVIEWER: SessionUser = { id: "r", email: "r@example.org", name: "R", role: "reviewer" };
@@ -65,5 +65,41 @@ describe("authorize and guardedAction ask lib/permissions", () => {
     expect(await propose(null, new FormData())).toEqual({ ok: true, message: "Saved." });
     const edit = guardedAction({ permission: "edit", schema: z.object({ name: z.string() }) }, async () => undefined);
     expect((await edit(null, undefined as unknown as FormData)).message).toMatch(/not allowed/);
+  });
+});
+
+describe("while editors require two-factor sign-in", () => {
+  const UNENROLLED_EDITOR: SessionUser = { ...EDITOR, twoFactorEnabled: false, mustEnrolTwoFactor: true };
+
+  it("authorize refuses an account without it, whatever its role, and names the enrolment page", async () => {
+    session.user = UNENROLLED_EDITOR;
+    for (const permission of ["score", "edit", "manageUsers"] as const) expect(await authorize(permission)).toEqual({ ok: false, refused: "enrol-two-factor", user: UNENROLLED_EDITOR });
+    const handler = vi.fn(async () => undefined);
+    const result = await guardedAction({ permission: "score", schema: z.object({}) }, handler)(null, new FormData());
+    expect(result).toEqual({ ok: false, message: expect.stringContaining("/account/two-factor") });
+    expect(result.message).toMatch(/Nothing was saved/);
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("an enrolled account is let through as before", async () => {
+    session.user = { ...EDITOR, twoFactorEnabled: true };
+    expect((await authorize("manageUsers")).ok).toBe(true);
+  });
+
+  it("ownAccountAction (enrolment) lets the account through, and still refuses no session and a payload that is not a form", async () => {
+    const handler = vi.fn(async () => ({ ok: true, message: "Enrolled." }));
+    const action = ownAccountAction({ schema: z.object({ code: z.string().regex(/^\d{6}$/) }) }, handler);
+    session.user = null;
+    expect((await action(null, new FormData())).message).toMatch(/not signed in/);
+    session.user = UNENROLLED_EDITOR;
+    expect((await action(null, "code=123456" as unknown as FormData)).message).toMatch(/Malformed request/);
+    const bad = new FormData();
+    bad.append("code", "x".repeat(1_000_000));
+    expect(await action(null, bad)).toMatchObject({ ok: false, errors: { code: expect.any(Array) } });
+    expect(handler).not.toHaveBeenCalled();
+    const good = new FormData();
+    good.append("code", "123456");
+    expect(await action(null, good)).toEqual({ ok: true, message: "Enrolled." });
+    expect(handler).toHaveBeenCalledWith({ code: "123456" }, UNENROLLED_EDITOR);
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { ENROL_FIRST_MESSAGE } from "@/lib/auth/two-factor";
 import { can, type Permission } from "@/lib/permissions";
 import { withPublishedDataRefresh } from "@/server/published-cache";
 import { getSessionUser, type SessionUser } from "./session";
@@ -33,17 +34,36 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   return Object.fromEntries(fields);
 }
 
-export type Authorization = { ok: true; user: SessionUser } | { ok: false; refused: "signed-out" } | { ok: false; refused: "forbidden"; user: SessionUser };
+export type Authorization =
+  | { ok: true; user: SessionUser }
+  | { ok: false; refused: "signed-out" }
+  | { ok: false; refused: "forbidden"; user: SessionUser }
+  | { ok: false; refused: "enrol-two-factor"; user: SessionUser };
 
 /**
  * Who is calling, and whether lib/permissions lets them do this: the first step of every server
  * action (guardedAction) and of every write through the JSON API (server/api/guarded-post.ts).
+ * While editors require two-factor sign-in, an account without it may do nothing until it enrols.
  */
 export async function authorize(permission: Permission): Promise<Authorization> {
   const user = await getSessionUser();
   if (!user) return { ok: false, refused: "signed-out" };
+  if (user.mustEnrolTwoFactor) return { ok: false, refused: "enrol-two-factor", user };
   if (!can(user, permission)) return { ok: false, refused: "forbidden", user };
   return { ok: true, user };
+}
+
+const SIGNED_OUT_MESSAGE = "You are not signed in, or your session has ended. Sign in and try again.";
+
+/** The input of a form, validated; a refusal as the form shows it otherwise. */
+function parseForm<S extends z.ZodType>(schema: S, formData: FormData): { ok: true; data: z.output<S> } | { ok: false; state: ActionState } {
+  // An action is a public endpoint: a hand-made call can send anything in place of the form.
+  if (!(formData instanceof FormData)) return { ok: false, state: { ok: false, message: "Malformed request: send the form's fields. Nothing was saved." } };
+  const parsed = schema.safeParse(formDataToObject(formData));
+  if (!parsed.success) {
+    return { ok: false, state: { ok: false, message: "Nothing was saved: please correct the marked fields.", errors: z.flattenError(parsed.error).fieldErrors as ActionState["errors"] } };
+  }
+  return { ok: true, data: parsed.data };
 }
 
 /**
@@ -57,17 +77,33 @@ export function guardedAction<S extends z.ZodType, R extends ActionState = Actio
 ) {
   return async (_previous: R | ActionState | null, formData: FormData): Promise<R | ActionState> => {
     const caller = await authorize(options.permission);
-    if (!caller.ok && caller.refused === "signed-out") return { ok: false, message: "You are not signed in, or your session has ended. Sign in and try again." };
+    if (!caller.ok && caller.refused === "signed-out") return { ok: false, message: SIGNED_OUT_MESSAGE };
+    if (!caller.ok && caller.refused === "enrol-two-factor") return { ok: false, message: ENROL_FIRST_MESSAGE };
     if (!caller.ok) return { ok: false, message: `Your role (${caller.user.role}) is not allowed to do this.` };
     const { user } = caller;
-    // An action is a public endpoint: a hand-made call can send anything in place of the form.
-    if (!(formData instanceof FormData)) return { ok: false, message: "Malformed request: send the form's fields. Nothing was saved." };
-    const parsed = options.schema.safeParse(formDataToObject(formData));
-    if (!parsed.success) {
-      return { ok: false, message: "Nothing was saved: please correct the marked fields.", errors: z.flattenError(parsed.error).fieldErrors as ActionState["errors"] };
-    }
+    const parsed = parseForm(options.schema, formData);
+    if (!parsed.ok) return parsed.state;
     try {
       return (await withPublishedDataRefresh(() => handler(parsed.data, user))) ?? { ok: true, message: "Saved." };
+    } catch (error) {
+      if (error instanceof ActionError) return { ok: false, message: error.message };
+      throw error;
+    }
+  };
+}
+
+/**
+ * For the changes a signed-in person makes to their own account's sign-in (two-factor enrolment): any role,
+ * and also while they must still enrol, which is the one thing such an account may do. Same checks otherwise.
+ */
+export function ownAccountAction<S extends z.ZodType, R extends ActionState = ActionState>(options: { schema: S }, handler: (input: z.output<S>, user: SessionUser) => Promise<R | void>) {
+  return async (_previous: R | ActionState | null, formData: FormData): Promise<R | ActionState> => {
+    const user = await getSessionUser();
+    if (!user) return { ok: false, message: SIGNED_OUT_MESSAGE };
+    const parsed = parseForm(options.schema, formData);
+    if (!parsed.ok) return parsed.state;
+    try {
+      return (await handler(parsed.data, user)) ?? { ok: true, message: "Saved." };
     } catch (error) {
       if (error instanceof ActionError) return { ok: false, message: error.message };
       throw error;

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { AccountChangeError, deactivateAccount, reactivateAccount, recordAccountCreated, setAccountRole } from "@/db/commands/accounts";
 import { setMinCoveragePercent } from "@/db/commands/publication-settings";
+import { setTwoFactorRequired } from "@/db/commands/security-settings";
 import { createRound as createRoundCommand, ReferenceDataError, setScoringDeadline as setScoringDeadlineCommand } from "@/db/commands/reference";
 import { createDecision } from "@/db/commands/decisions";
 import { PreliminaryRefusedError, publishRound } from "@/db/commands/publishing";
@@ -14,6 +15,7 @@ import { ActionError, guardedAction } from "@/server/auth/guard";
 import { issuePasswordResetLink } from "@/server/auth/password-reset";
 import { isApplicable } from "@/lib/scoring";
 import { accountResetSchema, accountRoleSchema, accountTargetSchema } from "@/lib/validation/account";
+import { twoFactorRequirementSchema } from "@/lib/validation/two-factor";
 import { deadlineSchema, decisionSchema, minCoverageSchema, newRoundSchema, publishSchema } from "@/lib/validation/editor";
 
 /** A refusal the command explains in words for the form. */
@@ -57,6 +59,18 @@ export const issuePasswordReset = guardedAction({ permission: "manageUsers", sch
       ? `It was also sent to ${link.emailed.to}`
       : `Sending it to ${link.emailed.to} failed (${link.emailed.error}), so pass it on by a safe channel; the link is valid`;
   return { ok: true, message: `Reset link for ${link.name} (${link.email}), usable once until ${until}. ${mail}; it is not shown again: ${link.url}` };
+});
+
+export const setTwoFactorRequirement = guardedAction({ permission: "manageUsers", schema: twoFactorRequirementSchema }, async (input, editor) => {
+  const { before, after } = await setTwoFactorRequired(getDb(), input.requireTwoFactor, editor.id);
+  revalidatePath("/editor/users");
+  if (before === after) return { ok: true, message: after ? "Two-factor sign-in was already required for every account." : "Two-factor sign-in was already optional." };
+  return {
+    ok: true,
+    message: after
+      ? `Two-factor sign-in is now required: every account without it is sent to set it up on its next request, and can do nothing else until it has${editor.twoFactorEnabled === false ? " (yours too: you are sent there now)" : ""}.`
+      : "Two-factor sign-in is now optional; accounts that have it keep it.",
+  };
 });
 
 export const createRound = guardedAction({ permission: "edit", schema: newRoundSchema }, async (input, editor) => {

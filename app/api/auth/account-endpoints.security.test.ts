@@ -1,4 +1,4 @@
-// The auth library serves some thirty endpoints; the app offers four of them over HTTP (sign in, sign
+// The auth library serves some forty endpoints; the app offers six of them over HTTP (sign in and its code step, sign
 // out, change one's own password, set one from a reset link an editor issued). Everything else answers 404, whoever asks, and changes nothing. A
 // password change ends every other session, is checked like any other form and lands in the audit log,
 // and a session ends SESSION_LIFETIME_DAYS after sign-in however busy it is.
@@ -20,7 +20,14 @@ vi.hoisted(() => {
 
 const ORIGIN = "http://localhost:3000";
 const DAY = 24 * 60 * 60 * 1000;
-const OFFERED: Record<string, string[]> = { "/sign-in/email": ["POST"], "/sign-out": ["POST"], "/change-password": ["POST"], "/reset-password": ["POST"] };
+const OFFERED: Record<string, string[]> = {
+  "/sign-in/email": ["POST"],
+  "/sign-out": ["POST"],
+  "/change-password": ["POST"],
+  "/reset-password": ["POST"],
+  "/two-factor/verify-totp": ["POST"],
+  "/two-factor/verify-backup-code": ["POST"],
+};
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 type Handler = (request: Request) => Promise<Response>;

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ActionForm } from "@/components/forms/action-form";
 import { AccountBar } from "@/components/review/account-bar";
 import { EditorOnly } from "@/components/review/editor-only";
 import { getDb } from "@/db/client";
+import { getSecuritySettings } from "@/db/queries/security-settings";
 import { listAccounts } from "@/db/queries/users";
 import { requirePageUser } from "@/server/auth/session";
 import { canManageUsers } from "@/lib/permissions";
-import { changeUserRole, createUserAccount, deactivateUserAccount, issuePasswordReset, reactivateUserAccount } from "../actions";
+import { changeUserRole, createUserAccount, deactivateUserAccount, issuePasswordReset, reactivateUserAccount, setTwoFactorRequirement } from "../actions";
 import { signOut } from "@/app/(workspace)/actions";
 
 export const metadata: Metadata = { title: "Users" };
@@ -15,7 +17,8 @@ export const dynamic = "force-dynamic";
 export default async function UsersPage() {
   const user = await requirePageUser("/editor/users");
   if (!canManageUsers(user)) return <EditorOnly user={user} signOut={signOut} />;
-  const accounts = await listAccounts(getDb());
+  const [accounts, security] = await Promise.all([listAccounts(getDb()), getSecuritySettings(getDb())]);
+  const withoutTwoFactor = accounts.filter((a) => !a.deactivatedAt && !a.twoFactorEnabled).length;
   return (
     <>
       <AccountBar user={user} signOut={signOut} />
@@ -30,6 +33,7 @@ export default async function UsersPage() {
             <th scope="col" className="py-2 pr-3">Name</th>
             <th scope="col" className="py-2 pr-3">Email</th>
             <th scope="col" className="py-2 pr-3">Role</th>
+            <th scope="col" className="py-2 pr-3">Two-factor</th>
             <th scope="col" className="py-2">Access</th>
           </tr>
         </thead>
@@ -52,6 +56,9 @@ export default async function UsersPage() {
                     { kind: "select", name: "role", label: `Role of ${a.name}`, defaultValue: a.role, options: [{ value: "reviewer", label: "Reviewer" }, { value: "editor", label: "Editor" }] },
                   ]}
                 />
+              </td>
+              <td className="py-2 pr-3" data-testid={`two-factor-${a.email}`}>
+                {a.twoFactorEnabled ? <span className="font-medium text-green-800">✓ On</span> : <span className="text-stone-700">– Off</span>}
               </td>
               <td className="py-2">
                 {a.deactivatedAt ? <p className="mb-1 font-medium text-red-800">Deactivated on {a.deactivatedAt.toISOString().slice(0, 10)}</p> : <p className="mb-1">Active</p>}
@@ -78,6 +85,21 @@ export default async function UsersPage() {
           ))}
         </tbody>
       </table>
+      <section aria-labelledby="two-factor-heading" className="mt-8 max-w-2xl">
+        <h2 id="two-factor-heading" className="text-lg font-semibold">Two-factor sign-in</h2>
+        <p className="mt-1 text-sm text-stone-700">
+          Each person sets it up for their own account at <Link href="/account/two-factor">/account/two-factor</Link>. When it is required, an account without it is sent there on its
+          next request and can do nothing else until it has set it up; nobody can then turn it off. {withoutTwoFactor === 1 ? "1 active account has" : `${withoutTwoFactor} active accounts have`} it off.
+          {security.updatedAt ? ` Last changed by ${security.updatedByName ?? "the command line"} on ${security.updatedAt.slice(0, 10)}.` : ""}
+        </p>
+        <ActionForm
+          action={setTwoFactorRequirement}
+          testId="require-two-factor"
+          submitLabel="Save"
+          className="mt-2 flex flex-col gap-2"
+          fields={[{ kind: "checkbox", name: "requireTwoFactor", value: "on", label: "Require two-factor sign-in for every account", defaultChecked: security.requireTwoFactor }]}
+        />
+      </section>
       <section aria-labelledby="new-user-heading" className="mt-8 max-w-md">
         <h2 id="new-user-heading" className="text-lg font-semibold">Create an account</h2>
         <ActionForm

@@ -1,0 +1,27 @@
+// user:disable-2fa's command: for a lost phone and lost backup codes, run by whoever holds the server.
+import { describe, expect, it } from "vitest";
+import { openDatabase } from "../client";
+import { migrateDatabase } from "../migrate";
+import { disableTwoFactorOf } from "./two-factor";
+
+describe("disableTwoFactorOf", () => {
+  it("removes the authenticator, turns the flag off, ends the sessions and audits it as the command line's", async () => {
+    const db = openDatabase(":memory:");
+    migrateDatabase(db);
+    const sql = db.$client;
+    const now = Date.now();
+    sql.prepare("INSERT INTO users (id, email, name, role, is_demo, email_verified, created_at, updated_at, two_factor_enabled) VALUES ('u', 'u@example.org', 'U', 'editor', 0, 1, ?, ?, 1)").run(now, now);
+    sql.prepare("INSERT INTO two_factors (id, secret, backup_codes, user_id, verified) VALUES ('t', 'encrypted', 'encrypted', 'u', 1)").run();
+    sql.prepare("INSERT INTO sessions (id, token, user_id, expires_at, created_at, updated_at) VALUES ('s', 'tok', 'u', ?, ?, ?)").run(now + 86_400_000, now, now);
+
+    expect(await disableTwoFactorOf(db, null, "u")).toEqual({ wasEnabled: true, sessionsEnded: 1 });
+    expect(sql.prepare("SELECT two_factor_enabled FROM users WHERE id = 'u'").pluck().get()).toBe(0);
+    expect(sql.prepare("SELECT COUNT(*) FROM two_factors").pluck().get()).toBe(0);
+    expect(sql.prepare("SELECT COUNT(*) FROM sessions").pluck().get()).toBe(0);
+    const audit = sql.prepare("SELECT user_id AS userId, action, before, after FROM audit_log ORDER BY id DESC LIMIT 1").get() as Record<string, string | null>;
+    expect(audit).toMatchObject({ userId: null, action: "user.two-factor-disable" });
+    expect(JSON.parse(audit.before!)).toEqual({ twoFactorEnabled: true });
+    expect(await disableTwoFactorOf(db, null, "u")).toEqual({ wasEnabled: false, sessionsEnded: 0 });
+    sql.close();
+  });
+});
