@@ -1,6 +1,10 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
+import { z } from "zod";
 import { ENDPOINTS } from "./endpoints";
-import { errorSchema } from "./schemas";
+import { benchmarkSchema, errorSchema } from "./schemas";
+
+/** The one address of a single record the API has (app/api/v1/benchmarks/[slug]/route.ts): a merged benchmark's address leads on. */
+export const ONE_BENCHMARK_PATH = "/api/v1/benchmarks/{slug}";
 
 export function buildOpenApiDocument() {
   const registry = new OpenAPIRegistry();
@@ -17,6 +21,20 @@ export function buildOpenApiDocument() {
       },
     });
   }
+  registry.registerPath({
+    method: "get",
+    path: ONE_BENCHMARK_PATH,
+    summary: "One public benchmark by its identifier; one merged into another answers 308 with the kept one's address",
+    request: { params: z.object({ slug: z.string().openapi({ description: "The benchmark's identifier, as in /api/v1/benchmarks" }) }) },
+    responses: {
+      200: { description: "The benchmark, shaped as an item of /api/v1/benchmarks.", content: { "application/json": { schema: z.object({ data: benchmarkSchema }) } } },
+      308: {
+        description: "Merged into another benchmark: Location and the body give the kept one's address, where its sources and scores now are.",
+        content: { "application/json": { schema: z.object({ mergedInto: z.string(), location: z.string(), message: z.string() }) } },
+      },
+      404: { description: "No public benchmark has this identifier (confidential, draft and unknown ones answer alike).", content: { "application/json": { schema: z.object({ error: z.string() }) } } },
+    },
+  });
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
     info: {
