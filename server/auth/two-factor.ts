@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { APIError } from "better-auth/api";
+import { isAPIError } from "better-auth/api";
 import { getDb } from "@/db/client";
 import { recordTwoFactorEvent } from "@/db/commands/two-factor";
 import { getSecuritySettings } from "@/db/queries/security-settings";
@@ -33,18 +33,20 @@ function limitConfirmations(user: SessionUser, kind: "password" | "code"): void 
   confirmations().record(key, now);
 }
 
+// The plugin throws better-call's APIError, a different class from the one better-auth/api exports;
+// better-auth's own isAPIError knows both.
 function errorCode(error: unknown): string | undefined {
-  return error instanceof APIError ? (error.body as { code?: string } | undefined)?.code : undefined;
+  return isAPIError(error) ? (error.body as { code?: string } | undefined)?.code : undefined;
 }
 
 /** better-auth's refusals in the words of the page; anything else is a fault and is thrown on. */
-function refusal(error: unknown): never {
+export function refusal(error: unknown): never {
   const code = errorCode(error);
   if (code === "INVALID_PASSWORD") throw new ActionError("That is not your password. Nothing was changed.");
   if (code === "INVALID_CODE") throw new ActionError("That code is not right. Check the time on your phone is correct, wait for the next code and try again.");
   if (code === "TOTP_ALREADY_ENABLED") throw new ActionError("Two-factor sign-in is already on for this account.");
   if (code === "TWO_FACTOR_NOT_ENABLED" || code === "TOTP_NOT_ENABLED") throw new ActionError("Two-factor sign-in is not on for this account. Start again with your password.");
-  if (error instanceof APIError && error.statusCode === 401) throw new ActionError("Your session has ended. Sign in and try again.");
+  if (isAPIError(error) && error.statusCode === 401) throw new ActionError("Your session has ended. Sign in and try again.");
   throw error;
 }
 
