@@ -121,7 +121,14 @@ test("every page, embed, print view and export reachable from the home page name
 test("every read-API endpoint in the OpenAPI document, every page of it, names nothing confidential and no account field", async ({ request }) => {
   const document = (await (await request.get("/api/v1/openapi.json")).json()) as { paths: Record<string, { get: { parameters?: Array<{ name: string }> } }> };
   expect(Object.keys(document.paths).length).toBeGreaterThanOrEqual(8);
-  for (const [path, item] of Object.entries(document.paths)) {
+  // A path with a parameter (/api/v1/benchmarks/{slug}) is asked for every public benchmark; the
+  // hidden ones must answer exactly as a missing one.
+  const publicSlugs = ((await (await request.get("/api/v1/benchmarks?pageSize=500")).json()) as { data: Array<{ slug: string }> }).data.map((b) => b.slug);
+  expect(publicSlugs.length).toBeGreaterThan(40);
+  const concrete = Object.entries(document.paths).flatMap(([path, item]) =>
+    path.includes("{slug}") ? publicSlugs.map((slug) => [path.replace("{slug}", slug), item] as const) : [[path, item] as const],
+  );
+  for (const [path, item] of concrete) {
     const paged = (item.get.parameters ?? []).some((p) => p.name === "pageSize");
     for (let page = 1; ; page++) {
       const url = paged ? `${path}?pageSize=500&page=${page}` : path;
@@ -138,6 +145,12 @@ test("every read-API endpoint in the OpenAPI document, every page of it, names n
   for (const url of [`/api/v1/people?q=${encodeURIComponent(plant.hiddenPersonNameZh)}`, `/api/v1/laws?q=Secret`, `/api/v1/benchmarks?subject=${plant.hiddenPersonSlug}`]) {
     const text = await (await request.get(url)).text();
     expect(leakedSecrets(text, secrets, url), url).toEqual([]);
+  }
+  const missing = await (await request.get("/api/v1/benchmarks/no-such-benchmark")).text();
+  for (const slug of [plant.confidentialBenchmarkSlug, plant.benchmarkFromUnpublishedRoundSlug].filter((s): s is string => s !== null)) {
+    const response = await request.get(`/api/v1/benchmarks/${slug}`);
+    expect(response.status(), slug).toBe(404);
+    expect(await response.text(), slug).toBe(missing);
   }
 });
 
