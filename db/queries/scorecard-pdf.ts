@@ -3,6 +3,7 @@ import { listBenchmarkSources, listBenchmarkSubjects } from "@/db/queries/benchm
 import { countViewBenchmarks, getDashboardSummary, type DashboardSummary } from "@/db/queries/dashboard-summary";
 import { getFilterNames } from "@/db/queries/filter-options";
 import { listPublishedScoreDetails } from "@/db/queries/scores";
+import { firstSentence } from "@/lib/export/describe";
 import type { PdfBenchmarkDetail, PdfChanges, PdfRoundFigures, ScorecardPdfData } from "@/lib/export/pdf/scorecard-types";
 import { markPreliminary, roundChartLabels } from "@/lib/round-labels";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
@@ -21,9 +22,6 @@ export const PDF_TABLE_ROUNDS = 6;
  * (Measured before evidence, sources and the changes were added: each benchmark's block is kept to a few short lines.)
  */
 export const PDF_MAX_BENCHMARKS = 250;
-
-/** A rationale in the list of changes: its first sentence, at most this long. */
-const CHANGE_RATIONALE_CHARS = 160;
 
 /**
  * The PDF's data, or how many benchmarks the view holds when that is more than a PDF lists. Its
@@ -122,16 +120,7 @@ function changesOf(comparison: DashboardSummary, details: ReadonlyMap<number, Pd
         from: c.from,
         to: c.to,
         sinceRoundName: c.fromRoundId === previous.round.id ? null : (nameOf.get(c.fromRoundId) ?? null),
-        rationale: oneLine(details.get(c.benchmark.id)?.rationale ?? null),
+        rationale: firstSentence(details.get(c.benchmark.id)?.rationale ?? null),
       })),
   };
-}
-
-/** The first sentence of a rationale, cut at a word. */
-export function oneLine(text: string | null, max = CHANGE_RATIONALE_CHARS): string | null {
-  if (!text) return null;
-  const sentence = /^(.+?[.!?])(\s|$)/.exec(text.trim())?.[1] ?? text.trim();
-  if (sentence.length <= max) return sentence;
-  const cut = sentence.slice(0, max - 1);
-  return `${cut.slice(0, cut.lastIndexOf(" ") > max / 2 ? cut.lastIndexOf(" ") : cut.length)}…`;
 }

@@ -73,6 +73,17 @@ export function describeDataVersion(dataVersion: string | null): string {
   return dataVersion ? `published ${dataVersion.slice(0, 16).replace("T", " ")} UTC` : "nothing published in this view";
 }
 
+/** A rationale in one line (the list of changes): its first sentence, cut at a word past `max` characters. */
+export function firstSentence(text: string | null, max = 160): string | null {
+  const trimmed = text?.trim();
+  if (!trimmed) return null;
+  const sentence = /^(.+?[.!?。])(\s|$)/u.exec(trimmed)?.[1] ?? trimmed;
+  if (sentence.length <= max) return sentence;
+  const cut = sentence.slice(0, max);
+  const space = cut.lastIndexOf(" ");
+  return `${space > max / 2 ? cut.slice(0, space) : cut.slice(0, max - 1)}…`;
+}
+
 export function exportFileName(kind: string, filters: DashboardFilters, dataVersion: string | null, extension: string): string {
   const version = dataVersion ? dataVersion.slice(0, 16).replace(/[:T]/g, "-") : "unpublished";
   const filterPart = FILTER_KEYS.filter((k) => filters[k])
