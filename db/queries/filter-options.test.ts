@@ -4,7 +4,8 @@ import { ADDRESSEES, type Addressee } from "@/lib/domain";
 import { openDatabase } from "../client";
 import { migrateDatabase } from "../migrate";
 import { generateScaleData } from "../seed/scale";
-import { LONG_LIST_THRESHOLD, listFilterOptions } from "./filter-options";
+import { prepareDatabase, removeDatabaseFiles } from "../prepare";
+import { getFilterNames, LONG_LIST_THRESHOLD, listFilterOptions } from "./filter-options";
 
 describe("listFilterOptions", async () => {
   const db = openDatabase(":memory:");
@@ -61,5 +62,30 @@ describe("listFilterOptions", async () => {
     expect(items.map((s) => s.slug)).not.toContain(confidentialSlug);
     expect(atThreshold.statements).toMatchObject({ kind: "all", items: expect.arrayContaining([expect.objectContaining({ slug: "statement-1" })]) });
     expect((await listFilterOptions(db, {}, { longListThreshold: publicSubjects - 1 })).subjects.kind).toBe("search");
+  });
+});
+
+describe("getFilterNames", () => {
+  it("names what the filters select, in public only: no confidential person, no unpublished round", async () => {
+    const file = `${process.env.TMPDIR ?? "/tmp"}/filter-names-${process.pid}-${Date.now()}.db`;
+    prepareDatabase(file);
+    const db = openDatabase(file);
+    const filters = { track: "un-hrc", from: "hrc-31", to: "hrc-37", category: "legal-reform", statement: "hrw-2013-kunming-release", subject: "liu-xia" };
+    expect(await getFilterNames(db, filters)).toEqual({
+      track: "UN Human Rights Council",
+      from: "Human Rights Council, 31st session",
+      to: "Human Rights Council, 37th session",
+      category: "Legal reform",
+      statement: { title: "Human Rights Watch: seek concrete public commitments at the Kunming dialogue", date: "2013-07-01", datePrecision: "month" },
+      subject: { name: "Liu Xia", nameZh: "刘霞" },
+    });
+    db.$client.prepare("UPDATE subjects SET confidential = 1 WHERE slug = 'liu-xia'").run();
+    db.$client.prepare("UPDATE rounds SET published_at = NULL WHERE slug = 'hrc-37'").run();
+    const names = await getFilterNames(db, filters);
+    expect(names.subject).toBeUndefined();
+    expect(names.to).toBeUndefined();
+    expect(JSON.stringify(names)).not.toContain("刘霞");
+    db.$client.close();
+    removeDatabaseFiles(file);
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { ADDRESSEES } from "@/lib/domain";
+import type { FilterNames } from "@/lib/export/describe";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import type { Executor } from "../transaction";
 import { benchmarks, categories, rounds, statements, subjects, tracks } from "../schema";
@@ -99,4 +100,43 @@ function subjectOptions(db: Executor, redactor: PublicRedactor, selected: string
     selected,
     threshold,
   );
+}
+
+/**
+ * The public names of what the filters select, for an export to say in words: only published rounds,
+ * public statements and people, names withheld where the editors withhold them. A filter naming
+ * nothing public gets no name (the caller has refused it already: db/queries/filters.ts).
+ */
+export async function getFilterNames(db: Executor, filters: DashboardFilters): Promise<FilterNames> {
+  const redactor = await getPublicRedactor(db);
+  const roundName = async (slug: string | undefined) =>
+    slug ? (await db.select({ name: rounds.name }).from(rounds).where(and(eq(rounds.slug, slug), isNotNull(rounds.publishedAt))).get())?.name : undefined;
+  const [track, from, to, category, statement, subject] = await Promise.all([
+    filters.track ? db.select({ name: tracks.name }).from(tracks).where(eq(tracks.slug, filters.track)).get() : undefined,
+    roundName(filters.from),
+    roundName(filters.to),
+    filters.category ? db.select({ name: categories.name }).from(categories).where(eq(categories.slug, filters.category)).get() : undefined,
+    filters.statement
+      ? db
+          .select({ title: statements.title, date: statements.date, datePrecision: statements.datePrecision })
+          .from(statements)
+          .where(and(isPublicStatement, eq(statements.slug, filters.statement)))
+          .get()
+      : undefined,
+    filters.subject
+      ? db
+          .select({ name: subjects.name, nameZh: subjects.nameZh })
+          .from(subjects)
+          .where(and(eq(subjects.confidential, false), eq(subjects.slug, filters.subject)))
+          .get()
+      : undefined,
+  ]);
+  return {
+    ...(track && { track: track.name }),
+    ...(from && { from }),
+    ...(to && { to }),
+    ...(category && { category: category.name }),
+    ...(statement && { statement: redactor.fields(statement, ["title"]) }),
+    ...(subject && { subject: redactor.fields(subject, ["name", "nameZh"]) }),
+  };
 }

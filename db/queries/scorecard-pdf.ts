@@ -1,8 +1,10 @@
 import "server-only";
 import { listBenchmarkSources, listBenchmarkSubjects } from "@/db/queries/benchmarks";
-import { countViewBenchmarks, getDashboardSummary } from "@/db/queries/dashboard-summary";
+import { countViewBenchmarks, getDashboardSummary, type DashboardSummary } from "@/db/queries/dashboard-summary";
+import { getFilterNames } from "@/db/queries/filter-options";
 import { listPublishedScoreDetails } from "@/db/queries/scores";
-import type { ScorecardPdfData } from "@/lib/export/pdf/scorecard-types";
+import { firstSentence } from "@/lib/export/describe";
+import type { PdfBenchmarkDetail, PdfChanges, PdfRoundFigures, ScorecardPdfData } from "@/lib/export/pdf/scorecard-types";
 import { markPreliminary, roundChartLabels } from "@/lib/round-labels";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import type { Executor } from "../transaction";
@@ -17,40 +19,108 @@ export const PDF_TABLE_ROUNDS = 6;
  * 2-core machine under load: ~200 benchmarks 1.3-1.6 s, ~250 2.5-2.8 s, ~500 6-13 s), so 250 keeps
  * every PDF within a few seconds. A round at scale lists ~100,000, which would take minutes and
  * thousands of pages: for more than 250 the route refuses at once and points to the filters and the CSV.
+ * (Measured before evidence, sources and the changes were added: each benchmark's block is kept to a few short lines.)
  */
 export const PDF_MAX_BENCHMARKS = 250;
 
 /**
  * The PDF's data, or how many benchmarks the view holds when that is more than a PDF lists. Its
- * figures and its table are the dashboard's (db/queries/dashboard-summary.ts), over the benchmarks
- * that apply at one of the rounds in view.
+ * figures, its table and its changes are the dashboard's (db/queries/dashboard-summary.ts), over the
+ * benchmarks that apply at one of the rounds in view; every text is the public's, names withheld.
  */
 export async function getScorecardPdfData(db: Executor, filters: DashboardFilters): Promise<ScorecardPdfData | { tooMany: number }> {
   const count = await countViewBenchmarks(db, filters, { applicableOnly: true });
   if (count > PDF_MAX_BENCHMARKS) return { tooMany: count };
-  const dashboard = await getDashboardSummary(db, filters, { heatMapLimit: PDF_MAX_BENCHMARKS, changesLimit: 0, applicableOnly: true });
-  const labels = markPreliminary(roundChartLabels(dashboard.rounds), dashboard.series);
-  const series = dashboard.series.map((s, i) => ({ ...s, label: labels[i]! }));
-  const previous = series.find((s) => s.round.id === dashboard.previous?.round.id) ?? null;
+  const [dashboard, filterNames] = await Promise.all([
+    getDashboardSummary(db, filters, { heatMapLimit: PDF_MAX_BENCHMARKS, changesLimit: PDF_MAX_BENCHMARKS, applicableOnly: true }),
+    getFilterNames(db, filters),
+  ]);
+  const series = labelled(dashboard);
+  const comparison = dashboard.previous ? dashboard : await comparisonBeforeView(db, filters, dashboard);
+  const previous = comparison?.previous ? (labelled(comparison).find((s) => s.round.id === comparison.previous!.round.id) ?? null) : null;
+
   const tableRounds = series.slice(-PDF_TABLE_ROUNDS).map((s) => ({ id: s.round.id, label: s.label }));
   const firstTableColumn = series.length - tableRounds.length;
   const groups = dashboard.heatMap
     .map((g) => ({ ...g, rows: g.rows.map((r) => ({ ...r, cells: r.cells.slice(firstTableColumn) })).filter((r) => r.cells.some((c) => c.status !== "n/a")) }))
     .filter((g) => g.rows.length > 0);
+  const details = await listDetails(db, dashboard);
+  return {
+    filters,
+    filterNames,
+    dataVersion: dashboard.dataVersion,
+    hasDemo: dashboard.hasDemo,
+    series,
+    previous,
+    minCoverage: dashboard.minCoverage,
+    tableRounds,
+    groups,
+    details,
+    changes: comparison ? changesOf(comparison, details) : null,
+  };
+}
+
+function labelled(dashboard: Pick<DashboardSummary, "rounds" | "series">): PdfRoundFigures[] {
+  const labels = markPreliminary(roundChartLabels(dashboard.rounds), dashboard.series);
+  return dashboard.series.map((s, i) => ({ ...s, label: labels[i]! }));
+}
+
+/**
+ * A view of one round has nothing in it to compare with: a briefing still wants what changed since
+ * the round before. That is the last published round before it that is not preliminary (of the
+ * view's track, if it names one), the same pair the stored changes hold; its figures and changes
+ * come from the same view widened back to that round.
+ */
+async function comparisonBeforeView(db: Executor, filters: DashboardFilters, dashboard: DashboardSummary): Promise<DashboardSummary | null> {
   const latest = dashboard.latest;
+  if (!latest) return null;
+  const earlier = await getDashboardSummary(db, { track: filters.track, to: latest.round.slug }, { figuresOnly: true });
+  if (!earlier.previous) return null;
+  const widened = await getDashboardSummary(db, { ...filters, from: earlier.previous.round.slug, to: latest.round.slug }, { heatMapLimit: 0, changesLimit: PDF_MAX_BENCHMARKS, applicableOnly: true });
+  return widened.previous?.round.id === earlier.previous.round.id && widened.latest?.round.id === latest.round.id ? widened : null;
+}
+
+/** Each benchmark's rationale, evidence and public-record note at the latest round, its sources and its people. */
+async function listDetails(db: Executor, dashboard: DashboardSummary): Promise<Map<number, PdfBenchmarkDetail>> {
   const ids = dashboard.heatMap.flatMap((g) => g.rows.map((r) => r.benchmark.id));
   // Only where the benchmark applies at the latest round: a score left outside its scope is history, not its status.
   const applyAtLatest = new Set(dashboard.heatMap.flatMap((g) => g.rows.filter((r) => r.cells.at(-1)?.status !== "n/a").map((r) => r.benchmark.id)));
-  const rationaleOf = new Map(
-    latest
-      ? (await listPublishedScoreDetails(db, { benchmarkIds: ids, roundIds: [latest.round.id] }))
-          .filter((d) => applyAtLatest.has(d.benchmarkId))
-          .map((d) => [d.benchmarkId, d.rationale] as const)
-      : [],
-  );
-  const sourcesOf = new Map<number, string[]>();
-  for (const s of await listBenchmarkSources(db, ids)) sourcesOf.set(s.benchmarkId, [...(sourcesOf.get(s.benchmarkId) ?? []), `${s.statementTitle} (${s.statementDate.slice(0, 4)})`]);
-  const peopleOf = new Map<number, string[]>();
-  for (const s of await listBenchmarkSubjects(db, ids)) peopleOf.set(s.benchmarkId, [...(peopleOf.get(s.benchmarkId) ?? []), s.nameZh ? `${s.name} ${s.nameZh}` : s.name]);
-  return { filters, dataVersion: dashboard.dataVersion, hasDemo: dashboard.hasDemo, series, previous, minCoverage: dashboard.minCoverage, tableRounds, groups, rationaleOf, sourcesOf, peopleOf };
+  const latest = dashboard.latest;
+  const [scores, sources, subjects] = await Promise.all([
+    latest ? listPublishedScoreDetails(db, { benchmarkIds: ids, roundIds: [latest.round.id] }) : [],
+    listBenchmarkSources(db, ids),
+    listBenchmarkSubjects(db, ids),
+  ]);
+  const details = new Map<number, PdfBenchmarkDetail>(ids.map((id) => [id, { rationale: null, publicRecord: null, evidence: [], sources: [], people: [] }]));
+  for (const s of scores) {
+    const detail = details.get(s.benchmarkId);
+    if (!detail || !applyAtLatest.has(s.benchmarkId)) continue;
+    Object.assign(detail, { rationale: s.rationale || null, publicRecord: s.publicRecord, evidence: s.evidence });
+  }
+  for (const s of sources) details.get(s.benchmarkId)?.sources.push({ title: s.statementTitle, date: s.statementDate, datePrecision: s.statementDatePrecision });
+  for (const s of subjects) details.get(s.benchmarkId)?.people.push({ name: s.name, nameZh: s.nameZh, kind: s.kind });
+  return details;
+}
+
+function changesOf(comparison: DashboardSummary, details: ReadonlyMap<number, PdfBenchmarkDetail>): PdfChanges | null {
+  const { previous, latest } = comparison;
+  if (!previous || !latest) return null;
+  const nameOf = new Map(comparison.rounds.map((r) => [r.id, r.name]));
+  const order = { up: 0, down: 1 };
+  return {
+    fromRound: { id: previous.round.id, name: previous.round.name },
+    toRound: { id: latest.round.id, name: latest.round.name },
+    counts: comparison.changeCounts,
+    items: [...comparison.changes]
+      .sort((a, b) => order[a.direction] - order[b.direction])
+      .map((c) => ({
+        benchmarkId: c.benchmark.id,
+        title: c.benchmark.title,
+        direction: c.direction,
+        from: c.from,
+        to: c.to,
+        sinceRoundName: c.fromRoundId === previous.round.id ? null : (nameOf.get(c.fromRoundId) ?? null),
+        rationale: firstSentence(details.get(c.benchmark.id)?.rationale ?? null),
+      })),
+  };
 }

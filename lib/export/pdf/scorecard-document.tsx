@@ -1,19 +1,28 @@
-// The briefing PDF: title block, headline figures, the index chart drawn as vectors, a table of
-// benchmarks by round, short rationales, sources and the method in brief.
-import { Document, G, Line, Page, Path, Rect, StyleSheet, Svg, Text, View, Circle } from "@react-pdf/renderer";
-import { STATUS_LABELS, type Status } from "@/lib/domain";
-import { formatIndex, formatPercent, formatSignedDelta } from "@/lib/format";
+// The full scorecard PDF: title block (filters, data version and denominator in words), headline
+// figures, the index chart (two rounds or more), what changed since the previous round, a legend,
+// the table of benchmarks by round with each one's rationale, evidence links, people and sources,
+// and the method in brief.
+import { Document, G, Line, Link, Page, Path, Rect, StyleSheet, Svg, Text, View, Circle } from "@react-pdf/renderer";
+import { STATUS_LABELS, STATUSES, type Status } from "@/lib/domain";
+import { formatDate, formatIndex, formatPercent, formatSignedDelta } from "@/lib/format";
 import { STATUS_BADGE } from "@/lib/status-style";
-import { DEMO_NOTE, DENOMINATOR_NOTE, describeFilters } from "../describe";
+import { DEMO_NOTE, DENOMINATOR_NOTE, STATUS_MEANINGS, describeChange, describeDataVersion, describeFiltersInWords, personName } from "../describe";
 import { PDF_FONT } from "./fonts";
-import type { ScorecardPdfData } from "./scorecard-types";
+import type { PdfBenchmarkDetail, PdfChanges, PdfRoundFigures, ScorecardPdfData } from "./scorecard-types";
+
+/** A heading moves to the next page unless this much room (points) is left below it for what it heads. */
+const KEEP_WITH_HEADING = 70;
+/** Room for the table's header and about three benchmarks below the legend, or the legend moves on with them. */
+const KEEP_WITH_TABLE = 150;
 
 const styles = StyleSheet.create({
-  // No lineHeight on the page: inherited by the page-number footer, it hides it.
+  // No lineHeight on the page: inherited by the page-number footer, it hides it. A lineHeight needs
+  // its fontSize beside it: without one it is taken of react-pdf's default 18 pt, and lines spread apart.
   page: { fontFamily: PDF_FONT, fontSize: 8.5, paddingTop: 36, paddingBottom: 48, paddingHorizontal: 36, color: "#1c1917" },
   title: { fontSize: 18, fontWeight: 700, lineHeight: 1.2, marginBottom: 4 },
   subtitle: { fontSize: 11, lineHeight: 1.3, color: "#44403c" },
-  meta: { fontSize: 8, color: "#57534e", marginTop: 2 },
+  meta: { fontSize: 8, color: "#44403c", marginTop: 2, lineHeight: 1.3 },
+  metaLabel: { fontWeight: 700 },
   demo: { marginTop: 8, padding: 6, backgroundColor: "#fef3c7", borderColor: "#fcd34d", borderWidth: 1, fontSize: 8 },
   h2: { fontSize: 11, fontWeight: 700, marginTop: 14, marginBottom: 4 },
   figures: { flexDirection: "row", gap: 6 },
@@ -21,23 +30,43 @@ const styles = StyleSheet.create({
   figureLabel: { fontSize: 7, color: "#57534e" },
   figureValue: { fontSize: 14, fontWeight: 700, lineHeight: 1.2 },
   figureChange: { fontSize: 7, color: "#57534e" },
-  tableHeader: { flexDirection: "row", borderBottomWidth: 1, borderColor: "#78716c", paddingBottom: 2, fontWeight: 700 },
-  row: { flexDirection: "row", borderBottomWidth: 0.5, borderColor: "#d6d3d1", paddingVertical: 2 },
+  change: { flexDirection: "row", borderBottomWidth: 0.5, borderColor: "#d6d3d1", paddingVertical: 2 },
+  changeArrow: { width: 42, fontWeight: 700 },
+  changeBody: { flexGrow: 1, flexBasis: 0 },
+  changeStatuses: { width: 120, textAlign: "right" },
+  legend: { borderWidth: 0.5, borderColor: "#d6d3d1", padding: 4, marginBottom: 6, flexDirection: "row", gap: 10 },
+  legendColumn: { flexGrow: 1, flexBasis: 0 },
+  legendLine: { flexDirection: "row", fontSize: 7, lineHeight: 1.3, marginBottom: 1 },
+  legendKey: { width: 56, fontSize: 7, textAlign: "center", borderRadius: 2, marginRight: 4 },
+  tableHeader: { flexDirection: "row", borderBottomWidth: 1, borderColor: "#78716c", paddingBottom: 2, paddingTop: 2, fontWeight: 700, backgroundColor: "#ffffff" },
+  row: { borderBottomWidth: 0.5, borderColor: "#d6d3d1", paddingVertical: 2 },
+  rowLine: { flexDirection: "row" },
   group: { marginTop: 6, fontSize: 8, fontWeight: 700, textTransform: "uppercase", color: "#44403c" },
   benchmarkCell: { width: "40%", paddingRight: 4 },
+  benchmarkTitle: { fontWeight: 700 },
   statusCell: { flexGrow: 1, flexBasis: 0, paddingHorizontal: 1 },
   statusText: { fontSize: 7, textAlign: "center", paddingVertical: 1, borderRadius: 2 },
+  detail: { paddingLeft: 8, paddingRight: 4 },
+  body: { fontSize: 8.5, lineHeight: 1.3 },
   small: { fontSize: 7, color: "#57534e", marginTop: 1, lineHeight: 1.3 },
+  link: { color: "#1d4ed8", textDecoration: "underline" },
   footer: { position: "absolute", bottom: 20, left: 36, right: 36, fontSize: 7, color: "#78716c", textAlign: "right" },
 });
 
 const SHORT: Record<Status, string> = { met: "Met", partial: "Partial", not_met: "Not met", regressed: "Regressed", unknown: "Unknown" };
+/** In a cell: the benchmark does not apply at that round. */
+const DOES_NOT_APPLY = "·";
+/** In a cell: it applies, but has no published score at that round. */
+const NOT_SCORED = "–";
 
 function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-function IndexChart({ series }: { series: ScorecardPdfData["series"] }) {
+/** Only web addresses become links; a withheld one ("[link withheld]") stays plain text. */
+const isWebAddress = (url: string) => /^https?:\/\//i.test(url);
+
+function IndexChart({ series }: { series: PdfRoundFigures[] }) {
   const width = 520;
   const height = 150;
   const left = 28;
@@ -47,7 +76,7 @@ function IndexChart({ series }: { series: ScorecardPdfData["series"] }) {
   const plotHeight = height - bottom - top;
   // Points stay clear of the frame so the first and last round labels are not cut off.
   const inset = 24;
-  const x = (i: number) => left + (series.length === 1 ? plotWidth / 2 : inset + (i * (plotWidth - 2 * inset)) / (series.length - 1));
+  const x = (i: number) => left + inset + (i * (plotWidth - 2 * inset)) / Math.max(series.length - 1, 1);
   const y = (v: number) => top + plotHeight - (v / 100) * plotHeight;
   const points = series.map((s, i) => (s.index === null ? null : { x: x(i), y: y(s.index), label: formatIndex(s.index) }));
   const path = points
@@ -85,6 +114,160 @@ function IndexChart({ series }: { series: ScorecardPdfData["series"] }) {
   );
 }
 
+function StatusKey({ status }: { status: Status }) {
+  return <Text style={[styles.statusText, { backgroundColor: STATUS_BADGE[status].background, color: STATUS_BADGE[status].text }]}>{SHORT[status]}</Text>;
+}
+
+function Changes({ changes }: { changes: PdfChanges | null }) {
+  if (!changes) return <Text style={styles.small}>There is no earlier published round to compare with.</Text>;
+  const { counts, items, fromRound, toRound } = changes;
+  if (counts.up + counts.down === 0) return <Text style={styles.small}>No benchmark in view changed status between {fromRound.name} and {toRound.name}.</Text>;
+  const listed = items.length;
+  return (
+    <View>
+      <Text style={[styles.small, { marginBottom: 3 }]}>
+        {counts.up} up, {counts.down} down between {fromRound.name} and {toRound.name}
+        {listed < counts.up + counts.down ? ` (the first ${listed} listed; the dashboard lists them all)` : ""}.
+      </Text>
+      {items.map((c) => (
+        <View key={c.benchmarkId} style={styles.change} wrap={false}>
+          <Text style={[styles.changeArrow, { color: c.direction === "up" ? "#14532d" : "#7f1d1d" }]}>{c.direction === "up" ? "▲ Up" : "▼ Down"}</Text>
+          <View style={styles.changeBody}>
+            <Text>
+              {c.title}
+              {c.sinceRoundName ? <Text style={styles.small}>{` (since ${c.sinceRoundName})`}</Text> : null}
+            </Text>
+            {c.rationale && <Text style={styles.small}>{c.rationale}</Text>}
+          </View>
+          <Text style={styles.changeStatuses}>{describeChange(c.from, c.to)}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function Legend({ minCoverage }: { minCoverage: number }) {
+  return (
+    <View style={styles.legend} wrap={false}>
+      <View style={styles.legendColumn}>
+        {STATUSES.map((status) => (
+          <View key={status} style={styles.legendLine}>
+            <View style={styles.legendKey}>
+              <StatusKey status={status} />
+            </View>
+            <Text style={{ flexGrow: 1, flexBasis: 0 }}>{STATUS_MEANINGS[status]}</Text>
+          </View>
+        ))}
+      </View>
+      <View style={styles.legendColumn}>
+        {(
+          [
+            [NOT_SCORED, "applies at that round, but has no published score there"],
+            [DOES_NOT_APPLY, "does not apply at that round: before it was first demanded, after it was retired, or at a track it is not assessed at"],
+            ["(preliminary)", `after a round: fewer than ${formatPercent(minCoverage)} of its applicable benchmarks are judged yet; its figures will change`],
+            ["▲ / ▼", "in What changed: the status moved up or down the scale (regressed counts as down)"],
+            ["public record", "the rationale rests on published reports; “source to be verified”: no evidence is attached yet, check before citing"],
+          ] as const
+        ).map(([key, meaning]) => (
+          <View key={key} style={styles.legendLine}>
+            <Text style={[styles.legendKey, { fontWeight: 700 }]}>{key}</Text>
+            <Text style={{ flexGrow: 1, flexBasis: 0 }}>{meaning}</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
+
+/** Each benchmark's block in plain runs of text: a bold label in every line costs about a tenth more rendering time. */
+function BenchmarkDetails({ detail, latestLabel }: { detail: PdfBenchmarkDetail | undefined; latestLabel: string }) {
+  if (!detail) return null;
+  const note = detail.publicRecord ? (detail.evidence.length > 0 ? " (public record)" : " (public record, source to be verified)") : "";
+  return (
+    <View style={styles.detail}>
+      {detail.rationale && (
+        <Text style={styles.small}>
+          {truncate(detail.rationale, 200)}
+          {note}
+        </Text>
+      )}
+      {detail.evidence.length > 0 && (
+        <Text style={styles.small}>
+          {`Evidence, ${latestLabel}: `}
+          {detail.evidence.map((e, i) => (
+            <Text key={i}>
+              {i > 0 ? "; " : ""}
+              {isWebAddress(e.url) ? (
+                <Link src={e.url} style={styles.link}>
+                  {truncate(e.title, 110)}
+                </Link>
+              ) : (
+                truncate(e.title, 110)
+              )}
+              {e.publishedOn ? ` (${formatDate(e.publishedOn, "day")})` : ""}
+            </Text>
+          ))}
+        </Text>
+      )}
+      {detail.people.length > 0 && (
+        <Text style={styles.small}>
+          {`People and laws: ${detail.people.map(personName).join("; ")}`}
+        </Text>
+      )}
+      {detail.sources.length > 0 && (
+        <Text style={styles.small}>
+          {`Sources: ${detail.sources.map((s) => `${truncate(s.title, 110)} (${formatDate(s.date, s.datePrecision)})`).join("; ")}`}
+        </Text>
+      )}
+    </View>
+  );
+}
+
+function BenchmarkTable({ data }: { data: ScorecardPdfData }) {
+  const latestLabel = data.series.at(-1)?.label ?? "";
+  return (
+    <View>
+      {/* Inside the table's wrapper, `fixed` repeats the header on every page the table continues on, and only there. */}
+      <View style={styles.tableHeader} fixed>
+        <Text style={[styles.benchmarkCell, { fontWeight: 700 }]}>Benchmark</Text>
+        {data.tableRounds.map((r) => (
+          <Text key={r.id} style={[styles.statusCell, { fontSize: 7, textAlign: "center" }]}>
+            {r.label}
+          </Text>
+        ))}
+      </View>
+      {data.groups.map((group) => (
+        <View key={group.categorySlug}>
+          <Text style={styles.group} minPresenceAhead={40}>
+            {group.categoryName}
+          </Text>
+          {group.rows.map(({ benchmark, cells }) => (
+            <View key={benchmark.id} style={styles.row} wrap={false}>
+              <View style={styles.rowLine}>
+                <View style={styles.benchmarkCell}>
+                  <Text style={styles.benchmarkTitle}>{benchmark.title}</Text>
+                </View>
+                {cells.map((cell) => (
+                  <View key={cell.roundId} style={styles.statusCell}>
+                    {cell.status === "n/a" ? (
+                      <Text style={[styles.statusText, { color: "#a8a29e" }]}>{DOES_NOT_APPLY}</Text>
+                    ) : cell.status === null ? (
+                      <Text style={styles.statusText}>{NOT_SCORED}</Text>
+                    ) : (
+                      <StatusKey status={cell.status} />
+                    )}
+                  </View>
+                ))}
+              </View>
+              <BenchmarkDetails detail={data.details.get(benchmark.id)} latestLabel={latestLabel} />
+            </View>
+          ))}
+        </View>
+      ))}
+    </View>
+  );
+}
+
 export function ScorecardDocument({ data, size }: { data: ScorecardPdfData; size: "A4" | "LETTER" }) {
   const latest = data.series.at(-1);
   const previous = data.previous;
@@ -115,9 +298,25 @@ export function ScorecardDocument({ data, size }: { data: ScorecardPdfData; size
         />
         <Text style={styles.title}>Dialogue Scorecard</Text>
         <Text style={styles.subtitle}>{title}</Text>
-        <Text style={styles.meta}>Track: {tracks.join(", ") || "—"}</Text>
-        <Text style={styles.meta}>Data version: published {data.dataVersion ? `${data.dataVersion.slice(0, 16).replace("T", " ")} UTC` : "—"}</Text>
-        <Text style={styles.meta}>Filters: {describeFilters(data.filters)}</Text>
+        <Text style={styles.meta}>
+          <Text style={styles.metaLabel}>Track: </Text>
+          {tracks.join(", ") || "—"}
+        </Text>
+        <Text style={styles.meta}>
+          <Text style={styles.metaLabel}>Data version: </Text>
+          {describeDataVersion(data.dataVersion)}, the latest publication of a round in view
+        </Text>
+        <Text style={styles.meta}>
+          <Text style={styles.metaLabel}>Filters: </Text>
+          {describeFiltersInWords(data.filters, data.filterNames)}
+        </Text>
+        {latest && (
+          <Text style={styles.meta}>
+            <Text style={styles.metaLabel}>Denominator: </Text>
+            the index counts the {latest.judged} judged of the {latest.applicable} benchmarks that apply at {latest.round.name} (coverage {formatPercent(latest.coverage)}); those
+            scored unknown are left out.
+          </Text>
+        )}
         {data.hasDemo && (
           <View style={styles.demo}>
             <Text>DEMO DATA — {DEMO_NOTE}</Text>
@@ -147,69 +346,45 @@ export function ScorecardDocument({ data, size }: { data: ScorecardPdfData; size
                 </View>
               ))}
             </View>
-            <Text style={styles.small}>
-              Index over {latest.judged} judged of {latest.applicable} applicable benchmarks; unknown left out.
-            </Text>
 
-            <Text style={styles.h2}>Fulfilment index per round</Text>
-            <IndexChart series={data.series} />
-            <Text style={styles.small}>
-              Denominators: {data.series.map((s) => `${s.label} ${s.judged}/${s.applicable}`).join(" · ")} (judged/applicable).
+            {/* One round is a point, not a trend: the chart is drawn for two rounds or more. */}
+            {data.series.length >= 2 && (
+              <View wrap={false}>
+                <Text style={styles.h2}>Fulfilment index by round</Text>
+                <IndexChart series={data.series} />
+                <Text style={styles.small}>
+                  Denominators: {data.series.map((s) => `${s.label} ${s.judged}/${s.applicable}`).join(" · ")} (judged/applicable).
+                </Text>
+              </View>
+            )}
+
+            <Text style={styles.h2} minPresenceAhead={KEEP_WITH_HEADING}>
+              What changed{data.changes ? ` since ${data.changes.fromRound.name}` : ""}
             </Text>
+            <Changes changes={data.changes} />
           </>
         )}
 
-        <Text style={styles.h2}>Benchmarks by round</Text>
-        {data.series.length > data.tableRounds.length && (
-          <Text style={styles.small}>The table shows the last {data.tableRounds.length} rounds in view; the chart shows all of them.</Text>
-        )}
-        <View style={styles.tableHeader} fixed>
-          <Text style={styles.benchmarkCell}>Benchmark</Text>
-          {data.tableRounds.map((r) => (
-            <Text key={r.id} style={[styles.statusCell, { fontSize: 7, textAlign: "center" }]}>
-              {r.label}
-            </Text>
-          ))}
+        <View wrap={false} minPresenceAhead={KEEP_WITH_HEADING}>
+          <Text style={styles.h2}>Method in brief</Text>
+          <Text style={styles.body}>
+            Each benchmark is one concrete demand made in a civil-society or government statement. After each round two reviewers score it
+            independently ({Object.values(STATUS_LABELS).join(", ")}); agreed scores are published, disagreements are decided by an editor.
+            {" "}
+            {DENOMINATOR_NOTE} A benchmark applies from the round it was first demanded for until it is retired, at the rounds of the tracks in its scope (a demand about the dialogue itself, at the dialogue&apos;s rounds only). Confidential people and
+            benchmarks are never included.
+          </Text>
+          <Text style={styles.small}>Full method, sources and evidence: the Method page and each benchmark&apos;s page on the Dialogue Scorecard site.</Text>
         </View>
-        {data.groups.map((group) => (
-          <View key={group.categorySlug}>
-            <Text style={styles.group}>{group.categoryName}</Text>
-            {group.rows.map(({ benchmark, cells }) => (
-              <View key={benchmark.id} style={styles.row} wrap={false}>
-                <View style={styles.benchmarkCell}>
-                  <Text>{benchmark.title}</Text>
-                  {data.rationaleOf.get(benchmark.id) && <Text style={styles.small}>{truncate(data.rationaleOf.get(benchmark.id)!, 170)}</Text>}
-                  {data.peopleOf.get(benchmark.id) && <Text style={styles.small}>People and laws: {data.peopleOf.get(benchmark.id)!.join("; ")}</Text>}
-                  <Text style={styles.small}>Raised by: {(data.sourcesOf.get(benchmark.id) ?? []).join("; ")}</Text>
-                </View>
-                {cells.map((cell) => (
-                  <View key={cell.roundId} style={styles.statusCell}>
-                    {cell.status === "n/a" ? (
-                      <Text style={[styles.statusText, { color: "#a8a29e" }]}>·</Text>
-                    ) : cell.status === null ? (
-                      <Text style={styles.statusText}>–</Text>
-                    ) : (
-                      <Text style={[styles.statusText, { backgroundColor: STATUS_BADGE[cell.status].background, color: STATUS_BADGE[cell.status].text }]}>
-                        {SHORT[cell.status]}
-                      </Text>
-                    )}
-                  </View>
-                ))}
-              </View>
-            ))}
-          </View>
-        ))}
-
-        <Text style={styles.h2}>Method in brief</Text>
-        <Text>
-          Each benchmark is one concrete demand made in a civil-society or government statement. After each round two reviewers score it
-          independently ({Object.values(STATUS_LABELS).join(", ")}); agreed scores are published, disagreements are decided by an editor.
-          {" "}
-          {DENOMINATOR_NOTE} A benchmark applies from the round it was first demanded for until it is retired, at the rounds of the tracks in its scope (a demand about the dialogue itself, at the dialogue&apos;s rounds only). Confidential people and
-          benchmarks are never included.
-        </Text>
-        <Text style={styles.small}>Full method, sources and evidence: the Method page and each benchmark&apos;s page on the Dialogue Scorecard site.</Text>
-
+        {/* The heading and the legend stay together, and with the table's header and its first rows. */}
+        <View wrap={false} minPresenceAhead={KEEP_WITH_TABLE}>
+          <Text style={styles.h2}>Benchmarks by round</Text>
+          {data.series.length > data.tableRounds.length && (
+            <Text style={styles.small}>The table shows the last {data.tableRounds.length} rounds in view; the chart shows all of them.</Text>
+          )}
+          <Legend minCoverage={data.minCoverage} />
+        </View>
+        <BenchmarkTable data={data} />
       </Page>
     </Document>
   );
