@@ -11,6 +11,7 @@ import { getDb } from "@/db/client";
 import { findUnmatchedFilters } from "@/db/queries/filters";
 import { CLIENT_ADDRESS_HEADER } from "@/server/auth/client-address";
 import { readEnv, servesHttps } from "@/lib/env";
+import { cacheKindOf, firstSeen, isNotModified, PRIVATE_NO_STORE, publicCacheHeaders, publicValidators, requestVariant, sharedCacheSeconds } from "@/server/http-cache";
 import { currentPublishedKey, encodeQuery, PUBLISHED_KEY_HEADER, publicCacheEnabled } from "@/server/published-cache";
 import { responseSecurityHeaders, type SecurityHeaderOptions } from "@/server/security/headers";
 import { bodyLimitFor, crossOriginAction, isRouteHandlerPath, malformedActionBody, malformedPath, PAGE_METHODS, readBodyWithLimit, refusal, tooLargeMessage } from "@/server/security/request-limits";
@@ -82,23 +83,41 @@ async function publishedRoute(request: NextRequest, pathname: string, headers: H
   const rsc = request.nextUrl.searchParams.get("_rsc");
   url.search = rsc ? `?_rsc=${encodeURIComponent(rsc)}` : "";
   headers.set(PUBLISHED_KEY_HEADER, currentPublishedKey());
-  const response = NextResponse.rewrite(url, { request: { headers } });
-  // The address never changes with the data: every cache, the browser's and any shared one, must ask each time (the ETag makes that cheap).
-  response.headers.set("Cache-Control", "no-cache");
-  return response;
+  return NextResponse.rewrite(url, { request: { headers } });
+}
+
+/**
+ * The caching headers of every answer (server/http-cache.ts): public GETs and HEADs get a shared-cache
+ * lifetime and validators from the published data's key, and a matching conditional request is answered
+ * 304 here, before anything is rendered; everything else — signed-in pages, actions, sign-in, anything
+ * that varies by user — is private, no-store.
+ */
+function cacheHeaders(request: NextRequest, pathname: string): { headers: Record<string, string>; notModified: boolean } {
+  const kind = cacheKindOf(pathname);
+  if (kind === "private" || (request.method !== "GET" && request.method !== "HEAD")) return { headers: { "Cache-Control": PRIVATE_NO_STORE }, notModified: false };
+  const key = currentPublishedKey();
+  const validators = publicValidators(key, requestVariant(pathname, request.nextUrl.search, request.headers, kind), firstSeen(key));
+  return {
+    headers: { ...publicCacheHeaders(kind, { sharedSeconds: sharedCacheSeconds() }), ETag: validators.etag, "Last-Modified": validators.lastModified },
+    notModified: isNotModified(request.headers, validators),
+  };
 }
 
 export async function proxy(request: NextRequest) {
   const { pathname } = new URL(request.url);
   const headers = new Headers(request.headers);
   for (const name of SERVER_SET_REQUEST_HEADERS) headers.delete(name);
-  let response: Response | NextResponse | null = (await refuse(request, pathname)) ?? (await publishedRoute(request, pathname, headers));
+  let response: Response | NextResponse | null = await refuse(request, pathname);
+  const caching = response ? null : cacheHeaders(request, pathname);
+  if (caching?.notModified) response = new NextResponse(null, { status: 304 });
+  response ??= await publishedRoute(request, pathname, headers);
   if (!response) {
     // Only the auth route may set the trusted client address, and only from what TRUST_PROXY vouches for.
     const sentServerHeaders = SERVER_SET_REQUEST_HEADERS.some((name) => request.headers.has(name));
     response = sentServerHeaders ? NextResponse.next({ request: { headers } }) : NextResponse.next();
   }
   for (const [name, value] of Object.entries(responseSecurityHeaders(pathname, options()))) response.headers.set(name, value);
+  for (const [name, value] of Object.entries(caching?.headers ?? { "Cache-Control": PRIVATE_NO_STORE })) response.headers.set(name, value);
   return response;
 }
 
