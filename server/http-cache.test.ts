@@ -119,6 +119,18 @@ describe("the proxy's caching headers", () => {
     expect(response.headers.get("cache-control")).toBe("private, no-store");
   });
 
+  it("the dashboard's validators follow its filters in one spelling; a view whose filters name nothing is kept by no cache", async () => {
+    const etag = (await get("/?track=un-hrc&category=legal-reform")).headers.get("etag");
+    for (const path of ["/?category=legal-reform&track=un-hrc", "/?track=un-hrc&category=legal-reform&x=1", "/?track=un-hrc&category=legal-reform&track=upr"]) {
+      expect((await get(path)).headers.get("etag"), path).toBe(etag);
+    }
+    expect((await get("/?track=upr")).headers.get("etag")).not.toBe(etag);
+    const madeUp = await get("/?track=made-up-track", { "if-none-match": "*" });
+    expect(madeUp.status).not.toBe(304);
+    expect(madeUp.headers.get("cache-control")).toBe("no-store");
+    expect(madeUp.headers.get("etag")).toBeNull();
+  });
+
   it("the key itself never reaches a reader", async () => {
     const { currentPublishedKey } = await import("@/server/published-cache");
     const response = await get("/");
