@@ -1,6 +1,8 @@
 // Runs before every page, route and server action (not static files): refuses oversized and malformed
 // requests with a 4xx that says what is wrong, and adds the security headers that depend on the path or
-// on run-time configuration (the baseline ones are in next.config.ts).
+// on run-time configuration (the baseline ones are in next.config.ts), and every answer's caching headers:
+// public GETs a shared-cache lifetime and validators tied to the published data, answered 304 here when the
+// client already has the answer; everything else private, no-store (server/http-cache.ts).
 // It also serves readers of the dashboard from Next's cache: "/?filters" is rewritten to a page at
 // /published/dashboard/<canonical filters>, which the page cache files under the published data's key
 // as well (handed over in a request header, so the key never appears in an address a reader sees).
