@@ -6,6 +6,9 @@ const nextConfig: NextConfig = {
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ["better-sqlite3"],
   poweredByHeader: false,
+  // proxy.ts gives every public answer an ETag from the published data's key and answers 304 itself;
+  // Next's own ETag (a hash of a cached page's HTML) would replace it on the dashboard alone.
+  generateEtags: false,
   // Cached public pages live in memory only: their keys name one database's data version, so a copy
   // on disk would outlive its data, and servers sharing a build (the tests run two) must not share them.
   cacheMaxMemorySize: 128 * 1024 * 1024,

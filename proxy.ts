@@ -1,6 +1,8 @@
 // Runs before every page, route and server action (not static files): refuses oversized and malformed
 // requests with a 4xx that says what is wrong, and adds the security headers that depend on the path or
-// on run-time configuration (the baseline ones are in next.config.ts).
+// on run-time configuration (the baseline ones are in next.config.ts), and every answer's caching headers:
+// public GETs a shared-cache lifetime and validators tied to the published data, answered 304 here when the
+// client already has the answer; everything else private, no-store (server/http-cache.ts).
 // It also serves readers of the dashboard from Next's cache: "/?filters" is rewritten to a page at
 // /published/dashboard/<canonical filters>, which the page cache files under the published data's key
 // as well (handed over in a request header, so the key never appears in an address a reader sees).
@@ -11,6 +13,7 @@ import { getDb } from "@/db/client";
 import { findUnmatchedFilters } from "@/db/queries/filters";
 import { CLIENT_ADDRESS_HEADER } from "@/server/auth/client-address";
 import { readEnv, servesHttps } from "@/lib/env";
+import { cacheKindOf, firstSeen, isNotModified, PRIVATE_NO_STORE, publicCacheHeaders, publicValidators, requestVariant, sharedCacheSeconds } from "@/server/http-cache";
 import { currentPublishedKey, encodeQuery, PUBLISHED_KEY_HEADER, publicCacheEnabled } from "@/server/published-cache";
 import { responseSecurityHeaders, type SecurityHeaderOptions } from "@/server/security/headers";
 import { bodyLimitFor, crossOriginAction, isRouteHandlerPath, malformedActionBody, malformedPath, PAGE_METHODS, readBodyWithLimit, refusal, tooLargeMessage } from "@/server/security/request-limits";
@@ -66,39 +69,75 @@ async function refuse(request: NextRequest, pathname: string): Promise<Response 
   return null;
 }
 
+interface DashboardQuery {
+  /** The filters in one spelling (canonicalDashboardQuery): what the dashboard's answer depends on. */
+  canonical: string;
+  /** Whether a filter names nothing public: such a view is rendered for the request and kept nowhere. */
+  unmatched: boolean;
+}
+
+/** For a GET or HEAD of the dashboard, its query as the answer depends on it; otherwise null. */
+async function dashboardQuery(request: NextRequest, pathname: string): Promise<DashboardQuery | null> {
+  if (pathname !== "/" || (request.method !== "GET" && request.method !== "HEAD")) return null;
+  const params = Object.fromEntries([...new Set(request.nextUrl.searchParams.keys())].map((key) => [key, request.nextUrl.searchParams.getAll(key)]));
+  const unmatched = (await findUnmatchedFilters(getDb(), parseDashboardFilters(params).filters)).length > 0;
+  return { canonical: canonicalDashboardQuery(params), unmatched };
+}
+
 /**
  * The dashboard's cached rendering (see app/(public)/published), at an address that depends only on the
  * filters: unknown parameters, their order and repeated values make no new entry, and every malformed
  * value of a filter shares one. A view whose filters name nothing public is rendered for the request
  * and not kept (it says what matched nothing, and anyone could invent such names without end).
  */
-async function publishedRoute(request: NextRequest, pathname: string, headers: Headers): Promise<NextResponse | null> {
+async function publishedRoute(request: NextRequest, pathname: string, headers: Headers, dashboard: DashboardQuery | null): Promise<NextResponse | null> {
   if (pathname.startsWith("/published/")) return new NextResponse("Not found", { status: 404 });
-  if (pathname !== "/" || (request.method !== "GET" && request.method !== "HEAD") || !publicCacheEnabled()) return null;
-  const params = Object.fromEntries([...new Set(request.nextUrl.searchParams.keys())].map((key) => [key, request.nextUrl.searchParams.getAll(key)]));
-  if ((await findUnmatchedFilters(getDb(), parseDashboardFilters(params).filters)).length > 0) return null;
+  if (!dashboard || dashboard.unmatched || !publicCacheEnabled()) return null;
   const url = request.nextUrl.clone();
-  url.pathname = `/published/dashboard/${encodeQuery(canonicalDashboardQuery(params))}`;
+  url.pathname = `/published/dashboard/${encodeQuery(dashboard.canonical)}`;
   const rsc = request.nextUrl.searchParams.get("_rsc");
   url.search = rsc ? `?_rsc=${encodeURIComponent(rsc)}` : "";
   headers.set(PUBLISHED_KEY_HEADER, currentPublishedKey());
-  const response = NextResponse.rewrite(url, { request: { headers } });
-  // The address never changes with the data: every cache, the browser's and any shared one, must ask each time (the ETag makes that cheap).
-  response.headers.set("Cache-Control", "no-cache");
-  return response;
+  return NextResponse.rewrite(url, { request: { headers } });
+}
+
+/**
+ * The caching headers of every answer (server/http-cache.ts): public GETs and HEADs get a shared-cache
+ * lifetime and validators from the published data's key, and a matching conditional request is answered
+ * 304 here, before anything is rendered; everything else — signed-in pages, actions, sign-in, anything
+ * that varies by user — is private, no-store.
+ */
+function cacheHeaders(request: NextRequest, pathname: string, dashboard: DashboardQuery | null): { headers: Record<string, string>; notModified: boolean } {
+  const kind = cacheKindOf(pathname);
+  if (kind === "private" || (request.method !== "GET" && request.method !== "HEAD")) return { headers: { "Cache-Control": PRIVATE_NO_STORE }, notModified: false };
+  // Invented filter values could fill any cache without end, and cost the origin little: kept by none.
+  if (dashboard?.unmatched) return { headers: { "Cache-Control": "no-store" }, notModified: false };
+  const key = currentPublishedKey();
+  // The dashboard's answer depends on its filters in one spelling: every spelling shares the validators.
+  const search = dashboard ? dashboard.canonical : request.nextUrl.search;
+  const validators = publicValidators(key, requestVariant(pathname, search, request.headers, kind), firstSeen(key));
+  return {
+    headers: { ...publicCacheHeaders(kind, { sharedSeconds: sharedCacheSeconds() }), ETag: validators.etag, "Last-Modified": validators.lastModified },
+    notModified: isNotModified(request.headers, validators),
+  };
 }
 
 export async function proxy(request: NextRequest) {
   const { pathname } = new URL(request.url);
   const headers = new Headers(request.headers);
   for (const name of SERVER_SET_REQUEST_HEADERS) headers.delete(name);
-  let response: Response | NextResponse | null = (await refuse(request, pathname)) ?? (await publishedRoute(request, pathname, headers));
+  let response: Response | NextResponse | null = await refuse(request, pathname);
+  const dashboard = response ? null : await dashboardQuery(request, pathname);
+  const caching = response ? null : cacheHeaders(request, pathname, dashboard);
+  if (caching?.notModified) response = new NextResponse(null, { status: 304 });
+  response ??= await publishedRoute(request, pathname, headers, dashboard);
   if (!response) {
     // Only the auth route may set the trusted client address, and only from what TRUST_PROXY vouches for.
     const sentServerHeaders = SERVER_SET_REQUEST_HEADERS.some((name) => request.headers.has(name));
     response = sentServerHeaders ? NextResponse.next({ request: { headers } }) : NextResponse.next();
   }
   for (const [name, value] of Object.entries(responseSecurityHeaders(pathname, options()))) response.headers.set(name, value);
+  for (const [name, value] of Object.entries(caching?.headers ?? { "Cache-Control": PRIVATE_NO_STORE })) response.headers.set(name, value);
   return response;
 }
 

@@ -96,6 +96,23 @@ describe("after Gao Yu is marked confidential", () => {
     }
   });
 
+  it("every Atom feed — all, each track, round, benchmark, person and law — names her nowhere", async () => {
+    const { GET } = await import("./feeds/[...path]/route");
+    const slugs = (query: string) => (sqlite.prepare(query).all() as Array<{ slug: string }>).map((r) => r.slug);
+    const paths = [
+      "changes.atom",
+      ...slugs("SELECT slug FROM tracks").map((s) => `tracks/${s}.atom`),
+      ...slugs("SELECT slug FROM rounds").map((s) => `rounds/${s}.atom`),
+      ...slugs("SELECT slug FROM benchmarks").map((s) => `benchmarks/${s}.atom`),
+      ...slugs("SELECT slug FROM subjects WHERE kind = 'person'").map((s) => `people/${s}.atom`),
+      ...slugs("SELECT slug FROM subjects WHERE kind <> 'person'").map((s) => `laws/${s}.atom`),
+    ];
+    for (const path of paths) {
+      const response = await GET(new Request(`http://localhost/feeds/${path}`), { params: Promise.resolve({ path: path.split("/") }) });
+      expect(await response.text(), path).not.toMatch(GAO_YU);
+    }
+  }, 120_000);
+
   it("the statements API shows the editorial's summary with her name withheld, the rest intact", async () => {
     const { data } = JSON.parse(await api("statements", "?pageSize=500")) as { data: Array<{ slug: string; summary: string }> };
     const summary = data.find((s) => s.slug === "rdn-2015-editorial")!.summary;

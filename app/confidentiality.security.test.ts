@@ -260,3 +260,50 @@ describe("one benchmark by its address, and a merged benchmark's old address", (
     }
   });
 });
+
+describe("the Atom feeds", () => {
+  async function feed(path: string): Promise<Response> {
+    const { GET } = await import("./feeds/[...path]/route");
+    return GET(new Request(`http://localhost${path}`), { params: Promise.resolve({ path: path.replace(/^\/feeds\//, "").split("/") }) });
+  }
+
+  it("every feed — all, each track, round, benchmark, person and law — names nothing confidential and no account", async () => {
+    const { getDb } = await import("@/db/client");
+    const sqlite = getDb().$client;
+    const slugs = (query: string) => (sqlite.prepare(query).all() as Array<{ slug: string }>).map((r) => r.slug);
+    const paths = [
+      "/feeds/changes.atom",
+      ...slugs("SELECT slug FROM tracks").map((s) => `/feeds/tracks/${s}.atom`),
+      ...slugs("SELECT slug FROM rounds").map((s) => `/feeds/rounds/${s}.atom`),
+      ...slugs("SELECT slug FROM benchmarks").map((s) => `/feeds/benchmarks/${s}.atom`),
+      ...slugs("SELECT slug FROM subjects WHERE kind = 'person'").map((s) => `/feeds/people/${s}.atom`),
+      ...slugs("SELECT slug FROM subjects WHERE kind <> 'person'").map((s) => `/feeds/laws/${s}.atom`),
+    ];
+    let answered = 0;
+    for (const path of paths) {
+      const response = await feed(path);
+      const text = await response.text();
+      if (response.status === 200) answered += 1;
+      expectNoLeak(text, path);
+    }
+    expect(answered).toBeGreaterThan(50);
+    expect((await (await feed("/feeds/changes.atom")).text()).match(/<entry>/g)?.length).toBeGreaterThan(5);
+  }, 120_000);
+
+  it("a hidden person, law, benchmark or unpublished round has no feed: it answers exactly as one that does not exist", async () => {
+    const missing = await (await feed("/feeds/rounds/no-such-thing-at-all.atom")).text();
+    const hidden = [
+      `/feeds/people/${plant.hiddenPersonSlug}.atom`,
+      `/feeds/laws/${plant.hiddenLawSlug}.atom`,
+      `/feeds/benchmarks/${plant.confidentialBenchmarkSlug}.atom`,
+      `/feeds/benchmarks/${plant.benchmarkAboutHiddenPersonSlug}.atom`,
+      `/feeds/benchmarks/${plant.benchmarkFromUnpublishedRoundSlug}.atom`,
+      `/feeds/rounds/${plant.unpublishedRoundSlug}.atom`,
+    ];
+    for (const path of hidden) {
+      const response = await feed(path);
+      expect(response.status, path).toBe(404);
+      expect(await response.text()).toBe(missing);
+    }
+  });
+});

@@ -18,11 +18,11 @@ test("pages behind a loading skeleton still answer 404 and send signed-out reade
 // make the browser paint the placeholder first and the dashboard later (React holds the swap ~300 ms).
 test("the cached dashboard arrives whole, and pages keep their Cache-Control", async ({ request }) => {
   const dashboard = await request.get("/");
-  expect(dashboard.headers()["cache-control"]).toBe("no-cache");
+  expect(dashboard.headers()["cache-control"]).toBe("public, max-age=0, s-maxage=60, stale-while-revalidate=60");
   expect(dashboard.headers()["x-nextjs-prerender"]).toBe("1");
   expect(await dashboard.text()).not.toContain('data-testid="loading"');
   const round = await request.get("/rounds/upr-china-2018");
-  expect(round.headers()["cache-control"]).toBe("private, no-cache, no-store, max-age=0, must-revalidate");
+  expect(round.headers()["cache-control"]).toBe("public, max-age=0, s-maxage=60, stale-while-revalidate=60");
 });
 
 for (const { link, loading, heading } of [

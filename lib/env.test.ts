@@ -15,10 +15,16 @@ describe("readEnv", () => {
       SIGN_IN_SHARED_ATTEMPTS_PER_MINUTE: 30,
       SCORECARD_EMBED_ANCESTORS: ["*"],
       SCORECARD_PUBLIC_CACHE: "on",
+      SCORECARD_SHARED_CACHE_SECONDS: 60,
       SESSION_LIFETIME_DAYS: 14,
       SMTP_URL: undefined,
       MAIL_FROM: undefined,
     });
+  });
+
+  it("takes a shared-cache lifetime of 1 to 3600 whole seconds", () => {
+    expect(readEnv({ SCORECARD_SHARED_CACHE_SECONDS: "3" }).SCORECARD_SHARED_CACHE_SECONDS).toBe(3);
+    for (const bad of ["0", "3601", "1.5", "soon"]) expect(() => readEnv({ SCORECARD_SHARED_CACHE_SECONDS: bad }), bad).toThrow(/SCORECARD_SHARED_CACHE_SECONDS/);
   });
 
   it("reads the mail server and sender for reset links, needing both, and never echoes the server's password", () => {

@@ -50,6 +50,11 @@ const envSchema = z
   SESSION_LIFETIME_DAYS: z.coerce.number().int("Use a whole number of days.").min(1).max(365).default(14),
   /** "off" computes every public answer from the database per request: for measuring, and for debugging the cache. */
   SCORECARD_PUBLIC_CACHE: z.enum(["on", "off"]).default("on"),
+  /**
+   * How long a shared cache (a CDN, nginx) may serve a public answer before asking again (s-maxage), and
+   * how long after that it may still serve it while it asks (stale-while-revalidate). Shorten it in tests.
+   */
+  SCORECARD_SHARED_CACHE_SECONDS: z.coerce.number().int("Use a whole number of seconds.").min(1).max(3600).default(60),
   /** Sign-in attempts allowed per minute from all clients together when their address is not known. */
   SIGN_IN_SHARED_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   /** Sites allowed to put /embed/* charts in an iframe: space-separated origins, or * for any. */

@@ -32,6 +32,30 @@ export function withoutInternalHeaders(response) {
   return response;
 }
 
+/**
+ * Whatever answers a request other than GET or HEAD — a server action, a form post — is private,
+ * no-store, with no validators: an action that redirects gets the target page's headers copied from
+ * Next's internal rendering of it, public caching included.
+ */
+export function privateUnlessRead(request, response) {
+  if (request.method === "GET" || request.method === "HEAD") return response;
+  const writeHead = response.writeHead;
+  response.writeHead = function (statusCode, ...rest) {
+    this.setHeader("Cache-Control", "private, no-store");
+    for (const name of ["etag", "last-modified"]) this.removeHeader(name);
+    const headers = rest.find((arg) => arg && typeof arg === "object");
+    if (Array.isArray(headers)) {
+      const kept = [];
+      for (let i = 0; i < headers.length; i += 2) if (!["cache-control", "etag", "last-modified"].includes(String(headers[i]).toLowerCase())) kept.push(headers[i], headers[i + 1]);
+      rest[rest.indexOf(headers)] = kept;
+    } else if (headers) {
+      rest[rest.indexOf(headers)] = Object.fromEntries(Object.entries(headers).filter(([name]) => !["cache-control", "etag", "last-modified"].includes(name.toLowerCase())));
+    }
+    return writeHead.call(this, statusCode, ...rest);
+  };
+  return response;
+}
+
 async function serve() {
   // As `next start` does; without it, packages loaded from node_modules (React for the PDF export …) run their development builds.
   process.env.NODE_ENV = "production";
@@ -43,7 +67,7 @@ async function serve() {
   const app = next({ dev: false, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = createServer((request, response) => handle(request, withoutInternalHeaders(response)));
+  const server = createServer((request, response) => handle(request, privateUnlessRead(request, withoutInternalHeaders(response))));
   // Node closes an idle keep-alive connection after 5 s; a client that sends its next request just then
   // gets a reset. Most clients and reverse proxies keep idle connections for up to a minute, so the
   // server waits longer than they do and is never the one to close a connection in use.

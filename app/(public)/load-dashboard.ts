@@ -6,6 +6,7 @@ import { listFilterOptions } from "@/db/queries/filter-options";
 import { findUnmatchedFilters } from "@/db/queries/filters";
 import { DASHBOARD_LIMITS } from "@/lib/dashboard";
 import { parseDashboardFilters, type SearchParams } from "@/lib/validation/dashboard-filters";
+import { feedAlternates } from "@/server/feeds/atom-feeds";
 import { cachedByPublishedData } from "@/server/published-cache";
 
 /** What the dashboard shows for a query string, read once per published data version (both dashboard routes render it). */
@@ -19,4 +20,12 @@ export async function loadDashboard(searchParams: SearchParams): Promise<Dashboa
     { when: (await findUnmatchedFilters(getDb(), filters)).length === 0 },
   );
   return { filters, problems, dashboard, options: await listFilterOptions(getDb(), filters) };
+}
+
+/** The dashboard's feeds: every change, and the track's when the view is of one track. */
+export function dashboardFeeds(searchParams: SearchParams) {
+  const track = searchParams.track;
+  const all = feedAlternates().types["application/atom+xml"];
+  const ofTrack = typeof track === "string" && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(track) ? feedAlternates("tracks", track).types["application/atom+xml"] : [];
+  return { types: { "application/atom+xml": [...all, ...ofTrack] } };
 }

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
 import type { SearchParams } from "@/lib/validation/dashboard-filters";
-import { loadDashboard } from "./load-dashboard";
+import { dashboardFeeds, loadDashboard } from "./load-dashboard";
 
-export const metadata: Metadata = { title: "Dashboard" };
+export async function generateMetadata({ searchParams }: { searchParams: Promise<SearchParams> }): Promise<Metadata> {
+  return { title: "Dashboard", alternates: dashboardFeeds(await searchParams) };
+}
 
 // Readers normally get the cached rendering that proxy.ts rewrites "/" to; this answers only when
 // the proxy passes a request through, and reads the database every time.

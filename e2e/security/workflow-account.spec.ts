@@ -73,7 +73,7 @@ test("a password change ends the other sessions, even when the client asks to ke
     headers: { origin: new URL(laptop.url()).origin },
   });
   expect(change.status()).toBe(200);
-  expect(change.headers()["cache-control"]).toBe("no-store");
+  expect(change.headers()["cache-control"]).toBe("private, no-store");
 
   expect(await saveScoreStatus(stolen)).toBe(401);
   await stolen.goto("/review");

@@ -1,32 +1,19 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { z } from "zod";
+import { publicRouteCacheHeaders } from "@/server/http-cache";
 
 /**
- * JSON with the caching a read API needs: an answer may be kept, but every cache — the browser's and any
- * shared one — must check back before using it (no-cache), cheaply by ETag. Nothing purges a cache when
- * an item is made confidential, so no answer may be used unchecked after a change, not even for a minute.
+ * JSON with the caching of every public answer (server/http-cache.ts): a shared cache may keep it for
+ * SCORECARD_SHARED_CACHE_SECONDS, a browser must ask again each time. The validators tied to the
+ * published data, and the 304 for a client that has the current answer, come from proxy.ts.
  */
-export function jsonResponse(request: Request, body: unknown): Response {
-  const text = JSON.stringify(body);
-  const etag = `"${createHash("sha1").update(text).digest("base64url")}"`;
+export function jsonResponse(_request: Request, body: unknown, options: { pinned?: boolean } = {}): Response {
   const headers = {
     "Content-Type": "application/json; charset=utf-8",
-    "Cache-Control": "no-cache",
-    ETag: etag,
+    ...publicRouteCacheHeaders(options),
     "Access-Control-Allow-Origin": "*",
   };
-  if (matchesEtag(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
-  return new Response(text, { headers });
-}
-
-/** If-None-Match as RFC 9110 reads it: a list of tags, weak or not, or *. */
-function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch.split(",").some((tag) => {
-    const value = tag.trim();
-    return value === "*" || value.replace(/^W\//, "") === etag;
-  });
+  return new Response(JSON.stringify(body), { headers });
 }
 
 export function badRequest(problems: string[]): Response {

@@ -1,6 +1,7 @@
 import "server-only";
 import { Readable } from "node:stream";
 import { openReadConnection } from "@/db/client";
+import { publicRouteCacheHeaders } from "@/server/http-cache";
 import type { Executor } from "@/db/transaction";
 import { getExportContext, type ExportContext } from "@/db/queries/exports";
 import { parseDashboardFilters, type DashboardFilters } from "@/lib/validation/dashboard-filters";
@@ -28,7 +29,7 @@ export function streamResponse(stream: Readable, contentType: string, fileName: 
     headers: {
       "Content-Type": contentType,
       "Content-Disposition": `attachment; filename="${fileName}"`,
-      "Cache-Control": "no-store",
+      ...publicRouteCacheHeaders(),
       ...(dataVersion ? { "X-Data-Version": dataVersion } : {}),
     },
   });

@@ -1,11 +1,21 @@
 // proxy.ts called directly, as Next calls it before every page, route and server action.
 import { NextRequest } from "next/server";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { proxy } from "@/proxy";
 import { CLIENT_ADDRESS_HEADER } from "@/server/auth/client-address";
 import { BODY_LIMITS } from "./request-limits";
 
 const ORIGIN = "http://127.0.0.1:3000";
+
+// A public GET reads the published data's key for its validators (server/http-cache.ts).
+vi.hoisted(() => {
+  process.env.DATABASE_PATH = `${process.env.TMPDIR ?? "/tmp"}/proxy-test-${process.pid}-${Date.now()}.db`;
+});
+
+beforeAll(async () => {
+  const { prepareDatabase } = await import("@/db/prepare");
+  prepareDatabase(process.env.DATABASE_PATH!);
+});
 
 function request(path: string, init: { method?: string; headers?: Record<string, string>; body?: BodyInit | ReadableStream } = {}) {
   const headers = { host: "127.0.0.1:3000", ...init.headers };

@@ -66,8 +66,8 @@ describe("the dashboard's cached rendering", () => {
     expect((await get("/published/dashboard/-")).status).toBe(404);
   });
 
-  it("tells browsers and shared caches to check back each time, not to keep it for a year", async () => {
-    expect((await get("/")).headers.get("cache-control")).toBe("no-cache");
+  it("tells browsers to check back each time and shared caches to keep it a minute, not a year", async () => {
+    expect((await get("/")).headers.get("cache-control")).toBe("public, max-age=0, s-maxage=60, stale-while-revalidate=60");
   });
 });
 

@@ -13,8 +13,8 @@ export function bodyLimitFor(pathname: string): number {
   return BODY_LIMITS.standard;
 }
 
-/** Where the app's route handlers live (app/api, app/exports); every other path is a page. */
-const ROUTE_HANDLER_PREFIXES = ["/api/", "/exports/"];
+/** Where the app's route handlers live (app/api, app/exports, app/feeds); every other path is a page. */
+const ROUTE_HANDLER_PREFIXES = ["/api/", "/exports/", "/feeds/"];
 
 export function isRouteHandlerPath(pathname: string): boolean {
   return ROUTE_HANDLER_PREFIXES.some((prefix) => pathname.startsWith(prefix));

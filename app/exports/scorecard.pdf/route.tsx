@@ -5,6 +5,7 @@ import { registerPdfFonts } from "@/lib/export/pdf/fonts";
 import { ScorecardDocument } from "@/lib/export/pdf/scorecard-document";
 import { getScorecardPdfData, PDF_MAX_BENCHMARKS } from "@/db/queries/scorecard-pdf";
 import { getDb } from "@/db/client";
+import { publicRouteCacheHeaders } from "@/server/http-cache";
 import { findUnmatchedFilters } from "@/db/queries/filters";
 import { formatCount } from "@/lib/pagination";
 import { filtersToQuery, parseDashboardFilters } from "@/lib/validation/dashboard-filters";
@@ -42,7 +43,7 @@ export async function GET(request: Request) {
     headers: {
       "Content-Type": "application/pdf",
       "Content-Disposition": `attachment; filename="${exportFileName("scorecard", filters, data.dataVersion, "pdf")}"`,
-      "Cache-Control": "no-store",
+      ...publicRouteCacheHeaders(),
       ...(data.dataVersion ? { "X-Data-Version": data.dataVersion } : {}),
     },
   });

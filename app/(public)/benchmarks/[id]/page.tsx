@@ -5,6 +5,7 @@ import { StatusTimeline } from "@/components/scorecard/status-timeline";
 import { CorrectedOn } from "@/components/records/corrected-on";
 import { EditLink } from "@/components/ui/edit-link";
 import { getDb } from "@/db/client";
+import { feedAlternates } from "@/server/feeds/atom-feeds";
 import { getPublicBenchmark, listBenchmarkSources, listBenchmarkSubjects } from "@/db/queries/benchmarks";
 import { listPublishedRounds } from "@/db/queries/rounds";
 import { getCorrectedOn } from "@/db/queries/record-history";
@@ -21,7 +22,7 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const benchmark = await getPublicBenchmark(getDb(), (await params).id);
-  return { title: benchmark ? benchmark.title : "Benchmark not found" };
+  return benchmark ? { title: benchmark.title, alternates: feedAlternates("benchmarks", benchmark.slug) } : { title: "Benchmark not found" };
 }
 
 export default async function BenchmarkPage({ params }: Props) {

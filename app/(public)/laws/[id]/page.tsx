@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { SubjectDetail } from "@/components/subjects/subject-detail";
 import { getDb } from "@/db/client";
+import { feedAlternates } from "@/server/feeds/atom-feeds";
 import { getMergedSubjectTarget, getPublicSubject } from "@/db/queries/subjects";
 import { recordEditPath } from "@/lib/record-paths";
 import { loadSubjectDetail } from "../../load-subject";
@@ -12,7 +13,7 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const subject = await getPublicSubject(getDb(), "laws", (await params).id);
-  return { title: subject ? subject.name : "Not found" };
+  return subject ? { title: subject.name, alternates: feedAlternates("laws", subject.slug) } : { title: "Not found" };
 }
 
 export default async function Page({ params }: Props) {

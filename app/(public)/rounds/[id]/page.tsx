@@ -29,6 +29,7 @@ import { recordEditPath } from "@/lib/record-paths";
 import { describePage, formatCount, pageInfo } from "@/lib/pagination";
 import { summariseTally } from "@/lib/scoring";
 import { getDb } from "@/db/client";
+import { feedAlternates } from "@/server/feeds/atom-feeds";
 import { listPreliminaryRoundIds, readMinCoverage } from "@/db/queries/published-aggregates";
 import { PreliminaryBadge } from "@/components/dashboard/headline";
 import type { SearchParams } from "@/lib/validation/dashboard-filters";
@@ -40,7 +41,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchPara
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const round = await getPublishedRound(getDb(), (await params).id);
-  return { title: round ? `Scorecard: ${round.name}` : "Round not found" };
+  return round ? { title: `Scorecard: ${round.name}`, alternates: feedAlternates("rounds", round.slug) } : { title: "Round not found" };
 }
 
 export default async function RoundScorecardPage({ params, searchParams }: Props) {

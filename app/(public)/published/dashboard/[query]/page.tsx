@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { decodeQuery } from "@/server/published-cache";
-import { loadDashboard } from "../../../load-dashboard";
+import { dashboardFeeds, loadDashboard } from "../../../load-dashboard";
 
-export const metadata: Metadata = { title: "Dashboard" };
+export async function generateMetadata({ params }: { params: Promise<{ query: string }> }): Promise<Metadata> {
+  return { title: "Dashboard", alternates: dashboardFeeds(decodeQuery((await params).query)) };
+}
 
 // Nothing is rendered at build time (the build has no database); each query is rendered on its first
 // request for the current published data and then served from Next's cache, which files it under that
