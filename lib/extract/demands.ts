@@ -23,6 +23,7 @@ export interface KnownSubject {
   name: string;
   nameZh: string | null;
   aliases?: string[];
+  confidential?: boolean;
 }
 
 export interface KnownCategory {
@@ -72,6 +73,8 @@ export interface ExtractedDemand {
 
 export interface Extraction {
   demands: ExtractedDemand[];
+  /** Every known person and law the statement names, in the order it first names them. */
+  named: string[];
   newSubjects: ProposedSubject[];
 }
 
@@ -280,7 +283,7 @@ export function extractStatement(text: string, context: ExtractionContext): Extr
       perPerson,
     });
   });
-  return { demands, newSubjects: proposeNewNames(pieces, context.subjects) };
+  return { demands, named: [...new Set(pieces.flatMap((p) => p.named.map((s) => s.slug)))], newSubjects: proposeNewNames(pieces, context.subjects) };
 }
 
 export function extractDemands(text: string, context: ExtractionContext): ExtractedDemand[] {
