@@ -81,10 +81,10 @@ test("a name not yet in the database is proposed with its sentence and confirmed
   const own = await pageAs(browser, reviewer, `/review/statements/${slug}`);
   const proposals = own.getByTestId("new-name");
   await expect(proposals).toHaveCount(3);
-  const ingrid = proposals.filter({ hasText: "Ingrid Solberg" });
+  const ingrid = own.locator("[data-name='Ingrid Solberg']");
   await expect(ingrid).toContainText("— a Norwegian citizen");
   await expect(ingrid.locator("blockquote")).toContainText("The publisher Ingrid Solberg, a Norwegian citizen, was detained in Ningbo in March");
-  await expect(proposals.filter({ hasText: "Harbour Rights Network" })).toContainText("an organisation");
+  await expect(own.locator("[data-name='Harbour Rights Network']")).toContainText("an organisation");
 
   // Discarding a name only takes it off the page.
   await own.getByRole("button", { name: "Discard Tomas Berger" }).click();
@@ -93,7 +93,7 @@ test("a name not yet in the database is proposed with its sentence and confirmed
 
   await ingrid.getByRole("button", { name: "Add as a new person" }).click();
   await expect(own.getByTestId("named")).toContainText("Ingrid Solberg (confidential)");
-  await expect(proposals.filter({ hasText: "Ingrid Solberg" })).toHaveCount(0);
+  await expect(ingrid).toHaveCount(0);
   const [created] = db<{ slug: string; kind: string; confidential: number; role: string }>("SELECT slug, kind, confidential, role FROM subjects WHERE name = 'Ingrid Solberg'");
   expect(created).toEqual({ slug: "ingrid-solberg", kind: "person", confidential: 1, role: "a Norwegian citizen" });
   const audit = db<{ n: number }>("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'subject.create' AND entity_id = (SELECT CAST(id AS TEXT) FROM subjects WHERE slug = 'ingrid-solberg')");

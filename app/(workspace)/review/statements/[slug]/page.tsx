@@ -120,7 +120,7 @@ export default async function StatementDemandsPage({ params, searchParams }: { p
           </p>
           <ul className="mt-2 space-y-3" data-testid="new-names">
             {extraction.newSubjects.map((n) => (
-              <Discardable key={n.name} label={`Discard ${n.name}`} testId="new-name">
+              <Discardable key={n.name} label={`Discard ${n.name}`} testId="new-name" name={n.name}>
                 <p className="font-medium">
                   {n.name} <span className="text-sm font-normal text-stone-600">{n.kind === "organisation" ? "— an organisation" : n.role ? `— ${n.role}` : ""}</span>
                 </p>
