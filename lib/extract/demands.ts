@@ -181,14 +181,11 @@ function isDemand(piece: ReadPiece): boolean {
 }
 
 /** The people a pointing word refers to: the nearest piece (or list) before it naming people, else one just after. */
-function resolveReference(pieces: ReadPiece[], at: number, plural: boolean): KnownSubject[] | null {
+function resolveReference(pieces: ReadPiece[], blocks: Map<number, KnownSubject[]>, at: number, plural: boolean): KnownSubject[] | null {
   const peopleAt = (i: number): KnownSubject[] => {
     const piece = pieces[i]!;
-    if (piece.listItem && piece.block !== null) {
-      // A list of names counts as one group.
-      const all = pieces.filter((p) => p.block === piece.block).flatMap((p) => p.named.filter((s) => s.kind === "person"));
-      return [...new Map(all.map((s) => [s.slug, s])).values()];
-    }
+    // A list of names counts as one group.
+    if (piece.listItem && piece.block !== null) return blocks.get(piece.block) ?? [];
     return piece.named.filter((s) => s.kind === "person");
   };
   const order = [at - 1, at - 2, at - 3, at - 4, at + 1, at + 2].filter((i) => i >= 0 && i < pieces.length);
@@ -201,12 +198,22 @@ function resolveReference(pieces: ReadPiece[], at: number, plural: boolean): Kno
   return null;
 }
 
-function bestMatches(context: ExtractionContext, own: Set<string>, named: string[]): BenchmarkMatch[] {
-  return context.benchmarks
+interface BenchmarkTokens {
+  id: number;
+  texts: Array<Set<string>>;
+  subjects: Set<string>;
+}
+
+// Compared with the title and each recorded demand apart: one long concatenation would dilute a close match.
+function benchmarkTokens(context: ExtractionContext): BenchmarkTokens[] {
+  return context.benchmarks.map((b) => ({ id: b.id, texts: [b.title, ...b.demands].map(tokens), subjects: new Set(b.subjectSlugs ?? []) }));
+}
+
+function bestMatches(benchmarks: BenchmarkTokens[], own: Set<string>, named: string[]): BenchmarkMatch[] {
+  return benchmarks
     .map((b) => {
-      const texts = [b.title, ...b.demands].map(tokens);
-      const sharedSubject = named.some((s) => (b.subjectSlugs ?? []).includes(s));
-      const similarity = Math.max(...texts.map((t) => jaccard(own, t)));
+      const sharedSubject = named.some((s) => b.subjects.has(s));
+      const similarity = Math.max(...b.texts.map((t) => jaccard(own, t)));
       return { id: b.id, similarity, score: similarity + (sharedSubject ? 0.25 : 0), sharedSubject };
     })
     .filter((m) => m.similarity >= 0.3 || (m.sharedSubject && m.similarity >= 0.1))
@@ -227,10 +234,17 @@ function namedIn(text: string, simplified: string, subjects: KnownSubject[]): Kn
 
 export function extractStatement(text: string, context: ExtractionContext): Extraction {
   const knownCategories = new Set(context.categories.map((c) => c.slug));
+  const known = benchmarkTokens(context);
   const pieces: ReadPiece[] = segment(text).map((p) => {
     const simplified = toSimplified(p.text);
     return { ...p, simplified, lang: HAS_CJK.test(p.text) && (simplified.match(/[\u4e00-\u9fff]/g) ?? []).length * 2 > p.text.replace(/\s/g, "").length ? "zh" : "en", named: namedIn(p.text, simplified, context.subjects) };
   });
+  const blocks = new Map<number, KnownSubject[]>();
+  for (const p of pieces) {
+    if (p.block === null) continue;
+    const people = [...(blocks.get(p.block) ?? []), ...p.named.filter((s) => s.kind === "person")];
+    blocks.set(p.block, [...new Map(people.map((s) => [s.slug, s])).values()]);
+  }
   const demands: ExtractedDemand[] = [];
   pieces.forEach((piece, at) => {
     if (!isDemand(piece)) return;
@@ -244,7 +258,7 @@ export function extractStatement(text: string, context: ExtractionContext): Extr
       const singular = plural ? null : piece.lang === "zh" ? ZH_SINGULAR_REFERENCE.exec(piece.simplified) : EN_SINGULAR_REFERENCE.exec(piece.text);
       const word = plural?.[0] ?? singular?.[0] ?? null;
       if (word) {
-        const resolved = resolveReference(pieces, at, plural !== null);
+        const resolved = resolveReference(pieces, blocks, at, plural !== null);
         if (resolved) {
           people = resolved;
           reference = word;
@@ -257,14 +271,14 @@ export function extractStatement(text: string, context: ExtractionContext): Extr
     const slugs = people.map((s) => s.slug);
     const names = (list: KnownSubject[]) => list.map((s) => (piece.lang === "zh" ? (s.nameZh ?? s.name) : s.name));
     const own = tokens(`${piece.text} ${people.map((s) => s.name).join(" ")} ${piece.named.filter((s) => s.kind !== "person").map((s) => s.name).join(" ")}`);
-    const matches = bestMatches(context, own, [...slugs, ...laws]);
+    const matches = bestMatches(known, own, [...slugs, ...laws]);
     const title = titleOf(piece.text, piece.lang, category, names(people), reference);
     const perPerson =
       people.length >= 2
         ? people.map((person) => {
             const personTitle = titleOf(piece.text, piece.lang, category, names([person]), reference ?? "__own__");
             const personTokens = tokens(`${personTitle} ${person.name}`);
-            return { slug: person.slug, title: personTitle, restated: restate(personTitle, piece.lang, addressee), match: bestMatches(context, personTokens, [person.slug, ...laws])[0] ?? null };
+            return { slug: person.slug, title: personTitle, restated: restate(personTitle, piece.lang, addressee), match: bestMatches(known, personTokens, [person.slug, ...laws])[0] ?? null };
           })
         : [];
     demands.push({
