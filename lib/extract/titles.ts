@@ -48,6 +48,7 @@ function englishTitle(text: string): string {
     .replace(/^(?:an |the )?end to (?:the use of )?/i, "End ")
     .replace(/^(?:the )?(?:immediate )?release of /i, "Release ")
     .replace(/^(?:the )?repeal of /i, "Repeal ")
+    .replace(/^that\s+/i, "")
     .replace(/ and to /g, " and ")
     .replace(TAIL, "");
   return capitalise(shorten(title.trim()));
@@ -65,7 +66,7 @@ function chineseTitle(text: string): string {
   if (lead && lead[0].length < simplified.length - 2) start = lead[0].length;
   const modal = ZH_SUBJECT_MODAL.exec(simplified.slice(start));
   if (modal && modal[0].length < simplified.length - start - 2) start += modal[0].length;
-  let title = source.slice(start).replace(/^(?:立即|立刻|尽快|无条件|並|并|且|，)+/, "");
+  let title = source.slice(start).replace(/^(?:立即|立刻|尽快|无条件|並|并|且|[，,：:、\s])+/, "");
   title = title.split(/[，,。；;！？]/)[0]!.replace(/^(?:立即|立刻|尽快|无条件)+/, "");
   return title.length > 40 ? title.slice(0, 40) : title;
 }

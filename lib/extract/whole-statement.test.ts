@@ -149,6 +149,8 @@ describe("candidates a reviewer can accept as they are", () => {
     expect(long).not.toContain("…");
     expect(titleOf("我们呼吁中国政府立即无条件释放陈明德律师。", "zh", "release-of-detained-people", ["陈明德"], null)).toBe("释放陈明德");
     expect(titleOf("双方应在每轮对话前听取民间团体的意见。", "zh", null, [], null)).toBe("在每轮对话前听取民间团体的意见");
+    expect(titleOf("我们吁请中国政府：立即终止这种做法。", "zh", null, [], null)).toBe("终止这种做法");
+    expect(titleOf("We recommend that both governments agree on written benchmarks.", "en", null, [], null)).toBe("Both governments agree on written benchmarks");
   });
 
   it("restates the demand addressed to its party", () => {
