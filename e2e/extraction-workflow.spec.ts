@@ -35,7 +35,8 @@ test("a pasted list of names and a “release them” give a candidate per perso
   await form.getByLabel("Round it addresses").selectOption("hrc-37");
   await form.getByLabel("Full text (pasted; kept in the workspace, not published)").fill(TEXT);
   await form.getByRole("button", { name: "Save and find demands" }).click();
-  await expect(own).toHaveURL(/\/review\/statements\/letter-on-three-defenders/);
+  // Saving reads the statement through the extractor: allow for a loaded machine.
+  await expect(own).toHaveURL(/\/review\/statements\/letter-on-three-defenders/, { timeout: 20_000 });
   slug = new URL(own.url()).pathname.split("/").pop()!;
 
   const cards = own.getByTestId("candidates").locator("> li");
