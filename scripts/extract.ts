@@ -1,10 +1,10 @@
 // npm run --silent extract -- path/to/statement.txt
-// Prints {"demands": [{ text, category, addressee, people, laws, matches }]} as JSON on stdout.
+// Prints {"demands": [{ text, title, restated, category, addressee, people, laws, match, perPerson … }], "named", "newSubjects"} as JSON on stdout.
 import { readFileSync } from "node:fs";
 import { getDb } from "@/db/client";
 import { prepareDatabase } from "@/db/prepare";
 import { loadExtractionContext } from "@/db/queries/extraction-context";
-import { extractDemands } from "@/lib/extract/demands";
+import { extractStatement } from "@/lib/extract/demands";
 import { databaseFile } from "@/lib/env";
 
 const file = process.argv.slice(2).find((a) => a !== "--");
@@ -21,5 +21,5 @@ try {
 }
 
 prepareDatabase(databaseFile());
-const demands = extractDemands(text, await loadExtractionContext(getDb()));
-process.stdout.write(JSON.stringify({ demands }, null, 2) + "\n");
+const extraction = extractStatement(text, await loadExtractionContext(getDb()));
+process.stdout.write(JSON.stringify(extraction, null, 2) + "\n");

@@ -28,7 +28,7 @@ import {
   retireBenchmarkSchema,
 } from "@/lib/validation/editor";
 import { approveDraftSchema, editDraftBenchmarkSchema, editDraftStatementSchema, mergeDraftSchema, rejectDraftSchema } from "@/lib/validation/drafts";
-import { addSourceSchema, confirmDemandSchema, newStatementSchema } from "@/lib/validation/statement";
+import { addSourceSchema, confirmDemandSchema, confirmNewSubjectSchema, newStatementSchema } from "@/lib/validation/statement";
 import { twoFactorRequirementSchema } from "@/lib/validation/two-factor";
 
 const session = vi.hoisted(() => {
@@ -202,6 +202,7 @@ const VALID: Record<string, () => Record<string, string | string[]>> = {
   decideRedaction: () => ({ record: `statement:${sqlite.prepare("SELECT id FROM statements WHERE slug = 'rdn-2015-editorial'").pluck().get()}`, field: "summary", decision: "hide" }),
   confirmDemand: () => ({ statementSlug: "ngo-2018-hrc37-letter", candidateKey: candidate(), demand: "Let UN experts visit without escort.", title: `UN experts visit freely ${unique()}`, categorySlug: "international-access-and-accountability", addressee: "chinese_government", appliesFromRoundSlug: "hrc-37", "scopeTrackSlugs[]": ["un-hrc"], "subjectSlugs[]": ["liu-xia"] }),
   addDemandToBenchmark: () => ({ statementSlug: "hrw-2013-kunming-release", candidateKey: candidate(), benchmarkSlug: "release-liu-xia", demand: "Free her, as asked before." }),
+  confirmNewSubject: () => ({ statementSlug: "ngo-2018-hrc37-letter", name: `Anna Tester ${unique()}`, nameZh: "", role: "a publisher" }),
   approveDraftItem: () => ({ target: `benchmark:${waitingBenchmark().slug}` }),
   rejectDraftItem: () => ({ target: `statement:${waitingStatement()}`, reason: "Not a statement we track." }),
   editStatementDraft: () => ({ slug: waitingStatement(), title: "A corrected title", kind: "government_statement", date: "2018-02-02", datePrecision: "day", language: "en", sourceUrl: "", summary: "Edited." }),
@@ -246,6 +247,7 @@ const INVALID: Record<string, Record<string, string | string[]>> = {
   decideRedaction: { record: "users:1", field: "password", decision: "delete" },
   confirmDemand: { statementSlug: "ngo-2018-hrc37-letter", demand: "", title: "x", categorySlug: "nope nope", addressee: "martians", appliesFromRoundSlug: "", "scopeTrackSlugs[]": ["<script>"] },
   addDemandToBenchmark: { statementSlug: "ngo-2018-hrc37-letter", benchmarkSlug: "DROP TABLE", demand: "" },
+  confirmNewSubject: { statementSlug: "Not A Slug", name: "", nameZh: "某".repeat(101), role: "", makePublic: "maybe" },
   approveDraftItem: { target: "users:demo-editor" },
   rejectDraftItem: { target: "statement:x", reason: "" },
   editStatementDraft: { slug: "Not A Slug", title: "", kind: "tweet", date: "soon", datePrecision: "week", language: "", sourceUrl: "javascript:alert(1)" },
@@ -338,6 +340,45 @@ describe.each(Object.keys(VALID))("server action %s", (name) => {
     });
     expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
     expect(rowCounts().audit_log).toBeGreaterThan(before.audit_log!);
+  });
+});
+
+describe("new people found in a statement", () => {
+  const subject = (name: string) => sqlite.prepare("SELECT slug, kind, confidential, role FROM subjects WHERE name = ?").get(name) as { slug: string; kind: string; confidential: number; role: string | null } | undefined;
+
+  it("a reviewer's new person is confidential even when the form asks to make it public", async () => {
+    session.user = REVIEWER;
+    const name = `Mara Quist ${unique()}`;
+    const result = await actions.confirmNewSubject!(null, form({ statementSlug: "ngo-2018-hrc37-letter", name, nameZh: "", role: "a Swedish publisher", makePublic: "yes" }));
+    expect(result).toMatchObject({ ok: true, message: expect.stringMatching(/confidential until an editor clears it/) });
+    expect(subject(name)).toMatchObject({ kind: "person", confidential: 1, role: "a Swedish publisher" });
+    const audit = sqlite.prepare("SELECT user_id AS userId FROM audit_log WHERE action = 'subject.create' AND entity_id = (SELECT CAST(id AS TEXT) FROM subjects WHERE name = ?)").all(name);
+    expect(audit).toEqual([{ userId: REVIEWER.id }]);
+  });
+
+  it("an editor may make the new person public at once", async () => {
+    session.user = EDITOR;
+    const name = `Olle Brandt ${unique()}`;
+    expect((await actions.confirmNewSubject!(null, form({ statementSlug: "ngo-2018-hrc37-letter", name, nameZh: "", role: "", makePublic: "yes" }))).ok).toBe(true);
+    expect(subject(name)?.confidential).toBe(0);
+  });
+
+  it("confirming the same name again creates nothing", async () => {
+    session.user = REVIEWER;
+    const input = { statementSlug: "ngo-2018-hrc37-letter", name: `Ines Kowal ${unique()}`, nameZh: "", role: "" };
+    await actions.confirmNewSubject!(null, form(input));
+    const before = rowCounts();
+    const again = await actions.confirmNewSubject!(null, form(input));
+    expect(again).toMatchObject({ ok: true, message: expect.stringMatching(/already in the database/) });
+    expect(rowCounts()).toEqual(before);
+  });
+
+  it("refuses a statement that does not exist, changing nothing", async () => {
+    session.user = REVIEWER;
+    const before = rowCounts();
+    const result = await actions.confirmNewSubject!(null, form({ statementSlug: "no-such-statement", name: "Nobody Atall", nameZh: "", role: "" }));
+    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/does not exist/) });
+    expect(rowCounts()).toEqual(before);
   });
 });
 
@@ -517,6 +558,7 @@ const SCHEMA_OF: Record<string, z.ZodType> = {
   decideRedaction: redactionDecisionSchema,
   confirmDemand: confirmDemandSchema,
   addDemandToBenchmark: addSourceSchema,
+  confirmNewSubject: confirmNewSubjectSchema,
   addStatement: newStatementSchema,
   approveDraftItem: approveDraftSchema,
   rejectDraftItem: rejectDraftSchema,

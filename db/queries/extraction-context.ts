@@ -1,5 +1,5 @@
 // What the demand extractor matches against. No "server-only" here: the extract command uses it too.
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, like, or } from "drizzle-orm";
 import type { ExtractionContext } from "@/lib/extract/demands";
 import { benchmarks, benchmarkSources, benchmarkSubjects, categories, subjects } from "../schema";
 import type { Executor } from "../transaction";
@@ -13,7 +13,7 @@ export async function loadExtractionContext(db: Executor): Promise<ExtractionCon
       .from(benchmarks)
       // Rejected and merged drafts are no benchmark to repeat; other reviewers' drafts are.
       .where(inArray(benchmarks.reviewState, ["approved", "draft"])),
-    db.select({ slug: subjects.slug, kind: subjects.kind, name: subjects.name, nameZh: subjects.nameZh, article: subjects.article }).from(subjects),
+    db.select({ slug: subjects.slug, kind: subjects.kind, name: subjects.name, nameZh: subjects.nameZh, article: subjects.article, confidential: subjects.confidential }).from(subjects),
     db.select({ slug: categories.slug, name: categories.name }).from(categories).orderBy(asc(categories.position)),
   ]);
   const demands = new Map<number, string[]>();
@@ -26,4 +26,29 @@ export async function loadExtractionContext(db: Executor): Promise<ExtractionCon
     subjects: subjectRows.map(({ article, ...s }) => ({ ...s, aliases: article?.match(/Article \d+/)?.slice(0, 1) ?? [] })),
     categories: categoryRows,
   };
+}
+
+/** A person already recorded under this name or Chinese name (a repeated confirmation finds the first). */
+export async function findSubjectNamed(db: Executor, name: string, nameZh: string | null): Promise<{ slug: string; name: string } | undefined> {
+  return db
+    .select({ slug: subjects.slug, name: subjects.name })
+    .from(subjects)
+    .where(nameZh ? or(eq(subjects.name, name), eq(subjects.nameZh, nameZh)) : eq(subjects.name, name))
+    .get();
+}
+
+/** The slug for a new subject: from its name ("Anna Lindqvist" → anna-lindqvist), numbered when taken. */
+export async function freeSubjectSlug(db: Executor, name: string): Promise<string> {
+  const base =
+    name
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60)
+      .replace(/-+$/, "") || "person";
+  const taken = new Set((await db.select({ slug: subjects.slug }).from(subjects).where(like(subjects.slug, `${base}%`))).map((r) => r.slug));
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }

@@ -44,3 +44,13 @@ export const addSourceSchema = z.object({
   benchmarkSlug: z.string().min(1, "Choose the benchmark it repeats.").max(120).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Choose the benchmark it repeats."),
   demand: z.string().trim().min(5, "Keep the demand's text.").max(2000),
 });
+
+/** A person the extractor found in a statement and a reviewer confirms as a new subject. */
+export const confirmNewSubjectSchema = z.object({
+  statementSlug: slug,
+  name: z.string().trim().min(2, "Give the person's name.").max(200, "A name is at most 200 characters."),
+  nameZh: z.string().trim().max(100, "A Chinese name is at most 100 characters.").transform((v) => v || null),
+  role: z.string().trim().max(200, "Say what they are in at most 200 characters.").transform((v) => v || null),
+  /** Editors may make the person public at once; a reviewer's stays confidential until an editor clears it. */
+  makePublic: z.literal("yes").optional().transform((v) => v === "yes"),
+});

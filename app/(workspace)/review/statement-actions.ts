@@ -3,15 +3,19 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
+import { createSubject, ReferenceDataError } from "@/db/commands/reference";
 import { addBenchmarkSource, createBenchmarkFromDemand, createStatement, StatementError, type ConfirmedCandidate } from "@/db/commands/statements";
+import { findSubjectNamed, freeSubjectSlug } from "@/db/queries/extraction-context";
+import { getStatementForReview } from "@/db/queries/statements";
+import { can } from "@/lib/permissions";
 import { ActionError, guardedAction } from "@/server/auth/guard";
-import { addSourceSchema, confirmDemandSchema, newStatementSchema } from "@/lib/validation/statement";
+import { addSourceSchema, confirmDemandSchema, confirmNewSubjectSchema, newStatementSchema } from "@/lib/validation/statement";
 
 async function asActionError<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof StatementError) throw new ActionError(error.message);
+    if (error instanceof StatementError || error instanceof ReferenceDataError) throw new ActionError(error.message);
     throw error;
   }
 }
@@ -39,4 +43,23 @@ export const addDemandToBenchmark = guardedAction({ permission: "propose", schem
   const result = await asActionError(() => addBenchmarkSource(getDb(), input, user));
   revalidatePath("/", "layout");
   return { ok: true, message: confirmedMessage(result, "Added this statement as a further source of") };
+});
+
+/**
+ * A person the extractor found in a statement, confirmed by a reviewer as a new subject through the
+ * subject command (audited as subject.create). A reviewer's stays confidential — on no public page,
+ * its name withheld from public texts — until an editor clears it; an editor may make it public at once.
+ */
+export const confirmNewSubject = guardedAction({ permission: "propose", schema: confirmNewSubjectSchema }, async (input, user) => {
+  const db = getDb();
+  const statement = await getStatementForReview(db, input.statementSlug);
+  if (!statement) throw new ActionError("That statement does not exist.");
+  if (statement.reviewState === "rejected") throw new ActionError("The statement was rejected: nothing more can be added from it.");
+  const existing = await findSubjectNamed(db, input.name, input.nameZh);
+  if (existing) return { ok: true, message: `“${existing.name}” is already in the database (${existing.slug}). Nothing new was created.` };
+  const confidential = !(input.makePublic && can(user, "edit"));
+  const slug = await freeSubjectSlug(db, input.name);
+  await asActionError(() => createSubject(db, { kind: "person", slug, name: input.name, nameZh: input.nameZh, role: input.role, article: null, description: "", confidential }, user.id));
+  revalidatePath("/", "layout");
+  return { ok: true, message: `Added “${input.name}” as a new person${confidential ? ", confidential until an editor clears it" : ""}.` };
 });
