@@ -97,3 +97,7 @@ export type Role = (typeof ROLES)[number];
 
 export const PUBLISHED_BASES = ["agreement", "editor"] as const;
 export type PublishedBasis = (typeof PUBLISHED_BASES)[number];
+
+/** The languages content is written in: English, and Chinese beside it where an editor wrote it. */
+export const CONTENT_LANGS = ["en", "zh"] as const;
+export type ContentLang = (typeof CONTENT_LANGS)[number];
