@@ -68,6 +68,7 @@ const scoreSelection = (lang: ContentLang) => ({
   status: publishedScores.status,
   basis: publishedScores.basis,
   rationale: assessments.rationale,
+  rationaleLang: assessments.rationaleLang,
   publicRecord: assessments.publicRecord,
   evidence: evidenceList,
   sources: sourceList,

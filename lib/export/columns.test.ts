@@ -18,6 +18,7 @@ const score: ScoreExportRow = {
   status: "partial",
   basis: "editor",
   rationale: "Still held.",
+  rationaleLang: "en",
   publicRecord: true,
   evidence: "",
   sources: "A letter",

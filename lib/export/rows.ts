@@ -1,5 +1,5 @@
 // The rows the data exports write: what the database layer reads and the CSV/XLSX writers take.
-import type { Addressee, Status } from "@/lib/domain";
+import type { Addressee, ContentLang, Status } from "@/lib/domain";
 
 // The *Zh fields are the Chinese texts, null where none was written (and, for the lists, in an export asked for in English).
 export interface ScoreExportRow {
@@ -18,6 +18,8 @@ export interface ScoreExportRow {
   status: Status;
   basis: string;
   rationale: string;
+  /** The language the rationale is written in. */
+  rationaleLang: ContentLang;
   /** The rationale rests on public record (its evidence is the source; without any, still to be verified). */
   publicRecord: boolean;
   evidence: string;
