@@ -179,7 +179,9 @@ export function plantConfidentialData(db: Database.Database, tag: string, option
     db.prepare("INSERT INTO benchmark_subjects (benchmark_id, subject_id) VALUES (?, (SELECT id FROM subjects WHERE slug = 'wang-quanzhang'))").run(fromUnpublishedId);
   }
 
-  secrets.push(...plantConfidentialNamesInPublicText(db, tag, { person: hiddenPersonName, personZh: hiddenPersonNameZh, law: hiddenLawName, personSlug: hiddenPersonSlug }));
+  secrets.push(
+    ...plantConfidentialNamesInPublicText(db, tag, { person: hiddenPersonName, personZh: hiddenPersonNameZh, law: hiddenLawName, personSlug: hiddenPersonSlug, benchmarkZh: `释放保密被拘留者${tag}` }),
+  );
   const drafts = plantDrafts(db, tag, { secret, reviewerId: reviewer.id, roundId: round.id, categoryId, publicStatementId: statementId });
 
   return {
@@ -281,7 +283,7 @@ export function leakedSecrets(text: string, secrets: readonly string[], requestU
 export function plantConfidentialNamesInPublicText(
   db: Database.Database,
   tag: string,
-  names: { person: string; personZh: string; law: string; personSlug: string },
+  names: { person: string; personZh: string; law: string; personSlug: string; benchmarkZh?: string },
 ): string[] {
   const shouted = `${names.person.toUpperCase().replace(" ", "  ")}`;
   const spaced = names.person.replaceAll(" ", "\u00a0");
@@ -302,6 +304,14 @@ export function plantConfidentialNamesInPublicText(
   append("subjects", "description", `id = ${subject("xie-yang")}`, ` Held with ${spaced}.`);
   append("subjects", "role", `id = ${subject("xie-yang")}`, `; represented ${names.personZh}`);
   append("subject_events", "description", `id = (SELECT min(id) FROM subject_events WHERE subject_id = ${subject("xie-yang")})`, ` 与${names.personZh}同案。`);
+  // The Chinese fields, read by Chinese pages and answers: withheld the same way.
+  append("statements", "summary_zh", `id = ${statement("ngo-2018-hrc37-letter")}`, `信中还提到${names.personZh}。${names.benchmarkZh ? `并要求${names.benchmarkZh}。` : ""}`);
+  append("statements", "title_zh", `id = ${statement("lawyers-2015-statement")}`, `（关于${names.personZh}）`);
+  append("benchmarks", "title_zh", `id = ${benchmark("no-reprisals-for-dialogue-comments")}`, `，例如${names.personZh}`);
+  append("benchmark_sources", "demand_zh", `rowid = (SELECT min(rowid) FROM benchmark_sources WHERE benchmark_id = ${benchmark("end-rsdl")})`, `包括${names.personZh}的案件。`);
+  append("subjects", "description_zh", `id = ${subject("xie-yang")}`, `与${names.personZh}一同被关押。`);
+  append("subjects", "role_zh", `id = ${subject("xie-yang")}`, `；${names.personZh}的代理律师`);
+  append("subject_events", "description_zh", `id = (SELECT min(id) FROM subject_events WHERE subject_id = ${subject("xie-yang")})`, `与${names.personZh}同案审理。`);
   db.prepare(`UPDATE subject_events SET source_url = ? WHERE id = (SELECT min(id) FROM subject_events WHERE subject_id = ${subject("xie-yang")})`).run(`https://news.example/${tag}/${names.personSlug}-case`);
   const assessmentId = (
     db.prepare(`SELECT assessment_id AS id FROM published_scores WHERE benchmark_id = ${benchmark("end-rsdl")} ORDER BY round_id DESC LIMIT 1`).get() as { id: number }
