@@ -24,13 +24,12 @@ export function parseSignatories(text: string): Array<{ name: string; role: stri
 /** The list as the form and the history show it: the inverse of parseSignatories. */
 export const signatoryLine = (s: { name: string; role: string | null }) => (s.role ? `${s.name} | ${s.role}` : s.name);
 
-/** An optional Chinese field: blank is none. */
+/** An optional Chinese field: blank is none. Always sent by the form, so that a form without it never clears one. */
 const optionalZh = (max: number, message: string) =>
   z
-    .string()
+    .string("Reload the page and edit again.")
     .trim()
     .max(max, message)
-    .default("")
     .transform((v) => v || null);
 
 export const editStatementSchema = z.object({
