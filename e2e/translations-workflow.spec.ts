@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { EDITOR, signIn } from "./session-helpers";
+import { createReviewerAccount, EDITOR, pageAs, signIn } from "./session-helpers";
 import { E2E_WORKFLOW_DATABASE_PATH, queryDatabase } from "./test-database";
 
 // An editor finds a public record still without a Chinese title on the "still to translate" list,
@@ -71,4 +71,13 @@ test("a benchmark's demand and a category's name are saved in Chinese and shown 
   await expect(page.getByTestId("record-history")).toContainText("restated demands in Chinese");
   const api = await (await page.request.get("/api/v1/benchmarks/release-liu-xia?lang=zh")).json();
   expect(api.data.sources.map((s: { demandZh: string | null }) => s.demandZh)).toContain(`立即解除软禁（${run}）`);
+});
+
+test("the still-to-translate list is for editors: signed out it asks for sign-in, a reviewer sees that it is for editors", async ({ page, browser }) => {
+  await page.goto("/editor/records/translations");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Feditor%2Frecords%2Ftranslations/);
+  await signIn(page, EDITOR, "/editor/users");
+  const reviewer = await pageAs(browser, await createReviewerAccount(page, "translator", run), "/editor/records/translations");
+  await expect(reviewer.getByRole("heading", { name: "Editors only", level: 1 })).toBeVisible();
+  await expect(reviewer.getByTestId("untranslated-statement")).toHaveCount(0);
 });
