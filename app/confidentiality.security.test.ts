@@ -105,10 +105,10 @@ describe("the read API", () => {
     expect(Object.keys(API).sort()).toEqual(Object.keys(ENDPOINTS).sort());
   });
 
-  it.each(Object.keys(ENDPOINTS))("%s: no page of it names anything confidential or any account", async (name) => {
+  it.each(Object.keys(ENDPOINTS).flatMap((name) => [[name, "en"], [name, "zh"]]))("%s in %s: no page of it names anything confidential or any account", async (name, lang) => {
     let pages = 0;
     for (let page = 1; ; page++) {
-      const query = "page" in ENDPOINTS[name as keyof typeof ENDPOINTS].query.shape ? `?pageSize=500&page=${page}` : "";
+      const query = `?lang=${lang}${"page" in ENDPOINTS[name as keyof typeof ENDPOINTS].query.shape ? `&pageSize=500&page=${page}` : ""}`;
       const response = await getApi(name, query);
       expect(response.status).toBe(200);
       const text = await response.text();
@@ -151,7 +151,7 @@ describe("the read API", () => {
   });
 
   it.each(["benchmarks", "scores", "summary"])("%s: a round range that leaves the unpublished round out names nothing of it either", async (name) => {
-    for (const query of ["?from=hrc-37&to=hrc-37", "?from=uschrd-2012-washington&to=upr-china-2018", "?track=un-hrc"]) {
+    for (const query of ["?from=hrc-37&to=hrc-37", "?from=uschrd-2012-washington&to=upr-china-2018", "?track=un-hrc", "?track=un-hrc&lang=zh"]) {
       const response = await getApi(name, query);
       expect(response.status, query).toBe(200);
       expectNoLeak(await response.text(), `/api/v1/${name}${query}`);
@@ -176,6 +176,10 @@ describe("the exports", () => {
     ["scores.xlsx", "?from=hrc-37&to=hrc-37"],
     ["benchmarks.xlsx", ""],
     ["benchmarks.xlsx", "?from=hrc-37&to=hrc-37"],
+    ["scores.csv", "?lang=zh"],
+    ["benchmarks.csv", "?lang=zh"],
+    ["scores.xlsx", "?lang=zh"],
+    ["benchmarks.xlsx", "?lang=zh&from=hrc-37&to=hrc-37"],
     ["scorecard.pdf", ""],
     ["scorecard.pdf", "?round=hrc-37"],
     ["scorecard.pdf", "?round=hrc-37&category=release-of-detained-people&size=letter"],
@@ -205,9 +209,9 @@ describe("the exports", () => {
 
 describe("one benchmark by its address, and a merged benchmark's old address", () => {
   type One = { GET: (request: Request, context: { params: Promise<{ slug: string }> }) => Promise<Response> };
-  const getOne = async (slug: string) => {
+  const getOne = async (slug: string, query = "") => {
     const { GET } = (await import("./api/v1/benchmarks/[slug]/route")) as One;
-    return GET(new Request(`http://localhost/api/v1/benchmarks/${slug}`), { params: Promise.resolve({ slug }) });
+    return GET(new Request(`http://localhost/api/v1/benchmarks/${slug}${query}`), { params: Promise.resolve({ slug }) });
   };
 
   it("answers a hidden benchmark exactly as one that does not exist, and a public one without naming anything hidden", async () => {
@@ -215,17 +219,19 @@ describe("one benchmark by its address, and a merged benchmark's old address", (
     expect(missing.status).toBe(404);
     const missingText = await missing.text();
     for (const slug of [plant.confidentialBenchmarkSlug, plant.benchmarkAboutHiddenPersonSlug!, plant.benchmarkFromUnpublishedRoundSlug!, plant.drafts.benchmarkSlug]) {
-      const hidden = await getOne(slug);
-      expect(hidden.status, slug).toBe(404);
-      expect(await hidden.text(), slug).toBe(missingText);
+      for (const query of ["", "?lang=zh"]) {
+        const hidden = await getOne(slug, query);
+        expect(hidden.status, slug).toBe(404);
+        expect(await hidden.text(), slug).toBe(missingText);
+      }
     }
     const { getDb } = await import("@/db/client");
     const slugs = getDb().$client.prepare("SELECT slug FROM benchmarks WHERE review_state = 'approved' AND confidential = 0").pluck().all() as string[];
     let answered = 0;
     for (const slug of slugs) {
-      const response = await getOne(slug);
+      const response = await getOne(slug, "?lang=zh");
       const text = await response.text();
-      expectNoLeak(text, `/api/v1/benchmarks/${slug}`);
+      expectNoLeak(text, `/api/v1/benchmarks/${slug}?lang=zh`);
       if (response.status === 200) answered += 1;
     }
     expect(answered).toBeGreaterThan(40);

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import "./globals.css";
+// The Chinese web font: only the slices of characters a page shows are downloaded (unicode-range).
+import "./fonts/noto-sans-sc.css";
 
 export const metadata: Metadata = {
   title: { default: "Dialogue Scorecard", template: "%s · Dialogue Scorecard" },

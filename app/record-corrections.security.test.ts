@@ -45,8 +45,10 @@ async function everyApiAnswer(): Promise<string> {
     const route = name.replace(/^\//, "");
     const handler = (await import(`./api/v1/${route}/route`).catch(() => null)) as { GET: Handler } | null;
     if (!handler) continue;
-    const response = await handler.GET(new Request(`http://localhost/api/v1/${route}`));
-    texts.push(await response.text());
+    for (const query of ["", "?lang=zh"]) {
+      const response = await handler.GET(new Request(`http://localhost/api/v1/${route}${query}`));
+      texts.push(await response.text());
+    }
   }
   return texts.join("\n");
 }
@@ -69,13 +71,13 @@ describe("correcting a confidential person", () => {
     // Before the editor adds it, the spelling is public text like any other: the test can fail.
     expect(await everyApiAnswer()).toContain(NEW_ALIAS);
     const gaoYu = idOf("subjects", "gao-yu");
-    await act("editSubjectRecord", { slug: "gao-yu", version: version("subject", gaoYu), name: "Gao Yu", nameZh: "高瑜", aliases: NEW_ALIAS, role: "Journalist", article: "", description: "" });
+    await act("editSubjectRecord", { slug: "gao-yu", version: version("subject", gaoYu), name: "Gao Yu", nameZh: "高瑜", aliases: NEW_ALIAS, role: "Journalist", roleZh: "记者", article: "", description: "", descriptionZh: "" });
     expect(await everyApiAnswer()).not.toContain(NEW_ALIAS);
   });
 
   it("renamed, her old names stay withheld, and the correction is no public correction", async () => {
     const gaoYu = idOf("subjects", "gao-yu");
-    await act("editSubjectRecord", { slug: "gao-yu", version: version("subject", gaoYu), name: "G. Y.", nameZh: "", aliases: NEW_ALIAS, role: "", article: "", description: "" });
+    await act("editSubjectRecord", { slug: "gao-yu", version: version("subject", gaoYu), name: "G. Y.", nameZh: "", aliases: NEW_ALIAS, role: "", roleZh: "", article: "", description: "", descriptionZh: "" });
     const answers = await everyApiAnswer();
     expect(answers).not.toMatch(/gao[\s\p{Pd}_]*yu(?![a-z])|高\s*瑜/iu);
     expect(answers).not.toContain(NEW_ALIAS);
@@ -91,11 +93,11 @@ describe("correcting an unpublished round", () => {
   it("records an update, not a correction, and the round stays out of the API", async () => {
     sqlite.prepare("INSERT INTO rounds (slug, track_id, name, start_date, date_precision) VALUES ('hrc-secret-vq9', (SELECT id FROM tracks WHERE slug = 'un-hrc'), 'Secret session vq9', '2031-01-01', 'month')").run();
     const id = idOf("rounds", "hrc-secret-vq9");
-    await act("editRoundRecord", { slug: "hrc-secret-vq9", version: "0", name: "Secret session vq9 renamed", trackSlug: "un-hrc", startDate: "2031-02-01", endDate: "", datePrecision: "month", dateNote: "", location: "" });
+    await act("editRoundRecord", { slug: "hrc-secret-vq9", version: "0", name: "Secret session vq9 renamed", nameZh: "秘密会议vq9", trackSlug: "un-hrc", startDate: "2031-02-01", endDate: "", datePrecision: "month", dateNote: "", location: "" });
     expect(sqlite.prepare("SELECT action FROM audit_log WHERE entity = 'round' AND entity_id = ?").pluck().all(String(id))).toEqual(["round.update"]);
     const { getCorrectedOn } = await import("@/db/queries/record-history");
     expect(await getCorrectedOn(db, { entity: "round", id })).toBeNull();
-    expect(await everyApiAnswer()).not.toMatch(/Secret session vq9|hrc-secret-vq9/);
+    expect(await everyApiAnswer()).not.toMatch(/Secret session vq9|hrc-secret-vq9|秘密会议vq9/);
   });
 });
 

@@ -59,9 +59,9 @@ describe("Excel size limit", () => {
   async function xlsx(count: number) {
     const { xlsxExportRoute, XLSX_MAX_ROWS } = await import("@/server/exports/routes");
     const { iterateScoreRows } = await import("@/db/queries/exports");
-    const { SCORE_COLUMNS } = await import("@/lib/export/columns");
+    const { scoreColumns } = await import("@/lib/export/columns");
     expect(XLSX_MAX_ROWS).toBe(100_000);
-    const GET = xlsxExportRoute({ kind: "scores", sheetName: "Scores", rows: iterateScoreRows, count: async () => count, columns: SCORE_COLUMNS });
+    const GET = xlsxExportRoute({ kind: "scores", sheetName: "Scores", rows: iterateScoreRows, count: async () => count, columns: scoreColumns });
     return GET(new Request(`http://localhost/exports/scores.xlsx?from=${lastRound}&to=${lastRound}`));
   }
 

@@ -5,8 +5,9 @@ import type { ActionState } from "@/server/auth/guard";
 
 export type FieldSpec =
   // `index` tells apart fields sent under one name (evidenceUrl[]): the n-th of them keeps the n-th value sent.
-  | { kind: "text" | "email" | "password" | "date" | "number"; name: string; label: string; required?: boolean; defaultValue?: string; hint?: string; index?: number }
-  | { kind: "textarea"; name: string; label: string; defaultValue?: string; hint?: string; index?: number; rows?: number }
+  // `lang` marks a field written in another language than the page (the Chinese fields of a record).
+  | { kind: "text" | "email" | "password" | "date" | "number"; name: string; label: string; required?: boolean; defaultValue?: string; hint?: string; index?: number; lang?: string }
+  | { kind: "textarea"; name: string; label: string; defaultValue?: string; hint?: string; index?: number; rows?: number; lang?: string }
   | { kind: "select"; name: string; label: string; options: Array<{ value: string; label: string }>; defaultValue?: string }
   | { kind: "radio"; name: string; label: string; options: Array<{ value: string; label: string }> }
   | { kind: "checkbox"; name: string; label: string; value: string; defaultChecked?: boolean }
@@ -139,11 +140,12 @@ export function ActionForm({
                 ))}
               </select>
             ) : field.kind === "textarea" ? (
-              <textarea id={id} name={field.name} rows={field.rows ?? 3} defaultValue={keptValue(field.name, field.defaultValue, field.index)} aria-invalid={invalid} aria-describedby={describedBy} className="rounded border border-stone-400 px-2 py-1.5" />
+              <textarea id={id} name={field.name} lang={field.lang} rows={field.rows ?? 3} defaultValue={keptValue(field.name, field.defaultValue, field.index)} aria-invalid={invalid} aria-describedby={describedBy} className="rounded border border-stone-400 px-2 py-1.5" />
             ) : (
               <input
                 id={id}
                 name={field.name}
+                lang={field.lang}
                 type={field.kind}
                 defaultValue={field.kind === "password" ? undefined : keptValue(field.name, field.defaultValue, field.index)}
                 required={field.required}

@@ -7,6 +7,7 @@ import { listLatestAssessments } from "../queries/assessments";
 import { listLatestDecisions } from "../queries/decisions";
 import { recordAudit } from "./audit";
 import { ConflictError } from "./review";
+import { detectTextLang } from "@/lib/localized";
 
 export type DecisionChoice = { kind: "assessment"; assessmentId: number } | { kind: "own"; status: Status; rationale: string; evidence: EvidenceLink[] };
 
@@ -72,7 +73,7 @@ export async function createDecision(db: Executor, input: NewDecision): Promise<
 async function writeRuling(tx: Executor, input: NewDecision, ruling: Extract<DecisionChoice, { kind: "own" }>): Promise<number> {
   const [row] = await tx
     .insert(assessments)
-    .values({ benchmarkId: input.benchmarkId, roundId: input.roundId, reviewerId: input.editorId, status: ruling.status, rationale: ruling.rationale, isRuling: true })
+    .values({ benchmarkId: input.benchmarkId, roundId: input.roundId, reviewerId: input.editorId, status: ruling.status, rationale: ruling.rationale, rationaleLang: detectTextLang(ruling.rationale), isRuling: true })
     .returning({ id: assessments.id });
   const assessmentId = row!.id;
   if (ruling.evidence.length > 0) await tx.insert(evidenceLinks).values(ruling.evidence.map((e) => ({ ...e, assessmentId })));

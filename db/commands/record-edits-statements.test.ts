@@ -47,6 +47,7 @@ async function statementForm(slug: string, changes: Record<string, string>) {
     slug,
     version: String(await version("statement", id)),
     title: current.title,
+    titleZh: current.titleZh ?? "",
     kind: current.kind,
     date: current.date,
     datePrecision: current.datePrecision,
@@ -56,6 +57,7 @@ async function statementForm(slug: string, changes: Record<string, string>) {
     publishers: current.publishers.join(", "),
     signatories: current.signatories.join("\n"),
     summary: current.summary,
+    summaryZh: current.summaryZh ?? "",
     fullText: current.fullText ?? "",
     ...changes,
   });
@@ -68,6 +70,7 @@ async function benchmarkForm(slug: string, changes: Record<string, string | stri
     slug,
     version: String(await version("benchmark", id)),
     title: fields.title,
+    titleZh: fields.titleZh ?? "",
     categorySlug: fields.category,
     addressee: fields.addressee,
     appliesFromRoundSlug: fields.appliesFrom,
@@ -75,9 +78,42 @@ async function benchmarkForm(slug: string, changes: Record<string, string | stri
     subjectSlugs: fields.subjects,
     demandStatement: sources.map((s) => s.statementSlug),
     demand: sources.map((s) => s.demand),
+    demandZh: sources.map((s) => s.demandZh ?? ""),
     ...changes,
   });
 }
+
+describe("the Chinese fields of statements and benchmarks", () => {
+  it("a statement's Chinese title and summary are stored and audited as a correction", async () => {
+    const id = idOf("statements", "rdn-2015-editorial");
+    await editStatement(db, await statementForm("rdn-2015-editorial", { titleZh: "更正后的中文标题", summaryZh: "中文摘要" }), EDITOR);
+    expect(db.$client.prepare("SELECT title_zh AS t, summary_zh AS s FROM statements WHERE id = ?").get(id)).toEqual({ t: "更正后的中文标题", s: "中文摘要" });
+    const [entry] = await listRecordHistory(db, { entity: "statement", id });
+    expect(entry!.action).toBe("statement.correct");
+    expect(entry!.changes.map((c) => c.field).sort()).toEqual(["summaryZh", "titleZh"]);
+  });
+
+  it("a benchmark's Chinese title and a source's Chinese demand are stored; blank clears one; left out keeps them", async () => {
+    const id = idOf("benchmarks", "release-liu-xia");
+    const form = await benchmarkForm("release-liu-xia");
+    const zh = form.demands.map((d, i) => (i === 0 ? "立即释放她（测试）" : ""));
+    await editBenchmark(db, await benchmarkForm("release-liu-xia", { titleZh: "释放刘霞（测试）", demandZh: zh }), EDITOR);
+    expect(db.$client.prepare("SELECT title_zh AS t FROM benchmarks WHERE id = ?").get(id)).toEqual({ t: "释放刘霞（测试）" });
+    const first = form.demands[0]!.statementSlug;
+    const stored = () => db.$client.prepare("SELECT demand_zh AS d FROM benchmark_sources WHERE benchmark_id = ? AND statement_id = (SELECT id FROM statements WHERE slug = ?)").get(id, first);
+    expect(stored()).toEqual({ d: "立即释放她（测试）" });
+    const [entry] = await listRecordHistory(db, { entity: "benchmark", id });
+    expect(entry!.changes.find((c) => c.field === "demandsZh")).toMatchObject({ after: [`${first}: 立即释放她（测试）`] });
+    expect(entry!.changes.find((c) => c.field === "titleZh")).toMatchObject({ after: "释放刘霞（测试）" });
+
+    const withoutZh = await benchmarkForm("release-liu-xia");
+    await editBenchmark(db, { ...withoutZh, demands: withoutZh.demands.map((d) => ({ ...d, demandZh: undefined })) }, EDITOR);
+    expect(stored()).toEqual({ d: "立即释放她（测试）" });
+
+    await editBenchmark(db, await benchmarkForm("release-liu-xia", { demandZh: form.demands.map(() => "") }), EDITOR);
+    expect(stored()).toEqual({ d: null });
+  });
+});
 
 describe("editing a statement", () => {
   it("corrects a public statement's title and publishers: stored, public at once, one audit entry with the changed fields", async () => {
@@ -172,7 +208,7 @@ describe("editing a benchmark", () => {
     await editBenchmark(db, await benchmarkForm("release-liu-xia", { title: "First tab" }), EDITOR);
     await expect(editBenchmark(db, stale, EDITOR)).rejects.toBeInstanceOf(EditConflictError);
     const fresh = await benchmarkForm("release-liu-xia");
-    await expect(editBenchmark(db, { ...fresh, demands: [{ statementSlug: "hrw-2012-dialogue-comments", demand: "Not a source." }] }, EDITOR)).rejects.toThrow(/no longer a source/);
+    await expect(editBenchmark(db, { ...fresh, demands: [{ statementSlug: "hrw-2012-dialogue-comments", demand: "Not a source.", demandZh: undefined }] }, EDITOR)).rejects.toThrow(/no longer a source/);
     await expect(editBenchmark(db, { ...fresh, appliesFromRoundSlug: "uschrd-2012-washington" }, EDITOR)).rejects.toThrow(/before the first statement/);
   });
 });

@@ -28,7 +28,7 @@ import { transaction, type Executor } from "../transaction";
 import { resolveTrackSlugs } from "../queries/benchmark-scope";
 import { isPublicBenchmark, isPublicStatement } from "../queries/shared";
 import { mayApplyFrom } from "../queries/statements";
-import { demandLine, readBenchmarkFields as readBenchmark, readStatementFields as readStatement } from "../queries/record-statements";
+import { demandLine, demandZhLines, readBenchmarkFields as readBenchmark, readStatementFields as readStatement } from "../queries/record-statements";
 import { replaceBenchmarkScope } from "./benchmark-scope";
 import { assertUnchangedSince, recordEdit } from "./record-edits";
 import { recordAudit } from "./audit";
@@ -46,7 +46,7 @@ export function describeFullText(text: string | null): string | null {
 }
 
 /** The fields a statement's public page shows: changing one of a public statement is a correction. */
-export const STATEMENT_PUBLIC_FIELDS = ["title", "kind", "date", "datePrecision", "language", "sourceUrl", "round", "publishers", "signatories", "summary"] as const;
+export const STATEMENT_PUBLIC_FIELDS = ["title", "titleZh", "kind", "date", "datePrecision", "language", "sourceUrl", "round", "publishers", "signatories", "summary", "summaryZh"] as const;
 
 async function readStatementFields(tx: Executor, id: number) {
   const fields = await readStatement(tx, id);
@@ -86,6 +86,7 @@ export async function editStatement(db: Executor, input: StatementEditInput, edi
     const signatoryLines = input.signatories.map(signatoryLine);
     const after = {
       title: input.title,
+      titleZh: input.titleZh,
       kind: input.kind,
       date: input.date,
       datePrecision: input.datePrecision,
@@ -95,6 +96,7 @@ export async function editStatement(db: Executor, input: StatementEditInput, edi
       publishers: [...input.publishers].sort(byName),
       signatories: signatoryLines,
       summary: input.summary,
+      summaryZh: input.summaryZh,
       fullText: describeFullText(input.fullText),
     };
     const auditBefore = { ...before, fullText: describeFullText(before.fullText) };
@@ -104,7 +106,7 @@ export async function editStatement(db: Executor, input: StatementEditInput, edi
     const changed = new Set(changes.map((c) => c.field));
     await tx
       .update(statements)
-      .set({ title: input.title, kind: input.kind, date: input.date, datePrecision: input.datePrecision, language: input.language, sourceUrl: input.sourceUrl, roundId, summary: input.summary, fullText: input.fullText })
+      .set({ title: input.title, titleZh: input.titleZh, kind: input.kind, date: input.date, datePrecision: input.datePrecision, language: input.language, sourceUrl: input.sourceUrl, roundId, summary: input.summary, summaryZh: input.summaryZh, fullText: input.fullText })
       .where(eq(statements.id, statement.id));
     if (changed.has("publishers")) {
       await tx.delete(statementPublishers).where(eq(statementPublishers.statementId, statement.id));
@@ -146,7 +148,7 @@ async function assertBenchmarksStillApply(tx: Executor, statementId: number, cha
 }
 
 /** The fields a benchmark's public page shows. */
-export const BENCHMARK_PUBLIC_FIELDS = ["title", "category", "addressee", "appliesFrom", "scope", "subjects", "demands"] as const;
+export const BENCHMARK_PUBLIC_FIELDS = ["title", "titleZh", "category", "addressee", "appliesFrom", "scope", "subjects", "demands", "demandsZh"] as const;
 
 async function isPublic(tx: Executor, benchmarkId: number): Promise<boolean> {
   return !!(await tx.select({ id: benchmarks.id }).from(benchmarks).where(and(eq(benchmarks.id, benchmarkId), isPublicBenchmark)).get());
@@ -178,9 +180,11 @@ export async function editBenchmark(db: Executor, input: BenchmarkEditInput, edi
     const { fields: before, sources } = await readBenchmarkFields(tx, benchmark.id);
     const bySlug = new Map(sources.map((s) => [s.statementSlug, s]));
     const newDemands = new Map(sources.map((s) => [s.statementSlug, s.demand]));
+    const newDemandsZh = new Map(sources.map((s) => [s.statementSlug, s.demandZh]));
     for (const d of input.demands) {
       if (!bySlug.has(d.statementSlug)) throw new RecordEditError("Reload the page: one of the statements is no longer a source of this benchmark.");
       newDemands.set(d.statementSlug, d.demand);
+      if (d.demandZh !== undefined) newDemandsZh.set(d.statementSlug, d.demandZh);
     }
     if (before.appliesFrom !== input.appliesFromRoundSlug && !sources.some((s) => s.reviewState !== "rejected" && mayApplyFrom(s, round))) {
       throw new RecordEditError("A benchmark cannot apply from a round before the first statement that raised it, other than the round that statement addresses.");
@@ -190,27 +194,32 @@ export async function editBenchmark(db: Executor, input: BenchmarkEditInput, edi
     const scopeSlugs = [...new Set(input.scopeTrackSlugs)].sort(byName);
     const after = {
       title: input.title,
+      titleZh: input.titleZh,
       category: input.categorySlug,
       addressee: input.addressee,
       appliesFrom: input.appliesFromRoundSlug,
       scope: scopeSlugs,
       subjects: [...wantedSubjects].sort(byName),
       demands: sources.map((s) => demandLine(s.statementSlug, newDemands.get(s.statementSlug)!)),
+      demandsZh: demandZhLines(sources.map((s) => ({ statementSlug: s.statementSlug, demandZh: newDemandsZh.get(s.statementSlug) ?? null }))),
     };
     const changes = await recordEdit(tx, { userId: editorId, record, before, after, publicFields: BENCHMARK_PUBLIC_FIELDS, published });
     if (changes.length === 0) return { message: NOTHING_CHANGED, changes, hidden: false };
 
     const changed = new Set(changes.map((c) => c.field));
-    await tx.update(benchmarks).set({ title: input.title, categoryId: category.id, addressee: input.addressee, appliesFromRoundId: round.id }).where(eq(benchmarks.id, benchmark.id));
+    await tx.update(benchmarks).set({ title: input.title, titleZh: input.titleZh, categoryId: category.id, addressee: input.addressee, appliesFromRoundId: round.id }).where(eq(benchmarks.id, benchmark.id));
     if (changed.has("scope")) await replaceBenchmarkScope(tx, benchmark.id, scope.ids);
     if (changed.has("subjects")) {
       await tx.delete(benchmarkSubjects).where(eq(benchmarkSubjects.benchmarkId, benchmark.id));
       if (subjectRows.length) await tx.insert(benchmarkSubjects).values(subjectRows.map((s) => ({ benchmarkId: benchmark.id, subjectId: s.id })));
     }
-    if (changed.has("demands")) {
+    if (changed.has("demands") || changed.has("demandsZh")) {
       for (const s of sources) {
         const demand = newDemands.get(s.statementSlug)!;
-        if (demand !== s.demand) await tx.update(benchmarkSources).set({ demand }).where(and(eq(benchmarkSources.benchmarkId, benchmark.id), eq(benchmarkSources.statementId, s.statementId)));
+        const demandZh = newDemandsZh.get(s.statementSlug) ?? null;
+        if (demand !== s.demand || demandZh !== s.demandZh) {
+          await tx.update(benchmarkSources).set({ demand, demandZh }).where(and(eq(benchmarkSources.benchmarkId, benchmark.id), eq(benchmarkSources.statementId, s.statementId)));
+        }
       }
     }
     const hidden = published && !(await isPublic(tx, benchmark.id));

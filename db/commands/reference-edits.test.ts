@@ -38,11 +38,17 @@ async function expectRefreshEqualsRebuild() {
   expect(aggregates()).toEqual(incremental);
 }
 
+/** A track's editable fields as stored, for an edit that changes only what it says. */
+const trackAsStored = (id: number) =>
+  one<{ name: string; shortName: string; description: string; nameZh: string | null; shortNameZh: string | null; descriptionZh: string | null }>(
+    "SELECT name, short_name AS shortName, description, name_zh AS nameZh, short_name_zh AS shortNameZh, description_zh AS descriptionZh FROM tracks WHERE id = ?",
+    id,
+  );
+
 describe("editing reference records", () => {
   it("a track's correction records only what changed, as a correction of a published record", async () => {
     const id = idOf("tracks", "upr");
-    const { s: shortName, d: description } = one<{ s: string; d: string }>("SELECT short_name AS s, description AS d FROM tracks WHERE id = ?", id);
-    const result = await editTrack(db, { slug: "upr", version: 0, name: "Universal Periodic Review (UPR)", shortName, description }, EDITOR);
+    const result = await editTrack(db, { ...trackAsStored(id), slug: "upr", version: 0, name: "Universal Periodic Review (UPR)" }, EDITOR);
     expect(result.changes.map((c) => c.field)).toEqual(["name"]);
     expect(one<{ name: string }>("SELECT name FROM tracks WHERE id = ?", id).name).toBe("Universal Periodic Review (UPR)");
     const [entry] = audits("track", id);
@@ -52,9 +58,21 @@ describe("editing reference records", () => {
     expect(await getCorrectedOn(db, { entity: "track", id })).not.toBeNull();
   });
 
+  it("a track's and a category's Chinese fields are stored and audited like the English ones", async () => {
+    const id = idOf("tracks", "upr");
+    const result = await editTrack(db, { ...trackAsStored(id), slug: "upr", version: 0, nameZh: "普遍定期审议（测试）", shortNameZh: "定期审议", descriptionZh: null }, EDITOR);
+    expect(result.changes.map((c) => c.field)).toEqual(expect.arrayContaining(["nameZh", "shortNameZh"]));
+    expect(one("SELECT name_zh AS n, short_name_zh AS s FROM tracks WHERE id = ?", id)).toEqual({ n: "普遍定期审议（测试）", s: "定期审议" });
+    expect(JSON.parse(audits("track", id)[0]!.after)).toMatchObject({ nameZh: "普遍定期审议（测试）", shortNameZh: "定期审议" });
+    const category = idOf("categories", "legal-reform");
+    await editCategory(db, { slug: "legal-reform", version: 0, name: "Legal reform", description: "", nameZh: "法律改革（测试）", descriptionZh: "有关法律的要求", position: 2 }, EDITOR);
+    expect(one("SELECT name_zh AS n, description_zh AS d FROM categories WHERE id = ?", category)).toEqual({ n: "法律改革（测试）", d: "有关法律的要求" });
+    expect(JSON.parse(audits("category", category)[0]!.after)).toMatchObject({ nameZh: "法律改革（测试）", descriptionZh: "有关法律的要求" });
+  });
+
   it("an edit that changes nothing writes nothing", async () => {
     const id = idOf("tracks", "upr");
-    const result = await editTrack(db, { slug: "upr", version: 0, name: "Universal Periodic Review", shortName: one<{ s: string }>("SELECT short_name AS s FROM tracks WHERE id = ?", id).s, description: one<{ d: string }>("SELECT description AS d FROM tracks WHERE id = ?", id).d }, EDITOR);
+    const result = await editTrack(db, { ...trackAsStored(id), slug: "upr", version: 0 }, EDITOR);
     expect(result.changes).toEqual([]);
     expect(audits("track", id)).toEqual([]);
   });
@@ -62,8 +80,8 @@ describe("editing reference records", () => {
   it("refuses a form opened before another edit, changing nothing", async () => {
     const id = idOf("categories", "legal-reform");
     const opened = await version("category", id);
-    await editCategory(db, { slug: "legal-reform", version: opened, name: "Legal reforms", description: "", position: 2 }, EDITOR);
-    await expect(editCategory(db, { slug: "legal-reform", version: opened, name: "Law reform", description: "", position: 2 }, EDITOR)).rejects.toBeInstanceOf(EditConflictError);
+    await editCategory(db, { slug: "legal-reform", version: opened, name: "Legal reforms", description: "", nameZh: null, descriptionZh: null, position: 2 }, EDITOR);
+    await expect(editCategory(db, { slug: "legal-reform", version: opened, name: "Law reform", description: "", nameZh: null, descriptionZh: null, position: 2 }, EDITOR)).rejects.toBeInstanceOf(EditConflictError);
     expect(one<{ name: string }>("SELECT name FROM categories WHERE id = ?", id).name).toBe("Legal reforms");
     expect(audits("category", id)).toHaveLength(1);
   });
@@ -73,7 +91,7 @@ describe("editing reference records", () => {
     await refreshPublishedAggregates(db);
     const result = await editRound(
       db,
-      { slug: "hrc-34", version: 0, name: "HRC 34", trackSlug: "upr", startDate: "2018-12-01", endDate: "2018-12-20", datePrecision: "day", dateNote: "Moved for the test.", location: "Geneva" },
+      { slug: "hrc-34", version: 0, name: "HRC 34", nameZh: null, trackSlug: "upr", startDate: "2018-12-01", endDate: "2018-12-20", datePrecision: "day", dateNote: "Moved for the test.", location: "Geneva" },
       EDITOR,
     );
     expect(result.changes.map((c) => c.field)).toEqual(expect.arrayContaining(["track", "startDate", "endDate"]));
@@ -84,13 +102,13 @@ describe("editing reference records", () => {
 
   it("refuses a round whose track does not exist", async () => {
     await expect(
-      editRound(db, { slug: "hrc-34", version: 0, name: "HRC 34", trackSlug: "no-such-track", startDate: "2017-02-27", endDate: null, datePrecision: "day", dateNote: "", location: null }, EDITOR),
+      editRound(db, { slug: "hrc-34", version: 0, name: "HRC 34", nameZh: null, trackSlug: "no-such-track", startDate: "2017-02-27", endDate: null, datePrecision: "day", dateNote: "", location: null }, EDITOR),
     ).rejects.toBeInstanceOf(ReferenceDataError);
   });
 
   it("a person's Chinese name and a new alias: the page shows the name, the history the alias", async () => {
     const id = idOf("subjects", "gao-yu");
-    await editSubject(db, { slug: "gao-yu", version: 0, name: "Gao Yu", nameZh: "高瑜 (test)", aliases: ["Kao Yu"], role: "Journalist", article: null, description: "A journalist." }, EDITOR);
+    await editSubject(db, { slug: "gao-yu", version: 0, name: "Gao Yu", nameZh: "高瑜 (test)", aliases: ["Kao Yu"], role: "Journalist", roleZh: null, article: null, description: "A journalist.", descriptionZh: null }, EDITOR);
     expect((await getPublicSubject(db, "people", "gao-yu"))?.nameZh).toBe("高瑜 (test)");
     const [entry] = audits("subject", id);
     expect(entry!.action).toBe("subject.correct");
@@ -101,7 +119,7 @@ describe("editing reference records", () => {
     const id = idOf("subjects", "zhu-yufu");
     db.$client.prepare("UPDATE subjects SET confidential = 1 WHERE id = ?").run(id);
     const before = one<{ name: string; nameZh: string }>("SELECT name, name_zh AS nameZh FROM subjects WHERE id = ?", id);
-    const result = await editSubject(db, { slug: "zhu-yufu", version: await version("subject", id), name: "Zhu Yu-fu", nameZh: null, aliases: [], role: null, article: null, description: "" }, EDITOR);
+    const result = await editSubject(db, { slug: "zhu-yufu", version: await version("subject", id), name: "Zhu Yu-fu", nameZh: null, aliases: [], role: null, roleZh: null, article: null, description: "", descriptionZh: null }, EDITOR);
     expect(result.keptAsAliases).toEqual([before.name, before.nameZh]);
     const redactor = await getPublicRedactor(db);
     expect(redactor.text(`Statement about ${before.name} and ${before.nameZh}`)).not.toContain(before.name);
@@ -112,11 +130,11 @@ describe("editing reference records", () => {
 
   it("an event's correction has its own version and dates a correction of a public person's event", async () => {
     const event = one<{ id: number }>("SELECT id FROM subject_events WHERE subject_id = ? ORDER BY id LIMIT 1", idOf("subjects", "liu-xia")).id;
-    await editSubjectEvent(db, { eventId: event, version: 0, kind: "released", occurredOn: "2018-07-10", datePrecision: "day", description: "Left China for Berlin.", sourceUrl: "https://example.org/liu-xia" }, EDITOR);
-    expect(one("SELECT description, source_url AS url FROM subject_events WHERE id = ?", event)).toEqual({ description: "Left China for Berlin.", url: "https://example.org/liu-xia" });
+    await editSubjectEvent(db, { eventId: event, version: 0, kind: "released", occurredOn: "2018-07-10", datePrecision: "day", description: "Left China for Berlin.", descriptionZh: "离开中国前往柏林。", sourceUrl: "https://example.org/liu-xia" }, EDITOR);
+    expect(one("SELECT description, description_zh AS zh, source_url AS url FROM subject_events WHERE id = ?", event)).toEqual({ description: "Left China for Berlin.", zh: "离开中国前往柏林。", url: "https://example.org/liu-xia" });
     expect(audits("subject_event", event)[0]!.action).toBe("subject_event.correct");
     await expect(
-      editSubjectEvent(db, { eventId: event, version: 0, kind: "released", occurredOn: "2018-07-10", datePrecision: "day", description: "Again.", sourceUrl: null }, EDITOR),
+      editSubjectEvent(db, { eventId: event, version: 0, kind: "released", occurredOn: "2018-07-10", datePrecision: "day", description: "Again.", descriptionZh: null, sourceUrl: null }, EDITOR),
     ).rejects.toBeInstanceOf(EditConflictError);
   });
 });
@@ -188,7 +206,7 @@ describe("merging two people", () => {
     await mergeSubject(db, { slug: "gao-yu", version: 0, intoSlug: "chen-xi", confirm: "yes" }, EDITOR);
     await expect(mergeSubject(db, { slug: "gao-yu", version: await version("subject", idOf("subjects", "gao-yu")), intoSlug: "wu-gan", confirm: "yes" }, EDITOR)).rejects.toThrow(/already merged/);
     await expect(mergeSubject(db, { slug: "wu-gan", version: 0, intoSlug: "gao-yu", confirm: "yes" }, EDITOR)).rejects.toThrow(/itself merged/);
-    await editSubject(db, { slug: "wu-gan", version: 0, name: "Wu Gan", nameZh: null, aliases: [], role: null, article: null, description: "" }, EDITOR);
+    await editSubject(db, { slug: "wu-gan", version: 0, name: "Wu Gan", nameZh: null, aliases: [], role: null, roleZh: null, article: null, description: "", descriptionZh: null }, EDITOR);
     await expect(mergeSubject(db, { slug: "wu-gan", version: 0, intoSlug: "chen-xi", confirm: "yes" }, EDITOR)).rejects.toBeInstanceOf(EditConflictError);
   });
 });

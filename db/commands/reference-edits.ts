@@ -35,12 +35,12 @@ export interface EditResult {
   changes: FieldChange[];
 }
 
-const TRACK_PUBLIC = ["name", "shortName", "description"];
-const ROUND_PUBLIC = ["name", "track", "startDate", "endDate", "datePrecision", "dateNote", "location"];
-const CATEGORY_PUBLIC = ["name", "description", "position"];
+const TRACK_PUBLIC = ["name", "shortName", "description", "nameZh", "shortNameZh", "descriptionZh"];
+const ROUND_PUBLIC = ["name", "nameZh", "track", "startDate", "endDate", "datePrecision", "dateNote", "location"];
+const CATEGORY_PUBLIC = ["name", "description", "nameZh", "descriptionZh", "position"];
 // Aliases are never shown: they are the other spellings withheld with a confidential name.
-const SUBJECT_PUBLIC = ["name", "nameZh", "role", "article", "description"];
-const EVENT_PUBLIC = ["kind", "occurredOn", "datePrecision", "description", "sourceUrl"];
+const SUBJECT_PUBLIC = ["name", "nameZh", "role", "roleZh", "article", "description", "descriptionZh"];
+const EVENT_PUBLIC = ["kind", "occurredOn", "datePrecision", "description", "descriptionZh", "sourceUrl"];
 
 export async function editTrack(db: Executor, input: z.output<typeof editTrackSchema>, editorId: string): Promise<EditResult> {
   return transaction(db, async (tx) => {
@@ -48,12 +48,12 @@ export async function editTrack(db: Executor, input: z.output<typeof editTrackSc
     if (!track) throw new ReferenceDataError("No such track.");
     const record = { entity: "track" as const, id: track.id };
     await assertUnchangedSince(tx, record, input.version);
-    const after = { name: input.name, shortName: input.shortName, description: input.description };
+    const after = { name: input.name, shortName: input.shortName, description: input.description, nameZh: input.nameZh, shortNameZh: input.shortNameZh, descriptionZh: input.descriptionZh };
     await tx.update(tracks).set(after).where(eq(tracks.id, track.id));
     const changes = await recordEdit(tx, {
       userId: editorId,
       record,
-      before: { name: track.name, shortName: track.shortName, description: track.description },
+      before: { name: track.name, shortName: track.shortName, description: track.description, nameZh: track.nameZh, shortNameZh: track.shortNameZh, descriptionZh: track.descriptionZh },
       after,
       publicFields: TRACK_PUBLIC,
       published: await isTrackPublished(tx, track.id),
@@ -71,7 +71,7 @@ export async function editRound(db: Executor, input: z.output<typeof editRoundSc
     await assertUnchangedSince(tx, record, input.version);
     const track = await tx.select({ id: tracks.id }).from(tracks).where(eq(tracks.slug, input.trackSlug)).get();
     if (!track) throw new ReferenceDataError("Choose an existing track.");
-    const fields = { name: input.name, startDate: input.startDate, endDate: input.endDate, datePrecision: input.datePrecision, dateNote: input.dateNote, location: input.location };
+    const fields = { name: input.name, nameZh: input.nameZh, startDate: input.startDate, endDate: input.endDate, datePrecision: input.datePrecision, dateNote: input.dateNote, location: input.location };
     await tx
       .update(rounds)
       .set({ ...fields, trackId: track.id })
@@ -79,8 +79,8 @@ export async function editRound(db: Executor, input: z.output<typeof editRoundSc
     const changes = await recordEdit(tx, {
       userId: editorId,
       record,
-      before: { name: round.name, track: round.trackSlug, startDate: round.startDate, endDate: round.endDate, datePrecision: round.datePrecision, dateNote: round.dateNote, location: round.location },
-      after: { name: fields.name, track: input.trackSlug, startDate: fields.startDate, endDate: fields.endDate, datePrecision: fields.datePrecision, dateNote: fields.dateNote, location: fields.location },
+      before: { name: round.name, nameZh: round.nameZh, track: round.trackSlug, startDate: round.startDate, endDate: round.endDate, datePrecision: round.datePrecision, dateNote: round.dateNote, location: round.location },
+      after: { name: fields.name, nameZh: fields.nameZh, track: input.trackSlug, startDate: fields.startDate, endDate: fields.endDate, datePrecision: fields.datePrecision, dateNote: fields.dateNote, location: fields.location },
       publicFields: ROUND_PUBLIC,
       published: round.publishedAt !== null,
     });
@@ -94,12 +94,12 @@ export async function editCategory(db: Executor, input: z.output<typeof editCate
     if (!category) throw new ReferenceDataError("No such category.");
     const record = { entity: "category" as const, id: category.id };
     await assertUnchangedSince(tx, record, input.version);
-    const after = { name: input.name, description: input.description, position: input.position };
+    const after = { name: input.name, description: input.description, nameZh: input.nameZh, descriptionZh: input.descriptionZh, position: input.position };
     await tx.update(categories).set(after).where(eq(categories.id, category.id));
     const changes = await recordEdit(tx, {
       userId: editorId,
       record,
-      before: { name: category.name, description: category.description, position: category.position },
+      before: { name: category.name, description: category.description, nameZh: category.nameZh, descriptionZh: category.descriptionZh, position: category.position },
       after,
       publicFields: CATEGORY_PUBLIC,
       published: await isCategoryPublished(tx, category.id),
@@ -126,7 +126,7 @@ export async function editSubject(db: Executor, input: z.output<typeof editSubje
     const newNames = new Set([input.name, input.nameZh ?? ""]);
     const keptAsAliases = subject.confidential ? [subject.name, subject.nameZh ?? ""].filter((n) => n && !newNames.has(n) && !input.aliases.includes(n)) : [];
     const aliases = [...input.aliases, ...keptAsAliases];
-    const after = { name: input.name, nameZh: input.nameZh, aliases, role: input.role, article: input.article, description: input.description };
+    const after = { name: input.name, nameZh: input.nameZh, aliases, role: input.role, roleZh: input.roleZh, article: input.article, description: input.description, descriptionZh: input.descriptionZh };
     await tx
       .update(subjects)
       .set({ ...after, aliases: aliases.join("\n") })
@@ -134,7 +134,7 @@ export async function editSubject(db: Executor, input: z.output<typeof editSubje
     const changes = await recordEdit(tx, {
       userId: editorId,
       record,
-      before: { name: subject.name, nameZh: subject.nameZh, aliases: subject.aliases, role: subject.role, article: subject.article, description: subject.description },
+      before: { name: subject.name, nameZh: subject.nameZh, aliases: subject.aliases, role: subject.role, roleZh: subject.roleZh, article: subject.article, description: subject.description, descriptionZh: subject.descriptionZh },
       after,
       publicFields: SUBJECT_PUBLIC,
       published: subjectPublished(subject),
@@ -151,12 +151,12 @@ export async function editSubjectEvent(db: Executor, input: z.output<typeof edit
     const subject = await tx.select({ name: subjects.name, confidential: subjects.confidential, mergedIntoId: subjects.mergedIntoId }).from(subjects).where(eq(subjects.id, event.subjectId)).get();
     const record = { entity: "subject_event" as const, id: event.id };
     await assertUnchangedSince(tx, record, input.version);
-    const after = { kind: input.kind, occurredOn: input.occurredOn, datePrecision: input.datePrecision, description: input.description, sourceUrl: input.sourceUrl };
+    const after = { kind: input.kind, occurredOn: input.occurredOn, datePrecision: input.datePrecision, description: input.description, descriptionZh: input.descriptionZh, sourceUrl: input.sourceUrl };
     await tx.update(subjectEvents).set(after).where(eq(subjectEvents.id, event.id));
     const changes = await recordEdit(tx, {
       userId: editorId,
       record,
-      before: { kind: event.kind, occurredOn: event.occurredOn, datePrecision: event.datePrecision, description: event.description, sourceUrl: event.sourceUrl },
+      before: { kind: event.kind, occurredOn: event.occurredOn, datePrecision: event.datePrecision, description: event.description, descriptionZh: event.descriptionZh, sourceUrl: event.sourceUrl },
       after,
       publicFields: EVENT_PUBLIC,
       published: Boolean(subject && !subject.confidential && subject.mergedIntoId === null && !event.withheld),

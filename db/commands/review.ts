@@ -13,6 +13,7 @@ import { withScopes } from "../queries/benchmark-scope";
 import { getReviewBenchmark, getReviewRound, type ReviewRound } from "../queries/review";
 import { appliesFromDate } from "../queries/shared";
 import { recordAudit } from "./audit";
+import { detectTextLang } from "@/lib/localized";
 
 export class ConflictError extends Error {
   /** For a stale form: the id of the reviewer's latest assessment now, so a tool can show it. */
@@ -64,7 +65,7 @@ async function appendAssessment(tx: Executor, input: NewAssessment, origin?: Rec
   }
   const [row] = await tx
     .insert(assessments)
-    .values({ benchmarkId: input.benchmarkId, roundId: input.roundId, reviewerId: input.reviewerId, status: input.status, rationale: input.rationale, publicRecord: input.publicRecord ?? false })
+    .values({ benchmarkId: input.benchmarkId, roundId: input.roundId, reviewerId: input.reviewerId, status: input.status, rationale: input.rationale, rationaleLang: detectTextLang(input.rationale), publicRecord: input.publicRecord ?? false })
     .returning({ id: assessments.id });
   const id = row!.id;
   if (input.evidence.length > 0) await tx.insert(evidenceLinks).values(input.evidence.map((e) => ({ ...e, assessmentId: id })));

@@ -40,6 +40,7 @@ import {
   tracks,
 } from "../schema";
 import { transaction, type Executor } from "../transaction";
+import { detectTextLang } from "@/lib/localized";
 
 export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; rowsRead: number; problems: ImportProblem[] };
 
@@ -483,7 +484,7 @@ async function importScores(tx: Executor, rows: Array<{ line: number; row: Score
     }
     const [created] = await tx
       .insert(assessments)
-      .values({ benchmarkId: benchmark.id, roundId: round.id, reviewerId: importer.id, status: row.status, rationale: row.rationale, isDemo: row.demo })
+      .values({ benchmarkId: benchmark.id, roundId: round.id, reviewerId: importer.id, status: row.status, rationale: row.rationale, rationaleLang: detectTextLang(row.rationale), isDemo: row.demo })
       .returning({ id: assessments.id });
     if (row.evidence.length) await tx.insert(evidenceLinks).values(row.evidence.map((e) => ({ assessmentId: created!.id, url: e.url, title: e.title, publishedOn: null })));
     summary.assessmentsCreated += 1;

@@ -54,6 +54,7 @@ export async function withScopes<T extends { id: number }>(db: Executor, rows: T
 export interface ScopeTrack {
   slug: string;
   name: string;
+  nameZh: string | null;
 }
 
 /** The tracks each benchmark is assessed at, by name, in the order tracks were created; [] for every track. */
@@ -61,13 +62,13 @@ export async function listScopeTracks(db: Executor, benchmarkIds: readonly numbe
   const scopes = new Map<number, ScopeTrack[]>(benchmarkIds.map((id) => [id, []]));
   const rows = await inBatches([...scopes.keys()], async (batch) =>
     db
-      .select({ benchmarkId: benchmarkTracks.benchmarkId, slug: tracks.slug, name: tracks.name })
+      .select({ benchmarkId: benchmarkTracks.benchmarkId, slug: tracks.slug, name: tracks.name, nameZh: tracks.nameZh })
       .from(benchmarkTracks)
       .innerJoin(tracks, eq(tracks.id, benchmarkTracks.trackId))
       .where(inArray(benchmarkTracks.benchmarkId, batch))
       .orderBy(asc(benchmarkTracks.benchmarkId), asc(tracks.id)),
   );
-  for (const row of rows) scopes.get(row.benchmarkId)!.push({ slug: row.slug, name: row.name });
+  for (const row of rows) scopes.get(row.benchmarkId)!.push({ slug: row.slug, name: row.name, nameZh: row.nameZh });
   return scopes;
 }
 

@@ -14,11 +14,14 @@ export interface PublicBenchmark {
   id: number;
   slug: string;
   title: string;
+  titleZh: string | null;
   addressee: Addressee;
   categorySlug: string;
   categoryName: string;
+  categoryNameZh: string | null;
   appliesFromSlug: string;
   appliesFromName: string;
+  appliesFromNameZh: string | null;
   appliesFromDate: string;
   retiredOn: string | null;
   retiredReason: string | null;
@@ -34,11 +37,14 @@ export async function getPublicBenchmark(db: Executor, slug: string): Promise<Pu
       id: benchmarks.id,
       slug: benchmarks.slug,
       title: benchmarks.title,
+      titleZh: benchmarks.titleZh,
       addressee: benchmarks.addressee,
       categorySlug: categories.slug,
       categoryName: categories.name,
+      categoryNameZh: categories.nameZh,
       appliesFromSlug: rounds.slug,
       appliesFromName: rounds.name,
+      appliesFromNameZh: rounds.nameZh,
       appliesFromDate: rounds.startDate,
       retiredOn: benchmarks.retiredOn,
       retiredReason: benchmarks.retiredReason,
@@ -49,7 +55,7 @@ export async function getPublicBenchmark(db: Executor, slug: string): Promise<Pu
     .where(and(eq(benchmarks.slug, slug), isPublicBenchmark))
     .get();
   if (!row) return undefined;
-  const withheld = (await getPublicRedactor(db)).fields(row, ["title", "retiredReason"]);
+  const withheld = (await getPublicRedactor(db)).fields(row, ["title", "titleZh", "retiredReason"]);
   // withScopes and listScopeTracks (benchmark-scope.ts, another area's) are still synchronous.
   return { ...(await withScopes(db, [withheld]))[0]!, scope: (await listScopeTracks(db, [row.id])).get(row.id) ?? [] };
 }
@@ -57,8 +63,10 @@ export async function getPublicBenchmark(db: Executor, slug: string): Promise<Pu
 export interface BenchmarkSource {
   benchmarkId: number;
   demand: string;
+  demandZh: string | null;
   statementSlug: string;
   statementTitle: string;
+  statementTitleZh: string | null;
   statementKind: StatementKind;
   statementDate: string;
   statementDatePrecision: DatePrecision;
@@ -75,8 +83,10 @@ export async function listBenchmarkSources(db: Executor, benchmarkIds: number[],
       .select({
         benchmarkId: benchmarkSources.benchmarkId,
         demand: benchmarkSources.demand,
+        demandZh: benchmarkSources.demandZh,
         statementSlug: statements.slug,
         statementTitle: statements.title,
+        statementTitleZh: statements.titleZh,
         statementKind: statements.kind,
         statementDate: statements.date,
         statementDatePrecision: statements.datePrecision,
@@ -86,7 +96,7 @@ export async function listBenchmarkSources(db: Executor, benchmarkIds: number[],
       .where(and(inArray(benchmarkSources.benchmarkId, batch), redactor ? isPublicSource : undefined))
       .orderBy(asc(statements.date), asc(statements.id)),
   );
-  return redactor ? rows.map((r) => redactor.fields(r, ["demand", "statementTitle"])) : rows;
+  return redactor ? rows.map((r) => redactor.fields(r, ["demand", "demandZh", "statementTitle", "statementTitleZh"])) : rows;
 }
 
 export interface LinkedSubject {
@@ -115,6 +125,7 @@ export interface BenchmarkListItem {
   id: number;
   slug: string;
   title: string;
+  titleZh: string | null;
   categorySlug: string;
   addressee: Addressee;
   /** The slug of the round it applies from (always published: see isPublicBenchmark). */
@@ -138,6 +149,7 @@ export async function listPublicBenchmarksPage(db: Executor, resolved: ResolvedF
           id: benchmarks.id,
           slug: benchmarks.slug,
           title: benchmarks.title,
+          titleZh: benchmarks.titleZh,
           categorySlug: categories.slug,
           addressee: benchmarks.addressee,
           appliesFrom: rounds.slug,
@@ -151,7 +163,7 @@ export async function listPublicBenchmarksPage(db: Executor, resolved: ResolvedF
     : [];
   const scopes = await listScopeTracks(db, ids);
   const redactor = await getPublicRedactor(db);
-  const byId = new Map(rows.map((b) => [b.id, { ...redactor.fields(b, ["title", "retiredReason"]), assessedAt: (scopes.get(b.id) ?? []).map((t) => t.slug) }]));
+  const byId = new Map(rows.map((b) => [b.id, { ...redactor.fields(b, ["title", "titleZh", "retiredReason"]), assessedAt: (scopes.get(b.id) ?? []).map((t) => t.slug) }]));
   return { rows: ids.flatMap((id) => byId.get(id) ?? []), total: await countPublicBenchmarks(db, resolved) };
 }
 

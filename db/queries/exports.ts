@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { ContentLang } from "@/lib/domain";
 import type { BenchmarkExportRow, ScoreExportRow } from "@/lib/export/rows";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { ALWAYS, groupConcat, isFalse, joinInOrder } from "../dialect";
@@ -30,41 +31,53 @@ const SEPARATOR = " | ";
 
 // In publication order: the subquery's order is the order group_concat reads.
 const evidenceList = sql<string>`coalesce((select ${groupConcat(sql`pe_title || ' <' || pe_url || '>'`, SEPARATOR)} from (select pe.title as pe_title, pe.url as pe_url from ${publishedEvidence} pe where pe.benchmark_id = ${publishedScores.benchmarkId} and pe.round_id = ${publishedScores.roundId} order by pe.position)), '')`;
-const sourceList = sql<string>`coalesce((select ${groupConcat(statements.title, SEPARATOR)} from ${benchmarkSources} join ${statements} on ${statements.id} = ${benchmarkSources.statementId} where ${benchmarkSources.benchmarkId} = ${benchmarks.id} and ${isPublicSource}), '')`;
+const sourceListOf = (title: SQL) =>
+  sql<string>`coalesce((select ${groupConcat(title, SEPARATOR)} from ${benchmarkSources} join ${statements} on ${statements.id} = ${benchmarkSources.statementId} where ${benchmarkSources.benchmarkId} = ${benchmarks.id} and ${isPublicSource}), '')`;
+const sourceList = sourceListOf(sql`${statements.title}`);
+/** In Chinese: each statement's Chinese title where it has one; only read for an export asked for in Chinese. */
+const sourceListZh = (lang: ContentLang) => (lang === "zh" ? sourceListOf(sql`coalesce(nullif(${statements.titleZh}, ''), ${statements.title})`) : sql<string | null>`null`);
 const subjectList = (kind: "person" | "law") =>
   sql<string>`coalesce((select ${groupConcat(sql`${subjects.name} || coalesce(' (' || ${subjects.nameZh} || ')', '')`, SEPARATOR)} from ${benchmarkSubjects} join ${subjects} on ${subjects.id} = ${benchmarkSubjects.subjectId} where ${benchmarkSubjects.benchmarkId} = ${benchmarks.id} and ${isFalse(subjects.confidential)} and ${kind === "person" ? sql`${subjects.kind} = 'person'` : sql`${subjects.kind} <> 'person'`}), '')`;
 
 export interface ExportContext {
   resolved: ResolvedFilters;
   dataVersion: string | null;
+  /** The language asked for: in Chinese, the rows carry the Chinese lists too. */
+  lang: ContentLang;
 }
 
-export async function getExportContext(db: Executor, filters: DashboardFilters): Promise<ExportContext> {
+export async function getExportContext(db: Executor, filters: DashboardFilters, lang: ContentLang = "en"): Promise<ExportContext> {
   const resolved = await resolveFilters(db, filters);
   const row = await db.select({ latest: sql<string | null>`max(${rounds.publishedAt})` }).from(rounds).where(roundConditions(resolved)).get();
-  return { resolved, dataVersion: row?.latest ?? null };
+  return { resolved, dataVersion: row?.latest ?? null, lang };
 }
 
-const scoreSelection = {
+const scoreSelection = (lang: ContentLang) => ({
   roundSlug: rounds.slug,
   roundName: rounds.name,
+  roundNameZh: rounds.nameZh,
   roundStart: rounds.startDate,
   track: tracks.name,
+  trackZh: tracks.nameZh,
   benchmarkSlug: benchmarks.slug,
   benchmarkTitle: benchmarks.title,
+  benchmarkTitleZh: benchmarks.titleZh,
   category: categories.name,
+  categoryZh: categories.nameZh,
   addressee: benchmarks.addressee,
   status: publishedScores.status,
   basis: publishedScores.basis,
   rationale: assessments.rationale,
+  rationaleLang: assessments.rationaleLang,
   publicRecord: assessments.publicRecord,
   evidence: evidenceList,
   sources: sourceList,
+  sourcesZh: sourceListZh(lang),
   people: subjectList("person"),
   laws: subjectList("law"),
   demo: publishedScores.isDemo,
   publishedAt: sql<string>`${rounds.publishedAt}`,
-};
+});
 
 interface RoundInView {
   id: number;
@@ -90,10 +103,10 @@ function hasBenchmarkFilter(context: ExportContext): boolean {
 const DETAIL_BATCH = 500;
 
 /** Whole export rows for some scores of one round, in the order of the benchmark ids given. */
-async function scoreRowsOf(db: Executor, round: RoundInView, ids: number[]): Promise<ScoreExportRow[]> {
+async function scoreRowsOf(db: Executor, round: RoundInView, ids: number[], lang: ContentLang): Promise<ScoreExportRow[]> {
   if (ids.length === 0) return [];
   const rows = await db
-    .select({ ...scoreSelection, benchmarkId: benchmarks.id })
+    .select({ ...scoreSelection(lang), benchmarkId: benchmarks.id })
     .from(publishedScores)
     .innerJoin(rounds, eq(rounds.id, publishedScores.roundId))
     .innerJoin(tracks, eq(tracks.id, rounds.trackId))
@@ -104,7 +117,7 @@ async function scoreRowsOf(db: Executor, round: RoundInView, ids: number[]): Pro
   const redactor = await getPublicRedactor(db);
   // Evidence is "title <url>" text here: a name in an address is withheld in place, like any other.
   const byId = new Map<number, ScoreExportRow>(
-    rows.map(({ benchmarkId, ...row }) => [benchmarkId, { ...redactor.repeatedFields(redactor.fields(row, ["rationale", "evidence"]), ["benchmarkTitle", "sources", "people", "laws"]), demo: Boolean(row.demo), publicRecord: Boolean(row.publicRecord) }]),
+    rows.map(({ benchmarkId, ...row }) => [benchmarkId, { ...redactor.repeatedFields(redactor.fields(row, ["rationale", "evidence"]), ["benchmarkTitle", "benchmarkTitleZh", "sources", "sourcesZh", "people", "laws"]), demo: Boolean(row.demo), publicRecord: Boolean(row.publicRecord) }]),
   );
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
@@ -138,7 +151,7 @@ export async function* iterateScoreRows(db: Executor, context: ExportContext): A
     const n = await perRound.of(round);
     if (n === 0) continue;
     const ids = await scoredIdsOfRound(db, context, round, n, { limit: n, offset: 0 });
-    for (let i = 0; i < ids.length; i += DETAIL_BATCH) yield* await scoreRowsOf(db, round, ids.slice(i, i + DETAIL_BATCH));
+    for (let i = 0; i < ids.length; i += DETAIL_BATCH) yield* await scoreRowsOf(db, round, ids.slice(i, i + DETAIL_BATCH), context.lang);
   }
 }
 
@@ -243,23 +256,27 @@ export async function listScoreRows(db: Executor, context: ExportContext, page: 
     const from = page.offset + rows.length - start;
     start += size;
     if (from >= size) continue;
-    rows.push(...(await scoreRowsOf(db, round, await scoredIdsOfRound(db, context, round, size, { limit: page.limit - rows.length, offset: from }))));
+    rows.push(...(await scoreRowsOf(db, round, await scoredIdsOfRound(db, context, round, size, { limit: page.limit - rows.length, offset: from }), context.lang)));
   }
   return { rows, total: await countScores(db, context, roundsInView, perRound) };
 }
 
-const benchmarkSelection = {
+const benchmarkSelection = (lang: ContentLang) => ({
   slug: benchmarks.slug,
   title: benchmarks.title,
+  titleZh: benchmarks.titleZh,
   category: categories.name,
+  categoryZh: categories.nameZh,
   addressee: benchmarks.addressee,
   appliesFrom: rounds.name,
+  appliesFromZh: rounds.nameZh,
   retiredOn: benchmarks.retiredOn,
   retiredReason: benchmarks.retiredReason,
   sources: sourceList,
+  sourcesZh: sourceListZh(lang),
   people: subjectList("person"),
   laws: subjectList("law"),
-};
+});
 
 /**
  * Every public benchmark in view in category/title order, read a batch at a time so the export
@@ -268,13 +285,13 @@ const benchmarkSelection = {
  */
 export async function* iterateBenchmarkRows(db: Executor, context: ExportContext): AsyncGenerator<BenchmarkExportRow> {
   const ids = await idsInBenchmarkOrder(db, benchmarkConditions(db, context.resolved) ?? ALWAYS, "category");
-  for (let i = 0; i < ids.length; i += DETAIL_BATCH) yield* await benchmarkRowsOf(db, ids.slice(i, i + DETAIL_BATCH));
+  for (let i = 0; i < ids.length; i += DETAIL_BATCH) yield* await benchmarkRowsOf(db, ids.slice(i, i + DETAIL_BATCH), context.lang);
 }
 
 /** Whole export rows for some benchmarks, in the order of the ids given. */
-async function benchmarkRowsOf(db: Executor, ids: number[]): Promise<BenchmarkExportRow[]> {
+async function benchmarkRowsOf(db: Executor, ids: number[], lang: ContentLang): Promise<BenchmarkExportRow[]> {
   const rows = await db
-    .select({ ...benchmarkSelection, id: benchmarks.id })
+    .select({ ...benchmarkSelection(lang), id: benchmarks.id })
     .from(benchmarks)
     .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
     .innerJoin(rounds, eq(rounds.id, benchmarks.appliesFromRoundId))
@@ -282,6 +299,10 @@ async function benchmarkRowsOf(db: Executor, ids: number[]): Promise<BenchmarkEx
   // listScopeTracks (benchmark-scope.ts, another area's) is still synchronous.
   const scopes = await listScopeTracks(db, ids);
   const redactor = await getPublicRedactor(db);
-  const byId = new Map(rows.map(({ id, ...row }) => [id, { ...redactor.fields(row, ["title", "retiredReason", "sources", "people", "laws"]), assessedAt: (scopes.get(id) ?? []).map((t) => t.name) }]));
+  const byId = new Map(rows.map(({ id, ...row }) => [id, {
+        ...redactor.fields(row, ["title", "titleZh", "retiredReason", "sources", "sourcesZh", "people", "laws"]),
+        assessedAt: (scopes.get(id) ?? []).map((t) => t.name),
+        assessedAtZh: (scopes.get(id) ?? []).map((t) => t.nameZh || t.name),
+      }]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

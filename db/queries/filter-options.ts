@@ -27,9 +27,10 @@ export interface SubjectOption {
 export type OptionList<T> = { kind: "all"; items: T[] } | { kind: "search"; selected: T | null };
 
 export interface FilterOptions {
-  tracks: Array<{ slug: string; name: string }>;
-  rounds: Array<{ slug: string; name: string; startDate: string }>;
-  categories: Array<{ slug: string; name: string }>;
+  // The Chinese names beside the English, for a page in Chinese (lib/localized.ts); none in tests' fixtures.
+  tracks: Array<{ slug: string; name: string; nameZh?: string | null }>;
+  rounds: Array<{ slug: string; name: string; nameZh?: string | null; startDate: string }>;
+  categories: Array<{ slug: string; name: string; nameZh?: string | null }>;
   addressees: string[];
   statements: OptionList<StatementOption>;
   subjects: OptionList<SubjectOption>;
@@ -54,9 +55,9 @@ export async function listFilterOptions(
 ): Promise<FilterOptions> {
   const redactor = await getPublicRedactor(db);
   const [trackRows, roundRows, categoryRows, addressees, statementList, subjectList] = await Promise.all([
-    db.select({ slug: tracks.slug, name: tracks.name }).from(tracks).orderBy(asc(tracks.id)),
-    db.select({ slug: rounds.slug, name: rounds.name, startDate: rounds.startDate }).from(rounds).where(isNotNull(rounds.publishedAt)).orderBy(asc(rounds.startDate)),
-    db.select({ slug: categories.slug, name: categories.name }).from(categories).orderBy(asc(categories.position)),
+    db.select({ slug: tracks.slug, name: tracks.name, nameZh: tracks.nameZh }).from(tracks).orderBy(asc(tracks.id)),
+    db.select({ slug: rounds.slug, name: rounds.name, nameZh: rounds.nameZh, startDate: rounds.startDate }).from(rounds).where(isNotNull(rounds.publishedAt)).orderBy(asc(rounds.startDate)),
+    db.select({ slug: categories.slug, name: categories.name, nameZh: categories.nameZh }).from(categories).orderBy(asc(categories.position)),
     listAddressees(db),
     statementOptions(db, redactor, selected.statement, longListThreshold),
     subjectOptions(db, redactor, selected.subject, longListThreshold),

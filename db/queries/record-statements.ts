@@ -13,6 +13,7 @@ export async function readStatementFields(tx: Executor, id: number) {
   const row = await tx
     .select({
       title: statements.title,
+      titleZh: statements.titleZh,
       kind: statements.kind,
       date: statements.date,
       datePrecision: statements.datePrecision,
@@ -20,6 +21,7 @@ export async function readStatementFields(tx: Executor, id: number) {
       sourceUrl: statements.sourceUrl,
       round: rounds.slug,
       summary: statements.summary,
+      summaryZh: statements.summaryZh,
       fullText: statements.fullText,
     })
     .from(statements)
@@ -47,10 +49,13 @@ export async function readStatementFields(tx: Executor, id: number) {
 /** One source's restated demand as the audit entry and the history list it. */
 export const demandLine = (statementSlug: string, demand: string) => `${statementSlug}: ${demand}`;
 
+/** The Chinese wordings of the demands, one line per source that has one. */
+export const demandZhLines = (sources: ReadonlyArray<{ statementSlug: string; demandZh: string | null }>) => sources.filter((s) => s.demandZh).map((s) => demandLine(s.statementSlug, s.demandZh!));
+
 /** A benchmark's editable fields, under the names the audit entry and the history use. */
 export async function readBenchmarkFields(tx: Executor, id: number) {
   const row = await tx
-    .select({ title: benchmarks.title, category: categories.slug, addressee: benchmarks.addressee, appliesFrom: rounds.slug })
+    .select({ title: benchmarks.title, titleZh: benchmarks.titleZh, category: categories.slug, addressee: benchmarks.addressee, appliesFrom: rounds.slug })
     .from(benchmarks)
     .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
     .innerJoin(rounds, eq(rounds.id, benchmarks.appliesFromRoundId))
@@ -61,14 +66,14 @@ export async function readBenchmarkFields(tx: Executor, id: number) {
     tx.select({ slug: tracks.slug }).from(benchmarkTracks).innerJoin(tracks, eq(tracks.id, benchmarkTracks.trackId)).where(eq(benchmarkTracks.benchmarkId, id)).orderBy(asc(tracks.slug)),
     tx.select({ slug: subjects.slug }).from(benchmarkSubjects).innerJoin(subjects, eq(subjects.id, benchmarkSubjects.subjectId)).where(eq(benchmarkSubjects.benchmarkId, id)).orderBy(asc(subjects.slug)),
     tx
-      .select({ statementId: benchmarkSources.statementId, statementSlug: statements.slug, statementTitle: statements.title, demand: benchmarkSources.demand, date: statements.date, roundId: statements.roundId, reviewState: benchmarkSources.reviewState })
+      .select({ statementId: benchmarkSources.statementId, statementSlug: statements.slug, statementTitle: statements.title, demand: benchmarkSources.demand, demandZh: benchmarkSources.demandZh, date: statements.date, roundId: statements.roundId, reviewState: benchmarkSources.reviewState })
       .from(benchmarkSources)
       .innerJoin(statements, eq(statements.id, benchmarkSources.statementId))
       .where(eq(benchmarkSources.benchmarkId, id))
       .orderBy(asc(statements.date), asc(statements.id)),
   ]);
   return {
-    fields: { ...row, scope: scope.map((t) => t.slug), subjects: linked.map((s) => s.slug), demands: sources.map((s) => demandLine(s.statementSlug, s.demand)) },
+    fields: { ...row, scope: scope.map((t) => t.slug), subjects: linked.map((s) => s.slug), demands: sources.map((s) => demandLine(s.statementSlug, s.demand)), demandsZh: demandZhLines(sources) },
     sources,
   };
 }

@@ -14,16 +14,21 @@ export interface TrackRecord {
   name: string;
   shortName: string;
   description: string;
+  nameZh: string | null;
+  shortNameZh: string | null;
+  descriptionZh: string | null;
 }
 
 export async function getTrackRecord(db: Executor, slug: string): Promise<TrackRecord | undefined> {
-  return db.select({ id: tracks.id, slug: tracks.slug, name: tracks.name, shortName: tracks.shortName, description: tracks.description }).from(tracks).where(eq(tracks.slug, slug)).get();
+  return db.select({ id: tracks.id, slug: tracks.slug, name: tracks.name, shortName: tracks.shortName, description: tracks.description, nameZh: tracks.nameZh, shortNameZh: tracks.shortNameZh, descriptionZh: tracks.descriptionZh })
+    .from(tracks).where(eq(tracks.slug, slug)).get();
 }
 
 export interface RoundRecord {
   id: number;
   slug: string;
   name: string;
+  nameZh: string | null;
   trackSlug: string;
   trackName: string;
   startDate: string;
@@ -40,6 +45,7 @@ export async function getRoundRecord(db: Executor, slug: string): Promise<RoundR
       id: rounds.id,
       slug: rounds.slug,
       name: rounds.name,
+      nameZh: rounds.nameZh,
       trackSlug: tracks.slug,
       trackName: tracks.name,
       startDate: rounds.startDate,
@@ -60,11 +66,13 @@ export interface CategoryRecord {
   slug: string;
   name: string;
   description: string;
+  nameZh: string | null;
+  descriptionZh: string | null;
   position: number;
 }
 
 export async function getCategoryRecord(db: Executor, slug: string): Promise<CategoryRecord | undefined> {
-  return db.select({ id: categories.id, slug: categories.slug, name: categories.name, description: categories.description, position: categories.position }).from(categories).where(eq(categories.slug, slug)).get();
+  return db.select({ id: categories.id, slug: categories.slug, name: categories.name, description: categories.description, nameZh: categories.nameZh, descriptionZh: categories.descriptionZh, position: categories.position }).from(categories).where(eq(categories.slug, slug)).get();
 }
 
 export interface SubjectRecord {
@@ -76,8 +84,10 @@ export interface SubjectRecord {
   /** One name a line, as stored. */
   aliases: string[];
   role: string | null;
+  roleZh: string | null;
   article: string | null;
   description: string;
+  descriptionZh: string | null;
   confidential: boolean;
   mergedInto: { slug: string; name: string } | null;
 }
@@ -95,8 +105,10 @@ export async function getSubjectRecord(db: Executor, slug: string): Promise<Subj
       nameZh: subjects.nameZh,
       aliases: subjects.aliases,
       role: subjects.role,
+      roleZh: subjects.roleZh,
       article: subjects.article,
       description: subjects.description,
+      descriptionZh: subjects.descriptionZh,
       confidential: subjects.confidential,
       mergedIntoId: subjects.mergedIntoId,
     })
@@ -116,6 +128,7 @@ export interface SubjectEventRecord {
   occurredOn: string;
   datePrecision: DatePrecision;
   description: string;
+  descriptionZh: string | null;
   sourceUrl: string | null;
   withheld: boolean;
 }
@@ -127,6 +140,7 @@ const eventColumns = {
   occurredOn: subjectEvents.occurredOn,
   datePrecision: subjectEvents.datePrecision,
   description: subjectEvents.description,
+  descriptionZh: subjectEvents.descriptionZh,
   sourceUrl: subjectEvents.sourceUrl,
   withheld: subjectEvents.withheld,
 };

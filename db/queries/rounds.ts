@@ -8,6 +8,8 @@ export interface PublishedRound {
   id: number;
   slug: string;
   name: string;
+  /** The Chinese name, where an editor wrote one (lib/localized.ts falls back to the English). */
+  nameZh: string | null;
   location: string | null;
   startDate: string;
   endDate: string | null;
@@ -17,12 +19,14 @@ export interface PublishedRound {
   trackId: number;
   trackSlug: string;
   trackName: string;
+  trackNameZh: string | null;
 }
 
 const roundColumns = {
   id: rounds.id,
   slug: rounds.slug,
   name: rounds.name,
+  nameZh: rounds.nameZh,
   location: rounds.location,
   startDate: rounds.startDate,
   endDate: rounds.endDate,
@@ -32,6 +36,7 @@ const roundColumns = {
   trackId: rounds.trackId,
   trackSlug: tracks.slug,
   trackName: tracks.name,
+  trackNameZh: tracks.nameZh,
 };
 
 /** A round whose scores are published; undefined for an unpublished or missing one. */
@@ -92,7 +97,15 @@ export async function listPublishedRoundsPage(db: Executor, trackSlug: string | 
 /** One page of the tracks, in the order they were created, with how many there are. */
 export async function listTracksPage(db: Executor, page: { limit: number; offset: number }) {
   const rows = await db
-    .select({ slug: tracks.slug, name: tracks.name, shortName: tracks.shortName, description: tracks.description })
+    .select({
+      slug: tracks.slug,
+      name: tracks.name,
+      shortName: tracks.shortName,
+      description: tracks.description,
+      nameZh: tracks.nameZh,
+      shortNameZh: tracks.shortNameZh,
+      descriptionZh: tracks.descriptionZh,
+    })
     .from(tracks)
     .orderBy(asc(tracks.id))
     .limit(page.limit)

@@ -140,9 +140,11 @@ export interface ScorecardBenchmark {
   id: number;
   slug: string;
   title: string;
+  titleZh: string | null;
   addressee: Addressee;
   categorySlug: string;
   categoryName: string;
+  categoryNameZh: string | null;
 }
 
 /** The benchmarks behind a page of ids, in the order of the ids. */
@@ -153,22 +155,24 @@ export async function listScorecardBenchmarks(db: Executor, ids: number[]): Prom
       id: benchmarks.id,
       slug: benchmarks.slug,
       title: benchmarks.title,
+      titleZh: benchmarks.titleZh,
       addressee: benchmarks.addressee,
       categorySlug: categories.slug,
       categoryName: categories.name,
+      categoryNameZh: categories.nameZh,
     })
     .from(benchmarks)
     .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
     .where(inArray(benchmarks.id, ids));
   const redactor = await getPublicRedactor(db);
-  const byId = new Map(rows.map((r) => [r.id, redactor.fields(r, ["title"])]));
+  const byId = new Map(rows.map((r) => [r.id, redactor.fields(r, ["title", "titleZh"])]));
   return ids.map((id) => byId.get(id)).filter((b): b is ScorecardBenchmark => b !== undefined);
 }
 
 /** Categories with at least one public benchmark that applies at the round, for the filter. */
-export async function listScorecardCategories(db: Executor, round: ScorecardRound): Promise<Array<{ id: number; slug: string; name: string }>> {
+export async function listScorecardCategories(db: Executor, round: ScorecardRound): Promise<Array<{ id: number; slug: string; name: string; nameZh: string | null }>> {
   return db
-    .select({ id: categories.id, slug: categories.slug, name: categories.name })
+    .select({ id: categories.id, slug: categories.slug, name: categories.name, nameZh: categories.nameZh })
     .from(categories)
     .where(
       sql`exists (select 1 from ${benchmarks} where ${benchmarks.categoryId} = ${categories.id} and ${appliesAt(round)} and ${isPublicBenchmark})`,

@@ -10,14 +10,17 @@ export interface StatementSummary {
   id: number;
   slug: string;
   title: string;
+  titleZh: string | null;
   kind: StatementKind;
   date: string;
   datePrecision: DatePrecision;
   language: string;
   summary: string;
+  summaryZh: string | null;
   sourceUrl: string | null;
   roundSlug: string | null;
   roundName: string | null;
+  roundNameZh: string | null;
   sourceTitle: string | null;
   sourcePublisher: string | null;
 }
@@ -26,14 +29,17 @@ const statementColumns = {
   id: statements.id,
   slug: statements.slug,
   title: statements.title,
+  titleZh: statements.titleZh,
   kind: statements.kind,
   date: statements.date,
   datePrecision: statements.datePrecision,
   language: statements.language,
   summary: statements.summary,
+  summaryZh: statements.summaryZh,
   sourceUrl: statements.sourceUrl,
   roundSlug: rounds.slug,
   roundName: rounds.name,
+  roundNameZh: rounds.nameZh,
   sourceTitle: sourceDocuments.title,
   sourcePublisher: sourceDocuments.publisher,
 };
@@ -42,7 +48,7 @@ const statementColumns = {
 const publishedRoundAddressed = and(eq(rounds.id, statements.roundId), isNotNull(rounds.publishedAt));
 
 function asPublic(redactor: PublicRedactor, statement: StatementSummary): StatementSummary {
-  return { ...redactor.fields(statement, ["title", "summary", "sourceTitle", "sourcePublisher"]), sourceUrl: redactor.url(statement.sourceUrl) };
+  return { ...redactor.fields(statement, ["title", "titleZh", "summary", "summaryZh", "sourceTitle", "sourcePublisher"]), sourceUrl: redactor.url(statement.sourceUrl) };
 }
 
 /** A statement the public may see (approved by an editor, not hidden), its texts as the public reads them; undefined for a draft, rejected, hidden or missing one. */

@@ -19,8 +19,10 @@ export interface PublicSubject {
   name: string;
   nameZh: string | null;
   role: string | null;
+  roleZh: string | null;
   article: string | null;
   description: string;
+  descriptionZh: string | null;
 }
 
 const subjectColumns = {
@@ -30,11 +32,13 @@ const subjectColumns = {
   name: subjects.name,
   nameZh: subjects.nameZh,
   role: subjects.role,
+  roleZh: subjects.roleZh,
   article: subjects.article,
   description: subjects.description,
+  descriptionZh: subjects.descriptionZh,
 };
 
-const asPublic = (redactor: PublicRedactor, subject: PublicSubject) => redactor.fields(subject, ["name", "nameZh", "role", "article", "description"]);
+const asPublic = (redactor: PublicRedactor, subject: PublicSubject) => redactor.fields(subject, ["name", "nameZh", "role", "roleZh", "article", "description", "descriptionZh"]);
 
 /**
  * One page of the public subjects of a page type, in name order, optionally matching a search in
@@ -90,6 +94,7 @@ export interface SubjectEvent {
   occurredOn: string;
   datePrecision: DatePrecision;
   description: string;
+  descriptionZh: string | null;
   sourceTitle: string | null;
   sourceUrl: string | null;
 }
@@ -113,6 +118,7 @@ function subjectsEventsQuery(db: Executor, subjectIds: number[]) {
       occurredOn: subjectEvents.occurredOn,
       datePrecision: subjectEvents.datePrecision,
       description: subjectEvents.description,
+      descriptionZh: subjectEvents.descriptionZh,
       sourceTitle: sourceDocuments.title,
       sourceUrl: subjectEvents.sourceUrl,
     })
@@ -122,7 +128,7 @@ function subjectsEventsQuery(db: Executor, subjectIds: number[]) {
     .orderBy(asc(subjectEvents.occurredOn), asc(subjectEvents.id));
 }
 
-const publicEvent = <E extends SubjectEvent>(redactor: PublicRedactor, e: E): E => ({ ...redactor.fields(e, ["description", "sourceTitle"]), sourceUrl: redactor.url(e.sourceUrl) });
+const publicEvent = <E extends SubjectEvent>(redactor: PublicRedactor, e: E): E => ({ ...redactor.fields(e, ["description", "descriptionZh", "sourceTitle"]), sourceUrl: redactor.url(e.sourceUrl) });
 
 /** Which public benchmarks each subject is linked to. */
 export async function listSubjectBenchmarkLinks(db: Executor, subjectIds: number[]): Promise<Array<{ subjectId: number; benchmarkId: number }>> {

@@ -1,6 +1,6 @@
 // The names public texts must not show: every name of every confidential person, law or practice
 // (its name, its Chinese name, the other spellings an editor recorded) and the title of every
-// confidential benchmark. Read by the public text redactor and by the rebuild of the published
+// confidential benchmark, in English and in Chinese. Read by the public text redactor and by the rebuild of the published
 // aggregates, which stores benchmark titles with these names withheld.
 import { eq } from "drizzle-orm";
 import type { SubjectKind } from "@/lib/domain";
@@ -36,10 +36,10 @@ export function listWithheldItemsNow(db: Executor): WithheldItemSummary[] {
     .from(subjects)
     .where(eq(subjects.confidential, true))
     .all();
-  const demands = db.select({ id: benchmarks.id, slug: benchmarks.slug, title: benchmarks.title }).from(benchmarks).where(eq(benchmarks.confidential, true)).all();
+  const demands = db.select({ id: benchmarks.id, slug: benchmarks.slug, title: benchmarks.title, titleZh: benchmarks.titleZh }).from(benchmarks).where(eq(benchmarks.confidential, true)).all();
   return [
     ...people.map((s) => ({ kind: s.kind, id: s.id, slug: s.slug, label: s.name, names: [...new Set([s.name, s.nameZh ?? "", ...parseAliases(s.aliases)].filter(Boolean))] })),
-    ...demands.map((b) => ({ kind: "benchmark" as const, id: b.id, slug: b.slug, label: b.title, names: [b.title] })),
+    ...demands.map((b) => ({ kind: "benchmark" as const, id: b.id, slug: b.slug, label: b.title, names: [...new Set([b.title, b.titleZh ?? ""].filter(Boolean))] })),
   ];
 }
 

@@ -23,6 +23,10 @@ export const tracks = sqliteTable("tracks", {
   name: text("name").notNull(),
   shortName: text("short_name").notNull(),
   description: text("description").notNull().default(""),
+  // The Chinese text of each field, where an editor wrote one: pages in Chinese fall back to the English (lib/localized.ts).
+  nameZh: text("name_zh"),
+  shortNameZh: text("short_name_zh"),
+  descriptionZh: text("description_zh"),
 });
 
 export const rounds = sqliteTable(
@@ -34,6 +38,7 @@ export const rounds = sqliteTable(
       .notNull()
       .references(() => tracks.id),
     name: text("name").notNull(),
+    nameZh: text("name_zh"),
     location: text("location"),
     startDate: text("start_date").notNull(),
     endDate: text("end_date"),
@@ -61,6 +66,8 @@ export const categories = sqliteTable(
     slug: text("slug").notNull().unique(),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
+    nameZh: text("name_zh"),
+    descriptionZh: text("description_zh"),
     position: integer("position").notNull().default(0),
   },
   // Lists in category order walk this index, then each category's benchmarks in title order.
@@ -73,6 +80,7 @@ export const benchmarks = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     slug: text("slug").notNull().unique(),
     title: text("title").notNull(),
+    titleZh: text("title_zh"),
     categoryId: integer("category_id")
       .notNull()
       .references(() => categories.id),

@@ -1,7 +1,7 @@
 // Reviewers' assessments and their evidence, editors' rulings, and the scores and evidence published from them.
 import { sql } from "drizzle-orm";
 import { check, foreignKey, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { PUBLISHED_BASES, STATUSES } from "@/lib/domain";
+import { CONTENT_LANGS, PUBLISHED_BASES, STATUSES } from "@/lib/domain";
 import { statusIn, timestamp } from "./columns";
 import { users } from "./auth";
 import { benchmarks, rounds } from "./reference";
@@ -22,6 +22,8 @@ export const assessments = sqliteTable(
       .references(() => users.id),
     status: text("status", { enum: STATUSES }).notNull(),
     rationale: text("rationale").notNull(),
+    /** The language the rationale is written in, detected from its text when saved (lib/localized.ts detectTextLang). */
+    rationaleLang: text("rationale_lang", { enum: CONTENT_LANGS }).notNull().default("en"),
     isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
     /**
      * The reviewer says the rationale rests on public record (a release, a sentence, a law adopted),

@@ -10,12 +10,14 @@ export const statements = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     slug: text("slug").notNull().unique(),
     title: text("title").notNull(),
+    titleZh: text("title_zh"),
     kind: text("kind", { enum: STATEMENT_KINDS }).notNull(),
     date: text("date").notNull(),
     datePrecision: text("date_precision", { enum: DATE_PRECISIONS }).notNull(),
     language: text("language").notNull(),
     sourceUrl: text("source_url"),
     summary: text("summary").notNull().default(""),
+    summaryZh: text("summary_zh"),
     /** Optional full text pasted by a user (never seeded from the source documents). */
     fullText: text("full_text"),
     roundId: integer("round_id").references(() => rounds.id),
@@ -72,6 +74,7 @@ export const benchmarkSources = sqliteTable(
       .references(() => statements.id),
     /** The demand as that statement made it, in the user's own words. */
     demand: text("demand").notNull(),
+    demandZh: text("demand_zh"),
     /** Hidden from the public by an editor because it names a confidential item (see redactions). */
     withheld: integer("withheld", { mode: "boolean" }).notNull().default(false),
     /**

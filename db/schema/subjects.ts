@@ -13,8 +13,10 @@ export const subjects = sqliteTable(
     name: text("name").notNull(),
     nameZh: text("name_zh"),
     role: text("role"),
+    roleZh: text("role_zh"),
     article: text("article"),
     description: text("description").notNull().default(""),
+    descriptionZh: text("description_zh"),
     confidential: integer("confidential", { mode: "boolean" }).notNull().default(false),
     /** Other names and spellings, one per line: withheld from public texts with the name while confidential. */
     aliases: text("aliases").notNull().default(""),
@@ -41,6 +43,7 @@ export const subjectEvents = sqliteTable(
     occurredOn: text("occurred_on").notNull(),
     datePrecision: text("date_precision", { enum: DATE_PRECISIONS }).notNull(),
     description: text("description").notNull(),
+    descriptionZh: text("description_zh"),
     sourceDocumentId: integer("source_document_id").references(() => sourceDocuments.id),
     sourceUrl: text("source_url"),
     /** Hidden from the public by an editor because it names a confidential item (see redactions). */

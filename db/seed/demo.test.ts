@@ -6,6 +6,7 @@ const round = (slug: string, startDate: string, trackSlug = "t"): SeedRound => (
   slug,
   trackSlug,
   name: slug,
+  nameZh: slug,
   location: null,
   startDate: startDate as SeedRound["startDate"],
   endDate: null,
@@ -18,6 +19,7 @@ const ROUNDS = [round("r3", "2017-03-01"), round("r1", "2013-07-30"), round("r2"
 const benchmark = (overrides: Partial<SeedBenchmark>): SeedBenchmark => ({
   slug: "b",
   title: "B",
+  titleZh: "乙",
   categorySlug: "c",
   addressee: "chinese_government",
   appliesFromRoundSlug: "r1",

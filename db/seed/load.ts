@@ -142,6 +142,7 @@ export function loadSeed(db: Db, data: SeedData = SEED_DATA, now: Date = new Dat
         .values({
           slug: b.slug,
           title: b.title,
+          titleZh: b.titleZh,
           categoryId: lookup(categoryIds, b.categorySlug, "category"),
           addressee: b.addressee,
           appliesFromRoundId: lookup(roundIds, b.appliesFromRoundSlug, "round"),

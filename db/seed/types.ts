@@ -29,6 +29,9 @@ export interface SeedTrack {
   slug: string;
   name: string;
   shortName: string;
+  /** The Chinese name and chart label, restated in the project's own words like the English. */
+  nameZh: string;
+  shortNameZh: string;
   description: string;
 }
 
@@ -36,6 +39,7 @@ export interface SeedRound {
   slug: string;
   trackSlug: string;
   name: string;
+  nameZh: string;
   location: string | null;
   startDate: IsoDate;
   endDate: IsoDate | null;
@@ -48,6 +52,7 @@ export interface SeedRound {
 export interface SeedCategory {
   slug: string;
   name: string;
+  nameZh: string;
   description: string;
 }
 
@@ -123,6 +128,8 @@ export interface SeedOutcome {
 export interface SeedBenchmark {
   slug: string;
   title: string;
+  /** Its title in Chinese, restated like the English (never copied from the sources). */
+  titleZh: string;
   categorySlug: string;
   addressee: Addressee;
   appliesFromRoundSlug: string;

@@ -75,8 +75,18 @@ export function plantConfidentialData(db: Database.Database, tag: string, option
   const subject = (kind: string, slug: string, name: string, nameZh: string | null, extra: string) =>
     Number(
       db
-        .prepare("INSERT INTO subjects (slug, kind, name, name_zh, role, article, description, confidential) VALUES (?, ?, ?, ?, ?, ?, ?, 1)")
-        .run(slug, kind, name, nameZh, kind === "person" ? extra : null, kind === "person" ? null : extra, secret(`Secret description of ${name}`)).lastInsertRowid,
+        .prepare("INSERT INTO subjects (slug, kind, name, name_zh, role, role_zh, article, description, description_zh, confidential) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")
+        .run(
+          slug,
+          kind,
+          name,
+          nameZh,
+          kind === "person" ? extra : null,
+          kind === "person" ? secret(`秘密身份${tag}`) : null,
+          kind === "person" ? null : extra,
+          secret(`Secret description of ${name}`),
+          secret(`${name}的秘密说明`),
+        ).lastInsertRowid,
     );
   const hiddenPersonSlug = secret(`hidden-person-${tag}`);
   const hiddenPersonName = secret(`Hidden Person ${tag}`);
@@ -85,20 +95,26 @@ export function plantConfidentialData(db: Database.Database, tag: string, option
   const hiddenLawSlug = secret(`hidden-law-${tag}`);
   const hiddenLawName = secret(`Hidden Law ${tag}`);
   const lawId = subject("law", hiddenLawSlug, hiddenLawName, null, secret(`Secret article ${tag}`));
-  db.prepare("INSERT INTO subject_events (subject_id, kind, occurred_on, date_precision, description, source_url) VALUES (?, 'detained', '2017-03-01', 'day', ?, ?)").run(
+  db.prepare("INSERT INTO subject_events (subject_id, kind, occurred_on, date_precision, description, description_zh, source_url) VALUES (?, 'detained', '2017-03-01', 'day', ?, ?, ?)").run(
     personId,
     secret(`Secret event ${tag}`),
+    secret(`秘密事件${tag}`),
     secret(`https://secret.example/${tag}/event`),
   );
 
   /** A benchmark scored and published at hrc-37 like any other, with a source and evidence. */
-  const scoredBenchmark = (slug: string, title: string, confidential: boolean, subjectIds: number[]) => {
+  const scoredBenchmark = (slug: string, title: string, titleZh: string, confidential: boolean, subjectIds: number[]) => {
     const benchmarkId = Number(
       db
-        .prepare("INSERT INTO benchmarks (slug, title, category_id, addressee, applies_from_round_id, confidential, review_state) VALUES (?, ?, ?, 'chinese_government', ?, ?, 'approved')")
-        .run(slug, title, categoryId, round.id, confidential ? 1 : 0).lastInsertRowid,
+        .prepare("INSERT INTO benchmarks (slug, title, title_zh, category_id, addressee, applies_from_round_id, confidential, review_state) VALUES (?, ?, ?, ?, 'chinese_government', ?, ?, 'approved')")
+        .run(slug, title, titleZh, categoryId, round.id, confidential ? 1 : 0).lastInsertRowid,
     );
-    db.prepare("INSERT INTO benchmark_sources (benchmark_id, statement_id, demand, review_state) VALUES (?, ?, ?, 'approved')").run(benchmarkId, statementId, secret(`Secret demand for ${slug}`));
+    db.prepare("INSERT INTO benchmark_sources (benchmark_id, statement_id, demand, demand_zh, review_state) VALUES (?, ?, ?, ?, 'approved')").run(
+      benchmarkId,
+      statementId,
+      secret(`Secret demand for ${slug}`),
+      secret(`${slug}的秘密要求`),
+    );
     for (const subjectId of subjectIds) db.prepare("INSERT INTO benchmark_subjects (benchmark_id, subject_id) VALUES (?, ?)").run(benchmarkId, subjectId);
     const assessmentId = Number(
       db.prepare("INSERT INTO assessments (benchmark_id, round_id, reviewer_id, status, rationale) VALUES (?, ?, ?, 'met', ?)").run(benchmarkId, round.id, reviewer.id, secret(`Secret rationale for ${slug}`)).lastInsertRowid,
@@ -113,11 +129,11 @@ export function plantConfidentialData(db: Database.Database, tag: string, option
     db.prepare("INSERT INTO published_evidence (benchmark_id, round_id, position, url, title) VALUES (?, ?, 1, ?, ?)").run(benchmarkId, round.id, secret(`https://secret.example/${slug}/evidence`), secret(`Secret evidence for ${slug}`));
   };
   const confidentialBenchmarkSlug = secret(`confidential-benchmark-${tag}`);
-  scoredBenchmark(confidentialBenchmarkSlug, secret(`Release the confidential detainee ${tag}`), true, [personId, lawId]);
+  scoredBenchmark(confidentialBenchmarkSlug, secret(`Release the confidential detainee ${tag}`), secret(`释放保密被拘留者${tag}`), true, [personId, lawId]);
   let benchmarkAboutHiddenPersonSlug: string | null = null;
   if (options.benchmarkAboutHiddenPerson) {
     benchmarkAboutHiddenPersonSlug = secret(`about-hidden-person-${tag}`);
-    scoredBenchmark(benchmarkAboutHiddenPersonSlug, secret(`Free the hidden person ${tag}`), false, [personId]);
+    scoredBenchmark(benchmarkAboutHiddenPersonSlug, secret(`Free the hidden person ${tag}`), secret(`释放隐秘人${tag}`), false, [personId]);
   }
 
   // A reviewer's draft on a public benchmark at a published round: never published, never shown.
@@ -136,8 +152,8 @@ export function plantConfidentialData(db: Database.Database, tag: string, option
     // Its date, as the data holds it and as pages write it, names it as well as its name does.
     const roundId = Number(
       db
-        .prepare("INSERT INTO rounds (slug, track_id, name, location, start_date, date_precision) VALUES (?, (SELECT id FROM tracks WHERE slug = 'un-hrc'), ?, ?, ?, 'day')")
-        .run(unpublishedRoundSlug, secret(`Unpublished Round ${tag}`), secret(`Unpublished Venue ${tag}`), secret("2019-09-23")).lastInsertRowid,
+        .prepare("INSERT INTO rounds (slug, track_id, name, name_zh, location, start_date, date_precision) VALUES (?, (SELECT id FROM tracks WHERE slug = 'un-hrc'), ?, ?, ?, ?, 'day')")
+        .run(unpublishedRoundSlug, secret(`Unpublished Round ${tag}`), secret(`未发布的一轮${tag}`), secret(`Unpublished Venue ${tag}`), secret("2019-09-23")).lastInsertRowid,
     );
     secret("23 September 2019");
     db.prepare("INSERT INTO assessments (benchmark_id, round_id, reviewer_id, status, rationale) VALUES ((SELECT id FROM benchmarks WHERE slug = 'release-liu-xia'), ?, ?, 'met', ?)").run(
@@ -156,14 +172,16 @@ export function plantConfidentialData(db: Database.Database, tag: string, option
     benchmarkFromUnpublishedRoundSlug = secret(`demand-from-unpublished-round-${tag}`);
     const fromUnpublishedId = Number(
       db
-        .prepare("INSERT INTO benchmarks (slug, title, category_id, addressee, applies_from_round_id, review_state) VALUES (?, ?, (SELECT id FROM categories WHERE slug = 'legal-reform'), 'chinese_government', ?, 'approved')")
-        .run(benchmarkFromUnpublishedRoundSlug, secret(`Demand first assessed at the unpublished round ${tag}`), roundId).lastInsertRowid,
+        .prepare("INSERT INTO benchmarks (slug, title, title_zh, category_id, addressee, applies_from_round_id, review_state) VALUES (?, ?, ?, (SELECT id FROM categories WHERE slug = 'legal-reform'), 'chinese_government', ?, 'approved')")
+        .run(benchmarkFromUnpublishedRoundSlug, secret(`Demand first assessed at the unpublished round ${tag}`), secret(`未发布一轮的要求${tag}`), roundId).lastInsertRowid,
     );
     db.prepare("INSERT INTO benchmark_sources (benchmark_id, statement_id, demand, review_state) VALUES (?, ?, ?, 'approved')").run(fromUnpublishedId, addressingId, secret(`Demand raised for the unpublished round ${tag}`));
     db.prepare("INSERT INTO benchmark_subjects (benchmark_id, subject_id) VALUES (?, (SELECT id FROM subjects WHERE slug = 'wang-quanzhang'))").run(fromUnpublishedId);
   }
 
-  secrets.push(...plantConfidentialNamesInPublicText(db, tag, { person: hiddenPersonName, personZh: hiddenPersonNameZh, law: hiddenLawName, personSlug: hiddenPersonSlug }));
+  secrets.push(
+    ...plantConfidentialNamesInPublicText(db, tag, { person: hiddenPersonName, personZh: hiddenPersonNameZh, law: hiddenLawName, personSlug: hiddenPersonSlug, benchmarkZh: `释放保密被拘留者${tag}` }),
+  );
   const drafts = plantDrafts(db, tag, { secret, reviewerId: reviewer.id, roundId: round.id, categoryId, publicStatementId: statementId });
 
   return {
@@ -209,9 +227,9 @@ function plantDrafts(
     Number(
       db
         .prepare(
-          "INSERT INTO statements (slug, title, kind, date, date_precision, language, summary, round_id, review_state, review_note, created_by) VALUES (?, ?, 'ngo_joint_letter', '2018-02-01', 'day', 'en', ?, ?, ?, ?, ?)",
+          "INSERT INTO statements (slug, title, title_zh, kind, date, date_precision, language, summary, summary_zh, round_id, review_state, review_note, created_by) VALUES (?, ?, ?, 'ngo_joint_letter', '2018-02-01', 'day', 'en', ?, ?, ?, ?, ?, ?)",
         )
-        .run(slug, title, secret(`Summary of ${title}`), ctx.roundId, state, note, ctx.reviewerId).lastInsertRowid,
+        .run(slug, title, secret(`${title}的中文标题`), secret(`Summary of ${title}`), secret(`${title}的中文摘要`), ctx.roundId, state, note, ctx.reviewerId).lastInsertRowid,
     );
   const statementSlug = secret(`draft-statement-${tag}`);
   const statementTitle = secret(`Draft Statement ${tag}`);
@@ -225,8 +243,8 @@ function plantDrafts(
   const draftBenchmark = (slug: string, title: string, sourceStatementId: number, scored: boolean) => {
     const benchmarkId = Number(
       db
-        .prepare("INSERT INTO benchmarks (slug, title, category_id, addressee, applies_from_round_id, review_state, created_by) VALUES (?, ?, ?, 'chinese_government', ?, 'draft', ?)")
-        .run(slug, title, ctx.categoryId, ctx.roundId, ctx.reviewerId).lastInsertRowid,
+        .prepare("INSERT INTO benchmarks (slug, title, title_zh, category_id, addressee, applies_from_round_id, review_state, created_by) VALUES (?, ?, ?, ?, 'chinese_government', ?, 'draft', ?)")
+        .run(slug, title, secret(`草案要求${slug}`), ctx.categoryId, ctx.roundId, ctx.reviewerId).lastInsertRowid,
     );
     db.prepare("INSERT INTO benchmark_sources (benchmark_id, statement_id, demand, review_state, created_by) VALUES (?, ?, ?, 'draft', ?)").run(benchmarkId, sourceStatementId, secret(`Draft demand for ${slug}`), ctx.reviewerId);
     db.prepare("INSERT INTO benchmark_subjects (benchmark_id, subject_id) VALUES (?, (SELECT id FROM subjects WHERE slug = 'liu-xia'))").run(benchmarkId);
@@ -265,7 +283,7 @@ export function leakedSecrets(text: string, secrets: readonly string[], requestU
 export function plantConfidentialNamesInPublicText(
   db: Database.Database,
   tag: string,
-  names: { person: string; personZh: string; law: string; personSlug: string },
+  names: { person: string; personZh: string; law: string; personSlug: string; benchmarkZh?: string },
 ): string[] {
   const shouted = `${names.person.toUpperCase().replace(" ", "  ")}`;
   const spaced = names.person.replaceAll(" ", "\u00a0");
@@ -286,6 +304,14 @@ export function plantConfidentialNamesInPublicText(
   append("subjects", "description", `id = ${subject("xie-yang")}`, ` Held with ${spaced}.`);
   append("subjects", "role", `id = ${subject("xie-yang")}`, `; represented ${names.personZh}`);
   append("subject_events", "description", `id = (SELECT min(id) FROM subject_events WHERE subject_id = ${subject("xie-yang")})`, ` 与${names.personZh}同案。`);
+  // The Chinese fields, read by Chinese pages and answers: withheld the same way.
+  append("statements", "summary_zh", `id = ${statement("ngo-2018-hrc37-letter")}`, `信中还提到${names.personZh}。${names.benchmarkZh ? `并要求${names.benchmarkZh}。` : ""}`);
+  append("statements", "title_zh", `id = ${statement("lawyers-2015-statement")}`, `（关于${names.personZh}）`);
+  append("benchmarks", "title_zh", `id = ${benchmark("no-reprisals-for-dialogue-comments")}`, `，例如${names.personZh}`);
+  append("benchmark_sources", "demand_zh", `rowid = (SELECT min(rowid) FROM benchmark_sources WHERE benchmark_id = ${benchmark("end-rsdl")})`, `包括${names.personZh}的案件。`);
+  append("subjects", "description_zh", `id = ${subject("xie-yang")}`, `与${names.personZh}一同被关押。`);
+  append("subjects", "role_zh", `id = ${subject("xie-yang")}`, `；${names.personZh}的代理律师`);
+  append("subject_events", "description_zh", `id = (SELECT min(id) FROM subject_events WHERE subject_id = ${subject("xie-yang")})`, `与${names.personZh}同案审理。`);
   db.prepare(`UPDATE subject_events SET source_url = ? WHERE id = (SELECT min(id) FROM subject_events WHERE subject_id = ${subject("xie-yang")})`).run(`https://news.example/${tag}/${names.personSlug}-case`);
   const assessmentId = (
     db.prepare(`SELECT assessment_id AS id FROM published_scores WHERE benchmark_id = ${benchmark("end-rsdl")} ORDER BY round_id DESC LIMIT 1`).get() as { id: number }

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import {
   benchmarkSchema,
   filterQuerySchema,
+  langQuerySchema,
   pageOf,
   pageQuerySchema,
   roundSchema,
@@ -25,35 +26,35 @@ export interface Endpoint {
 }
 
 export const ENDPOINTS = {
-  tracks: { path: "/api/v1/tracks", summary: "Dialogue tracks", query: pageQuerySchema, response: pageOf(trackSchema, "TrackPage"), example: "" },
+  tracks: { path: "/api/v1/tracks", summary: "Dialogue tracks", query: pageQuerySchema.extend(langQuerySchema.shape), response: pageOf(trackSchema, "TrackPage"), example: "?lang=zh" },
   rounds: {
     path: "/api/v1/rounds",
     summary: "Published rounds on the combined timeline, oldest first",
-    query: pageQuerySchema.extend({ track: filterQuerySchema.shape.track }),
+    query: pageQuerySchema.extend({ track: filterQuerySchema.shape.track, ...langQuerySchema.shape }),
     response: pageOf(roundSchema, "RoundPage"),
     example: "?track=un-hrc",
   },
-  statements: { path: "/api/v1/statements", summary: "Statements that made demands", query: pageQuerySchema, response: pageOf(statementSchema, "StatementPage"), example: "?pageSize=3" },
+  statements: { path: "/api/v1/statements", summary: "Statements that made demands", query: pageQuerySchema.extend(langQuerySchema.shape), response: pageOf(statementSchema, "StatementPage"), example: "?pageSize=3" },
   benchmarks: {
     path: "/api/v1/benchmarks",
     summary: "Public benchmarks, filterable like the dashboard",
-    query: pageQuerySchema.extend(filterQuerySchema.shape),
+    query: pageQuerySchema.extend({ ...filterQuerySchema.shape, ...langQuerySchema.shape }),
     response: pageOf(benchmarkSchema, "BenchmarkPage"),
     example: "?category=release-of-detained-people&pageSize=5",
   },
-  people: { path: "/api/v1/people", summary: "People the demands name", query: pageQuerySchema.extend(searchQuerySchema.shape), response: pageOf(subjectSchema, "PersonPage"), example: "?q=Liu" },
-  laws: { path: "/api/v1/laws", summary: "Laws and practices the demands name", query: pageQuerySchema.extend(searchQuerySchema.shape), response: pageOf(subjectSchema, "LawPage"), example: "" },
+  people: { path: "/api/v1/people", summary: "People the demands name", query: pageQuerySchema.extend({ ...searchQuerySchema.shape, ...langQuerySchema.shape }), response: pageOf(subjectSchema, "PersonPage"), example: "?q=Liu" },
+  laws: { path: "/api/v1/laws", summary: "Laws and practices the demands name", query: pageQuerySchema.extend({ ...searchQuerySchema.shape, ...langQuerySchema.shape }), response: pageOf(subjectSchema, "LawPage"), example: "" },
   scores: {
     path: "/api/v1/scores",
     summary: "Published scores, one per benchmark and round",
-    query: pageQuerySchema.extend(filterQuerySchema.shape),
+    query: pageQuerySchema.extend({ ...filterQuerySchema.shape, ...langQuerySchema.shape }),
     response: pageOf(scoreSchema, "ScorePage"),
     example: "?track=upr&pageSize=10",
   },
   summary: {
     path: "/api/v1/summary",
     summary: "Figures per round: fulfilment index, status counts, coverage, with denominators",
-    query: filterQuerySchema,
+    query: filterQuerySchema.extend(langQuerySchema.shape),
     response: summaryResponseSchema,
     example: "?category=legal-reform",
   },

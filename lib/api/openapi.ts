@@ -1,7 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { ENDPOINTS } from "./endpoints";
-import { benchmarkSchema, errorSchema } from "./schemas";
+import { benchmarkSchema, errorSchema, langQuerySchema } from "./schemas";
 
 /** The one address of a single record the API has (app/api/v1/benchmarks/[slug]/route.ts): a merged benchmark's address leads on. */
 export const ONE_BENCHMARK_PATH = "/api/v1/benchmarks/{slug}";
@@ -25,7 +25,7 @@ export function buildOpenApiDocument() {
     method: "get",
     path: ONE_BENCHMARK_PATH,
     summary: "One public benchmark by its identifier; one merged into another answers 308 with the kept one's address",
-    request: { params: z.object({ slug: z.string().openapi({ description: "The benchmark's identifier, as in /api/v1/benchmarks" }) }) },
+    request: { params: z.object({ slug: z.string().openapi({ description: "The benchmark's identifier, as in /api/v1/benchmarks" }) }), query: langQuerySchema },
     responses: {
       200: { description: "The benchmark, shaped as an item of /api/v1/benchmarks.", content: { "application/json": { schema: z.object({ data: benchmarkSchema }) } } },
       308: {
@@ -41,7 +41,7 @@ export function buildOpenApiDocument() {
       title: "Dialogue Scorecard read API",
       version: "1.0.0",
       description:
-        "Published benchmarks and scores of the human-rights dialogues with China. Versioned under /api/v1. Every answer names its data version (the latest publication time of the rounds it covers). Scores shipped with the app are demonstration data and are flagged.",
+        "Published benchmarks and scores of the human-rights dialogues with China. Versioned under /api/v1. Every answer names its data version (the latest publication time of the rounds it covers). Scores shipped with the app are demonstration data and are flagged. Every endpoint takes lang=zh to answer the Chinese fields beside the English ones.",
     },
   });
 }

@@ -2,7 +2,7 @@
 // OpenAPI document, so the documentation cannot drift from what the endpoints answer.
 import { extendZodWithOpenApi } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
-import { ADDRESSEES, DATE_PRECISIONS, PUBLISHED_BASES, STATEMENT_KINDS, STATUSES, SUBJECT_EVENT_KINDS, SUBJECT_KINDS } from "@/lib/domain";
+import { ADDRESSEES, CONTENT_LANGS, DATE_PRECISIONS, PUBLISHED_BASES, STATEMENT_KINDS, STATUSES, SUBJECT_EVENT_KINDS, SUBJECT_KINDS } from "@/lib/domain";
 import { dashboardFiltersSchema } from "@/lib/validation/dashboard-filters";
 
 extendZodWithOpenApi(z);
@@ -12,18 +12,34 @@ export const pageQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(500).default(100).openapi({ description: "Items per page, 1–500." }),
 });
 
+export const langQuerySchema = z.object({
+  lang: z
+    .enum(CONTENT_LANGS)
+    .default("en")
+    .openapi({
+      description:
+        "zh: the answer also carries the Chinese fields beside the English ones (titleZh, nameZh, summaryZh, demandZh …; null where none was written yet), and scores their rationale's language. en (the default): the English fields only.",
+    }),
+});
+
+/** A Chinese field, answered with lang=zh only. */
+const zh = (what: string) => z.string().nullable().optional().openapi({ description: `${what} in Chinese; null where none was written. Only with lang=zh.` });
+
 export const filterQuerySchema = dashboardFiltersSchema.extend({}).openapi({ description: "The dashboard's filters, by identifier (slug)." });
 export const searchQuerySchema = z.object({ q: z.string().max(100).optional().openapi({ description: "Search in names, Chinese names, roles and descriptions." }) });
 
 const isoDate = z.string().openapi({ example: "2015-08-13" });
 const status = z.enum(STATUSES).openapi("Status");
 
-export const trackSchema = z.object({ slug: z.string(), name: z.string(), shortName: z.string(), description: z.string() }).openapi("Track");
+export const trackSchema = z
+  .object({ slug: z.string(), name: z.string(), shortName: z.string(), description: z.string(), nameZh: zh("The name"), shortNameZh: zh("The short name"), descriptionZh: zh("The description") })
+  .openapi("Track");
 
 export const roundSchema = z
   .object({
     slug: z.string(),
     name: z.string(),
+    nameZh: zh("The name"),
     track: z.string(),
     location: z.string().nullable(),
     startDate: isoDate,
@@ -37,12 +53,14 @@ export const statementSchema = z
   .object({
     slug: z.string(),
     title: z.string(),
+    titleZh: zh("The title"),
     kind: z.enum(STATEMENT_KINDS),
     date: isoDate,
     datePrecision: z.enum(DATE_PRECISIONS),
     language: z.string(),
     sourceUrl: z.string().nullable(),
     summary: z.string(),
+    summaryZh: zh("The summary"),
     round: z.string().nullable().openapi({ description: "Slug of the round it addresses; null when it addresses none, or one not published yet." }),
     publishers: z.array(z.string()),
   })
@@ -52,6 +70,7 @@ export const benchmarkSchema = z
   .object({
     slug: z.string(),
     title: z.string(),
+    titleZh: zh("The title"),
     category: z.string(),
     addressee: z.enum(ADDRESSEES),
     appliesFrom: z.string().openapi({ description: "Slug of the first round the benchmark applies at. A benchmark is listed once that round is published." }),
@@ -60,7 +79,7 @@ export const benchmarkSchema = z
       .openapi({ description: "Its scope: slugs of the tracks at whose rounds it is assessed. Empty: every track's rounds, tracks added later included." }),
     retiredOn: isoDate.nullable(),
     retiredReason: z.string().nullable(),
-    sources: z.array(z.object({ statement: z.string(), demand: z.string() })),
+    sources: z.array(z.object({ statement: z.string(), demand: z.string(), demandZh: zh("The demand as restated") })),
     subjects: z.array(z.string()).openapi({ description: "Slugs of the public people and laws it concerns." }),
   })
   .openapi("Benchmark");
@@ -72,9 +91,13 @@ export const subjectSchema = z
     name: z.string(),
     nameZh: z.string().nullable(),
     role: z.string().nullable(),
+    roleZh: zh("The role"),
     article: z.string().nullable(),
     description: z.string(),
-    events: z.array(z.object({ kind: z.enum(SUBJECT_EVENT_KINDS), date: isoDate, datePrecision: z.enum(DATE_PRECISIONS), description: z.string(), source: z.string().nullable() })),
+    descriptionZh: zh("The description"),
+    events: z.array(
+      z.object({ kind: z.enum(SUBJECT_EVENT_KINDS), date: isoDate, datePrecision: z.enum(DATE_PRECISIONS), description: z.string(), descriptionZh: zh("What happened"), source: z.string().nullable() }),
+    ),
   })
   .openapi("Subject");
 
@@ -85,6 +108,7 @@ export const scoreSchema = z
     status,
     basis: z.enum(PUBLISHED_BASES),
     rationale: z.string(),
+    rationaleLang: z.enum(CONTENT_LANGS).optional().openapi({ description: "The language the rationale is written in (it is never translated). Only with lang=zh." }),
     publicRecord: z.boolean().openapi({ description: "True where the rationale rests on public record; its evidence is the source, and with no evidence the source is still to be verified." }),
     evidence: z.string().openapi({ description: "Evidence as “title <url>”, separated by “ | ”." }),
     demo: z.boolean().openapi({ description: "True for demonstration data shipped with the app." }),
@@ -96,6 +120,7 @@ export const roundSummarySchema = z
   .object({
     round: z.string(),
     name: z.string(),
+    nameZh: zh("The round's name"),
     applicable: z.number().int(),
     judged: z.number().int(),
     tally: z.record(status, z.number().int()),

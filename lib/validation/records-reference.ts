@@ -26,6 +26,9 @@ export const editTrackSchema = z.object({
   name: text(200, "Give the track a name."),
   shortName: text(20, "Give a short name for chart labels (at most 20 characters)."),
   description: longText(1000),
+  nameZh: optionalText(200),
+  shortNameZh: optionalText(20),
+  descriptionZh: optionalText(1000),
 });
 
 export const editRoundSchema = z
@@ -33,6 +36,7 @@ export const editRoundSchema = z
     slug,
     version: versionSchema,
     name: text(200, "Give the round a name."),
+    nameZh: optionalText(200),
     trackSlug: slug,
     startDate: isoDate,
     endDate: optionalIsoDate,
@@ -47,6 +51,8 @@ export const editCategorySchema = z.object({
   version: versionSchema,
   name: text(120, "Give the category a name."),
   description: longText(1000),
+  nameZh: optionalText(120),
+  descriptionZh: optionalText(1000),
   position: z.coerce.number("Give a whole number.").int("Give a whole number.").min(0, "Give a number from 0 to 9,999.").max(9999, "Give a number from 0 to 9,999."),
 });
 
@@ -65,8 +71,10 @@ export const editSubjectSchema = z.object({
   nameZh: optionalText(100),
   aliases: aliasLinesSchema,
   role: optionalText(200),
+  roleZh: optionalText(200),
   article: optionalText(200),
   description: longText(2000),
+  descriptionZh: optionalText(2000),
 });
 
 export const editSubjectEventSchema = z.object({
@@ -76,6 +84,7 @@ export const editSubjectEventSchema = z.object({
   occurredOn: isoDate,
   datePrecision: z.enum(DATE_PRECISIONS, "Choose how precisely the date is known."),
   description: text(1000, "Say what happened."),
+  descriptionZh: optionalText(1000),
   sourceUrl: optionalWebUrlSchema,
 });
 

@@ -24,10 +24,19 @@ export function parseSignatories(text: string): Array<{ name: string; role: stri
 /** The list as the form and the history show it: the inverse of parseSignatories. */
 export const signatoryLine = (s: { name: string; role: string | null }) => (s.role ? `${s.name} | ${s.role}` : s.name);
 
+/** An optional Chinese field: blank is none. Always sent by the form, so that a form without it never clears one. */
+const optionalZh = (max: number, message: string) =>
+  z
+    .string("Reload the page and edit again.")
+    .trim()
+    .max(max, message)
+    .transform((v) => v || null);
+
 export const editStatementSchema = z.object({
   slug,
   version,
   title: z.string().trim().min(3, "Give the statement's title.").max(300, "Keep the title under 300 characters."),
+  titleZh: optionalZh(300, "Keep the Chinese title under 300 characters."),
   kind: z.enum(STATEMENT_KINDS, "Choose what kind of document it is."),
   date: z.string().max(10, "Use a date like 2015-08-10.").regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2015-08-10."),
   datePrecision: z.enum(DATE_PRECISIONS, "Choose how precise the date is."),
@@ -46,6 +55,7 @@ export const editStatementSchema = z.object({
     .transform(parseSignatories)
     .pipe(z.array(z.object({ name: z.string().min(1, "A signatory line has no name.").max(300, "A signatory's name is too long."), role: z.string().max(300, "A signatory's role is too long.").nullable() })).max(2000, "At most 2,000 signatories.")),
   summary: z.string().trim().max(2000, "Keep the summary under 2,000 characters.").default(""),
+  summaryZh: optionalZh(2000, "Keep the Chinese summary under 2,000 characters."),
   fullText: z
     .string()
     .max(100_000, "Paste at most 100,000 characters.")
@@ -59,6 +69,7 @@ export const editBenchmarkSchema = z
     slug,
     version,
     title: z.string().trim().min(5, "Give the benchmark a plain title.").max(200, "Keep the title under 200 characters."),
+    titleZh: optionalZh(200, "Keep the Chinese title under 200 characters."),
     categorySlug: slug,
     addressee: z.enum(ADDRESSEES, "Choose whom the demand is addressed to."),
     appliesFromRoundSlug: slug,
@@ -68,9 +79,15 @@ export const editBenchmarkSchema = z
     /** Each source's statement and its restated demand, in the same order. */
     demandStatement: z.array(slug).max(500).default([]),
     demand: z.array(z.string().trim().min(5, "Keep each demand's text (at least 5 characters).").max(2000, "Keep each demand under 2,000 characters.")).max(500).default([]),
+    /** Each demand in Chinese, in the same order; blank where there is none. Left out entirely: the Chinese wordings stay as they are. */
+    demandZh: z.array(z.string().trim().max(2000, "Keep each Chinese demand under 2,000 characters.")).max(500).optional(),
   })
   .refine((b) => b.demandStatement.length === b.demand.length, { path: ["demand"], message: "Reload the page: the demands sent do not match their statements." })
-  .transform(({ demandStatement, demand, ...rest }) => ({ ...rest, demands: demandStatement.map((statementSlug, i) => ({ statementSlug, demand: demand[i]! })) }));
+  .refine((b) => !b.demandZh || b.demandZh.length === b.demand.length, { path: ["demandZh"], message: "Reload the page: the Chinese demands sent do not match their statements." })
+  .transform(({ demandStatement, demand, demandZh, ...rest }) => ({
+    ...rest,
+    demands: demandStatement.map((statementSlug, i) => ({ statementSlug, demand: demand[i]!, demandZh: demandZh ? demandZh[i] || null : undefined })),
+  }));
 export type BenchmarkEditInput = z.output<typeof editBenchmarkSchema>;
 
 export const mergeBenchmarkSchema = z.object({

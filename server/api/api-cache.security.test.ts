@@ -44,6 +44,16 @@ describe("the read API's cache", () => {
     expect(kept.size).toBe(1);
   });
 
+  it("keeps the English and the Chinese answers apart", async () => {
+    const en = await (await get("benchmarks", "?category=legal-reform")).json();
+    const zh = await (await get("benchmarks", "?category=legal-reform&lang=zh")).json();
+    expect(kept.size).toBe(2);
+    expect(en.data[0]).not.toHaveProperty("titleZh");
+    expect(zh.data[0]).toHaveProperty("titleZh");
+    expect((await (await get("benchmarks", "?lang=en&category=legal-reform")).json()).data[0]).not.toHaveProperty("titleZh");
+    expect(kept.size).toBe(2);
+  });
+
   it("keeps nothing for a filter naming nothing, or for a search term", async () => {
     for (const query of ["?track=made-up-1", "?track=made-up-2", "?subject=made-up-3&category=legal-reform"]) {
       expect((await get("benchmarks", query)).status, query).toBe(200);

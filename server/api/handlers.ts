@@ -1,15 +1,16 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import type { Executor } from "@/db/transaction";
-import { listBenchmarkSources, listBenchmarkSubjects, listPublicBenchmarksPage } from "@/db/queries/benchmarks";
+import { listBenchmarkSources, listBenchmarkSubjects, listPublicBenchmarksPage, type BenchmarkListItem, type BenchmarkSource } from "@/db/queries/benchmarks";
 import { getDashboardSummary } from "@/db/queries/dashboard-summary";
 import { cachedByPublishedData, publicAnswersAreKept } from "@/server/published-cache";
 import { getExportContext, listScoreRows } from "@/db/queries/exports";
 import { findUnmatchedFilters } from "@/db/queries/filters";
-import { getLatestPublicationDate, listPublishedRoundsPage, listTracksPage } from "@/db/queries/rounds";
+import { getLatestPublicationDate, listPublishedRounds, listPublishedRoundsPage, listTracksPage } from "@/db/queries/rounds";
 import { listPublishers, listStatementsPage } from "@/db/queries/statements";
 import { listPublicSubjectsPage, listSubjectsEvents, type SubjectPage } from "@/db/queries/subjects";
 import { comparisonBase } from "@/lib/dashboard";
+import type { ContentLang } from "@/lib/domain";
 import { DENOMINATOR_NOTE } from "@/lib/export/describe";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { ENDPOINTS, type EndpointName } from "@/lib/api/endpoints";
@@ -20,7 +21,7 @@ type Query<N extends EndpointName> = z.output<(typeof ENDPOINTS)[N]["query"]>;
 type PageQuery = { page: number; pageSize: number };
 
 function filtersOf(query: Record<string, unknown>): DashboardFilters {
-  const { page: _page, pageSize: _size, q: _q, ...filters } = query;
+  const { page: _page, pageSize: _size, q: _q, lang: _lang, ...filters } = query;
   return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as DashboardFilters;
 }
 
@@ -30,15 +31,24 @@ function envelope<T>(rows: T[], total: number, query: PageQuery, dataVersion: st
 
 const rangeOf = (query: PageQuery) => ({ limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
 
+/** The Chinese fields beside the English ones, asked for with lang=zh; an English answer stays as it was. */
+const inChinese = <T extends object>(lang: ContentLang, fields: T): T | Record<string, never> => (lang === "zh" ? fields : {});
+
 async function tracksPage(db: Executor, query: Query<"tracks">) {
   const { rows, total } = await listTracksPage(db, rangeOf(query));
-  return envelope(rows, total, query, await getLatestPublicationDate(db), {});
+  return envelope(
+    rows.map(({ nameZh, shortNameZh, descriptionZh, ...t }) => ({ ...t, ...inChinese(query.lang, { nameZh, shortNameZh, descriptionZh }) })),
+    total,
+    query,
+    await getLatestPublicationDate(db),
+    {},
+  );
 }
 
 async function roundsPage(db: Executor, query: Query<"rounds">) {
   const [{ rows, total }, version] = await Promise.all([listPublishedRoundsPage(db, query.track, rangeOf(query)), getLatestPublicationDate(db, query.track)]);
   return envelope(
-    rows.map((r) => ({ slug: r.slug, name: r.name, track: r.trackSlug, location: r.location, startDate: r.startDate, endDate: r.endDate, datePrecision: r.datePrecision, publishedAt: r.publishedAt })),
+    rows.map((r) => ({ slug: r.slug, name: r.name, ...inChinese(query.lang, { nameZh: r.nameZh }), track: r.trackSlug, location: r.location, startDate: r.startDate, endDate: r.endDate, datePrecision: r.datePrecision, publishedAt: r.publishedAt })),
     total,
     query,
     version,
@@ -53,7 +63,20 @@ async function statementsPage(db: Executor, query: Query<"statements">) {
     rows.map((s) => s.id),
   );
   return envelope(
-    rows.map((s) => ({ slug: s.slug, title: s.title, kind: s.kind, date: s.date, datePrecision: s.datePrecision, language: s.language, sourceUrl: s.sourceUrl, summary: s.summary, round: s.roundSlug, publishers: publishers.get(s.id) ?? [] })),
+    rows.map((s) => ({
+      slug: s.slug,
+      title: s.title,
+      ...inChinese(query.lang, { titleZh: s.titleZh }),
+      kind: s.kind,
+      date: s.date,
+      datePrecision: s.datePrecision,
+      language: s.language,
+      sourceUrl: s.sourceUrl,
+      summary: s.summary,
+      ...inChinese(query.lang, { summaryZh: s.summaryZh }),
+      round: s.roundSlug,
+      publishers: publishers.get(s.id) ?? [],
+    })),
     total,
     query,
     await getLatestPublicationDate(db),
@@ -67,18 +90,14 @@ async function benchmarksPage(db: Executor, query: Query<"benchmarks">) {
   const ids = rows.map((b) => b.id);
   const [sources, subjects] = await Promise.all([listBenchmarkSources(db, ids), listBenchmarkSubjects(db, ids)]);
   return envelope(
-    rows.map((b) => ({
-      slug: b.slug,
-      title: b.title,
-      category: b.categorySlug,
-      addressee: b.addressee,
-      appliesFrom: b.appliesFrom,
-      assessedAt: b.assessedAt,
-      retiredOn: b.retiredOn,
-      retiredReason: b.retiredReason,
-      sources: sources.filter((s) => s.benchmarkId === b.id).map((s) => ({ statement: s.statementSlug, demand: s.demand })),
-      subjects: subjects.filter((s) => s.benchmarkId === b.id).map((s) => s.slug),
-    })),
+    rows.map((b) =>
+      benchmarkItem(
+        query.lang,
+        { ...b, appliesFromSlug: b.appliesFrom, assessedAt: b.assessedAt },
+        sources.filter((s) => s.benchmarkId === b.id),
+        subjects.filter((s) => s.benchmarkId === b.id),
+      ),
+    ),
     total,
     query,
     context.dataVersion,
@@ -86,18 +105,41 @@ async function benchmarksPage(db: Executor, query: Query<"benchmarks">) {
   );
 }
 
-async function subjectsPage(db: Executor, page: SubjectPage, query: PageQuery & { q?: string }) {
+/** A benchmark as the API answers it, in the list and at its own address alike. */
+export function benchmarkItem(
+  lang: ContentLang,
+  b: Pick<BenchmarkListItem, "slug" | "title" | "titleZh" | "categorySlug" | "addressee" | "retiredOn" | "retiredReason" | "assessedAt"> & { appliesFromSlug: string },
+  sources: readonly BenchmarkSource[],
+  subjects: ReadonlyArray<{ slug: string }>,
+) {
+  return {
+    slug: b.slug,
+    title: b.title,
+    ...inChinese(lang, { titleZh: b.titleZh }),
+    category: b.categorySlug,
+    addressee: b.addressee,
+    appliesFrom: b.appliesFromSlug,
+    assessedAt: b.assessedAt,
+    retiredOn: b.retiredOn,
+    retiredReason: b.retiredReason,
+    sources: sources.map((s) => ({ statement: s.statementSlug, demand: s.demand, ...inChinese(lang, { demandZh: s.demandZh }) })),
+    subjects: subjects.map((s) => s.slug),
+  };
+}
+
+async function subjectsPage(db: Executor, page: SubjectPage, query: PageQuery & { q?: string; lang: ContentLang }) {
   const { rows, total } = await listPublicSubjectsPage(db, page, query.q ?? "", rangeOf(query));
   const events = await listSubjectsEvents(
     db,
     rows.map((s) => s.id),
   );
   return envelope(
-    rows.map(({ id, ...s }) => ({
+    rows.map(({ id, roleZh, descriptionZh, ...s }) => ({
       ...s,
+      ...inChinese(query.lang, { roleZh, descriptionZh }),
       events: events
         .filter((e) => e.subjectId === id)
-        .map((e) => ({ kind: e.kind, date: e.occurredOn, datePrecision: e.datePrecision, description: e.description, source: e.sourceTitle })),
+        .map((e) => ({ kind: e.kind, date: e.occurredOn, datePrecision: e.datePrecision, description: e.description, ...inChinese(query.lang, { descriptionZh: e.descriptionZh }), source: e.sourceTitle })),
     })),
     total,
     query,
@@ -110,7 +152,7 @@ async function scoresPage(db: Executor, query: Query<"scores">) {
   const context = await getExportContext(db, filtersOf(query));
   const { rows, total } = await listScoreRows(db, context, rangeOf(query));
   return {
-    data: rows.map((r) => ({ round: r.roundSlug, benchmark: r.benchmarkSlug, status: r.status, basis: r.basis, rationale: r.rationale, publicRecord: r.publicRecord, evidence: r.evidence, demo: r.demo, publishedAt: r.publishedAt })),
+    data: rows.map((r) => ({ round: r.roundSlug, benchmark: r.benchmarkSlug, status: r.status, basis: r.basis, rationale: r.rationale, ...inChinese(query.lang, { rationaleLang: r.rationaleLang }), publicRecord: r.publicRecord, evidence: r.evidence, demo: r.demo, publishedAt: r.publishedAt })),
     page: query.page,
     pageSize: query.pageSize,
     total,
@@ -120,7 +162,10 @@ async function scoresPage(db: Executor, query: Query<"scores">) {
 }
 
 async function summary(db: Executor, query: Query<"summary">) {
-  const dashboard = await getDashboardSummary(db, filtersOf(query), { figuresOnly: true });
+  const [dashboard, roundsZh] = await Promise.all([
+    getDashboardSummary(db, filtersOf(query), { figuresOnly: true }),
+    query.lang === "zh" ? listPublishedRounds(db).then((rs) => new Map(rs.map((r) => [r.slug, r.nameZh]))) : undefined,
+  ]);
   return {
     dataVersion: dashboard.dataVersion,
     filters: filtersOf(query),
@@ -129,6 +174,7 @@ async function summary(db: Executor, query: Query<"summary">) {
     rounds: dashboard.series.map((s, i) => ({
       round: s.round.slug,
       name: s.round.name,
+      ...(roundsZh ? { nameZh: roundsZh.get(s.round.slug) ?? null } : {}),
       applicable: s.applicable,
       judged: s.judged,
       tally: s.tally,

@@ -4,7 +4,15 @@ import { openReadConnection } from "@/db/client";
 import { publicRouteCacheHeaders } from "@/server/http-cache";
 import type { Executor } from "@/db/transaction";
 import { getExportContext, type ExportContext } from "@/db/queries/exports";
+import type { ContentLang } from "@/lib/domain";
 import { parseDashboardFilters, type DashboardFilters } from "@/lib/validation/dashboard-filters";
+
+/** The language of an export, `?lang=en` (the default) or `?lang=zh`, taken out of the filters. */
+export function readLang(params: URLSearchParams): { lang: ContentLang; problem: string | null; rest: Record<string, string> } {
+  const { lang, ...rest } = Object.fromEntries(params);
+  if (lang === undefined || lang === "en" || lang === "zh") return { lang: lang ?? "en", problem: null, rest };
+  return { lang: "en", problem: "lang: use en or zh", rest };
+}
 
 export type ExportSetup = { filters: DashboardFilters; context: ExportContext; db: Executor } | { error: Response };
 
@@ -13,10 +21,11 @@ export type ExportSetup = { filters: DashboardFilters; context: ExportContext; d
  * exported. Otherwise the export reads on a connection of its own, which its stream closes at the end.
  */
 export async function setUpExport(request: Request): Promise<ExportSetup> {
-  const { filters, problems } = parseDashboardFilters(Object.fromEntries(new URL(request.url).searchParams));
+  const { lang, problem, rest } = readLang(new URL(request.url).searchParams);
+  const { filters, problems } = parseDashboardFilters(rest);
   const db = openReadConnection();
-  const context = await getExportContext(db, filters);
-  const messages = [...problems, ...context.resolved.unmatched];
+  const context = await getExportContext(db, filters, lang);
+  const messages = [...(problem ? [problem] : []), ...problems, ...context.resolved.unmatched];
   if (messages.length > 0) {
     db.$client.close();
     return { error: new Response(`Nothing was exported. Fix these filters:\n${messages.join("\n")}\n`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } }) };

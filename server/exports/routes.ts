@@ -1,6 +1,7 @@
 import "server-only";
 import type { ExportContext } from "@/db/queries/exports";
 import type { Executor } from "@/db/transaction";
+import type { ContentLang } from "@/lib/domain";
 import type { ExportColumn } from "@/lib/export/columns";
 import { DEMO_NOTE, DENOMINATOR_NOTE, describeFilters, exportFileName } from "@/lib/export/describe";
 import { setUpExport, streamResponse } from "./http";
@@ -13,7 +14,8 @@ interface DataExport<T> {
   sheetName: string;
   /** The rows, pulled one batch at a time as the client reads (db/queries/exports.ts). */
   rows: (db: Executor, context: ExportContext) => AsyncIterable<T>;
-  columns: ExportColumn<T>[];
+  /** The columns in the language asked for (lib/export/columns.ts). */
+  columns: (lang: ContentLang) => ExportColumn<T>[];
 }
 
 /**
@@ -30,7 +32,7 @@ export function csvExportRoute<T>(spec: DataExport<T>) {
     const setup = await setUpExport(request);
     if ("error" in setup) return setup.error;
     const { filters, context, db } = setup;
-    const stream = csvStream(spec.rows(db, context), spec.columns, () => db.$client.close());
+    const stream = csvStream(spec.rows(db, context), spec.columns(context.lang), () => db.$client.close());
     return streamResponse(stream, "text/csv; charset=utf-8", exportFileName(spec.kind, filters, context.dataVersion, "csv"), context.dataVersion);
   };
 }
@@ -64,7 +66,7 @@ export function xlsxExportRoute<T>(spec: DataExport<T> & { count: (db: Executor,
         ["Exported at", new Date().toISOString()],
       ] as Array<[string, string]>,
     };
-    const stream = xlsxStream(spec.rows(db, context), spec.columns, spec.sheetName, about, () => db.$client.close());
+    const stream = xlsxStream(spec.rows(db, context), spec.columns(context.lang), spec.sheetName, about, () => db.$client.close());
     return streamResponse(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", exportFileName(spec.kind, filters, context.dataVersion, "xlsx"), context.dataVersion);
   };
 }

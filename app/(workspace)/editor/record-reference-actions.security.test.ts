@@ -45,11 +45,12 @@ const spare = (prefix: string) => `${prefix}-${++calls}-${Math.random().toString
 
 // Each valid call changes something (a counter in a text), so that each one writes an audit entry.
 const VALID: Record<string, () => Record<string, string>> = {
-  editTrackRecord: () => ({ slug: "upr", version: version("track", "tracks", "upr"), name: `Universal Periodic Review ${++calls}`, shortName: "UPR", description: "" }),
+  editTrackRecord: () => ({ slug: "upr", version: version("track", "tracks", "upr"), name: `Universal Periodic Review ${++calls}`, shortName: "UPR", description: "", nameZh: `普遍定期审议 ${calls}`, shortNameZh: "普审", descriptionZh: "" }),
   editRoundRecord: () => ({
     slug: "hrc-31",
     version: version("round", "rounds", "hrc-31"),
     name: `HRC 31 (${++calls})`,
+    nameZh: `人权理事会第31届会议（${calls}）`,
     trackSlug: "un-hrc",
     startDate: "2016-02-29",
     endDate: "2016-03-24",
@@ -57,11 +58,11 @@ const VALID: Record<string, () => Record<string, string>> = {
     dateNote: "",
     location: "Geneva",
   }),
-  editCategoryRecord: () => ({ slug: "legal-reform", version: version("category", "categories", "legal-reform"), name: `Legal reform ${++calls}`, description: "", position: "2" }),
-  editSubjectRecord: () => ({ slug: "gao-yu", version: version("subject", "subjects", "gao-yu"), name: "Gao Yu", nameZh: "高瑜", aliases: `Kao Yu ${++calls}\nGao Yu (journalist)`, role: "Journalist", article: "", description: "" }),
+  editCategoryRecord: () => ({ slug: "legal-reform", version: version("category", "categories", "legal-reform"), name: `Legal reform ${++calls}`, description: "", nameZh: "法律改革", descriptionZh: "", position: "2" }),
+  editSubjectRecord: () => ({ slug: "gao-yu", version: version("subject", "subjects", "gao-yu"), name: "Gao Yu", nameZh: "高瑜", aliases: `Kao Yu ${++calls}\nGao Yu (journalist)`, role: "Journalist", roleZh: "记者", article: "", description: "", descriptionZh: "" }),
   editSubjectEventRecord: () => {
     const id = sqlite.prepare("SELECT id FROM subject_events WHERE subject_id = (SELECT id FROM subjects WHERE slug = 'liu-xia') ORDER BY id LIMIT 1").pluck().get() as number;
-    return { eventId: String(id), version: eventVersion(id), kind: "released", occurredOn: "2018-07-10", datePrecision: "day", description: `Left for Berlin (${++calls}).`, sourceUrl: "https://example.org/x" };
+    return { eventId: String(id), version: eventVersion(id), kind: "released", occurredOn: "2018-07-10", datePrecision: "day", description: `Left for Berlin (${++calls}).`, descriptionZh: "前往柏林", sourceUrl: "https://example.org/x" };
   },
   deleteReferenceRecordAction: () => {
     const slug = spare("spare-track");

@@ -57,10 +57,62 @@ describe.each(Object.entries(ENDPOINTS))("GET %s", (name, endpoint) => {
     for (const hidden of ["zhu-yufu", "Zhu Yufu", "release-gui-minhai", "Release Gui Minhai", "@example.org", "password"]) expect(text).not.toContain(hidden);
   });
 
+  it("answers in Chinese beside the English with lang=zh, as documented, nothing hidden in either language", async () => {
+    const response = await call(name, `${endpoint.example ? `${endpoint.example.replace(/[?&]lang=zh/, "")}&` : "?"}lang=zh`.replace("?&", "?"));
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(() => endpoint.response.parse(body)).not.toThrow();
+    const text = JSON.stringify(body);
+    for (const hidden of ["zhu-yufu", "Zhu Yufu", "朱虞夫", "release-gui-minhai", "Release Gui Minhai", "释放桂民海", "@example.org", "password"]) expect(text).not.toContain(hidden);
+  });
+
   it("refuses an unknown parameter with a 400 that names it", async () => {
     const response = await call(name, `${endpoint.example ? `${endpoint.example}&` : "?"}bogus=1`);
     expect(response.status).toBe(400);
     expect((await response.json()).problems.join(" ")).toContain("bogus");
+  });
+});
+
+describe("the read API in Chinese", () => {
+  it("gives each benchmark its Chinese title and each demand its Chinese wording (null where none) beside the English", async () => {
+    const zh = await (await call("benchmarks", "?lang=zh&pageSize=500")).json();
+    const liuXia = zh.data.find((b: { slug: string }) => b.slug === "release-liu-xia");
+    expect(liuXia).toMatchObject({ title: "End Liu Xia's house arrest", titleZh: "解除对刘霞的软禁" });
+    expect(liuXia.sources[0]).toHaveProperty("demandZh", null);
+    const en = await (await call("benchmarks", "?pageSize=500")).json();
+    const english = en.data.find((b: { slug: string }) => b.slug === "release-liu-xia");
+    expect(english).not.toHaveProperty("titleZh");
+    expect(english.sources[0]).not.toHaveProperty("demandZh");
+    expect({ ...liuXia, titleZh: undefined, sources: undefined }).toEqual({ ...english, titleZh: undefined, sources: undefined });
+  });
+
+  it("gives tracks, rounds and the summary their Chinese names, and scores their rationale's language", async () => {
+    const tracks = await (await call("tracks", "?lang=zh")).json();
+    expect(tracks.data.find((t: { slug: string }) => t.slug === "upr")).toMatchObject({ name: "Universal Periodic Review", nameZh: "普遍定期审议", shortNameZh: "普审" });
+    const rounds = await (await call("rounds", "?lang=zh&track=un-hrc")).json();
+    expect(rounds.data.find((r: { slug: string }) => r.slug === "hrc-37")).toMatchObject({ nameZh: "人权理事会第37届会议" });
+    const summary = await (await call("summary", "?lang=zh")).json();
+    expect(summary.rounds.find((r: { round: string }) => r.round === "hrc-37")).toMatchObject({ nameZh: "人权理事会第37届会议" });
+    const scores = await (await call("scores", "?lang=zh&pageSize=5")).json();
+    expect(scores.data[0].rationaleLang).toBe("en");
+  });
+
+  it("answers one benchmark in Chinese at its own address, and 404 alike for a confidential one", async () => {
+    const { GET } = await import("./benchmarks/[slug]/route");
+    const one = (slug: string, query: string) => GET(new Request(`http://localhost/api/v1/benchmarks/${slug}${query}`), { params: Promise.resolve({ slug }) });
+    expect((await (await one("release-liu-xia", "?lang=zh")).json()).data).toMatchObject({ titleZh: "解除对刘霞的软禁" });
+    expect((await (await one("release-liu-xia", "")).json()).data).not.toHaveProperty("titleZh");
+    const hidden = await one("release-gui-minhai", "?lang=zh");
+    const missing = await one("no-such-benchmark", "?lang=zh");
+    expect(hidden.status).toBe(404);
+    expect(await hidden.text()).toBe(await missing.text());
+    expect((await one("release-liu-xia", "?lang=fr")).status).toBe(400);
+  });
+
+  it("refuses a language other than en and zh", async () => {
+    const response = await call("benchmarks", "?lang=fr");
+    expect(response.status).toBe(400);
+    expect((await response.json()).problems.join(" ")).toContain("lang");
   });
 });
 

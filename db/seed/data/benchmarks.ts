@@ -34,6 +34,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "report-results-publicly",
     title: "Both governments report each round's results to the public",
+    titleZh: "两国政府向公众通报每轮对话的结果",
     categorySlug: "transparency-and-reporting",
     addressee: "both_governments",
     appliesFromRoundSlug: R2012,
@@ -46,6 +47,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "press-conference-after-round",
     title: "Officials of both countries take questions from the press when a round ends",
+    titleZh: "每轮结束后两国官员回答记者提问",
     categorySlug: "transparency-and-reporting",
     addressee: "both_governments",
     appliesFromRoundSlug: R2012,
@@ -63,6 +65,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "us-discloses-cases-and-replies",
     title: "The US tells the public which topics and cases it raised and how China answered",
+    titleZh: "美方公开所提出的议题和个案以及中方的答复",
     categorySlug: "transparency-and-reporting",
     addressee: "us_government",
     appliesFromRoundSlug: R2013,
@@ -85,6 +88,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "all-us-agencies-raise-rights",
     title: "Every US agency that deals with China raises human rights, in meetings and in public",
+    titleZh: "所有与中国打交道的美国机构都在会谈和公开场合提出人权问题",
     categorySlug: "transparency-and-reporting",
     addressee: "us_government",
     appliesFromRoundSlug: R2013,
@@ -100,6 +104,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "adopt-public-benchmarks",
     title: "Concrete, public benchmarks are set for the dialogue",
+    titleZh: "为对话设定具体、公开的基准",
     categorySlug: "benchmarks-and-follow-up",
     addressee: "both_governments",
     appliesFromRoundSlug: R2012,
@@ -112,6 +117,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "evaluate-progress-next-round",
     title: "Progress against the benchmarks is checked at the following round",
+    titleZh: "在下一轮对话中检查基准的进展",
     categorySlug: "benchmarks-and-follow-up",
     addressee: "both_governments",
     appliesFromRoundSlug: R2013,
@@ -121,6 +127,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "public-assessment-of-dialogue",
     title: "A systematic, public assessment of what the dialogue has achieved",
+    titleZh: "对对话的成效作系统、公开的评估",
     categorySlug: "benchmarks-and-follow-up",
     addressee: "us_government",
     appliesFromRoundSlug: R2012,
@@ -132,6 +139,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "china-public-commitments",
     title: "China makes concrete public commitments to change abusive policies and practices",
+    titleZh: "中国公开作出改变侵权政策和做法的具体承诺",
     categorySlug: "benchmarks-and-follow-up",
     addressee: "chinese_government",
     appliesFromRoundSlug: R2013,
@@ -143,6 +151,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "action-plan-enforceable",
     title: "China's national human-rights action plan comes with measures that enforce it",
+    titleZh: "中国的国家人权行动计划配有确保执行的措施",
     categorySlug: "benchmarks-and-follow-up",
     addressee: "chinese_government",
     appliesFromRoundSlug: R2012,
@@ -156,6 +165,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "dialogue-held-regularly",
     title: "The dialogue meets regularly",
+    titleZh: "对话定期举行",
     categorySlug: "benchmarks-and-follow-up",
     addressee: "both_governments",
     appliesFromRoundSlug: R2015,
@@ -166,6 +176,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "us-prioritises-serious-cases",
     title: "The US makes the gravest individual cases and patterns of abuse the core of the talks",
+    titleZh: "美方把最严重的个案和系统性侵权作为会谈的核心",
     categorySlug: "benchmarks-and-follow-up",
     addressee: "us_government",
     appliesFromRoundSlug: R2015,
@@ -179,6 +190,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "consult-civil-society-before-round",
     title: "Civil society is consulted before each round and its views taken into account",
+    titleZh: "每轮之前征询公民社会的意见并加以考虑",
     categorySlug: "civil-society-participation",
     addressee: "us_government",
     appliesFromRoundSlug: R2012,
@@ -199,6 +211,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "civil-society-takes-part",
     title: "Civil society from both countries takes part in the dialogue",
+    titleZh: "两国公民社会参与对话",
     categorySlug: "civil-society-participation",
     addressee: "both_governments",
     appliesFromRoundSlug: R2015,
@@ -208,6 +221,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "public-input-into-upr-report",
     title: "Citizens can take part in drafting China's UPR report",
+    titleZh: "公民能够参与起草中国的普遍定期审议报告",
     categorySlug: "civil-society-participation",
     addressee: "chinese_government",
     appliesFromRoundSlug: R2013,
@@ -224,6 +238,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "release-xu-zhiyong",
     title: "Release Xu Zhiyong",
+    titleZh: "释放许志永",
     categorySlug: "release-of-detained-people",
     addressee: "chinese_government",
     appliesFromRoundSlug: R2013,
@@ -239,6 +254,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "release-asset-disclosure-activists",
     title: "Release the activists held for urging officials to disclose their assets",
+    titleZh: "释放因呼吁官员公示财产而被关押的活动人士",
     categorySlug: "release-of-detained-people",
     addressee: "chinese_government",
     appliesFromRoundSlug: R2013,
@@ -253,6 +269,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "release-wuxi-black-jail-rescuers",
     title: "Release the activists detained for freeing petitioners from a black jail in Wuxi",
+    titleZh: "释放因在无锡解救黑监狱中的访民而被拘留的活动人士",
     categorySlug: "release-of-detained-people",
     addressee: "chinese_government",
     appliesFromRoundSlug: R2013,
@@ -264,6 +281,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "release-709-lawyers",
     title: "Release all lawyers and activists detained or disappeared since 9 July 2015",
+    titleZh: "释放2015年7月9日以来被拘留或失踪的所有律师和活动人士",
     categorySlug: "release-of-detained-people",
     addressee: "chinese_government",
     appliesFromRoundSlug: R2015,
@@ -288,6 +306,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "release-liu-xia",
     title: "End Liu Xia's house arrest",
+    titleZh: "解除对刘霞的软禁",
     categorySlug: "release-of-detained-people",
     addressee: "chinese_government",
     appliesFromRoundSlug: R2015,
@@ -301,6 +320,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "medical-parole-gao-yu",
     title: "Medical treatment and release on medical parole for Gao Yu",
+    titleZh: "让高瑜得到治疗并保外就医",
     categorySlug: "release-of-detained-people",
     addressee: "chinese_government",
     appliesFromRoundSlug: R2015,
@@ -318,6 +338,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "medical-parole-wang-bingzhang",
     title: "Medical treatment and release on medical parole for Wang Bingzhang",
+    titleZh: "让王炳章得到治疗并保外就医",
     categorySlug: "release-of-detained-people",
     addressee: "chinese_government",
     appliesFromRoundSlug: R2015,
@@ -327,6 +348,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "medical-parole-chen-xi",
     title: "Medical treatment and release on medical parole for Chen Xi",
+    titleZh: "让陈西得到治疗并保外就医",
     categorySlug: "release-of-detained-people",
     addressee: "chinese_government",
     appliesFromRoundSlug: R2015,
@@ -336,6 +358,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "medical-parole-zhu-yufu",
     title: "Medical treatment and release on medical parole for Zhu Yufu",
+    titleZh: "让朱虞夫得到治疗并保外就医",
     categorySlug: "release-of-detained-people",
     addressee: "chinese_government",
     appliesFromRoundSlug: R2015,
@@ -345,6 +368,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "release-guo-feixiong",
     title: "End Guo Feixiong's detention without a verdict: release him",
+    titleZh: "结束对郭飞雄不作判决的羁押，释放他",
     categorySlug: "release-of-detained-people",
     addressee: "chinese_government",
     appliesFromRoundSlug: R2015,
@@ -355,6 +379,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "release-pu-zhiqiang",
     title: "End Pu Zhiqiang's detention without a verdict: release him",
+    titleZh: "结束对浦志强不作判决的羁押，释放他",
     categorySlug: "release-of-detained-people",
     addressee: "chinese_government",
     appliesFromRoundSlug: R2015,
@@ -372,6 +397,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "release-tang-jingling",
     title: "End Tang Jingling's detention without a verdict: release him",
+    titleZh: "结束对唐荆陵不作判决的羁押，释放他",
     categorySlug: "release-of-detained-people",
     addressee: "chinese_government",
     appliesFromRoundSlug: R2015,
@@ -382,6 +408,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "release-wang-quanzhang",
     title: "Release Wang Quanzhang",
+    titleZh: "释放王全璋",
     categorySlug: "release-of-detained-people",
     addressee: "chinese_government",
     appliesFromRoundSlug: HRC37,
@@ -394,6 +421,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "release-gui-minhai",
     title: "Release Gui Minhai",
+    titleZh: "释放桂民海",
     categorySlug: "release-of-detained-people",
     addressee: "chinese_government",
     appliesFromRoundSlug: HRC37,
@@ -406,6 +434,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "release-tashi-wangchuk",
     title: "Release Tashi Wangchuk",
+    titleZh: "释放扎西文色",
     categorySlug: "release-of-detained-people",
     addressee: "chinese_government",
     appliesFromRoundSlug: HRC37,
@@ -416,6 +445,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "release-yu-wensheng",
     title: "Release Yu Wensheng",
+    titleZh: "释放余文生",
     categorySlug: "release-of-detained-people",
     addressee: "chinese_government",
     appliesFromRoundSlug: HRC37,
@@ -426,6 +456,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "release-peaceful-expression-detainees",
     title: "Release everyone detained for peacefully expressing political views",
+    titleZh: "释放所有因和平表达政治观点而被拘押的人",
     categorySlug: "release-of-detained-people",
     addressee: "chinese_government",
     appliesFromRoundSlug: HRC37,
@@ -442,6 +473,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "liu-xiaobo-contact",
     title: "Restore Liu Xiaobo's contact with the outside world",
+    titleZh: "恢复刘晓波与外界的联系",
     categorySlug: "end-of-abusive-practices",
     addressee: "chinese_government",
     appliesFromRoundSlug: R2015,
@@ -452,6 +484,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "investigate-torture-claims",
     title: "Investigate torture claims by detained lawyers and activists, and stop the abuse",
+    titleZh: "调查被拘律师和活动人士遭受酷刑的指控，并制止虐待",
     categorySlug: "end-of-abusive-practices",
     addressee: "chinese_government",
     appliesFromRoundSlug: R2015,
@@ -470,6 +503,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "end-guo-feixiong-solitary",
     title: "End the solitary confinement and ill-treatment of Guo Feixiong",
+    titleZh: "停止对郭飞雄的单独关押和虐待",
     categorySlug: "end-of-abusive-practices",
     addressee: "chinese_government",
     appliesFromRoundSlug: R2015,
@@ -479,6 +513,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "end-denial-of-medical-parole",
     title: "Stop refusing medical care and medical parole to ailing prisoners",
+    titleZh: "不再拒绝患病囚犯就医和保外就医",
     categorySlug: "end-of-abusive-practices",
     addressee: "chinese_government",
     appliesFromRoundSlug: R2015,
@@ -488,6 +523,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "close-black-jails",
     title: "Close black jails and hold those who run them to account",
+    titleZh: "关闭黑监狱，追究经营者的责任",
     categorySlug: "end-of-abusive-practices",
     addressee: "chinese_government",
     appliesFromRoundSlug: R2013,
@@ -497,6 +533,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "address-tibet-xinjiang-grievances",
     title: "Address grievances in Tibetan areas and Xinjiang instead of repressing them",
+    titleZh: "回应藏区和新疆民众的诉求，而不是镇压",
     categorySlug: "end-of-abusive-practices",
     addressee: "chinese_government",
     appliesFromRoundSlug: R2013,
@@ -517,6 +554,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "end-rsdl",
     title: "Repeal or amend Article 73 of the Criminal Procedure Law and end residential surveillance at a designated location",
+    titleZh: "废除或修改《刑事诉讼法》第七十三条，终止指定居所监视居住",
     categorySlug: "legal-reform",
     addressee: "chinese_government",
     appliesFromRoundSlug: R2015,
@@ -537,6 +575,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "abolish-re-education-through-labour",
     title: "Abolish re-education through labour",
+    titleZh: "废除劳动教养",
     categorySlug: "legal-reform",
     addressee: "chinese_government",
     appliesFromRoundSlug: R2013,
@@ -551,6 +590,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "repeal-criminal-law-amendment-9-article-36",
     title: "Repeal or substantially amend Article 36 of Criminal Law Amendment IX",
+    titleZh: "废除或大幅修改《刑法修正案（九）》第三十六条",
     categorySlug: "legal-reform",
     addressee: "chinese_government",
     appliesFromRoundSlug: R2015,
@@ -565,6 +605,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "us-urges-repeal-of-rights-violating-laws",
     title: "The US urges China to repeal or amend laws that breach its Constitution or international standards",
+    titleZh: "美方敦促中国废除或修改违反本国宪法或国际标准的法律",
     categorySlug: "legal-reform",
     addressee: "us_government",
     appliesFromRoundSlug: R2015,
@@ -577,6 +618,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "no-reprisals-for-dialogue-comments",
     title: "No reprisals against activists and lawyers who spoke about the dialogue",
+    titleZh: "不得报复就对话发表意见的活动人士和律师",
     categorySlug: "protection-of-defenders",
     addressee: "chinese_government",
     appliesFromRoundSlug: R2015,
@@ -606,6 +648,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "plans-against-persecution",
     title: "Concrete, verifiable plans to stop the persecution of lawyers and activists after the round",
+    titleZh: "对话之后拿出具体、可核查的计划，停止迫害律师和活动人士",
     categorySlug: "protection-of-defenders",
     addressee: "both_governments",
     appliesFromRoundSlug: R2015,
@@ -623,6 +666,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "no-reprisals-for-upr-participation",
     title: "No reprisals against people who take part in China's UPR",
+    titleZh: "不得报复参与中国普遍定期审议的人",
     categorySlug: "protection-of-defenders",
     addressee: "chinese_government",
     appliesFromRoundSlug: R2013,
@@ -645,6 +689,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "reaffirm-2016-joint-statement",
     title: "Member states reaffirm the 2016 joint statement on China in their Item 4 statements, at this and later sessions",
+    titleZh: "成员国在本届及以后各届会议的议程项目4发言中重申2016年关于中国的联合声明",
     categorySlug: "international-access-and-accountability",
     addressee: "un_member_states",
     appliesFromRoundSlug: HRC37,
@@ -667,6 +712,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "renew-joint-statement-on-china",
     title: "Member states renew joint action on China at the Council and keep it up session after session",
+    titleZh: "成员国在理事会重新就中国采取联合行动，并在每届会议上坚持下去",
     categorySlug: "international-access-and-accountability",
     addressee: "un_member_states",
     appliesFromRoundSlug: HRC37,
@@ -681,6 +727,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "council-clear-message-to-china",
     title: "The Human Rights Council sends China a clear, collective message on its rollback of rights",
+    titleZh: "人权理事会就中国的人权倒退向其发出明确的集体信息",
     categorySlug: "international-access-and-accountability",
     addressee: "un_human_rights_council",
     appliesFromRoundSlug: HRC37,
@@ -698,6 +745,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "council-condemns-rsdl",
     title: "The Human Rights Council condemns residential surveillance at a designated location",
+    titleZh: "人权理事会谴责指定居所监视居住",
     categorySlug: "international-access-and-accountability",
     addressee: "un_human_rights_council",
     appliesFromRoundSlug: HRC37,
@@ -710,6 +758,7 @@ export const SEED_BENCHMARKS: SeedBenchmark[] = [
   benchmark({
     slug: "special-rapporteurs-access",
     title: "UN Special Rapporteurs get prompt access to China, including Tibetan and Uyghur areas",
+    titleZh: "联合国特别报告员能迅速访问中国，包括藏区和维吾尔地区",
     categorySlug: "international-access-and-accountability",
     addressee: "chinese_government",
     appliesFromRoundSlug: HRC37,

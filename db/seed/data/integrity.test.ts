@@ -10,6 +10,7 @@ import {
   SUBJECT_KINDS,
 } from "@/lib/domain";
 import { SEED_DATA } from "@/db/seed/data";
+import { detectTextLang } from "@/lib/localized";
 
 const { sources, tracks, rounds, categories, organisations, statements, subjects, benchmarks } = SEED_DATA;
 
@@ -422,6 +423,28 @@ describe("seed dataset: benchmarks", () => {
   it("cites the 2017 article by its own title", () => {
     // The whole title is in sources.ts; the altered wording said "over torture of rights lawyers".
     expect(sources.find((s) => s.slug === "humanosphere-2017-eleven-countries")!.title).toMatch(/^U\.S\. absent as .* rebuke China for torture of human rights lawyers$/);
+  });
+});
+
+describe("seed dataset: Chinese titles", () => {
+  const chinese = (text: string) => detectTextLang(text) === "zh";
+
+  it("gives every track, round, category and benchmark a Chinese title written in Chinese", () => {
+    for (const t of tracks) expect(chinese(t.nameZh) && CJK.test(t.shortNameZh), t.slug).toBe(true);
+    for (const list of [rounds, categories]) for (const r of list) expect(chinese(r.nameZh), r.slug).toBe(true);
+    for (const b of benchmarks) expect(chinese(b.titleZh), b.slug).toBe(true);
+  });
+
+  it("gives no two benchmarks the same Chinese title", () => {
+    expect(new Set(benchmarks.map((b) => b.titleZh)).size).toBe(benchmarks.length);
+  });
+
+  it("writes a person's name in a benchmark's Chinese title as their Chinese name", () => {
+    const people = new Map(subjects.filter((s) => s.kind === "person").map((s) => [s.slug, s.nameZh!]));
+    for (const b of benchmarks) {
+      const named = b.subjectSlugs.filter((s) => people.has(s) && b.title.includes(subjects.find((x) => x.slug === s)!.name));
+      for (const slug of named) expect(b.titleZh, b.slug).toContain(people.get(slug));
+    }
   });
 });
 

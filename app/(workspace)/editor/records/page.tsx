@@ -44,7 +44,8 @@ export default async function RecordsIndexPage({ searchParams }: Props) {
       <h1 className="text-2xl font-semibold">Correct a record</h1>
       <p className="mt-2 max-w-3xl text-stone-700">
         Choose a record to correct it. Every change is audited and shown in the record&apos;s history; a published record&apos;s public page says when it was corrected. Only a record nothing refers to can be
-        deleted. New records are added under <Link href="/editor/reference">Reference data</Link>.
+        deleted. New records are added under <Link href="/editor/reference">Reference data</Link>. Public records still without a Chinese title or name are listed under{" "}
+        <Link href="/editor/records/translations">Still to translate</Link>.
       </p>
       {typeof deleted === "string" && DELETED[deleted] && (
         <p role="status" className="mt-3 text-sm text-green-800">

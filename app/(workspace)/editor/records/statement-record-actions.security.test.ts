@@ -58,6 +58,7 @@ const VALID: Record<string, () => Record<string, string | string[]>> = {
     slug: "rdn-2015-editorial",
     version: versionOf("statements", "rdn-2015-editorial"),
     title: `A corrected editorial title ${unique()}`,
+    titleZh: `更正后的社论标题 ${unique()}`,
     kind: "ngo_editorial",
     date: "2015-08-10",
     datePrecision: "day",
@@ -67,6 +68,7 @@ const VALID: Record<string, () => Record<string, string | string[]>> = {
     publishers: "Rights Defense Network",
     signatories: "One Person | lawyer\nAnother Person",
     summary: "A summary.",
+    summaryZh: "摘要。",
     fullText: "",
   }),
   editBenchmarkRecord: () => {
@@ -75,6 +77,7 @@ const VALID: Record<string, () => Record<string, string | string[]>> = {
       slug: "release-gui-minhai",
       version: versionOf("benchmarks", "release-gui-minhai"),
       title: `Release Gui Minhai ${unique()}`,
+      titleZh: `释放桂民海 ${unique()}`,
       categorySlug: "release-of-detained-people",
       addressee: "chinese_government",
       appliesFromRoundSlug: "hrc-37",
@@ -82,6 +85,7 @@ const VALID: Record<string, () => Record<string, string | string[]>> = {
       "subjectSlugs[]": ["gui-minhai"],
       "demandStatement[]": sources.map((s) => s.slug),
       "demand[]": sources.map((s) => `${s.demand} ${unique()}`),
+      "demandZh[]": sources.map(() => `中文要求 ${unique()}`),
     };
   },
   mergeBenchmarkRecord: () => {

@@ -4,7 +4,9 @@
 import { getDb } from "@/db/client";
 import { getPublicBenchmark, listBenchmarkSources, listBenchmarkSubjects } from "@/db/queries/benchmarks";
 import { findMergedBenchmarkTarget } from "@/db/queries/record-statements";
-import { jsonResponse } from "@/server/api/respond";
+import { langQuerySchema } from "@/lib/api/schemas";
+import { benchmarkItem } from "@/server/api/handlers";
+import { jsonResponse, parseQuery } from "@/server/api/respond";
 
 export { DELETE, OPTIONS, PATCH, POST, PUT } from "@/server/api/read-only";
 
@@ -17,6 +19,9 @@ const notFound = () => Response.json({ error: "No public benchmark has this addr
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   if (slug.length > 120 || !SLUG.test(slug)) return notFound();
+  const asked = parseQuery(request, langQuerySchema);
+  if (!asked.ok) return asked.response;
+  const { lang } = asked.value;
   const db = getDb();
   const benchmark = await getPublicBenchmark(db, slug);
   if (!benchmark) {
@@ -29,18 +34,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     );
   }
   const [sources, subjects] = await Promise.all([listBenchmarkSources(db, [benchmark.id]), listBenchmarkSubjects(db, [benchmark.id])]);
-  return jsonResponse(request, {
-    data: {
-      slug: benchmark.slug,
-      title: benchmark.title,
-      category: benchmark.categorySlug,
-      addressee: benchmark.addressee,
-      appliesFrom: benchmark.appliesFromSlug,
-      assessedAt: benchmark.scope.map((t) => t.slug),
-      retiredOn: benchmark.retiredOn,
-      retiredReason: benchmark.retiredReason,
-      sources: sources.map((s) => ({ statement: s.statementSlug, demand: s.demand })),
-      subjects: subjects.map((s) => s.slug),
-    },
-  });
+  return jsonResponse(request, { data: benchmarkItem(lang, { ...benchmark, assessedAt: benchmark.scope.map((t) => t.slug) }, sources, subjects) });
 }

@@ -21,12 +21,14 @@ export const dynamic = "force-dynamic";
 
 const FIELD_LABELS = {
   title: "title",
+  titleZh: "title in Chinese",
   category: "category",
   addressee: "addressed to",
   appliesFrom: "applies from",
   scope: "assessed at (tracks; none: every track)",
   subjects: "people and laws",
   demands: "restated demands",
+  demandsZh: "restated demands in Chinese",
   reviewState: "review state",
   mergedInto: "merged into",
   mergedFrom: "took in",
@@ -92,6 +94,7 @@ export default async function BenchmarkRecordPage({ params }: Props) {
                 { kind: "hidden", name: "slug", value: benchmark.slug },
                 { kind: "hidden", name: "version", value: String(version.version) },
                 { kind: "text", name: "title", label: "Title", defaultValue: f.title },
+                { kind: "text", name: "titleZh", label: "Title in Chinese (optional)", defaultValue: f.titleZh ?? "", lang: "zh" },
                 { kind: "select", name: "categorySlug", label: "Category", options: reference.categories.map((c) => ({ value: c.slug, label: c.name })), defaultValue: f.category },
                 { kind: "select", name: "addressee", label: "Addressed to", options: ADDRESSEES.map((a) => ({ value: a, label: ADDRESSEE_LABELS[a] })), defaultValue: f.addressee },
                 { kind: "select", name: "appliesFromRoundSlug", label: "Applies from", options: rounds.map((r) => ({ value: r.slug, label: `${r.name}${r.publishedAt ? "" : " (not published)"}` })), defaultValue: f.appliesFrom },
@@ -106,6 +109,7 @@ export default async function BenchmarkRecordPage({ params }: Props) {
                 ...benchmark.sources.flatMap((s, i) => [
                   { kind: "hidden" as const, name: "demandStatement[]", value: s.statementSlug },
                   { kind: "textarea" as const, name: "demand[]", index: i, label: `The demand as “${s.statementTitle}” made it`, defaultValue: s.demand },
+                  { kind: "textarea" as const, name: "demandZh[]", index: i, label: `The same demand in Chinese (optional)`, defaultValue: s.demandZh ?? "", lang: "zh" },
                 ]),
               ]}
             />

@@ -19,7 +19,7 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
-const CATEGORY_FIELD_LABELS = { name: "name", description: "description", position: "position in lists" };
+const CATEGORY_FIELD_LABELS = { name: "name", description: "description", nameZh: "name in Chinese", descriptionZh: "description in Chinese", position: "position in lists" };
 
 export default async function CategoryRecordPage({ params }: Props) {
   const { slug } = await params;
@@ -44,6 +44,8 @@ export default async function CategoryRecordPage({ params }: Props) {
             { kind: "hidden", name: "version", value: String(version) },
             { kind: "text", name: "name", label: "Name", defaultValue: category.name },
             { kind: "textarea", name: "description", label: "Description", defaultValue: category.description },
+            { kind: "text", name: "nameZh", label: "Name in Chinese (optional)", defaultValue: category.nameZh ?? "", lang: "zh" },
+            { kind: "textarea", name: "descriptionZh", label: "Description in Chinese (optional)", defaultValue: category.descriptionZh ?? "", lang: "zh" },
             { kind: "number", name: "position", label: "Position in lists (lower comes first)", defaultValue: String(category.position) },
           ]}
         />

@@ -21,7 +21,7 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
-const ROUND_FIELD_LABELS = { name: "name", track: "track", startDate: "start date", endDate: "end date", datePrecision: "date precision", dateNote: "note on the date", location: "place" };
+const ROUND_FIELD_LABELS = { name: "name", nameZh: "name in Chinese", track: "track", startDate: "start date", endDate: "end date", datePrecision: "date precision", dateNote: "note on the date", location: "place" };
 
 export default async function RoundRecordPage({ params }: Props) {
   const { slug } = await params;
@@ -47,6 +47,7 @@ export default async function RoundRecordPage({ params }: Props) {
             { kind: "hidden", name: "slug", value: round.slug },
             { kind: "hidden", name: "version", value: String(version) },
             { kind: "text", name: "name", label: "Name", defaultValue: round.name },
+            { kind: "text", name: "nameZh", label: "Name in Chinese (optional)", defaultValue: round.nameZh ?? "", lang: "zh" },
             { kind: "select", name: "trackSlug", label: "Track", options: tracks.map((t) => ({ value: t.slug, label: t.name })), defaultValue: round.trackSlug },
             { kind: "date", name: "startDate", label: "Start date", defaultValue: round.startDate },
             { kind: "date", name: "endDate", label: "End date (optional)", defaultValue: round.endDate ?? "" },

@@ -20,6 +20,7 @@ export const dynamic = "force-dynamic";
 
 const FIELD_LABELS = {
   title: "title",
+  titleZh: "title in Chinese",
   kind: "kind",
   date: "date",
   datePrecision: "date precision",
@@ -29,6 +30,7 @@ const FIELD_LABELS = {
   publishers: "publishers",
   signatories: "signatories",
   summary: "summary",
+  summaryZh: "summary in Chinese",
   fullText: "full text",
 };
 
@@ -73,6 +75,7 @@ export default async function StatementRecordPage({ params }: Props) {
             { kind: "hidden", name: "slug", value: statement.slug },
             { kind: "hidden", name: "version", value: String(version.version) },
             { kind: "text", name: "title", label: "Title", defaultValue: f.title },
+            { kind: "text", name: "titleZh", label: "Title in Chinese (optional)", defaultValue: f.titleZh ?? "", lang: "zh" },
             { kind: "select", name: "kind", label: "Kind", options: STATEMENT_KINDS.map((k) => ({ value: k, label: STATEMENT_KIND_LABELS[k] })), defaultValue: f.kind },
             { kind: "date", name: "date", label: "Date", defaultValue: f.date },
             { kind: "select", name: "datePrecision", label: "Date known to the", options: DATE_PRECISIONS.map((p) => ({ value: p, label: p })), defaultValue: f.datePrecision },
@@ -82,6 +85,7 @@ export default async function StatementRecordPage({ params }: Props) {
             { kind: "text", name: "sourceUrl", label: "Source address (http or https)", defaultValue: f.sourceUrl ?? "" },
             { kind: "select", name: "roundSlug", label: "Round addressed", options: [{ value: "", label: "none" }, ...rounds.map((r) => ({ value: r.slug, label: `${r.name}${r.publishedAt ? "" : " (not published)"}` }))], defaultValue: f.round ?? "" },
             { kind: "textarea", name: "summary", label: "Summary", defaultValue: f.summary, rows: 4 },
+            { kind: "textarea", name: "summaryZh", label: "Summary in Chinese (optional)", defaultValue: f.summaryZh ?? "", rows: 4, lang: "zh" },
             { kind: "textarea", name: "fullText", label: "Full text (never shown in public)", defaultValue: f.fullText ?? "", rows: 6 },
           ]}
         />

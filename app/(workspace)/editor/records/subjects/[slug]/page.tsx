@@ -23,8 +23,8 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
-const SUBJECT_FIELD_LABELS = { name: "name", nameZh: "name in Chinese", aliases: "other names", role: "role", article: "article", description: "description", confidential: "confidential", mergedInto: "merged into", mergedFrom: "took in", benchmarks: "benchmark links moved", events: "events moved" };
-const EVENT_FIELD_LABELS = { kind: "what happened", occurredOn: "date", datePrecision: "date precision", description: "description", sourceUrl: "source address" };
+const SUBJECT_FIELD_LABELS = { name: "name", nameZh: "name in Chinese", aliases: "other names", role: "role", roleZh: "role in Chinese", article: "article", description: "description", descriptionZh: "description in Chinese", confidential: "confidential", mergedInto: "merged into", mergedFrom: "took in", benchmarks: "benchmark links moved", events: "events moved" };
+const EVENT_FIELD_LABELS = { kind: "what happened", occurredOn: "date", datePrecision: "date precision", description: "description", descriptionZh: "description in Chinese", sourceUrl: "source address" };
 
 async function EventForm({ event }: { event: SubjectEventRecord }) {
   const db = getDb();
@@ -47,6 +47,7 @@ async function EventForm({ event }: { event: SubjectEventRecord }) {
           { kind: "date", name: "occurredOn", label: "Date", defaultValue: event.occurredOn },
           { kind: "select", name: "datePrecision", label: "Date known to the", options: DATE_PRECISIONS.map((p) => ({ value: p, label: p })), defaultValue: event.datePrecision },
           { kind: "textarea", name: "description", label: "Description", defaultValue: event.description },
+          { kind: "textarea", name: "descriptionZh", label: "Description in Chinese (optional)", defaultValue: event.descriptionZh ?? "", lang: "zh" },
           { kind: "text", name: "sourceUrl", label: "Source address (http or https, optional)", defaultValue: event.sourceUrl ?? "" },
         ]}
       />
@@ -94,7 +95,7 @@ export default async function SubjectRecordPage({ params }: Props) {
                 { kind: "hidden", name: "slug", value: subject.slug },
                 { kind: "hidden", name: "version", value: String(version) },
                 { kind: "text", name: "name", label: "Name", defaultValue: subject.name },
-                { kind: "text", name: "nameZh", label: "Name in Chinese (optional)", defaultValue: subject.nameZh ?? "" },
+                { kind: "text", name: "nameZh", label: "Name in Chinese (optional)", defaultValue: subject.nameZh ?? "", lang: "zh" },
                 {
                   kind: "textarea",
                   name: "aliases",
@@ -103,9 +104,14 @@ export default async function SubjectRecordPage({ params }: Props) {
                   hint: "Never shown in public. While the record is confidential they are withheld in every public text with its name; a name it had stays here when you rename it.",
                 },
                 ...(subject.kind === "person"
-                  ? [{ kind: "text" as const, name: "role", label: "Role", defaultValue: subject.role ?? "" }, { kind: "hidden" as const, name: "article", value: subject.article ?? "" }]
-                  : [{ kind: "text" as const, name: "article", label: "Article", defaultValue: subject.article ?? "" }, { kind: "hidden" as const, name: "role", value: subject.role ?? "" }]),
+                  ? [
+                      { kind: "text" as const, name: "role", label: "Role", defaultValue: subject.role ?? "" },
+                      { kind: "text" as const, name: "roleZh", label: "Role in Chinese (optional)", defaultValue: subject.roleZh ?? "", lang: "zh" },
+                      { kind: "hidden" as const, name: "article", value: subject.article ?? "" },
+                    ]
+                  : [{ kind: "text" as const, name: "article", label: "Article", defaultValue: subject.article ?? "" }, { kind: "hidden" as const, name: "role", value: subject.role ?? "" }, { kind: "hidden" as const, name: "roleZh", value: subject.roleZh ?? "" }]),
                 { kind: "textarea", name: "description", label: "Description", defaultValue: subject.description },
+                { kind: "textarea", name: "descriptionZh", label: "Description in Chinese (optional)", defaultValue: subject.descriptionZh ?? "", lang: "zh" },
               ]}
             />
           </RecordPanel>

@@ -19,7 +19,7 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
-const TRACK_FIELD_LABELS = { name: "name", shortName: "short name", description: "description" };
+const TRACK_FIELD_LABELS = { name: "name", shortName: "short name", description: "description", nameZh: "name in Chinese", shortNameZh: "short name in Chinese", descriptionZh: "description in Chinese" };
 
 export default async function TrackRecordPage({ params }: Props) {
   const { slug } = await params;
@@ -45,6 +45,9 @@ export default async function TrackRecordPage({ params }: Props) {
             { kind: "text", name: "name", label: "Name", defaultValue: track.name },
             { kind: "text", name: "shortName", label: "Short name for charts", defaultValue: track.shortName },
             { kind: "textarea", name: "description", label: "Description", defaultValue: track.description },
+            { kind: "text", name: "nameZh", label: "Name in Chinese (optional)", defaultValue: track.nameZh ?? "", lang: "zh" },
+            { kind: "text", name: "shortNameZh", label: "Short name in Chinese (optional)", defaultValue: track.shortNameZh ?? "", lang: "zh" },
+            { kind: "textarea", name: "descriptionZh", label: "Description in Chinese (optional)", defaultValue: track.descriptionZh ?? "", lang: "zh" },
           ]}
         />
       </RecordPanel>

@@ -1,0 +1,43 @@
+import { expect, test, type Page } from "@playwright/test";
+
+// The self-hosted Chinese web font (app/fonts/noto-sans-sc.css): on this machine, which has no Chinese
+// system font (fc-list :lang=zh lists none), a page with Chinese names draws them with the web font,
+// downloaded from the app itself; an English page without Chinese downloads no font file at all.
+
+/** Every font file the page asked for while loading, and where from. */
+function recordFontRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "font" || /\.woff2?(\?|$)/.test(request.url())) urls.push(request.url());
+  });
+  return urls;
+}
+
+const loadedChineseFaces = (page: Page) =>
+  page.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts].filter((f) => f.family.replaceAll('"', "") === "Noto Sans SC" && f.status === "loaded").length;
+  });
+
+test("a page with Chinese names loads the Chinese web font from the app itself", async ({ page, baseURL }) => {
+  const fonts = recordFontRequests(page);
+  await page.goto("/people");
+  await expect(page.getByText("刘霞").first()).toBeVisible();
+  expect(await loadedChineseFaces(page)).toBeGreaterThan(0);
+  expect(fonts.length).toBeGreaterThan(0);
+  for (const url of fonts) expect(url.startsWith(`${baseURL}/_next/static/`), url).toBe(true);
+  // The characters are drawn in the web font, not as boxes: the name's width matches the font's.
+  const rendered = await page.evaluate(() => document.fonts.check('16px "Noto Sans SC"', "刘霞"));
+  expect(rendered).toBe(true);
+  await page.screenshot({ path: "test-results/chinese-font-people.png" });
+});
+
+test("an English page without Chinese text downloads no font file", async ({ page }) => {
+  const fonts = recordFontRequests(page);
+  await page.goto("/method");
+  await page.waitForLoadState("networkidle");
+  const text = await page.locator("body").innerText();
+  expect(text).not.toMatch(/\p{Script=Han}/u);
+  expect(await loadedChineseFaces(page)).toBe(0);
+  expect(fonts).toEqual([]);
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { contentLang, detectTextLang, localized } from "./localized";
+
+describe("localized", () => {
+  it("gives the Chinese text on a Chinese page", () => {
+    expect(localized("zh", "Release the detained", "释放被拘留者")).toEqual({ text: "释放被拘留者", lang: "zh" });
+  });
+
+  it("falls back to the English, marked en, where there is no Chinese text", () => {
+    expect(localized("zh", "Release the detained", null)).toEqual({ text: "Release the detained", lang: "en" });
+    expect(localized("zh", "Release the detained", undefined)).toEqual({ text: "Release the detained", lang: "en" });
+  });
+
+  it("never gives a blank Chinese text", () => {
+    expect(localized("zh", "Release the detained", "  ")).toEqual({ text: "Release the detained", lang: "en" });
+    expect(localized("zh", "Release the detained", "")).toEqual({ text: "Release the detained", lang: "en" });
+  });
+
+  it("gives the English text on an English page even where a Chinese one exists", () => {
+    expect(localized("en", "Release the detained", "释放被拘留者")).toEqual({ text: "Release the detained", lang: "en" });
+    expect(localized(undefined, "Release the detained", "释放被拘留者")).toEqual({ text: "Release the detained", lang: "en" });
+  });
+
+  it("reads zh-Hans and zh-CN as Chinese and anything else as English", () => {
+    expect(contentLang("zh-Hans")).toBe("zh");
+    expect(contentLang("zh-CN")).toBe("zh");
+    expect(contentLang("fr")).toBe("en");
+    expect(contentLang(null)).toBe("en");
+  });
+});
+
+describe("detectTextLang", () => {
+  it("reads a Chinese rationale as Chinese", () => {
+    expect(detectTextLang("政府仍未释放任何被拘留的律师。")).toBe("zh");
+  });
+
+  it("keeps a Chinese rationale that names something in English Chinese", () => {
+    expect(detectTextLang("政府仍未释放 Ilham Tohti")).toBe("zh");
+  });
+
+  it("keeps an English rationale quoting a Chinese name English", () => {
+    expect(detectTextLang("Ilham Tohti (伊力哈木·土赫提) remains in prison")).toBe("en");
+  });
+
+  it("reads text with no letters at all as English", () => {
+    expect(detectTextLang("")).toBe("en");
+    expect(detectTextLang("2019-03-01 — 42%")).toBe("en");
+  });
+
+  it("counts traditional characters as Han too", () => {
+    expect(detectTextLang("釋放所有被任意拘押的人權捍衛者")).toBe("zh");
+  });
+});

@@ -1,0 +1,35 @@
+// Content in two languages: the Chinese text where an editor wrote one, the English otherwise, with
+// the language it is in so that a page marks an English fallback `lang="en"`. Never blank.
+import type { ContentLang } from "./domain";
+
+export interface LocalizedText {
+  text: string;
+  lang: ContentLang;
+}
+
+/** A page's locale as the content layer sees it: anything but Chinese reads English. */
+export function contentLang(locale: string | null | undefined): ContentLang {
+  return locale?.toLowerCase().startsWith("zh") ? "zh" : "en";
+}
+
+/** The text to show at `locale`: the Chinese one where it is not blank, else the English one marked "en". */
+export function localized(locale: string | null | undefined, en: string, zh: string | null | undefined): LocalizedText {
+  if (contentLang(locale) === "zh" && zh && zh.trim()) return { text: zh, lang: "zh" };
+  return { text: en, lang: "en" };
+}
+
+const HAN = /\p{Script=Han}/gu;
+const LATIN = /\p{Script=Latin}/gu;
+/** A Chinese character says roughly what a Latin word does, so 30% of the letters decide. */
+const HAN_SHARE = 0.3;
+
+/**
+ * The language a text is written in, from the share of Han characters among its letters: a Chinese
+ * rationale that names a law in English stays Chinese, an English one quoting a Chinese name stays English.
+ */
+export function detectTextLang(text: string): ContentLang {
+  const han = text.match(HAN)?.length ?? 0;
+  if (han === 0) return "en";
+  const latin = text.match(LATIN)?.length ?? 0;
+  return han / (han + latin) >= HAN_SHARE ? "zh" : "en";
+}
