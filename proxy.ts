@@ -81,7 +81,7 @@ async function publishedRoute(request: NextRequest, pathname: string, headers: H
   url.pathname = `/published/dashboard/${encodeQuery(canonicalDashboardQuery(params))}`;
   const rsc = request.nextUrl.searchParams.get("_rsc");
   url.search = rsc ? `?_rsc=${encodeURIComponent(rsc)}` : "";
-  headers.set(PUBLISHED_KEY_HEADER, currentPublishedKey());
+  headers.set(PUBLISHED_KEY_HEADER, await currentPublishedKey());
   const response = NextResponse.rewrite(url, { request: { headers } });
   // The address never changes with the data: every cache, the browser's and any shared one, must ask each time (the ETag makes that cheap).
   response.headers.set("Cache-Control", "no-cache");

@@ -146,3 +146,29 @@ export function joinInThisOrder(right: SQLWrapper, on: SQLWrapper): SQL {
 export function loggingConnection(sqlite: Database.Database, logQuery: (query: string, params: unknown[]) => void): Executor {
   return drizzle(sqlite, { schema, logger: { logQuery } }) as Executor;
 }
+
+/** The first row a query returns, or undefined: what better-sqlite3's `.get()` gave, awaited on any database (selects add `.limit(1)`). */
+export async function firstRow<T>(query: PromiseLike<T[]>): Promise<T | undefined> {
+  const [row] = await query;
+  return row;
+}
+
+/** The rows of a hand-written statement (`sql\`…\``), as objects keyed by the column aliases. */
+export async function allRows<T>(db: Executor, query: SQLWrapper): Promise<T[]> {
+  return db.all<T>(query);
+}
+
+/** The first row of a hand-written statement, or undefined. */
+export async function oneRow<T>(db: Executor, query: SQLWrapper): Promise<T | undefined> {
+  return db.get<T>(query);
+}
+
+/** Runs a hand-written statement that returns no rows. */
+export async function runSql(db: Executor, query: SQLWrapper): Promise<void> {
+  await db.run(query);
+}
+
+/** How many rows an awaited insert, update or delete without RETURNING wrote (SQLite: changes; PostgreSQL: rowCount). */
+export function changedRows(result: unknown): number {
+  return (result as { changes: number }).changes;
+}

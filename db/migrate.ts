@@ -4,6 +4,11 @@ import type { Db } from "./client";
 
 export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "db/migrations");
 
-export function migrateDatabase(db: Db): void {
+export async function migrateDatabase(db: Db): Promise<void> {
+  migrateSqliteDatabase(db);
+}
+
+/** SQLite's migrator runs synchronously: for the restore, which streams rows into a better-sqlite3 connection. */
+export function migrateSqliteDatabase(db: Db): void {
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
 }

@@ -20,6 +20,6 @@ try {
   process.exit(2);
 }
 
-prepareDatabase(databaseFile());
+await prepareDatabase(databaseFile());
 const demands = extractDemands(text, await loadExtractionContext(getDb()));
 process.stdout.write(JSON.stringify({ demands }, null, 2) + "\n");

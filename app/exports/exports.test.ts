@@ -12,7 +12,7 @@ const CONFIDENTIAL_TITLE = "Release the confidential detainee (export test)";
 
 beforeAll(async () => {
   const { prepareDatabase } = await import("@/db/prepare");
-  prepareDatabase(process.env.DATABASE_PATH!);
+  await prepareDatabase(process.env.DATABASE_PATH!);
   const { getDb } = await import("@/db/client");
   sqlite = getDb().$client;
   // A confidential benchmark, scored and published like any other: it must never be exported.

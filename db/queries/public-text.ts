@@ -29,7 +29,7 @@ const MEMO_ENTRIES = 20_000;
 
 /** The redactor for the data as it is now on this connection. */
 export async function getPublicRedactor(db: Executor): Promise<PublicRedactor> {
-  const key = readPublishedDataKey(db);
+  const key = await readPublishedDataKey(db);
   return redactorFor(db.$client, key, isCompiled(db.$client, key) ? undefined : await listWithheldItems(db));
 }
 
