@@ -98,7 +98,7 @@ describe("a reviewer's benchmark", () => {
 
     expect(await everyPublicBenchmark()).not.toContain(benchmarkSlug);
     expect(await countPublicBenchmarks(db, await resolveFilters(db, {}))).toBe(publicCount);
-    expect(publicBenchmarkRows()).not.toContain(benchmarkSlug);
+    expect(await publicBenchmarkRows()).not.toContain(benchmarkSlug);
     expect((await listRoundBenchmarks(db, hrc37())).map((b) => b.slug)).not.toContain(benchmarkSlug);
 
     const message = await approveDraft(db, { kind: "benchmark", slug: benchmarkSlug }, EDITOR.id);
@@ -107,7 +107,7 @@ describe("a reviewer's benchmark", () => {
     expect(await getStatement(db, statement)).toBeDefined();
     expect(await everyPublicBenchmark()).toContain(benchmarkSlug);
     expect(await countPublicBenchmarks(db, await resolveFilters(db, {}))).toBe(publicCount + 1);
-    expect(publicBenchmarkRows()).toContain(benchmarkSlug);
+    expect(await publicBenchmarkRows()).toContain(benchmarkSlug);
     expect((await listRoundBenchmarks(db, hrc37())).map((b) => b.slug)).toContain(benchmarkSlug);
     expect((await listBenchmarkSources(db, [id])).map((s) => s.statementSlug)).toEqual([statement]);
   });
