@@ -183,7 +183,7 @@ export function changesBetween(round: PublishedRound, previous: PublishedRound, 
        WHERE now.round_id = ${round.id} AND now.status <> before.status ${restrict}
          AND pb.applies_from_date <= ${previous.startDate} AND (pb.retired_on IS NULL OR pb.retired_on > ${round.startDate})
          AND ${inScopeOfTrack(round.trackId)} AND ${inScopeOfTrack(previous.trackId)}
-    ) WHERE direction IS NOT NULL`;
+    ) AS changed WHERE direction IS NOT NULL`;
   if (previous.trackId === round.trackId) return [direct];
   const scoped = sql`
     SELECT * FROM (
@@ -199,6 +199,6 @@ export function changesBetween(round: PublishedRound, previous: PublishedRound, 
        WHERE now.round_id = ${round.id} ${restrict} AND pb.applies_from_date <= ${round.startDate} AND (pb.retired_on IS NULL OR pb.retired_on > ${round.startDate})
          AND NOT EXISTS (SELECT 1 FROM benchmark_tracks other WHERE other.benchmark_id = now.benchmark_id AND other.track_id = ${previous.trackId})
          AND now.status <> before.status
-    ) WHERE direction IS NOT NULL`;
+    ) AS changed WHERE direction IS NOT NULL`;
   return [direct, scoped];
 }
