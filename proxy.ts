@@ -97,7 +97,7 @@ async function publishedRoute(request: NextRequest, pathname: string, headers: H
   url.pathname = `/published/dashboard/${encodeQuery(dashboard.canonical)}`;
   const rsc = request.nextUrl.searchParams.get("_rsc");
   url.search = rsc ? `?_rsc=${encodeURIComponent(rsc)}` : "";
-  headers.set(PUBLISHED_KEY_HEADER, currentPublishedKey());
+  headers.set(PUBLISHED_KEY_HEADER, await currentPublishedKey());
   return NextResponse.rewrite(url, { request: { headers } });
 }
 
@@ -107,12 +107,12 @@ async function publishedRoute(request: NextRequest, pathname: string, headers: H
  * 304 here, before anything is rendered; everything else — signed-in pages, actions, sign-in, anything
  * that varies by user — is private, no-store.
  */
-function cacheHeaders(request: NextRequest, pathname: string, dashboard: DashboardQuery | null): { headers: Record<string, string>; notModified: boolean } {
+async function cacheHeaders(request: NextRequest, pathname: string, dashboard: DashboardQuery | null): Promise<{ headers: Record<string, string>; notModified: boolean }> {
   const kind = cacheKindOf(pathname);
   if (kind === "private" || (request.method !== "GET" && request.method !== "HEAD")) return { headers: { "Cache-Control": PRIVATE_NO_STORE }, notModified: false };
   // Invented filter values could fill any cache without end, and cost the origin little: kept by none.
   if (dashboard?.unmatched) return { headers: { "Cache-Control": "no-store" }, notModified: false };
-  const key = currentPublishedKey();
+  const key = await currentPublishedKey();
   // The dashboard's answer depends on its filters in one spelling: every spelling shares the validators.
   const search = dashboard ? dashboard.canonical : request.nextUrl.search;
   const validators = publicValidators(key, requestVariant(pathname, search, request.headers, kind), firstSeen(key));
@@ -128,7 +128,7 @@ export async function proxy(request: NextRequest) {
   for (const name of SERVER_SET_REQUEST_HEADERS) headers.delete(name);
   let response: Response | NextResponse | null = await refuse(request, pathname);
   const dashboard = response ? null : await dashboardQuery(request, pathname);
-  const caching = response ? null : cacheHeaders(request, pathname, dashboard);
+  const caching = response ? null : await cacheHeaders(request, pathname, dashboard);
   if (caching?.notModified) response = new NextResponse(null, { status: 304 });
   response ??= await publishedRoute(request, pathname, headers, dashboard);
   if (!response) {

@@ -41,7 +41,7 @@ async function referenceAction(name: string): Promise<Action> {
 
 beforeAll(async () => {
   const { prepareDatabase } = await import("@/db/prepare");
-  prepareDatabase(process.env.DATABASE_PATH!);
+  await prepareDatabase(process.env.DATABASE_PATH!);
   ({ getDb } = await import("@/db/client"));
   sqlite = getDb().$client;
   // Before the marking her name is public: the test reads texts that really name her.

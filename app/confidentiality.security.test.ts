@@ -39,7 +39,7 @@ let userFields: string[];
 
 beforeAll(async () => {
   const { prepareDatabase } = await import("@/db/prepare");
-  prepareDatabase(process.env.DATABASE_PATH!);
+  await prepareDatabase(process.env.DATABASE_PATH!);
   const { getDb } = await import("@/db/client");
   const sqlite = getDb().$client;
   plant = sqlite.transaction(() => plantConfidentialData(sqlite, "vq7", { benchmarkAboutHiddenPerson: true, unpublishedRound: true }))();

@@ -12,7 +12,7 @@ let sqlite: import("better-sqlite3").Database;
 
 beforeAll(async () => {
   const { prepareDatabase } = await import("@/db/prepare");
-  prepareDatabase(process.env.DATABASE_PATH!);
+  await prepareDatabase(process.env.DATABASE_PATH!);
   const { getDb } = await import("@/db/client");
   sqlite = getDb().$client;
   // At 99% the seed's 2015 dialogue round (37 of 38 judged) and HRC 37 (35 of 36) are preliminary; the rounds in between are fully judged.

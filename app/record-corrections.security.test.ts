@@ -55,7 +55,7 @@ async function everyApiAnswer(): Promise<string> {
 
 beforeAll(async () => {
   const { prepareDatabase } = await import("@/db/prepare");
-  prepareDatabase(process.env.DATABASE_PATH!);
+  await prepareDatabase(process.env.DATABASE_PATH!);
   db = (await import("@/db/client")).getDb();
   sqlite = db.$client;
   session.user = EDITOR;

@@ -39,7 +39,7 @@ function routeFiles(dir = path.resolve("app")): Array<{ file: string; urlPath: s
 
 beforeAll(async () => {
   const { prepareDatabase } = await import("@/db/prepare");
-  prepareDatabase(process.env.DATABASE_PATH!);
+  await prepareDatabase(process.env.DATABASE_PATH!);
 });
 
 describe("every route handler", () => {

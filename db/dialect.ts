@@ -7,12 +7,25 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { databaseUrl } from "@/lib/env";
+import * as postgres from "./dialect-postgres";
 import * as schema from "./schema";
+
+// DATABASE_URL=postgres://… selects PostgreSQL (db/dialect-postgres.ts) for the whole process.
+const POSTGRES_URL = databaseUrl();
+const POSTGRES = POSTGRES_URL !== undefined;
+
+/** Whether this process runs on PostgreSQL (DATABASE_URL) rather than the SQLite file. */
+export function usesPostgres(): boolean {
+  return POSTGRES;
+}
 
 /** The app's database, or a transaction on it (db/transaction.ts): what every query and command runs on. */
 export type Executor = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 export function openConnection(file: string): Executor {
+  // The query code is typed for SQLite and runs unchanged on PostgreSQL (see db/dialect-postgres.ts): a documented cast.
+  if (POSTGRES_URL) return postgres.openPgConnection(POSTGRES_URL, file) as unknown as Executor;
   mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   // WAL lets readers go on while a reviewer writes; the timeout waits out a writer instead of failing.
@@ -24,6 +37,7 @@ export function openConnection(file: string): Executor {
 }
 
 export function openReadOnlyConnection(file: string): Executor {
+  if (POSTGRES_URL) return postgres.openPgConnection(POSTGRES_URL, file) as unknown as Executor;
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   sqlite.pragma("busy_timeout = 5000");
   return drizzle(sqlite, { schema }) as Executor;
@@ -31,6 +45,7 @@ export function openReadOnlyConnection(file: string): Executor {
 
 /** The values of a group joined with a separator (SQLite: group_concat; PostgreSQL: string_agg). */
 export function groupConcat(value: SQLWrapper, separator: string): SQL<string | null> {
+  if (POSTGRES) return postgres.groupConcat(value, separator);
   return sql<string | null>`group_concat(${value}, ${separator})`;
 }
 
@@ -40,6 +55,7 @@ export function groupConcat(value: SQLWrapper, separator: string): SQL<string | 
  * tests); other databases plan differently and spell it as the bare column.
  */
 export function unindexed(column: SQLWrapper): SQL {
+  if (POSTGRES) return sql`${column}`;
   return sql`+${column}`;
 }
 
@@ -59,6 +75,7 @@ export function notApproved(reviewState: SQLWrapper): SQL {
  * (db/queries/confidential-texts.ts); on PostgreSQL a cursor would stand in.
  */
 export function iterateRows<T>(db: Executor, query: string, params: readonly unknown[] = []): Iterable<T> {
+  if (POSTGRES) throw new Error("iterateRows is not implemented on PostgreSQL yet (a cursor would stand in)");
   return db.$client.prepare(query).iterate(...params) as Iterable<T>;
 }
 
@@ -72,7 +89,7 @@ export function sqlBoolean(value: boolean): string {
  * SQLite's LIKE ignores ASCII case; PostgreSQL's does not (ILIKE there).
  */
 export function likeIgnoringCase(column: string): string {
-  return `${column} LIKE ? ESCAPE '\\'`;
+  return `${column} ${POSTGRES ? "ILIKE" : "LIKE"} ? ESCAPE '\\'`;
 }
 
 /**
@@ -82,6 +99,7 @@ export function likeIgnoringCase(column: string): string {
  * spell it as a plain inner join.
  */
 export function joinInOrder(table: SQLWrapper, on: SQL): SQL {
+  if (POSTGRES) return sql`join ${table} on ${on}`;
   return sql`cross join ${table} on ${on}`;
 }
 
@@ -108,8 +126,8 @@ export function isFalse(column: SQLWrapper): SQL {
 }
 
 /** A condition that always holds / never holds. SQLite writes truth as the integers 1 and 0; PostgreSQL needs a boolean where a condition goes. */
-export const ALWAYS: SQL = sql`1`;
-export const NEVER: SQL = sql`0`;
+export const ALWAYS: SQL = POSTGRES ? sql`true` : sql`1`;
+export const NEVER: SQL = POSTGRES ? sql`false` : sql`0`;
 export type TriggerEvent = "insert" | "update" | "delete";
 
 /**
@@ -128,21 +146,53 @@ export function staleQueueTrigger(name: string, table: string, event: TriggerEve
 
 /** The number of rows for which a condition holds, in an aggregate (SQLite sums its 0/1 booleans; PostgreSQL: count(*) FILTER). */
 export function countWhere(condition: SQLWrapper): SQL<number> {
+  if (POSTGRES) return sql<number>`count(*) filter (where ${condition})`;
   return sql<number>`coalesce(sum(${condition}), 0)`;
 }
 
 /** No limit, where a query takes one (SQLite's LIMIT -1; PostgreSQL: LIMIT ALL). */
-export const NO_LIMIT = -1;
+export const NO_LIMIT = POSTGRES ? Number.MAX_SAFE_INTEGER : -1;
 
 /**
  * `left cross join right on …`: SQLite's way to make the planner walk `left` first and look `right`
  * up for each of its rows (a CROSS JOIN is never reordered). Other databases spell it as a plain JOIN.
  */
 export function joinInThisOrder(right: SQLWrapper, on: SQLWrapper): SQL {
+  if (POSTGRES) return sql`join ${right} on ${on}`;
   return sql`cross join ${right} on ${on}`;
 }
 
 /** A second handle on an open connection whose every statement is reported to `logQuery` (tests and the bench capture the SQL a query runs). */
 export function loggingConnection(sqlite: Database.Database, logQuery: (query: string, params: unknown[]) => void): Executor {
   return drizzle(sqlite, { schema, logger: { logQuery } }) as Executor;
+}
+
+/** The first row a query returns, or undefined: what better-sqlite3's `.get()` gave, awaited on any database (selects add `.limit(1)`). */
+export async function firstRow<T>(query: PromiseLike<T[]>): Promise<T | undefined> {
+  const [row] = await query;
+  return row;
+}
+
+/** The rows of a hand-written statement (`sql\`…\``), as objects keyed by the column aliases. */
+export async function allRows<T>(db: Executor, query: SQLWrapper): Promise<T[]> {
+  if (POSTGRES) return postgres.allRows<T>(db as unknown as postgres.PgExecutor, query);
+  return db.all<T>(query);
+}
+
+/** The first row of a hand-written statement, or undefined. */
+export async function oneRow<T>(db: Executor, query: SQLWrapper): Promise<T | undefined> {
+  if (POSTGRES) return (await postgres.allRows<T>(db as unknown as postgres.PgExecutor, query))[0];
+  return db.get<T>(query);
+}
+
+/** Runs a hand-written statement that returns no rows. */
+export async function runSql(db: Executor, query: SQLWrapper): Promise<void> {
+  if (POSTGRES) await postgres.allRows(db as unknown as postgres.PgExecutor, query);
+  else await db.run(query);
+}
+
+/** How many rows an awaited insert, update or delete without RETURNING wrote (SQLite: changes; PostgreSQL: rowCount). */
+export function changedRows(result: unknown): number {
+  if (POSTGRES) return (result as { rowCount: number | null }).rowCount ?? 0;
+  return (result as { changes: number }).changes;
 }

@@ -15,15 +15,15 @@ export function removeDatabaseFiles(file: string): void {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
 }
 
-export function prepareDatabase(file: string, options: { reset?: boolean } = {}): PrepareResult {
+export async function prepareDatabase(file: string, options: { reset?: boolean } = {}): Promise<PrepareResult> {
   if (options.reset) removeDatabaseFiles(file);
   const db: Db = openDatabase(file);
   try {
-    migrateDatabase(db);
-    const seeded = isDatabaseEmpty(db) ? loadSeed(db) : null;
+    await migrateDatabase(db);
+    const seeded = (await isDatabaseEmpty(db)) ? await loadSeed(db) : null;
     // A full rebuild when the aggregates were never built (a new or restored database, or a migration
     // asking for one); otherwise whatever a writer left stale (a script stopped before its refresh).
-    refreshPublishedAggregatesNow(db);
+    await refreshPublishedAggregatesNow(db);
     return { file, seeded };
   } finally {
     db.$client.close();

@@ -41,7 +41,7 @@ describe("the public tables", () => {
 
   beforeAll(async () => {
     const { prepareDatabase } = await import("@/db/prepare");
-    prepareDatabase(process.env.DATABASE_PATH!);
+    await prepareDatabase(process.env.DATABASE_PATH!);
     const { getDb } = await import("@/db/client");
     sqlite = getDb().$client;
     tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'").all() as Array<{ name: string }>).map((t) => t.name);

@@ -5,6 +5,7 @@
 // migration 0008 are this list turned into SQL (publicTableTriggers); db/public-tables.test.ts checks
 // that the migration says the same, and that every table a public page reads is in the list.
 import { staleQueueTrigger, type TriggerEvent } from "./dialect";
+import { staleQueueTrigger as pgStaleQueueTrigger } from "./dialect-postgres";
 
 /** What a changed row makes stale: SELECTs of (kind, id) over the row's columns (`row` is NEW or OLD). */
 type StaleRows = (row: "NEW" | "OLD", event: TriggerEvent) => string[];
@@ -65,13 +66,14 @@ export const PUBLIC_TABLES: readonly PublicTable[] = [
 
 const EVENTS: readonly TriggerEvent[] = ["insert", "update", "delete"];
 
-/** The statements that create the triggers of every public table, in the list's order. */
-export function publicTableTriggers(): string[] {
+/** The statements that create the triggers of every public table, in the list's order (`dialect`: whose SQL). */
+export function publicTableTriggers(dialect: "sqlite" | "postgres" = "sqlite"): string[] {
+  const trigger = dialect === "postgres" ? pgStaleQueueTrigger : staleQueueTrigger;
   return PUBLIC_TABLES.flatMap((table) =>
     EVENTS.map((event) => {
       const rows = event === "insert" ? (["NEW"] as const) : event === "delete" ? (["OLD"] as const) : (["NEW", "OLD"] as const);
       const stale = table.stale ? rows.flatMap((row) => table.stale!(row, event)) : [];
-      return staleQueueTrigger(`${table.name}_${event}_marks_published_data`, table.name, event, stale);
+      return trigger(`${table.name}_${event}_marks_published_data`, table.name, event, stale);
     }),
   );
 }
@@ -88,6 +90,19 @@ export function publicTablesMigrationSql(): string {
     ...publicTableTriggers(),
     // Built from scratch once under the new triggers (db/prepare.ts rebuilds when tallies_version lags).
     "UPDATE `data_version` SET `tallies_version` = -1 WHERE `id` = 1;",
+  ];
+  return `${HAND_WRITTEN_MARK}\n${statements.join("\n--> statement-breakpoint\n")}\n`;
+}
+
+/**
+ * The hand-written part of the first PostgreSQL migration (db/migrations-pg/0000): the single rows
+ * SQLite's migrations 0001 and 0007 insert, and the public tables' triggers as of migration 0008.
+ */
+export function pgPublicTablesMigrationSql(): string {
+  const statements = [
+    'INSERT INTO "data_version" ("id", "version", "tallies_version") VALUES (1, 0, -1);',
+    'INSERT INTO "publication_settings" ("id", "min_coverage_percent") VALUES (1, 60);',
+    ...publicTableTriggers("postgres"),
   ];
   return `${HAND_WRITTEN_MARK}\n${statements.join("\n--> statement-breakpoint\n")}\n`;
 }

@@ -13,9 +13,9 @@ const declared = (Object.values(schema) as unknown[])
   .map((table) => getTableConfig(table));
 
 describe("db/schema", () => {
-  it("declares every table the migrations create, once, with the same columns", () => {
+  it("declares every table the migrations create, once, with the same columns", async () => {
     const db = openDatabase(":memory:");
-    migrateDatabase(db);
+    await migrateDatabase(db);
     const migrated = listBackupTables(db.$client).filter((t) => t.name !== MIGRATIONS_TABLE && t.name !== SEQUENCE_TABLE);
 
     expect(declared.map((t) => t.name).sort()).toEqual(migrated.map((t) => t.name).sort());

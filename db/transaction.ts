@@ -11,7 +11,7 @@
 // back. A transaction body should await only the database: while it awaits other I/O, a plain read on
 // the same connection from elsewhere would see its uncommitted rows.
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { Executor } from "./dialect";
+import { usesPostgres, type Executor } from "./dialect";
 
 export type { Executor } from "./dialect";
 
@@ -27,7 +27,20 @@ export interface TransactionOptions {
   behavior?: "immediate" | "deferred";
 }
 
+// PostgreSQL: drizzle's node-postgres transaction takes a pooled client for its length; a call with the
+// open transaction's executor (inside `work`) becomes a savepoint on that client, as on SQLite.
+const openPgTransaction = new AsyncLocalStorage<Executor>();
+
+type PgTransactional = { transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> };
+
+async function pgTransaction<T>(db: Executor, work: (tx: Executor) => Promise<T> | T): Promise<T> {
+  const pgDb = db as unknown as PgTransactional;
+  if (openPgTransaction.getStore() === db) return pgDb.transaction(async (savepoint) => work(savepoint));
+  return pgDb.transaction((tx) => openPgTransaction.run(tx, async () => work(tx)));
+}
+
 export async function transaction<T>(db: Executor, work: (tx: Executor) => Promise<T> | T, options: TransactionOptions = {}): Promise<T> {
+  if (usesPostgres()) return pgTransaction(db, work);
   const sqlite = db.$client;
   if (openTransaction.getStore() === db && sqlite.inTransaction) {
     const name = `nested_${++savepoints}`;

@@ -20,6 +20,11 @@ const mailbox = /^(?:[^<>\r\n"]{1,100} <[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]
 const envSchema = z
   .object({
   DATABASE_PATH: z.string().min(1).default("data/scorecard.db"),
+  /** postgres://user:password@host:port/database runs the app on PostgreSQL instead of the SQLite file (issue 18). */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "Use a postgres:// address, or leave DATABASE_URL unset for SQLite.")
+    .optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** The address `npm start` listens on: this machine only unless told otherwise (0.0.0.0 or :: for every interface). */
   HOST: z
@@ -89,6 +94,12 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     throw new Error(`Invalid environment: ${JSON.stringify(problems)}`);
   }
   return parsed.data;
+}
+
+/** The PostgreSQL address when DATABASE_URL selects PostgreSQL; undefined for SQLite (read on its own, so a bad other variable does not change the dialect). */
+export function databaseUrl(source: Record<string, string | undefined> = process.env): string | undefined {
+  const url = source.DATABASE_URL?.trim();
+  return url && /^postgres(ql)?:\/\//.test(url) ? url : undefined;
 }
 
 export function databaseFile(source: Record<string, string | undefined> = process.env): string {

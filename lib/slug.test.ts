@@ -12,9 +12,9 @@ describe("slugify", () => {
     expect(slugify("刘霞")).toBe("item");
   });
 
-  it("adds the lowest free number when the slug is taken", () => {
+  it("adds the lowest free number when the slug is taken", async () => {
     const taken = new Set(["release-x", "release-x-2"]);
-    expect(uniqueSlug("Release X", (s) => taken.has(s))).toBe("release-x-3");
-    expect(uniqueSlug("Release Y", (s) => taken.has(s))).toBe("release-y");
+    expect(await uniqueSlug("Release X", (s) => taken.has(s))).toBe("release-x-3");
+    expect(await uniqueSlug("Release Y", (s) => taken.has(s))).toBe("release-y");
   });
 });

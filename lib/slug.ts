@@ -11,9 +11,9 @@ export function slugify(text: string, maxLength = 60): string {
   return slug || "item";
 }
 
-/** The slug, or the slug with the lowest numeric suffix not yet taken. */
-export function uniqueSlug(text: string, taken: (slug: string) => boolean): string {
+/** The slug, or the slug with the lowest numeric suffix not yet taken (`taken` may ask the database). */
+export async function uniqueSlug(text: string, taken: (slug: string) => boolean | Promise<boolean>): Promise<string> {
   const base = slugify(text);
-  if (!taken(base)) return base;
-  for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
+  if (!(await taken(base))) return base;
+  for (let n = 2; ; n++) if (!(await taken(`${base}-${n}`))) return `${base}-${n}`;
 }

@@ -56,7 +56,7 @@ if (!existsSync(".next/BUILD_ID")) spawnSync(process.execPath, [nextBin, "build"
 // The database must be migrated and its aggregates current before anything is timed (npm start does
 // both before serving; readers never build them). The writer stays open for the edit measured below.
 const writer = openDatabase(dbFile);
-migrateDatabase(writer);
+await migrateDatabase(writer);
 await refreshPublishedAggregates(writer);
 
 // Pick real identifiers from the database so every page has something to show.

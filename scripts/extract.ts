@@ -20,6 +20,6 @@ try {
   process.exit(2);
 }
 
-prepareDatabase(databaseFile());
+await prepareDatabase(databaseFile());
 const extraction = extractStatement(text, await loadExtractionContext(getDb()));
 process.stdout.write(JSON.stringify(extraction, null, 2) + "\n");

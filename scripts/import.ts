@@ -42,14 +42,13 @@ try {
 }
 
 const target = parsed.values.database ? fromCaller(parsed.values.database) : databaseFile();
-prepareDatabase(target);
+await prepareDatabase(target);
 const db = openDatabase(target);
 try {
-  const editors = db
+  const editors = await db
     .select({ id: users.id, email: users.email })
     .from(users)
-    .where(and(eq(users.role, "editor"), eq(users.isDemo, false), ...(parsed.values.as ? [eq(users.email, parsed.values.as.trim().toLowerCase())] : [])))
-    .all();
+    .where(and(eq(users.role, "editor"), eq(users.isDemo, false), ...(parsed.values.as ? [eq(users.email, parsed.values.as.trim().toLowerCase())] : [])));
   if (parsed.values.as && editors.length === 0) fail(`There is no editor account ${parsed.values.as}: imports are made in an editor's name.`);
   if (editors.length === 0) fail("There is no editor account to import in the name of: create one with npm run user:create -- --role editor.");
   if (editors.length > 1) fail(`There are ${editors.length} editors: say whose name the import is in with --as (${editors.map((e) => e.email).join(", ")}).`);

@@ -51,7 +51,7 @@ let t0 = performance.now();
 
 // 1. A fresh database from the seed, and the reviewers' accounts, made with the project's own code.
 const { prepareDatabase } = await import("@/db/prepare");
-prepareDatabase(DATABASE_PATH);
+await prepareDatabase(DATABASE_PATH);
 const { createAccount } = await import("@/server/auth/accounts");
 const accounts = Array.from({ length: REVIEWERS }, (_, i) => ({ email: `load-reviewer-${i + 1}@example.org`, password: `load-password-${i + 1}-x` }));
 for (const [i, account] of accounts.entries()) await createAccount({ ...account, name: `Load reviewer ${i + 1}`, role: "reviewer" });

@@ -4,7 +4,7 @@ import { prepareDatabase } from "@/db/prepare";
 import { databaseFile } from "@/lib/env";
 
 const reset = process.argv.includes("--reset");
-const { file, seeded } = prepareDatabase(databaseFile(), { reset });
+const { file, seeded } = await prepareDatabase(databaseFile(), { reset });
 console.log(
   seeded
     ? `Database ${file}: ${reset ? "re-created" : "created"} and seeded (${seeded.benchmarks} benchmarks, ${seeded.rounds} rounds, ${seeded.publishedScores} published demo scores).`

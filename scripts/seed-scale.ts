@@ -43,9 +43,9 @@ if (existsSync(file)) {
 }
 const started = Date.now();
 const db = openDatabase(file);
-migrateDatabase(db);
+await migrateDatabase(db);
 // It counts the published aggregates at the end (readers never do).
-const summary = generateScaleData(db.$client, options.data);
+const summary = await generateScaleData(db.$client, options.data);
 db.$client.pragma("optimize");
 db.$client.close();
 console.log(JSON.stringify({ file, ...options.data, ...summary, seconds: (Date.now() - started) / 1000 }, null, 2));

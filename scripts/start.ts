@@ -17,7 +17,7 @@ if (!existsSync(".next/BUILD_ID")) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const { file, seeded } = prepareDatabase(databaseFile());
+const { file, seeded } = await prepareDatabase(databaseFile());
 console.log(seeded ? `Created and seeded ${file} (${seeded.benchmarks} benchmarks).` : `Using ${file}.`);
 const firstEditor = await ensureFirstEditor();
 if (firstEditor) console.log(`Created the first editor account, ${firstEditor}.`);

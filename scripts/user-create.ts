@@ -16,7 +16,7 @@ if (!values.email || !values.role) {
   process.exit(2);
 }
 
-prepareDatabase(databaseFile());
+await prepareDatabase(databaseFile());
 const password = values.password ?? randomBytes(12).toString("base64url");
 try {
   const account = await createAccount({ email: values.email, role: values.role as "editor", name: values.name ?? values.email.split("@")[0]!, password });

@@ -32,7 +32,7 @@ if (!Object.hasOwn(USAGE, command) || !values.email || (command === "role" && !R
   process.exit(2);
 }
 
-prepareDatabase(databaseFile());
+await prepareDatabase(databaseFile());
 const db = getDb();
 const account = await getAccountByEmail(db, values.email);
 if (!account) {

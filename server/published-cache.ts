@@ -24,7 +24,7 @@ export function publicCacheEnabled(): boolean {
   return readEnv().SCORECARD_PUBLIC_CACHE === "on";
 }
 
-export function currentPublishedKey(): string {
+export async function currentPublishedKey(): Promise<string> {
   return readPublishedDataKey(getDb());
 }
 
@@ -57,7 +57,7 @@ export function publicAnswersAreKept(): boolean {
  */
 export async function cachedByPublishedData<T>(parts: string[], compute: () => T | Promise<T>, { when = true }: { when?: boolean } = {}): Promise<T> {
   if (!publicAnswersAreKept() || !when) return compute();
-  return unstable_cache(async () => compute(), ["published", currentPublishedKey(), ...parts], { tags: [PUBLISHED_DATA_TAG] })();
+  return unstable_cache(async () => compute(), ["published", await currentPublishedKey(), ...parts], { tags: [PUBLISHED_DATA_TAG] })();
 }
 
 /**
@@ -67,13 +67,13 @@ export async function cachedByPublishedData<T>(parts: string[], compute: () => T
  */
 export async function withPublishedDataRefresh<T>(change: () => Promise<T>): Promise<T> {
   const db = getDb();
-  const before = readPublishedDataKey(db);
+  const before = await readPublishedDataKey(db);
   try {
     return await change();
   } finally {
     // Also when the action ends by redirecting, which Next does by throwing, or fails half-way.
     await refreshPublishedAggregates(db);
     // Outside a Next server (unit tests, scripts) there is no cache to drop.
-    if (process.env.NEXT_RUNTIME && readPublishedDataKey(db) !== before) updateTag(PUBLISHED_DATA_TAG);
+    if (process.env.NEXT_RUNTIME && (await readPublishedDataKey(db)) !== before) updateTag(PUBLISHED_DATA_TAG);
   }
 }

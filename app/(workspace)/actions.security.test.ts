@@ -60,7 +60,7 @@ function form(values: Record<string, string | string[]>): FormData {
 
 beforeAll(async () => {
   const { prepareDatabase } = await import("@/db/prepare");
-  prepareDatabase(process.env.DATABASE_PATH!);
+  await prepareDatabase(process.env.DATABASE_PATH!);
   const { getDb } = await import("@/db/client");
   sqlite = getDb().$client;
   rowCounts = rowCounter(sqlite);

@@ -49,7 +49,7 @@ const BAD_PDF_QUERIES = [...BAD_FILTERS, "?size=b5", "?round=%00", "?round=nope"
 
 beforeAll(async () => {
   const { prepareDatabase } = await import("@/db/prepare");
-  prepareDatabase(process.env.DATABASE_PATH!);
+  await prepareDatabase(process.env.DATABASE_PATH!);
 });
 
 async function expectClearRefusal(response: Response, label: string, kind: "json" | "text") {

@@ -13,7 +13,7 @@ const CONFIDENTIAL_TITLE_ZH = "释放保密被拘留者（导出测试）";
 
 beforeAll(async () => {
   const { prepareDatabase } = await import("@/db/prepare");
-  prepareDatabase(process.env.DATABASE_PATH!);
+  await prepareDatabase(process.env.DATABASE_PATH!);
   const { getDb } = await import("@/db/client");
   sqlite = getDb().$client;
   // A confidential benchmark, scored and published like any other: it must never be exported.

@@ -53,7 +53,7 @@ const cellsOf = (csv: Buffer) => (parse(csv.toString("utf8"), { bom: true }) as 
 
 beforeAll(async () => {
   const { prepareDatabase } = await import("@/db/prepare");
-  prepareDatabase(process.env.DATABASE_PATH!);
+  await prepareDatabase(process.env.DATABASE_PATH!);
   db = (await import("@/db/client")).getDb();
   const run = (sql: string, ...params: unknown[]) => db.$client.prepare(sql).run(...params);
   const now = Date.now();

@@ -35,8 +35,8 @@ function dump(dbFile: string): Record<string, unknown[][]> {
 
 const withoutTimestamp = (json: string) => json.replace(/^"createdAt": ".*",$/m, "");
 
-beforeAll(() => {
-  prepareDatabase(source);
+beforeAll(async () => {
+  await prepareDatabase(source);
   // Values the seed does not have: an integer beyond 2^53, a real in an integer column, a blob.
   const sqlite = new Database(source);
   sqlite.prepare("INSERT INTO audit_log (id, at, action, entity, entity_id, before, after) VALUES (?, ?, 'test.values', 'test', '1', ?, ?)").run(2n ** 62n + 1n, "2020-01-01T00:00:00.000Z", Buffer.from([0, 255, 10]), '{"note":"中文"}');

@@ -4,7 +4,7 @@ import { createReadStream, existsSync, statSync } from "node:fs";
 import { JSONParser } from "@streamparser/json";
 import Database from "better-sqlite3";
 import { openDatabase } from "../client";
-import { migrateDatabase } from "../migrate";
+import { migrateSqliteDatabase } from "../migrate";
 import { removeDatabaseFiles } from "../prepare";
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, decodeValue, type BackupHeader, type BackupMigration } from "./format";
 import {
@@ -97,7 +97,7 @@ export async function restoreJsonBackup(backupFile: string, targetFile: string):
   const openTarget = (): Database.Database => {
     checked = checkHeader(header);
     const db = openDatabase(targetFile);
-    migrateDatabase(db);
+    migrateSqliteDatabase(db);
     const target = db.$client;
     const applied = readAppliedMigrations(target);
     if (!sameMigrations(applied, checked.migrations)) {

@@ -27,10 +27,10 @@ const lastAudit = () => {
   return { ...row, before: JSON.parse(row.before!), after: JSON.parse(row.after!) };
 };
 
-beforeEach(() => {
+beforeEach(async () => {
   db = openDatabase(":memory:");
-  migrateDatabase(db);
-  loadSeed(db);
+  await migrateDatabase(db);
+  await loadSeed(db);
   addUser("ed-one", "editor", 1);
   addUser("ed-two", "editor");
   addUser("rev", "reviewer", 2);

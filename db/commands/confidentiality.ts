@@ -18,6 +18,7 @@ import {
 import { compileWithheldNames, listWithheldItems, parseAliases } from "../queries/withheld-names";
 import { benchmarks, benchmarkSources, redactions, statements, subjectEvents, subjects } from "../schema";
 import { transaction, type Executor } from "../transaction";
+import { firstRow } from "../dialect";
 
 export class ConfidentialityError extends Error {}
 
@@ -36,8 +37,8 @@ export async function setConfidentiality(
     // A benchmark has no other names: its title is what is withheld.
     const row =
       kind === "benchmark"
-        ? await tx.select({ id: benchmarks.id, confidential: benchmarks.confidential, aliases: sql<string>`''` }).from(benchmarks).where(eq(benchmarks.slug, slug)).get()
-        : await tx.select({ id: subjects.id, confidential: subjects.confidential, aliases: subjects.aliases }).from(subjects).where(eq(subjects.slug, slug)).get();
+        ? await firstRow(tx.select({ id: benchmarks.id, confidential: benchmarks.confidential, aliases: sql<string>`''` }).from(benchmarks).where(eq(benchmarks.slug, slug)).limit(1))
+        : await firstRow(tx.select({ id: subjects.id, confidential: subjects.confidential, aliases: subjects.aliases }).from(subjects).where(eq(subjects.slug, slug)).limit(1));
     if (!row) throw new ConfidentialityError("Choose an existing benchmark, person or law.");
     if (kind === "benchmark" && input.aliases) throw new ConfidentialityError("Other names are for people, laws and practices; a benchmark's title is what is withheld.");
     const confidential = input.confidential === "yes";

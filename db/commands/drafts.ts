@@ -10,6 +10,7 @@ import { recordAudit } from "./audit";
 import type { DraftStatement } from "../queries/drafts";
 import { mayApplyFrom } from "../queries/statements";
 import { StatementError } from "./statements";
+import { firstRow } from "../dialect";
 
 export class DraftError extends StatementError {}
 
@@ -19,27 +20,27 @@ export type DraftTarget = { kind: "statement"; slug: string } | { kind: "benchma
 const reviewed = (editorId: string, reviewState: ReviewState, reviewNote: string | null = null) => ({ reviewState, reviewedBy: editorId, reviewedAt: new Date().toISOString(), reviewNote });
 
 async function draftStatement(tx: Executor, slug: string) {
-  const row = await tx.select({ id: statements.id, title: statements.title, reviewState: statements.reviewState }).from(statements).where(eq(statements.slug, slug)).get();
+  const row = await firstRow(tx.select({ id: statements.id, title: statements.title, reviewState: statements.reviewState }).from(statements).where(eq(statements.slug, slug)).limit(1));
   if (!row) throw new DraftError("That statement no longer exists.");
   if (row.reviewState !== "draft") throw new DraftError(`“${row.title}” is no longer a draft (${row.reviewState}); nothing was changed.`);
   return row;
 }
 
 async function draftBenchmark(tx: Executor, slug: string) {
-  const row = await tx.select({ id: benchmarks.id, title: benchmarks.title, reviewState: benchmarks.reviewState }).from(benchmarks).where(eq(benchmarks.slug, slug)).get();
+  const row = await firstRow(tx.select({ id: benchmarks.id, title: benchmarks.title, reviewState: benchmarks.reviewState }).from(benchmarks).where(eq(benchmarks.slug, slug)).limit(1));
   if (!row) throw new DraftError("That benchmark no longer exists.");
   if (row.reviewState !== "draft") throw new DraftError(`“${row.title}” is no longer a draft (${row.reviewState}); nothing was changed.`);
   return row;
 }
 
 async function draftSource(tx: Executor, benchmarkSlug: string, statementSlug: string) {
-  const row = await tx
+  const row = await firstRow(tx
     .select({ benchmarkId: benchmarkSources.benchmarkId, statementId: benchmarkSources.statementId, reviewState: benchmarkSources.reviewState, benchmarkState: benchmarks.reviewState })
     .from(benchmarkSources)
     .innerJoin(benchmarks, eq(benchmarks.id, benchmarkSources.benchmarkId))
     .innerJoin(statements, eq(statements.id, benchmarkSources.statementId))
     .where(and(eq(benchmarks.slug, benchmarkSlug), eq(statements.slug, statementSlug)))
-    .get();
+    .limit(1));
   if (!row) throw new DraftError("That source no longer exists.");
   if (row.reviewState !== "draft") throw new DraftError(`That source is no longer a draft (${row.reviewState}); nothing was changed.`);
   return row;
@@ -127,12 +128,12 @@ export async function rejectDraft(db: Executor, target: DraftTarget, reason: str
       for (const link of links) {
         if (link.linkState === "draft") await tx.update(benchmarkSources).set(withStatement).where(sourceKey(link.benchmarkId, statement.id));
         if (link.benchmarkState !== "draft") continue;
-        const otherLiveSource = await tx
+        const otherLiveSource = await firstRow(tx
           .select({ one: sql`1` })
           .from(benchmarkSources)
           .innerJoin(statements, eq(statements.id, benchmarkSources.statementId))
           .where(and(eq(benchmarkSources.benchmarkId, link.benchmarkId), ne(benchmarkSources.statementId, statement.id), ne(statements.reviewState, "rejected")))
-          .get();
+          .limit(1));
         if (otherLiveSource) continue;
         await tx.update(benchmarks).set(withStatement).where(eq(benchmarks.id, link.benchmarkId));
         benchmarksRejected.push(link.benchmarkId);
@@ -154,11 +155,11 @@ export async function editDraftStatement(db: Executor, input: DraftStatementEdit
     async (tx) => {
       const statement = await draftStatement(tx, input.slug);
       const { slug: _slug, ...values } = input;
-      const before = await tx
+      const before = await firstRow(tx
         .select({ title: statements.title, kind: statements.kind, date: statements.date, datePrecision: statements.datePrecision, language: statements.language, sourceUrl: statements.sourceUrl, summary: statements.summary })
         .from(statements)
         .where(eq(statements.id, statement.id))
-        .get();
+        .limit(1));
       const benchmarkRounds = await tx
         .select({ id: rounds.id, startDate: rounds.startDate, roundId: statements.roundId })
         .from(benchmarkSources)
@@ -193,17 +194,17 @@ export async function editDraftBenchmark(db: Executor, input: DraftBenchmarkEdit
     db,
     async (tx) => {
       const benchmark = await draftBenchmark(tx, input.slug);
-      const category = await tx.select({ id: categories.id }).from(categories).where(eq(categories.slug, input.categorySlug)).get();
-      const round = await tx.select({ id: rounds.id, startDate: rounds.startDate }).from(rounds).where(eq(rounds.slug, input.appliesFromRoundSlug)).get();
-      const statement = await tx.select({ id: statements.id, date: statements.date, roundId: statements.roundId }).from(statements).where(eq(statements.slug, input.statementSlug)).get();
-      const link = statement ? await tx.select({ demand: benchmarkSources.demand }).from(benchmarkSources).where(sourceKey(benchmark.id, statement.id)).get() : undefined;
+      const category = await firstRow(tx.select({ id: categories.id }).from(categories).where(eq(categories.slug, input.categorySlug)).limit(1));
+      const round = await firstRow(tx.select({ id: rounds.id, startDate: rounds.startDate }).from(rounds).where(eq(rounds.slug, input.appliesFromRoundSlug)).limit(1));
+      const statement = await firstRow(tx.select({ id: statements.id, date: statements.date, roundId: statements.roundId }).from(statements).where(eq(statements.slug, input.statementSlug)).limit(1));
+      const link = statement ? await firstRow(tx.select({ demand: benchmarkSources.demand }).from(benchmarkSources).where(sourceKey(benchmark.id, statement.id)).limit(1)) : undefined;
       if (!category || !round || !statement || !link) throw new DraftError("The category, round or source statement no longer exists.");
       if (!mayApplyFrom(statement, round)) throw new DraftError("A benchmark cannot apply from a round before the statement that raised it, other than the round it addresses.");
-      const before = await tx
+      const before = await firstRow(tx
         .select({ title: benchmarks.title, categoryId: benchmarks.categoryId, addressee: benchmarks.addressee, appliesFromRoundId: benchmarks.appliesFromRoundId })
         .from(benchmarks)
         .where(eq(benchmarks.id, benchmark.id))
-        .get();
+        .limit(1));
       const values = { title: input.title, categoryId: category.id, addressee: input.addressee, appliesFromRoundId: round.id };
       await tx.update(benchmarks).set(values).where(eq(benchmarks.id, benchmark.id));
       await tx.update(benchmarkSources).set({ demand: input.demand }).where(sourceKey(benchmark.id, statement.id));
@@ -225,7 +226,7 @@ export async function mergeDraftBenchmark(db: Executor, input: { slug: string; i
     db,
     async (tx) => {
       const draft = await draftBenchmark(tx, input.slug);
-      const into = await tx.select({ id: benchmarks.id, title: benchmarks.title, reviewState: benchmarks.reviewState }).from(benchmarks).where(eq(benchmarks.slug, input.intoSlug)).get();
+      const into = await firstRow(tx.select({ id: benchmarks.id, title: benchmarks.title, reviewState: benchmarks.reviewState }).from(benchmarks).where(eq(benchmarks.slug, input.intoSlug)).limit(1));
       if (!into || into.id === draft.id) throw new DraftError("Choose the existing benchmark the draft repeats.");
       if (into.reviewState !== "approved") throw new DraftError(`“${into.title}” is not an approved benchmark: merge into an approved one.`);
       const links = await tx
@@ -236,7 +237,7 @@ export async function mergeDraftBenchmark(db: Executor, input: { slug: string; i
       const moved: number[] = [];
       for (const link of links) {
         if (link.reviewState === "rejected") continue;
-        const existing = await tx.select({ candidateKey: benchmarkSources.candidateKey }).from(benchmarkSources).where(sourceKey(into.id, link.statementId)).get();
+        const existing = await firstRow(tx.select({ candidateKey: benchmarkSources.candidateKey }).from(benchmarkSources).where(sourceKey(into.id, link.statementId)).limit(1));
         if (existing) {
           // The statement already cites the existing benchmark: that link stays and takes the candidate
           // key (unique per statement, so the draft's link goes first).

@@ -4,9 +4,6 @@
 // server actions' guard refreshes after every action (server/published-cache.ts), scripts that write
 // refresh or rebuild before they finish, and db/prepare.ts rebuilds at start-up when the aggregates
 // were never built (a new database, a restore, a migration that asks for it).
-//
-// The work is synchronous inside: SQLite runs it on one connection in one transaction, and the
-// start-up and seed paths (synchronous by design) share it. The async commands are what the app calls.
 import { sql, type SQL } from "drizzle-orm";
 import { comparisonBase } from "@/lib/dashboard";
 import { ADDRESSEES, type Addressee } from "@/lib/domain";
@@ -20,6 +17,7 @@ import {
   type PublishedRound,
 } from "../queries/published-aggregates";
 import { transaction, type Executor } from "../transaction";
+import { allRows, oneRow, runSql } from "../dialect";
 
 export interface RefreshSummary {
   /** Everything was counted again (never built, or asked for). */
@@ -38,8 +36,8 @@ const STALE_ROUNDS = sql`(SELECT id FROM public_stale WHERE kind = 'round')`;
 // Past this many groups of one round, counting the whole round is quicker than group by group.
 const GROUPS_BEFORE_WHOLE_ROUND = 8;
 
-function publishedRounds(db: Executor): PublishedRound[] {
-  return db.all<PublishedRound>(sql`SELECT id, track_id AS trackId, start_date AS startDate FROM rounds WHERE published_at IS NOT NULL ORDER BY start_date, id`);
+async function publishedRounds(db: Executor): Promise<PublishedRound[]> {
+  return await allRows<PublishedRound>(db, sql`SELECT id, track_id AS trackId, start_date AS startDate FROM rounds WHERE published_at IS NOT NULL ORDER BY start_date, id`);
 }
 
 /**
@@ -47,9 +45,9 @@ function publishedRounds(db: Executor): PublishedRound[] {
  * comparisonBase: the last earlier one that is not preliminary), in the whole timeline and in its
  * track. Needs the tallies of every published round counted first.
  */
-function roundPairs(db: Executor): Array<{ round: PublishedRound; previous: PublishedRound }> {
-  const preliminary = listPreliminaryRoundIdsNow(db);
-  const published = publishedRounds(db).map((round) => ({ round, preliminary: preliminary.has(round.id) }));
+async function roundPairs(db: Executor): Promise<Array<{ round: PublishedRound; previous: PublishedRound }>> {
+  const preliminary = await listPreliminaryRoundIdsNow(db);
+  const published = (await publishedRounds(db)).map((round) => ({ round, preliminary: preliminary.has(round.id) }));
   const pairs: Array<{ round: PublishedRound; previous: PublishedRound }> = [];
   published.forEach(({ round }, i) => {
     const previousOverall = comparisonBase(published, i)?.round;
@@ -61,26 +59,24 @@ function roundPairs(db: Executor): Array<{ round: PublishedRound; previous: Publ
   return pairs;
 }
 
-function storeChanges(db: Executor, round: PublishedRound, previous: PublishedRound, only?: SQL): void {
-  for (const select of changesBetween(round, previous, only)) db.run(sql`INSERT INTO public_changes ${CHANGE_COLUMNS} ${select}`);
+async function storeChanges(db: Executor, round: PublishedRound, previous: PublishedRound, only?: SQL): Promise<void> {
+  for (const select of changesBetween(round, previous, only)) await runSql(db, sql`INSERT INTO public_changes ${CHANGE_COLUMNS} ${select}`);
 }
 
-function storeTallies(db: Executor, roundId: number, group?: { categoryId: number; addressee: Addressee }): void {
+async function storeTallies(db: Executor, roundId: number, group?: { categoryId: number; addressee: Addressee }): Promise<void> {
   const rounds = sql`r.id = ${roundId}`;
-  db.run(sql`INSERT INTO public_tallies ${TALLY_COLUMNS} ${tallySelect(rounds, group ? sql`pb.category_id = ${group.categoryId} AND pb.addressee = ${group.addressee}` : undefined)}`);
+  await runSql(db, sql`INSERT INTO public_tallies ${TALLY_COLUMNS} ${tallySelect(rounds, group ? sql`pb.category_id = ${group.categoryId} AND pb.addressee = ${group.addressee}` : undefined)}`);
 }
 
-const matchers = new WeakMap<object, { items: string; matcher: ReturnType<typeof compileWithheldNames> }>();
+let compiled: { items: string; matcher: ReturnType<typeof compileWithheldNames> } | undefined;
 
-/** The names to withhold, compiled once per set of names on each connection (compiling is the slow part of a small refresh). */
-function withheldNamesMatcher(db: Executor): ReturnType<typeof compileWithheldNames> {
-  const items = listWithheldItemsNow(db);
+/** The names to withhold, compiled once per set of names (compiling is the slow part of a small refresh). */
+async function withheldNamesMatcher(db: Executor): Promise<ReturnType<typeof compileWithheldNames>> {
+  const items = await listWithheldItemsNow(db);
   const key = JSON.stringify(items);
-  const known = matchers.get(db.$client);
-  if (known?.items === key) return known.matcher;
-  const matcher = compileWithheldNames(items);
-  matchers.set(db.$client, { items: key, matcher });
-  return matcher;
+  if (compiled?.items === key) return compiled.matcher;
+  compiled = { items: key, matcher: compileWithheldNames(items) };
+  return compiled.matcher;
 }
 
 /**
@@ -88,45 +84,43 @@ function withheldNamesMatcher(db: Executor): ReturnType<typeof compileWithheldNa
  * where the name falls in the alphabet. They are stored as the public reads them; `only` limits the
  * rows looked at (the benchmarks just stored), otherwise every title is checked again.
  */
-function withholdNamesInStoredTitles(db: Executor, only?: SQL): number {
-  const rows = db.all<{ id: number; raw: string; stored: string }>(
-    sql`SELECT pb.benchmark_id AS id, b.title AS raw, pb.title AS stored FROM public_benchmarks pb JOIN benchmarks b ON b.id = pb.benchmark_id ${only ? sql`WHERE pb.benchmark_id IN ${only}` : sql``}`,
-  );
+async function withholdNamesInStoredTitles(db: Executor, only?: SQL): Promise<number> {
+  const rows = await allRows<{ id: number; raw: string; stored: string }>(db, sql`SELECT pb.benchmark_id AS id, b.title AS raw, pb.title AS stored FROM public_benchmarks pb JOIN benchmarks b ON b.id = pb.benchmark_id ${only ? sql`WHERE pb.benchmark_id IN ${only}` : sql``}`);
   if (rows.length === 0) return 0;
-  const matcher = withheldNamesMatcher(db);
+  const matcher = await withheldNamesMatcher(db);
   let changed = 0;
   for (const row of rows) {
     const title = matcher.isEmpty ? row.raw : matcher.redact(row.raw);
     if (title === row.stored) continue;
-    db.run(sql`UPDATE public_benchmarks SET title = ${title} WHERE benchmark_id = ${row.id}`);
+    await runSql(db, sql`UPDATE public_benchmarks SET title = ${title} WHERE benchmark_id = ${row.id}`);
     changed += 1;
   }
   return changed;
 }
 
-function markAggregatesCurrent(db: Executor): void {
-  db.run(sql`DELETE FROM public_stale`);
-  db.run(sql`UPDATE data_version SET tallies_version = version WHERE id = 1`);
+async function markAggregatesCurrent(db: Executor): Promise<void> {
+  await runSql(db, sql`DELETE FROM public_stale`);
+  await runSql(db, sql`UPDATE data_version SET tallies_version = version WHERE id = 1`);
 }
 
 /** Counts every aggregate from scratch, inside the caller's write transaction. */
-function rebuildInPlace(db: Executor): void {
-  db.run(sql`DELETE FROM public_changes`);
-  db.run(sql`DELETE FROM public_tallies`);
-  db.run(sql`DELETE FROM public_benchmarks`);
-  db.run(sql`INSERT INTO public_benchmarks (benchmark_id, category_id, addressee, applies_from_date, retired_on, title) ${PUBLIC_BENCHMARK_ROWS}`);
-  withholdNamesInStoredTitles(db);
-  for (const round of publishedRounds(db)) storeTallies(db, round.id);
-  for (const { round, previous } of roundPairs(db)) storeChanges(db, round, previous);
-  markAggregatesCurrent(db);
+async function rebuildInPlace(db: Executor): Promise<void> {
+  await runSql(db, sql`DELETE FROM public_changes`);
+  await runSql(db, sql`DELETE FROM public_tallies`);
+  await runSql(db, sql`DELETE FROM public_benchmarks`);
+  await runSql(db, sql`INSERT INTO public_benchmarks (benchmark_id, category_id, addressee, applies_from_date, retired_on, title) ${PUBLIC_BENCHMARK_ROWS}`);
+  await withholdNamesInStoredTitles(db);
+  for (const round of await publishedRounds(db)) await storeTallies(db, round.id);
+  for (const { round, previous } of await roundPairs(db)) await storeChanges(db, round, previous);
+  await markAggregatesCurrent(db);
 }
 
 type Group = { categoryId: number; addressee: Addressee };
 const groupKey = (g: Group) => `${g.categoryId}:${g.addressee}`;
 
 /** Benchmarks that apply from a stale round and whose public row no longer matches it (the round was published, withdrawn or moved). */
-function markBenchmarksOfStaleRounds(db: Executor): void {
-  db.run(sql`
+async function markBenchmarksOfStaleRounds(db: Executor): Promise<void> {
+  await runSql(db, sql`
     INSERT INTO public_stale (kind, id)
     SELECT 'benchmark', b.id FROM public_stale s
       JOIN benchmarks b ON b.applies_from_round_id = s.id
@@ -137,31 +131,31 @@ function markBenchmarksOfStaleRounds(db: Executor): void {
     ON CONFLICT DO NOTHING`);
 }
 
-function groupsOfRescoped(db: Executor): Group[] {
-  return db.all<Group>(sql`SELECT DISTINCT category_id AS categoryId, addressee FROM public_benchmarks WHERE benchmark_id IN ${RESCOPED_BENCHMARKS}`);
+async function groupsOfRescoped(db: Executor): Promise<Group[]> {
+  return await allRows<Group>(db, sql`SELECT DISTINCT category_id AS categoryId, addressee FROM public_benchmarks WHERE benchmark_id IN ${RESCOPED_BENCHMARKS}`);
 }
 
 /**
  * The public rows of the stale benchmarks, stored again; with the groups (category × addressee) to
  * recount in full: those a benchmark whose scope changed was or is in, and a deleted benchmark's category.
  */
-function restoreStaleBenchmarks(db: Executor, titles: boolean): Map<string, Group> {
+async function restoreStaleBenchmarks(db: Executor, titles: boolean): Promise<Map<string, Group>> {
   const groups = new Map<string, Group>();
-  for (const g of groupsOfRescoped(db)) groups.set(groupKey(g), g);
-  db.run(sql`DELETE FROM public_benchmarks WHERE benchmark_id IN ${STALE_BENCHMARKS}`);
-  db.run(sql`INSERT INTO public_benchmarks (benchmark_id, category_id, addressee, applies_from_date, retired_on, title) ${PUBLIC_BENCHMARK_ROWS} AND b.id IN ${STALE_BENCHMARKS}`);
+  for (const g of await groupsOfRescoped(db)) groups.set(groupKey(g), g);
+  await runSql(db, sql`DELETE FROM public_benchmarks WHERE benchmark_id IN ${STALE_BENCHMARKS}`);
+  await runSql(db, sql`INSERT INTO public_benchmarks (benchmark_id, category_id, addressee, applies_from_date, retired_on, title) ${PUBLIC_BENCHMARK_ROWS} AND b.id IN ${STALE_BENCHMARKS}`);
   if (titles) {
     // A name to withhold changed: every stored title is checked, and the changes copy them again.
-    withholdNamesInStoredTitles(db);
+    await withholdNamesInStoredTitles(db);
     // Rows of a benchmark no longer public are dropped with the stale benchmarks' changes (recountChanges).
-    db.run(sql`
+    await runSql(db, sql`
       UPDATE public_changes SET title = (SELECT pb.title FROM public_benchmarks pb WHERE pb.benchmark_id = public_changes.benchmark_id)
        WHERE EXISTS (SELECT 1 FROM public_benchmarks pb WHERE pb.benchmark_id = public_changes.benchmark_id AND pb.title <> public_changes.title)`);
   } else {
-    withholdNamesInStoredTitles(db, STALE_BENCHMARKS);
+    await withholdNamesInStoredTitles(db, STALE_BENCHMARKS);
   }
-  for (const g of groupsOfRescoped(db)) groups.set(groupKey(g), g);
-  for (const { id } of db.all<{ id: number }>(sql`SELECT id FROM public_stale WHERE kind = 'category'`)) {
+  for (const g of await groupsOfRescoped(db)) groups.set(groupKey(g), g);
+  for (const { id } of await allRows<{ id: number }>(db, sql`SELECT id FROM public_stale WHERE kind = 'category'`)) {
     for (const addressee of ADDRESSEES) groups.set(`${id}:${addressee}`, { categoryId: id, addressee });
   }
   return groups;
@@ -176,18 +170,16 @@ const COUNTED = ["applicable", "met", "partial", "not_met", "regressed", "unknow
  * Their scores at those rounds are unchanged (a score written marks its round stale), and so is their
  * scope (a scope written is recounted by group instead), so the difference is exactly their change.
  */
-function contributionOfStaleBenchmarks(db: Executor): Contribution {
-  const rows = db.all<Record<(typeof COUNTED)[number] | "round_id" | "category_id", number> & { addressee: Addressee }>(
-    tallySelect(
+async function contributionOfStaleBenchmarks(db: Executor): Promise<Contribution> {
+  const rows = await allRows<Record<(typeof COUNTED)[number] | "round_id" | "category_id", number> & { addressee: Addressee }>(db, tallySelect(
       sql`r.published_at IS NOT NULL AND r.id NOT IN ${STALE_ROUNDS}`,
       sql`pb.benchmark_id IN ${STALE_BENCHMARKS} AND pb.benchmark_id NOT IN ${RESCOPED_BENCHMARKS}`,
-    ),
-  );
+    ));
   return new Map(rows.map((r) => [`${r.round_id}:${r.category_id}:${r.addressee}`, { roundId: r.round_id, categoryId: r.category_id, addressee: r.addressee, counts: COUNTED.map((c) => r[c]) }]));
 }
 
 /** Adds `after - before` to the stored tallies; a group left with no benchmark goes, as a rebuild would never store it. */
-function applyDifference(db: Executor, before: Contribution, after: Contribution): void {
+async function applyDifference(db: Executor, before: Contribution, after: Contribution): Promise<void> {
   for (const key of new Set([...before.keys(), ...after.keys()])) {
     const was = before.get(key);
     const now = after.get(key);
@@ -195,40 +187,40 @@ function applyDifference(db: Executor, before: Contribution, after: Contribution
     const delta = COUNTED.map((_, i) => (now?.counts[i] ?? 0) - (was?.counts[i] ?? 0));
     if (delta.every((d) => d === 0)) continue;
     const [applicable, met, partial, notMet, regressed, unknown, demo] = delta;
-    db.run(sql`
+    await runSql(db, sql`
       INSERT INTO public_tallies ${TALLY_COLUMNS} VALUES (${roundId}, ${categoryId}, ${addressee}, ${applicable}, ${met}, ${partial}, ${notMet}, ${regressed}, ${unknown}, ${demo})
       ON CONFLICT (round_id, category_id, addressee) DO UPDATE SET
         applicable = applicable + excluded.applicable, met = met + excluded.met, partial = partial + excluded.partial, not_met = not_met + excluded.not_met,
         regressed = regressed + excluded.regressed, unknown = unknown + excluded.unknown, demo = demo + excluded.demo`);
   }
-  db.run(sql`DELETE FROM public_tallies WHERE applicable = 0`);
+  await runSql(db, sql`DELETE FROM public_tallies WHERE applicable = 0`);
 }
 
-function recountTallies(db: Executor, staleRounds: ReadonlySet<number>, groups: ReadonlyMap<string, Group>): number {
-  db.run(sql`DELETE FROM public_tallies WHERE round_id NOT IN (SELECT id FROM rounds WHERE published_at IS NOT NULL)`);
+async function recountTallies(db: Executor, staleRounds: ReadonlySet<number>, groups: ReadonlyMap<string, Group>): Promise<number> {
+  await runSql(db, sql`DELETE FROM public_tallies WHERE round_id NOT IN (SELECT id FROM rounds WHERE published_at IS NOT NULL)`);
   let whole = 0;
-  for (const round of publishedRounds(db)) {
+  for (const round of await publishedRounds(db)) {
     if (staleRounds.has(round.id) || groups.size > GROUPS_BEFORE_WHOLE_ROUND) {
-      db.run(sql`DELETE FROM public_tallies WHERE round_id = ${round.id}`);
-      storeTallies(db, round.id);
+      await runSql(db, sql`DELETE FROM public_tallies WHERE round_id = ${round.id}`);
+      await storeTallies(db, round.id);
       whole += 1;
       continue;
     }
     for (const group of groups.values()) {
-      db.run(sql`DELETE FROM public_tallies WHERE round_id = ${round.id} AND category_id = ${group.categoryId} AND addressee = ${group.addressee}`);
-      storeTallies(db, round.id, group);
+      await runSql(db, sql`DELETE FROM public_tallies WHERE round_id = ${round.id} AND category_id = ${group.categoryId} AND addressee = ${group.addressee}`);
+      await storeTallies(db, round.id, group);
     }
   }
   return whole;
 }
 
 /** The pairs of rounds public_changes holds rows for: one lookup per pair of rounds, not a read of every change. */
-function storedPairs(db: Executor): Set<string> {
-  const ids = db.all<{ id: number }>(sql`SELECT id FROM rounds`).map((r) => r.id);
+async function storedPairs(db: Executor): Promise<Set<string>> {
+  const ids = (await allRows<{ id: number }>(db, sql`SELECT id FROM rounds`)).map((r) => r.id);
   const stored = new Set<string>();
   for (const r of ids) {
     for (const p of ids) {
-      if (r !== p && db.get(sql`SELECT 1 FROM public_changes WHERE round_id = ${r} AND previous_round_id = ${p} LIMIT 1`)) stored.add(`${r}:${p}`);
+      if (r !== p && (await oneRow(db, sql`SELECT 1 FROM public_changes WHERE round_id = ${r} AND previous_round_id = ${p} LIMIT 1`))) stored.add(`${r}:${p}`);
     }
   }
   return stored;
@@ -240,18 +232,15 @@ function storedPairs(db: Executor): Set<string> {
  * measured from, or between the two of a cross-track pair, where a scoped benchmark may now look
  * back to it), is counted again in full; every other pair is counted again for the stale benchmarks.
  */
-function recountChanges(db: Executor, staleRounds: ReadonlySet<number>, staleBenchmarks: number): void {
-  const pairs = roundPairs(db);
-  const published = new Map(publishedRounds(db).map((r) => [r.id, r]));
+async function recountChanges(db: Executor, staleRounds: ReadonlySet<number>, staleBenchmarks: number): Promise<void> {
+  const pairs = await roundPairs(db);
+  const published = new Map((await publishedRounds(db)).map((r) => [r.id, r]));
   const key = (r: number, p: number) => `${r}:${p}`;
   const wanted = new Set(pairs.map((p) => key(p.round.id, p.previous.id)));
   const measuredFromStale = new Set(
     staleRounds.size === 0
       ? []
-      : db
-          .all<{ r: number; p: number }>(
-            sql`SELECT DISTINCT round_id AS r, previous_round_id AS p FROM public_changes WHERE from_round_id IN (${sql.join([...staleRounds].map((id) => sql`${id}`), sql`, `)})`,
-          )
+      : (await allRows<{ r: number; p: number }>(db, sql`SELECT DISTINCT round_id AS r, previous_round_id AS p FROM public_changes WHERE from_round_id IN (${sql.join([...staleRounds].map((id) => sql`${id}`), sql`, `)})`))
           .map((x) => key(x.r, x.p)),
   );
   const between = (round: PublishedRound, previous: PublishedRound) =>
@@ -263,52 +252,50 @@ function recountChanges(db: Executor, staleRounds: ReadonlySet<number>, staleBen
   const redoInFull = (round: PublishedRound, previous: PublishedRound) =>
     staleRounds.has(round.id) || staleRounds.has(previous.id) || measuredFromStale.has(key(round.id, previous.id)) || between(round, previous);
 
-  const stored = storedPairs(db);
+  const stored = await storedPairs(db);
   for (const k of stored) {
     const [r, p] = k.split(":").map(Number) as [number, number];
     const round = published.get(r);
     const previous = published.get(p);
     if (!wanted.has(k) || !round || !previous || redoInFull(round, previous)) {
-      db.run(sql`DELETE FROM public_changes WHERE round_id = ${r} AND previous_round_id = ${p}`);
+      await runSql(db, sql`DELETE FROM public_changes WHERE round_id = ${r} AND previous_round_id = ${p}`);
       stored.delete(k);
     }
   }
-  if (staleBenchmarks > 0) db.run(sql`DELETE FROM public_changes WHERE benchmark_id IN ${STALE_BENCHMARKS}`);
+  if (staleBenchmarks > 0) await runSql(db, sql`DELETE FROM public_changes WHERE benchmark_id IN ${STALE_BENCHMARKS}`);
   for (const { round, previous } of pairs) {
-    if (!stored.has(key(round.id, previous.id))) storeChanges(db, round, previous);
-    else if (staleBenchmarks > 0) storeChanges(db, round, previous, sql`now.benchmark_id IN ${STALE_BENCHMARKS}`);
+    if (!stored.has(key(round.id, previous.id))) await storeChanges(db, round, previous);
+    else if (staleBenchmarks > 0) await storeChanges(db, round, previous, sql`now.benchmark_id IN ${STALE_BENCHMARKS}`);
   }
 }
 
 /** Recounts what public_stale names, inside the caller's write transaction. */
-function refreshInPlace(db: Executor): RefreshSummary {
-  const { version, talliesVersion } = readDataVersionNow(db);
+async function refreshInPlace(db: Executor): Promise<RefreshSummary> {
+  const { version, talliesVersion } = await readDataVersionNow(db);
   if (talliesVersion < 0) {
-    rebuildInPlace(db);
+    await rebuildInPlace(db);
     return { rebuilt: true, benchmarks: 0, rounds: 0 };
   }
-  const kinds = db.all<{ kind: string; n: number }>(sql`SELECT kind, count(*) AS n FROM public_stale GROUP BY kind`);
+  const kinds = await allRows<{ kind: string; n: number }>(db, sql`SELECT kind, count(*) AS n FROM public_stale GROUP BY kind`);
   if (kinds.length === 0) {
     // Only tables no aggregate is built from were written (or nothing): the aggregates stand.
-    if (version !== talliesVersion) markAggregatesCurrent(db);
+    if (version !== talliesVersion) await markAggregatesCurrent(db);
     return { rebuilt: false, benchmarks: 0, rounds: 0 };
   }
-  const staleRounds = new Set(db.all<{ id: number }>(sql`SELECT id FROM public_stale WHERE kind = 'round'`).map((r) => r.id));
-  markBenchmarksOfStaleRounds(db);
-  const before = contributionOfStaleBenchmarks(db);
-  const groups = restoreStaleBenchmarks(db, kinds.some((k) => k.kind === "titles"));
-  applyDifference(db, before, contributionOfStaleBenchmarks(db));
-  const benchmarks = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM public_stale WHERE kind = 'benchmark'`)?.n ?? 0;
-  const rounds = recountTallies(db, staleRounds, groups);
-  recountChanges(db, staleRounds, benchmarks);
-  markAggregatesCurrent(db);
+  const staleRounds = new Set((await allRows<{ id: number }>(db, sql`SELECT id FROM public_stale WHERE kind = 'round'`)).map((r) => r.id));
+  await markBenchmarksOfStaleRounds(db);
+  const before = await contributionOfStaleBenchmarks(db);
+  const groups = await restoreStaleBenchmarks(db, kinds.some((k) => k.kind === "titles"));
+  await applyDifference(db, before, await contributionOfStaleBenchmarks(db));
+  const benchmarks = (await oneRow<{ n: number }>(db, sql`SELECT count(*) AS n FROM public_stale WHERE kind = 'benchmark'`))?.n ?? 0;
+  const rounds = await recountTallies(db, staleRounds, groups);
+  await recountChanges(db, staleRounds, benchmarks);
+  await markAggregatesCurrent(db);
   return { rebuilt: false, benchmarks, rounds };
 }
 
 async function needsRefresh(db: Executor): Promise<boolean> {
-  const row = await db.get<{ current: number; stale: number }>(
-    sql`SELECT (SELECT version = tallies_version FROM data_version WHERE id = 1) AS current, EXISTS (SELECT 1 FROM public_stale) AS stale`,
-  );
+  const row = await oneRow<{ current: number; stale: number }>(db, sql`SELECT (SELECT version = tallies_version FROM data_version WHERE id = 1) AS current, EXISTS (SELECT 1 FROM public_stale) AS stale`);
   return !row || row.current !== 1 || row.stale === 1;
 }
 
@@ -328,18 +315,16 @@ export async function rebuildPublishedAggregates(db: Executor): Promise<void> {
 }
 
 /**
- * For the synchronous paths — start-up (db/prepare.ts), the seed loaders and a publication's own
- * transaction (review.ts publishRound): refreshes inside the transaction already open, or in one of
+ * For start-up (db/prepare.ts), the seed loaders and a publication's own transaction (review.ts
+ * publishRound): refreshes inside the transaction already open, or in one of
  * its own. `rebuild` counts everything again.
  */
-export function refreshPublishedAggregatesNow(db: Executor, options: { rebuild?: boolean } = {}): RefreshSummary {
-  const work = () => {
-    if (!options.rebuild) return refreshInPlace(db);
-    rebuildInPlace(db);
+export async function refreshPublishedAggregatesNow(db: Executor, options: { rebuild?: boolean } = {}): Promise<RefreshSummary> {
+  return transaction(db, async (tx) => {
+    if (!options.rebuild) return refreshInPlace(tx);
+    await rebuildInPlace(tx);
     return { rebuilt: true, benchmarks: 0, rounds: 0 };
-  };
-  const sqlite = db.$client;
-  return sqlite.inTransaction ? work() : sqlite.transaction(work).immediate();
+  });
 }
 
 /**
@@ -347,6 +332,6 @@ export function refreshPublishedAggregatesNow(db: Executor, options: { rebuild?:
  * scores, the round, benchmarks that apply from it) is in public_stale, and is recounted now, so the
  * figures the transaction reads next are the published ones. `versionBefore` is no longer needed.
  */
-export function refreshAggregatesAfterPublishing(tx: Executor, _roundId: number, _versionBefore?: unknown): void {
-  refreshPublishedAggregatesNow(tx);
+export async function refreshAggregatesAfterPublishing(tx: Executor, _roundId: number, _versionBefore?: unknown): Promise<void> {
+  await refreshPublishedAggregatesNow(tx);
 }

@@ -12,6 +12,7 @@ import { listPreliminaryRoundIds } from "../queries/published-aggregates";
 import { refreshAggregatesAfterPublishing } from "./published-aggregates";
 import { recordAudit } from "./audit";
 import { ConflictError } from "./review";
+import { firstRow } from "../dialect";
 
 export interface PublishResult {
   published: number;
@@ -31,7 +32,7 @@ type Publication = Omit<PublishResult, "preliminary"> & { plan: PublicationItem[
 
 /** The writes of a publication, inside the caller's transaction `tx`; with the plan it carried out. */
 async function writePublication(tx: Executor, roundId: number, editorId: string): Promise<Publication> {
-  const round = await tx.select({ id: rounds.id, startDate: rounds.startDate, trackId: rounds.trackId, publishedAt: rounds.publishedAt }).from(rounds).where(eq(rounds.id, roundId)).get();
+  const round = await firstRow(tx.select({ id: rounds.id, startDate: rounds.startDate, trackId: rounds.trackId, publishedAt: rounds.publishedAt }).from(rounds).where(eq(rounds.id, roundId)).limit(1));
   if (!round) throw new ConflictError("No such round.");
   const plan = await planPublication(tx, round);
   const existing = await listPublishedNow(tx, roundId);
@@ -60,7 +61,7 @@ async function writePublication(tx: Executor, roundId: number, editorId: string)
   }
   await tx.update(rounds).set({ publishedAt }).where(eq(rounds.id, roundId));
   await recordAudit(tx, { userId: editorId, action: "round.publish", entity: "round", entityId: roundId, before: { publishedAt: round.publishedAt }, after: { publishedAt, published, changed, withheld } });
-  refreshAggregatesAfterPublishing(tx, roundId);
+  await refreshAggregatesAfterPublishing(tx, roundId);
   return { published, changed, withheld, publishedAt, plan };
 }
 

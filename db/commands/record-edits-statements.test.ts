@@ -19,8 +19,8 @@ const EDITOR = "demo-editor";
 
 beforeEach(async () => {
   db = openDatabase(":memory:");
-  migrateDatabase(db);
-  loadSeed(db);
+  await migrateDatabase(db);
+  await loadSeed(db);
   await rebuildPublishedAggregates(db);
 });
 

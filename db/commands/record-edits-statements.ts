@@ -33,6 +33,7 @@ import { replaceBenchmarkScope } from "./benchmark-scope";
 import { assertUnchangedSince, recordEdit } from "./record-edits";
 import { recordAudit } from "./audit";
 import { findOrCreateOrganisation } from "./statements";
+import { allRows, firstRow } from "../dialect";
 
 /** A refusal in words, for the form. */
 export class RecordEditError extends Error {}
@@ -74,11 +75,11 @@ export interface EditResult {
  */
 export async function editStatement(db: Executor, input: StatementEditInput, editorId: string): Promise<EditResult> {
   return await transaction(db, async (tx) => {
-    const statement = await tx.select({ id: statements.id, public: sql<number>`${isPublicStatement}` }).from(statements).where(eq(statements.slug, input.slug)).get();
+    const statement = await firstRow(tx.select({ id: statements.id, public: sql<number>`${isPublicStatement}` }).from(statements).where(eq(statements.slug, input.slug)).limit(1));
     if (!statement) throw new RecordEditError("That statement no longer exists.");
     const record = { entity: "statement" as const, id: statement.id };
     await assertUnchangedSince(tx, record, input.version);
-    const round = input.roundSlug ? await tx.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, input.roundSlug)).get() : null;
+    const round = input.roundSlug ? await firstRow(tx.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, input.roundSlug)).limit(1)) : null;
     if (input.roundSlug && !round) throw new RecordEditError("Choose an existing round, or none.");
     const roundId = round?.id ?? null;
     const before = await readStatementFields(tx, statement.id);
@@ -151,7 +152,7 @@ async function assertBenchmarksStillApply(tx: Executor, statementId: number, cha
 export const BENCHMARK_PUBLIC_FIELDS = ["title", "titleZh", "category", "addressee", "appliesFrom", "scope", "subjects", "demands", "demandsZh"] as const;
 
 async function isPublic(tx: Executor, benchmarkId: number): Promise<boolean> {
-  return !!(await tx.select({ id: benchmarks.id }).from(benchmarks).where(and(eq(benchmarks.id, benchmarkId), isPublicBenchmark)).get());
+  return !!(await firstRow(tx.select({ id: benchmarks.id }).from(benchmarks).where(and(eq(benchmarks.id, benchmarkId), isPublicBenchmark)).limit(1)));
 }
 
 /**
@@ -162,14 +163,14 @@ async function isPublic(tx: Executor, benchmarkId: number): Promise<boolean> {
  */
 export async function editBenchmark(db: Executor, input: BenchmarkEditInput, editorId: string): Promise<EditResult & { hidden: boolean }> {
   return await transaction(db, async (tx) => {
-    const benchmark = await tx.select({ id: benchmarks.id, reviewState: benchmarks.reviewState }).from(benchmarks).where(eq(benchmarks.slug, input.slug)).get();
+    const benchmark = await firstRow(tx.select({ id: benchmarks.id, reviewState: benchmarks.reviewState }).from(benchmarks).where(eq(benchmarks.slug, input.slug)).limit(1));
     if (!benchmark) throw new RecordEditError("That benchmark no longer exists.");
     if (benchmark.reviewState === "merged") throw new RecordEditError("This benchmark was merged into another: edit the one it was merged into.");
     const record = { entity: "benchmark" as const, id: benchmark.id };
     await assertUnchangedSince(tx, record, input.version);
-    const category = await tx.select({ id: categories.id }).from(categories).where(eq(categories.slug, input.categorySlug)).get();
+    const category = await firstRow(tx.select({ id: categories.id }).from(categories).where(eq(categories.slug, input.categorySlug)).limit(1));
     if (!category) throw new RecordEditError("Choose an existing category.");
-    const round = await tx.select({ id: rounds.id, startDate: rounds.startDate }).from(rounds).where(eq(rounds.slug, input.appliesFromRoundSlug)).get();
+    const round = await firstRow(tx.select({ id: rounds.id, startDate: rounds.startDate }).from(rounds).where(eq(rounds.slug, input.appliesFromRoundSlug)).limit(1));
     if (!round) throw new RecordEditError("Choose an existing round for it to apply from.");
     const scope = await resolveTrackSlugs(tx, input.scopeTrackSlugs);
     if (scope.unknown.length) throw new RecordEditError("One of the tracks ticked no longer exists.");
@@ -230,7 +231,7 @@ export async function editBenchmark(db: Executor, input: BenchmarkEditInput, edi
 
 /** The rounds at which a benchmark has anything scored: an assessment, an editor's decision or a published score. */
 async function scoredRounds(tx: Executor, benchmarkId: number): Promise<Set<number>> {
-  const rows = await tx.all<{ roundId: number }>(sql`
+  const rows = await allRows<{ roundId: number }>(tx, sql`
     select ${assessments.roundId} as roundId from ${assessments} where ${assessments.benchmarkId} = ${benchmarkId}
     union select ${editorDecisions.roundId} from ${editorDecisions} where ${editorDecisions.benchmarkId} = ${benchmarkId}
     union select ${publishedScores.roundId} from ${publishedScores} where ${publishedScores.benchmarkId} = ${benchmarkId}`);
@@ -257,11 +258,11 @@ export interface MergeResult {
 export async function mergeBenchmarks(db: Executor, input: BenchmarkMergeInput, editorId: string): Promise<MergeResult> {
   return await transaction(db, async (tx) => {
     const columns = { id: benchmarks.id, slug: benchmarks.slug, title: benchmarks.title, reviewState: benchmarks.reviewState, confidential: benchmarks.confidential, appliesFromRoundId: benchmarks.appliesFromRoundId };
-    const from = await tx.select(columns).from(benchmarks).where(eq(benchmarks.slug, input.slug)).get();
+    const from = await firstRow(tx.select(columns).from(benchmarks).where(eq(benchmarks.slug, input.slug)).limit(1));
     if (!from) throw new RecordEditError("That benchmark no longer exists.");
     await assertUnchangedSince(tx, { entity: "benchmark", id: from.id }, input.version);
     if (from.reviewState !== "approved") throw new RecordEditError(`“${from.title}” is ${from.reviewState === "draft" ? "a draft: merge it from the drafts page" : `${from.reviewState}, not an approved benchmark`}; nothing was changed.`);
-    const into = await tx.select(columns).from(benchmarks).where(eq(benchmarks.slug, input.intoSlug)).get();
+    const into = await firstRow(tx.select(columns).from(benchmarks).where(eq(benchmarks.slug, input.intoSlug)).limit(1));
     if (!into || into.id === from.id) throw new RecordEditError("Choose another benchmark to keep.");
     if (into.reviewState !== "approved") throw new RecordEditError(`“${into.title}” is not an approved benchmark: merge into an approved one.`);
 
@@ -295,8 +296,8 @@ export async function mergeBenchmarks(db: Executor, input: BenchmarkMergeInput, 
     const wordingsDropped: string[] = [];
     for (const link of fromBefore.sources) {
       if (keptStatements.has(link.statementId)) {
-        const kept = await tx.select({ candidateKey: benchmarkSources.candidateKey }).from(benchmarkSources).where(and(eq(benchmarkSources.benchmarkId, into.id), eq(benchmarkSources.statementId, link.statementId))).get();
-        const candidate = (await tx.select({ key: benchmarkSources.candidateKey }).from(benchmarkSources).where(and(eq(benchmarkSources.benchmarkId, from.id), eq(benchmarkSources.statementId, link.statementId))).get())?.key;
+        const kept = await firstRow(tx.select({ candidateKey: benchmarkSources.candidateKey }).from(benchmarkSources).where(and(eq(benchmarkSources.benchmarkId, into.id), eq(benchmarkSources.statementId, link.statementId))).limit(1));
+        const candidate = (await firstRow(tx.select({ key: benchmarkSources.candidateKey }).from(benchmarkSources).where(and(eq(benchmarkSources.benchmarkId, from.id), eq(benchmarkSources.statementId, link.statementId))).limit(1)))?.key;
         await tx.delete(benchmarkSources).where(and(eq(benchmarkSources.benchmarkId, from.id), eq(benchmarkSources.statementId, link.statementId)));
         if (!kept?.candidateKey && candidate) await tx.update(benchmarkSources).set({ candidateKey: candidate }).where(and(eq(benchmarkSources.benchmarkId, into.id), eq(benchmarkSources.statementId, link.statementId)));
         wordingsDropped.push(demandLine(link.statementSlug, link.demand));

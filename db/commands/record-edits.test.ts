@@ -10,10 +10,10 @@ import { assertUnchangedSince, EditConflictError, recordEdit } from "./record-ed
 let db: Db;
 const track = { entity: "track" as const, id: 1 };
 
-beforeEach(() => {
+beforeEach(async () => {
   db = openDatabase(":memory:");
-  migrateDatabase(db);
-  loadSeed(db);
+  await migrateDatabase(db);
+  await loadSeed(db);
 });
 
 const edit = (before: Record<string, unknown>, after: Record<string, unknown>, published = true) =>

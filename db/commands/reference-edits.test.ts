@@ -16,10 +16,10 @@ import { deleteReferenceRecord, editCategory, editRound, editSubject, editSubjec
 const EDITOR = "demo-editor";
 let db: Db;
 
-beforeEach(() => {
+beforeEach(async () => {
   db = openDatabase(":memory:");
-  migrateDatabase(db);
-  loadSeed(db);
+  await migrateDatabase(db);
+  await loadSeed(db);
 });
 
 const one = <T,>(sql: string, ...params: unknown[]) => db.$client.prepare(sql).get(...params) as T;

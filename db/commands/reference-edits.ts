@@ -28,6 +28,7 @@ import {
 } from "../queries/reference-records";
 import { benchmarkSubjects, categories, rounds, subjectEvents, subjects, tracks } from "../schema";
 import { transaction, type Executor } from "../transaction";
+import { firstRow } from "../dialect";
 
 export interface EditResult {
   /** What the record is called, for the message. */
@@ -69,7 +70,7 @@ export async function editRound(db: Executor, input: z.output<typeof editRoundSc
     if (!round) throw new ReferenceDataError("No such round.");
     const record = { entity: "round" as const, id: round.id };
     await assertUnchangedSince(tx, record, input.version);
-    const track = await tx.select({ id: tracks.id }).from(tracks).where(eq(tracks.slug, input.trackSlug)).get();
+    const track = await firstRow(tx.select({ id: tracks.id }).from(tracks).where(eq(tracks.slug, input.trackSlug)).limit(1));
     if (!track) throw new ReferenceDataError("Choose an existing track.");
     const fields = { name: input.name, nameZh: input.nameZh, startDate: input.startDate, endDate: input.endDate, datePrecision: input.datePrecision, dateNote: input.dateNote, location: input.location };
     await tx
@@ -148,7 +149,7 @@ export async function editSubjectEvent(db: Executor, input: z.output<typeof edit
   return transaction(db, async (tx) => {
     const event = await getSubjectEventRecord(tx, input.eventId);
     if (!event) throw new ReferenceDataError("No such event.");
-    const subject = await tx.select({ name: subjects.name, confidential: subjects.confidential, mergedIntoId: subjects.mergedIntoId }).from(subjects).where(eq(subjects.id, event.subjectId)).get();
+    const subject = await firstRow(tx.select({ name: subjects.name, confidential: subjects.confidential, mergedIntoId: subjects.mergedIntoId }).from(subjects).where(eq(subjects.id, event.subjectId)).limit(1));
     const record = { entity: "subject_event" as const, id: event.id };
     await assertUnchangedSince(tx, record, input.version);
     const after = { kind: input.kind, occurredOn: input.occurredOn, datePrecision: input.datePrecision, description: input.description, descriptionZh: input.descriptionZh, sourceUrl: input.sourceUrl };

@@ -12,10 +12,10 @@ const EDITOR = "demo-editor";
 let db: Db;
 let counts: () => Record<string, number>;
 
-beforeEach(() => {
+beforeEach(async () => {
   db = openDatabase(":memory:");
-  migrateDatabase(db);
-  loadSeed(db);
+  await migrateDatabase(db);
+  await loadSeed(db);
   counts = rowCounter(db.$client);
 });
 

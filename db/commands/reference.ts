@@ -8,11 +8,12 @@ import type { deadlineSchema, newCategorySchema, newRoundSchema, newSubjectEvent
 import { recordAudit } from "./audit";
 import { benchmarks, categories, rounds, subjectEvents, subjects, tracks } from "../schema";
 import { transaction, type Executor } from "../transaction";
+import { firstRow } from "../dialect";
 
 export class ReferenceDataError extends Error {}
 
 async function trackIdOf(tx: Executor, slug: string): Promise<number | undefined> {
-  return (await tx.select({ id: tracks.id }).from(tracks).where(eq(tracks.slug, slug)).get())?.id;
+  return (await firstRow(tx.select({ id: tracks.id }).from(tracks).where(eq(tracks.slug, slug)).limit(1)))?.id;
 }
 
 export async function createTrack(db: Executor, input: z.output<typeof newTrackSchema>, editorId: string): Promise<void> {
@@ -27,7 +28,7 @@ export async function createRound(db: Executor, input: z.output<typeof newRoundS
   await transaction(db, async (tx) => {
     const trackId = await trackIdOf(tx, input.trackSlug);
     if (!trackId) throw new ReferenceDataError("Choose an existing track.");
-    if (await tx.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, input.slug)).get()) throw new ReferenceDataError(`A round called “${input.slug}” already exists.`);
+    if (await firstRow(tx.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, input.slug)).limit(1))) throw new ReferenceDataError(`A round called “${input.slug}” already exists.`);
     const { trackSlug: _track, ...values } = input;
     const [row] = await tx
       .insert(rounds)
@@ -40,7 +41,7 @@ export async function createRound(db: Executor, input: z.output<typeof newRoundS
 /** Sets or removes (null) the date after which a round's scoring closes; answers the round's name for the message. */
 export async function setScoringDeadline(db: Executor, input: z.output<typeof deadlineSchema>, editorId: string): Promise<{ roundName: string }> {
   return transaction(db, async (tx) => {
-    const round = await tx.select({ id: rounds.id, name: rounds.name, scoringDeadline: rounds.scoringDeadline }).from(rounds).where(eq(rounds.slug, input.roundSlug)).get();
+    const round = await firstRow(tx.select({ id: rounds.id, name: rounds.name, scoringDeadline: rounds.scoringDeadline }).from(rounds).where(eq(rounds.slug, input.roundSlug)).limit(1));
     if (!round) throw new ReferenceDataError("No such round.");
     await tx.update(rounds).set({ scoringDeadline: input.scoringDeadline }).where(eq(rounds.id, round.id));
     await recordAudit(tx, { userId: editorId, action: "round.deadline", entity: "round", entityId: round.id, before: { scoringDeadline: round.scoringDeadline }, after: { scoringDeadline: input.scoringDeadline } });
@@ -51,8 +52,8 @@ export async function setScoringDeadline(db: Executor, input: z.output<typeof de
 /** A new category goes last in the list. */
 export async function createCategory(db: Executor, input: z.output<typeof newCategorySchema>, editorId: string): Promise<void> {
   await transaction(db, async (tx) => {
-    if (await tx.select({ id: categories.id }).from(categories).where(eq(categories.slug, input.slug)).get()) throw new ReferenceDataError(`A category called “${input.slug}” already exists.`);
-    const existing = (await tx.select({ n: count() }).from(categories).get())?.n ?? 0;
+    if (await firstRow(tx.select({ id: categories.id }).from(categories).where(eq(categories.slug, input.slug)).limit(1))) throw new ReferenceDataError(`A category called “${input.slug}” already exists.`);
+    const existing = (await firstRow(tx.select({ n: count() }).from(categories).limit(1)))?.n ?? 0;
     const [row] = await tx
       .insert(categories)
       .values({ ...input, position: existing + 1 })
@@ -64,7 +65,7 @@ export async function createCategory(db: Executor, input: z.output<typeof newCat
 /** A person, law or practice; a confidential one never reaches a public surface. */
 export async function createSubject(db: Executor, input: z.output<typeof newSubjectSchema>, editorId: string): Promise<void> {
   await transaction(db, async (tx) => {
-    if (await tx.select({ id: subjects.id }).from(subjects).where(eq(subjects.slug, input.slug)).get()) throw new ReferenceDataError(`“${input.slug}” is already taken.`);
+    if (await firstRow(tx.select({ id: subjects.id }).from(subjects).where(eq(subjects.slug, input.slug)).limit(1))) throw new ReferenceDataError(`“${input.slug}” is already taken.`);
     const [row] = await tx.insert(subjects).values(input).returning({ id: subjects.id });
     await recordAudit(tx, { userId: editorId, action: "subject.create", entity: "subject", entityId: row!.id, after: input });
   });
@@ -73,7 +74,7 @@ export async function createSubject(db: Executor, input: z.output<typeof newSubj
 /** Something that happened to a person or law (a detention, a release, an amendment); answers the subject's name. */
 export async function createSubjectEvent(db: Executor, input: z.output<typeof newSubjectEventSchema>, editorId: string): Promise<{ subjectName: string }> {
   return transaction(db, async (tx) => {
-    const subject = await tx.select({ id: subjects.id, name: subjects.name }).from(subjects).where(eq(subjects.slug, input.subjectSlug)).get();
+    const subject = await firstRow(tx.select({ id: subjects.id, name: subjects.name }).from(subjects).where(eq(subjects.slug, input.subjectSlug)).limit(1));
     if (!subject) throw new ReferenceDataError("Choose an existing person or law.");
     const { subjectSlug: _slug, ...values } = input;
     const [row] = await tx
@@ -88,11 +89,11 @@ export async function createSubjectEvent(db: Executor, input: z.output<typeof ne
 /** From `retiredOn`, later rounds no longer count the benchmark; its history stays. Answers its title. */
 export async function retireBenchmark(db: Executor, input: z.output<typeof retireBenchmarkSchema>, editorId: string): Promise<{ title: string }> {
   return transaction(db, async (tx) => {
-    const benchmark = await tx
+    const benchmark = await firstRow(tx
       .select({ id: benchmarks.id, title: benchmarks.title, retiredOn: benchmarks.retiredOn, retiredReason: benchmarks.retiredReason })
       .from(benchmarks)
       .where(eq(benchmarks.slug, input.benchmarkSlug))
-      .get();
+      .limit(1));
     if (!benchmark) throw new ReferenceDataError("Choose an existing benchmark.");
     await tx.update(benchmarks).set({ retiredOn: input.retiredOn, retiredReason: input.retiredReason }).where(eq(benchmarks.id, benchmark.id));
     await recordAudit(tx, {

@@ -14,6 +14,7 @@ import { getReviewBenchmark, getReviewRound, type ReviewRound } from "../queries
 import { appliesFromDate } from "../queries/shared";
 import { recordAudit } from "./audit";
 import { detectTextLang } from "@/lib/localized";
+import { firstRow } from "../dialect";
 
 export class ConflictError extends Error {
   /** For a stale form: the id of the reviewer's latest assessment now, so a tool can show it. */
@@ -50,13 +51,12 @@ export interface NewAssessment {
 
 /** Inside a write transaction: the conflict check, the row, its evidence and its audit entry. The check throws before anything is written. */
 async function appendAssessment(tx: Executor, input: NewAssessment, origin?: Record<string, unknown>): Promise<number> {
-  const latest = await tx
+  const latest = await firstRow(tx
     .select({ id: assessments.id, status: assessments.status, createdAt: assessments.createdAt })
     .from(assessments)
     .where(and(eq(assessments.benchmarkId, input.benchmarkId), eq(assessments.roundId, input.roundId), eq(assessments.reviewerId, input.reviewerId), eq(assessments.isRuling, false)))
     .orderBy(desc(assessments.id))
-    .limit(1)
-    .get();
+    .limit(1));
   if ((latest?.id ?? 0) !== input.expectedLatestId) {
     throw new ConflictError(
       `This score was changed at ${latest?.createdAt.slice(0, 16).replace("T", " ") ?? "an unknown time"} UTC (now “${latest?.status ?? "none"}”) after you opened the form. Nothing was saved: reload to see the current score, then save again.`,

@@ -6,6 +6,7 @@ import { inScopeOf, resolveTrackSlugs } from "../queries/benchmark-scope";
 import { assessments, benchmarks, benchmarkTracks, rounds, tracks } from "../schema";
 import { transaction, type Executor } from "../transaction";
 import { replaceBenchmarkScope } from "./benchmark-scope";
+import { firstRow } from "../dialect";
 
 export class ScopeError extends Error {}
 
@@ -16,7 +17,7 @@ export class ScopeError extends Error {}
  */
 export async function setBenchmarkScope(db: Executor, input: { benchmarkSlug: string; scopeTrackSlugs: string[] }, editorId: string) {
   return transaction(db, async (tx) => {
-    const benchmark = await tx.select({ id: benchmarks.id, title: benchmarks.title }).from(benchmarks).where(eq(benchmarks.slug, input.benchmarkSlug)).get();
+    const benchmark = await firstRow(tx.select({ id: benchmarks.id, title: benchmarks.title }).from(benchmarks).where(eq(benchmarks.slug, input.benchmarkSlug)).limit(1));
     if (!benchmark) throw new ScopeError("Choose an existing benchmark.");
     const scope = await resolveTrackSlugs(tx, input.scopeTrackSlugs);
     if (scope.unknown.length) throw new ScopeError("One of the tracks ticked no longer exists.");
@@ -33,12 +34,12 @@ export async function setBenchmarkScope(db: Executor, input: { benchmarkSlug: st
     ).map((t) => t.name);
     const outside =
       (
-        await tx
+        await firstRow(tx
           .select({ n: count() })
           .from(assessments)
           .innerJoin(rounds, eq(rounds.id, assessments.roundId))
           .where(and(eq(assessments.benchmarkId, benchmark.id), sql`not ${inScopeOf(rounds.trackId, assessments.benchmarkId)}`))
-          .get()
+          .limit(1))
       )?.n ?? 0;
     return { title: benchmark.title, changed, scope: formatScope(names), outside };
   });

@@ -24,9 +24,9 @@ function addUser(id: string, sessions: Array<{ id: string; ago?: number; expires
 const sessionIds = (userId: string) => db.$client.prepare("SELECT id FROM sessions WHERE user_id = ? ORDER BY id").pluck().all(userId);
 const lastAudit = () => db.$client.prepare("SELECT user_id AS userId, action, entity, entity_id AS entityId, before, after FROM audit_log ORDER BY id DESC LIMIT 1").get();
 
-beforeEach(() => {
+beforeEach(async () => {
   db = openDatabase(":memory:");
-  migrateDatabase(db);
+  await migrateDatabase(db);
   addUser("rita", [{ id: "rita-here", ago: 1000 }, { id: "rita-phone", ago: 5000, userAgent: CHROMIUM }, { id: "rita-old", ago: 9000 }, { id: "rita-expired", expiresIn: -1000 }]);
   addUser("sam", [{ id: "sam-laptop" }]);
   counts = rowCounter(db.$client);

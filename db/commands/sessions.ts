@@ -2,6 +2,7 @@
 // instance that calls it is also built by the command-line scripts.
 import { and, eq, gt, ne, sql } from "drizzle-orm";
 import { summariseUserAgent } from "@/lib/user-agent";
+import { changedRows } from "../dialect";
 import { transaction, type Executor } from "../transaction";
 import { sessions, verifications } from "../schema";
 import { recordAudit } from "./audit";
@@ -13,7 +14,7 @@ export class SessionChangeError extends Error {}
 export async function capSessionLifetimes(db: Executor, maxAgeMs: number): Promise<number> {
   const latest = sql`${sessions.createdAt} + ${maxAgeMs}`;
   const result = await db.update(sessions).set({ expiresAt: latest }).where(gt(sessions.expiresAt, latest));
-  return result.changes;
+  return changedRows(result);
 }
 
 /**
@@ -22,13 +23,13 @@ export async function capSessionLifetimes(db: Executor, maxAgeMs: number): Promi
  */
 export async function withdrawResetLinksOf(db: Executor, userId: string): Promise<number> {
   const result = await db.delete(verifications).where(eq(verifications.value, userId));
-  return result.changes;
+  return changedRows(result);
 }
 
 /** Ends every session of an account at once (a deactivation): its cookies then name no session. Returns how many ended. */
 export async function endSessionsOf(db: Executor, userId: string): Promise<number> {
   const result = await db.delete(sessions).where(eq(sessions.userId, userId));
-  return result.changes;
+  return changedRows(result);
 }
 
 /**
@@ -54,8 +55,8 @@ export async function endOwnSession(db: Executor, userId: string, sessionId: str
 export async function endOtherSessions(db: Executor, userId: string, currentSessionId: string): Promise<number> {
   return transaction(db, async (tx) => {
     const result = await tx.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, currentSessionId)));
-    if (result.changes === 0) throw new SessionChangeError("No other session is open: this browser is the only one signed in. Nothing was changed.");
-    await recordAudit(tx, { userId, action: "session.end-others", entity: "user", entityId: userId, after: { sessionsEnded: result.changes } });
-    return result.changes;
+    if (changedRows(result) === 0) throw new SessionChangeError("No other session is open: this browser is the only one signed in. Nothing was changed.");
+    await recordAudit(tx, { userId, action: "session.end-others", entity: "user", entityId: userId, after: { sessionsEnded: changedRows(result) } });
+    return changedRows(result);
   });
 }

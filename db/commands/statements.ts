@@ -10,6 +10,7 @@ import { resolveTrackSlugs } from "../queries/benchmark-scope";
 import { replaceBenchmarkScope } from "./benchmark-scope";
 import { mayApplyFrom } from "../queries/statements";
 import { recordAudit } from "./audit";
+import { firstRow } from "../dialect";
 
 export class StatementError extends Error {}
 
@@ -37,9 +38,9 @@ const approvedBy = (editorId: string) => ({ reviewState: "approved" as const, re
 /** Records a statement with its publishers (creating organisations it does not know yet). */
 export async function createStatement(db: Executor, input: NewStatement, author: Author): Promise<string> {
   return await transaction(db, async (tx) => {
-    const roundId = input.roundSlug ? (await tx.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, input.roundSlug)).get())?.id : null;
+    const roundId = input.roundSlug ? (await firstRow(tx.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, input.roundSlug)).limit(1)))?.id : null;
     if (input.roundSlug && !roundId) throw new StatementError("Choose an existing round, or none.");
-    const slug = uniqueSlug(input.title, (s) => !!tx.select({ id: statements.id }).from(statements).where(eq(statements.slug, s)).get());
+    const slug = await uniqueSlug(input.title, async (s) => !!(await firstRow(tx.select({ id: statements.id }).from(statements).where(eq(statements.slug, s)).limit(1))));
     const { roundSlug: _round, publishers, ...values } = input;
     const review = author.role === "editor" ? approvedBy(author.id) : { reviewState: "draft" as const };
     const [row] = await tx
@@ -63,10 +64,9 @@ export async function createStatement(db: Executor, input: NewStatement, author:
 
 /** A publisher named on a statement: the organisation of that name, or a new one (an NGO until an editor says otherwise). */
 export async function findOrCreateOrganisation(tx: Executor, name: string): Promise<number> {
-  const existing = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, name)).get();
+  const existing = await firstRow(tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, name)).limit(1));
   if (existing) return existing.id;
-  // uniqueSlug asks synchronously whether a slug is taken; the connection answers at once.
-  const slug = uniqueSlug(name, (s) => !!tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, s)).get());
+  const slug = await uniqueSlug(name, async (s) => !!(await firstRow(tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, s)).limit(1))));
   const [created] = await tx.insert(organisations).values({ name, kind: "ngo", slug }).returning({ id: organisations.id });
   return created!.id;
 }
@@ -81,20 +81,20 @@ export interface ConfirmedCandidate {
 
 /** The benchmark a statement's candidate was already confirmed into, if it was. */
 async function findConfirmedCandidate(tx: Executor, statementId: number, key: string): Promise<Omit<ConfirmedCandidate, "created"> | undefined> {
-  return await tx
+  return await firstRow(tx
     .select({ benchmarkSlug: benchmarks.slug, benchmarkTitle: benchmarks.title, reviewState: benchmarks.reviewState })
     .from(benchmarkSources)
     .innerJoin(benchmarks, eq(benchmarks.id, benchmarkSources.benchmarkId))
     .where(and(eq(benchmarkSources.statementId, statementId), eq(benchmarkSources.candidateKey, key)))
-    .get();
+    .limit(1));
 }
 
 async function getOpenStatement(tx: Executor, slug: string) {
-  const statement = await tx
+  const statement = await firstRow(tx
     .select({ id: statements.id, date: statements.date, roundId: statements.roundId, reviewState: statements.reviewState })
     .from(statements)
     .where(eq(statements.slug, slug))
-    .get();
+    .limit(1));
   if (statement?.reviewState === "rejected") throw new StatementError("An editor rejected this statement: nothing more can be added to it.");
   return statement;
 }
@@ -126,15 +126,15 @@ export async function createBenchmarkFromDemand(db: Executor, input: DemandToCon
       const confirmed = await findConfirmedCandidate(tx, statement.id, input.candidateKey);
       if (confirmed) return { ...confirmed, created: false };
     }
-    const category = await tx.select({ id: categories.id }).from(categories).where(eq(categories.slug, input.categorySlug)).get();
-    const round = await tx.select({ id: rounds.id, startDate: rounds.startDate }).from(rounds).where(eq(rounds.slug, input.appliesFromRoundSlug)).get();
+    const category = await firstRow(tx.select({ id: categories.id }).from(categories).where(eq(categories.slug, input.categorySlug)).limit(1));
+    const round = await firstRow(tx.select({ id: rounds.id, startDate: rounds.startDate }).from(rounds).where(eq(rounds.slug, input.appliesFromRoundSlug)).limit(1));
     if (!statement || !category || !round) throw new StatementError("The statement, category or round no longer exists.");
     if (!mayApplyFrom(statement, round)) throw new StatementError("A benchmark cannot apply from a round before the statement that raised it, other than the round it addresses.");
     const subjectRows = input.subjectSlugs.length ? await tx.select({ id: subjects.id }).from(subjects).where(inArray(subjects.slug, input.subjectSlugs)) : [];
     if (subjectRows.length !== input.subjectSlugs.length) throw new StatementError("One of the people or laws no longer exists.");
     const scope = await resolveTrackSlugs(tx, input.scopeTrackSlugs);
     if (scope.unknown.length) throw new StatementError("One of the tracks ticked no longer exists.");
-    const slug = uniqueSlug(input.title, (s) => !!tx.select({ id: benchmarks.id }).from(benchmarks).where(eq(benchmarks.slug, s)).get());
+    const slug = await uniqueSlug(input.title, async (s) => !!(await firstRow(tx.select({ id: benchmarks.id }).from(benchmarks).where(eq(benchmarks.slug, s)).limit(1))));
     const review = author.role === "editor" && statement.reviewState === "approved" ? approvedBy(author.id) : { reviewState: "draft" as const };
     const [row] = await tx
       .insert(benchmarks)
@@ -159,18 +159,18 @@ export async function addBenchmarkSource(db: Executor, input: { statementSlug: s
       const confirmed = await findConfirmedCandidate(tx, statement.id, input.candidateKey);
       if (confirmed) return { ...confirmed, created: false };
     }
-    const benchmark = await tx
+    const benchmark = await firstRow(tx
       .select({ id: benchmarks.id, title: benchmarks.title, reviewState: benchmarks.reviewState })
       .from(benchmarks)
       .where(eq(benchmarks.slug, input.benchmarkSlug))
-      .get();
+      .limit(1));
     if (!statement || !benchmark) throw new StatementError("The statement or benchmark no longer exists.");
     if (benchmark.reviewState === "rejected" || benchmark.reviewState === "merged") throw new StatementError("That benchmark was rejected or merged by an editor: choose another.");
-    const existing = await tx
+    const existing = await firstRow(tx
       .select({ demand: benchmarkSources.demand })
       .from(benchmarkSources)
       .where(and(eq(benchmarkSources.benchmarkId, benchmark.id), eq(benchmarkSources.statementId, statement.id)))
-      .get();
+      .limit(1));
     if (existing) throw new StatementError("This statement is already a source of that benchmark; nothing was changed.");
     const review = author.role === "editor" && statement.reviewState === "approved" ? approvedBy(author.id) : { reviewState: "draft" as const };
     await tx.insert(benchmarkSources).values({ benchmarkId: benchmark.id, statementId: statement.id, demand: input.demand, candidateKey: input.candidateKey, createdBy: author.id, ...review });

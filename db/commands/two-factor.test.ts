@@ -7,7 +7,7 @@ import { disableTwoFactorOf } from "./two-factor";
 describe("disableTwoFactorOf", () => {
   it("removes the authenticator, turns the flag off, ends the sessions and audits it as the command line's", async () => {
     const db = openDatabase(":memory:");
-    migrateDatabase(db);
+    await migrateDatabase(db);
     const sql = db.$client;
     const now = Date.now();
     sql.prepare("INSERT INTO users (id, email, name, role, is_demo, email_verified, created_at, updated_at, two_factor_enabled) VALUES ('u', 'u@example.org', 'U', 'editor', 0, 1, ?, ?, 1)").run(now, now);

@@ -7,6 +7,7 @@ import { transaction, type Executor } from "../transaction";
 import { recordAudit } from "./audit";
 import { endSessionsOf } from "./sessions";
 import type { AccountActor } from "./accounts";
+import { firstRow } from "../dialect";
 
 export type TwoFactorEvent = "user.two-factor-enable" | "user.two-factor-disable" | "user.backup-codes-regenerate" | "user.backup-code-sign-in";
 
@@ -20,7 +21,7 @@ export async function recordTwoFactorEvent(db: Executor, userId: string, action:
  */
 export async function disableTwoFactorOf(db: Executor, actorId: AccountActor, userId: string): Promise<{ wasEnabled: boolean; sessionsEnded: number }> {
   return transaction(db, async (tx) => {
-    const account = await tx.select({ twoFactorEnabled: users.twoFactorEnabled }).from(users).where(eq(users.id, userId)).get();
+    const account = await firstRow(tx.select({ twoFactorEnabled: users.twoFactorEnabled }).from(users).where(eq(users.id, userId)).limit(1));
     const wasEnabled = !!account?.twoFactorEnabled;
     await tx.delete(twoFactors).where(eq(twoFactors.userId, userId));
     await tx.update(users).set({ twoFactorEnabled: false, updatedAt: new Date() }).where(eq(users.id, userId));

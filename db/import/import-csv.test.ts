@@ -48,7 +48,7 @@ function succeeded(result: ImportResult): ImportSummary {
 
 beforeAll(async () => {
   const { prepareDatabase } = await import("../prepare");
-  prepareDatabase(process.env.DATABASE_PATH!);
+  await prepareDatabase(process.env.DATABASE_PATH!);
   db = (await import("../client")).getDb();
   importCsv = (await import("./import-csv")).importCsv;
   const now = Date.now();

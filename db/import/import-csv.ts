@@ -186,17 +186,16 @@ async function loadBenchmarks(tx: Executor, slugs: string[]): Promise<Map<string
   }
   const ids = rows.map((r) => r.id);
   const sources = groupBy(
-    inBatches(ids, (batch) => tx.select({ benchmarkId: benchmarkSources.benchmarkId, statementId: benchmarkSources.statementId }).from(benchmarkSources).where(inArray(benchmarkSources.benchmarkId, batch)).all()),
+    await inBatches(ids, async (batch) => (await tx.select({ benchmarkId: benchmarkSources.benchmarkId, statementId: benchmarkSources.statementId }).from(benchmarkSources).where(inArray(benchmarkSources.benchmarkId, batch)))),
     (s) => String(s.benchmarkId),
   );
   const linked = groupBy(
-    inBatches(ids, (batch) =>
-      tx
+    await inBatches(ids, async (batch) =>
+      (await tx
         .select({ benchmarkId: benchmarkSubjects.benchmarkId, id: subjects.id, kind: subjects.kind, confidential: subjects.confidential })
         .from(benchmarkSubjects)
         .innerJoin(subjects, eq(subjects.id, benchmarkSubjects.subjectId))
-        .where(inArray(benchmarkSubjects.benchmarkId, batch))
-        .all(),
+        .where(inArray(benchmarkSubjects.benchmarkId, batch))),
     ),
     (s) => String(s.benchmarkId),
   );
@@ -363,9 +362,9 @@ const sameScore = (a: ScoreOnRecord | undefined, status: Status, rationale: stri
   a.evidence.length === evidence.length &&
   a.evidence.every((e, i) => e === evidence[i] || publicText(e) === evidence[i]);
 
-function loadEvidence(tx: Executor, assessmentIds: number[]): Map<number, string[]> {
-  const rows = inBatches(assessmentIds, (batch) =>
-    tx.select({ assessmentId: evidenceLinks.assessmentId, title: evidenceLinks.title, url: evidenceLinks.url }).from(evidenceLinks).where(inArray(evidenceLinks.assessmentId, batch)).all(),
+async function loadEvidence(tx: Executor, assessmentIds: number[]): Promise<Map<number, string[]>> {
+  const rows = await inBatches(assessmentIds, async (batch) =>
+    (await tx.select({ assessmentId: evidenceLinks.assessmentId, title: evidenceLinks.title, url: evidenceLinks.url }).from(evidenceLinks).where(inArray(evidenceLinks.assessmentId, batch))),
   );
   const grouped = groupBy(rows, (r) => String(r.assessmentId));
   return new Map(assessmentIds.map((id) => [id, evidenceKey(grouped.get(String(id)) ?? [])]));
@@ -428,13 +427,12 @@ async function loadScoresOnRecord(tx: Executor, valid: ValidScore[], importer: I
   const benchmarkIds = [...new Set(valid.map((v) => v.benchmark.id))];
   const published = new Map<string, ScoreOnRecord & { assessmentId: number }>();
   const latestOwn = new Map<string, ScoreOnRecord & { assessmentId: number }>();
-  const publishedRows = inBatches(benchmarkIds, (batch) =>
-    tx
+  const publishedRows = await inBatches(benchmarkIds, async (batch) =>
+    (await tx
       .select({ benchmarkId: publishedScores.benchmarkId, roundId: publishedScores.roundId, status: publishedScores.status, assessmentId: publishedScores.assessmentId, rationale: assessments.rationale })
       .from(publishedScores)
       .innerJoin(assessments, eq(assessments.id, publishedScores.assessmentId))
-      .where(and(inArray(publishedScores.benchmarkId, batch), inArray(publishedScores.roundId, roundIds)))
-      .all(),
+      .where(and(inArray(publishedScores.benchmarkId, batch), inArray(publishedScores.roundId, roundIds)))),
   );
   const ownLatestIds = tx
     .select({ id: sql<number>`max(${assessments.id})` })
@@ -445,15 +443,14 @@ async function loadScoresOnRecord(tx: Executor, valid: ValidScore[], importer: I
     .select({ benchmarkId: assessments.benchmarkId, roundId: assessments.roundId, status: assessments.status, assessmentId: assessments.id, rationale: assessments.rationale })
     .from(assessments)
     .where(inArray(assessments.id, ownLatestIds));
-  const evidence = loadEvidence(tx, ownRows.map((r) => r.assessmentId));
+  const evidence = await loadEvidence(tx, ownRows.map((r) => r.assessmentId));
   // A published score's evidence is what the public sees (and the export writes): every agreeing reviewer's links.
   const publicEvidence = groupBy(
-    inBatches(benchmarkIds, (batch) =>
-      tx
+    await inBatches(benchmarkIds, async (batch) =>
+      (await tx
         .select({ benchmarkId: publishedEvidence.benchmarkId, roundId: publishedEvidence.roundId, title: publishedEvidence.title, url: publishedEvidence.url })
         .from(publishedEvidence)
-        .where(and(inArray(publishedEvidence.benchmarkId, batch), inArray(publishedEvidence.roundId, roundIds)))
-        .all(),
+        .where(and(inArray(publishedEvidence.benchmarkId, batch), inArray(publishedEvidence.roundId, roundIds)))),
     ),
     (e) => `${e.benchmarkId}@${e.roundId}`,
   );

@@ -8,6 +8,7 @@ import { assessments, evidenceLinks, publishedScores, users } from "../schema";
 import type { Executor } from "../transaction";
 import { listReviewRounds, type ReviewRound } from "./review";
 import { inBatches } from "./shared";
+import { firstRow } from "../dialect";
 
 export interface LatestAssessmentRow extends LatestAssessment {
   benchmarkId: number;
@@ -49,24 +50,23 @@ export async function listLatestAssessments(db: Executor, roundId: number): Prom
 
 /** One of this reviewer's own assessments, e.g. the one saved meanwhile from another tab; another reviewer's is never returned. */
 export async function getOwnAssessment(db: Executor, id: number, reviewerId: string) {
-  const row = await db
+  const row = await firstRow(db
     .select({ id: assessments.id, status: assessments.status, rationale: assessments.rationale, publicRecord: assessments.publicRecord, createdAt: assessments.createdAt })
     .from(assessments)
     .where(and(eq(assessments.id, id), eq(assessments.reviewerId, reviewerId)))
-    .get();
+    .limit(1));
   return row ? { ...row, evidence: (await listEvidence(db, [row.id])).map(({ assessmentId: _a, ...e }) => e) } : undefined;
 }
 
 /** The evidence links of some assessments, each assessment's in the order they were given. */
 export async function listEvidence(db: Executor, assessmentIds: number[]): Promise<Array<EvidenceLink & { assessmentId: number }>> {
   if (assessmentIds.length === 0) return [];
-  return inBatches(assessmentIds, (batch) =>
-    db
+  return inBatches(assessmentIds, async (batch) =>
+    (await db
       .select({ assessmentId: evidenceLinks.assessmentId, url: evidenceLinks.url, title: evidenceLinks.title, publishedOn: evidenceLinks.publishedOn })
       .from(evidenceLinks)
       .where(inArray(evidenceLinks.assessmentId, batch))
-      .orderBy(asc(evidenceLinks.id))
-      .all(),
+      .orderBy(asc(evidenceLinks.id))),
   );
 }
 
@@ -100,17 +100,17 @@ export async function listCarryForwardSources(db: Executor, round: { startDate: 
     if (remaining.length === 0) break;
     const ids = remaining.filter((b) => isApplicable(b, earlier)).map((b) => b.id);
     if (ids.length === 0) continue;
-    for (const source of findCarryForwardAt(db, earlier, reviewerId, ids)) found.set(source.benchmarkId, source.row);
+    for (const source of await findCarryForwardAt(db, earlier, reviewerId, ids)) found.set(source.benchmarkId, source.row);
     remaining = remaining.filter((b) => !found.has(b.id));
   }
   return found;
 }
 
 /** At one earlier round: the published score of each benchmark, or else this reviewer's own latest assessment there. */
-function findCarryForwardAt(db: Executor, earlier: ReviewRound, reviewerId: string, ids: number[]): Array<{ benchmarkId: number; row: CarryForwardSourceRow }> {
+async function findCarryForwardAt(db: Executor, earlier: ReviewRound, reviewerId: string, ids: number[]): Promise<Array<{ benchmarkId: number; row: CarryForwardSourceRow }>> {
   const roundOf = { roundId: earlier.id, roundSlug: earlier.slug, roundName: earlier.name };
-  const published = inBatches(ids, (batch) =>
-    db
+  const published = await inBatches(ids, async (batch) =>
+    (await db
       .select({
         benchmarkId: publishedScores.benchmarkId,
         status: publishedScores.status,
@@ -120,23 +120,21 @@ function findCarryForwardAt(db: Executor, earlier: ReviewRound, reviewerId: stri
       })
       .from(publishedScores)
       .innerJoin(assessments, eq(assessments.id, publishedScores.assessmentId))
-      .where(and(eq(publishedScores.roundId, earlier.id), inArray(publishedScores.benchmarkId, batch)))
-      .all(),
+      .where(and(eq(publishedScores.roundId, earlier.id), inArray(publishedScores.benchmarkId, batch)))),
   );
   const withPublished = new Set(published.map((p) => p.benchmarkId));
-  const own = inBatches(
+  const own = await inBatches(
     ids.filter((id) => !withPublished.has(id)),
-    (batch) => {
+    async (batch) => {
       const latestIds = db
         .select({ id: sql<number>`max(${assessments.id})` })
         .from(assessments)
         .where(and(eq(assessments.reviewerId, reviewerId), eq(assessments.roundId, earlier.id), inArray(assessments.benchmarkId, batch), eq(assessments.isRuling, false)))
         .groupBy(assessments.benchmarkId);
-      return db
+      return await db
         .select({ id: assessments.id, benchmarkId: assessments.benchmarkId, status: assessments.status, rationale: assessments.rationale, isDemo: assessments.isDemo })
         .from(assessments)
-        .where(inArray(assessments.id, latestIds))
-        .all();
+        .where(inArray(assessments.id, latestIds));
     },
   );
   return [

@@ -5,10 +5,10 @@ import { loadSeed } from "../seed/load";
 import { recordAudit } from "../commands/audit";
 import { listAuditEntities, listAuditEntries, listAuditUsers } from "./audit";
 
-describe("the audit log", () => {
+describe("the audit log", async () => {
   const db = openDatabase(":memory:");
-  migrateDatabase(db);
-  loadSeed(db);
+  await migrateDatabase(db);
+  await loadSeed(db);
   const sqlite = db.$client;
   const benchmark = sqlite.prepare("SELECT id, title FROM benchmarks WHERE slug = 'release-liu-xia'").get() as { id: number; title: string };
   const round = sqlite.prepare("SELECT id, name FROM rounds WHERE slug = 'hrc-37'").get() as { id: number; name: string };

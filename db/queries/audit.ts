@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { SubjectKind } from "@/lib/domain";
 import { auditLog, benchmarks, categories, rounds, statements, subjectEvents, subjects, tracks, users } from "../schema";
 import type { Executor } from "../transaction";
+import { firstRow } from "../dialect";
 
 export interface AuditFilter {
   userId?: string;
@@ -60,7 +61,7 @@ function conditions(filter: AuditFilter) {
 /** A page of the audit log, newest first, narrowed by the filter, with how many entries match and names for what each is about. */
 export async function listAuditEntries(db: Executor, filter: AuditFilter = {}): Promise<{ entries: AuditEntry[]; total: number }> {
   const where = conditions(filter);
-  const total = (await db.select({ n: sql<number>`count(*)` }).from(auditLog).where(where).get())?.n ?? 0;
+  const total = (await firstRow(db.select({ n: sql<number>`count(*)` }).from(auditLog).where(where).limit(1)))?.n ?? 0;
   const rows = await db
     .select({
       id: auditLog.id,

@@ -9,12 +9,12 @@ import { listPublishedScoreDetails } from "./scores";
 import { inBatches } from "./shared";
 
 describe("inBatches", () => {
-  it("runs the query per batch and keeps every row in order", () => {
+  it("runs the query per batch and keeps every row in order", async () => {
     const calls: number[][] = [];
-    const rows = inBatches(Array.from({ length: 25 }, (_, i) => i), (batch) => (calls.push(batch), batch.map((id) => id * 2)), 10);
+    const rows = await inBatches(Array.from({ length: 25 }, (_, i) => i), async (batch) => (calls.push(batch), batch.map((id) => id * 2)), 10);
     expect(calls.map((c) => c.length)).toEqual([10, 10, 5]);
     expect(rows).toEqual(Array.from({ length: 25 }, (_, i) => i * 2));
-    expect(inBatches([], () => [1])).toEqual([]);
+    expect(await inBatches([], async () => [1])).toEqual([]);
   });
 
   it("awaits an async query per batch and keeps every row in order", async () => {
@@ -29,8 +29,8 @@ describe("inBatches", () => {
 describe("queries over more ids than SQLite takes at once", () => {
   it("answers for 40,000 benchmarks", async () => {
     const db = openDatabase(":memory:");
-    migrateDatabase(db);
-    generateScaleData(db.$client, { benchmarks: 40_000, rounds: 2, reviewers: 2, seed: 3 });
+    await migrateDatabase(db);
+    await generateScaleData(db.$client, { benchmarks: 40_000, rounds: 2, reviewers: 2, seed: 3 });
     const ids = (db.$client.prepare("SELECT id FROM benchmarks").all() as { id: number }[]).map((r) => r.id);
     expect((await listBenchmarkSources(db, ids)).length).toBeGreaterThanOrEqual(40_000);
     expect((await listBenchmarkSubjects(db, ids)).length).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Addressee, DatePrecision, StatementKind, SubjectKind } from "@/lib/domain";
-import { ALWAYS } from "../dialect";
+import { ALWAYS, firstRow, oneRow } from "../dialect";
 import type { Executor } from "../transaction";
 import { benchmarks, benchmarkSources, benchmarkSubjects, categories, rounds, statements, subjects } from "../schema";
 import { listScopeTracks, withScopes, type ScopeTrack } from "./benchmark-scope";
@@ -32,7 +32,7 @@ export interface PublicBenchmark {
 
 /** A benchmark the public may see; undefined for a confidential or missing one. */
 export async function getPublicBenchmark(db: Executor, slug: string): Promise<PublicBenchmark | undefined> {
-  const row = await db
+  const row = await firstRow(db
     .select({
       id: benchmarks.id,
       slug: benchmarks.slug,
@@ -53,7 +53,7 @@ export async function getPublicBenchmark(db: Executor, slug: string): Promise<Pu
     .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
     .innerJoin(rounds, eq(rounds.id, benchmarks.appliesFromRoundId))
     .where(and(eq(benchmarks.slug, slug), isPublicBenchmark))
-    .get();
+    .limit(1));
   if (!row) return undefined;
   const withheld = (await getPublicRedactor(db)).fields(row, ["title", "titleZh", "retiredReason"]);
   // withScopes and listScopeTracks (benchmark-scope.ts, another area's) are still synchronous.
@@ -171,7 +171,7 @@ export async function listPublicBenchmarksPage(db: Executor, resolved: ResolvedF
 export async function countPublicBenchmarks(db: Executor, resolved: ResolvedFilters): Promise<number> {
   const r = resolved;
   const unfiltered = !r.matchesNothing && r.categoryId === undefined && r.filters.addressee === undefined && r.statementId === undefined && r.subjectId === undefined;
-  const countOf = async (query: SQL) => (await db.get<{ n: number }>(query))?.n ?? 0;
+  const countOf = async (query: SQL) => (await oneRow<{ n: number }>(db, query))?.n ?? 0;
   if (unfiltered) return (await countOf(sql`select count(*) as n from ${benchmarks}`)) - (await countOf(sql`select count(*) as n from (${hiddenBenchmarkSelect})`));
   return countOf(sql`select count(*) as n from ${benchmarks} where ${benchmarkConditions(db, r) ?? ALWAYS}`);
 }

@@ -7,7 +7,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { excerptAround, type NameMatch, type NameMatcher } from "@/lib/redaction";
-import { iterateRows, likeIgnoringCase, sqlBoolean } from "../dialect";
+import { iterateRows, likeIgnoringCase, sqlBoolean, firstRow } from "../dialect";
 import { benchmarks, benchmarkSources, redactions, statements, subjectEvents, subjects, users } from "../schema";
 import type { Executor } from "../transaction";
 import { compileWithheldNames, listWithheldItems, type WithheldItemSummary } from "./withheld-names";
@@ -328,9 +328,9 @@ export async function getTextRecord(db: Executor, kind: RecordKind, id: string):
 
 /** An editor's earlier decision on one field of a record. */
 export async function getRedaction(db: Executor, kind: RecordKind, id: string, field: string): Promise<{ decision: string; textHash: string } | undefined> {
-  return db
+  return await firstRow(db
     .select({ decision: redactions.decision, textHash: redactions.textHash })
     .from(redactions)
     .where(and(eq(redactions.recordKind, kind), eq(redactions.recordId, id), eq(redactions.field, field)))
-    .get();
+    .limit(1));
 }

@@ -14,8 +14,8 @@ import { refreshPublishedAggregatesNow } from "../commands/published-aggregates"
 const GROWING = ["published_scores", "assessments", "benchmarks", "benchmark_tracks", "benchmark_subjects", "benchmark_sources", "public_benchmarks", "public_changes"];
 
 const db = openDatabase(":memory:");
-migrateDatabase(db);
-generateScaleData(db.$client, { benchmarks: 400, rounds: 8, reviewers: 3, seed: 3 });
+await migrateDatabase(db);
+await generateScaleData(db.$client, { benchmarks: 400, rounds: 8, reviewers: 3, seed: 3 });
 db.$client.exec("ANALYZE");
 
 async function statementsOf(run: (db: Db) => unknown): Promise<Array<{ query: string; params: unknown[] }>> {
@@ -53,11 +53,11 @@ describe("the dashboard's queries use indexes", () => {
     });
   }
 
-  it("and so does the rebuild of the aggregates: every scope lookup is by index", () => {
+  it("and so does the rebuild of the aggregates: every scope lookup is by index", async () => {
     const sqlite = db.$client;
     const prepared: Array<{ query: string; params: unknown[] }> = [];
     const logged = loggingConnection(sqlite, (query, params) => prepared.push({ query, params }));
-    refreshPublishedAggregatesNow(logged, { rebuild: true });
+    await refreshPublishedAggregatesNow(logged, { rebuild: true });
     const scoped = prepared.filter(({ query }) => query.includes("benchmark_tracks"));
     // The tallies and both parts of the changes.
     expect(scoped.length).toBeGreaterThanOrEqual(3);

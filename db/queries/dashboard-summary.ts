@@ -8,7 +8,7 @@ import { comparisonBase, type Dashboard, type GroupFigures, type HeatMapGroup, t
 import { ADDRESSEES, type Addressee, type Status } from "@/lib/domain";
 import { emptyTally, isApplicable, summariseTally, type StatusTally } from "@/lib/scoring";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
-import { NO_LIMIT } from "../dialect";
+import { NO_LIMIT, firstRow } from "../dialect";
 import { benchmarks, benchmarkSources, benchmarkSubjects, benchmarkTracks, categories, publicBenchmarks, publicChanges, publicTallies, publishedScores } from "../schema";
 import type { Executor } from "../transaction";
 import { listRoundsInView, type DashboardRound } from "./dashboard";
@@ -163,7 +163,7 @@ export async function getDashboardSummary(db: Executor, filters: DashboardFilter
 
   const redactor = await getPublicRedactor(db);
   const heatMapWhere = and(inView, options.applicableOnly ? appliesWithin(roundsInView) : undefined);
-  const heatMapTotal = options.figuresOnly ? 0 : ((await db.select({ n: sql<number>`count(*)` }).from(publicBenchmarks).where(heatMapWhere).get())?.n ?? 0);
+  const heatMapTotal = options.figuresOnly ? 0 : ((await firstRow(db.select({ n: sql<number>`count(*)` }).from(publicBenchmarks).where(heatMapWhere).limit(1)))?.n ?? 0);
   const heatMapRows = async (categoryId: number, limit: number) =>
     (
       await withScopes(
@@ -343,5 +343,5 @@ export async function countViewBenchmarks(db: Executor, filters: DashboardFilter
   const resolved = await resolveFilters(db, filters);
   const roundsInView = options.applicableOnly ? await listRoundsInView(db, resolved) : [];
   const where = and(viewConditions(db, resolved, publicBenchmarks), options.applicableOnly ? appliesWithin(roundsInView) : undefined);
-  return (await db.select({ n: sql<number>`count(*)` }).from(publicBenchmarks).where(where).get())?.n ?? 0;
+  return (await firstRow(db.select({ n: sql<number>`count(*)` }).from(publicBenchmarks).where(where).limit(1)))?.n ?? 0;
 }

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { ContentLang } from "@/lib/domain";
 import type { BenchmarkExportRow, ScoreExportRow } from "@/lib/export/rows";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
-import { ALWAYS, groupConcat, isFalse, joinInOrder } from "../dialect";
+import { ALWAYS, groupConcat, isFalse, joinInOrder, firstRow, oneRow, allRows } from "../dialect";
 import type { Executor } from "../transaction";
 import {
   assessments,
@@ -48,7 +48,7 @@ export interface ExportContext {
 
 export async function getExportContext(db: Executor, filters: DashboardFilters, lang: ContentLang = "en"): Promise<ExportContext> {
   const resolved = await resolveFilters(db, filters);
-  const row = await db.select({ latest: sql<string | null>`max(${rounds.publishedAt})` }).from(rounds).where(roundConditions(resolved)).get();
+  const row = await firstRow(db.select({ latest: sql<string | null>`max(${rounds.publishedAt})` }).from(rounds).where(roundConditions(resolved)).limit(1));
   return { resolved, dataVersion: row?.latest ?? null, lang };
 }
 
@@ -178,7 +178,7 @@ async function countScoresPerRound(db: Executor, context: ExportContext, roundsI
   return {
     of: async (round) => {
       if (!cache.has(round.id)) {
-        const n = (await db.get<{ n: number }>(sql`select count(*) as n from ${publishedScores} where ${publishedScores.roundId} = ${round.id}`))?.n ?? 0;
+        const n = (await oneRow<{ n: number }>(db, sql`select count(*) as n from ${publishedScores} where ${publishedScores.roundId} = ${round.id}`))?.n ?? 0;
         cache.set(round.id, n - (hidden.get(round.id) ?? 0));
       }
       return cache.get(round.id)!;
@@ -189,30 +189,26 @@ async function countScoresPerRound(db: Executor, context: ExportContext, roundsI
 
 /** With benchmark filters: each round's public scores counted from the benchmarks the filters name, within their scope. */
 async function countFilteredScoresPerRound(db: Executor, context: ExportContext, roundsInView: RoundInView[]): Promise<Map<number, number>> {
-  const rows = await db.all<{ roundId: number; n: number }>(
-    sql`select ${publishedScores.roundId} as roundId, count(*) as n from ${benchmarks} ${joinInOrder(publishedScores, sql`${publishedScores.benchmarkId} = ${benchmarks.id}`)}
+  const rows = await allRows<{ roundId: number; n: number }>(db, sql`select ${publishedScores.roundId} as roundId, count(*) as n from ${benchmarks} ${joinInOrder(publishedScores, sql`${publishedScores.benchmarkId} = ${benchmarks.id}`)}
         where ${benchmarkConditions(db, context.resolved)} and ${inArray(
           publishedScores.roundId,
           roundsInView.map((r) => r.id),
         )}
-          and ${inScopeOf(sql`(select r.track_id from ${rounds} r where r.id = ${publishedScores.roundId})`)} group by 1`,
-  );
+          and ${inScopeOf(sql`(select r.track_id from ${rounds} r where r.id = ${publishedScores.roundId})`)} group by 1`);
   return new Map(rows.map((r) => [r.roundId, r.n]));
 }
 
 /** Track by track: the scores a track's rounds leave out, of the hidden benchmarks and of those scoped elsewhere. */
 async function countHiddenScoresPerRound(db: Executor, roundsInView: RoundInView[]): Promise<Map<number, number>> {
   const perTrack = await Promise.all(
-    [...new Set(roundsInView.map((r) => r.trackId))].map((trackId) =>
-      db.all<{ roundId: number; n: number }>(
-        sql`select ${publishedScores.roundId} as roundId, count(*) as n
+    [...new Set(roundsInView.map((r) => r.trackId))].map(async (trackId) =>
+      (await allRows<{ roundId: number; n: number }>(db, sql`select ${publishedScores.roundId} as roundId, count(*) as n
             from (select id from (${hiddenBenchmarkSelect}) union select benchmark_id from (${outOfScopeSelect(trackId)})) hidden
             ${joinInOrder(publishedScores, sql`${publishedScores.benchmarkId} = hidden.id`)}
             where ${inArray(
               publishedScores.roundId,
               roundsInView.filter((r) => r.trackId === trackId).map((r) => r.id),
-            )} group by 1`,
-      ),
+            )} group by 1`)),
     ),
   );
   return new Map(perTrack.flat().map((r) => [r.roundId, r.n] as const));
@@ -230,8 +226,8 @@ async function countScores(db: Executor, context: ExportContext, roundsInView: R
   ).map((r) => r.id);
   if (outOfView.length >= roundsInView.length) return sum();
   // SQLite counts a whole table far faster than it counts the entries of a range.
-  const all = (await db.get<{ n: number }>(sql`select count(*) as n from ${publishedScores}`))?.n ?? 0;
-  const out = outOfView.length ? ((await db.get<{ n: number }>(sql`select count(*) as n from ${publishedScores} where ${inArray(publishedScores.roundId, outOfView)}`))?.n ?? 0) : 0;
+  const all = (await oneRow<{ n: number }>(db, sql`select count(*) as n from ${publishedScores}`))?.n ?? 0;
+  const out = outOfView.length ? ((await oneRow<{ n: number }>(db, sql`select count(*) as n from ${publishedScores} where ${inArray(publishedScores.roundId, outOfView)}`))?.n ?? 0) : 0;
   return all - out - perRound.hidden;
 }
 

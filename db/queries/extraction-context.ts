@@ -1,6 +1,7 @@
 // What the demand extractor matches against. No "server-only" here: the extract command uses it too.
 import { asc, eq, inArray, like, or } from "drizzle-orm";
 import type { ExtractionContext } from "@/lib/extract/demands";
+import { firstRow } from "../dialect";
 import { benchmarks, benchmarkSources, benchmarkSubjects, categories, subjects } from "../schema";
 import type { Executor } from "../transaction";
 
@@ -30,11 +31,13 @@ export async function loadExtractionContext(db: Executor): Promise<ExtractionCon
 
 /** A person already recorded under this name or Chinese name (a repeated confirmation finds the first). */
 export async function findSubjectNamed(db: Executor, name: string, nameZh: string | null): Promise<{ slug: string; name: string } | undefined> {
-  return db
-    .select({ slug: subjects.slug, name: subjects.name })
-    .from(subjects)
-    .where(nameZh ? or(eq(subjects.name, name), eq(subjects.nameZh, nameZh)) : eq(subjects.name, name))
-    .get();
+  return await firstRow(
+    db
+      .select({ slug: subjects.slug, name: subjects.name })
+      .from(subjects)
+      .where(nameZh ? or(eq(subjects.name, name), eq(subjects.nameZh, nameZh)) : eq(subjects.name, name))
+      .limit(1),
+  );
 }
 
 /** The slug for a new subject: from its name ("Anna Lindqvist" → anna-lindqvist), numbered when taken. */

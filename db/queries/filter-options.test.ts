@@ -9,9 +9,9 @@ import { getFilterNames, LONG_LIST_THRESHOLD, listFilterOptions } from "./filter
 
 describe("listFilterOptions", async () => {
   const db = openDatabase(":memory:");
-  migrateDatabase(db);
+  await migrateDatabase(db);
   // 5,000 benchmarks make 250 statements and 1,025 people and laws: both past the default threshold.
-  generateScaleData(db.$client, { benchmarks: 5_000, rounds: 3, reviewers: 2, seed: 11 });
+  await generateScaleData(db.$client, { benchmarks: 5_000, rounds: 3, reviewers: 2, seed: 11 });
   const count = (sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;
   const publicSubjects = count("SELECT COUNT(*) AS n FROM subjects WHERE confidential = 0");
   const statementCount = count("SELECT COUNT(*) AS n FROM statements");
@@ -29,8 +29,8 @@ describe("listFilterOptions", async () => {
 
   it("lists each addressee that a public benchmark has, in the domain's order", async () => {
     const small = openDatabase(":memory:");
-    migrateDatabase(small);
-    generateScaleData(small.$client, { benchmarks: 400, rounds: 2, reviewers: 2, seed: 5 });
+    await migrateDatabase(small);
+    await generateScaleData(small.$client, { benchmarks: 400, rounds: 2, reviewers: 2, seed: 5 });
     const present = () => (small.$client.prepare("SELECT DISTINCT addressee FROM benchmarks WHERE confidential = 0").all() as { addressee: Addressee }[]).map((r) => r.addressee);
     const hidden = present()[0]!;
     small.$client.prepare("UPDATE benchmarks SET confidential = 1 WHERE addressee = ?").run(hidden);
@@ -68,7 +68,7 @@ describe("listFilterOptions", async () => {
 describe("getFilterNames", () => {
   it("names what the filters select, in public only: no confidential person, no unpublished round", async () => {
     const file = `${process.env.TMPDIR ?? "/tmp"}/filter-names-${process.pid}-${Date.now()}.db`;
-    prepareDatabase(file);
+    await prepareDatabase(file);
     const db = openDatabase(file);
     const filters = { track: "un-hrc", from: "hrc-31", to: "hrc-37", category: "legal-reform", statement: "hrw-2013-kunming-release", subject: "liu-xia" };
     expect(await getFilterNames(db, filters)).toEqual({

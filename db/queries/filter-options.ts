@@ -7,6 +7,7 @@ import type { Executor } from "../transaction";
 import { benchmarks, categories, rounds, statements, subjects, tracks } from "../schema";
 import { getPublicRedactor, type PublicRedactor } from "./public-text";
 import { isPublicBenchmark, isPublicStatement } from "./shared";
+import { firstRow } from "../dialect";
 
 /** Past this many options a <select> is no use to anyone and bloats the page: the form shows a search field instead. */
 export const LONG_LIST_THRESHOLD = 200;
@@ -68,7 +69,7 @@ export async function listFilterOptions(
 /** The addressees of some public benchmark: one early-stopping probe each instead of a DISTINCT over every benchmark (150 ms at 100,000). */
 async function listAddressees(db: Executor): Promise<string[]> {
   const probes = await Promise.all(
-    ADDRESSEES.map(async (addressee) => (await db.select({ one: sql`1` }).from(benchmarks).where(and(eq(benchmarks.addressee, addressee), isPublicBenchmark)).limit(1).get()) !== undefined),
+    ADDRESSEES.map(async (addressee) => (await firstRow(db.select({ one: sql`1` }).from(benchmarks).where(and(eq(benchmarks.addressee, addressee), isPublicBenchmark)).limit(1))) !== undefined),
   );
   return ADDRESSEES.filter((_, i) => probes[i]);
 }
@@ -79,7 +80,7 @@ function statementOptions(db: Executor, redactor: PublicRedactor, selected: stri
   return shortOrLong(
     async (limit) => (await db.select(columns).from(statements).where(isPublicStatement).orderBy(asc(statements.date), asc(statements.id)).limit(limit)).map(asPublic),
     async (slug) => {
-      const row = await db.select(columns).from(statements).where(and(isPublicStatement, eq(statements.slug, slug))).get();
+      const row = await firstRow(db.select(columns).from(statements).where(and(isPublicStatement, eq(statements.slug, slug))).limit(1));
       return row && asPublic(row);
     },
     selected,
@@ -95,7 +96,7 @@ function subjectOptions(db: Executor, redactor: PublicRedactor, selected: string
   return shortOrLong(
     async (limit) => (await db.select(columns).from(subjects).where(publicSubject).orderBy(asc(subjects.kind), asc(subjects.name)).limit(limit)).map(asPublic),
     async (slug) => {
-      const row = await db.select(columns).from(subjects).where(and(publicSubject, eq(subjects.slug, slug))).get();
+      const row = await firstRow(db.select(columns).from(subjects).where(and(publicSubject, eq(subjects.slug, slug))).limit(1));
       return row && asPublic(row);
     },
     selected,
@@ -111,25 +112,25 @@ function subjectOptions(db: Executor, redactor: PublicRedactor, selected: string
 export async function getFilterNames(db: Executor, filters: DashboardFilters): Promise<FilterNames> {
   const redactor = await getPublicRedactor(db);
   const roundName = async (slug: string | undefined) =>
-    slug ? (await db.select({ name: rounds.name }).from(rounds).where(and(eq(rounds.slug, slug), isNotNull(rounds.publishedAt))).get())?.name : undefined;
+    slug ? (await firstRow(db.select({ name: rounds.name }).from(rounds).where(and(eq(rounds.slug, slug), isNotNull(rounds.publishedAt))).limit(1)))?.name : undefined;
   const [track, from, to, category, statement, subject] = await Promise.all([
-    filters.track ? db.select({ name: tracks.name }).from(tracks).where(eq(tracks.slug, filters.track)).get() : undefined,
+    filters.track ? (await firstRow(db.select({ name: tracks.name }).from(tracks).where(eq(tracks.slug, filters.track)).limit(1))) : undefined,
     roundName(filters.from),
     roundName(filters.to),
-    filters.category ? db.select({ name: categories.name }).from(categories).where(eq(categories.slug, filters.category)).get() : undefined,
+    filters.category ? (await firstRow(db.select({ name: categories.name }).from(categories).where(eq(categories.slug, filters.category)).limit(1))) : undefined,
     filters.statement
-      ? db
+      ? (await firstRow(db
           .select({ title: statements.title, date: statements.date, datePrecision: statements.datePrecision })
           .from(statements)
           .where(and(isPublicStatement, eq(statements.slug, filters.statement)))
-          .get()
+          .limit(1)))
       : undefined,
     filters.subject
-      ? db
+      ? (await firstRow(db
           .select({ name: subjects.name, nameZh: subjects.nameZh })
           .from(subjects)
           .where(and(eq(subjects.confidential, false), eq(subjects.slug, filters.subject)))
-          .get()
+          .limit(1)))
       : undefined,
   ]);
   return {

@@ -24,7 +24,7 @@ export interface ResolvedFilters {
 /** Turns the URL's slugs into ids once; a slug naming nothing (or something confidential) is reported, never guessed. */
 export async function resolveFilters(db: Executor, filters: DashboardFilters): Promise<ResolvedFilters> {
   const resolved: ResolvedFilters = { filters, unmatched: [], matchesNothing: false };
-  for (const lookup of filterLookups(db, filters)) settle(resolved, lookup, await lookup.query.get());
+  for (const lookup of filterLookups(db, filters)) settle(resolved, lookup, (await lookup.query)[0]);
   return resolved;
 }
 
@@ -35,28 +35,29 @@ interface FilterLookup {
   filter: string;
   value: string;
   into: ResolvedKey;
-  query: { get(): { value: number | string } | undefined };
+  /** A select of at most one row, run when awaited. */
+  query: PromiseLike<Array<{ value: number | string }>>;
 }
 
 /** One lookup per filter given: the id (or, for a round bound, the start date) its slug names in public. */
 function filterLookups(db: Executor, filters: DashboardFilters): FilterLookup[] {
   const lookups: FilterLookup[] = [];
-  const idBySlug = (table: typeof tracks | typeof categories, slug: string) => db.select({ value: table.id }).from(table).where(eq(table.slug, slug));
+  const idBySlug = (table: typeof tracks | typeof categories, slug: string) => db.select({ value: table.id }).from(table).where(eq(table.slug, slug)).limit(1);
   if (filters.track) lookups.push({ filter: "track", value: filters.track, into: "trackId", query: idBySlug(tracks, filters.track) });
   if (filters.category) lookups.push({ filter: "category", value: filters.category, into: "categoryId", query: idBySlug(categories, filters.category) });
   if (filters.statement) {
-    const query = db.select({ value: statements.id }).from(statements).where(and(eq(statements.slug, filters.statement), isPublicStatement));
+    const query = db.select({ value: statements.id }).from(statements).where(and(eq(statements.slug, filters.statement), isPublicStatement)).limit(1);
     lookups.push({ filter: "statement", value: filters.statement, into: "statementId", query });
   }
   if (filters.subject) {
-    const query = db.select({ value: subjects.id }).from(subjects).where(and(eq(subjects.slug, filters.subject), eq(subjects.confidential, false)));
+    const query = db.select({ value: subjects.id }).from(subjects).where(and(eq(subjects.slug, filters.subject), eq(subjects.confidential, false))).limit(1);
     lookups.push({ filter: "subject", value: filters.subject, into: "subjectId", query });
   }
   for (const key of ["from", "to"] as const) {
     const slug = filters[key];
     if (!slug) continue;
     // Only published rounds bound a public view: an unpublished one answers as if it did not exist.
-    const query = db.select({ value: rounds.startDate }).from(rounds).where(and(eq(rounds.slug, slug), isNotNull(rounds.publishedAt)));
+    const query = db.select({ value: rounds.startDate }).from(rounds).where(and(eq(rounds.slug, slug), isNotNull(rounds.publishedAt))).limit(1);
     lookups.push({ filter: key, value: slug, into: key === "from" ? "fromDate" : "toDate", query });
   }
   return lookups;

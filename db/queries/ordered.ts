@@ -4,7 +4,7 @@ import "server-only";
 // by id afterwards, so a page never sorts or reads more than it needs.
 import { sql, type SQL } from "drizzle-orm";
 import type { Status } from "@/lib/domain";
-import { ALWAYS, joinInOrder } from "../dialect";
+import { ALWAYS, joinInOrder, allRows } from "../dialect";
 import type { Executor } from "../transaction";
 import { benchmarks, categories, publishedScores } from "../schema";
 import { ANY_POSITION } from "./shared";
@@ -26,7 +26,7 @@ const pageClause = (page: IdPage | undefined): SQL => (page ? sql` limit ${page.
  * `where` may only name the benchmarks table (and subqueries).
  */
 export async function idsInBenchmarkOrder(db: Executor, where: SQL, order: ListOrder, page?: IdPage): Promise<number[]> {
-  return (await db.all<{ id: number }>(benchmarkOrderQuery(where, order, page))).map((r) => r.id);
+  return (await allRows<{ id: number }>(db, benchmarkOrderQuery(where, order, page))).map((r) => r.id);
 }
 
 function benchmarkOrderQuery(where: SQL, order: ListOrder, page: IdPage | undefined): SQL {
@@ -43,7 +43,7 @@ function benchmarkOrderQuery(where: SQL, order: ListOrder, page: IdPage | undefi
  * size whatever the page, which suits deep pages and narrow statuses.
  */
 export async function idsOfRoundScores(db: Executor, roundId: number, status: Status | undefined, where: SQL, order: ListOrder, page: IdPage): Promise<number[]> {
-  return (await db.all<{ id: number }>(roundScoresQuery(roundId, status, where, order, page))).map((r) => r.id);
+  return (await allRows<{ id: number }>(db, roundScoresQuery(roundId, status, where, order, page))).map((r) => r.id);
 }
 
 function roundScoresQuery(roundId: number, status: Status | undefined, where: SQL, order: ListOrder, page: IdPage): SQL {

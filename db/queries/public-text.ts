@@ -8,6 +8,7 @@ import "server-only";
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type Database from "better-sqlite3";
 import type { NameMatcher } from "@/lib/redaction";
+import { usesPostgres } from "../dialect";
 import type { Executor } from "../transaction";
 import { readPublishedDataKey } from "./published-aggregates";
 import { compileWithheldNames, listWithheldItems, type WithheldItemSummary } from "./withheld-names";
@@ -29,8 +30,10 @@ const MEMO_ENTRIES = 20_000;
 
 /** The redactor for the data as it is now on this connection. */
 export async function getPublicRedactor(db: Executor): Promise<PublicRedactor> {
-  const key = readPublishedDataKey(db);
-  return redactorFor(db.$client, key, isCompiled(db.$client, key) ? undefined : await listWithheldItems(db));
+  const key = await readPublishedDataKey(db);
+  // A PostgreSQL transaction has no client of its own: the redactor is kept per executor there.
+  const client = db.$client ?? (db as unknown as Database.Database);
+  return redactorFor(client, key, isCompiled(client, key) ? undefined : await listWithheldItems(db));
 }
 
 const isCompiled = (client: Database.Database, key: string) => current.get(client)?.key === key;
@@ -39,7 +42,8 @@ const isCompiled = (client: Database.Database, key: string) => current.get(clien
 function redactorFor(client: Database.Database, key: string, withheldItems: readonly WithheldItemSummary[] | undefined): PublicRedactor {
   let entry = current.get(client);
   if (!entry || entry.key !== key) {
-    if (!entry) {
+    // PostgreSQL has no function of the app's own: SQL that calls public_text() fails there (closed), until issue 18 adds one.
+    if (!entry && !usesPostgres()) {
       // Fails closed: a call before any redactor was compiled for this connection is an error, never the raw text.
       client.function(SQL_FUNCTION, (text: unknown) => {
         const matcher = current.get(client)?.matcher;

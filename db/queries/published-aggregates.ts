@@ -11,7 +11,7 @@
 import { eq, sql, type SQL } from "drizzle-orm";
 import type { Addressee } from "@/lib/domain";
 import { DEFAULT_MIN_COVERAGE_PERCENT, isPreliminary, summariseTally } from "@/lib/scoring";
-import { countWhere, joinInThisOrder } from "../dialect";
+import { countWhere, joinInThisOrder, allRows, firstRow } from "../dialect";
 import { dataVersion, publicationSettings } from "../schema";
 import type { Executor } from "../transaction";
 
@@ -72,7 +72,7 @@ export function tallySelect(rounds: SQL, benchmarks?: SQL): SQL {
  */
 export async function countPublishedFigures(db: Executor, roundIds: readonly number[], benchmarks?: SQL): Promise<TallyRow[]> {
   if (roundIds.length === 0) return [];
-  const rows = await db.all<{
+  const rows = await allRows<{
     round_id: number;
     category_id: number;
     addressee: Addressee;
@@ -83,7 +83,7 @@ export async function countPublishedFigures(db: Executor, roundIds: readonly num
     regressed: number;
     unknown: number;
     demo: number;
-  }>(tallySelect(sql`r.id IN (${sql.join(roundIds.map((id) => sql`${id}`), sql`, `)})`, benchmarks));
+  }>(db, tallySelect(sql`r.id IN (${sql.join(roundIds.map((id) => sql`${id}`), sql`, `)})`, benchmarks));
   return rows.map((r) => ({
     roundId: r.round_id,
     categoryId: r.category_id,
@@ -103,8 +103,8 @@ export async function readDataVersion(db: Executor): Promise<{ version: number; 
 }
 
 /** readDataVersion for the synchronous start-up and publishing paths. */
-export function readDataVersionNow(db: Executor): { version: number; talliesVersion: number } {
-  return db.select({ version: dataVersion.version, talliesVersion: dataVersion.talliesVersion }).from(dataVersion).where(eq(dataVersion.id, 1)).get() ?? { version: 0, talliesVersion: -1 };
+export async function readDataVersionNow(db: Executor): Promise<{ version: number; talliesVersion: number }> {
+  return (await firstRow(db.select({ version: dataVersion.version, talliesVersion: dataVersion.talliesVersion }).from(dataVersion).where(eq(dataVersion.id, 1)).limit(1))) ?? { version: 0, talliesVersion: -1 };
 }
 
 /** The editors' coverage threshold as a fraction (see publication_settings). */
@@ -113,8 +113,8 @@ export async function readMinCoverage(db: Executor): Promise<number> {
 }
 
 /** readMinCoverage for the synchronous paths (a publication's transaction and its rehearsal). */
-export function readMinCoverageNow(db: Executor): number {
-  const row = db.select({ percent: publicationSettings.minCoveragePercent }).from(publicationSettings).where(eq(publicationSettings.id, 1)).get();
+export async function readMinCoverageNow(db: Executor): Promise<number> {
+  const row = await firstRow(db.select({ percent: publicationSettings.minCoveragePercent }).from(publicationSettings).where(eq(publicationSettings.id, 1)).limit(1));
   return (row?.percent ?? DEFAULT_MIN_COVERAGE_PERCENT) / 100;
 }
 
@@ -127,13 +127,11 @@ export async function listPreliminaryRoundIds(db: Executor): Promise<Set<number>
 }
 
 /** listPreliminaryRoundIds for the writers' refresh, which runs synchronously inside its transaction. */
-export function listPreliminaryRoundIdsNow(db: Executor): Set<number> {
-  const minCoverage = readMinCoverageNow(db);
-  const rows = db.all<{ roundId: number; applicable: number; met: number; partial: number; notMet: number; regressed: number; unknown: number }>(
-    sql`SELECT round_id AS roundId, sum(applicable) AS applicable, sum(met) AS met, sum(partial) AS partial, sum(not_met) AS notMet,
+export async function listPreliminaryRoundIdsNow(db: Executor): Promise<Set<number>> {
+  const minCoverage = await readMinCoverageNow(db);
+  const rows = await allRows<{ roundId: number; applicable: number; met: number; partial: number; notMet: number; regressed: number; unknown: number }>(db, sql`SELECT round_id AS roundId, sum(applicable) AS applicable, sum(met) AS met, sum(partial) AS partial, sum(not_met) AS notMet,
               sum(regressed) AS regressed, sum(unknown) AS unknown
-         FROM public_tallies GROUP BY round_id`,
-  );
+         FROM public_tallies GROUP BY round_id`);
   return new Set(
     rows
       .filter((r) => isPreliminary(summariseTally({ met: r.met, partial: r.partial, not_met: r.notMet, regressed: r.regressed, unknown: r.unknown }, r.applicable), minCoverage))
@@ -148,12 +146,12 @@ export function listPreliminaryRoundIdsNow(db: Executor): Set<number> {
  * computed then is filed apart, and the refresh moves the key on to the answers it makes right.
  * Synchronous: the proxy sets it as a header and the redactor keys its cache by it.
  */
-export function readPublishedDataKey(db: Executor): string {
-  const row = db
+export async function readPublishedDataKey(db: Executor): Promise<string> {
+  const row = await firstRow(db
     .select({ id: dataVersion.databaseId, version: dataVersion.version, talliesVersion: dataVersion.talliesVersion })
     .from(dataVersion)
     .where(eq(dataVersion.id, 1))
-    .get();
+    .limit(1));
   if (!row) return "none.0";
   return row.version === row.talliesVersion ? `${row.id}.${row.version}` : `${row.id}.${row.version}.${row.talliesVersion}`;
 }
@@ -185,7 +183,7 @@ export function changesBetween(round: PublishedRound, previous: PublishedRound, 
        WHERE now.round_id = ${round.id} AND now.status <> before.status ${restrict}
          AND pb.applies_from_date <= ${previous.startDate} AND (pb.retired_on IS NULL OR pb.retired_on > ${round.startDate})
          AND ${inScopeOfTrack(round.trackId)} AND ${inScopeOfTrack(previous.trackId)}
-    ) WHERE direction IS NOT NULL`;
+    ) AS changed WHERE direction IS NOT NULL`;
   if (previous.trackId === round.trackId) return [direct];
   const scoped = sql`
     SELECT * FROM (
@@ -201,6 +199,6 @@ export function changesBetween(round: PublishedRound, previous: PublishedRound, 
        WHERE now.round_id = ${round.id} ${restrict} AND pb.applies_from_date <= ${round.startDate} AND (pb.retired_on IS NULL OR pb.retired_on > ${round.startDate})
          AND NOT EXISTS (SELECT 1 FROM benchmark_tracks other WHERE other.benchmark_id = now.benchmark_id AND other.track_id = ${previous.trackId})
          AND now.status <> before.status
-    ) WHERE direction IS NOT NULL`;
+    ) AS changed WHERE direction IS NOT NULL`;
   return [direct, scoped];
 }

@@ -26,10 +26,10 @@ const A = "demo-reviewer-a";
 const B = "demo-reviewer-b";
 const EDITOR = "demo-editor";
 
-function seededDatabase(): Db {
+async function seededDatabase(): Promise<Db> {
   const db = openDatabase(":memory:");
-  migrateDatabase(db);
-  loadSeed(db);
+  await migrateDatabase(db);
+  await loadSeed(db);
   return db;
 }
 
@@ -58,7 +58,7 @@ async function publicBenchmarks(db: Db, round: { startDate: string; trackId: num
 
 let db: Db;
 beforeEach(async () => {
-  db = seededDatabase();
+  db = await seededDatabase();
 });
 
 describe("publishing a thinly scored round", () => {
@@ -150,10 +150,10 @@ describe("the publication preview", () => {
     await refreshPublishedAggregates(db);
     const counts = rowCounter(db.$client);
     const before = counts();
-    const key = readPublishedDataKey(db);
+    const key = await readPublishedDataKey(db);
     const preview = await previewPublication(db, round.id, EDITOR);
     expect(counts()).toEqual(before);
-    expect(readPublishedDataKey(db)).toBe(key);
+    expect(await readPublishedDataKey(db)).toBe(key);
 
     expect(preview.plan.filter((p) => p.proposal.kind === "agreement")).toHaveLength(11);
     expect(preview.plan.filter((p) => p.proposal.kind === "disagreement")).toHaveLength(1);

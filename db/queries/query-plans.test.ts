@@ -59,10 +59,10 @@ async function statementsOf(db: Db, run: (db: Db) => unknown): Promise<Array<{ q
   return captured;
 }
 
-function makeDatabase(analyze: boolean): Db {
+async function makeDatabase(analyze: boolean): Promise<Db> {
   const db = openDatabase(":memory:");
-  migrateDatabase(db);
-  generateScaleData(db.$client, { benchmarks: 600, rounds: 6, reviewers: 2, seed: 7 });
+  await migrateDatabase(db);
+  await generateScaleData(db.$client, { benchmarks: 600, rounds: 6, reviewers: 2, seed: 7 });
   if (analyze) db.$client.exec("ANALYZE");
   return db;
 }
@@ -76,7 +76,7 @@ describe.each([
   let ids: { benchmark: number; benchmarkSlug: string; category: number; categorySlug: string; statement: string; subject: string; subjectId: number };
 
   beforeAll(async () => {
-    db = makeDatabase(analyze);
+    db = await makeDatabase(analyze);
     const sqlite = db.$client;
     round = (await getPublishedRound(db, (sqlite.prepare("SELECT slug FROM rounds ORDER BY start_date DESC LIMIT 1").get() as { slug: string }).slug))!;
     const benchmark = sqlite.prepare("SELECT id, slug, category_id AS category FROM benchmarks WHERE confidential = 0 ORDER BY id LIMIT 1 OFFSET 5").get() as { id: number; slug: string; category: number };
@@ -282,8 +282,8 @@ describe.each([
   });
 });
 
-describe("the plan check itself", () => {
-  const db = makeDatabase(false);
+describe("the plan check itself", async () => {
+  const db = await makeDatabase(false);
 
   it("runs on a database that has every index the schema declares (the migrations create them all)", async () => {
     expect(missingDeclaredIndexes(db)).toEqual([]);

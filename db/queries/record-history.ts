@@ -7,6 +7,7 @@ import { and, desc, eq, inArray, max } from "drizzle-orm";
 import { changedFields, type EditableEntity, type FieldChange } from "@/lib/record-changes";
 import { auditLog, users } from "../schema";
 import type { Executor } from "../transaction";
+import { firstRow } from "../dialect";
 
 export type { EditableEntity };
 
@@ -23,14 +24,13 @@ export interface RecordVersion {
 }
 
 export async function getRecordVersion(db: Executor, record: RecordRef): Promise<RecordVersion> {
-  const latest = await db
+  const latest = await firstRow(db
     .select({ id: auditLog.id, at: auditLog.at, byName: users.name })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.userId))
     .where(and(eq(auditLog.entity, record.entity), eq(auditLog.entityId, String(record.id))))
     .orderBy(desc(auditLog.id))
-    .limit(1)
-    .get();
+    .limit(1));
   return { version: latest?.id ?? 0, at: latest?.at ?? null, byName: latest?.byName ?? null };
 }
 

@@ -7,10 +7,11 @@ import { signatoryLine } from "@/lib/validation/records-statements";
 import { benchmarks, benchmarkSources, benchmarkSubjects, benchmarkTracks, categories, organisations, rounds, statementPublishers, statements, statementSignatories, subjects, tracks } from "../schema";
 import type { Executor } from "../transaction";
 import { isPublicBenchmark, isPublicStatement } from "./shared";
+import { firstRow } from "../dialect";
 
 /** A statement's editable fields, under the names the audit entry and the history use. */
 export async function readStatementFields(tx: Executor, id: number) {
-  const row = await tx
+  const row = await firstRow(tx
     .select({
       title: statements.title,
       titleZh: statements.titleZh,
@@ -27,7 +28,7 @@ export async function readStatementFields(tx: Executor, id: number) {
     .from(statements)
     .leftJoin(rounds, eq(rounds.id, statements.roundId))
     .where(eq(statements.id, id))
-    .get();
+    .limit(1));
   if (!row) return undefined;
   const publishers = (
     await tx
@@ -54,13 +55,13 @@ export const demandZhLines = (sources: ReadonlyArray<{ statementSlug: string; de
 
 /** A benchmark's editable fields, under the names the audit entry and the history use. */
 export async function readBenchmarkFields(tx: Executor, id: number) {
-  const row = await tx
+  const row = await firstRow(tx
     .select({ title: benchmarks.title, titleZh: benchmarks.titleZh, category: categories.slug, addressee: benchmarks.addressee, appliesFrom: rounds.slug })
     .from(benchmarks)
     .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
     .innerJoin(rounds, eq(rounds.id, benchmarks.appliesFromRoundId))
     .where(eq(benchmarks.id, id))
-    .get();
+    .limit(1));
   if (!row) return undefined;
   const [scope, linked, sources] = await Promise.all([
     tx.select({ slug: tracks.slug }).from(benchmarkTracks).innerJoin(tracks, eq(tracks.id, benchmarkTracks.trackId)).where(eq(benchmarkTracks.benchmarkId, id)).orderBy(asc(tracks.slug)),
@@ -81,27 +82,27 @@ export async function readBenchmarkFields(tx: Executor, id: number) {
 
 /** A statement for its workspace page: who may see it and its fields. */
 export async function getStatementRecord(db: Executor, slug: string) {
-  const row = await db
+  const row = await firstRow(db
     .select({ id: statements.id, slug: statements.slug, reviewState: statements.reviewState, withheld: statements.withheld, public: sql<number>`${isPublicStatement}` })
     .from(statements)
     .where(eq(statements.slug, slug))
-    .get();
+    .limit(1));
   if (!row) return undefined;
   return { ...row, public: row.public === 1, fields: (await readStatementFields(db, row.id))! };
 }
 
 /** A benchmark for its workspace page: whether the public sees it, where it was merged, and its fields. */
 export async function getBenchmarkRecord(db: Executor, slug: string) {
-  const row = await db
+  const row = await firstRow(db
     .select({ id: benchmarks.id, slug: benchmarks.slug, reviewState: benchmarks.reviewState, confidential: benchmarks.confidential, mergedIntoId: benchmarks.mergedIntoId })
     .from(benchmarks)
     .where(eq(benchmarks.slug, slug))
-    .get();
+    .limit(1));
   if (!row) return undefined;
   const [read, isPublic, mergedInto] = await Promise.all([
     readBenchmarkFields(db, row.id),
-    db.select({ id: benchmarks.id }).from(benchmarks).where(and(eq(benchmarks.id, row.id), isPublicBenchmark)).get(),
-    row.mergedIntoId ? db.select({ slug: benchmarks.slug, title: benchmarks.title }).from(benchmarks).where(eq(benchmarks.id, row.mergedIntoId)).get() : undefined,
+    (await firstRow(db.select({ id: benchmarks.id }).from(benchmarks).where(and(eq(benchmarks.id, row.id), isPublicBenchmark)).limit(1))),
+    row.mergedIntoId ? (await firstRow(db.select({ slug: benchmarks.slug, title: benchmarks.title }).from(benchmarks).where(eq(benchmarks.id, row.mergedIntoId)).limit(1))) : undefined,
   ]);
   return { ...row, public: !!isPublic, mergedInto: mergedInto ?? null, ...read! };
 }
@@ -121,17 +122,17 @@ export async function listMergeTargets(db: Executor, exceptId: number) {
  * names or confirms anything hidden. Undefined for anything else.
  */
 export async function findMergedBenchmarkTarget(db: Executor, slug: string): Promise<string | undefined> {
-  let current = await db.select({ mergedIntoId: benchmarks.mergedIntoId, confidential: benchmarks.confidential }).from(benchmarks).where(and(eq(benchmarks.slug, slug), eq(benchmarks.reviewState, "merged"))).get();
+  let current = await firstRow(db.select({ mergedIntoId: benchmarks.mergedIntoId, confidential: benchmarks.confidential }).from(benchmarks).where(and(eq(benchmarks.slug, slug), eq(benchmarks.reviewState, "merged"))).limit(1));
   if (!current?.mergedIntoId || current.confidential) return undefined;
   for (let hops = 0; hops < 10 && current?.mergedIntoId; hops++) {
-    const next = await db
+    const next: { slug: string; mergedIntoId: number | null; reviewState: string; confidential: boolean } | undefined = await firstRow(db
       .select({ slug: benchmarks.slug, mergedIntoId: benchmarks.mergedIntoId, reviewState: benchmarks.reviewState, confidential: benchmarks.confidential })
       .from(benchmarks)
       .where(eq(benchmarks.id, current.mergedIntoId))
-      .get();
+      .limit(1));
     if (!next || next.confidential) return undefined;
     if (next.reviewState !== "merged") {
-      const visible = await db.select({ slug: benchmarks.slug }).from(benchmarks).where(and(eq(benchmarks.slug, next.slug), isPublicBenchmark)).get();
+      const visible = await firstRow(db.select({ slug: benchmarks.slug }).from(benchmarks).where(and(eq(benchmarks.slug, next.slug), isPublicBenchmark)).limit(1));
       return visible?.slug;
     }
     current = next;

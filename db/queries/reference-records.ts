@@ -7,6 +7,7 @@ import type { Executor } from "../transaction";
 import { assessments, benchmarks, benchmarkSubjects, benchmarkTracks, categories, editorDecisions, publishedScores, rounds, statements, subjectEvents, subjects, tracks } from "../schema";
 import { isPublicBenchmark } from "./shared";
 import { parseAliases } from "./withheld-names";
+import { firstRow } from "../dialect";
 
 export interface TrackRecord {
   id: number;
@@ -20,8 +21,7 @@ export interface TrackRecord {
 }
 
 export async function getTrackRecord(db: Executor, slug: string): Promise<TrackRecord | undefined> {
-  return db.select({ id: tracks.id, slug: tracks.slug, name: tracks.name, shortName: tracks.shortName, description: tracks.description, nameZh: tracks.nameZh, shortNameZh: tracks.shortNameZh, descriptionZh: tracks.descriptionZh })
-    .from(tracks).where(eq(tracks.slug, slug)).get();
+  return await firstRow(db.select({ id: tracks.id, slug: tracks.slug, name: tracks.name, shortName: tracks.shortName, description: tracks.description, nameZh: tracks.nameZh, shortNameZh: tracks.shortNameZh, descriptionZh: tracks.descriptionZh }).from(tracks).where(eq(tracks.slug, slug)).limit(1));
 }
 
 export interface RoundRecord {
@@ -40,7 +40,7 @@ export interface RoundRecord {
 }
 
 export async function getRoundRecord(db: Executor, slug: string): Promise<RoundRecord | undefined> {
-  return db
+  return await firstRow(db
     .select({
       id: rounds.id,
       slug: rounds.slug,
@@ -58,7 +58,7 @@ export async function getRoundRecord(db: Executor, slug: string): Promise<RoundR
     .from(rounds)
     .innerJoin(tracks, eq(tracks.id, rounds.trackId))
     .where(eq(rounds.slug, slug))
-    .get();
+    .limit(1));
 }
 
 export interface CategoryRecord {
@@ -72,7 +72,7 @@ export interface CategoryRecord {
 }
 
 export async function getCategoryRecord(db: Executor, slug: string): Promise<CategoryRecord | undefined> {
-  return db.select({ id: categories.id, slug: categories.slug, name: categories.name, description: categories.description, nameZh: categories.nameZh, descriptionZh: categories.descriptionZh, position: categories.position }).from(categories).where(eq(categories.slug, slug)).get();
+  return await firstRow(db.select({ id: categories.id, slug: categories.slug, name: categories.name, description: categories.description, nameZh: categories.nameZh, descriptionZh: categories.descriptionZh, position: categories.position }).from(categories).where(eq(categories.slug, slug)).limit(1));
 }
 
 export interface SubjectRecord {
@@ -96,7 +96,7 @@ export interface SubjectRecord {
 export const aliasLines = parseAliases;
 
 export async function getSubjectRecord(db: Executor, slug: string): Promise<SubjectRecord | undefined> {
-  const row = await db
+  const row = await firstRow(db
     .select({
       id: subjects.id,
       slug: subjects.slug,
@@ -114,10 +114,10 @@ export async function getSubjectRecord(db: Executor, slug: string): Promise<Subj
     })
     .from(subjects)
     .where(eq(subjects.slug, slug))
-    .get();
+    .limit(1));
   if (!row) return undefined;
   const { mergedIntoId, aliases, ...rest } = row;
-  const mergedInto = mergedIntoId ? ((await db.select({ slug: subjects.slug, name: subjects.name }).from(subjects).where(eq(subjects.id, mergedIntoId)).get()) ?? null) : null;
+  const mergedInto = mergedIntoId ? ((await firstRow(db.select({ slug: subjects.slug, name: subjects.name }).from(subjects).where(eq(subjects.id, mergedIntoId)).limit(1))) ?? null) : null;
   return { ...rest, aliases: aliasLines(aliases), mergedInto };
 }
 
@@ -150,7 +150,7 @@ export async function listSubjectEventRecords(db: Executor, subjectId: number): 
 }
 
 export async function getSubjectEventRecord(db: Executor, id: number): Promise<SubjectEventRecord | undefined> {
-  return db.select(eventColumns).from(subjectEvents).where(eq(subjectEvents.id, id)).get();
+  return await firstRow(db.select(eventColumns).from(subjectEvents).where(eq(subjectEvents.id, id)).limit(1));
 }
 
 /** What refers to a record, in words and counts ("3 rounds"); empty when nothing does and it may be deleted. */
@@ -165,24 +165,24 @@ const nonZero = (refs: Array<{ what: string; count: number }>): References => re
 export async function listTrackReferences(db: Executor, id: number): Promise<References> {
   return nonZero(
     await Promise.all([
-      counted("rounds", db.select({ n: count() }).from(rounds).where(eq(rounds.trackId, id)).get()),
-      counted("benchmark scopes", db.select({ n: count() }).from(benchmarkTracks).where(eq(benchmarkTracks.trackId, id)).get()),
+      counted("rounds", (await firstRow(db.select({ n: count() }).from(rounds).where(eq(rounds.trackId, id)).limit(1)))),
+      counted("benchmark scopes", (await firstRow(db.select({ n: count() }).from(benchmarkTracks).where(eq(benchmarkTracks.trackId, id)).limit(1)))),
     ]),
   );
 }
 
 export async function listCategoryReferences(db: Executor, id: number): Promise<References> {
-  return nonZero([await counted("benchmarks", db.select({ n: count() }).from(benchmarks).where(eq(benchmarks.categoryId, id)).get())]);
+  return nonZero([await counted("benchmarks", (await firstRow(db.select({ n: count() }).from(benchmarks).where(eq(benchmarks.categoryId, id)).limit(1))))]);
 }
 
 export async function listRoundReferences(db: Executor, id: number): Promise<References> {
   return nonZero(
     await Promise.all([
-      counted("benchmarks applying from it", db.select({ n: count() }).from(benchmarks).where(eq(benchmarks.appliesFromRoundId, id)).get()),
-      counted("assessments", db.select({ n: count() }).from(assessments).where(eq(assessments.roundId, id)).get()),
-      counted("editor's decisions", db.select({ n: count() }).from(editorDecisions).where(eq(editorDecisions.roundId, id)).get()),
-      counted("published scores", db.select({ n: count() }).from(publishedScores).where(eq(publishedScores.roundId, id)).get()),
-      counted("statements addressed to it", db.select({ n: count() }).from(statements).where(eq(statements.roundId, id)).get()),
+      counted("benchmarks applying from it", (await firstRow(db.select({ n: count() }).from(benchmarks).where(eq(benchmarks.appliesFromRoundId, id)).limit(1)))),
+      counted("assessments", (await firstRow(db.select({ n: count() }).from(assessments).where(eq(assessments.roundId, id)).limit(1)))),
+      counted("editor's decisions", (await firstRow(db.select({ n: count() }).from(editorDecisions).where(eq(editorDecisions.roundId, id)).limit(1)))),
+      counted("published scores", (await firstRow(db.select({ n: count() }).from(publishedScores).where(eq(publishedScores.roundId, id)).limit(1)))),
+      counted("statements addressed to it", (await firstRow(db.select({ n: count() }).from(statements).where(eq(statements.roundId, id)).limit(1)))),
     ]),
   );
 }
@@ -190,9 +190,9 @@ export async function listRoundReferences(db: Executor, id: number): Promise<Ref
 export async function listSubjectReferences(db: Executor, id: number): Promise<References> {
   return nonZero(
     await Promise.all([
-      counted("benchmarks", db.select({ n: count() }).from(benchmarkSubjects).where(eq(benchmarkSubjects.subjectId, id)).get()),
-      counted("events", db.select({ n: count() }).from(subjectEvents).where(eq(subjectEvents.subjectId, id)).get()),
-      counted("records merged into it", db.select({ n: count() }).from(subjects).where(eq(subjects.mergedIntoId, id)).get()),
+      counted("benchmarks", (await firstRow(db.select({ n: count() }).from(benchmarkSubjects).where(eq(benchmarkSubjects.subjectId, id)).limit(1)))),
+      counted("events", (await firstRow(db.select({ n: count() }).from(subjectEvents).where(eq(subjectEvents.subjectId, id)).limit(1)))),
+      counted("records merged into it", (await firstRow(db.select({ n: count() }).from(subjects).where(eq(subjects.mergedIntoId, id)).limit(1)))),
     ]),
   );
 }
@@ -201,12 +201,12 @@ export const describeReferences = (refs: References): string => refs.map((r) => 
 
 /** Whether the public sees a track: one of its rounds is published. */
 export async function isTrackPublished(db: Executor, id: number): Promise<boolean> {
-  return Boolean(await db.select({ id: rounds.id }).from(rounds).where(and(eq(rounds.trackId, id), isNotNull(rounds.publishedAt))).limit(1).get());
+  return Boolean(await firstRow(db.select({ id: rounds.id }).from(rounds).where(and(eq(rounds.trackId, id), isNotNull(rounds.publishedAt))).limit(1)));
 }
 
 /** Whether the public sees a category: one of its benchmarks is public (and so on a published scorecard). */
 export async function isCategoryPublished(db: Executor, id: number): Promise<boolean> {
-  return Boolean(await db.select({ id: benchmarks.id }).from(benchmarks).where(and(eq(benchmarks.categoryId, id), isPublicBenchmark)).limit(1).get());
+  return Boolean(await firstRow(db.select({ id: benchmarks.id }).from(benchmarks).where(and(eq(benchmarks.categoryId, id), isPublicBenchmark)).limit(1)));
 }
 
 export interface RecordIndex {

@@ -34,8 +34,8 @@ const counts = () => ({
 
 beforeEach(async () => {
   db = openDatabase(":memory:");
-  migrateDatabase(db);
-  loadSeed(db);
+  await migrateDatabase(db);
+  await loadSeed(db);
   const now = Date.now();
   db.$client.prepare("INSERT INTO users (id, email, name, role, is_demo, created_at, updated_at) VALUES (?, ?, ?, 'reviewer', 0, ?, ?)").run(REVIEWER, "carry@example.org", "Carry Reviewer", now, now);
 });

@@ -25,7 +25,7 @@ let sqlite: import("better-sqlite3").Database;
 
 beforeAll(async () => {
   const { prepareDatabase } = await import("@/db/prepare");
-  prepareDatabase(process.env.DATABASE_PATH!);
+  await prepareDatabase(process.env.DATABASE_PATH!);
   const { getDb } = await import("@/db/client");
   sqlite = getDb().$client;
 });

@@ -10,6 +10,7 @@ import type { Executor } from "../transaction";
 import { inScopeOf, withScopes } from "./benchmark-scope";
 import { appliesFromDate } from "./shared";
 import { listSubjectsEvents, type SubjectEvent } from "./subjects";
+import { firstRow } from "../dialect";
 
 export interface ReviewRound {
   id: number;
@@ -43,7 +44,7 @@ export async function listReviewRounds(db: Executor): Promise<ReviewRound[]> {
 }
 
 export async function getReviewRound(db: Executor, slug: string): Promise<ReviewRound | undefined> {
-  return await db.select(reviewRoundColumns).from(rounds).innerJoin(tracks, eq(tracks.id, rounds.trackId)).where(eq(rounds.slug, slug)).get();
+  return await firstRow(db.select(reviewRoundColumns).from(rounds).innerJoin(tracks, eq(tracks.id, rounds.trackId)).where(eq(rounds.slug, slug)).limit(1));
 }
 
 export interface ReviewBenchmark {
@@ -111,11 +112,11 @@ export interface ReviewBenchmarkDetail {
 }
 
 export async function getReviewBenchmark(db: Executor, slug: string): Promise<ReviewBenchmarkDetail | undefined> {
-  const row = await db
+  const row = await firstRow(db
     .select({ id: benchmarks.id, slug: benchmarks.slug, title: benchmarks.title, appliesFromDate, retiredOn: benchmarks.retiredOn, confidential: benchmarks.confidential, reviewState: benchmarks.reviewState })
     .from(benchmarks)
     .where(eq(benchmarks.slug, slug))
-    .get();
+    .limit(1));
   return row && (await withScopes(db, [row]))[0]!;
 }
 

@@ -3,6 +3,7 @@ import { and, asc, count, eq, isNotNull, max } from "drizzle-orm";
 import type { DatePrecision } from "@/lib/domain";
 import type { Executor } from "../transaction";
 import { rounds, tracks } from "../schema";
+import { firstRow } from "../dialect";
 
 export interface PublishedRound {
   id: number;
@@ -41,12 +42,12 @@ const roundColumns = {
 
 /** A round whose scores are published; undefined for an unpublished or missing one. */
 export async function getPublishedRound(db: Executor, slug: string): Promise<PublishedRound | undefined> {
-  const row = await db
+  const row = await firstRow(db
     .select(roundColumns)
     .from(rounds)
     .innerJoin(tracks, eq(tracks.id, rounds.trackId))
     .where(and(eq(rounds.slug, slug), isNotNull(rounds.publishedAt)))
-    .get();
+    .limit(1));
   return row ? { ...row, publishedAt: row.publishedAt! } : undefined;
 }
 
@@ -70,12 +71,12 @@ export async function listPublishedRounds(db: Executor): Promise<PublishedRound[
 
 /** When the latest publication (of one track's rounds, if given) happened: the version of the data; null before any. */
 export async function getLatestPublicationDate(db: Executor, trackSlug?: string): Promise<string | null> {
-  const row = await db
+  const row = await firstRow(db
     .select({ latest: max(rounds.publishedAt) })
     .from(rounds)
     .innerJoin(tracks, eq(tracks.id, rounds.trackId))
     .where(and(isNotNull(rounds.publishedAt), trackSlug ? eq(tracks.slug, trackSlug) : undefined))
-    .get();
+    .limit(1));
   return row?.latest ?? null;
 }
 
@@ -90,7 +91,7 @@ export async function listPublishedRoundsPage(db: Executor, trackSlug: string | 
     .orderBy(asc(rounds.startDate), asc(rounds.id))
     .limit(page.limit)
     .offset(page.offset);
-  const total = (await db.select({ n: count() }).from(rounds).innerJoin(tracks, eq(tracks.id, rounds.trackId)).where(where).get())?.n ?? 0;
+  const total = (await firstRow(db.select({ n: count() }).from(rounds).innerJoin(tracks, eq(tracks.id, rounds.trackId)).where(where).limit(1)))?.n ?? 0;
   return { rows: rows.map((r) => ({ ...r, publishedAt: r.publishedAt! })), total };
 }
 
@@ -110,5 +111,5 @@ export async function listTracksPage(db: Executor, page: { limit: number; offset
     .orderBy(asc(tracks.id))
     .limit(page.limit)
     .offset(page.offset);
-  return { rows, total: (await db.select({ n: count() }).from(tracks).get())?.n ?? 0 };
+  return { rows, total: (await firstRow(db.select({ n: count() }).from(tracks).limit(1)))?.n ?? 0 };
 }

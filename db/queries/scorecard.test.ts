@@ -83,14 +83,14 @@ async function checkRound(db: Db, round: { id: number; startDate: string; trackI
 
 describe("the round scorecard on the seed", () => {
   let db: Db;
-  beforeAll(() => {
+  beforeAll(async () => {
     db = openDatabase(":memory:");
-    migrateDatabase(db);
-    loadSeed(db);
+    await migrateDatabase(db);
+    await loadSeed(db);
     // A confidential person makes the benchmarks about them disappear from every count.
     db.$client.prepare("UPDATE subjects SET confidential = 1 WHERE slug = 'zhu-yufu'").run();
     // As the editor's action does after the change.
-    refreshPublishedAggregatesNow(db);
+    await refreshPublishedAggregatesNow(db);
   });
 
   it("pages through every round, in every sort and filter, to the same rows as reading it whole", async () => {
@@ -124,8 +124,8 @@ describe("the round scorecard on the seed", () => {
 describe("the round scorecard on generated data", () => {
   it("counts and pages exactly with confidential, retired-after-scoring, narrowed-after-scoring and unscored benchmarks", async () => {
     const db = openDatabase(":memory:");
-    migrateDatabase(db);
-    generateScaleData(db.$client, { benchmarks: 1500, rounds: 4, reviewers: 2, seed: 11 });
+    await migrateDatabase(db);
+    await generateScaleData(db.$client, { benchmarks: 1500, rounds: 4, reviewers: 2, seed: 11 });
     const sqlite = db.$client;
     const rounds = sqlite.prepare("SELECT id, start_date AS startDate, track_id AS trackId FROM rounds ORDER BY start_date").all() as Array<{ id: number; startDate: string; trackId: number }>;
     const last = rounds.at(-1)!;
@@ -142,7 +142,7 @@ describe("the round scorecard on generated data", () => {
     sqlite.prepare(`DELETE FROM published_scores WHERE round_id = ? AND benchmark_id IN (SELECT benchmark_id FROM published_scores WHERE round_id = ? ORDER BY benchmark_id DESC LIMIT 40)`).run(last.id, last.id);
     const hidden = sqlite.prepare("SELECT COUNT(*) AS n FROM benchmarks WHERE confidential = 1").get() as { n: number };
     expect(hidden.n).toBeGreaterThan(0);
-    refreshPublishedAggregatesNow(db);
+    await refreshPublishedAggregatesNow(db);
     for (const round of rounds) await checkRound(db, round, [37, 250]);
   }, 60_000);
 });

@@ -10,6 +10,7 @@ import { allOf, hasScore, idsInBenchmarkOrder, idsOfRoundScores, walkBenchmarks,
 import { getPublicRedactor } from "./public-text";
 import { appliesAt, isPublicBenchmark } from "./shared";
 import type { Executor } from "../transaction";
+import { firstRow } from "../dialect";
 
 export type ScorecardSort = "category" | "status" | "title";
 
@@ -181,5 +182,5 @@ export async function listScorecardCategories(db: Executor, round: ScorecardRoun
 }
 
 export async function getCategoryId(db: Executor, slug: string): Promise<number | undefined> {
-  return (await db.select({ id: categories.id }).from(categories).where(eq(categories.slug, slug)).get())?.id;
+  return (await firstRow(db.select({ id: categories.id }).from(categories).where(eq(categories.slug, slug)).limit(1)))?.id;
 }

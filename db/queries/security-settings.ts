@@ -2,6 +2,7 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "../transaction";
 import { securitySettings, users } from "../schema";
+import { firstRow } from "../dialect";
 
 export interface SecuritySettings {
   /** Every account must have two-factor sign-in; one without it may only enrol. */
@@ -11,11 +12,11 @@ export interface SecuritySettings {
 }
 
 export async function getSecuritySettings(db: Executor): Promise<SecuritySettings> {
-  const row = await db
+  const row = await firstRow(db
     .select({ requireTwoFactor: securitySettings.requireTwoFactor, updatedAt: securitySettings.updatedAt, updatedByName: users.name })
     .from(securitySettings)
     .leftJoin(users, eq(users.id, securitySettings.updatedBy))
     .where(eq(securitySettings.id, 1))
-    .get();
+    .limit(1));
   return row ?? { requireTwoFactor: false, updatedAt: null, updatedByName: null };
 }

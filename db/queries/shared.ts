@@ -71,13 +71,8 @@ export const ANY_POSITION = Number.MIN_SAFE_INTEGER;
  * Runs a query once per batch of ids and concatenates the rows: SQLite allows at most 32,766
  * bound parameters, and a round at scale has far more benchmarks than that.
  */
-export function inBatches<T>(ids: readonly number[], query: (batch: number[]) => Promise<T[]>, size?: number): Promise<T[]> | T[];
-/** The synchronous form, for callers not yet async (other areas' queries until issue 13 is merged). */
-export function inBatches<T>(ids: readonly number[], query: (batch: number[]) => T[], size?: number): T[];
-export function inBatches<T>(ids: readonly number[], query: (batch: number[]) => T[] | Promise<T[]>, size = 10_000): T[] | Promise<T[]> {
-  const results: Array<T[] | Promise<T[]>> = [];
+export async function inBatches<T>(ids: readonly number[], query: (batch: number[]) => PromiseLike<T[]>, size = 10_000): Promise<T[]> {
+  const results: Array<PromiseLike<T[]>> = [];
   for (let i = 0; i < ids.length; i += size) results.push(query(ids.slice(i, i + size)));
-  // No ids, no query: an empty list, which an awaiting caller reads the same as a resolved one.
-  if (results.some((r) => !Array.isArray(r))) return Promise.all(results).then((all) => all.flat());
-  return (results as T[][]).flat();
+  return (await Promise.all(results)).flat();
 }

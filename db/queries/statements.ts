@@ -5,6 +5,7 @@ import { benchmarks, benchmarkSources, organisations, rounds, sourceDocuments, s
 import type { Executor } from "../transaction";
 import { getPublicRedactor, type PublicRedactor } from "./public-text";
 import { isPublicBenchmark, isPublicSource, isPublicStatement } from "./shared";
+import { firstRow } from "../dialect";
 
 export interface StatementSummary {
   id: number;
@@ -53,13 +54,13 @@ function asPublic(redactor: PublicRedactor, statement: StatementSummary): Statem
 
 /** A statement the public may see (approved by an editor, not hidden), its texts as the public reads them; undefined for a draft, rejected, hidden or missing one. */
 export async function getStatement(db: Executor, slug: string): Promise<StatementSummary | undefined> {
-  const row = await db
+  const row = await firstRow(db
     .select(statementColumns)
     .from(statements)
     .leftJoin(rounds, publishedRoundAddressed)
     .leftJoin(sourceDocuments, eq(sourceDocuments.id, statements.sourceDocumentId))
     .where(and(eq(statements.slug, slug), isPublicStatement))
-    .get();
+    .limit(1));
   return row && asPublic(await getPublicRedactor(db), row);
 }
 
@@ -91,7 +92,7 @@ export async function listSignatories(db: Executor, statementId: number) {
 
 /** The statement with its pasted text and review state, for the workspace (never shown on public pages). */
 export async function getStatementForReview(db: Executor, slug: string) {
-  return await db
+  return await firstRow(db
     .select({
       id: statements.id,
       slug: statements.slug,
@@ -104,7 +105,7 @@ export async function getStatementForReview(db: Executor, slug: string) {
     })
     .from(statements)
     .where(eq(statements.slug, slug))
-    .get();
+    .limit(1));
 }
 
 /**
@@ -156,7 +157,7 @@ export async function listStatementsPage(db: Executor, page: { limit: number; of
     .orderBy(asc(statements.date), asc(statements.id))
     .limit(page.limit)
     .offset(page.offset);
-  const total = (await db.select({ n: count() }).from(statements).where(isPublicStatement).get())?.n ?? 0;
+  const total = (await firstRow(db.select({ n: count() }).from(statements).where(isPublicStatement).limit(1)))?.n ?? 0;
   return { rows: rows.map((s) => asPublic(redactor, s)), total };
 }
 

@@ -7,6 +7,7 @@ import { getPublicRedactor, type PublicRedactor } from "./public-text";
 import { getCorrectedOn, listCorrectedOn } from "./record-history";
 import { listCurrentStatuses } from "./scores";
 import { isPublicBenchmark, isPublicEvent } from "./shared";
+import { firstRow } from "../dialect";
 
 /** People have their own pages; laws and practices share the law pages. */
 export const SUBJECT_KINDS_OF_PAGE = { people: ["person"], laws: ["law", "practice"] } as const satisfies Record<string, SubjectKind[]>;
@@ -59,16 +60,16 @@ export async function listPublicSubjectsPage(db: Executor, page: SubjectPage, se
     term ? or(matches(subjects.name), matches(subjects.nameZh), matches(subjects.role), matches(subjects.article), matches(subjects.description)) : undefined,
   );
   const rows = await db.select(subjectColumns).from(subjects).where(where).orderBy(asc(subjects.name), asc(subjects.id)).limit(range.limit).offset(range.offset);
-  const total = (await db.select({ n: count() }).from(subjects).where(where).get())?.n ?? 0;
+  const total = (await firstRow(db.select({ n: count() }).from(subjects).where(where).limit(1)))?.n ?? 0;
   return { rows: rows.map((s) => asPublic(redactor, s)), total };
 }
 
 export async function getPublicSubject(db: Executor, page: SubjectPage, slug: string): Promise<PublicSubject | undefined> {
-  const row = await db
+  const row = await firstRow(db
     .select(subjectColumns)
     .from(subjects)
     .where(and(eq(subjects.slug, slug), eq(subjects.confidential, false), isNull(subjects.mergedIntoId), inArray(subjects.kind, [...SUBJECT_KINDS_OF_PAGE[page]])))
-    .get();
+    .limit(1));
   return row && asPublic(await getPublicRedactor(db), row);
 }
 
@@ -80,12 +81,12 @@ const kept = aliasedTable(subjects, "kept");
  * other's), else undefined (the old address is a 404).
  */
 export async function getMergedSubjectTarget(db: Executor, page: SubjectPage, slug: string): Promise<string | undefined> {
-  const row = await db
+  const row = await firstRow(db
     .select({ slug: kept.slug })
     .from(subjects)
     .innerJoin(kept, and(eq(kept.id, subjects.mergedIntoId), eq(kept.confidential, false), isNull(kept.mergedIntoId)))
     .where(and(eq(subjects.slug, slug), eq(subjects.confidential, false), inArray(subjects.kind, [...SUBJECT_KINDS_OF_PAGE[page]])))
-    .get();
+    .limit(1));
   return row?.slug;
 }
 

@@ -17,10 +17,10 @@ import { listScorecardPageIds } from "./scorecard";
 import { getStatement, listStatementsPage } from "./statements";
 import { listSubjectBenchmarkLinks } from "./subjects";
 
-function seeded(): Db {
+async function seeded(): Promise<Db> {
   const db = openDatabase(":memory:");
-  migrateDatabase(db);
-  loadSeed(db);
+  await migrateDatabase(db);
+  await loadSeed(db);
   return db;
 }
 
@@ -36,9 +36,9 @@ function aggregates(db: Db) {
   };
 }
 
-function expectAggregatesAsRebuilt(db: Db) {
+async function expectAggregatesAsRebuilt(db: Db) {
   const refreshed = aggregates(db);
-  refreshPublishedAggregatesNow(db, { rebuild: true });
+  await refreshPublishedAggregatesNow(db, { rebuild: true });
   expect(refreshed).toEqual(aggregates(db));
 }
 
@@ -51,7 +51,7 @@ describe("a statement and a benchmark tied to a round not yet published", () => 
   let benchmarkId: number;
 
   beforeAll(async () => {
-    db = seeded();
+    db = await seeded();
     plant = db.$client.transaction(() => plantConfidentialData(db.$client, "ur1", { unpublishedRound: true }))();
     round = one(db, "SELECT id, slug, name FROM rounds WHERE slug = ?", plant.unpublishedRoundSlug);
     benchmarkId = one<{ id: number }>(db, "SELECT id FROM benchmarks WHERE slug = ?", plant.benchmarkFromUnpublishedRoundSlug).id;
@@ -73,18 +73,18 @@ describe("a statement and a benchmark tied to a round not yet published", () => 
     expect(await countPublicBenchmarks(db, (await getExportContext(db, {})).resolved)).toBe(slugs.length);
     const person = one<{ id: number }>(db, "SELECT id FROM subjects WHERE slug = 'wang-quanzhang'").id;
     expect((await listSubjectBenchmarkLinks(db, [person])).map((l) => l.benchmarkId)).not.toContain(benchmarkId);
-    refreshPublishedAggregatesNow(db);
+    await refreshPublishedAggregatesNow(db);
     expect(one(db, "SELECT count(*) AS n FROM public_benchmarks WHERE benchmark_id = ?", benchmarkId)).toEqual({ n: 0 });
   });
 
   it("once the round is published, both appear, and the published figures are as a full rebuild counts them", async () => {
-    refreshPublishedAggregatesNow(db);
+    await refreshPublishedAggregatesNow(db);
     await publishRound(db, round.id, "demo-editor", { acceptPreliminary: true });
     expect(await getStatement(db, plant.statementAddressingUnpublishedRoundSlug!)).toMatchObject({ roundSlug: round.slug, roundName: round.name });
     expect(await getPublicBenchmark(db, plant.benchmarkFromUnpublishedRoundSlug!)).toMatchObject({ appliesFromSlug: round.slug, appliesFromName: round.name });
     expect(await publicBenchmarkSlugs(db)).toContain(plant.benchmarkFromUnpublishedRoundSlug);
     expect(one(db, "SELECT count(*) AS n FROM public_benchmarks WHERE benchmark_id = ?", benchmarkId)).toEqual({ n: 1 });
-    expectAggregatesAsRebuilt(db);
+    await expectAggregatesAsRebuilt(db);
   });
 });
 
@@ -97,7 +97,7 @@ describe("a benchmark from an unpublished round dated before published ones", ()
   let benchmarkId: number;
 
   beforeAll(async () => {
-    db = seeded();
+    db = await seeded();
     const run = (sql: string, ...params: unknown[]) => db.$client.prepare(sql).run(...params);
     late = { id: Number(run("INSERT INTO rounds (slug, track_id, name, start_date, date_precision) VALUES ('uschrd-2017-late', (SELECT id FROM tracks WHERE slug = 'us-china-dialogue'), 'A late-added 2017 dialogue', '2017-06-01', 'day')").lastInsertRowid), startDate: "2017-06-01", trackId: one<{ id: number }>(db, "SELECT id FROM tracks WHERE slug = 'us-china-dialogue'").id };
     hrc37 = one(db, "SELECT id, start_date AS startDate, track_id AS trackId FROM rounds WHERE slug = 'hrc-37'");
@@ -108,7 +108,7 @@ describe("a benchmark from an unpublished round dated before published ones", ()
     for (const reviewer of ["demo-reviewer-a", "demo-reviewer-b"]) {
       run("INSERT INTO assessments (benchmark_id, round_id, reviewer_id, status, rationale) VALUES (?, ?, ?, 'met', 'Both reviewers found it met.')", benchmarkId, hrc37.id, reviewer);
     }
-    refreshPublishedAggregatesNow(db);
+    await refreshPublishedAggregatesNow(db);
     await publishRound(db, hrc37.id, "demo-editor");
     expect(one(db, "SELECT status FROM published_scores WHERE benchmark_id = ? AND round_id = ?", benchmarkId, hrc37.id)).toEqual({ status: "met" });
   });
@@ -129,7 +129,7 @@ describe("a benchmark from an unpublished round dated before published ones", ()
     const ids = await listScorecardPageIds(db, hrc37, { sort: "category" }, new Map(), { limit: -1, offset: 0 });
     expect(ids).not.toContain(benchmarkId);
     expect(await publicBenchmarkSlugs(db)).not.toContain("backdated-demand");
-    refreshPublishedAggregatesNow(db, { rebuild: true });
+    await refreshPublishedAggregatesNow(db, { rebuild: true });
     expect(one(db, "SELECT count(*) AS n FROM public_benchmarks WHERE benchmark_id = ?", benchmarkId)).toEqual({ n: 0 });
   });
 
@@ -140,6 +140,6 @@ describe("a benchmark from an unpublished round dated before published ones", ()
     expect(one(db, "SELECT sum(applicable) AS n FROM public_tallies WHERE round_id = ? AND category_id = (SELECT id FROM categories WHERE slug = 'legal-reform')", hrc37.id)).toEqual({
       n: before.applicable + 1,
     });
-    expectAggregatesAsRebuilt(db);
+    await expectAggregatesAsRebuilt(db);
   });
 });

@@ -4,6 +4,7 @@ import { and, asc, eq, isNull, ne } from "drizzle-orm";
 import type { Role } from "@/lib/domain";
 import type { Executor } from "../transaction";
 import { users } from "../schema";
+import { firstRow } from "../dialect";
 
 /** People who can score: every real (non-demo) account that is not deactivated, editors included. Never the password or session data. */
 export async function listActiveReviewers(db: Executor): Promise<Array<{ id: string; name: string; role: Role }>> {
@@ -33,50 +34,50 @@ export async function getAccountForSession(
   db: Executor,
   userId: string,
 ): Promise<{ id: string; email: string; name: string; role: Role; isDemo: boolean; deactivatedAt: Date | null; twoFactorEnabled: boolean } | undefined> {
-  return db
+  return await firstRow(db
     .select({ id: users.id, email: users.email, name: users.name, role: users.role, isDemo: users.isDemo, deactivatedAt: users.deactivatedAt, twoFactorEnabled: users.twoFactorEnabled })
     .from(users)
     .where(eq(users.id, userId))
-    .get();
+    .limit(1));
 }
 
 /** A real (non-demo) account by its address, as the command-line tools name it; demo accounts cannot be managed. */
 export async function getAccountByEmail(db: Executor, email: string): Promise<AccountSummary | undefined> {
-  return db
+  return await firstRow(db
     .select({ id: users.id, name: users.name, email: users.email, role: users.role, createdAt: users.createdAt, deactivatedAt: users.deactivatedAt })
     .from(users)
     .where(and(eq(users.email, email.trim().toLowerCase()), eq(users.isDemo, false)))
-    .get();
+    .limit(1));
 }
 
 /** A real (non-demo) account by id, with what an editor may change about it. */
 export async function getManagedAccount(db: Executor, userId: string): Promise<AccountSummary | undefined> {
-  return db
+  return await firstRow(db
     .select({ id: users.id, name: users.name, email: users.email, role: users.role, createdAt: users.createdAt, deactivatedAt: users.deactivatedAt })
     .from(users)
     .where(and(eq(users.id, userId), eq(users.isDemo, false)))
-    .get();
+    .limit(1));
 }
 
 /** Whether a real, active editor other than `userId` exists: the last one may not be deactivated or demoted, or nobody could manage accounts. */
 export async function hasOtherActiveEditor(db: Executor, userId: string): Promise<boolean> {
-  return !!(await db
+  return !!(await firstRow(db
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.role, "editor"), eq(users.isDemo, false), isNull(users.deactivatedAt), ne(users.id, userId)))
-    .get());
+    .limit(1)));
 }
 
 /** Whether an account (demo or real) already uses this address. */
 export async function accountExistsForEmail(db: Executor, email: string): Promise<boolean> {
-  return !!(await db.select({ id: users.id }).from(users).where(eq(users.email, email)).get());
+  return !!(await firstRow(db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1)));
 }
 
 /** Whether a real (non-demo) editor exists: first-start set-up creates one only if not. */
 export async function hasRealEditor(db: Executor): Promise<boolean> {
-  return !!(await db
+  return !!(await firstRow(db
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.role, "editor"), eq(users.isDemo, false)))
-    .get());
+    .limit(1)));
 }

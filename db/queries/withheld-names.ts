@@ -30,13 +30,12 @@ export async function listWithheldItems(db: Executor): Promise<WithheldItemSumma
  * listWithheldItems without awaiting, for the one synchronous caller: the published aggregates'
  * start-up rebuild (db/prepare.ts, the seed loader), which runs before the server takes a request.
  */
-export function listWithheldItemsNow(db: Executor): WithheldItemSummary[] {
-  const people = db
+export async function listWithheldItemsNow(db: Executor): Promise<WithheldItemSummary[]> {
+  const people = await db
     .select({ id: subjects.id, slug: subjects.slug, kind: subjects.kind, name: subjects.name, nameZh: subjects.nameZh, aliases: subjects.aliases })
     .from(subjects)
-    .where(eq(subjects.confidential, true))
-    .all();
-  const demands = db.select({ id: benchmarks.id, slug: benchmarks.slug, title: benchmarks.title, titleZh: benchmarks.titleZh }).from(benchmarks).where(eq(benchmarks.confidential, true)).all();
+    .where(eq(subjects.confidential, true));
+  const demands = await db.select({ id: benchmarks.id, slug: benchmarks.slug, title: benchmarks.title, titleZh: benchmarks.titleZh }).from(benchmarks).where(eq(benchmarks.confidential, true));
   return [
     ...people.map((s) => ({ kind: s.kind, id: s.id, slug: s.slug, label: s.name, names: [...new Set([s.name, s.nameZh ?? "", ...parseAliases(s.aliases)].filter(Boolean))] })),
     ...demands.map((b) => ({ kind: "benchmark" as const, id: b.id, slug: b.slug, label: b.title, names: [...new Set([b.title, b.titleZh ?? ""].filter(Boolean))] })),

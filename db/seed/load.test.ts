@@ -9,19 +9,19 @@ let db: Db;
 let summary: SeedSummary;
 const all = <T>(sql: string) => db.$client.prepare(sql).all() as T[];
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openDatabase(":memory:");
-  migrateDatabase(db);
-  summary = loadSeed(db);
+  await migrateDatabase(db);
+  summary = await loadSeed(db);
 });
 
 describe("the seed as loaded into the database", () => {
-  it("loads every benchmark, round, statement and subject of the seed data", () => {
+  it("loads every benchmark, round, statement and subject of the seed data", async () => {
     expect(summary.benchmarks).toBe(SEED_DATA.benchmarks.length);
     expect(summary.rounds).toBe(SEED_DATA.rounds.length);
     expect(summary.statements).toBe(SEED_DATA.statements.length);
     expect(summary.subjects).toBe(SEED_DATA.subjects.length);
-    expect(isDatabaseEmpty(db)).toBe(false);
+    expect(await isDatabaseEmpty(db)).toBe(false);
   });
 
   it("satisfies the integrity rules shared with the scale generator", () => {
@@ -112,8 +112,8 @@ describe("the seed as loaded into the database", () => {
     expect(all("SELECT 1 FROM published_scores WHERE basis = 'editor'").length).toBeGreaterThan(0);
   });
 
-  it("refuses to load the seed twice, leaving the first load intact", () => {
-    expect(() => loadSeed(db)).toThrow();
+  it("refuses to load the seed twice, leaving the first load intact", async () => {
+    await expect(loadSeed(db)).rejects.toThrow();
     expect(all<{ n: number }>("SELECT COUNT(*) AS n FROM benchmarks")[0]!.n).toBe(SEED_DATA.benchmarks.length);
   });
 });

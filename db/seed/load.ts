@@ -3,12 +3,13 @@ import { count } from "drizzle-orm";
 import type { Db } from "../client";
 import { refreshPublishedAggregatesNow } from "../commands/published-aggregates";
 import * as t from "../schema";
+import { transaction } from "../transaction";
 import { SEED_DATA } from "./data";
 import { buildDemoScores, DEMO_USERS } from "./demo";
 import type { SeedData } from "./types";
 
-export function isDatabaseEmpty(db: Db): boolean {
-  const [row] = db.select({ n: count() }).from(t.tracks).all();
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(t.tracks);
   return (row?.n ?? 0) === 0;
 }
 
@@ -31,25 +32,24 @@ export interface SeedSummary {
   publishedScores: number;
 }
 
-export function loadSeed(db: Db, data: SeedData = SEED_DATA, now: Date = new Date()): SeedSummary {
+export async function loadSeed(db: Db, data: SeedData = SEED_DATA, now: Date = new Date()): Promise<SeedSummary> {
   const loadedAt = now.toISOString();
   const demoScores = buildDemoScores(data.benchmarks, data.rounds);
 
-  const summary = db.transaction((tx) => {
+  const summary = await transaction(db, async (tx) => {
     const ids = (rows: { id: number; slug: string }[]) => new Map(rows.map((r) => [r.slug, r.id]));
 
     const sourceIds = ids(
-      tx
+      (await tx
         .insert(t.sourceDocuments)
         .values(data.sources.map((s) => ({ ...s })))
-        .returning({ id: t.sourceDocuments.id, slug: t.sourceDocuments.slug })
-        .all(),
+        .returning({ id: t.sourceDocuments.id, slug: t.sourceDocuments.slug })),
     );
     const trackIds = ids(
-      tx.insert(t.tracks).values(data.tracks.map((x) => ({ ...x }))).returning({ id: t.tracks.id, slug: t.tracks.slug }).all(),
+      (await tx.insert(t.tracks).values(data.tracks.map((x) => ({ ...x }))).returning({ id: t.tracks.id, slug: t.tracks.slug })),
     );
     const roundIds = ids(
-      tx
+      (await tx
         .insert(t.rounds)
         .values(
           data.rounds.map(({ trackSlug, sourceSlug, ...round }) => ({
@@ -59,27 +59,24 @@ export function loadSeed(db: Db, data: SeedData = SEED_DATA, now: Date = new Dat
             publishedAt: loadedAt,
           })),
         )
-        .returning({ id: t.rounds.id, slug: t.rounds.slug })
-        .all(),
+        .returning({ id: t.rounds.id, slug: t.rounds.slug })),
     );
     const categoryIds = ids(
-      tx
+      (await tx
         .insert(t.categories)
         .values(data.categories.map((c, position) => ({ ...c, position })))
-        .returning({ id: t.categories.id, slug: t.categories.slug })
-        .all(),
+        .returning({ id: t.categories.id, slug: t.categories.slug })),
     );
     const organisationIds = ids(
-      tx
+      (await tx
         .insert(t.organisations)
         .values(data.organisations.map((o) => ({ ...o })))
-        .returning({ id: t.organisations.id, slug: t.organisations.slug })
-        .all(),
+        .returning({ id: t.organisations.id, slug: t.organisations.slug })),
     );
 
     const statementIds = new Map<string, number>();
     for (const { publisherSlugs, signatories, roundSlug, sourceSlug, ...statement } of data.statements) {
-      const [row] = tx
+      const [row] = await tx
         .insert(t.statements)
         .values({
           ...statement,
@@ -87,17 +84,15 @@ export function loadSeed(db: Db, data: SeedData = SEED_DATA, now: Date = new Dat
           roundId: lookupOptional(roundIds, roundSlug, "round"),
           sourceDocumentId: lookup(sourceIds, sourceSlug, "source document"),
         })
-        .returning({ id: t.statements.id })
-        .all();
+        .returning({ id: t.statements.id });
       const statementId = row!.id;
       statementIds.set(statement.slug, statementId);
       if (publisherSlugs.length > 0) {
-        tx.insert(t.statementPublishers)
-          .values(publisherSlugs.map((slug) => ({ statementId, organisationId: lookup(organisationIds, slug, "organisation") })))
-          .run();
+        await tx.insert(t.statementPublishers)
+          .values(publisherSlugs.map((slug) => ({ statementId, organisationId: lookup(organisationIds, slug, "organisation") })));
       }
       if (signatories.length > 0) {
-        tx.insert(t.statementSignatories)
+        await tx.insert(t.statementSignatories)
           .values(
             signatories.map((s, position) => ({
               statementId,
@@ -106,21 +101,19 @@ export function loadSeed(db: Db, data: SeedData = SEED_DATA, now: Date = new Dat
               role: s.role,
               organisationId: lookupOptional(organisationIds, s.organisationSlug, "organisation"),
             })),
-          )
-          .run();
+          );
       }
     }
 
     const subjectIds = new Map<string, number>();
     for (const { events, sourceSlug, ...subject } of data.subjects) {
-      const [row] = tx
+      const [row] = await tx
         .insert(t.subjects)
         .values({ ...subject, sourceDocumentId: lookup(sourceIds, sourceSlug, "source document") })
-        .returning({ id: t.subjects.id })
-        .all();
+        .returning({ id: t.subjects.id });
       subjectIds.set(subject.slug, row!.id);
       if (events.length > 0) {
-        tx.insert(t.subjectEvents)
+        await tx.insert(t.subjectEvents)
           .values(
             events.map((e) => ({
               subjectId: row!.id,
@@ -130,14 +123,13 @@ export function loadSeed(db: Db, data: SeedData = SEED_DATA, now: Date = new Dat
               description: e.description,
               sourceDocumentId: lookupOptional(sourceIds, e.sourceSlug, "source document"),
             })),
-          )
-          .run();
+          );
       }
     }
 
     const benchmarkIds = new Map<string, number>();
     for (const b of data.benchmarks) {
-      const [row] = tx
+      const [row] = await tx
         .insert(t.benchmarks)
         .values({
           slug: b.slug,
@@ -150,43 +142,37 @@ export function loadSeed(db: Db, data: SeedData = SEED_DATA, now: Date = new Dat
           retiredReason: b.retired?.reason ?? null,
           reviewState: "approved",
         })
-        .returning({ id: t.benchmarks.id })
-        .all();
+        .returning({ id: t.benchmarks.id });
       const benchmarkId = row!.id;
       benchmarkIds.set(b.slug, benchmarkId);
-      tx.insert(t.benchmarkSources)
-        .values(b.sources.map((s) => ({ benchmarkId, statementId: lookup(statementIds, s.statementSlug, "statement"), demand: s.demand, reviewState: "approved" as const })))
-        .run();
+      await tx.insert(t.benchmarkSources)
+        .values(b.sources.map((s) => ({ benchmarkId, statementId: lookup(statementIds, s.statementSlug, "statement"), demand: s.demand, reviewState: "approved" as const })));
       if (b.scopeTrackSlugs.length > 0) {
-        tx.insert(t.benchmarkTracks)
-          .values(b.scopeTrackSlugs.map((slug) => ({ benchmarkId, trackId: lookup(trackIds, slug, "track") })))
-          .run();
+        await tx.insert(t.benchmarkTracks)
+          .values(b.scopeTrackSlugs.map((slug) => ({ benchmarkId, trackId: lookup(trackIds, slug, "track") })));
       }
       if (b.subjectSlugs.length > 0) {
-        tx.insert(t.benchmarkSubjects)
-          .values(b.subjectSlugs.map((slug) => ({ benchmarkId, subjectId: lookup(subjectIds, slug, "subject") })))
-          .run();
+        await tx.insert(t.benchmarkSubjects)
+          .values(b.subjectSlugs.map((slug) => ({ benchmarkId, subjectId: lookup(subjectIds, slug, "subject") })));
       }
     }
 
-    tx.insert(t.users)
-      .values(DEMO_USERS.map((u) => ({ ...u, isDemo: true, createdAt: now, updatedAt: now })))
-      .run();
+    await tx.insert(t.users)
+      .values(DEMO_USERS.map((u) => ({ ...u, isDemo: true, createdAt: now, updatedAt: now })));
 
     let assessmentCount = 0;
     for (const score of demoScores) {
       const benchmarkId = lookup(benchmarkIds, score.benchmarkSlug, "benchmark");
       const roundId = lookup(roundIds, score.roundSlug, "round");
-      const [shown] = tx
+      const [shown] = await tx
         .insert(t.assessments)
         .values([
           { benchmarkId, roundId, reviewerId: "demo-reviewer-a", ...score.reviewerA, isDemo: true, createdAt: loadedAt },
           { benchmarkId, roundId, reviewerId: "demo-reviewer-b", ...score.reviewerB, isDemo: true, createdAt: loadedAt },
         ])
-        .returning({ id: t.assessments.id })
-        .all();
+        .returning({ id: t.assessments.id });
       assessmentCount += 2;
-      tx.insert(t.publishedScores)
+      await tx.insert(t.publishedScores)
         .values({
           benchmarkId,
           roundId,
@@ -197,19 +183,17 @@ export function loadSeed(db: Db, data: SeedData = SEED_DATA, now: Date = new Dat
           decidedBy: "demo-editor",
           decidedAt: loadedAt,
           isDemo: true,
-        })
-        .run();
+        });
     }
 
-    tx.insert(t.auditLog)
+    await tx.insert(t.auditLog)
       .values({
         at: loadedAt,
         action: "seed",
         entity: "database",
         entityId: "seed",
         after: { benchmarks: benchmarkIds.size, rounds: roundIds.size, assessments: assessmentCount },
-      })
-      .run();
+      });
 
     return {
       benchmarks: benchmarkIds.size,
@@ -221,6 +205,6 @@ export function loadSeed(db: Db, data: SeedData = SEED_DATA, now: Date = new Dat
     };
   });
   // Counted now, so that readers (who never write) find the published figures.
-  refreshPublishedAggregatesNow(db);
+  await refreshPublishedAggregatesNow(db);
   return summary;
 }

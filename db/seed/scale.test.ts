@@ -6,10 +6,10 @@ import { migrateDatabase } from "../migrate";
 import { integrityViolations, unscoredApplicablePairs } from "./integrity";
 import { generateScaleData, type ScaleOptions } from "./scale";
 
-function generate(options: ScaleOptions) {
+async function generate(options: ScaleOptions) {
   const db = openDatabase(":memory:");
-  migrateDatabase(db);
-  const summary = generateScaleData(db.$client, options);
+  await migrateDatabase(db);
+  const summary = await generateScaleData(db.$client, options);
   return { sqlite: db.$client as Database.Database, summary };
 }
 
@@ -21,9 +21,9 @@ function fingerprint(sqlite: Database.Database): string {
   return hash.digest("hex");
 }
 
-describe("the scale generator", () => {
+describe("the scale generator", async () => {
   const options = { benchmarks: 600, rounds: 12, reviewers: 3, seed: 7 };
-  const { sqlite, summary } = generate(options);
+  const { sqlite, summary } = await generate(options);
 
   it("satisfies every integrity rule the seed satisfies", () => {
     expect(integrityViolations(sqlite)).toEqual(Object.fromEntries(Object.keys(integrityViolations(sqlite)).map((k) => [k, 0])));
@@ -61,8 +61,8 @@ describe("the scale generator", () => {
     expect(scoredInScope.n).toBeGreaterThan(0);
   });
 
-  it("is deterministic for a seed and differs for another", () => {
-    expect(fingerprint(generate(options).sqlite)).toBe(fingerprint(sqlite));
-    expect(fingerprint(generate({ ...options, seed: 8 }).sqlite)).not.toBe(fingerprint(sqlite));
+  it("is deterministic for a seed and differs for another", async () => {
+    expect(fingerprint((await generate(options)).sqlite)).toBe(fingerprint(sqlite));
+    expect(fingerprint((await generate({ ...options, seed: 8 })).sqlite)).not.toBe(fingerprint(sqlite));
   });
 });

@@ -60,7 +60,7 @@ function isoDate(date: Date): string {
 }
 
 /** Fills an empty, migrated database. Everything it writes is marked demo: it is synthetic. */
-export function generateScaleData(sqlite: Database.Database, options: ScaleOptions): ScaleSummary {
+export async function generateScaleData(sqlite: Database.Database, options: ScaleOptions): Promise<ScaleSummary> {
   const random = seededRandom(options.seed);
   const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   // Skewed choice: low indexes far more often, as real category and addressee mixes are.
@@ -209,6 +209,6 @@ export function generateScaleData(sqlite: Database.Database, options: ScaleOptio
     summary.rounds = rounds.length;
   })();
   // Counted now, so that readers (who never write) find the published figures.
-  refreshPublishedAggregatesNow(drizzle(sqlite, { schema }) as Executor);
+  await refreshPublishedAggregatesNow(drizzle(sqlite, { schema }) as Executor);
   return summary;
 }

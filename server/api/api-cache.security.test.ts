@@ -23,7 +23,7 @@ let handleApi: typeof import("./handlers").handleApi;
 
 beforeAll(async () => {
   const { prepareDatabase } = await import("@/db/prepare");
-  prepareDatabase(process.env.DATABASE_PATH!);
+  await prepareDatabase(process.env.DATABASE_PATH!);
   ({ handleApi } = await import("./handlers"));
 });
 

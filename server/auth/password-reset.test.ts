@@ -52,7 +52,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   port = (server.server.address() as { port: number }).port;
   const { prepareDatabase } = await import("@/db/prepare");
-  prepareDatabase(process.env.DATABASE_PATH!);
+  await prepareDatabase(process.env.DATABASE_PATH!);
   sqlite = (await import("@/db/client")).getDb().$client;
 });
 

@@ -17,7 +17,7 @@ let sqlite: import("better-sqlite3").Database;
 
 beforeAll(async () => {
   const { prepareDatabase } = await import("@/db/prepare");
-  prepareDatabase(process.env.DATABASE_PATH!);
+  await prepareDatabase(process.env.DATABASE_PATH!);
   sqlite = (await import("@/db/client")).getDb().$client;
   ({ proxy } = await import("@/proxy"));
 });

@@ -89,7 +89,7 @@ const INVALID: Record<string, Record<string, string>> = {
 
 beforeAll(async () => {
   const { prepareDatabase } = await import("@/db/prepare");
-  prepareDatabase(process.env.DATABASE_PATH!);
+  await prepareDatabase(process.env.DATABASE_PATH!);
   const { getDb } = await import("@/db/client");
   sqlite = getDb().$client;
   rowCounts = rowCounter(sqlite);

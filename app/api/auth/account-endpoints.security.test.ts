@@ -37,7 +37,7 @@ let auth: import("@/server/auth/better-auth").Auth;
 
 beforeAll(async () => {
   const { prepareDatabase } = await import("@/db/prepare");
-  prepareDatabase(process.env.DATABASE_PATH!);
+  await prepareDatabase(process.env.DATABASE_PATH!);
   sqlite = (await import("@/db/client")).getDb().$client;
   auth = (await import("@/server/auth/better-auth")).getAuth();
   route = (await import("./[...all]/route")) as unknown as Record<string, Handler>;

@@ -22,7 +22,7 @@ const routes: Record<string, () => Promise<{ GET: (request: Request) => Response
 
 beforeAll(async () => {
   const { prepareDatabase } = await import("@/db/prepare");
-  prepareDatabase(process.env.DATABASE_PATH!);
+  await prepareDatabase(process.env.DATABASE_PATH!);
   const { getDb } = await import("@/db/client");
   const sqlite = getDb().$client;
   sqlite.prepare("UPDATE subjects SET confidential = 1 WHERE slug = 'zhu-yufu'").run();

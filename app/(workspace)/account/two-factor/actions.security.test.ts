@@ -38,7 +38,7 @@ let getDb: typeof import("@/db/client").getDb;
 
 beforeAll(async () => {
   const { prepareDatabase } = await import("@/db/prepare");
-  prepareDatabase(process.env.DATABASE_PATH!);
+  await prepareDatabase(process.env.DATABASE_PATH!);
   ({ getDb } = await import("@/db/client"));
   sqlite = getDb().$client;
   rowCounts = rowCounter(sqlite);

@@ -24,7 +24,7 @@ let POST: (request: Request) => Promise<Response>;
 
 beforeAll(async () => {
   const { prepareDatabase } = await import("@/db/prepare");
-  prepareDatabase(process.env.DATABASE_PATH!);
+  await prepareDatabase(process.env.DATABASE_PATH!);
   const { getDb } = await import("@/db/client");
   sqlite = getDb().$client;
   rowCounts = rowCounter(sqlite);

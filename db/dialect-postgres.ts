@@ -1,0 +1,113 @@
+// The PostgreSQL side of db/dialect.ts, chosen when DATABASE_URL is a postgres:// address (lib/env.ts).
+// The query code stays single: it builds on the SQLite tables (db/schema), and drizzle's PostgreSQL
+// dialect renders them; the PostgreSQL tables are derived from the same schema (db/schema-pg) with
+// column types that send and read the same values (booleans 0/1, millisecond timestamps as numbers).
+import { createHash } from "node:crypto";
+import pg from "pg";
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import * as schema from "./schema";
+
+// count(*), sums and millisecond timestamps come back as bigint/numeric, which node-postgres gives
+// as strings: the app's values are far below 2^53, and SQLite gives numbers.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+export type PgExecutor = NodePgDatabase<typeof schema> & { $client: pg.Pool };
+
+const POSTGRES = Symbol.for("dialogue-scorecard.postgres");
+
+/**
+ * Hand-written SQL names its result columns unquoted (`track_id AS trackId`); PostgreSQL folds those
+ * to lower case where SQLite keeps them. Quoting every camel-case alias keeps the names the code reads.
+ */
+export function quoteCamelCaseAliases(text: string): string {
+  return text.replace(/\b(as|AS)\s+([a-z][a-z0-9_]*[A-Z][A-Za-z0-9_]*)\b/g, (_, as: string, alias: string) => `${as} "${alias}"`);
+}
+
+let schemas = 0;
+
+/**
+ * The database a connection works in: DATABASE_URL's, or with SCORECARD_PG_DATABASE_PER_FILE=1 (npm run
+ * test:pg) one per SQLite file name the tests open and a new one for every ":memory:", created on first
+ * use, so that the tests' separate databases stay separate on one PostgreSQL server.
+ */
+export function pgDatabaseFor(file: string): string | undefined {
+  if (process.env.SCORECARD_PG_DATABASE_PER_FILE !== "1") return undefined;
+  if (file === ":memory:") return `m_${process.pid}_${++schemas}_${Date.now() % 100000}`;
+  return `f_${createHash("sha1").update(file).digest("hex").slice(0, 20)}`;
+}
+
+async function createDatabaseOnce(url: string, name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${name}"`);
+  } catch (error) {
+    if ((error as { code?: string }).code !== "42P04") throw error; // created meanwhile by another process
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A pool whose every query has its camel-case aliases quoted; `close()` ends it, as better-sqlite3's does. */
+function openPool(url: string, database: string | undefined): pg.Pool {
+  const target = new URL(url);
+  if (database) target.pathname = `/${database}`;
+  const pool = new pg.Pool({ connectionString: target.toString(), max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  let ready: Promise<unknown> | undefined;
+  const whenReady = () => (database ? (ready ??= createDatabaseOnce(url, database)) : Promise.resolve());
+  // Every connection (pool.query takes one too) waits until the database exists.
+  const connect = pool.connect.bind(pool) as (callback?: (...args: unknown[]) => void) => Promise<pg.PoolClient> | undefined;
+  (pool as { connect: unknown }).connect = (callback?: (...args: unknown[]) => void) => {
+    if (!callback) return whenReady().then(() => connect());
+    whenReady().then(() => connect(callback), (error: unknown) => callback(error));
+    return undefined;
+  };
+  const wrap = <T extends { query: (...args: never[]) => unknown }>(target: T) => {
+    const query = target.query.bind(target) as (config: unknown, ...rest: unknown[]) => unknown;
+    (target as { query: unknown }).query = (config: unknown, ...rest: unknown[]) => {
+      return send(config, ...rest);
+    };
+    const send = (config: unknown, ...rest: unknown[]) => {
+      if (typeof config === "string") return query(quoteCamelCaseAliases(config), ...rest);
+      if (config && typeof config === "object" && "text" in config) return query({ ...(config as object), text: quoteCamelCaseAliases(String((config as { text: unknown }).text)) }, ...rest);
+      return query(config, ...rest);
+    };
+  };
+  wrap(pool);
+  pool.on("connect", (client) => wrap(client));
+  (pool as unknown as { close: () => Promise<void> }).close = () => pool.end();
+  return pool;
+}
+
+export function openPgConnection(url: string, file: string): PgExecutor {
+  const db = drizzle(openPool(url, pgDatabaseFor(file)), { schema }) as PgExecutor;
+  Object.defineProperty(db, POSTGRES, { value: true });
+  return db;
+}
+
+export function isPgExecutor(db: object): boolean {
+  return (db as Record<symbol, unknown>)[POSTGRES] === true || db.constructor?.name === "NodePgTransaction";
+}
+
+export function groupConcat(value: SQLWrapper, separator: string): SQL<string | null> {
+  return sql<string | null>`string_agg(${value}::text, ${separator})`;
+}
+
+export async function allRows<T>(db: PgExecutor, query: SQLWrapper): Promise<T[]> {
+  return (await db.execute(query.getSQL())).rows as T[];
+}
+
+/** public_stale's triggers: a trigger function per table and event, run after each row written. */
+export function staleQueueTrigger(name: string, table: string, event: "insert" | "update" | "delete", staleRows: readonly string[]): string {
+  const body = [
+    'UPDATE "data_version" SET "version" = "version" + 1 WHERE "id" = 1;',
+    ...staleRows.map((rows) => `INSERT INTO "public_stale" ("kind", "id") SELECT * FROM (${rows}) AS stale ON CONFLICT DO NOTHING;`),
+  ];
+  return [
+    `CREATE OR REPLACE FUNCTION "${name}"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${body.join(" ")} RETURN NULL; END $$;`,
+    `CREATE TRIGGER "${name}" AFTER ${event.toUpperCase()} ON "${table}" FOR EACH ROW EXECUTE FUNCTION "${name}"();`,
+  ].join("\n--> statement-breakpoint\n");
+}
