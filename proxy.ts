@@ -6,6 +6,9 @@
 // as well (handed over in a request header, so the key never appears in an address a reader sees).
 // Rendered once per key and query, then sent from memory; when anything public changes the key changes,
 // so no reader ever gets a stale page.
+// Pages live under app/[locale]/: a bare address is English and is rewritten to /en/… inside the server,
+// /zh/… is Chinese, and /en/… redirects to the bare address. The locale comes from the address only (never
+// a cookie or Accept-Language), so every page stays cacheable, the cached dashboard once per locale.
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { findUnmatchedFilters } from "@/db/queries/filters";
@@ -15,6 +18,7 @@ import { currentPublishedKey, encodeQuery, PUBLISHED_KEY_HEADER, publicCacheEnab
 import { responseSecurityHeaders, type SecurityHeaderOptions } from "@/server/security/headers";
 import { bodyLimitFor, crossOriginAction, isRouteHandlerPath, malformedActionBody, malformedPath, PAGE_METHODS, readBodyWithLimit, refusal, tooLargeMessage } from "@/server/security/request-limits";
 import { canonicalDashboardQuery, parseDashboardFilters } from "@/lib/validation/dashboard-filters";
+import { DEFAULT_LOCALE, isUnlocalizedPath, splitLocale, type Locale } from "@/lib/i18n/locales";
 
 let headerOptions: SecurityHeaderOptions | undefined;
 
@@ -72,13 +76,14 @@ async function refuse(request: NextRequest, pathname: string): Promise<Response 
  * value of a filter shares one. A view whose filters name nothing public is rendered for the request
  * and not kept (it says what matched nothing, and anyone could invent such names without end).
  */
-async function publishedRoute(request: NextRequest, pathname: string, headers: Headers): Promise<NextResponse | null> {
-  if (pathname.startsWith("/published/")) return new NextResponse("Not found", { status: 404 });
+async function publishedRoute(request: NextRequest, pathname: string, locale: Locale, headers: Headers): Promise<NextResponse | null> {
+  if (pathname.startsWith("/published/") || pathname === "/published") return new NextResponse("Not found", { status: 404 });
   if (pathname !== "/" || (request.method !== "GET" && request.method !== "HEAD") || !publicCacheEnabled()) return null;
   const params = Object.fromEntries([...new Set(request.nextUrl.searchParams.keys())].map((key) => [key, request.nextUrl.searchParams.getAll(key)]));
   if ((await findUnmatchedFilters(getDb(), parseDashboardFilters(params).filters)).length > 0) return null;
   const url = request.nextUrl.clone();
-  url.pathname = `/published/dashboard/${encodeQuery(canonicalDashboardQuery(params))}`;
+  // The locale is in the path, so the page cache keeps one rendering per locale, query and data key.
+  url.pathname = `/${locale}/published/dashboard/${encodeQuery(canonicalDashboardQuery(params))}`;
   const rsc = request.nextUrl.searchParams.get("_rsc");
   url.search = rsc ? `?_rsc=${encodeURIComponent(rsc)}` : "";
   headers.set(PUBLISHED_KEY_HEADER, currentPublishedKey());
@@ -88,17 +93,36 @@ async function publishedRoute(request: NextRequest, pathname: string, headers: H
   return response;
 }
 
+/** A page's address in its locale: "/en/…" redirects to the bare English address (one address per page). */
+function localeRedirect(request: NextRequest, locale: Locale | null, path: string): NextResponse | null {
+  if (locale !== DEFAULT_LOCALE || (request.method !== "GET" && request.method !== "HEAD")) return null;
+  const url = request.nextUrl.clone();
+  url.pathname = path;
+  return NextResponse.redirect(url, 308);
+}
+
 export async function proxy(request: NextRequest) {
   const { pathname } = new URL(request.url);
   const headers = new Headers(request.headers);
   for (const name of SERVER_SET_REQUEST_HEADERS) headers.delete(name);
-  let response: Response | NextResponse | null = (await refuse(request, pathname)) ?? (await publishedRoute(request, pathname, headers));
+  const localized = !isUnlocalizedPath(pathname);
+  const { locale, path } = localized ? splitLocale(pathname) : { locale: null, path: pathname };
+  let response: Response | NextResponse | null =
+    (await refuse(request, path)) ??
+    (localized ? localeRedirect(request, locale, path) ?? (await publishedRoute(request, path, locale ?? DEFAULT_LOCALE, headers)) : null);
   if (!response) {
     // Only the auth route may set the trusted client address, and only from what TRUST_PROXY vouches for.
     const sentServerHeaders = SERVER_SET_REQUEST_HEADERS.some((name) => request.headers.has(name));
-    response = sentServerHeaders ? NextResponse.next({ request: { headers } }) : NextResponse.next();
+    if (localized && locale === null) {
+      // English pages answer at their bare address; inside the server they are the /en/ pages.
+      const url = request.nextUrl.clone();
+      url.pathname = `/${DEFAULT_LOCALE}${pathname === "/" ? "" : pathname}`;
+      response = sentServerHeaders ? NextResponse.rewrite(url, { request: { headers } }) : NextResponse.rewrite(url);
+    } else {
+      response = sentServerHeaders ? NextResponse.next({ request: { headers } }) : NextResponse.next();
+    }
   }
-  for (const [name, value] of Object.entries(responseSecurityHeaders(pathname, options()))) response.headers.set(name, value);
+  for (const [name, value] of Object.entries(responseSecurityHeaders(path, options()))) response.headers.set(name, value);
   return response;
 }
 

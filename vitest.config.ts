@@ -8,6 +8,8 @@ export default defineConfig({
     testTimeout: 20_000,
     environment: "node",
     // server-only throws outside a React server bundle; tests import data-access modules directly.
+    // next-intl imports "next/navigation" without an extension, which Node's ESM loader refuses: let Vite resolve it.
+    server: { deps: { inline: ["next-intl", "use-intl"] } },
     alias: { "server-only": fileURLToPath(new URL("./lib/testing/server-only-stub.ts", import.meta.url)) },
   },
 });

@@ -1,16 +1,37 @@
 import type { Metadata } from "next";
-import "./globals.css";
+import { notFound } from "next/navigation";
+import { locale as rootLocale } from "next/root-params";
+import { NextIntlClientProvider } from "next-intl";
+import { getTranslations } from "next-intl/server";
+import { clientMessages } from "@/server/i18n/messages";
+import { isLocale, languageTag, LOCALES } from "@/lib/i18n/locales";
+import { publicBaseUrl, readEnv } from "@/lib/env";
+import "../globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Dialogue Scorecard", template: "%s · Dialogue Scorecard" },
-  description:
-    "Which civil-society demands made around human-rights dialogues with China were met, round by round, 2012–2018.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("site");
+  return {
+    metadataBase: new URL(publicBaseUrl(readEnv())),
+    title: { default: t("name"), template: `%s · ${t("name")}` },
+    description: t("description"),
+  };
+}
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export function generateStaticParams(): Array<{ locale: string }> {
+  return LOCALES.map((locale) => ({ locale }));
+}
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await rootLocale();
+  if (!isLocale(locale)) notFound();
   return (
-    <html lang="en">
-      <body className="min-h-screen">{children}</body>
+    <html lang={languageTag(locale)}>
+      <body className="min-h-screen">
+        {/* Only the few messages client components use travel to the browser. */}
+        <NextIntlClientProvider locale={locale} messages={await clientMessages(locale)} timeZone="UTC">
+          {children}
+        </NextIntlClientProvider>
+      </body>
     </html>
   );
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import type { FilterOptions, StatementOption } from "@/db/queries/filter-options";
 import { ADDRESSEE_LABELS, type Addressee } from "@/lib/domain";
 import { subjectOptionLabel } from "@/lib/filter-suggestions";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import { EvidenceList } from "@/components/scorecard/evidence-list";
 import { PublicRecordNote } from "@/components/scorecard/public-record-note";
 import { DemoLabel } from "@/components/ui/demo-label";

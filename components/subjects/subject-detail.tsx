@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import { HeatMap } from "@/components/dashboard/heat-map";
 import { CorrectedOn } from "@/components/records/corrected-on";
 import { DemoNotice } from "@/components/ui/demo-notice";

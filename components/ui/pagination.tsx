@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import { formatCount, pageWindow, type PageInfo } from "@/lib/pagination";
 
 /**

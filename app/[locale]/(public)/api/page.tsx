@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import { ENDPOINTS } from "@/lib/api/endpoints";
 
 export const metadata: Metadata = { title: "Data and API" };

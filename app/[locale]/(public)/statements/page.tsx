@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import { Pagination } from "@/components/ui/pagination";
 import { getDb } from "@/db/client";
 import { countPublicDemands, listPublishers, listStatementsPage } from "@/db/queries/statements";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { SessionList } from "@/components/account/session-list";
 import { AccountBar } from "@/components/review/account-bar";
@@ -7,7 +7,7 @@ import { getDb } from "@/db/client";
 import { listOwnSessions } from "@/db/queries/sessions";
 import { getCurrentSessionId, requirePageUser } from "@/server/auth/session";
 import { PASSWORD_LENGTH } from "@/lib/validation/account";
-import { signOut } from "@/app/(workspace)/actions";
+import { signOut } from "@/app/[locale]/(workspace)/actions";
 import { endOwnSession, signOutEverywhereElse } from "./actions";
 
 export const metadata: Metadata = { title: "Your account" };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import { AccountBar } from "@/components/review/account-bar";
 import { DeadlineBadge } from "@/components/review/deadline-badge";
@@ -16,7 +16,7 @@ import { deadlineState } from "@/lib/review";
 import { getPublicationSettings } from "@/db/queries/publication-settings";
 import { createRound, setMinCoverage, setScoringDeadline } from "./actions";
 import { EditorOnly } from "@/components/review/editor-only";
-import { signOut } from "@/app/(workspace)/actions";
+import { signOut } from "@/app/[locale]/(workspace)/actions";
 
 export const metadata: Metadata = { title: "Editor" };
 export const dynamic = "force-dynamic";

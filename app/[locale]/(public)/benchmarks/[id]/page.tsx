@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import { notFound, permanentRedirect } from "next/navigation";
 import { StatusTimeline } from "@/components/scorecard/status-timeline";
 import { CorrectedOn } from "@/components/records/corrected-on";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import { notFound } from "next/navigation";
 import { ExportLinks } from "@/components/exports/export-links";
 import { RoundSummaryFigures } from "@/components/scorecard/round-summary-figures";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import { notFound } from "next/navigation";
 import { HeatMap } from "@/components/dashboard/heat-map";
 import { CorrectedOn } from "@/components/records/corrected-on";

@@ -6,7 +6,7 @@ import { getSecuritySettings } from "@/db/queries/security-settings";
 import { safeReturnPath } from "@/server/auth/return-path";
 import { requirePageUser } from "@/server/auth/session";
 import { TWO_FACTOR_ENROLMENT_PATH } from "@/lib/auth/two-factor";
-import { signOut } from "@/app/(workspace)/actions";
+import { signOut } from "@/app/[locale]/(workspace)/actions";
 import { confirmTwoFactorEnrolment, regenerateTwoFactorBackupCodes, startTwoFactorEnrolment, turnOffTwoFactorSignIn } from "./actions";
 
 export const metadata: Metadata = { title: "Two-factor sign-in" };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import { AuditEntryItem, entityLabel } from "@/components/audit/audit-entry";
 import { AccountBar } from "@/components/review/account-bar";
 import { EditorOnly } from "@/components/review/editor-only";
@@ -12,7 +12,7 @@ import { describePage, pageInfo, pageQuery } from "@/lib/pagination";
 import { auditFiltersToParams, parseAuditFilters } from "@/lib/validation/audit-filters";
 import type { SearchParams } from "@/lib/validation/dashboard-filters";
 import { parsePageParams } from "@/lib/validation/paging";
-import { signOut } from "@/app/(workspace)/actions";
+import { signOut } from "@/app/[locale]/(workspace)/actions";
 
 export const metadata: Metadata = { title: "Audit log" };
 export const dynamic = "force-dynamic";

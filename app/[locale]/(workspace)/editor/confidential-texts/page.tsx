@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import { ActionForm, type FieldSpec } from "@/components/forms/action-form";
 import { AccountBar } from "@/components/review/account-bar";
 import { EditorOnly } from "@/components/review/editor-only";
@@ -9,7 +9,7 @@ import { requirePageUser } from "@/server/auth/session";
 import { canEdit } from "@/lib/permissions";
 import { LINK_WITHHELD, NAME_WITHHELD } from "@/lib/redaction";
 import { decideRedaction } from "../redaction-actions";
-import { signOut } from "@/app/(workspace)/actions";
+import { signOut } from "@/app/[locale]/(workspace)/actions";
 
 export const metadata: Metadata = { title: "Confidential names in public texts" };
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import { AccountBar } from "@/components/review/account-bar";
 import { EditorOnly } from "@/components/review/editor-only";
@@ -13,7 +13,7 @@ import { canReviewDrafts } from "@/lib/permissions";
 import { ADDRESSEE_LABELS, ADDRESSEES, DATE_PRECISIONS, REVIEW_STATE_LABELS, STATEMENT_KIND_LABELS, STATEMENT_KINDS } from "@/lib/domain";
 import { formatDate } from "@/lib/format";
 import { approveDraftItem, editBenchmarkDraft, editStatementDraft, mergeBenchmarkDraft, rejectDraftItem } from "../draft-actions";
-import { signOut } from "@/app/(workspace)/actions";
+import { signOut } from "@/app/[locale]/(workspace)/actions";
 
 export const metadata: Metadata = { title: "Drafts to review" };
 export const dynamic = "force-dynamic";

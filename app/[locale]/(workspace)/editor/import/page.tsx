@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import { ImportForm } from "@/components/forms/import-form";
 import { AccountBar } from "@/components/review/account-bar";
 import { EditorOnly } from "@/components/review/editor-only";
@@ -7,7 +7,7 @@ import { requirePageUser } from "@/server/auth/session";
 import { canEdit } from "@/lib/permissions";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from "@/lib/validation/import";
 import { importCsvUpload } from "../import-actions";
-import { signOut } from "@/app/(workspace)/actions";
+import { signOut } from "@/app/[locale]/(workspace)/actions";
 
 export const metadata: Metadata = { title: "Import from CSV" };
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import { AccountBar } from "@/components/review/account-bar";
 import { EditorOnly } from "@/components/review/editor-only";
 import { getDb } from "@/db/client";
@@ -8,7 +8,7 @@ import { listRecordIndex } from "@/db/queries/reference-records";
 import { requirePageUser } from "@/server/auth/session";
 import { canEdit } from "@/lib/permissions";
 import { recordEditPath } from "@/lib/record-paths";
-import { signOut } from "@/app/(workspace)/actions";
+import { signOut } from "@/app/[locale]/(workspace)/actions";
 
 export const metadata: Metadata = { title: "Correct a record" };
 export const dynamic = "force-dynamic";

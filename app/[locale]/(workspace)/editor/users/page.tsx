@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import { AccountBar } from "@/components/review/account-bar";
 import { EditorOnly } from "@/components/review/editor-only";
@@ -9,7 +9,7 @@ import { listAccounts } from "@/db/queries/users";
 import { requirePageUser } from "@/server/auth/session";
 import { canManageUsers } from "@/lib/permissions";
 import { changeUserRole, createUserAccount, deactivateUserAccount, issuePasswordReset, reactivateUserAccount, setTwoFactorRequirement } from "../actions";
-import { signOut } from "@/app/(workspace)/actions";
+import { signOut } from "@/app/[locale]/(workspace)/actions";
 
 export const metadata: Metadata = { title: "Users" };
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import { AccountBar } from "@/components/review/account-bar";
 import { DeadlineBadge } from "@/components/review/deadline-badge";
 import { listAdditionsAwaitingOrRefused } from "@/db/queries/drafts";
@@ -10,7 +10,7 @@ import { requirePageUser } from "@/server/auth/session";
 import { REVIEW_STATE_LABELS } from "@/lib/domain";
 import { formatRoundDate } from "@/lib/format";
 import { deadlineState } from "@/lib/review";
-import { signOut } from "@/app/(workspace)/actions";
+import { signOut } from "@/app/[locale]/(workspace)/actions";
 
 export const metadata: Metadata = { title: "Review queue" };
 export const dynamic = "force-dynamic";

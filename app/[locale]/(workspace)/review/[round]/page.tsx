@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import { notFound } from "next/navigation";
 import { AccountBar } from "@/components/review/account-bar";
 import { CarryForwardForm, QueueCheckbox } from "@/components/review/carry-forward-form";
@@ -13,7 +13,7 @@ import { getReviewBenchmark, getReviewRound, listRoundBenchmarks } from "@/db/qu
 import { requirePageUser } from "@/server/auth/session";
 import { deadlineState, inQueueView, QUEUE_VIEWS, visibleOtherScores, type QueueEntry, type QueueView } from "@/lib/review";
 import { benchmarkSlugSchema, queueViewSchema } from "@/lib/validation/assessment";
-import { signOut } from "@/app/(workspace)/actions";
+import { signOut } from "@/app/[locale]/(workspace)/actions";
 import { carryForwardPrevious } from "../actions";
 
 export const metadata: Metadata = { title: "Score a round" };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import { notFound } from "next/navigation";
 import { PrintButton } from "@/components/ui/print-button";
 import { Pagination } from "@/components/ui/pagination";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import { notFound } from "next/navigation";
 import { Headline, PreliminaryBadge, headlineChanges } from "@/components/dashboard/headline";
 import { ActionForm, type FieldSpec } from "@/components/forms/action-form";
@@ -20,7 +20,7 @@ import { formatIndex, formatPercent } from "@/lib/format";
 import { proposeScore, roundAgreement } from "@/lib/review";
 import { OWN_RULING } from "@/lib/validation/editor";
 import { decideDisagreement, publishRoundScores } from "../../actions";
-import { signOut } from "@/app/(workspace)/actions";
+import { signOut } from "@/app/[locale]/(workspace)/actions";
 
 export const metadata: Metadata = { title: "Agreement and publishing" };
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import { notFound } from "next/navigation";
 import { AccountBar } from "@/components/review/account-bar";
 import { AssessmentForm } from "@/components/review/assessment-form";
@@ -13,7 +13,7 @@ import { requirePageUser } from "@/server/auth/session";
 import { carriedForwardRationale } from "@/lib/review";
 import { isApplicable } from "@/lib/scoring";
 import { benchmarkSlugSchema } from "@/lib/validation/assessment";
-import { signOut } from "@/app/(workspace)/actions";
+import { signOut } from "@/app/[locale]/(workspace)/actions";
 import { saveAssessment } from "../../actions";
 
 export const metadata: Metadata = { title: "Score a benchmark" };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import { AccountBar } from "@/components/review/account-bar";
@@ -13,7 +13,7 @@ import { ADDRESSEE_LABELS, ADDRESSEES, REVIEW_STATE_LABELS } from "@/lib/domain"
 import { candidateKeys } from "@/lib/extract/candidate-key";
 import { extractDemands } from "@/lib/extract/demands";
 import { addDemandToBenchmark, confirmDemand } from "../../statement-actions";
-import { signOut } from "@/app/(workspace)/actions";
+import { signOut } from "@/app/[locale]/(workspace)/actions";
 
 export const metadata: Metadata = { title: "Demands in a statement" };
 export const dynamic = "force-dynamic";

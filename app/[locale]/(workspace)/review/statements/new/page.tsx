@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import { AccountBar } from "@/components/review/account-bar";
 import { getDb } from "@/db/client";
@@ -7,7 +7,7 @@ import { listReviewRounds } from "@/db/queries/review";
 import { requirePageUser } from "@/server/auth/session";
 import { DATE_PRECISIONS, STATEMENT_KIND_LABELS, STATEMENT_KINDS } from "@/lib/domain";
 import { addStatement } from "../../statement-actions";
-import { signOut } from "@/app/(workspace)/actions";
+import { signOut } from "@/app/[locale]/(workspace)/actions";
 
 export const metadata: Metadata = { title: "Add a statement" };
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import { notFound } from "next/navigation";
 import { RecordHistory } from "@/components/audit/record-history";
 import { ActionForm } from "@/components/forms/action-form";
@@ -13,7 +13,7 @@ import { ADDRESSEE_LABELS, ADDRESSEES, REVIEW_STATE_LABELS } from "@/lib/domain"
 import { canEdit } from "@/lib/permissions";
 import { recordEditPath } from "@/lib/record-paths";
 import { requirePageUser } from "@/server/auth/session";
-import { signOut } from "@/app/(workspace)/actions";
+import { signOut } from "@/app/[locale]/(workspace)/actions";
 import { editBenchmarkRecord, mergeBenchmarkRecord } from "../../statement-record-actions";
 
 export const metadata: Metadata = { title: "Edit a benchmark" };

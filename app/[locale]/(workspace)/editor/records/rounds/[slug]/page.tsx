@@ -13,7 +13,7 @@ import { requirePageUser } from "@/server/auth/session";
 import { DATE_PRECISIONS } from "@/lib/domain";
 import { canEdit } from "@/lib/permissions";
 import { recordEditPath } from "@/lib/record-paths";
-import { signOut } from "@/app/(workspace)/actions";
+import { signOut } from "@/app/[locale]/(workspace)/actions";
 import { deleteReferenceRecordAction, editRoundRecord } from "../../../record-reference-actions";
 
 export const metadata: Metadata = { title: "Correct a round" };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import { notFound } from "next/navigation";
 import { RecordHistory } from "@/components/audit/record-history";
 import { ActionForm } from "@/components/forms/action-form";
@@ -12,7 +12,7 @@ import { DATE_PRECISIONS, REVIEW_STATE_LABELS, STATEMENT_KIND_LABELS, STATEMENT_
 import { canEdit } from "@/lib/permissions";
 import { recordEditPath } from "@/lib/record-paths";
 import { requirePageUser } from "@/server/auth/session";
-import { signOut } from "@/app/(workspace)/actions";
+import { signOut } from "@/app/[locale]/(workspace)/actions";
 import { editStatementRecord } from "../../statement-record-actions";
 
 export const metadata: Metadata = { title: "Edit a statement" };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import { notFound } from "next/navigation";
 import { RecordHistory } from "@/components/audit/record-history";
 import { ActionForm } from "@/components/forms/action-form";
@@ -15,7 +15,7 @@ import { DATE_PRECISIONS, SUBJECT_EVENT_KINDS } from "@/lib/domain";
 import { formatDate } from "@/lib/format";
 import { canEdit } from "@/lib/permissions";
 import { recordEditPath } from "@/lib/record-paths";
-import { signOut } from "@/app/(workspace)/actions";
+import { signOut } from "@/app/[locale]/(workspace)/actions";
 import { deleteReferenceRecordAction, editSubjectEventRecord, editSubjectRecord, mergeSubjectRecord } from "../../../record-reference-actions";
 
 export const metadata: Metadata = { title: "Correct a person or law" };

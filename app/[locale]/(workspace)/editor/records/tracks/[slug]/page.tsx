@@ -11,7 +11,7 @@ import { getTrackRecord, listTrackReferences } from "@/db/queries/reference-reco
 import { requirePageUser } from "@/server/auth/session";
 import { canEdit } from "@/lib/permissions";
 import { recordEditPath } from "@/lib/record-paths";
-import { signOut } from "@/app/(workspace)/actions";
+import { signOut } from "@/app/[locale]/(workspace)/actions";
 import { deleteReferenceRecordAction, editTrackRecord } from "../../../record-reference-actions";
 
 export const metadata: Metadata = { title: "Correct a track" };
