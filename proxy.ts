@@ -81,9 +81,8 @@ async function publishedRoute(request: NextRequest, pathname: string, locale: Lo
   if (pathname !== "/" || (request.method !== "GET" && request.method !== "HEAD") || !publicCacheEnabled()) return null;
   const params = Object.fromEntries([...new Set(request.nextUrl.searchParams.keys())].map((key) => [key, request.nextUrl.searchParams.getAll(key)]));
   if ((await findUnmatchedFilters(getDb(), parseDashboardFilters(params).filters)).length > 0) return null;
-  const url = request.nextUrl.clone();
   // The locale is in the path, so the page cache keeps one rendering per locale, query and data key.
-  url.pathname = `/${locale}/published/dashboard/${encodeQuery(canonicalDashboardQuery(params))}`;
+  const url = internalUrl(request, `/${locale}/published/dashboard/${encodeQuery(canonicalDashboardQuery(params))}`);
   const rsc = request.nextUrl.searchParams.get("_rsc");
   url.search = rsc ? `?_rsc=${encodeURIComponent(rsc)}` : "";
   headers.set(PUBLISHED_KEY_HEADER, currentPublishedKey());
@@ -91,6 +90,17 @@ async function publishedRoute(request: NextRequest, pathname: string, locale: Lo
   // The address never changes with the data: every cache, the browser's and any shared one, must ask each time (the ETag makes that cheap).
   response.headers.set("Cache-Control", "no-cache");
   return response;
+}
+
+/**
+ * An address inside this server to rewrite to. (`next dev` gives the proxy "localhost" addresses: started with
+ * another --hostname it takes them for another origin and fetches them through the proxy again, hence
+ * `npm run dev` listens on localhost.)
+ */
+function internalUrl(request: NextRequest, pathname: string): URL {
+  const url = request.nextUrl.clone();
+  url.pathname = pathname;
+  return url;
 }
 
 /** A page's address in its locale: "/en/…" redirects to the bare English address (one address per page). */
@@ -115,8 +125,7 @@ export async function proxy(request: NextRequest) {
     const sentServerHeaders = SERVER_SET_REQUEST_HEADERS.some((name) => request.headers.has(name));
     if (localized && locale === null) {
       // English pages answer at their bare address; inside the server they are the /en/ pages.
-      const url = request.nextUrl.clone();
-      url.pathname = `/${DEFAULT_LOCALE}${pathname === "/" ? "" : pathname}`;
+      const url = internalUrl(request, `/${DEFAULT_LOCALE}${pathname === "/" ? "" : pathname}`);
       response = sentServerHeaders ? NextResponse.rewrite(url, { request: { headers } }) : NextResponse.rewrite(url);
     } else {
       response = sentServerHeaders ? NextResponse.next({ request: { headers } }) : NextResponse.next();
