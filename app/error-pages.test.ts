@@ -14,7 +14,7 @@ import WorkspaceError from "./[locale]/(workspace)/error";
 import EmbedError from "./embed/error";
 
 /** A boundary as the root layout renders it: inside the locale's messages. */
-const inLocale = (element: ReactElement, locale: "en" | "zh" = "en") => createElement(NextIntlClientProvider, { locale, messages: locale === "en" ? en : zh, timeZone: "UTC" }, element);
+const inLocale = (element: ReactElement, locale: "en" | "zh" = "en") => createElement(NextIntlClientProvider, { locale, messages: locale === "en" ? en : zh, timeZone: "UTC", children: element });
 
 const SECRET = "SQLITE_ERROR near confidential_names: Zhu Yufu";
 

@@ -1,14 +1,21 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
-import type { SearchParams } from "@/lib/validation/dashboard-filters";
+import { canonicalDashboardQuery, type SearchParams } from "@/lib/validation/dashboard-filters";
+import { localeAlternates } from "@/server/i18n/alternates";
 import { loadDashboard } from "./load-dashboard";
 
-export const metadata: Metadata = { title: "Dashboard" };
+type Props = { searchParams: Promise<SearchParams> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const query = canonicalDashboardQuery(await searchParams);
+  return { title: (await getTranslations("dashboard"))("title"), alternates: localeAlternates("/", query ? `?${query}` : "") };
+}
 
 // Readers normally get the cached rendering that proxy.ts rewrites "/" to; this answers only when
 // the proxy passes a request through, and reads the database every time.
 export const dynamic = "force-dynamic";
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function DashboardPage({ searchParams }: Props) {
   return <DashboardView {...await loadDashboard(await searchParams)} />;
 }
