@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ADDRESSEES, STATUSES } from "@/lib/domain";
+import { ADDRESSEES, STATEMENT_KINDS, STATUSES, SUBJECT_EVENT_KINDS } from "@/lib/domain";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh.json";
 
@@ -30,7 +30,7 @@ function sourceFiles(dir: string): string[] {
 const SOURCE = ["app", "components", "server", "lib"].flatMap((dir) => sourceFiles(path.join(ROOT, dir))).map((file) => readFileSync(file, "utf8"));
 
 /** Namespaces whose keys are the product's own lists, looked up with a value of that list (t(status)). */
-const ENUMERATED: Record<string, readonly string[]> = { status: STATUSES, addressee: ADDRESSEES };
+const ENUMERATED: Record<string, readonly string[]> = { status: STATUSES, addressee: ADDRESSEES, kind: STATEMENT_KINDS, event: SUBJECT_EVENT_KINDS };
 
 function namespacesUsed(): Set<string> {
   const used = new Set<string>();

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { localeAlternates } from "@/server/i18n/alternates";
 import { SUBJECT_PAGE_SIZE, SubjectIndex } from "@/components/subjects/subject-index";
 import { getDb } from "@/db/client";
 import { getSubjectIndexPage } from "@/db/queries/subjects";
@@ -6,7 +8,9 @@ import type { SearchParams } from "@/lib/validation/dashboard-filters";
 import { parsePageParams } from "@/lib/validation/paging";
 import { parseSearchTerm } from "@/lib/validation/search";
 
-export const metadata: Metadata = { title: "Laws and practices" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("subjects"))("laws.title"), alternates: localeAlternates("/laws") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function Page({ searchParams }: { searchParams: Promise<SearchParams> }) {

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { localeAlternates } from "@/server/i18n/alternates";
 import { notFound, permanentRedirect } from "next/navigation";
 import { SubjectDetail } from "@/components/subjects/subject-detail";
 import { getDb } from "@/db/client";
@@ -12,7 +14,8 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const subject = await getPublicSubject(getDb(), "laws", (await params).id);
-  return { title: subject ? subject.name : "Not found" };
+  if (!subject) return { title: (await getTranslations("notFound"))("title") };
+  return { title: subject.name, alternates: localeAlternates(`/laws/${encodeURIComponent(subject.slug)}`) };
 }
 
 export default async function Page({ params }: Props) {
