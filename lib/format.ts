@@ -86,7 +86,12 @@ export function formatDate(iso: string, precision: DatePrecision, locale: Format
 }
 
 /** Where a benchmark is assessed: "US–China Human Rights Dialogue rounds"; "every track's rounds" for no limited scope. */
-export function formatScope(trackNames: readonly string[]): string {
+export function formatScope(trackNames: readonly string[], locale: FormatLocale = "en"): string {
+  if (locale === "zh") {
+    if (trackNames.length === 0) return "所有议程的轮次";
+    const names = trackNames.length > 1 ? `${trackNames.slice(0, -1).join("、")}和${trackNames.at(-1)}` : trackNames[0];
+    return `${names}的轮次`;
+  }
   if (trackNames.length === 0) return "every track's rounds";
   const names = trackNames.length > 1 ? `${trackNames.slice(0, -1).join(", ")} and ${trackNames.at(-1)}` : trackNames[0];
   return `${names} rounds`;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/navigation";
 import { notFound, permanentRedirect } from "next/navigation";
 import { StatusTimeline } from "@/components/scorecard/status-timeline";
@@ -10,8 +11,8 @@ import { listPublishedRounds } from "@/db/queries/rounds";
 import { getCorrectedOn } from "@/db/queries/record-history";
 import { findMergedBenchmarkTarget } from "@/db/queries/record-statements";
 import { listPublishedScoreDetails } from "@/db/queries/scores";
-import { ADDRESSEE_LABELS, STATEMENT_KIND_LABELS } from "@/lib/domain";
-import { formatDate, formatScope } from "@/lib/format";
+import { formatDate, formatScope, type FormatLocale } from "@/lib/format";
+import { localeAlternates } from "@/server/i18n/alternates";
 import { recordEditPath } from "@/lib/record-paths";
 import { isApplicable } from "@/lib/scoring";
 
@@ -21,7 +22,8 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const benchmark = await getPublicBenchmark(getDb(), (await params).id);
-  return { title: benchmark ? benchmark.title : "Benchmark not found" };
+  if (!benchmark) return { title: (await getTranslations("benchmark"))("notFound") };
+  return { title: benchmark.title, alternates: localeAlternates(`/benchmarks/${encodeURIComponent(benchmark.slug)}`) };
 }
 
 export default async function BenchmarkPage({ params }: Props) {
@@ -44,57 +46,59 @@ export default async function BenchmarkPage({ params }: Props) {
   ]);
   const rounds = published.filter((r) => isApplicable(benchmark, r));
   const details = new Map(scoreDetails.map((d) => [d.roundId, d]));
+  const [t, tKind, tAddressee, tSite, locale] = await Promise.all([getTranslations("benchmark"), getTranslations("kind"), getTranslations("addressee"), getTranslations("site"), getLocale()]);
+  const lang = locale as FormatLocale;
   const people = subjects.filter((s) => s.kind === "person");
   const laws = subjects.filter((s) => s.kind !== "person");
 
   return (
     <>
       <p className="text-sm">
-        <Link href="/">Dashboard</Link> / Benchmark
+        <Link href="/">{tSite("nav.dashboard")}</Link> / {t("crumb")}
       </p>
       <div className="mt-1 flex flex-wrap items-baseline gap-x-2">
         <h1 className="text-2xl font-semibold">{benchmark.title}</h1>
-        <EditLink href={recordEditPath("benchmark", benchmark.slug)} what="this benchmark" />
+        <EditLink href={recordEditPath("benchmark", benchmark.slug)} what={t("editWhat")} />
       </div>
       <CorrectedOn at={correctedOn} />
       <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-        <dt className="font-medium">Category</dt>
+        <dt className="font-medium">{t("category")}</dt>
         <dd>
           <Link href={`/?category=${benchmark.categorySlug}`}>{benchmark.categoryName}</Link>
         </dd>
-        <dt className="font-medium">Addressed to</dt>
-        <dd>{ADDRESSEE_LABELS[benchmark.addressee]}</dd>
-        <dt className="font-medium">Applies from</dt>
+        <dt className="font-medium">{t("addressee")}</dt>
+        <dd>{tAddressee(benchmark.addressee)}</dd>
+        <dt className="font-medium">{t("appliesFrom")}</dt>
         <dd>
           <Link href={`/rounds/${benchmark.appliesFromSlug}`}>{benchmark.appliesFromName}</Link>
         </dd>
-        <dt className="font-medium">Assessed at</dt>
+        <dt className="font-medium">{t("assessedAt")}</dt>
         <dd data-testid="scope">
-          {formatScope(benchmark.scope.map((t) => t.name))}
-          {benchmark.scope.length > 0 && <span className="text-stone-600"> only; other tracks&apos; rounds do not count it</span>}
+          {formatScope(benchmark.scope.map((track) => track.name), lang)}
+          {benchmark.scope.length > 0 && <span className="text-stone-600">{t("scopeOnly")}</span>}
         </dd>
         {benchmark.retiredOn && (
           <>
-            <dt className="font-medium">Retired</dt>
+            <dt className="font-medium">{t("retired")}</dt>
             <dd data-testid="retired">
-              {formatDate(benchmark.retiredOn, "day")}: {benchmark.retiredReason}. It counts in no later round; its history stays below.
+              {formatDate(benchmark.retiredOn, "day", lang)}: {benchmark.retiredReason}. {t("retiredNote")}
             </dd>
           </>
         )}
       </dl>
 
       <section aria-labelledby="sources-heading" className="mt-6">
-        <h2 id="sources-heading" className="text-lg font-semibold">Who demanded it, and when</h2>
+        <h2 id="sources-heading" className="text-lg font-semibold">{t("sourcesHeading")}</h2>
         <ul className="mt-2 space-y-2">
           {sources.map((s) => (
             <li key={s.statementSlug} className="rounded border border-stone-200 bg-white p-3 text-sm">
               <p>
                 <Link href={`/statements/${s.statementSlug}`}>{s.statementTitle}</Link>{" "}
                 <span className="text-stone-600">
-                  ({STATEMENT_KIND_LABELS[s.statementKind]}, {formatDate(s.statementDate, s.statementDatePrecision)})
+                  ({tKind(s.statementKind)}, {formatDate(s.statementDate, s.statementDatePrecision, lang)})
                 </span>
               </p>
-              <p className="mt-1">The demand, restated: {s.demand}</p>
+              <p className="mt-1">{t("demand", { demand: s.demand })}</p>
             </li>
           ))}
         </ul>
@@ -102,7 +106,7 @@ export default async function BenchmarkPage({ params }: Props) {
 
       {(people.length > 0 || laws.length > 0) && (
         <section aria-labelledby="subjects-heading" className="mt-6">
-          <h2 id="subjects-heading" className="text-lg font-semibold">People and laws</h2>
+          <h2 id="subjects-heading" className="text-lg font-semibold">{t("subjectsHeading")}</h2>
           <ul className="mt-2 flex flex-wrap gap-2 text-sm">
             {people.map((p) => (
               <li key={p.slug}>

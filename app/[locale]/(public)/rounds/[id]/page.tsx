@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { PageDescription } from "@/components/ui/page-description";
+import { localeAlternates } from "@/server/i18n/alternates";
 import { Link } from "@/components/ui/navigation";
 import { notFound } from "next/navigation";
 import { ExportLinks } from "@/components/exports/export-links";
@@ -24,9 +27,9 @@ import {
 } from "@/db/queries/scorecard";
 import { listPublishedScoreDetails } from "@/db/queries/scores";
 import { PDF_MAX_BENCHMARKS } from "@/db/queries/scorecard-pdf";
-import { formatRoundDate } from "@/lib/format";
+import { formatRoundDate, type FormatLocale } from "@/lib/format";
 import { recordEditPath } from "@/lib/record-paths";
-import { describePage, formatCount, pageInfo } from "@/lib/pagination";
+import { formatCount, pageInfo } from "@/lib/pagination";
 import { summariseTally } from "@/lib/scoring";
 import { getDb } from "@/db/client";
 import { listPreliminaryRoundIds, readMinCoverage } from "@/db/queries/published-aggregates";
@@ -40,7 +43,9 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchPara
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const round = await getPublishedRound(getDb(), (await params).id);
-  return { title: round ? `Scorecard: ${round.name}` : "Round not found" };
+  const t = await getTranslations("round");
+  if (!round) return { title: t("notFound") };
+  return { title: t("title", { round: round.name }), alternates: localeAlternates(`/rounds/${encodeURIComponent(round.slug)}`) };
 }
 
 export default async function RoundScorecardPage({ params, searchParams }: Props) {
@@ -48,6 +53,7 @@ export default async function RoundScorecardPage({ params, searchParams }: Props
   const round = await getPublishedRound(db, (await params).id);
   if (!round) notFound();
   const view = parseScorecardParams(await searchParams);
+  const [t, tSite, locale] = await Promise.all([getTranslations("round"), getTranslations("site"), getLocale()]);
 
   // Figures for the whole round from counts; the list reads only the rows of this page.
   const [roundTally, preliminaryRounds, minCoverage, correctedOn] = await Promise.all([
@@ -78,18 +84,18 @@ export default async function RoundScorecardPage({ params, searchParams }: Props
   return (
     <>
       <p className="text-sm">
-        <Link href="/">Dashboard</Link> / Round scorecard
+        <Link href="/">{tSite("nav.dashboard")}</Link> / {t("crumb")}
       </p>
       <h1 className="mt-1 text-2xl font-semibold">
         {round.name}
         {preliminary && <PreliminaryBadge />}
-        <EditLink href={recordEditPath("round", round.slug)} what="this round" />
+        <EditLink href={recordEditPath("round", round.slug)} what={t("editWhat")} />
       </h1>
       <p className="text-stone-700">
-        {round.trackName} · {formatRoundDate(round.startDate, round.endDate, round.datePrecision)}
+        {round.trackName} · {formatRoundDate(round.startDate, round.endDate, round.datePrecision, locale as FormatLocale)}
         {round.location && ` · ${round.location}`}
       </p>
-      {round.dateNote && <p className="mt-1 text-xs text-stone-600">About the date: {round.dateNote}</p>}
+      {round.dateNote && <p className="mt-1 text-xs text-stone-600">{t("dateNote", { note: round.dateNote })}</p>}
       <DataVersion publishedAt={round.publishedAt} />
       <CorrectedOn at={correctedOn} />
       {roundTally.hasDemo && (
@@ -106,8 +112,9 @@ export default async function RoundScorecardPage({ params, searchParams }: Props
         />
         {pdfScope > PDF_MAX_BENCHMARKS && (
           <p className="mt-1 text-xs text-stone-600" data-testid="pdf-limit">
-            A PDF lists at most {formatCount(PDF_MAX_BENCHMARKS)} benchmarks and this {view.category ? "category" : "round"} has {formatCount(pdfScope)}:
-            {view.category ? " download the CSV or Excel file instead." : " choose a category first, or download the CSV or Excel file."}
+            {view.category
+              ? t("pdfLimitCategory", { max: formatCount(PDF_MAX_BENCHMARKS), count: formatCount(pdfScope) })
+              : t("pdfLimitRound", { max: formatCount(PDF_MAX_BENCHMARKS), count: formatCount(pdfScope) })}
           </p>
         )}
       </div>
@@ -122,14 +129,14 @@ export default async function RoundScorecardPage({ params, searchParams }: Props
         </p>
       )}
       <p className="mt-3 text-sm text-stone-700" role="status" data-testid="scorecard-count">
-        {describePage(info, filtered ? `matching benchmarks (of ${formatCount(roundTally.applicable)} that apply)` : "benchmarks")}
+        <PageDescription info={info} noun={filtered ? t("nounMatching", { applicable: formatCount(roundTally.applicable) }) : t("noun")} />
       </p>
       {info.outOfRange ? (
         <p className="mt-2">
-          <Link href={hrefFor(info.pageCount)}>Go to the last page</Link> or <Link href={hrefFor(1)}>the first</Link>.
+          {t.rich("outOfRange", { last: (chunks) => <Link href={hrefFor(info.pageCount)}>{chunks}</Link>, first: (chunks) => <Link href={hrefFor(1)}>{chunks}</Link> })}
         </p>
       ) : rows.length === 0 ? (
-        <p className="mt-2">No benchmark matches. <Link href={`/rounds/${round.slug}`}>Show all</Link>.</p>
+        <p className="mt-2">{t.rich("noMatch", { all: (chunks) => <Link href={`/rounds/${round.slug}`}>{chunks}</Link> })}</p>
       ) : (
         <ol className="mt-2 space-y-3" data-testid="scorecard">
           {rows.map(({ benchmark, detail, sources: raisedBy }) => (
@@ -137,9 +144,9 @@ export default async function RoundScorecardPage({ params, searchParams }: Props
           ))}
         </ol>
       )}
-      <Pagination info={info} hrefFor={hrefFor} label="Pages of this scorecard" />
+      <Pagination info={info} hrefFor={hrefFor} label={t("pages")} />
 
-      <nav aria-label="Other rounds" className="mt-6 flex justify-between text-sm">
+      <nav aria-label={t("otherRounds")} className="mt-6 flex justify-between text-sm">
         {neighbours.previous ? <Link href={`/rounds/${neighbours.previous.slug}`}>← {neighbours.previous.name}</Link> : <span />}
         {neighbours.next ? <Link href={`/rounds/${neighbours.next.slug}`}>{neighbours.next.name} →</Link> : <span />}
       </nav>

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { PageDescription } from "@/components/ui/page-description";
 import { Link } from "@/components/ui/navigation";
 import { notFound } from "next/navigation";
 import { PrintButton } from "@/components/ui/print-button";
@@ -7,10 +9,10 @@ import { listBenchmarkSources } from "@/db/queries/benchmarks";
 import { getPublishedRound } from "@/db/queries/rounds";
 import { countScorecardScope, getCategoryId, getRoundTally, listScorecardBenchmarks, listScorecardPageIds, viewTotal } from "@/db/queries/scorecard";
 import { listPublishedScoreDetails } from "@/db/queries/scores";
-import { STATUS_LABELS, STATUSES } from "@/lib/domain";
-import { DEMO_NOTE, DENOMINATOR_NOTE } from "@/lib/export/describe";
-import { formatIndex, formatPercent, formatRoundDate } from "@/lib/format";
-import { describePage, formatCount, pageInfo } from "@/lib/pagination";
+import { STATUSES } from "@/lib/domain";
+import { formatIndex, formatPercent, formatRoundDate, type FormatLocale } from "@/lib/format";
+import { formatCount, pageInfo } from "@/lib/pagination";
+import { localeAlternates } from "@/server/i18n/alternates";
 import { STATUS_BADGE } from "@/lib/status-style";
 import { summariseTally } from "@/lib/scoring";
 import { getDb } from "@/db/client";
@@ -29,7 +31,9 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchPara
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const round = await getPublishedRound(getDb(), (await params).id);
-  return { title: round ? `Print: ${round.name}` : "Round not found" };
+  const t = await getTranslations("print");
+  if (!round) return { title: (await getTranslations("round"))("notFound") };
+  return { title: t("title", { round: round.name }), alternates: localeAlternates(`/rounds/${encodeURIComponent(round.slug)}/print`) };
 }
 
 /**
@@ -42,6 +46,7 @@ export default async function PrintScorecardPage({ params, searchParams }: Props
   const round = await getPublishedRound(db, (await params).id);
   if (!round) notFound();
   const view = parseScorecardParams(await searchParams);
+  const [t, tStatus, tScorecard, locale] = await Promise.all([getTranslations("print"), getTranslations("status"), getTranslations("scorecard"), getLocale()]);
   const [roundTally, preliminaryRounds, minCoverage] = await Promise.all([getRoundTally(db, round), listPreliminaryRoundIds(db), readMinCoverage(db)]);
   const summary = summariseTally(roundTally.tally, roundTally.applicable);
   const preliminary = preliminaryRounds.has(round.id);
@@ -59,44 +64,47 @@ export default async function PrintScorecardPage({ params, searchParams }: Props
   return (
     <article className="print-scorecard text-sm" data-testid="print-view">
       <p className="mb-3 flex items-center gap-4 print:hidden">
-        <PrintButton /> <Link href={`/rounds/${round.slug}`}>Back to the scorecard</Link>
+        <PrintButton /> <Link href={`/rounds/${round.slug}`}>{t("back")}</Link>
       </p>
       <h1 className="text-xl font-semibold">
-        Scorecard: {round.name}
+        {t("heading", { round: round.name })}
         {preliminary && <PreliminaryBadge />}
       </h1>
       <p>
-        {round.trackName} · {formatRoundDate(round.startDate, round.endDate, round.datePrecision)} · data version {round.publishedAt.slice(0, 16).replace("T", " ")} UTC
+        {round.trackName} · {formatRoundDate(round.startDate, round.endDate, round.datePrecision, locale as FormatLocale)} · {t("dataVersion", { version: round.publishedAt.slice(0, 16).replace("T", " ") })}
       </p>
-      {demo && <p className="mt-1 font-semibold">DEMO DATA — {DEMO_NOTE}</p>}
+      {demo && <p className="mt-1 font-semibold">{t("demo")}</p>}
       <p className="mt-2">
-        Fulfilment index <strong>{formatIndex(summary.index)}</strong> ·{" "}
-        {STATUSES.map((s) => `${STATUS_LABELS[s]} ${summary.tally[s]}`).join(" · ")} · coverage {formatPercent(summary.coverage)} ({summary.judged} judged of {summary.applicable} applicable)
+        {t.rich("index", { index: formatIndex(summary.index), strong: (chunks) => <strong>{chunks}</strong> })} ·{" "}
+        {STATUSES.map((s) => `${tStatus(s)} ${summary.tally[s]}`).join(" · ")} · {t("coverage", { coverage: formatPercent(summary.coverage), judged: summary.judged, applicable: summary.applicable })}
       </p>
       {preliminary && <PreliminaryNotice figures={summary} minCoverage={minCoverage} />}
       {(info.pageCount > 1 || info.outOfRange) && (
         <div className="mt-2 rounded border border-stone-400 p-2" data-testid="print-part">
           <p>
-            {describePage(info, "benchmarks in this view")} A printout holds at most {formatCount(PRINT_PAGE_SIZE)}
-            {info.pageCount > 1 && !info.outOfRange && `; this is part ${formatCount(info.page)} of ${formatCount(info.pageCount)}`}.
+            <PageDescription info={info} noun={t("noun")} />{" "}
+            {info.pageCount > 1 && !info.outOfRange
+              ? t("partOf", { max: formatCount(PRINT_PAGE_SIZE), part: formatCount(info.page), parts: formatCount(info.pageCount) })
+              : t("atMost", { max: formatCount(PRINT_PAGE_SIZE) })}
           </p>
           <p className="print:hidden">
-            For all of them at once, download the{" "}
-            <a href={`/exports/scores.csv?from=${round.slug}&to=${round.slug}${view.category ? `&category=${view.category}` : ""}`}>scores as CSV</a> or{" "}
-            <a href={`/exports/scores.xlsx?from=${round.slug}&to=${round.slug}${view.category ? `&category=${view.category}` : ""}`}>Excel</a>; or narrow the view by
-            category or status on <Link href={`/rounds/${round.slug}${viewQuery}`}>the scorecard</Link>.
+            {t.rich("allAtOnce", {
+              csv: (chunks) => <a href={`/exports/scores.csv?from=${round.slug}&to=${round.slug}${view.category ? `&category=${view.category}` : ""}`}>{chunks}</a>,
+              xlsx: (chunks) => <a href={`/exports/scores.xlsx?from=${round.slug}&to=${round.slug}${view.category ? `&category=${view.category}` : ""}`}>{chunks}</a>,
+              scorecard: (chunks) => <Link href={`/rounds/${round.slug}${viewQuery}`}>{chunks}</Link>,
+            })}
           </p>
           <div className="print:hidden">
-            <Pagination info={info} hrefFor={hrefFor} label="Parts of this printout" />
+            <Pagination info={info} hrefFor={hrefFor} label={t("parts")} />
           </div>
         </div>
       )}
       <table className="mt-3 w-full border-collapse">
         <thead>
           <tr className="border-b-2 border-stone-800 text-left">
-            <th scope="col" className="py-1 pr-2">Benchmark</th>
-            <th scope="col" className="py-1 pr-2">Status</th>
-            <th scope="col" className="py-1">Rationale and sources</th>
+            <th scope="col" className="py-1 pr-2">{t("benchmark")}</th>
+            <th scope="col" className="py-1 pr-2">{t("status")}</th>
+            <th scope="col" className="py-1">{t("rationale")}</th>
           </tr>
         </thead>
         <tbody>
@@ -109,13 +117,13 @@ export default async function PrintScorecardPage({ params, searchParams }: Props
                   <span className="block text-xs text-stone-600">{b.categoryName}</span>
                 </th>
                 <td className="py-1 pr-2 whitespace-nowrap font-semibold" style={detail ? { color: STATUS_BADGE[detail.status].text } : undefined}>
-                  {detail ? `${STATUS_BADGE[detail.status].symbol} ${STATUS_LABELS[detail.status]}` : "Not scored"}
+                  {detail ? `${STATUS_BADGE[detail.status].symbol} ${tStatus(detail.status)}` : tScorecard("notScoredShort")}
                 </td>
                 <td className="py-1">
                   {detail?.rationale}
-                  {detail?.publicRecord && <span className="block text-xs text-stone-600">{detail.evidence.length > 0 ? "Rests on public record (evidence online)." : "Rests on public record; source to be verified before citing."}</span>}
+                  {detail?.publicRecord && <span className="block text-xs text-stone-600">{detail.evidence.length > 0 ? t("publicRecordOnline") : tScorecard("publicRecordUnverified")}</span>}
                   <span className="block text-xs text-stone-600">
-                    Raised by: {sources.filter((s) => s.benchmarkId === b.id).map((s) => s.statementTitle).join("; ")}
+                    {tScorecard("raisedBy")} {sources.filter((s) => s.benchmarkId === b.id).map((s) => s.statementTitle).join("; ")}
                   </span>
                 </td>
               </tr>
@@ -123,7 +131,7 @@ export default async function PrintScorecardPage({ params, searchParams }: Props
           })}
         </tbody>
       </table>
-      <p className="mt-3 text-xs">{DENOMINATOR_NOTE}</p>
+      <p className="mt-3 text-xs">{t("denominator")}</p>
     </article>
   );
 }
