@@ -1,40 +1,51 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/navigation";
 import { ENDPOINTS } from "@/lib/api/endpoints";
+import { localeAlternates } from "@/server/i18n/alternates";
 
-export const metadata: Metadata = { title: "Data and API" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("apiPage"))("title"), alternates: localeAlternates("/api") };
+}
 
-export default function ApiDocsPage() {
+const code = (chunks: React.ReactNode) => <code>{chunks}</code>;
+
+export default async function ApiDocsPage() {
+  const t = await getTranslations("apiPage");
   return (
     <article className="max-w-4xl space-y-6">
-      <h1 className="text-2xl font-semibold">Data and API</h1>
-      <p>
-        Everything on the public pages is available as data: download it from the dashboard and scorecards (CSV, Excel, PDF), or read it
-        over a JSON API. Published data only; confidential people and benchmarks never appear. Every answer names its data version — the
-        time the rounds it covers were published — and its filters.
-      </p>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p>{t("intro")}</p>
       <section aria-labelledby="downloads-heading">
-        <h2 id="downloads-heading" className="text-lg font-semibold">Downloads</h2>
+        <h2 id="downloads-heading" className="text-lg font-semibold">{t("downloadsHeading")}</h2>
         <ul className="list-disc pl-5">
-          <li><a href="/exports/scores.csv">All scores (CSV)</a> · <a href="/exports/scores.xlsx">Excel</a> — one row per benchmark and round</li>
-          <li><a href="/exports/benchmarks.csv">All benchmarks (CSV)</a> · <a href="/exports/benchmarks.xlsx">Excel</a></li>
-          <li><a href="/exports/scorecard.pdf">Scorecard of every round (PDF)</a></li>
+          <li>
+            <a href="/exports/scores.csv">{t("allScores")}</a> · <a href="/exports/scores.xlsx">Excel</a> — {t("allScoresNote")}
+          </li>
+          <li>
+            <a href="/exports/benchmarks.csv">{t("allBenchmarks")}</a> · <a href="/exports/benchmarks.xlsx">Excel</a>
+          </li>
+          <li>
+            <a href="/exports/scorecard.pdf">{t("allRoundsPdf")}</a>
+          </li>
         </ul>
-        <p className="mt-1 text-sm text-stone-700">Each download takes the dashboard&apos;s filters as query parameters, e.g. <code>?track=un-hrc&amp;category=legal-reform</code>.</p>
+        <p className="mt-1 text-sm text-stone-700">{t.rich("downloadFilters", { code, example: "?track=un-hrc&category=legal-reform" })}</p>
       </section>
       <section aria-labelledby="api-heading">
-        <h2 id="api-heading" className="text-lg font-semibold">JSON API, version 1</h2>
+        <h2 id="api-heading" className="text-lg font-semibold">{t("apiHeading")}</h2>
         <p>
-          The machine-readable description is the OpenAPI document at <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>. Lists are
-          paginated with <code>page</code> and <code>pageSize</code> (up to 500) and answer <code>{"{ data, page, pageSize, total, dataVersion, filters }"}</code>.
-          Answers carry an ETag: a cache may keep one but must check it with If-None-Match before using it again (a 304 when nothing changed). An unknown or malformed parameter gets a 400 that names it.
+          {t.rich("apiIntro", {
+            code,
+            openapi: (chunks) => <a href="/api/v1/openapi.json">{chunks}</a>,
+            shape: "{ data, page, pageSize, total, dataVersion, filters }",
+          })}
         </p>
         <table className="mt-3 w-full border-collapse text-sm" data-testid="endpoints">
           <thead>
             <tr className="border-b border-stone-300 text-left">
-              <th scope="col" className="py-2 pr-3">Endpoint</th>
-              <th scope="col" className="py-2 pr-3">What it returns</th>
-              <th scope="col" className="py-2">Parameters</th>
+              <th scope="col" className="py-2 pr-3">{t("endpoint")}</th>
+              <th scope="col" className="py-2 pr-3">{t("returns")}</th>
+              <th scope="col" className="py-2">{t("parameters")}</th>
             </tr>
           </thead>
           <tbody>
@@ -43,7 +54,8 @@ export default function ApiDocsPage() {
                 <th scope="row" className="py-2 pr-3 text-left font-normal">
                   <a href={`${e.path}${e.example}`}><code>{e.path}</code></a>
                 </th>
-                <td className="py-2 pr-3">{e.summary}</td>
+                {/* The API's own description, in English like the OpenAPI document it comes from. */}
+                <td className="py-2 pr-3" lang="en">{e.summary}</td>
                 <td className="py-2"><code>{Object.keys(e.query.shape).join(", ")}</code></td>
               </tr>
             ))}
@@ -51,28 +63,21 @@ export default function ApiDocsPage() {
         </table>
       </section>
       <section aria-labelledby="scoring-heading">
-        <h2 id="scoring-heading" className="text-lg font-semibold">Saving scores from a reviewer&apos;s tool (signed in)</h2>
+        <h2 id="scoring-heading" className="text-lg font-semibold">{t("scoringHeading")}</h2>
         <p>
-          Not part of the public API: <code>POST /api/v1/assessments</code> saves a score as the review form does, for a signed-in reviewer
-          or editor (session cookie from <Link href="/sign-in">signing in</Link>). The JSON body is{" "}
-          <code>{"{ round, benchmark, expectedLatestId, status, rationale, evidence: [{ url, title, publishedOn }] }"}</code>, where{" "}
-          <code>expectedLatestId</code> is the id of your latest assessment of that benchmark and round (0 for none). It answers 201 with the
-          new <code>id</code>; 401 without a session, 400 with the problems for bad input, 409 if your score changed since (with the
-          current <code>latestId</code>), 413 for a body over 256 KB. Every save is a new assessment; nothing is overwritten.
+          {t.rich("scoring", {
+            code,
+            signIn: (chunks) => <Link href="/sign-in">{chunks}</Link>,
+            post: "POST /api/v1/assessments",
+            body: "{ round, benchmark, expectedLatestId, status, rationale, evidence: [{ url, title, publishedOn }] }",
+          })}
         </p>
       </section>
       <section aria-labelledby="embed-heading">
-        <h2 id="embed-heading" className="text-lg font-semibold">Embedding a chart</h2>
-        <p>
-          Put one dashboard chart on your own site with an iframe; it keeps the filters, names its data version and links back:{" "}
-          <code>{'<iframe src="/embed/fulfilment?track=un-hrc" width="640" height="420" title="Fulfilment index"></iframe>'}</code> (also{" "}
-          <code>/embed/status-mix</code>). Each chart on the dashboard can also be saved as SVG or PNG.
-        </p>
+        <h2 id="embed-heading" className="text-lg font-semibold">{t("embedHeading")}</h2>
+        <p>{t.rich("embed", { code, iframe: '<iframe src="/embed/fulfilment?track=un-hrc" width="640" height="420" title="Fulfilment index"></iframe>' })}</p>
       </section>
-      <p className="text-sm">
-        How the figures are computed is on the <Link href="/method">method page</Link>. Scores shipped with the app are demonstration data and are
-        flagged <code>demo</code> in every format.
-      </p>
+      <p className="text-sm">{t.rich("footer", { code, method: (chunks) => <Link href="/method">{chunks}</Link> })}</p>
     </article>
   );
 }

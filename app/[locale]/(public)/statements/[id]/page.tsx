@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { localeAlternates } from "@/server/i18n/alternates";
 import { Link } from "@/components/ui/navigation";
 import { notFound } from "next/navigation";
 import { HeatMap } from "@/components/dashboard/heat-map";
@@ -13,8 +15,8 @@ import { getDashboardSummary } from "@/db/queries/dashboard-summary";
 import { getCorrectedOn } from "@/db/queries/record-history";
 import { recordEditPath } from "@/lib/record-paths";
 import { DASHBOARD_LIMITS } from "@/lib/dashboard";
-import { STATEMENT_KIND_LABELS, STATUS_LABELS, STATUSES } from "@/lib/domain";
-import { formatDate, formatIndex } from "@/lib/format";
+import { STATUSES } from "@/lib/domain";
+import { formatDate, formatIndex, type FormatLocale } from "@/lib/format";
 import { formatCount } from "@/lib/pagination";
 import { cachedByPublishedData } from "@/server/published-cache";
 import { roundChartLabels } from "@/lib/round-labels";
@@ -25,7 +27,8 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const statement = await getStatement(getDb(), (await params).id);
-  return { title: statement ? statement.title : "Statement not found" };
+  if (!statement) return { title: (await getTranslations("statement"))("notFound") };
+  return { title: statement.title, alternates: localeAlternates(`/statements/${encodeURIComponent(statement.slug)}`) };
 }
 
 export default async function StatementPage({ params }: Props) {
@@ -41,40 +44,48 @@ export default async function StatementPage({ params }: Props) {
   );
   const labels = roundChartLabels(dashboard.rounds);
   const columns = dashboard.rounds.map((r, i) => ({ id: r.id, slug: r.slug, name: r.name, label: labels[i]! }));
+  const [t, tStatements, tKind, tStatus, tRound, locale] = await Promise.all([
+    getTranslations("statement"),
+    getTranslations("statements"),
+    getTranslations("kind"),
+    getTranslations("status"),
+    getTranslations("roundTable"),
+    getLocale(),
+  ]);
   const laterRounds = dashboard.series.filter((r) => r.round.startDate >= statement.date && r.applicable > 0);
 
   return (
     <>
       <p className="text-sm">
-        <Link href="/statements">Statements</Link> / Statement
+        <Link href="/statements">{tStatements("title")}</Link> / {t("crumb")}
       </p>
       <div className="mt-1 flex flex-wrap items-baseline gap-x-2">
         <h1 className="text-2xl font-semibold">{statement.title}</h1>
-        <EditLink href={recordEditPath("statement", statement.slug)} what="this statement" />
+        <EditLink href={recordEditPath("statement", statement.slug)} what={t("editWhat")} />
       </div>
       <CorrectedOn at={correctedOn} />
       <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-        <dt className="font-medium">Kind</dt>
-        <dd>{STATEMENT_KIND_LABELS[statement.kind]}</dd>
-        <dt className="font-medium">Date</dt>
-        <dd>{formatDate(statement.date, statement.datePrecision)}</dd>
-        <dt className="font-medium">Language</dt>
+        <dt className="font-medium">{t("kind")}</dt>
+        <dd>{tKind(statement.kind)}</dd>
+        <dt className="font-medium">{t("date")}</dt>
+        <dd>{formatDate(statement.date, statement.datePrecision, locale as FormatLocale)}</dd>
+        <dt className="font-medium">{t("language")}</dt>
         <dd>{statement.language}</dd>
         {publishers.length > 0 && (
           <>
-            <dt className="font-medium">Published by</dt>
+            <dt className="font-medium">{t("publishedBy")}</dt>
             <dd>{publishers.join(", ")}</dd>
           </>
         )}
         {statement.roundSlug && (
           <>
-            <dt className="font-medium">Addresses</dt>
+            <dt className="font-medium">{t("addresses")}</dt>
             <dd>
               <Link href={`/rounds/${statement.roundSlug}`}>{statement.roundName}</Link>
             </dd>
           </>
         )}
-        <dt className="font-medium">Source</dt>
+        <dt className="font-medium">{t("source")}</dt>
         <dd>
           {statement.sourceUrl ? <ExternalLink href={statement.sourceUrl}>{statement.sourceTitle ?? statement.sourceUrl}</ExternalLink> : statement.sourceTitle}
           {statement.sourcePublisher && ` (${statement.sourcePublisher})`}
@@ -84,7 +95,7 @@ export default async function StatementPage({ params }: Props) {
 
       {signatories.length > 0 && (
         <section aria-labelledby="signatories-heading" className="mt-6">
-          <h2 id="signatories-heading" className="text-lg font-semibold">Signatories ({signatories.length})</h2>
+          <h2 id="signatories-heading" className="text-lg font-semibold">{t("signatories", { count: signatories.length })}</h2>
           <ul className="mt-2 grid gap-x-4 text-sm sm:grid-cols-2 lg:grid-cols-3" data-testid="signatories">
             {signatories.map((s, i) => (
               <li key={i}>
@@ -97,21 +108,21 @@ export default async function StatementPage({ params }: Props) {
       )}
 
       <section aria-labelledby="progress-heading" className="mt-6">
-        <h2 id="progress-heading" className="text-lg font-semibold">How many of its demands were met, round by round</h2>
+        <h2 id="progress-heading" className="text-lg font-semibold">{t("progressHeading")}</h2>
         {laterRounds.length === 0 ? (
-          <p className="mt-2 text-sm">No published round has scored its demands yet.</p>
+          <p className="mt-2 text-sm">{t("progressEmpty")}</p>
         ) : (
           <div className="relative mt-2 overflow-x-auto">
             <table className="w-full min-w-[36rem] border-collapse text-sm" data-testid="statement-progress">
-              <caption className="sr-only">Status of this statement&apos;s demands at each later round</caption>
+              <caption className="sr-only">{t("progressCaption")}</caption>
               <thead>
                 <tr className="border-b border-stone-300 text-left">
-                  <th scope="col" className="py-1 pr-2">Round</th>
-                  <th scope="col" className="py-1 pr-2 text-right">Applicable</th>
+                  <th scope="col" className="py-1 pr-2">{tRound("round")}</th>
+                  <th scope="col" className="py-1 pr-2 text-right">{tRound("applicable")}</th>
                   {STATUSES.map((s) => (
-                    <th key={s} scope="col" className="py-1 pr-2 text-right">{STATUS_LABELS[s]}</th>
+                    <th key={s} scope="col" className="py-1 pr-2 text-right">{tStatus(s)}</th>
                   ))}
-                  <th scope="col" className="py-1 text-right">Index</th>
+                  <th scope="col" className="py-1 text-right">{tRound("index")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -135,16 +146,16 @@ export default async function StatementPage({ params }: Props) {
       </section>
 
       <section aria-labelledby="benchmarks-heading" className="mt-6">
-        <h2 id="benchmarks-heading" className="mb-2 text-lg font-semibold">Benchmarks drawn from it ({formatCount(dashboard.heatMapTotal)})</h2>
+        <h2 id="benchmarks-heading" className="mb-2 text-lg font-semibold">{t("benchmarksHeading", { count: formatCount(dashboard.heatMapTotal) })}</h2>
         {dashboard.heatMapTotal === 0 ? (
-          <p className="text-sm">No public benchmark comes from this statement.</p>
+          <p className="text-sm">{t("noBenchmarks")}</p>
         ) : (
           <>
             {dashboard.hasDemo && <DemoNotice />}
             {dashboard.heatMapTotal > dashboard.heatMapShown && (
               <p className="mb-2 text-sm" data-testid="heat-map-limit">
-                Showing the first {formatCount(dashboard.heatMapShown)} of {formatCount(dashboard.heatMapTotal)} benchmarks.{" "}
-                <a href={`/exports/scores.csv?statement=${statement.slug}`}>Download all their scores (CSV)</a>.
+                {t("limited", { shown: formatCount(dashboard.heatMapShown), total: formatCount(dashboard.heatMapTotal) })}{" "}
+                <a href={`/exports/scores.csv?statement=${statement.slug}`}>{t("downloadAll")}</a>.
               </p>
             )}
             <HeatMap groups={dashboard.heatMap} columns={columns} />
