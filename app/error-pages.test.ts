@@ -2,19 +2,14 @@
 // went wrong inside: not the message, not the stack, whatever the error carries.
 import { createElement, isValidElement, type ReactElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { NextIntlClientProvider } from "next-intl";
 import { describe, expect, it, vi } from "vitest";
-import en from "@/messages/en.json";
-import zh from "@/messages/zh.json";
+import { inLocale } from "@/components/testing/in-locale";
 import { ErrorMessage, ErrorMessageView } from "@/components/ui/error-message";
 import RootError from "./[locale]/error";
 import GlobalError from "./global-error";
 import PublicError from "./[locale]/(public)/error";
 import WorkspaceError from "./[locale]/(workspace)/error";
 import EmbedError from "./embed/error";
-
-/** A boundary as the root layout renders it: inside the locale's messages. */
-const inLocale = (element: ReactElement, locale: "en" | "zh" = "en") => createElement(NextIntlClientProvider, { locale, messages: locale === "en" ? en : zh, timeZone: "UTC", children: element });
 
 const SECRET = "SQLITE_ERROR near confidential_names: Zhu Yufu";
 

@@ -9,7 +9,7 @@ export async function loadMessages(locale: Locale): Promise<Messages> {
 }
 
 /** The namespaces client components read (the rest is rendered on the server and never sent). */
-export const CLIENT_NAMESPACES = ["site", "errorPage"] as const satisfies ReadonlyArray<keyof Messages>;
+export const CLIENT_NAMESPACES = ["site", "errorPage", "status", "charts", "filters"] as const satisfies ReadonlyArray<keyof Messages>;
 
 export async function clientMessages(locale: Locale): Promise<Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>> {
   const messages = await loadMessages(locale);
