@@ -1,6 +1,7 @@
 "use client";
 // The root layout itself failed: this replaces it, so it brings its own document and styles.
 import "./globals.css";
+import Link from "next/link";
 import { ErrorMessageView, type ErrorTexts } from "@/components/ui/error-message";
 
 // The root layout, and with it the messages, failed: this last resort speaks English (the catalogue's words).
@@ -8,7 +9,7 @@ const TEXTS: ErrorTexts = {
   title: "Something went wrong",
   body: (
     <>
-      This page could not be shown just now. Try again in a moment; if it keeps failing, start again from the <a href="/">dashboard</a>.
+      This page could not be shown just now. Try again in a moment; if it keeps failing, start again from the <Link href="/">dashboard</Link>.
     </>
   ),
   reference: (digest) => `If you report this, quote the reference ${digest}.`,
