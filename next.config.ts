@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 import { BASELINE_SECURITY_HEADERS } from "./server/security/headers";
 
 const nextConfig: NextConfig = {
@@ -27,4 +28,7 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// The interface's messages (messages/*.json), loaded per locale from the address (server/i18n/request.ts).
+const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
+
+export default withNextIntl(nextConfig);

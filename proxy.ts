@@ -8,6 +8,9 @@
 // as well (handed over in a request header, so the key never appears in an address a reader sees).
 // Rendered once per key and query, then sent from memory; when anything public changes the key changes,
 // so no reader ever gets a stale page.
+// Pages live under app/[locale]/: a bare address is English and is rewritten to /en/… inside the server,
+// /zh/… is Chinese, and /en/… redirects to the bare address. The locale comes from the address only (never
+// a cookie or Accept-Language), so every page stays cacheable, the cached dashboard once per locale.
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { findUnmatchedFilters } from "@/db/queries/filters";
@@ -18,6 +21,7 @@ import { currentPublishedKey, encodeQuery, PUBLISHED_KEY_HEADER, publicCacheEnab
 import { responseSecurityHeaders, type SecurityHeaderOptions } from "@/server/security/headers";
 import { bodyLimitFor, crossOriginAction, isRouteHandlerPath, malformedActionBody, malformedPath, PAGE_METHODS, readBodyWithLimit, refusal, tooLargeMessage } from "@/server/security/request-limits";
 import { canonicalDashboardQuery, parseDashboardFilters } from "@/lib/validation/dashboard-filters";
+import { DEFAULT_LOCALE, isUnlocalizedPath, splitLocale, type Locale } from "@/lib/i18n/locales";
 
 let headerOptions: SecurityHeaderOptions | undefined;
 
@@ -90,11 +94,11 @@ async function dashboardQuery(request: NextRequest, pathname: string): Promise<D
  * value of a filter shares one. A view whose filters name nothing public is rendered for the request
  * and not kept (it says what matched nothing, and anyone could invent such names without end).
  */
-async function publishedRoute(request: NextRequest, pathname: string, headers: Headers, dashboard: DashboardQuery | null): Promise<NextResponse | null> {
-  if (pathname.startsWith("/published/")) return new NextResponse("Not found", { status: 404 });
+async function publishedRoute(request: NextRequest, pathname: string, locale: Locale, headers: Headers, dashboard: DashboardQuery | null): Promise<NextResponse | null> {
+  if (pathname.startsWith("/published/") || pathname === "/published") return new NextResponse("Not found", { status: 404 });
   if (!dashboard || dashboard.unmatched || !publicCacheEnabled()) return null;
-  const url = request.nextUrl.clone();
-  url.pathname = `/published/dashboard/${encodeQuery(dashboard.canonical)}`;
+  // The locale is in the path, so the page cache keeps one rendering per locale, query and data key.
+  const url = internalUrl(request, `/${locale}/published/dashboard/${encodeQuery(dashboard.canonical)}`);
   const rsc = request.nextUrl.searchParams.get("_rsc");
   url.search = rsc ? `?_rsc=${encodeURIComponent(rsc)}` : "";
   headers.set(PUBLISHED_KEY_HEADER, await currentPublishedKey());
@@ -107,13 +111,14 @@ async function publishedRoute(request: NextRequest, pathname: string, headers: H
  * 304 here, before anything is rendered; everything else — signed-in pages, actions, sign-in, anything
  * that varies by user — is private, no-store.
  */
-async function cacheHeaders(request: NextRequest, pathname: string, dashboard: DashboardQuery | null): Promise<{ headers: Record<string, string>; notModified: boolean }> {
-  const kind = cacheKindOf(pathname);
+async function cacheHeaders(request: NextRequest, path: string, pathname: string, dashboard: DashboardQuery | null): Promise<{ headers: Record<string, string>; notModified: boolean }> {
+  const kind = cacheKindOf(path);
   if (kind === "private" || (request.method !== "GET" && request.method !== "HEAD")) return { headers: { "Cache-Control": PRIVATE_NO_STORE }, notModified: false };
   // Invented filter values could fill any cache without end, and cost the origin little: kept by none.
   if (dashboard?.unmatched) return { headers: { "Cache-Control": "no-store" }, notModified: false };
   const key = await currentPublishedKey();
   // The dashboard's answer depends on its filters in one spelling: every spelling shares the validators.
+  // The address as asked (with its locale) names the variant: /zh and / are different answers.
   const search = dashboard ? dashboard.canonical : request.nextUrl.search;
   const validators = publicValidators(key, requestVariant(pathname, search, request.headers, kind), firstSeen(key));
   return {
@@ -122,21 +127,48 @@ async function cacheHeaders(request: NextRequest, pathname: string, dashboard: D
   };
 }
 
+/**
+ * An address inside this server to rewrite to. (`next dev` gives the proxy "localhost" addresses: started with
+ * another --hostname it takes them for another origin and fetches them through the proxy again, hence
+ * `npm run dev` listens on localhost.)
+ */
+function internalUrl(request: NextRequest, pathname: string): URL {
+  const url = request.nextUrl.clone();
+  url.pathname = pathname;
+  return url;
+}
+
+/** A page's address in its locale: "/en/…" redirects to the bare English address (one address per page). */
+function localeRedirect(request: NextRequest, locale: Locale | null, path: string): NextResponse | null {
+  if (locale !== DEFAULT_LOCALE || (request.method !== "GET" && request.method !== "HEAD")) return null;
+  const url = request.nextUrl.clone();
+  url.pathname = path;
+  return NextResponse.redirect(url, 308);
+}
+
 export async function proxy(request: NextRequest) {
   const { pathname } = new URL(request.url);
   const headers = new Headers(request.headers);
   for (const name of SERVER_SET_REQUEST_HEADERS) headers.delete(name);
-  let response: Response | NextResponse | null = await refuse(request, pathname);
-  const dashboard = response ? null : await dashboardQuery(request, pathname);
-  const caching = response ? null : await cacheHeaders(request, pathname, dashboard);
+  const localized = !isUnlocalizedPath(pathname);
+  const { locale, path } = localized ? splitLocale(pathname) : { locale: null, path: pathname };
+  let response: Response | NextResponse | null = (await refuse(request, path)) ?? (localized ? localeRedirect(request, locale, path) : null);
+  const dashboard = response || !localized ? null : await dashboardQuery(request, path);
+  const caching = response ? null : await cacheHeaders(request, path, pathname, dashboard);
   if (caching?.notModified) response = new NextResponse(null, { status: 304 });
-  response ??= await publishedRoute(request, pathname, headers, dashboard);
+  if (localized) response ??= await publishedRoute(request, path, locale ?? DEFAULT_LOCALE, headers, dashboard);
   if (!response) {
     // Only the auth route may set the trusted client address, and only from what TRUST_PROXY vouches for.
     const sentServerHeaders = SERVER_SET_REQUEST_HEADERS.some((name) => request.headers.has(name));
-    response = sentServerHeaders ? NextResponse.next({ request: { headers } }) : NextResponse.next();
+    if (localized && locale === null) {
+      // English pages answer at their bare address; inside the server they are the /en/ pages.
+      const url = internalUrl(request, `/${DEFAULT_LOCALE}${pathname === "/" ? "" : pathname}`);
+      response = sentServerHeaders ? NextResponse.rewrite(url, { request: { headers } }) : NextResponse.rewrite(url);
+    } else {
+      response = sentServerHeaders ? NextResponse.next({ request: { headers } }) : NextResponse.next();
+    }
   }
-  for (const [name, value] of Object.entries(responseSecurityHeaders(pathname, options()))) response.headers.set(name, value);
+  for (const [name, value] of Object.entries(responseSecurityHeaders(path, options()))) response.headers.set(name, value);
   for (const [name, value] of Object.entries(caching?.headers ?? { "Cache-Control": PRIVATE_NO_STORE })) response.headers.set(name, value);
   return response;
 }

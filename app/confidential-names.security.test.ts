@@ -36,7 +36,7 @@ function form(values: Record<string, string>): FormData {
 }
 
 async function referenceAction(name: string): Promise<Action> {
-  return ((await import("./(workspace)/editor/reference-actions")) as unknown as Record<string, Action>)[name]!;
+  return ((await import("./[locale]/(workspace)/editor/reference-actions")) as unknown as Record<string, Action>)[name]!;
 }
 
 beforeAll(async () => {
@@ -191,7 +191,7 @@ describe("the editor's list of public texts that name a confidential item", () =
 
   it("an editor keeps the name withheld in one text and hides another record; both are audited and the list shows it", async () => {
     const { listConfidentialNameMatches } = await import("@/db/queries/confidential-texts");
-    const decide = ((await import("./(workspace)/editor/redaction-actions")) as unknown as Record<string, Action>).decideRedaction!;
+    const decide = ((await import("./[locale]/(workspace)/editor/redaction-actions")) as unknown as Record<string, Action>).decideRedaction!;
     const before = (await listConfidentialNameMatches(getDb())).matches;
     const summary = before.find((m) => m.record.href === "/statements/rdn-2015-editorial" && m.field === "summary")!;
     const event = before.find((m) => m.record.kind === "subject_event")!;
@@ -218,7 +218,7 @@ describe("the editor's list of public texts that name a confidential item", () =
   });
 
   it("a reviewer cannot decide, and a text that names no confidential item cannot be marked as reviewed", async () => {
-    const decide = ((await import("./(workspace)/editor/redaction-actions")) as unknown as Record<string, Action>).decideRedaction!;
+    const decide = ((await import("./[locale]/(workspace)/editor/redaction-actions")) as unknown as Record<string, Action>).decideRedaction!;
     const statementId = sqlite.prepare("SELECT id FROM statements WHERE slug = 'hrw-2012-dialogue-comments'").pluck().get() as number;
     session.user = { ...EDITOR, role: "reviewer" };
     expect(await decide(null, form({ record: `statement:${statementId}`, field: "summary", decision: "hide" }))).toMatchObject({ ok: false, message: expect.stringMatching(/not allowed/) });

@@ -3,11 +3,12 @@
 import { createElement, isValidElement, type ReactElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
-import { ErrorMessage } from "@/components/ui/error-message";
-import RootError from "./error";
+import { inLocale } from "@/components/testing/in-locale";
+import { ErrorMessage, ErrorMessageView } from "@/components/ui/error-message";
+import RootError from "./[locale]/error";
 import GlobalError from "./global-error";
-import PublicError from "./(public)/error";
-import WorkspaceError from "./(workspace)/error";
+import PublicError from "./[locale]/(public)/error";
+import WorkspaceError from "./[locale]/(workspace)/error";
 import EmbedError from "./embed/error";
 
 const SECRET = "SQLITE_ERROR near confidential_names: Zhu Yufu";
@@ -19,12 +20,12 @@ function thrown(): Error {
   return error;
 }
 
-const BOUNDARIES = { "app/error": RootError, "app/global-error": GlobalError, "app/(public)/error": PublicError, "app/(workspace)/error": WorkspaceError, "app/embed/error": EmbedError };
+const BOUNDARIES = { "app/[locale]/error": RootError, "app/global-error": GlobalError, "app/[locale]/(public)/error": PublicError, "app/[locale]/(workspace)/error": WorkspaceError, "app/embed/error": EmbedError };
 
 describe("error pages", () => {
   for (const [name, Boundary] of Object.entries(BOUNDARIES)) {
     it(`${name} says something went wrong without the error's message or stack`, () => {
-      const html = renderToStaticMarkup(createElement(Boundary, { error: thrown(), retry: () => undefined }));
+      const html = renderToStaticMarkup(inLocale(createElement(Boundary, { error: thrown(), retry: () => undefined })));
       expect(html).toContain("Something went wrong");
       expect(html).toMatch(/<button[^>]*>Try again<\/button>/);
       expect(html).toContain("2417350873");
@@ -34,6 +35,14 @@ describe("error pages", () => {
     });
   }
 
+  it("a Chinese page's boundary says it in Chinese", () => {
+    const html = renderToStaticMarkup(inLocale(createElement(RootError, { error: thrown(), retry: () => undefined }), "zh"));
+    expect(html).toContain("出错了");
+    expect(html).toMatch(/<button[^>]*>重试<\/button>/);
+    expect(html).toContain('href="/zh"');
+    expect(html).not.toContain("Zhu Yufu");
+  });
+
   it("the global error page brings its own document", () => {
     const html = renderToStaticMarkup(createElement(GlobalError, { error: thrown(), retry: () => undefined }));
     expect(html).toMatch(/^<html lang="en">.*<body/);
@@ -41,13 +50,14 @@ describe("error pages", () => {
 
   it("shows no reference for a digest that is not Next's, nor for a thrown non-error", () => {
     const odd = Object.assign(new Error("x"), { digest: "<script>alert(1)</script>" });
-    expect(renderToStaticMarkup(createElement(ErrorMessage, { error: odd, retry: () => undefined }))).not.toContain("reference");
-    expect(renderToStaticMarkup(createElement(ErrorMessage, { error: "a string", retry: () => undefined }))).not.toContain("reference");
+    expect(renderToStaticMarkup(inLocale(createElement(ErrorMessage, { error: odd, retry: () => undefined })))).not.toContain("reference");
+    expect(renderToStaticMarkup(inLocale(createElement(ErrorMessage, { error: "a string", retry: () => undefined })))).not.toContain("reference");
   });
 
   it("Try again calls the boundary's retry", () => {
     const retry = vi.fn();
-    const button = findElement(ErrorMessage({ error: thrown(), retry }), (e) => e.type === "button");
+    const texts = { title: "t", body: "b", reference: (digest: string) => digest, retry: "Try again" };
+    const button = findElement(ErrorMessageView({ error: thrown(), retry, texts }), (e) => e.type === "button");
     (button.props as { onClick: () => void }).onClick();
     expect(retry).toHaveBeenCalledOnce();
   });

@@ -59,8 +59,8 @@ beforeAll(async () => {
   db = (await import("@/db/client")).getDb();
   sqlite = db.$client;
   session.user = EDITOR;
-  const reference = (await import("./(workspace)/editor/reference-actions")) as unknown as Record<string, Action>;
-  actions = { ...reference, ...((await import("./(workspace)/editor/record-reference-actions")) as unknown as Record<string, Action>) };
+  const reference = (await import("./[locale]/(workspace)/editor/reference-actions")) as unknown as Record<string, Action>;
+  actions = { ...reference, ...((await import("./[locale]/(workspace)/editor/record-reference-actions")) as unknown as Record<string, Action>) };
   await act("setConfidentiality", { target: "subject:gao-yu", confidential: "yes" });
   // A public text that will name her by the spelling the editor adds next.
   sqlite.prepare("UPDATE statements SET summary = summary || ? WHERE slug = 'rdn-2015-editorial'").run(` Also spelt ${NEW_ALIAS}.`);

@@ -117,19 +117,19 @@ async function renderEveryPublicSurface(sqlite: import("better-sqlite3").Databas
   const category = slug("SELECT slug FROM categories LIMIT 1");
   const params = (id: string) => ({ params: Promise.resolve({ id }), searchParams: Promise.resolve({}) });
   const pages: Array<[string, Props]> = [
-    ["app/(public)/page", { searchParams: Promise.resolve({}) }],
-    ["app/(public)/page", { searchParams: Promise.resolve({ statement, category }) }],
-    ["app/(public)/page", { searchParams: Promise.resolve({ subject: person }) }],
-    ["app/(public)/rounds/[id]/page", params(round)],
-    ["app/(public)/rounds/[id]/page", { params: Promise.resolve({ id: round }), searchParams: Promise.resolve({ sort: "status", status: "met" }) }],
-    ["app/(public)/rounds/[id]/print/page", params(round)],
-    ["app/(public)/benchmarks/[id]/page", params(benchmark)],
-    ["app/(public)/statements/page", { searchParams: Promise.resolve({}) }],
-    ["app/(public)/statements/[id]/page", params(statement)],
-    ["app/(public)/people/(index)/page", { searchParams: Promise.resolve({}) }],
-    ["app/(public)/people/[id]/page", params(person)],
-    ["app/(public)/laws/(index)/page", { searchParams: Promise.resolve({}) }],
-    ["app/(public)/laws/[id]/page", params(law)],
+    ["app/[locale]/(public)/page", { searchParams: Promise.resolve({}) }],
+    ["app/[locale]/(public)/page", { searchParams: Promise.resolve({ statement, category }) }],
+    ["app/[locale]/(public)/page", { searchParams: Promise.resolve({ subject: person }) }],
+    ["app/[locale]/(public)/rounds/[id]/page", params(round)],
+    ["app/[locale]/(public)/rounds/[id]/page", { params: Promise.resolve({ id: round }), searchParams: Promise.resolve({ sort: "status", status: "met" }) }],
+    ["app/[locale]/(public)/rounds/[id]/print/page", params(round)],
+    ["app/[locale]/(public)/benchmarks/[id]/page", params(benchmark)],
+    ["app/[locale]/(public)/statements/page", { searchParams: Promise.resolve({}) }],
+    ["app/[locale]/(public)/statements/[id]/page", params(statement)],
+    ["app/[locale]/(public)/people/(index)/page", { searchParams: Promise.resolve({}) }],
+    ["app/[locale]/(public)/people/[id]/page", params(person)],
+    ["app/[locale]/(public)/laws/(index)/page", { searchParams: Promise.resolve({}) }],
+    ["app/[locale]/(public)/laws/[id]/page", params(law)],
     ["app/embed/[chart]/page", { params: Promise.resolve({ chart: "fulfilment" }), searchParams: Promise.resolve({}) }],
   ];
   for (const [page, props] of pages) {

@@ -53,3 +53,14 @@ describe("formatScope", () => {
     expect(formatScope(["A", "B", "C"])).toBe("A, B and C rounds");
   });
 });
+
+describe("dates in Chinese", () => {
+  it("prints each precision with 年月日 and 至 between the ends", () => {
+    expect(formatRoundDate("2013-07-30", "2013-07-31", "day", "zh")).toBe("2013年7月30日至31日");
+    expect(formatRoundDate("2018-02-26", "2018-03-23", "day", "zh")).toBe("2018年2月26日至3月23日");
+    expect(formatRoundDate("2012-07-01", null, "month", "zh")).toBe("2012年7月");
+    expect(formatRoundDate("2018-02-01", "2018-03-01", "month", "zh")).toBe("2018年2月至3月");
+    expect(formatDate("2018-01-01", "year", "zh")).toBe("2018年");
+    expect(formatDate("2017-07-13", "day", "zh")).toBe("2017年7月13日");
+  });
+});

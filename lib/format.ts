@@ -1,5 +1,9 @@
-// How figures and dates read on every page and export. Independent of the machine's locale.
+// How figures and dates read on every page and export, in the reader's language (English unless told).
+// Independent of the machine's locale.
 import type { DatePrecision } from "./domain";
+
+/** The interface languages these formatters know (lib/i18n/locales.ts). */
+export type FormatLocale = "en" | "zh";
 
 const DASH = "—";
 const MONTHS = [
@@ -36,7 +40,8 @@ function parts(iso: string): { year: number; month: string; day: number } {
  * A round's dates as precise as they are known: "30–31 July 2013", "26 February – 23 March 2018",
  * "July 2012", "February–March 2018", "2018".
  */
-export function formatRoundDate(startDate: string, endDate: string | null, precision: DatePrecision): string {
+export function formatRoundDate(startDate: string, endDate: string | null, precision: DatePrecision, locale: FormatLocale = "en"): string {
+  if (locale === "zh") return formatRoundDateZh(startDate, endDate, precision);
   const start = parts(startDate);
   const end = endDate ? parts(endDate) : null;
   if (precision === "year") {
@@ -53,13 +58,40 @@ export function formatRoundDate(startDate: string, endDate: string | null, preci
   return `${start.day}–${end.day} ${start.month} ${start.year}`;
 }
 
+/** The same in Chinese: "2013年7月30日至31日", "2018年2月26日至3月23日", "2012年7月", "2018年2月至3月", "2018年". */
+function formatRoundDateZh(startDate: string, endDate: string | null, precision: DatePrecision): string {
+  const number = (iso: string) => {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    if (!match) throw new RangeError(`Not an ISO date: ${iso}`);
+    return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  };
+  const start = number(startDate);
+  const end = endDate ? number(endDate) : null;
+  if (precision === "year") return end && end.year !== start.year ? `${start.year}年至${end.year}年` : `${start.year}年`;
+  if (precision === "month") {
+    if (!end || (end.month === start.month && end.year === start.year)) return `${start.year}年${start.month}月`;
+    if (end.year === start.year) return `${start.year}年${start.month}月至${end.month}月`;
+    return `${start.year}年${start.month}月至${end.year}年${end.month}月`;
+  }
+  const first = `${start.year}年${start.month}月${start.day}日`;
+  if (!end || endDate === startDate) return first;
+  if (end.year !== start.year) return `${first}至${end.year}年${end.month}月${end.day}日`;
+  if (end.month !== start.month) return `${first}至${end.month}月${end.day}日`;
+  return `${first}至${end.day}日`;
+}
+
 /** A single dated event at its precision: "13 July 2017", "July 2017", "2017". */
-export function formatDate(iso: string, precision: DatePrecision): string {
-  return formatRoundDate(iso, null, precision);
+export function formatDate(iso: string, precision: DatePrecision, locale: FormatLocale = "en"): string {
+  return formatRoundDate(iso, null, precision, locale);
 }
 
 /** Where a benchmark is assessed: "US–China Human Rights Dialogue rounds"; "every track's rounds" for no limited scope. */
-export function formatScope(trackNames: readonly string[]): string {
+export function formatScope(trackNames: readonly string[], locale: FormatLocale = "en"): string {
+  if (locale === "zh") {
+    if (trackNames.length === 0) return "所有议程的轮次";
+    const names = trackNames.length > 1 ? `${trackNames.slice(0, -1).join("、")}和${trackNames.at(-1)}` : trackNames[0];
+    return `${names}的轮次`;
+  }
   if (trackNames.length === 0) return "every track's rounds";
   const names = trackNames.length > 1 ? `${trackNames.slice(0, -1).join(", ")} and ${trackNames.at(-1)}` : trackNames[0];
   return `${names} rounds`;

@@ -28,7 +28,7 @@ describe("the import boundaries", () => {
     ["server/probe.ts", 'import { AccountBar } from "@/components/review/account-bar";\nexport const x = AccountBar;\n'],
     ["components/probe.tsx", 'import { getDb } from "@/db/client";\nexport const x = getDb;\n'],
     ["components/probe.tsx", 'import { guarded } from "@/server/auth/guard";\nexport const x = guarded;\n'],
-    ["components/probe.tsx", 'import { signOut } from "@/app/(workspace)/actions";\nexport const x = signOut;\n'],
+    ["components/probe.tsx", 'import { signOut } from "@/app/[locale]/(workspace)/actions";\nexport const x = signOut;\n'],
   ])("refuses %s importing across a boundary (%#)", async (file, code) => {
     expect(await restricted(file, code)).toHaveLength(1);
   });

@@ -43,7 +43,7 @@ let proxy: typeof import("@/proxy").proxy;
 
 beforeAll(async () => {
   const { prepareDatabase } = await import("@/db/prepare");
-  prepareDatabase(process.env.DATABASE_PATH!);
+  await prepareDatabase(process.env.DATABASE_PATH!);
   proxy = (await import("@/proxy")).proxy;
 });
 

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import { useActionState } from "react";
 import type { TwoFactorState } from "@/server/auth/two-factor";
 import { BackupCodes } from "./backup-codes";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import type { AuditEntry } from "@/db/queries/audit";
 import { STATUS_LABELS, STATUSES, type Status } from "@/lib/domain";
 

@@ -1,12 +1,14 @@
 "use client";
 
 import { useRef } from "react";
+import { useTranslations } from "next-intl";
 
 /**
  * Saves the chart drawn on screen as SVG or PNG, stamped with its data version and filters so a
  * copy pasted into a briefing still says what it shows.
  */
 export function ChartDownload({ fileBase, stamp, embedHref, children }: { fileBase: string; stamp: string; embedHref?: string; children: React.ReactNode }) {
+  const t = useTranslations("charts");
   const ref = useRef<HTMLDivElement>(null);
 
   function stampedSvg(): { text: string; width: number; height: number } | null {
@@ -70,12 +72,12 @@ export function ChartDownload({ fileBase, stamp, embedHref, children }: { fileBa
     <div>
       <div ref={ref}>{children}</div>
       <p className="mt-1 flex gap-3 text-xs print:hidden">
-        <span>Save chart:</span>
+        <span>{t("save")}</span>
         <button type="button" onClick={downloadSvg} className="underline">SVG</button>
         <button type="button" onClick={downloadPng} className="underline">PNG</button>
         {embedHref && (
           <a href={embedHref} className="ml-auto">
-            Embed this chart
+            {t("embed")}
           </a>
         )}
       </p>

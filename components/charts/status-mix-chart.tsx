@@ -2,6 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useId, useState } from "react";
+import { useTranslations } from "next-intl";
 import { STATUSES, type Status } from "@/lib/domain";
 import { ChartPlaceholder } from "./chart-placeholder";
 
@@ -18,17 +19,18 @@ function asShares(bar: StatusMixBar): StatusMixBar {
 }
 
 export function StatusMixChart({ bars }: { bars: StatusMixBar[] }) {
+  const t = useTranslations("charts");
   const [mode, setMode] = useState<"count" | "percent">("count");
   const name = useId();
   const data = mode === "count" ? bars : bars.map(asShares);
   return (
     <div data-testid="status-mix-chart">
       <fieldset className="mb-2 flex gap-4 text-sm">
-        <legend className="sr-only">Show the status mix as</legend>
+        <legend className="sr-only">{t("mixLegend")}</legend>
         {(["count", "percent"] as const).map((m) => (
           <label key={m} className="flex items-center gap-1">
             <input type="radio" name={name} value={m} checked={mode === m} onChange={() => setMode(m)} />
-            {m === "count" ? "Counts" : "Percent"}
+            {m === "count" ? t("counts") : t("percent")}
           </label>
         ))}
       </fieldset>

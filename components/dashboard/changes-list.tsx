@@ -1,4 +1,5 @@
-import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { Link } from "@/components/ui/navigation";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { StatusChange } from "@/lib/dashboard";
 
@@ -19,16 +20,16 @@ export function ChangesList({
   /** The rounds in view, to name the round a benchmark of limited scope is compared with. */
   roundNames: Array<{ id: number; name: string }>;
 }) {
+  const t = useTranslations("changes");
   if (counts.up + counts.down === 0) {
-    return <p className="text-sm text-stone-700">No benchmark in view changed status between {fromName} and {toName}.</p>;
+    return <p className="text-sm text-stone-700">{t("none", { from: fromName, to: toName })}</p>;
   }
   const listed = { up: changes.filter((c) => c.direction === "up").length, down: changes.filter((c) => c.direction === "down").length };
   return (
     <>
       <p className="mb-2 text-sm" data-testid="change-counts">
-        {counts.up} up, {counts.down} down between {fromName} and {toName}.
-        {(listed.up < counts.up || listed.down < counts.down) &&
-          ` Listed: the first ${listed.up} up and ${listed.down} down by title; narrow the view with the filters, or see the round's scorecard, for the rest.`}
+        {t("counts", { up: counts.up, down: counts.down, from: fromName, to: toName })}
+        {(listed.up < counts.up || listed.down < counts.down) && t("listed", { up: listed.up, down: listed.down })}
       </p>
       <ChangeRows changes={changes} previousRoundId={previousRoundId} nameOf={new Map(roundNames.map((r) => [r.id, r.name]))} />
     </>
@@ -36,12 +37,14 @@ export function ChangesList({
 }
 
 function ChangeRows({ changes, previousRoundId, nameOf }: { changes: StatusChange[]; previousRoundId: number; nameOf: Map<number, string> }) {
+  const t = useTranslations("changes");
+  const tCommon = useTranslations("common");
   return (
     <ul className="divide-y divide-stone-200 rounded border border-stone-200 bg-white" data-testid="changes">
       {changes.map((c) => (
         <li key={c.benchmark.id} className="flex flex-wrap items-center gap-2 px-3 py-2 text-sm">
           <span className={c.direction === "up" ? "font-semibold text-green-800" : "font-semibold text-red-800"}>
-            {c.direction === "up" ? "▲ Up" : "▼ Down"}
+            {c.direction === "up" ? t("up") : t("down")}
           </span>
           <Link href={`/benchmarks/${c.benchmark.slug}`} className="grow">
             {c.benchmark.title}
@@ -49,11 +52,11 @@ function ChangeRows({ changes, previousRoundId, nameOf }: { changes: StatusChang
           {c.fromRoundId !== previousRoundId && (
             // Assessed at some tracks only: compared with its own previous round in scope.
             <span className="text-xs text-stone-600" data-testid="compared-with">
-              since {nameOf.get(c.fromRoundId) ?? "its previous round"}
+              {t("since", { round: nameOf.get(c.fromRoundId) ?? t("itsPrevious") })}
             </span>
           )}
           <StatusBadge status={c.from} />
-          <span aria-label="to">→</span>
+          <span aria-label={tCommon("to")}>→</span>
           <StatusBadge status={c.to} />
         </li>
       ))}

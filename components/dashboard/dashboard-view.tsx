@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { ChartDownload } from "@/components/charts/chart-download";
 import { FulfilmentLineChart } from "@/components/charts/fulfilment-line-chart";
 import { ExportLinks } from "@/components/exports/export-links";
@@ -14,7 +15,7 @@ import { DataVersion } from "@/components/ui/data-version";
 import { DemoNotice } from "@/components/ui/demo-notice";
 import type { DashboardSummary } from "@/db/queries/dashboard-summary";
 import type { FilterOptions } from "@/db/queries/filter-options";
-import { ADDRESSEE_LABELS, type Addressee } from "@/lib/domain";
+import type { Addressee } from "@/lib/domain";
 import { markPreliminary, roundChartLabels } from "@/lib/round-labels";
 import { filtersToQuery, hasFilters, type DashboardFilters } from "@/lib/validation/dashboard-filters";
 
@@ -28,22 +29,20 @@ export interface DashboardViewProps {
 
 /** The whole dashboard for a query string's filters, as the page read it (app/(public)/load-dashboard.ts). */
 export function DashboardView({ filters, problems, dashboard, options }: DashboardViewProps) {
+  const t = useTranslations("dashboard");
+  const tAddressee = useTranslations("addressee");
   const data = dashboard;
   const labels = markPreliminary(roundChartLabels(dashboard.rounds), dashboard.series);
   const columns = dashboard.rounds.map((r, i) => ({ id: r.id, slug: r.slug, name: r.name, label: labels[i]! }));
 
   const { latest, previous } = dashboard;
   const filtered = hasFilters(filters);
-  const stamp = `Dialogue Scorecard · data version ${data.dataVersion?.slice(0, 16).replace("T", " ") ?? "—"} UTC · filters: ${describeFilters(filters)}${data.hasDemo ? " · DEMO DATA" : ""}`;
+  const stamp = t("stamp", { version: data.dataVersion?.slice(0, 16).replace("T", " ") ?? "—", filters: describeFilters(filters) }) + (data.hasDemo ? t("stampDemo") : "");
 
   return (
     <>
-      <h1 className="text-2xl font-semibold">Did the dialogues deliver?</h1>
-      <p className="mt-2 max-w-3xl text-stone-700">
-        Civil-society groups put concrete demands to the governments at each round of the human-rights dialogues
-        with China. Each demand is a benchmark; after every round it is scored met, partial, not met, regressed or
-        unknown. The fulfilment index is 100 × (met + ½ partial) ÷ judged benchmarks.
-      </p>
+      <h1 className="text-2xl font-semibold">{t("heading")}</h1>
+      <p className="mt-2 max-w-3xl text-stone-700">{t("intro")}</p>
       <DataVersion publishedAt={data.dataVersion} />
 
       {data.hasDemo && (
@@ -60,7 +59,7 @@ export function DashboardView({ filters, problems, dashboard, options }: Dashboa
       </div>
       {problems.length > 0 && (
         <div role="status" className="mt-3 rounded border border-red-300 bg-red-50 px-4 py-2 text-sm text-red-900">
-          <p className="font-medium">Some filters were ignored:</p>
+          <p className="font-medium">{t("ignored")}</p>
           <ul className="list-disc pl-5">
             {problems.map((m) => (
               <li key={m}>{m}</li>
@@ -70,7 +69,7 @@ export function DashboardView({ filters, problems, dashboard, options }: Dashboa
       )}
       {data.unmatched.length > 0 && (
         <div role="status" className="mt-3 rounded border border-red-300 bg-red-50 px-4 py-2 text-sm text-red-900">
-          <p className="font-medium">Nothing we publish matches these filters, so nothing is shown:</p>
+          <p className="font-medium">{t("unmatched")}</p>
           <ul className="list-disc pl-5">
             {data.unmatched.map((m) => (
               <li key={m}>{m}</li>
@@ -81,11 +80,9 @@ export function DashboardView({ filters, problems, dashboard, options }: Dashboa
 
       {!latest ? (
         <section className="mt-8 rounded border border-stone-200 bg-white p-6">
-          <h2 className="text-lg font-semibold">Nothing to show</h2>
+          <h2 className="text-lg font-semibold">{t("empty")}</h2>
           <p className="mt-2">
-            {filtered
-              ? "No published round matches these filters. Widen the round range or clear the filters."
-              : "No round has been published yet. Once an editor publishes a round, its scores appear here."}
+            {filtered ? t("emptyFiltered") : t("emptyNone")}
           </p>
         </section>
       ) : (
@@ -94,55 +91,49 @@ export function DashboardView({ filters, problems, dashboard, options }: Dashboa
 
           <div className="mt-8 grid gap-8 lg:grid-cols-2">
             <section aria-labelledby="index-heading" className="rounded border border-stone-200 bg-white p-4">
-              <h2 id="index-heading" className="text-lg font-semibold">Fulfilment index per round</h2>
-              <p className="mb-2 text-xs text-stone-600">
-                0–100. Denominator: benchmarks judged at each round (met, partial, not met, regressed); see the table of rounds.
-              </p>
-              <ChartDownload fileBase="fulfilment-index" embedHref={`/embed/fulfilment${filtersToQuery(filters)}`} stamp={`${stamp} · index = 100 × (met + ½ partial) ÷ judged`}>
+              <h2 id="index-heading" className="text-lg font-semibold">{t("indexHeading")}</h2>
+              <p className="mb-2 text-xs text-stone-600">{t("indexNote")}</p>
+              <ChartDownload fileBase="fulfilment-index" embedHref={`/embed/fulfilment${filtersToQuery(filters)}`} stamp={`${stamp} · ${t("stampIndex")}`}>
                 <FulfilmentLineChart
                   points={dashboard.series.map((r, i) => ({ label: labels[i]!, index: r.index, judged: r.judged, applicable: r.applicable }))}
                 />
               </ChartDownload>
             </section>
             <section aria-labelledby="mix-heading" className="rounded border border-stone-200 bg-white p-4">
-              <h2 id="mix-heading" className="text-lg font-semibold">Status mix per round</h2>
-              <p className="mb-2 text-xs text-stone-600">
-                Benchmarks with each published status. Denominator for percentages: every benchmark scored at the round.
-              </p>
-              <ChartDownload fileBase="status-mix" embedHref={`/embed/status-mix${filtersToQuery(filters)}`} stamp={`${stamp} · benchmarks scored per round`}>
+              <h2 id="mix-heading" className="text-lg font-semibold">{t("mixHeading")}</h2>
+              <p className="mb-2 text-xs text-stone-600">{t("mixNote")}</p>
+              <ChartDownload fileBase="status-mix" embedHref={`/embed/status-mix${filtersToQuery(filters)}`} stamp={`${stamp} · ${t("stampMix")}`}>
                 <StatusMixChart bars={dashboard.series.map((r, i) => ({ label: labels[i]!, ...r.tally }))} />
               </ChartDownload>
             </section>
             <section aria-labelledby="category-heading" className="rounded border border-stone-200 bg-white p-4">
-              <h2 id="category-heading" className="text-lg font-semibold">Index by category</h2>
-              <p className="mb-2 text-xs text-stone-600">At {latest.round.name}. Denominator: judged benchmarks of each category.</p>
+              <h2 id="category-heading" className="text-lg font-semibold">{t("categoryHeading")}</h2>
+              <p className="mb-2 text-xs text-stone-600">{t("categoryNote", { round: latest.round.name })}</p>
               <GroupIndexChart testId="category-chart" bars={dashboard.byCategory.map((g) => ({ label: g.label, index: g.index }))} />
-              <GroupTable caption="Index by category" testId="category-table" groups={dashboard.byCategory} />
+              <GroupTable caption={t("categoryHeading")} testId="category-table" groups={dashboard.byCategory} />
             </section>
             <section aria-labelledby="addressee-heading" className="rounded border border-stone-200 bg-white p-4">
-              <h2 id="addressee-heading" className="text-lg font-semibold">Index by addressee</h2>
-              <p className="mb-2 text-xs text-stone-600">
-                At {latest.round.name}: whom the demand was made of. Denominator: judged benchmarks per addressee.
-              </p>
+              <h2 id="addressee-heading" className="text-lg font-semibold">{t("addresseeHeading")}</h2>
+              <p className="mb-2 text-xs text-stone-600">{t("addresseeNote", { round: latest.round.name })}</p>
               <GroupIndexChart
                 testId="addressee-chart"
-                bars={dashboard.byAddressee.map((g) => ({ label: ADDRESSEE_LABELS[g.key as Addressee], index: g.index }))}
+                bars={dashboard.byAddressee.map((g) => ({ label: tAddressee(g.key as Addressee), index: g.index }))}
               />
               <GroupTable
-                caption="Index by addressee"
+                caption={t("addresseeHeading")}
                 testId="addressee-table"
-                groups={dashboard.byAddressee.map((g) => ({ ...g, label: ADDRESSEE_LABELS[g.key as Addressee] }))}
+                groups={dashboard.byAddressee.map((g) => ({ ...g, label: tAddressee(g.key as Addressee) }))}
               />
             </section>
           </div>
 
           <section aria-labelledby="changes-heading" className="mt-8">
             <h2 id="changes-heading" className="mb-2 text-lg font-semibold">
-              What changed since the previous round
+              {t("changesHeading")}
             </h2>
             {latest.preliminary && previous && (
               <p className="mb-2 text-sm text-amber-950" data-testid="changes-preliminary">
-                Preliminary: {latest.round.name} is not yet scored in full, so these changes are not final.
+                {t("changesPreliminary", { round: latest.round.name })}
               </p>
             )}
             {previous ? (
@@ -156,24 +147,23 @@ export function DashboardView({ filters, problems, dashboard, options }: Dashboa
               />
             ) : (
               <p className="text-sm">
-                {dashboard.series.length > 1 ? "No earlier round in view is complete enough to compare with." : "Only one round is in view; widen the range to compare."}
+                {dashboard.series.length > 1 ? t("noComparable") : t("oneRound")}
               </p>
             )}
           </section>
 
           <section aria-labelledby="heat-heading" className="mt-8">
-            <h2 id="heat-heading" className="mb-2 text-lg font-semibold">Every benchmark, round by round</h2>
+            <h2 id="heat-heading" className="mb-2 text-lg font-semibold">{t("heatHeading")}</h2>
             {dashboard.heatMapShown < dashboard.heatMapTotal && (
               <p className="mb-2 text-sm" role="note">
-                Showing the first {dashboard.heatMapShown} of {dashboard.heatMapTotal} benchmarks. Narrow the view with the filters, or open a
-                round&apos;s scorecard or the exports for every benchmark.
+                {t("heatLimited", { shown: dashboard.heatMapShown, total: dashboard.heatMapTotal })}
               </p>
             )}
             <HeatMap groups={dashboard.heatMap} columns={columns} />
           </section>
 
           <section aria-labelledby="rounds-heading" className="mt-8">
-            <h2 id="rounds-heading" className="mb-2 text-lg font-semibold">Rounds</h2>
+            <h2 id="rounds-heading" className="mb-2 text-lg font-semibold">{t("roundsHeading")}</h2>
             <RoundTable rows={dashboard.series} />
           </section>
         </>

@@ -3,6 +3,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { FilterOptions } from "@/db/queries/filter-options";
+import { inLocale } from "@/components/testing/in-locale";
 import { FilterForm } from "./filter-form";
 
 const base: Omit<FilterOptions, "statements" | "subjects"> = {
@@ -12,8 +13,8 @@ const base: Omit<FilterOptions, "statements" | "subjects"> = {
   addressees: ["chinese_government"],
 };
 
-function render(options: FilterOptions, filters = {}): string {
-  return renderToStaticMarkup(createElement(FilterForm, { filters, options }));
+function render(options: FilterOptions, filters = {}, locale: "en" | "zh" = "en"): string {
+  return renderToStaticMarkup(inLocale(createElement(FilterForm, { filters, options }), locale));
 }
 
 /** The attributes of the one element that has this id. */
@@ -60,5 +61,14 @@ describe("the dashboard filter form", () => {
     expect(html).not.toContain("filter-statement-suggestions");
     // The other filters stay selects.
     expect(attributesOf(html, "filter-track")).toMatchObject({ tag: "select", name: "track" });
+  });
+
+  it("in Chinese: its labels, its options' words and the address it sends to are Chinese", () => {
+    const html = render({ ...base, statements: { kind: "all", items: [] }, subjects: { kind: "all", items: [] } }, {}, "zh");
+    expect(html).toContain('action="/zh"');
+    expect(html).toContain(">议程</label>");
+    expect(html).toContain(">中国政府</option>");
+    expect(html).toContain("应用筛选");
+    expect(html).not.toContain("Apply filters");
   });
 });

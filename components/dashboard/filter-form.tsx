@@ -1,8 +1,10 @@
-import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { Link } from "@/components/ui/navigation";
 import type { FilterOptions, StatementOption } from "@/db/queries/filter-options";
-import { ADDRESSEE_LABELS, type Addressee } from "@/lib/domain";
+import type { Addressee } from "@/lib/domain";
 import { subjectOptionLabel } from "@/lib/filter-suggestions";
-import { formatDate } from "@/lib/format";
+import { formatDate, type FormatLocale } from "@/lib/format";
+import { localizedPath, type Locale } from "@/lib/i18n/locales";
 import { hasFilters, type DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { SearchField } from "./search-field";
 
@@ -17,6 +19,7 @@ function Select({
   value: string | undefined;
   options: Array<{ value: string; label: string }>;
 }) {
+  const t = useTranslations("filters");
   return (
     <div className="flex min-w-0 flex-col gap-1">
       <label htmlFor={`filter-${name}`} className="text-xs font-medium text-stone-700">
@@ -28,7 +31,7 @@ function Select({
         defaultValue={value ?? ""}
         className="w-full rounded border border-stone-400 bg-white px-2 py-1.5 text-sm"
       >
-        <option value="">All</option>
+        <option value="">{t("all")}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -39,72 +42,74 @@ function Select({
   );
 }
 
-const statementLabel = (s: StatementOption) => `${s.title} (${formatDate(s.date, "year")})`;
+const statementLabel = (s: StatementOption, locale: FormatLocale) => `${s.title} (${formatDate(s.date, "year", locale)})`;
 
 /** A plain GET form: the filters live in the URL, so a copied link reproduces the view, with or without JavaScript. */
 export function FilterForm({ filters, options }: { filters: DashboardFilters; options: FilterOptions }) {
+  const t = useTranslations("filters");
+  const tAddressee = useTranslations("addressee");
+  const locale = useLocale() as Locale;
   const roundOptions = options.rounds.map((r) => ({ value: r.slug, label: r.name }));
   return (
-    <form method="get" action="/" aria-label="Filters" className="rounded border border-stone-200 bg-white p-4">
+    <form method="get" action={localizedPath(locale, "/")} aria-label={t("label")} className="rounded border border-stone-200 bg-white p-4">
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <Select name="track" label="Track" value={filters.track} options={options.tracks.map((t) => ({ value: t.slug, label: t.name }))} />
-        <Select name="from" label="From round" value={filters.from} options={roundOptions} />
-        <Select name="to" label="To round" value={filters.to} options={roundOptions} />
-        <Select name="category" label="Category" value={filters.category} options={options.categories.map((c) => ({ value: c.slug, label: c.name }))} />
+        <Select name="track" label={t("track")} value={filters.track} options={options.tracks.map((t) => ({ value: t.slug, label: t.name }))} />
+        <Select name="from" label={t("from")} value={filters.from} options={roundOptions} />
+        <Select name="to" label={t("to")} value={filters.to} options={roundOptions} />
+        <Select name="category" label={t("category")} value={filters.category} options={options.categories.map((c) => ({ value: c.slug, label: c.name }))} />
         <Select
           name="addressee"
-          label="Addressed to"
+          label={t("addressee")}
           value={filters.addressee}
-          options={options.addressees.map((a) => ({ value: a, label: ADDRESSEE_LABELS[a as Addressee] ?? a }))}
+          options={options.addressees.map((a) => ({ value: a, label: tAddressee(a as Addressee) }))}
         />
         {options.statements.kind === "all" ? (
           <Select
             name="statement"
-            label="Raised by statement"
+            label={t("statement")}
             value={filters.statement}
-            options={options.statements.items.map((s) => ({ value: s.slug, label: statementLabel(s) }))}
+            options={options.statements.items.map((s) => ({ value: s.slug, label: statementLabel(s, locale) }))}
           />
         ) : (
           <SearchField
             name="statement"
-            label="Raised by statement"
+            label={t("statement")}
             defaultValue={filters.statement}
-            selectedLabel={options.statements.selected && statementLabel(options.statements.selected)}
+            selectedLabel={options.statements.selected && statementLabel(options.statements.selected, locale)}
             hint={
-              <>
-                Enter the statement&apos;s identifier: the end of its address on the <Link href="/statements">statements</Link> page, after
-                “/statements/”.
-              </>
+              <>{t.rich("statementHint", { statements: (chunks) => <Link href="/statements">{chunks}</Link> })}</>
             }
           />
         )}
         {options.subjects.kind === "all" ? (
           <Select
             name="subject"
-            label="Person or law"
+            label={t("subject")}
             value={filters.subject}
             options={options.subjects.items.map((s) => ({ value: s.slug, label: subjectOptionLabel(s.name, s.kind) }))}
           />
         ) : (
           <SearchField
             name="subject"
-            label="Person or law"
+            label={t("subject")}
             defaultValue={filters.subject}
             selectedLabel={options.subjects.selected && subjectOptionLabel(options.subjects.selected.name, options.subjects.selected.kind)}
             suggestFrom={["/api/v1/people", "/api/v1/laws"]}
             hint={
               <>
-                Type a name in English or Chinese and choose a suggestion, or enter the identifier at the end of a{" "}
-                <Link href="/people">person&apos;s</Link> or <Link href="/laws">law&apos;s</Link> page address.
+                {t.rich("subjectHint", {
+                  people: (chunks) => <Link href="/people">{chunks}</Link>,
+                  laws: (chunks) => <Link href="/laws">{chunks}</Link>,
+                })}
               </>
             }
           />
         )}
         <div className="flex items-end gap-3">
           <button type="submit" className="rounded bg-blue-800 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-900">
-            Apply filters
+            {t("apply")}
           </button>
-          {hasFilters(filters) && <Link href="/">Clear</Link>}
+          {hasFilters(filters) && <Link href="/">{t("clear")}</Link>}
         </div>
       </div>
     </form>

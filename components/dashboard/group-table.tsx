@@ -1,18 +1,22 @@
+import { useTranslations } from "next-intl";
 import type { GroupFigures } from "@/lib/dashboard";
 import { formatIndex } from "@/lib/format";
 
 /** The table alternative to a group index chart, with each group's denominator. */
 export function GroupTable({ caption, groups, testId }: { caption: string; groups: GroupFigures[]; testId: string }) {
+  const t = useTranslations("groupTable");
+  const tStatus = useTranslations("status");
+  const tRound = useTranslations("roundTable");
   return (
     <table className="mt-2 w-full border-collapse text-sm" data-testid={testId}>
       <caption className="sr-only">{caption}</caption>
       <thead>
         <tr className="border-b border-stone-300 text-left">
-          <th scope="col" className="py-1 pr-2">Group</th>
-          <th scope="col" className="py-1 pr-2 text-right">Met</th>
-          <th scope="col" className="py-1 pr-2 text-right">Partial</th>
-          <th scope="col" className="py-1 pr-2 text-right">Judged / applicable</th>
-          <th scope="col" className="py-1 text-right">Index</th>
+          <th scope="col" className="py-1 pr-2">{t("group")}</th>
+          <th scope="col" className="py-1 pr-2 text-right">{tStatus("met")}</th>
+          <th scope="col" className="py-1 pr-2 text-right">{tStatus("partial")}</th>
+          <th scope="col" className="py-1 pr-2 text-right">{t("judgedApplicable")}</th>
+          <th scope="col" className="py-1 text-right">{tRound("index")}</th>
         </tr>
       </thead>
       <tbody>

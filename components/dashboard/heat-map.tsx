@@ -1,6 +1,7 @@
-import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { Link } from "@/components/ui/navigation";
 import type { HeatMapGroup } from "@/lib/dashboard";
-import { STATUS_LABELS } from "@/lib/domain";
+import { localizedPath, type Locale } from "@/lib/i18n/locales";
 import { STATUS_BADGE } from "@/lib/status-style";
 
 export interface HeatMapColumn {
@@ -18,18 +19,19 @@ const HEAT_CELL_CSS = [
 
 /** Benchmarks × rounds, grouped by category. Each scored cell links to that round's rationale and evidence. */
 export function HeatMap({ groups, columns }: { groups: HeatMapGroup[]; columns: HeatMapColumn[] }) {
+  const t = useTranslations("heatMap");
+  const tStatus = useTranslations("status");
+  const locale = useLocale() as Locale;
   return (
     <div className="relative overflow-x-auto" data-testid="heat-map">
       <style>{HEAT_CELL_CSS}</style>
       <table className="border-collapse text-sm">
         <caption className="mb-2 text-left text-xs text-stone-600">
-          Each cell is the published status of a benchmark at a round: ✓ met, ◐ partial, ✗ not met, ↓ regressed, ? unknown;
-          a dot means the benchmark is not assessed at that round (not yet raised, retired, or a track outside its scope), a dash
-          that it applies but is not yet scored. Select a cell for its rationale and evidence.
+          {t("caption")}
         </caption>
         <thead>
           <tr>
-            <th scope="col" className="sticky left-0 bg-stone-50 px-2 py-1 text-left">Benchmark</th>
+            <th scope="col" className="sticky left-0 bg-stone-50 px-2 py-1 text-left">{t("benchmark")}</th>
             {columns.map((c) => (
               <th key={c.id} scope="col" className="px-1 py-1 text-center text-xs font-medium" title={c.name}>
                 {c.label}
@@ -55,17 +57,17 @@ export function HeatMap({ groups, columns }: { groups: HeatMapGroup[]; columns: 
                   const column = columns[i]!;
                   if (cell.status === "n/a") {
                     return (
-                      <td key={cell.roundId} className="px-1 py-1 text-center text-stone-400" title={`Not applicable at ${column.name}`} data-cell="not-applicable">
+                      <td key={cell.roundId} className="px-1 py-1 text-center text-stone-400" title={t("notApplicable", { round: column.name })} data-cell="not-applicable">
                         <span aria-hidden="true">·</span>
-                        <span className="sr-only">Not applicable at {column.name}</span>
+                        <span className="sr-only">{t("notApplicable", { round: column.name })}</span>
                       </td>
                     );
                   }
                   if (cell.status === null) {
                     return (
-                      <td key={cell.roundId} className="px-1 py-1 text-center text-stone-700" title={`Not scored at ${column.name}`} data-cell="not-scored">
+                      <td key={cell.roundId} className="px-1 py-1 text-center text-stone-700" title={t("notScored", { round: column.name })} data-cell="not-scored">
                         <span aria-hidden="true">–</span>
-                        <span className="sr-only">Not scored at {column.name}</span>
+                        <span className="sr-only">{t("notScored", { round: column.name })}</span>
                       </td>
                     );
                   }
@@ -74,10 +76,10 @@ export function HeatMap({ groups, columns }: { groups: HeatMapGroup[]; columns: 
                   return (
                     <td key={cell.roundId} className="p-0.5 text-center">
                       <a
-                        href={`/benchmarks/${benchmark.slug}#round-${column.slug}`}
+                        href={`${localizedPath(locale, `/benchmarks/${benchmark.slug}`)}#round-${column.slug}`}
                         className="heat-cell"
                         data-status={cell.status}
-                        aria-label={`${benchmark.title}, ${column.name}: ${STATUS_LABELS[cell.status]}. Rationale and evidence`}
+                        aria-label={t("cell", { benchmark: benchmark.title, round: column.name, status: tStatus(cell.status) })}
                       >
                         <span aria-hidden="true">{STATUS_BADGE[cell.status].symbol}</span>
                       </a>

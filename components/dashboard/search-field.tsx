@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { MIN_SEARCH_LENGTH, mergeSuggestions, resolveTyped, suggestionsUrl, type Suggestion } from "@/lib/filter-suggestions";
 
 /**
@@ -25,6 +26,7 @@ export function SearchField({
   hint: React.ReactNode;
   suggestFrom?: string[];
 }) {
+  const t = useTranslations("filters");
   const id = `filter-${name}`;
   const suggests = suggestFrom.length > 0;
   const inputRef = useRef<HTMLInputElement>(null);
@@ -82,9 +84,9 @@ export function SearchField({
         );
         const found = mergeSuggestions(pages, term);
         setSuggestions(found);
-        setStatus(found.length === 0 ? `Nothing found for “${term}”.` : `${found.length} suggestion${found.length === 1 ? "" : "s"}; use the arrow keys to choose.`);
+        setStatus(found.length === 0 ? t("nothingFound", { term }) : t("suggestions", { count: found.length }));
       } catch (error) {
-        if (!controller.signal.aborted) setStatus(`Suggestions could not be loaded (${error instanceof Error ? error.message : "network error"}); type the identifier instead.`);
+        if (!controller.signal.aborted) setStatus(t("suggestionsFailed", { reason: error instanceof Error ? error.message : t("networkError") }));
       }
     }, 250);
   }
@@ -101,7 +103,7 @@ export function SearchField({
         type="text"
         list={suggests ? `${id}-suggestions` : undefined}
         defaultValue={defaultValue ?? ""}
-        placeholder="All"
+        placeholder={t("all")}
         autoComplete="off"
         spellCheck={false}
         aria-describedby={`${id}-hint`}
@@ -121,7 +123,7 @@ export function SearchField({
       <p id={`${id}-hint`} className="text-xs text-stone-600">
         {selectedLabel && (
           <>
-            <span className="font-medium text-stone-800">Now: {selectedLabel}.</span>{" "}
+            <span className="font-medium text-stone-800">{t("now", { label: selectedLabel })}</span>{" "}
           </>
         )}
         {hint}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import type { ActionState } from "@/server/auth/guard";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import type { SessionUser } from "@/server/auth/session";
 import { canEdit, canManageUsers, canViewAudit } from "@/lib/permissions";
 

@@ -1,8 +1,8 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import { useActionState, useEffect, useRef, useState } from "react";
-import type { AssessmentActionState } from "@/app/(workspace)/review/actions";
+import type { AssessmentActionState } from "@/app/[locale]/(workspace)/review/actions";
 import { STATUS_LABELS, STATUSES, type Status } from "@/lib/domain";
 import { evidenceErrorsByRow } from "@/lib/validation/assessment";
 

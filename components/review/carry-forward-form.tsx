@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useActionState, useContext, useEffect, useRef, useState } from "react";
-import type { CarryForwardActionState } from "@/app/(workspace)/review/actions";
+import type { CarryForwardActionState } from "@/app/[locale]/(workspace)/review/actions";
 
 // The benchmarks sent with a refused request: their boxes come back ticked after React resets the form.
 const KeptChoices = createContext<ReadonlySet<string>>(new Set());

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import { useState } from "react";
 import { authClient } from "@/components/auth/auth-client";
 

@@ -1,8 +1,10 @@
+import { useTranslations } from "next-intl";
 import { ExternalLink } from "@/components/ui/external-link";
 import type { EvidenceLink } from "@/db/queries/scores";
 
 export function EvidenceList({ evidence }: { evidence: EvidenceLink[] }) {
-  if (evidence.length === 0) return <p className="text-xs text-stone-600">No evidence link recorded.</p>;
+  const t = useTranslations("scorecard");
+  if (evidence.length === 0) return <p className="text-xs text-stone-600">{t("noEvidence")}</p>;
   return (
     <ul className="list-disc pl-5 text-sm">
       {evidence.map((e, i) => (

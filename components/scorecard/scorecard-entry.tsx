@@ -1,4 +1,5 @@
-import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { Link } from "@/components/ui/navigation";
 import { EvidenceList } from "@/components/scorecard/evidence-list";
 import { PublicRecordNote } from "@/components/scorecard/public-record-note";
 import { DemoLabel } from "@/components/ui/demo-label";
@@ -6,8 +7,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import type { BenchmarkSource } from "@/db/queries/benchmarks";
 import type { ScorecardBenchmark } from "@/db/queries/scorecard";
 import type { PublishedScoreDetail } from "@/db/queries/scores";
-import { ADDRESSEE_LABELS } from "@/lib/domain";
-import { formatDate } from "@/lib/format";
+import { formatDate, type FormatLocale } from "@/lib/format";
 
 /** One benchmark on a round's scorecard: its status there, the rationale and evidence, and the statements that raised it. */
 export function ScorecardEntry({
@@ -21,6 +21,9 @@ export function ScorecardEntry({
   detail: PublishedScoreDetail | undefined;
   raisedBy: BenchmarkSource[];
 }) {
+  const t = useTranslations("scorecard");
+  const tAddressee = useTranslations("addressee");
+  const locale = useLocale() as FormatLocale;
   return (
     <li className="rounded border border-stone-200 bg-white p-4" data-benchmark={benchmark.slug}>
       <div className="flex flex-wrap items-start justify-between gap-2">
@@ -28,22 +31,22 @@ export function ScorecardEntry({
           <Link href={`/benchmarks/${benchmark.slug}#round-${roundSlug}`}>{benchmark.title}</Link>
         </h2>
         <span className="flex items-center gap-2">
-          {detail ? <StatusBadge status={detail.status} /> : <span className="text-xs">Not scored</span>}
+          {detail ? <StatusBadge status={detail.status} /> : <span className="text-xs">{t("notScoredShort")}</span>}
           {detail?.isDemo && <DemoLabel />}
         </span>
       </div>
       <p className="text-xs text-stone-600">
-        {benchmark.categoryName} · addressed to {ADDRESSEE_LABELS[benchmark.addressee]}
+        {benchmark.categoryName} · {t("addressedTo", { addressee: tAddressee(benchmark.addressee) })}
       </p>
       {detail && <p className="mt-2 text-sm">{detail.rationale}</p>}
       {detail && <PublicRecordNote publicRecord={detail.publicRecord} evidenceCount={detail.evidence.length} />}
       {detail && <EvidenceList evidence={detail.evidence} />}
       <p className="mt-2 text-xs text-stone-600">
-        Raised by:{" "}
+        {t("raisedBy")}{" "}
         {raisedBy.map((s, i) => (
           <span key={s.statementSlug}>
             {i > 0 && "; "}
-            <Link href={`/statements/${s.statementSlug}`}>{s.statementTitle}</Link> ({formatDate(s.statementDate, s.statementDatePrecision)})
+            <Link href={`/statements/${s.statementSlug}`}>{s.statementTitle}</Link> ({formatDate(s.statementDate, s.statementDatePrecision, locale)})
           </span>
         ))}
       </p>

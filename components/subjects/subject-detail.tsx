@@ -1,14 +1,18 @@
-import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { Link } from "@/components/ui/navigation";
 import { HeatMap } from "@/components/dashboard/heat-map";
 import { CorrectedOn } from "@/components/records/corrected-on";
 import { DemoNotice } from "@/components/ui/demo-notice";
 import { EditLink } from "@/components/ui/edit-link";
 import type { DashboardSummary } from "@/db/queries/dashboard-summary";
 import type { PublicSubject, SubjectEvent, SubjectPage } from "@/db/queries/subjects";
-import { formatDate } from "@/lib/format";
+import { SUBJECT_EVENT_KINDS, type SubjectEventKind } from "@/lib/domain";
+import { formatDate, type FormatLocale } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/locales";
 import { formatCount } from "@/lib/pagination";
 import { roundChartLabels } from "@/lib/round-labels";
 
+/** The workspace's words for an event (the public pages use the "event" messages). */
 export const EVENT_LABELS: Record<string, string> = {
   detained: "Detained",
   disappeared: "Disappeared",
@@ -43,13 +47,18 @@ export function SubjectDetail({
   correctedOn: string | null;
   editHref: string;
 }) {
+  const t = useTranslations("subjectDetail");
+  const tSubjects = useTranslations("subjects");
+  const tEvent = useTranslations("event");
+  const locale = useLocale() as Locale;
+  const eventLabel = (kind: string) => ((SUBJECT_EVENT_KINDS as readonly string[]).includes(kind) ? tEvent(kind as SubjectEventKind) : kind);
   const labels = roundChartLabels(dashboard.rounds);
   const columns = dashboard.rounds.map((r, i) => ({ id: r.id, slug: r.slug, name: r.name, label: labels[i]! }));
 
   return (
     <>
       <p className="text-sm">
-        <Link href={`/${page}`}>{page === "people" ? "People" : "Laws and practices"}</Link> / {subject.name}
+        <Link href={`/${page}`}>{tSubjects(`${page}.title`)}</Link> / {subject.name}
       </p>
       <h1 className="mt-1 text-2xl font-semibold">
         {subject.name}
@@ -58,26 +67,26 @@ export function SubjectDetail({
             {subject.nameZh}
           </span>
         )}
-        <EditLink href={editHref} what={`the record of ${subject.name}`} />
+        <EditLink href={editHref} what={t("editWhat", { name: subject.name })} />
       </h1>
       <CorrectedOn at={correctedOn} />
       {(subject.role || subject.article) && <p className="text-stone-700">{subject.role ?? subject.article}</p>}
       <p className="mt-2 max-w-3xl">{subject.description}</p>
 
       <section aria-labelledby="events-heading" className="mt-6">
-        <h2 id="events-heading" className="text-lg font-semibold">What happened</h2>
+        <h2 id="events-heading" className="text-lg font-semibold">{t("eventsHeading")}</h2>
         {events.length === 0 ? (
-          <p className="mt-2 text-sm">No dated event is recorded.</p>
+          <p className="mt-2 text-sm">{t("noEvents")}</p>
         ) : (
           <ol className="mt-2 space-y-2" data-testid="events">
             {events.map((e, i) => (
               <li key={i} className="rounded border border-stone-200 bg-white p-3 text-sm">
                 <p>
-                  <time dateTime={e.occurredOn} className="font-medium">{formatDate(e.occurredOn, e.datePrecision)}</time> ·{" "}
-                  {EVENT_LABELS[e.kind] ?? e.kind}: {e.description}
+                  <time dateTime={e.occurredOn} className="font-medium">{formatDate(e.occurredOn, e.datePrecision, locale as FormatLocale)}</time> ·{" "}
+                  {eventLabel(e.kind)}: {e.description}
                 </p>
                 <p className="text-xs text-stone-600">
-                  Source: {e.sourceTitle ?? "public record outside the seed documents (to be verified before citing)"}
+                  {e.sourceTitle ? t("source", { title: e.sourceTitle }) : t("sourceOutside")}
                 </p>
               </li>
             ))}
@@ -86,16 +95,16 @@ export function SubjectDetail({
       </section>
 
       <section aria-labelledby="benchmarks-heading" className="mt-6">
-        <h2 id="benchmarks-heading" className="mb-2 text-lg font-semibold">Demands and their status across rounds</h2>
+        <h2 id="benchmarks-heading" className="mb-2 text-lg font-semibold">{t("benchmarksHeading")}</h2>
         {dashboard.heatMapTotal === 0 ? (
-          <p className="text-sm">No public benchmark concerns {subject.name}.</p>
+          <p className="text-sm">{t("noBenchmarks", { name: subject.name })}</p>
         ) : (
           <>
             {dashboard.hasDemo && <DemoNotice />}
             {dashboard.heatMapTotal > dashboard.heatMapShown && (
               <p className="mb-2 text-sm" data-testid="heat-map-limit">
-                Showing {formatCount(dashboard.heatMapShown)} of {formatCount(dashboard.heatMapTotal)} demands.{" "}
-                <a href={`/exports/scores.csv?subject=${subject.slug}`}>Download all their scores (CSV)</a>.
+                {t("limited", { shown: formatCount(dashboard.heatMapShown), total: formatCount(dashboard.heatMapTotal) })}{" "}
+                <a href={`/exports/scores.csv?subject=${subject.slug}`}>{t("downloadAll")}</a>.
               </p>
             )}
             <HeatMap groups={dashboard.heatMap} columns={columns} />

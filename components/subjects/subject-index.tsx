@@ -1,60 +1,52 @@
-import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { Link } from "@/components/ui/navigation";
 import { Pagination } from "@/components/ui/pagination";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { SubjectIndexPage, SubjectPage } from "@/db/queries/subjects";
 import { STATUSES } from "@/lib/domain";
-import { describePage, pageInfo, pageQuery } from "@/lib/pagination";
+import { PageDescription } from "@/components/ui/page-description";
+import { pageInfo, pageQuery } from "@/lib/pagination";
 import type { PageParams } from "@/lib/validation/paging";
 
 export const SUBJECT_PAGE_SIZE = 100;
 /** Up to this many demands, each gets its badge; beyond, the statuses are counted. */
 const BADGES_PER_SUBJECT = 12;
 
-const COPY: Record<SubjectPage, { title: string; intro: string; searchLabel: string }> = {
-  people: {
-    title: "People",
-    intro: "Everyone named as the object of a demand: who they are, what happened to them, and whether the demands about them were met.",
-    searchLabel: "Search by name (English or Chinese), role or description",
-  },
-  laws: {
-    title: "Laws and practices",
-    intro: "Laws, articles and practices the demands ask to repeal, amend or end, with their history and the status of each demand.",
-    searchLabel: "Search by name, article or description",
-  },
-};
-
 /** A page of people (or laws), searchable, each with the current status of every demand about them. */
 export function SubjectIndex({ page, search, paging, data }: { page: SubjectPage; search: string; paging: PageParams; data: SubjectIndexPage }) {
-  const copy = COPY[page];
+  const t = useTranslations("subjects");
+  const tPages = useTranslations("pagination");
   const { rows: subjects, total, benchmarksOf: linksOf, current } = data;
   const info = pageInfo(paging.page, paging.pageSize, total);
   const hrefFor = (p: number) => `/${page}${pageQuery(p, paging.pageSize, SUBJECT_PAGE_SIZE, { q: search })}`;
 
   return (
     <>
-      <h1 className="text-2xl font-semibold">{copy.title}</h1>
-      <p className="mt-2 max-w-3xl text-stone-700">{copy.intro}</p>
+      <h1 className="text-2xl font-semibold">{t(`${page}.title`)}</h1>
+      <p className="mt-2 max-w-3xl text-stone-700">{t(`${page}.intro`)}</p>
       <form method="get" role="search" className="mt-4 flex flex-wrap items-end gap-2">
         <div className="flex flex-col gap-1">
-          <label htmlFor="q" className="text-sm">{copy.searchLabel}</label>
+          <label htmlFor="q" className="text-sm">{t(`${page}.searchLabel`)}</label>
           <input id="q" name="q" type="search" defaultValue={search} maxLength={100} className="w-80 max-w-full rounded border border-stone-400 px-2 py-1.5" />
         </div>
-        <button type="submit" className="rounded bg-blue-800 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-900">Search</button>
-        {search && <Link href={`/${page}`}>Clear</Link>}
+        <button type="submit" className="rounded bg-blue-800 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-900">{t("search")}</button>
+        {search && <Link href={`/${page}`}>{t("clear")}</Link>}
       </form>
       {paging.problems.length > 0 && <p className="mt-3 text-sm">{paging.problems.join(" ")}</p>}
       <p className="mt-3 text-sm" role="status">
         {total === 0
           ? search
-            ? `Nothing matches “${search}”. Try part of a name, or clear the search.`
-            : "Nothing is listed yet."
+            ? t("noMatch", { search })
+            : t("empty")
           : total <= info.pageSize && !info.outOfRange
-            ? `${total} ${total === 1 ? "entry" : "entries"}${search ? ` matching “${search}”` : ""}.`
-            : describePage(info, search ? `entries matching “${search}”` : "entries")}
+            ? search
+              ? t("countMatching", { count: total, search })
+              : t("count", { count: total })
+            : <PageDescription info={info} noun={search ? t("nounMatching", { search }) : t("noun")} />}
       </p>
       {info.outOfRange && (
         <p className="mt-2">
-          <Link href={hrefFor(info.pageCount)}>Go to the last page</Link>.
+          <Link href={hrefFor(info.pageCount)}>{tPages("lastPage")}</Link>.
         </p>
       )}
       <ul className="mt-2 divide-y divide-stone-200 rounded border border-stone-200 bg-white" data-testid="subject-list">
@@ -69,7 +61,7 @@ export function SubjectIndex({ page, search, paging, data }: { page: SubjectPage
                 {s.nameZh && <span lang="zh-Hans" className="ml-2">{s.nameZh}</span>}
                 <p className="text-xs text-stone-600">{s.role ?? s.article ?? s.description}</p>
               </div>
-              <ul className="flex flex-wrap gap-1" aria-label={`Current status of the ${benchmarkIds.length} demands about ${s.name}`}>
+              <ul className="flex flex-wrap gap-1" aria-label={t("currentStatus", { count: benchmarkIds.length, name: s.name })}>
                 {benchmarkIds.length > BADGES_PER_SUBJECT
                   ? // A law named by dozens of demands: how many stand at each status, not a badge each.
                     STATUSES.map((status) => {
@@ -94,7 +86,7 @@ export function SubjectIndex({ page, search, paging, data }: { page: SubjectPage
           );
         })}
       </ul>
-      <Pagination info={info} hrefFor={hrefFor} label={`Pages of ${copy.title.toLowerCase()}`} />
+      <Pagination info={info} hrefFor={hrefFor} label={t(`${page}.pages`)} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
 
 // One question per page load, however many links the page has.
 let asked: Promise<boolean> | null = null;
@@ -17,6 +18,7 @@ function mayEdit(): Promise<boolean> {
  * so the public page stays the same for every reader and a cache can serve it.
  */
 export function EditLink({ href, what }: { href: string; what: string }) {
+  const t = useTranslations("site");
   const [shown, setShown] = useState(false);
   useEffect(() => {
     let current = true;
@@ -28,7 +30,7 @@ export function EditLink({ href, what }: { href: string; what: string }) {
   if (!shown) return null;
   return (
     <a href={href} className="ml-2 rounded border border-stone-400 px-2 py-0.5 text-sm font-normal no-underline hover:bg-stone-100" data-testid="edit-link">
-      Edit<span className="sr-only"> {what}</span>
+      {t("edit")}<span className="sr-only"> {what}</span>
     </a>
   );
 }

@@ -1,16 +1,19 @@
-import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { Link } from "@/components/ui/navigation";
 
 export function NotFoundMessage() {
+  const t = useTranslations("notFound");
   return (
     <section className="max-w-2xl">
-      <h1 className="text-2xl font-semibold">Not found</h1>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="mt-3">{t("body")}</p>
       <p className="mt-3">
-        There is no public page at this address. The item may not exist, may not be published yet, or may be kept confidential to
-        protect the people concerned.
-      </p>
-      <p className="mt-3">
-        Start again from the <Link href="/">dashboard</Link>, or browse the <Link href="/statements">statements</Link>,{" "}
-        <Link href="/people">people</Link> and <Link href="/laws">laws</Link>.
+        {t.rich("browse", {
+          dashboard: (chunks) => <Link href="/">{chunks}</Link>,
+          statements: (chunks) => <Link href="/statements">{chunks}</Link>,
+          people: (chunks) => <Link href="/people">{chunks}</Link>,
+          laws: (chunks) => <Link href="/laws">{chunks}</Link>,
+        })}
       </p>
     </section>
   );

@@ -1,4 +1,5 @@
-import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { Link } from "@/components/ui/navigation";
 import { formatCount, pageWindow, type PageInfo } from "@/lib/pagination";
 
 /**
@@ -6,6 +7,7 @@ import { formatCount, pageWindow, type PageInfo } from "@/lib/pagination";
  * one (marked aria-current), next. Nothing when everything fits on one page.
  */
 export function Pagination({ info, hrefFor, label }: { info: PageInfo; hrefFor: (page: number) => string; label: string }) {
+  const t = useTranslations("pagination");
   if (info.pageCount <= 1 && !info.outOfRange) return null;
   const current = Math.min(info.page, info.pageCount);
   const link = "inline-block min-w-9 rounded border border-stone-300 bg-white px-2 py-1 text-center";
@@ -15,7 +17,7 @@ export function Pagination({ info, hrefFor, label }: { info: PageInfo; hrefFor: 
         {info.page > 1 && (
           <li>
             <Link href={hrefFor(Math.min(info.page - 1, info.pageCount))} className={link} rel="prev">
-              ← Previous
+              {t("previous")}
             </Link>
           </li>
         )}
@@ -28,12 +30,12 @@ export function Pagination({ info, hrefFor, label }: { info: PageInfo; hrefFor: 
             <li key={p}>
               {p === info.page ? (
                 <span className={`${link} border-blue-800 bg-blue-800 font-semibold text-white`} aria-current="page">
-                  <span className="sr-only">Page </span>
+                  <span className="sr-only">{t("page")}</span>
                   {formatCount(p)}
                 </span>
               ) : (
                 <Link href={hrefFor(p)} className={link}>
-                  <span className="sr-only">Page </span>
+                  <span className="sr-only">{t("page")}</span>
                   {formatCount(p)}
                 </Link>
               )}
@@ -43,7 +45,7 @@ export function Pagination({ info, hrefFor, label }: { info: PageInfo; hrefFor: 
         {info.page < info.pageCount && (
           <li>
             <Link href={hrefFor(info.page + 1)} className={link} rel="next">
-              Next →
+              {t("next")}
             </Link>
           </li>
         )}

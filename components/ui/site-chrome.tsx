@@ -1,34 +1,41 @@
-import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { Link } from "@/components/ui/navigation";
+import { ChineseSuggestion } from "./chinese-suggestion";
+import { LanguageSwitch } from "./language-switch";
 
 const NAV = [
-  { href: "/", label: "Dashboard" },
-  { href: "/statements", label: "Statements" },
-  { href: "/people", label: "People" },
-  { href: "/laws", label: "Laws and practices" },
-  { href: "/method", label: "Method" },
-  { href: "/api", label: "Data and API" },
-];
+  { href: "/", key: "dashboard" },
+  { href: "/statements", key: "statements" },
+  { href: "/people", key: "people" },
+  { href: "/laws", key: "laws" },
+  { href: "/method", key: "method" },
+  { href: "/api", key: "api" },
+] as const;
 
 /** Header, navigation and footer of the site; embeds and print views go without them. */
 export function SiteChrome({ children }: { children: React.ReactNode }) {
+  const t = useTranslations("site");
+  const locale = useLocale();
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
-        Skip to content
+        {t("skip")}
       </a>
+      {locale === "en" && <ChineseSuggestion />}
       <header className="border-b border-stone-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-6xl flex-wrap items-baseline justify-between gap-2 px-4 py-3">
           <Link href="/" className="text-lg font-semibold text-stone-900 no-underline">
-            Dialogue Scorecard
+            {t("name")}
           </Link>
-          <nav aria-label="Main">
+          <nav aria-label={t("mainNav")} className="flex flex-wrap items-baseline gap-x-6 gap-y-1">
             <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
               {NAV.map((item) => (
                 <li key={item.href}>
-                  <Link href={item.href}>{item.label}</Link>
+                  <Link href={item.href}>{t(`nav.${item.key}`)}</Link>
                 </li>
               ))}
             </ul>
+            <LanguageSwitch />
           </nav>
         </div>
       </header>
@@ -36,8 +43,10 @@ export function SiteChrome({ children }: { children: React.ReactNode }) {
         {children}
       </main>
       <footer className="mx-auto max-w-6xl border-t border-stone-200 px-4 py-6 text-xs text-stone-600 print:hidden">
-        Demands and statements are restated from public documents, each cited. Scores shipped with the app are demonstration data.{" "}
-        <Link href="/method">How the figures are made</Link>. Reviewers and editors: <Link href="/review">sign in</Link>.
+        {t.rich("footer", {
+          method: (chunks) => <Link href="/method">{chunks}</Link>,
+          signIn: (chunks) => <Link href="/review">{chunks}</Link>,
+        })}
       </footer>
     </>
   );

@@ -1,9 +1,11 @@
-import { STATUS_LABELS, type Status } from "@/lib/domain";
+import { useTranslations } from "next-intl";
+import type { Status } from "@/lib/domain";
 import { STATUS_BADGE } from "@/lib/status-style";
 
 /** A status as symbol, word and colour: never colour alone. */
 export function StatusBadge({ status }: { status: Status }) {
   const style = STATUS_BADGE[status];
+  const t = useTranslations("status");
   return (
     <span
       className="inline-flex items-center gap-1 whitespace-nowrap rounded border px-1.5 py-0.5 text-xs font-medium"
@@ -11,7 +13,7 @@ export function StatusBadge({ status }: { status: Status }) {
       data-status={status}
     >
       <span aria-hidden="true">{style.symbol}</span>
-      {STATUS_LABELS[status]}
+      {t(status)}
     </span>
   );
 }

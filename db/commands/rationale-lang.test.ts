@@ -7,10 +7,10 @@ import { createAssessment } from "./review";
 
 let db: Db;
 
-beforeEach(() => {
+beforeEach(async () => {
   db = openDatabase(":memory:");
-  migrateDatabase(db);
-  loadSeed(db);
+  await migrateDatabase(db);
+  await loadSeed(db);
 });
 
 const idOf = (table: string, slug: string) => (db.$client.prepare(`SELECT id FROM ${table} WHERE slug = ?`).get(slug) as { id: number }).id;

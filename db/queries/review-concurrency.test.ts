@@ -125,7 +125,7 @@ describe("two reviewers, two connections, one benchmark and round", () => {
 
 describe("two reviewers' form posts in flight together", () => {
   it("both are saved; neither overwrites the other", async () => {
-    const { saveAssessment } = (await import("@/app/(workspace)/review/actions")) as unknown as {
+    const { saveAssessment } = (await import("@/app/[locale]/(workspace)/review/actions")) as unknown as {
       saveAssessment: (state: ActionState | null, form: FormData) => Promise<ActionState>;
     };
     const form = (reviewer: SessionUser) => {

@@ -8,10 +8,10 @@ import { listUntranslatedRecords } from "./translations";
 
 let db: Db;
 
-beforeEach(() => {
+beforeEach(async () => {
   db = openDatabase(":memory:");
-  migrateDatabase(db);
-  loadSeed(db);
+  await migrateDatabase(db);
+  await loadSeed(db);
 });
 
 const slugs = async () => {

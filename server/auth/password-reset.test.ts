@@ -101,7 +101,7 @@ describe("a reset link with a mail server configured", () => {
     useMailServer(`smtp://scorecard:${SMTP_PASSWORD}@127.0.0.1:${port}`);
     const account = await newAccount();
     session.user = { id: "demo-editor", email: "e@example.org", name: "E", role: "editor" };
-    const { issuePasswordReset } = await import("@/app/(workspace)/editor/actions");
+    const { issuePasswordReset } = await import("@/app/[locale]/(workspace)/editor/actions");
     const data = new FormData();
     data.append("userId", account.id);
     const answer = await issuePasswordReset(null, data);
@@ -133,7 +133,7 @@ describe("a reset link with a mail server configured", () => {
     useMailServer("smtp://127.0.0.1:1");
     const account = await newAccount();
     session.user = { id: "demo-editor", email: "e@example.org", name: "E", role: "editor" };
-    const { issuePasswordReset } = await import("@/app/(workspace)/editor/actions");
+    const { issuePasswordReset } = await import("@/app/[locale]/(workspace)/editor/actions");
     const data = new FormData();
     data.append("userId", account.id);
     const answer = await issuePasswordReset(null, data);

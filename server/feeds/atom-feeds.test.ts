@@ -60,7 +60,7 @@ let previousStatus: string;
 beforeAll(async () => {
   process.env.BETTER_AUTH_URL = "http://localhost:3000";
   const { prepareDatabase } = await import("@/db/prepare");
-  prepareDatabase(process.env.DATABASE_PATH!);
+  await prepareDatabase(process.env.DATABASE_PATH!);
   const { getDb } = await import("@/db/client");
   const sqlite = getDb().$client;
   // A publication after the seed's: one benchmark's status changes from its latest published one.

@@ -14,7 +14,7 @@ vi.hoisted(() => {
 
 beforeAll(async () => {
   const { prepareDatabase } = await import("@/db/prepare");
-  prepareDatabase(process.env.DATABASE_PATH!);
+  await prepareDatabase(process.env.DATABASE_PATH!);
 });
 
 function request(path: string, init: { method?: string; headers?: Record<string, string>; body?: BodyInit | ReadableStream } = {}) {
@@ -39,8 +39,11 @@ function chunked(bytes: number): ReadableStream<Uint8Array> {
 const action = (path: string, body: BodyInit | ReadableStream, headers: Record<string, string> = {}) =>
   proxy(request(path, { method: "POST", body, headers: { "next-action": "7f00000000000000000000000000000000000000aa", origin: ORIGIN, "content-type": "text/plain;charset=UTF-8", ...headers } }));
 
+/** Let through to the page: as it is, or (an English page at its bare address) to the same page under /en/. */
 function passes(response: Response) {
-  expect(response.headers.get("x-middleware-next")).toBe("1");
+  const rewrite = response.headers.get("x-middleware-rewrite");
+  if (rewrite) expect(new URL(rewrite).pathname).toMatch(/^\/en(\/|$)/);
+  else expect(response.headers.get("x-middleware-next")).toBe("1");
 }
 
 describe("the proxy lets ordinary requests through with the security headers", () => {

@@ -44,7 +44,7 @@ describe("the dashboard's cached rendering", () => {
   it("is found at an address that names no database id or data version, the same after an edit", async () => {
     const before = await get("/");
     const { id, version, key } = dataKey();
-    expect(target(before)).toMatch(/^\/published\/dashboard\/[A-Za-z0-9_-]+$/);
+    expect(target(before)).toMatch(/^\/en\/published\/dashboard\/[A-Za-z0-9_-]+$/);
     for (const secret of [id, key, `.${version}`]) expect(before.headers.get("x-middleware-rewrite")).not.toContain(secret);
     await bumpDataVersion();
     const after = await get("/");
@@ -92,9 +92,47 @@ describe("the dashboard's cache key", () => {
   it("is never made for a filter that names nothing: that view is computed for the request and not kept", async () => {
     for (const path of ["/?track=no-such-track", "/?subject=made-up-1", "/?from=made-up-2&category=legal-reform"]) {
       const response = await get(path);
-      expect(target(response), path).toBeNull();
-      expect(response.headers.get("x-middleware-next"), path).toBe("1");
+      // The uncached English dashboard, rendered for this request.
+      expect(target(response), path).toBe("/en");
     }
+  });
+});
+
+describe("the dashboard in each language", () => {
+  it("is kept once per locale: /zh has its own cached rendering, with the same canonical query", async () => {
+    const english = target(await get("/?track=un-hrc&x=1"))!;
+    const chinese = target(await get("/zh?x=2&track=un-hrc"))!;
+    expect(chinese).toMatch(/^\/zh\/published\/dashboard\/[A-Za-z0-9_-]+$/);
+    expect(chinese.replace(/^\/zh/, "")).toBe(english.replace(/^\/en/, ""));
+    expect((await get("/zh")).headers.get(`x-middleware-request-${KEY_HEADER}`)).toBe(dataKey().key);
+  });
+
+  it("never answers at the internal address, in any language", async () => {
+    for (const path of ["/published/dashboard/-", "/zh/published/dashboard/-"]) expect((await get(path)).status, path).toBe(404);
+    const english = await get("/en/published/dashboard/-");
+    expect(english.status).toBe(308);
+    expect(new URL(english.headers.get("location")!).pathname).toBe("/published/dashboard/-");
+  });
+
+  it("sends /en/… to the bare English address with its query, and serves other pages under their locale", async () => {
+    const redirect = await get("/en/rounds/hrc-37?sort=status");
+    expect(redirect.status).toBe(308);
+    const location = new URL(redirect.headers.get("location")!);
+    expect(location.pathname + location.search).toBe("/rounds/hrc-37?sort=status");
+    expect(new URL((await get("/en")).headers.get("location")!).pathname).toBe("/");
+    expect(target(await get("/rounds/hrc-37"))).toBe("/en/rounds/hrc-37");
+    const chinese = await get("/zh/rounds/hrc-37");
+    expect(chinese.headers.get("x-middleware-next")).toBe("1");
+    // Route handlers and embeds have no locale segment: never rewritten.
+    for (const path of ["/api/v1/summary", "/exports/scores.csv", "/embed/fulfilment", "/icon.svg"]) expect(target(await get(path)), path).toBeNull();
+  });
+
+  it("reads no language from the browser: Accept-Language changes nothing", async () => {
+    const plain = await get("/rounds/hrc-37");
+    const chineseBrowser = await get("/rounds/hrc-37", { headers: { "accept-language": "zh-CN,zh;q=0.9" } });
+    expect(chineseBrowser.status).toBe(plain.status);
+    expect(target(chineseBrowser)).toBe(target(plain));
+    expect(target(await get("/", { headers: { "accept-language": "zh-CN" } }))).toBe(target(await get("/")));
   });
 });
 

@@ -3,10 +3,12 @@
 // The recharts half of the fulfilment chart: loaded only in the browser, after the page has hydrated
 // (see ../fulfilment-line-chart.tsx), so recharts is not part of any page's first-load JavaScript.
 import { CartesianGrid, LabelList, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { useTranslations } from "next-intl";
 import { formatIndex } from "@/lib/format";
 import type { FulfilmentPoint } from "../fulfilment-line-chart";
 
 export default function FulfilmentLineDrawing({ points, height }: { points: FulfilmentPoint[]; height: number }) {
+  const t = useTranslations("charts");
   return (
     <LineChart
       responsive
@@ -21,10 +23,10 @@ export default function FulfilmentLineDrawing({ points, height }: { points: Fulf
       <Tooltip
         formatter={(value, _name, item) => {
           const point = item.payload as FulfilmentPoint;
-          return [`${formatIndex(value as number | null)} (over ${point.judged} judged of ${point.applicable})`, "Index"];
+          return [t("tooltip", { index: formatIndex(value as number | null), judged: point.judged, applicable: point.applicable }), t("index")];
         }}
       />
-      <Line type="linear" dataKey="index" name="Fulfilment index" stroke="#1d4ed8" strokeWidth={2} isAnimationActive={false}>
+      <Line type="linear" dataKey="index" name={t("fulfilmentIndex")} stroke="#1d4ed8" strokeWidth={2} isAnimationActive={false}>
         <LabelList dataKey="index" position="top" className="fulfilment-value" formatter={(v) => formatIndex(v as number | null)} />
       </Line>
     </LineChart>

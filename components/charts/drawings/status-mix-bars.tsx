@@ -2,11 +2,13 @@
 
 // The recharts half of the status mix chart, loaded after hydration (see ../status-mix-chart.tsx).
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import { STATUS_LABELS, STATUSES } from "@/lib/domain";
+import { useTranslations } from "next-intl";
+import { STATUSES } from "@/lib/domain";
 import { STATUS_COLOURS } from "@/lib/status-style";
 import type { StatusMixBar } from "../status-mix-chart";
 
 export default function StatusMixDrawing({ data, mode, height }: { data: StatusMixBar[]; mode: "count" | "percent"; height: number }) {
+  const tStatus = useTranslations("status");
   return (
     <BarChart
       responsive
@@ -30,7 +32,7 @@ export default function StatusMixDrawing({ data, mode, height }: { data: StatusM
         <Bar
           key={status}
           dataKey={status}
-          name={STATUS_LABELS[status]}
+          name={tStatus(status)}
           stackId="status"
           fill={STATUS_COLOURS[status]}
           stroke="#57534e"

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { localeAlternates } from "@/server/i18n/alternates";
+import { SUBJECT_PAGE_SIZE, SubjectIndex } from "@/components/subjects/subject-index";
+import { getDb } from "@/db/client";
+import { getSubjectIndexPage } from "@/db/queries/subjects";
+import type { SearchParams } from "@/lib/validation/dashboard-filters";
+import { parsePageParams } from "@/lib/validation/paging";
+import { parseSearchTerm } from "@/lib/validation/search";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("subjects"))("people.title"), alternates: localeAlternates("/people") };
+}
+export const dynamic = "force-dynamic";
+
+export default async function Page({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const search = parseSearchTerm(params.q);
+  const paging = parsePageParams(params, { default: SUBJECT_PAGE_SIZE, max: SUBJECT_PAGE_SIZE });
+  const data = await getSubjectIndexPage(getDb(), "people", search, { limit: paging.pageSize, offset: (paging.page - 1) * paging.pageSize });
+  return <SubjectIndex page="people" search={search} paging={paging} data={data} />;
+}

@@ -1,0 +1,180 @@
+// The interface in English and Chinese: addresses, the language switch, <html lang>, hreflang, that a
+// Chinese page shows no interface text from the English catalogue, axe in Chinese, and that a browser's
+// language only suggests the Chinese page.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import en from "../messages/en.json" with { type: "json" };
+import zh from "../messages/zh.json" with { type: "json" };
+
+type Catalogue = { [key: string]: string | Catalogue };
+
+/** The words of a message between its arguments and tags ("Showing {from}–{to} of …" → "Showing", "of"): what a reader would see of it. */
+function fragments(message: string): string[] {
+  let depth = 0;
+  let text = "";
+  const out: string[] = [];
+  for (const char of message.replace(/<\/?\w+>/g, "\u0000")) {
+    if (char === "{") {
+      if (depth === 0) out.push(text);
+      text = depth === 0 ? "" : text;
+      depth++;
+    } else if (char === "}") depth--;
+    else if (depth === 0 && char === "\u0000") {
+      out.push(text);
+      text = "";
+    } else if (depth === 0) text += char;
+  }
+  out.push(text);
+  return out.map((f) => f.replace(/\s+/g, " ").trim()).filter((f) => /[A-Za-z]{2}/.test(f));
+}
+
+const flatten = (catalogue: Catalogue): string[] => Object.values(catalogue).flatMap((value) => (typeof value === "string" ? [value] : flatten(value)));
+// Content that happens to read like an interface word (a track named as the addressee is) is the database's, not the catalogue's;
+// and what both catalogues say alike (code, addresses, "Excel") is no language's.
+const CONTENT_TOO = new Set(["UN Human Rights Council"]);
+const CHINESE = new Set(flatten(zh as Catalogue).flatMap(fragments));
+const ENGLISH = [...new Set(flatten(en as Catalogue).flatMap(fragments))].filter((f) => !CONTENT_TOO.has(f) && !CHINESE.has(f));
+
+/** The interface's English on a page: text nodes and accessible names equal to a catalogue fragment, or containing a long one; text marked lang="en" is content and left out. */
+async function englishInterfaceText(page: Page): Promise<string[]> {
+  return page.evaluate((english) => {
+    // Labels, headings and buttons begin with a capital; a lower-case word alone ("people") is a fragment of a sentence, as likely content as interface.
+    const whole = new Set(english.filter((f) => /^[A-Z0-9←▲▼]/.test(f)));
+    const long = english.filter((f) => f.length >= 20);
+    const found = new Set<string>();
+    const check = (raw: string | null) => {
+      const text = (raw ?? "").replace(/\s+/g, " ").trim();
+      if (!text) return;
+      if (whole.has(text)) found.add(text);
+      for (const fragment of long) if (text.includes(fragment)) found.add(fragment);
+    };
+    const skipped = (element: Element | null) => {
+      const marked = element?.closest('[lang="en"]');
+      return !!element?.closest("script, style, noscript, template") || (!!marked && marked !== document.documentElement);
+    };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!skipped(node.parentElement)) check(node.textContent);
+    for (const element of document.body.querySelectorAll("[aria-label], [title], [placeholder], [alt]")) {
+      if (skipped(element)) continue;
+      for (const name of ["aria-label", "title", "placeholder", "alt"]) check(element.getAttribute(name));
+    }
+    return [...found];
+  }, ENGLISH);
+}
+
+const PAGES = [
+  ["dashboard", "/zh"],
+  ["filtered dashboard", "/zh?track=un-hrc&category=legal-reform"],
+  ["round scorecard", "/zh/rounds/hrc-37"],
+  ["round print view", "/zh/rounds/hrc-37/print"],
+  ["benchmark", "/zh/benchmarks/release-liu-xia"],
+  ["people index", "/zh/people"],
+  ["person", "/zh/people/wang-quanzhang"],
+  ["laws index", "/zh/laws"],
+  ["law", "/zh/laws/rsdl-article-73"],
+  ["statements index", "/zh/statements"],
+  ["statement", "/zh/statements/lawyers-2015-statement"],
+  ["method", "/zh/method"],
+  ["data and API", "/zh/api"],
+  ["not found", "/zh/benchmarks/no-such-benchmark"],
+  ["unknown address", "/zh/no-such-page"],
+] as const;
+
+for (const [name, path] of PAGES) {
+  test(`the Chinese ${name} page shows no interface text from the English catalogue`, async ({ page }) => {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
+    expect(await englishInterfaceText(page)).toEqual([]);
+  });
+}
+
+test("the check above finds English: the English dashboard is full of it", async ({ page }) => {
+  await page.goto("/");
+  await page.waitForLoadState("networkidle");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  expect(await englishInterfaceText(page)).toEqual(expect.arrayContaining(["Did the dialogues deliver?", "Apply filters", "Met"]));
+});
+
+for (const [name, path] of [PAGES[1], PAGES[2], PAGES[4], PAGES[6], PAGES[10], PAGES[11]] as const) {
+  test(`the Chinese ${name} page has no axe-core violations`, async ({ page }) => {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+  });
+}
+
+test("the language switch keeps the page and its filters, both ways", async ({ page }) => {
+  await page.goto("/?track=un-hrc&category=legal-reform");
+  await page.getByRole("link", { name: "中文" }).click();
+  await expect(page).toHaveURL(/\/zh\?track=un-hrc&category=legal-reform$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("对话有成果吗？");
+  await expect(page.getByLabel("议程", { exact: true })).toHaveValue("un-hrc");
+  await expect(page.getByLabel("类别", { exact: true })).toHaveValue("legal-reform");
+
+  // A filter applied on the Chinese page stays in Chinese, and the switch takes it back to English.
+  await page.getByLabel("类别", { exact: true }).selectOption("");
+  await page.getByRole("button", { name: "应用筛选" }).click();
+  await expect(page).toHaveURL(/\/zh\?track=un-hrc&(.+&)?category=(&|$)/);
+  await page.getByRole("link", { name: "English" }).click();
+  await expect(page).toHaveURL(/:\d+\/\?track=un-hrc&(.+&)?category=(&|$)/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByLabel("Track", { exact: true })).toHaveValue("un-hrc");
+
+  await page.goto("/rounds/hrc-37?sort=status&status=met");
+  await page.getByRole("link", { name: "中文" }).click();
+  await expect(page).toHaveURL(/\/zh\/rounds\/hrc-37\?sort=status&status=met$/);
+  await expect(page.getByLabel("排序方式", { exact: true })).toHaveValue("status");
+  // Links inside a Chinese page stay Chinese.
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "方法" }).click();
+  await expect(page).toHaveURL(/\/zh\/method$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("方法");
+});
+
+test("old addresses still work, /en/… leads to them, and every page names its alternates", async ({ page, request }) => {
+  for (const path of ["/", "/method", "/rounds/hrc-37", "/people/wang-quanzhang"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    await expect(page.locator("html"), path).toHaveAttribute("lang", "en");
+    const alternates = Object.fromEntries(
+      await page.locator('head link[rel="alternate"][hreflang]').evaluateAll((links) => links.map((l) => [l.getAttribute("hreflang"), new URL(l.getAttribute("href")!).pathname])),
+    );
+    const zh = path === "/" ? "/zh" : `/zh${path}`;
+    expect(alternates, path).toEqual({ en: path, "zh-Hans": zh, "x-default": path });
+  }
+  const redirected = await request.get("/en/method", { maxRedirects: 0 });
+  expect(redirected.status()).toBe(308);
+  expect(redirected.headers()["location"]).toMatch(/\/method$/);
+  await page.goto("/en/rounds/hrc-37?sort=status");
+  await expect(page).toHaveURL(/\/rounds\/hrc-37\?sort=status$/);
+
+  await page.goto("/zh?track=un-hrc");
+  const dashboardAlternates = await page.locator('head link[rel="alternate"][hreflang="en"]').getAttribute("href");
+  expect(new URL(dashboardAlternates!).pathname + new URL(dashboardAlternates!).search).toBe("/?track=un-hrc");
+});
+
+test.describe("a browser that asks for Chinese", () => {
+  test.use({ locale: "zh-CN", extraHTTPHeaders: { "accept-language": "zh-CN,zh;q=0.9,en;q=0.5" } });
+
+  test("is offered the Chinese page, never sent to it, and can dismiss the offer", async ({ page }) => {
+    const response = await page.goto("/rounds/hrc-37?sort=status");
+    expect(response?.status()).toBe(200);
+    expect(response?.request().redirectedFrom()).toBeNull();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    const offer = page.getByRole("link", { name: "此页面有中文版" });
+    await expect(offer).toHaveAttribute("href", "/zh/rounds/hrc-37?sort=status");
+    await page.getByRole("button", { name: "关闭" }).click();
+    await expect(offer).toHaveCount(0);
+    await page.reload();
+    await page.waitForLoadState("networkidle");
+    await expect(page.getByRole("link", { name: "此页面有中文版" })).toHaveCount(0);
+  });
+});
+
+test("an English browser is offered nothing", async ({ page }) => {
+  await page.goto("/method");
+  await page.waitForLoadState("networkidle");
+  await expect(page.getByRole("link", { name: "此页面有中文版" })).toHaveCount(0);
+});
