@@ -7,8 +7,10 @@ export function ExportLinks({ filters, round, printHref }: { filters: DashboardF
   const pdfQuery = round ? filtersToQuery({ ...filters, from: undefined, to: undefined }, { round }) : query;
   const join = (q: string, extra: string) => (q ? `${q}&${extra}` : `?${extra}`);
   const links = [
-    { href: `/exports/scorecard.pdf${pdfQuery}`, label: "PDF (A4)" },
-    { href: `/exports/scorecard.pdf${join(pdfQuery, "size=letter")}`, label: "PDF (US Letter)" },
+    { href: `/exports/scorecard-brief.pdf${pdfQuery}`, label: "Brief, 2 pages (PDF, A4)" },
+    { href: `/exports/scorecard-brief.pdf${join(pdfQuery, "size=letter")}`, label: "Brief (US Letter)" },
+    { href: `/exports/scorecard.pdf${pdfQuery}`, label: "Full scorecard (PDF, A4)" },
+    { href: `/exports/scorecard.pdf${join(pdfQuery, "size=letter")}`, label: "Full scorecard (US Letter)" },
     { href: `/exports/scores.csv${query}`, label: "Scores (CSV)" },
     { href: `/exports/scores.xlsx${query}`, label: "Scores (Excel)" },
     { href: `/exports/benchmarks.csv${query}`, label: "Benchmarks (CSV)" },

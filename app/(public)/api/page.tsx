@@ -18,7 +18,7 @@ export default function ApiDocsPage() {
         <ul className="list-disc pl-5">
           <li><a href="/exports/scores.csv">All scores (CSV)</a> · <a href="/exports/scores.xlsx">Excel</a> — one row per benchmark and round</li>
           <li><a href="/exports/benchmarks.csv">All benchmarks (CSV)</a> · <a href="/exports/benchmarks.xlsx">Excel</a></li>
-          <li><a href="/exports/scorecard.pdf">Scorecard of every round (PDF)</a></li>
+          <li><a href="/exports/scorecard.pdf">Scorecard of every round (PDF)</a> · <a href="/exports/scorecard-brief.pdf">its two-page brief (PDF)</a></li>
         </ul>
         <p className="mt-1 text-sm text-stone-700">Each download takes the dashboard&apos;s filters as query parameters, e.g. <code>?track=un-hrc&amp;category=legal-reform</code>.</p>
       </section>
