@@ -50,6 +50,8 @@ async function downloadPdf(page: Page, name: string): Promise<{ fileName: string
 }
 
 test("a dashboard view and a round scorecard download both the two-page brief and the full scorecard of what is on screen", async ({ page }) => {
+  // Five PDFs rendered one after another.
+  test.setTimeout(180_000);
   await page.goto("/?track=un-hrc&category=release-of-detained-people");
   const brief = await downloadPdf(page, "Brief, 2 pages (PDF, A4)");
   expect(brief.fileName).toMatch(/^dialogue-scorecard-brief-un-hrc_release-of-detained-people-.*\.pdf$/);
