@@ -31,6 +31,7 @@ const EXPORTS: Record<string, () => Promise<{ GET: Handler }>> = {
   "scores.xlsx": () => import("./exports/scores.xlsx/route"),
   "benchmarks.xlsx": () => import("./exports/benchmarks.xlsx/route"),
   "scorecard.pdf": () => import("./exports/scorecard.pdf/route"),
+  "scorecard-brief.pdf": () => import("./exports/scorecard-brief.pdf/route"),
 };
 
 let plant: Plant;
@@ -183,6 +184,9 @@ describe("the exports", () => {
     ["scorecard.pdf", ""],
     ["scorecard.pdf", "?round=hrc-37"],
     ["scorecard.pdf", "?round=hrc-37&category=release-of-detained-people&size=letter"],
+    ["scorecard-brief.pdf", ""],
+    ["scorecard-brief.pdf", "?round=hrc-37"],
+    ["scorecard-brief.pdf", "?round=hrc-37&category=release-of-detained-people&size=letter"],
   ];
 
   it.each(cases)("%s%s names nothing confidential and no account", async (name, query) => {

@@ -148,6 +148,7 @@ async function renderEveryPublicSurface(sqlite: import("better-sqlite3").Databas
     ["scores.xlsx", `?from=${round}&to=${round}`],
     ["benchmarks.xlsx", ""],
     ["scorecard.pdf", `?round=${round}&statement=${statement}`],
+    ["scorecard-brief.pdf", `?round=${round}&statement=${statement}`],
   ] as const) {
     const { GET } = (await import(`@/app/exports/${route}/route`)) as { GET: (request: Request) => Promise<Response> };
     const response = await GET(new Request(`http://localhost/exports/${route}${query}`));

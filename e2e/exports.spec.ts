@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Download, type Page } from "@playwright/test";
+import { PDFParse } from "pdf-parse";
 import { APPLIES_AT, queryTestDatabase } from "./test-database";
 
 test("the dashboard's downloads carry its filters: CSV rows match the database", async ({ page }) => {
@@ -19,7 +20,7 @@ test("the dashboard's downloads carry its filters: CSV rows match the database",
 
 test("a round scorecard downloads its PDF and has a print view", async ({ page }) => {
   await page.goto("/rounds/hrc-37");
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("exports").getByRole("link", { name: "PDF (A4)" }).click()]);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("exports").getByRole("link", { name: "Full scorecard (PDF, A4)" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^dialogue-scorecard-scorecard-hrc-37_hrc-37-.*\.pdf$/);
   expect(readFileSync((await download.path())!).subarray(0, 5).toString()).toBe("%PDF-");
 
@@ -35,6 +36,43 @@ test("a round scorecard downloads its PDF and has a print view", async ({ page }
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("banner")).toBeHidden();
   await expect(page.getByRole("button", { name: "Print" })).toBeHidden();
+});
+
+/** Clicks a download link of the view and reads the PDF it saves: its file name, pages and text. */
+async function downloadPdf(page: Page, name: string): Promise<{ fileName: string; pages: number; text: string }> {
+  const [download]: [Download, void] = await Promise.all([page.waitForEvent("download"), page.getByTestId("exports").getByRole("link", { name, exact: true }).click()]);
+  const bytes = readFileSync((await download.path())!);
+  expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+  const parser = new PDFParse({ data: bytes });
+  const result = await parser.getText();
+  await parser.destroy();
+  return { fileName: download.suggestedFilename(), pages: result.total, text: result.text.replace(/\s+/g, " ") };
+}
+
+test("a dashboard view and a round scorecard download both the two-page brief and the full scorecard of what is on screen", async ({ page }) => {
+  // Five PDFs rendered one after another.
+  test.setTimeout(180_000);
+  await page.goto("/?track=un-hrc&category=release-of-detained-people");
+  const brief = await downloadPdf(page, "Brief, 2 pages (PDF, A4)");
+  expect(brief.fileName).toMatch(/^dialogue-scorecard-brief-un-hrc_release-of-detained-people-.*\.pdf$/);
+  expect(brief.pages).toBeLessThanOrEqual(2);
+  expect(brief.text).toContain("Dialogue Scorecard — brief");
+  expect(brief.text).toContain("Filters: Track: UN Human Rights Council; Category: Release of detained people");
+  const full = await downloadPdf(page, "Full scorecard (PDF, A4)");
+  expect(full.fileName).toMatch(/^dialogue-scorecard-scorecard-un-hrc_release-of-detained-people-.*\.pdf$/);
+  expect(full.text).toContain("Benchmarks by round");
+  expect(full.text).toContain("Filters: Track: UN Human Rights Council; Category: Release of detained people");
+  expect((await downloadPdf(page, "Brief (US Letter)")).pages).toBeLessThanOrEqual(2);
+
+  await page.goto("/rounds/hrc-37");
+  const roundBrief = await downloadPdf(page, "Brief, 2 pages (PDF, A4)");
+  expect(roundBrief.fileName).toMatch(/^dialogue-scorecard-brief-hrc-37_hrc-37-.*\.pdf$/);
+  expect(roundBrief.pages).toBeLessThanOrEqual(2);
+  expect(roundBrief.text).toContain("Filters: Round: Human Rights Council, 37th session");
+  expect(roundBrief.text).toContain("What changed since");
+  const roundFull = await downloadPdf(page, "Full scorecard (PDF, A4)");
+  expect(roundFull.text).toContain("Filters: Round: Human Rights Council, 37th session");
+  expect(roundFull.pages).toBeGreaterThan(roundBrief.pages);
 });
 
 test("a chart saves as SVG and PNG, stamped with its data version and filters", async ({ page }) => {

@@ -28,6 +28,7 @@ const EXPORTS: Record<string, () => Promise<RouteModule>> = {
   "benchmarks.csv": () => import("../exports/benchmarks.csv/route"),
   "benchmarks.xlsx": () => import("../exports/benchmarks.xlsx/route"),
   "scorecard.pdf": () => import("../exports/scorecard.pdf/route"),
+  "scorecard-brief.pdf": () => import("../exports/scorecard-brief.pdf/route"),
 };
 
 /** Filter values a client might get wrong, or an attacker might try; the API and every export refuse them. */
@@ -89,7 +90,7 @@ describe.each(Object.keys(API))("/api/v1/%s", (name) => {
 describe.each(Object.keys(EXPORTS))("/exports/%s", (name) => {
   it("answers malformed filters with a 400 that names them, never a 500", async () => {
     const { GET } = await EXPORTS[name]!();
-    for (const query of name === "scorecard.pdf" ? BAD_PDF_QUERIES : BAD_FILTERS) {
+    for (const query of name.endsWith(".pdf") ? BAD_PDF_QUERIES : BAD_FILTERS) {
       const response = await GET!(new Request(`http://localhost/exports/${name}${query}`));
       await expectClearRefusal(response, query, "text");
     }

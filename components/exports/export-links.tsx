@@ -9,6 +9,8 @@ export function ExportLinks({ filters, round, printHref }: { filters: DashboardF
   const pdfQuery = round ? filtersToQuery({ ...filters, from: undefined, to: undefined }, { round }) : query;
   const join = (q: string, extra: string) => (q ? `${q}&${extra}` : `?${extra}`);
   const links = [
+    { href: `/exports/scorecard-brief.pdf${pdfQuery}`, label: t("briefA4") },
+    { href: `/exports/scorecard-brief.pdf${join(pdfQuery, "size=letter")}`, label: t("briefLetter") },
     { href: `/exports/scorecard.pdf${pdfQuery}`, label: t("pdfA4") },
     { href: `/exports/scorecard.pdf${join(pdfQuery, "size=letter")}`, label: t("pdfLetter") },
     { href: `/exports/scores.csv${query}`, label: t("scoresCsv") },

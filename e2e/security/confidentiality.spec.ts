@@ -113,6 +113,7 @@ test("every page, embed, print view and export reachable from the home page name
     "/exports/scores.xlsx",
     "/exports/benchmarks.csv",
     "/exports/scorecard.pdf",
+    "/exports/scorecard-brief.pdf",
   ];
   expect(expected.filter((p) => !paths.has(p))).toEqual([]);
   expect(visited.filter((v) => v.url.startsWith("/benchmarks/")).length).toBeGreaterThan(40);

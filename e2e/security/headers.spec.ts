@@ -49,6 +49,7 @@ test("the API and the exports still answer with their content types and download
     ["/exports/scores.csv", "text/csv; charset=utf-8", ".csv"],
     ["/exports/benchmarks.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx"],
     ["/exports/scorecard.pdf?round=hrc-37", "application/pdf", ".pdf"],
+    ["/exports/scorecard-brief.pdf?round=hrc-37", "application/pdf", ".pdf"],
   ];
   for (const [path, type, extension] of downloads) {
     const response = await request.get(path);

@@ -53,11 +53,11 @@ const styles = StyleSheet.create({
   footer: { position: "absolute", bottom: 20, left: 36, right: 36, fontSize: 7, color: "#78716c", textAlign: "right" },
 });
 
-const SHORT: Record<Status, string> = { met: "Met", partial: "Partial", not_met: "Not met", regressed: "Regressed", unknown: "Unknown" };
+export const SHORT: Record<Status, string> = { met: "Met", partial: "Partial", not_met: "Not met", regressed: "Regressed", unknown: "Unknown" };
 /** In a cell: the benchmark does not apply at that round. */
 const DOES_NOT_APPLY = "·";
 /** In a cell: it applies, but has no published score at that round. */
-const NOT_SCORED = "–";
+export const NOT_SCORED = "–";
 
 function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -114,7 +114,7 @@ function IndexChart({ series }: { series: PdfRoundFigures[] }) {
   );
 }
 
-function StatusKey({ status }: { status: Status }) {
+export function StatusKey({ status }: { status: Status }) {
   return <Text style={[styles.statusText, { backgroundColor: STATUS_BADGE[status].background, color: STATUS_BADGE[status].text }]}>{SHORT[status]}</Text>;
 }
 

@@ -26,7 +26,7 @@ export default async function ApiDocsPage() {
             <a href="/exports/benchmarks.csv">{t("allBenchmarks")}</a> · <a href="/exports/benchmarks.xlsx">Excel</a>
           </li>
           <li>
-            <a href="/exports/scorecard.pdf">{t("allRoundsPdf")}</a>
+            <a href="/exports/scorecard.pdf">{t("allRoundsPdf")}</a> · <a href="/exports/scorecard-brief.pdf">{t("allRoundsBrief")}</a>
           </li>
         </ul>
         <p className="mt-1 text-sm text-stone-700">{t.rich("downloadFilters", { code, example: "?track=un-hrc&category=legal-reform" })}</p>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/navigation";
 import { AccountBar } from "@/components/review/account-bar";
 import { EditorOnly } from "@/components/review/editor-only";
 import { getDb } from "@/db/client";
