@@ -146,3 +146,14 @@ export function joinInThisOrder(right: SQLWrapper, on: SQLWrapper): SQL {
 export function loggingConnection(sqlite: Database.Database, logQuery: (query: string, params: unknown[]) => void): Executor {
   return drizzle(sqlite, { schema, logger: { logQuery } }) as Executor;
 }
+
+/**
+ * The public evidence of the published score of `scores` (an alias of published_scores) as one JSON
+ * text, in order: the form release_scores keeps it in, so that two equal lists compare as equal text.
+ * SQLite: json_group_array over an ordered subquery; PostgreSQL: json_agg(… ORDER BY position)::text.
+ */
+export function publishedEvidenceJson(scores: string): SQL<string> {
+  return sql<string>`(SELECT json_group_array(json_object('url', e.url, 'title', e.title, 'publishedOn', e.published_on))
+     FROM (SELECT url, title, published_on FROM published_evidence pe
+            WHERE pe.benchmark_id = ${sql.raw(scores)}.benchmark_id AND pe.round_id = ${sql.raw(scores)}.round_id ORDER BY pe.position) e)`;
+}

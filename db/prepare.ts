@@ -3,6 +3,7 @@
 import { rmSync } from "node:fs";
 import { openDatabase, type Db } from "./client";
 import { refreshPublishedAggregatesNow } from "./commands/published-aggregates";
+import { ensureFirstReleaseNow } from "./commands/releases";
 import { migrateDatabase } from "./migrate";
 import { isDatabaseEmpty, loadSeed, type SeedSummary } from "./seed/load";
 
@@ -21,6 +22,8 @@ export function prepareDatabase(file: string, options: { reset?: boolean } = {})
   try {
     migrateDatabase(db);
     const seeded = isDatabaseEmpty(db) ? loadSeed(db) : null;
+    // A database published before releases began: what it published is release 1.
+    db.$client.transaction(() => ensureFirstReleaseNow(db))();
     // A full rebuild when the aggregates were never built (a new or restored database, or a migration
     // asking for one); otherwise whatever a writer left stale (a script stopped before its refresh).
     refreshPublishedAggregatesNow(db);

@@ -97,3 +97,7 @@ export type Role = (typeof ROLES)[number];
 
 export const PUBLISHED_BASES = ["agreement", "editor"] as const;
 export type PublishedBasis = (typeof PUBLISHED_BASES)[number];
+
+/** What a release did: published a round for the first time, corrected one already public, or anything else (a merge, the first release of old data). */
+export const RELEASE_KINDS = ["new-round", "correction", "other"] as const;
+export type ReleaseKind = (typeof RELEASE_KINDS)[number];

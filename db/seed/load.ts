@@ -2,6 +2,7 @@
 import { count } from "drizzle-orm";
 import type { Db } from "../client";
 import { refreshPublishedAggregatesNow } from "../commands/published-aggregates";
+import { ensureFirstReleaseNow } from "../commands/releases";
 import * as t from "../schema";
 import { SEED_DATA } from "./data";
 import { buildDemoScores, DEMO_USERS } from "./demo";
@@ -219,6 +220,8 @@ export function loadSeed(db: Db, data: SeedData = SEED_DATA, now: Date = new Dat
       publishedScores: demoScores.length,
     };
   });
+  // The seeded rounds are release 1: every later publication is numbered after it.
+  db.$client.transaction(() => ensureFirstReleaseNow(db))();
   // Counted now, so that readers (who never write) find the published figures.
   refreshPublishedAggregatesNow(db);
   return summary;

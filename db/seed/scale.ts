@@ -6,6 +6,7 @@
 import type Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { refreshPublishedAggregatesNow } from "../commands/published-aggregates";
+import { ensureFirstReleaseNow } from "../commands/releases";
 import type { Executor } from "../dialect";
 import * as schema from "../schema";
 import { ADDRESSEES, type Status } from "@/lib/domain";
@@ -208,7 +209,9 @@ export function generateScaleData(sqlite: Database.Database, options: ScaleOptio
     summary.benchmarks = options.benchmarks;
     summary.rounds = rounds.length;
   })();
+  const db = drizzle(sqlite, { schema }) as Executor;
+  sqlite.transaction(() => ensureFirstReleaseNow(db))();
   // Counted now, so that readers (who never write) find the published figures.
-  refreshPublishedAggregatesNow(drizzle(sqlite, { schema }) as Executor);
+  refreshPublishedAggregatesNow(db);
   return summary;
 }
