@@ -6,6 +6,7 @@ const NAV = [
   { href: "/people", label: "People" },
   { href: "/laws", label: "Laws and practices" },
   { href: "/method", label: "Method" },
+  { href: "/releases", label: "Releases" },
   { href: "/api", label: "Data and API" },
 ];
 
@@ -37,7 +38,7 @@ export function SiteChrome({ children }: { children: React.ReactNode }) {
       </main>
       <footer className="mx-auto max-w-6xl border-t border-stone-200 px-4 py-6 text-xs text-stone-600 print:hidden">
         Demands and statements are restated from public documents, each cited. Scores shipped with the app are demonstration data.{" "}
-        <Link href="/method">How the figures are made</Link>. Reviewers and editors: <Link href="/review">sign in</Link>.
+        <Link href="/method">How the figures are made</Link>. Every publication is a <Link href="/releases">numbered release</Link> you can cite. Reviewers and editors: <Link href="/review">sign in</Link>.
       </footer>
     </>
   );

@@ -463,3 +463,12 @@ export async function countViewBenchmarks(db: Executor, filters: DashboardFilter
   const where = and(viewConditions(db, resolved, publicBenchmarks), options.applicableOnly ? appliesWithin(roundsInView) : undefined);
   return (await db.select({ n: sql<number>`count(*)` }).from(publicBenchmarks).where(where).get())?.n ?? 0;
 }
+
+/**
+ * The rounds a view's filters keep and its condition on public benchmarks (`pb`), for lists of
+ * scores read outside the aggregates (a release's scores, db/queries/releases.ts listScoresAsOf).
+ */
+export async function resolveView(db: Executor, filters: DashboardFilters): Promise<{ roundIds: number[]; benchmarks: SQL | undefined }> {
+  const resolved = await resolveFilters(db, filters);
+  return { roundIds: (await listRoundsInView(db, resolved)).map((r) => r.id), benchmarks: viewConditions(db, resolved, TALLY_SQL_COLUMNS) };
+}

@@ -224,3 +224,27 @@ export async function listScoresAsOf(
     })),
   };
 }
+
+export interface RoundAsOf {
+  id: number;
+  slug: string;
+  name: string;
+  trackSlug: string;
+  startDate: string;
+  /** The release that first made it public. */
+  firstRelease: number;
+}
+
+/** The rounds public at release `n`, in timeline order. */
+export async function listRoundsAsOf(db: Executor, n: number): Promise<RoundAsOf[]> {
+  return db.all<RoundAsOf>(sql`
+    SELECT r.id, r.slug, r.name, t.slug AS trackSlug, r.start_date AS startDate, min(rr.release_number) AS firstRelease
+      FROM release_rounds rr JOIN rounds r ON r.id = rr.round_id AND r.published_at IS NOT NULL JOIN tracks t ON t.id = r.track_id
+     WHERE rr.release_number <= ${n}
+     GROUP BY r.id ORDER BY r.start_date, r.id`);
+}
+
+/** Every public score as of release `n`, a round at a time (for the data package: one round in memory at most). */
+export async function* iterateScoresAsOf(db: Executor, n: number): AsyncGenerator<ReleaseScore> {
+  for (const round of await listRoundsAsOf(db, n)) yield* (await listScoresAsOf(db, n, { roundIds: [round.id] })).rows;
+}

@@ -6,6 +6,8 @@ import {
   filterQuerySchema,
   pageOf,
   pageQuerySchema,
+  releaseQuerySchema,
+  releaseSchema,
   roundSchema,
   scoreSchema,
   searchQuerySchema,
@@ -46,16 +48,23 @@ export const ENDPOINTS = {
   scores: {
     path: "/api/v1/scores",
     summary: "Published scores, one per benchmark and round",
-    query: pageQuerySchema.extend(filterQuerySchema.shape),
+    query: pageQuerySchema.extend(filterQuerySchema.shape).extend(releaseQuerySchema.shape),
     response: pageOf(scoreSchema, "ScorePage"),
     example: "?track=upr&pageSize=10",
   },
   summary: {
     path: "/api/v1/summary",
     summary: "Figures per round: fulfilment index, status counts, coverage, with denominators",
-    query: filterQuerySchema,
+    query: filterQuerySchema.extend(releaseQuerySchema.shape),
     response: summaryResponseSchema,
     example: "?category=legal-reform",
+  },
+  releases: {
+    path: "/api/v1/releases",
+    summary: "Every release of the published data, newest first: number, date, note, rounds and how many scores changed",
+    query: pageQuerySchema,
+    response: pageOf(releaseSchema, "ReleasePage"),
+    example: "",
   },
 } satisfies Record<string, Endpoint>;
 

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { ExternalLink } from "@/components/ui/external-link";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -81,6 +82,11 @@ export default async function MethodPage() {
           page and export. Until then the round is named nowhere in public: a statement that addresses it is shown without it, and a
           benchmark that applies from it first appears with that round&apos;s scorecard. Agreement between reviewers is measured per round as
           percent agreement and Cohen&apos;s kappa.
+        </p>
+        <p data-testid="method-releases">
+          Every publication — a round published for the first time, a correction of one already public — is a numbered{" "}
+          <Link href="/releases">release</Link> that never changes afterwards: its date, the editor&apos;s note and every score it changed
+          (before → after, with the rationale). Any release can be opened again as it stood, and downloaded whole as a data package.
         </p>
         <p data-testid="method-preliminary">
           A round is <strong>preliminary</strong> while fewer than {settings.minCoveragePercent}% of the benchmarks that apply there are judged
