@@ -9,6 +9,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { findUnmatchedFilters } from "@/db/queries/filters";
+import { isPinnedPagePublic } from "@/db/queries/releases";
+import { parseReleaseParam } from "@/lib/releases";
 import { CLIENT_ADDRESS_HEADER } from "@/server/auth/client-address";
 import { readEnv, servesHttps } from "@/lib/env";
 import { currentPublishedKey, encodeQuery, PUBLISHED_KEY_HEADER, publicCacheEnabled } from "@/server/published-cache";
@@ -75,6 +77,8 @@ async function refuse(request: NextRequest, pathname: string): Promise<Response 
 async function publishedRoute(request: NextRequest, pathname: string, headers: Headers): Promise<NextResponse | null> {
   if (pathname.startsWith("/published/")) return new NextResponse("Not found", { status: 404 });
   if (pathname !== "/" || (request.method !== "GET" && request.method !== "HEAD") || !publicCacheEnabled()) return null;
+  // A dashboard pinned to a release is rendered for the request (app/(public)/page.tsx).
+  if (request.nextUrl.searchParams.has("release")) return null;
   const params = Object.fromEntries([...new Set(request.nextUrl.searchParams.keys())].map((key) => [key, request.nextUrl.searchParams.getAll(key)]));
   if ((await findUnmatchedFilters(getDb(), parseDashboardFilters(params).filters)).length > 0) return null;
   const url = request.nextUrl.clone();
@@ -88,11 +92,31 @@ async function publishedRoute(request: NextRequest, pathname: string, headers: H
   return response;
 }
 
+const PINNED_PAGE = /^(?:\/[a-z]{2})?\/(rounds|benchmarks)\/([^/]+)/;
+
+/**
+ * A page pinned to a release (?release=N) answers 404 unless the release exists and what the page
+ * names was public in it: checked here because a round's page streams behind a loading boundary,
+ * where a notFound() would come too late to change the status. The not-found page renders at
+ * /releases/0, which names no release.
+ */
+function pinnedReleaseRefusal(request: NextRequest, pathname: string): NextResponse | null {
+  if (!request.nextUrl.searchParams.has("release") || isRouteHandlerPath(pathname) || (request.method !== "GET" && request.method !== "HEAD")) return null;
+  const number = parseReleaseParam(request.nextUrl.searchParams.getAll("release"));
+  const [, kind, slug] = PINNED_PAGE.exec(pathname) ?? [];
+  const page = kind === "rounds" ? { round: decodeURIComponent(slug!) } : kind === "benchmarks" ? { benchmark: decodeURIComponent(slug!) } : {};
+  if (number && isPinnedPagePublic(getDb(), number, page)) return null;
+  const url = request.nextUrl.clone();
+  url.pathname = "/releases/0";
+  url.search = "";
+  return NextResponse.rewrite(url);
+}
+
 export async function proxy(request: NextRequest) {
   const { pathname } = new URL(request.url);
   const headers = new Headers(request.headers);
   for (const name of SERVER_SET_REQUEST_HEADERS) headers.delete(name);
-  let response: Response | NextResponse | null = (await refuse(request, pathname)) ?? (await publishedRoute(request, pathname, headers));
+  let response: Response | NextResponse | null = (await refuse(request, pathname)) ?? pinnedReleaseRefusal(request, pathname) ?? (await publishedRoute(request, pathname, headers));
   if (!response) {
     // Only the auth route may set the trusted client address, and only from what TRUST_PROXY vouches for.
     const sentServerHeaders = SERVER_SET_REQUEST_HEADERS.some((name) => request.headers.has(name));

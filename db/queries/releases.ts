@@ -7,7 +7,8 @@ import { sql, type SQL } from "drizzle-orm";
 import type { PublishedBasis, ReleaseKind, Status } from "@/lib/domain";
 import type { Executor } from "../transaction";
 import { getPublicRedactor } from "./public-text";
-import type { EvidenceLink } from "./scores";
+import { listPublishedRounds, type PublishedRound } from "./rounds";
+import type { EvidenceLink, PublishedScoreDetail } from "./scores";
 
 /** The number of the latest release (0 before the first). One lookup of the primary key's end. */
 export async function currentReleaseNumber(db: Executor): Promise<number> {
@@ -247,4 +248,40 @@ export async function listRoundsAsOf(db: Executor, n: number): Promise<RoundAsOf
 /** Every public score as of release `n`, a round at a time (for the data package: one round in memory at most). */
 export async function* iterateScoresAsOf(db: Executor, n: number): AsyncGenerator<ReleaseScore> {
   for (const round of await listRoundsAsOf(db, n)) yield* (await listScoresAsOf(db, n, { roundIds: [round.id] })).rows;
+}
+
+/**
+ * Whether a page pinned to release `n` may answer: the release exists, and a round's page names a
+ * round public at that release, a benchmark's page one whose first round was public then.
+ * Synchronous: the proxy asks before the page renders (a round's page streams behind a loading boundary).
+ */
+export function isPinnedPagePublic(db: Executor, n: number, page: { round?: string; benchmark?: string }): boolean {
+  if (!db.get(sql`SELECT 1 AS one FROM releases WHERE number = ${n}`)) return false;
+  if (page.round !== undefined) return db.get(sql`SELECT 1 AS one FROM rounds r WHERE r.slug = ${page.round} AND r.id IN ${roundsAsOf(n)}`) !== undefined;
+  if (page.benchmark !== undefined) {
+    return db.get(sql`SELECT 1 AS one FROM benchmarks b JOIN public_benchmarks pb ON pb.benchmark_id = b.id WHERE b.slug = ${page.benchmark} AND b.applies_from_round_id IN ${roundsAsOf(n)}`) !== undefined;
+  }
+  return true;
+}
+
+/** The rounds public at release `n`, shaped as listPublishedRounds answers (timeline order). */
+export async function listPublishedRoundsAsOf(db: Executor, n: number): Promise<PublishedRound[]> {
+  const ids = new Set((await listRoundsAsOf(db, n)).map((r) => r.id));
+  return (await listPublishedRounds(db)).filter((r) => ids.has(r.id));
+}
+
+/** Score details as listPublishedScoreDetails gives them, as they stood at `release`. */
+export async function listScoreDetailsAsOf(db: Executor, release: { number: number; publishedAt: string }, benchmarkIds: number[], roundIds?: number[]): Promise<PublishedScoreDetail[]> {
+  const { rows } = await listScoresAsOf(db, release.number, { benchmarkIds, roundIds });
+  return rows.map((r) => ({
+    benchmarkId: r.benchmarkId,
+    roundId: r.roundId,
+    status: r.status,
+    basis: r.basis,
+    isDemo: r.demo,
+    rationale: r.rationale,
+    publicRecord: r.publicRecord,
+    decidedAt: release.publishedAt,
+    evidence: r.evidence,
+  }));
 }
