@@ -19,8 +19,6 @@ CREATE TABLE `release_scores` (
 	`evidence` text DEFAULT '[]' NOT NULL,
 	`valid_from_release` integer NOT NULL,
 	`valid_to_release` integer,
-	FOREIGN KEY (`benchmark_id`) REFERENCES `benchmarks`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`round_id`) REFERENCES `rounds`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`valid_from_release`) REFERENCES `releases`(`number`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`valid_to_release`) REFERENCES `releases`(`number`) ON UPDATE no action ON DELETE no action,
 	CONSTRAINT "release_scores_status_check" CHECK("release_scores"."status" IN ('met', 'partial', 'not_met', 'regressed', 'unknown'))

@@ -5,7 +5,7 @@ import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-or
 import { PUBLISHED_BASES, RELEASE_KINDS, STATUSES } from "@/lib/domain";
 import { statusIn } from "./columns";
 import { users } from "./auth";
-import { benchmarks, rounds } from "./reference";
+import { rounds } from "./reference";
 
 /**
  * One row per publication: its number (1, 2, …), when and by whom, the editor's note, and its kind
@@ -50,12 +50,10 @@ export const releaseScores = sqliteTable(
   "release_scores",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    benchmarkId: integer("benchmark_id")
-      .notNull()
-      .references(() => benchmarks.id),
-    roundId: integer("round_id")
-      .notNull()
-      .references(() => rounds.id),
+    // No foreign keys to benchmarks and rounds: a release keeps what it published even if a record is
+    // deleted later; every read joins the public tables, so such rows are never shown.
+    benchmarkId: integer("benchmark_id").notNull(),
+    roundId: integer("round_id").notNull(),
     status: text("status", { enum: STATUSES }).notNull(),
     basis: text("basis", { enum: PUBLISHED_BASES }).notNull(),
     assessmentId: integer("assessment_id").notNull(),

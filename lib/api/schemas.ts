@@ -16,6 +16,7 @@ export const filterQuerySchema = dashboardFiltersSchema.extend({}).openapi({ des
 export const releaseQuerySchema = z.object({
   release: z
     .string()
+    .max(9)
     .regex(/^[1-9]\d{0,8}$/, "a release number: 1, 2, …")
     .optional()
     .openapi({ description: "Answer as published in this release (see /api/v1/releases); an unknown release is a 404. Without it: the current data." }),
