@@ -14,6 +14,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { findUnmatchedFilters } from "@/db/queries/filters";
+import { isPinnedPagePublic } from "@/db/queries/releases";
+import { parseReleaseParam } from "@/lib/releases";
 import { CLIENT_ADDRESS_HEADER } from "@/server/auth/client-address";
 import { readEnv, servesHttps } from "@/lib/env";
 import { cacheKindOf, firstSeen, isNotModified, PRIVATE_NO_STORE, publicCacheHeaders, publicValidators, requestVariant, sharedCacheSeconds } from "@/server/http-cache";
@@ -83,6 +85,8 @@ interface DashboardQuery {
 /** For a GET or HEAD of the dashboard, its query as the answer depends on it; otherwise null. */
 async function dashboardQuery(request: NextRequest, pathname: string): Promise<DashboardQuery | null> {
   if (pathname !== "/" || (request.method !== "GET" && request.method !== "HEAD")) return null;
+  // A dashboard pinned to a release is rendered for the request, never from the current figures' cache.
+  if (request.nextUrl.searchParams.has("release")) return null;
   const params = Object.fromEntries([...new Set(request.nextUrl.searchParams.keys())].map((key) => [key, request.nextUrl.searchParams.getAll(key)]));
   const unmatched = (await findUnmatchedFilters(getDb(), parseDashboardFilters(params).filters)).length > 0;
   return { canonical: canonicalDashboardQuery(params), unmatched };
@@ -146,13 +150,33 @@ function localeRedirect(request: NextRequest, locale: Locale | null, path: strin
   return NextResponse.redirect(url, 308);
 }
 
+const PINNED_PAGE = /^(?:\/[a-z]{2})?\/(rounds|benchmarks)\/([^/]+)/;
+
+/**
+ * A page pinned to a release (?release=N) answers 404 unless the release exists and what the page
+ * names was public in it: checked here because a round's page streams behind a loading boundary,
+ * where a notFound() would come too late to change the status. The not-found page renders at
+ * /releases/0, which names no release.
+ */
+async function pinnedReleaseRefusal(request: NextRequest, pathname: string, locale: Locale): Promise<NextResponse | null> {
+  if (!request.nextUrl.searchParams.has("release") || isRouteHandlerPath(pathname) || (request.method !== "GET" && request.method !== "HEAD")) return null;
+  const number = parseReleaseParam(request.nextUrl.searchParams.getAll("release"));
+  const [, kind, slug] = PINNED_PAGE.exec(pathname) ?? [];
+  const page = kind === "rounds" ? { round: decodeURIComponent(slug!) } : kind === "benchmarks" ? { benchmark: decodeURIComponent(slug!) } : {};
+  if (number && (await isPinnedPagePublic(getDb(), number, page))) return null;
+  const url = internalUrl(request, `/${locale}/releases/0`);
+  url.search = "";
+  return NextResponse.rewrite(url);
+}
+
 export async function proxy(request: NextRequest) {
   const { pathname } = new URL(request.url);
   const headers = new Headers(request.headers);
   for (const name of SERVER_SET_REQUEST_HEADERS) headers.delete(name);
   const localized = !isUnlocalizedPath(pathname);
   const { locale, path } = localized ? splitLocale(pathname) : { locale: null, path: pathname };
-  let response: Response | NextResponse | null = (await refuse(request, path)) ?? (localized ? localeRedirect(request, locale, path) : null);
+  let response: Response | NextResponse | null =
+    (await refuse(request, path)) ?? (localized ? (localeRedirect(request, locale, path) ?? (await pinnedReleaseRefusal(request, path, locale ?? DEFAULT_LOCALE))) : null);
   const dashboard = response || !localized ? null : await dashboardQuery(request, path);
   const caching = response ? null : await cacheHeaders(request, path, pathname, dashboard);
   if (caching?.notModified) response = new NextResponse(null, { status: 304 });

@@ -7,6 +7,7 @@
 import ExcelJS from "exceljs";
 import { PDFParse } from "pdf-parse";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { transaction } from "@/db/transaction";
 import { ENDPOINTS } from "@/lib/api/endpoints";
 import { leakedSecrets, plantConfidentialData, type Plant } from "@/db/testing/confidential-plant";
 
@@ -24,6 +25,7 @@ const API: Record<string, () => Promise<{ GET: Handler }>> = {
   laws: () => import("./api/v1/laws/route"),
   scores: () => import("./api/v1/scores/route"),
   summary: () => import("./api/v1/summary/route"),
+  releases: () => import("./api/v1/releases/route"),
 };
 const EXPORTS: Record<string, () => Promise<{ GET: Handler }>> = {
   "scores.csv": () => import("./exports/scores.csv/route"),
@@ -37,6 +39,7 @@ const EXPORTS: Record<string, () => Promise<{ GET: Handler }>> = {
 let plant: Plant;
 /** Everything a user row holds for the seed's accounts too: demo reviewers' emails and ids. */
 let userFields: string[];
+let releaseNumbers: number[];
 
 beforeAll(async () => {
   const { prepareDatabase } = await import("@/db/prepare");
@@ -44,6 +47,16 @@ beforeAll(async () => {
   const { getDb } = await import("@/db/client");
   const sqlite = getDb().$client;
   plant = sqlite.transaction(() => plantConfidentialData(sqlite, "vq7", { benchmarkAboutHiddenPerson: true, unpublishedRound: true }))();
+  // The planted scores as a release of their own, naming every round, the unpublished one too: no
+  // release number may bring back what is hidden now, nor name a round that is not published.
+  const { recordRelease } = await import("@/db/commands/releases");
+  const roundIds = (sqlite.prepare("SELECT id FROM rounds").all() as Array<{ id: number }>).map((r) => r.id);
+  await transaction(getDb(), (tx) => recordRelease(tx, { roundIds, firstTime: new Set(), userId: null, note: `Corrections ${plant.hiddenPersonName}` }));
+  // And the unpublished round's scores in release_scores, as if it had been published once and withdrawn.
+  sqlite
+    .prepare("INSERT INTO release_scores (benchmark_id, round_id, status, basis, assessment_id, evidence, valid_from_release) SELECT benchmark_id, round_id, 'met', 'agreement', id, '[]', 2 FROM assessments WHERE round_id = (SELECT id FROM rounds WHERE published_at IS NULL LIMIT 1)")
+    .run();
+  releaseNumbers = (sqlite.prepare("SELECT number FROM releases ORDER BY number").all() as Array<{ number: number }>).map((r) => r.number);
   userFields = (sqlite.prepare("SELECT id, email FROM users").all() as Array<{ id: string; email: string }>).flatMap((u) => [u.id, u.email]);
 });
 
@@ -158,6 +171,55 @@ describe("the read API", () => {
       expectNoLeak(await response.text(), `/api/v1/${name}${query}`);
     }
   });
+
+  it.each(["scores", "summary"])("%s: no release (?release=N) names anything confidential, and an unknown one answers 404", async (name) => {
+    expect(releaseNumbers.length).toBeGreaterThan(1);
+    for (const number of releaseNumbers) {
+      for (const query of [`?release=${number}`, `?release=${number}&pageSize=500`, `?release=${number}&from=hrc-37&to=hrc-37`]) {
+        if (name === "summary" && query.includes("pageSize")) continue;
+        const response = await getApi(name, query);
+        expect(response.status, query).toBe(200);
+        expectNoLeak(await response.text(), `/api/v1/${name}${query}`);
+      }
+      const hidden = await getApi(name, `?release=${number}&subject=${plant.hiddenPersonSlug}`);
+      const missing = await getApi(name, `?release=${number}&subject=no-such-thing-at-all`);
+      expect((await hidden.text()).replaceAll(plant.hiddenPersonSlug, "X")).toBe((await missing.text()).replaceAll("no-such-thing-at-all", "X"));
+    }
+    expect((await getApi(name, "?release=999")).status).toBe(404);
+    expect((await getApi(name, "?release=0")).status).toBe(400);
+  });
+
+  it("every release and its changelog, with every page of changes, name nothing confidential, and an unknown number answers 404", async () => {
+    const { GET } = (await import("./api/v1/releases/[number]/route")) as { GET: (r: Request, c: { params: Promise<{ number: string }> }) => Promise<Response> };
+    const ask = (number: string, query = "") => GET(new Request(`http://localhost/api/v1/releases/${number}${query}`), { params: Promise.resolve({ number }) });
+    for (const number of releaseNumbers) {
+      for (let page = 1; ; page++) {
+        const response = await ask(String(number), `?pageSize=500&page=${page}`);
+        expect(response.status).toBe(200);
+        const text = await response.text();
+        expectNoLeak(text, `/api/v1/releases/${number}?page=${page}`);
+        expect(text).not.toContain(plant.unpublishedRoundSlug);
+        const body = JSON.parse(text) as { total: number };
+        if (page * 500 >= body.total) break;
+      }
+    }
+    for (const number of ["999", "0", "abc", "1.5"]) expect((await ask(number)).status, number).toBe(404);
+  });
+
+  it("every release's data package names nothing confidential and no unpublished round, and an unknown one answers 404", async () => {
+    const { GET } = (await import("./[locale]/(public)/releases/[number]/datapackage.zip/route")) as { GET: (r: Request, c: { params: Promise<{ number: string }> }) => Promise<Response> };
+    const { inflateRawSync } = await import("node:zlib");
+    for (const number of releaseNumbers) {
+      const response = await GET(new Request(`http://localhost/releases/${number}/datapackage.zip`), { params: Promise.resolve({ number: String(number) }) });
+      expect(response.status).toBe(200);
+      const text = rawZipText(Buffer.from(await response.arrayBuffer()), inflateRawSync);
+      expect(text).toContain("release-gui-minhai");
+      expectNoLeak(text, `/releases/${number}/datapackage.zip`);
+      expect(text).not.toContain(plant.unpublishedRoundSlug);
+    }
+    const missing = await GET(new Request("http://localhost/releases/999/datapackage.zip"), { params: Promise.resolve({ number: "999" }) });
+    expect(missing.status).toBe(404);
+  }, 90_000);
 
   it("the OpenAPI document describes no account field", async () => {
     const { GET } = await import("./api/v1/openapi.json/route");

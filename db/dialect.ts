@@ -191,8 +191,28 @@ export async function runSql(db: Executor, query: SQLWrapper): Promise<void> {
   else await db.run(query);
 }
 
+/** Runs a hand-written insert, update or delete and answers how many rows it wrote. */
+export async function runSqlCounting(db: Executor, query: SQLWrapper): Promise<number> {
+  if (POSTGRES) return (await (db as unknown as postgres.PgExecutor).execute(query.getSQL())).rowCount ?? 0;
+  return (await db.run(query)).changes;
+}
+
 /** How many rows an awaited insert, update or delete without RETURNING wrote (SQLite: changes; PostgreSQL: rowCount). */
 export function changedRows(result: unknown): number {
   if (POSTGRES) return (result as { rowCount: number | null }).rowCount ?? 0;
   return (result as { changes: number }).changes;
+}
+
+/**
+ * The public evidence of the published score of `scores` (an alias of published_scores) as one JSON
+ * text, in order: the form release_scores keeps it in, so that two equal lists compare as equal text.
+ * SQLite: json_group_array over an ordered subquery; PostgreSQL: json_agg(… ORDER BY position)::text.
+ */
+export function publishedEvidenceJson(scores: string): SQL<string> {
+  if (POSTGRES)
+    return sql<string>`(SELECT coalesce(json_agg(json_build_object('url', pe.url, 'title', pe.title, 'publishedOn', pe.published_on) ORDER BY pe.position)::text, '[]')
+       FROM published_evidence pe WHERE pe.benchmark_id = ${sql.raw(scores)}.benchmark_id AND pe.round_id = ${sql.raw(scores)}.round_id)`;
+  return sql<string>`(SELECT json_group_array(json_object('url', e.url, 'title', e.title, 'publishedOn', e.published_on))
+     FROM (SELECT url, title, published_on FROM published_evidence pe
+            WHERE pe.benchmark_id = ${sql.raw(scores)}.benchmark_id AND pe.round_id = ${sql.raw(scores)}.round_id ORDER BY pe.position) e)`;
 }

@@ -3,7 +3,9 @@
 import { rmSync } from "node:fs";
 import { openDatabase, type Db } from "./client";
 import { refreshPublishedAggregatesNow } from "./commands/published-aggregates";
+import { ensureFirstRelease } from "./commands/releases";
 import { migrateDatabase } from "./migrate";
+import { transaction } from "./transaction";
 import { isDatabaseEmpty, loadSeed, type SeedSummary } from "./seed/load";
 
 export interface PrepareResult {
@@ -21,6 +23,8 @@ export async function prepareDatabase(file: string, options: { reset?: boolean }
   try {
     await migrateDatabase(db);
     const seeded = (await isDatabaseEmpty(db)) ? await loadSeed(db) : null;
+    // A database published before releases began: what it published is release 1.
+    await transaction(db, (tx) => ensureFirstRelease(tx));
     // A full rebuild when the aggregates were never built (a new or restored database, or a migration
     // asking for one); otherwise whatever a writer left stale (a script stopped before its refresh).
     await refreshPublishedAggregatesNow(db);

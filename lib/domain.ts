@@ -119,3 +119,7 @@ export const ADDRESSEE_LABELS_ZH: Record<Addressee, string> = {
   un_human_rights_council: "联合国人权理事会",
   concerned_governments: "相关国家政府",
 };
+
+/** What a release did: published a round for the first time, corrected one already public, or anything else (a merge, the first release of old data). */
+export const RELEASE_KINDS = ["new-round", "correction", "other"] as const;
+export type ReleaseKind = (typeof RELEASE_KINDS)[number];

@@ -19,6 +19,7 @@ const API: Record<string, () => Promise<RouteModule>> = {
   laws: () => import("./v1/laws/route"),
   scores: () => import("./v1/scores/route"),
   summary: () => import("./v1/summary/route"),
+  releases: () => import("./v1/releases/route"),
   "openapi.json": () => import("./v1/openapi.json/route"),
 };
 

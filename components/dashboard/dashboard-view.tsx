@@ -27,7 +27,7 @@ export interface DashboardViewProps {
   options: FilterOptions;
 }
 
-/** The whole dashboard for a query string's filters, as the page read it (app/(public)/load-dashboard.ts). */
+/** The whole dashboard for a query string's filters, as the page read it (app/[locale]/(public)/load-dashboard.ts). */
 export function DashboardView({ filters, problems, dashboard, options }: DashboardViewProps) {
   const t = useTranslations("dashboard");
   const tAddressee = useTranslations("addressee");

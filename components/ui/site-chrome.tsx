@@ -9,6 +9,7 @@ const NAV = [
   { href: "/people", key: "people" },
   { href: "/laws", key: "laws" },
   { href: "/method", key: "method" },
+  { href: "/releases", key: "releases" },
   { href: "/api", key: "api" },
 ] as const;
 
@@ -45,6 +46,7 @@ export function SiteChrome({ children }: { children: React.ReactNode }) {
       <footer className="mx-auto max-w-6xl border-t border-stone-200 px-4 py-6 text-xs text-stone-600 print:hidden">
         {t.rich("footer", {
           method: (chunks) => <Link href="/method">{chunks}</Link>,
+          releases: (chunks) => <Link href="/releases">{chunks}</Link>,
           signIn: (chunks) => <Link href="/review">{chunks}</Link>,
         })}
       </footer>

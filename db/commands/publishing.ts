@@ -11,10 +11,13 @@ import { listPublishedNow, planPublication, type PublicationItem, type Published
 import { listPreliminaryRoundIds } from "../queries/published-aggregates";
 import { refreshAggregatesAfterPublishing } from "./published-aggregates";
 import { recordAudit } from "./audit";
+import { ensureFirstRelease, recordRelease } from "./releases";
 import { ConflictError } from "./review";
 import { firstRow } from "../dialect";
 
 export interface PublishResult {
+  /** The release this publication recorded. */
+  release: number;
   published: number;
   changed: number;
   withheld: number;
@@ -31,9 +34,11 @@ const sameEvidence = (a: readonly EvidenceLink[], b: readonly EvidenceLink[]) =>
 type Publication = Omit<PublishResult, "preliminary"> & { plan: PublicationItem[] };
 
 /** The writes of a publication, inside the caller's transaction `tx`; with the plan it carried out. */
-async function writePublication(tx: Executor, roundId: number, editorId: string): Promise<Publication> {
+async function writePublication(tx: Executor, roundId: number, editorId: string, note = ""): Promise<Publication> {
   const round = await firstRow(tx.select({ id: rounds.id, startDate: rounds.startDate, trackId: rounds.trackId, publishedAt: rounds.publishedAt }).from(rounds).where(eq(rounds.id, roundId)).limit(1));
   if (!round) throw new ConflictError("No such round.");
+  // Data published before releases began becomes release 1 first, so this one changes only this round.
+  await ensureFirstRelease(tx);
   const plan = await planPublication(tx, round);
   const existing = await listPublishedNow(tx, roundId);
   const evidenceOf = await listEvidenceByAssessment(
@@ -60,9 +65,10 @@ async function writePublication(tx: Executor, roundId: number, editorId: string)
     await writePublishedScore(tx, { benchmarkId: benchmark.id, roundId, editorId, publishedAt, status: proposal.status, assessmentId: proposal.assessmentId, basis, evidence, before });
   }
   await tx.update(rounds).set({ publishedAt }).where(eq(rounds.id, roundId));
-  await recordAudit(tx, { userId: editorId, action: "round.publish", entity: "round", entityId: roundId, before: { publishedAt: round.publishedAt }, after: { publishedAt, published, changed, withheld } });
+  const release = await recordRelease(tx, { roundIds: [roundId], firstTime: new Set(round.publishedAt === null ? [roundId] : []), userId: editorId, note, publishedAt });
+  await recordAudit(tx, { userId: editorId, action: "round.publish", entity: "round", entityId: roundId, before: { publishedAt: round.publishedAt }, after: { publishedAt, published, changed, withheld, release: release.number } });
   await refreshAggregatesAfterPublishing(tx, roundId);
-  return { published, changed, withheld, publishedAt, plan };
+  return { release: release.number, published, changed, withheld, publishedAt, plan };
 }
 
 /** One benchmark's new published score and evidence, replacing what the public saw (kept in the audit log). */
@@ -84,12 +90,12 @@ async function writePublishedScore(
 /**
  * Publishes a round: every benchmark with an agreement or an editor's ruling gets its published
  * score and evidence (the previous ones are kept in the audit log), and the round gets its new data
- * version. If the round's figures would then be preliminary, nothing is published unless the
+ * version, and records the next release (with the editor's `note`). If the round's figures would then be preliminary, nothing is published unless the
  * editor accepts that (`acceptPreliminary`).
  */
-export async function publishRound(db: Executor, roundId: number, editorId: string, options: { acceptPreliminary?: boolean } = {}): Promise<PublishResult> {
+export async function publishRound(db: Executor, roundId: number, editorId: string, options: { acceptPreliminary?: boolean; note?: string } = {}): Promise<PublishResult> {
   return await transaction(db, async (tx) => {
-    const { plan: _plan, ...result } = await writePublication(tx, roundId, editorId);
+    const { plan: _plan, ...result } = await writePublication(tx, roundId, editorId, options.note);
     const preliminary = (await listPreliminaryRoundIds(tx)).has(roundId);
     if (preliminary && !options.acceptPreliminary) {
       throw new PreliminaryRefusedError("Publishing now would make this round's figures preliminary: too few of its benchmarks are judged. Nothing was published. Tick the box to publish them as preliminary, or wait for more scores.");

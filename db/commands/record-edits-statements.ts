@@ -31,6 +31,7 @@ import { mayApplyFrom } from "../queries/statements";
 import { demandLine, demandZhLines, readBenchmarkFields as readBenchmark, readStatementFields as readStatement } from "../queries/record-statements";
 import { replaceBenchmarkScope } from "./benchmark-scope";
 import { assertUnchangedSince, recordEdit } from "./record-edits";
+import { ensureFirstRelease, recordRelease } from "./releases";
 import { recordAudit } from "./audit";
 import { findOrCreateOrganisation } from "./statements";
 import { allRows, firstRow } from "../dialect";
@@ -287,6 +288,9 @@ export async function mergeBenchmarks(db: Executor, input: BenchmarkMergeInput, 
         await tx.insert(publishedScores).values(scores.map((s) => ({ ...s, benchmarkId: into.id })));
         await tx.update(publishedEvidence).set({ benchmarkId: into.id }).where(and(eq(publishedEvidence.benchmarkId, from.id), inArray(publishedEvidence.roundId, moving)));
         await tx.delete(publishedScores).where(and(eq(publishedScores.benchmarkId, from.id), inArray(publishedScores.roundId, moving)));
+        // Published scores moved: a release of its own (no titles in its note: one may be withheld later).
+        await ensureFirstRelease(tx);
+        await recordRelease(tx, { roundIds: [...new Set(scores.map((s) => s.roundId))], firstTime: new Set(), userId: editorId, kind: "other", note: "Two benchmarks that repeated one demand were merged: their published scores are now one benchmark's." });
       }
     }
 

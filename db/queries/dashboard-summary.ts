@@ -6,14 +6,15 @@ import "server-only";
 import { and, asc, eq, exists, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { comparisonBase, type Dashboard, type GroupFigures, type HeatMapGroup, type MatrixBenchmark, type StatusChange } from "@/lib/dashboard";
 import { ADDRESSEES, type Addressee, type Status } from "@/lib/domain";
-import { emptyTally, isApplicable, summariseTally, type StatusTally } from "@/lib/scoring";
+import { emptyTally, isApplicable, isPreliminary, summariseTally, type StatusTally } from "@/lib/scoring";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
-import { NO_LIMIT, firstRow } from "../dialect";
+import { NO_LIMIT, allRows, firstRow } from "../dialect";
 import { benchmarks, benchmarkSources, benchmarkSubjects, benchmarkTracks, categories, publicBenchmarks, publicChanges, publicTallies, publishedScores } from "../schema";
 import type { Executor } from "../transaction";
 import { listRoundsInView, type DashboardRound } from "./dashboard";
 import { resolveFilters, type ResolvedFilters } from "./filters";
-import { countPublishedFigures, listPreliminaryRoundIds, readMinCoverage, type TallyRow } from "./published-aggregates";
+import { changesBetween, countPublishedFigures, listPreliminaryRoundIds, readMinCoverage, type TallyRow } from "./published-aggregates";
+import { roundsAsOf, scoresAsOf } from "./releases";
 import { listScopeTrackIds, withScopes } from "./benchmark-scope";
 import { getPublicRedactor, type PublicRedactor } from "./public-text";
 import { appliesFromDate, isPublicSource } from "./shared";
@@ -130,6 +131,11 @@ export interface SummaryOptions {
   figuresOnly?: boolean;
   /** The heat map holds only benchmarks that apply at one round in view or more (what a printed scorecard lists). */
   applicableOnly?: boolean;
+  /**
+   * The figures as they stood at this release (a release that exists: the caller checks): counted
+   * live from the release's score rows instead of the stored tallies, so slower at scale.
+   */
+  release?: number;
 }
 
 type GroupSpec = { key: string; match: string | number; label: string };
@@ -153,6 +159,7 @@ function categoriesInViewQuery(db: Executor, inView: SQL | undefined) {
 
 export async function getDashboardSummary(db: Executor, filters: DashboardFilters, options: SummaryOptions = {}): Promise<DashboardSummary> {
   const resolved = await resolveFilters(db, filters);
+  if (options.release !== undefined) return getSummaryAsOf(db, resolved, options.release, options);
   // Narrow views count their figures live, but whether a round is preliminary comes from its stored tallies.
   const preliminary = await listPreliminaryRoundIds(db);
   const roundsInView = await listRoundsInView(db, resolved);
@@ -162,6 +169,55 @@ export async function getDashboardSummary(db: Executor, filters: DashboardFilter
   const { series, latest, previous, byCategory, byAddressee } = assembleFigures(roundsInView, tallies, preliminary, categoriesInView);
 
   const redactor = await getPublicRedactor(db);
+  const heatMap = await readHeatMapOfView(db, redactor, inView, categoriesInView, roundsInView, options, publishedScoresOf);
+  const pair = latest && previous && !options.figuresOnly ? { previousRoundId: previous.round.id, latestRoundId: latest.round.id } : null;
+  const { changes, changeCounts } = !pair
+    ? { changes: [], changeCounts: { up: 0, down: 0 } }
+    : await readStoredChanges(db, redactor, viewConditions(db, resolved, publicChanges), roundsInView, pair.previousRoundId, pair.latestRoundId, options.changesLimit);
+
+  return {
+    rounds: roundsInView,
+    series,
+    latest,
+    previous,
+    byCategory,
+    byAddressee,
+    ...heatMap,
+    changes,
+    changeCounts,
+    unmatched: resolved.unmatched,
+    dataVersion: roundsInView.map((r) => r.publishedAt).sort().at(-1) ?? null,
+    hasDemo: tallyOf(tallies).demo > 0,
+    minCoverage: await readMinCoverage(db),
+  };
+}
+
+type StatusesOf = (db: Executor, benchmarkIds: number[], roundIds: number[]) => Promise<Array<{ benchmarkId: number; roundId: number; status: Status }>>;
+
+const publishedScoresOf: StatusesOf = async (db, ids, roundIds) =>
+  db
+    .select({ benchmarkId: publishedScores.benchmarkId, roundId: publishedScores.roundId, status: publishedScores.status })
+    .from(publishedScores)
+    .where(and(inArray(publishedScores.benchmarkId, ids), inArray(publishedScores.roundId, roundIds)));
+
+const releaseScoresOf =
+  (release: number): StatusesOf =>
+  async (db, ids, roundIds) =>
+    allRows<{ benchmarkId: number; roundId: number; status: Status }>(
+      db,
+      sql`SELECT s.benchmark_id AS benchmarkId, s.round_id AS roundId, s.status AS status FROM ${scoresAsOf(release)} s
+           WHERE s.benchmark_id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) AND s.round_id IN (${sql.join(roundIds.map((id) => sql`${id}`), sql`, `)})`,
+    );
+
+async function readHeatMapOfView(
+  db: Executor,
+  redactor: PublicRedactor,
+  inView: SQL | undefined,
+  categoriesInView: ReadonlyArray<{ id: number }>,
+  roundsInView: readonly DashboardRound[],
+  options: SummaryOptions,
+  statusesOf: StatusesOf,
+): Promise<{ heatMap: HeatMapGroup[]; heatMapShown: number; heatMapTotal: number }> {
   const heatMapWhere = and(inView, options.applicableOnly ? appliesWithin(roundsInView) : undefined);
   const heatMapTotal = options.figuresOnly ? 0 : ((await firstRow(db.select({ n: sql<number>`count(*)` }).from(publicBenchmarks).where(heatMapWhere).limit(1)))?.n ?? 0);
   const heatMapRows = async (categoryId: number, limit: number) =>
@@ -178,12 +234,45 @@ export async function getDashboardSummary(db: Executor, filters: DashboardFilter
           .limit(limit),
       )
     ).map((b) => redactor.fields(b, ["title"]));
-  const { heatMap, heatMapShown } = await readHeatMap(db, heatMapRows, categoriesInView, roundsInView, options.figuresOnly ? 0 : (options.heatMapLimit ?? Number.POSITIVE_INFINITY));
-  const pair = latest && previous && !options.figuresOnly ? { previousRoundId: previous.round.id, latestRoundId: latest.round.id } : null;
-  const { changes, changeCounts } = !pair
-    ? { changes: [], changeCounts: { up: 0, down: 0 } }
-    : await readStoredChanges(db, redactor, viewConditions(db, resolved, publicChanges), roundsInView, pair.previousRoundId, pair.latestRoundId, options.changesLimit);
+  const { heatMap, heatMapShown } = await readHeatMap(db, heatMapRows, categoriesInView, roundsInView, options.figuresOnly ? 0 : (options.heatMapLimit ?? Number.POSITIVE_INFINITY), statusesOf);
+  return { heatMap, heatMapShown, heatMapTotal };
+}
 
+/**
+ * The summary as of a release: the rounds public then, their figures counted live from the release's
+ * score rows by the stored tallies' SQL (and whether each was preliminary, over all its public
+ * benchmarks, at today's threshold), the heat map's statuses and the changes from the same rows.
+ */
+async function getSummaryAsOf(db: Executor, resolved: ResolvedFilters, release: number, options: SummaryOptions): Promise<DashboardSummary> {
+  const scores = scoresAsOf(release);
+  const publishedThen = new Map(
+    (
+      await allRows<{ roundId: number; at: string }>(
+        db,
+        sql`SELECT rr.round_id AS roundId, max(rel.published_at) AS at FROM release_rounds rr JOIN releases rel ON rel.number = rr.release_number WHERE rr.release_number <= ${release} GROUP BY rr.round_id`,
+      )
+    ).map((r) => [r.roundId, r.at]),
+  );
+  const roundsInView = (await listRoundsInView(db, resolved)).filter((r) => publishedThen.has(r.id)).map((r) => ({ ...r, publishedAt: publishedThen.get(r.id)! }));
+  const roundIds = roundsInView.map((r) => r.id);
+  const tallies = await countPublishedFigures(db, roundIds, viewConditions(db, resolved, TALLY_SQL_COLUMNS), scores);
+  const whole = viewConditions(db, resolved, TALLY_SQL_COLUMNS) === undefined ? tallies : await countPublishedFigures(db, roundIds, undefined, scores);
+  const minCoverage = await readMinCoverage(db);
+  const preliminary = new Set(
+    roundIds.filter((id) => {
+      const { tally, applicable } = tallyOf(whole.filter((t) => t.roundId === id));
+      return isPreliminary(summariseTally(tally, applicable), minCoverage);
+    }),
+  );
+  const inView = viewConditions(db, resolved, publicBenchmarks);
+  const categoriesInView = await categoriesInViewQuery(db, inView);
+  const { series, latest, previous, byCategory, byAddressee } = assembleFigures(roundsInView, tallies, preliminary, categoriesInView);
+  const redactor = await getPublicRedactor(db);
+  const heatMap = await readHeatMapOfView(db, redactor, inView, categoriesInView, roundsInView, options, releaseScoresOf(release));
+  const { changes, changeCounts } =
+    latest && previous && !options.figuresOnly
+      ? await readLiveChanges(db, redactor, viewConditions(db, resolved, TALLY_SQL_COLUMNS), roundsInView, previous.round, latest.round, { scores, rounds: sql`r.id IN ${roundsAsOf(release)}` }, options.changesLimit)
+      : { changes: [], changeCounts: { up: 0, down: 0 } };
   return {
     rounds: roundsInView,
     series,
@@ -191,16 +280,53 @@ export async function getDashboardSummary(db: Executor, filters: DashboardFilter
     previous,
     byCategory,
     byAddressee,
-    heatMap,
-    heatMapShown,
-    heatMapTotal,
+    ...heatMap,
     changes,
     changeCounts,
     unmatched: resolved.unmatched,
     dataVersion: roundsInView.map((r) => r.publishedAt).sort().at(-1) ?? null,
     hasDemo: tallyOf(tallies).demo > 0,
-    minCoverage: await readMinCoverage(db),
+    minCoverage,
   };
+}
+
+/** The changes between two rounds counted live by the stored changes' SQL, over a release's scores: as readStoredChanges answers them. */
+async function readLiveChanges(
+  db: Executor,
+  redactor: PublicRedactor,
+  inView: SQL | undefined,
+  roundsInView: readonly DashboardRound[],
+  previous: DashboardRound,
+  latest: DashboardRound,
+  asOf: { scores: SQL; rounds: SQL },
+  limit = Number.POSITIVE_INFINITY,
+): Promise<{ changes: StatusChange[]; changeCounts: { up: number; down: number } }> {
+  const inViewIds = new Set(roundsInView.map((r) => r.id));
+  const found = changesBetween(latest, previous, inView, asOf)
+    .flatMap((select) => db.values<[number, number, number, number, "up" | "down", Status, Status, number, string, string]>(select))
+    .filter((row) => inViewIds.has(row[3]))
+    .map(([, , benchmarkId, fromRoundId, direction, from, to, , , title]) => ({ benchmarkId, fromRoundId, direction, from, to, title }))
+    .sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : a.benchmarkId - b.benchmarkId));
+  const changeCounts = { up: found.filter((c) => c.direction === "up").length, down: found.filter((c) => c.direction === "down").length };
+  const listed = (["up", "down"] as const).flatMap((direction) => found.filter((c) => c.direction === direction).slice(0, Number.isFinite(limit) ? limit : undefined));
+  const ids = listed.map((c) => c.benchmarkId);
+  const rows =
+    ids.length === 0
+      ? []
+      : await withScopes(
+          db,
+          await db
+            .select(matrixColumns)
+            .from(benchmarks)
+            .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
+            .where(inArray(benchmarks.id, ids)),
+        );
+  const byId = new Map(rows.map((b) => [b.id, redactor.fields(b, ["title"])]));
+  const changes = listed.flatMap(({ benchmarkId, fromRoundId, direction, from, to }) => {
+    const benchmark = byId.get(benchmarkId);
+    return benchmark ? [{ benchmark, fromRoundId, from, to, direction }] : [];
+  });
+  return { changes, changeCounts };
 }
 
 /** The figures per round and per group at the latest round, from the tallies of the rounds in view. */
@@ -233,6 +359,7 @@ async function readHeatMap(
   categoriesInView: ReadonlyArray<{ id: number }>,
   roundsInView: readonly DashboardRound[],
   limit: number,
+  statusesOf: StatusesOf,
 ): Promise<{ heatMap: HeatMapGroup[]; heatMapShown: number }> {
   let room = limit;
   const chosen: MatrixBenchmark[][] = [];
@@ -245,18 +372,11 @@ async function readHeatMap(
   const ids = chosen.flat().map((b) => b.id);
   const statusOf = new Map<string, Status>();
   if (ids.length > 0 && roundsInView.length > 0) {
-    const scores = await db
-      .select({ benchmarkId: publishedScores.benchmarkId, roundId: publishedScores.roundId, status: publishedScores.status })
-      .from(publishedScores)
-      .where(
-        and(
-          inArray(publishedScores.benchmarkId, ids),
-          inArray(
-            publishedScores.roundId,
-            roundsInView.map((r) => r.id),
-          ),
-        ),
-      );
+    const scores = await statusesOf(
+      db,
+      ids,
+      roundsInView.map((r) => r.id),
+    );
     for (const s of scores) statusOf.set(`${s.benchmarkId}:${s.roundId}`, s.status);
   }
   const heatMap = chosen
@@ -344,4 +464,13 @@ export async function countViewBenchmarks(db: Executor, filters: DashboardFilter
   const roundsInView = options.applicableOnly ? await listRoundsInView(db, resolved) : [];
   const where = and(viewConditions(db, resolved, publicBenchmarks), options.applicableOnly ? appliesWithin(roundsInView) : undefined);
   return (await firstRow(db.select({ n: sql<number>`count(*)` }).from(publicBenchmarks).where(where).limit(1)))?.n ?? 0;
+}
+
+/**
+ * The rounds a view's filters keep and its condition on public benchmarks (`pb`), for lists of
+ * scores read outside the aggregates (a release's scores, db/queries/releases.ts listScoresAsOf).
+ */
+export async function resolveView(db: Executor, filters: DashboardFilters): Promise<{ roundIds: number[]; benchmarks: SQL | undefined }> {
+  const resolved = await resolveFilters(db, filters);
+  return { roundIds: (await listRoundsInView(db, resolved)).map((r) => r.id), benchmarks: viewConditions(db, resolved, TALLY_SQL_COLUMNS) };
 }

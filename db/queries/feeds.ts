@@ -6,6 +6,7 @@ import "server-only";
 // titles and rationales pass through the public redactor, so a withheld name stays withheld.
 import { sql, type SQL } from "drizzle-orm";
 import type { Status } from "@/lib/domain";
+import { allRows, oneRow } from "../dialect";
 import type { Executor } from "../transaction";
 import { getPublicRedactor } from "./public-text";
 
@@ -44,7 +45,7 @@ function scopeCondition(scope: FeedScope): SQL {
 }
 
 export async function listStatusChanges(db: Executor, scope: FeedScope, limit = FEED_ENTRIES): Promise<StatusChange[]> {
-  const rows = await db.all<{
+  const rows = await allRows<{
     round_slug: string;
     round_name: string;
     track_name: string;
@@ -56,7 +57,7 @@ export async function listStatusChanges(db: Executor, scope: FeedScope, limit = 
     rationale: string;
     is_demo: number;
     published_at: string;
-  }>(sql`
+  }>(db, sql`
     SELECT r.slug AS round_slug, r.name AS round_name, t.name AS track_name, b.slug AS benchmark_slug, b.title AS benchmark_title,
            prev.status AS from_status, prev.round_name AS from_round_name, ps.status AS to_status, a.rationale AS rationale,
            ps.is_demo AS is_demo, r.published_at AS published_at
@@ -94,5 +95,5 @@ export async function listStatusChanges(db: Executor, scope: FeedScope, limit = 
 
 /** A track by its address; tracks are public as soon as they exist (their rounds are not). */
 export async function getTrackBySlug(db: Executor, slug: string): Promise<{ id: number; name: string } | undefined> {
-  return db.get<{ id: number; name: string }>(sql`SELECT id, name FROM tracks WHERE slug = ${slug}`);
+  return oneRow<{ id: number; name: string }>(db, sql`SELECT id, name FROM tracks WHERE slug = ${slug}`);
 }

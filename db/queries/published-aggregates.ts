@@ -45,12 +45,17 @@ export const PUBLIC_BENCHMARK_ROWS = sql`
 export const inScopeOfTrack = (track: SQL | number) =>
   sql`(NOT EXISTS (SELECT 1 FROM benchmark_tracks bt WHERE bt.benchmark_id = pb.benchmark_id) OR EXISTS (SELECT 1 FROM benchmark_tracks bt WHERE bt.benchmark_id = pb.benchmark_id AND bt.track_id = ${track}))`;
 
+/** The scores the figures are counted from: the published ones, or a release's (db/queries/releases.ts scoresAsOf). */
+const PUBLISHED_SCORES = sql`published_scores`;
+/** The rounds a benchmark's previous score may come from: the published ones, or those public at a release. */
+const PUBLISHED_ROUNDS = sql`r.published_at IS NOT NULL`;
+
 /**
  * The tallies: for each round of `rounds` (a condition on `r`), category and addressee, how many
  * public benchmarks (pb, narrowed by `benchmarks`) apply there, and how many of those carry each
  * published status. Stored for every benchmark by the writers; counted live for a narrow view.
  */
-export function tallySelect(rounds: SQL, benchmarks?: SQL): SQL {
+export function tallySelect(rounds: SQL, benchmarks?: SQL, scores: SQL = PUBLISHED_SCORES): SQL {
   const status = (s: string) => countWhere(sql`ps.status = ${sql.raw(`'${s}'`)}`);
   return sql`
     SELECT r.id AS round_id, pb.category_id AS category_id, pb.addressee AS addressee, count(*) AS applicable,
@@ -60,7 +65,7 @@ export function tallySelect(rounds: SQL, benchmarks?: SQL): SQL {
         sql`public_benchmarks pb`,
         sql`pb.applies_from_date <= r.start_date AND (pb.retired_on IS NULL OR pb.retired_on > r.start_date) AND ${inScopeOfTrack(sql`r.track_id`)}`,
       )}
-      LEFT JOIN published_scores ps ON ps.benchmark_id = pb.benchmark_id AND ps.round_id = r.id
+      LEFT JOIN ${scores} ps ON ps.benchmark_id = pb.benchmark_id AND ps.round_id = r.id
      WHERE ${rounds} ${benchmarks ? sql`AND ${benchmarks}` : sql``}
      GROUP BY r.id, pb.category_id, pb.addressee`;
 }
@@ -70,7 +75,7 @@ export function tallySelect(rounds: SQL, benchmarks?: SQL): SQL {
  * view (`benchmarks`, a condition on pb.benchmark_id) apply at each, and how many carry each status.
  * For narrow views (a statement, a person), where counting a few benchmarks beats reading stored tallies.
  */
-export async function countPublishedFigures(db: Executor, roundIds: readonly number[], benchmarks?: SQL): Promise<TallyRow[]> {
+export async function countPublishedFigures(db: Executor, roundIds: readonly number[], benchmarks?: SQL, scores?: SQL): Promise<TallyRow[]> {
   if (roundIds.length === 0) return [];
   const rows = await allRows<{
     round_id: number;
@@ -83,7 +88,7 @@ export async function countPublishedFigures(db: Executor, roundIds: readonly num
     regressed: number;
     unknown: number;
     demo: number;
-  }>(db, tallySelect(sql`r.id IN (${sql.join(roundIds.map((id) => sql`${id}`), sql`, `)})`, benchmarks));
+  }>(db, tallySelect(sql`r.id IN (${sql.join(roundIds.map((id) => sql`${id}`), sql`, `)})`, benchmarks, scores));
   return rows.map((r) => ({
     roundId: r.round_id,
     categoryId: r.category_id,
@@ -172,13 +177,13 @@ export const DIRECTION = sql.raw(`CASE WHEN now.status = 'regressed' THEN 'down'
  * tracks, since within one every round is in scope). Both count only benchmarks that apply at
  * `round`, so a score left outside a scope never shows.
  */
-export function changesBetween(round: PublishedRound, previous: PublishedRound, only?: SQL): SQL[] {
+export function changesBetween(round: PublishedRound, previous: PublishedRound, only?: SQL, asOf: { scores: SQL; rounds: SQL } = { scores: PUBLISHED_SCORES, rounds: PUBLISHED_ROUNDS }): SQL[] {
   const restrict = only ? sql`AND ${only}` : sql``;
   const direct = sql`
     SELECT * FROM (
       SELECT ${round.id}, ${previous.id}, pb.benchmark_id, ${previous.id}, ${DIRECTION} AS direction, before.status, now.status, pb.category_id, pb.addressee, pb.title
-        FROM published_scores now
-        JOIN published_scores before ON before.benchmark_id = now.benchmark_id AND before.round_id = ${previous.id}
+        FROM ${asOf.scores} now
+        JOIN ${asOf.scores} before ON before.benchmark_id = now.benchmark_id AND before.round_id = ${previous.id}
         JOIN public_benchmarks pb ON pb.benchmark_id = now.benchmark_id
        WHERE now.round_id = ${round.id} AND now.status <> before.status ${restrict}
          AND pb.applies_from_date <= ${previous.startDate} AND (pb.retired_on IS NULL OR pb.retired_on > ${round.startDate})
@@ -188,12 +193,12 @@ export function changesBetween(round: PublishedRound, previous: PublishedRound, 
   const scoped = sql`
     SELECT * FROM (
       SELECT ${round.id}, ${previous.id}, pb.benchmark_id, before.round_id, ${DIRECTION} AS direction, before.status, now.status, pb.category_id, pb.addressee, pb.title
-        FROM published_scores now
+        FROM ${asOf.scores} now
         JOIN public_benchmarks pb ON pb.benchmark_id = now.benchmark_id
         JOIN benchmark_tracks own ON own.benchmark_id = now.benchmark_id AND own.track_id = ${round.trackId}
-        JOIN published_scores before ON before.benchmark_id = now.benchmark_id AND before.round_id = (
+        JOIN ${asOf.scores} before ON before.benchmark_id = now.benchmark_id AND before.round_id = (
                SELECT r.id FROM rounds r JOIN benchmark_tracks bt ON bt.benchmark_id = now.benchmark_id AND bt.track_id = r.track_id
-                WHERE r.published_at IS NOT NULL AND r.start_date >= pb.applies_from_date
+                WHERE ${asOf.rounds} AND r.start_date >= pb.applies_from_date
                   AND (r.start_date < ${previous.startDate} OR (r.start_date = ${previous.startDate} AND r.id < ${previous.id}))
                 ORDER BY r.start_date DESC, r.id DESC LIMIT 1)
        WHERE now.round_id = ${round.id} ${restrict} AND pb.applies_from_date <= ${round.startDate} AND (pb.retired_on IS NULL OR pb.retired_on > ${round.startDate})

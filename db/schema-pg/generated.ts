@@ -34,6 +34,7 @@ export const assessments = pgTable(
     reviewerId: text("reviewer_id").notNull(),
     status: text("status", { enum: ["met","partial","not_met","regressed","unknown"] }).notNull(),
     rationale: text("rationale").notNull(),
+    rationaleLang: text("rationale_lang", { enum: ["en","zh"] }).notNull().default("en"),
     isDemo: integer("is_demo").notNull().default(0),
     publicRecord: integer("public_record").notNull().default(0),
     isRuling: integer("is_ruling").notNull().default(0),
@@ -74,6 +75,7 @@ export const benchmarks = pgTable(
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     slug: text("slug").notNull().unique("benchmarks_slug_unique"),
     title: text("title").notNull(),
+    titleZh: text("title_zh"),
     categoryId: integer("category_id").notNull(),
     addressee: text("addressee", { enum: ["chinese_government","us_government","both_governments","un_member_states","un_human_rights_council","concerned_governments"] }).notNull(),
     appliesFromRoundId: integer("applies_from_round_id").notNull(),
@@ -112,6 +114,7 @@ export const benchmarkSources = pgTable(
     benchmarkId: integer("benchmark_id").notNull(),
     statementId: integer("statement_id").notNull(),
     demand: text("demand").notNull(),
+    demandZh: text("demand_zh"),
     withheld: integer("withheld").notNull().default(0),
     candidateKey: text("candidate_key"),
     reviewState: text("review_state", { enum: ["draft","approved","rejected","merged"] }).notNull().default("draft"),
@@ -166,6 +169,8 @@ export const categories = pgTable(
     slug: text("slug").notNull().unique("categories_slug_unique"),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
+    nameZh: text("name_zh"),
+    descriptionZh: text("description_zh"),
     position: integer("position").notNull().default(0),
   },
   (t) => [
@@ -380,6 +385,63 @@ export const redactions = pgTable(
   ],
 );
 
+export const releaseRounds = pgTable(
+  "release_rounds",
+  {
+    releaseNumber: integer("release_number").notNull(),
+    roundId: integer("round_id").notNull(),
+    firstTime: integer("first_time").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "release_rounds_release_number_round_id_pk", columns: [t.releaseNumber, t.roundId] }),
+    index("release_rounds_round_idx").on(t.roundId, t.releaseNumber),
+    foreignKey({ name: "release_rounds_release_number_releases_number_fk", columns: [t.releaseNumber], foreignColumns: [releases.number] }),
+    foreignKey({ name: "release_rounds_round_id_rounds_id_fk", columns: [t.roundId], foreignColumns: [rounds.id] }),
+  ],
+);
+
+export const releases = pgTable(
+  "releases",
+  {
+    number: integer("number").primaryKey(),
+    publishedAt: text("published_at").notNull(),
+    publishedBy: text("published_by"),
+    note: text("note").notNull().default(""),
+    kind: text("kind", { enum: ["new-round","correction","other"] }).notNull(),
+  },
+  (t) => [
+    check("releases_kind_check", sql.raw("\"kind\" IN ('new-round', 'correction', 'other')")),
+    check("releases_number_positive", sql.raw("\"number\" >= 1")),
+    foreignKey({ name: "releases_published_by_users_id_fk", columns: [t.publishedBy], foreignColumns: [users.id] }),
+  ],
+);
+
+export const releaseScores = pgTable(
+  "release_scores",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    benchmarkId: integer("benchmark_id").notNull(),
+    roundId: integer("round_id").notNull(),
+    status: text("status", { enum: ["met","partial","not_met","regressed","unknown"] }).notNull(),
+    basis: text("basis", { enum: ["agreement","editor"] }).notNull(),
+    assessmentId: integer("assessment_id").notNull(),
+    isDemo: integer("is_demo").notNull().default(0),
+    evidence: text("evidence").notNull().default("[]"),
+    validFromRelease: integer("valid_from_release").notNull(),
+    validToRelease: integer("valid_to_release"),
+  },
+  (t) => [
+    index("release_scores_round_benchmark_idx").on(t.roundId, t.benchmarkId, t.validFromRelease),
+    index("release_scores_benchmark_idx").on(t.benchmarkId, t.roundId, t.validFromRelease),
+    index("release_scores_from_idx").on(t.validFromRelease),
+    index("release_scores_to_idx").on(t.validToRelease),
+    index("release_scores_open_idx").on(t.roundId, t.benchmarkId).where(sql.raw("valid_to_release IS NULL")),
+    check("release_scores_status_check", sql.raw("\"status\" IN ('met', 'partial', 'not_met', 'regressed', 'unknown')")),
+    foreignKey({ name: "release_scores_valid_from_release_releases_number_fk", columns: [t.validFromRelease], foreignColumns: [releases.number] }),
+    foreignKey({ name: "release_scores_valid_to_release_releases_number_fk", columns: [t.validToRelease], foreignColumns: [releases.number] }),
+  ],
+);
+
 export const rounds = pgTable(
   "rounds",
   {
@@ -387,6 +449,7 @@ export const rounds = pgTable(
     slug: text("slug").notNull().unique("rounds_slug_unique"),
     trackId: integer("track_id").notNull(),
     name: text("name").notNull(),
+    nameZh: text("name_zh"),
     location: text("location"),
     startDate: text("start_date").notNull(),
     endDate: text("end_date"),
@@ -470,12 +533,14 @@ export const statements = pgTable(
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     slug: text("slug").notNull().unique("statements_slug_unique"),
     title: text("title").notNull(),
+    titleZh: text("title_zh"),
     kind: text("kind", { enum: ["civil_society_statement","ngo_joint_letter","ngo_press_release","ngo_editorial","government_letter","government_statement","news_report"] }).notNull(),
     date: text("date").notNull(),
     datePrecision: text("date_precision", { enum: ["day","month","year"] }).notNull(),
     language: text("language").notNull(),
     sourceUrl: text("source_url"),
     summary: text("summary").notNull().default(""),
+    summaryZh: text("summary_zh"),
     fullText: text("full_text"),
     roundId: integer("round_id"),
     sourceDocumentId: integer("source_document_id"),
@@ -524,6 +589,7 @@ export const subjectEvents = pgTable(
     occurredOn: text("occurred_on").notNull(),
     datePrecision: text("date_precision", { enum: ["day","month","year"] }).notNull(),
     description: text("description").notNull(),
+    descriptionZh: text("description_zh"),
     sourceDocumentId: integer("source_document_id"),
     sourceUrl: text("source_url"),
     withheld: integer("withheld").notNull().default(0),
@@ -544,8 +610,10 @@ export const subjects = pgTable(
     name: text("name").notNull(),
     nameZh: text("name_zh"),
     role: text("role"),
+    roleZh: text("role_zh"),
     article: text("article"),
     description: text("description").notNull().default(""),
+    descriptionZh: text("description_zh"),
     confidential: integer("confidential").notNull().default(0),
     aliases: text("aliases").notNull().default(""),
     sourceDocumentId: integer("source_document_id"),
@@ -568,6 +636,9 @@ export const tracks = pgTable(
     name: text("name").notNull(),
     shortName: text("short_name").notNull(),
     description: text("description").notNull().default(""),
+    nameZh: text("name_zh"),
+    shortNameZh: text("short_name_zh"),
+    descriptionZh: text("description_zh"),
   },
   () => [],
 );

@@ -9,4 +9,5 @@ export * from "./subjects";
 export * from "./scoring";
 export * from "./publishing";
 export * from "./audit";
+export * from "./releases";
 export * from "./relations";

@@ -2,6 +2,7 @@
 import { count } from "drizzle-orm";
 import type { Db } from "../client";
 import { refreshPublishedAggregatesNow } from "../commands/published-aggregates";
+import { ensureFirstRelease } from "../commands/releases";
 import * as t from "../schema";
 import { transaction } from "../transaction";
 import { SEED_DATA } from "./data";
@@ -204,6 +205,8 @@ export async function loadSeed(db: Db, data: SeedData = SEED_DATA, now: Date = n
       publishedScores: demoScores.length,
     };
   });
+  // The seeded rounds are release 1: every later publication is numbered after it.
+  await transaction(db, (tx) => ensureFirstRelease(tx));
   // Counted now, so that readers (who never write) find the published figures.
   await refreshPublishedAggregatesNow(db);
   return summary;

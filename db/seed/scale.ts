@@ -6,6 +6,8 @@
 import type Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { refreshPublishedAggregatesNow } from "../commands/published-aggregates";
+import { ensureFirstRelease } from "../commands/releases";
+import { transaction } from "../transaction";
 import type { Executor } from "../dialect";
 import * as schema from "../schema";
 import { ADDRESSEES, type Status } from "@/lib/domain";
@@ -208,7 +210,9 @@ export async function generateScaleData(sqlite: Database.Database, options: Scal
     summary.benchmarks = options.benchmarks;
     summary.rounds = rounds.length;
   })();
+  const db = drizzle(sqlite, { schema }) as Executor;
+  await transaction(db, (tx) => ensureFirstRelease(tx));
   // Counted now, so that readers (who never write) find the published figures.
-  await refreshPublishedAggregatesNow(drizzle(sqlite, { schema }) as Executor);
+  await refreshPublishedAggregatesNow(db);
   return summary;
 }

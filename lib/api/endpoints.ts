@@ -7,6 +7,8 @@ import {
   langQuerySchema,
   pageOf,
   pageQuerySchema,
+  releaseQuerySchema,
+  releaseSchema,
   roundSchema,
   scoreSchema,
   searchQuerySchema,
@@ -47,16 +49,23 @@ export const ENDPOINTS = {
   scores: {
     path: "/api/v1/scores",
     summary: "Published scores, one per benchmark and round",
-    query: pageQuerySchema.extend({ ...filterQuerySchema.shape, ...langQuerySchema.shape }),
+    query: pageQuerySchema.extend({ ...filterQuerySchema.shape, ...langQuerySchema.shape, ...releaseQuerySchema.shape }),
     response: pageOf(scoreSchema, "ScorePage"),
     example: "?track=upr&pageSize=10",
   },
   summary: {
     path: "/api/v1/summary",
     summary: "Figures per round: fulfilment index, status counts, coverage, with denominators",
-    query: filterQuerySchema.extend(langQuerySchema.shape),
+    query: filterQuerySchema.extend({ ...langQuerySchema.shape, ...releaseQuerySchema.shape }),
     response: summaryResponseSchema,
     example: "?category=legal-reform",
+  },
+  releases: {
+    path: "/api/v1/releases",
+    summary: "Every release of the published data, newest first: number, date, note, rounds and how many scores changed",
+    query: pageQuerySchema,
+    response: pageOf(releaseSchema, "ReleasePage"),
+    example: "",
   },
 } satisfies Record<string, Endpoint>;
 

@@ -1,10 +1,13 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { ENDPOINTS } from "./endpoints";
-import { benchmarkSchema, errorSchema, langQuerySchema } from "./schemas";
+import { benchmarkSchema, errorSchema, langQuerySchema, pageQuerySchema, releaseDetailSchema } from "./schemas";
 
 /** The one address of a single record the API has (app/api/v1/benchmarks/[slug]/route.ts): a merged benchmark's address leads on. */
 export const ONE_BENCHMARK_PATH = "/api/v1/benchmarks/{slug}";
+
+/** One release with its changelog (app/api/v1/releases/[number]/route.ts). */
+export const ONE_RELEASE_PATH = "/api/v1/releases/{number}";
 
 export function buildOpenApiDocument() {
   const registry = new OpenAPIRegistry();
@@ -33,6 +36,18 @@ export function buildOpenApiDocument() {
         content: { "application/json": { schema: z.object({ mergedInto: z.string(), location: z.string(), message: z.string() }) } },
       },
       404: { description: "No public benchmark has this identifier (confidential, draft and unknown ones answer alike).", content: { "application/json": { schema: z.object({ error: z.string() }) } } },
+    },
+  });
+  registry.registerPath({
+    method: "get",
+    path: ONE_RELEASE_PATH,
+    summary: "One release and its changelog: which published scores changed from the previous release (before → after, rationale), a page at a time",
+    request: { params: z.object({ number: z.string().openapi({ description: "The release number, as in /api/v1/releases" }) }), query: pageQuerySchema },
+    responses: {
+      200: { description: "The release; the changes of public benchmarks only.", content: { "application/json": { schema: releaseDetailSchema } } },
+      304: { description: "Not modified since the ETag sent in If-None-Match." },
+      400: { description: "A malformed or unknown query parameter.", content: { "application/json": { schema: errorSchema } } },
+      404: { description: "No release has this number.", content: { "application/json": { schema: z.object({ error: z.string() }) } } },
     },
   });
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -2,7 +2,7 @@
 // OpenAPI document, so the documentation cannot drift from what the endpoints answer.
 import { extendZodWithOpenApi } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
-import { ADDRESSEES, CONTENT_LANGS, DATE_PRECISIONS, PUBLISHED_BASES, STATEMENT_KINDS, STATUSES, SUBJECT_EVENT_KINDS, SUBJECT_KINDS } from "@/lib/domain";
+import { ADDRESSEES, CONTENT_LANGS, DATE_PRECISIONS, PUBLISHED_BASES, RELEASE_KINDS, STATEMENT_KINDS, STATUSES, SUBJECT_EVENT_KINDS, SUBJECT_KINDS } from "@/lib/domain";
 import { dashboardFiltersSchema } from "@/lib/validation/dashboard-filters";
 
 extendZodWithOpenApi(z);
@@ -26,6 +26,14 @@ export const langQuerySchema = z.object({
 const zh = (what: string) => z.string().nullable().optional().openapi({ description: `${what} in Chinese; null where none was written. Only with lang=zh.` });
 
 export const filterQuerySchema = dashboardFiltersSchema.extend({}).openapi({ description: "The dashboard's filters, by identifier (slug)." });
+export const releaseQuerySchema = z.object({
+  release: z
+    .string()
+    .max(9)
+    .regex(/^[1-9]\d{0,8}$/, "a release number: 1, 2, …")
+    .optional()
+    .openapi({ description: "Answer as published in this release (see /api/v1/releases); an unknown release is a 404. Without it: the current data." }),
+});
 export const searchQuerySchema = z.object({ q: z.string().max(100).optional().openapi({ description: "Search in names, Chinese names, roles and descriptions." }) });
 
 const isoDate = z.string().openapi({ example: "2015-08-13" });
@@ -159,3 +167,35 @@ export const summaryResponseSchema = z
     rounds: z.array(roundSummarySchema),
   })
   .openapi("Summary");
+
+export const releaseSchema = z
+  .object({
+    number: z.number().int(),
+    publishedAt: z.string(),
+    kind: z.enum(RELEASE_KINDS).openapi({ description: "new-round: a round published for the first time; correction: a round already public published again; other: e.g. two benchmarks merged." }),
+    note: z.string().openapi({ description: "The editor's note." }),
+    rounds: z.array(z.object({ round: z.string(), name: z.string(), firstTime: z.boolean() })),
+    changed: z.number().int().openapi({ description: "Published scores this release added or changed." }),
+    address: z.string().openapi({ description: "The release's stable address." }),
+    dataPackage: z.string().openapi({ description: "The whole release as a Frictionless Data Package (zip)." }),
+    citation: z.string(),
+  })
+  .openapi("Release");
+
+export const releaseChangeSchema = z
+  .object({
+    benchmark: z.string(),
+    benchmarkTitle: z.string(),
+    round: z.string(),
+    newRound: z.boolean().openapi({ description: "True when the round was published for the first time in this release; false for a correction." }),
+    before: status.nullable().openapi({ description: "The status in the previous release; null for a new score." }),
+    after: status,
+    rationale: z.string(),
+    rationaleChanged: z.boolean(),
+    evidenceChanged: z.boolean(),
+  })
+  .openapi("ReleaseChange");
+
+export const releaseDetailSchema = z
+  .object({ data: releaseSchema, changes: z.array(releaseChangeSchema), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() })
+  .openapi("ReleaseDetail");

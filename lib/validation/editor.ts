@@ -50,8 +50,12 @@ export const decisionSchema = z
     return { ...rest, choice: { kind: "own" as const, status: status as Status, rationale, evidence } };
   });
 
+/** The note a release carries to the public: what this publication does, in the editor's words. */
+export const RELEASE_NOTE_MAX = 1000;
+
 export const publishSchema = z.object({
   roundSlug: slug,
+  note: z.string().trim().max(RELEASE_NOTE_MAX, `Keep the note to ${RELEASE_NOTE_MAX} characters.`).optional().default(""),
   confirm: z.literal("yes", "Tick the box to confirm publication."),
   // Asked only when the preview shows the round's figures would be preliminary.
   acceptPreliminary: z

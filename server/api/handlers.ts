@@ -2,7 +2,10 @@ import "server-only";
 import { getDb } from "@/db/client";
 import type { Executor } from "@/db/transaction";
 import { listBenchmarkSources, listBenchmarkSubjects, listPublicBenchmarksPage, type BenchmarkListItem, type BenchmarkSource } from "@/db/queries/benchmarks";
-import { getDashboardSummary } from "@/db/queries/dashboard-summary";
+import { getDashboardSummary, resolveView } from "@/db/queries/dashboard-summary";
+import { getRelease, listReleases, listScoresAsOf, type Release } from "@/db/queries/releases";
+import { publicBaseUrl, readEnv } from "@/lib/env";
+import { dataPackagePath, parseReleaseParam, releaseCitation, releasePath } from "@/lib/releases";
 import { cachedByPublishedData, publicAnswersAreKept } from "@/server/published-cache";
 import { getExportContext, listScoreRows } from "@/db/queries/exports";
 import { findUnmatchedFilters } from "@/db/queries/filters";
@@ -21,7 +24,7 @@ type Query<N extends EndpointName> = z.output<(typeof ENDPOINTS)[N]["query"]>;
 type PageQuery = { page: number; pageSize: number };
 
 function filtersOf(query: Record<string, unknown>): DashboardFilters {
-  const { page: _page, pageSize: _size, q: _q, lang: _lang, ...filters } = query;
+  const { page: _page, pageSize: _size, q: _q, lang: _lang, release: _release, ...filters } = query;
   return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as DashboardFilters;
 }
 
@@ -148,7 +151,61 @@ async function subjectsPage(db: Executor, page: SubjectPage, query: PageQuery & 
   );
 }
 
+/** A release as the API answers it, with its stable addresses and citation. */
+export function releaseBody(release: Release) {
+  const base = publicBaseUrl(readEnv()).replace(/\/$/, "");
+  return {
+    number: release.number,
+    publishedAt: release.publishedAt,
+    kind: release.kind,
+    note: release.note,
+    rounds: release.rounds.map((r) => ({ round: r.slug, name: r.name, firstTime: r.firstTime })),
+    changed: release.changed,
+    address: `${base}${releasePath(release.number)}`,
+    dataPackage: `${base}${dataPackagePath(release.number)}`,
+    citation: releaseCitation(release, base),
+  };
+}
+
+async function releasesPage(db: Executor, query: Query<"releases">) {
+  const all = await listReleases(db);
+  const { limit, offset } = rangeOf(query);
+  return envelope(all.slice(offset, offset + limit).map(releaseBody), all.length, query, all[0]?.publishedAt ?? null, {});
+}
+
+/** The release a query pins, or undefined for the current data (the handler answered 404 for an unknown one). */
+async function pinnedRelease(db: Executor, query: { release?: string }): Promise<Release | undefined> {
+  const number = parseReleaseParam(query.release);
+  return number ? ((await getRelease(db, number)) ?? undefined) : undefined;
+}
+
+async function scoresAsOfPage(db: Executor, query: Query<"scores">, release: Release) {
+  const view = await resolveView(db, filtersOf(query));
+  const { rows, total } = await listScoresAsOf(db, release.number, { roundIds: view.roundIds, benchmarks: view.benchmarks }, rangeOf(query));
+  return {
+    data: rows.map((r) => ({
+      round: r.roundSlug,
+      benchmark: r.benchmarkSlug,
+      status: r.status,
+      basis: r.basis,
+      rationale: r.rationale,
+      publicRecord: r.publicRecord,
+      evidence: r.evidence.map((e) => `${e.title} <${e.url}>`).join(" | "),
+      demo: r.demo,
+      publishedAt: release.publishedAt,
+    })),
+    page: query.page,
+    pageSize: query.pageSize,
+    total,
+    dataVersion: release.publishedAt,
+    filters: filtersOf(query),
+    release: release.number,
+  };
+}
+
 async function scoresPage(db: Executor, query: Query<"scores">) {
+  const release = await pinnedRelease(db, query);
+  if (release) return scoresAsOfPage(db, query, release);
   const context = await getExportContext(db, filtersOf(query));
   const { rows, total } = await listScoreRows(db, context, rangeOf(query));
   return {
@@ -162,12 +219,14 @@ async function scoresPage(db: Executor, query: Query<"scores">) {
 }
 
 async function summary(db: Executor, query: Query<"summary">) {
+  const release = await pinnedRelease(db, query);
   const [dashboard, roundsZh] = await Promise.all([
-    getDashboardSummary(db, filtersOf(query), { figuresOnly: true }),
+    getDashboardSummary(db, filtersOf(query), { figuresOnly: true, release: release?.number }),
     query.lang === "zh" ? listPublishedRounds(db).then((rs) => new Map(rs.map((r) => [r.slug, r.nameZh]))) : undefined,
   ]);
   return {
-    dataVersion: dashboard.dataVersion,
+    ...(release ? { release: release.number } : {}),
+    dataVersion: release ? release.publishedAt : dashboard.dataVersion,
     filters: filtersOf(query),
     denominator: DENOMINATOR_NOTE,
     minCoverage: dashboard.minCoverage,
@@ -197,6 +256,7 @@ const BUILDERS: { [N in EndpointName]: (db: Executor, query: Query<N>) => Promis
   laws: (db, query) => subjectsPage(db, "laws", query),
   scores: scoresPage,
   summary,
+  releases: releasesPage,
 };
 
 /**
@@ -214,6 +274,8 @@ export async function handleApi<N extends EndpointName>(name: N, request: Reques
   if (!parsed.ok) return parsed.response;
   const query = parsed.value as Query<N>;
   const db = getDb();
+  const pinned = parseReleaseParam((query as { release?: string }).release);
+  if (pinned && !(await getRelease(db, pinned))) return Response.json({ error: "No release has this number." }, { status: 404, headers: { "Cache-Control": "no-cache", "Access-Control-Allow-Origin": "*" } });
   const keep = await worthKeeping(db, query);
   // Built once per published data version and query, then answered from Next's cache.
   const answer = (q: Query<N>) => cachedByPublishedData(["api", name, JSON.stringify(q)], () => BUILDERS[name](db, q), { when: keep });

@@ -13,11 +13,12 @@ export function bodyLimitFor(pathname: string): number {
   return BODY_LIMITS.standard;
 }
 
-/** Where the app's route handlers live (app/api, app/exports, app/feeds); every other path is a page. */
+/** Where the app's route handlers live (app/api, app/exports, app/feeds, a release's data package); every other path is a page. */
 const ROUTE_HANDLER_PREFIXES = ["/api/", "/exports/", "/feeds/"];
+const DATA_PACKAGE_PATH = /^\/releases\/[^/]+\/datapackage\.zip\/?$/;
 
 export function isRouteHandlerPath(pathname: string): boolean {
-  return ROUTE_HANDLER_PREFIXES.some((prefix) => pathname.startsWith(prefix));
+  return ROUTE_HANDLER_PREFIXES.some((prefix) => pathname.startsWith(prefix)) || DATA_PACKAGE_PATH.test(pathname);
 }
 
 /** What a page answers: GET and HEAD, POST for server actions and no-JavaScript form posts, and OPTIONS. */

@@ -10,13 +10,13 @@ import { feedAlternates } from "@/server/feeds/atom-feeds";
 import { cachedByPublishedData } from "@/server/published-cache";
 
 /** What the dashboard shows for a query string, read once per published data version (both dashboard routes render it). */
-export async function loadDashboard(searchParams: SearchParams): Promise<DashboardViewProps> {
+export async function loadDashboard(searchParams: SearchParams, release?: number): Promise<DashboardViewProps> {
   // Malformed values are not quoted back: one cached rendering serves them all (see proxy.ts).
   const { filters, problems } = parseDashboardFilters(searchParams, { quoteValues: false });
   // A view naming nothing public is cheap to compute and could be varied at will, so it is not kept.
   const dashboard = await cachedByPublishedData(
-    ["dashboard", JSON.stringify(filters)],
-    () => getDashboardSummary(getDb(), filters, { heatMapLimit: DASHBOARD_LIMITS.heatMapRows, changesLimit: DASHBOARD_LIMITS.changesPerDirection }),
+    ["dashboard", JSON.stringify(filters), ...(release ? [`release-${release}`] : [])],
+    () => getDashboardSummary(getDb(), filters, { heatMapLimit: DASHBOARD_LIMITS.heatMapRows, changesLimit: DASHBOARD_LIMITS.changesPerDirection, release }),
     { when: (await findUnmatchedFilters(getDb(), filters)).length === 0 },
   );
   return { filters, problems, dashboard, options: await listFilterOptions(getDb(), filters) };

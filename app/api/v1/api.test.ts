@@ -3,7 +3,7 @@
 import { validate } from "@readme/openapi-parser";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { ENDPOINTS } from "@/lib/api/endpoints";
-import { ONE_BENCHMARK_PATH } from "@/lib/api/openapi";
+import { ONE_BENCHMARK_PATH, ONE_RELEASE_PATH } from "@/lib/api/openapi";
 
 vi.hoisted(() => {
   process.env.DATABASE_PATH = `${process.env.TMPDIR ?? "/tmp"}/api-test-${process.pid}-${Date.now()}.db`;
@@ -18,6 +18,7 @@ const routes: Record<string, () => Promise<{ GET: (request: Request) => Response
   laws: () => import("./laws/route"),
   scores: () => import("./scores/route"),
   summary: () => import("./summary/route"),
+  releases: () => import("./releases/route"),
 };
 
 beforeAll(async () => {
@@ -41,7 +42,7 @@ describe("the OpenAPI document", () => {
     const result = await validate(structuredClone(document));
     expect(result.valid, JSON.stringify(result)).toBe(true);
     expect(document.openapi).toBe("3.1.0");
-    expect(Object.keys(document.paths).sort()).toEqual([...Object.values(ENDPOINTS).map((e) => e.path), ONE_BENCHMARK_PATH].sort());
+    expect(Object.keys(document.paths).sort()).toEqual([...Object.values(ENDPOINTS).map((e) => e.path), ONE_BENCHMARK_PATH, ONE_RELEASE_PATH].sort());
   });
 });
 

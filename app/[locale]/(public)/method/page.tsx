@@ -1,3 +1,4 @@
+import { Link } from "@/components/ui/navigation";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ExternalLink } from "@/components/ui/external-link";
@@ -59,6 +60,7 @@ export default async function MethodPage() {
       <section aria-labelledby="published-heading" className="space-y-2">
         <h2 id="published-heading" className="text-lg font-semibold">{t("publishedHeading")}</h2>
         <p>{t("published")}</p>
+        <p data-testid="method-releases">{t.rich("releases", { link: (chunks) => <Link href="/releases">{chunks}</Link> })}</p>
         <p data-testid="method-preliminary">{t.rich("preliminary", { strong, percent: settings.minCoveragePercent })}</p>
         <p>{t("confidential")}</p>
       </section>

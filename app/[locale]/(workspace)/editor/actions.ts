@@ -108,7 +108,7 @@ export const publishRoundScores = guardedAction({ permission: "publish", schema:
   if (!round) throw new ActionError("No such round.");
   let result;
   try {
-    result = await publishRound(getDb(), round.id, editor.id, { acceptPreliminary: input.acceptPreliminary });
+    result = await publishRound(getDb(), round.id, editor.id, { acceptPreliminary: input.acceptPreliminary, note: input.note });
   } catch (error) {
     if (error instanceof PreliminaryRefusedError) throw new ActionError(error.message);
     throw error;
@@ -116,7 +116,7 @@ export const publishRoundScores = guardedAction({ permission: "publish", schema:
   revalidatePath("/", "layout");
   return {
     ok: true,
-    message: `Published ${round.name}: ${result.published} scores (${result.changed} new or changed); ${result.withheld} withheld until reviewers agree or you decide.${result.preliminary ? " Its figures are marked preliminary." : ""}`,
+    message: `Published ${round.name}: ${result.published} scores (${result.changed} new or changed); ${result.withheld} withheld until reviewers agree or you decide.${result.preliminary ? " Its figures are marked preliminary." : ""} This is release ${result.release}.`,
   };
 });
 

@@ -14,12 +14,16 @@ import { findMergedBenchmarkTarget } from "@/db/queries/record-statements";
 import { listPublishedScoreDetails } from "@/db/queries/scores";
 import { formatDate, formatScope, type FormatLocale } from "@/lib/format";
 import { localeAlternates } from "@/server/i18n/alternates";
+import { getRelease, listPublishedRoundsAsOf, listScoreDetailsAsOf } from "@/db/queries/releases";
+import { PinnedReleaseNotice } from "@/components/releases/pinned-release-notice";
+import { parseReleaseParam } from "@/lib/releases";
+import type { SearchParams } from "@/lib/validation/dashboard-filters";
 import { recordEditPath } from "@/lib/record-paths";
 import { isApplicable } from "@/lib/scoring";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams?: Promise<SearchParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const benchmark = await getPublicBenchmark(getDb(), (await params).id);
@@ -27,8 +31,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: benchmark.title, alternates: { ...localeAlternates(`/benchmarks/${encodeURIComponent(benchmark.slug)}`), ...feedAlternates("benchmarks", benchmark.slug) } };
 }
 
-export default async function BenchmarkPage({ params }: Props) {
+export default async function BenchmarkPage({ params, searchParams }: Props) {
   const db = getDb();
+  // ?release=N: the statuses as published then (proxy.ts has answered 404 for an unknown release).
+  const pinned = parseReleaseParam((await searchParams)?.release);
+  const release = pinned ? await getRelease(db, pinned) : null;
   const slug = (await params).id;
   const benchmark = await getPublicBenchmark(db, slug);
   if (!benchmark) {
@@ -41,8 +48,8 @@ export default async function BenchmarkPage({ params }: Props) {
   const [sources, subjects, published, scoreDetails, correctedOn] = await Promise.all([
     listBenchmarkSources(db, [benchmark.id]),
     listBenchmarkSubjects(db, [benchmark.id]),
-    listPublishedRounds(db),
-    listPublishedScoreDetails(db, { benchmarkIds: [benchmark.id] }),
+    release ? listPublishedRoundsAsOf(db, release.number) : listPublishedRounds(db),
+    release ? listScoreDetailsAsOf(db, release, [benchmark.id]) : listPublishedScoreDetails(db, { benchmarkIds: [benchmark.id] }),
     getCorrectedOn(db, { entity: "benchmark", id: benchmark.id }),
   ]);
   const rounds = published.filter((r) => isApplicable(benchmark, r));
@@ -54,6 +61,7 @@ export default async function BenchmarkPage({ params }: Props) {
 
   return (
     <>
+      {release && <PinnedReleaseNotice release={release} currentHref={`/benchmarks/${benchmark.slug}`} />}
       <p className="text-sm">
         <Link href="/">{tSite("nav.dashboard")}</Link> / {t("crumb")}
       </p>

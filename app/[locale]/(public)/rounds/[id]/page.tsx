@@ -38,6 +38,9 @@ import { PreliminaryBadge } from "@/components/dashboard/headline";
 import type { SearchParams } from "@/lib/validation/dashboard-filters";
 import { parseScorecardParams, scorecardQuery } from "@/lib/validation/scorecard-params";
 
+import { parseReleaseParam } from "@/lib/releases";
+import { PinnedScorecard } from "./pinned-scorecard";
+
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
@@ -53,6 +56,8 @@ export default async function RoundScorecardPage({ params, searchParams }: Props
   const db = getDb();
   const round = await getPublishedRound(db, (await params).id);
   if (!round) notFound();
+  const pinned = parseReleaseParam((await searchParams).release);
+  if (pinned) return <PinnedScorecard round={round} number={pinned} searchParams={await searchParams} />;
   const view = parseScorecardParams(await searchParams);
   const [t, tSite, locale] = await Promise.all([getTranslations("round"), getTranslations("site"), getLocale()]);
 

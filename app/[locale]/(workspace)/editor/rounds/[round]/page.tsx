@@ -342,6 +342,7 @@ export default async function EditorRoundPage({ params }: { params: Promise<{ ro
             submitLabel="Publish this round"
             fields={[
               { kind: "hidden", name: "roundSlug", value: round.slug },
+              { kind: "textarea", name: "note", label: "Note for the release (public)", rows: 2, hint: round.publishedAt ? "What this correction changes and why, for readers of the changelog." : "What this release publishes, for readers of the changelog." },
               { kind: "checkbox", name: "confirm", value: "yes", label: "I have checked the scores and want to publish them." },
               ...(roundAfter?.preliminary
                 ? [{ kind: "checkbox" as const, name: "acceptPreliminary", value: "yes", label: `Publish it with fewer than ${threshold} judged, marked preliminary.` }]

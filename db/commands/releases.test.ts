@@ -1,0 +1,154 @@
+// Releases on the seed: every publication records one; a correction stores only what changed; an
+// earlier release reads exactly as it was published; nothing can rewrite a release.
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Status } from "@/lib/domain";
+import { openDatabase, type Db } from "../client";
+import { migrateDatabase } from "../migrate";
+import { loadSeed } from "../seed/load";
+import { getDashboardSummary, type DashboardSummary } from "../queries/dashboard-summary";
+import { currentReleaseNumber, getRelease, listReleaseChanges, listReleases, listScoresAsOf } from "../queries/releases";
+import { listRoundBenchmarks } from "../queries/review";
+import { previewPublication, publishRound } from "./publishing";
+import { createAssessment } from "./review";
+
+const A = "demo-reviewer-a";
+const B = "demo-reviewer-b";
+const EDITOR = "demo-editor";
+
+let db: Db;
+beforeEach(() => {
+  db = openDatabase(":memory:");
+  migrateDatabase(db);
+  loadSeed(db);
+});
+
+const count = (query: string, ...params: unknown[]) => (db.$client.prepare(query).get(...params) as { n: number }).n;
+
+function addRound(slug: string, startDate: string) {
+  const track = db.$client.prepare("SELECT id FROM tracks WHERE slug = 'un-hrc'").get() as { id: number };
+  const id = Number(db.$client.prepare("INSERT INTO rounds (slug, track_id, name, start_date, date_precision) VALUES (?, ?, ?, ?, 'day')").run(slug, track.id, `Session ${slug}`, startDate).lastInsertRowid);
+  return { id, slug, startDate, trackId: track.id };
+}
+
+async function score(round: { id: number }, benchmarkId: number, reviewerId: string, status: Status, rationale = `${reviewerId} reads it as ${status}.`) {
+  const latest = db.$client.prepare("SELECT COALESCE(MAX(id), 0) AS id FROM assessments WHERE round_id = ? AND benchmark_id = ? AND reviewer_id = ?").get(round.id, benchmarkId, reviewerId) as { id: number };
+  await createAssessment(db, { benchmarkId, roundId: round.id, reviewerId, status, rationale, evidence: [], expectedLatestId: latest.id });
+}
+
+/** What a reader sees of the dashboard's figures, without what may legitimately differ in form. */
+const figures = (s: DashboardSummary) => ({
+  rounds: s.rounds.map((r) => r.slug),
+  series: s.series.map((x) => ({ round: x.round.slug, index: x.index, tally: x.tally, applicable: x.applicable, coverage: x.coverage, preliminary: x.preliminary })),
+  latest: s.latest?.round.slug,
+  previous: s.previous?.round.slug,
+  byCategory: s.byCategory,
+  byAddressee: s.byAddressee,
+  changeCounts: s.changeCounts,
+  changes: s.changes.map((c) => `${c.benchmark.slug}:${c.from}->${c.to}`).sort(),
+  heatMap: s.heatMap.flatMap((g) => g.rows.map((r) => `${r.benchmark.slug}:${r.cells.map((c) => c.status).join(",")}`)),
+});
+
+/** A new round in which both reviewers agree on every public benchmark: not met. */
+async function publishNewRound() {
+  const round = addRound("hrc-40", "2019-02-25");
+  const benchmarks = (await listRoundBenchmarks(db, round)).filter((b) => !b.confidential);
+  for (const b of benchmarks) {
+    await score(round, b.id, A, "not_met");
+    await score(round, b.id, B, "not_met");
+  }
+  const result = await publishRound(db, round.id, EDITOR, { note: "The 40th session." });
+  return { round, benchmarks, result };
+}
+
+describe("releases", () => {
+  it("start with the seeded data as release 1, holding every published score once", async () => {
+    expect(await currentReleaseNumber(db)).toBe(1);
+    const [first] = await listReleases(db);
+    expect(first).toMatchObject({ number: 1, kind: "other" });
+    expect(first!.rounds.length).toBe(count("SELECT count(*) AS n FROM rounds WHERE published_at IS NOT NULL"));
+    expect(count("SELECT count(*) AS n FROM release_scores")).toBe(count("SELECT count(*) AS n FROM published_scores"));
+  });
+
+  it("number each publication, store only the published round's rows, and read an old release as it was", async () => {
+    const before = await getDashboardSummary(db, {});
+    const rowsBefore = count("SELECT count(*) AS n FROM release_scores");
+    const { round, benchmarks, result } = await publishNewRound();
+
+    expect(result.release).toBe(2);
+    const release = await getRelease(db, 2);
+    expect(release).toMatchObject({ number: 2, kind: "new-round", note: "The 40th session.", changed: benchmarks.length });
+    expect(release!.rounds).toEqual([{ id: round.id, slug: "hrc-40", name: "Session hrc-40", firstTime: true }]);
+    // Only the new round's scores were added; nothing earlier was copied or closed.
+    expect(count("SELECT count(*) AS n FROM release_scores")).toBe(rowsBefore + benchmarks.length);
+    expect(count("SELECT count(*) AS n FROM release_scores WHERE valid_to_release IS NOT NULL")).toBe(0);
+
+    // As of release 1 the dashboard is the one before the publication, as of 2 the one now.
+    expect(figures(await getDashboardSummary(db, {}, { release: 1 }))).toEqual(figures(before));
+    expect(figures(await getDashboardSummary(db, {}, { release: 2 }))).toEqual(figures(await getDashboardSummary(db, {})));
+    expect((await getDashboardSummary(db, {}, { release: 1 })).rounds.map((r) => r.slug)).not.toContain("hrc-40");
+  });
+
+  it("keep an earlier release's figures and scores when a round is corrected, and the changelog names each change", async () => {
+    const { round, benchmarks } = await publishNewRound();
+    const atRelease2 = await getDashboardSummary(db, {});
+    const scoresAt2 = await listScoresAsOf(db, 2, { roundIds: [round.id] });
+    const corrected = benchmarks.slice(0, 3);
+    const category = (db.$client.prepare("SELECT c.slug FROM categories c JOIN benchmarks b ON b.category_id = c.id WHERE b.id = ?").get(corrected[0]!.id) as { slug: string }).slug;
+    const categoryAt2 = await getDashboardSummary(db, { category });
+    const rowsBefore = count("SELECT count(*) AS n FROM release_scores");
+
+    for (const b of corrected) {
+      await score(round, b.id, A, "met", `Released in March, says ${A}.`);
+      await score(round, b.id, B, "met", `Released in March, says ${B}.`);
+    }
+    const { release } = await publishRound(db, round.id, EDITOR, { note: "Three releases confirmed." });
+    expect(release).toBe(3);
+    expect(await getRelease(db, 3)).toMatchObject({ kind: "correction", changed: 3, note: "Three releases confirmed." });
+    expect((await getRelease(db, 3))!.rounds[0]!.firstTime).toBe(false);
+
+    // Three rows added, three closed: the correction's changes only.
+    expect(count("SELECT count(*) AS n FROM release_scores")).toBe(rowsBefore + 3);
+    expect(count("SELECT count(*) AS n FROM release_scores WHERE valid_to_release = 3")).toBe(3);
+
+    // Release 2 still reads as it was published; release 3 as the data now.
+    expect(figures(await getDashboardSummary(db, {}, { release: 2 }))).toEqual(figures(atRelease2));
+    expect(await listScoresAsOf(db, 2, { roundIds: [round.id] })).toEqual(scoresAt2);
+    const now = await getDashboardSummary(db, {});
+    expect(now.latest?.tally.met).toBe(atRelease2.latest!.tally.met + 3);
+    expect(figures(await getDashboardSummary(db, {}, { release: 3 }))).toEqual(figures(now));
+    // A filtered view as of an old release too.
+    expect(figures(await getDashboardSummary(db, { category }, { release: 2 }))).toEqual(figures(categoryAt2));
+
+    const { rows, total } = await listReleaseChanges(db, 3, { limit: 100, offset: 0 });
+    expect(total).toBe(3);
+    expect(rows.map((r) => r.benchmark.slug).sort()).toEqual(corrected.map((b) => b.slug).sort());
+    for (const change of rows) {
+      expect(change).toMatchObject({ round: { slug: "hrc-40" }, newRound: false, before: "not_met", after: "met", rationaleChanged: true });
+      expect(change.rationale).toMatch(/^Released in March, says/);
+    }
+    const first = await listReleaseChanges(db, 2, { limit: 5, offset: 0 });
+    expect(first.total).toBe(benchmarks.length);
+    expect(first.rows.every((r) => r.newRound && r.before === null && r.after === "not_met")).toBe(true);
+  });
+
+  it("record a release for a publication that changes nothing, and none for a rehearsal", async () => {
+    const { round } = await publishNewRound();
+    await previewPublication(db, round.id, EDITOR);
+    expect(await currentReleaseNumber(db)).toBe(2);
+    await publishRound(db, round.id, EDITOR);
+    expect(await getRelease(db, 3)).toMatchObject({ kind: "correction", changed: 0 });
+  });
+
+  it("cannot be changed or deleted, and a score row can only be closed once", async () => {
+    const { round } = await publishNewRound();
+    expect(() => db.$client.prepare("UPDATE releases SET note = 'rewritten' WHERE number = 2").run()).toThrow(/immutable/);
+    expect(() => db.$client.prepare("DELETE FROM releases WHERE number = 2").run()).toThrow(/immutable/);
+    expect(() => db.$client.prepare("DELETE FROM release_rounds").run()).toThrow(/immutable/);
+    expect(() => db.$client.prepare("UPDATE release_rounds SET first_time = 0").run()).toThrow(/immutable/);
+    expect(() => db.$client.prepare("DELETE FROM release_scores WHERE round_id = ?").run(round.id)).toThrow(/immutable/);
+    expect(() => db.$client.prepare("UPDATE release_scores SET status = 'met' WHERE round_id = ?").run(round.id)).toThrow(/immutable/);
+    expect(() => db.$client.prepare("UPDATE release_scores SET valid_to_release = 1 WHERE round_id = ?").run(round.id)).toThrow(/immutable/);
+    expect(count("SELECT count(*) AS n FROM releases")).toBe(2);
+  });
+});
+
