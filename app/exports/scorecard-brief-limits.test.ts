@@ -19,8 +19,8 @@ beforeAll(async () => {
   const { migrateDatabase } = await import("@/db/migrate");
   const { generateScaleData } = await import("@/db/seed/scale");
   const setup = openDatabase(process.env.DATABASE_PATH!);
-  migrateDatabase(setup);
-  generateScaleData(setup.$client, { benchmarks: 600, rounds: 3, reviewers: 2, seed: 5 });
+  await migrateDatabase(setup);
+  await generateScaleData(setup.$client, { benchmarks: 600, rounds: 3, reviewers: 2, seed: 5 });
   setup.$client.close();
   const sqlite = getDb().$client;
   // Every benchmark of the category scored at both of the last two rounds moves: up to met, or down to regressed.

@@ -16,7 +16,7 @@ const TMP = process.env.TMPDIR ?? "/tmp";
 
 beforeAll(async () => {
   const { prepareDatabase } = await import("@/db/prepare");
-  prepareDatabase(process.env.DATABASE_PATH!);
+  await prepareDatabase(process.env.DATABASE_PATH!);
   const { getDb } = await import("@/db/client");
   sqlite = getDb().$client;
   const id = (q: string) => (sqlite.prepare(q).get() as { id: number }).id;

@@ -16,10 +16,10 @@ const B = "demo-reviewer-b";
 const EDITOR = "demo-editor";
 
 let db: Db;
-beforeEach(() => {
+beforeEach(async () => {
   db = openDatabase(":memory:");
-  migrateDatabase(db);
-  loadSeed(db);
+  await migrateDatabase(db);
+  await loadSeed(db);
 });
 
 const count = (query: string, ...params: unknown[]) => (db.$client.prepare(query).get(...params) as { n: number }).n;

@@ -9,7 +9,7 @@ vi.hoisted(() => {
 
 beforeAll(async () => {
   const { prepareDatabase } = await import("@/db/prepare");
-  prepareDatabase(process.env.DATABASE_PATH!);
+  await prepareDatabase(process.env.DATABASE_PATH!);
 });
 
 describe("the data package of a release", () => {
