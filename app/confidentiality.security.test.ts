@@ -207,7 +207,7 @@ describe("the read API", () => {
   });
 
   it("every release's data package names nothing confidential and no unpublished round, and an unknown one answers 404", async () => {
-    const { GET } = (await import("./[locale]/(public)/releases/[number]/datapackage.zip/route")) as { GET: (r: Request, c: { params: Promise<{ number: string }> }) => Promise<Response> };
+    const { GET } = (await import("./releases/[number]/datapackage.zip/route")) as { GET: (r: Request, c: { params: Promise<{ number: string }> }) => Promise<Response> };
     const { inflateRawSync } = await import("node:zlib");
     for (const number of releaseNumbers) {
       const response = await GET(new Request(`http://localhost/releases/${number}/datapackage.zip`), { params: Promise.resolve({ number: String(number) }) });

@@ -31,6 +31,7 @@ export interface ReleaseRound {
   id: number;
   slug: string;
   name: string;
+  nameZh: string | null;
   /** Public for the first time in this release; otherwise the release corrected it. */
   firstTime: boolean;
 }
@@ -53,8 +54,8 @@ interface ReleaseRow {
 }
 
 async function listRoundsOfReleases(db: Executor, numbers?: number): Promise<Map<number, ReleaseRound[]>> {
-  const rows = await allRows<{ releaseNumber: number; id: number; slug: string; name: string; firstTime: number }>(db, sql`
-    SELECT rr.release_number AS releaseNumber, r.id, r.slug, r.name, rr.first_time AS firstTime
+  const rows = await allRows<{ releaseNumber: number; id: number; slug: string; name: string; nameZh: string | null; firstTime: number }>(db, sql`
+    SELECT rr.release_number AS releaseNumber, r.id, r.slug, r.name, r.name_zh AS nameZh, rr.first_time AS firstTime
       FROM release_rounds rr JOIN rounds r ON r.id = rr.round_id AND r.published_at IS NOT NULL
      ${numbers === undefined ? sql`` : sql`WHERE rr.release_number = ${numbers}`}
      ORDER BY rr.release_number, r.start_date, r.id`);

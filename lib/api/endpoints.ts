@@ -63,7 +63,7 @@ export const ENDPOINTS = {
   releases: {
     path: "/api/v1/releases",
     summary: "Every release of the published data, newest first: number, date, note, rounds and how many scores changed",
-    query: pageQuerySchema,
+    query: pageQuerySchema.extend(langQuerySchema.shape),
     response: pageOf(releaseSchema, "ReleasePage"),
     example: "",
   },

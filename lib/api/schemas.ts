@@ -174,7 +174,7 @@ export const releaseSchema = z
     publishedAt: z.string(),
     kind: z.enum(RELEASE_KINDS).openapi({ description: "new-round: a round published for the first time; correction: a round already public published again; other: e.g. two benchmarks merged." }),
     note: z.string().openapi({ description: "The editor's note." }),
-    rounds: z.array(z.object({ round: z.string(), name: z.string(), firstTime: z.boolean() })),
+    rounds: z.array(z.object({ round: z.string(), name: z.string(), nameZh: zh("The round's name"), firstTime: z.boolean() })),
     changed: z.number().int().openapi({ description: "Published scores this release added or changed." }),
     address: z.string().openapi({ description: "The release's stable address." }),
     dataPackage: z.string().openapi({ description: "The whole release as a Frictionless Data Package (zip)." }),

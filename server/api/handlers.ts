@@ -152,14 +152,14 @@ async function subjectsPage(db: Executor, page: SubjectPage, query: PageQuery & 
 }
 
 /** A release as the API answers it, with its stable addresses and citation. */
-export function releaseBody(release: Release) {
+export function releaseBody(release: Release, lang: ContentLang = "en") {
   const base = publicBaseUrl(readEnv()).replace(/\/$/, "");
   return {
     number: release.number,
     publishedAt: release.publishedAt,
     kind: release.kind,
     note: release.note,
-    rounds: release.rounds.map((r) => ({ round: r.slug, name: r.name, firstTime: r.firstTime })),
+    rounds: release.rounds.map((r) => ({ round: r.slug, name: r.name, ...inChinese(lang, { nameZh: r.nameZh }), firstTime: r.firstTime })),
     changed: release.changed,
     address: `${base}${releasePath(release.number)}`,
     dataPackage: `${base}${dataPackagePath(release.number)}`,
@@ -170,7 +170,7 @@ export function releaseBody(release: Release) {
 async function releasesPage(db: Executor, query: Query<"releases">) {
   const all = await listReleases(db);
   const { limit, offset } = rangeOf(query);
-  return envelope(all.slice(offset, offset + limit).map(releaseBody), all.length, query, all[0]?.publishedAt ?? null, {});
+  return envelope(all.slice(offset, offset + limit).map((r) => releaseBody(r, query.lang)), all.length, query, all[0]?.publishedAt ?? null, {});
 }
 
 /** The release a query pins, or undefined for the current data (the handler answered 404 for an unknown one). */
