@@ -1,11 +1,11 @@
 import { useLocale, useTranslations } from "next-intl";
+import { localizedProps } from "@/components/ui/localized-text";
 import { Link } from "@/components/ui/navigation";
 import type { FilterOptions, StatementOption } from "@/db/queries/filter-options";
 import type { Addressee } from "@/lib/domain";
 import { subjectOptionLabel } from "@/lib/filter-suggestions";
 import { formatDate, type FormatLocale } from "@/lib/format";
 import { localizedPath, type Locale } from "@/lib/i18n/locales";
-import { contentLang, localized } from "@/lib/localized";
 import { hasFilters, type DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { SearchField } from "./search-field";
 
@@ -52,8 +52,8 @@ export function FilterForm({ filters, options }: { filters: DashboardFilters; op
   const locale = useLocale() as Locale;
   // An option in English on a Chinese page says so (lang="en"), as LocalizedText does.
   const option = (slug: string, en: string, zh: string | null | undefined) => {
-    const { text, lang } = localized(locale, en, zh);
-    return { value: slug, label: text, ...(lang !== contentLang(locale) && { lang }) };
+    const { children, lang } = localizedProps(locale, en, zh);
+    return { value: slug, label: children, lang };
   };
   const roundOptions = options.rounds.map((r) => option(r.slug, r.name, r.nameZh));
   return (

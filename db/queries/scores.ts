@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
-import type { PublishedBasis, Status } from "@/lib/domain";
+import type { ContentLang, PublishedBasis, Status } from "@/lib/domain";
 import type { Executor } from "../transaction";
 import { assessments, benchmarks, publishedEvidence, publishedScores, rounds } from "../schema";
 import { isInScope } from "@/lib/scoring";
@@ -21,6 +21,8 @@ export interface PublishedScoreDetail {
   basis: PublishedBasis;
   isDemo: boolean;
   rationale: string;
+  /** The language the rationale is written in, so that a page in the other language marks it. */
+  rationaleLang: ContentLang;
   /** The rationale rests on public record; with no evidence, the page says it is still to be verified. */
   publicRecord: boolean;
   decidedAt: string;
@@ -42,6 +44,7 @@ export async function listPublishedScoreDetails(db: Executor, where: { benchmark
         decidedAt: publishedScores.decidedAt,
         assessmentId: publishedScores.assessmentId,
         rationale: assessments.rationale,
+        rationaleLang: assessments.rationaleLang,
         publicRecord: assessments.publicRecord,
       })
       .from(publishedScores)
