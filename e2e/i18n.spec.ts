@@ -178,3 +178,59 @@ test("an English browser is offered nothing", async ({ page }) => {
   await page.waitForLoadState("networkidle");
   await expect(page.getByRole("link", { name: "此页面有中文版" })).toHaveCount(0);
 });
+
+test.describe("content in Chinese where an editor wrote it, English marked as such otherwise", () => {
+  test("the dashboard: heat map rows, categories, changes, rounds and filter options", async ({ page }) => {
+    await page.goto("/zh");
+    const heatMap = page.getByTestId("heat-map");
+    await expect(heatMap.getByRole("link", { name: "解除对刘霞的软禁", exact: true })).toBeVisible();
+    await expect(heatMap.getByRole("rowheader", { name: "释放被拘押者" })).toBeVisible();
+    await expect(heatMap.getByRole("link", { name: "End Liu Xia's house arrest" })).toHaveCount(0);
+    // Every change's title is Chinese: the seed gives every benchmark one.
+    const changes = page.getByTestId("changes").getByRole("link");
+    expect(await changes.count()).toBeGreaterThan(0);
+    for (const title of await changes.allTextContents()) expect(title).toMatch(/\p{Script=Han}/u);
+    await expect(page.getByTestId("category-table").getByRole("rowheader", { name: "释放被拘押者" })).toBeVisible();
+    await expect(page.getByTestId("round-table").getByRole("link", { name: "人权理事会第37届会议" })).toBeVisible();
+    await expect(page.getByLabel("起始轮次", { exact: true }).locator("option", { hasText: "人权理事会第37届会议" })).toHaveCount(1);
+    await expect(page.getByLabel("类别", { exact: true }).locator("option", { hasText: "释放被拘押者" })).toHaveCount(1);
+  });
+
+  test("the round scorecard: its name, the benchmark titles and their categories", async ({ page }) => {
+    await page.goto("/zh/rounds/hrc-37");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("人权理事会第37届会议");
+    const entry = page.locator('[data-benchmark="release-liu-xia"]');
+    await expect(entry.getByRole("heading", { level: 2 })).toHaveText("解除对刘霞的软禁");
+    await expect(entry).toContainText("释放被拘押者");
+    // The raising statements have no Chinese title yet: shown in English, marked so.
+    await expect(entry.locator('a[href^="/zh/statements/"] [lang="en"]').first()).toBeVisible();
+  });
+
+  test("the benchmark page: title, category, rounds, and a restated demand in English marked lang=en", async ({ page }) => {
+    await page.goto("/zh/benchmarks/release-liu-xia");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("解除对刘霞的软禁");
+    await expect(page.getByRole("heading", { level: 1 })).not.toHaveAttribute("lang", /.+/);
+    await expect(page.getByRole("link", { name: "释放被拘押者" })).toBeVisible();
+    await expect(page.getByTestId("timeline").getByRole("link", { name: "人权理事会第37届会议" })).toBeVisible();
+    await expect(page.locator('[lang="en"]', { hasText: "still confined at home after Liu Xiaobo's death" })).toBeVisible();
+    await expect(page.getByText("诉求（转述）：").first()).toBeVisible();
+  });
+
+  test("the person page: the benchmarks in Chinese, the English-only role and description marked lang=en", async ({ page }) => {
+    await page.goto("/zh/people/wang-quanzhang");
+    await expect(page.getByTestId("heat-map").getByRole("link", { name: "释放王全璋", exact: true })).toBeVisible();
+    await expect(page.locator('p[lang="en"]', { hasText: "Human rights lawyer" })).toBeVisible();
+    await expect(page.locator('p[lang="en"]', { hasText: "Seized in the 2015 crackdown" })).toBeVisible();
+  });
+
+  test("the English pages are unchanged: English titles, nothing marked", async ({ page }) => {
+    await page.goto("/benchmarks/release-liu-xia");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("End Liu Xia's house arrest");
+    await expect(page.locator('main [lang="en"]')).toHaveCount(0);
+    await page.goto("/");
+    await expect(page.getByTestId("heat-map").getByRole("link", { name: "End Liu Xia's house arrest", exact: true })).toBeVisible();
+    await expect(page.getByTestId("heat-map").getByText("解除对刘霞的软禁")).toHaveCount(0);
+    await page.goto("/people/wang-quanzhang");
+    await expect(page.getByTestId("heat-map").getByRole("link", { name: "Release Wang Quanzhang", exact: true })).toBeVisible();
+  });
+});

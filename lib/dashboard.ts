@@ -17,6 +17,7 @@ export interface MatrixRound {
   id: number;
   slug: string;
   name: string;
+  nameZh?: string | null;
   startDate: string;
   trackId: number;
 }
@@ -26,6 +27,8 @@ export interface DashboardRound {
   id: number;
   slug: string;
   name: string;
+  /** The Chinese names where an editor wrote them (lib/localized.ts falls back to the English). */
+  nameZh?: string | null;
   startDate: string;
   endDate: string | null;
   datePrecision: DatePrecision;
@@ -33,6 +36,7 @@ export interface DashboardRound {
   trackId: number;
   trackSlug: string;
   trackName: string;
+  trackNameZh?: string | null;
   trackShortName: string;
 }
 
@@ -40,8 +44,11 @@ export interface MatrixBenchmark {
   id: number;
   slug: string;
   title: string;
+  /** The Chinese title and category name where an editor wrote them, with the same names withheld. */
+  titleZh?: string | null;
   categorySlug: string;
   categoryName: string;
+  categoryNameZh?: string | null;
   categoryPosition: number;
   addressee: Addressee;
   appliesFromDate: string;
@@ -65,6 +72,8 @@ export interface RoundFigures<R extends MatrixRound = MatrixRound> extends Round
 export interface GroupFigures extends RoundSummary {
   key: string;
   label: string;
+  /** A category's Chinese name (null: none written); addressee groups have none, their labels are translated. */
+  labelZh?: string | null;
 }
 
 export interface HeatMapCell {
@@ -76,6 +85,7 @@ export interface HeatMapCell {
 export interface HeatMapGroup {
   categorySlug: string;
   categoryName: string;
+  categoryNameZh: string | null;
   rows: Array<{ benchmark: MatrixBenchmark; cells: HeatMapCell[] }>;
 }
 
@@ -156,25 +166,27 @@ export function buildDashboard<R extends MatrixRound>(input: {
   const latest = series.at(-1) ?? null;
   const previous = comparisonBase(series);
 
-  const groupFigures = (keyOf: (b: MatrixBenchmark) => string, labelOf: (key: string) => string, order: string[]): GroupFigures[] => {
+  const groupFigures = (keyOf: (b: MatrixBenchmark) => string, labelOf: (key: string) => string, order: string[], labelZhOf?: (key: string) => string | null): GroupFigures[] => {
     if (!latest) return [];
     return order
       .map((key) => ({ key, members: input.benchmarks.filter((b) => keyOf(b) === key) }))
       .filter((g) => g.members.some((b) => isApplicable(b, latest.round)))
-      .map((g) => ({ key: g.key, label: labelOf(g.key), ...figuresFor(g.members, latest.round, statusOf) }));
+      .map((g) => ({ key: g.key, label: labelOf(g.key), ...(labelZhOf && { labelZh: labelZhOf(g.key) }), ...figuresFor(g.members, latest.round, statusOf) }));
   };
 
   const categories = [...new Map(input.benchmarks.map((b) => [b.categorySlug, b])).values()].sort(
     (a, b) => a.categoryPosition - b.categoryPosition || a.categoryName.localeCompare(b.categoryName),
   );
   const categoryName = new Map(categories.map((b) => [b.categorySlug, b.categoryName]));
-  const byCategory = groupFigures((b) => b.categorySlug, (k) => categoryName.get(k) ?? k, categories.map((b) => b.categorySlug));
+  const categoryNameZh = new Map(categories.map((b) => [b.categorySlug, b.categoryNameZh ?? null]));
+  const byCategory = groupFigures((b) => b.categorySlug, (k) => categoryName.get(k) ?? k, categories.map((b) => b.categorySlug), (k) => categoryNameZh.get(k) ?? null);
   const byAddressee = groupFigures((b) => b.addressee, (k) => k, [...ADDRESSEES]);
 
   let heatMapRoom = input.heatMapLimit ?? Number.POSITIVE_INFINITY;
   const heatMap: HeatMapGroup[] = categories.map((c) => ({
     categorySlug: c.categorySlug,
     categoryName: c.categoryName,
+    categoryNameZh: c.categoryNameZh ?? null,
     rows: input.benchmarks
       .filter((b) => b.categorySlug === c.categorySlug)
       .sort((a, b) => compareText(a.appliesFromDate, b.appliesFromDate) || compareText(a.title, b.title) || a.id - b.id)

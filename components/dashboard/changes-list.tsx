@@ -1,4 +1,5 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { LocalizedText } from "@/components/ui/localized-text";
 import { Link } from "@/components/ui/navigation";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { StatusChange } from "@/lib/dashboard";
@@ -39,6 +40,7 @@ export function ChangesList({
 function ChangeRows({ changes, previousRoundId, nameOf }: { changes: StatusChange[]; previousRoundId: number; nameOf: Map<number, string> }) {
   const t = useTranslations("changes");
   const tCommon = useTranslations("common");
+  const locale = useLocale();
   return (
     <ul className="divide-y divide-stone-200 rounded border border-stone-200 bg-white" data-testid="changes">
       {changes.map((c) => (
@@ -47,7 +49,7 @@ function ChangeRows({ changes, previousRoundId, nameOf }: { changes: StatusChang
             {c.direction === "up" ? t("up") : t("down")}
           </span>
           <Link href={`/benchmarks/${c.benchmark.slug}`} className="grow">
-            {c.benchmark.title}
+            <LocalizedText locale={locale} en={c.benchmark.title} zh={c.benchmark.titleZh} />
           </Link>
           {c.fromRoundId !== previousRoundId && (
             // Assessed at some tracks only: compared with its own previous round in scope.

@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { ChartDownload } from "@/components/charts/chart-download";
 import { FulfilmentLineChart } from "@/components/charts/fulfilment-line-chart";
 import { ExportLinks } from "@/components/exports/export-links";
@@ -16,6 +16,7 @@ import { DemoNotice } from "@/components/ui/demo-notice";
 import type { DashboardSummary } from "@/db/queries/dashboard-summary";
 import type { FilterOptions } from "@/db/queries/filter-options";
 import type { Addressee } from "@/lib/domain";
+import { localized } from "@/lib/localized";
 import { markPreliminary, roundChartLabels } from "@/lib/round-labels";
 import { filtersToQuery, hasFilters, type DashboardFilters } from "@/lib/validation/dashboard-filters";
 
@@ -31,9 +32,12 @@ export interface DashboardViewProps {
 export function DashboardView({ filters, problems, dashboard, options }: DashboardViewProps) {
   const t = useTranslations("dashboard");
   const tAddressee = useTranslations("addressee");
+  const locale = useLocale();
+  // Round names inside sentences: in Chinese where there is one (a sentence cannot mark one word's language).
+  const nameOf = (round: { name: string; nameZh?: string | null }) => localized(locale, round.name, round.nameZh).text;
   const data = dashboard;
   const labels = markPreliminary(roundChartLabels(dashboard.rounds), dashboard.series);
-  const columns = dashboard.rounds.map((r, i) => ({ id: r.id, slug: r.slug, name: r.name, label: labels[i]! }));
+  const columns = dashboard.rounds.map((r, i) => ({ id: r.id, slug: r.slug, name: nameOf(r), label: labels[i]! }));
 
   const { latest, previous } = dashboard;
   const filtered = hasFilters(filters);
@@ -108,13 +112,13 @@ export function DashboardView({ filters, problems, dashboard, options }: Dashboa
             </section>
             <section aria-labelledby="category-heading" className="rounded border border-stone-200 bg-white p-4">
               <h2 id="category-heading" className="text-lg font-semibold">{t("categoryHeading")}</h2>
-              <p className="mb-2 text-xs text-stone-600">{t("categoryNote", { round: latest.round.name })}</p>
-              <GroupIndexChart testId="category-chart" bars={dashboard.byCategory.map((g) => ({ label: g.label, index: g.index }))} />
+              <p className="mb-2 text-xs text-stone-600">{t("categoryNote", { round: nameOf(latest.round) })}</p>
+              <GroupIndexChart testId="category-chart" bars={dashboard.byCategory.map((g) => ({ label: localized(locale, g.label, g.labelZh).text, index: g.index }))} />
               <GroupTable caption={t("categoryHeading")} testId="category-table" groups={dashboard.byCategory} />
             </section>
             <section aria-labelledby="addressee-heading" className="rounded border border-stone-200 bg-white p-4">
               <h2 id="addressee-heading" className="text-lg font-semibold">{t("addresseeHeading")}</h2>
-              <p className="mb-2 text-xs text-stone-600">{t("addresseeNote", { round: latest.round.name })}</p>
+              <p className="mb-2 text-xs text-stone-600">{t("addresseeNote", { round: nameOf(latest.round) })}</p>
               <GroupIndexChart
                 testId="addressee-chart"
                 bars={dashboard.byAddressee.map((g) => ({ label: tAddressee(g.key as Addressee), index: g.index }))}
@@ -133,17 +137,17 @@ export function DashboardView({ filters, problems, dashboard, options }: Dashboa
             </h2>
             {latest.preliminary && previous && (
               <p className="mb-2 text-sm text-amber-950" data-testid="changes-preliminary">
-                {t("changesPreliminary", { round: latest.round.name })}
+                {t("changesPreliminary", { round: nameOf(latest.round) })}
               </p>
             )}
             {previous ? (
               <ChangesList
                 changes={dashboard.changes}
                 counts={dashboard.changeCounts}
-                fromName={previous.round.name}
-                toName={latest.round.name}
+                fromName={nameOf(previous.round)}
+                toName={nameOf(latest.round)}
                 previousRoundId={previous.round.id}
-                roundNames={dashboard.rounds.map((r) => ({ id: r.id, name: r.name }))}
+                roundNames={dashboard.rounds.map((r) => ({ id: r.id, name: nameOf(r) }))}
               />
             ) : (
               <p className="text-sm">

@@ -1,4 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
+import { localizedProps } from "@/components/ui/localized-text";
 import { Link } from "@/components/ui/navigation";
 import type { FilterOptions, StatementOption } from "@/db/queries/filter-options";
 import type { Addressee } from "@/lib/domain";
@@ -17,7 +18,7 @@ function Select({
   name: keyof DashboardFilters;
   label: string;
   value: string | undefined;
-  options: Array<{ value: string; label: string }>;
+  options: Array<{ value: string; label: string; lang?: string }>;
 }) {
   const t = useTranslations("filters");
   return (
@@ -33,7 +34,7 @@ function Select({
       >
         <option value="">{t("all")}</option>
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} lang={o.lang}>
             {o.label}
           </option>
         ))}
@@ -49,14 +50,19 @@ export function FilterForm({ filters, options }: { filters: DashboardFilters; op
   const t = useTranslations("filters");
   const tAddressee = useTranslations("addressee");
   const locale = useLocale() as Locale;
-  const roundOptions = options.rounds.map((r) => ({ value: r.slug, label: r.name }));
+  // An option in English on a Chinese page says so (lang="en"), as LocalizedText does.
+  const option = (slug: string, en: string, zh: string | null | undefined) => {
+    const { children, lang } = localizedProps(locale, en, zh);
+    return { value: slug, label: children, lang };
+  };
+  const roundOptions = options.rounds.map((r) => option(r.slug, r.name, r.nameZh));
   return (
     <form method="get" action={localizedPath(locale, "/")} aria-label={t("label")} className="rounded border border-stone-200 bg-white p-4">
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <Select name="track" label={t("track")} value={filters.track} options={options.tracks.map((t) => ({ value: t.slug, label: t.name }))} />
+        <Select name="track" label={t("track")} value={filters.track} options={options.tracks.map((t) => option(t.slug, t.name, t.nameZh))} />
         <Select name="from" label={t("from")} value={filters.from} options={roundOptions} />
         <Select name="to" label={t("to")} value={filters.to} options={roundOptions} />
-        <Select name="category" label={t("category")} value={filters.category} options={options.categories.map((c) => ({ value: c.slug, label: c.name }))} />
+        <Select name="category" label={t("category")} value={filters.category} options={options.categories.map((c) => option(c.slug, c.name, c.nameZh))} />
         <Select
           name="addressee"
           label={t("addressee")}

@@ -1,4 +1,5 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { LocalizedText } from "@/components/ui/localized-text";
 import type { GroupFigures } from "@/lib/dashboard";
 import { formatIndex } from "@/lib/format";
 
@@ -7,6 +8,7 @@ export function GroupTable({ caption, groups, testId }: { caption: string; group
   const t = useTranslations("groupTable");
   const tStatus = useTranslations("status");
   const tRound = useTranslations("roundTable");
+  const locale = useLocale();
   return (
     <table className="mt-2 w-full border-collapse text-sm" data-testid={testId}>
       <caption className="sr-only">{caption}</caption>
@@ -22,7 +24,7 @@ export function GroupTable({ caption, groups, testId }: { caption: string; group
       <tbody>
         {groups.map((g) => (
           <tr key={g.key} className="border-b border-stone-100">
-            <th scope="row" className="py-1 pr-2 text-left font-normal">{g.label}</th>
+            <th scope="row" className="py-1 pr-2 text-left font-normal">{g.labelZh === undefined ? g.label : <LocalizedText locale={locale} en={g.label} zh={g.labelZh} />}</th>
             <td className="py-1 pr-2 text-right tabular-nums">{g.tally.met}</td>
             <td className="py-1 pr-2 text-right tabular-nums">{g.tally.partial}</td>
             <td className="py-1 pr-2 text-right tabular-nums">{g.judged} / {g.applicable}</td>

@@ -1,4 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
+import { localized } from "@/lib/localized";
 import { PreliminaryNotice } from "@/components/ui/preliminary-notice";
 import type { RoundFigures } from "@/lib/dashboard";
 import type { Status } from "@/lib/domain";
@@ -54,16 +55,16 @@ export function Headline({ latest, previous, series, minCoverage }: { latest: Ro
   const changes = headlineChanges(latest, previous, (delta) => t("points", { delta }));
   const since = latest.preliminary ? t("sincePreliminary") : t("since");
   const threshold = formatPercent(minCoverage);
-  const skipped = series.filter((s) => s.preliminary && s.round.id !== latest.round.id && (!previous || s.round.startDate > previous.round.startDate)).map((s) => s.round.name);
+  const skipped = series.filter((s) => s.preliminary && s.round.id !== latest.round.id && (!previous || s.round.startDate > previous.round.startDate)).map((s) => localized(locale, s.round.name, s.round.nameZh).text);
   return (
     <section aria-labelledby="headline-heading" className="mt-6">
       <h2 id="headline-heading" className="text-lg font-semibold">
-        {t("heading", { round: latest.round.name })}
+        {t("heading", { round: localized(locale, latest.round.name, latest.round.nameZh).text })}
         {latest.preliminary && <PreliminaryBadge />}
       </h2>
       {latest.preliminary && <PreliminaryNotice figures={latest} minCoverage={minCoverage} testId="headline-preliminary" />}
       <p className="mt-1 text-sm text-stone-600">
-        {previous ? t("compared", { round: previous.round.name }) : t("noEarlier")}
+        {previous ? t("compared", { round: localized(locale, previous.round.name, previous.round.nameZh).text }) : t("noEarlier")}
         {skipped.length > 0 && ` ${t("skipped", { names: listOf(skipped, locale, t("and")), count: skipped.length, threshold })}`} {t("over", { judged: latest.judged, applicable: latest.applicable })}
       </p>
       <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">

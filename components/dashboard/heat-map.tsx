@@ -1,7 +1,9 @@
 import { useLocale, useTranslations } from "next-intl";
+import { LocalizedText } from "@/components/ui/localized-text";
 import { Link } from "@/components/ui/navigation";
 import type { HeatMapGroup } from "@/lib/dashboard";
 import { localizedPath, type Locale } from "@/lib/i18n/locales";
+import { localized } from "@/lib/localized";
 import { STATUS_BADGE } from "@/lib/status-style";
 
 export interface HeatMapColumn {
@@ -43,14 +45,16 @@ export function HeatMap({ groups, columns }: { groups: HeatMapGroup[]; columns: 
           <tbody key={group.categorySlug}>
             <tr>
               <th scope="rowgroup" colSpan={columns.length + 1} className="bg-stone-100 px-2 py-1 text-left text-xs font-semibold uppercase tracking-wide">
-                {group.categoryName}
+                <LocalizedText locale={locale} en={group.categoryName} zh={group.categoryNameZh} />
               </th>
             </tr>
-            {group.rows.map(({ benchmark, cells }) => (
+            {group.rows.map(({ benchmark, cells }) => {
+              const title = localized(locale, benchmark.title, benchmark.titleZh).text;
+              return (
               <tr key={benchmark.id} className="border-b border-stone-100">
                 <th scope="row" className="sticky left-0 max-w-[22rem] bg-stone-50 px-2 py-1 text-left font-normal">
                   <Link href={`/benchmarks/${benchmark.slug}`} prefetch={false}>
-                    {benchmark.title}
+                    <LocalizedText locale={locale} en={benchmark.title} zh={benchmark.titleZh} />
                   </Link>
                 </th>
                 {cells.map((cell, i) => {
@@ -79,7 +83,7 @@ export function HeatMap({ groups, columns }: { groups: HeatMapGroup[]; columns: 
                         href={`${localizedPath(locale, `/benchmarks/${benchmark.slug}`)}#round-${column.slug}`}
                         className="heat-cell"
                         data-status={cell.status}
-                        aria-label={t("cell", { benchmark: benchmark.title, round: column.name, status: tStatus(cell.status) })}
+                        aria-label={t("cell", { benchmark: title, round: column.name, status: tStatus(cell.status) })}
                       >
                         <span aria-hidden="true">{STATUS_BADGE[cell.status].symbol}</span>
                       </a>
@@ -87,7 +91,8 @@ export function HeatMap({ groups, columns }: { groups: HeatMapGroup[]; columns: 
                   );
                 })}
               </tr>
-            ))}
+              );
+            })}
           </tbody>
         ))}
       </table>

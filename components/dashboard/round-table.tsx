@@ -1,4 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
+import { LocalizedText } from "@/components/ui/localized-text";
 import { Link } from "@/components/ui/navigation";
 import type { DashboardRound } from "@/db/queries/dashboard";
 import type { RoundFigures } from "@/lib/dashboard";
@@ -34,9 +35,13 @@ export function RoundTable({ rows }: { rows: RoundFigures<DashboardRound>[] }) {
           {rows.map(({ round, ...row }) => (
             <tr key={round.id} className="border-b border-stone-200 align-top" data-round={round.slug}>
               <th scope="row" className="py-2 pr-3 text-left font-medium">
-                <Link href={`/rounds/${round.slug}`}>{round.name}</Link>
+                <Link href={`/rounds/${round.slug}`}>
+                  <LocalizedText locale={locale} en={round.name} zh={round.nameZh} />
+                </Link>
                 {row.preliminary && <PreliminaryBadge />}
-                <span className="block text-xs font-normal text-stone-600">{round.trackName}</span>
+                <span className="block text-xs font-normal text-stone-600">
+                  <LocalizedText locale={locale} en={round.trackName} zh={round.trackNameZh} />
+                </span>
               </th>
               <td className="py-2 pr-3 whitespace-nowrap">{formatRoundDate(round.startDate, round.endDate, round.datePrecision, locale)}</td>
               <td className="py-2 pr-3 text-right tabular-nums">{row.applicable}</td>

@@ -1,11 +1,13 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { localizedProps } from "@/components/ui/localized-text";
 import { STATUSES } from "@/lib/domain";
 import { SCORECARD_SORTS, type ScorecardParams } from "@/lib/validation/scorecard-params";
 
 /** Sort and filter a round's scorecard: a plain GET form, so the view lives in the address. */
-export function ScorecardViewForm({ view, categories }: { view: ScorecardParams; categories: Array<{ slug: string; name: string }> }) {
+export function ScorecardViewForm({ view, categories }: { view: ScorecardParams; categories: Array<{ slug: string; name: string; nameZh?: string | null }> }) {
   const t = useTranslations("scorecardView");
   const tStatus = useTranslations("status");
+  const locale = useLocale();
   return (
     <form method="get" aria-label={t("label")} className="mt-6 flex flex-wrap items-end gap-3 rounded border border-stone-200 bg-white p-3 text-sm">
       <div className="flex flex-col gap-1">
@@ -30,7 +32,7 @@ export function ScorecardViewForm({ view, categories }: { view: ScorecardParams;
         <select id="category" name="category" defaultValue={view.category ?? ""} className="rounded border border-stone-400 px-2 py-1">
           <option value="">{t("all")}</option>
           {categories.map((c) => (
-            <option key={c.slug} value={c.slug}>{c.name}</option>
+            <option key={c.slug} value={c.slug} {...localizedProps(locale, c.name, c.nameZh)} />
           ))}
         </select>
       </div>

@@ -1,4 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
+import { LocalizedText } from "@/components/ui/localized-text";
 import { Link } from "@/components/ui/navigation";
 import { EvidenceList } from "@/components/scorecard/evidence-list";
 import { PublicRecordNote } from "@/components/scorecard/public-record-note";
@@ -7,6 +8,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import type { PublishedRound } from "@/db/queries/rounds";
 import type { PublishedScoreDetail } from "@/db/queries/scores";
 import { formatRoundDate, type FormatLocale } from "@/lib/format";
+import { contentLang } from "@/lib/localized";
 
 /** A benchmark's status at each published round where it applies, oldest first, with each score's rationale and evidence. */
 export function StatusTimeline({ rounds, details }: { rounds: PublishedRound[]; details: Map<number, PublishedScoreDetail> }) {
@@ -24,7 +26,9 @@ export function StatusTimeline({ rounds, details }: { rounds: PublishedRound[]; 
             return (
               <li key={round.id} id={`round-${round.slug}`} className="mb-4 scroll-mt-4 target:rounded target:bg-yellow-50 target:p-2">
                 <h3 className="font-medium">
-                  <Link href={`/rounds/${round.slug}`}>{round.name}</Link>{" "}
+                  <Link href={`/rounds/${round.slug}`}>
+                    <LocalizedText locale={locale} en={round.name} zh={round.nameZh} />
+                  </Link>{" "}
                   <span className="text-sm font-normal text-stone-600">{formatRoundDate(round.startDate, round.endDate, round.datePrecision, locale)}</span>
                 </h3>
                 {detail ? (
@@ -36,7 +40,9 @@ export function StatusTimeline({ rounds, details }: { rounds: PublishedRound[]; 
                         {detail.basis === "agreement" ? t("agreed") : t("decided")}
                       </span>
                     </p>
-                    <p className="text-sm" data-testid="rationale">{detail.rationale}</p>
+                    <p className="text-sm" data-testid="rationale" lang={detail.rationaleLang === contentLang(locale) ? undefined : detail.rationaleLang}>
+                      {detail.rationale}
+                    </p>
                     <PublicRecordNote publicRecord={detail.publicRecord} evidenceCount={detail.evidence.length} />
                     <EvidenceList evidence={detail.evidence} />
                   </div>

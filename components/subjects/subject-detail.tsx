@@ -1,4 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
+import { LocalizedText } from "@/components/ui/localized-text";
 import { Link } from "@/components/ui/navigation";
 import { HeatMap } from "@/components/dashboard/heat-map";
 import { CorrectedOn } from "@/components/records/corrected-on";
@@ -9,6 +10,7 @@ import type { PublicSubject, SubjectEvent, SubjectPage } from "@/db/queries/subj
 import { SUBJECT_EVENT_KINDS, type SubjectEventKind } from "@/lib/domain";
 import { formatDate, type FormatLocale } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
+import { localized } from "@/lib/localized";
 import { formatCount } from "@/lib/pagination";
 import { roundChartLabels } from "@/lib/round-labels";
 
@@ -53,7 +55,7 @@ export function SubjectDetail({
   const locale = useLocale() as Locale;
   const eventLabel = (kind: string) => ((SUBJECT_EVENT_KINDS as readonly string[]).includes(kind) ? tEvent(kind as SubjectEventKind) : kind);
   const labels = roundChartLabels(dashboard.rounds);
-  const columns = dashboard.rounds.map((r, i) => ({ id: r.id, slug: r.slug, name: r.name, label: labels[i]! }));
+  const columns = dashboard.rounds.map((r, i) => ({ id: r.id, slug: r.slug, name: localized(locale, r.name, r.nameZh).text, label: labels[i]! }));
 
   return (
     <>
@@ -70,8 +72,12 @@ export function SubjectDetail({
         <EditLink href={editHref} what={t("editWhat", { name: subject.name })} />
       </h1>
       <CorrectedOn at={correctedOn} />
-      {(subject.role || subject.article) && <p className="text-stone-700">{subject.role ?? subject.article}</p>}
-      <p className="mt-2 max-w-3xl">{subject.description}</p>
+      {subject.role ? (
+        <LocalizedText as="p" locale={locale} en={subject.role} zh={subject.roleZh} className="text-stone-700" />
+      ) : (
+        subject.article && <p className="text-stone-700">{subject.article}</p>
+      )}
+      <LocalizedText as="p" locale={locale} en={subject.description} zh={subject.descriptionZh} className="mt-2 max-w-3xl" />
 
       <section aria-labelledby="events-heading" className="mt-6">
         <h2 id="events-heading" className="text-lg font-semibold">{t("eventsHeading")}</h2>
@@ -83,7 +89,7 @@ export function SubjectDetail({
               <li key={i} className="rounded border border-stone-200 bg-white p-3 text-sm">
                 <p>
                   <time dateTime={e.occurredOn} className="font-medium">{formatDate(e.occurredOn, e.datePrecision, locale as FormatLocale)}</time> ·{" "}
-                  {eventLabel(e.kind)}: {e.description}
+                  {eventLabel(e.kind)}: <LocalizedText locale={locale} en={e.description} zh={e.descriptionZh} />
                 </p>
                 <p className="text-xs text-stone-600">
                   {e.sourceTitle ? t("source", { title: e.sourceTitle }) : t("sourceOutside")}

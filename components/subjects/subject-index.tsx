@@ -1,9 +1,11 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { LocalizedText } from "@/components/ui/localized-text";
 import { Link } from "@/components/ui/navigation";
 import { Pagination } from "@/components/ui/pagination";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { SubjectIndexPage, SubjectPage } from "@/db/queries/subjects";
 import { STATUSES } from "@/lib/domain";
+import { contentLang, localized } from "@/lib/localized";
 import { PageDescription } from "@/components/ui/page-description";
 import { pageInfo, pageQuery } from "@/lib/pagination";
 import type { PageParams } from "@/lib/validation/paging";
@@ -16,6 +18,7 @@ const BADGES_PER_SUBJECT = 12;
 export function SubjectIndex({ page, search, paging, data }: { page: SubjectPage; search: string; paging: PageParams; data: SubjectIndexPage }) {
   const t = useTranslations("subjects");
   const tPages = useTranslations("pagination");
+  const locale = useLocale();
   const { rows: subjects, total, benchmarksOf: linksOf, current } = data;
   const info = pageInfo(paging.page, paging.pageSize, total);
   const hrefFor = (p: number) => `/${page}${pageQuery(p, paging.pageSize, SUBJECT_PAGE_SIZE, { q: search })}`;
@@ -59,7 +62,13 @@ export function SubjectIndex({ page, search, paging, data }: { page: SubjectPage
                   {s.name}
                 </Link>
                 {s.nameZh && <span lang="zh-Hans" className="ml-2">{s.nameZh}</span>}
-                <p className="text-xs text-stone-600">{s.role ?? s.article ?? s.description}</p>
+                {s.role ? (
+                  <LocalizedText as="p" locale={locale} en={s.role} zh={s.roleZh} className="text-xs text-stone-600" />
+                ) : s.article ? (
+                  <p className="text-xs text-stone-600">{s.article}</p>
+                ) : (
+                  <LocalizedText as="p" locale={locale} en={s.description} zh={s.descriptionZh} className="text-xs text-stone-600" />
+                )}
               </div>
               <ul className="flex flex-wrap gap-1" aria-label={t("currentStatus", { count: benchmarkIds.length, name: s.name })}>
                 {benchmarkIds.length > BADGES_PER_SUBJECT
@@ -74,12 +83,14 @@ export function SubjectIndex({ page, search, paging, data }: { page: SubjectPage
                     })
                   : benchmarkIds.map((id) => {
                       const now = current.get(id);
-                      return now ? (
-                        <li key={id} title={now.title}>
+                      if (!now) return null;
+                      const title = localized(locale, now.title, now.titleZh);
+                      return (
+                        <li key={id} title={title.text}>
                           <StatusBadge status={now.status} />
-                          <span className="sr-only"> {now.title}</span>
+                          <span className="sr-only" lang={title.lang === contentLang(locale) ? undefined : title.lang}> {title.text}</span>
                         </li>
-                      ) : null;
+                      );
                     })}
               </ul>
             </li>

@@ -29,7 +29,7 @@ export interface RefreshSummary {
 }
 
 const TALLY_COLUMNS = sql`(round_id, category_id, addressee, applicable, met, partial, not_met, regressed, unknown, demo)`;
-const CHANGE_COLUMNS = sql`(round_id, previous_round_id, benchmark_id, from_round_id, direction, from_status, to_status, category_id, addressee, title)`;
+const CHANGE_COLUMNS = sql`(round_id, previous_round_id, benchmark_id, from_round_id, direction, from_status, to_status, category_id, addressee, title, title_zh)`;
 const STALE_BENCHMARKS = sql`(SELECT id FROM public_stale WHERE kind = 'benchmark')`;
 const RESCOPED_BENCHMARKS = sql`(SELECT id FROM public_stale WHERE kind = 'scope')`;
 const STALE_ROUNDS = sql`(SELECT id FROM public_stale WHERE kind = 'round')`;
@@ -85,14 +85,20 @@ async function withheldNamesMatcher(db: Executor): Promise<ReturnType<typeof com
  * rows looked at (the benchmarks just stored), otherwise every title is checked again.
  */
 async function withholdNamesInStoredTitles(db: Executor, only?: SQL): Promise<number> {
-  const rows = await allRows<{ id: number; raw: string; stored: string }>(db, sql`SELECT pb.benchmark_id AS id, b.title AS raw, pb.title AS stored FROM public_benchmarks pb JOIN benchmarks b ON b.id = pb.benchmark_id ${only ? sql`WHERE pb.benchmark_id IN ${only}` : sql``}`);
+  const rows = await allRows<{ id: number; raw: string; rawZh: string | null; stored: string; storedZh: string | null }>(
+    db,
+    sql`SELECT pb.benchmark_id AS id, b.title AS raw, b.title_zh AS rawZh, pb.title AS stored, pb.title_zh AS storedZh FROM public_benchmarks pb JOIN benchmarks b ON b.id = pb.benchmark_id ${only ? sql`WHERE pb.benchmark_id IN ${only}` : sql``}`,
+  );
   if (rows.length === 0) return 0;
   const matcher = await withheldNamesMatcher(db);
+  const withhold = (text: string) => (matcher.isEmpty ? text : matcher.redact(text));
   let changed = 0;
   for (const row of rows) {
-    const title = matcher.isEmpty ? row.raw : matcher.redact(row.raw);
-    if (title === row.stored) continue;
-    await runSql(db, sql`UPDATE public_benchmarks SET title = ${title} WHERE benchmark_id = ${row.id}`);
+    const title = withhold(row.raw);
+    // The Chinese title is sorted and shown on /zh/ as the English is on /: the same names are withheld from it.
+    const titleZh = row.rawZh === null ? null : withhold(row.rawZh);
+    if (title === row.stored && titleZh === row.storedZh) continue;
+    await runSql(db, sql`UPDATE public_benchmarks SET title = ${title}, title_zh = ${titleZh} WHERE benchmark_id = ${row.id}`);
     changed += 1;
   }
   return changed;
@@ -108,7 +114,7 @@ async function rebuildInPlace(db: Executor): Promise<void> {
   await runSql(db, sql`DELETE FROM public_changes`);
   await runSql(db, sql`DELETE FROM public_tallies`);
   await runSql(db, sql`DELETE FROM public_benchmarks`);
-  await runSql(db, sql`INSERT INTO public_benchmarks (benchmark_id, category_id, addressee, applies_from_date, retired_on, title) ${PUBLIC_BENCHMARK_ROWS}`);
+  await runSql(db, sql`INSERT INTO public_benchmarks (benchmark_id, category_id, addressee, applies_from_date, retired_on, title, title_zh) ${PUBLIC_BENCHMARK_ROWS}`);
   await withholdNamesInStoredTitles(db);
   for (const round of await publishedRounds(db)) await storeTallies(db, round.id);
   for (const { round, previous } of await roundPairs(db)) await storeChanges(db, round, previous);
@@ -143,14 +149,16 @@ async function restoreStaleBenchmarks(db: Executor, titles: boolean): Promise<Ma
   const groups = new Map<string, Group>();
   for (const g of await groupsOfRescoped(db)) groups.set(groupKey(g), g);
   await runSql(db, sql`DELETE FROM public_benchmarks WHERE benchmark_id IN ${STALE_BENCHMARKS}`);
-  await runSql(db, sql`INSERT INTO public_benchmarks (benchmark_id, category_id, addressee, applies_from_date, retired_on, title) ${PUBLIC_BENCHMARK_ROWS} AND b.id IN ${STALE_BENCHMARKS}`);
+  await runSql(db, sql`INSERT INTO public_benchmarks (benchmark_id, category_id, addressee, applies_from_date, retired_on, title, title_zh) ${PUBLIC_BENCHMARK_ROWS} AND b.id IN ${STALE_BENCHMARKS}`);
   if (titles) {
     // A name to withhold changed: every stored title is checked, and the changes copy them again.
     await withholdNamesInStoredTitles(db);
     // Rows of a benchmark no longer public are dropped with the stale benchmarks' changes (recountChanges).
     await runSql(db, sql`
-      UPDATE public_changes SET title = (SELECT pb.title FROM public_benchmarks pb WHERE pb.benchmark_id = public_changes.benchmark_id)
-       WHERE EXISTS (SELECT 1 FROM public_benchmarks pb WHERE pb.benchmark_id = public_changes.benchmark_id AND pb.title <> public_changes.title)`);
+      UPDATE public_changes SET title = (SELECT pb.title FROM public_benchmarks pb WHERE pb.benchmark_id = public_changes.benchmark_id),
+                                title_zh = (SELECT pb.title_zh FROM public_benchmarks pb WHERE pb.benchmark_id = public_changes.benchmark_id)
+       WHERE EXISTS (SELECT 1 FROM public_benchmarks pb WHERE pb.benchmark_id = public_changes.benchmark_id
+                        AND (pb.title <> public_changes.title OR coalesce(pb.title_zh, '') <> coalesce(public_changes.title_zh, '')))`);
   } else {
     await withholdNamesInStoredTitles(db, STALE_BENCHMARKS);
   }

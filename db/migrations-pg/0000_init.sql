@@ -140,7 +140,8 @@ CREATE TABLE "public_benchmarks" (
 	"addressee" text NOT NULL,
 	"applies_from_date" text NOT NULL,
 	"retired_on" text,
-	"title" text NOT NULL
+	"title" text NOT NULL,
+	"title_zh" text
 );
 --> statement-breakpoint
 CREATE TABLE "public_changes" (
@@ -154,6 +155,7 @@ CREATE TABLE "public_changes" (
 	"category_id" integer NOT NULL,
 	"addressee" text NOT NULL,
 	"title" text NOT NULL,
+	"title_zh" text,
 	CONSTRAINT "public_changes_round_id_previous_round_id_benchmark_id_pk" PRIMARY KEY("round_id","previous_round_id","benchmark_id")
 );
 --> statement-breakpoint

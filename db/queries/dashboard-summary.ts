@@ -5,7 +5,7 @@ import "server-only";
 // at a time from the aggregates. db/queries/dashboard-summary.test.ts checks that both agree.
 import { and, asc, eq, exists, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { comparisonBase, type Dashboard, type GroupFigures, type HeatMapGroup, type MatrixBenchmark, type StatusChange } from "@/lib/dashboard";
-import { ADDRESSEES, type Addressee, type Status } from "@/lib/domain";
+import { ADDRESSEES, type Addressee, type ContentLang, type Status } from "@/lib/domain";
 import { emptyTally, isApplicable, isPreliminary, summariseTally, type StatusTally } from "@/lib/scoring";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { NO_LIMIT, allRows, firstRow } from "../dialect";
@@ -34,8 +34,10 @@ const matrixColumns = {
   id: benchmarks.id,
   slug: benchmarks.slug,
   title: benchmarks.title,
+  titleZh: benchmarks.titleZh,
   categorySlug: categories.slug,
   categoryName: categories.name,
+  categoryNameZh: categories.nameZh,
   categoryPosition: categories.position,
   addressee: benchmarks.addressee,
   appliesFromDate,
@@ -136,9 +138,15 @@ export interface SummaryOptions {
    * live from the release's score rows instead of the stored tallies, so slower at scale.
    */
   release?: number;
+  /** The language the titles are sorted in: "zh" sorts by the stored Chinese title where there is one. */
+  lang?: ContentLang;
 }
 
-type GroupSpec = { key: string; match: string | number; label: string };
+/** A stored title column pair in the reader's language: the Chinese where there is one (stored with the same names withheld). */
+const titleIn = (lang: ContentLang | undefined, table: { title: SQLWrapper; titleZh: SQLWrapper }) =>
+  lang === "zh" ? sql`coalesce(${table.titleZh}, ${table.title})` : table.title;
+
+type GroupSpec = { key: string; match: string | number; label: string; labelZh?: string | null };
 
 function figuresAtLatest(tallies: readonly TallyRow[], latestRoundId: number | undefined, keyOf: (t: TallyRow) => string | number, groups: GroupSpec[]): GroupFigures[] {
   if (latestRoundId === undefined) return [];
@@ -146,12 +154,12 @@ function figuresAtLatest(tallies: readonly TallyRow[], latestRoundId: number | u
   return groups
     .map((g) => ({ g, counted: tallyOf(atLatest.filter((t) => keyOf(t) === g.match)) }))
     .filter(({ counted }) => counted.applicable > 0)
-    .map(({ g, counted }) => ({ key: g.key, label: g.label, ...summariseTally(counted.tally, counted.applicable) }));
+    .map(({ g, counted }) => ({ key: g.key, label: g.label, ...(g.labelZh !== undefined && { labelZh: g.labelZh }), ...summariseTally(counted.tally, counted.applicable) }));
 }
 
 function categoriesInViewQuery(db: Executor, inView: SQL | undefined) {
   return db
-    .select({ id: categories.id, slug: categories.slug, name: categories.name, position: categories.position })
+    .select({ id: categories.id, slug: categories.slug, name: categories.name, nameZh: categories.nameZh, position: categories.position })
     .from(categories)
     .where(exists(db.select({ one: sql`1` }).from(publicBenchmarks).where(and(eq(publicBenchmarks.categoryId, categories.id), inView))))
     .orderBy(asc(categories.position), asc(categories.name));
@@ -173,7 +181,7 @@ export async function getDashboardSummary(db: Executor, filters: DashboardFilter
   const pair = latest && previous && !options.figuresOnly ? { previousRoundId: previous.round.id, latestRoundId: latest.round.id } : null;
   const { changes, changeCounts } = !pair
     ? { changes: [], changeCounts: { up: 0, down: 0 } }
-    : await readStoredChanges(db, redactor, viewConditions(db, resolved, publicChanges), roundsInView, pair.previousRoundId, pair.latestRoundId, options.changesLimit);
+    : await readStoredChanges(db, redactor, viewConditions(db, resolved, publicChanges), roundsInView, pair.previousRoundId, pair.latestRoundId, options.changesLimit, options.lang);
 
   return {
     rounds: roundsInView,
@@ -230,10 +238,10 @@ async function readHeatMapOfView(
           .innerJoin(benchmarks, eq(benchmarks.id, publicBenchmarks.benchmarkId))
           .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
           .where(and(eq(publicBenchmarks.categoryId, categoryId), heatMapWhere))
-          .orderBy(asc(publicBenchmarks.appliesFromDate), asc(publicBenchmarks.title), asc(publicBenchmarks.benchmarkId))
+          .orderBy(asc(publicBenchmarks.appliesFromDate), asc(titleIn(options.lang, publicBenchmarks)), asc(publicBenchmarks.benchmarkId))
           .limit(limit),
       )
-    ).map((b) => redactor.fields(b, ["title"]));
+    ).map((b) => redactor.fields(b, ["title", "titleZh"]));
   const { heatMap, heatMapShown } = await readHeatMap(db, heatMapRows, categoriesInView, roundsInView, options.figuresOnly ? 0 : (options.heatMapLimit ?? Number.POSITIVE_INFINITY), statusesOf);
   return { heatMap, heatMapShown, heatMapTotal };
 }
@@ -330,7 +338,7 @@ async function readLiveChanges(
 }
 
 /** The figures per round and per group at the latest round, from the tallies of the rounds in view. */
-function assembleFigures(roundsInView: DashboardRound[], tallies: readonly TallyRow[], preliminary: ReadonlySet<number>, categoriesInView: ReadonlyArray<{ id: number; slug: string; name: string }>) {
+function assembleFigures(roundsInView: DashboardRound[], tallies: readonly TallyRow[], preliminary: ReadonlySet<number>, categoriesInView: ReadonlyArray<{ id: number; slug: string; name: string; nameZh: string | null }>) {
   const series = roundsInView.map((round) => {
     const { tally, applicable } = tallyOf(tallies.filter((t) => t.roundId === round.id));
     return { round, ...summariseTally(tally, applicable), preliminary: preliminary.has(round.id) };
@@ -341,7 +349,7 @@ function assembleFigures(roundsInView: DashboardRound[], tallies: readonly Tally
     tallies,
     latest?.round.id,
     (t) => t.categoryId,
-    categoriesInView.map((c) => ({ key: c.slug, match: c.id, label: c.name })),
+    categoriesInView.map((c) => ({ key: c.slug, match: c.id, label: c.name, labelZh: c.nameZh })),
   );
   const byAddressee = figuresAtLatest(
     tallies,
@@ -384,6 +392,7 @@ async function readHeatMap(
     .map((rows) => ({
       categorySlug: rows[0]!.categorySlug,
       categoryName: rows[0]!.categoryName,
+      categoryNameZh: rows[0]!.categoryNameZh ?? null,
       rows: rows.map((benchmark) => ({
         benchmark,
         cells: roundsInView.map((round) => ({
@@ -407,6 +416,7 @@ async function readStoredChanges(
   previousRoundId: number,
   latestRoundId: number,
   limit = Number.POSITIVE_INFINITY,
+  lang?: ContentLang,
 ): Promise<{ changes: StatusChange[]; changeCounts: { up: number; down: number } }> {
   // A benchmark compared with a round before the view's first (its scope skipped the rounds between) is not a change in view.
   const where = (direction?: "up" | "down") =>
@@ -434,9 +444,9 @@ async function readStoredChanges(
             .innerJoin(benchmarks, eq(benchmarks.id, publicChanges.benchmarkId))
             .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
             .where(where(direction))
-            .orderBy(asc(publicChanges.title), asc(publicChanges.benchmarkId))
+            .orderBy(asc(titleIn(lang, publicChanges)), asc(publicChanges.benchmarkId))
             .limit(Number.isFinite(limit) ? limit : NO_LIMIT)
-        ).map((row) => ({ ...redactor.fields(row, ["title"]), direction })),
+        ).map((row) => ({ ...redactor.fields(row, ["title", "titleZh"]), direction })),
       ),
     )
   ).flat();

@@ -39,8 +39,10 @@ export async function getDashboardData(db: Executor, filters: DashboardFilters):
       id: benchmarks.id,
       slug: benchmarks.slug,
       title: benchmarks.title,
+      titleZh: benchmarks.titleZh,
       categorySlug: categories.slug,
       categoryName: categories.name,
+      categoryNameZh: categories.nameZh,
       categoryPosition: categories.position,
       addressee: benchmarks.addressee,
       appliesFromDate,
@@ -70,7 +72,7 @@ export async function getDashboardData(db: Executor, filters: DashboardFilters):
   const redactor = await getPublicRedactor(db);
   return {
     rounds: roundRows,
-    benchmarks: benchmarkRows.map((b) => redactor.fields(b, ["title"])),
+    benchmarks: benchmarkRows.map((b) => redactor.fields(b, ["title", "titleZh"])),
     scores: scoreRows.map(({ benchmarkId, roundId, status }) => ({ benchmarkId, roundId, status })),
     unmatched: resolved.unmatched,
     dataVersion: roundRows.map((r) => r.publishedAt).sort().at(-1) ?? null,
@@ -92,6 +94,7 @@ function roundsInViewQuery(db: Executor, resolved: ResolvedFilters) {
       id: rounds.id,
       slug: rounds.slug,
       name: rounds.name,
+      nameZh: rounds.nameZh,
       startDate: rounds.startDate,
       endDate: rounds.endDate,
       datePrecision: rounds.datePrecision,
@@ -99,6 +102,7 @@ function roundsInViewQuery(db: Executor, resolved: ResolvedFilters) {
       trackId: rounds.trackId,
       trackSlug: tracks.slug,
       trackName: tracks.name,
+      trackNameZh: tracks.nameZh,
       trackShortName: tracks.shortName,
     })
     .from(rounds)

@@ -36,7 +36,7 @@ export interface PublishedRound {
 
 // The same benchmarks as isPublicBenchmark (db/queries/shared.ts): a benchmark that applies from an unpublished round is not yet public.
 export const PUBLIC_BENCHMARK_ROWS = sql`
-  SELECT b.id, b.category_id, b.addressee, af.start_date, b.retired_on, b.title
+  SELECT b.id, b.category_id, b.addressee, af.start_date, b.retired_on, b.title, b.title_zh
     FROM benchmarks b JOIN rounds af ON af.id = b.applies_from_round_id
    WHERE b.confidential = 0 AND af.published_at IS NOT NULL AND b.review_state = 'approved'
      AND NOT EXISTS (SELECT 1 FROM benchmark_subjects bs JOIN subjects s ON s.id = bs.subject_id WHERE bs.benchmark_id = b.id AND s.confidential = 1)`;
@@ -181,7 +181,7 @@ export function changesBetween(round: PublishedRound, previous: PublishedRound, 
   const restrict = only ? sql`AND ${only}` : sql``;
   const direct = sql`
     SELECT * FROM (
-      SELECT ${round.id}, ${previous.id}, pb.benchmark_id, ${previous.id}, ${DIRECTION} AS direction, before.status, now.status, pb.category_id, pb.addressee, pb.title
+      SELECT ${round.id}, ${previous.id}, pb.benchmark_id, ${previous.id}, ${DIRECTION} AS direction, before.status, now.status, pb.category_id, pb.addressee, pb.title, pb.title_zh
         FROM ${asOf.scores} now
         JOIN ${asOf.scores} before ON before.benchmark_id = now.benchmark_id AND before.round_id = ${previous.id}
         JOIN public_benchmarks pb ON pb.benchmark_id = now.benchmark_id
@@ -192,7 +192,7 @@ export function changesBetween(round: PublishedRound, previous: PublishedRound, 
   if (previous.trackId === round.trackId) return [direct];
   const scoped = sql`
     SELECT * FROM (
-      SELECT ${round.id}, ${previous.id}, pb.benchmark_id, before.round_id, ${DIRECTION} AS direction, before.status, now.status, pb.category_id, pb.addressee, pb.title
+      SELECT ${round.id}, ${previous.id}, pb.benchmark_id, before.round_id, ${DIRECTION} AS direction, before.status, now.status, pb.category_id, pb.addressee, pb.title, pb.title_zh
         FROM ${asOf.scores} now
         JOIN public_benchmarks pb ON pb.benchmark_id = now.benchmark_id
         JOIN benchmark_tracks own ON own.benchmark_id = now.benchmark_id AND own.track_id = ${round.trackId}

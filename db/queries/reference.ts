@@ -8,6 +8,14 @@ export async function listTracks(db: Executor): Promise<Array<{ slug: string; na
   return db.select({ slug: tracks.slug, name: tracks.name }).from(tracks).orderBy(asc(tracks.id));
 }
 
+/** The categories in their order, with their descriptions, for the method page (a category holds nothing confidential). */
+export async function listCategoryDescriptions(db: Executor): Promise<Array<{ slug: string; name: string; nameZh: string | null; description: string; descriptionZh: string | null }>> {
+  return db
+    .select({ slug: categories.slug, name: categories.name, nameZh: categories.nameZh, description: categories.description, descriptionZh: categories.descriptionZh })
+    .from(categories)
+    .orderBy(asc(categories.position), asc(categories.name));
+}
+
 /** Everything an editor manages, confidential items included (workspace only, never public pages); people and laws merged into another left out. */
 export async function listReferenceData(db: Executor) {
   const [trackRows, categoryRows, subjectRows, benchmarkRows] = await Promise.all([

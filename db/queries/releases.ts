@@ -5,6 +5,7 @@ import "server-only";
 // back a benchmark that has since become confidential, nor name a round that is not published.
 import { sql, type SQL } from "drizzle-orm";
 import type { PublishedBasis, ReleaseKind, Status } from "@/lib/domain";
+import { detectTextLang } from "@/lib/localized";
 import { allRows, oneRow } from "../dialect";
 import type { Executor } from "../transaction";
 import { getPublicRedactor } from "./public-text";
@@ -282,6 +283,8 @@ export async function listScoreDetailsAsOf(db: Executor, release: { number: numb
     basis: r.basis,
     isDemo: r.demo,
     rationale: r.rationale,
+    // As saved with the assessment: detected from the text (lib/localized.ts).
+    rationaleLang: detectTextLang(r.rationale),
     publicRecord: r.publicRecord,
     decidedAt: release.publishedAt,
     evidence: r.evidence,

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
-import type { PublishedBasis, Status } from "@/lib/domain";
+import type { ContentLang, PublishedBasis, Status } from "@/lib/domain";
 import type { Executor } from "../transaction";
 import { assessments, benchmarks, publishedEvidence, publishedScores, rounds } from "../schema";
 import { isInScope } from "@/lib/scoring";
@@ -21,6 +21,8 @@ export interface PublishedScoreDetail {
   basis: PublishedBasis;
   isDemo: boolean;
   rationale: string;
+  /** The language the rationale is written in, so that a page in the other language marks it. */
+  rationaleLang: ContentLang;
   /** The rationale rests on public record; with no evidence, the page says it is still to be verified. */
   publicRecord: boolean;
   decidedAt: string;
@@ -42,6 +44,7 @@ export async function listPublishedScoreDetails(db: Executor, where: { benchmark
         decidedAt: publishedScores.decidedAt,
         assessmentId: publishedScores.assessmentId,
         rationale: assessments.rationale,
+        rationaleLang: assessments.rationaleLang,
         publicRecord: assessments.publicRecord,
       })
       .from(publishedScores)
@@ -83,12 +86,12 @@ async function listPublishedEvidence(db: Executor, redactor: PublicRedactor, ben
  * asking each round only for the benchmarks still without one, so it costs about one lookup per
  * benchmark rather than one per score.
  */
-export async function listCurrentStatuses(db: Executor, benchmarkIds: number[]): Promise<Map<number, { status: Status; title: string }>> {
-  const result = new Map<number, { status: Status; title: string }>();
+export async function listCurrentStatuses(db: Executor, benchmarkIds: number[]): Promise<Map<number, { status: Status; title: string; titleZh: string | null }>> {
+  const result = new Map<number, { status: Status; title: string; titleZh: string | null }>();
   if (benchmarkIds.length === 0) return result;
   const redactor = await getPublicRedactor(db);
   const stored = await inBatches(benchmarkIds, async (batch) =>
-    db.select({ id: benchmarks.id, title: benchmarks.title, retiredOn: benchmarks.retiredOn }).from(benchmarks).where(inArray(benchmarks.id, batch)),
+    db.select({ id: benchmarks.id, title: benchmarks.title, titleZh: benchmarks.titleZh, retiredOn: benchmarks.retiredOn }).from(benchmarks).where(inArray(benchmarks.id, batch)),
   );
   // withScopes (benchmark-scope.ts, another area's) is still synchronous.
   const info = new Map((await withScopes(db, stored)).map((b) => [b.id, b]));
@@ -111,7 +114,10 @@ export async function listCurrentStatuses(db: Executor, benchmarkIds: number[]):
         .from(publishedScores)
         .where(and(eq(publishedScores.roundId, round.id), inArray(publishedScores.benchmarkId, batch))),
     );
-    for (const f of found) result.set(f.benchmarkId, { status: f.status, title: redactor.text(info.get(f.benchmarkId)!.title) });
+    for (const f of found) {
+      const b = info.get(f.benchmarkId)!;
+      result.set(f.benchmarkId, { status: f.status, title: redactor.text(b.title), titleZh: b.titleZh === null ? null : redactor.text(b.titleZh) });
+    }
     missing = missing.filter((id) => !result.has(id));
   }
   return result;

@@ -147,7 +147,7 @@ export interface SubjectIndexPage {
   /** Each subject's public benchmarks, by id. */
   benchmarksOf: Map<number, number[]>;
   /** The current status of each of those benchmarks, with its public title. */
-  current: Map<number, { status: Status; title: string }>;
+  current: Map<number, { status: Status; title: string; titleZh: string | null }>;
 }
 
 /** What the people or laws index shows for one page: the subjects, their benchmarks and each one's current status. */

@@ -261,6 +261,7 @@ export const publicBenchmarks = pgTable(
     appliesFromDate: text("applies_from_date").notNull(),
     retiredOn: text("retired_on"),
     title: text("title").notNull(),
+    titleZh: text("title_zh"),
   },
   (t) => [
     index("public_benchmarks_order_idx").on(t.categoryId, t.appliesFromDate, t.title, t.benchmarkId),
@@ -282,6 +283,7 @@ export const publicChanges = pgTable(
     categoryId: integer("category_id").notNull(),
     addressee: text("addressee", { enum: ["chinese_government","us_government","both_governments","un_member_states","un_human_rights_council","concerned_governments"] }).notNull(),
     title: text("title").notNull(),
+    titleZh: text("title_zh"),
   },
   (t) => [
     primaryKey({ name: "public_changes_round_id_previous_round_id_benchmark_id_pk", columns: [t.roundId, t.previousRoundId, t.benchmarkId] }),

@@ -60,6 +60,8 @@ export const publicBenchmarks = sqliteTable(
     appliesFromDate: text("applies_from_date").notNull(),
     retiredOn: text("retired_on"),
     title: text("title").notNull(),
+    /** The Chinese title where an editor wrote one, stored with the same names withheld as the English. */
+    titleZh: text("title_zh"),
   },
   (t) => [
     index("public_benchmarks_order_idx").on(t.categoryId, t.appliesFromDate, t.title, t.benchmarkId),
@@ -95,6 +97,7 @@ export const publicChanges = sqliteTable(
     categoryId: integer("category_id").notNull(),
     addressee: text("addressee", { enum: ADDRESSEES }).notNull(),
     title: text("title").notNull(),
+    titleZh: text("title_zh"),
   },
   (t) => [
     primaryKey({ columns: [t.roundId, t.previousRoundId, t.benchmarkId] }),

@@ -4,7 +4,9 @@ import { getDb } from "@/db/client";
 import { getDashboardSummary } from "@/db/queries/dashboard-summary";
 import { listFilterOptions } from "@/db/queries/filter-options";
 import { findUnmatchedFilters } from "@/db/queries/filters";
+import { getLocale } from "next-intl/server";
 import { DASHBOARD_LIMITS } from "@/lib/dashboard";
+import { contentLang } from "@/lib/localized";
 import { parseDashboardFilters, type SearchParams } from "@/lib/validation/dashboard-filters";
 import { feedAlternates } from "@/server/feeds/atom-feeds";
 import { cachedByPublishedData } from "@/server/published-cache";
@@ -14,9 +16,11 @@ export async function loadDashboard(searchParams: SearchParams, release?: number
   // Malformed values are not quoted back: one cached rendering serves them all (see proxy.ts).
   const { filters, problems } = parseDashboardFilters(searchParams, { quoteValues: false });
   // A view naming nothing public is cheap to compute and could be varied at will, so it is not kept.
+  // The rows are sorted by title in the page's language, so each language has its own rendering.
+  const lang = contentLang(await getLocale());
   const dashboard = await cachedByPublishedData(
-    ["dashboard", JSON.stringify(filters), ...(release ? [`release-${release}`] : [])],
-    () => getDashboardSummary(getDb(), filters, { heatMapLimit: DASHBOARD_LIMITS.heatMapRows, changesLimit: DASHBOARD_LIMITS.changesPerDirection, release }),
+    ["dashboard", lang, JSON.stringify(filters), ...(release ? [`release-${release}`] : [])],
+    () => getDashboardSummary(getDb(), filters, { heatMapLimit: DASHBOARD_LIMITS.heatMapRows, changesLimit: DASHBOARD_LIMITS.changesPerDirection, release, lang }),
     { when: (await findUnmatchedFilters(getDb(), filters)).length === 0 },
   );
   return { filters, problems, dashboard, options: await listFilterOptions(getDb(), filters) };

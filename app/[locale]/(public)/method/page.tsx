@@ -1,10 +1,12 @@
-import { Link } from "@/components/ui/navigation";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ExternalLink } from "@/components/ui/external-link";
+import { LocalizedText } from "@/components/ui/localized-text";
+import { Link } from "@/components/ui/navigation";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db/client";
 import { getPublicationSettings } from "@/db/queries/publication-settings";
+import { listCategoryDescriptions } from "@/db/queries/reference";
 import { listSourceDocuments } from "@/db/queries/sources";
 import { STATUSES } from "@/lib/domain";
 import { formatDate, type FormatLocale } from "@/lib/format";
@@ -22,6 +24,7 @@ export default async function MethodPage() {
   const [t, locale] = await Promise.all([getTranslations("method"), getLocale()]);
   const sources = await listSourceDocuments(getDb());
   const settings = await getPublicationSettings(getDb());
+  const categories = await listCategoryDescriptions(getDb());
   return (
     <article className="max-w-3xl space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -63,6 +66,23 @@ export default async function MethodPage() {
         <p data-testid="method-releases">{t.rich("releases", { link: (chunks) => <Link href="/releases">{chunks}</Link> })}</p>
         <p data-testid="method-preliminary">{t.rich("preliminary", { strong, percent: settings.minCoveragePercent })}</p>
         <p>{t("confidential")}</p>
+      </section>
+
+      <section aria-labelledby="categories-heading" className="space-y-2">
+        <h2 id="categories-heading" className="text-lg font-semibold">{t("categoriesHeading")}</h2>
+        <p>{t("categoriesIntro")}</p>
+        <dl className="text-sm" data-testid="method-categories">
+          {categories.map((c) => (
+            <div key={c.slug} className="mt-2">
+              <dt className="font-medium">
+                <Link href={`/?category=${c.slug}`}>
+                  <LocalizedText locale={locale} en={c.name} zh={c.nameZh} />
+                </Link>
+              </dt>
+              {c.description && <LocalizedText as="dd" locale={locale} en={c.description} zh={c.descriptionZh} className="text-stone-700" />}
+            </div>
+          ))}
+        </dl>
       </section>
 
       <section aria-labelledby="sources-heading" className="space-y-2">

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { LocalizedText } from "@/components/ui/localized-text";
+import { localized } from "@/lib/localized";
 import { PageDescription } from "@/components/ui/page-description";
 import { Link } from "@/components/ui/navigation";
 import { Pagination } from "@/components/ui/pagination";
@@ -46,12 +48,14 @@ export default async function StatementsPage({ searchParams }: { searchParams: P
           {statements.map((s) => (
             <li key={s.id} className="rounded border border-stone-200 bg-white p-4">
               <h2 className="font-semibold">
-                <Link href={`/statements/${s.slug}`}>{s.title}</Link>
+                <Link href={`/statements/${s.slug}`}>
+                  <LocalizedText locale={locale} en={s.title} zh={s.titleZh} />
+                </Link>
               </h2>
               <p className="text-sm text-stone-600">
                 {tKind(s.kind)} · {formatDate(s.date, s.datePrecision, locale as FormatLocale)}
                 {publishers.get(s.id) && ` · ${publishers.get(s.id)!.length > 3 ? t("organisations", { count: publishers.get(s.id)!.length }) : publishers.get(s.id)!.join(", ")}`}
-                {s.roundName && ` · ${t("addresses", { round: s.roundName })}`}
+                {s.roundName && ` · ${t("addresses", { round: localized(locale, s.roundName, s.roundNameZh).text })}`}
               </p>
               <p className="mt-1 text-sm">{t("drawn", { count: demandsPerStatement.get(s.id) ?? 0 })}</p>
             </li>

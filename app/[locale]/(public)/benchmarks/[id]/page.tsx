@@ -5,6 +5,7 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { StatusTimeline } from "@/components/scorecard/status-timeline";
 import { CorrectedOn } from "@/components/records/corrected-on";
 import { EditLink } from "@/components/ui/edit-link";
+import { LocalizedText } from "@/components/ui/localized-text";
 import { getDb } from "@/db/client";
 import { feedAlternates } from "@/server/feeds/atom-feeds";
 import { getPublicBenchmark, listBenchmarkSources, listBenchmarkSubjects } from "@/db/queries/benchmarks";
@@ -13,6 +14,7 @@ import { getCorrectedOn } from "@/db/queries/record-history";
 import { findMergedBenchmarkTarget } from "@/db/queries/record-statements";
 import { listPublishedScoreDetails } from "@/db/queries/scores";
 import { formatDate, formatScope, type FormatLocale } from "@/lib/format";
+import { contentLang, localized } from "@/lib/localized";
 import { localeAlternates } from "@/server/i18n/alternates";
 import { getRelease, listPublishedRoundsAsOf, listScoreDetailsAsOf } from "@/db/queries/releases";
 import { PinnedReleaseNotice } from "@/components/releases/pinned-release-notice";
@@ -28,7 +30,7 @@ type Props = { params: Promise<{ id: string }>; searchParams?: Promise<SearchPar
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const benchmark = await getPublicBenchmark(getDb(), (await params).id);
   if (!benchmark) return { title: (await getTranslations("benchmark"))("notFound") };
-  return { title: benchmark.title, alternates: { ...localeAlternates(`/benchmarks/${encodeURIComponent(benchmark.slug)}`), ...feedAlternates("benchmarks", benchmark.slug) } };
+  return { title: localized(await getLocale(), benchmark.title, benchmark.titleZh).text, alternates: { ...localeAlternates(`/benchmarks/${encodeURIComponent(benchmark.slug)}`), ...feedAlternates("benchmarks", benchmark.slug) } };
 }
 
 export default async function BenchmarkPage({ params, searchParams }: Props) {
@@ -58,6 +60,11 @@ export default async function BenchmarkPage({ params, searchParams }: Props) {
   const lang = locale as FormatLocale;
   const people = subjects.filter((s) => s.kind === "person");
   const laws = subjects.filter((s) => s.kind !== "person");
+  // The restated demand in the page's language where written, marked as English where it falls back.
+  const demandLine = (en: string, zh: string | null) => {
+    const { text, lang: textLang } = localized(locale, en, zh);
+    return t.rich("demand", { demand: text, text: (chunks) => (textLang === contentLang(locale) ? chunks : <span lang={textLang}>{chunks}</span>) });
+  };
 
   return (
     <>
@@ -66,24 +73,26 @@ export default async function BenchmarkPage({ params, searchParams }: Props) {
         <Link href="/">{tSite("nav.dashboard")}</Link> / {t("crumb")}
       </p>
       <div className="mt-1 flex flex-wrap items-baseline gap-x-2">
-        <h1 className="text-2xl font-semibold">{benchmark.title}</h1>
+        <LocalizedText as="h1" locale={locale} en={benchmark.title} zh={benchmark.titleZh} className="text-2xl font-semibold" />
         <EditLink href={recordEditPath("benchmark", benchmark.slug)} what={t("editWhat")} />
       </div>
       <CorrectedOn at={correctedOn} />
       <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
         <dt className="font-medium">{t("category")}</dt>
         <dd>
-          <Link href={`/?category=${benchmark.categorySlug}`}>{benchmark.categoryName}</Link>
+          <Link href={`/?category=${benchmark.categorySlug}`}><LocalizedText locale={locale} en={benchmark.categoryName} zh={benchmark.categoryNameZh} />
+          </Link>
         </dd>
         <dt className="font-medium">{t("addressee")}</dt>
         <dd>{tAddressee(benchmark.addressee)}</dd>
         <dt className="font-medium">{t("appliesFrom")}</dt>
         <dd>
-          <Link href={`/rounds/${benchmark.appliesFromSlug}`}>{benchmark.appliesFromName}</Link>
+          <Link href={`/rounds/${benchmark.appliesFromSlug}`}><LocalizedText locale={locale} en={benchmark.appliesFromName} zh={benchmark.appliesFromNameZh} />
+          </Link>
         </dd>
         <dt className="font-medium">{t("assessedAt")}</dt>
         <dd data-testid="scope">
-          {formatScope(benchmark.scope.map((track) => track.name), lang)}
+          {formatScope(benchmark.scope.map((track) => localized(locale, track.name, track.nameZh).text), lang)}
           {benchmark.scope.length > 0 && <span className="text-stone-600">{t("scopeOnly")}</span>}
         </dd>
         {benchmark.retiredOn && (
@@ -102,12 +111,14 @@ export default async function BenchmarkPage({ params, searchParams }: Props) {
           {sources.map((s) => (
             <li key={s.statementSlug} className="rounded border border-stone-200 bg-white p-3 text-sm">
               <p>
-                <Link href={`/statements/${s.statementSlug}`}>{s.statementTitle}</Link>{" "}
+                <Link href={`/statements/${s.statementSlug}`}>
+                  <LocalizedText locale={locale} en={s.statementTitle} zh={s.statementTitleZh} />
+                </Link>{" "}
                 <span className="text-stone-600">
                   ({tKind(s.statementKind)}, {formatDate(s.statementDate, s.statementDatePrecision, lang)})
                 </span>
               </p>
-              <p className="mt-1">{t("demand", { demand: s.demand })}</p>
+              <p className="mt-1">{demandLine(s.demand, s.demandZh)}</p>
             </li>
           ))}
         </ul>
@@ -127,7 +138,9 @@ export default async function BenchmarkPage({ params, searchParams }: Props) {
             ))}
             {laws.map((l) => (
               <li key={l.slug}>
-                <Link href={`/laws/${l.slug}`}>{l.name}</Link>
+                <Link href={`/laws/${l.slug}`}>
+                  <LocalizedText locale={locale} en={l.name} zh={l.nameZh} />
+                </Link>
               </li>
             ))}
           </ul>

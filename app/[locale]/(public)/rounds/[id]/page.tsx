@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { LocalizedText } from "@/components/ui/localized-text";
 import { PageDescription } from "@/components/ui/page-description";
 import { localeAlternates } from "@/server/i18n/alternates";
 import { Link } from "@/components/ui/navigation";
@@ -28,6 +29,7 @@ import {
 import { listPublishedScoreDetails } from "@/db/queries/scores";
 import { PDF_MAX_BENCHMARKS } from "@/db/queries/scorecard-pdf";
 import { formatRoundDate, type FormatLocale } from "@/lib/format";
+import { localized } from "@/lib/localized";
 import { recordEditPath } from "@/lib/record-paths";
 import { formatCount, pageInfo } from "@/lib/pagination";
 import { summariseTally } from "@/lib/scoring";
@@ -47,9 +49,9 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchPara
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const round = await getPublishedRound(getDb(), (await params).id);
-  const t = await getTranslations("round");
+  const [t, locale] = await Promise.all([getTranslations("round"), getLocale()]);
   if (!round) return { title: t("notFound") };
-  return { title: t("title", { round: round.name }), alternates: { ...localeAlternates(`/rounds/${encodeURIComponent(round.slug)}`), ...feedAlternates("rounds", round.slug) } };
+  return { title: t("title", { round: localized(locale, round.name, round.nameZh).text }), alternates: { ...localeAlternates(`/rounds/${encodeURIComponent(round.slug)}`), ...feedAlternates("rounds", round.slug) } };
 }
 
 export default async function RoundScorecardPage({ params, searchParams }: Props) {
@@ -93,12 +95,12 @@ export default async function RoundScorecardPage({ params, searchParams }: Props
         <Link href="/">{tSite("nav.dashboard")}</Link> / {t("crumb")}
       </p>
       <h1 className="mt-1 text-2xl font-semibold">
-        {round.name}
+        <LocalizedText locale={locale} en={round.name} zh={round.nameZh} />
         {preliminary && <PreliminaryBadge />}
         <EditLink href={recordEditPath("round", round.slug)} what={t("editWhat")} />
       </h1>
       <p className="text-stone-700">
-        {round.trackName} · {formatRoundDate(round.startDate, round.endDate, round.datePrecision, locale as FormatLocale)}
+        <LocalizedText locale={locale} en={round.trackName} zh={round.trackNameZh} /> · {formatRoundDate(round.startDate, round.endDate, round.datePrecision, locale as FormatLocale)}
         {round.location && ` · ${round.location}`}
       </p>
       {round.dateNote && <p className="mt-1 text-xs text-stone-600">{t("dateNote", { note: round.dateNote })}</p>}
@@ -153,8 +155,8 @@ export default async function RoundScorecardPage({ params, searchParams }: Props
       <Pagination info={info} hrefFor={hrefFor} label={t("pages")} />
 
       <nav aria-label={t("otherRounds")} className="mt-6 flex justify-between text-sm">
-        {neighbours.previous ? <Link href={`/rounds/${neighbours.previous.slug}`}>← {neighbours.previous.name}</Link> : <span />}
-        {neighbours.next ? <Link href={`/rounds/${neighbours.next.slug}`}>{neighbours.next.name} →</Link> : <span />}
+        {neighbours.previous ? <Link href={`/rounds/${neighbours.previous.slug}`}>← <LocalizedText locale={locale} en={neighbours.previous.name} zh={neighbours.previous.nameZh} /></Link> : <span />}
+        {neighbours.next ? <Link href={`/rounds/${neighbours.next.slug}`}><LocalizedText locale={locale} en={neighbours.next.name} zh={neighbours.next.nameZh} /> →</Link> : <span />}
       </nav>
     </>
   );

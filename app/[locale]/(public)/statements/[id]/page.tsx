@@ -7,6 +7,7 @@ import { HeatMap } from "@/components/dashboard/heat-map";
 import { CorrectedOn } from "@/components/records/corrected-on";
 import { DemoNotice } from "@/components/ui/demo-notice";
 import { EditLink } from "@/components/ui/edit-link";
+import { LocalizedText } from "@/components/ui/localized-text";
 import { ExternalLink } from "@/components/ui/external-link";
 import { getStatement, listPublishers, listSignatories } from "@/db/queries/statements";
 import { PreliminaryBadge } from "@/components/dashboard/headline";
@@ -17,6 +18,7 @@ import { recordEditPath } from "@/lib/record-paths";
 import { DASHBOARD_LIMITS } from "@/lib/dashboard";
 import { STATUSES } from "@/lib/domain";
 import { formatDate, formatIndex, type FormatLocale } from "@/lib/format";
+import { contentLang, localized } from "@/lib/localized";
 import { formatCount } from "@/lib/pagination";
 import { cachedByPublishedData } from "@/server/published-cache";
 import { roundChartLabels } from "@/lib/round-labels";
@@ -28,7 +30,7 @@ type Props = { params: Promise<{ id: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const statement = await getStatement(getDb(), (await params).id);
   if (!statement) return { title: (await getTranslations("statement"))("notFound") };
-  return { title: statement.title, alternates: localeAlternates(`/statements/${encodeURIComponent(statement.slug)}`) };
+  return { title: localized(await getLocale(), statement.title, statement.titleZh).text, alternates: localeAlternates(`/statements/${encodeURIComponent(statement.slug)}`) };
 }
 
 export default async function StatementPage({ params }: Props) {
@@ -39,11 +41,13 @@ export default async function StatementPage({ params }: Props) {
   const publishers = publishersOf.get(statement.id) ?? [];
   // The dashboard narrowed to the statement: figures over every benchmark it raised (23,000 for one
   // at scale: kept per data version), the heat map over the first hundred.
-  const dashboard = await cachedByPublishedData(["statement", statement.slug], () =>
-    getDashboardSummary(db, { statement: statement.slug }, { heatMapLimit: DASHBOARD_LIMITS.heatMapRows, changesLimit: 0 }),
+  // Sorted by title in the page's language (see load-dashboard.ts).
+  const lang = contentLang(await getLocale());
+  const dashboard = await cachedByPublishedData(["statement", lang, statement.slug], () =>
+    getDashboardSummary(db, { statement: statement.slug }, { heatMapLimit: DASHBOARD_LIMITS.heatMapRows, changesLimit: 0, lang }),
   );
   const labels = roundChartLabels(dashboard.rounds);
-  const columns = dashboard.rounds.map((r, i) => ({ id: r.id, slug: r.slug, name: r.name, label: labels[i]! }));
+  const columns = dashboard.rounds.map((r, i) => ({ id: r.id, slug: r.slug, name: localized(lang, r.name, r.nameZh).text, label: labels[i]! }));
   const [t, tStatements, tKind, tStatus, tRound, locale] = await Promise.all([
     getTranslations("statement"),
     getTranslations("statements"),
@@ -60,7 +64,7 @@ export default async function StatementPage({ params }: Props) {
         <Link href="/statements">{tStatements("title")}</Link> / {t("crumb")}
       </p>
       <div className="mt-1 flex flex-wrap items-baseline gap-x-2">
-        <h1 className="text-2xl font-semibold">{statement.title}</h1>
+        <LocalizedText as="h1" locale={locale} en={statement.title} zh={statement.titleZh} className="text-2xl font-semibold" />
         <EditLink href={recordEditPath("statement", statement.slug)} what={t("editWhat")} />
       </div>
       <CorrectedOn at={correctedOn} />
@@ -81,7 +85,9 @@ export default async function StatementPage({ params }: Props) {
           <>
             <dt className="font-medium">{t("addresses")}</dt>
             <dd>
-              <Link href={`/rounds/${statement.roundSlug}`}>{statement.roundName}</Link>
+              <Link href={`/rounds/${statement.roundSlug}`}>
+                <LocalizedText locale={locale} en={statement.roundName ?? ""} zh={statement.roundNameZh} />
+              </Link>
             </dd>
           </>
         )}
@@ -91,7 +97,7 @@ export default async function StatementPage({ params }: Props) {
           {statement.sourcePublisher && ` (${statement.sourcePublisher})`}
         </dd>
       </dl>
-      <p className="mt-3 max-w-3xl">{statement.summary}</p>
+      <LocalizedText as="p" locale={locale} en={statement.summary} zh={statement.summaryZh} className="mt-3 max-w-3xl" />
 
       {signatories.length > 0 && (
         <section aria-labelledby="signatories-heading" className="mt-6">
@@ -129,7 +135,9 @@ export default async function StatementPage({ params }: Props) {
                 {laterRounds.map((r) => (
                   <tr key={r.round.id} className="border-b border-stone-100">
                     <th scope="row" className="py-1 pr-2 text-left font-normal">
-                      <Link href={`/rounds/${r.round.slug}`}>{r.round.name}</Link>
+                      <Link href={`/rounds/${r.round.slug}`}>
+                        <LocalizedText locale={locale} en={r.round.name} zh={r.round.nameZh} />
+                      </Link>
                       {r.preliminary && <PreliminaryBadge />}
                     </th>
                     <td className="py-1 pr-2 text-right tabular-nums">{r.applicable}</td>
