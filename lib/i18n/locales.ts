@@ -17,9 +17,12 @@ export function languageTag(locale: Locale): string {
 /** The language's name in itself, for the switch. */
 export const LOCALE_NAMES: Record<Locale, string> = { en: "English", zh: "中文" };
 
-/** Paths outside the locale segment: route handlers, embeds, Next's own files and files with an extension. */
+/**
+ * Paths outside the locale segment: route handlers, embeds, Next's own files and files with an extension.
+ * Only what lies below those prefixes: "/api" itself is the data-and-API page, which has a locale.
+ */
 export function isUnlocalizedPath(path: string): boolean {
-  return /^\/(api|exports|embed|_next)(\/|$)/.test(path) || /\/[^/]*\.[^/]*$/.test(path);
+  return /^\/(api|exports|embed|_next)\//.test(path) || /\/[^/]*\.[^/]*$/.test(path);
 }
 
 /** "/zh/rounds/x" → { locale: "zh", path: "/rounds/x" }; "/rounds/x" → { locale: null, path: "/rounds/x" }. */
