@@ -77,7 +77,7 @@ describe("releases", () => {
     expect(result.release).toBe(2);
     const release = await getRelease(db, 2);
     expect(release).toMatchObject({ number: 2, kind: "new-round", note: "The 40th session.", changed: benchmarks.length });
-    expect(release!.rounds).toEqual([{ id: round.id, slug: "hrc-40", name: "Session hrc-40", firstTime: true }]);
+    expect(release!.rounds).toEqual([{ id: round.id, slug: "hrc-40", name: "Session hrc-40", nameZh: null, firstTime: true }]);
     // Only the new round's scores were added; nothing earlier was copied or closed.
     expect(count("SELECT count(*) AS n FROM release_scores")).toBe(rowsBefore + benchmarks.length);
     expect(count("SELECT count(*) AS n FROM release_scores WHERE valid_to_release IS NOT NULL")).toBe(0);
