@@ -101,7 +101,7 @@ test("an embedded chart keeps the filters, names its data version and links back
 test("the data page documents every endpoint and each one answers", async ({ page, request }) => {
   await page.goto("/api");
   const rows = page.getByTestId("endpoints").locator("tbody tr");
-  await expect(rows).toHaveCount(8);
+  await expect(rows).toHaveCount(9);
   for (const href of await rows.locator("a").evaluateAll((links) => links.map((a) => a.getAttribute("href")!))) {
     const response = await request.get(href);
     expect(response.status(), href).toBe(200);
