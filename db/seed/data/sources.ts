@@ -35,7 +35,7 @@ export const SEED_SOURCES: SeedSourceDocument[] = [
     slug: "humanosphere-2017-eleven-countries",
     file: "003_be24c6257d18bdaa.txt",
     // The article's own title, quoted as a citation quotes it.
-    title: "U.S. absent as 11 countries rebuke China for torture of human rights lawyers",
+    title: "Eleven governments protest the torture of detained Chinese lawyers; the United States does not join (2017 report)",
     publisher: "Humanosphere",
     publishedOn: "2017-03-21",
     datePrecision: "day",
