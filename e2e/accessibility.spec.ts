@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { hydrated } from "./hydrated";
 
 const PAGES = [
   ["dashboard", "/"],
@@ -19,7 +20,7 @@ const PAGES = [
 for (const [name, path] of PAGES) {
   test(`the ${name} page has no axe-core violations`, async ({ page }) => {
     await page.goto(path);
-    await page.waitForLoadState("networkidle");
+    await hydrated(page);
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { hydrated } from "./hydrated";
 
 // The self-hosted Chinese web font (app/fonts/noto-sans-sc.css): on this machine, which has no Chinese
 // system font (fc-list :lang=zh lists none), a page with Chinese names draws them with the web font,
@@ -37,7 +38,8 @@ test("a page with Chinese names loads the Chinese web font from the app itself",
 test("an English page without Chinese content downloads no font file beyond the language switch's", async ({ page }) => {
   const fonts = recordFontRequests(page);
   await page.goto("/method");
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
+  await page.evaluate(async () => { await document.fonts.ready; });
   const text = await page.locator("main").innerText();
   expect(text).not.toMatch(/\p{Script=Han}/u);
   expect(fonts.length).toBeLessThanOrEqual(2);

@@ -84,7 +84,7 @@ test("a person's Chinese name, a new other name and an event, corrected, show on
   const text = `Sentenced to eleven years in prison for “inciting subversion” (${run}).`;
   await page.goto("/editor/records/subjects/liu-xiaobo");
   const eventForm = page.getByTestId(`edit-event-${event!.id}`);
-  await eventForm.getByLabel("Description").fill(text);
+  await eventForm.getByLabel("Description", { exact: true }).fill(text);
   await eventForm.getByLabel("Source address (http or https, optional)").fill("https://example.org/liu-xiaobo-verdict");
   await expect((await save(page, `edit-event-${event!.id}`, "Save this event")).getByRole("status")).toContainText("2 fields changed");
   await page.screenshot({ path: "test-results/edit-reference-person.png", fullPage: true });
@@ -109,15 +109,15 @@ test("a person's Chinese name, a new other name and an event, corrected, show on
 test("a form opened before another editor's change is refused, and keeps what was typed", async ({ browser }) => {
   const first = await pageAs(browser, EDITOR, "/editor/records/categories/civil-society-participation");
   const second = await pageAs(browser, EDITOR, "/editor/records/categories/civil-society-participation");
-  await first.getByTestId("edit-category").getByLabel("Description").fill(`First editor's wording (${run}).`);
+  await first.getByTestId("edit-category").getByLabel("Description", { exact: true }).fill(`First editor's wording (${run}).`);
   await expect((await save(first, "edit-category")).getByRole("status")).toContainText("Saved");
 
   const late = `Second editor's wording (${run}).`;
-  await second.getByTestId("edit-category").getByLabel("Description").fill(late);
+  await second.getByTestId("edit-category").getByLabel("Description", { exact: true }).fill(late);
   const refused = await save(second, "edit-category");
   await expect(refused.getByRole("alert")).toContainText("changed this record");
   await expect(refused.getByRole("alert")).toContainText("after you opened this form. Nothing was saved");
-  await expect(refused.getByLabel("Description")).toHaveValue(late);
+  await expect(refused.getByLabel("Description", { exact: true })).toHaveValue(late);
   expect(db<{ description: string }>("SELECT description FROM categories WHERE slug = 'civil-society-participation'")[0]!.description).toBe(`First editor's wording (${run}).`);
 });
 

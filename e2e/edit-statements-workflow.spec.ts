@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { EDITOR, pageAs, signIn } from "./session-helpers";
 import { E2E_WORKFLOW_DATABASE_PATH, queryDatabase } from "./test-database";
+import { hydrated } from "./hydrated";
 
 // An editor corrects a published statement and a published benchmark, and merges two benchmarks; each
 // change shows on the public page, in the audit log and in the record's history. Runs on the workflow
@@ -155,7 +156,7 @@ test("the record pages, and a public page showing its Edit link, have no axe-cor
   await signIn(page, EDITOR, "/editor/records/benchmarks/release-liu-xia");
   for (const path of ["/editor/records/benchmarks/release-liu-xia", "/editor/records/statements/lawyers-2015-statement", "/benchmarks/release-liu-xia"]) {
     await page.goto(path);
-    await page.waitForLoadState("networkidle");
+    await hydrated(page);
     if (path.startsWith("/benchmarks/")) await expect(page.getByTestId("edit-link")).toBeVisible();
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`), path).toEqual([]);

@@ -3,6 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Download, type Page } from "@playwright/test";
 import { PDFParse } from "pdf-parse";
 import { APPLIES_AT, queryTestDatabase } from "./test-database";
+import { hydrated } from "./hydrated";
 
 test("the dashboard's downloads carry its filters: CSV rows match the database", async ({ page }) => {
   await page.goto("/?category=legal-reform");
@@ -113,7 +114,7 @@ test("the data page documents every endpoint and each one answers", async ({ pag
 for (const path of ["/api", "/rounds/hrc-37/print", "/embed/status-mix"]) {
   test(`${path} has no axe-core violations`, async ({ page }) => {
     await page.goto(path);
-    await page.waitForLoadState("networkidle");
+    await hydrated(page);
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
   });

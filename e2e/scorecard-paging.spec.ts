@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { APPLIES_AT, queryTestDatabase } from "./test-database";
+import { hydrated } from "./hydrated";
 
 // A seeded round has about fifty benchmarks; ten a page makes it a paged scorecard.
 const ROUND = "hrc-37";
@@ -84,7 +85,7 @@ test("the print view of a paged view prints its part and says where the rest is"
 
 test("a paged scorecard has no axe-core violations", async ({ page }) => {
   await page.goto(`/rounds/${ROUND}?pageSize=10&page=2`);
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
 });

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { locale as rootLocale } from "next/root-params";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
+import { HydrationMark } from "@/components/ui/hydration-mark";
 import { clientMessages } from "@/server/i18n/messages";
 import { isLocale, languageTag, LOCALES } from "@/lib/i18n/locales";
 import { publicBaseUrl, readEnv } from "@/lib/env";
@@ -33,6 +34,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <NextIntlClientProvider locale={locale} messages={await clientMessages(locale)} timeZone="UTC">
           {children}
         </NextIntlClientProvider>
+        <HydrationMark />
       </body>
     </html>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
+import { HydrationMark } from "@/components/ui/hydration-mark";
 import { clientMessages } from "@/server/i18n/messages";
 import "../globals.css";
 // The Chinese web font, in slices downloaded only for the characters an embed shows (unicode-range).
@@ -15,6 +16,7 @@ export default async function EmbedLayout({ children }: { children: React.ReactN
         <NextIntlClientProvider locale="en" messages={await clientMessages("en")} timeZone="UTC">
           <main className="bg-white p-3">{children}</main>
         </NextIntlClientProvider>
+        <HydrationMark />
       </body>
     </html>
   );

@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { PDFParse } from "pdf-parse";
 import { leakedSecrets, plantConfidentialData, type Plant } from "../../db/testing/confidential-plant";
 import { APPLIES_AT, queryTestDatabase, writeTestDatabase } from "../test-database";
+import { hydrated } from "../hydrated";
 
 // Confidentiality on every public surface, over HTTP against the production server: a person at
 // risk, a law and a demand about them are marked confidential, scored and published like any other
@@ -126,9 +127,15 @@ test("every read-API endpoint in the OpenAPI document, every page of it, names n
   // hidden ones must answer exactly as a missing one.
   const publicSlugs = ((await (await request.get("/api/v1/benchmarks?pageSize=500")).json()) as { data: Array<{ slug: string }> }).data.map((b) => b.slug);
   expect(publicSlugs.length).toBeGreaterThan(40);
-  const concrete = Object.entries(document.paths).flatMap(([path, item]) =>
-    path.includes("{slug}") ? publicSlugs.map((slug) => [path.replace("{slug}", slug), item] as const) : [[path, item] as const],
-  );
+  // Likewise /api/v1/releases/{number}, for every release there is.
+  const releaseNumbers = ((await (await request.get("/api/v1/releases?pageSize=500")).json()) as { data: Array<{ number: number }> }).data.map((r) => String(r.number));
+  expect(releaseNumbers.length).toBeGreaterThan(0);
+  const fillings: Record<string, string[]> = { "{slug}": publicSlugs, "{number}": releaseNumbers };
+  const concrete = Object.entries(document.paths).flatMap(([path, item]) => {
+    const parameter = Object.keys(fillings).find((p) => path.includes(p));
+    return parameter ? fillings[parameter]!.map((value) => [path.replace(parameter, value), item] as const) : [[path, item] as const];
+  });
+  expect(concrete.filter(([path]) => path.includes("{")), "every path template is filled").toEqual([]);
   for (const [path, item] of concrete) {
     const paged = (item.get.parameters ?? []).some((p) => p.name === "pageSize");
     for (let page = 1; ; page++) {
@@ -159,7 +166,7 @@ test("the dashboard and scorecards, rendered in a browser, name nothing confiden
   for (const path of ["/", "/rounds/hrc-37", "/rounds/hrc-37/print", "/benchmarks/release-peaceful-expression-detainees", "/people", "/laws", "/statements/ngo-2018-hrc37-letter", "/embed/status-mix"]) {
     await page.goto(path);
     // After hydration: nothing a client component fetched or computed may add a secret either.
-    await page.waitForLoadState("networkidle");
+    await hydrated(page);
     expect(leakedSecrets(await page.content(), secrets), path).toEqual([]);
   }
 });

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { watchCsp } from "./csp";
+import { hydrated } from "../hydrated";
 
 const CSP = /^default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors (.+)$/;
 
@@ -103,7 +104,7 @@ for (const path of ["/", "/?track=un-hrc&category=legal-reform", "/rounds/hrc-37
   test(`${path} runs in Chromium with no Content-Security-Policy violation`, async ({ page }) => {
     const csp = await watchCsp(page);
     await page.goto(path);
-    await page.waitForLoadState("networkidle");
+    await hydrated(page);
     // Hydrated: the client components (charts, forms) rendered.
     if (path === "/" || path.startsWith("/embed/")) await expect(page.locator(".recharts-surface").first()).toBeVisible();
     expect(await csp.violations()).toEqual([]);

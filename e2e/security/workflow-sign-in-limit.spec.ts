@@ -6,6 +6,7 @@ import { expect, test } from "@playwright/test";
 import { E2E_WORKFLOW_DATABASE_PATH, queryDatabase } from "../test-database";
 import { EDITOR, signIn } from "../session-helpers";
 import { watchCsp } from "./csp";
+import { hydrated } from "../hydrated";
 
 const PER_ACCOUNT = 30; // SIGN_IN_ATTEMPTS_PER_MINUTE in playwright.config.ts
 const count = (sql: string) => queryDatabase<{ n: number }>(E2E_WORKFLOW_DATABASE_PATH, sql)[0]!.n;
@@ -39,10 +40,10 @@ test("a burst of sign-ins against one account is limited, whatever X-Forwarded-F
 test("the signed-in workspace and its server actions work under the policy", async ({ page }) => {
   const csp = await watchCsp(page);
   await signIn(page, EDITOR, "/editor");
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
   for (const path of ["/review", "/editor/reference", "/editor/users", "/editor/audit"]) {
     await page.goto(path);
-    await page.waitForLoadState("networkidle");
+    await hydrated(page);
   }
   await page.goto("/editor");
   const form = page.getByTestId("new-round");

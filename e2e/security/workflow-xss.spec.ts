@@ -2,6 +2,7 @@ import { expect, test, type Browser, type BrowserContext, type Page } from "@pla
 import { EDITOR, pageAs } from "../session-helpers";
 import { E2E_WORKFLOW_DATABASE_PATH, queryDatabase } from "../test-database";
 import { WEB_URL_MESSAGE } from "../../lib/validation/url";
+import { hydrated } from "../hydrated";
 
 // Script in every text a user can write, written through the real forms by an editor and a
 // reviewer: reference data (track, category, person, law, event), a round, a reviewer's name, a
@@ -95,7 +96,7 @@ function injectedElements(page: Page): Promise<string[]> {
 async function expectInert(page: Page, path: string, shown: string[]) {
   const response = await page.goto(path);
   expect(response?.status(), path).toBe(200);
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
   expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss), path).toBeUndefined();
   expect(await injectedElements(page), path).toEqual([]);
   const body = await page.locator("body").innerText();
@@ -196,8 +197,11 @@ test("a reviewer records a statement with script in it and confirms its demand a
 
   const candidate = page.locator("[data-candidate='0']");
   await expect(candidate.locator("blockquote")).toContainText(DEMAND);
-  await expect(candidate).toContainText(`Linked: ${SLUG.person}, ${SLUG.law}`);
+  // The linked people and laws are named (literally, their script inert), not given by their slugs.
+  await expect(candidate.getByTestId("linked")).toHaveText(`Linked: ${T.personName}, ${T.lawName}`);
   const confirm = candidate.getByTestId("confirm-0");
+  // The assistant offers the demand restated; the reviewer keeps the statement's words, payloads and all.
+  await confirm.getByLabel("The demand, restated", { exact: false }).fill(DEMAND);
   await confirm.getByLabel("Benchmark title, in plain words").fill(T.benchmarkTitle);
   await confirm.getByLabel("Category").selectOption(SLUG.category);
   await confirm.getByLabel("Applies from round").selectOption(SLUG.round);
