@@ -84,6 +84,12 @@ describe("the brief", () => {
     expect(flat).toContain(`Data version: published ${version.slice(0, 16).replace("T", " ")} UTC`);
     expect(flat).toContain("Filters: Round: China's Universal Periodic Review, 2018; Track: Universal Periodic Review");
     expect(flat).not.toContain("upr-china-2018");
+    // The release it was made from, citable: the newest release's number, time and address.
+    const release = sqlite.prepare("SELECT number, published_at AS at FROM releases ORDER BY number DESC LIMIT 1").get() as { number: number; at: string };
+    expect(release.number).toBeGreaterThan(0);
+    expect(flat).toContain(`Release: number ${release.number}, published ${release.at.slice(0, 16).replace("T", " ")} UTC`);
+    expect(flat).toMatch(new RegExp(`cite it as \\S+/releases/${release.number},`));
+    expect(flat).toMatch(new RegExp(`Dialogue Scorecard brief · release ${release.number} · data version`));
     expect(flat).toMatch(/Denominator: the index counts the \d+ judged of the \d+ benchmarks that apply at China's Universal Periodic Review, 2018/);
     expect(flat).toContain("DEMO DATA");
   }, 60_000);

@@ -60,6 +60,9 @@ describe("scorecard PDF", () => {
     expect(flat).toContain("China's Universal Periodic Review, 2018");
     const version = (sqlite.prepare("SELECT published_at AS v FROM rounds WHERE slug = 'upr-china-2018'").get() as { v: string }).v;
     expect(flat).toContain(`Data version: published ${version.slice(0, 16).replace("T", " ")} UTC`);
+    const release = sqlite.prepare("SELECT number, published_at AS at FROM releases ORDER BY number DESC LIMIT 1").get() as { number: number; at: string };
+    expect(flat).toContain(`Release: number ${release.number}, published ${release.at.slice(0, 16).replace("T", " ")} UTC`);
+    expect(flat).toMatch(new RegExp(`Dialogue Scorecard · release ${release.number} · data version`));
     const tally = sqlite
       .prepare(
         `SELECT SUM(ps.status = 'met') AS met, SUM(ps.status = 'partial') AS partial, SUM(ps.status IN ('met','partial','not_met','regressed')) AS judged

@@ -17,6 +17,11 @@ export async function currentReleaseNumber(db: Executor): Promise<number> {
   return (await oneRow<{ n: number | null }>(db, sql`SELECT max(number) AS n FROM releases`))?.n ?? 0;
 }
 
+/** The latest release's number and time, or null before the first: one row by the primary key's end. */
+export async function latestRelease(db: Executor): Promise<{ number: number; publishedAt: string } | null> {
+  return (await oneRow<{ number: number; publishedAt: string }>(db, sql`SELECT number, published_at AS publishedAt FROM releases ORDER BY number DESC LIMIT 1`)) ?? null;
+}
+
 /** The published scores as the public saw them at release `n`, as a table for FROM or JOIN. */
 export function scoresAsOf(n: number): SQL {
   return sql`(SELECT benchmark_id, round_id, status, basis, assessment_id, is_demo, evidence FROM release_scores

@@ -2,6 +2,7 @@ import "server-only";
 import { listBenchmarkSources, listBenchmarkSubjects } from "@/db/queries/benchmarks";
 import { countViewBenchmarks, getDashboardSummary, type DashboardSummary } from "@/db/queries/dashboard-summary";
 import { getFilterNames } from "@/db/queries/filter-options";
+import { latestRelease } from "@/db/queries/releases";
 import { listPublishedScoreDetails } from "@/db/queries/scores";
 import { firstSentence } from "@/lib/export/describe";
 import type { PdfBenchmarkDetail, PdfChanges, PdfRoundFigures, ScorecardPdfData } from "@/lib/export/pdf/scorecard-types";
@@ -28,12 +29,13 @@ export const PDF_MAX_BENCHMARKS = 250;
  * figures, its table and its changes are the dashboard's (db/queries/dashboard-summary.ts), over the
  * benchmarks that apply at one of the rounds in view; every text is the public's, names withheld.
  */
-export async function getScorecardPdfData(db: Executor, filters: DashboardFilters): Promise<ScorecardPdfData | { tooMany: number }> {
+export async function getScorecardPdfData(db: Executor, filters: DashboardFilters, siteUrl: string): Promise<ScorecardPdfData | { tooMany: number }> {
   const count = await countViewBenchmarks(db, filters, { applicableOnly: true });
   if (count > PDF_MAX_BENCHMARKS) return { tooMany: count };
-  const [dashboard, filterNames] = await Promise.all([
+  const [dashboard, filterNames, release] = await Promise.all([
     getDashboardSummary(db, filters, { heatMapLimit: PDF_MAX_BENCHMARKS, changesLimit: PDF_MAX_BENCHMARKS, applicableOnly: true }),
     getFilterNames(db, filters),
+    latestRelease(db),
   ]);
   const series = labelled(dashboard);
   const comparison = dashboard.previous ? dashboard : await comparisonBeforeView(db, filters, dashboard);
@@ -49,6 +51,7 @@ export async function getScorecardPdfData(db: Executor, filters: DashboardFilter
     filters,
     filterNames,
     dataVersion: dashboard.dataVersion,
+    release: release ? { ...release, url: `${siteUrl}/releases/${release.number}` } : null,
     hasDemo: dashboard.hasDemo,
     series,
     previous,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeChange, describeDataVersion, describeFilters, describeFiltersInWords, exportFileName, firstSentence } from "./describe";
+import { describeChange, describeDataVersion, describeFilters, describeRelease, describeFiltersInWords, exportFileName, firstSentence } from "./describe";
 
 describe("export naming", () => {
   it("describes the filters in a stable order, or says there are none", () => {
@@ -36,6 +36,13 @@ describe("export naming", () => {
     expect(describeChange("not_met", "partial")).toBe("Not met → Partial");
     expect(describeDataVersion("2026-11-23T04:56:12.345Z")).toBe("published 2026-11-23 04:56 UTC");
     expect(describeDataVersion(null)).toBe("nothing published in this view");
+  });
+
+  it("names the release a PDF was made from and where it stays retrievable", () => {
+    expect(describeRelease({ number: 12, publishedAt: "2026-11-23T04:56:12.345Z", url: "https://scorecard.example/releases/12" })).toBe(
+      "number 12, published 2026-11-23 04:56 UTC, the latest when this was made; cite it as https://scorecard.example/releases/12, where this version stays retrievable",
+    );
+    expect(describeRelease(null)).toBe("none yet (nothing has been published)");
   });
 
   it("cuts a rationale to its first sentence, and a long one at a word", () => {

@@ -73,6 +73,12 @@ export function describeDataVersion(dataVersion: string | null): string {
   return dataVersion ? `published ${dataVersion.slice(0, 16).replace("T", " ")} UTC` : "nothing published in this view";
 }
 
+/** The release a PDF was made from, in words, with the address where that version stays retrievable. */
+export function describeRelease(release: { number: number; publishedAt: string; url: string } | null): string {
+  if (!release) return "none yet (nothing has been published)";
+  return `number ${release.number}, published ${release.publishedAt.slice(0, 16).replace("T", " ")} UTC, the latest when this was made; cite it as ${release.url}, where this version stays retrievable`;
+}
+
 /** A rationale in one line (the list of changes): its first sentence, cut at a word past `max` characters. */
 export function firstSentence(text: string | null, max = 160): string | null {
   const trimmed = text?.trim();

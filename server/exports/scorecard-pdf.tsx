@@ -39,7 +39,7 @@ export function scorecardPdfRoute(kind: PdfKind) {
         headers: { "Content-Type": "text/plain; charset=utf-8" },
       });
     }
-    const data = await getScorecardPdfData(getDb(), filters);
+    const data = await getScorecardPdfData(getDb(), filters, publicBaseUrl(readEnv()));
     if ("tooMany" in data) {
       // Refused before any rendering: a PDF of ~100,000 benchmarks would take minutes and thousands of pages.
       const csv = `/exports/scores.csv${filtersToQuery(filters)}`;

@@ -4,7 +4,7 @@
 // table, the method in three lines. What does not fit is counted, and the full scorecard named.
 import { Document, Link, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import { formatIndex, formatPercent, formatSignedDelta } from "@/lib/format";
-import { DEMO_NOTE, describeChange, describeDataVersion, describeFiltersInWords } from "../describe";
+import { DEMO_NOTE, describeChange, describeDataVersion, describeRelease, describeFiltersInWords } from "../describe";
 import { BRIEF_FONT, BRIEF_LINE_HEIGHT, BRIEF_MARGINS, CASE_COLUMNS, CHANGE_COLUMNS, listPersonCases, selectChanges, type BriefLimits, type PersonCase } from "./brief-layout";
 import { PDF_FONT } from "./fonts";
 import { NOT_SCORED, SHORT, StatusKey } from "./scorecard-document";
@@ -164,7 +164,7 @@ export function BriefDocument({ data, size, limits, fullScorecardUrl }: { data: 
           style={styles.footer}
           fixed
           render={({ pageNumber, totalPages }) =>
-            `Dialogue Scorecard brief · data version ${data.dataVersion?.slice(0, 10) ?? "—"}${data.hasDemo ? " · DEMO DATA" : ""} · Page ${pageNumber} of ${totalPages}`
+            `Dialogue Scorecard brief · ${data.release ? `release ${data.release.number} · ` : ""}data version ${data.dataVersion?.slice(0, 10) ?? "—"}${data.hasDemo ? " · DEMO DATA" : ""} · Page ${pageNumber} of ${totalPages}`
           }
         />
         <Text style={styles.title}>Dialogue Scorecard — brief</Text>
@@ -176,6 +176,10 @@ export function BriefDocument({ data, size, limits, fullScorecardUrl }: { data: 
         <Text style={styles.meta}>
           <Text style={styles.metaLabel}>Data version: </Text>
           {describeDataVersion(data.dataVersion)}, the latest publication of a round in view
+        </Text>
+        <Text style={styles.meta}>
+          <Text style={styles.metaLabel}>Release: </Text>
+          {describeRelease(data.release)}
         </Text>
         <Text style={styles.meta}>
           <Text style={styles.metaLabel}>Filters: </Text>

@@ -6,7 +6,7 @@ import { Document, G, Line, Link, Page, Path, Rect, StyleSheet, Svg, Text, View,
 import { STATUS_LABELS, STATUSES, type Status } from "@/lib/domain";
 import { formatDate, formatIndex, formatPercent, formatSignedDelta } from "@/lib/format";
 import { STATUS_BADGE } from "@/lib/status-style";
-import { DEMO_NOTE, DENOMINATOR_NOTE, STATUS_MEANINGS, describeChange, describeDataVersion, describeFiltersInWords, personName } from "../describe";
+import { DEMO_NOTE, DENOMINATOR_NOTE, STATUS_MEANINGS, describeChange, describeDataVersion, describeRelease, describeFiltersInWords, personName } from "../describe";
 import { PDF_FONT } from "./fonts";
 import type { PdfBenchmarkDetail, PdfChanges, PdfRoundFigures, ScorecardPdfData } from "./scorecard-types";
 
@@ -293,7 +293,7 @@ export function ScorecardDocument({ data, size }: { data: ScorecardPdfData; size
           style={styles.footer}
           fixed
           render={({ pageNumber, totalPages }) =>
-            `Dialogue Scorecard · data version ${data.dataVersion?.slice(0, 10) ?? "—"}${data.hasDemo ? " · DEMO DATA" : ""} · Page ${pageNumber} of ${totalPages}`
+            `Dialogue Scorecard · ${data.release ? `release ${data.release.number} · ` : ""}data version ${data.dataVersion?.slice(0, 10) ?? "—"}${data.hasDemo ? " · DEMO DATA" : ""} · Page ${pageNumber} of ${totalPages}`
           }
         />
         <Text style={styles.title}>Dialogue Scorecard</Text>
@@ -305,6 +305,10 @@ export function ScorecardDocument({ data, size }: { data: ScorecardPdfData; size
         <Text style={styles.meta}>
           <Text style={styles.metaLabel}>Data version: </Text>
           {describeDataVersion(data.dataVersion)}, the latest publication of a round in view
+        </Text>
+        <Text style={styles.meta}>
+          <Text style={styles.metaLabel}>Release: </Text>
+          {describeRelease(data.release)}
         </Text>
         <Text style={styles.meta}>
           <Text style={styles.metaLabel}>Filters: </Text>

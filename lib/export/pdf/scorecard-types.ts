@@ -68,6 +68,11 @@ export interface ScorecardPdfData {
   /** The names the filters' identifiers stand for (lib/export/describe describeFiltersInWords). */
   filterNames: FilterNames;
   dataVersion: string | null;
+  /**
+   * The latest release when the PDF was made (what a briefing cites: /releases/N keeps that version
+   * retrievable) and its citable address; null before the first publication.
+   */
+  release: { number: number; publishedAt: string; url: string } | null;
   hasDemo: boolean;
   series: PdfRoundFigures[];
   /** The round the latest one is compared with: the last earlier one that is not preliminary. */
