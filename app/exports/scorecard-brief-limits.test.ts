@@ -67,7 +67,7 @@ describe("a brief of more changes than two pages hold", () => {
     // The dashboard's count of those moves (a benchmark outside round 2's track is compared with an earlier round).
     const { getScorecardPdfData } = await import("@/db/queries/scorecard-pdf");
     const { getDb } = await import("@/db/client");
-    const data = await getScorecardPdfData(getDb(), { from: "round-3", to: "round-3", category: CATEGORY });
+    const data = await getScorecardPdfData(getDb(), { from: "round-3", to: "round-3", category: CATEGORY }, "http://localhost");
     if ("tooMany" in data) throw new Error("view too big");
     const counts = data.changes!.counts;
     expect(counts.up + counts.down).toBeGreaterThan(0.9 * (changed.up + changed.down));
