@@ -336,10 +336,10 @@ describe("one benchmark by its address, and a merged benchmark's old address", (
 describe("the Atom feeds", () => {
   async function feed(path: string): Promise<Response> {
     const { GET } = await import("./feeds/[...path]/route");
-    return GET(new Request(`http://localhost${path}`), { params: Promise.resolve({ path: path.replace(/^\/feeds\//, "").split("/") }) });
+    return GET(new Request(`http://localhost${path}`), { params: Promise.resolve({ path: new URL(path, "http://localhost").pathname.replace(/^\/feeds\//, "").split("/") }) });
   }
 
-  it("every feed — all, each track, round, benchmark, person and law — names nothing confidential and no account", async () => {
+  it("every feed — all, each track, round, benchmark, person and law, in English and in Chinese — names nothing confidential and no account", async () => {
     const { getDb } = await import("@/db/client");
     const sqlite = getDb().$client;
     const slugs = (query: string) => (sqlite.prepare(query).all() as Array<{ slug: string }>).map((r) => r.slug);
@@ -352,15 +352,16 @@ describe("the Atom feeds", () => {
       ...slugs("SELECT slug FROM subjects WHERE kind <> 'person'").map((s) => `/feeds/laws/${s}.atom`),
     ];
     let answered = 0;
-    for (const path of paths) {
+    for (const path of paths.flatMap((p) => [p, `${p}?lang=zh`])) {
       const response = await feed(path);
       const text = await response.text();
       if (response.status === 200) answered += 1;
       expectNoLeak(text, path);
     }
-    expect(answered).toBeGreaterThan(50);
+    expect(answered).toBeGreaterThan(100);
     expect((await (await feed("/feeds/changes.atom")).text()).match(/<entry>/g)?.length).toBeGreaterThan(5);
-  }, 120_000);
+    expect((await (await feed("/feeds/changes.atom?lang=zh")).text()).match(/<entry>/g)?.length).toBeGreaterThan(5);
+  }, 240_000);
 
   it("a hidden person, law, benchmark or unpublished round has no feed: it answers exactly as one that does not exist", async () => {
     const missing = await (await feed("/feeds/rounds/no-such-thing-at-all.atom")).text();

@@ -109,3 +109,25 @@ test("each page links its Atom feed, and the feed answers", async ({ page, reque
     expect(await response.text()).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
   }
 });
+
+test("each Chinese page links its Chinese Atom feed, which is in Chinese", async ({ page, request }) => {
+  const cases: Array<[string, string]> = [
+    ["/zh", "/feeds/changes.atom"],
+    ["/zh/rounds/hrc-37", "/feeds/rounds/hrc-37.atom"],
+    ["/zh/benchmarks/end-rsdl", "/feeds/benchmarks/end-rsdl.atom"],
+    [`/zh/people/${person()}`, `/feeds/people/${person()}.atom`],
+  ];
+  for (const [url, feed] of cases) {
+    await page.goto(url);
+    const links = await page.locator('head link[rel="alternate"][type="application/atom+xml"]').evaluateAll((els) => els.map((l) => ({ href: l.getAttribute("href")!, title: l.getAttribute("title") })));
+    const own = links.filter((l) => new URL(l.href).pathname === feed);
+    expect(own, url).toHaveLength(1);
+    expect(new URL(own[0]!.href).search, url).toBe("?lang=zh");
+    expect(own[0]!.title, url).toMatch(/状态变化/);
+    const response = await request.get(`${feed}?lang=zh`);
+    expect(response.status(), feed).toBe(200);
+    const xml = await response.text();
+    expect(xml).toMatch(/<title>(对话记分卡：)?状态变化/);
+    expect(xml).not.toContain("Status changes");
+  }
+});

@@ -14,7 +14,7 @@ const RATIONALE = "Two detainees were released <script>alert(1)</script> & one w
 
 async function get(path: string): Promise<Response> {
   const { GET } = await import("@/app/feeds/[...path]/route");
-  const segments = path.replace(/^\/feeds\//, "").split("/");
+  const segments = new URL(path, "http://localhost").pathname.replace(/^\/feeds\//, "").split("/");
   return GET(new Request(`http://localhost${path}`), { params: Promise.resolve({ path: segments }) });
 }
 
@@ -49,7 +49,7 @@ async function entriesOf(path: string): Promise<AtomEntry[]> {
   }));
   for (const entry of entries) {
     for (const element of ["id", "title", "updated"] as const) expect(entry[element], `${path}: entry ${element}`).toBeTruthy();
-    expect(entry.link["@_href"]).toMatch(/^http:\/\/localhost:3000\/benchmarks\//);
+    expect(entry.link["@_href"]).toMatch(path.endsWith("?lang=zh") ? /^http:\/\/localhost:3000\/zh\/benchmarks\// : /^http:\/\/localhost:3000\/benchmarks\//);
   }
   expect(new Set(entries.map((e: AtomEntry) => e.id)).size).toBe(entries.length);
   return entries;
@@ -107,6 +107,44 @@ describe("the Atom feeds", () => {
     await entriesOf(`/feeds/people/${subject.slug}.atom`);
     const law = getDb().$client.prepare("SELECT slug FROM subjects WHERE kind IN ('law', 'practice') AND confidential = 0 LIMIT 1").get() as { slug: string };
     await entriesOf(`/feeds/laws/${law.slug}.atom`);
+  });
+
+  it("in Chinese (?lang=zh): Chinese titles, status words and links to the Chinese pages; the rationale as written, marked English", async () => {
+    const { STATUS_LABELS_ZH } = await import("@/lib/domain");
+    const { getDb } = await import("@/db/client");
+    const sqlite = getDb().$client;
+    const titleZh = (sqlite.prepare("SELECT title_zh AS t FROM benchmarks WHERE slug = ?").get(BENCHMARK) as { t: string | null }).t;
+    expect(titleZh, "the seed gives every benchmark a Chinese title").toBeTruthy();
+    const response = await get("/feeds/changes.atom?lang=zh");
+    const xml = await response.text();
+    expect(xml).toContain("<title>对话记分卡：状态变化</title>");
+    const entries = await entriesOf("/feeds/changes.atom?lang=zh");
+    const english = await entriesOf("/feeds/changes.atom");
+    expect(entries.map((e) => e.id)).toEqual(english.map((e) => e.id));
+    const [first] = entries;
+    const next = previousStatus === "met" ? "regressed" : "met";
+    // The test round has no Chinese name: its English one stands in.
+    expect(first!.title).toBe(`${titleZh}：${STATUS_LABELS_ZH[previousStatus as keyof typeof STATUS_LABELS_ZH]} → ${STATUS_LABELS_ZH[next]}（${ROUND.name}）`);
+    expect(first!.link["@_href"]).toBe(`http://localhost:3000/zh/benchmarks/${BENCHMARK}`);
+    expect(first!.summary).toContain('理由：<span lang="en">Two detainees were released &lt;script&gt;');
+    expect(first!.summary).not.toContain("Rationale:");
+    // A round with a Chinese name is called by it in its feed's title.
+    const round = sqlite.prepare("SELECT slug, name_zh AS nameZh FROM rounds WHERE name_zh IS NOT NULL AND published_at IS NOT NULL LIMIT 1").get() as { slug: string; nameZh: string };
+    expect(await (await get(`/feeds/rounds/${round.slug}.atom?lang=zh`)).text()).toContain(`<title>状态变化：${round.nameZh}</title>`);
+  });
+
+  it("refuses a language it does not have, and keeps a confidential person's Chinese name out of the Chinese feed", async () => {
+    const refused = await get("/feeds/changes.atom?lang=fr");
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get("cache-control")).toBe("no-store");
+    const { getDb } = await import("@/db/client");
+    const sqlite = getDb().$client;
+    // A public benchmark's Chinese title naming a person who is then made confidential: the feed withholds the name.
+    sqlite.prepare("INSERT INTO subjects (slug, kind, name, name_zh, role, description, confidential) VALUES ('feed-secret-person', 'person', 'Hidden Feedperson', '隐秘人士', 'x', '', 1)").run();
+    sqlite.prepare("UPDATE benchmarks SET title_zh = '释放隐秘人士' WHERE slug = ?").run(BENCHMARK);
+    const xml = await (await get("/feeds/changes.atom?lang=zh")).text();
+    expect(xml).not.toContain("隐秘人士");
+    expect(xml).toContain("释放[name withheld]");
   });
 
   it("answers 404 for an unpublished round, a confidential benchmark or person and a made-up address, all alike", async () => {

@@ -27,9 +27,9 @@ export async function loadDashboard(searchParams: SearchParams, release?: number
 }
 
 /** The dashboard's feeds: every change, and the track's when the view is of one track. */
-export function dashboardFeeds(searchParams: SearchParams) {
+export function dashboardFeeds(locale: string, searchParams: SearchParams) {
   const track = searchParams.track;
-  const all = feedAlternates().types["application/atom+xml"];
-  const ofTrack = typeof track === "string" && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(track) ? feedAlternates("tracks", track).types["application/atom+xml"] : [];
+  const all = feedAlternates(locale).types["application/atom+xml"];
+  const ofTrack = typeof track === "string" && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(track) ? feedAlternates(locale, "tracks", track).types["application/atom+xml"] : [];
   return { types: { "application/atom+xml": [...all, ...ofTrack] } };
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { PinnedReleaseNotice } from "@/components/releases/pinned-release-notice";
 import { getDb } from "@/db/client";
@@ -14,7 +14,7 @@ type Props = { searchParams: Promise<SearchParams> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const query = canonicalDashboardQuery(await searchParams);
-  return { title: (await getTranslations("dashboard"))("title"), alternates: { ...localeAlternates("/", query ? `?${query}` : ""), ...dashboardFeeds(await searchParams) } };
+  return { title: (await getTranslations("dashboard"))("title"), alternates: { ...localeAlternates("/", query ? `?${query}` : ""), ...dashboardFeeds(await getLocale(), await searchParams) } };
 }
 
 // Readers normally get the cached rendering that proxy.ts rewrites "/" to; this answers only when

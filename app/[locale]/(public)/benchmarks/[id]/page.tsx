@@ -30,7 +30,7 @@ type Props = { params: Promise<{ id: string }>; searchParams?: Promise<SearchPar
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const benchmark = await getPublicBenchmark(getDb(), (await params).id);
   if (!benchmark) return { title: (await getTranslations("benchmark"))("notFound") };
-  return { title: localized(await getLocale(), benchmark.title, benchmark.titleZh).text, alternates: { ...localeAlternates(`/benchmarks/${encodeURIComponent(benchmark.slug)}`), ...feedAlternates("benchmarks", benchmark.slug) } };
+  return { title: localized(await getLocale(), benchmark.title, benchmark.titleZh).text, alternates: { ...localeAlternates(`/benchmarks/${encodeURIComponent(benchmark.slug)}`), ...feedAlternates(await getLocale(), "benchmarks", benchmark.slug) } };
 }
 
 export default async function BenchmarkPage({ params, searchParams }: Props) {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { localeAlternates } from "@/server/i18n/alternates";
 import { notFound, permanentRedirect } from "next/navigation";
 import { SubjectDetail } from "@/components/subjects/subject-detail";
@@ -16,7 +16,7 @@ type Props = { params: Promise<{ id: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const subject = await getPublicSubject(getDb(), "laws", (await params).id);
   if (!subject) return { title: (await getTranslations("notFound"))("title") };
-  return { title: subject.name, alternates: { ...localeAlternates(`/laws/${encodeURIComponent(subject.slug)}`), ...feedAlternates("laws", subject.slug) } };
+  return { title: subject.name, alternates: { ...localeAlternates(`/laws/${encodeURIComponent(subject.slug)}`), ...feedAlternates(await getLocale(), "laws", subject.slug) } };
 }
 
 export default async function Page({ params }: Props) {

@@ -51,7 +51,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const round = await getPublishedRound(getDb(), (await params).id);
   const [t, locale] = await Promise.all([getTranslations("round"), getLocale()]);
   if (!round) return { title: t("notFound") };
-  return { title: t("title", { round: localized(locale, round.name, round.nameZh).text }), alternates: { ...localeAlternates(`/rounds/${encodeURIComponent(round.slug)}`), ...feedAlternates("rounds", round.slug) } };
+  return { title: t("title", { round: localized(locale, round.name, round.nameZh).text }), alternates: { ...localeAlternates(`/rounds/${encodeURIComponent(round.slug)}`), ...feedAlternates(locale, "rounds", round.slug) } };
 }
 
 export default async function RoundScorecardPage({ params, searchParams }: Props) {

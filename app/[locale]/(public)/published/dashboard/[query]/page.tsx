@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { canonicalDashboardQuery } from "@/lib/validation/dashboard-filters";
 import { localeAlternates } from "@/server/i18n/alternates";
@@ -12,7 +12,7 @@ type Props = { params: Promise<{ query: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const filters = decodeQuery((await params).query);
   const query = canonicalDashboardQuery(filters);
-  return { title: (await getTranslations("dashboard"))("title"), alternates: { ...localeAlternates("/", query ? `?${query}` : ""), ...dashboardFeeds(filters) } };
+  return { title: (await getTranslations("dashboard"))("title"), alternates: { ...localeAlternates("/", query ? `?${query}` : ""), ...dashboardFeeds(await getLocale(), filters) } };
 }
 
 // Nothing is rendered at build time (the build has no database); each query is rendered on its first
