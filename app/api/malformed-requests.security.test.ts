@@ -107,6 +107,29 @@ describe.each(Object.keys(EXPORTS))("/exports/%s", (name) => {
   });
 });
 
+describe("/feeds/…", () => {
+  it("answers a language it does not have, an over-long or odd ?lang and odd paths with a clear 4xx, never a 500", async () => {
+    const { GET } = await import("../feeds/[...path]/route");
+    const call = (path: string) => GET(new Request(`http://localhost${path}`), { params: Promise.resolve({ path: new URL(path, "http://localhost").pathname.replace(/^\/feeds\//, "").split("/") }) });
+    for (const query of ["?lang=fr", "?lang=" + "z".repeat(5000), "?lang=%00", "?lang=zh%00", "?lang=ZH"]) {
+      const response = await call(`/feeds/changes.atom${query}`);
+      expect(response.status, query).toBe(400);
+      await expectClearRefusal(response, query, "text");
+    }
+    for (const path of ["/feeds/rounds/" + "a".repeat(5000) + ".atom", "/feeds/rounds/%00.atom", "/feeds/__proto__/x.atom", "/feeds/rounds/..%2F..%2Fetc.atom"]) {
+      await expectClearRefusal(await call(path), path.slice(0, 40), "text");
+    }
+  });
+
+  it("answers other methods with a 405", async () => {
+    const route = (await import("../feeds/[...path]/route")) as unknown as RouteModule;
+    for (const method of ["POST", "PUT", "PATCH", "DELETE"] as const) {
+      const response = await route[method]!(new Request("http://localhost/feeds/changes.atom?lang=zh", { method }));
+      expect(response.status).toBe(405);
+    }
+  });
+});
+
 describe("unknown API paths", () => {
   it("get a JSON 404 that points to the list of endpoints, whatever the method", async () => {
     const route = (await import("./[...path]/route")) as RouteModule;
