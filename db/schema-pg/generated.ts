@@ -369,6 +369,20 @@ export const publishedScores = pgTable(
   ],
 );
 
+export const rateLimitEvents = pgTable(
+  "rate_limit_events",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    bucket: text("bucket").notNull(),
+    key: text("key").notNull(),
+    at: bigint("at", { mode: "number" }).notNull(),
+  },
+  (t) => [
+    index("rate_limit_events_bucket_key_at_idx").on(t.bucket, t.key, t.at),
+    index("rate_limit_events_bucket_at_idx").on(t.bucket, t.at),
+  ],
+);
+
 export const redactions = pgTable(
   "redactions",
   {

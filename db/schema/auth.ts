@@ -105,4 +105,23 @@ export const securitySettings = sqliteTable(
   (t) => [check("security_settings_single_row", sql`${t.id} = 1`)],
 );
 
+/**
+ * Sign-in attempts, password changes and two-factor confirmations counted in sliding windows
+ * (server/auth/sign-in-limit.ts): in the database, so that every app instance counts against the same
+ * limits, and a restart does not hand out fresh attempts. Rows older than their window are pruned.
+ */
+export const rateLimitEvents = sqliteTable(
+  "rate_limit_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Which limit: "sign-in-account", "sign-in-address", "sign-in-shared", "password-change", "two-factor-confirm". */
+    bucket: text("bucket").notNull(),
+    /** Whose: an email, a client address, "*" for the shared bucket, an account id. */
+    key: text("key").notNull(),
+    /** When (stored as milliseconds since the epoch: a bigint on PostgreSQL). */
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("rate_limit_events_bucket_key_at_idx").on(t.bucket, t.key, t.at), index("rate_limit_events_bucket_at_idx").on(t.bucket, t.at)],
+);
+
 export type User = typeof users.$inferSelect;

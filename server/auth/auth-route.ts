@@ -9,18 +9,15 @@ import { verifyBackupCodeRequestSchema, verifyTotpRequestSchema } from "@/lib/va
 import { BODY_LIMITS, readBodyWithLimit, tooLargeMessage } from "@/server/security/request-limits";
 import { CLIENT_ADDRESS_HEADER, CLIENT_SENT_ADDRESS_HEADERS, clientAddress } from "./client-address";
 import { getAuth } from "./better-auth";
-import { accountKey, SignInLimiter, SlidingWindow } from "./sign-in-limit";
+import { accountKey, attemptWithin, SignInLimiter } from "./sign-in-limit";
 
 /** Errors in better-auth's own shape ({ code, message }), so its client reads them like its own. */
 function authError(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
   return Response.json({ code, message }, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
-const cache = globalThis as unknown as { scorecardSignInLimiter?: SignInLimiter; scorecardPasswordChangeLimit?: SlidingWindow };
-
 function signInLimiter(env: Env): SignInLimiter {
-  cache.scorecardSignInLimiter ??= new SignInLimiter({ perKey: env.SIGN_IN_ATTEMPTS_PER_MINUTE, shared: env.SIGN_IN_SHARED_ATTEMPTS_PER_MINUTE, windowMs: 60_000 });
-  return cache.scorecardSignInLimiter;
+  return new SignInLimiter(getDb(), { perKey: env.SIGN_IN_ATTEMPTS_PER_MINUTE, shared: env.SIGN_IN_SHARED_ATTEMPTS_PER_MINUTE, windowMs: 60_000 });
 }
 
 /**
@@ -28,10 +25,7 @@ function signInLimiter(env: Env): SignInLimiter {
  * so someone holding a stolen session could otherwise guess it as fast as they like. Per account (from the
  * session), never per address or shared, so nobody can use up another person's changes.
  */
-function passwordChangeLimit(env: Env): SlidingWindow {
-  cache.scorecardPasswordChangeLimit ??= new SlidingWindow(env.SIGN_IN_ATTEMPTS_PER_MINUTE, 60_000);
-  return cache.scorecardPasswordChangeLimit;
-}
+const passwordChangeCheck = (env: Env, userId: string) => ({ bucket: "password-change", key: userId, max: env.SIGN_IN_ATTEMPTS_PER_MINUTE, windowMs: 60_000 });
 
 /**
  * The endpoints of better-auth the app offers over HTTP, and their methods: the sign-in form, signing out,
@@ -129,13 +123,13 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
   const address = clientAddress(request.headers, env.TRUST_PROXY);
   if (endpoint === "/sign-in/email") {
     const email = json && typeof json === "object" ? (json as { email?: unknown }).email : undefined;
-    const decision = signInLimiter(env).attempt(accountKey(email), address);
+    const decision = await signInLimiter(env).attempt(accountKey(email), address);
     if (!decision.allowed) {
       return authError(429, "TOO_MANY_REQUESTS", "Too many sign-in attempts. Wait a minute before trying again.", { "Retry-After": String(decision.retryAfterSeconds) });
     }
   }
   if (CODE_ENDPOINTS.has(endpoint)) {
-    const decision = signInLimiter(env).attempt(null, address);
+    const decision = await signInLimiter(env).attempt(null, address);
     if (!decision.allowed) {
       return authError(429, "TOO_MANY_REQUESTS", "Too many sign-in attempts. Wait a minute before trying again.", { "Retry-After": String(decision.retryAfterSeconds) });
     }
@@ -145,10 +139,8 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
     // Without a session better-auth answers 401 before it checks any password.
     const session = await getAuth().api.getSession({ headers: request.headers });
     if (session) {
-      const limit = passwordChangeLimit(env);
-      const wait = limit.wait(session.user.id, Date.now());
+      const wait = await attemptWithin(getDb(), passwordChangeCheck(env, session.user.id));
       if (wait > 0) return authError(429, "TOO_MANY_REQUESTS", "Too many password-change attempts. Wait a minute before trying again. Nothing was changed.", { "Retry-After": String(wait) });
-      limit.record(session.user.id, Date.now());
     }
   }
 

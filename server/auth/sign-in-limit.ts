@@ -6,7 +6,10 @@
 // The price: anyone who knows an account's email can use up its budget, and with TRUST_PROXY off anyone
 // can use up the shared one, and then the rightful user waits for the minute to pass too. That is the
 // trade for making guessing slow; behind a proxy, TRUST_PROXY replaces the shared bucket with per-address
-// ones. Counts live in this process's memory and start again when the server restarts.
+// ones. Counts live in the database (db/commands/rate-limits.ts): every app instance counts against the
+// same limits, and a restart gives no one fresh attempts.
+import { attemptInWindows, type WindowCheck } from "@/db/commands/rate-limits";
+import type { Executor } from "@/db/transaction";
 
 export interface SignInLimits {
   /** Per account and per known client address. */
@@ -18,69 +21,28 @@ export interface SignInLimits {
 
 export type SignInDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number; reason: "account" | "address" | "shared" };
 
-/** A sliding window per key: at most `max` events in any `windowMs`. */
-export class SlidingWindow {
-  private readonly events = new Map<string, number[]>();
-
+export class SignInLimiter {
   constructor(
-    private readonly max: number,
-    private readonly windowMs: number,
-    private readonly maxKeys = 50_000,
+    private readonly db: Executor,
+    private readonly limits: SignInLimits,
   ) {}
 
-  /** Seconds until `key` may act again, or 0 if it may now. */
-  wait(key: string, now: number): number {
-    const recent = this.recent(key, now);
-    if (recent.length < this.max) return 0;
-    return Math.max(1, Math.ceil((recent[0]! + this.windowMs - now) / 1000));
-  }
-
-  record(key: string, now: number): void {
-    const recent = this.recent(key, now);
-    recent.push(now);
-    this.events.delete(key);
-    this.events.set(key, recent);
-    if (this.events.size > this.maxKeys) this.prune(now);
-  }
-
-  private recent(key: string, now: number): number[] {
-    return (this.events.get(key) ?? []).filter((t) => now - t < this.windowMs);
-  }
-
-  /** Drops idle keys; if an attacker still fills the map, the least recently used keys go first. */
-  private prune(now: number): void {
-    for (const [key, times] of this.events) if (now - times[times.length - 1]! >= this.windowMs) this.events.delete(key);
-    for (const key of this.events.keys()) {
-      if (this.events.size <= this.maxKeys) break;
-      this.events.delete(key);
-    }
+  /** Counts the attempt only if every bucket it falls in has room, so a refused attempt costs nothing. */
+  async attempt(account: string | null, address: string | null, now = Date.now()): Promise<SignInDecision> {
+    const { perKey, shared, windowMs } = this.limits;
+    const checks: Array<WindowCheck & { reason: "account" | "address" | "shared" }> = [
+      ...(account ? [{ bucket: "sign-in-account", key: account, max: perKey, windowMs, reason: "account" as const }] : []),
+      address ? { bucket: "sign-in-address", key: address, max: perKey, windowMs, reason: "address" as const } : { bucket: "sign-in-shared", key: "*", max: shared, windowMs, reason: "shared" as const },
+    ];
+    const decision = await attemptInWindows(this.db, checks, now);
+    return decision.allowed ? { allowed: true } : { allowed: false, retryAfterSeconds: decision.retryAfterSeconds, reason: checks[decision.refusedBy]!.reason };
   }
 }
 
-export class SignInLimiter {
-  private readonly accounts: SlidingWindow;
-  private readonly addresses: SlidingWindow;
-  private readonly shared: SlidingWindow;
-
-  constructor(limits: SignInLimits) {
-    this.accounts = new SlidingWindow(limits.perKey, limits.windowMs);
-    this.addresses = new SlidingWindow(limits.perKey, limits.windowMs);
-    this.shared = new SlidingWindow(limits.shared, limits.windowMs);
-  }
-
-  /** Counts the attempt only if every bucket it falls in has room, so a refused attempt costs nothing. */
-  attempt(account: string | null, address: string | null, now = Date.now()): SignInDecision {
-    const checks: Array<[SlidingWindow, string, "account" | "address" | "shared"]> = [
-      ...(account ? [[this.accounts, account, "account"] as [SlidingWindow, string, "account"]] : []),
-      address ? [this.addresses, address, "address"] : [this.shared, "*", "shared"],
-    ];
-    for (const [bucket, key, reason] of checks) {
-      const wait = bucket.wait(key, now);
-      if (wait > 0) return { allowed: false, retryAfterSeconds: wait, reason };
-    }
-    for (const [bucket, key] of checks) bucket.record(key, now);
-    return { allowed: true };
-  }
+/** One limit of its own (password changes, two-factor confirmations): seconds to wait, or 0 when this attempt was counted. */
+export async function attemptWithin(db: Executor, check: WindowCheck, now = Date.now()): Promise<number> {
+  const decision = await attemptInWindows(db, [check], now);
+  return decision.allowed ? 0 : decision.retryAfterSeconds;
 }
 
 /** The account an attempt is for: the email as better-auth compares it (trimmed, lower case). */

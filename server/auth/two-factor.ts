@@ -8,7 +8,7 @@ import { drawQrCode, type QrDrawing } from "@/lib/auth/qr-code";
 import { getAuth } from "./better-auth";
 import { ActionError, type ActionState } from "./guard";
 import type { SessionUser } from "./session";
-import { SlidingWindow } from "./sign-in-limit";
+import { attemptWithin } from "./sign-in-limit";
 
 // Enrolment and management of one's own two-factor sign-in, through better-auth's plugin called on the server
 // (its enable, disable and backup-code endpoints are not offered over HTTP): the QR code is drawn here, and
@@ -18,19 +18,10 @@ import { SlidingWindow } from "./sign-in-limit";
 const CONFIRMATIONS_PER_WINDOW = 5;
 const CONFIRMATION_WINDOW_MS = 10 * 60 * 1000;
 
-const cache = globalThis as unknown as { scorecardTwoFactorConfirmations?: SlidingWindow };
-function confirmations(): SlidingWindow {
-  cache.scorecardTwoFactorConfirmations ??= new SlidingWindow(CONFIRMATIONS_PER_WINDOW, CONFIRMATION_WINDOW_MS);
-  return cache.scorecardTwoFactorConfirmations;
-}
-
-/** Counts one confirmation for this account, or refuses when it has used up its window. */
-function limitConfirmations(user: SessionUser, kind: "password" | "code"): void {
-  const key = `${kind}:${user.id}`;
-  const now = Date.now();
-  const wait = confirmations().wait(key, now);
+/** Counts one confirmation for this account (in the database, so every instance counts it), or refuses when it has used up its window. */
+async function limitConfirmations(user: SessionUser, kind: "password" | "code"): Promise<void> {
+  const wait = await attemptWithin(getDb(), { bucket: "two-factor-confirm", key: `${kind}:${user.id}`, max: CONFIRMATIONS_PER_WINDOW, windowMs: CONFIRMATION_WINDOW_MS });
   if (wait > 0) throw new ActionError(`Too many attempts. Wait ${Math.ceil(wait / 60)} minute(s) and try again. Nothing was changed.`);
-  confirmations().record(key, now);
 }
 
 // The plugin throws better-call's APIError, a different class from the one better-auth/api exports;
@@ -66,7 +57,7 @@ export interface TwoFactorState extends ActionState {
 
 /** Step one: the password again, then a new secret (not yet in force) as a QR code and as text. */
 export async function startEnrolment(user: SessionUser, password: string): Promise<EnrolmentStart> {
-  limitConfirmations(user, "password");
+  await limitConfirmations(user, "password");
   const answer = await getAuth()
     .api.enableTwoFactor({ headers: await headers(), body: { password } })
     .catch(refusal);
@@ -78,7 +69,7 @@ export async function startEnrolment(user: SessionUser, password: string): Promi
 
 /** Step two: a correct code from the app turns two-factor sign-in on; the backup codes are shown this once. */
 export async function confirmEnrolment(user: SessionUser, code: string): Promise<string[]> {
-  limitConfirmations(user, "code");
+  await limitConfirmations(user, "code");
   const auth = getAuth();
   await auth.api.verifyTOTP({ headers: await headers(), body: { code } }).catch(refusal);
   const { backupCodes } = await auth.api.viewBackupCodes({ body: { userId: user.id } });
@@ -88,7 +79,7 @@ export async function confirmEnrolment(user: SessionUser, code: string): Promise
 
 /** New backup codes in place of the old ones (all of which stop working); shown this once. */
 export async function regenerateBackupCodes(user: SessionUser, password: string): Promise<string[]> {
-  limitConfirmations(user, "password");
+  await limitConfirmations(user, "password");
   const { backupCodes } = await getAuth()
     .api.generateBackupCodes({ headers: await headers(), body: { password } })
     .catch(refusal);
@@ -101,7 +92,7 @@ export async function turnOffTwoFactor(user: SessionUser, password: string): Pro
   if ((await getSecuritySettings(getDb())).requireTwoFactor) {
     throw new ActionError("Editors require two-factor sign-in for every account, so it cannot be turned off. To move to a new phone, regenerate your backup codes, or ask an editor.");
   }
-  limitConfirmations(user, "password");
+  await limitConfirmations(user, "password");
   await getAuth()
     .api.disableTwoFactor({ headers: await headers(), body: { password } })
     .catch(refusal);

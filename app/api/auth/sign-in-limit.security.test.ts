@@ -29,8 +29,8 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
-  // Each test starts with empty buckets, and without a trusted proxy.
-  delete (globalThis as { scorecardSignInLimiter?: unknown }).scorecardSignInLimiter;
+  // Each test starts with empty buckets (they live in the database), and without a trusted proxy.
+  sqlite.prepare("DELETE FROM rate_limit_events").run();
   process.env.TRUST_PROXY = "";
 });
 
