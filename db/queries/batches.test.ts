@@ -30,7 +30,7 @@ describe("queries over more ids than SQLite takes at once", () => {
   it("answers for 40,000 benchmarks", async () => {
     const db = openDatabase(":memory:");
     await migrateDatabase(db);
-    await generateScaleData(db.$client, { benchmarks: 40_000, rounds: 2, reviewers: 2, seed: 3 });
+    await generateScaleData(db, { benchmarks: 40_000, rounds: 2, reviewers: 2, seed: 3 });
     const ids = (db.$client.prepare("SELECT id FROM benchmarks").all() as { id: number }[]).map((r) => r.id);
     expect((await listBenchmarkSources(db, ids)).length).toBeGreaterThanOrEqual(40_000);
     expect((await listBenchmarkSubjects(db, ids)).length).toBeGreaterThan(0);

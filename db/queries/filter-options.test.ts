@@ -11,7 +11,7 @@ describe("listFilterOptions", async () => {
   const db = openDatabase(":memory:");
   await migrateDatabase(db);
   // 5,000 benchmarks make 250 statements and 1,025 people and laws: both past the default threshold.
-  await generateScaleData(db.$client, { benchmarks: 5_000, rounds: 3, reviewers: 2, seed: 11 });
+  await generateScaleData(db, { benchmarks: 5_000, rounds: 3, reviewers: 2, seed: 11 });
   const count = (sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;
   const publicSubjects = count("SELECT COUNT(*) AS n FROM subjects WHERE confidential = 0");
   const statementCount = count("SELECT COUNT(*) AS n FROM statements");
@@ -30,7 +30,7 @@ describe("listFilterOptions", async () => {
   it("lists each addressee that a public benchmark has, in the domain's order", async () => {
     const small = openDatabase(":memory:");
     await migrateDatabase(small);
-    await generateScaleData(small.$client, { benchmarks: 400, rounds: 2, reviewers: 2, seed: 5 });
+    await generateScaleData(small, { benchmarks: 400, rounds: 2, reviewers: 2, seed: 5 });
     const present = () => (small.$client.prepare("SELECT DISTINCT addressee FROM benchmarks WHERE confidential = 0").all() as { addressee: Addressee }[]).map((r) => r.addressee);
     const hidden = present()[0]!;
     small.$client.prepare("UPDATE benchmarks SET confidential = 1 WHERE addressee = ?").run(hidden);

@@ -136,7 +136,7 @@ describe("paged lists on generated data", () => {
   it("scores across rounds of very different sizes, with and without filters, pages end to end are the whole list", async () => {
     const db = openDatabase(":memory:");
     await migrateDatabase(db);
-    await generateScaleData(db.$client, { benchmarks: 900, rounds: 5, reviewers: 2, seed: 13 });
+    await generateScaleData(db, { benchmarks: 900, rounds: 5, reviewers: 2, seed: 13 });
     const statement = (db.$client.prepare("SELECT s.slug FROM statements s JOIN benchmark_sources bs ON bs.statement_id = s.id GROUP BY s.id ORDER BY count(*) DESC LIMIT 1").get() as { slug: string }).slug;
     const category = (db.$client.prepare("SELECT slug FROM categories ORDER BY position LIMIT 1 OFFSET 3").get() as { slug: string }).slug;
     // Large pages reach deep into each round, where pages are read from the round's sorted scores.

@@ -125,7 +125,7 @@ describe("the round scorecard on generated data", () => {
   it("counts and pages exactly with confidential, retired-after-scoring, narrowed-after-scoring and unscored benchmarks", async () => {
     const db = openDatabase(":memory:");
     await migrateDatabase(db);
-    await generateScaleData(db.$client, { benchmarks: 1500, rounds: 4, reviewers: 2, seed: 11 });
+    await generateScaleData(db, { benchmarks: 1500, rounds: 4, reviewers: 2, seed: 11 });
     const sqlite = db.$client;
     const rounds = sqlite.prepare("SELECT id, start_date AS startDate, track_id AS trackId FROM rounds ORDER BY start_date").all() as Array<{ id: number; startDate: string; trackId: number }>;
     const last = rounds.at(-1)!;
