@@ -66,3 +66,14 @@ export async function rawExec(db: Executor, text: string): Promise<void> {
   if (usesPostgres()) await (db.$client as unknown as pg.Pool).query(text);
   else db.$client.exec(text);
 }
+
+/** The first column of the first row of a SELECT (better-sqlite3's pluck().get()), or undefined. */
+export async function rawValue<T = unknown>(db: Executor, text: string, ...params: unknown[]): Promise<T | undefined> {
+  const row = await rawGet(db, text, ...params);
+  return row === undefined ? undefined : (Object.values(row)[0] as T);
+}
+
+/** The first column of every row of a SELECT (better-sqlite3's pluck().all()). */
+export async function rawValues<T = unknown>(db: Executor, text: string, ...params: unknown[]): Promise<T[]> {
+  return (await rawAll(db, text, ...params)).map((row) => Object.values(row)[0] as T);
+}
