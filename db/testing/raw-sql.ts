@@ -30,9 +30,22 @@ export function boundSql(text: string, params: readonly unknown[]): SQL {
   return sql.join(chunks);
 }
 
+/**
+ * The database's own error rather than drizzle's wrapper ("Failed query: …"), so that a test of a
+ * refused write reads the refusal (a trigger's message, a unique key) as better-sqlite3 gave it.
+ */
+async function unwrapped<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    const cause = (error as { cause?: unknown }).cause;
+    throw cause instanceof Error ? cause : error;
+  }
+}
+
 /** Every row of a SELECT. */
 export async function rawAll<T = Record<string, unknown>>(db: Executor, text: string, ...params: unknown[]): Promise<T[]> {
-  return allRows<T>(db, boundSql(text, params));
+  return unwrapped(allRows<T>(db, boundSql(text, params)));
 }
 
 /** The first row of a SELECT, or undefined. */
@@ -49,13 +62,13 @@ export async function rawCount(db: Executor, text: string, ...params: unknown[])
 
 /** Runs an insert, update or delete; answers how many rows it wrote. */
 export async function rawRun(db: Executor, text: string, ...params: unknown[]): Promise<number> {
-  return runSqlCounting(db, boundSql(text, params));
+  return unwrapped(runSqlCounting(db, boundSql(text, params)));
 }
 
 /** Runs an INSERT of one row into a table with an integer id and answers that id (SQLite: lastInsertRowid; PostgreSQL: RETURNING id). */
 export async function rawInsert(db: Executor, text: string, ...params: unknown[]): Promise<number> {
   if (usesPostgres()) {
-    const [row] = await allRows<{ id: number }>(db, boundSql(`${text} RETURNING id`, params));
+    const [row] = await unwrapped(allRows<{ id: number }>(db, boundSql(`${text} RETURNING id`, params)));
     return Number(row!.id);
   }
   return Number(db.$client.prepare(text).run(...params).lastInsertRowid);
@@ -77,3 +90,6 @@ export async function rawValue<T = unknown>(db: Executor, text: string, ...param
 export async function rawValues<T = unknown>(db: Executor, text: string, ...params: unknown[]): Promise<T[]> {
   return (await rawAll(db, text, ...params)).map((row) => Object.values(row)[0] as T);
 }
+
+/** The error a write refused by a unique key fails with, in either database's words. */
+export const UNIQUE_VIOLATION = /UNIQUE constraint failed|duplicate key value violates unique constraint/;
