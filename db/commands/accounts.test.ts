@@ -39,8 +39,11 @@ beforeEach(async () => {
   snapshot = async () => (await rawAll(db, "SELECT id, role, deactivated_at FROM users ORDER BY id")).concat((await rawAll(db, "SELECT id FROM sessions ORDER BY id")));
 });
 
-async function expectRefusal(change: Promise<unknown>, message: RegExp) {
+// The change starts only once the rows before it are counted: the count is awaited, and a change begun
+// earlier could finish, or write, before it.
+async function expectRefusal(start: () => Promise<unknown>, message: RegExp) {
   const before = { counts: await counts(), rows: await snapshot() };
+  const change = start();
   await expect(change).rejects.toThrow(AccountChangeError);
   await expect(change).rejects.toThrow(message);
   expect({ counts: await counts(), rows: await snapshot() }).toEqual(before);
@@ -72,17 +75,17 @@ describe("deactivating an account", () => {
   });
 
   it("refuses oneself, an account already deactivated, a demo or unknown account, and writes nothing", async () => {
-    await expectRefusal(deactivateAccount(db, "ed-one", "ed-one"), /your own account/);
+    await expectRefusal(() => deactivateAccount(db, "ed-one", "ed-one"), /your own account/);
     await deactivateAccount(db, "ed-one", "rev");
-    await expectRefusal(deactivateAccount(db, "ed-one", "rev"), /already deactivated/);
-    await expectRefusal(deactivateAccount(db, "ed-one", "demo-reviewer-a"), /No such account/);
-    await expectRefusal(deactivateAccount(db, null, "nobody"), /No such account/);
+    await expectRefusal(() => deactivateAccount(db, "ed-one", "rev"), /already deactivated/);
+    await expectRefusal(() => deactivateAccount(db, "ed-one", "demo-reviewer-a"), /No such account/);
+    await expectRefusal(() => deactivateAccount(db, null, "nobody"), /No such account/);
   });
 
   it("refuses the last active editor, from the command line too, and writes nothing", async () => {
     await deactivateAccount(db, "ed-one", "ed-two");
     expect(await hasOtherActiveEditor(db, "ed-one")).toBe(false);
-    await expectRefusal(deactivateAccount(db, null, "ed-one"), /last active editor/);
+    await expectRefusal(() => deactivateAccount(db, null, "ed-one"), /last active editor/);
   });
 
   it("is undone by reactivation, which is audited and refused when the account is active", async () => {
@@ -91,7 +94,7 @@ describe("deactivating an account", () => {
     expect((await getAccountForSession(db, "rev"))?.deactivatedAt).toBeNull();
     expect(await lastAudit()).toMatchObject({ userId: "ed-one", action: "user.reactivate", entityId: "rev", after: { deactivatedAt: null } });
     expect(typeof (await lastAudit()).before.deactivatedAt).toBe("string");
-    await expectRefusal(reactivateAccount(db, "ed-one", "rev"), /already active/);
+    await expectRefusal(() => reactivateAccount(db, "ed-one", "rev"), /already active/);
   });
 });
 
@@ -106,9 +109,9 @@ describe("changing an account's role", () => {
 
   it("refuses to demote the last active editor, or to set the role it has, and writes nothing", async () => {
     await setAccountRole(db, "ed-one", "ed-two", "reviewer");
-    await expectRefusal(setAccountRole(db, "ed-one", "ed-one", "reviewer"), /last active editor/);
-    await expectRefusal(setAccountRole(db, "ed-one", "ed-one", "editor"), /already an editor/);
-    await expectRefusal(setAccountRole(db, "ed-one", "demo-editor", "reviewer"), /No such account/);
+    await expectRefusal(() => setAccountRole(db, "ed-one", "ed-one", "reviewer"), /last active editor/);
+    await expectRefusal(() => setAccountRole(db, "ed-one", "ed-one", "editor"), /already an editor/);
+    await expectRefusal(() => setAccountRole(db, "ed-one", "demo-editor", "reviewer"), /No such account/);
   });
 
   it("lets a deactivated editor be demoted: it does not count as an active one", async () => {

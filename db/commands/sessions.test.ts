@@ -31,8 +31,11 @@ beforeEach(async () => {
   counts = await tableRowCounter(db);
 });
 
-async function expectRefusal(change: Promise<unknown>, message: RegExp) {
+// The change starts only once the rows before it are counted: the count is awaited, and a change begun
+// earlier could finish, or write, before it.
+async function expectRefusal(start: () => Promise<unknown>, message: RegExp) {
   const before = { counts: await counts(), rita: await sessionIds("rita"), sam: await sessionIds("sam") };
+  const change = start();
   await expect(change).rejects.toThrow(SessionChangeError);
   await expect(change).rejects.toThrow(message);
   expect({ counts: await counts(), rita: await sessionIds("rita"), sam: await sessionIds("sam") }).toEqual(before);
@@ -56,13 +59,13 @@ describe("ending one of one's sessions", () => {
   });
 
   it("refuses another account's session, sent by its id, and ends nothing", async () => {
-    await expectRefusal(endOwnSession(db, "rita", "sam-laptop", "rita-here"), /No such session/);
+    await expectRefusal(() => endOwnSession(db, "rita", "sam-laptop", "rita-here"), /No such session/);
   });
 
   it("refuses this browser's own session (that is signing out), an unknown id and an expired session", async () => {
-    await expectRefusal(endOwnSession(db, "rita", "rita-here", "rita-here"), /this browser's session/);
-    await expectRefusal(endOwnSession(db, "rita", "no-such-id", "rita-here"), /No such session/);
-    await expectRefusal(endOwnSession(db, "rita", "rita-expired", "rita-here"), /No such session/);
+    await expectRefusal(() => endOwnSession(db, "rita", "rita-here", "rita-here"), /this browser's session/);
+    await expectRefusal(() => endOwnSession(db, "rita", "no-such-id", "rita-here"), /No such session/);
+    await expectRefusal(() => endOwnSession(db, "rita", "rita-expired", "rita-here"), /No such session/);
   });
 });
 
@@ -75,6 +78,6 @@ describe("signing out everywhere else", () => {
   });
 
   it("says so when there is no other session, writing nothing", async () => {
-    await expectRefusal(endOtherSessions(db, "sam", "sam-laptop"), /No other session/);
+    await expectRefusal(() => endOtherSessions(db, "sam", "sam-laptop"), /No other session/);
   });
 });
