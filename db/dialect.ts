@@ -79,6 +79,48 @@ export function iterateRows<T>(db: Executor, query: string, params: readonly unk
   return db.$client.prepare(query).iterate(...params) as Iterable<T>;
 }
 
+/**
+ * A bound integer where nothing around it gives its type (a SELECT list, a CASE branch): SQLite keeps
+ * the number; PostgreSQL would take an untyped parameter for text, so it is cast there.
+ */
+export function integerValue(value: number): SQL<number> {
+  if (POSTGRES) return sql<number>`CAST(${value} AS integer)`;
+  return sql<number>`${value}`;
+}
+
+/**
+ * Writes many rows into one table, as fast as the database takes them (the scale generator's millions).
+ * SQLite: one prepared statement run per row, synchronously (in the caller's transaction, that is the
+ * quickest way in); PostgreSQL: multi-row INSERTs, a round trip per few thousand values. With
+ * `ignoreConflicts` a row that breaks a unique key is skipped (ON CONFLICT DO NOTHING on both).
+ */
+export async function insertRows(db: Executor, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[], options: { ignoreConflicts?: boolean } = {}): Promise<void> {
+  if (rows.length === 0) return;
+  const conflict = options.ignoreConflicts ? " ON CONFLICT DO NOTHING" : "";
+  const names = columns.map((c) => `"${c}"`).join(", ");
+  if (POSTGRES) {
+    const perStatement = Math.max(1, Math.floor(30_000 / columns.length));
+    for (let start = 0; start < rows.length; start += perStatement) {
+      const chunk = rows.slice(start, start + perStatement);
+      const values = sql.join(chunk.map((row) => sql`(${sql.join(row.map((v) => sql`${v}`), sql`, `)})`), sql`, `);
+      await postgres.allRows(db as unknown as postgres.PgExecutor, sql`INSERT INTO ${sql.raw(`"${table}"`)} (${sql.raw(names)}) VALUES ${values}${sql.raw(conflict)}`);
+    }
+    return;
+  }
+  const statement = db.$client.prepare(`INSERT INTO "${table}" (${names}) VALUES (${columns.map(() => "?").join(", ")})${conflict}`);
+  for (const row of rows) statement.run(...row);
+}
+
+/**
+ * After rows were written with ids of their own choosing: PostgreSQL's identity sequence of `table`
+ * moves past the largest id, so that the next row without an id does not collide. SQLite takes the
+ * next rowid from the rows themselves.
+ */
+export async function continueIdsAfterExplicitOnes(db: Executor, table: string): Promise<void> {
+  if (!POSTGRES) return;
+  await postgres.allRows(db as unknown as postgres.PgExecutor, sql.raw(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM "${table}"), false)`));
+}
+
 /** A boolean constant in hand-written SQL: SQLite stores booleans as 0 and 1 (PostgreSQL: false, true). */
 export function sqlBoolean(value: boolean): string {
   return value ? "1" : "0";

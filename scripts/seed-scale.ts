@@ -45,7 +45,7 @@ const started = Date.now();
 const db = openDatabase(file);
 await migrateDatabase(db);
 // It counts the published aggregates at the end (readers never do).
-const summary = await generateScaleData(db.$client, options.data);
+const summary = await generateScaleData(db, options.data);
 db.$client.pragma("optimize");
 db.$client.close();
 console.log(JSON.stringify({ file, ...options.data, ...summary, seconds: (Date.now() - started) / 1000 }, null, 2));

@@ -3,15 +3,59 @@
 // user when run as root, on a loopback port), runs vitest with DATABASE_URL pointing at it, and stops
 // and removes the cluster whatever the outcome. Each test's database is a PostgreSQL database of its own
 // (SCORECARD_PG_DATABASE_PER_FILE, see db/dialect-postgres.ts). Without file arguments it runs the
-// db/ tests that go through openDatabase, the ones ported so far (PG_SUITE).
+// db/ tests that pass on PostgreSQL (PG_SUITE); NOT_YET_ON_PG lists the rest of db/ and why. Ends with
+// one line "test:pg: N passed, N failed" (also in .test-output/pg-summary.txt) and exits non-zero on a failure.
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 const BIN = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
 const PORT = String(process.env.PG_TEST_PORT ?? 4790);
-export const PG_SUITE = ["db/seed/load.test.ts"];
+export const PG_SUITE = [
+  "db/transaction.test.ts",
+  "db/backup/format.test.ts",
+  "db/schema-pg/generate.test.ts",
+  "db/seed/load.test.ts",
+  "db/seed/demo.test.ts",
+  "db/seed/scale.test.ts",
+  "db/seed/data/integrity.test.ts",
+  "db/commands/accounts.test.ts",
+  "db/commands/rationale-lang.test.ts",
+  "db/commands/record-edits.test.ts",
+  "db/commands/reference.test.ts",
+  "db/commands/sessions.test.ts",
+  "db/commands/two-factor.test.ts",
+];
+
+/**
+ * The db/ tests not run here yet, each with what stops it (issue 18). None is SQLite-only as a whole;
+ * they fail on PostgreSQL for the app-code or test gaps named, to be moved into PG_SUITE when fixed.
+ */
+export const NOT_YET_ON_PG = {
+  "db/schema.test.ts": "listBackupTables reads sqlite_master (the backup's table list has no PostgreSQL side yet)",
+  "db/public-tables.test.ts": "reads SQLite's trigger list",
+  "db/backup/backup.test.ts": "backup/restore on PostgreSQL not written yet",
+  "db/import/import-csv.test.ts": "test still calls better-sqlite3 directly",
+  "db/commands/record-edits-statements.test.ts": "public_tallies upsert parameters untyped on PostgreSQL; statement correction reads a 0/1 flag as a boolean",
+  "db/commands/reference-edits.test.ts": "a self-join alias (kept) that drizzle's PgDialect.buildJoins renders as a table; db.$client.exec in the test",
+  "db/commands/releases.test.ts": "dashboard-summary's as-of-release path calls the synchronous db.values; trigger refusals not yet raised on PostgreSQL",
+  "db/queries/audit.test.ts": "test still calls better-sqlite3 directly",
+  "db/queries/batches.test.ts": "40,000 generated benchmarks take minutes through PostgreSQL's per-row triggers",
+  "db/queries/chinese-titles.test.ts": "a query with SQLite-only syntax",
+  "db/queries/dashboard-plans.test.ts": "SQLite query plans (EXPLAIN QUERY PLAN): SQLite-only by nature",
+  "db/queries/query-plans.test.ts": "SQLite query plans (EXPLAIN QUERY PLAN): SQLite-only by nature",
+  "db/queries/dashboard-summary.test.ts": "synchronous db.values in the as-of-release path; test still calls better-sqlite3 directly",
+  "db/queries/drafts.test.ts": "public list queries (GROUP BY and boolean forms PostgreSQL refuses)",
+  "db/queries/filter-options.test.ts": "test still calls better-sqlite3 directly in one case",
+  "db/queries/paging.test.ts": "public list queries (camel-case alias in a subquery, boolean forms)",
+  "db/queries/publishing.test.ts": "editor decisions query; a preliminary-round setup",
+  "db/queries/review-carry-forward.test.ts": "boolean OR over 0/1 integer flags (is_demo) in the carry-forward query",
+  "db/queries/review-concurrency.test.ts": "test still calls better-sqlite3 directly (concurrent saver)",
+  "db/queries/scorecard.test.ts": "test still calls better-sqlite3 directly in one case",
+  "db/queries/translations.test.ts": "plantConfidentialData (db/testing/confidential-plant.ts) is SQLite-only",
+  "db/queries/unpublished-rounds.security.test.ts": "public_tallies upsert parameters untyped; plantConfidentialData",
+};
 
 const asRoot = process.getuid?.() === 0;
 const pgUser = asRoot ? "postgres" : (process.env.USER ?? "postgres");
@@ -36,8 +80,30 @@ try {
   run(path.join(BIN, "createdb"), ["-h", "127.0.0.1", "-p", PORT, "-U", pgUser, "scorecard_test"]);
   const files = process.argv.slice(2);
   const env = { ...process.env, DATABASE_URL: `postgres://${pgUser}@127.0.0.1:${PORT}/scorecard_test`, SCORECARD_PG_DATABASE_PER_FILE: "1" };
-  const vitest = spawnSync("node_modules/.bin/vitest", ["run", ...(files.length ? files : PG_SUITE)], { stdio: "inherit", env });
-  status = vitest.status ?? 1;
+  const out = path.resolve(".test-output");
+  mkdirSync(out, { recursive: true });
+  const report = path.join(out, "pg-vitest.json");
+  rmSync(report, { force: true });
+  // A PostgreSQL round trip per statement makes the seeded tests slower than on SQLite's file: a longer timeout, same assertions.
+  const vitest = spawnSync(
+    "node_modules/.bin/vitest",
+    ["run", "--testTimeout=60000", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...(files.length ? files : PG_SUITE)],
+    { stdio: "inherit", env },
+  );
+  let passed = 0;
+  let failed = 0;
+  try {
+    const results = JSON.parse(readFileSync(report, "utf8"));
+    passed = results.numPassedTests;
+    failed = results.numFailedTests + (vitest.status === 0 || results.numFailedTests > 0 ? 0 : 1);
+  } catch {
+    failed = 1;
+  }
+  const summary = `test:pg: ${passed} passed, ${failed} failed`;
+  writeFileSync(path.join(out, "pg-summary.txt"), `${passed} passed, ${failed} failed\n`);
+  if (!files.length) console.log(`\nNot yet run on PostgreSQL (${Object.keys(NOT_YET_ON_PG).length} files):\n${Object.entries(NOT_YET_ON_PG).map(([f, why]) => `  ${f}: ${why}`).join("\n")}`);
+  console.log(`\n${summary}`);
+  status = failed === 0 ? 0 : 1;
 } finally {
   run(path.join(BIN, "pg_ctl"), ["-D", data, "-m", "fast", "-w", "stop"], { quiet: true, mayFail: true });
   rmSync(dir, { recursive: true, force: true });

@@ -15,7 +15,7 @@ beforeAll(async () => {
   const { generateScaleData } = await import("@/db/seed/scale");
   const db = openDatabase(process.env.DATABASE_PATH!);
   await migrateDatabase(db);
-  await generateScaleData(db.$client, { benchmarks: 1600, rounds: 3, reviewers: 2, seed: 5 });
+  await generateScaleData(db, { benchmarks: 1600, rounds: 3, reviewers: 2, seed: 5 });
   const round = db.$client.prepare("SELECT slug, start_date AS d FROM rounds ORDER BY start_date DESC LIMIT 1").get() as { slug: string; d: string };
   lastRound = round.slug;
   // The smallest category of benchmarks that apply at that round: a few hundred.

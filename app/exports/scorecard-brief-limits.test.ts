@@ -20,7 +20,7 @@ beforeAll(async () => {
   const { generateScaleData } = await import("@/db/seed/scale");
   const setup = openDatabase(process.env.DATABASE_PATH!);
   await migrateDatabase(setup);
-  await generateScaleData(setup.$client, { benchmarks: 600, rounds: 3, reviewers: 2, seed: 5 });
+  await generateScaleData(setup, { benchmarks: 600, rounds: 3, reviewers: 2, seed: 5 });
   setup.$client.close();
   const sqlite = getDb().$client;
   // Every benchmark of the category scored at both of the last two rounds moves: up to met, or down to regressed.

@@ -1,6 +1,7 @@
 // Correcting statements and benchmarks, and merging two benchmarks, on the seed: what is stored, what
 // the audit log says, what the public sees, and that the figures refreshed after each change equal a
 // rebuild from scratch.
+import { rawAll, rawGet, rawRun } from "@/db/testing/raw-sql";
 import { beforeEach, describe, expect, it } from "vitest";
 import { editBenchmarkSchema, editStatementSchema, mergeBenchmarkSchema } from "@/lib/validation/records-statements";
 import { openDatabase, type Db } from "../client";
@@ -24,24 +25,24 @@ beforeEach(async () => {
   await rebuildPublishedAggregates(db);
 });
 
-const idOf = (table: string, slug: string) => (db.$client.prepare(`SELECT id FROM ${table} WHERE slug = ?`).get(slug) as { id: number }).id;
+const idOf = async (table: string, slug: string) => ((await rawGet(db, `SELECT id FROM ${table} WHERE slug = ?`, slug)) as { id: number }).id;
 const readStatementFields = async (d: Db, id: number) => (await readStatement(d, id))!;
 const readBenchmarkFields = async (d: Db, id: number) => (await readBenchmark(d, id))!;
 const version = async (entity: "statement" | "benchmark", id: number) => (await getRecordVersion(db, { entity, id })).version;
 
 const AGGREGATES = { public_benchmarks: "benchmark_id", public_tallies: "round_id, category_id, addressee", public_changes: "round_id, previous_round_id, benchmark_id" };
-const aggregates = () => Object.entries(AGGREGATES).map(([table, order]) => db.$client.prepare(`SELECT * FROM ${table} ORDER BY ${order}`).all());
+const aggregates = async () => Promise.all(Object.entries(AGGREGATES).map(([table, order]) => rawAll(db, `SELECT * FROM ${table} ORDER BY ${order}`)));
 
 /** The writer's incremental refresh (what a guarded action runs), checked against a rebuild from scratch. */
 async function expectRefreshEqualsRebuild() {
   await refreshPublishedAggregates(db);
-  const incremental = aggregates();
+  const incremental = await aggregates();
   await rebuildPublishedAggregates(db);
-  expect(aggregates()).toEqual(incremental);
+  expect(await aggregates()).toEqual(incremental);
 }
 
 async function statementForm(slug: string, changes: Record<string, string>) {
-  const id = idOf("statements", slug);
+  const id = await idOf("statements", slug);
   const current = await readStatementFields(db, id);
   return editStatementSchema.parse({
     slug,
@@ -64,7 +65,7 @@ async function statementForm(slug: string, changes: Record<string, string>) {
 }
 
 async function benchmarkForm(slug: string, changes: Record<string, string | string[]> = {}) {
-  const id = idOf("benchmarks", slug);
+  const id = await idOf("benchmarks", slug);
   const { fields, sources } = await readBenchmarkFields(db, id);
   return editBenchmarkSchema.parse({
     slug,
@@ -85,39 +86,39 @@ async function benchmarkForm(slug: string, changes: Record<string, string | stri
 
 describe("the Chinese fields of statements and benchmarks", () => {
   it("a statement's Chinese title and summary are stored and audited as a correction", async () => {
-    const id = idOf("statements", "rdn-2015-editorial");
+    const id = await idOf("statements", "rdn-2015-editorial");
     await editStatement(db, await statementForm("rdn-2015-editorial", { titleZh: "更正后的中文标题", summaryZh: "中文摘要" }), EDITOR);
-    expect(db.$client.prepare("SELECT title_zh AS t, summary_zh AS s FROM statements WHERE id = ?").get(id)).toEqual({ t: "更正后的中文标题", s: "中文摘要" });
+    expect((await rawGet(db, "SELECT title_zh AS t, summary_zh AS s FROM statements WHERE id = ?", id))).toEqual({ t: "更正后的中文标题", s: "中文摘要" });
     const [entry] = await listRecordHistory(db, { entity: "statement", id });
     expect(entry!.action).toBe("statement.correct");
     expect(entry!.changes.map((c) => c.field).sort()).toEqual(["summaryZh", "titleZh"]);
   });
 
   it("a benchmark's Chinese title and a source's Chinese demand are stored; blank clears one; left out keeps them", async () => {
-    const id = idOf("benchmarks", "release-liu-xia");
+    const id = await idOf("benchmarks", "release-liu-xia");
     const form = await benchmarkForm("release-liu-xia");
     const zh = form.demands.map((d, i) => (i === 0 ? "立即释放她（测试）" : ""));
     await editBenchmark(db, await benchmarkForm("release-liu-xia", { titleZh: "释放刘霞（测试）", demandZh: zh }), EDITOR);
-    expect(db.$client.prepare("SELECT title_zh AS t FROM benchmarks WHERE id = ?").get(id)).toEqual({ t: "释放刘霞（测试）" });
+    expect((await rawGet(db, "SELECT title_zh AS t FROM benchmarks WHERE id = ?", id))).toEqual({ t: "释放刘霞（测试）" });
     const first = form.demands[0]!.statementSlug;
-    const stored = () => db.$client.prepare("SELECT demand_zh AS d FROM benchmark_sources WHERE benchmark_id = ? AND statement_id = (SELECT id FROM statements WHERE slug = ?)").get(id, first);
-    expect(stored()).toEqual({ d: "立即释放她（测试）" });
+    const stored = async () => (await rawGet(db, "SELECT demand_zh AS d FROM benchmark_sources WHERE benchmark_id = ? AND statement_id = (SELECT id FROM statements WHERE slug = ?)", id, first));
+    expect(await stored()).toEqual({ d: "立即释放她（测试）" });
     const [entry] = await listRecordHistory(db, { entity: "benchmark", id });
     expect(entry!.changes.find((c) => c.field === "demandsZh")).toMatchObject({ after: [`${first}: 立即释放她（测试）`] });
     expect(entry!.changes.find((c) => c.field === "titleZh")).toMatchObject({ after: "释放刘霞（测试）" });
 
     const withoutZh = await benchmarkForm("release-liu-xia");
     await editBenchmark(db, { ...withoutZh, demands: withoutZh.demands.map((d) => ({ ...d, demandZh: undefined })) }, EDITOR);
-    expect(stored()).toEqual({ d: "立即释放她（测试）" });
+    expect(await stored()).toEqual({ d: "立即释放她（测试）" });
 
     await editBenchmark(db, await benchmarkForm("release-liu-xia", { demandZh: form.demands.map(() => "") }), EDITOR);
-    expect(stored()).toEqual({ d: null });
+    expect(await stored()).toEqual({ d: null });
   });
 });
 
 describe("editing a statement", () => {
   it("corrects a public statement's title and publishers: stored, public at once, one audit entry with the changed fields", async () => {
-    const id = idOf("statements", "rdn-2015-editorial");
+    const id = await idOf("statements", "rdn-2015-editorial");
     const before = await readStatementFields(db, id);
     const input = await statementForm("rdn-2015-editorial", { title: "A corrected title", publishers: [...before.publishers, "Brand New Group"].join(", ") });
     const result = await editStatement(db, input, EDITOR);
@@ -132,9 +133,9 @@ describe("editing a statement", () => {
   });
 
   it("stores signatories line by line with their roles, and a changed full text without writing it into the log", async () => {
-    const id = idOf("statements", "lawyers-2015-statement");
+    const id = await idOf("statements", "lawyers-2015-statement");
     await editStatement(db, await statementForm("lawyers-2015-statement", { signatories: "Li Heping | lawyer\nAnother Person", fullText: "The whole letter." }), EDITOR);
-    expect(db.$client.prepare("SELECT name, role, position FROM statement_signatories WHERE statement_id = ? ORDER BY position").all(id)).toEqual([
+    expect((await rawAll(db, "SELECT name, role, position FROM statement_signatories WHERE statement_id = ? ORDER BY position", id))).toEqual([
       { name: "Li Heping", role: "lawyer", position: 1 },
       { name: "Another Person", role: null, position: 2 },
     ]);
@@ -144,12 +145,12 @@ describe("editing a statement", () => {
   });
 
   it("writes nothing when nothing changed, and refuses a form opened before another edit", async () => {
-    const id = idOf("statements", "rdn-2015-editorial");
+    const id = await idOf("statements", "rdn-2015-editorial");
     const unchanged = await statementForm("rdn-2015-editorial", {});
-    const auditRows = () => (db.$client.prepare("SELECT COUNT(*) AS n FROM audit_log").get() as { n: number }).n;
-    const n = auditRows();
+    const auditRows = async () => ((await rawGet(db, "SELECT COUNT(*) AS n FROM audit_log")) as { n: number }).n;
+    const n = await auditRows();
     expect((await editStatement(db, unchanged, EDITOR)).message).toBe(NOTHING_CHANGED);
-    expect(auditRows()).toBe(n);
+    expect(await auditRows()).toBe(n);
     const stale = await statementForm("rdn-2015-editorial", { title: "Second tab's title" });
     await editStatement(db, await statementForm("rdn-2015-editorial", { title: "First tab's title" }), EDITOR);
     await expect(editStatement(db, stale, EDITOR)).rejects.toBeInstanceOf(EditConflictError);
@@ -157,8 +158,8 @@ describe("editing a statement", () => {
   });
 
   it("an edit of a withheld statement is an update, never a correction its page would date", async () => {
-    const id = idOf("statements", "rdn-2015-editorial");
-    db.$client.prepare("UPDATE statements SET withheld = 1 WHERE id = ?").run(id);
+    const id = await idOf("statements", "rdn-2015-editorial");
+    (await rawRun(db, "UPDATE statements SET withheld = 1 WHERE id = ?", id));
     await editStatement(db, await statementForm("rdn-2015-editorial", { title: "Changed while withheld" }), EDITOR);
     expect((await listRecordHistory(db, { entity: "statement", id }))[0]!.action).toBe("statement.update");
     expect(await getCorrectedOn(db, { entity: "statement", id })).toBeNull();
@@ -171,7 +172,7 @@ describe("editing a statement", () => {
 
 describe("editing a benchmark", () => {
   it("corrects title, category and a restated demand: public at once, dated, and the figures refresh as a rebuild would", async () => {
-    const id = idOf("benchmarks", "release-liu-xia");
+    const id = await idOf("benchmarks", "release-liu-xia");
     const form = await benchmarkForm("release-liu-xia");
     const demands = form.demands.map((d, i) => (i === 0 ? "Release her from house arrest, reworded." : d.demand));
     const input = await benchmarkForm("release-liu-xia", { title: "Release Liu Xia from house arrest", categorySlug: "legal-reform", demand: demands });
@@ -179,7 +180,7 @@ describe("editing a benchmark", () => {
     await expectRefreshEqualsRebuild();
     const page = await getPublicBenchmark(db, "release-liu-xia");
     expect(page).toMatchObject({ title: "Release Liu Xia from house arrest", categorySlug: "legal-reform" });
-    expect(db.$client.prepare("SELECT title, category_id FROM public_benchmarks WHERE benchmark_id = ?").get(id)).toEqual({ title: "Release Liu Xia from house arrest", category_id: idOf("categories", "legal-reform") });
+    expect((await rawGet(db, "SELECT title, category_id FROM public_benchmarks WHERE benchmark_id = ?", id))).toEqual({ title: "Release Liu Xia from house arrest", category_id: await idOf("categories", "legal-reform") });
     const [entry] = await listRecordHistory(db, { entity: "benchmark", id });
     expect(entry!.action).toBe("benchmark.correct");
     expect(entry!.changes.map((c) => c.field)).toEqual(["title", "category", "demands"]);
@@ -187,12 +188,12 @@ describe("editing a benchmark", () => {
   });
 
   it("changes the scope and the people linked; linking a confidential person hides the benchmark everywhere", async () => {
-    const id = idOf("benchmarks", "release-gui-minhai");
+    const id = await idOf("benchmarks", "release-gui-minhai");
     await editBenchmark(db, await benchmarkForm("release-gui-minhai", { scopeTrackSlugs: ["un-hrc"] }), EDITOR);
     await expectRefreshEqualsRebuild();
-    expect(db.$client.prepare("SELECT COUNT(*) AS n FROM benchmark_tracks WHERE benchmark_id = ?").get(id)).toEqual({ n: 1 });
+    expect((await rawGet(db, "SELECT COUNT(*) AS n FROM benchmark_tracks WHERE benchmark_id = ?", id))).toEqual({ n: 1 });
 
-    db.$client.prepare("UPDATE subjects SET confidential = 1 WHERE slug = 'zhu-yufu'").run();
+    (await rawRun(db, "UPDATE subjects SET confidential = 1 WHERE slug = 'zhu-yufu'"));
     await rebuildPublishedAggregates(db);
     const form = await benchmarkForm("release-gui-minhai");
     const result = await editBenchmark(db, { ...form, subjectSlugs: [...form.subjectSlugs, "zhu-yufu"] }, EDITOR);
@@ -200,7 +201,7 @@ describe("editing a benchmark", () => {
     expect(result.message).toMatch(/confidential/);
     await expectRefreshEqualsRebuild();
     expect(await getPublicBenchmark(db, "release-gui-minhai")).toBeUndefined();
-    expect(db.$client.prepare("SELECT COUNT(*) AS n FROM public_benchmarks WHERE benchmark_id = ?").get(id)).toEqual({ n: 0 });
+    expect((await rawGet(db, "SELECT COUNT(*) AS n FROM public_benchmarks WHERE benchmark_id = ?", id))).toEqual({ n: 0 });
   });
 
   it("refuses a stale form, a demand for a statement that is not a source, and an applies-from round before its statement", async () => {
@@ -214,32 +215,32 @@ describe("editing a benchmark", () => {
 });
 
 describe("merging two benchmarks", () => {
-  const count = (sql: string, ...args: unknown[]) => (db.$client.prepare(sql).get(...args) as { n: number }).n;
+  const count = async (sql: string, ...args: unknown[]) => ((await rawGet(db, sql, ...args)) as { n: number }).n;
 
   it("moves every source, score, assessment, decision and evidence to the kept one, marks the other merged, and the figures equal a rebuild", async () => {
-    const from = idOf("benchmarks", "public-input-into-upr-report");
-    const into = idOf("benchmarks", "consult-civil-society-before-round");
-    const round = idOf("rounds", "upr-china-2018");
-    db.$client.prepare("INSERT INTO published_evidence (benchmark_id, round_id, position, url, title) VALUES (?, ?, 1, 'https://example.org/upr', 'UPR report')").run(from, round);
-    const scores = count("SELECT COUNT(*) AS n FROM published_scores WHERE benchmark_id IN (?, ?)", from, into);
-    const assessed = count("SELECT COUNT(*) AS n FROM assessments WHERE benchmark_id IN (?, ?)", from, into);
-    const decided = count("SELECT COUNT(*) AS n FROM editor_decisions WHERE benchmark_id IN (?, ?)", from, into);
-    const sources = count("SELECT COUNT(*) AS n FROM benchmark_sources WHERE benchmark_id IN (?, ?)", from, into);
+    const from = await idOf("benchmarks", "public-input-into-upr-report");
+    const into = await idOf("benchmarks", "consult-civil-society-before-round");
+    const round = await idOf("rounds", "upr-china-2018");
+    (await rawRun(db, "INSERT INTO published_evidence (benchmark_id, round_id, position, url, title) VALUES (?, ?, 1, 'https://example.org/upr', 'UPR report')", from, round));
+    const scores = await count("SELECT COUNT(*) AS n FROM published_scores WHERE benchmark_id IN (?, ?)", from, into);
+    const assessed = await count("SELECT COUNT(*) AS n FROM assessments WHERE benchmark_id IN (?, ?)", from, into);
+    const decided = await count("SELECT COUNT(*) AS n FROM editor_decisions WHERE benchmark_id IN (?, ?)", from, into);
+    const sources = await count("SELECT COUNT(*) AS n FROM benchmark_sources WHERE benchmark_id IN (?, ?)", from, into);
     await rebuildPublishedAggregates(db);
 
     const result = await mergeBenchmarks(db, mergeBenchmarkSchema.parse({ slug: "public-input-into-upr-report", version: String(await version("benchmark", from)), intoSlug: "consult-civil-society-before-round" }), EDITOR);
     expect(result.roundsMoved).toHaveLength(1);
     await expectRefreshEqualsRebuild();
 
-    expect(count("SELECT COUNT(*) AS n FROM published_scores WHERE benchmark_id = ?", into)).toBe(scores);
-    expect(count("SELECT COUNT(*) AS n FROM assessments WHERE benchmark_id = ?", into)).toBe(assessed);
-    expect(count("SELECT COUNT(*) AS n FROM editor_decisions WHERE benchmark_id = ?", into)).toBe(decided);
-    expect(count("SELECT COUNT(*) AS n FROM benchmark_sources WHERE benchmark_id = ?", into)).toBe(sources);
-    expect(count("SELECT COUNT(*) AS n FROM published_evidence WHERE benchmark_id = ? AND round_id = ?", into, round)).toBe(1);
-    expect(db.$client.prepare("SELECT review_state, merged_into_id FROM benchmarks WHERE id = ?").get(from)).toEqual({ review_state: "merged", merged_into_id: into });
+    expect(await count("SELECT COUNT(*) AS n FROM published_scores WHERE benchmark_id = ?", into)).toBe(scores);
+    expect(await count("SELECT COUNT(*) AS n FROM assessments WHERE benchmark_id = ?", into)).toBe(assessed);
+    expect(await count("SELECT COUNT(*) AS n FROM editor_decisions WHERE benchmark_id = ?", into)).toBe(decided);
+    expect(await count("SELECT COUNT(*) AS n FROM benchmark_sources WHERE benchmark_id = ?", into)).toBe(sources);
+    expect(await count("SELECT COUNT(*) AS n FROM published_evidence WHERE benchmark_id = ? AND round_id = ?", into, round)).toBe(1);
+    expect((await rawGet(db, "SELECT review_state, merged_into_id FROM benchmarks WHERE id = ?", from))).toEqual({ review_state: "merged", merged_into_id: into });
     // The kept one is assessed at both benchmarks' tracks now, so the moved score counts.
     expect((await readBenchmarkFields(db, into)).fields.scope).toEqual(["upr", "us-china-dialogue"]);
-    expect(count("SELECT COUNT(*) AS n FROM public_benchmarks WHERE benchmark_id = ?", from)).toBe(0);
+    expect(await count("SELECT COUNT(*) AS n FROM public_benchmarks WHERE benchmark_id = ?", from)).toBe(0);
     expect(await getPublicBenchmark(db, "public-input-into-upr-report")).toBeUndefined();
     const kept = await getPublicBenchmark(db, "consult-civil-society-before-round");
     expect(kept?.scope.map((t) => t.slug)).toEqual(expect.arrayContaining(["upr", "us-china-dialogue"]));
@@ -249,30 +250,30 @@ describe("merging two benchmarks", () => {
   });
 
   it("refuses where both were scored at one round, naming the rounds; with the box ticked the kept one's scores stand there and nothing is lost", async () => {
-    const from = idOf("benchmarks", "liu-xiaobo-contact");
-    const into = idOf("benchmarks", "release-liu-xia");
+    const from = await idOf("benchmarks", "liu-xiaobo-contact");
+    const into = await idOf("benchmarks", "release-liu-xia");
     const input = mergeBenchmarkSchema.parse({ slug: "liu-xiaobo-contact", version: String(await version("benchmark", from)), intoSlug: "release-liu-xia" });
-    const all = count("SELECT COUNT(*) AS n FROM assessments WHERE benchmark_id IN (?, ?)", from, into);
+    const all = await count("SELECT COUNT(*) AS n FROM assessments WHERE benchmark_id IN (?, ?)", from, into);
     await expect(mergeBenchmarks(db, input, EDITOR)).rejects.toThrow(/Both benchmarks were scored at .*HRC 31|Both benchmarks were scored at /);
-    expect(db.$client.prepare("SELECT review_state FROM benchmarks WHERE id = ?").get(from)).toEqual({ review_state: "approved" });
+    expect((await rawGet(db, "SELECT review_state FROM benchmarks WHERE id = ?", from))).toEqual({ review_state: "approved" });
 
-    const kept = db.$client.prepare("SELECT round_id, status FROM published_scores WHERE benchmark_id = ? ORDER BY round_id").all(into);
+    const kept = (await rawAll(db, "SELECT round_id, status FROM published_scores WHERE benchmark_id = ? ORDER BY round_id", into));
     const result = await mergeBenchmarks(db, { ...input, keepTheirs: true }, EDITOR);
     expect(result.roundsKept.length).toBeGreaterThan(0);
     await expectRefreshEqualsRebuild();
-    expect(db.$client.prepare("SELECT round_id, status FROM published_scores WHERE benchmark_id = ? ORDER BY round_id").all(into)).toEqual(kept);
-    expect(count("SELECT COUNT(*) AS n FROM assessments WHERE benchmark_id IN (?, ?)", from, into)).toBe(all);
+    expect((await rawAll(db, "SELECT round_id, status FROM published_scores WHERE benchmark_id = ? ORDER BY round_id", into))).toEqual(kept);
+    expect(await count("SELECT COUNT(*) AS n FROM assessments WHERE benchmark_id IN (?, ?)", from, into)).toBe(all);
     // Both cited the 2015 editorial: the kept link stays, and the merged one's wording is in the audit entry.
     const [entry] = await listRecordHistory(db, { entity: "benchmark", id: into });
     expect(entry!.changes.find((c) => c.field === "wordingsDropped")?.after).toEqual([expect.stringMatching(/^rdn-2015-editorial: /)]);
   });
 
   it("refuses a merge into itself, into a merged benchmark, and a stale form", async () => {
-    const from = idOf("benchmarks", "public-input-into-upr-report");
+    const from = await idOf("benchmarks", "public-input-into-upr-report");
     const v = String(await version("benchmark", from));
     await expect(mergeBenchmarks(db, mergeBenchmarkSchema.parse({ slug: "public-input-into-upr-report", version: v, intoSlug: "public-input-into-upr-report" }), EDITOR)).rejects.toThrow(/another benchmark/);
     await mergeBenchmarks(db, mergeBenchmarkSchema.parse({ slug: "public-input-into-upr-report", version: v, intoSlug: "consult-civil-society-before-round" }), EDITOR);
-    const other = idOf("benchmarks", "report-results-publicly");
+    const other = await idOf("benchmarks", "report-results-publicly");
     await expect(
       mergeBenchmarks(db, mergeBenchmarkSchema.parse({ slug: "report-results-publicly", version: String(await version("benchmark", other)), intoSlug: "public-input-into-upr-report", keepTheirs: "yes" }), EDITOR),
     ).rejects.toThrow(/not an approved benchmark/);

@@ -1,5 +1,6 @@
 // Releases on the seed: every publication records one; a correction stores only what changed; an
 // earlier release reads exactly as it was published; nothing can rewrite a release.
+import { rawGet, rawInsert, rawRun } from "@/db/testing/raw-sql";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Status } from "@/lib/domain";
 import { openDatabase, type Db } from "../client";
@@ -22,16 +23,16 @@ beforeEach(async () => {
   await loadSeed(db);
 });
 
-const count = (query: string, ...params: unknown[]) => (db.$client.prepare(query).get(...params) as { n: number }).n;
+const count = async (query: string, ...params: unknown[]) => ((await rawGet(db, query, ...params)) as { n: number }).n;
 
-function addRound(slug: string, startDate: string) {
-  const track = db.$client.prepare("SELECT id FROM tracks WHERE slug = 'un-hrc'").get() as { id: number };
-  const id = Number(db.$client.prepare("INSERT INTO rounds (slug, track_id, name, start_date, date_precision) VALUES (?, ?, ?, ?, 'day')").run(slug, track.id, `Session ${slug}`, startDate).lastInsertRowid);
+async function addRound(slug: string, startDate: string) {
+  const track = (await rawGet(db, "SELECT id FROM tracks WHERE slug = 'un-hrc'")) as { id: number };
+  const id = await rawInsert(db, "INSERT INTO rounds (slug, track_id, name, start_date, date_precision) VALUES (?, ?, ?, ?, 'day')", slug, track.id, `Session ${slug}`, startDate);
   return { id, slug, startDate, trackId: track.id };
 }
 
 async function score(round: { id: number }, benchmarkId: number, reviewerId: string, status: Status, rationale = `${reviewerId} reads it as ${status}.`) {
-  const latest = db.$client.prepare("SELECT COALESCE(MAX(id), 0) AS id FROM assessments WHERE round_id = ? AND benchmark_id = ? AND reviewer_id = ?").get(round.id, benchmarkId, reviewerId) as { id: number };
+  const latest = (await rawGet(db, "SELECT COALESCE(MAX(id), 0) AS id FROM assessments WHERE round_id = ? AND benchmark_id = ? AND reviewer_id = ?", round.id, benchmarkId, reviewerId)) as { id: number };
   await createAssessment(db, { benchmarkId, roundId: round.id, reviewerId, status, rationale, evidence: [], expectedLatestId: latest.id });
 }
 
@@ -50,7 +51,7 @@ const figures = (s: DashboardSummary) => ({
 
 /** A new round in which both reviewers agree on every public benchmark: not met. */
 async function publishNewRound() {
-  const round = addRound("hrc-40", "2019-02-25");
+  const round = await addRound("hrc-40", "2019-02-25");
   const benchmarks = (await listRoundBenchmarks(db, round)).filter((b) => !b.confidential);
   for (const b of benchmarks) {
     await score(round, b.id, A, "not_met");
@@ -65,13 +66,13 @@ describe("releases", () => {
     expect(await currentReleaseNumber(db)).toBe(1);
     const [first] = await listReleases(db);
     expect(first).toMatchObject({ number: 1, kind: "other" });
-    expect(first!.rounds.length).toBe(count("SELECT count(*) AS n FROM rounds WHERE published_at IS NOT NULL"));
-    expect(count("SELECT count(*) AS n FROM release_scores")).toBe(count("SELECT count(*) AS n FROM published_scores"));
+    expect(first!.rounds.length).toBe(await count("SELECT count(*) AS n FROM rounds WHERE published_at IS NOT NULL"));
+    expect(await count("SELECT count(*) AS n FROM release_scores")).toBe(await count("SELECT count(*) AS n FROM published_scores"));
   });
 
   it("number each publication, store only the published round's rows, and read an old release as it was", async () => {
     const before = await getDashboardSummary(db, {});
-    const rowsBefore = count("SELECT count(*) AS n FROM release_scores");
+    const rowsBefore = await count("SELECT count(*) AS n FROM release_scores");
     const { round, benchmarks, result } = await publishNewRound();
 
     expect(result.release).toBe(2);
@@ -79,8 +80,8 @@ describe("releases", () => {
     expect(release).toMatchObject({ number: 2, kind: "new-round", note: "The 40th session.", changed: benchmarks.length });
     expect(release!.rounds).toEqual([{ id: round.id, slug: "hrc-40", name: "Session hrc-40", nameZh: null, firstTime: true }]);
     // Only the new round's scores were added; nothing earlier was copied or closed.
-    expect(count("SELECT count(*) AS n FROM release_scores")).toBe(rowsBefore + benchmarks.length);
-    expect(count("SELECT count(*) AS n FROM release_scores WHERE valid_to_release IS NOT NULL")).toBe(0);
+    expect(await count("SELECT count(*) AS n FROM release_scores")).toBe(rowsBefore + benchmarks.length);
+    expect(await count("SELECT count(*) AS n FROM release_scores WHERE valid_to_release IS NOT NULL")).toBe(0);
 
     // As of release 1 the dashboard is the one before the publication, as of 2 the one now.
     expect(figures(await getDashboardSummary(db, {}, { release: 1 }))).toEqual(figures(before));
@@ -93,9 +94,9 @@ describe("releases", () => {
     const atRelease2 = await getDashboardSummary(db, {});
     const scoresAt2 = await listScoresAsOf(db, 2, { roundIds: [round.id] });
     const corrected = benchmarks.slice(0, 3);
-    const category = (db.$client.prepare("SELECT c.slug FROM categories c JOIN benchmarks b ON b.category_id = c.id WHERE b.id = ?").get(corrected[0]!.id) as { slug: string }).slug;
+    const category = ((await rawGet(db, "SELECT c.slug FROM categories c JOIN benchmarks b ON b.category_id = c.id WHERE b.id = ?", corrected[0]!.id)) as { slug: string }).slug;
     const categoryAt2 = await getDashboardSummary(db, { category });
-    const rowsBefore = count("SELECT count(*) AS n FROM release_scores");
+    const rowsBefore = await count("SELECT count(*) AS n FROM release_scores");
 
     for (const b of corrected) {
       await score(round, b.id, A, "met", `Released in March, says ${A}.`);
@@ -107,8 +108,8 @@ describe("releases", () => {
     expect((await getRelease(db, 3))!.rounds[0]!.firstTime).toBe(false);
 
     // Three rows added, three closed: the correction's changes only.
-    expect(count("SELECT count(*) AS n FROM release_scores")).toBe(rowsBefore + 3);
-    expect(count("SELECT count(*) AS n FROM release_scores WHERE valid_to_release = 3")).toBe(3);
+    expect(await count("SELECT count(*) AS n FROM release_scores")).toBe(rowsBefore + 3);
+    expect(await count("SELECT count(*) AS n FROM release_scores WHERE valid_to_release = 3")).toBe(3);
 
     // Release 2 still reads as it was published; release 3 as the data now.
     expect(figures(await getDashboardSummary(db, {}, { release: 2 }))).toEqual(figures(atRelease2));
@@ -141,14 +142,14 @@ describe("releases", () => {
 
   it("cannot be changed or deleted, and a score row can only be closed once", async () => {
     const { round } = await publishNewRound();
-    expect(() => db.$client.prepare("UPDATE releases SET note = 'rewritten' WHERE number = 2").run()).toThrow(/immutable/);
-    expect(() => db.$client.prepare("DELETE FROM releases WHERE number = 2").run()).toThrow(/immutable/);
-    expect(() => db.$client.prepare("DELETE FROM release_rounds").run()).toThrow(/immutable/);
-    expect(() => db.$client.prepare("UPDATE release_rounds SET first_time = 0").run()).toThrow(/immutable/);
-    expect(() => db.$client.prepare("DELETE FROM release_scores WHERE round_id = ?").run(round.id)).toThrow(/immutable/);
-    expect(() => db.$client.prepare("UPDATE release_scores SET status = 'met' WHERE round_id = ?").run(round.id)).toThrow(/immutable/);
-    expect(() => db.$client.prepare("UPDATE release_scores SET valid_to_release = 1 WHERE round_id = ?").run(round.id)).toThrow(/immutable/);
-    expect(count("SELECT count(*) AS n FROM releases")).toBe(2);
+    await expect(rawRun(db, "UPDATE releases SET note = 'rewritten' WHERE number = 2")).rejects.toThrow(/immutable/);
+    await expect(rawRun(db, "DELETE FROM releases WHERE number = 2")).rejects.toThrow(/immutable/);
+    await expect(rawRun(db, "DELETE FROM release_rounds")).rejects.toThrow(/immutable/);
+    await expect(rawRun(db, "UPDATE release_rounds SET first_time = 0")).rejects.toThrow(/immutable/);
+    await expect(rawRun(db, "DELETE FROM release_scores WHERE round_id = ?", round.id)).rejects.toThrow(/immutable/);
+    await expect(rawRun(db, "UPDATE release_scores SET status = 'met' WHERE round_id = ?", round.id)).rejects.toThrow(/immutable/);
+    await expect(rawRun(db, "UPDATE release_scores SET valid_to_release = 1 WHERE round_id = ?", round.id)).rejects.toThrow(/immutable/);
+    expect(await count("SELECT count(*) AS n FROM releases")).toBe(2);
   });
 });
 

@@ -1,5 +1,6 @@
 // At scale a round has more benchmarks than SQLite allows bound parameters (32,766): the queries
 // that take lists of ids must still answer.
+import { rawAll, rawGet } from "@/db/testing/raw-sql";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../client";
 import { migrateDatabase } from "../migrate";
@@ -30,11 +31,11 @@ describe("queries over more ids than SQLite takes at once", () => {
   it("answers for 40,000 benchmarks", async () => {
     const db = openDatabase(":memory:");
     await migrateDatabase(db);
-    await generateScaleData(db.$client, { benchmarks: 40_000, rounds: 2, reviewers: 2, seed: 3 });
-    const ids = (db.$client.prepare("SELECT id FROM benchmarks").all() as { id: number }[]).map((r) => r.id);
+    await generateScaleData(db, { benchmarks: 40_000, rounds: 2, reviewers: 2, seed: 3 });
+    const ids = ((await rawAll(db, "SELECT id FROM benchmarks")) as { id: number }[]).map((r) => r.id);
     expect((await listBenchmarkSources(db, ids)).length).toBeGreaterThanOrEqual(40_000);
     expect((await listBenchmarkSubjects(db, ids)).length).toBeGreaterThan(0);
     const scores = await listPublishedScoreDetails(db, { benchmarkIds: ids });
-    expect(scores.length).toBe((db.$client.prepare("SELECT COUNT(*) AS n FROM published_scores").get() as { n: number }).n);
+    expect(scores.length).toBe(((await rawGet(db, "SELECT COUNT(*) AS n FROM published_scores")) as { n: number }).n);
   }, 60_000);
 });

@@ -1,5 +1,6 @@
 // The published aggregates carry each benchmark's Chinese title beside the English, with the same
 // confidential names withheld, and a dashboard in Chinese reads and sorts by it.
+import { rawGet, rawRun, rawValue } from "@/db/testing/raw-sql";
 import { beforeEach, describe, expect, it } from "vitest";
 import { NAME_WITHHELD } from "@/lib/redaction";
 import { openDatabase, type Db } from "../client";
@@ -15,38 +16,35 @@ beforeEach(async () => {
   await loadSeed(db);
 });
 
-const stored = (slug: string) =>
-  db.$client.prepare("SELECT pb.title, pb.title_zh AS titleZh FROM public_benchmarks pb JOIN benchmarks b ON b.id = pb.benchmark_id WHERE b.slug = ?").get(slug) as
+const stored = async (slug: string) =>
+  (await rawGet(db, "SELECT pb.title, pb.title_zh AS titleZh FROM public_benchmarks pb JOIN benchmarks b ON b.id = pb.benchmark_id WHERE b.slug = ?", slug)) as
     | { title: string; titleZh: string | null }
     | undefined;
 
 describe("Chinese titles in the published aggregates", () => {
-  it("the rebuild stores every public benchmark's Chinese title, and each change copies it", () => {
-    expect(stored("release-xu-zhiyong")).toEqual({ title: "Release Xu Zhiyong", titleZh: "释放许志永" });
-    const mismatched = db.$client
-      .prepare("SELECT count(*) FROM public_changes pc JOIN benchmarks b ON b.id = pc.benchmark_id WHERE pc.title_zh IS NOT b.title_zh")
-      .pluck()
-      .get();
-    expect(db.$client.prepare("SELECT count(*) FROM public_changes WHERE title_zh IS NOT NULL").pluck().get()).toBeGreaterThan(0);
+  it("the rebuild stores every public benchmark's Chinese title, and each change copies it", async () => {
+    expect(await stored("release-xu-zhiyong")).toEqual({ title: "Release Xu Zhiyong", titleZh: "释放许志永" });
+    const mismatched = (await rawValue(db, "SELECT count(*) FROM public_changes pc JOIN benchmarks b ON b.id = pc.benchmark_id WHERE pc.title_zh IS NOT b.title_zh"));
+    expect((await rawValue(db, "SELECT count(*) FROM public_changes WHERE title_zh IS NOT NULL"))).toBeGreaterThan(0);
     expect(mismatched).toBe(0);
   });
 
   it("an edited Chinese title reaches the stored row at the next refresh; a cleared one is stored as none", async () => {
-    db.$client.prepare("UPDATE benchmarks SET title_zh = '立即释放许志永' WHERE slug = 'release-xu-zhiyong'").run();
+    (await rawRun(db, "UPDATE benchmarks SET title_zh = '立即释放许志永' WHERE slug = 'release-xu-zhiyong'"));
     await refreshPublishedAggregates(db);
-    expect(stored("release-xu-zhiyong")?.titleZh).toBe("立即释放许志永");
-    db.$client.prepare("UPDATE benchmarks SET title_zh = NULL WHERE slug = 'release-xu-zhiyong'").run();
+    expect((await stored("release-xu-zhiyong"))?.titleZh).toBe("立即释放许志永");
+    (await rawRun(db, "UPDATE benchmarks SET title_zh = NULL WHERE slug = 'release-xu-zhiyong'"));
     await refreshPublishedAggregates(db);
-    expect(stored("release-xu-zhiyong")?.titleZh).toBeNull();
+    expect((await stored("release-xu-zhiyong"))?.titleZh).toBeNull();
   });
 
   it("a confidential person's Chinese name is withheld from the stored Chinese title, the change rows and the dashboard in Chinese", async () => {
-    db.$client.prepare("INSERT INTO subjects (slug, kind, name, name_zh, confidential) VALUES ('zhang-san', 'person', 'Zhang San', '张三', 1)").run();
-    db.$client.prepare("UPDATE benchmarks SET title_zh = '释放许志永和张三' WHERE slug = 'release-xu-zhiyong'").run();
+    (await rawRun(db, "INSERT INTO subjects (slug, kind, name, name_zh, confidential) VALUES ('zhang-san', 'person', 'Zhang San', '张三', 1)"));
+    (await rawRun(db, "UPDATE benchmarks SET title_zh = '释放许志永和张三' WHERE slug = 'release-xu-zhiyong'"));
     await refreshPublishedAggregates(db);
 
-    expect(stored("release-xu-zhiyong")?.titleZh).toBe(`释放许志永和${NAME_WITHHELD}`);
-    const everywhere = db.$client.prepare("SELECT (SELECT count(*) FROM public_benchmarks WHERE title_zh LIKE '%张三%') + (SELECT count(*) FROM public_changes WHERE title_zh LIKE '%张三%')").pluck().get();
+    expect((await stored("release-xu-zhiyong"))?.titleZh).toBe(`释放许志永和${NAME_WITHHELD}`);
+    const everywhere = (await rawValue(db, "SELECT (SELECT count(*) FROM public_benchmarks WHERE title_zh LIKE '%张三%') + (SELECT count(*) FROM public_changes WHERE title_zh LIKE '%张三%')"));
     expect(everywhere).toBe(0);
 
     const summary = await getDashboardSummary(db, {}, { lang: "zh" });

@@ -15,7 +15,7 @@ const GROWING = ["published_scores", "assessments", "benchmarks", "benchmark_tra
 
 const db = openDatabase(":memory:");
 await migrateDatabase(db);
-await generateScaleData(db.$client, { benchmarks: 400, rounds: 8, reviewers: 3, seed: 3 });
+await generateScaleData(db, { benchmarks: 400, rounds: 8, reviewers: 3, seed: 3 });
 db.$client.exec("ANALYZE");
 
 async function statementsOf(run: (db: Db) => unknown): Promise<Array<{ query: string; params: unknown[] }>> {

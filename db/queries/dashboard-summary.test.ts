@@ -66,7 +66,7 @@ function firstSlug(db: Db, sql: string): string {
 
 describe("the dashboard summed in SQL agrees with the reference computed from the whole matrix", async () => {
   const seed = await seeded(async (db) => await loadSeed(db));
-  const scale = await seeded(async (db) => await generateScaleData(db.$client, { benchmarks: 500, rounds: 10, reviewers: 3, seed: 11 }));
+  const scale = await seeded(async (db) => await generateScaleData(db, { benchmarks: 500, rounds: 10, reviewers: 3, seed: 11 }));
 
   for (const [name, db] of [
     ["the seed", seed],
@@ -133,7 +133,7 @@ describe("the dashboard summed in SQL agrees with the reference computed from th
   });
 
   it("agrees on generated data where scopes were narrowed after scoring", async () => {
-    const db = await seeded(async (d) => await generateScaleData(d.$client, { benchmarks: 400, rounds: 9, reviewers: 2, seed: 21 }));
+    const db = await seeded(async (d) => await generateScaleData(d, { benchmarks: 400, rounds: 9, reviewers: 2, seed: 21 }));
     const latest = db.$client.prepare("SELECT id, track_id AS trackId FROM rounds ORDER BY start_date DESC LIMIT 1").get() as { id: number; trackId: number };
     // Some scored at the latest round move to another track (their scores there go stale), some to the
     // latest round's track alone (they skip the rounds of the others when compared).
@@ -184,7 +184,7 @@ describe("the dashboard summed in SQL agrees with the reference computed from th
   });
 
   it("refreshes incrementally after each kind of public write, to what a rebuild counts", async () => {
-    const db = await seeded(async (d) => await generateScaleData(d.$client, { benchmarks: 300, rounds: 8, reviewers: 2, seed: 13 }));
+    const db = await seeded(async (d) => await generateScaleData(d, { benchmarks: 300, rounds: 8, reviewers: 2, seed: 13 }));
     const sqlite = db.$client;
     const one = (q: string) => (sqlite.prepare(q).get() as { id: number }).id;
     const benchmark = one("SELECT id FROM benchmarks WHERE confidential = 0 ORDER BY id LIMIT 1 OFFSET 7");
@@ -220,7 +220,7 @@ describe("the dashboard summed in SQL agrees with the reference computed from th
   });
 
   it("after publishing a round, refreshes only what that round touches, and the figures stay right", async () => {
-    const db = await seeded(async (d) => await generateScaleData(d.$client, { benchmarks: 300, rounds: 8, reviewers: 3, seed: 5 }));
+    const db = await seeded(async (d) => await generateScaleData(d, { benchmarks: 300, rounds: 8, reviewers: 3, seed: 5 }));
     const middle = db.$client.prepare("SELECT id FROM rounds WHERE published_at IS NOT NULL ORDER BY start_date LIMIT 1 OFFSET 4").get() as { id: number };
     const editor = db.$client.prepare("SELECT id FROM users LIMIT 1").get() as { id: string };
     // Withdraw a round from publication, as if it had never been published, then publish it again.
@@ -244,7 +244,7 @@ describe("the dashboard summed in SQL agrees with the reference computed from th
 
 describe("preliminary rounds", () => {
   it("are marked in both engines, and no change is measured against them", async () => {
-    const db = await seeded(async (d) => await generateScaleData(d.$client, { benchmarks: 300, rounds: 8, reviewers: 3, seed: 9 }));
+    const db = await seeded(async (d) => await generateScaleData(d, { benchmarks: 300, rounds: 8, reviewers: 3, seed: 9 }));
     const published = db.$client.prepare("SELECT id, slug, track_id AS trackId FROM rounds WHERE published_at IS NOT NULL ORDER BY start_date, id").all() as Array<{ id: number; slug: string; trackId: number }>;
     // The round before the latest loses most of its scores: its figures become preliminary.
     const thin = published.at(-2)!;

@@ -1,6 +1,7 @@
 // Drafts: what a reviewer adds stays out of every public query and figure until an editor approves
 // it; approving, rejecting, editing and merging keep every row and say why; confirming a candidate
 // twice finds the first benchmark, held by a unique index as well as by the check.
+import { rawAll, rawGet, rawInsert, rawRun, UNIQUE_VIOLATION } from "@/db/testing/raw-sql";
 import { beforeEach, describe, expect, it } from "vitest";
 import { candidateKey } from "@/lib/extract/candidate-key";
 import { openDatabase, type Db } from "../client";
@@ -41,21 +42,21 @@ const letter = (title: string, extra: Partial<NewStatement> = {}): NewStatement 
   ...extra,
 });
 
-function statementId(slug: string): number {
-  return (db.$client.prepare("SELECT id FROM statements WHERE slug = ?").get(slug) as { id: number }).id;
+async function statementId(slug: string): Promise<number> {
+  return ((await rawGet(db, "SELECT id FROM statements WHERE slug = ?", slug)) as { id: number }).id;
 }
 
 async function confirm(statementSlug: string, text: string, author: Author = REVIEWER, title = "Release everyone held for speech") {
-  return await createBenchmarkFromDemand(db, { statementSlug, candidateKey: candidateKey(statementId(statementSlug), text), demand: text, title, categorySlug: "release-of-detained-people", addressee: "chinese_government", appliesFromRoundSlug: "hrc-37", scopeTrackSlugs: [], subjectSlugs: [] }, author);
+  return await createBenchmarkFromDemand(db, { statementSlug, candidateKey: candidateKey(await statementId(statementSlug), text), demand: text, title, categorySlug: "release-of-detained-people", addressee: "chinese_government", appliesFromRoundSlug: "hrc-37", scopeTrackSlugs: [], subjectSlugs: [] }, author);
 }
 
 const publicSlugs = async () => (await listStatementsPage(db, { limit: 500, offset: 0 })).rows.map((s) => s.slug);
 const everyPublicBenchmark = async () => (await listPublicBenchmarksPage(db, await resolveFilters(db, {}), { limit: 1000, offset: 0 })).rows.map((b) => b.slug);
-const hrc37 = () => db.$client.prepare("SELECT id, start_date AS startDate, track_id AS trackId FROM rounds WHERE slug = 'hrc-37'").get() as { id: number; startDate: string; trackId: number };
+const hrc37 = async () => (await rawGet(db, "SELECT id, start_date AS startDate, track_id AS trackId FROM rounds WHERE slug = 'hrc-37'")) as { id: number; startDate: string; trackId: number };
 const publicBenchmarkRows = async () => {
   // As the guarded action does after the approval: the writer refreshes.
   await refreshPublishedAggregatesNow(db);
-  return (db.$client.prepare("SELECT b.slug FROM public_benchmarks pb JOIN benchmarks b ON b.id = pb.benchmark_id").all() as Array<{ slug: string }>).map((r) => r.slug);
+  return ((await rawAll(db, "SELECT b.slug FROM public_benchmarks pb JOIN benchmarks b ON b.id = pb.benchmark_id")) as Array<{ slug: string }>).map((r) => r.slug);
 };
 
 describe("a reviewer's statement", () => {
@@ -81,8 +82,8 @@ describe("a reviewer's statement", () => {
   it("added by an editor is approved at once, and audited", async () => {
     const slug = await createStatement(db, letter("An editor's letter"), EDITOR);
     expect(await getStatement(db, slug)).toBeDefined();
-    expect(db.$client.prepare("SELECT reviewed_by AS by FROM statements WHERE slug = ?").get(slug)).toEqual({ by: EDITOR.id });
-    expect(db.$client.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'statement.create' AND entity_id = ?").get(String(statementId(slug)))).toEqual({ n: 1 });
+    expect((await rawGet(db, "SELECT reviewed_by AS by FROM statements WHERE slug = ?", slug))).toEqual({ by: EDITOR.id });
+    expect((await rawGet(db, "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'statement.create' AND entity_id = ?", String(await statementId(slug))))).toEqual({ n: 1 });
   });
 });
 
@@ -92,14 +93,14 @@ describe("a reviewer's benchmark", () => {
     const publicCount = await countPublicBenchmarks(db, await resolveFilters(db, {}));
     const { benchmarkSlug } = await confirm(statement, "Release everyone held for their speech.");
     // As if a score had slipped through: a draft still enters no figure.
-    const id = (db.$client.prepare("SELECT id FROM benchmarks WHERE slug = ?").get(benchmarkSlug) as { id: number }).id;
-    const assessment = db.$client.prepare("INSERT INTO assessments (benchmark_id, round_id, reviewer_id, status, rationale) VALUES (?, ?, 'demo-reviewer-a', 'met', 'x')").run(id, hrc37().id).lastInsertRowid;
-    db.$client.prepare("INSERT INTO published_scores (benchmark_id, round_id, status, basis, assessment_id, decided_by, decided_at) VALUES (?, ?, 'met', 'agreement', ?, 'demo-editor', '2026-01-01')").run(id, hrc37().id, assessment);
+    const id = ((await rawGet(db, "SELECT id FROM benchmarks WHERE slug = ?", benchmarkSlug)) as { id: number }).id;
+    const assessment = await rawInsert(db, "INSERT INTO assessments (benchmark_id, round_id, reviewer_id, status, rationale) VALUES (?, ?, 'demo-reviewer-a', 'met', 'x')", id, (await hrc37()).id);
+    (await rawRun(db, "INSERT INTO published_scores (benchmark_id, round_id, status, basis, assessment_id, decided_by, decided_at) VALUES (?, ?, 'met', 'agreement', ?, 'demo-editor', '2026-01-01')", id, (await hrc37()).id, assessment));
 
     expect(await everyPublicBenchmark()).not.toContain(benchmarkSlug);
     expect(await countPublicBenchmarks(db, await resolveFilters(db, {}))).toBe(publicCount);
     expect(await publicBenchmarkRows()).not.toContain(benchmarkSlug);
-    expect((await listRoundBenchmarks(db, hrc37())).map((b) => b.slug)).not.toContain(benchmarkSlug);
+    expect((await listRoundBenchmarks(db, await hrc37())).map((b) => b.slug)).not.toContain(benchmarkSlug);
 
     const message = await approveDraft(db, { kind: "benchmark", slug: benchmarkSlug }, EDITOR.id);
     // Approving the benchmark approves the draft statement that raised it, so it is never public without its source.
@@ -108,7 +109,7 @@ describe("a reviewer's benchmark", () => {
     expect(await everyPublicBenchmark()).toContain(benchmarkSlug);
     expect(await countPublicBenchmarks(db, await resolveFilters(db, {}))).toBe(publicCount + 1);
     expect(await publicBenchmarkRows()).toContain(benchmarkSlug);
-    expect((await listRoundBenchmarks(db, hrc37())).map((b) => b.slug)).toContain(benchmarkSlug);
+    expect((await listRoundBenchmarks(db, await hrc37())).map((b) => b.slug)).toContain(benchmarkSlug);
     expect((await listBenchmarkSources(db, [id])).map((s) => s.statementSlug)).toEqual([statement]);
   });
 
@@ -117,13 +118,13 @@ describe("a reviewer's benchmark", () => {
     const { benchmarkSlug } = await confirm(statement, "Release everyone held for their speech.");
     await approveDraft(db, { kind: "statement", slug: statement }, EDITOR.id);
     expect(await everyPublicBenchmark()).not.toContain(benchmarkSlug);
-    expect((await countPublicDemands(db, [statementId(statement)])).get(statementId(statement))).toBeUndefined();
+    expect((await countPublicDemands(db, [await statementId(statement)])).get(await statementId(statement))).toBeUndefined();
     expect((await listDraftQueue(db)).benchmarks.map((b) => b.slug)).toEqual([benchmarkSlug]);
   });
 
   it("may apply from the round its statement addresses, though that round began before the statement's date", async () => {
     const statement = await createStatement(db, letter("Letter sent during the session", { date: "2018-03-05" }), REVIEWER);
-    expect(hrc37().startDate < "2018-03-05").toBe(true);
+    expect((await hrc37()).startDate < "2018-03-05").toBe(true);
     expect((await confirm(statement, "Release everyone held for their speech.")).created).toBe(true);
   });
 });
@@ -132,26 +133,25 @@ describe("confirming a candidate", () => {
   it("twice returns the first benchmark and writes nothing, whatever the second form says", async () => {
     const statement = await createStatement(db, letter("Letter confirmed twice"), REVIEWER);
     const first = await confirm(statement, "Release everyone held for their speech.");
-    const rows = db.$client.prepare("SELECT (SELECT COUNT(*) FROM benchmarks) + (SELECT COUNT(*) FROM benchmark_sources) + (SELECT COUNT(*) FROM audit_log) AS n").get();
+    const rows = (await rawGet(db, "SELECT (SELECT COUNT(*) FROM benchmarks) + (SELECT COUNT(*) FROM benchmark_sources) + (SELECT COUNT(*) FROM audit_log) AS n"));
     const second = await confirm(statement, "Release everyone held for their speech.", REVIEWER, "A different title typed in another tab");
     expect(first.created).toBe(true);
     expect(second).toEqual({ ...first, created: false });
-    const asSource = await addBenchmarkSource(db, { statementSlug: statement, benchmarkSlug: "release-liu-xia", demand: "x", candidateKey: candidateKey(statementId(statement), "Release everyone held for their speech.") }, REVIEWER);
+    const asSource = await addBenchmarkSource(db, { statementSlug: statement, benchmarkSlug: "release-liu-xia", demand: "x", candidateKey: candidateKey(await statementId(statement), "Release everyone held for their speech.") }, REVIEWER);
     expect(asSource).toEqual({ ...first, created: false });
-    expect(db.$client.prepare("SELECT (SELECT COUNT(*) FROM benchmarks) + (SELECT COUNT(*) FROM benchmark_sources) + (SELECT COUNT(*) FROM audit_log) AS n").get()).toEqual(rows);
-    expect(db.$client.prepare("SELECT COUNT(*) AS n FROM benchmarks WHERE slug LIKE 'release-everyone-held-for-speech%'").get()).toEqual({ n: 1 });
+    expect((await rawGet(db, "SELECT (SELECT COUNT(*) FROM benchmarks) + (SELECT COUNT(*) FROM benchmark_sources) + (SELECT COUNT(*) FROM audit_log) AS n"))).toEqual(rows);
+    expect((await rawGet(db, "SELECT COUNT(*) AS n FROM benchmarks WHERE slug LIKE 'release-everyone-held-for-speech%'"))).toEqual({ n: 1 });
   });
 
   it("is held by the database too: a second link for the same candidate is refused", async () => {
     const statement = await createStatement(db, letter("Letter with a unique key"), REVIEWER);
     const { benchmarkSlug } = await confirm(statement, "Release everyone held for their speech.");
-    const key = candidateKey(statementId(statement), "Release everyone held for their speech.");
-    expect(() =>
-      db.$client
-        .prepare("INSERT INTO benchmark_sources (benchmark_id, statement_id, demand, candidate_key) VALUES ((SELECT id FROM benchmarks WHERE slug = 'release-liu-xia'), ?, 'x', ?)")
-        .run(statementId(statement), key),
-    ).toThrow(/UNIQUE constraint failed/);
-    expect((await listCandidateOutcomes(db, statementId(statement))).get(key)).toMatchObject({ benchmarkSlug, benchmarkTitle: "Release everyone held for speech", benchmarkState: "draft" });
+    const key = candidateKey(await statementId(statement), "Release everyone held for their speech.");
+    const sid = await statementId(statement);
+    await expect(
+      rawRun(db, "INSERT INTO benchmark_sources (benchmark_id, statement_id, demand, candidate_key) VALUES ((SELECT id FROM benchmarks WHERE slug = 'release-liu-xia'), ?, 'x', ?)", sid, key),
+    ).rejects.toThrow(UNIQUE_VIOLATION);
+    expect((await listCandidateOutcomes(db, await statementId(statement))).get(key)).toMatchObject({ benchmarkSlug, benchmarkTitle: "Release everyone held for speech", benchmarkState: "draft" });
   });
 });
 
@@ -175,9 +175,9 @@ describe("editing and merging", () => {
     const statement = await createStatement(db, letter("Letter to edit"), REVIEWER);
     const { benchmarkSlug } = await confirm(statement, "Release everyone held for their speech.");
     await editDraftBenchmark(db, { slug: benchmarkSlug, title: "Free all held for speech", categorySlug: "legal-reform", addressee: "chinese_government", appliesFromRoundSlug: "hrc-37", statementSlug: statement, demand: "Release them all." }, EDITOR.id);
-    const row = db.$client.prepare("SELECT b.title, c.slug AS category, bs.demand FROM benchmarks b JOIN categories c ON c.id = b.category_id JOIN benchmark_sources bs ON bs.benchmark_id = b.id WHERE b.slug = ?").get(benchmarkSlug);
+    const row = (await rawGet(db, "SELECT b.title, c.slug AS category, bs.demand FROM benchmarks b JOIN categories c ON c.id = b.category_id JOIN benchmark_sources bs ON bs.benchmark_id = b.id WHERE b.slug = ?", benchmarkSlug));
     expect(row).toEqual({ title: "Free all held for speech", category: "legal-reform", demand: "Release them all." });
-    const audit = db.$client.prepare("SELECT before, after FROM audit_log WHERE action = 'benchmark.edit'").get() as { before: string; after: string };
+    const audit = (await rawGet(db, "SELECT before, after FROM audit_log WHERE action = 'benchmark.edit'")) as { before: string; after: string };
     expect(JSON.parse(audit.before)).toMatchObject({ title: "Release everyone held for speech" });
     expect(JSON.parse(audit.after)).toMatchObject({ title: "Free all held for speech" });
   });
@@ -188,20 +188,20 @@ describe("editing and merging", () => {
     const { benchmarkSlug } = await confirm(statement, text);
     await approveDraft(db, { kind: "statement", slug: statement }, EDITOR.id);
     await mergeDraftBenchmark(db, { slug: benchmarkSlug, intoSlug: "release-liu-xia" }, EDITOR.id);
-    const liuXia = (db.$client.prepare("SELECT id FROM benchmarks WHERE slug = 'release-liu-xia'").get() as { id: number }).id;
+    const liuXia = ((await rawGet(db, "SELECT id FROM benchmarks WHERE slug = 'release-liu-xia'")) as { id: number }).id;
     expect((await listBenchmarkSources(db, [liuXia])).map((s) => s.statementSlug)).toContain(statement);
-    expect((await listCandidateOutcomes(db, statementId(statement))).get(candidateKey(statementId(statement), text))).toMatchObject({ benchmarkSlug: "release-liu-xia", benchmarkState: "approved" });
-    expect(db.$client.prepare("SELECT review_state AS state, merged_into_id AS mergedInto FROM benchmarks WHERE slug = ?").get(benchmarkSlug)).toEqual({ state: "merged", mergedInto: liuXia });
+    expect((await listCandidateOutcomes(db, await statementId(statement))).get(candidateKey(await statementId(statement), text))).toMatchObject({ benchmarkSlug: "release-liu-xia", benchmarkState: "approved" });
+    expect((await rawGet(db, "SELECT review_state AS state, merged_into_id AS mergedInto FROM benchmarks WHERE slug = ?", benchmarkSlug))).toEqual({ state: "merged", mergedInto: liuXia });
     expect(await everyPublicBenchmark()).not.toContain(benchmarkSlug);
   });
 });
 
 describe("a source link", () => {
   it("a reviewer adds between an approved statement and an approved benchmark waits for an editor", async () => {
-    const liuXia = (db.$client.prepare("SELECT id FROM benchmarks WHERE slug = 'release-liu-xia'").get() as { id: number }).id;
+    const liuXia = ((await rawGet(db, "SELECT id FROM benchmarks WHERE slug = 'release-liu-xia'")) as { id: number }).id;
     const sources = async () => (await listBenchmarkSources(db, [liuXia])).map((s) => s.statementSlug);
     expect(await sources()).not.toContain("ambassadors-2017-letter");
-    await addBenchmarkSource(db, { statementSlug: "ambassadors-2017-letter", benchmarkSlug: "release-liu-xia", demand: "Free her.", candidateKey: candidateKey(statementId("ambassadors-2017-letter"), "Free her.") }, REVIEWER);
+    await addBenchmarkSource(db, { statementSlug: "ambassadors-2017-letter", benchmarkSlug: "release-liu-xia", demand: "Free her.", candidateKey: candidateKey(await statementId("ambassadors-2017-letter"), "Free her.") }, REVIEWER);
     expect(await sources()).not.toContain("ambassadors-2017-letter");
     expect((await listDraftQueue(db)).sources.map((s) => `${s.benchmarkSlug}@${s.statementSlug}`)).toEqual(["release-liu-xia@ambassadors-2017-letter"]);
     await approveDraft(db, { kind: "source", benchmarkSlug: "release-liu-xia", statementSlug: "ambassadors-2017-letter" }, EDITOR.id);

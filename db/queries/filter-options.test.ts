@@ -1,4 +1,5 @@
 // The dashboard's filter lists at scale: long lists must not travel whole to the page.
+import { rawGet, rawRun } from "@/db/testing/raw-sql";
 import { describe, expect, it } from "vitest";
 import { ADDRESSEES, type Addressee } from "@/lib/domain";
 import { openDatabase } from "../client";
@@ -11,11 +12,11 @@ describe("listFilterOptions", async () => {
   const db = openDatabase(":memory:");
   await migrateDatabase(db);
   // 5,000 benchmarks make 250 statements and 1,025 people and laws: both past the default threshold.
-  await generateScaleData(db.$client, { benchmarks: 5_000, rounds: 3, reviewers: 2, seed: 11 });
-  const count = (sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;
-  const publicSubjects = count("SELECT COUNT(*) AS n FROM subjects WHERE confidential = 0");
-  const statementCount = count("SELECT COUNT(*) AS n FROM statements");
-  const confidentialSlug = (db.$client.prepare("SELECT slug FROM subjects WHERE confidential = 1 LIMIT 1").get() as { slug: string }).slug;
+  await generateScaleData(db, { benchmarks: 5_000, rounds: 3, reviewers: 2, seed: 11 });
+  const count = async (sql: string) => ((await rawGet(db, sql)) as { n: number }).n;
+  const publicSubjects = await count("SELECT COUNT(*) AS n FROM subjects WHERE confidential = 0");
+  const statementCount = await count("SELECT COUNT(*) AS n FROM statements");
+  const confidentialSlug = ((await rawGet(db, "SELECT slug FROM subjects WHERE confidential = 1 LIMIT 1")) as { slug: string }).slug;
 
   it("returns no statements or people when the lists are long and nothing is selected", async () => {
     expect(statementCount).toBeGreaterThan(LONG_LIST_THRESHOLD);
@@ -30,7 +31,7 @@ describe("listFilterOptions", async () => {
   it("lists each addressee that a public benchmark has, in the domain's order", async () => {
     const small = openDatabase(":memory:");
     await migrateDatabase(small);
-    await generateScaleData(small.$client, { benchmarks: 400, rounds: 2, reviewers: 2, seed: 5 });
+    await generateScaleData(small, { benchmarks: 400, rounds: 2, reviewers: 2, seed: 5 });
     const present = () => (small.$client.prepare("SELECT DISTINCT addressee FROM benchmarks WHERE confidential = 0").all() as { addressee: Addressee }[]).map((r) => r.addressee);
     const hidden = present()[0]!;
     small.$client.prepare("UPDATE benchmarks SET confidential = 1 WHERE addressee = ?").run(hidden);
@@ -79,8 +80,8 @@ describe("getFilterNames", () => {
       statement: { title: "Human Rights Watch: seek concrete public commitments at the Kunming dialogue", date: "2013-07-01", datePrecision: "month" },
       subject: { name: "Liu Xia", nameZh: "刘霞" },
     });
-    db.$client.prepare("UPDATE subjects SET confidential = 1 WHERE slug = 'liu-xia'").run();
-    db.$client.prepare("UPDATE rounds SET published_at = NULL WHERE slug = 'hrc-37'").run();
+    (await rawRun(db, "UPDATE subjects SET confidential = 1 WHERE slug = 'liu-xia'"));
+    (await rawRun(db, "UPDATE rounds SET published_at = NULL WHERE slug = 'hrc-37'"));
     const names = await getFilterNames(db, filters);
     expect(names.subject).toBeUndefined();
     expect(names.to).toBeUndefined();

@@ -1,6 +1,7 @@
 // The read API's lists page in SQL: page 2 continues page 1, the pages put end to end are the whole
 // list in its order, and each total equals a count made the plain way — on the seed (with a
 // confidential person and benchmark) and on generated data.
+import { rawAll, rawGet, rawRun } from "@/db/testing/raw-sql";
 import { describe, expect, it } from "vitest";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { openDatabase, type Db } from "../client";
@@ -37,15 +38,11 @@ async function collect<T>(rows: AsyncIterable<T>): Promise<T[]> {
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Public benchmarks the plain way, in the API's order (category position, title, id). */
-function publicBenchmarks(db: Db, where = "1", params: unknown[] = []) {
+async function publicBenchmarks(db: Db, where = "1", params: unknown[] = []) {
   return (
-    db.$client
-      .prepare(
-        `SELECT b.id, b.slug, b.title, c.position, c.id AS categoryId FROM benchmarks b JOIN categories c ON c.id = b.category_id
+    (await rawAll(db, `SELECT b.id, b.slug, b.title, c.position, c.id AS categoryId FROM benchmarks b JOIN categories c ON c.id = b.category_id
           WHERE b.confidential = 0 AND NOT EXISTS (SELECT 1 FROM benchmark_subjects bs JOIN subjects s ON s.id = bs.subject_id WHERE bs.benchmark_id = b.id AND s.confidential = 1)
-            AND ${where}`,
-      )
-      .all(...params) as Array<{ id: number; slug: string; title: string; position: number; categoryId: number }>
+            AND ${where}`, ...params)) as Array<{ id: number; slug: string; title: string; position: number; categoryId: number }>
   ).sort((a, b) => a.position - b.position || a.categoryId - b.categoryId || byText(a.title, b.title) || a.id - b.id);
 }
 
@@ -63,8 +60,8 @@ async function checkLists(db: Db, filterCases: DashboardFilters[], pageSize: num
     const benchmarks = await allPages(pageSize, (page) => listPublicBenchmarksPage(db, resolved, page));
     expect(new Set(benchmarks.totals), label).toEqual(new Set([benchmarks.rows.length]));
     if (!filters.addressee && !filters.statement && !filters.subject && !filters.from) {
-      const categoryId = filters.category ? (db.$client.prepare("SELECT id FROM categories WHERE slug = ?").get(filters.category) as { id: number }).id : undefined;
-      const expected = categoryId === undefined ? publicBenchmarks(db) : publicBenchmarks(db, "b.category_id = ?", [categoryId]);
+      const categoryId = filters.category ? ((await rawGet(db, "SELECT id FROM categories WHERE slug = ?", filters.category)) as { id: number }).id : undefined;
+      const expected = categoryId === undefined ? await publicBenchmarks(db) : await publicBenchmarks(db, "b.category_id = ?", [categoryId]);
       expect(benchmarks.rows.map((b) => b.slug), label).toEqual(expected.map((b) => b.slug));
     }
   }
@@ -74,12 +71,12 @@ describe("paged lists on the seed", async () => {
   const db = openDatabase(":memory:");
   await migrateDatabase(db);
   await loadSeed(db);
-  db.$client.prepare("UPDATE subjects SET confidential = 1 WHERE slug = 'zhu-yufu'").run();
-  db.$client.prepare("UPDATE benchmarks SET confidential = 1 WHERE slug = 'release-gui-minhai'").run();
+  (await rawRun(db, "UPDATE subjects SET confidential = 1 WHERE slug = 'zhu-yufu'"));
+  (await rawRun(db, "UPDATE benchmarks SET confidential = 1 WHERE slug = 'release-gui-minhai'"));
 
   it("scores and benchmarks: pages end to end are the whole list, with one total", async () => {
-    const category = (db.$client.prepare("SELECT slug FROM categories ORDER BY position LIMIT 1 OFFSET 1").get() as { slug: string }).slug;
-    const round = (db.$client.prepare("SELECT slug FROM rounds WHERE published_at IS NOT NULL ORDER BY start_date LIMIT 1 OFFSET 2").get() as { slug: string }).slug;
+    const category = ((await rawGet(db, "SELECT slug FROM categories ORDER BY position LIMIT 1 OFFSET 1")) as { slug: string }).slug;
+    const round = ((await rawGet(db, "SELECT slug FROM rounds WHERE published_at IS NOT NULL ORDER BY start_date LIMIT 1 OFFSET 2")) as { slug: string }).slug;
     await checkLists(db, [{}, { category }, { track: "upr" }, { from: round }, { addressee: "chinese_government" }, { subject: "liu-xia" }], 7);
   });
 
@@ -91,23 +88,15 @@ describe("paged lists on the seed", async () => {
     expect(first.rows).toHaveLength(10);
     expect([...first.rows, ...second.rows]).toEqual(both.rows);
     expect(first.total).toBe(second.total);
-    const count = db.$client
-      .prepare(
-        `SELECT COUNT(*) AS n FROM published_scores ps JOIN rounds r ON r.id = ps.round_id JOIN benchmarks b ON b.id = ps.benchmark_id
+    const count = (await rawGet(db, `SELECT COUNT(*) AS n FROM published_scores ps JOIN rounds r ON r.id = ps.round_id JOIN benchmarks b ON b.id = ps.benchmark_id
           WHERE r.published_at IS NOT NULL AND b.confidential = 0
-            AND NOT EXISTS (SELECT 1 FROM benchmark_subjects bs JOIN subjects s ON s.id = bs.subject_id WHERE bs.benchmark_id = b.id AND s.confidential = 1)`,
-      )
-      .get() as { n: number };
+            AND NOT EXISTS (SELECT 1 FROM benchmark_subjects bs JOIN subjects s ON s.id = bs.subject_id WHERE bs.benchmark_id = b.id AND s.confidential = 1)`)) as { n: number };
     expect(first.total).toBe(count.n);
     // The order the export and the API promise: rounds oldest first, then category position and title.
-    const reference = db.$client
-      .prepare(
-        `SELECT r.slug || '/' || b.slug AS key FROM published_scores ps JOIN rounds r ON r.id = ps.round_id JOIN benchmarks b ON b.id = ps.benchmark_id JOIN categories c ON c.id = b.category_id
+    const reference = (await rawAll(db, `SELECT r.slug || '/' || b.slug AS key FROM published_scores ps JOIN rounds r ON r.id = ps.round_id JOIN benchmarks b ON b.id = ps.benchmark_id JOIN categories c ON c.id = b.category_id
           WHERE r.published_at IS NOT NULL AND b.confidential = 0
             AND NOT EXISTS (SELECT 1 FROM benchmark_subjects bs JOIN subjects s ON s.id = bs.subject_id WHERE bs.benchmark_id = b.id AND s.confidential = 1)
-          ORDER BY r.start_date, r.id, c.position, c.id, b.title, b.id`,
-      )
-      .all() as Array<{ key: string }>;
+          ORDER BY r.start_date, r.id, c.position, c.id, b.title, b.id`)) as Array<{ key: string }>;
     expect((await collect(iterateScoreRows(db, context))).map((r) => `${r.roundSlug}/${r.benchmarkSlug}`)).toEqual(reference.map((r) => r.key));
   });
 
@@ -123,7 +112,7 @@ describe("paged lists on the seed", async () => {
     }
     const statements = await allPages(4, (range) => listStatementsPage(db, range));
     expect(statements.rows.map((s) => s.slug)).toEqual(
-      (db.$client.prepare("SELECT slug FROM statements ORDER BY date, id").all() as Array<{ slug: string }>).map((s) => s.slug),
+      ((await rawAll(db, "SELECT slug FROM statements ORDER BY date, id")) as Array<{ slug: string }>).map((s) => s.slug),
     );
     expect(new Set(statements.totals)).toEqual(new Set([statements.rows.length]));
     const rounds = await allPages(2, (range) => listPublishedRoundsPage(db, undefined, range));
@@ -136,9 +125,9 @@ describe("paged lists on generated data", () => {
   it("scores across rounds of very different sizes, with and without filters, pages end to end are the whole list", async () => {
     const db = openDatabase(":memory:");
     await migrateDatabase(db);
-    await generateScaleData(db.$client, { benchmarks: 900, rounds: 5, reviewers: 2, seed: 13 });
-    const statement = (db.$client.prepare("SELECT s.slug FROM statements s JOIN benchmark_sources bs ON bs.statement_id = s.id GROUP BY s.id ORDER BY count(*) DESC LIMIT 1").get() as { slug: string }).slug;
-    const category = (db.$client.prepare("SELECT slug FROM categories ORDER BY position LIMIT 1 OFFSET 3").get() as { slug: string }).slug;
+    await generateScaleData(db, { benchmarks: 900, rounds: 5, reviewers: 2, seed: 13 });
+    const statement = ((await rawGet(db, "SELECT s.slug FROM statements s JOIN benchmark_sources bs ON bs.statement_id = s.id GROUP BY s.id ORDER BY count(*) DESC LIMIT 1")) as { slug: string }).slug;
+    const category = ((await rawGet(db, "SELECT slug FROM categories ORDER BY position LIMIT 1 OFFSET 3")) as { slug: string }).slug;
     // Large pages reach deep into each round, where pages are read from the round's sorted scores.
     await checkLists(db, [{}, { category }, { statement }], 230);
   }, 60_000);

@@ -11,7 +11,7 @@
 import { eq, sql, type SQL } from "drizzle-orm";
 import type { Addressee } from "@/lib/domain";
 import { DEFAULT_MIN_COVERAGE_PERCENT, isPreliminary, summariseTally } from "@/lib/scoring";
-import { countWhere, joinInThisOrder, allRows, firstRow } from "../dialect";
+import { countWhere, joinInThisOrder, allRows, firstRow, integerValue } from "../dialect";
 import { dataVersion, publicationSettings } from "../schema";
 import type { Executor } from "../transaction";
 
@@ -181,7 +181,7 @@ export function changesBetween(round: PublishedRound, previous: PublishedRound, 
   const restrict = only ? sql`AND ${only}` : sql``;
   const direct = sql`
     SELECT * FROM (
-      SELECT ${round.id}, ${previous.id}, pb.benchmark_id, ${previous.id}, ${DIRECTION} AS direction, before.status, now.status, pb.category_id, pb.addressee, pb.title, pb.title_zh
+      SELECT ${integerValue(round.id)}, ${integerValue(previous.id)}, pb.benchmark_id, ${integerValue(previous.id)}, ${DIRECTION} AS direction, before.status, now.status, pb.category_id, pb.addressee, pb.title, pb.title_zh
         FROM ${asOf.scores} now
         JOIN ${asOf.scores} before ON before.benchmark_id = now.benchmark_id AND before.round_id = ${previous.id}
         JOIN public_benchmarks pb ON pb.benchmark_id = now.benchmark_id
@@ -192,7 +192,7 @@ export function changesBetween(round: PublishedRound, previous: PublishedRound, 
   if (previous.trackId === round.trackId) return [direct];
   const scoped = sql`
     SELECT * FROM (
-      SELECT ${round.id}, ${previous.id}, pb.benchmark_id, before.round_id, ${DIRECTION} AS direction, before.status, now.status, pb.category_id, pb.addressee, pb.title, pb.title_zh
+      SELECT ${integerValue(round.id)}, ${integerValue(previous.id)}, pb.benchmark_id, before.round_id, ${DIRECTION} AS direction, before.status, now.status, pb.category_id, pb.addressee, pb.title, pb.title_zh
         FROM ${asOf.scores} now
         JOIN public_benchmarks pb ON pb.benchmark_id = now.benchmark_id
         JOIN benchmark_tracks own ON own.benchmark_id = now.benchmark_id AND own.track_id = ${round.trackId}

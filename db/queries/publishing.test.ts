@@ -1,9 +1,10 @@
 // An editor's side of a round, on the seed: what publishing a thinly scored round does to the
 // public figures, whose evidence the public sees, and the preview, decisions and threshold.
+import { rawGet, rawInsert } from "@/db/testing/raw-sql";
 import { beforeEach, describe, expect, it } from "vitest";
 import { buildDashboard } from "@/lib/dashboard";
 import type { Status } from "@/lib/domain";
-import { rowCounter } from "@/db/testing/row-counts";
+import { tableRowCounter } from "@/db/testing/row-counts";
 import { openDatabase, type Db } from "../client";
 import { migrateDatabase } from "../migrate";
 import { loadSeed } from "../seed/load";
@@ -34,20 +35,16 @@ async function seededDatabase(): Promise<Db> {
 }
 
 /** A new round after every seeded one, as an editor adds it. */
-function addRound(db: Db, slug: string, startDate: string): { id: number; startDate: string; trackId: number } {
-  const track = db.$client.prepare("SELECT id FROM tracks WHERE slug = 'un-hrc'").get() as { id: number };
-  const id = Number(
-    db.$client
-      .prepare("INSERT INTO rounds (slug, track_id, name, start_date, date_precision) VALUES (?, ?, ?, ?, 'day')")
-      .run(slug, track.id, `Session ${slug}`, startDate).lastInsertRowid,
-  );
+async function addRound(db: Db, slug: string, startDate: string): Promise<{ id: number; startDate: string; trackId: number }> {
+  const track = (await rawGet(db, "SELECT id FROM tracks WHERE slug = 'un-hrc'")) as { id: number };
+  const id = await rawInsert(db, "INSERT INTO rounds (slug, track_id, name, start_date, date_precision) VALUES (?, ?, ?, ?, 'day')", slug, track.id, `Session ${slug}`, startDate);
   return { id, startDate, trackId: track.id };
 }
 
 type Link = { url: string; title: string; publishedOn: string | null };
 
 async function score(db: Db, round: { id: number }, benchmarkId: number, reviewerId: string, status: Status, evidence: Link[] = []): Promise<number> {
-  const latest = db.$client.prepare("SELECT COALESCE(MAX(id), 0) AS id FROM assessments WHERE round_id = ? AND benchmark_id = ? AND reviewer_id = ?").get(round.id, benchmarkId, reviewerId) as { id: number };
+  const latest = (await rawGet(db, "SELECT COALESCE(MAX(id), 0) AS id FROM assessments WHERE round_id = ? AND benchmark_id = ? AND reviewer_id = ?", round.id, benchmarkId, reviewerId)) as { id: number };
   return await createAssessment(db, { benchmarkId, roundId: round.id, reviewerId, status, rationale: `${reviewerId} reads it as ${status}.`, evidence, expectedLatestId: latest.id });
 }
 
@@ -64,7 +61,7 @@ beforeEach(async () => {
 describe("publishing a thinly scored round", () => {
   it("marks its figures preliminary and measures no change against it", async () => {
     const before = await getDashboardSummary(db, {});
-    const thin = addRound(db, "hrc-40", "2019-02-25");
+    const thin = await addRound(db, "hrc-40", "2019-02-25");
     const benchmarks = await publicBenchmarks(db, thin);
     // 36 benchmarks apply at a Council round (the dialogue-only ones do not).
     expect(benchmarks.length).toBeGreaterThan(30);
@@ -82,7 +79,7 @@ describe("publishing a thinly scored round", () => {
     expect(after.previous?.preliminary).toBe(false);
 
     // The next round is measured against the last complete round, not the preliminary one.
-    const full = addRound(db, "hrc-41", "2019-06-24");
+    const full = await addRound(db, "hrc-41", "2019-06-24");
     for (const b of await publicBenchmarks(db, full)) {
       await score(db, full, b.id, A, "not_met");
       await score(db, full, b.id, B, "not_met");
@@ -98,7 +95,7 @@ describe("publishing a thinly scored round", () => {
 
 describe("evidence the public sees", () => {
   it("is every agreeing reviewer's links, each address once", async () => {
-    const round = addRound(db, "hrc-40", "2019-02-25");
+    const round = await addRound(db, "hrc-40", "2019-02-25");
     const [benchmark] = await publicBenchmarks(db, round);
     const link = (n: number): Link => ({ url: `https://example.org/report-${n}`, title: `Report ${n}`, publishedOn: null });
     await score(db, round, benchmark!.id, A, "partial", [link(1), link(2)]);
@@ -112,7 +109,7 @@ describe("evidence the public sees", () => {
 
 /** A new round where both reviewers agree on `agreed` benchmarks and differ on the next `disputed`. */
 async function scoredRound(db: Db, agreed: number, disputed = 0) {
-  const round = addRound(db, "hrc-40", "2019-02-25");
+  const round = await addRound(db, "hrc-40", "2019-02-25");
   const benchmarks = await publicBenchmarks(db, round);
   for (const b of benchmarks.slice(0, agreed)) {
     await score(db, round, b.id, A, "not_met");
@@ -130,12 +127,12 @@ describe("the publication preview", () => {
   it("lets no other request on the connection see its rolled-back rows: it never yields to the event loop", async () => {
     const { round } = await scoredRound(db, 11, 1);
     await refreshPublishedAggregates(db);
-    const publishedCount = () => (db.$client.prepare("SELECT COUNT(*) AS n FROM published_scores WHERE round_id = ?").get(round.id) as { n: number }).n;
+    const publishedCount = async () => ((await rawGet(db, "SELECT COUNT(*) AS n FROM published_scores WHERE round_id = ?", round.id)) as { n: number }).n;
     // What another request would read if it ran between two of the rehearsal's awaits: a timer and an
     // I/O callback are the first things the event loop runs once the rehearsal gives way.
     const seenMeanwhile: number[] = [];
-    const timer = setTimeout(() => seenMeanwhile.push(publishedCount()), 0);
-    setImmediate(() => seenMeanwhile.push(publishedCount()));
+    const timer = setTimeout(() => void publishedCount().then((n) => seenMeanwhile.push(n)), 0);
+    setImmediate(() => void publishedCount().then((n) => seenMeanwhile.push(n)));
     const preview = await previewPublication(db, round.id, EDITOR);
     await new Promise((resolve) => setTimeout(resolve, 5));
     clearTimeout(timer);
@@ -148,11 +145,11 @@ describe("the publication preview", () => {
     const { round, benchmarks } = await scoredRound(db, 11, 1);
     // The writer's refresh after adding the round (readers never build the aggregates), so that the counts compare the data.
     await refreshPublishedAggregates(db);
-    const counts = rowCounter(db.$client);
-    const before = counts();
+    const counts = await tableRowCounter(db);
+    const before = await counts();
     const key = await readPublishedDataKey(db);
     const preview = await previewPublication(db, round.id, EDITOR);
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
     expect(await readPublishedDataKey(db)).toBe(key);
 
     expect(preview.plan.filter((p) => p.proposal.kind === "agreement")).toHaveLength(11);
@@ -175,15 +172,15 @@ describe("the publication preview", () => {
 
   it("a preliminary round is published only when the editor accepts it, and a refusal writes nothing", async () => {
     const { round } = await scoredRound(db, 11);
-    const counts = rowCounter(db.$client);
-    const before = counts();
+    const counts = await tableRowCounter(db);
+    const before = await counts();
     await expect(publishRound(db, round.id, EDITOR)).rejects.toThrow(PreliminaryRefusedError);
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
     expect(await publishRound(db, round.id, EDITOR, { acceptPreliminary: true })).toMatchObject({ published: 11, withheld: expect.any(Number), preliminary: true });
   });
 
   it("publishes a well-covered round without asking", async () => {
-    const round = addRound(db, "hrc-40", "2019-02-25");
+    const round = await addRound(db, "hrc-40", "2019-02-25");
     for (const b of await publicBenchmarks(db, round)) {
       await score(db, round, b.id, A, "partial");
       await score(db, round, b.id, B, "partial");
@@ -236,12 +233,12 @@ describe("an editor's decisions", () => {
 
   it("refuses to decide where reviewers agree, or for an assessment that is not a current one", async () => {
     const { round, benchmarks, disputes } = await scoredRound(db, 30, 1);
-    const counts = rowCounter(db.$client);
-    const before = counts();
+    const counts = await tableRowCounter(db);
+    const before = await counts();
     const agreed = (await listLatestAssessments(db, round.id)).get(benchmarks[0]!.id)![0]!;
     await expect(createDecision(db, { benchmarkId: benchmarks[0]!.id, roundId: round.id, editorId: EDITOR, stands: { kind: "assessment", assessmentId: agreed.id }, note: "", expectedDecisionId: 0 })).rejects.toThrow(/nothing to decide/);
     await expect(createDecision(db, { benchmarkId: disputes[0]!.id, roundId: round.id, editorId: EDITOR, stands: { kind: "assessment", assessmentId: agreed.id }, note: "", expectedDecisionId: 0 })).rejects.toThrow(ConflictError);
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 });
 

@@ -62,7 +62,7 @@ async function statementsOf(db: Db, run: (db: Db) => unknown): Promise<Array<{ q
 async function makeDatabase(analyze: boolean): Promise<Db> {
   const db = openDatabase(":memory:");
   await migrateDatabase(db);
-  await generateScaleData(db.$client, { benchmarks: 600, rounds: 6, reviewers: 2, seed: 7 });
+  await generateScaleData(db, { benchmarks: 600, rounds: 6, reviewers: 2, seed: 7 });
   if (analyze) db.$client.exec("ANALYZE");
   return db;
 }

@@ -1,6 +1,7 @@
 // The paged scorecard against a plain reading of the same data: every page of every sort and
 // filter, put end to end, is the whole sorted list, and the counts from indexes equal counts made
 // row by row — on the seed and on generated data with confidential, retired, out-of-scope and unscored benchmarks.
+import { rawAll, rawGet, rawRun } from "@/db/testing/raw-sql";
 import { beforeAll, describe, expect, it } from "vitest";
 import { STATUSES, type Status } from "@/lib/domain";
 import { isApplicable } from "@/lib/scoring";
@@ -26,16 +27,12 @@ interface Row {
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The scorecard of a round read the slow, obvious way. */
-function reference(db: Db, round: { id: number; startDate: string; trackId: number }) {
-  const rows = db.$client
-    .prepare(
-      `SELECT b.id, b.title, b.category_id AS categoryId, c.position, f.start_date AS appliesFromDate, b.retired_on AS retiredOn,
+async function reference(db: Db, round: { id: number; startDate: string; trackId: number }) {
+  const rows = (await rawAll(db, `SELECT b.id, b.title, b.category_id AS categoryId, c.position, f.start_date AS appliesFromDate, b.retired_on AS retiredOn,
               (SELECT group_concat(track_id) FROM benchmark_tracks bt WHERE bt.benchmark_id = b.id) AS scope,
               (b.confidential = 1 OR EXISTS (SELECT 1 FROM benchmark_subjects bs JOIN subjects s ON s.id = bs.subject_id WHERE bs.benchmark_id = b.id AND s.confidential = 1)) AS hidden,
               (SELECT status FROM published_scores ps WHERE ps.benchmark_id = b.id AND ps.round_id = ?) AS status
-         FROM benchmarks b JOIN categories c ON c.id = b.category_id JOIN rounds f ON f.id = b.applies_from_round_id`,
-    )
-    .all(round.id) as Row[];
+         FROM benchmarks b JOIN categories c ON c.id = b.category_id JOIN rounds f ON f.id = b.applies_from_round_id`, round.id)) as Row[];
   return rows.filter((r) => !r.hidden && isApplicable({ ...r, scopeTrackIds: r.scope ? r.scope.split(",").map(Number) : [] }, round));
 }
 
@@ -58,7 +55,7 @@ async function readAllPages(db: Db, round: { id: number; startDate: string; trac
 }
 
 async function checkRound(db: Db, round: { id: number; startDate: string; trackId: number }, pageSizes: number[]) {
-  const rows = reference(db, round);
+  const rows = await reference(db, round);
   const tally = await getRoundTally(db, round);
   expect(tally.applicable).toBe(rows.length);
   for (const s of STATUSES) expect(tally.tally[s], s).toBe(rows.filter((r) => r.status === s).length);
@@ -88,19 +85,19 @@ describe("the round scorecard on the seed", () => {
     await migrateDatabase(db);
     await loadSeed(db);
     // A confidential person makes the benchmarks about them disappear from every count.
-    db.$client.prepare("UPDATE subjects SET confidential = 1 WHERE slug = 'zhu-yufu'").run();
+    (await rawRun(db, "UPDATE subjects SET confidential = 1 WHERE slug = 'zhu-yufu'"));
     // As the editor's action does after the change.
     await refreshPublishedAggregatesNow(db);
   });
 
   it("pages through every round, in every sort and filter, to the same rows as reading it whole", async () => {
-    const rounds = db.$client.prepare("SELECT id, start_date AS startDate, track_id AS trackId FROM rounds WHERE published_at IS NOT NULL").all() as Array<{ id: number; startDate: string; trackId: number }>;
+    const rounds = (await rawAll(db, "SELECT id, start_date AS startDate, track_id AS trackId FROM rounds WHERE published_at IS NOT NULL")) as Array<{ id: number; startDate: string; trackId: number }>;
     expect(rounds.length).toBeGreaterThan(3);
     for (const round of rounds) await checkRound(db, round, [7, 100]);
   });
 
   it("continues page 2 where page 1 stopped", async () => {
-    const round = db.$client.prepare("SELECT id, start_date AS startDate, track_id AS trackId FROM rounds WHERE slug = 'hrc-37'").get() as { id: number; startDate: string; trackId: number };
+    const round = (await rawGet(db, "SELECT id, start_date AS startDate, track_id AS trackId FROM rounds WHERE slug = 'hrc-37'")) as { id: number; startDate: string; trackId: number };
     const filter = { sort: "category" as const };
     const scope = countScorecardScope(filter, await getRoundTally(db, round));
     const first = await listScorecardPageIds(db, round, filter, scope, { offset: 0, limit: 10 });
@@ -113,7 +110,7 @@ describe("the round scorecard on the seed", () => {
 
   it("finds nothing for a category that does not exist", async () => {
     expect(await getCategoryId(db, "no-such-category")).toBeUndefined();
-    const round = db.$client.prepare("SELECT id, start_date AS startDate, track_id AS trackId FROM rounds WHERE slug = 'hrc-37'").get() as { id: number; startDate: string; trackId: number };
+    const round = (await rawGet(db, "SELECT id, start_date AS startDate, track_id AS trackId FROM rounds WHERE slug = 'hrc-37'")) as { id: number; startDate: string; trackId: number };
     const filter = { sort: "category" as const, categoryId: -1 };
     const scope = countScorecardScope(filter, await getRoundTally(db, round));
     expect(viewTotal(filter, scope)).toBe(0);
@@ -125,7 +122,7 @@ describe("the round scorecard on generated data", () => {
   it("counts and pages exactly with confidential, retired-after-scoring, narrowed-after-scoring and unscored benchmarks", async () => {
     const db = openDatabase(":memory:");
     await migrateDatabase(db);
-    await generateScaleData(db.$client, { benchmarks: 1500, rounds: 4, reviewers: 2, seed: 11 });
+    await generateScaleData(db, { benchmarks: 1500, rounds: 4, reviewers: 2, seed: 11 });
     const sqlite = db.$client;
     const rounds = sqlite.prepare("SELECT id, start_date AS startDate, track_id AS trackId FROM rounds ORDER BY start_date").all() as Array<{ id: number; startDate: string; trackId: number }>;
     const last = rounds.at(-1)!;
