@@ -8,6 +8,7 @@ import type { PdfBenchmarkDetail, PdfChanges, PdfRoundFigures, ScorecardPdfData 
 import { markPreliminary, roundChartLabels } from "@/lib/round-labels";
 import type { ContentLang } from "@/lib/domain";
 import { localized } from "@/lib/localized";
+import { withheldMarkersIn } from "@/lib/redaction";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import type { Executor } from "../transaction";
 
@@ -39,7 +40,7 @@ export async function getScorecardPdfData(db: Executor, filters: DashboardFilter
     getDashboardSummary(db, filters, { heatMapLimit: PDF_MAX_BENCHMARKS, changesLimit: PDF_MAX_BENCHMARKS, applicableOnly: true, lang }),
     getFilterNames(db, filters),
   ]);
-  const text = (english: string, chinese: string | null | undefined) => localized(lang, english, chinese).text;
+  const text = inLang(lang);
   const series = labelled(dashboard, lang);
   const comparison = dashboard.previous ? dashboard : await comparisonBeforeView(db, filters, dashboard, lang);
   const previous = comparison?.previous ? (labelled(comparison, lang).find((s) => s.round.id === comparison.previous!.round.id) ?? null) : null;
@@ -71,10 +72,15 @@ export async function getScorecardPdfData(db: Executor, filters: DashboardFilter
   };
 }
 
+/** A content field as a reader of `lang` reads it: the Chinese where written, withheld names marked in that language. */
+function inLang(lang: ContentLang) {
+  return (english: string, chinese: string | null | undefined) => withheldMarkersIn(lang, localized(lang, english, chinese).text);
+}
+
 /** Each round's figures with its chart label, its name and its track's name in the language asked for. */
 function labelled(dashboard: Pick<DashboardSummary, "rounds" | "series">, lang: ContentLang): PdfRoundFigures[] {
   const labels = markPreliminary(roundChartLabels(dashboard.rounds, lang), dashboard.series, lang);
-  const text = (english: string, chinese: string | null | undefined) => localized(lang, english, chinese).text;
+  const text = inLang(lang);
   return dashboard.series.map((s, i) => ({ ...s, round: { ...s.round, name: text(s.round.name, s.round.nameZh), trackName: text(s.round.trackName, s.round.trackNameZh) }, label: labels[i]! }));
 }
 
@@ -108,9 +114,14 @@ async function listDetails(db: Executor, dashboard: DashboardSummary, lang: Cont
   for (const s of scores) {
     const detail = details.get(s.benchmarkId);
     if (!detail || !applyAtLatest.has(s.benchmarkId)) continue;
-    Object.assign(detail, { rationale: s.rationale || null, publicRecord: s.publicRecord, evidence: s.evidence });
+    Object.assign(detail, {
+      rationale: s.rationale ? withheldMarkersIn(lang, s.rationale) : null,
+      publicRecord: s.publicRecord,
+      evidence: s.evidence.map((e) => ({ ...e, title: withheldMarkersIn(lang, e.title) })),
+    });
   }
-  for (const s of sources) details.get(s.benchmarkId)?.sources.push({ title: localized(lang, s.statementTitle, s.statementTitleZh).text, date: s.statementDate, datePrecision: s.statementDatePrecision });
+  const text = inLang(lang);
+  for (const s of sources) details.get(s.benchmarkId)?.sources.push({ title: text(s.statementTitle, s.statementTitleZh), date: s.statementDate, datePrecision: s.statementDatePrecision });
   for (const s of subjects) details.get(s.benchmarkId)?.people.push({ name: s.name, nameZh: s.nameZh, kind: s.kind });
   return details;
 }
@@ -118,7 +129,7 @@ async function listDetails(db: Executor, dashboard: DashboardSummary, lang: Cont
 function changesOf(comparison: DashboardSummary, details: ReadonlyMap<number, PdfBenchmarkDetail>, lang: ContentLang): PdfChanges | null {
   const { previous, latest } = comparison;
   if (!previous || !latest) return null;
-  const text = (english: string, chinese: string | null | undefined) => localized(lang, english, chinese).text;
+  const text = inLang(lang);
   const nameOf = new Map(comparison.rounds.map((r) => [r.id, text(r.name, r.nameZh)]));
   const order = { up: 0, down: 1 };
   return {

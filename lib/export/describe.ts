@@ -76,6 +76,12 @@ export function describeDataVersion(dataVersion: string | null, words: ExportWor
   return words.t("publishedAt", { date, time: dataVersion.slice(11, 16) });
 }
 
+/** The data version in a page's footer: its day, "2026-12-02" or "2026年12月2日"; "—" for none. */
+export function footerVersion(dataVersion: string | null, words: ExportWords = ENGLISH_WORDS): string {
+  if (!dataVersion) return "—";
+  return words.lang === "zh" ? words.date(dataVersion.slice(0, 10), "day") : dataVersion.slice(0, 10);
+}
+
 /** A rationale in one line (the list of changes): its first sentence, cut at a word past `max` characters. */
 export function firstSentence(text: string | null, max = 160): string | null {
   const trimmed = text?.trim();

@@ -4,7 +4,7 @@
 // table, the method in three lines. What does not fit is counted, and the full scorecard named.
 import { Document, Link, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import { formatIndex, formatPercent, formatSignedDelta } from "@/lib/format";
-import { describeChange, describeDataVersion, describeFiltersInWords } from "../describe";
+import { describeChange, describeDataVersion, describeFiltersInWords, footerVersion } from "../describe";
 import type { ExportWords } from "../words";
 import { BRIEF_FONT, BRIEF_LINE_HEIGHT, BRIEF_MARGINS, CASE_COLUMNS, CHANGE_COLUMNS, listPersonCases, selectChanges, type BriefLimits, type PersonCase } from "./brief-layout";
 import { PDF_FONT } from "./fonts";
@@ -182,7 +182,7 @@ export function BriefDocument({ data, size, limits, fullScorecardUrl, words }: {
           style={styles.footer}
           fixed
           render={({ pageNumber, totalPages }) =>
-            t("brief.footer", { version: data.dataVersion?.slice(0, 10) ?? "—", demo: data.hasDemo ? t("footerDemo") : "", page: pageNumber, pages: totalPages })
+            t("brief.footer", { version: footerVersion(data.dataVersion, words), demo: data.hasDemo ? t("footerDemo") : "", page: pageNumber, pages: totalPages })
           }
         />
         <Text style={styles.title}>{t("brief.title")}</Text>

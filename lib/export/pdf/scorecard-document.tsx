@@ -6,7 +6,7 @@ import { Document, G, Line, Link, Page, Path, Rect, StyleSheet, Svg, Text, View,
 import { STATUSES, type Status } from "@/lib/domain";
 import { formatIndex, formatPercent, formatSignedDelta } from "@/lib/format";
 import { STATUS_BADGE } from "@/lib/status-style";
-import { describeChange, describeDataVersion, describeFiltersInWords } from "../describe";
+import { describeChange, describeDataVersion, describeFiltersInWords, footerVersion } from "../describe";
 import type { ExportWords } from "../words";
 import { PDF_FONT } from "./fonts";
 import type { PdfBenchmarkDetail, PdfChanges, PdfRoundFigures, ScorecardPdfData } from "./scorecard-types";
@@ -295,7 +295,7 @@ export function ScorecardDocument({ data, size, words }: { data: ScorecardPdfDat
           style={styles.footer}
           fixed
           render={({ pageNumber, totalPages }) =>
-            t("footer", { version: data.dataVersion?.slice(0, 10) ?? "—", demo: data.hasDemo ? t("footerDemo") : "", page: pageNumber, pages: totalPages })
+            t("footer", { version: footerVersion(data.dataVersion, words), demo: data.hasDemo ? t("footerDemo") : "", page: pageNumber, pages: totalPages })
           }
         />
         <Text style={styles.title}>{t("name")}</Text>
