@@ -11,8 +11,9 @@
 // Pages live under app/[locale]/: a bare address is English and is rewritten to /en/… inside the server,
 // /zh/… is Chinese, and /en/… redirects to the bare address. The locale comes from the address only (never
 // a cookie or Accept-Language), so every page stays cacheable, the cached dashboard once per locale.
-// The exports and embeds have a Chinese address too: /zh/exports/<file>?q is served as /exports/<file>?q&lang=zh,
-// and an embed as /embed/<locale>/<chart> inside the server (/embed/<chart>?lang=zh too). Each address asked
+// The exports and embeds have a Chinese address too: /zh/exports/<file>?q is served as /exports/<file>?q with a
+// server-set header saying Chinese (a route handler reads the address asked for, not a rewritten query), as
+// ?lang=zh would, and an embed as /embed/<locale>/<chart> inside the server (/embed/<chart>?lang=zh too). Each address asked
 // for keeps its own validators, and the language is in the address, so no answer varies by a header.
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db/client";
@@ -26,7 +27,7 @@ import { currentPublishedKey, encodeQuery, PUBLISHED_KEY_HEADER, publicCacheEnab
 import { responseSecurityHeaders, type SecurityHeaderOptions } from "@/server/security/headers";
 import { bodyLimitFor, crossOriginAction, isRouteHandlerPath, malformedActionBody, malformedPath, PAGE_METHODS, readBodyWithLimit, refusal, tooLargeMessage } from "@/server/security/request-limits";
 import { canonicalDashboardQuery, parseDashboardFilters } from "@/lib/validation/dashboard-filters";
-import { DEFAULT_LOCALE, isUnlocalizedPath, splitLocale, type Locale } from "@/lib/i18n/locales";
+import { DEFAULT_LOCALE, EXPORT_LOCALE_HEADER, isUnlocalizedPath, splitLocale, type Locale } from "@/lib/i18n/locales";
 
 let headerOptions: SecurityHeaderOptions | undefined;
 
@@ -44,7 +45,7 @@ function isFormPost(request: NextRequest): boolean {
 }
 
 /** Headers only this server may set on a request; whatever a client sent under these names is dropped. */
-const SERVER_SET_REQUEST_HEADERS = [CLIENT_ADDRESS_HEADER, PUBLISHED_KEY_HEADER];
+const SERVER_SET_REQUEST_HEADERS = [CLIENT_ADDRESS_HEADER, PUBLISHED_KEY_HEADER, EXPORT_LOCALE_HEADER];
 
 async function refuse(request: NextRequest, pathname: string): Promise<Response | null> {
   const badPath = malformedPath(pathname);
@@ -189,11 +190,7 @@ function localizedRouteUrl(request: NextRequest, locale: Locale | null, path: st
     url.searchParams.delete("lang");
     return url;
   }
-  if (locale && path.startsWith("/exports/")) {
-    const url = internalUrl(request, path);
-    url.searchParams.set("lang", locale);
-    return url;
-  }
+  if (locale && path.startsWith("/exports/")) return internalUrl(request, path);
   // The locale segment itself is no address: /embed/zh/fulfilment, or /embed/a/b, is not found (a locale that is none).
   if (path.startsWith("/embed/")) return internalUrl(request, "/embed/none/none");
   return locale ? internalUrl(request, path) : null;
@@ -221,7 +218,8 @@ export async function proxy(request: NextRequest) {
       const url = internalUrl(request, `/${DEFAULT_LOCALE}${pathname === "/" ? "" : pathname}`);
       response = sentServerHeaders ? NextResponse.rewrite(url, { request: { headers } }) : NextResponse.rewrite(url);
     } else if (routeUrl) {
-      response = sentServerHeaders ? NextResponse.rewrite(routeUrl, { request: { headers } }) : NextResponse.rewrite(routeUrl);
+      if (locale && path.startsWith("/exports/")) headers.set(EXPORT_LOCALE_HEADER, locale);
+      response = sentServerHeaders || headers.has(EXPORT_LOCALE_HEADER) ? NextResponse.rewrite(routeUrl, { request: { headers } }) : NextResponse.rewrite(routeUrl);
     } else {
       response = sentServerHeaders ? NextResponse.next({ request: { headers } }) : NextResponse.next();
     }

@@ -27,6 +27,8 @@ export function exportWords(lang: ContentLang) {
     date: (iso: string, precision: DatePrecision) => formatDate(iso, precision, lang),
     /** Items of a list inside a sentence: "a; b" or "a；b". */
     list: (items: readonly string[]) => items.join(t("listSeparator")),
+    /** A few names in a row: "a, b" or "a、b". */
+    names: (items: readonly string[]) => items.join(lang === "zh" ? "、" : ", "),
     /** A name in both scripts where it has a Chinese one: "Liu Xia 刘霞" in English, "刘霞 Liu Xia" in Chinese. */
     person: (person: { name: string; nameZh: string | null }) =>
       person.nameZh ? (lang === "zh" ? `${person.nameZh} ${person.name}` : `${person.name} ${person.nameZh}`) : person.name,

@@ -27,11 +27,11 @@ export const PDF_PATHS: Record<PdfKind, string> = { scorecard: "/exports/scoreca
  * The GET handler of a scorecard PDF. Both documents read the same parameters (the dashboard's
  * filters, or ?round= for one round, ?size=a4|letter and ?lang=en|zh), refuse the same way (400 naming
  * what is wrong, 422 for a view of more benchmarks than a PDF lists) and draw the same data, names withheld.
- * /zh/exports/… is the same document in Chinese (proxy.ts adds lang=zh).
+ * /zh/exports/… is the same document in Chinese (proxy.ts says so in a header of its own).
  */
 export function scorecardPdfRoute(kind: PdfKind) {
   return async (request: Request): Promise<Response> => {
-    const { lang, problem, rest: params } = readLang(new URL(request.url).searchParams);
+    const { lang, problem, rest: params } = readLang(new URL(request.url).searchParams, request.headers);
     // ?round=slug is one round's scorecard: the range from that round to itself.
     const { filters, problems } = parseDashboardFilters(params.round ? { ...params, from: params.round, to: params.round } : params);
     if (problem) problems.push(problem);

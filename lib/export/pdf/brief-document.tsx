@@ -189,7 +189,7 @@ export function BriefDocument({ data, size, limits, fullScorecardUrl, words }: {
         <Text style={styles.subtitle}>{title}</Text>
         <Text style={styles.meta}>
           <Text style={styles.metaLabel}>{t("trackLabel")}</Text>
-          {words.list(tracks) || "—"}
+          {words.names(tracks) || "—"}
         </Text>
         <Text style={styles.meta}>
           <Text style={styles.metaLabel}>{t("dataVersionLabel")}</Text>

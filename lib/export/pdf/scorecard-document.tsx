@@ -302,7 +302,7 @@ export function ScorecardDocument({ data, size, words }: { data: ScorecardPdfDat
         <Text style={styles.subtitle}>{title}</Text>
         <Text style={styles.meta}>
           <Text style={styles.metaLabel}>{t("trackLabel")}</Text>
-          {words.list(tracks) || "—"}
+          {words.names(tracks) || "—"}
         </Text>
         <Text style={styles.meta}>
           <Text style={styles.metaLabel}>{t("dataVersionLabel")}</Text>

@@ -54,7 +54,7 @@ export default async function EmbedPage({ params, searchParams }: Props) {
       )}
       {preliminary.length > 0 && (
         <p className="mt-1 text-xs font-semibold text-amber-900" data-testid="embed-preliminary">
-          {t("preliminary", { rounds: preliminary.join(lang === "zh" ? "、" : ", "), count: preliminary.length, threshold: formatPercent(dashboard.minCoverage) })}
+          {t("preliminary", { rounds: exportWords(lang).names(preliminary), count: preliminary.length, threshold: formatPercent(dashboard.minCoverage) })}
         </p>
       )}
       <p className="mt-1 text-xs text-stone-600">
