@@ -11,6 +11,10 @@
 // Pages live under app/[locale]/: a bare address is English and is rewritten to /en/… inside the server,
 // /zh/… is Chinese, and /en/… redirects to the bare address. The locale comes from the address only (never
 // a cookie or Accept-Language), so every page stays cacheable, the cached dashboard once per locale.
+// The exports and embeds have a Chinese address too: /zh/exports/<file>?q is served as /exports/<file>?q with a
+// server-set header saying Chinese (a route handler reads the address asked for, not a rewritten query), as
+// ?lang=zh would, and an embed as /embed/<locale>/<chart> inside the server (/embed/<chart>?lang=zh too). Each address asked
+// for keeps its own validators, and the language is in the address, so no answer varies by a header.
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { findUnmatchedFilters } from "@/db/queries/filters";
@@ -23,7 +27,7 @@ import { currentPublishedKey, encodeQuery, PUBLISHED_KEY_HEADER, publicCacheEnab
 import { responseSecurityHeaders, type SecurityHeaderOptions } from "@/server/security/headers";
 import { bodyLimitFor, crossOriginAction, isRouteHandlerPath, malformedActionBody, malformedPath, PAGE_METHODS, readBodyWithLimit, refusal, tooLargeMessage } from "@/server/security/request-limits";
 import { canonicalDashboardQuery, parseDashboardFilters } from "@/lib/validation/dashboard-filters";
-import { DEFAULT_LOCALE, isUnlocalizedPath, splitLocale, type Locale } from "@/lib/i18n/locales";
+import { DEFAULT_LOCALE, EXPORT_LOCALE_HEADER, isUnlocalizedPath, splitLocale, type Locale } from "@/lib/i18n/locales";
 
 let headerOptions: SecurityHeaderOptions | undefined;
 
@@ -41,7 +45,7 @@ function isFormPost(request: NextRequest): boolean {
 }
 
 /** Headers only this server may set on a request; whatever a client sent under these names is dropped. */
-const SERVER_SET_REQUEST_HEADERS = [CLIENT_ADDRESS_HEADER, PUBLISHED_KEY_HEADER];
+const SERVER_SET_REQUEST_HEADERS = [CLIENT_ADDRESS_HEADER, PUBLISHED_KEY_HEADER, EXPORT_LOCALE_HEADER];
 
 async function refuse(request: NextRequest, pathname: string): Promise<Response | null> {
   const badPath = malformedPath(pathname);
@@ -169,12 +173,36 @@ async function pinnedReleaseRefusal(request: NextRequest, pathname: string, loca
   return NextResponse.rewrite(url);
 }
 
+/** "/zh/exports/scores.csv" → { locale: "zh", path: "/exports/scores.csv" }; null for any other address. */
+function localizedRoutePath(pathname: string): { locale: Locale; path: string } | null {
+  const match = /^\/zh(\/(?:exports|embed)\/.*)$/.exec(pathname);
+  return match ? { locale: "zh", path: match[1]! } : null;
+}
+
+/**
+ * Where an export or embed is served inside the server, in the locale of its address: an export
+ * reads ?lang=, an embed lives under its locale segment (which is not an address of its own).
+ */
+function localizedRouteUrl(request: NextRequest, locale: Locale | null, path: string): URL | null {
+  const embed = /^\/embed\/([^/]+)$/.exec(path);
+  if (embed) {
+    const url = internalUrl(request, `/embed/${locale ?? (request.nextUrl.searchParams.get("lang") === "zh" ? "zh" : DEFAULT_LOCALE)}/${embed[1]}`);
+    url.searchParams.delete("lang");
+    return url;
+  }
+  if (locale && path.startsWith("/exports/")) return internalUrl(request, path);
+  // The locale segment itself is no address: /embed/zh/fulfilment, or /embed/a/b, is not found (a locale that is none).
+  if (path.startsWith("/embed/")) return internalUrl(request, "/embed/none/none");
+  return locale ? internalUrl(request, path) : null;
+}
+
 export async function proxy(request: NextRequest) {
   const { pathname } = new URL(request.url);
   const headers = new Headers(request.headers);
   for (const name of SERVER_SET_REQUEST_HEADERS) headers.delete(name);
-  const localized = !isUnlocalizedPath(pathname);
-  const { locale, path } = localized ? splitLocale(pathname) : { locale: null, path: pathname };
+  const route = localizedRoutePath(pathname);
+  const localized = !route && !isUnlocalizedPath(pathname);
+  const { locale, path } = route ?? (localized ? splitLocale(pathname) : { locale: null, path: pathname });
   let response: Response | NextResponse | null =
     (await refuse(request, path)) ?? (localized ? (localeRedirect(request, locale, path) ?? (await pinnedReleaseRefusal(request, path, locale ?? DEFAULT_LOCALE))) : null);
   const dashboard = response || !localized ? null : await dashboardQuery(request, path);
@@ -184,10 +212,14 @@ export async function proxy(request: NextRequest) {
   if (!response) {
     // Only the auth route may set the trusted client address, and only from what TRUST_PROXY vouches for.
     const sentServerHeaders = SERVER_SET_REQUEST_HEADERS.some((name) => request.headers.has(name));
+    const routeUrl = localized ? null : localizedRouteUrl(request, locale, path);
     if (localized && locale === null) {
       // English pages answer at their bare address; inside the server they are the /en/ pages.
       const url = internalUrl(request, `/${DEFAULT_LOCALE}${pathname === "/" ? "" : pathname}`);
       response = sentServerHeaders ? NextResponse.rewrite(url, { request: { headers } }) : NextResponse.rewrite(url);
+    } else if (routeUrl) {
+      if (locale && path.startsWith("/exports/")) headers.set(EXPORT_LOCALE_HEADER, locale);
+      response = sentServerHeaders || headers.has(EXPORT_LOCALE_HEADER) ? NextResponse.rewrite(routeUrl, { request: { headers } }) : NextResponse.rewrite(routeUrl);
     } else {
       response = sentServerHeaders ? NextResponse.next({ request: { headers } }) : NextResponse.next();
     }

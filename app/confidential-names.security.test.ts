@@ -136,6 +136,8 @@ describe("after Gao Yu is marked confidential", () => {
     ["scorecard.pdf", "?round=hrc-31"],
     ["scorecard-brief.pdf", "?statement=rdn-2015-editorial"],
     ["scorecard-brief.pdf", "?round=hrc-31"],
+    ["scorecard.pdf", "?statement=rdn-2015-editorial&lang=zh"],
+    ["scorecard-brief.pdf", "?round=hrc-31&lang=zh"],
   ])("the export %s%s names her nowhere", async (name, query) => {
     const { GET } = (await import(`./exports/${name}/route`)) as { GET: Handler };
     const response = await GET(new Request(`http://localhost/exports/${name}${query}`));

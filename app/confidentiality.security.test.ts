@@ -249,6 +249,10 @@ describe("the exports", () => {
     ["scorecard-brief.pdf", ""],
     ["scorecard-brief.pdf", "?round=hrc-37"],
     ["scorecard-brief.pdf", "?round=hrc-37&category=release-of-detained-people&size=letter"],
+    ["scorecard.pdf", "?lang=zh"],
+    ["scorecard.pdf", "?round=hrc-37&lang=zh"],
+    ["scorecard-brief.pdf", "?lang=zh"],
+    ["scorecard-brief.pdf", "?round=hrc-37&category=release-of-detained-people&lang=zh"],
   ];
 
   it.each(cases)("%s%s names nothing confidential and no account", async (name, query) => {
@@ -258,7 +262,7 @@ describe("the exports", () => {
     const text = await readable(response);
     expect(text.length).toBeGreaterThan(500);
     // The export does list the public benchmark the hidden one sits beside, so the check reads real content.
-    expect(text).toContain(name.startsWith("scorecard") ? "Release Gui" : "release-gui-minhai");
+    expect(text).toContain(name.startsWith("scorecard") ? (query.includes("lang=zh") ? "桂民海" : "Release Gui") : "release-gui-minhai");
     expectNoLeak(text, `/exports/${name}${query}`);
   }, 90_000);
 

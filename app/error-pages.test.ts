@@ -9,7 +9,7 @@ import RootError from "./[locale]/error";
 import GlobalError from "./global-error";
 import PublicError from "./[locale]/(public)/error";
 import WorkspaceError from "./[locale]/(workspace)/error";
-import EmbedError from "./embed/error";
+import EmbedError from "./embed/[locale]/error";
 
 const SECRET = "SQLITE_ERROR near confidential_names: Zhu Yufu";
 
@@ -20,7 +20,7 @@ function thrown(): Error {
   return error;
 }
 
-const BOUNDARIES = { "app/[locale]/error": RootError, "app/global-error": GlobalError, "app/[locale]/(public)/error": PublicError, "app/[locale]/(workspace)/error": WorkspaceError, "app/embed/error": EmbedError };
+const BOUNDARIES = { "app/[locale]/error": RootError, "app/global-error": GlobalError, "app/[locale]/(public)/error": PublicError, "app/[locale]/(workspace)/error": WorkspaceError, "app/embed/[locale]/error": EmbedError };
 
 describe("error pages", () => {
   for (const [name, Boundary] of Object.entries(BOUNDARIES)) {

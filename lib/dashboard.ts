@@ -38,6 +38,7 @@ export interface DashboardRound {
   trackName: string;
   trackNameZh?: string | null;
   trackShortName: string;
+  trackShortNameZh?: string | null;
 }
 
 export interface MatrixBenchmark {

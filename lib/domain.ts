@@ -3,6 +3,7 @@
 export const STATUSES = ["met", "partial", "not_met", "regressed", "unknown"] as const;
 export type Status = (typeof STATUSES)[number];
 
+/** The status words in English; in Chinese they are the message catalogue's (messages/zh.json "status"), for pages and exports alike. */
 export const STATUS_LABELS: Record<Status, string> = {
   met: "Met",
   partial: "Partial",
@@ -101,24 +102,6 @@ export type PublishedBasis = (typeof PUBLISHED_BASES)[number];
 /** The languages content is written in: English, and Chinese beside it where an editor wrote it. */
 export const CONTENT_LANGS = ["en", "zh"] as const;
 export type ContentLang = (typeof CONTENT_LANGS)[number];
-
-/** The status words in Chinese, for exports and answers asked for in Chinese. */
-export const STATUS_LABELS_ZH: Record<Status, string> = {
-  met: "已达成",
-  partial: "部分达成",
-  not_met: "未达成",
-  regressed: "倒退",
-  unknown: "不明",
-};
-
-export const ADDRESSEE_LABELS_ZH: Record<Addressee, string> = {
-  chinese_government: "中国政府",
-  us_government: "美国政府",
-  both_governments: "中美两国政府",
-  un_member_states: "联合国会员国",
-  un_human_rights_council: "联合国人权理事会",
-  concerned_governments: "相关国家政府",
-};
 
 /** What a release did: published a round for the first time, corrected one already public, or anything else (a merge, the first release of old data). */
 export const RELEASE_KINDS = ["new-round", "correction", "other"] as const;

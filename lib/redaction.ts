@@ -7,6 +7,17 @@
 export const NAME_WITHHELD = "[name withheld]";
 export const LINK_WITHHELD = "[link withheld]";
 
+/** The markers as a Chinese export says them: a text withheld in the database reads "[name withheld]" until it is shown. */
+const WITHHELD_ZH: ReadonlyArray<[string, string]> = [
+  [NAME_WITHHELD, "［姓名已隐去］"],
+  [LINK_WITHHELD, "［链接已隐去］"],
+];
+
+/** A public text with its withheld-name markers in the reader's language. */
+export function withheldMarkersIn(lang: "en" | "zh", text: string): string {
+  return lang === "zh" ? WITHHELD_ZH.reduce((out, [marker, chinese]) => out.replaceAll(marker, chinese), text) : text;
+}
+
 /** A confidential item and every name it goes by. */
 export interface WithheldItem {
   names: readonly string[];

@@ -119,7 +119,7 @@ describe("exports in Chinese (?lang=zh)", () => {
     expect(Object.keys(rows[0]!)).toEqual(expect.arrayContaining(["轮次", "轮次标识", "基准", "基准标识", "类别", "状态", "状态代码", "理由", "提出者"]));
     expect(Object.keys(rows[0]!)).not.toContain("Benchmark");
     const liuXia = rows.find((r) => r["基准标识"] === "release-liu-xia" && r["轮次标识"] === "upr-china-2018")!;
-    expect(liuXia).toMatchObject({ 基准: "解除对刘霞的软禁", 轮次: "2018年中国普遍定期审议", 类别: "释放被拘押者", 状态: "已达成", 状态代码: "met", 对象: "中国政府", 演示数据: "是" });
+    expect(liuXia).toMatchObject({ 基准: "解除对刘霞的软禁", 轮次: "2018年中国普遍定期审议", 类别: "释放被拘押者", 状态: "已落实", 状态代码: "met", 对象: "中国政府", 演示数据: "是" });
     // No statement has a Chinese title in the seed: the English ones stand in.
     const firstSource = sqlite.prepare("SELECT s.title AS t FROM benchmark_sources bs JOIN statements s ON s.id = bs.statement_id WHERE bs.benchmark_id = (SELECT id FROM benchmarks WHERE slug = 'release-liu-xia') ORDER BY s.date LIMIT 1").get() as { t: string };
     expect(liuXia["提出者"]).toContain(firstSource.t);

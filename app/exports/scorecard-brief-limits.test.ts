@@ -93,6 +93,14 @@ describe("a brief of more changes than two pages hold", () => {
     }
   }, 120_000);
 
+  it("in Chinese, counts what it leaves out in Chinese and links the Chinese full scorecard", async () => {
+    const { flat, pages, bytes } = await brief(`/exports/scorecard-brief.pdf?round=round-3&category=${CATEGORY}&lang=zh`);
+    expect(pages).toBeLessThanOrEqual(2);
+    expect(flat.replace(/\s+/g, "")).toMatch(/另有\d+项变化（\d+项上升，\d+项下降）未在此列出/);
+    expect(bytes.toString("latin1")).toContain(`/URI (http://localhost:3000/zh/exports/scorecard.pdf?category=${CATEGORY}&round=round-3)`);
+    expect(flat).not.toContain("more changes");
+  }, 60_000);
+
   it("is refused with 422 for a round of more benchmarks than a PDF lists, before rendering", async () => {
     const response = await get("/exports/scorecard-brief.pdf?round=round-3");
     expect(response.status).toBe(422);

@@ -16,7 +16,9 @@ import { DemoNotice } from "@/components/ui/demo-notice";
 import type { DashboardSummary } from "@/db/queries/dashboard-summary";
 import type { FilterOptions } from "@/db/queries/filter-options";
 import type { Addressee } from "@/lib/domain";
-import { localized } from "@/lib/localized";
+import { exportWords } from "@/lib/export/words";
+import { localizedPath } from "@/lib/i18n/locales";
+import { contentLang, localized } from "@/lib/localized";
 import { markPreliminary, roundChartLabels } from "@/lib/round-labels";
 import { filtersToQuery, hasFilters, type DashboardFilters } from "@/lib/validation/dashboard-filters";
 
@@ -36,12 +38,13 @@ export function DashboardView({ filters, problems, dashboard, options }: Dashboa
   // Round names inside sentences: in Chinese where there is one (a sentence cannot mark one word's language).
   const nameOf = (round: { name: string; nameZh?: string | null }) => localized(locale, round.name, round.nameZh).text;
   const data = dashboard;
-  const labels = markPreliminary(roundChartLabels(dashboard.rounds), dashboard.series);
+  const lang = contentLang(locale);
+  const labels = markPreliminary(roundChartLabels(dashboard.rounds, lang), dashboard.series, lang);
   const columns = dashboard.rounds.map((r, i) => ({ id: r.id, slug: r.slug, name: nameOf(r), label: labels[i]! }));
 
   const { latest, previous } = dashboard;
   const filtered = hasFilters(filters);
-  const stamp = t("stamp", { version: data.dataVersion?.slice(0, 16).replace("T", " ") ?? "—", filters: describeFilters(filters) }) + (data.hasDemo ? t("stampDemo") : "");
+  const stamp = t("stamp", { version: data.dataVersion?.slice(0, 16).replace("T", " ") ?? "—", filters: describeFilters(filters, exportWords(lang)) }) + (data.hasDemo ? t("stampDemo") : "");
 
   return (
     <>
@@ -97,7 +100,7 @@ export function DashboardView({ filters, problems, dashboard, options }: Dashboa
             <section aria-labelledby="index-heading" className="rounded border border-stone-200 bg-white p-4">
               <h2 id="index-heading" className="text-lg font-semibold">{t("indexHeading")}</h2>
               <p className="mb-2 text-xs text-stone-600">{t("indexNote")}</p>
-              <ChartDownload fileBase="fulfilment-index" embedHref={`/embed/fulfilment${filtersToQuery(filters)}`} stamp={`${stamp} · ${t("stampIndex")}`}>
+              <ChartDownload fileBase="fulfilment-index" embedHref={`${localizedPath(lang, "/embed/fulfilment")}${filtersToQuery(filters)}`} stamp={`${stamp} · ${t("stampIndex")}`}>
                 <FulfilmentLineChart
                   points={dashboard.series.map((r, i) => ({ label: labels[i]!, index: r.index, judged: r.judged, applicable: r.applicable }))}
                 />
@@ -106,7 +109,7 @@ export function DashboardView({ filters, problems, dashboard, options }: Dashboa
             <section aria-labelledby="mix-heading" className="rounded border border-stone-200 bg-white p-4">
               <h2 id="mix-heading" className="text-lg font-semibold">{t("mixHeading")}</h2>
               <p className="mb-2 text-xs text-stone-600">{t("mixNote")}</p>
-              <ChartDownload fileBase="status-mix" embedHref={`/embed/status-mix${filtersToQuery(filters)}`} stamp={`${stamp} · ${t("stampMix")}`}>
+              <ChartDownload fileBase="status-mix" embedHref={`${localizedPath(lang, "/embed/status-mix")}${filtersToQuery(filters)}`} stamp={`${stamp} · ${t("stampMix")}`}>
                 <StatusMixChart bars={dashboard.series.map((r, i) => ({ label: labels[i]!, ...r.tally }))} />
               </ChartDownload>
             </section>

@@ -10,7 +10,7 @@ import type { PublicSubject, SubjectEvent, SubjectPage } from "@/db/queries/subj
 import { SUBJECT_EVENT_KINDS, type SubjectEventKind } from "@/lib/domain";
 import { formatDate, type FormatLocale } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
-import { localized } from "@/lib/localized";
+import { contentLang, localized } from "@/lib/localized";
 import { formatCount } from "@/lib/pagination";
 import { roundChartLabels } from "@/lib/round-labels";
 
@@ -54,7 +54,7 @@ export function SubjectDetail({
   const tEvent = useTranslations("event");
   const locale = useLocale() as Locale;
   const eventLabel = (kind: string) => ((SUBJECT_EVENT_KINDS as readonly string[]).includes(kind) ? tEvent(kind as SubjectEventKind) : kind);
-  const labels = roundChartLabels(dashboard.rounds);
+  const labels = roundChartLabels(dashboard.rounds, contentLang(locale));
   const columns = dashboard.rounds.map((r, i) => ({ id: r.id, slug: r.slug, name: localized(locale, r.name, r.nameZh).text, label: labels[i]! }));
 
   return (

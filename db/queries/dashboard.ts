@@ -104,6 +104,7 @@ function roundsInViewQuery(db: Executor, resolved: ResolvedFilters) {
       trackName: tracks.name,
       trackNameZh: tracks.nameZh,
       trackShortName: tracks.shortName,
+      trackShortNameZh: tracks.shortNameZh,
     })
     .from(rounds)
     .innerJoin(tracks, eq(tracks.id, rounds.trackId))

@@ -72,7 +72,8 @@ describe("getFilterNames", () => {
     await prepareDatabase(file);
     const db = openDatabase(file);
     const filters = { track: "un-hrc", from: "hrc-31", to: "hrc-37", category: "legal-reform", statement: "hrw-2013-kunming-release", subject: "liu-xia" };
-    expect(await getFilterNames(db, filters)).toEqual({
+    expect(await getFilterNames(db, filters)).toMatchObject({
+      trackZh: "联合国人权理事会",
       track: "UN Human Rights Council",
       from: "Human Rights Council, 31st session",
       to: "Human Rights Council, 37th session",

@@ -112,15 +112,15 @@ function subjectOptions(db: Executor, redactor: PublicRedactor, selected: string
 export async function getFilterNames(db: Executor, filters: DashboardFilters): Promise<FilterNames> {
   const redactor = await getPublicRedactor(db);
   const roundName = async (slug: string | undefined) =>
-    slug ? (await firstRow(db.select({ name: rounds.name }).from(rounds).where(and(eq(rounds.slug, slug), isNotNull(rounds.publishedAt))).limit(1)))?.name : undefined;
+    slug ? await firstRow(db.select({ name: rounds.name, nameZh: rounds.nameZh }).from(rounds).where(and(eq(rounds.slug, slug), isNotNull(rounds.publishedAt))).limit(1)) : undefined;
   const [track, from, to, category, statement, subject] = await Promise.all([
-    filters.track ? (await firstRow(db.select({ name: tracks.name }).from(tracks).where(eq(tracks.slug, filters.track)).limit(1))) : undefined,
+    filters.track ? (await firstRow(db.select({ name: tracks.name, nameZh: tracks.nameZh }).from(tracks).where(eq(tracks.slug, filters.track)).limit(1))) : undefined,
     roundName(filters.from),
     roundName(filters.to),
-    filters.category ? (await firstRow(db.select({ name: categories.name }).from(categories).where(eq(categories.slug, filters.category)).limit(1))) : undefined,
+    filters.category ? (await firstRow(db.select({ name: categories.name, nameZh: categories.nameZh }).from(categories).where(eq(categories.slug, filters.category)).limit(1))) : undefined,
     filters.statement
       ? (await firstRow(db
-          .select({ title: statements.title, date: statements.date, datePrecision: statements.datePrecision })
+          .select({ title: statements.title, titleZh: statements.titleZh, date: statements.date, datePrecision: statements.datePrecision })
           .from(statements)
           .where(and(isPublicStatement, eq(statements.slug, filters.statement)))
           .limit(1)))
@@ -134,11 +134,11 @@ export async function getFilterNames(db: Executor, filters: DashboardFilters): P
       : undefined,
   ]);
   return {
-    ...(track && { track: track.name }),
-    ...(from && { from }),
-    ...(to && { to }),
-    ...(category && { category: category.name }),
-    ...(statement && { statement: redactor.fields(statement, ["title"]) }),
+    ...(track && { track: track.name, trackZh: track.nameZh }),
+    ...(from && { from: from.name, fromZh: from.nameZh }),
+    ...(to && { to: to.name, toZh: to.nameZh }),
+    ...(category && { category: category.name, categoryZh: category.nameZh }),
+    ...(statement && { statement: redactor.fields(statement, ["title", "titleZh"]) }),
     ...(subject && { subject: redactor.fields(subject, ["name", "nameZh"]) }),
   };
 }

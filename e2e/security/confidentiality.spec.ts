@@ -120,6 +120,34 @@ test("every page, embed, print view and export reachable from the home page name
   expect(visited.filter((v) => v.url.startsWith("/benchmarks/")).length).toBeGreaterThan(40);
 });
 
+test("the Chinese embeds and exports, and every one the Chinese dashboard and a round's scorecard link to, name nothing confidential", async ({ request }) => {
+  test.setTimeout(180_000);
+  const linked = new Set<string>();
+  for (const page of ["/zh", "/zh/rounds/hrc-37"]) {
+    const html = await (await request.get(page)).text();
+    for (const link of linksIn(html)) if (/^\/zh\/(exports|embed)\//.test(link)) linked.add(link);
+  }
+  // The Chinese pages link the Chinese files: the PDFs, CSV and Excel under /zh/exports/, the charts under /zh/embed/.
+  expect([...linked].filter((l) => l.startsWith("/zh/exports/scorecard")).length).toBeGreaterThanOrEqual(4);
+  expect([...linked].some((l) => l.startsWith("/zh/embed/"))).toBe(true);
+  const urls = [
+    ...linked,
+    "/zh/embed/fulfilment",
+    "/zh/embed/status-mix",
+    `/zh/embed/fulfilment?subject=${plant.hiddenPersonSlug}`,
+    "/embed/status-mix?lang=zh",
+    "/zh/exports/scorecard.pdf",
+    "/zh/exports/scorecard-brief.pdf",
+    "/zh/exports/scores.csv",
+  ];
+  for (const url of urls) {
+    const response = await request.get(url, { maxRedirects: 0, maxRetries: 1 });
+    expect(response.status(), url).toBeLessThan(500);
+    const text = await readable(await response.body(), response.headers()["content-type"] ?? "");
+    expect(leakedSecrets(text, secrets, url), url).toEqual([]);
+  }
+});
+
 test("every read-API endpoint in the OpenAPI document, every page of it, names nothing confidential and no account field", async ({ request }) => {
   const document = (await (await request.get("/api/v1/openapi.json")).json()) as { paths: Record<string, { get: { parameters?: Array<{ name: string }> } }> };
   expect(Object.keys(document.paths).length).toBeGreaterThanOrEqual(8);

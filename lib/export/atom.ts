@@ -2,9 +2,10 @@
 // One entry per change: "Title: Not met → Partial (round)", with the rationale as it was written (in
 // either language, marked with its own), and a link to the benchmark's page in the feed's language.
 import { Feed } from "feed";
-import { STATUS_LABELS, STATUS_LABELS_ZH, type ContentLang, type Status } from "@/lib/domain";
+import type { ContentLang, Status } from "@/lib/domain";
 import { localizedPath } from "@/lib/i18n/locales";
 import { localized } from "@/lib/localized";
+import { CATALOGUES } from "@/lib/export/words";
 
 export interface FeedChange {
   roundSlug: string;
@@ -61,7 +62,8 @@ export const FEED_WORDS = {
   },
 } as const;
 
-const STATUS_WORDS: Record<ContentLang, Record<Status, string>> = { en: STATUS_LABELS, zh: STATUS_LABELS_ZH };
+// The pages' status words (the catalogues), so a feed never names a status differently from a page.
+const STATUS_WORDS: Record<ContentLang, Record<Status, string>> = { en: CATALOGUES.en.status, zh: CATALOGUES.zh.status };
 
 /** The feed's texts are HTML in Atom (type="html"): every text is escaped, so no name or rationale can carry markup. */
 export function escapeHtml(text: string): string {

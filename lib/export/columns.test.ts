@@ -65,7 +65,7 @@ describe("export columns", () => {
     expect(cells.round!.value).toBe("人权理事会第37届会议");
     expect(cells.track!.value).toBe("UN Human Rights Council");
     expect(cells.category!.value).toBe("Release of detained people");
-    expect(cells.status).toEqual({ header: "状态", value: "部分达成" });
+    expect(cells.status).toEqual({ header: "状态", value: "部分落实" });
     expect(cells.status_code!.value).toBe("partial");
     expect(cells.addressee!.value).toBe("中国政府");
     expect(cells.public_record!.value).toBe("是，来源待核实");

@@ -2,9 +2,10 @@
 // for in Chinese (?lang=zh), the headers and status words are Chinese, and each content column gives
 // the Chinese text where one was written, the English otherwise; the keys and identifiers stay.
 import type { BenchmarkExportRow, ScoreExportRow } from "./rows";
-import { ADDRESSEE_LABELS, ADDRESSEE_LABELS_ZH, STATUS_LABELS, STATUS_LABELS_ZH, type ContentLang } from "@/lib/domain";
+import type { ContentLang } from "@/lib/domain";
 import { localized } from "@/lib/localized";
 import { ALL_TRACKS, LIST_SEPARATOR } from "@/lib/validation/import";
+import { CATALOGUES } from "./words";
 
 export interface ExportColumn<T> {
   key: string;
@@ -78,8 +79,9 @@ const WORDS = {
   },
 } as const satisfies Record<ContentLang, Record<string, string>>;
 
-const STATUS_WORDS = { en: STATUS_LABELS, zh: STATUS_LABELS_ZH };
-const ADDRESSEE_WORDS = { en: ADDRESSEE_LABELS, zh: ADDRESSEE_LABELS_ZH };
+// Status and addressee words as the pages say them: the message catalogues are their one source.
+const STATUS_WORDS = { en: CATALOGUES.en.status, zh: CATALOGUES.zh.status };
+const ADDRESSEE_WORDS = { en: CATALOGUES.en.addressee, zh: CATALOGUES.zh.addressee };
 
 /** The score export's columns in a language. */
 export function scoreColumns(lang: ContentLang): ExportColumn<ScoreExportRow>[] {

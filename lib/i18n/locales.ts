@@ -14,6 +14,13 @@ export function languageTag(locale: Locale): string {
   return locale === "zh" ? "zh-Hans" : "en";
 }
 
+/**
+ * The request header proxy.ts sets on /zh/exports/… before serving it as /exports/…: a route handler reads
+ * the address it was asked at, not the rewritten one, so the language goes along beside it. Server-set only:
+ * the proxy drops whatever a client sends under this name.
+ */
+export const EXPORT_LOCALE_HEADER = "x-scorecard-export-locale";
+
 /** The language's name in itself, for the switch. */
 export const LOCALE_NAMES: Record<Locale, string> = { en: "English", zh: "中文" };
 

@@ -5,11 +5,16 @@ import { publicRouteCacheHeaders } from "@/server/http-cache";
 import type { Executor } from "@/db/transaction";
 import { getExportContext, type ExportContext } from "@/db/queries/exports";
 import type { ContentLang } from "@/lib/domain";
+import { EXPORT_LOCALE_HEADER } from "@/lib/i18n/locales";
 import { parseDashboardFilters, type DashboardFilters } from "@/lib/validation/dashboard-filters";
 
-/** The language of an export, `?lang=en` (the default) or `?lang=zh`, taken out of the filters. */
-export function readLang(params: URLSearchParams): { lang: ContentLang; problem: string | null; rest: Record<string, string> } {
+/**
+ * The language of an export, `?lang=en` (the default) or `?lang=zh`, taken out of the filters; Chinese
+ * whatever the query says when it was asked at /zh/exports/… (the header proxy.ts sets for those).
+ */
+export function readLang(params: URLSearchParams, headers?: Headers): { lang: ContentLang; problem: string | null; rest: Record<string, string> } {
   const { lang, ...rest } = Object.fromEntries(params);
+  if (headers?.get(EXPORT_LOCALE_HEADER) === "zh") return { lang: "zh", problem: null, rest };
   if (lang === undefined || lang === "en" || lang === "zh") return { lang: lang ?? "en", problem: null, rest };
   return { lang: "en", problem: "lang: use en or zh", rest };
 }
@@ -21,7 +26,7 @@ export type ExportSetup = { filters: DashboardFilters; context: ExportContext; d
  * exported. Otherwise the export reads on a connection of its own, which its stream closes at the end.
  */
 export async function setUpExport(request: Request): Promise<ExportSetup> {
-  const { lang, problem, rest } = readLang(new URL(request.url).searchParams);
+  const { lang, problem, rest } = readLang(new URL(request.url).searchParams, request.headers);
   const { filters, problems } = parseDashboardFilters(rest);
   const db = openReadConnection();
   const context = await getExportContext(db, filters, lang);

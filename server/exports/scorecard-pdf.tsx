@@ -9,11 +9,13 @@ import { BriefDocument } from "@/lib/export/pdf/brief-document";
 import { BRIEF_MAX_PAGES, initialBriefLimits, shrinkBriefLimits, type BriefLimits } from "@/lib/export/pdf/brief-layout";
 import { registerPdfFonts } from "@/lib/export/pdf/fonts";
 import { ScorecardDocument } from "@/lib/export/pdf/scorecard-document";
+import { exportWords, type ExportWords } from "@/lib/export/words";
 import type { ScorecardPdfData } from "@/lib/export/pdf/scorecard-types";
 import { publicBaseUrl, readEnv } from "@/lib/env";
 import { formatCount } from "@/lib/pagination";
 import { filtersToQuery, parseDashboardFilters, type DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { publicRouteCacheHeaders } from "@/server/http-cache";
+import { readLang } from "./http";
 
 export type PdfKind = "scorecard" | "brief";
 type PageSize = "A4" | "LETTER";
@@ -23,14 +25,16 @@ export const PDF_PATHS: Record<PdfKind, string> = { scorecard: "/exports/scoreca
 
 /**
  * The GET handler of a scorecard PDF. Both documents read the same parameters (the dashboard's
- * filters, or ?round= for one round, and ?size=a4|letter), refuse the same way (400 naming what is
- * wrong, 422 for a view of more benchmarks than a PDF lists) and draw the same data, names withheld.
+ * filters, or ?round= for one round, ?size=a4|letter and ?lang=en|zh), refuse the same way (400 naming
+ * what is wrong, 422 for a view of more benchmarks than a PDF lists) and draw the same data, names withheld.
+ * /zh/exports/… is the same document in Chinese (proxy.ts says so in a header of its own).
  */
 export function scorecardPdfRoute(kind: PdfKind) {
   return async (request: Request): Promise<Response> => {
-    const params = Object.fromEntries(new URL(request.url).searchParams);
+    const { lang, problem, rest: params } = readLang(new URL(request.url).searchParams, request.headers);
     // ?round=slug is one round's scorecard: the range from that round to itself.
     const { filters, problems } = parseDashboardFilters(params.round ? { ...params, from: params.round, to: params.round } : params);
+    if (problem) problems.push(problem);
     if (params.size && !["a4", "letter"].includes(params.size)) problems.push(`size: “${params.size}” is not a4 or letter`);
     const unmatched = await findUnmatchedFilters(getDb(), filters);
     if (problems.length || unmatched.length) {
@@ -39,7 +43,7 @@ export function scorecardPdfRoute(kind: PdfKind) {
         headers: { "Content-Type": "text/plain; charset=utf-8" },
       });
     }
-    const data = await getScorecardPdfData(getDb(), filters, publicBaseUrl(readEnv()));
+    const data = await getScorecardPdfData(getDb(), filters, publicBaseUrl(readEnv()), lang);
     if ("tooMany" in data) {
       // Refused before any rendering: a PDF of ~100,000 benchmarks would take minutes and thousands of pages.
       const csv = `/exports/scores.csv${filtersToQuery(filters)}`;
@@ -52,10 +56,13 @@ export function scorecardPdfRoute(kind: PdfKind) {
     }
     registerPdfFonts();
     const size: PageSize = params.size === "letter" ? "LETTER" : "A4";
+    const words = exportWords(lang);
+    // The brief points to the full scorecard in the brief's own language.
+    const fullScorecard = `${publicBaseUrl(readEnv())}${lang === "zh" ? "/zh" : ""}${PDF_PATHS.scorecard}${fullScorecardQuery(filters, params)}`;
     const body =
       kind === "brief"
-        ? new Uint8Array(await renderBrief(data, size, `${publicBaseUrl(readEnv())}${PDF_PATHS.scorecard}${fullScorecardQuery(filters, params)}`))
-        : (Readable.toWeb((await renderToStream(<ScorecardDocument data={data} size={size} />)) as unknown as Readable) as ReadableStream);
+        ? new Uint8Array(await renderBrief(data, size, fullScorecard, words))
+        : (Readable.toWeb((await renderToStream(<ScorecardDocument data={data} size={size} words={words} />)) as unknown as Readable) as ReadableStream);
     return new Response(body, {
       headers: {
         "Content-Type": "application/pdf",
@@ -78,11 +85,11 @@ function fullScorecardQuery(filters: DashboardFilters, params: Record<string, st
  * the rendered document still run over (long titles, many wrapped lines), it is drawn again with
  * shorter lists — never with a third page. Each list then says how many more the full scorecard holds.
  */
-async function renderBrief(data: ScorecardPdfData, size: PageSize, fullScorecardUrl: string): Promise<Buffer> {
-  let limits: BriefLimits | null = initialBriefLimits(data, size);
+async function renderBrief(data: ScorecardPdfData, size: PageSize, fullScorecardUrl: string, words: ExportWords): Promise<Buffer> {
+  let limits: BriefLimits | null = initialBriefLimits(data, size, words);
   let last: Buffer | null = null;
   while (limits) {
-    last = await renderToBuffer(<BriefDocument data={data} size={size} limits={limits} fullScorecardUrl={fullScorecardUrl} />);
+    last = await renderToBuffer(<BriefDocument data={data} size={size} limits={limits} fullScorecardUrl={fullScorecardUrl} words={words} />);
     if (countPdfPages(last) <= BRIEF_MAX_PAGES) return last;
     limits = shrinkBriefLimits(limits);
   }

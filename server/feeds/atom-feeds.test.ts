@@ -110,7 +110,7 @@ describe("the Atom feeds", () => {
   });
 
   it("in Chinese (?lang=zh): Chinese titles, status words and links to the Chinese pages; the rationale as written, marked English", async () => {
-    const { STATUS_LABELS_ZH } = await import("@/lib/domain");
+    const STATUS_LABELS_ZH = (await import("@/lib/export/words")).CATALOGUES.zh.status;
     const { getDb } = await import("@/db/client");
     const sqlite = getDb().$client;
     const titleZh = (sqlite.prepare("SELECT title_zh AS t FROM benchmarks WHERE slug = ?").get(BENCHMARK) as { t: string | null }).t;

@@ -2,6 +2,7 @@
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { proxy } from "@/proxy";
+import { EXPORT_LOCALE_HEADER } from "@/lib/i18n/locales";
 import { CLIENT_ADDRESS_HEADER } from "@/server/auth/client-address";
 import { BODY_LIMITS } from "./request-limits";
 
@@ -39,10 +40,10 @@ function chunked(bytes: number): ReadableStream<Uint8Array> {
 const action = (path: string, body: BodyInit | ReadableStream, headers: Record<string, string> = {}) =>
   proxy(request(path, { method: "POST", body, headers: { "next-action": "7f00000000000000000000000000000000000000aa", origin: ORIGIN, "content-type": "text/plain;charset=UTF-8", ...headers } }));
 
-/** Let through to the page: as it is, or (an English page at its bare address) to the same page under /en/. */
+/** Let through to the page: as it is, or (an English page or embed at its bare address) to the same page under /en/. */
 function passes(response: Response) {
   const rewrite = response.headers.get("x-middleware-rewrite");
-  if (rewrite) expect(new URL(rewrite).pathname).toMatch(/^\/en(\/|$)/);
+  if (rewrite) expect(new URL(rewrite).pathname).toMatch(/^(\/embed)?\/en(\/|$)/);
   else expect(response.headers.get("x-middleware-next")).toBe("1");
 }
 
@@ -83,6 +84,38 @@ describe("the proxy lets ordinary requests through with the security headers", (
     expect(kept).toContain("accept");
     expect(kept).not.toContain(CLIENT_ADDRESS_HEADER);
     expect(response.headers.get(`x-middleware-request-${CLIENT_ADDRESS_HEADER}`)).toBeNull();
+  });
+});
+
+describe("the proxy serves the Chinese exports and embeds at their /zh/ addresses", () => {
+  const rewrittenTo = (response: Response) => new URL(response.headers.get("x-middleware-rewrite")!);
+
+  it("/zh/exports/<file> is the export, told Chinese by a header only the proxy sets, with the export's caching", async () => {
+    const response = await proxy(request("/zh/exports/scorecard.pdf?round=hrc-37"));
+    const url = rewrittenTo(response);
+    expect(url.pathname + url.search).toBe("/exports/scorecard.pdf?round=hrc-37");
+    expect(response.headers.get(`x-middleware-request-${EXPORT_LOCALE_HEADER}`)).toBe("zh");
+    expect(response.headers.get("cache-control")).toMatch(/^public, /);
+    expect(response.headers.get("etag")).toBeTruthy();
+    const english = await proxy(request("/exports/scorecard.pdf?round=hrc-37"));
+    expect(response.headers.get("etag")).not.toBe(english.headers.get("etag"));
+  });
+
+  it("drops a client-sent export-locale header, so no English address answers in Chinese", async () => {
+    const response = await proxy(request("/exports/scorecard.pdf", { headers: { [EXPORT_LOCALE_HEADER]: "zh", accept: "application/pdf" } }));
+    expect(response.headers.get(`x-middleware-request-${EXPORT_LOCALE_HEADER}`)).toBeNull();
+    expect(response.headers.get("x-middleware-override-headers")!.split(",")).not.toContain(EXPORT_LOCALE_HEADER);
+  });
+
+  it("an embed is served under its locale: /zh/embed/… and ?lang=zh in Chinese, the bare address in English; the locale segment is no address", async () => {
+    expect(rewrittenTo(await proxy(request("/zh/embed/fulfilment?track=un-hrc"))).pathname).toBe("/embed/zh/fulfilment");
+    const asked = rewrittenTo(await proxy(request("/embed/status-mix?track=un-hrc&lang=zh")));
+    expect(asked.pathname + asked.search).toBe("/embed/zh/status-mix?track=un-hrc");
+    expect(rewrittenTo(await proxy(request("/embed/status-mix"))).pathname).toBe("/embed/en/status-mix");
+    expect(rewrittenTo(await proxy(request("/embed/zh/status-mix"))).pathname).toBe("/embed/none/none");
+    const framed = await proxy(request("/zh/embed/fulfilment"));
+    expect(framed.headers.get("x-frame-options")).toBeNull();
+    expect(framed.headers.get("content-security-policy")).toContain("frame-ancestors *");
   });
 });
 

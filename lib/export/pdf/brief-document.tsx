@@ -4,10 +4,11 @@
 // table, the method in three lines. What does not fit is counted, and the full scorecard named.
 import { Document, Link, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import { formatIndex, formatPercent, formatSignedDelta } from "@/lib/format";
-import { DEMO_NOTE, describeChange, describeDataVersion, describeRelease, describeFiltersInWords } from "../describe";
+import { describeChange, describeDataVersion, describeFiltersInWords, describeRelease, footerRelease, footerVersion } from "../describe";
+import type { ExportWords } from "../words";
 import { BRIEF_FONT, BRIEF_LINE_HEIGHT, BRIEF_MARGINS, CASE_COLUMNS, CHANGE_COLUMNS, listPersonCases, selectChanges, type BriefLimits, type PersonCase } from "./brief-layout";
 import { PDF_FONT } from "./fonts";
-import { NOT_SCORED, SHORT, StatusKey } from "./scorecard-document";
+import { NOT_SCORED, StatusKey } from "./scorecard-document";
 import type { PdfChanges, PdfRoundFigures, ScorecardPdfData } from "./scorecard-types";
 
 const small = { fontSize: BRIEF_FONT.small, lineHeight: BRIEF_LINE_HEIGHT, color: "#57534e" } as const;
@@ -44,24 +45,26 @@ const styles = StyleSheet.create({
 
 const UP = "#14532d";
 const DOWN = "#7f1d1d";
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function signedCount(n: number): string {
   return n === 0 ? "±0" : `${n > 0 ? "+" : "\u2212"}${Math.abs(n)}`;
 }
 
-function Headline({ latest, previous, since }: { latest: PdfRoundFigures; previous: PdfRoundFigures | null; since: string }) {
+function Headline({ latest, previous, since, words }: { latest: PdfRoundFigures; previous: PdfRoundFigures | null; since: string; words: ExportWords }) {
+  const { t } = words;
   const delta = (pick: (f: PdfRoundFigures) => number) => (previous ? signedCount(pick(latest) - pick(previous)) : null);
   const figures: Array<[string, string, string | null]> = [
-    ["Fulfilment index", formatIndex(latest.index), previous ? formatSignedDelta(latest.index !== null && previous.index !== null ? latest.index - previous.index : null) : null],
-    ["Met", String(latest.tally.met), delta((f) => f.tally.met)],
-    ["Partial", String(latest.tally.partial), delta((f) => f.tally.partial)],
-    ["Not met", String(latest.tally.not_met), delta((f) => f.tally.not_met)],
-    ["Regressed", String(latest.tally.regressed), delta((f) => f.tally.regressed)],
+    [t("index"), formatIndex(latest.index), previous ? formatSignedDelta(latest.index !== null && previous.index !== null ? latest.index - previous.index : null) : null],
+    [words.status("met"), String(latest.tally.met), delta((f) => f.tally.met)],
+    [words.status("partial"), String(latest.tally.partial), delta((f) => f.tally.partial)],
+    [words.status("not_met"), String(latest.tally.not_met), delta((f) => f.tally.not_met)],
+    [words.status("regressed"), String(latest.tally.regressed), delta((f) => f.tally.regressed)],
     [
-      "Coverage",
+      t("coverage"),
       formatPercent(latest.coverage),
-      previous && latest.coverage !== null && previous.coverage !== null ? `${signedCount(Math.round(100 * latest.coverage) - Math.round(100 * previous.coverage))} pts` : null,
+      previous && latest.coverage !== null && previous.coverage !== null
+        ? t("brief.points", { delta: signedCount(Math.round(100 * latest.coverage) - Math.round(100 * previous.coverage)) })
+        : null,
     ],
   ];
   return (
@@ -77,34 +80,33 @@ function Headline({ latest, previous, since }: { latest: PdfRoundFigures; previo
   );
 }
 
-function BriefChanges({ changes, limit, fullScorecardUrl }: { changes: PdfChanges | null; limit: number; fullScorecardUrl: string }) {
-  if (!changes) return <Text style={styles.small}>There is no earlier published round to compare with.</Text>;
+function BriefChanges({ changes, limit, fullScorecardUrl, words }: { changes: PdfChanges | null; limit: number; fullScorecardUrl: string; words: ExportWords }) {
+  const { t } = words;
+  if (!changes) return <Text style={styles.small}>{t("noEarlier")}</Text>;
   const { counts, fromRound, toRound } = changes;
   const total = counts.up + counts.down;
-  if (total === 0) return <Text style={styles.small}>No benchmark in view changed status between {fromRound.name} and {toRound.name}.</Text>;
+  if (total === 0) return <Text style={styles.small}>{t("noChange", { from: fromRound.name, to: toRound.name })}</Text>;
   const listed = selectChanges(changes.items, limit);
   const more = { up: counts.up - listed.filter((c) => c.direction === "up").length, down: counts.down - listed.filter((c) => c.direction === "down").length };
   return (
     <View>
-      <Text style={[styles.small, { marginBottom: 2 }]}>
-        {counts.up} up, {counts.down} down between {fromRound.name} and {toRound.name}.
-      </Text>
+      <Text style={[styles.small, { marginBottom: 2 }]}>{t("changeCounts", { up: counts.up, down: counts.down, from: fromRound.name, to: toRound.name })}</Text>
       {listed.map((c) => (
         <View key={c.benchmarkId} style={styles.change} wrap={false}>
-          <Text style={[styles.changeArrow, { color: c.direction === "up" ? UP : DOWN }]}>{c.direction === "up" ? "▲ Up" : "▼ Down"}</Text>
+          <Text style={[styles.changeArrow, { color: c.direction === "up" ? UP : DOWN }]}>{c.direction === "up" ? t("up") : t("down")}</Text>
           <View style={styles.changeBody}>
             <Text style={styles.changeTitle}>
               {c.title}
-              {c.sinceRoundName ? <Text style={styles.small}>{` (since ${c.sinceRoundName})`}</Text> : null}
+              {c.sinceRoundName ? <Text style={styles.small}>{t("sinceRound", { round: c.sinceRoundName })}</Text> : null}
             </Text>
             {c.rationale && <Text style={styles.small}>{c.rationale}</Text>}
           </View>
-          <Text style={styles.changeStatuses}>{describeChange(c.from, c.to)}</Text>
+          <Text style={styles.changeStatuses}>{describeChange(c.from, c.to, words)}</Text>
         </View>
       ))}
       {more.up + more.down > 0 && (
         <Text style={[styles.small, { marginTop: 2 }]} wrap={false}>
-          {`${plural(more.up + more.down, "more change", "more changes")} (${more.up} up, ${more.down} down) ${more.up + more.down === 1 ? "is" : "are"} not listed here: the full scorecard of this view lists every one with its rationale and evidence, `}
+          {t("brief.moreChanges", { count: more.up + more.down, up: more.up, down: more.down })}
           <Link src={fullScorecardUrl} style={styles.link}>
             {fullScorecardUrl}
           </Link>
@@ -114,31 +116,46 @@ function BriefChanges({ changes, limit, fullScorecardUrl }: { changes: PdfChange
   );
 }
 
-function Cases({ cases, limit, latestLabel, previousName, fullScorecardUrl }: { cases: PersonCase[]; limit: number; latestLabel: string; previousName: string | null; fullScorecardUrl: string }) {
-  if (cases.length === 0) return <Text style={styles.small}>No benchmark in view names a person.</Text>;
+function Cases({
+  cases,
+  limit,
+  latestLabel,
+  previousName,
+  fullScorecardUrl,
+  words,
+}: {
+  cases: PersonCase[];
+  limit: number;
+  latestLabel: string;
+  previousName: string | null;
+  fullScorecardUrl: string;
+  words: ExportWords;
+}) {
+  const { t } = words;
+  if (cases.length === 0) return <Text style={styles.small}>{t("brief.noCases")}</Text>;
   const listed = cases.slice(0, limit);
   const more = cases.length - listed.length;
   return (
     <View>
       <View style={styles.tableHeader} wrap={false}>
-        <Text style={styles.personCell}>Person</Text>
-        <Text style={styles.demandCell}>Demand</Text>
+        <Text style={styles.personCell}>{t("brief.person")}</Text>
+        <Text style={styles.demandCell}>{t("brief.demand")}</Text>
         <Text style={styles.statusCell}>{latestLabel}</Text>
-        <Text style={styles.moveCell}>{previousName ? "Since previous round" : "Change"}</Text>
+        <Text style={styles.moveCell}>{previousName ? t("brief.sincePrevious") : t("brief.change")}</Text>
       </View>
       {listed.map((c, i) => (
         <View key={`${c.benchmarkId}-${i}`} style={styles.caseRow} wrap={false}>
           <Text style={styles.personCell}>{c.person}</Text>
           <Text style={styles.demandCell}>{c.demand}</Text>
-          <View style={styles.statusCell}>{c.status ? <StatusKey status={c.status} /> : <Text>{NOT_SCORED}</Text>}</View>
+          <View style={styles.statusCell}>{c.status ? <StatusKey status={c.status} words={words} /> : <Text>{NOT_SCORED}</Text>}</View>
           <Text style={[styles.moveCell, c.change ? { color: c.change.direction === "up" ? UP : DOWN } : {}]}>
-            {c.change ? `${c.change.direction === "up" ? "▲" : "▼"} from ${SHORT[c.change.from]}` : "—"}
+            {c.change ? t("brief.movedFrom", { arrow: c.change.direction === "up" ? "▲" : "▼", status: words.status(c.change.from) }) : "—"}
           </Text>
         </View>
       ))}
       <Text style={[styles.small, { marginTop: 2 }]}>
-        {`${NOT_SCORED}: applies, but no published score at ${latestLabel}. —: no move up or down the scale${previousName ? ` since ${previousName}` : ""}.`}
-        {more > 0 ? ` ${plural(more, "more case", "more cases")} not listed here: see the full scorecard, ` : ""}
+        {previousName ? t("brief.casesNoteSince", { notScored: NOT_SCORED, round: latestLabel, previous: previousName }) : t("brief.casesNote", { notScored: NOT_SCORED, round: latestLabel })}
+        {more > 0 ? t("brief.moreCases", { count: more }) : ""}
         {more > 0 ? (
           <Link src={fullScorecardUrl} style={styles.link}>
             {fullScorecardUrl}
@@ -149,86 +166,88 @@ function Cases({ cases, limit, latestLabel, previousName, fullScorecardUrl }: { 
   );
 }
 
-export function BriefDocument({ data, size, limits, fullScorecardUrl }: { data: ScorecardPdfData; size: "A4" | "LETTER"; limits: BriefLimits; fullScorecardUrl: string }) {
+export function BriefDocument({ data, size, limits, fullScorecardUrl, words }: { data: ScorecardPdfData; size: "A4" | "LETTER"; limits: BriefLimits; fullScorecardUrl: string; words: ExportWords }) {
+  const { t } = words;
   const latest = data.series.at(-1);
   const previous = data.previous;
-  const since = previous ? `since ${previous.label}` : "";
+  const since = previous ? t("since", { round: previous.label }) : "";
   const rounds = data.series.map((s) => s.round);
   const tracks = [...new Set(rounds.map((r) => r.trackName))];
-  const title = rounds.length === 1 ? rounds[0]!.name : rounds.length ? `${rounds[0]!.name} – ${rounds.at(-1)!.name}` : "No published round in view";
+  const title = rounds.length === 1 ? rounds[0]!.name : rounds.length ? `${rounds[0]!.name} – ${rounds.at(-1)!.name}` : t("noRound");
 
   return (
-    <Document title={`Dialogue Scorecard brief: ${title}`} author="Dialogue Scorecard" subject="Two-page brief of human-rights dialogue benchmarks" language="en">
+    <Document title={t("brief.docTitle", { title })} author={t("name")} subject={t("brief.subject")} language={words.lang === "zh" ? "zh-Hans" : "en"}>
       <Page size={size} style={styles.page}>
         <Text
           style={styles.footer}
           fixed
           render={({ pageNumber, totalPages }) =>
-            `Dialogue Scorecard brief · ${data.release ? `release ${data.release.number} · ` : ""}data version ${data.dataVersion?.slice(0, 10) ?? "—"}${data.hasDemo ? " · DEMO DATA" : ""} · Page ${pageNumber} of ${totalPages}`
+            t("brief.footer", { release: footerRelease(data.release, words), version: footerVersion(data.dataVersion, words), demo: data.hasDemo ? t("footerDemo") : "", page: pageNumber, pages: totalPages })
           }
         />
-        <Text style={styles.title}>Dialogue Scorecard — brief</Text>
+        <Text style={styles.title}>{t("brief.title")}</Text>
         <Text style={styles.subtitle}>{title}</Text>
         <Text style={styles.meta}>
-          <Text style={styles.metaLabel}>Track: </Text>
-          {tracks.join(", ") || "—"}
+          <Text style={styles.metaLabel}>{t("trackLabel")}</Text>
+          {words.names(tracks) || "—"}
         </Text>
         <Text style={styles.meta}>
-          <Text style={styles.metaLabel}>Data version: </Text>
-          {describeDataVersion(data.dataVersion)}, the latest publication of a round in view
+          <Text style={styles.metaLabel}>{t("dataVersionLabel")}</Text>
+          {t("dataVersionNote", { version: describeDataVersion(data.dataVersion, words) })}
         </Text>
         <Text style={styles.meta}>
-          <Text style={styles.metaLabel}>Release: </Text>
-          {describeRelease(data.release)}
+          <Text style={styles.metaLabel}>{t("releaseLabel")}</Text>
+          {describeRelease(data.release, words)}
         </Text>
         <Text style={styles.meta}>
-          <Text style={styles.metaLabel}>Filters: </Text>
-          {describeFiltersInWords(data.filters, data.filterNames)}
+          <Text style={styles.metaLabel}>{t("filtersLabel")}</Text>
+          {describeFiltersInWords(data.filters, data.filterNames, words)}
         </Text>
         {latest && (
           <Text style={styles.meta}>
-            <Text style={styles.metaLabel}>Denominator: </Text>
-            the index counts the {latest.judged} judged of the {latest.applicable} benchmarks that apply at {latest.round.name} (coverage {formatPercent(latest.coverage)}); those
-            scored unknown are left out.
+            <Text style={styles.metaLabel}>{t("denominatorLabel")}</Text>
+            {t("denominator", { judged: latest.judged, applicable: latest.applicable, round: latest.round.name, coverage: formatPercent(latest.coverage) })}
           </Text>
         )}
-        {data.hasDemo && <Text style={styles.notice}>DEMO DATA — {DEMO_NOTE}</Text>}
+        {data.hasDemo && <Text style={styles.notice}>{t("demoNotice", { note: t("demoNote") })}</Text>}
         {latest?.preliminary && (
           <Text style={styles.notice}>
-            PRELIMINARY — only {latest.judged} of {latest.applicable} applicable benchmarks ({formatPercent(latest.coverage)}) are judged for this round so far, fewer than the{" "}
-            {formatPercent(data.minCoverage)} the editors require; its figures will change as scoring continues.
+            {t("brief.preliminaryNotice", { judged: latest.judged, applicable: latest.applicable, coverage: formatPercent(latest.coverage), threshold: formatPercent(data.minCoverage) })}
           </Text>
         )}
 
         {latest && (
           <>
             <Text style={styles.h2}>
-              Headline: {latest.round.name}
-              {latest.preliminary ? " — PRELIMINARY" : ""}
+              {t("headline", { round: latest.round.name })}
+              {latest.preliminary ? t("headlinePreliminary") : ""}
             </Text>
-            <Headline latest={latest} previous={previous} since={since} />
+            <Headline latest={latest} previous={previous} since={since} words={words} />
 
             <Text style={styles.h2} minPresenceAhead={40}>
-              What changed{data.changes ? ` since ${data.changes.fromRound.name}` : ""}
+              {data.changes ? t("changesHeadingSince", { round: data.changes.fromRound.name }) : t("changesHeading")}
             </Text>
-            <BriefChanges changes={data.changes} limit={limits.changes} fullScorecardUrl={fullScorecardUrl} />
+            <BriefChanges changes={data.changes} limit={limits.changes} fullScorecardUrl={fullScorecardUrl} words={words} />
 
             <Text style={styles.h2} minPresenceAhead={40}>
-              People named: their cases at {latest.round.name}
+              {t("brief.casesHeading", { round: latest.round.name })}
             </Text>
-            <Cases cases={listPersonCases(data)} limit={limits.cases} latestLabel={latest.label} previousName={previous?.round.name ?? null} fullScorecardUrl={fullScorecardUrl} />
+            <Cases
+              cases={listPersonCases(data, words)}
+              limit={limits.cases}
+              latestLabel={latest.label}
+              previousName={previous?.round.name ?? null}
+              fullScorecardUrl={fullScorecardUrl}
+              words={words}
+            />
           </>
         )}
 
         <View wrap={false}>
-          <Text style={styles.h2}>Method in three lines</Text>
-          <Text style={styles.method}>
-            1. Each benchmark is one concrete demand from a civil-society or government statement; after each round two reviewers score it independently, and an editor decides where they disagree.
-          </Text>
-          <Text style={styles.method}>2. Fulfilment index = 100 × (met + ½ partial) ÷ judged benchmarks; unknown is left out. Coverage = judged ÷ benchmarks that apply at the round.</Text>
-          <Text style={styles.method}>
-            3. Only published scores count; confidential people and benchmarks are never included. Evidence, sources and every benchmark: the full scorecard of this view and the site&apos;s Method page.
-          </Text>
+          <Text style={styles.h2}>{t("brief.methodHeading")}</Text>
+          <Text style={styles.method}>{t("brief.method1")}</Text>
+          <Text style={styles.method}>{t("brief.method2")}</Text>
+          <Text style={styles.method}>{t("brief.method3")}</Text>
         </View>
       </Page>
     </Document>

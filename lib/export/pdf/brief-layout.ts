@@ -2,7 +2,8 @@
 // data (scorecard-types.ts); its lists are cut to an estimate of the room on two pages, and the route
 // draws it again with shorter lists should the estimate have been short (server/exports/scorecard-pdf.tsx).
 import type { Status } from "@/lib/domain";
-import { describeFiltersInWords, personName } from "../describe";
+import { describeFiltersInWords } from "../describe";
+import { ENGLISH_WORDS, type ExportWords } from "../words";
 import type { PdfChange, ScorecardPdfData } from "./scorecard-types";
 
 export const BRIEF_MAX_PAGES = 2;
@@ -25,7 +26,7 @@ export interface PersonCase {
 }
 
 /** The cases of every person the view's benchmarks name (confidential people are already left out), by name, then demand. */
-export function listPersonCases(data: ScorecardPdfData): PersonCase[] {
+export function listPersonCases(data: ScorecardPdfData, words: ExportWords = ENGLISH_WORDS): PersonCase[] {
   const changeOf = new Map(data.changes?.items.map((c) => [c.benchmarkId, c]) ?? []);
   const cases: PersonCase[] = [];
   for (const group of data.groups) {
@@ -36,11 +37,12 @@ export function listPersonCases(data: ScorecardPdfData): PersonCase[] {
       const change = changeOf.get(benchmark.id);
       for (const person of data.details.get(benchmark.id)?.people ?? []) {
         if (person.kind !== "person") continue;
-        cases.push({ benchmarkId: benchmark.id, person: personName(person), demand: benchmark.title, status, change: change ? { direction: change.direction, from: change.from } : null });
+        cases.push({ benchmarkId: benchmark.id, person: words.person(person), demand: benchmark.title, status, change: change ? { direction: change.direction, from: change.from } : null });
       }
     }
   }
-  return cases.sort((a, b) => a.person.localeCompare(b.person, "en") || a.demand.localeCompare(b.demand, "en"));
+  const collation = words.lang === "zh" ? "zh-Hans-u-co-pinyin" : "en";
+  return cases.sort((a, b) => a.person.localeCompare(b.person, collation) || a.demand.localeCompare(b.demand, collation));
 }
 
 /**
@@ -110,8 +112,8 @@ function fixedHeight(data: ScorecardPdfData, textWidth: number, filtersInWords: 
  * the cases keep up to a third of the room (the changes are what a brief is read for) and the changes
  * take the rest; room the changes leave goes back to the cases.
  */
-export function initialBriefLimits(data: ScorecardPdfData, size: keyof typeof PAGE): BriefLimits {
-  const filtersInWords = describeFiltersInWords(data.filters, data.filterNames);
+export function initialBriefLimits(data: ScorecardPdfData, size: keyof typeof PAGE, words: ExportWords = ENGLISH_WORDS): BriefLimits {
+  const filtersInWords = describeFiltersInWords(data.filters, data.filterNames, words);
   const page = PAGE[size];
   const textWidth = page.width - 2 * BRIEF_MARGINS.side;
   const room = BRIEF_MAX_PAGES * (page.height - BRIEF_MARGINS.top - BRIEF_MARGINS.bottom) - SLACK - fixedHeight(data, textWidth, filtersInWords);
@@ -119,7 +121,7 @@ export function initialBriefLimits(data: ScorecardPdfData, size: keyof typeof PA
   // In the order selectChanges takes them, so that a prefix of this list is what a cut list shows.
   const byTurn = interleave(changes.filter((c) => c.direction === "up"), changes.filter((c) => c.direction === "down"));
   const changeHeights = byTurn.map((c) => changeHeight(c, textWidth));
-  const caseHeights = listPersonCases(data).map((c) => caseHeight(c, textWidth));
+  const caseHeights = listPersonCases(data, words).map((c) => caseHeight(c, textWidth));
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   if (sum(changeHeights) + sum(caseHeights) <= room) return { changes: changeHeights.length, cases: caseHeights.length };
   const reserved = Math.min(sum(caseHeights), room / 3);

@@ -3,10 +3,11 @@
 // the table of benchmarks by round with each one's rationale, evidence links, people and sources,
 // and the method in brief.
 import { Document, G, Line, Link, Page, Path, Rect, StyleSheet, Svg, Text, View, Circle } from "@react-pdf/renderer";
-import { STATUS_LABELS, STATUSES, type Status } from "@/lib/domain";
-import { formatDate, formatIndex, formatPercent, formatSignedDelta } from "@/lib/format";
+import { STATUSES, type Status } from "@/lib/domain";
+import { formatIndex, formatPercent, formatSignedDelta } from "@/lib/format";
 import { STATUS_BADGE } from "@/lib/status-style";
-import { DEMO_NOTE, DENOMINATOR_NOTE, STATUS_MEANINGS, describeChange, describeDataVersion, describeRelease, describeFiltersInWords, personName } from "../describe";
+import { describeChange, describeDataVersion, describeFiltersInWords, describeRelease, footerRelease, footerVersion } from "../describe";
+import type { ExportWords } from "../words";
 import { PDF_FONT } from "./fonts";
 import type { PdfBenchmarkDetail, PdfChanges, PdfRoundFigures, ScorecardPdfData } from "./scorecard-types";
 
@@ -53,7 +54,6 @@ const styles = StyleSheet.create({
   footer: { position: "absolute", bottom: 20, left: 36, right: 36, fontSize: 7, color: "#78716c", textAlign: "right" },
 });
 
-export const SHORT: Record<Status, string> = { met: "Met", partial: "Partial", not_met: "Not met", regressed: "Regressed", unknown: "Unknown" };
 /** In a cell: the benchmark does not apply at that round. */
 const DOES_NOT_APPLY = "·";
 /** In a cell: it applies, but has no published score at that round. */
@@ -114,59 +114,59 @@ function IndexChart({ series }: { series: PdfRoundFigures[] }) {
   );
 }
 
-export function StatusKey({ status }: { status: Status }) {
-  return <Text style={[styles.statusText, { backgroundColor: STATUS_BADGE[status].background, color: STATUS_BADGE[status].text }]}>{SHORT[status]}</Text>;
+export function StatusKey({ status, words }: { status: Status; words: ExportWords }) {
+  return <Text style={[styles.statusText, { backgroundColor: STATUS_BADGE[status].background, color: STATUS_BADGE[status].text }]}>{words.status(status)}</Text>;
 }
 
-function Changes({ changes }: { changes: PdfChanges | null }) {
-  if (!changes) return <Text style={styles.small}>There is no earlier published round to compare with.</Text>;
+function Changes({ changes, words }: { changes: PdfChanges | null; words: ExportWords }) {
+  const { t } = words;
+  if (!changes) return <Text style={styles.small}>{t("noEarlier")}</Text>;
   const { counts, items, fromRound, toRound } = changes;
-  if (counts.up + counts.down === 0) return <Text style={styles.small}>No benchmark in view changed status between {fromRound.name} and {toRound.name}.</Text>;
+  if (counts.up + counts.down === 0) return <Text style={styles.small}>{t("noChange", { from: fromRound.name, to: toRound.name })}</Text>;
   const listed = items.length;
+  const between = { up: counts.up, down: counts.down, from: fromRound.name, to: toRound.name };
   return (
     <View>
-      <Text style={[styles.small, { marginBottom: 3 }]}>
-        {counts.up} up, {counts.down} down between {fromRound.name} and {toRound.name}
-        {listed < counts.up + counts.down ? ` (the first ${listed} listed; the dashboard lists them all)` : ""}.
-      </Text>
+      <Text style={[styles.small, { marginBottom: 3 }]}>{listed < counts.up + counts.down ? t("changeCountsListed", { ...between, listed }) : t("changeCounts", between)}</Text>
       {items.map((c) => (
         <View key={c.benchmarkId} style={styles.change} wrap={false}>
-          <Text style={[styles.changeArrow, { color: c.direction === "up" ? "#14532d" : "#7f1d1d" }]}>{c.direction === "up" ? "▲ Up" : "▼ Down"}</Text>
+          <Text style={[styles.changeArrow, { color: c.direction === "up" ? "#14532d" : "#7f1d1d" }]}>{c.direction === "up" ? t("up") : t("down")}</Text>
           <View style={styles.changeBody}>
             <Text>
               {c.title}
-              {c.sinceRoundName ? <Text style={styles.small}>{` (since ${c.sinceRoundName})`}</Text> : null}
+              {c.sinceRoundName ? <Text style={styles.small}>{t("sinceRound", { round: c.sinceRoundName })}</Text> : null}
             </Text>
             {c.rationale && <Text style={styles.small}>{c.rationale}</Text>}
           </View>
-          <Text style={styles.changeStatuses}>{describeChange(c.from, c.to)}</Text>
+          <Text style={styles.changeStatuses}>{describeChange(c.from, c.to, words)}</Text>
         </View>
       ))}
     </View>
   );
 }
 
-function Legend({ minCoverage }: { minCoverage: number }) {
+function Legend({ minCoverage, words }: { minCoverage: number; words: ExportWords }) {
+  const { t } = words;
   return (
     <View style={styles.legend} wrap={false}>
       <View style={styles.legendColumn}>
         {STATUSES.map((status) => (
           <View key={status} style={styles.legendLine}>
             <View style={styles.legendKey}>
-              <StatusKey status={status} />
+              <StatusKey status={status} words={words} />
             </View>
-            <Text style={{ flexGrow: 1, flexBasis: 0 }}>{STATUS_MEANINGS[status]}</Text>
+            <Text style={{ flexGrow: 1, flexBasis: 0 }}>{t(`meaning.${status}`)}</Text>
           </View>
         ))}
       </View>
       <View style={styles.legendColumn}>
         {(
           [
-            [NOT_SCORED, "applies at that round, but has no published score there"],
-            [DOES_NOT_APPLY, "does not apply at that round: before it was first demanded, after it was retired, or at a track it is not assessed at"],
-            ["(preliminary)", `after a round: fewer than ${formatPercent(minCoverage)} of its applicable benchmarks are judged yet; its figures will change`],
-            ["▲ / ▼", "in What changed: the status moved up or down the scale (regressed counts as down)"],
-            ["public record", "the rationale rests on published reports; “source to be verified”: no evidence is attached yet, check before citing"],
+            [NOT_SCORED, t("legend.notScored")],
+            [DOES_NOT_APPLY, t("legend.notApplicable")],
+            [t("legend.preliminaryKey"), t("legend.preliminary", { threshold: formatPercent(minCoverage) })],
+            ["▲ / ▼", t("legend.moved")],
+            [t("legend.publicRecordKey"), t("legend.publicRecord")],
           ] as const
         ).map(([key, meaning]) => (
           <View key={key} style={styles.legendLine}>
@@ -180,9 +180,10 @@ function Legend({ minCoverage }: { minCoverage: number }) {
 }
 
 /** Each benchmark's block in plain runs of text: a bold label in every line costs about a tenth more rendering time. */
-function BenchmarkDetails({ detail, latestLabel }: { detail: PdfBenchmarkDetail | undefined; latestLabel: string }) {
+function BenchmarkDetails({ detail, latestLabel, words }: { detail: PdfBenchmarkDetail | undefined; latestLabel: string; words: ExportWords }) {
   if (!detail) return null;
-  const note = detail.publicRecord ? (detail.evidence.length > 0 ? " (public record)" : " (public record, source to be verified)") : "";
+  const { t } = words;
+  const note = detail.publicRecord ? (detail.evidence.length > 0 ? t("publicRecord") : t("publicRecordUnverified")) : "";
   return (
     <View style={styles.detail}>
       {detail.rationale && (
@@ -193,10 +194,10 @@ function BenchmarkDetails({ detail, latestLabel }: { detail: PdfBenchmarkDetail 
       )}
       {detail.evidence.length > 0 && (
         <Text style={styles.small}>
-          {`Evidence, ${latestLabel}: `}
+          {t("evidence", { round: latestLabel })}
           {detail.evidence.map((e, i) => (
             <Text key={i}>
-              {i > 0 ? "; " : ""}
+              {i > 0 ? t("listSeparator") : ""}
               {isWebAddress(e.url) ? (
                 <Link src={e.url} style={styles.link}>
                   {truncate(e.title, 110)}
@@ -204,32 +205,32 @@ function BenchmarkDetails({ detail, latestLabel }: { detail: PdfBenchmarkDetail 
               ) : (
                 truncate(e.title, 110)
               )}
-              {e.publishedOn ? ` (${formatDate(e.publishedOn, "day")})` : ""}
+              {e.publishedOn ? t("evidenceDate", { date: words.date(e.publishedOn, "day") }) : ""}
             </Text>
           ))}
         </Text>
       )}
       {detail.people.length > 0 && (
         <Text style={styles.small}>
-          {`People and laws: ${detail.people.map(personName).join("; ")}`}
+          {t("people", { list: words.list(detail.people.map(words.person)) })}
         </Text>
       )}
       {detail.sources.length > 0 && (
         <Text style={styles.small}>
-          {`Sources: ${detail.sources.map((s) => `${truncate(s.title, 110)} (${formatDate(s.date, s.datePrecision)})`).join("; ")}`}
+          {t("sources", { list: words.list(detail.sources.map((s) => t("dated", { title: truncate(s.title, 110), date: words.date(s.date, s.datePrecision) }))) })}
         </Text>
       )}
     </View>
   );
 }
 
-function BenchmarkTable({ data }: { data: ScorecardPdfData }) {
+function BenchmarkTable({ data, words }: { data: ScorecardPdfData; words: ExportWords }) {
   const latestLabel = data.series.at(-1)?.label ?? "";
   return (
     <View>
       {/* Inside the table's wrapper, `fixed` repeats the header on every page the table continues on, and only there. */}
       <View style={styles.tableHeader} fixed>
-        <Text style={[styles.benchmarkCell, { fontWeight: 700 }]}>Benchmark</Text>
+        <Text style={[styles.benchmarkCell, { fontWeight: 700 }]}>{words.t("benchmark")}</Text>
         {data.tableRounds.map((r) => (
           <Text key={r.id} style={[styles.statusCell, { fontSize: 7, textAlign: "center" }]}>
             {r.label}
@@ -254,12 +255,12 @@ function BenchmarkTable({ data }: { data: ScorecardPdfData }) {
                     ) : cell.status === null ? (
                       <Text style={styles.statusText}>{NOT_SCORED}</Text>
                     ) : (
-                      <StatusKey status={cell.status} />
+                      <StatusKey status={cell.status} words={words} />
                     )}
                   </View>
                 ))}
               </View>
-              <BenchmarkDetails detail={data.details.get(benchmark.id)} latestLabel={latestLabel} />
+              <BenchmarkDetails detail={data.details.get(benchmark.id)} latestLabel={latestLabel} words={words} />
             </View>
           ))}
         </View>
@@ -268,76 +269,75 @@ function BenchmarkTable({ data }: { data: ScorecardPdfData }) {
   );
 }
 
-export function ScorecardDocument({ data, size }: { data: ScorecardPdfData; size: "A4" | "LETTER" }) {
+export function ScorecardDocument({ data, size, words }: { data: ScorecardPdfData; size: "A4" | "LETTER"; words: ExportWords }) {
+  const { t } = words;
   const latest = data.series.at(-1);
   const previous = data.previous;
-  const since = previous ? `since ${previous.round.name}${latest?.preliminary ? " (preliminary)" : ""}` : "";
+  const since = previous ? (latest?.preliminary ? t("sincePreliminary", { round: previous.round.name }) : t("since", { round: previous.round.name })) : "";
   const rounds = data.series.map((s) => s.round);
   const tracks = [...new Set(rounds.map((r) => r.trackName))];
-  const title = rounds.length === 1 ? rounds[0]!.name : rounds.length ? `${rounds[0]!.name} – ${rounds.at(-1)!.name}` : "No published round in view";
+  const title = rounds.length === 1 ? rounds[0]!.name : rounds.length ? `${rounds[0]!.name} – ${rounds.at(-1)!.name}` : t("noRound");
   const figures: Array<[string, string, string | null]> = latest
     ? [
-        ["Fulfilment index", formatIndex(latest.index), previous ? formatSignedDelta(latest.index !== null && previous.index !== null ? latest.index - previous.index : null) : null],
-        ["Met", String(latest.tally.met), null],
-        ["Partial", String(latest.tally.partial), null],
-        ["Not met", String(latest.tally.not_met), null],
-        ["Regressed", String(latest.tally.regressed), null],
-        ["Coverage", formatPercent(latest.coverage), null],
+        [t("index"), formatIndex(latest.index), previous ? formatSignedDelta(latest.index !== null && previous.index !== null ? latest.index - previous.index : null) : null],
+        [words.status("met"), String(latest.tally.met), null],
+        [words.status("partial"), String(latest.tally.partial), null],
+        [words.status("not_met"), String(latest.tally.not_met), null],
+        [words.status("regressed"), String(latest.tally.regressed), null],
+        [t("coverage"), formatPercent(latest.coverage), null],
       ]
     : [];
 
   return (
-    <Document title={`Dialogue Scorecard: ${title}`} author="Dialogue Scorecard" subject="Scorecard of human-rights dialogue benchmarks" language="en">
+    <Document title={t("docTitle", { title })} author={t("name")} subject={t("subject")} language={words.lang === "zh" ? "zh-Hans" : "en"}>
       <Page size={size} style={styles.page}>
         <Text
           style={styles.footer}
           fixed
           render={({ pageNumber, totalPages }) =>
-            `Dialogue Scorecard · ${data.release ? `release ${data.release.number} · ` : ""}data version ${data.dataVersion?.slice(0, 10) ?? "—"}${data.hasDemo ? " · DEMO DATA" : ""} · Page ${pageNumber} of ${totalPages}`
+            t("footer", { release: footerRelease(data.release, words), version: footerVersion(data.dataVersion, words), demo: data.hasDemo ? t("footerDemo") : "", page: pageNumber, pages: totalPages })
           }
         />
-        <Text style={styles.title}>Dialogue Scorecard</Text>
+        <Text style={styles.title}>{t("name")}</Text>
         <Text style={styles.subtitle}>{title}</Text>
         <Text style={styles.meta}>
-          <Text style={styles.metaLabel}>Track: </Text>
-          {tracks.join(", ") || "—"}
+          <Text style={styles.metaLabel}>{t("trackLabel")}</Text>
+          {words.names(tracks) || "—"}
         </Text>
         <Text style={styles.meta}>
-          <Text style={styles.metaLabel}>Data version: </Text>
-          {describeDataVersion(data.dataVersion)}, the latest publication of a round in view
+          <Text style={styles.metaLabel}>{t("dataVersionLabel")}</Text>
+          {t("dataVersionNote", { version: describeDataVersion(data.dataVersion, words) })}
         </Text>
         <Text style={styles.meta}>
-          <Text style={styles.metaLabel}>Release: </Text>
-          {describeRelease(data.release)}
+          <Text style={styles.metaLabel}>{t("releaseLabel")}</Text>
+          {describeRelease(data.release, words)}
         </Text>
         <Text style={styles.meta}>
-          <Text style={styles.metaLabel}>Filters: </Text>
-          {describeFiltersInWords(data.filters, data.filterNames)}
+          <Text style={styles.metaLabel}>{t("filtersLabel")}</Text>
+          {describeFiltersInWords(data.filters, data.filterNames, words)}
         </Text>
         {latest && (
           <Text style={styles.meta}>
-            <Text style={styles.metaLabel}>Denominator: </Text>
-            the index counts the {latest.judged} judged of the {latest.applicable} benchmarks that apply at {latest.round.name} (coverage {formatPercent(latest.coverage)}); those
-            scored unknown are left out.
+            <Text style={styles.metaLabel}>{t("denominatorLabel")}</Text>
+            {t("denominator", { judged: latest.judged, applicable: latest.applicable, round: latest.round.name, coverage: formatPercent(latest.coverage) })}
           </Text>
         )}
         {data.hasDemo && (
           <View style={styles.demo}>
-            <Text>DEMO DATA — {DEMO_NOTE}</Text>
+            <Text>{t("demoNotice", { note: t("demoNote") })}</Text>
           </View>
         )}
 
         {latest && (
           <>
             <Text style={styles.h2}>
-              Headline: {latest.round.name}
-              {latest.preliminary ? " — PRELIMINARY" : ""}
+              {t("headline", { round: latest.round.name })}
+              {latest.preliminary ? t("headlinePreliminary") : ""}
             </Text>
             {latest.preliminary && (
               <View style={styles.demo}>
                 <Text>
-                  PRELIMINARY — only {latest.judged} of {latest.applicable} applicable benchmarks ({formatPercent(latest.coverage)}) are judged for this round so far,
-                  fewer than the {formatPercent(data.minCoverage)} the editors require before its figures stand for the round. They will change as scoring continues.
+                  {t("preliminaryNotice", { judged: latest.judged, applicable: latest.applicable, coverage: formatPercent(latest.coverage), threshold: formatPercent(data.minCoverage) })}
                 </Text>
               </View>
             )}
@@ -354,41 +354,31 @@ export function ScorecardDocument({ data, size }: { data: ScorecardPdfData; size
             {/* One round is a point, not a trend: the chart is drawn for two rounds or more. */}
             {data.series.length >= 2 && (
               <View wrap={false}>
-                <Text style={styles.h2}>Fulfilment index by round</Text>
+                <Text style={styles.h2}>{t("chartHeading")}</Text>
                 <IndexChart series={data.series} />
-                <Text style={styles.small}>
-                  Denominators: {data.series.map((s) => `${s.label} ${s.judged}/${s.applicable}`).join(" · ")} (judged/applicable).
-                </Text>
+                <Text style={styles.small}>{t("denominators", { list: data.series.map((s) => `${s.label} ${s.judged}/${s.applicable}`).join(" · ") })}</Text>
               </View>
             )}
 
             <Text style={styles.h2} minPresenceAhead={KEEP_WITH_HEADING}>
-              What changed{data.changes ? ` since ${data.changes.fromRound.name}` : ""}
+              {data.changes ? t("changesHeadingSince", { round: data.changes.fromRound.name }) : t("changesHeading")}
             </Text>
-            <Changes changes={data.changes} />
+            <Changes changes={data.changes} words={words} />
           </>
         )}
 
         <View wrap={false} minPresenceAhead={KEEP_WITH_HEADING}>
-          <Text style={styles.h2}>Method in brief</Text>
-          <Text style={styles.body}>
-            Each benchmark is one concrete demand made in a civil-society or government statement. After each round two reviewers score it
-            independently ({Object.values(STATUS_LABELS).join(", ")}); agreed scores are published, disagreements are decided by an editor.
-            {" "}
-            {DENOMINATOR_NOTE} A benchmark applies from the round it was first demanded for until it is retired, at the rounds of the tracks in its scope (a demand about the dialogue itself, at the dialogue&apos;s rounds only). Confidential people and
-            benchmarks are never included.
-          </Text>
-          <Text style={styles.small}>Full method, sources and evidence: the Method page and each benchmark&apos;s page on the Dialogue Scorecard site.</Text>
+          <Text style={styles.h2}>{t("methodHeading")}</Text>
+          <Text style={styles.body}>{t("method", { statuses: STATUSES.map(words.status).join(words.lang === "zh" ? "、" : ", "), denominator: t("denominatorNote") })}</Text>
+          <Text style={styles.small}>{t("methodMore")}</Text>
         </View>
         {/* The heading and the legend stay together, and with the table's header and its first rows. */}
         <View wrap={false} minPresenceAhead={KEEP_WITH_TABLE}>
-          <Text style={styles.h2}>Benchmarks by round</Text>
-          {data.series.length > data.tableRounds.length && (
-            <Text style={styles.small}>The table shows the last {data.tableRounds.length} rounds in view; the chart shows all of them.</Text>
-          )}
-          <Legend minCoverage={data.minCoverage} />
+          <Text style={styles.h2}>{t("tableHeading")}</Text>
+          {data.series.length > data.tableRounds.length && <Text style={styles.small}>{t("tableLastRounds", { count: data.tableRounds.length })}</Text>}
+          <Legend minCoverage={data.minCoverage} words={words} />
         </View>
-        <BenchmarkTable data={data} />
+        <BenchmarkTable data={data} words={words} />
       </Page>
     </Document>
   );

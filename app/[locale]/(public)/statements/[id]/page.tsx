@@ -46,7 +46,7 @@ export default async function StatementPage({ params }: Props) {
   const dashboard = await cachedByPublishedData(["statement", lang, statement.slug], () =>
     getDashboardSummary(db, { statement: statement.slug }, { heatMapLimit: DASHBOARD_LIMITS.heatMapRows, changesLimit: 0, lang }),
   );
-  const labels = roundChartLabels(dashboard.rounds);
+  const labels = roundChartLabels(dashboard.rounds, lang);
   const columns = dashboard.rounds.map((r, i) => ({ id: r.id, slug: r.slug, name: localized(lang, r.name, r.nameZh).text, label: labels[i]! }));
   const [t, tStatements, tKind, tStatus, tRound, locale] = await Promise.all([
     getTranslations("statement"),
