@@ -23,7 +23,7 @@ import { currentPublishedKey, encodeQuery, PUBLISHED_KEY_HEADER, publicCacheEnab
 import { responseSecurityHeaders, type SecurityHeaderOptions } from "@/server/security/headers";
 import { bodyLimitFor, crossOriginAction, isRouteHandlerPath, malformedActionBody, malformedPath, PAGE_METHODS, readBodyWithLimit, refusal, tooLargeMessage } from "@/server/security/request-limits";
 import { canonicalDashboardQuery, parseDashboardFilters } from "@/lib/validation/dashboard-filters";
-import { DEFAULT_LOCALE, isUnlocalizedPath, splitLocale, type Locale } from "@/lib/i18n/locales";
+import { ACTION_LOCALE_HEADER, DEFAULT_LOCALE, isUnlocalizedPath, splitLocale, type Locale } from "@/lib/i18n/locales";
 
 let headerOptions: SecurityHeaderOptions | undefined;
 
@@ -41,7 +41,7 @@ function isFormPost(request: NextRequest): boolean {
 }
 
 /** Headers only this server may set on a request; whatever a client sent under these names is dropped. */
-const SERVER_SET_REQUEST_HEADERS = [CLIENT_ADDRESS_HEADER, PUBLISHED_KEY_HEADER];
+const SERVER_SET_REQUEST_HEADERS = [CLIENT_ADDRESS_HEADER, PUBLISHED_KEY_HEADER, ACTION_LOCALE_HEADER];
 
 async function refuse(request: NextRequest, pathname: string): Promise<Response | null> {
   const badPath = malformedPath(pathname);
@@ -183,13 +183,18 @@ export async function proxy(request: NextRequest) {
   if (localized) response ??= await publishedRoute(request, path, locale ?? DEFAULT_LOCALE, headers, dashboard);
   if (!response) {
     // Only the auth route may set the trusted client address, and only from what TRUST_PROXY vouches for.
-    const sentServerHeaders = SERVER_SET_REQUEST_HEADERS.some((name) => request.headers.has(name));
+    let requestHeadersChanged = SERVER_SET_REQUEST_HEADERS.some((name) => request.headers.has(name));
+    // A server action (a POST to a page) learns its page's language here: it has no [locale] param to read.
+    if (localized && request.method === "POST") {
+      headers.set(ACTION_LOCALE_HEADER, locale ?? DEFAULT_LOCALE);
+      requestHeadersChanged = true;
+    }
     if (localized && locale === null) {
       // English pages answer at their bare address; inside the server they are the /en/ pages.
       const url = internalUrl(request, `/${DEFAULT_LOCALE}${pathname === "/" ? "" : pathname}`);
-      response = sentServerHeaders ? NextResponse.rewrite(url, { request: { headers } }) : NextResponse.rewrite(url);
+      response = requestHeadersChanged ? NextResponse.rewrite(url, { request: { headers } }) : NextResponse.rewrite(url);
     } else {
-      response = sentServerHeaders ? NextResponse.next({ request: { headers } }) : NextResponse.next();
+      response = requestHeadersChanged ? NextResponse.next({ request: { headers } }) : NextResponse.next();
     }
   }
   for (const [name, value] of Object.entries(responseSecurityHeaders(path, options()))) response.headers.set(name, value);
