@@ -119,8 +119,29 @@ test("the language switch on a workspace page keeps the page and its query, and 
   await page.getByRole("link", { name: "English" }).click();
   await expect(page).toHaveURL(new RegExp(`:\\d+/review/${ROUND}\\?show=scored$`));
   await expect(page.getByRole("navigation", { name: "Which benchmarks to show" }).locator('[aria-current="page"]')).toContainText("Scored");
+  // The check finds English where there is some: the same page in English is full of it.
+  expect(await englishInterfaceText(page)).toEqual(expect.arrayContaining(["Review queue", "Sign out", "Which benchmarks to show"]));
   await page.getByRole("link", { name: "中文" }).click();
   await expect(page).toHaveURL(new RegExp(`/zh/review/${ROUND}\\?show=scored$`));
   await page.getByRole("button", { name: "退出登录", exact: true }).click();
   await expect(page).toHaveURL(/\/zh$/);
+});
+
+test("the account page in Chinese: the password form's refusals and the sessions' answers", async ({ page, reviewer }) => {
+  await signInInChinese(page, reviewer, "/zh/account");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("你的账户");
+  await expect(page.getByText("（评审员）")).toBeVisible();
+  await expectChineseAndAccessible(page);
+
+  const form = page.getByTestId("change-password");
+  await form.getByLabel("新密码", { exact: true }).fill("short");
+  await form.getByRole("button", { name: "更改密码" }).click();
+  await expect(form.getByRole("alert")).toHaveText("未作任何更改：请更正标出的字段。");
+  await expect(form.getByText("请输入当前密码。")).toBeVisible();
+  await expect(form.getByText("新密码至少需要 10 个字符。")).toBeVisible();
+
+  const others = page.getByTestId("end-other-sessions");
+  await others.getByRole("button", { name: "在其他所有地方退出登录" }).click();
+  await expect(others.getByRole("alert").or(others.getByRole("status"))).toContainText(/没有其他打开的会话|已在其他所有地方退出登录/);
+  expect(await englishInterfaceText(page)).toEqual([]);
 });
