@@ -145,3 +145,22 @@ test("the account page in Chinese: the password form's refusals and the sessions
   await expect(others.getByRole("alert").or(others.getByRole("status"))).toContainText(/没有其他打开的会话|已在其他所有地方退出登录/);
   expect(await englishInterfaceText(page)).toEqual([]);
 });
+
+test("the users page in Chinese: an editor creates an account and is told so in Chinese", async ({ editor }) => {
+  await editor.goto("/zh/editor/users");
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("用户");
+  await expectChineseAndAccessible(editor);
+  const form = editor.getByTestId("new-user");
+  const email = `zh-users-${run}@example.org`;
+  await form.getByLabel("姓名").fill(`评审员 ${run}`);
+  await form.getByLabel("电子邮箱").fill(email);
+  await form.getByLabel("角色").selectOption("reviewer");
+  await form.getByLabel("初始密码").fill("short");
+  await form.getByRole("button", { name: "创建账户" }).click();
+  await expect(form.getByRole("alert")).toHaveText("未保存任何内容：请更正标出的字段。");
+  await expect(form.getByText("密码至少需要 10 个字符。")).toBeVisible();
+  await expect(form.getByLabel("电子邮箱")).toHaveValue(email);
+  await form.getByLabel("初始密码").fill("zh-users-password-1");
+  await form.getByRole("button", { name: "创建账户" }).click();
+  await expect(form.getByRole("status")).toHaveText(`已为 ${email} 创建评审员账户。请通过安全渠道告知对方密码。`);
+});
