@@ -27,7 +27,7 @@ import { currentPublishedKey, encodeQuery, PUBLISHED_KEY_HEADER, publicCacheEnab
 import { responseSecurityHeaders, type SecurityHeaderOptions } from "@/server/security/headers";
 import { bodyLimitFor, crossOriginAction, isRouteHandlerPath, malformedActionBody, malformedPath, PAGE_METHODS, readBodyWithLimit, refusal, tooLargeMessage } from "@/server/security/request-limits";
 import { canonicalDashboardQuery, parseDashboardFilters } from "@/lib/validation/dashboard-filters";
-import { DEFAULT_LOCALE, EXPORT_LOCALE_HEADER, isUnlocalizedPath, splitLocale, type Locale } from "@/lib/i18n/locales";
+import { ACTION_LOCALE_HEADER, DEFAULT_LOCALE, EXPORT_LOCALE_HEADER, isUnlocalizedPath, splitLocale, type Locale } from "@/lib/i18n/locales";
 
 let headerOptions: SecurityHeaderOptions | undefined;
 
@@ -45,7 +45,7 @@ function isFormPost(request: NextRequest): boolean {
 }
 
 /** Headers only this server may set on a request; whatever a client sent under these names is dropped. */
-const SERVER_SET_REQUEST_HEADERS = [CLIENT_ADDRESS_HEADER, PUBLISHED_KEY_HEADER, EXPORT_LOCALE_HEADER];
+const SERVER_SET_REQUEST_HEADERS = [CLIENT_ADDRESS_HEADER, PUBLISHED_KEY_HEADER, EXPORT_LOCALE_HEADER, ACTION_LOCALE_HEADER];
 
 async function refuse(request: NextRequest, pathname: string): Promise<Response | null> {
   const badPath = malformedPath(pathname);
@@ -211,17 +211,25 @@ export async function proxy(request: NextRequest) {
   if (localized) response ??= await publishedRoute(request, path, locale ?? DEFAULT_LOCALE, headers, dashboard);
   if (!response) {
     // Only the auth route may set the trusted client address, and only from what TRUST_PROXY vouches for.
-    const sentServerHeaders = SERVER_SET_REQUEST_HEADERS.some((name) => request.headers.has(name));
+    let requestHeadersChanged = SERVER_SET_REQUEST_HEADERS.some((name) => request.headers.has(name));
+    // A server action (a POST to a page) learns its page's language here: it has no [locale] param to read.
+    if (localized && request.method === "POST") {
+      headers.set(ACTION_LOCALE_HEADER, locale ?? DEFAULT_LOCALE);
+      requestHeadersChanged = true;
+    }
     const routeUrl = localized ? null : localizedRouteUrl(request, locale, path);
     if (localized && locale === null) {
       // English pages answer at their bare address; inside the server they are the /en/ pages.
       const url = internalUrl(request, `/${DEFAULT_LOCALE}${pathname === "/" ? "" : pathname}`);
-      response = sentServerHeaders ? NextResponse.rewrite(url, { request: { headers } }) : NextResponse.rewrite(url);
+      response = requestHeadersChanged ? NextResponse.rewrite(url, { request: { headers } }) : NextResponse.rewrite(url);
     } else if (routeUrl) {
-      if (locale && path.startsWith("/exports/")) headers.set(EXPORT_LOCALE_HEADER, locale);
-      response = sentServerHeaders || headers.has(EXPORT_LOCALE_HEADER) ? NextResponse.rewrite(routeUrl, { request: { headers } }) : NextResponse.rewrite(routeUrl);
+      if (locale && path.startsWith("/exports/")) {
+        headers.set(EXPORT_LOCALE_HEADER, locale);
+        requestHeadersChanged = true;
+      }
+      response = requestHeadersChanged ? NextResponse.rewrite(routeUrl, { request: { headers } }) : NextResponse.rewrite(routeUrl);
     } else {
-      response = sentServerHeaders ? NextResponse.next({ request: { headers } }) : NextResponse.next();
+      response = requestHeadersChanged ? NextResponse.next({ request: { headers } }) : NextResponse.next();
     }
   }
   for (const [name, value] of Object.entries(responseSecurityHeaders(path, options()))) response.headers.set(name, value);

@@ -2,66 +2,9 @@
 // Chinese page shows no interface text from the English catalogue, axe in Chinese, and that a browser's
 // language only suggests the Chinese page.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import en from "../messages/en.json" with { type: "json" };
-import zh from "../messages/zh.json" with { type: "json" };
+import { expect, test } from "@playwright/test";
+import { englishInterfaceText } from "./english-interface";
 import { hydrated } from "./hydrated";
-
-type Catalogue = { [key: string]: string | Catalogue };
-
-/** The words of a message between its arguments and tags ("Showing {from}–{to} of …" → "Showing", "of"): what a reader would see of it. */
-function fragments(message: string): string[] {
-  let depth = 0;
-  let text = "";
-  const out: string[] = [];
-  for (const char of message.replace(/<\/?\w+>/g, "\u0000")) {
-    if (char === "{") {
-      if (depth === 0) out.push(text);
-      text = depth === 0 ? "" : text;
-      depth++;
-    } else if (char === "}") depth--;
-    else if (depth === 0 && char === "\u0000") {
-      out.push(text);
-      text = "";
-    } else if (depth === 0) text += char;
-  }
-  out.push(text);
-  return out.map((f) => f.replace(/\s+/g, " ").trim()).filter((f) => /[A-Za-z]{2}/.test(f));
-}
-
-const flatten = (catalogue: Catalogue): string[] => Object.values(catalogue).flatMap((value) => (typeof value === "string" ? [value] : flatten(value)));
-// Content that happens to read like an interface word (a track named as the addressee is) is the database's, not the catalogue's;
-// and what both catalogues say alike (code, addresses, "Excel") is no language's.
-const CONTENT_TOO = new Set(["UN Human Rights Council"]);
-const CHINESE = new Set(flatten(zh as Catalogue).flatMap(fragments));
-const ENGLISH = [...new Set(flatten(en as Catalogue).flatMap(fragments))].filter((f) => !CONTENT_TOO.has(f) && !CHINESE.has(f));
-
-/** The interface's English on a page: text nodes and accessible names equal to a catalogue fragment, or containing a long one; text marked lang="en" is content and left out. */
-async function englishInterfaceText(page: Page): Promise<string[]> {
-  return page.evaluate((english) => {
-    // Labels, headings and buttons begin with a capital; a lower-case word alone ("people") is a fragment of a sentence, as likely content as interface.
-    const whole = new Set(english.filter((f) => /^[A-Z0-9←▲▼]/.test(f)));
-    const long = english.filter((f) => f.length >= 20);
-    const found = new Set<string>();
-    const check = (raw: string | null) => {
-      const text = (raw ?? "").replace(/\s+/g, " ").trim();
-      if (!text) return;
-      if (whole.has(text)) found.add(text);
-      for (const fragment of long) if (text.includes(fragment)) found.add(fragment);
-    };
-    const skipped = (element: Element | null) => {
-      const marked = element?.closest('[lang="en"]');
-      return !!element?.closest("script, style, noscript, template") || (!!marked && marked !== document.documentElement);
-    };
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!skipped(node.parentElement)) check(node.textContent);
-    for (const element of document.body.querySelectorAll("[aria-label], [title], [placeholder], [alt]")) {
-      if (skipped(element)) continue;
-      for (const name of ["aria-label", "title", "placeholder", "alt"]) check(element.getAttribute(name));
-    }
-    return [...found];
-  }, ENGLISH);
-}
 
 const PAGES = [
   ["dashboard", "/zh"],

@@ -77,6 +77,12 @@ test("a benchmark's demand and a category's name are saved in Chinese and shown 
   await expect(page.getByTestId("record-history")).toContainText("restated demands in Chinese");
   const api = await (await page.request.get("/api/v1/benchmarks/release-liu-xia?lang=zh")).json();
   expect(api.data.sources.map((s: { demandZh: string | null }) => s.demandZh)).toContain(`立即解除软禁（${run}）`);
+
+  // The Chinese public pages show what the workspace form saved, the English ones do not.
+  await page.goto("/zh/benchmarks/release-liu-xia");
+  await expect(page.getByText(`立即解除软禁（${run}）`)).toBeVisible();
+  await page.goto("/benchmarks/release-liu-xia");
+  await expect(page.getByText(`立即解除软禁（${run}）`)).toHaveCount(0);
 });
 
 test("the still-to-translate list is for editors: signed out it asks for sign-in, a reviewer sees that it is for editors", async ({ page, browser }) => {

@@ -2,14 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { authClient } from "@/components/auth/auth-client";
 
 type Field = "currentPassword" | "newPassword" | "confirmPassword";
 
-const FIELDS: Array<{ name: Field; label: string; autoComplete: string; hint?: string }> = [
-  { name: "currentPassword", label: "Current password", autoComplete: "current-password" },
-  { name: "newPassword", label: "New password", autoComplete: "new-password", hint: "10 to 200 characters." },
-  { name: "confirmPassword", label: "New password again", autoComplete: "new-password" },
+const FIELDS: Array<{ name: Field; label: "current" | "new" | "again"; autoComplete: string; hint?: boolean }> = [
+  { name: "currentPassword", label: "current", autoComplete: "current-password" },
+  { name: "newPassword", label: "new", autoComplete: "new-password", hint: true },
+  { name: "confirmPassword", label: "again", autoComplete: "new-password" },
 ];
 
 /**
@@ -18,6 +19,7 @@ const FIELDS: Array<{ name: Field; label: string; autoComplete: string; hint?: s
  */
 export function ChangePasswordForm({ minLength, maxLength }: { minLength: number; maxLength: number }) {
   const router = useRouter();
+  const t = useTranslations("account.password");
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, setPending] = useState(false);
@@ -28,13 +30,13 @@ export function ChangePasswordForm({ minLength, maxLength }: { minLength: number
     const data = new FormData(form);
     const [currentPassword, newPassword, confirmPassword] = FIELDS.map((f) => String(data.get(f.name) ?? ""));
     const found: Partial<Record<Field, string>> = {};
-    if (!currentPassword) found.currentPassword = "Type your current password.";
-    if (newPassword!.length < minLength) found.newPassword = `The new password needs at least ${minLength} characters.`;
-    else if (newPassword!.length > maxLength) found.newPassword = `The new password can have at most ${maxLength} characters.`;
-    if (confirmPassword !== newPassword) found.confirmPassword = "The two new passwords differ. Type the same new password twice.";
+    if (!currentPassword) found.currentPassword = t("typeCurrent");
+    if (newPassword!.length < minLength) found.newPassword = t("tooShort", { min: minLength });
+    else if (newPassword!.length > maxLength) found.newPassword = t("tooLong", { max: maxLength });
+    if (confirmPassword !== newPassword) found.confirmPassword = t("differ");
     setErrors(found);
     if (Object.keys(found).length) {
-      setMessage({ ok: false, text: "Nothing was changed: please correct the marked fields." });
+      setMessage({ ok: false, text: t("correct") });
       return;
     }
     setPending(true);
@@ -43,17 +45,17 @@ export function ChangePasswordForm({ minLength, maxLength }: { minLength: number
     setPending(false);
     if (error) {
       if (error.code === "INVALID_PASSWORD") {
-        setErrors({ currentPassword: "That is not your current password." });
-        setMessage({ ok: false, text: "Nothing was changed: the current password is wrong." });
+        setErrors({ currentPassword: t("wrongCurrent") });
+        setMessage({ ok: false, text: t("wrong") });
       } else if (error.status === 401) {
-        setMessage({ ok: false, text: "Your session has ended. Sign in again, then change your password." });
+        setMessage({ ok: false, text: t("ended") });
       } else {
-        setMessage({ ok: false, text: error.message ?? "The password could not be changed. Nothing was changed." });
+        setMessage({ ok: false, text: error.message ?? t("failed") });
       }
       return;
     }
     form.reset();
-    setMessage({ ok: true, text: "Your password is changed. Every other session of your account has ended; this browser stays signed in." });
+    setMessage({ ok: true, text: t("changed") });
     router.refresh();
   }
 
@@ -66,7 +68,7 @@ export function ChangePasswordForm({ minLength, maxLength }: { minLength: number
         return (
           <div key={field.name} className="flex flex-col gap-1">
             <label htmlFor={id} className="text-sm font-medium">
-              {field.label}
+              {t(field.label)}
             </label>
             <input
               id={id}
@@ -80,7 +82,7 @@ export function ChangePasswordForm({ minLength, maxLength }: { minLength: number
             />
             {field.hint && (
               <p id={`${id}-hint`} className="text-xs text-stone-600">
-                {field.hint}
+                {t("newHint", { min: minLength, max: maxLength })}
               </p>
             )}
             {error && (
@@ -99,7 +101,7 @@ export function ChangePasswordForm({ minLength, maxLength }: { minLength: number
         )}
       </div>
       <button type="submit" disabled={pending} className="self-start rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900 disabled:opacity-60">
-        {pending ? "Changing…" : "Change password"}
+        {pending ? t("pending") : t("submit")}
       </button>
     </form>
   );

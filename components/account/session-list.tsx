@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import type { OwnSession } from "@/db/queries/sessions";
 import type { ActionState } from "@/server/auth/guard";
@@ -6,8 +7,8 @@ import { summariseUserAgent } from "@/lib/user-agent";
 type Action = (state: ActionState | null, formData: FormData) => Promise<ActionState>;
 
 /** UTC, to the minute: the same on every device the person compares. */
-function when(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+function minute(date: Date): string {
+  return date.toISOString().slice(0, 16).replace("T", " ");
 }
 
 /**
@@ -15,6 +16,8 @@ function when(date: Date): string {
  * one button for all of them. Sessions are named to the forms by id; their tokens never leave the server.
  */
 export function SessionList({ sessions, currentId, endSession, endOthers }: { sessions: OwnSession[]; currentId: string; endSession: Action; endOthers: Action }) {
+  const t = useTranslations("account.sessions");
+  const when = (date: Date) => t("when", { time: minute(date) });
   const others = sessions.filter((s) => s.id !== currentId);
   const listed = [...sessions.filter((s) => s.id === currentId), ...others];
   return (
@@ -27,27 +30,27 @@ export function SessionList({ sessions, currentId, endSession, endOthers }: { se
             <li key={s.id} className="rounded border border-stone-200 bg-white p-3 text-sm" data-testid={current ? "session-current" : "session-other"}>
               <p className="font-medium">
                 {device}
-                {current && <span className="ml-2 rounded bg-blue-100 px-2 py-0.5 text-xs font-semibold text-blue-900">this browser</span>}
+                {current && <span className="ml-2 rounded bg-blue-100 px-2 py-0.5 text-xs font-semibold text-blue-900">{t("thisBrowser")}</span>}
               </p>
               <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-3 text-stone-700">
-                <dt>Signed in</dt>
+                <dt>{t("signedIn")}</dt>
                 <dd>{when(s.createdAt)}</dd>
                 {s.updatedAt.getTime() - s.createdAt.getTime() > 60_000 && (
                   <>
-                    <dt>Last renewed by use</dt>
+                    <dt>{t("renewed")}</dt>
                     <dd>{when(s.updatedAt)}</dd>
                   </>
                 )}
-                <dt>Ends unless renewed</dt>
+                <dt>{t("ends")}</dt>
                 <dd>{when(s.expiresAt)}</dd>
-                <dt>Address</dt>
-                <dd>{s.ipAddress || "not recorded"}</dd>
+                <dt>{t("address")}</dt>
+                <dd>{s.ipAddress || t("notRecorded")}</dd>
               </dl>
               {!current && (
                 <ActionForm
                   action={endSession}
                   testId={`end-session-${s.id}`}
-                  submitLabel="End session"
+                  submitLabel={t("end")}
                   className="mt-2 flex flex-col gap-1"
                   fields={[{ kind: "hidden", name: "sessionId", value: s.id }]}
                 />
@@ -56,9 +59,9 @@ export function SessionList({ sessions, currentId, endSession, endOthers }: { se
           );
         })}
       </ul>
-      {others.length === 0 && <p className="mt-3 text-sm text-stone-700">No other browser or device is signed in to your account.</p>}
+      {others.length === 0 && <p className="mt-3 text-sm text-stone-700">{t("noOthers")}</p>}
       {/* Always there, so that its answer stays on screen after the list above empties. */}
-      <ActionForm action={endOthers} testId="end-other-sessions" submitLabel="Sign out everywhere else" className="mt-3 flex flex-col gap-1" fields={[{ kind: "hidden", name: "confirm", value: "yes" }]} />
+      <ActionForm action={endOthers} testId="end-other-sessions" submitLabel={t("endOthers")} className="mt-3 flex flex-col gap-1" fields={[{ kind: "hidden", name: "confirm", value: "yes" }]} />
     </>
   );
 }

@@ -2,6 +2,7 @@
 
 import { Link } from "@/components/ui/navigation";
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import type { TwoFactorState } from "@/server/auth/two-factor";
 import { BackupCodes } from "./backup-codes";
 import { QrCode } from "./qr-code";
@@ -25,17 +26,19 @@ function Message({ state, id }: { state: TwoFactorState | null; id: string }) {
 }
 
 function PasswordForm({ action, label, testId, pending, state }: { action: (formData: FormData) => void; label: string; testId: string; pending: boolean; state: TwoFactorState | null }) {
+  const t = useTranslations("twoFactor.form");
+  const tWorkspace = useTranslations("workspace.form");
   const id = `${testId}-password`;
   return (
     <form action={action} className="mt-3 flex max-w-sm flex-col gap-2" data-testid={testId} noValidate>
       <label htmlFor={id} className="text-sm font-medium">
-        Your password
+        {t("password")}
       </label>
       <input id={id} name="password" type="password" autoComplete="current-password" className={input} aria-describedby={state && !state.ok ? `${testId}-message` : undefined} />
       <Message state={state} id={`${testId}-message`} />
       <div>
         <button type="submit" disabled={pending} className={button}>
-          {pending ? "Working…" : label}
+          {pending ? tWorkspace("working") : label}
         </button>
       </div>
     </form>
@@ -56,6 +59,7 @@ export function TwoFactorPanel({ actions, enabled, required, email, next }: { ac
   const regenerate = useActionState(actions.regenerate, null);
   const turnOff = useActionState(actions.turnOff, null);
   const confirmed = confirm[0];
+  const t = useTranslations("twoFactor.form");
   if (confirmed?.ok && confirmed.backupCodes) {
     return (
       <div>
@@ -63,7 +67,7 @@ export function TwoFactorPanel({ actions, enabled, required, email, next }: { ac
         <BackupCodes codes={confirmed.backupCodes} email={email} />
         <p className="mt-4">
           <Link href={next} className="font-medium">
-            I have saved my backup codes: continue
+            {t("continue")}
           </Link>
         </p>
       </div>
@@ -82,40 +86,39 @@ function Enrolment({ start, confirm }: { start: Form; confirm: Form }) {
   const [started, startAction, starting] = start;
   const [confirmed, confirmAction, confirming] = confirm;
   const enrolment = started?.ok ? started.enrolment : undefined;
+  const t = useTranslations("twoFactor.form");
   return (
     <div>
       <section aria-labelledby="step-password">
         <h2 id="step-password" className="mt-4 text-lg font-semibold">
-          1. Confirm it is you
+          {t("step1")}
         </h2>
-        <PasswordForm action={startAction} label={enrolment ? "Start again with a new key" : "Set up two-factor sign-in"} testId="two-factor-start" pending={starting} state={started} />
+        <PasswordForm action={startAction} label={enrolment ? t("restart") : t("setUp")} testId="two-factor-start" pending={starting} state={started} />
       </section>
       {enrolment && (
         <section aria-labelledby="step-scan" className="mt-6">
           <h2 id="step-scan" className="text-lg font-semibold">
-            2. Scan the code with your authenticator app
+            {t("step2")}
           </h2>
-          <p className="mt-1 max-w-xl text-sm text-stone-700">
-            Any TOTP app works (for example Aegis, FreeOTP, Google Authenticator, 1Password). It then shows a new 6-digit code every 30 seconds.
-          </p>
+          <p className="mt-1 max-w-xl text-sm text-stone-700">{t("apps")}</p>
           <div className="mt-3">
-            <QrCode drawing={enrolment.qr} label="QR code to add this account to an authenticator app" />
+            <QrCode drawing={enrolment.qr} label={t("qr")} />
           </div>
           <p className="mt-2 text-sm">
-            Cannot scan? Enter this key in the app by hand (time-based, 6 digits, 30 seconds):{" "}
+            {t("manual")}{" "}
             <code className="font-mono text-base" data-testid="two-factor-secret">
               {enrolment.secret}
             </code>
           </p>
           <form action={confirmAction} className="mt-4 flex max-w-sm flex-col gap-2" data-testid="two-factor-confirm" noValidate>
             <label htmlFor="two-factor-code" className="text-sm font-medium">
-              3. The 6-digit code the app shows
+              {t("step3")}
             </label>
             <input id="two-factor-code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={32} className={input} aria-describedby={confirmed && !confirmed.ok ? "confirm-message" : undefined} />
             <Message state={confirmed} id="confirm-message" />
             <div>
               <button type="submit" disabled={confirming} className={button}>
-                {confirming ? "Checking…" : "Turn on two-factor sign-in"}
+                {confirming ? t("checking") : t("turnOn")}
               </button>
             </div>
           </form>
@@ -128,27 +131,28 @@ function Enrolment({ start, confirm }: { start: Form; confirm: Form }) {
 function Settings({ regenerate, turnOff, email, required }: { regenerate: Form; turnOff: Form; email: string; required: boolean }) {
   const [regenerated, regenerateAction, regenerating] = regenerate;
   const [turnedOff, turnOffAction, turningOff] = turnOff;
+  const t = useTranslations("twoFactor.form");
   return (
     <div>
       <p className="mt-4 font-medium text-green-800" data-testid="two-factor-on">
-        Two-factor sign-in is on: signing in asks for a code from your app, or one of your backup codes.
+        {t("isOn")}
       </p>
       <section aria-labelledby="regenerate-heading" className="mt-6">
         <h2 id="regenerate-heading" className="text-lg font-semibold">
-          New backup codes
+          {t("newCodes")}
         </h2>
-        <p className="mt-1 max-w-xl text-sm text-stone-700">Used some, or lost the list? New codes replace every old one.</p>
-        <PasswordForm action={regenerateAction} label="Make new backup codes" testId="two-factor-regenerate" pending={regenerating} state={regenerated} />
+        <p className="mt-1 max-w-xl text-sm text-stone-700">{t("newCodesIntro")}</p>
+        <PasswordForm action={regenerateAction} label={t("makeCodes")} testId="two-factor-regenerate" pending={regenerating} state={regenerated} />
         {regenerated?.ok && regenerated.backupCodes && <BackupCodes codes={regenerated.backupCodes} email={email} />}
       </section>
       <section aria-labelledby="turn-off-heading" className="mt-6">
         <h2 id="turn-off-heading" className="text-lg font-semibold">
-          Turn off two-factor sign-in
+          {t("turnOffHeading")}
         </h2>
         {required ? (
-          <p className="mt-1 max-w-xl text-sm text-stone-700">Editors require two-factor sign-in for every account, so it cannot be turned off here.</p>
+          <p className="mt-1 max-w-xl text-sm text-stone-700">{t("cannotTurnOff")}</p>
         ) : (
-          <PasswordForm action={turnOffAction} label="Turn off two-factor sign-in" testId="two-factor-turn-off" pending={turningOff} state={turnedOff} />
+          <PasswordForm action={turnOffAction} label={t("turnOff")} testId="two-factor-turn-off" pending={turningOff} state={turnedOff} />
         )}
       </section>
     </div>

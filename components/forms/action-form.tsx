@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionState } from "@/server/auth/guard";
 
 export type FieldSpec =
@@ -53,6 +54,7 @@ export function ActionForm({
 }) {
   // The server action goes to useActionState as it is, so the form also works before hydration.
   const [state, formAction, pending] = useActionState(action, null);
+  const t = useTranslations("workspace.form");
   // React resets a form after its action; when nothing was saved, the fields come back with what was
   // sent (passwords excepted): the form remounts with the submitted values as its defaults.
   const [sent, setSent] = useState<Map<string, string[]> | null>(null);
@@ -168,7 +170,7 @@ export function ActionForm({
       </div>
       <div>
         <button type="submit" disabled={pending} className="rounded bg-blue-800 px-4 py-1.5 font-medium text-white hover:bg-blue-900 disabled:opacity-60">
-          {pending ? "Working…" : submitLabel}
+          {pending ? t("working") : submitLabel}
         </button>
       </div>
     </form>

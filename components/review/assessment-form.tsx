@@ -2,8 +2,9 @@
 
 import { Link } from "@/components/ui/navigation";
 import { useActionState, useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { AssessmentActionState } from "@/app/[locale]/(workspace)/review/actions";
-import { STATUS_LABELS, STATUSES, type Status } from "@/lib/domain";
+import { STATUSES, type Status } from "@/lib/domain";
 import { evidenceErrorsByRow } from "@/lib/validation/assessment";
 
 export interface EvidenceDraft {
@@ -58,6 +59,8 @@ interface Row extends EvidenceDraft {
  * always what was saved or what was sent, never what React's reset after an action leaves behind.
  */
 function ScoreFields({ initial, errors }: { initial: AssessmentDraft; errors: Errors }) {
+  const t = useTranslations("scoring.form");
+  const tStatus = useTranslations("status");
   const rowErrors = evidenceErrorsByRow(errors);
   const [rows, setRows] = useState<Row[]>(() => {
     const start = initial.evidence.length > 0 ? initial.evidence : [{ url: "", title: "", publishedOn: null }];
@@ -95,13 +98,13 @@ function ScoreFields({ initial, errors }: { initial: AssessmentDraft; errors: Er
     <>
       <fieldset role="radiogroup" aria-labelledby="status-legend" aria-invalid={statusInvalid || undefined} aria-describedby={statusInvalid ? "status-error" : undefined}>
         <legend id="status-legend" className="font-medium">
-          Status
+          {t("status")}
         </legend>
         <div className="mt-1 flex flex-wrap gap-4">
           {STATUSES.map((s) => (
             <label key={s} className="flex items-center gap-1">
               <input type="radio" id={`status-${s}`} name="status" value={s} defaultChecked={initial.status === s} />
-              {STATUS_LABELS[s]}
+              {tStatus(s)}
             </label>
           ))}
         </div>
@@ -109,7 +112,7 @@ function ScoreFields({ initial, errors }: { initial: AssessmentDraft; errors: Er
       </fieldset>
       <div className="flex flex-col gap-1">
         <label htmlFor="rationale" className="font-medium">
-          Rationale
+          {t("rationale")}
         </label>
         <textarea
           id="rationale"
@@ -124,15 +127,15 @@ function ScoreFields({ initial, errors }: { initial: AssessmentDraft; errors: Er
         <label className="mt-1 flex items-start gap-2 text-sm">
           <input type="checkbox" name="publicRecord" value="yes" defaultChecked={initial.publicRecord} className="mt-1" aria-describedby="public-record-hint" />
           <span>
-            Rests on public record (a release, a sentence, a law adopted …)
+            {t("publicRecord")}
             <span id="public-record-hint" className="block text-xs text-stone-600">
-              Add the report it rests on as evidence below; without one, public pages say the source is still to be verified.
+              {t("publicRecordHint")}
             </span>
           </span>
         </label>
       </div>
       <fieldset>
-        <legend className="font-medium">Evidence (http or https links)</legend>
+        <legend className="font-medium">{t("evidence")}</legend>
         <ol className="flex flex-col gap-3">
           {rows.map((row, i) => {
             const n = i + 1;
@@ -147,7 +150,7 @@ function ScoreFields({ initial, errors }: { initial: AssessmentDraft; errors: Er
             return (
               <li key={row.id} className="grid items-start gap-2 sm:grid-cols-[2fr_2fr_1fr_auto]" data-evidence-row={n}>
                 <div className="flex flex-col text-sm">
-                  <label htmlFor={`evidence-url-${row.id}`}>Address {n}</label>
+                  <label htmlFor={`evidence-url-${row.id}`}>{t("address", { n })}</label>
                   <input
                     id={`evidence-url-${row.id}`}
                     name="evidenceUrl[]"
@@ -160,7 +163,7 @@ function ScoreFields({ initial, errors }: { initial: AssessmentDraft; errors: Er
                   {url.error}
                 </div>
                 <div className="flex flex-col text-sm">
-                  <label htmlFor={`evidence-title-${row.id}`}>Title {n}</label>
+                  <label htmlFor={`evidence-title-${row.id}`}>{t("linkTitle", { n })}</label>
                   <input
                     id={`evidence-title-${row.id}`}
                     name="evidenceTitle[]"
@@ -172,7 +175,7 @@ function ScoreFields({ initial, errors }: { initial: AssessmentDraft; errors: Er
                   {title.error}
                 </div>
                 <div className="flex flex-col text-sm">
-                  <label htmlFor={`evidence-date-${row.id}`}>Date {n}</label>
+                  <label htmlFor={`evidence-date-${row.id}`}>{t("date", { n })}</label>
                   <input
                     id={`evidence-date-${row.id}`}
                     name="evidenceDate[]"
@@ -190,7 +193,7 @@ function ScoreFields({ initial, errors }: { initial: AssessmentDraft; errors: Er
                   onClick={() => removeRow(i)}
                   className="self-end rounded border border-stone-400 px-2 py-1 text-sm hover:bg-stone-100"
                 >
-                  Remove link {n}
+                  {t("remove", { n })}
                 </button>
               </li>
             );
@@ -198,9 +201,9 @@ function ScoreFields({ initial, errors }: { initial: AssessmentDraft; errors: Er
         </ol>
         <p className="mt-2 text-sm">
           <button type="button" onClick={addRow} disabled={rows.length >= MAX_EVIDENCE} className="rounded border border-stone-400 px-3 py-1 hover:bg-stone-100 disabled:opacity-60">
-            Add another link
+            {t("add")}
           </button>
-          {rows.length >= MAX_EVIDENCE && <span className="ml-2 text-stone-600">At most {MAX_EVIDENCE} links.</span>}
+          {rows.length >= MAX_EVIDENCE && <span className="ml-2 text-stone-600">{t("atMost", { max: MAX_EVIDENCE })}</span>}
         </p>
       </fieldset>
     </>
@@ -208,15 +211,15 @@ function ScoreFields({ initial, errors }: { initial: AssessmentDraft; errors: Er
 }
 
 /** The fields an answer marked, as links to them: the messages themselves stand beside the fields. */
-function fieldsToCorrect(errors: Errors): Array<{ label: string; target: string }> {
+function fieldsToCorrect(errors: Errors, t: ReturnType<typeof useTranslations<"scoring.form">>): Array<{ label: string; target: string }> {
   const fields: Array<{ label: string; target: string }> = [];
-  if (errors.status?.length) fields.push({ label: "Status", target: `status-${STATUSES[0]}` });
-  if (errors.rationale?.length) fields.push({ label: "Rationale", target: "rationale" });
+  if (errors.status?.length) fields.push({ label: t("status"), target: `status-${STATUSES[0]}` });
+  if (errors.rationale?.length) fields.push({ label: t("rationale"), target: "rationale" });
   // Rows are numbered from 1 and, in a freshly mounted form, have ids from 0.
   for (const [row, kinds] of [...evidenceErrorsByRow(errors)].sort(([a], [b]) => a - b)) {
-    if (kinds.url.length) fields.push({ label: `Address ${row}`, target: `evidence-url-${row - 1}` });
-    if (kinds.title.length) fields.push({ label: `Title ${row}`, target: `evidence-title-${row - 1}` });
-    if (kinds.date.length) fields.push({ label: `Date ${row}`, target: `evidence-date-${row - 1}` });
+    if (kinds.url.length) fields.push({ label: t("address", { n: row }), target: `evidence-url-${row - 1}` });
+    if (kinds.title.length) fields.push({ label: t("linkTitle", { n: row }), target: `evidence-title-${row - 1}` });
+    if (kinds.date.length) fields.push({ label: t("date", { n: row }), target: `evidence-date-${row - 1}` });
   }
   return fields;
 }
@@ -232,6 +235,8 @@ export function AssessmentForm(props: {
   save: (previous: AssessmentActionState | null, data: FormData) => Promise<AssessmentActionState>;
 }) {
   const [state, action, pending] = useActionState<AssessmentActionState | null, FormData>(props.save, null);
+  const t = useTranslations("scoring.form");
+  const tStatus = useTranslations("status");
   const [sent, setSent] = useState<AssessmentDraft | null>(null);
   const [seenState, setSeenState] = useState(state);
   const [shown, setShown] = useState({ key: 0, values: props.current, fromAnswer: false });
@@ -259,30 +264,29 @@ export function AssessmentForm(props: {
   }
 
   const errors: Errors = (shown.fromAnswer && state?.errors) || {};
-  const toCorrect = fieldsToCorrect(errors);
+  const toCorrect = fieldsToCorrect(errors, t);
   return (
     <div>
       {props.previous && (
         <p className="mb-3 text-sm" data-testid="previous-score">
           <button type="button" onClick={startFromPrevious} className="rounded border border-stone-400 px-3 py-1 hover:bg-stone-100">
-            Start from the previous round&apos;s score
+            {t("startFromPrevious")}
           </button>{" "}
           <span className="text-stone-700">
-            ({props.previous.roundName}: {STATUS_LABELS[props.previous.status]}
-            {props.previous.isDemo ? "; that score is demo data, so its rationale is not copied" : ""})
+            {t("previous", { round: props.previous.roundName, status: tStatus(props.previous.status), demo: props.previous.isDemo ? t("previousDemo") : "" })}
           </span>
         </p>
       )}
       <p className="sr-only" aria-live="polite">
-        {prefilled && props.previous ? `Filled in from ${props.previous.roundName}. Check it, then save.` : ""}
+        {prefilled && props.previous ? t("filledIn", { round: props.previous.roundName }) : ""}
       </p>
       {state?.conflict && shown.fromAnswer && (
         <section aria-labelledby="meanwhile-heading" className="mb-3 rounded border border-amber-400 bg-amber-50 p-3 text-sm" data-testid="saved-meanwhile">
           <h2 id="meanwhile-heading" className="font-medium">
-            Saved meanwhile, {state.conflict.createdAt.slice(0, 16).replace("T", " ")} UTC: {STATUS_LABELS[state.conflict.status]}
+            {t("meanwhile", { time: state.conflict.createdAt.slice(0, 16).replace("T", " "), status: tStatus(state.conflict.status) })}
           </h2>
           <p className="whitespace-pre-line">{state.conflict.rationale}</p>
-          {state.conflict.evidence.length > 0 && <p className="text-stone-700">With {state.conflict.evidence.length} evidence link(s).</p>}
+          {state.conflict.evidence.length > 0 && <p className="text-stone-700">{t("meanwhileEvidence", { count: state.conflict.evidence.length })}</p>}
         </section>
       )}
       <form
@@ -304,7 +308,7 @@ export function AssessmentForm(props: {
               </p>
               {toCorrect.length > 0 && (
                 <p className="mt-1 text-sm text-red-800">
-                  Marked:{" "}
+                  {t("marked")}{" "}
                   {toCorrect.map((f, i) => (
                     <span key={f.target}>
                       {i > 0 && ", "}
@@ -325,7 +329,7 @@ export function AssessmentForm(props: {
             disabled={pending}
             className="rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900 disabled:opacity-60"
           >
-            Save score
+            {t("save")}
           </button>
           <button
             type="submit"
@@ -334,10 +338,10 @@ export function AssessmentForm(props: {
             disabled={pending}
             className="rounded border border-blue-800 px-4 py-2 font-medium text-blue-900 hover:bg-blue-50 disabled:opacity-60"
           >
-            Save and go to the next unscored benchmark
+            {t("saveNext")}
           </button>
-          {pending && <span role="status">Saving…</span>}
-          <Link href={`/review/${props.roundSlug}`}>Back to the queue</Link>
+          {pending && <span role="status">{t("saving")}</span>}
+          <Link href={`/review/${props.roundSlug}`}>{t("back")}</Link>
         </div>
       </form>
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useActionState, useContext, useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { CarryForwardActionState } from "@/app/[locale]/(workspace)/review/actions";
 
 // The benchmarks sent with a refused request: their boxes come back ticked after React resets the form.
@@ -24,6 +25,7 @@ export function CarryForwardForm({
   children: React.ReactNode;
 }) {
   const [state, action, pending] = useActionState<CarryForwardActionState | null, FormData>(carryForward, null);
+  const t = useTranslations("review.carry");
   const [sent, setSent] = useState<ReadonlySet<string>>(new Set());
   const [seen, setSeen] = useState({ state, answers: 0 });
   if (seen.state !== state) setSeen({ state, answers: seen.answers + 1 });
@@ -48,20 +50,17 @@ export function CarryForwardForm({
       <input type="hidden" name="roundSlug" value={roundSlug} />
       <div className="mt-4 flex flex-wrap items-center gap-3 text-sm">
         <button type="button" onClick={() => chooseAll(true)} className="rounded border border-stone-400 px-3 py-1 hover:bg-stone-100">
-          Choose every benchmark shown
+          {t("chooseAll")}
         </button>
         <button type="button" onClick={() => chooseAll(false)} className="rounded border border-stone-400 px-3 py-1 hover:bg-stone-100">
-          Clear choices
+          {t("clear")}
         </button>
         <button type="submit" disabled={pending} className="rounded bg-blue-800 px-3 py-1 font-medium text-white hover:bg-blue-900 disabled:opacity-60">
-          Carry forward unchanged from the previous round
+          {t("submit")}
         </button>
-        {pending && <span role="status">Carrying forward…</span>}
+        {pending && <span role="status">{t("pending")}</span>}
       </div>
-      <p className="mt-1 text-xs text-stone-600">
-        Benchmarks you have not scored yet can be chosen. Each gets a score of yours with the previous round&apos;s status and evidence, and a rationale saying where it
-        came from (a demo rationale is never copied). One you score in another window after opening this page is left as you scored it.
-      </p>
+      <p className="mt-1 text-xs text-stone-600">{t("hint")}</p>
       <div aria-live="polite">
         {state && (
           <div ref={result} tabIndex={-1} data-testid="carry-forward-result" className={`mt-2 rounded border p-2 text-sm ${state.ok ? "border-green-300 bg-green-50" : "border-red-300 bg-red-50"}`}>
@@ -70,9 +69,7 @@ export function CarryForwardForm({
             {state.skipped && state.skipped.length > 0 && (
               <ul className="mt-1 list-disc pl-5">
                 {state.skipped.map((s) => (
-                  <li key={s.benchmarkSlug}>
-                    {s.title}: {s.why}.
-                  </li>
+                  <li key={s.benchmarkSlug}>{t("skippedItem", { title: s.title, why: s.why })}</li>
                 ))}
               </ul>
             )}

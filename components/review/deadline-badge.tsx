@@ -1,6 +1,6 @@
+import { useTranslations } from "next-intl";
 import type { DeadlineState } from "@/lib/review";
 
-const TEXT: Record<DeadlineState, string> = { none: "No deadline", open: "Open", "due-soon": "Due soon", overdue: "Overdue" };
 const STYLE: Record<DeadlineState, string> = {
   none: "border-stone-300 text-stone-700",
   open: "border-stone-300 text-stone-800",
@@ -9,10 +9,11 @@ const STYLE: Record<DeadlineState, string> = {
 };
 
 export function DeadlineBadge({ state, deadline }: { state: DeadlineState; deadline: string | null }) {
+  const t = useTranslations("review.deadline");
   return (
     <span className={`rounded border px-1.5 py-0.5 text-xs font-medium ${STYLE[state]}`} data-deadline={state}>
-      {TEXT[state]}
-      {deadline && ` · scoring closes ${deadline}`}
+      {t(state)}
+      {deadline && t("closes", { date: deadline })}
     </span>
   );
 }

@@ -1,13 +1,16 @@
+import { useTranslations } from "next-intl";
 import { AccountBar } from "./account-bar";
 import type { SessionUser } from "@/server/auth/session";
 
 /** Shown to a signed-in reviewer who opens an editor page. */
 export function EditorOnly({ user, signOut }: { user: SessionUser; signOut: () => Promise<void> }) {
+  const t = useTranslations("users");
+  const tWorkspace = useTranslations("workspace");
   return (
     <>
       <AccountBar user={user} signOut={signOut} />
-      <h1 className="text-2xl font-semibold">Editors only</h1>
-      <p className="mt-2">This page is for editors. Your account is a {user.role} account; ask an editor if you need to publish or manage data.</p>
+      <h1 className="text-2xl font-semibold">{t("editorsOnly")}</h1>
+      <p className="mt-2">{t("editorsOnlyBody", { role: tWorkspace(`role.${user.role}`) })}</p>
     </>
   );
 }

@@ -2,10 +2,14 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { authClient } from "@/components/auth/auth-client";
+import { localizedPath } from "@/lib/i18n/locales";
 
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter();
+  const locale = useLocale();
+  const t = useTranslations("signIn");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -19,16 +23,16 @@ export function SignInForm({ next }: { next: string }) {
     if (error) {
       setError(
         error.status === 429
-          ? "Too many attempts. Wait a minute before trying again."
+          ? t("tooMany")
           : error.code === "ACCOUNT_DEACTIVATED"
-            ? "This account has been deactivated. Ask an editor to reactivate it."
-            : "That email and password do not match an account. Check them and try again.",
+            ? t("deactivated")
+            : t("mismatch"),
       );
       return;
     }
     // The password was right and the account has two-factor sign-in: the code comes next, on its own page.
     if (data && "twoFactorRedirect" in data && data.twoFactorRedirect) {
-      router.push(`/sign-in/two-factor?next=${encodeURIComponent(next)}`);
+      router.push(`${localizedPath(locale, "/sign-in/two-factor")}?next=${encodeURIComponent(next)}`);
       return;
     }
     router.push(next);
@@ -38,11 +42,11 @@ export function SignInForm({ next }: { next: string }) {
   return (
     <form onSubmit={onSubmit} className="mt-4 flex max-w-sm flex-col gap-3" aria-describedby={error ? "sign-in-error" : undefined}>
       <div className="flex flex-col gap-1">
-        <label htmlFor="email">Email</label>
+        <label htmlFor="email">{t("email")}</label>
         <input id="email" name="email" type="email" autoComplete="username" required className="rounded border border-stone-400 px-2 py-1.5" />
       </div>
       <div className="flex flex-col gap-1">
-        <label htmlFor="password">Password</label>
+        <label htmlFor="password">{t("password")}</label>
         <input id="password" name="password" type="password" autoComplete="current-password" required className="rounded border border-stone-400 px-2 py-1.5" />
       </div>
       <div aria-live="polite">
@@ -53,7 +57,7 @@ export function SignInForm({ next }: { next: string }) {
         )}
       </div>
       <button type="submit" disabled={pending} className="rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900 disabled:opacity-60">
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("pending") : t("submit")}
       </button>
     </form>
   );

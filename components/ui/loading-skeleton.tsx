@@ -15,12 +15,13 @@ const WITHOUT_SCRIPTS = [
   '@layer base{body>div[hidden][id^="S:"]{display:block!important;width:100%;max-width:72rem;margin:0 auto;padding:1.5rem 1rem}}',
 ].join("");
 
-export function LoadingSkeleton({ label, rows = 6 }: { label: string; rows?: number }) {
+/** `label` says what is loading ("Loading {label} …"); `announcement`, a whole sentence in the page's language, replaces that. */
+export function LoadingSkeleton({ label, announcement, rows = 6 }: { label?: string; announcement?: string; rows?: number }) {
   return (
     <div role="status" aria-live="polite" data-testid="loading" data-loading-skeleton="">
       {/* As markup, not elements: a <style> element React creates on the client would apply with scripts on too. */}
       <noscript dangerouslySetInnerHTML={{ __html: `<style>${WITHOUT_SCRIPTS}</style>` }} />
-      <span className="sr-only">Loading {label} …</span>
+      <span className="sr-only">{announcement ?? `Loading ${label} …`}</span>
       <div aria-hidden="true" className="animate-pulse">
         <div className="h-7 w-2/3 max-w-md rounded bg-stone-200" />
         <div className="mt-3 h-4 w-full max-w-2xl rounded bg-stone-100" />

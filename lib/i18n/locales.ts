@@ -60,3 +60,10 @@ export function prefersChinese(languages: readonly string[]): boolean {
   }
   return false;
 }
+
+/**
+ * The request header through which proxy.ts tells a server action the language of the page it was sent
+ * from: an action cannot read the [locale] root param, and its refusals must read in the page's language.
+ * Set by the proxy only; whatever a client sends under this name is dropped.
+ */
+export const ACTION_LOCALE_HEADER = "x-scorecard-page-locale";

@@ -129,7 +129,8 @@ export function evidenceErrorsByRow(errors: Partial<Record<"evidenceUrl" | "evid
   const byRow = new Map<number, { url: string[]; title: string[]; date: string[] }>();
   for (const [field, key] of [["evidenceUrl", "url"], ["evidenceTitle", "title"], ["evidenceDate", "date"]] as const) {
     for (const message of errors[field] ?? []) {
-      const match = /^Evidence (\d+): /.exec(message);
+      // "Evidence 2: …", or the same in Chinese ("证据 2：…").
+      const match = /^(?:Evidence |证据 )(\d+)[:：] ?/.exec(message);
       const row = match ? Number(match[1]) : 1;
       const entry = byRow.get(row) ?? { url: [], title: [], date: [] };
       entry[key].push(message);

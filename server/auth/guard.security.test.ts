@@ -100,6 +100,6 @@ describe("while editors require two-factor sign-in", () => {
     const good = new FormData();
     good.append("code", "123456");
     expect(await action(null, good)).toEqual({ ok: true, message: "Enrolled." });
-    expect(handler).toHaveBeenCalledWith({ code: "123456" }, UNENROLLED_EDITOR);
+    expect(handler).toHaveBeenCalledWith({ code: "123456" }, UNENROLLED_EDITOR, { locale: "en" });
   });
 });

@@ -1,8 +1,12 @@
 import "server-only";
 import { z } from "zod";
-import { ENROL_FIRST_MESSAGE } from "@/lib/auth/two-factor";
+import { TWO_FACTOR_ENROLMENT_PATH } from "@/lib/auth/two-factor";
+import { localizedPath, type Locale } from "@/lib/i18n/locales";
 import { can, type Permission } from "@/lib/permissions";
 import { withPublishedDataRefresh } from "@/server/published-cache";
+import { actionLocale } from "@/server/i18n/action-locale";
+import { actionTranslations } from "@/server/i18n/action-translations";
+import { localizeFieldErrors, zodErrorMap } from "@/server/i18n/validation";
 import { getSessionUser, type SessionUser } from "./session";
 
 export interface ActionState {
@@ -53,15 +57,24 @@ export async function authorize(permission: Permission): Promise<Authorization> 
   return { ok: true, user };
 }
 
-const SIGNED_OUT_MESSAGE = "You are not signed in, or your session has ended. Sign in and try again.";
+/** What an action knows of the page it was sent from: its language, for messages and redirects. */
+export interface ActionContext {
+  locale: Locale;
+}
 
-/** The input of a form, validated; a refusal as the form shows it otherwise. */
-function parseForm<S extends z.ZodType>(schema: S, formData: FormData): { ok: true; data: z.output<S> } | { ok: false; state: ActionState } {
+type GuardMessages = Awaited<ReturnType<typeof guardMessages>>;
+
+async function guardMessages(locale: Locale) {
+  return actionTranslations("workspace.guard", locale);
+}
+
+/** The input of a form, validated; a refusal as the form shows it otherwise, in the page's language. */
+function parseForm<S extends z.ZodType>(schema: S, formData: FormData, locale: Locale, t: GuardMessages): { ok: true; data: z.output<S> } | { ok: false; state: ActionState } {
   // An action is a public endpoint: a hand-made call can send anything in place of the form.
-  if (!(formData instanceof FormData)) return { ok: false, state: { ok: false, message: "Malformed request: send the form's fields. Nothing was saved." } };
-  const parsed = schema.safeParse(formDataToObject(formData));
+  if (!(formData instanceof FormData)) return { ok: false, state: { ok: false, message: t("malformed") } };
+  const parsed = schema.safeParse(formDataToObject(formData), { error: zodErrorMap(locale) });
   if (!parsed.success) {
-    return { ok: false, state: { ok: false, message: "Nothing was saved: please correct the marked fields.", errors: z.flattenError(parsed.error).fieldErrors as ActionState["errors"] } };
+    return { ok: false, state: { ok: false, message: t("correctFields"), errors: localizeFieldErrors(z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>, locale) } };
   }
   return { ok: true, data: parsed.data };
 }
@@ -73,18 +86,20 @@ function parseForm<S extends z.ZodType>(schema: S, formData: FormData): { ok: tr
  */
 export function guardedAction<S extends z.ZodType, R extends ActionState = ActionState>(
   options: { permission: Permission; schema: S },
-  handler: (input: z.output<S>, user: SessionUser) => Promise<R | void>,
+  handler: (input: z.output<S>, user: SessionUser, context: ActionContext) => Promise<R | void>,
 ) {
   return async (_previous: R | ActionState | null, formData: FormData): Promise<R | ActionState> => {
+    const locale = await actionLocale();
+    const t = await guardMessages(locale);
     const caller = await authorize(options.permission);
-    if (!caller.ok && caller.refused === "signed-out") return { ok: false, message: SIGNED_OUT_MESSAGE };
-    if (!caller.ok && caller.refused === "enrol-two-factor") return { ok: false, message: ENROL_FIRST_MESSAGE };
-    if (!caller.ok) return { ok: false, message: `Your role (${caller.user.role}) is not allowed to do this.` };
+    if (!caller.ok && caller.refused === "signed-out") return { ok: false, message: t("signedOut") };
+    if (!caller.ok && caller.refused === "enrol-two-factor") return { ok: false, message: t("enrolFirst", { path: localizedPath(locale, TWO_FACTOR_ENROLMENT_PATH) }) };
+    if (!caller.ok) return { ok: false, message: t("forbidden", { role: caller.user.role }) };
     const { user } = caller;
-    const parsed = parseForm(options.schema, formData);
+    const parsed = parseForm(options.schema, formData, locale, t);
     if (!parsed.ok) return parsed.state;
     try {
-      return (await withPublishedDataRefresh(() => handler(parsed.data, user))) ?? { ok: true, message: "Saved." };
+      return (await withPublishedDataRefresh(() => handler(parsed.data, user, { locale }))) ?? { ok: true, message: t("saved") };
     } catch (error) {
       if (error instanceof ActionError) return { ok: false, message: error.message };
       throw error;
@@ -96,14 +111,16 @@ export function guardedAction<S extends z.ZodType, R extends ActionState = Actio
  * For the changes a signed-in person makes to their own account's sign-in (two-factor enrolment): any role,
  * and also while they must still enrol, which is the one thing such an account may do. Same checks otherwise.
  */
-export function ownAccountAction<S extends z.ZodType, R extends ActionState = ActionState>(options: { schema: S }, handler: (input: z.output<S>, user: SessionUser) => Promise<R | void>) {
+export function ownAccountAction<S extends z.ZodType, R extends ActionState = ActionState>(options: { schema: S }, handler: (input: z.output<S>, user: SessionUser, context: ActionContext) => Promise<R | void>) {
   return async (_previous: R | ActionState | null, formData: FormData): Promise<R | ActionState> => {
+    const locale = await actionLocale();
+    const t = await guardMessages(locale);
     const user = await getSessionUser();
-    if (!user) return { ok: false, message: SIGNED_OUT_MESSAGE };
-    const parsed = parseForm(options.schema, formData);
+    if (!user) return { ok: false, message: t("signedOut") };
+    const parsed = parseForm(options.schema, formData, locale, t);
     if (!parsed.ok) return parsed.state;
     try {
-      return (await handler(parsed.data, user)) ?? { ok: true, message: "Saved." };
+      return (await handler(parsed.data, user, { locale })) ?? { ok: true, message: t("saved") };
     } catch (error) {
       if (error instanceof ActionError) return { ok: false, message: error.message };
       throw error;

@@ -6,6 +6,8 @@ import { getSecuritySettings } from "@/db/queries/security-settings";
 import { getAccountForSession } from "@/db/queries/users";
 import { mustEnrolTwoFactor, TWO_FACTOR_ENROLMENT_PATH } from "@/lib/auth/two-factor";
 import type { Role } from "@/lib/domain";
+import { localizedPath } from "@/lib/i18n/locales";
+import { pageLocale } from "@/server/i18n/action-locale";
 import { getAuth } from "./better-auth";
 
 export interface SessionUser {
@@ -51,9 +53,11 @@ async function currentHeaders(): Promise<Headers> {
  */
 export async function requirePageUser(returnTo: string, options: { enrolling?: boolean } = {}): Promise<SessionUser> {
   const user = await getSessionUser();
-  if (!user) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
-  if (user.mustEnrolTwoFactor && !options.enrolling) redirect(`${TWO_FACTOR_ENROLMENT_PATH}?next=${encodeURIComponent(returnTo)}`);
-  return user;
+  if (user && (!user.mustEnrolTwoFactor || options.enrolling)) return user;
+  // Sign-in, enrolment and the way back stay in the page's language.
+  const locale = await pageLocale();
+  const back = encodeURIComponent(localizedPath(locale, returnTo));
+  redirect(`${localizedPath(locale, user ? TWO_FACTOR_ENROLMENT_PATH : "/sign-in")}?next=${back}`);
 }
 
 /** The id (never the token) of the session this request was made with, to tell "this browser" on the account page. */

@@ -34,9 +34,9 @@ const ENUMERATED: Record<string, readonly string[]> = { status: STATUSES, addres
 
 function namespacesUsed(): Set<string> {
   const used = new Set<string>();
-  for (const text of SOURCE) for (const match of text.matchAll(/(?:useTranslations|getTranslations)\(\s*"([\w.]+)"/g)) used.add(match[1]!);
-  // Translators made outside React (the server-drawn exports: lib/export/words.ts) name their namespace in createTranslator's options.
-  for (const text of SOURCE) for (const match of text.matchAll(/createTranslator\(\{[^}]*namespace:\s*"([\w.]+)"/g)) used.add(match[1]!);
+  for (const text of SOURCE) for (const match of text.matchAll(/(?:useTranslations|getTranslations|actionTranslations)\(\s*"([\w.]+)"/g)) used.add(match[1]!);
+  // A translator made with createTranslator({ namespace: "…" }).
+  for (const text of SOURCE) for (const match of text.matchAll(/\bnamespace:\s*"([\w.]+)"/g)) used.add(match[1]!);
   return used;
 }
 

@@ -15,3 +15,12 @@ export async function clientMessages(locale: Locale): Promise<Pick<Messages, (ty
   const messages = await loadMessages(locale);
   return Object.fromEntries(CLIENT_NAMESPACES.map((namespace) => [namespace, messages[namespace]])) as Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;
 }
+
+/** What the workspace's client components read besides: its forms are client components. */
+export const WORKSPACE_CLIENT_NAMESPACES = ["workspace", "signIn", "review", "scoring", "account", "twoFactor"] as const satisfies ReadonlyArray<keyof Messages>;
+
+export async function workspaceClientMessages(locale: Locale) {
+  const messages = await loadMessages(locale);
+  const extra = Object.fromEntries(WORKSPACE_CLIENT_NAMESPACES.map((namespace) => [namespace, messages[namespace]])) as Pick<Messages, (typeof WORKSPACE_CLIENT_NAMESPACES)[number]>;
+  return { ...(await clientMessages(locale)), ...extra };
+}

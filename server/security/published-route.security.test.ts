@@ -123,8 +123,9 @@ describe("the dashboard in each language", () => {
     expect(target(await get("/rounds/hrc-37"))).toBe("/en/rounds/hrc-37");
     const chinese = await get("/zh/rounds/hrc-37");
     expect(chinese.headers.get("x-middleware-next")).toBe("1");
-    // Route handlers and embeds have no locale segment: never rewritten.
-    for (const path of ["/api/v1/summary", "/exports/scores.csv", "/embed/fulfilment", "/icon.svg"]) expect(target(await get(path)), path).toBeNull();
+    // Route handlers have no locale segment: never rewritten. Embeds have one, inside the server only.
+    for (const path of ["/api/v1/summary", "/exports/scores.csv", "/icon.svg"]) expect(target(await get(path)), path).toBeNull();
+    expect(target(await get("/embed/fulfilment"))).toBe("/embed/en/fulfilment");
   });
 
   it("reads no language from the browser: Accept-Language changes nothing", async () => {

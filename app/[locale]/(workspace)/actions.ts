@@ -1,10 +1,11 @@
 "use server";
 
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
 import { getAuth } from "@/server/auth/better-auth";
+import { redirectFromAction } from "@/server/i18n/action-locale";
 
 export async function signOut() {
   await getAuth().api.signOut({ headers: await headers() });
-  redirect("/");
+  // Back to the dashboard in the language the person was reading.
+  await redirectFromAction("/");
 }

@@ -6,28 +6,48 @@ import { endOtherSessions, endOwnSession as endOwnSessionCommand, SessionChangeE
 import { ActionError, guardedAction } from "@/server/auth/guard";
 import { getCurrentSessionId } from "@/server/auth/session";
 import { endOtherSessionsSchema, endSessionSchema } from "@/lib/validation/account";
+import type { Locale } from "@/lib/i18n/locales";
+import { actionTranslations } from "@/server/i18n/action-translations";
+import en from "@/messages/en.json";
+
+type Messages = Awaited<ReturnType<typeof accountMessages>>;
+const accountMessages = (locale: Locale) => actionTranslations("account.action", locale);
+
+/** The session commands' refusals, said again in the page's language (found by their English text). */
+const REFUSALS = new Map<string, "thisSession" | "noSuchSession" | "noOtherSession">([
+  [en.account.action.thisSession, "thisSession"],
+  [en.account.action.noSuchSession, "noSuchSession"],
+  [en.account.action.noOtherSession, "noOtherSession"],
+]);
 
 /** The session this request came with; the guard has just found one, so its absence means it ended meanwhile. */
-async function currentSession(): Promise<string> {
+async function currentSession(t: Messages): Promise<string> {
   const id = await getCurrentSessionId();
-  if (!id) throw new ActionError("Your session has ended. Sign in and try again.");
+  if (!id) throw new ActionError(t("sessionEnded"));
   return id;
 }
 
-function refused(error: unknown): never {
-  if (error instanceof SessionChangeError) throw new ActionError(error.message);
-  throw error;
+function refusedWith(t: Messages) {
+  return (error: unknown): never => {
+    if (error instanceof SessionChangeError) {
+      const key = REFUSALS.get(error.message);
+      throw new ActionError(key ? t(key) : error.message);
+    }
+    throw error;
+  };
 }
 
 // Only ever the caller's own sessions: the command looks a session up by its id and the caller's id together.
-export const endOwnSession = guardedAction({ permission: "ownAccount", schema: endSessionSchema }, async (input, user) => {
-  const { device } = await endOwnSessionCommand(getDb(), user.id, input.sessionId, await currentSession()).catch(refused);
+export const endOwnSession = guardedAction({ permission: "ownAccount", schema: endSessionSchema }, async (input, user, { locale }) => {
+  const t = await accountMessages(locale);
+  const { device } = await endOwnSessionCommand(getDb(), user.id, input.sessionId, await currentSession(t)).catch(refusedWith(t));
   revalidatePath("/account");
-  return { ok: true, message: `Ended the session on ${device}: that browser is signed out at its next click.` };
+  return { ok: true, message: t("endedOne", { device }) };
 });
 
-export const signOutEverywhereElse = guardedAction({ permission: "ownAccount", schema: endOtherSessionsSchema }, async (_input, user) => {
-  const ended = await endOtherSessions(getDb(), user.id, await currentSession()).catch(refused);
+export const signOutEverywhereElse = guardedAction({ permission: "ownAccount", schema: endOtherSessionsSchema }, async (_input, user, { locale }) => {
+  const t = await accountMessages(locale);
+  const ended = await endOtherSessions(getDb(), user.id, await currentSession(t)).catch(refusedWith(t));
   revalidatePath("/account");
-  return { ok: true, message: `Signed out everywhere else: ${ended === 1 ? "1 other session" : `${ended} other sessions`} ended. This browser stays signed in.` };
+  return { ok: true, message: t("endedOthers", { count: ended }) };
 });

@@ -14,6 +14,9 @@ import { AccountExistsError, createAccount, newAccountSchema } from "@/server/au
 import { ActionError, guardedAction } from "@/server/auth/guard";
 import { issuePasswordResetLink } from "@/server/auth/password-reset";
 import { isApplicable } from "@/lib/scoring";
+import type { Role } from "@/lib/domain";
+import type { Locale } from "@/lib/i18n/locales";
+import { actionTranslations } from "@/server/i18n/action-translations";
 import { accountResetSchema, accountRoleSchema, accountTargetSchema } from "@/lib/validation/account";
 import { twoFactorRequirementSchema } from "@/lib/validation/two-factor";
 import { deadlineSchema, decisionSchema, minCoverageSchema, newRoundSchema, publishSchema } from "@/lib/validation/editor";
@@ -24,53 +27,54 @@ function refused(error: unknown): never {
   throw error;
 }
 
-export const createUserAccount = guardedAction({ permission: "manageUsers", schema: newAccountSchema }, async (input, editor) => {
+async function userMessages(locale: Locale) {
+  const [t, tWorkspace] = await Promise.all([actionTranslations("users.action", locale), actionTranslations("workspace", locale)]);
+  return { t, role: (role: Role) => tWorkspace(`role.${role}`) };
+}
+
+export const createUserAccount = guardedAction({ permission: "manageUsers", schema: newAccountSchema }, async (input, editor, { locale }) => {
+  const { t, role } = await userMessages(locale);
   await createAccount(input, (tx, account) => recordAccountCreated(tx, editor.id, account)).catch(refused);
   revalidatePath("/editor/users");
-  return { ok: true, message: `Created the ${input.role} account for ${input.email}. Give them the password by a safe channel.` };
+  return { ok: true, message: t("created", { role: role(input.role), email: input.email }) };
 });
 
-export const deactivateUserAccount = guardedAction({ permission: "manageUsers", schema: accountTargetSchema }, async (input, editor) => {
+export const deactivateUserAccount = guardedAction({ permission: "manageUsers", schema: accountTargetSchema }, async (input, editor, { locale }) => {
+  const { t } = await userMessages(locale);
   const account = await deactivateAccount(getDb(), editor.id, input.userId).catch(refused);
   revalidatePath("/editor/users");
-  const ended = account.sessionsEnded === 1 ? "1 session" : `${account.sessionsEnded} sessions`;
-  return { ok: true, message: `Deactivated ${account.name} (${account.email}): ${ended} ended, and sign-in is refused until you reactivate the account.` };
+  return { ok: true, message: t("deactivated", { name: account.name, email: account.email, count: account.sessionsEnded }) };
 });
 
-export const reactivateUserAccount = guardedAction({ permission: "manageUsers", schema: accountTargetSchema }, async (input, editor) => {
+export const reactivateUserAccount = guardedAction({ permission: "manageUsers", schema: accountTargetSchema }, async (input, editor, { locale }) => {
+  const { t } = await userMessages(locale);
   const account = await reactivateAccount(getDb(), editor.id, input.userId).catch(refused);
   revalidatePath("/editor/users");
-  return { ok: true, message: `Reactivated ${account.name} (${account.email}): they can sign in again with their password.` };
+  return { ok: true, message: t("reactivated", { name: account.name, email: account.email }) };
 });
 
-export const changeUserRole = guardedAction({ permission: "manageUsers", schema: accountRoleSchema }, async (input, editor) => {
+export const changeUserRole = guardedAction({ permission: "manageUsers", schema: accountRoleSchema }, async (input, editor, { locale }) => {
+  const { t, role } = await userMessages(locale);
   const account = await setAccountRole(getDb(), editor.id, input.userId, input.role).catch(refused);
   revalidatePath("/editor/users");
-  return { ok: true, message: `${account.name} is now ${input.role === "editor" ? "an editor" : "a reviewer"} (was ${account.before}), from their next request.` };
+  return { ok: true, message: t("roleChanged", { name: account.name, role: input.role === "editor" ? t("asEditor") : t("asReviewer"), before: role(account.before) }) };
 });
 
-export const issuePasswordReset = guardedAction({ permission: "manageUsers", schema: accountResetSchema }, async (input, editor) => {
+export const issuePasswordReset = guardedAction({ permission: "manageUsers", schema: accountResetSchema }, async (input, editor, { locale }) => {
+  const { t } = await userMessages(locale);
   const link = await issuePasswordResetLink(editor.id, input.userId).catch(refused);
   // The link is in this answer only (the database keeps a hash of it): it is shown this once.
-  const until = `${link.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-  const mail = !link.emailed
-    ? "Pass it on by a safe channel"
-    : link.emailed.sent
-      ? `It was also sent to ${link.emailed.to}`
-      : `Sending it to ${link.emailed.to} failed (${link.emailed.error}), so pass it on by a safe channel; the link is valid`;
-  return { ok: true, message: `Reset link for ${link.name} (${link.email}), usable once until ${until}. ${mail}; it is not shown again: ${link.url}` };
+  const until = link.expiresAt.toISOString().slice(0, 16).replace("T", " ");
+  const mail = !link.emailed ? t("passOn") : link.emailed.sent ? t("mailed", { to: link.emailed.to }) : t("mailFailed", { to: link.emailed.to, error: String(link.emailed.error) });
+  return { ok: true, message: t("reset", { name: link.name, email: link.email, until, mail, url: link.url }) };
 });
 
-export const setTwoFactorRequirement = guardedAction({ permission: "manageUsers", schema: twoFactorRequirementSchema }, async (input, editor) => {
+export const setTwoFactorRequirement = guardedAction({ permission: "manageUsers", schema: twoFactorRequirementSchema }, async (input, editor, { locale }) => {
+  const { t } = await userMessages(locale);
   const { before, after } = await setTwoFactorRequired(getDb(), input.requireTwoFactor, editor.id);
   revalidatePath("/editor/users");
-  if (before === after) return { ok: true, message: after ? "Two-factor sign-in was already required for every account." : "Two-factor sign-in was already optional." };
-  return {
-    ok: true,
-    message: after
-      ? `Two-factor sign-in is now required: every account without it is sent to set it up on its next request, and can do nothing else until it has${editor.twoFactorEnabled === false ? " (yours too: you are sent there now)" : ""}.`
-      : "Two-factor sign-in is now optional; accounts that have it keep it.",
-  };
+  if (before === after) return { ok: true, message: after ? t("alreadyRequired") : t("alreadyOptional") };
+  return { ok: true, message: after ? t("nowRequired", { yours: editor.twoFactorEnabled === false ? t("yoursToo") : "" }) : t("nowOptional") };
 });
 
 export const createRound = guardedAction({ permission: "edit", schema: newRoundSchema }, async (input, editor) => {

@@ -7,7 +7,9 @@ import { carryForwardScores, ConflictError, saveScore, ScoreRefusedError, type C
 import { getOwnAssessment } from "@/db/queries/assessments";
 import { findNextUnscoredBenchmark, type ReviewRound } from "@/db/queries/review";
 import { ActionError, guardedAction, type ActionState } from "@/server/auth/guard";
-import { STATUS_LABELS, type Status } from "@/lib/domain";
+import type { Status } from "@/lib/domain";
+import { localizedPath, type Locale } from "@/lib/i18n/locales";
+import { actionTranslations } from "@/server/i18n/action-translations";
 import { assessmentFormSchema, carryForwardSchema } from "@/lib/validation/assessment";
 
 export interface ScoreValues {
@@ -24,9 +26,18 @@ export interface AssessmentActionState extends ActionState {
   conflict?: ScoreValues & { assessmentId: number; createdAt: string };
 }
 
+/** A refusal from db/commands/review in the page's language; English as the command says it. */
+async function refusalMessage(error: ScoreRefusedError, locale: Locale): Promise<string> {
+  if (locale === "en") return error.message;
+  const t = await actionTranslations("scoring.action", locale);
+  if (error.reason === "missing") return t("missing");
+  return /not approved/.test(error.message) ? t("notApproved") : t("notApplicable");
+}
+
 export const saveAssessment = guardedAction<typeof assessmentFormSchema, AssessmentActionState>(
   { permission: "score", schema: assessmentFormSchema },
-  async (input, user) => {
+  async (input, user, { locale }) => {
+    const t = await actionTranslations("scoring.action", locale);
     let saved: { id: number; round: ReviewRound };
     try {
       const { id, round } = await saveScore(getDb(), {
@@ -45,34 +56,28 @@ export const saveAssessment = guardedAction<typeof assessmentFormSchema, Assessm
       if (error instanceof ConflictError) {
         const meanwhile = error.latestId ? await getOwnAssessment(getDb(), error.latestId, user.id) : undefined;
         revalidatePath(`/review/${input.roundSlug}`, "layout");
-        if (!meanwhile) throw new ActionError(error.message);
+        if (!meanwhile) throw new ActionError(locale === "en" ? error.message : t("conflictUnknown"));
+        const statusWord = await actionTranslations("status", locale);
         return {
           ok: false,
-          message: `This score was changed at ${meanwhile.createdAt.slice(0, 16).replace("T", " ")} UTC (now “${STATUS_LABELS[meanwhile.status]}”, saved from another window) after you opened the form. Nothing was saved. Your text is kept below and the score saved meanwhile is shown above it: save again to replace it with yours.`,
+          message: t("conflict", { time: meanwhile.createdAt.slice(0, 16).replace("T", " "), status: statusWord(meanwhile.status) }),
           conflict: { assessmentId: meanwhile.id, status: meanwhile.status, rationale: meanwhile.rationale, publicRecord: meanwhile.publicRecord, evidence: meanwhile.evidence, createdAt: meanwhile.createdAt },
         };
       }
-      if (error instanceof ScoreRefusedError) throw new ActionError(error.message);
+      if (error instanceof ScoreRefusedError) throw new ActionError(await refusalMessage(error, locale));
       throw error;
     }
     if (input.afterSave === "next") {
       const next = await findNextUnscoredBenchmark(getDb(), saved.round, user.id, input.benchmarkSlug);
-      redirect(next ? `/review/${saved.round.slug}/${next}?saved=${input.benchmarkSlug}` : `/review/${saved.round.slug}?saved=${input.benchmarkSlug}`);
+      redirect(localizedPath(locale, next ? `/review/${saved.round.slug}/${next}?saved=${input.benchmarkSlug}` : `/review/${saved.round.slug}?saved=${input.benchmarkSlug}`));
     }
     return {
       ok: true,
-      message: "Saved. Your earlier scores stay in the history.",
+      message: t("saved"),
       saved: { assessmentId: saved.id, status: input.status, rationale: input.rationale, publicRecord: input.publicRecord, evidence: input.evidence },
     };
   },
 );
-
-const SKIP_REASONS: Record<CarryForwardSkip, string> = {
-  changed: "you scored it after this page was opened; it was left as you scored it",
-  not_applicable: "it does not apply at this round",
-  missing: "it no longer exists",
-  no_previous: "it has no score at an earlier round to carry",
-};
 
 export interface CarryForwardActionState extends ActionState {
   created?: Array<{ benchmarkSlug: string; title: string; status: Status; fromRound: string }>;
@@ -81,22 +86,20 @@ export interface CarryForwardActionState extends ActionState {
 
 export const carryForwardPrevious = guardedAction<typeof carryForwardSchema, CarryForwardActionState>(
   { permission: "score", schema: carryForwardSchema },
-  async (input, user) => {
+  async (input, user, { locale }) => {
+    const t = await actionTranslations("review.carry", locale);
     let result;
     try {
       result = await carryForwardScores(getDb(), { roundSlug: input.roundSlug, reviewerId: user.id, chosen: input.chosen });
     } catch (error) {
-      if (error instanceof ScoreRefusedError) throw new ActionError(error.message);
+      if (error instanceof ScoreRefusedError) throw new ActionError(locale === "en" ? error.message : t("roundMissing"));
       throw error;
     }
     revalidatePath(`/review/${result.round.slug}`, "layout");
-    const skipped = result.skipped.map((s) => ({ benchmarkSlug: s.benchmarkSlug, title: s.title, why: SKIP_REASONS[s.reason] }));
+    const skipped = result.skipped.map((s) => ({ benchmarkSlug: s.benchmarkSlug, title: s.title, why: t(`why.${s.reason satisfies CarryForwardSkip}`) }));
     const created = result.created.length;
-    const plural = (n: number) => (n === 1 ? "score" : "scores");
     const message =
-      created === 0
-        ? `Nothing was carried forward. Skipped ${skipped.length}.`
-        : `Carried forward ${created} ${plural(created)} unchanged from the previous round.${skipped.length ? ` Skipped ${skipped.length}.` : ""}`;
+      created === 0 ? t("nothing", { skipped: skipped.length }) : `${t("done", { count: created })}${skipped.length ? t("skipped", { skipped: skipped.length }) : ""}`;
     return { ok: created > 0, message, created: result.created, skipped };
   },
 );

@@ -9,6 +9,8 @@ import { findSubjectNamed, freeSubjectSlug } from "@/db/queries/extraction-conte
 import { getStatementForReview } from "@/db/queries/statements";
 import { can } from "@/lib/permissions";
 import { ActionError, guardedAction } from "@/server/auth/guard";
+import { localizedPath, type Locale } from "@/lib/i18n/locales";
+import { actionTranslations } from "@/server/i18n/action-translations";
 import { addSourceSchema, confirmDemandSchema, confirmNewSubjectSchema, newStatementSchema } from "@/lib/validation/statement";
 
 async function asActionError<T>(work: () => Promise<T>): Promise<T> {
@@ -21,28 +23,30 @@ async function asActionError<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** Says where a confirmed candidate went, and that a repeat of the same confirmation changed nothing. */
-function confirmedMessage(result: ConfirmedCandidate, createdText: string): string {
-  const where = result.reviewState === "approved" ? `/benchmarks/${result.benchmarkSlug}` : `/benchmarks/${result.benchmarkSlug} once an editor approves it`;
-  if (!result.created) return `This candidate was already confirmed: “${result.benchmarkTitle}” (${where}). Nothing new was created.`;
-  return `${createdText} “${result.benchmarkTitle}”${result.reviewState === "approved" ? "" : " as a draft for an editor to approve"} (${where}).`;
+async function confirmedMessage(result: ConfirmedCandidate, created: "created" | "addedSource", locale: Locale): Promise<string> {
+  const t = await actionTranslations("statementReview.action", locale);
+  const path = localizedPath(locale, `/benchmarks/${result.benchmarkSlug}`);
+  const where = result.reviewState === "approved" ? path : t("whereLater", { path });
+  if (!result.created) return t("already", { title: result.benchmarkTitle, where });
+  return t(created, { title: result.benchmarkTitle, draft: result.reviewState === "approved" ? "" : t("asDraft"), where });
 }
 
-export const addStatement = guardedAction({ permission: "propose", schema: newStatementSchema }, async (input, user) => {
+export const addStatement = guardedAction({ permission: "propose", schema: newStatementSchema }, async (input, user, { locale }) => {
   const slug = await asActionError(() => createStatement(getDb(), input, user));
   revalidatePath("/", "layout");
-  redirect(`/review/statements/${slug}`);
+  redirect(localizedPath(locale, `/review/statements/${slug}`));
 });
 
-export const confirmDemand = guardedAction({ permission: "propose", schema: confirmDemandSchema }, async (input, user) => {
+export const confirmDemand = guardedAction({ permission: "propose", schema: confirmDemandSchema }, async (input, user, { locale }) => {
   const result = await asActionError(() => createBenchmarkFromDemand(getDb(), input, user));
   revalidatePath("/", "layout");
-  return { ok: true, message: confirmedMessage(result, "Created the benchmark") };
+  return { ok: true, message: await confirmedMessage(result, "created", locale) };
 });
 
-export const addDemandToBenchmark = guardedAction({ permission: "propose", schema: addSourceSchema }, async (input, user) => {
+export const addDemandToBenchmark = guardedAction({ permission: "propose", schema: addSourceSchema }, async (input, user, { locale }) => {
   const result = await asActionError(() => addBenchmarkSource(getDb(), input, user));
   revalidatePath("/", "layout");
-  return { ok: true, message: confirmedMessage(result, "Added this statement as a further source of") };
+  return { ok: true, message: await confirmedMessage(result, "addedSource", locale) };
 });
 
 /**
@@ -50,16 +54,17 @@ export const addDemandToBenchmark = guardedAction({ permission: "propose", schem
  * subject command (audited as subject.create). A reviewer's stays confidential — on no public page,
  * its name withheld from public texts — until an editor clears it; an editor may make it public at once.
  */
-export const confirmNewSubject = guardedAction({ permission: "propose", schema: confirmNewSubjectSchema }, async (input, user) => {
+export const confirmNewSubject = guardedAction({ permission: "propose", schema: confirmNewSubjectSchema }, async (input, user, { locale }) => {
+  const t = await actionTranslations("statementReview.action", locale);
   const db = getDb();
   const statement = await getStatementForReview(db, input.statementSlug);
-  if (!statement) throw new ActionError("That statement does not exist.");
-  if (statement.reviewState === "rejected") throw new ActionError("The statement was rejected: nothing more can be added from it.");
+  if (!statement) throw new ActionError(t("noStatement"));
+  if (statement.reviewState === "rejected") throw new ActionError(t("rejected"));
   const existing = await findSubjectNamed(db, input.name, input.nameZh);
-  if (existing) return { ok: true, message: `“${existing.name}” is already in the database (${existing.slug}). Nothing new was created.` };
+  if (existing) return { ok: true, message: t("personExists", { name: existing.name, slug: existing.slug }) };
   const confidential = !(input.makePublic && can(user, "edit"));
   const slug = await freeSubjectSlug(db, input.name);
   await asActionError(() => createSubject(db, { kind: "person", slug, name: input.name, nameZh: input.nameZh, role: input.role, article: null, description: "", confidential }, user.id));
   revalidatePath("/", "layout");
-  return { ok: true, message: `Added “${input.name}” as a new person${confidential ? ", confidential until an editor clears it" : ""}.` };
+  return { ok: true, message: t("personAdded", { name: input.name, confidential: confidential ? t("personConfidential") : "" }) };
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/navigation";
 import { AccountBar } from "@/components/review/account-bar";
 import { DeadlineBadge } from "@/components/review/deadline-badge";
@@ -7,16 +8,20 @@ import { getDb } from "@/db/client";
 import { listLatestAssessments } from "@/db/queries/assessments";
 import { listReviewRounds, listRoundBenchmarks } from "@/db/queries/review";
 import { requirePageUser } from "@/server/auth/session";
-import { REVIEW_STATE_LABELS } from "@/lib/domain";
+import { LocalizedText } from "@/components/ui/localized-text";
 import { formatRoundDate } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/locales";
 import { deadlineState } from "@/lib/review";
 import { signOut } from "@/app/[locale]/(workspace)/actions";
 
-export const metadata: Metadata = { title: "Review queue" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("review"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function ReviewRoundsPage() {
   const user = await requirePageUser("/review");
+  const [locale, t] = [(await getLocale()) as Locale, await getTranslations("review")];
   const today = new Date().toISOString().slice(0, 10);
   const db = getDb();
   const rounds = await Promise.all(
@@ -29,31 +34,29 @@ export default async function ReviewRoundsPage() {
   );
   const additions = await listAdditionsAwaitingOrRefused(db, user.id);
   const pending = [
-    ...additions.statements.map((s) => ({ key: `statement:${s.slug}`, what: "Statement", title: s.title, href: `/review/statements/${s.slug}`, state: s.state, note: s.note })),
-    ...additions.benchmarks.map((b) => ({ key: `benchmark:${b.slug}`, what: "Benchmark", title: b.title, href: null, state: b.state, note: b.note })),
-    ...additions.sources.map((l) => ({ key: `source:${l.statementSlug}:${l.benchmarkTitle}`, what: "Source", title: `${l.statementTitle} → ${l.benchmarkTitle}`, href: `/review/statements/${l.statementSlug}`, state: l.state, note: l.note })),
+    ...additions.statements.map((s) => ({ key: `statement:${s.slug}`, what: t("additions.statement"), title: s.title, href: `/review/statements/${s.slug}`, state: s.state, note: s.note })),
+    ...additions.benchmarks.map((b) => ({ key: `benchmark:${b.slug}`, what: t("additions.benchmark"), title: b.title, href: null, state: b.state, note: b.note })),
+    ...additions.sources.map((l) => ({ key: `source:${l.statementSlug}:${l.benchmarkTitle}`, what: t("additions.source"), title: `${l.statementTitle} → ${l.benchmarkTitle}`, href: `/review/statements/${l.statementSlug}`, state: l.state, note: l.note })),
   ];
   return (
     <>
       <AccountBar user={user} signOut={signOut} />
-      <h1 className="text-2xl font-semibold">Review queue</h1>
-      <p className="mt-2 text-stone-700">Choose a round to score. Rounds with the nearest deadline need you first.</p>
+      <h1 className="text-2xl font-semibold">{t("heading")}</h1>
+      <p className="mt-2 text-stone-700">{t("intro")}</p>
       <ul className="mt-4 divide-y divide-stone-200 rounded border border-stone-200 bg-white" data-testid="review-rounds">
         {rounds.map(({ round, applicable, mine, deadline }) => (
           <li key={round.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
             <div>
               <Link href={`/review/${round.slug}`} className="font-medium">
-                {round.name}
+                <LocalizedText locale={locale} en={round.name} zh={null} />
               </Link>
               <p className="text-xs text-stone-600">
-                {round.trackName} · {formatRoundDate(round.startDate, round.endDate, round.datePrecision)} ·{" "}
-                {round.publishedAt ? "published" : "not yet published"}
+                <LocalizedText locale={locale} en={round.trackName} zh={null} /> · {formatRoundDate(round.startDate, round.endDate, round.datePrecision, locale)} ·{" "}
+                {round.publishedAt ? t("published") : t("unpublished")}
               </p>
             </div>
             <div className="flex items-center gap-3 text-sm">
-              <span>
-                You scored {mine} of {applicable}
-              </span>
+              <span>{t("scoredOf", { mine, applicable })}</span>
               {mine < applicable && <DeadlineBadge state={deadline} deadline={round.scoringDeadline} />}
             </div>
           </li>
@@ -61,14 +64,14 @@ export default async function ReviewRoundsPage() {
       </ul>
       {pending.length > 0 && (
         <section aria-labelledby="additions-heading" className="mt-8">
-          <h2 id="additions-heading" className="text-lg font-semibold">What you added that is not public</h2>
-          <p className="mt-1 text-sm text-stone-700">Statements and benchmarks you add are drafts until an editor approves them.</p>
+          <h2 id="additions-heading" className="text-lg font-semibold">{t("additions.heading")}</h2>
+          <p className="mt-1 text-sm text-stone-700">{t("additions.intro")}</p>
           <ul className="mt-2 divide-y divide-stone-200 rounded border border-stone-200 bg-white" data-testid="my-additions">
             {pending.map((item) => (
               <li key={item.key} className="px-4 py-3 text-sm" data-state={item.state}>
                 <span className="text-stone-600">{item.what}:</span> {item.href ? <Link href={item.href}>{item.title}</Link> : <strong>{item.title}</strong>}{" "}
-                <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs font-medium">{REVIEW_STATE_LABELS[item.state]}</span>
-                {item.note && <p className={item.state === "rejected" ? "mt-1 text-red-800" : "mt-1 text-stone-600"}>Editor&apos;s note: {item.note}</p>}
+                <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs font-medium">{t(`reviewState.${item.state}`)}</span>
+                {item.note && <p className={item.state === "rejected" ? "mt-1 text-red-800" : "mt-1 text-stone-600"}>{t("additions.note", { note: item.note })}</p>}
               </li>
             ))}
           </ul>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/navigation";
 import { notFound } from "next/navigation";
 import { AccountBar } from "@/components/review/account-bar";
@@ -6,6 +7,7 @@ import { CarryForwardForm, QueueCheckbox } from "@/components/review/carry-forwa
 import { DeadlineBadge } from "@/components/review/deadline-badge";
 import { FocusedStatus } from "@/components/review/focused-status";
 import { DemoLabel } from "@/components/ui/demo-label";
+import { LocalizedText } from "@/components/ui/localized-text";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db/client";
 import { listCarryForwardSources, listLatestAssessments } from "@/db/queries/assessments";
@@ -15,18 +17,25 @@ import { deadlineState, inQueueView, QUEUE_VIEWS, visibleOtherScores, type Queue
 import { benchmarkSlugSchema, queueViewSchema } from "@/lib/validation/assessment";
 import { signOut } from "@/app/[locale]/(workspace)/actions";
 import { carryForwardPrevious } from "../actions";
+import type { Locale } from "@/lib/i18n/locales";
 
-export const metadata: Metadata = { title: "Score a round" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("review.round"))("title") };
+}
 export const dynamic = "force-dynamic";
-
-const VIEW_LABELS: Record<QueueView, string> = { all: "All", "to-score": "To score", scored: "Scored", disagreements: "Disagreements" };
 
 export default async function ReviewQueuePage({ params, searchParams }: { params: Promise<{ round: string }>; searchParams: Promise<{ show?: string | string[]; saved?: string | string[] }> }) {
   const [{ round: slug }, query] = await Promise.all([params, searchParams]);
   const user = await requirePageUser(`/review/${slug}`);
+  const locale = (await getLocale()) as Locale;
+  const t = await getTranslations("review.round");
+  const tWorkspace = await getTranslations("workspace");
+  const viewLabel = (v: QueueView) => t(`view.${v}`);
   const db = getDb();
   const round = await getReviewRound(db, slug);
   if (!round) notFound();
+  // Content has no Chinese in the review queries yet: on a Chinese page it is marked as English.
+  const roundName = <LocalizedText locale={locale} en={round.name} zh={null} />;
   const view = queueViewSchema.parse(query.show);
   const benchmarks = await listRoundBenchmarks(db, round);
   const latest = await listLatestAssessments(db, round.id);
@@ -48,36 +57,33 @@ export default async function ReviewQueuePage({ params, searchParams }: { params
     <>
       <AccountBar user={user} signOut={signOut} />
       <p className="text-sm">
-        <Link href="/review">Review queue</Link> / {round.name}
+        <Link href="/review">{tWorkspace("bar.queue")}</Link> / {roundName}
       </p>
       {savedConfirmed && (
         <FocusedStatus testId="saved-previous">
-          Saved your score of “{savedConfirmed.title}”. {todo === 0 ? "Nothing is left for you to score in this round." : "The benchmarks still to score are below."}
+          {t("savedTitle", { title: savedConfirmed.title })} {todo === 0 ? t("nothingLeft") : t("stillBelow")}
         </FocusedStatus>
       )}
-      <h1 className="mt-1 text-2xl font-semibold">Score: {round.name}</h1>
+      <h1 className="mt-1 text-2xl font-semibold">{t.rich("heading", { name: round.name, round: (chunks) => (locale === "en" ? chunks : <span lang="en">{chunks}</span>) })}</h1>
       <p className="mt-2 flex flex-wrap items-center gap-3" role="status">
         <span data-testid="todo-count">
-          {todo === 0 ? "You have scored every benchmark of this round." : `${todo} of ${benchmarks.length} benchmarks still to score.`}
+          {todo === 0 ? t("allScored") : t("todo", { todo, total: benchmarks.length })}
         </span>
         {todo > 0 && <DeadlineBadge state={deadline} deadline={round.scoringDeadline} />}
       </p>
-      <p className="mt-2 max-w-3xl text-sm text-stone-700">
-        You score blind: another reviewer&apos;s score of a benchmark is shown to you only once you have scored it too. “Disagreements” lists the benchmarks where your
-        latest status and another reviewer&apos;s differ.
-      </p>
-      <nav aria-label="Which benchmarks to show" className="mt-3">
+      <p className="mt-2 max-w-3xl text-sm text-stone-700">{t("blind")}</p>
+      <nav aria-label={t("viewsNav")} className="mt-3">
         <ul className="flex flex-wrap gap-2 text-sm">
           {QUEUE_VIEWS.map((v) => (
             <li key={v}>
               {/* The current view is not a link: the site's link colour would hide white text on blue. */}
               {v === view ? (
                 <span aria-current="page" className="inline-block rounded border border-blue-800 bg-blue-800 px-3 py-1 font-semibold text-white">
-                  {VIEW_LABELS[v]} ({counts[v]})
+                  {t("viewCount", { view: viewLabel(v), count: counts[v] })}
                 </span>
               ) : (
                 <Link href={`/review/${round.slug}?show=${v}`} className="inline-block rounded border border-stone-400 px-3 py-1 hover:bg-stone-100">
-                  {VIEW_LABELS[v]} ({counts[v]})
+                  {t("viewCount", { view: viewLabel(v), count: counts[v] })}
                 </Link>
               )}
             </li>
@@ -87,18 +93,18 @@ export default async function ReviewQueuePage({ params, searchParams }: { params
       <CarryForwardForm roundSlug={round.slug} carryForward={carryForwardPrevious}>
         <table className="mt-3 w-full border-collapse text-sm" data-testid="queue">
           <caption className="sr-only">
-            {VIEW_LABELS[view]}: {shown.length} benchmarks
+            {t("caption", { view: viewLabel(view), count: shown.length })}
           </caption>
           <thead>
             <tr className="border-b border-stone-300 text-left">
               <th scope="col" className="py-2 pr-3">
-                <span className="sr-only">Choose to carry forward</span>
+                <span className="sr-only">{t("chooseColumn")}</span>
               </th>
-              <th scope="col" className="py-2 pr-3">Benchmark</th>
-              <th scope="col" className="py-2 pr-3">Category</th>
-              <th scope="col" className="py-2 pr-3">Previous round</th>
-              <th scope="col" className="py-2 pr-3">Your latest score</th>
-              {view === "disagreements" && <th scope="col" className="py-2">Other reviewers</th>}
+              <th scope="col" className="py-2 pr-3">{t("benchmark")}</th>
+              <th scope="col" className="py-2 pr-3">{t("category")}</th>
+              <th scope="col" className="py-2 pr-3">{t("previous")}</th>
+              <th scope="col" className="py-2 pr-3">{t("mine")}</th>
+              {view === "disagreements" && <th scope="col" className="py-2">{t("others")}</th>}
             </tr>
           </thead>
           <tbody>
@@ -106,29 +112,33 @@ export default async function ReviewQueuePage({ params, searchParams }: { params
               <tr key={benchmark.id} className="border-b border-stone-100" data-benchmark={benchmark.slug}>
                 <td className="py-2 pr-3">
                   {/* Only what this reviewer has not scored: carrying forward never replaces a score of theirs. */}
-                  {source && !entry.mine && <QueueCheckbox value={`${benchmark.slug}:0`} label={`Choose “${benchmark.title}” to carry forward`} />}
+                  {source && !entry.mine && <QueueCheckbox value={`${benchmark.slug}:0`} label={t("choose", { title: benchmark.title })} />}
                 </td>
                 <th scope="row" className="py-2 pr-3 text-left font-normal">
-                  <Link href={`/review/${round.slug}/${benchmark.slug}`}>{benchmark.title}</Link>
-                  {benchmark.confidential && <span className="ml-2 rounded bg-stone-800 px-1 text-xs text-white">Confidential</span>}
+                  <Link href={`/review/${round.slug}/${benchmark.slug}`}>
+                    <LocalizedText locale={locale} en={benchmark.title} zh={null} />
+                  </Link>
+                  {benchmark.confidential && <span className="ml-2 rounded bg-stone-800 px-1 text-xs text-white">{tWorkspace("confidential")}</span>}
                 </th>
-                <td className="py-2 pr-3">{benchmark.categoryName}</td>
+                <td className="py-2 pr-3">
+                  <LocalizedText locale={locale} en={benchmark.categoryName} zh={null} />
+                </td>
                 <td className="py-2 pr-3" data-testid="previous-status">
                   {source ? (
                     <span className="inline-flex flex-wrap items-center gap-1">
                       <StatusBadge status={source.status} />
                       <span className="text-xs text-stone-600">
-                        {source.roundName}
-                        {source.basis === "own" ? ", your score (not yet published)" : ""}
+                        <LocalizedText locale={locale} en={source.roundName} zh={null} />
+                        {source.basis === "own" ? t("ownUnpublished") : ""}
                       </span>
                       {source.isDemo && <DemoLabel />}
                     </span>
                   ) : (
-                    <span className="text-stone-600">None</span>
+                    <span className="text-stone-600">{t("none")}</span>
                   )}
                 </td>
                 <td className="py-2 pr-3" data-testid="my-status">
-                  {entry.mine ? <StatusBadge status={entry.mine.status} /> : <span className="font-medium text-amber-900">To score</span>}
+                  {entry.mine ? <StatusBadge status={entry.mine.status} /> : <span className="font-medium text-amber-900">{t("toScore")}</span>}
                 </td>
                 {view === "disagreements" && (
                   <td className="py-2">
@@ -145,7 +155,7 @@ export default async function ReviewQueuePage({ params, searchParams }: { params
             ))}
           </tbody>
         </table>
-        {shown.length === 0 && <p className="mt-2 text-sm text-stone-700">No benchmark in this list.</p>}
+        {shown.length === 0 && <p className="mt-2 text-sm text-stone-700">{t("empty")}</p>}
       </CarryForwardForm>
     </>
   );

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/navigation";
 import { notFound } from "next/navigation";
 import { AccountBar } from "@/components/review/account-bar";
 import { AssessmentForm } from "@/components/review/assessment-form";
 import { BenchmarkContext } from "@/components/review/benchmark-context";
 import { FocusedStatus } from "@/components/review/focused-status";
+import { LocalizedText } from "@/components/ui/localized-text";
 import { getDb } from "@/db/client";
 import { listBenchmarkSources } from "@/db/queries/benchmarks";
 import { listCarryForwardSources, listEvidence, listLatestAssessments } from "@/db/queries/assessments";
@@ -15,8 +17,11 @@ import { isApplicable } from "@/lib/scoring";
 import { benchmarkSlugSchema } from "@/lib/validation/assessment";
 import { signOut } from "@/app/[locale]/(workspace)/actions";
 import { saveAssessment } from "../../actions";
+import type { Locale } from "@/lib/i18n/locales";
 
-export const metadata: Metadata = { title: "Score a benchmark" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("scoring"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 const withoutId = ({ assessmentId: _id, ...e }: { assessmentId: number; url: string; title: string; publishedOn: string | null }) => e;
@@ -24,6 +29,10 @@ const withoutId = ({ assessmentId: _id, ...e }: { assessmentId: number; url: str
 export default async function ScoreBenchmarkPage({ params, searchParams }: { params: Promise<{ round: string; benchmark: string }>; searchParams: Promise<{ saved?: string | string[] }> }) {
   const [{ round: roundSlug, benchmark: benchmarkSlug }, query] = await Promise.all([params, searchParams]);
   const user = await requirePageUser(`/review/${roundSlug}/${benchmarkSlug}`);
+  const locale = (await getLocale()) as Locale;
+  const [t, tWorkspace] = await Promise.all([getTranslations("scoring"), getTranslations("workspace")]);
+  // Content has no Chinese in the review queries yet: on a Chinese page it is marked as English.
+  const english = (chunks: React.ReactNode) => (locale === "en" ? chunks : <span lang="en">{chunks}</span>);
   const db = getDb();
   const [round, benchmark] = await Promise.all([getReviewRound(db, roundSlug), getReviewBenchmark(db, benchmarkSlug)]);
   // A draft is scored once an editor approves it; until then it is not in the queue.
@@ -49,30 +58,37 @@ export default async function ScoreBenchmarkPage({ params, searchParams }: { par
     <>
       <AccountBar user={user} signOut={signOut} />
       <p className="text-sm">
-        <Link href="/review">Review queue</Link> / <Link href={`/review/${round.slug}`}>{round.name}</Link>
+        <Link href="/review">{tWorkspace("bar.queue")}</Link> /{" "}
+        <Link href={`/review/${round.slug}`}>
+          <LocalizedText locale={locale} en={round.name} zh={null} />
+        </Link>
       </p>
-      {savedConfirmed && <FocusedStatus testId="saved-previous">Saved your score of “{savedConfirmed.title}”. This is the next benchmark you have not scored.</FocusedStatus>}
-      <h1 className="mt-1 text-2xl font-semibold">{benchmark.title}</h1>
-      <p className="text-stone-700">Your score at {round.name}</p>
+      {savedConfirmed && <FocusedStatus testId="saved-previous">{t("savedNext", { title: savedConfirmed.title })}</FocusedStatus>}
+      <h1 className="mt-1 text-2xl font-semibold">
+        <LocalizedText locale={locale} en={benchmark.title} zh={null} />
+      </h1>
+      <p className="text-stone-700">{t.rich("at", { name: round.name, round: english })}</p>
       <div className="mt-3 grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div>
           <section aria-labelledby="demand-heading" className="rounded border border-stone-200 bg-white p-3 text-sm">
-            <h2 id="demand-heading" className="font-medium">The demand</h2>
+            <h2 id="demand-heading" className="font-medium">{t("demand")}</h2>
             <ul className="list-disc pl-5">
               {sources.map((s) => (
                 <li key={s.statementSlug}>
-                  {s.demand} <span className="text-stone-600">({s.statementTitle})</span>
+                  <LocalizedText locale={locale} en={s.demand} zh={null} />{" "}
+                  <span className="text-stone-600">
+                    (<LocalizedText locale={locale} en={s.statementTitle} zh={null} />)
+                  </span>
                 </li>
               ))}
             </ul>
           </section>
           <p className="mt-3 text-sm text-stone-700" data-testid="blind-note">
-            You score blind: no other reviewer&apos;s score of this round is shown to you until you have scored it too. Once you both have, a difference shows in your queue under
-            “Disagreements”, and an editor settles it.
+            {t("blind")}
           </p>
           {mine && (
             <p className="mt-3 text-sm" data-testid="my-latest">
-              Your latest score, saved {mine.createdAt.slice(0, 16).replace("T", " ")} UTC, is shown below. Saving adds a new score; the earlier one stays in the history.
+              {t("latest", { time: mine.createdAt.slice(0, 16).replace("T", " ") })}
             </p>
           )}
           <div className="mt-4">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/navigation";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/forms/action-form";
@@ -10,18 +11,17 @@ import { listReferenceData } from "@/db/queries/reference";
 import { listReviewRounds } from "@/db/queries/review";
 import { getStatementForReview, listCandidateOutcomes, mayApplyFrom, type CandidateOutcome } from "@/db/queries/statements";
 import { requirePageUser } from "@/server/auth/session";
-import { ADDRESSEE_LABELS, ADDRESSEES, REVIEW_STATE_LABELS } from "@/lib/domain";
+import { ADDRESSEES } from "@/lib/domain";
 import { candidateKeys } from "@/lib/extract/candidate-key";
 import { extractStatement, type BenchmarkMatch, type Extraction, type ExtractedDemand } from "@/lib/extract/demands";
 import { can } from "@/lib/permissions";
 import { addDemandToBenchmark, confirmDemand, confirmNewSubject } from "../../statement-actions";
 import { signOut } from "@/app/[locale]/(workspace)/actions";
 
-export const metadata: Metadata = { title: "Demands in a statement" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("statementReview.page"))("title") };
+}
 export const dynamic = "force-dynamic";
-
-const SCOPE_HINT =
-  "Tick only where the demand can be judged: one about how the bilateral dialogue itself is run (meeting regularly, hearing NGOs, reporting results) at the dialogue's rounds. Tick none for a demand judged at every round, such as a release.";
 
 /** One card on the page: a demand, or one person's share of a demand that concerns several. */
 interface Card {
@@ -59,6 +59,7 @@ export default async function StatementDemandsPage({ params, searchParams }: { p
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const together = new Set(String(query.together ?? "").split(",").filter((v) => /^\d{1,3}$/.test(v)).map(Number));
   const user = await requirePageUser(`/review/statements/${slug}`);
+  const [t, tReview, tWorkspace, tAddressee] = await Promise.all([getTranslations("statementReview.page"), getTranslations("review"), getTranslations("workspace"), getTranslations("addressee")]);
   const db = getDb();
   const statement = await getStatementForReview(db, slug);
   if (!statement) notFound();
@@ -84,60 +85,58 @@ export default async function StatementDemandsPage({ params, searchParams }: { p
     <>
       <AccountBar user={user} signOut={signOut} />
       <p className="text-sm">
-        <Link href="/review">Review queue</Link> / Demands in a statement
+        <Link href="/review">{tWorkspace("bar.queue")}</Link> / {t("title")}
       </p>
       <h1 className="mt-1 text-2xl font-semibold">{statement.title}</h1>
       <p className="mt-1 text-sm" data-testid="statement-review-state">
-        <span className="rounded bg-stone-100 px-1.5 py-0.5 font-medium">{REVIEW_STATE_LABELS[statement.reviewState]}</span>
-        {statement.reviewState === "draft" && " — not public until an editor approves it."}
-        {statement.reviewNote && statement.reviewState === "rejected" && <span className="ml-1 text-red-800">Editor&apos;s reason: {statement.reviewNote}</span>}
+        <span className="rounded bg-stone-100 px-1.5 py-0.5 font-medium">{tReview(`reviewState.${statement.reviewState}`)}</span>
+        {statement.reviewState === "draft" && t("draft")}
+        {statement.reviewNote && statement.reviewState === "rejected" && <span className="ml-1 text-red-800">{t("reason", { reason: statement.reviewNote })}</span>}
       </p>
       <p className="mt-2 max-w-3xl text-stone-700">
-        {cards.length === 0
-          ? "No candidate demand was found in the pasted text. Add benchmarks by hand, or paste the text again in a new statement."
-          : `${cards.length} candidate demands found. Confirm each as a new benchmark, add it to the existing benchmark it repeats, or leave it out. Nothing is created until you confirm.`}
+        {cards.length === 0 ? t("noCandidates") : t("candidatesFound", { count: cards.length })}
       </p>
       {extraction.named.length > 0 && (
         <p className="mt-2 max-w-3xl text-sm" data-testid="named">
-          Named in this statement:{" "}
+          {t("named")}{" "}
           {extraction.named.map((s, i) => (
             <span key={s}>
               {i > 0 && ", "}
               {nameOf(s)}
-              {subjectOf.get(s)?.confidential && " (confidential)"}
+              {subjectOf.get(s)?.confidential && t("confidentialMark")}
             </span>
           ))}
         </p>
       )}
-      {rounds.length === 0 && <p className="mt-2 text-red-800">No round starts on or after this statement&apos;s date, so no benchmark can apply yet. Ask an editor to add the round.</p>}
+      {rounds.length === 0 && <p className="mt-2 text-red-800">{t("noRound")}</p>}
       {extraction.newSubjects.length > 0 && !refused && (
         <section className="mt-4" aria-labelledby="new-names">
           <h2 id="new-names" className="text-lg font-semibold">
-            Names not yet in the database
+            {t("newNames")}
           </h2>
           <p className="max-w-3xl text-sm text-stone-700">
-            Confirm a person to add them (they stay confidential until an editor clears them{can(user, "edit") ? ", unless you make them public" : ""}), or discard the name. Once added, they are linked to the demands that concern them.
+            {t("newNamesIntro", { unlessPublic: can(user, "edit") ? t("unlessPublic") : "" })}
           </p>
           <ul className="mt-2 space-y-3" data-testid="new-names">
             {extraction.newSubjects.map((n) => (
-              <Discardable key={n.name} label={`Discard ${n.name}`} testId="new-name" name={n.name}>
+              <Discardable key={n.name} label={t("discard", { name: n.name })} testId="new-name" name={n.name}>
                 <p className="font-medium">
-                  {n.name} <span className="text-sm font-normal text-stone-600">{n.kind === "organisation" ? "— an organisation" : n.role ? `— ${n.role}` : ""}</span>
+                  {n.name} <span className="text-sm font-normal text-stone-600">{n.kind === "organisation" ? t("organisation") : n.role ? `— ${n.role}` : ""}</span>
                 </p>
                 <blockquote className="mt-1 border-l-4 border-stone-300 pl-3 text-sm">{n.sentence}</blockquote>
                 {n.kind === "organisation" ? (
-                  <p className="mt-1 text-sm text-stone-600">Organisations are not people or laws here: add it as a publisher or signatory when editing the statement, or discard it.</p>
+                  <p className="mt-1 text-sm text-stone-600">{t("organisationNote")}</p>
                 ) : (
                   <ActionForm
                     action={confirmNewSubject}
                     testId={`new-person-${n.name}`}
-                    submitLabel="Add as a new person"
+                    submitLabel={t("addPerson")}
                     fields={[
                       { kind: "hidden", name: "statementSlug", value: statement.slug },
-                      { kind: "text", name: "name", label: "Name (in Latin letters)", defaultValue: n.name },
-                      { kind: "text", name: "nameZh", label: "Name in Chinese (optional)", defaultValue: n.lang === "zh" ? n.name : "" },
-                      { kind: "text", name: "role", label: "Who they are (optional)", defaultValue: n.role ?? "" },
-                      ...(can(user, "edit") ? [{ kind: "checkbox" as const, name: "makePublic", value: "yes", label: "Make public now (not confidential)" }] : []),
+                      { kind: "text", name: "name", label: t("personName"), defaultValue: n.name },
+                      { kind: "text", name: "nameZh", label: t("personNameZh"), defaultValue: n.lang === "zh" ? n.name : "" },
+                      { kind: "text", name: "role", label: t("personRole"), defaultValue: n.role ?? "" },
+                      ...(can(user, "edit") ? [{ kind: "checkbox" as const, name: "makePublic", value: "yes", label: t("makePublic") }] : []),
                     ]}
                   />
                 )}
@@ -151,80 +150,80 @@ export default async function StatementDemandsPage({ params, searchParams }: { p
           const d = c.demand;
           const outcome = outcomes.get(keys[i]!);
           const matches = c.person ? (c.match ? [c.match.id] : []) : d.matches;
-          const likely = matches.flatMap((id) => (slugOf.has(id) ? [{ value: slugOf.get(id)!, label: `Likely match: ${titleOf.get(id)}` }] : []));
+          const likely = matches.flatMap((id) => (slugOf.has(id) ? [{ value: slugOf.get(id)!, label: t("likelyMatch", { title: titleOf.get(id) ?? "" }) }] : []));
           const linked = c.subjectSlugs.map(nameOf);
           return (
             <li key={keys[i]} className="rounded border border-stone-200 bg-white p-4" data-candidate={i} data-confirmed={outcome ? "yes" : "no"}>
               <p className="font-medium">
-                Candidate {i + 1}
-                {c.person && <span className="font-normal text-stone-600"> — for {nameOf(c.person)}</span>}
+                {t("candidate", { n: i + 1 })}
+                {c.person && <span className="font-normal text-stone-600">{t("forPerson", { name: nameOf(c.person) })}</span>}
               </p>
               {outcome ? (
-                <ConfirmedCard outcome={outcome} />
+                <ConfirmedCard outcome={outcome} t={t} tReview={tReview} />
               ) : (
                 <>
                   <blockquote className="mt-1 border-l-4 border-stone-300 pl-3 text-sm">{d.text}</blockquote>
-                  {d.reference && <p className="mt-1 text-xs text-stone-600">“{d.reference}” is read as: {d.people.map(nameOf).join(", ")}.</p>}
+                  {d.reference && <p className="mt-1 text-xs text-stone-600">{t("readAs", { reference: d.reference, people: d.people.map(nameOf).join(", ") })}</p>}
                   {d.unresolved && (
                     <p className="mt-1 text-xs text-red-800" data-testid="unresolved">
-                      Whom “{d.unresolved}” means is not clear from the statement: check who this demand concerns.
+                      {t("unresolved", { reference: d.unresolved })}
                     </p>
                   )}
                   {c.group !== null && (
                     <p className="mt-1 text-xs">
-                      <Link href={switchHref(statement.slug, together, c.group)}>{c.together ? `Take apart: one candidate per person (${d.perPerson.length})` : `Make one candidate linked to all ${d.perPerson.length} people`}</Link>
+                      <Link href={switchHref(statement.slug, together, c.group)}>{c.together ? t("takeApart", { count: d.perPerson.length }) : t("together", { count: d.perPerson.length })}</Link>
                     </p>
                   )}
                   <p className="mt-1 text-xs text-stone-600" data-testid="match">
-                    {c.match ? `Likely repeats “${titleOf.get(c.match.id)}” (similarity ${c.match.similarity.toFixed(2)}).` : "No existing benchmark is close."}
+                    {c.match ? t("likelyRepeats", { title: titleOf.get(c.match.id) ?? "", similarity: c.match.similarity.toFixed(2) }) : t("noMatch")}
                   </p>
                   {refused ? (
-                    <p className="mt-2 text-sm text-stone-600">The statement was rejected: nothing more can be added from it.</p>
+                    <p className="mt-2 text-sm text-stone-600">{t("rejected")}</p>
                   ) : (
                     <div className="mt-3 grid gap-6 lg:grid-cols-2">
                       <div>
-                        <h2 className="text-sm font-semibold">Confirm as a new benchmark</h2>
+                        <h2 className="text-sm font-semibold">{t("confirmHeading")}</h2>
                         <ActionForm
                           action={confirmDemand}
                           testId={`confirm-${i}`}
-                          submitLabel="Create benchmark"
+                          submitLabel={t("create")}
                           fields={[
                             { kind: "hidden", name: "statementSlug", value: statement.slug },
                             { kind: "hidden", name: "candidateKey", value: keys[i]! },
-                            { kind: "textarea", name: "demand", label: "The demand, restated (the statement's words are quoted above)", defaultValue: c.restated },
-                            { kind: "text", name: "title", label: "Benchmark title, in plain words", defaultValue: c.title },
-                            { kind: "select", name: "categorySlug", label: "Category", defaultValue: d.category ?? undefined, options: reference.categories.map((cat) => ({ value: cat.slug, label: cat.name })) },
-                            { kind: "select", name: "addressee", label: "Addressed to", defaultValue: d.addressee ?? undefined, options: ADDRESSEES.map((a) => ({ value: a, label: ADDRESSEE_LABELS[a] })) },
+                            { kind: "textarea", name: "demand", label: t("demand"), defaultValue: c.restated },
+                            { kind: "text", name: "title", label: t("benchmarkTitle"), defaultValue: c.title },
+                            { kind: "select", name: "categorySlug", label: t("category"), defaultValue: d.category ?? undefined, options: reference.categories.map((cat) => ({ value: cat.slug, label: cat.name })) },
+                            { kind: "select", name: "addressee", label: t("addressee"), defaultValue: d.addressee ?? undefined, options: ADDRESSEES.map((a) => ({ value: a, label: tAddressee(a) })) },
                             {
                               kind: "select",
                               name: "appliesFromRoundSlug",
-                              label: "Applies from round",
+                              label: t("appliesFrom"),
                               defaultValue: defaultRound,
-                              options: rounds.map((r) => ({ value: r.slug, label: r.id === statement.roundId ? `${r.name} (the round it addresses)` : r.name })),
+                              options: rounds.map((r) => ({ value: r.slug, label: r.id === statement.roundId ? t("addressedRound", { name: r.name }) : r.name })),
                             },
                             {
                               kind: "checkboxes",
                               name: "scopeTrackSlugs[]",
-                              label: "Assessed at the rounds of",
-                              options: reference.tracks.map((t) => ({ value: t.slug, label: t.name })),
-                              hint: SCOPE_HINT,
+                              label: t("scope"),
+                              options: reference.tracks.map((track) => ({ value: track.slug, label: track.name })),
+                              hint: t("scopeHint"),
                             },
                             ...c.subjectSlugs.map((s) => ({ kind: "hidden" as const, name: "subjectSlugs[]", value: s })),
                           ]}
                         />
                         {linked.length > 0 && (
                           <p className="mt-1 text-xs text-stone-600" data-testid="linked">
-                            Linked: {linked.join(", ")}
+                            {t("linked", { names: linked.join(", ") })}
                           </p>
                         )}
                       </div>
                       <div>
-                        <h2 className="text-sm font-semibold">Or add it to an existing benchmark</h2>
-                        {likely.length > 0 && <p className="text-xs text-stone-600">Looks like: {matches.map((id) => titleOf.get(id)).join("; ")}</p>}
+                        <h2 className="text-sm font-semibold">{t("mergeHeading")}</h2>
+                        {likely.length > 0 && <p className="text-xs text-stone-600">{t("looksLike", { titles: matches.map((id) => titleOf.get(id)).join("; ") })}</p>}
                         <ActionForm
                           action={addDemandToBenchmark}
                           testId={`merge-${i}`}
-                          submitLabel="Add as a source"
+                          submitLabel={t("addSource")}
                           fields={[
                             { kind: "hidden", name: "statementSlug", value: statement.slug },
                             { kind: "hidden", name: "candidateKey", value: keys[i]! },
@@ -232,13 +231,13 @@ export default async function StatementDemandsPage({ params, searchParams }: { p
                             {
                               kind: "select",
                               name: "benchmarkSlug",
-                              label: "Benchmark",
+                              label: t("benchmark"),
                               // Nothing chosen until the reviewer picks: a default would add the demand to an unrelated benchmark.
                               defaultValue: "",
                               options: [
-                                { value: "", label: likely.length ? "Choose the benchmark it repeats (likely matches first)" : "Choose the benchmark it repeats" },
+                                { value: "", label: likely.length ? t("chooseLikely") : t("choose") },
                                 ...likely,
-                                ...open.filter((b) => !likely.some((l) => l.value === b.slug)).map((b) => ({ value: b.slug, label: b.reviewState === "draft" ? `${b.title} (draft)` : b.title })),
+                                ...open.filter((b) => !likely.some((l) => l.value === b.slug)).map((b) => ({ value: b.slug, label: b.reviewState === "draft" ? t("draftMark", { title: b.title }) : b.title })),
                               ],
                             },
                           ]}
@@ -257,26 +256,34 @@ export default async function StatementDemandsPage({ params, searchParams }: { p
 }
 
 /** A candidate already confirmed: the benchmark it became or joined, with the title as confirmed and where its review stands. */
-function ConfirmedCard({ outcome }: { outcome: CandidateOutcome }) {
+function ConfirmedCard({
+  outcome,
+  t,
+  tReview,
+}: {
+  outcome: CandidateOutcome;
+  t: Awaited<ReturnType<typeof getTranslations<"statementReview.page">>>;
+  tReview: Awaited<ReturnType<typeof getTranslations<"review">>>;
+}) {
   const refused = outcome.benchmarkState === "rejected" ? outcome.benchmarkNote : outcome.linkState === "rejected" ? outcome.linkNote : null;
   // An existing benchmark is approved already: what waits then is this statement's link to it.
   const state = outcome.benchmarkState === "approved" ? outcome.linkState : outcome.benchmarkState;
   return (
     <div className="mt-1 text-sm" data-testid="confirmed">
       <p>
-        Confirmed →{" "}
+        {t("confirmed")}{" "}
         {outcome.benchmarkState === "approved" ? (
           <Link href={`/benchmarks/${outcome.benchmarkSlug}`}>{outcome.benchmarkTitle}</Link>
         ) : (
           <strong>{outcome.benchmarkTitle}</strong>
         )}{" "}
         <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs font-medium">
-          {outcome.benchmarkState === "approved" && state !== "approved" ? `As a source: ${REVIEW_STATE_LABELS[state].toLowerCase()}` : REVIEW_STATE_LABELS[state]}
+          {outcome.benchmarkState === "approved" && state !== "approved" ? t("asSource", { state: tReview(`reviewState.${state}`).toLowerCase() }) : tReview(`reviewState.${state}`)}
         </span>
       </p>
-      {refused && <p className="mt-1 text-red-800">Editor&apos;s reason: {refused}</p>}
+      {refused && <p className="mt-1 text-red-800">{t("reason", { reason: refused })}</p>}
       {outcome.linkNote && !refused && <p className="mt-1 text-stone-600">{outcome.linkNote}</p>}
-      <p className="mt-1 text-stone-600">The demand as confirmed: {outcome.demand}</p>
+      <p className="mt-1 text-stone-600">{t("asConfirmed", { demand: outcome.demand })}</p>
     </div>
   );
 }

@@ -1,0 +1,166 @@
+// The workspace in Chinese (/zh/…): signing in, the review queue and the scoring form speak Chinese,
+// refusals and confirmations included; links, redirects and the language switch keep the language; no
+// interface text from the English catalogue and no axe-core violation on the translated pages.
+// On the workflow server: a score is saved.
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+import { englishInterfaceText } from "./english-interface";
+import { hydrated } from "./hydrated";
+import { createReviewerAccount, EDITOR, pageAs } from "./session-helpers";
+
+const ROUND = "upr-china-2018";
+const run = Date.now().toString(36);
+let made = 0;
+
+const test = base.extend<{ reviewer: { name: string; email: string; password: string } }, { editor: Page }>({
+  editor: [
+    async ({ browser }, provide) => {
+      const page = await pageAs(browser, EDITOR, "/editor/users");
+      await provide(page);
+      await page.context().close();
+    },
+    { scope: "worker" },
+  ],
+  reviewer: async ({ editor }, provide, info) => provide(await createReviewerAccount(editor, `zh-w${info.workerIndex}-${++made}`, run)),
+});
+test.describe.configure({ timeout: 90_000 });
+
+async function expectChineseAndAccessible(page: Page) {
+  await hydrated(page);
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
+  expect(await englishInterfaceText(page), page.url()).toEqual([]);
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`), page.url()).toEqual([]);
+}
+
+async function signInInChinese(page: Page, account: { email: string; password: string }, next = "/zh/review") {
+  await page.goto(`/zh/sign-in?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("电子邮箱").fill(account.email);
+  await page.getByLabel("密码").fill(account.password);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByRole("button", { name: "退出登录", exact: true })).toBeVisible();
+}
+
+test("a signed-out reader is sent to the Chinese sign-in, which speaks Chinese, refuses in Chinese and leads back to the Chinese page", async ({ page, reviewer }) => {
+  await page.goto(`/zh/review/${ROUND}`);
+  await expect(page).toHaveURL(new RegExp(`/zh/sign-in\\?next=${encodeURIComponent(`/zh/review/${ROUND}`)}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("登录");
+  await expectChineseAndAccessible(page);
+
+  await page.getByLabel("电子邮箱").fill(reviewer.email);
+  await page.getByLabel("密码").fill("not-the-password");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "该电子邮箱和密码与任何账户都不匹配" })).toBeVisible();
+
+  await page.getByLabel("密码").fill(reviewer.password);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL(new RegExp(`/zh/review/${ROUND}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("评分：");
+});
+
+test("the code step of signing in is in Chinese, both for the app's code and a backup code", async ({ page }) => {
+  await page.goto("/zh/sign-in/two-factor");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("登录：输入验证码");
+  await expect(page.getByLabel("身份验证器应用中的验证码")).toBeVisible();
+  await expectChineseAndAccessible(page);
+  await page.getByRole("button", { name: "改用备用码" }).click();
+  await expect(page.getByLabel("备用码", { exact: true })).toBeVisible();
+  expect(await englishInterfaceText(page)).toEqual([]);
+});
+
+test("a reviewer scores in Chinese: the queue, the form, a refusal that keeps what was sent, and the saved confirmation", async ({ page, reviewer }) => {
+  await signInInChinese(page, reviewer);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("评审队列");
+  await expect(page.getByRole("navigation", { name: "工作区" }).getByRole("link", { name: "评审队列" })).toHaveAttribute("href", "/zh/review");
+  await expectChineseAndAccessible(page);
+
+  await page.getByTestId("review-rounds").locator(`a[href="/zh/review/${ROUND}"]`).click();
+  await expect(page).toHaveURL(new RegExp(`/zh/review/${ROUND}$`));
+  await expect(page.getByTestId("todo-count")).toContainText("项待评分");
+  await expectChineseAndAccessible(page);
+
+  const first = page.getByTestId("queue").locator("tbody tr").first();
+  const benchmark = (await first.getAttribute("data-benchmark"))!;
+  await first.getByRole("link").first().click();
+  await expect(page).toHaveURL(new RegExp(`/zh/review/${ROUND}/${benchmark}$`));
+  await expect(page.getByRole("radiogroup", { name: "状态" })).toBeVisible();
+  await expectChineseAndAccessible(page);
+
+  // Too short a rationale: refused in Chinese beside its field, with what was typed kept.
+  await page.getByLabel("部分落实").check();
+  await page.getByLabel("理由", { exact: true }).fill("太短");
+  await page.getByLabel("地址 1").fill("https://example.org/zh-report");
+  await page.getByLabel("标题 1").fill("一份报告");
+  await page.getByRole("button", { name: "保存评分" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "未保存任何内容：请更正标出的字段。" })).toBeVisible();
+  await expect(page.locator("#rationale-error")).toHaveText("请用至少 10 个字符说明评分理由。");
+  await expect(page.getByLabel("理由", { exact: true })).toHaveValue("太短");
+  await expect(page.getByLabel("地址 1")).toHaveValue("https://example.org/zh-report");
+  await expect(page.getByLabel("部分落实")).toBeChecked();
+  expect(await englishInterfaceText(page)).toEqual([]);
+
+  const rationale = `部分被拘押者已获释，其余仍在羁押中（测试 ${run}）。`;
+  await page.getByLabel("理由", { exact: true }).fill(rationale);
+  await page.getByRole("button", { name: "保存评分" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "已保存。你之前的评分保留在历史记录中。" })).toBeVisible();
+  await expect(page.getByLabel("理由", { exact: true })).toHaveValue(rationale);
+  await expect(page.getByRole("link", { name: "返回队列" })).toHaveAttribute("href", `/zh/review/${ROUND}`);
+  expect(await englishInterfaceText(page)).toEqual([]);
+
+  // Save and next stays in Chinese.
+  await page.getByRole("button", { name: "保存并前往下一项未评分的基准" }).click();
+  await expect(page).toHaveURL(new RegExp(`/zh/review/${ROUND}/[^/?]+\\?saved=${benchmark}$`));
+  await expect(page.getByTestId("saved-previous")).toContainText("已保存你对");
+});
+
+test("the language switch on a workspace page keeps the page and its query, and signing out stays in the language", async ({ page, reviewer }) => {
+  await signInInChinese(page, reviewer, `/zh/review/${ROUND}?show=scored`);
+  await expect(page.getByRole("navigation", { name: "显示哪些基准" }).locator('[aria-current="page"]')).toContainText("已评分");
+  await page.getByRole("link", { name: "English" }).click();
+  await expect(page).toHaveURL(new RegExp(`:\\d+/review/${ROUND}\\?show=scored$`));
+  await expect(page.getByRole("navigation", { name: "Which benchmarks to show" }).locator('[aria-current="page"]')).toContainText("Scored");
+  // The check finds English where there is some: the same page in English is full of it.
+  expect(await englishInterfaceText(page)).toEqual(expect.arrayContaining(["Review queue", "Sign out", "Which benchmarks to show"]));
+  await page.getByRole("link", { name: "中文" }).click();
+  await expect(page).toHaveURL(new RegExp(`/zh/review/${ROUND}\\?show=scored$`));
+  await page.getByRole("button", { name: "退出登录", exact: true }).click();
+  await expect(page).toHaveURL(/\/zh$/);
+});
+
+test("the account page in Chinese: the password form's refusals and the sessions' answers", async ({ page, reviewer }) => {
+  await signInInChinese(page, reviewer, "/zh/account");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("你的账户");
+  await expect(page.getByText("（评审员）")).toBeVisible();
+  await expectChineseAndAccessible(page);
+
+  const form = page.getByTestId("change-password");
+  await form.getByLabel("新密码", { exact: true }).fill("short");
+  await form.getByRole("button", { name: "更改密码" }).click();
+  await expect(form.getByRole("alert")).toHaveText("未作任何更改：请更正标出的字段。");
+  await expect(form.getByText("请输入当前密码。")).toBeVisible();
+  await expect(form.getByText("新密码至少需要 10 个字符。")).toBeVisible();
+
+  const others = page.getByTestId("end-other-sessions");
+  await others.getByRole("button", { name: "在其他所有地方退出登录" }).click();
+  await expect(others.getByRole("alert").or(others.getByRole("status"))).toContainText(/没有其他打开的会话|已在其他所有地方退出登录/);
+  expect(await englishInterfaceText(page)).toEqual([]);
+});
+
+test("the users page in Chinese: an editor creates an account and is told so in Chinese", async ({ editor }) => {
+  await editor.goto("/zh/editor/users");
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("用户");
+  await expectChineseAndAccessible(editor);
+  const form = editor.getByTestId("new-user");
+  const email = `zh-users-${run}@example.org`;
+  await form.getByLabel("姓名").fill(`评审员 ${run}`);
+  await form.getByLabel("电子邮箱").fill(email);
+  await form.getByLabel("角色").selectOption("reviewer");
+  await form.getByLabel("初始密码").fill("short");
+  await form.getByRole("button", { name: "创建账户" }).click();
+  await expect(form.getByRole("alert")).toHaveText("未保存任何内容：请更正标出的字段。");
+  await expect(form.getByText("密码至少需要 10 个字符。")).toBeVisible();
+  await expect(form.getByLabel("电子邮箱")).toHaveValue(email);
+  await form.getByLabel("初始密码").fill("zh-users-password-1");
+  await form.getByRole("button", { name: "创建账户" }).click();
+  await expect(form.getByRole("status")).toHaveText(`已为 ${email} 创建评审员账户。请通过安全渠道告知对方密码。`);
+});

@@ -1,0 +1,61 @@
+// Validation messages in the page's language. The schemas in lib/validation say what is wrong in English;
+// the "validation" catalogue holds those same sentences by key, so a message is found by its English text
+// (a placeholder matching what stands there) and said again in the locale. One without a catalogue entry
+// stays as it is. zod's own messages (a wrong type) come from zod's locale of that language.
+import { createTranslator } from "next-intl";
+import { z } from "zod";
+import { zhCN } from "zod/locales";
+import type { Locale } from "@/lib/i18n/locales";
+import en from "@/messages/en.json";
+import zh from "@/messages/zh.json";
+
+type ValidationKey = keyof typeof en.validation;
+
+const escape = (text: string) => text.replace(/[.*+?^$()|[\]\\]/g, "\\$&");
+
+/** Each English message as a pattern: "Evidence {row}: {problem}" matches "Evidence 2: use a date …". */
+const PATTERNS = (Object.entries(en.validation) as Array<[ValidationKey, string]>).map(([key, message]) => {
+  const names: string[] = [];
+  const source = message
+    .split(/(\{\w+\})/)
+    .map((part) => {
+      const name = /^\{(\w+)\}$/.exec(part)?.[1];
+      if (!name) return escape(part);
+      names.push(name);
+      return "(.+?)";
+    })
+    .join("");
+  return { key, names, pattern: new RegExp(`^${source}$`) };
+})
+  // A message said in full before one with a placeholder, which might match it too.
+  .sort((a, b) => a.names.length - b.names.length);
+
+const chinese = createTranslator({ locale: "zh", messages: zh, namespace: "validation" });
+
+function toChinese(message: string, depth = 0): string {
+  for (const { key, names, pattern } of PATTERNS) {
+    const match = pattern.exec(message);
+    if (!match) continue;
+    // An argument may itself be a message ("Evidence 2: <the address's problem>").
+    const values = Object.fromEntries(names.map((name, i) => [name, depth < 2 ? toChinese(match[i + 1]!, depth + 1) : match[i + 1]!]));
+    const t = chinese as unknown as (key: string, values: Record<string, string>) => string;
+    return t(`${key}`, values);
+  }
+  return message;
+}
+
+/** A validation message from lib/validation in `locale`. */
+export function localizeValidationMessage(message: string, locale: Locale): string {
+  return locale === "en" ? message : toChinese(message);
+}
+
+/** Every field's messages in `locale`. */
+export function localizeFieldErrors(errors: Record<string, string[] | undefined>, locale: Locale): Record<string, string[] | undefined> {
+  if (locale === "en") return errors;
+  return Object.fromEntries(Object.entries(errors).map(([field, messages]) => [field, messages?.map((m) => toChinese(m))]));
+}
+
+/** zod's own messages (wrong type, missing field) in `locale`, for a parse: the schemas' own messages take precedence. */
+export function zodErrorMap(locale: Locale): z.core.$ZodErrorMap | undefined {
+  return locale === "zh" ? zhCN().localeError : undefined;
+}
