@@ -79,7 +79,12 @@ for (const address of ["/", "/?heatPage=2&changesPage=2", "/zh"]) {
     expect(heatMap.match(/<td/g)?.length).toBe(rows * ROUNDS);
     expect(html).toMatch(/aria-label="(Pages of the heat map|热力图的页面)"/);
     const changes = html.slice(html.indexOf('data-testid="changes"'), html.indexOf("</ul>", html.indexOf('data-testid="changes"')));
-    expect(changes.match(/<li/g)?.length).toBe(2 * DASHBOARD_LIMITS.changesPage);
+    // A page lists up to a page of each direction, of every change counted ("N up, M down …").
+    const [up, down] = (html.match(/data-testid="change-counts">(\d+)[^\d]+(\d+)/) ?? []).slice(1).map(Number);
+    expect(Math.max(up!, down!)).toBeGreaterThan(DASHBOARD_LIMITS.changesPage);
+    const page = address.includes("changesPage=2") ? 2 : 1;
+    const onPage = (n: number) => Math.max(0, Math.min(DASHBOARD_LIMITS.changesPage, n - (page - 1) * DASHBOARD_LIMITS.changesPage));
+    expect(changes.match(/<li/g)?.length).toBe(onPage(up!) + onPage(down!));
 
     // Per row: the HTML of its header and cells, and what the React payload holds of it.
     const body = heatMap.slice(heatMap.indexOf("<tbody"));
