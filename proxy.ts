@@ -22,12 +22,15 @@ import { isPinnedPagePublic } from "@/db/queries/releases";
 import { parseReleaseParam } from "@/lib/releases";
 import { CLIENT_ADDRESS_HEADER } from "@/server/auth/client-address";
 import { readEnv, servesHttps } from "@/lib/env";
-import { cacheKindOf, firstSeen, isNotModified, PRIVATE_NO_STORE, publicCacheHeaders, publicValidators, requestVariant, sharedCacheSeconds } from "@/server/http-cache";
-import { currentPublishedKey, encodeQuery, PUBLISHED_KEY_HEADER, publicCacheEnabled } from "@/server/published-cache";
+import { cacheKindOf, firstSeen, honoursRelease, isNotModified, PRIVATE_NO_STORE, publicCacheHeaders, publicValidators, requestVariant, sharedCacheSeconds } from "@/server/http-cache";
+import { currentPublishedKey, encodeQuery, PUBLISHED_KEY_HEADER, publicCacheEnabled, registerPublishedKeyReader } from "@/server/published-cache";
 import { responseSecurityHeaders, type SecurityHeaderOptions } from "@/server/security/headers";
 import { bodyLimitFor, crossOriginAction, isRouteHandlerPath, malformedActionBody, malformedPath, PAGE_METHODS, readBodyWithLimit, refusal, tooLargeMessage } from "@/server/security/request-limits";
 import { canonicalDashboardQuery, parseDashboardFilters } from "@/lib/validation/dashboard-filters";
 import { ACTION_LOCALE_HEADER, DEFAULT_LOCALE, EXPORT_LOCALE_HEADER, isUnlocalizedPath, splitLocale, type Locale } from "@/lib/i18n/locales";
+
+// The production server serves kept public answers while this key is unchanged (scripts/compressed-answers.mjs).
+registerPublishedKeyReader();
 
 let headerOptions: SecurityHeaderOptions | undefined;
 
@@ -129,10 +132,22 @@ async function cacheHeaders(request: NextRequest, path: string, pathname: string
   // The address as asked (with its locale) names the variant: /zh and / are different answers.
   const search = dashboard ? dashboard.canonical : request.nextUrl.search;
   const validators = publicValidators(key, requestVariant(pathname, search, request.headers, kind), firstSeen(key));
-  return {
-    headers: { ...publicCacheHeaders(kind, { sharedSeconds: sharedCacheSeconds() }), ETag: validators.etag, "Last-Modified": validators.lastModified },
-    notModified: isNotModified(request.headers, validators),
-  };
+  const pinned = await pinnedToRelease(request, path);
+  const headers: Record<string, string> = { ...publicCacheHeaders(kind, { sharedSeconds: sharedCacheSeconds(), pinned }), ETag: validators.etag, "Last-Modified": validators.lastModified };
+  // A route handler's pinned answer says itself whether it is immutable: its 400s and 404s are not.
+  if (pinned && kind === "route") delete headers["Cache-Control"];
+  return { headers, notModified: isNotModified(request.headers, validators) };
+}
+
+/**
+ * Whether the answer is pinned to a release that exists (?release=N on an address that honours it):
+ * what it shows never changes, so any cache may keep it for a year. A page pinned to a release that
+ * does not exist, or that does not name what it shows, was answered 404 (private) before this.
+ */
+async function pinnedToRelease(request: NextRequest, path: string): Promise<boolean> {
+  if (!request.nextUrl.searchParams.has("release") || !honoursRelease(path)) return false;
+  const number = parseReleaseParam(request.nextUrl.searchParams.getAll("release"));
+  return !!number && (await isPinnedPagePublic(getDb(), number, {}));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { DASHBOARD_LIMITS } from "../lib/dashboard";
 import { APPLIES_AT, queryTestDatabase } from "./test-database";
 
 test("a reader goes from the dashboard to a round, a benchmark and the statement that raised it", async ({ page }) => {
@@ -56,7 +57,8 @@ test("a reader opens a law page and the method page from the navigation", async 
 
 test("a heat-map cell leads to that round's rationale for the benchmark", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("link", { name: "End Liu Xia's house arrest, China's Universal Periodic Review, 2018: Met. Rationale and evidence" }).click();
+  // The cell's name is put together from the table's headers (the row's benchmark, the column's round) and its status.
+  await page.getByRole("link", { name: "End Liu Xia's house arrest at China's Universal Periodic Review, 2018: Met. Rationale and evidence", exact: true }).click();
   await expect(page).toHaveURL(/\/benchmarks\/release-liu-xia#round-upr-china-2018$/);
   const entry = page.locator("#round-upr-china-2018");
   await expect(entry.locator("[data-status]")).toHaveAttribute("data-status", "met");
@@ -90,6 +92,8 @@ test("a filtered view survives a reload of its copied URL", async ({ page, conte
     `SELECT COUNT(*) AS n FROM benchmarks b JOIN categories c ON c.id = b.category_id
       WHERE c.slug = 'release-of-detained-people' AND b.confidential = 0 AND b.review_state = 'approved'`,
   )[0]!.n;
+  // The heat map shows a page of rows at a time: this view fits on its first page.
+  expect(expectedRows).toBeLessThanOrEqual(DASHBOARD_LIMITS.heatMapPage);
   const heatRows = page.getByTestId("heat-map").locator("tbody tr:has(th[scope=row])");
   await expect(heatRows).toHaveCount(expectedRows);
   await expect(page.getByTestId("round-table").locator("tbody tr")).toHaveCount(3);
@@ -153,4 +157,29 @@ test("the dashboard fits a phone screen without sideways scrolling of the page",
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.close();
+});
+
+test("the dashboard's heat map and changes come a page at a time, each page linked from the others", async ({ page }) => {
+  const total = queryTestDatabase<{ n: number }>(`SELECT COUNT(*) AS n FROM benchmarks WHERE confidential = 0 AND review_state = 'approved'`)[0]!.n;
+  expect(total).toBeGreaterThan(DASHBOARD_LIMITS.heatMapPage);
+  await page.goto("/");
+  const rows = page.getByTestId("heat-map").locator("tbody tr:has(th[scope=row])");
+  await expect(rows).toHaveCount(DASHBOARD_LIMITS.heatMapPage);
+  const firstPage = await rows.locator("th[scope=row]").allTextContents();
+  await expect(page.getByRole("note").filter({ hasText: `Benchmarks 1–${DASHBOARD_LIMITS.heatMapPage} of ${total}` })).toBeVisible();
+  await page.getByRole("navigation", { name: "Pages of the heat map" }).getByRole("link", { name: "Next →" }).click();
+  await expect(page).toHaveURL(/[?&]heatPage=2#heat-heading$/);
+  const lastPage = Math.ceil(total / DASHBOARD_LIMITS.heatMapPage);
+  await expect(rows).toHaveCount(lastPage === 2 ? total - DASHBOARD_LIMITS.heatMapPage : DASHBOARD_LIMITS.heatMapPage);
+  const secondPage = await rows.locator("th[scope=row]").allTextContents();
+  expect(secondPage.filter((title) => firstPage.includes(title))).toEqual([]);
+  // Every benchmark is on one page: the pages together list them all, once.
+  const seen = new Set([...firstPage, ...secondPage]);
+  for (let p = 3; p <= lastPage; p++) {
+    await page.goto(`/?heatPage=${p}`);
+    for (const title of await rows.locator("th[scope=row]").allTextContents()) seen.add(title);
+  }
+  expect(seen.size).toBe(total);
+  await page.goto(`/?heatPage=${lastPage + 1}`);
+  await expect(page.getByRole("note").filter({ hasText: `There is no page ${lastPage + 1} of the heat map` })).toBeVisible();
 });

@@ -35,6 +35,29 @@ test("the dashboard, a round and a benchmark pinned to a release say so and link
 
 test("an unknown or malformed release answers 404 on every pinned page and address", async ({ request }) => {
   for (const path of ["/?release=999", "/?release=abc", "/rounds/hrc-37?release=999", "/benchmarks/release-gui-minhai?release=0", "/releases/999", "/releases/999/datapackage.zip", "/api/v1/releases/999", "/api/v1/summary?release=999"]) {
-    expect((await request.get(path)).status(), path).toBe(404);
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(404);
+    // Not kept for a year: the release may yet be made.
+    expect(response.headers()["cache-control"] ?? "", path).not.toContain("immutable");
+  }
+});
+
+test("an address pinned to a release that exists is cacheable for a year, immutable; the same address unpinned is not", async ({ request }) => {
+  const benchmark = "/benchmarks/release-gui-minhai";
+  for (const path of ["/", "/zh", "/rounds/hrc-37", benchmark, "/api/v1/summary", "/api/v1/scores"]) {
+    const pinned = await request.get(`${path}?release=1`);
+    expect(pinned.status(), path).toBe(200);
+    expect(pinned.headers()["cache-control"], path).toBe("public, max-age=31536000, immutable");
+    expect(pinned.headers().etag, path).toMatch(/^W\//);
+    const current = await request.get(path);
+    expect(current.headers()["cache-control"], path).toMatch(/^public, max-age=0, s-maxage=\d+/);
+  }
+  // A malformed query on a pinned API address is a 400 that no cache keeps.
+  const refused = await request.get("/api/v1/scores?release=1&pageSize=0");
+  expect(refused.status()).toBe(400);
+  expect(refused.headers()["cache-control"]).toBe("no-store");
+  // Addresses that ignore ?release answer the current data: never immutable.
+  for (const path of ["/people/wang-quanzhang?release=1", "/exports/scores.csv?release=1", "/feeds/changes.atom?release=1"]) {
+    expect((await request.get(path)).headers()["cache-control"] ?? "", path).not.toContain("immutable");
   }
 });

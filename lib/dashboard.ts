@@ -7,11 +7,14 @@ import { ADDRESSEES, type Addressee, type DatePrecision, type Status } from "./d
 import { isApplicable, previousApplicableRound, summariseTally, emptyTally, type RoundSummary } from "./scoring";
 
 /**
- * How much of the dashboard's long lists one page shows. A heat map of thousands of rows helps nobody
- * and makes the page slow to send: past this, readers narrow the view with the filters or use the
- * round scorecards and exports, which list everything. Every change is counted; the first are named.
+ * How much of a long list one page shows. A heat map of thousands of rows helps nobody and makes the
+ * page slow to send: the dashboard pages its heat map and its named changes (`heatMapPage`,
+ * `changesPage` rows a page, further pages by link), the pages of a statement, person or law show
+ * their first `heatMapRows`; readers narrow the view with the filters or use the round scorecards and
+ * exports, which list everything. Every change is counted. The dashboard's page sizes keep it within
+ * its weight budget at any data size (app/dashboard-weight.test.ts).
  */
-export const DASHBOARD_LIMITS = { heatMapRows: 100, changesPerDirection: 100 } as const;
+export const DASHBOARD_LIMITS = { heatMapRows: 100, changesPerDirection: 100, heatMapPage: 20, changesPage: 20 } as const;
 
 export interface MatrixRound {
   id: number;

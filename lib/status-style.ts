@@ -17,3 +17,9 @@ export const STATUS_BADGE: Record<Status, { symbol: string; background: string; 
   regressed: { symbol: "↓", background: "#fee2e2", text: "#7f1d1d", border: "#fca5a5" },
   unknown: { symbol: "?", background: "#ffffff", text: "#44403c", border: "#a8a29e" },
 };
+
+/**
+ * One letter per status, for the heat map's rows as the browser receives them (components/dashboard/
+ * heat-map-rows.tsx): besides these, "-" applies but is not scored, "." is not applicable.
+ */
+export const STATUS_CODES: Record<Status, string> = { met: "m", partial: "p", not_met: "n", regressed: "r", unknown: "u" };

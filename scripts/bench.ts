@@ -1,4 +1,4 @@
-// npm run bench -- [--db data/scale.db] [--seconds 5] [--out bench-results.json] [--port 3400] [--skip-exports] [--only pdf]
+// npm run bench -- [--db data/scale.db] [--seconds 5] [--out bench-results.json] [--port 3400] [--skip-exports] [--only pdf|side-by-side]
 // Starts the production server on a database twice, and measures on loopback with autocannon:
 //   1. with the public cache off (SCORECARD_PUBLIC_CACHE=off): every answer computed from the
 //      database — p50/p95 at concurrency 1, the time of the bare SQL the answer needs run straight
@@ -6,11 +6,18 @@
 //   2. with the cache on, as readers get it: p50/p95 at concurrency 1 and requests/s at concurrency 16;
 //      then "edit one benchmark, then the first dashboard request": the writer's refresh after an
 //      UPDATE of one benchmark's title, plus the first (no longer cached) dashboard request.
+//   3. side by side, in that same cached run: the cached dashboard and a static file of the same server
+//      (the page's stylesheet) at concurrency 16, by autocannon's command line in a separate process, then both again through Debian's nginx with
+//      deploy/nginx-scorecard.conf (its own config, cache folder and loopback port --port + 1, in a
+//      temporary folder; stopped at the end), with the ratio of each pair and the load average.
 // Also peak server memory, and the gzipped first-load JavaScript per page type. Prints a table and
 // writes the figures as JSON. Bounded: each run stops after --seconds (exports after 3 requests).
 // Requests carry a browser's Accept-Encoding, so pages are measured compressed, as readers get them.
+// `--only side-by-side` measures the side-by-side lines alone (no uncached run).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { get as httpGet } from "node:http";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir, userInfo } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
@@ -118,7 +125,7 @@ async function replay(captured: Promise<Array<{ query: string; params: unknown[]
 }
 
 const dashboardSql = (filters: DashboardFilters) =>
-  replay(capturedSql((db) => getDashboardSummary(db, filters, { heatMapLimit: DASHBOARD_LIMITS.heatMapRows, changesLimit: DASHBOARD_LIMITS.changesPerDirection })));
+  replay(capturedSql((db) => getDashboardSummary(db, filters, { heatMapLimit: DASHBOARD_LIMITS.heatMapPage, changesLimit: DASHBOARD_LIMITS.changesPage })));
 
 /** The bare reads each answer needs, run straight through better-sqlite3: the floor no page can beat. */
 const FLOORS: Record<string, () => unknown> = {
@@ -264,8 +271,121 @@ async function editThenFirstRequest(): Promise<{ refreshMs: number; firstRequest
 const warm = (url: string) => fetch(url, { headers: BROWSER_HEADERS }).then((r) => r.arrayBuffer());
 
 const measured = (values["skip-exports"] ? ENDPOINTS.filter((e) => !e.heavy) : ENDPOINTS).filter((e) => !values.only || e.name.includes(values.only));
+const sideBySide = !values.only || "side-by-side".includes(values.only);
 
-const uncached = await withServer("off", async () => {
+const NGINX = "/usr/sbin/nginx";
+const nginxPort = port + 1;
+
+/** deploy/nginx-scorecard.conf with this run's ports and a cache folder of its own, inside a main config for a temporary folder. */
+function nginxConfig(dir: string): string {
+  const site = readFileSync("deploy/nginx-scorecard.conf", "utf8")
+    .replace("/var/cache/nginx/scorecard", path.join(dir, "cache"))
+    .replace("server 127.0.0.1:3000;", `server 127.0.0.1:${port};`)
+    .replace("listen 80;", `listen 127.0.0.1:${nginxPort};`);
+  const temp = (name: string) => path.join(dir, name);
+  return `worker_processes 1;
+daemon off;
+${userInfo().uid === 0 ? "user root;" : ""}
+pid ${temp("nginx.pid")};
+error_log ${temp("error.log")} warn;
+events { worker_connections 512; }
+http {
+  access_log off;
+  client_body_temp_path ${temp("body")};
+  proxy_temp_path ${temp("proxy")};
+  fastcgi_temp_path ${temp("fastcgi")};
+  uwsgi_temp_path ${temp("uwsgi")};
+  scgi_temp_path ${temp("scgi")};
+${site}
+}
+`;
+}
+
+async function withNginx<T>(measure: (base: string) => Promise<T>): Promise<T | null> {
+  if (!existsSync(NGINX)) {
+    console.error(`no ${NGINX}: the lines through nginx are skipped`);
+    return null;
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), "scorecard-bench-nginx-"));
+  writeFileSync(path.join(dir, "nginx.conf"), nginxConfig(dir));
+  const nginx = spawn(NGINX, ["-c", path.join(dir, "nginx.conf")], { stdio: "ignore" });
+  const nginxBase = `http://127.0.0.1:${nginxPort}`;
+  try {
+    for (let i = 0; i < 50; i++) {
+      if (await fetch(nginxBase + "/api/v1/tracks").then((r) => r.ok).catch(() => false)) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    return await measure(nginxBase);
+  } finally {
+    nginx.kill("SIGTERM");
+    await new Promise((r) => nginx.once("exit", r));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+interface SideBySide {
+  label: string;
+  dashboardRps: number;
+  staticRps: number;
+  ratio: number;
+  errors: number;
+  /** The bytes one answer carried, as a browser asks (compressed where it is). */
+  dashboardBytes: number;
+  staticBytes: number;
+  staticPath?: string;
+  /** The machine's 1-minute load average before and after the pair (it is shared: the figures are noisy). */
+  loadAverage?: number[];
+}
+
+/**
+ * Requests/s at concurrency 16 measured by autocannon's command line in a process of its own: inside
+ * this one, which holds the database and the figures, the client itself was the bottleneck (a tenth of
+ * what a separate client measured for the same server).
+ */
+function loadFromOutside(url: string): Promise<{ rps: number; errors: number }> {
+  const headers = Object.entries(BROWSER_HEADERS).flatMap(([name, value]) => ["-H", `${name}=${value}`]);
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.resolve("node_modules/.bin/autocannon"), ["-j", "-c", "16", "-d", String(seconds), ...headers, url], { stdio: ["ignore", "pipe", "ignore"] });
+    let out = "";
+    child.stdout!.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.on("error", reject);
+    child.on("exit", () => {
+      try {
+        const result = JSON.parse(out) as { requests: { average: number }; errors: number; non2xx: number };
+        resolve({ rps: result.requests.average, errors: result.errors + result.non2xx });
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+  });
+}
+
+/** The cached dashboard and a static file of the same server at concurrency 16, one after the other. */
+async function sideBySideAt(label: string, origin: string, staticPath: string): Promise<SideBySide> {
+  // What one answer carries on the wire: its Content-Length, or for a chunked answer the bytes read undecoded.
+  const size = (url: string) =>
+    new Promise<number>((resolve, reject) =>
+      httpGet(url, { headers: BROWSER_HEADERS }, (response) => {
+        let n = 0;
+        response.on("data", (chunk: Buffer) => (n += chunk.length));
+        response.on("end", () => resolve(n));
+      }).on("error", reject),
+    );
+  for (const url of [origin + "/", origin + staticPath]) for (let i = 0; i < 3; i++) await warm(url);
+  const dashboard = await loadFromOutside(origin + "/");
+  const file = await loadFromOutside(origin + staticPath);
+  return {
+    label,
+    dashboardRps: Math.round(dashboard.rps),
+    staticRps: Math.round(file.rps),
+    ratio: Number((dashboard.rps / file.rps).toFixed(2)),
+    errors: dashboard.errors + file.errors,
+    dashboardBytes: await size(origin + "/"),
+    staticBytes: await size(origin + staticPath),
+  };
+}
+
+const uncached = measured.length === 0 ? { result: [], peakMb: 0 } : await withServer("off", async () => {
   const rows = [];
   for (const endpoint of measured) {
     const url = base + endpoint.path;
@@ -290,6 +410,19 @@ const cached = await withServer("on", async () => {
     rows.push({ endpoint: endpoint.name, serial, parallel });
     console.error(`measured ${endpoint.name} (cached)`);
   }
+  let sides: SideBySide[] = [];
+  if (sideBySide) {
+    // The page's own stylesheet: a static file Next serves from the same process.
+    const staticPath = (await (await fetch(base + "/")).text()).match(/<link rel="stylesheet" href="([^"]+)"/)?.[1];
+    if (!staticPath) throw new Error("The dashboard links no stylesheet to compare with.");
+    const loadBefore = loadavg()[0]!;
+    sides.push(await sideBySideAt("app", base, staticPath));
+    const throughNginx = await withNginx((origin) => sideBySideAt("through nginx", origin, staticPath));
+    if (throughNginx) sides.push(throughNginx);
+    sides = sides.map((s) => ({ ...s, staticPath, loadAverage: [Number(loadBefore.toFixed(2)), Number(loadavg()[0]!.toFixed(2))] }));
+    for (const s of sides) console.error(`  side by side, ${s.label}: dashboard ${s.dashboardRps} req/s, static file ${s.staticRps} req/s (${Math.round(s.ratio * 100)} %)`);
+  }
+  if (measured.length === 0) return { rows, js: {}, edit: null, sides };
   const edit = await editThenFirstRequest();
   console.error(`  edit one benchmark: refresh ${edit.refreshMs} ms, then the first dashboard request ${edit.firstRequestMs} ms`);
   const js = {
@@ -297,7 +430,7 @@ const cached = await withServer("on", async () => {
     "round scorecard": await shippedJs(`/rounds/${lastRound.slug}`),
     "benchmark page": await shippedJs(`/benchmarks/${benchmark.slug}`),
   };
-  return { rows, js, edit };
+  return { rows, js, edit, sides };
 });
 
 const rows = uncached.result.map((u) => {
@@ -323,6 +456,7 @@ const report = {
   peakServerMemoryMb: { uncached: uncached.peakMb, cached: cached.peakMb },
   firstLoadJsGzipBytes: cached.result.js,
   endpoints: rows,
+  sideBySideAt16: cached.result.sides,
   editOneBenchmarkThenFirstDashboardRequest: cached.result.edit,
   measuredAt: new Date().toISOString(),
 };
@@ -340,9 +474,13 @@ console.table(
     errors: r.errors,
   })),
 );
-console.log(
-  `Edit one benchmark, then the first dashboard request: ${cached.result.edit.totalMs} ms (refresh ${cached.result.edit.refreshMs} ms + request ${cached.result.edit.firstRequestMs} ms)`,
-);
+for (const s of cached.result.sides) {
+  console.log(
+    `Side by side at concurrency 16, ${s.label}: cached dashboard ${s.dashboardRps} req/s (${s.dashboardBytes} bytes), static file ${s.staticRps} req/s (${s.staticBytes} bytes): ${Math.round(s.ratio * 100)} % · load average ${s.loadAverage?.join(" → ")}${s.errors ? ` · ${s.errors} errors` : ""}`,
+  );
+}
+const edit = cached.result.edit;
+if (edit) console.log(`Edit one benchmark, then the first dashboard request: ${edit.totalMs} ms (refresh ${edit.refreshMs} ms + request ${edit.firstRequestMs} ms)`);
 console.log(`Peak server memory: ${uncached.peakMb} MB uncached run (exports included), ${cached.peakMb} MB cached run`);
 console.log(`First-load JS (gzip): ${Object.entries(cached.result.js).map(([k, v]) => `${k} ${(v / 1024).toFixed(1)} kB`).join(", ")}`);
 console.log(`Figures written to ${values.out}; database ${JSON.stringify(counts)}`);

@@ -1,9 +1,10 @@
 // The production server (`npm start` runs it after preparing the database): Next's request handler behind
 // Node's HTTP server, so that this file decides where it listens — HOST, 127.0.0.1 unless told otherwise,
-// where `next start` would take every interface — and which of Next's internal response headers reach
-// a client. Plain JavaScript, so that Next runs outside any TypeScript loader.
+// where `next start` would take every interface — which of Next's internal response headers reach
+// a client, and that cached public answers are compressed once (compressed-answers.mjs). Plain JavaScript, so that Next runs outside any TypeScript loader.
 import { createServer } from "node:http";
 import { pathToFileURL } from "node:url";
+import { createCompressedAnswers } from "./compressed-answers.mjs";
 
 /**
  * Headers Next adds for its own use that tell a client about the server's internals: where the proxy
@@ -67,7 +68,10 @@ async function serve() {
   const app = next({ dev: false, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = createServer((request, response) => handle(request, privateUnlessRead(request, withoutInternalHeaders(response))));
+  // Cached public answers are compressed once and served from memory while the published data is
+  // unchanged (compressed-answers.mjs); everything else is Next's, compressed by Next as it sends it.
+  const answers = createCompressedAnswers();
+  const server = createServer((request, response) => answers.handle(request, response, () => handle(request, privateUnlessRead(request, withoutInternalHeaders(response)))));
   // Node closes an idle keep-alive connection after 5 s; a client that sends its next request just then
   // gets a reset. Most clients and reverse proxies keep idle connections for up to a minute, so the
   // server waits longer than they do and is never the one to close a connection in use.

@@ -4,7 +4,7 @@
 // pages, actions, sign-in and anything user-specific are private, no-store.
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { cacheKindOf, firstSeen, isNotModified, publicCacheControl, publicValidators } from "./http-cache";
+import { cacheKindOf, firstSeen, honoursRelease, isNotModified, publicCacheControl, publicCacheHeaders, publicValidators } from "./http-cache";
 
 vi.hoisted(() => {
   process.env.DATABASE_PATH = `${process.env.TMPDIR ?? "/tmp"}/http-cache-test-${process.pid}-${Date.now()}.db`;
@@ -141,6 +141,15 @@ describe("the proxy's caching headers", () => {
 });
 
 describe("the helpers", () => {
+  it("only the addresses that honour ?release=N can be pinned: the others answer the current data", () => {
+    for (const path of ["/", "/zh", "/rounds/hrc-37", "/zh/rounds/hrc-37", "/benchmarks/end-rsdl", "/api/v1/summary", "/api/v1/scores"]) expect(honoursRelease(path), path).toBe(true);
+    for (const path of ["/rounds/hrc-37/print", "/people/liu-xia", "/statements", "/method", "/embed/fulfilment", "/exports/scores.csv", "/feeds/changes.atom", "/api/v1/benchmarks", "/api/v1/releases", "/editor"]) {
+      expect(honoursRelease(path), path).toBe(false);
+    }
+    expect(publicCacheHeaders("page", { pinned: true, sharedSeconds: 60 })["Cache-Control"]).toBe("public, max-age=31536000, immutable");
+    expect(publicCacheHeaders("route", { pinned: false, sharedSeconds: 60 })["Cache-Control"]).toBe(PUBLIC_CACHE);
+  });
+
   it("an address pinned to a release is immutable for a year", () => {
     expect(publicCacheControl({ pinned: true, sharedSeconds: 60 })).toBe("public, max-age=31536000, immutable");
     expect(publicCacheControl({ sharedSeconds: 5 })).toBe("public, max-age=0, s-maxage=5, stale-while-revalidate=5");

@@ -31,6 +31,18 @@ export function cacheKindOf(pathname: string): PathKind {
   return "private";
 }
 
+/**
+ * The public addresses whose answer ?release=N pins to one release: the dashboard, a round's scorecard,
+ * a benchmark's page, and the API's summary and scores. Every other address ignores the parameter and
+ * answers the current data, which may change, so only these are ever immutable.
+ */
+const RELEASE_PINNABLE = /^\/(?:|rounds\/[^/]+|benchmarks\/[^/]+|api\/v1\/(?:summary|scores))$/;
+
+export function honoursRelease(pathname: string): boolean {
+  const path = pathname.replace(LOCALE_PREFIX, "") || "/";
+  return RELEASE_PINNABLE.test(path.length > 1 ? path.replace(/\/$/, "") : path);
+}
+
 /** Request headers a page's answer varies by besides its address: Next answers client navigations with its RSC payload. */
 export const PAGE_VARY_HEADERS = ["RSC", "Next-Router-State-Tree", "Next-Router-Prefetch", "Next-Router-Segment-Prefetch"] as const;
 

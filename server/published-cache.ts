@@ -28,6 +28,20 @@ export async function currentPublishedKey(): Promise<string> {
   return readPublishedDataKey(getDb());
 }
 
+/** Must match PUBLISHED_KEY_READER in scripts/compressed-answers.mjs. */
+const PUBLISHED_KEY_READER = Symbol.for("dialogue-scorecard.published-key-reader");
+
+/**
+ * Lets the production server's cache of compressed public answers (scripts/compressed-answers.mjs,
+ * in this process, outside Next's bundles) read the published data's key, to know when a kept answer
+ * is still the current one. Not with the public cache off: then nothing is kept there either.
+ */
+export function registerPublishedKeyReader(): void {
+  if (!publicCacheEnabled()) return;
+  const global = globalThis as { [PUBLISHED_KEY_READER]?: () => Promise<string> };
+  global[PUBLISHED_KEY_READER] ??= currentPublishedKey;
+}
+
 /** A canonical query string (canonicalDashboardQuery) as one path segment, "-" when empty. */
 export function encodeQuery(canonical: string): string {
   return canonical === "" ? "-" : Buffer.from(canonical).toString("base64url");

@@ -20,10 +20,17 @@ import { exportWords } from "@/lib/export/words";
 import { localizedPath } from "@/lib/i18n/locales";
 import { contentLang, localized } from "@/lib/localized";
 import { markPreliminary, roundChartLabels } from "@/lib/round-labels";
-import { filtersToQuery, hasFilters, type DashboardFilters } from "@/lib/validation/dashboard-filters";
+import { DASHBOARD_LIMITS } from "@/lib/dashboard";
+import { formatCount, pageInfo } from "@/lib/pagination";
+import { Pagination } from "@/components/ui/pagination";
+import { DASHBOARD_PAGE_KEYS, filtersToQuery, hasFilters, type DashboardFilters, type DashboardPages } from "@/lib/validation/dashboard-filters";
 
 export interface DashboardViewProps {
   filters: DashboardFilters;
+  /** The page of the heat map and of the named changes in view. */
+  pages: DashboardPages;
+  /** The release the view is pinned to (?release=N), kept in the addresses of the other pages. */
+  release?: number;
   /** Filter values that were ignored, as the reader is told (never quoted back: see proxy.ts). */
   problems: string[];
   dashboard: DashboardSummary;
@@ -31,7 +38,7 @@ export interface DashboardViewProps {
 }
 
 /** The whole dashboard for a query string's filters, as the page read it (app/[locale]/(public)/load-dashboard.ts). */
-export function DashboardView({ filters, problems, dashboard, options }: DashboardViewProps) {
+export function DashboardView({ filters, pages, release, problems, dashboard, options }: DashboardViewProps) {
   const t = useTranslations("dashboard");
   const tAddressee = useTranslations("addressee");
   const locale = useLocale();
@@ -44,6 +51,15 @@ export function DashboardView({ filters, problems, dashboard, options }: Dashboa
 
   const { latest, previous } = dashboard;
   const filtered = hasFilters(filters);
+  // Another page of one list keeps the other list's page, and the release a pinned view names.
+  const pageHref = (changed: Partial<DashboardPages>, anchor: string) => {
+    const next = { ...pages, ...changed };
+    const extra: Record<string, string> = {};
+    if (release) extra.release = String(release);
+    for (const key of DASHBOARD_PAGE_KEYS) if (next[key] > 1) extra[key] = String(next[key]);
+    return `/${filtersToQuery(filters, extra)}#${anchor}`;
+  };
+  const heatInfo = pageInfo(pages.heatPage, DASHBOARD_LIMITS.heatMapPage, dashboard.heatMapTotal);
   const stamp = t("stamp", { version: data.dataVersion?.slice(0, 16).replace("T", " ") ?? "—", filters: describeFilters(filters, exportWords(lang)) }) + (data.hasDemo ? t("stampDemo") : "");
 
   return (
@@ -151,6 +167,9 @@ export function DashboardView({ filters, problems, dashboard, options }: Dashboa
                 toName={nameOf(latest.round)}
                 previousRoundId={previous.round.id}
                 roundNames={dashboard.rounds.map((r) => ({ id: r.id, name: nameOf(r) }))}
+                page={pages.changesPage}
+                pageSize={DASHBOARD_LIMITS.changesPage}
+                hrefFor={(page) => pageHref({ changesPage: page }, "changes-heading")}
               />
             ) : (
               <p className="text-sm">
@@ -161,12 +180,19 @@ export function DashboardView({ filters, problems, dashboard, options }: Dashboa
 
           <section aria-labelledby="heat-heading" className="mt-8">
             <h2 id="heat-heading" className="mb-2 text-lg font-semibold">{t("heatHeading")}</h2>
-            {dashboard.heatMapShown < dashboard.heatMapTotal && (
+            {heatInfo.outOfRange ? (
               <p className="mb-2 text-sm" role="note">
-                {t("heatLimited", { shown: dashboard.heatMapShown, total: dashboard.heatMapTotal })}
+                {t("heatPastEnd", { page: formatCount(heatInfo.page), pageCount: formatCount(heatInfo.pageCount) })}
               </p>
+            ) : (
+              heatInfo.pageCount > 1 && (
+                <p className="mb-2 text-sm" role="note">
+                  {t("heatLimited", { from: formatCount(heatInfo.from), to: formatCount(heatInfo.to), total: formatCount(heatInfo.total) })}
+                </p>
+              )
             )}
             <HeatMap groups={dashboard.heatMap} columns={columns} />
+            <Pagination info={heatInfo} hrefFor={(page) => pageHref({ heatPage: page }, "heat-heading")} label={t("heatPages")} prefetch={false} />
           </section>
 
           <section aria-labelledby="rounds-heading" className="mt-8">

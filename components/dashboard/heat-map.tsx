@@ -1,10 +1,11 @@
 import { useLocale, useTranslations } from "next-intl";
-import { LocalizedText } from "@/components/ui/localized-text";
-import { Link } from "@/components/ui/navigation";
 import type { HeatMapGroup } from "@/lib/dashboard";
+import type { Status } from "@/lib/domain";
 import { localizedPath, type Locale } from "@/lib/i18n/locales";
-import { localized } from "@/lib/localized";
-import { STATUS_BADGE } from "@/lib/status-style";
+import { contentLang, localized } from "@/lib/localized";
+import { STATUS_BADGE, STATUS_CODES } from "@/lib/status-style";
+// Only the component and types: a value exported by a client module is a reference on the server.
+import { HeatMapRows, type HeatMapGroupLines } from "./heat-map-rows";
 
 export interface HeatMapColumn {
   id: number;
@@ -13,27 +14,66 @@ export interface HeatMapColumn {
   label: string;
 }
 
-// The cells' colours, from the one palette in lib/status-style.ts. Fixed text, no user input.
+// The cells' look, from the one palette in lib/status-style.ts, in one stylesheet rather than classes
+// repeated in every cell. Fixed text, no user input.
 const HEAT_CELL_CSS = [
-  ".heat-cell{display:block;min-width:2rem;border:1px solid;border-radius:0.25rem;padding:0.125rem 0.25rem;font-weight:600;text-decoration:none}",
-  ...Object.entries(STATUS_BADGE).map(([status, s]) => `.heat-cell[data-status="${status}"]{background:${s.background};color:${s.text};border-color:${s.border}}`),
+  "[data-testid=heat-map] td{padding:0.125rem;text-align:center}",
+  "[data-testid=heat-map] td[data-cell]{padding:0.25rem;color:#44403c}",
+  "[data-testid=heat-map] td[data-cell=not-applicable]{color:#a8a29e}",
+  "[data-testid=heat-map] td>a{display:block;min-width:2rem;border:1px solid;border-radius:0.25rem;padding:0.125rem 0.25rem;font-weight:600;text-decoration:none}",
+  ...Object.entries(STATUS_BADGE).map(([status, s]) => `[data-testid=heat-map] a[data-status="${status}"]{background:${s.background};color:${s.text};border-color:${s.border}}`),
 ].join("\n");
 
-/** Benchmarks × rounds, grouped by category. Each scored cell links to that round's rationale and evidence. */
-export function HeatMap({ groups, columns }: { groups: HeatMapGroup[]; columns: HeatMapColumn[] }) {
+/**
+ * Benchmarks × rounds, grouped by category. Each scored cell links to that round's rationale and
+ * evidence. The words a cell's name is made of — each round's name, each status — are written once,
+ * beside the table; `idPrefix` keeps their ids apart should a page hold two heat maps.
+ */
+export function HeatMap({ groups, columns, idPrefix = "h" }: { groups: HeatMapGroup[]; columns: HeatMapColumn[]; idPrefix?: string }) {
   const t = useTranslations("heatMap");
   const tStatus = useTranslations("status");
   const locale = useLocale() as Locale;
+  const pageLang = contentLang(locale);
+  const lines: HeatMapGroupLines[] = groups.map((group) => {
+    const name = localized(locale, group.categoryName, group.categoryNameZh);
+    return {
+      key: group.categorySlug,
+      name: name.text,
+      ...(name.lang !== pageLang && { lang: name.lang }),
+      rows: group.rows.map(({ benchmark, cells }) => {
+        const title = localized(locale, benchmark.title, benchmark.titleZh);
+        return {
+          id: benchmark.id,
+          href: localizedPath(locale, `/benchmarks/${benchmark.slug}`),
+          title: title.text,
+          ...(title.lang !== pageLang && { lang: title.lang }),
+          cells: cells.map((c) => (c.status === "n/a" ? "." : c.status === null ? "-" : STATUS_CODES[c.status])).join(""),
+        };
+      }),
+    };
+  });
   return (
     <div className="relative overflow-x-auto" data-testid="heat-map">
       <style>{HEAT_CELL_CSS}</style>
+      <div hidden>
+        {columns.map((c, i) => (
+          <span key={c.id} id={`${idPrefix}r${i}`}>
+            {t("cellRound", { round: c.name })}
+          </span>
+        ))}
+        {(Object.keys(STATUS_CODES) as Status[]).map((status) => (
+          <span key={status} id={`${idPrefix}s${STATUS_CODES[status]}`}>
+            {t("cellStatus", { status: tStatus(status) })}
+          </span>
+        ))}
+      </div>
       <table className="border-collapse text-sm">
-        <caption className="mb-2 text-left text-xs text-stone-600">
-          {t("caption")}
-        </caption>
+        <caption className="mb-2 text-left text-xs text-stone-600">{t("caption")}</caption>
         <thead>
           <tr>
-            <th scope="col" className="sticky left-0 bg-stone-50 px-2 py-1 text-left">{t("benchmark")}</th>
+            <th scope="col" className="sticky left-0 bg-stone-50 px-2 py-1 text-left">
+              {t("benchmark")}
+            </th>
             {columns.map((c) => (
               <th key={c.id} scope="col" className="px-1 py-1 text-center text-xs font-medium" title={c.name}>
                 {c.label}
@@ -41,60 +81,7 @@ export function HeatMap({ groups, columns }: { groups: HeatMapGroup[]; columns: 
             ))}
           </tr>
         </thead>
-        {groups.map((group) => (
-          <tbody key={group.categorySlug}>
-            <tr>
-              <th scope="rowgroup" colSpan={columns.length + 1} className="bg-stone-100 px-2 py-1 text-left text-xs font-semibold uppercase tracking-wide">
-                <LocalizedText locale={locale} en={group.categoryName} zh={group.categoryNameZh} />
-              </th>
-            </tr>
-            {group.rows.map(({ benchmark, cells }) => {
-              const title = localized(locale, benchmark.title, benchmark.titleZh).text;
-              return (
-              <tr key={benchmark.id} className="border-b border-stone-100">
-                <th scope="row" className="sticky left-0 max-w-[22rem] bg-stone-50 px-2 py-1 text-left font-normal">
-                  <Link href={`/benchmarks/${benchmark.slug}`} prefetch={false}>
-                    <LocalizedText locale={locale} en={benchmark.title} zh={benchmark.titleZh} />
-                  </Link>
-                </th>
-                {cells.map((cell, i) => {
-                  const column = columns[i]!;
-                  if (cell.status === "n/a") {
-                    return (
-                      <td key={cell.roundId} className="px-1 py-1 text-center text-stone-400" title={t("notApplicable", { round: column.name })} data-cell="not-applicable">
-                        <span aria-hidden="true">·</span>
-                        <span className="sr-only">{t("notApplicable", { round: column.name })}</span>
-                      </td>
-                    );
-                  }
-                  if (cell.status === null) {
-                    return (
-                      <td key={cell.roundId} className="px-1 py-1 text-center text-stone-700" title={t("notScored", { round: column.name })} data-cell="not-scored">
-                        <span aria-hidden="true">–</span>
-                        <span className="sr-only">{t("notScored", { round: column.name })}</span>
-                      </td>
-                    );
-                  }
-                  // A plain link, styled by one stylesheet: thousands of cells as client-side Links with inline
-                  // styles would double the page and make the browser prefetch every benchmark in view.
-                  return (
-                    <td key={cell.roundId} className="p-0.5 text-center">
-                      <a
-                        href={`${localizedPath(locale, `/benchmarks/${benchmark.slug}`)}#round-${column.slug}`}
-                        className="heat-cell"
-                        data-status={cell.status}
-                        aria-label={t("cell", { benchmark: title, round: column.name, status: tStatus(cell.status) })}
-                      >
-                        <span aria-hidden="true">{STATUS_BADGE[cell.status].symbol}</span>
-                      </a>
-                    </td>
-                  );
-                })}
-              </tr>
-              );
-            })}
-          </tbody>
-        ))}
+        <HeatMapRows groups={lines} roundSlugs={columns.map((c) => c.slug)} idPrefix={idPrefix} words={{ notApplicable: t("notApplicableShort"), notScored: t("notScoredShort") }} />
       </table>
     </div>
   );

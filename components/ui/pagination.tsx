@@ -4,9 +4,10 @@ import { formatCount, pageWindow, type PageInfo } from "@/lib/pagination";
 
 /**
  * Links to the other pages of a list: previous, the first, the last and a few around the current
- * one (marked aria-current), next. Nothing when everything fits on one page.
+ * one (marked aria-current), next. Nothing when everything fits on one page. `prefetch={false}` where
+ * each page is a whole heavy view (the dashboard), not worth fetching before it is asked for.
  */
-export function Pagination({ info, hrefFor, label }: { info: PageInfo; hrefFor: (page: number) => string; label: string }) {
+export function Pagination({ info, hrefFor, label, prefetch }: { info: PageInfo; hrefFor: (page: number) => string; label: string; prefetch?: false }) {
   const t = useTranslations("pagination");
   if (info.pageCount <= 1 && !info.outOfRange) return null;
   const current = Math.min(info.page, info.pageCount);
@@ -16,7 +17,7 @@ export function Pagination({ info, hrefFor, label }: { info: PageInfo; hrefFor: 
       <ul className="flex flex-wrap items-center gap-1">
         {info.page > 1 && (
           <li>
-            <Link href={hrefFor(Math.min(info.page - 1, info.pageCount))} className={link} rel="prev">
+            <Link href={hrefFor(Math.min(info.page - 1, info.pageCount))} className={link} rel="prev" prefetch={prefetch}>
               {t("previous")}
             </Link>
           </li>
@@ -34,7 +35,7 @@ export function Pagination({ info, hrefFor, label }: { info: PageInfo; hrefFor: 
                   {formatCount(p)}
                 </span>
               ) : (
-                <Link href={hrefFor(p)} className={link}>
+                <Link href={hrefFor(p)} className={link} prefetch={prefetch}>
                   <span className="sr-only">{t("page")}</span>
                   {formatCount(p)}
                 </Link>
@@ -44,7 +45,7 @@ export function Pagination({ info, hrefFor, label }: { info: PageInfo; hrefFor: 
         )}
         {info.page < info.pageCount && (
           <li>
-            <Link href={hrefFor(info.page + 1)} className={link} rel="next">
+            <Link href={hrefFor(info.page + 1)} className={link} rel="next" prefetch={prefetch}>
               {t("next")}
             </Link>
           </li>

@@ -162,6 +162,26 @@ describe("the dashboard summed in SQL agrees with the reference computed from th
     expect(capped.changes.filter((c) => c.direction === "up")).toEqual(full.changes.filter((c) => c.direction === "up").slice(0, 3));
   });
 
+  it("pages the heat map and the changes: the pages together hold every row once, in the order of the whole", async () => {
+    const full = await getDashboardSummary(scale, {});
+    const rowsOf = (d: { heatMap: Array<{ categorySlug: string; rows: Array<{ benchmark: { id: number }; cells: unknown[] }> }> }) =>
+      d.heatMap.flatMap((g) => g.rows.map((r) => ({ category: g.categorySlug, id: r.benchmark.id, cells: r.cells })));
+    const size = 7;
+    const pages = [];
+    for (let offset = 0; offset < full.heatMapTotal + size; offset += size) {
+      const page = await getDashboardSummary(scale, {}, { heatMapLimit: size, heatMapOffset: offset, changesLimit: 0 });
+      expect(page.heatMapTotal).toBe(full.heatMapTotal);
+      expect(page.heatMapShown).toBe(Math.max(0, Math.min(size, full.heatMapTotal - offset)));
+      pages.push(...rowsOf(page));
+    }
+    // A page may start inside one category and end in another: the concatenation is the whole heat map.
+    expect(pages).toEqual(rowsOf(full));
+    const perDirection = (d: typeof full, direction: "up" | "down") => d.changes.filter((c) => c.direction === direction).map((c) => c.benchmark.id);
+    const second = await getDashboardSummary(scale, {}, { changesLimit: 2, changesOffset: 2 });
+    expect(second.changeCounts).toEqual(full.changeCounts);
+    for (const direction of ["up", "down"] as const) expect(perDirection(second, direction)).toEqual(perDirection(full, direction).slice(2, 4));
+  });
+
   it("readers never write: a public change shows once its writer refreshes, which recounts only what it touched", async () => {
     const before = await expectSameFigures(scale, {});
     const { version } = await readDataVersion(scale);

@@ -127,8 +127,12 @@ function storedTalliesQuery(db: Executor, resolved: ResolvedFilters, roundsInVie
 export interface SummaryOptions {
   /** At most this many benchmark rows in the heat map (all by default). */
   heatMapLimit?: number;
+  /** The heat map's rows start after this many (its page: 0 by default), in the heat map's order. */
+  heatMapOffset?: number;
   /** At most this many changes listed per direction (all by default); all are counted. */
   changesLimit?: number;
+  /** The changes listed start after this many of each direction (0 by default). */
+  changesOffset?: number;
   /** Only the figures per round and group: no heat map, no changes (for charts and the API summary). */
   figuresOnly?: boolean;
   /** The heat map holds only benchmarks that apply at one round in view or more (what a printed scorecard lists). */
@@ -181,7 +185,7 @@ export async function getDashboardSummary(db: Executor, filters: DashboardFilter
   const pair = latest && previous && !options.figuresOnly ? { previousRoundId: previous.round.id, latestRoundId: latest.round.id } : null;
   const { changes, changeCounts } = !pair
     ? { changes: [], changeCounts: { up: 0, down: 0 } }
-    : await readStoredChanges(db, redactor, viewConditions(db, resolved, publicChanges), roundsInView, pair.previousRoundId, pair.latestRoundId, options.changesLimit, options.lang);
+    : await readStoredChanges(db, redactor, viewConditions(db, resolved, publicChanges), roundsInView, pair.previousRoundId, pair.latestRoundId, { limit: options.changesLimit, offset: options.changesOffset }, options.lang);
 
   return {
     rounds: roundsInView,
@@ -227,8 +231,17 @@ async function readHeatMapOfView(
   statusesOf: StatusesOf,
 ): Promise<{ heatMap: HeatMapGroup[]; heatMapShown: number; heatMapTotal: number }> {
   const heatMapWhere = and(inView, options.applicableOnly ? appliesWithin(roundsInView) : undefined);
-  const heatMapTotal = options.figuresOnly ? 0 : ((await firstRow(db.select({ n: sql<number>`count(*)` }).from(publicBenchmarks).where(heatMapWhere).limit(1)))?.n ?? 0);
-  const heatMapRows = async (categoryId: number, limit: number) =>
+  // Counted per category, so that a page further on starts in the right category at the right row.
+  const perCategory = options.figuresOnly
+    ? new Map<number, number>()
+    : new Map(
+        (await db.select({ categoryId: publicBenchmarks.categoryId, n: sql<number>`count(*)` }).from(publicBenchmarks).where(heatMapWhere).groupBy(publicBenchmarks.categoryId)).map((r) => [
+          r.categoryId,
+          r.n,
+        ]),
+      );
+  const heatMapTotal = [...perCategory.values()].reduce((a, b) => a + b, 0);
+  const heatMapRows = async (categoryId: number, limit: number, offset: number) =>
     (
       await withScopes(
         db,
@@ -239,10 +252,18 @@ async function readHeatMapOfView(
           .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
           .where(and(eq(publicBenchmarks.categoryId, categoryId), heatMapWhere))
           .orderBy(asc(publicBenchmarks.appliesFromDate), asc(titleIn(options.lang, publicBenchmarks)), asc(publicBenchmarks.benchmarkId))
-          .limit(limit),
+          .limit(limit)
+          .offset(offset),
       )
     ).map((b) => redactor.fields(b, ["title", "titleZh"]));
-  const { heatMap, heatMapShown } = await readHeatMap(db, heatMapRows, categoriesInView, roundsInView, options.figuresOnly ? 0 : (options.heatMapLimit ?? Number.POSITIVE_INFINITY), statusesOf);
+  const { heatMap, heatMapShown } = await readHeatMap(
+    db,
+    heatMapRows,
+    categoriesInView.map((c) => ({ id: c.id, rows: perCategory.get(c.id) ?? 0 })),
+    roundsInView,
+    { limit: options.figuresOnly ? 0 : (options.heatMapLimit ?? Number.POSITIVE_INFINITY), offset: options.heatMapOffset ?? 0 },
+    statusesOf,
+  );
   return { heatMap, heatMapShown, heatMapTotal };
 }
 
@@ -279,7 +300,7 @@ async function getSummaryAsOf(db: Executor, resolved: ResolvedFilters, release: 
   const heatMap = await readHeatMapOfView(db, redactor, inView, categoriesInView, roundsInView, options, releaseScoresOf(release));
   const { changes, changeCounts } =
     latest && previous && !options.figuresOnly
-      ? await readLiveChanges(db, redactor, viewConditions(db, resolved, TALLY_SQL_COLUMNS), roundsInView, previous.round, latest.round, { scores, rounds: sql`r.id IN ${roundsAsOf(release)}` }, options.changesLimit)
+      ? await readLiveChanges(db, redactor, viewConditions(db, resolved, TALLY_SQL_COLUMNS), roundsInView, previous.round, latest.round, { scores, rounds: sql`r.id IN ${roundsAsOf(release)}` }, { limit: options.changesLimit, offset: options.changesOffset })
       : { changes: [], changeCounts: { up: 0, down: 0 } };
   return {
     rounds: roundsInView,
@@ -307,7 +328,7 @@ async function readLiveChanges(
   previous: DashboardRound,
   latest: DashboardRound,
   asOf: { scores: SQL; rounds: SQL },
-  limit = Number.POSITIVE_INFINITY,
+  { limit = Number.POSITIVE_INFINITY, offset = 0 }: { limit?: number; offset?: number } = {},
 ): Promise<{ changes: StatusChange[]; changeCounts: { up: number; down: number } }> {
   const inViewIds = new Set(roundsInView.map((r) => r.id));
   const found = changesBetween(latest, previous, inView, asOf)
@@ -316,7 +337,7 @@ async function readLiveChanges(
     .map(([, , benchmarkId, fromRoundId, direction, from, to, , , title]) => ({ benchmarkId, fromRoundId, direction, from, to, title }))
     .sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : a.benchmarkId - b.benchmarkId));
   const changeCounts = { up: found.filter((c) => c.direction === "up").length, down: found.filter((c) => c.direction === "down").length };
-  const listed = (["up", "down"] as const).flatMap((direction) => found.filter((c) => c.direction === direction).slice(0, Number.isFinite(limit) ? limit : undefined));
+  const listed = (["up", "down"] as const).flatMap((direction) => found.filter((c) => c.direction === direction).slice(offset, Number.isFinite(limit) ? offset + limit : undefined));
   const ids = listed.map((c) => c.benchmarkId);
   const rows =
     ids.length === 0
@@ -363,17 +384,24 @@ function assembleFigures(roundsInView: DashboardRound[], tallies: readonly Tally
 /** The first `limit` benchmarks in view, category by category, with their status at every round in view. */
 async function readHeatMap(
   db: Executor,
-  rowsOf: (categoryId: number, limit: number) => Promise<MatrixBenchmark[]>,
-  categoriesInView: ReadonlyArray<{ id: number }>,
+  rowsOf: (categoryId: number, limit: number, offset: number) => Promise<MatrixBenchmark[]>,
+  categoriesInView: ReadonlyArray<{ id: number; rows: number }>,
   roundsInView: readonly DashboardRound[],
-  limit: number,
+  page: { limit: number; offset: number },
   statusesOf: StatusesOf,
 ): Promise<{ heatMap: HeatMapGroup[]; heatMapShown: number }> {
-  let room = limit;
+  let room = page.limit;
+  let skip = page.offset;
   const chosen: MatrixBenchmark[][] = [];
   for (const category of categoriesInView) {
     if (room <= 0) break;
-    const rows = await rowsOf(category.id, Number.isFinite(room) ? room : NO_LIMIT);
+    // Whole categories before the page are skipped without reading them.
+    if (skip >= category.rows) {
+      skip -= category.rows;
+      continue;
+    }
+    const rows = await rowsOf(category.id, Number.isFinite(room) ? room : NO_LIMIT, skip);
+    skip = 0;
     room -= rows.length;
     chosen.push(rows);
   }
@@ -415,7 +443,7 @@ async function readStoredChanges(
   roundsInView: readonly DashboardRound[],
   previousRoundId: number,
   latestRoundId: number,
-  limit = Number.POSITIVE_INFINITY,
+  { limit = Number.POSITIVE_INFINITY, offset = 0 }: { limit?: number; offset?: number },
   lang?: ContentLang,
 ): Promise<{ changes: StatusChange[]; changeCounts: { up: number; down: number } }> {
   // A benchmark compared with a round before the view's first (its scope skipped the rounds between) is not a change in view.
@@ -446,6 +474,7 @@ async function readStoredChanges(
             .where(where(direction))
             .orderBy(asc(titleIn(lang, publicChanges)), asc(publicChanges.benchmarkId))
             .limit(Number.isFinite(limit) ? limit : NO_LIMIT)
+            .offset(offset)
         ).map((row) => ({ ...redactor.fields(row, ["title", "titleZh"]), direction })),
       ),
     )

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalDashboardQuery, filtersToQuery, hasFilters, parseDashboardFilters } from "./dashboard-filters";
+import { canonicalDashboardQuery, filtersToQuery, hasFilters, parseDashboardFilters, parseDashboardPages } from "./dashboard-filters";
 
 describe("dashboard filters in the URL", () => {
   it("reads every filter", () => {
@@ -64,5 +64,29 @@ describe("dashboard filters in the URL", () => {
     const filters = { track: "un-hrc", addressee: "us_government" as const };
     const query = new URLSearchParams(filtersToQuery(filters));
     expect(parseDashboardFilters(Object.fromEntries(query)).filters).toEqual(filters);
+  });
+});
+
+describe("the dashboard's pages", () => {
+  it("are whole numbers from 1, written plainly; anything else is page 1 and said to be ignored", () => {
+    expect(parseDashboardPages({ heatPage: "3", changesPage: "2" })).toEqual({ pages: { heatPage: 3, changesPage: 2 }, problems: [] });
+    expect(parseDashboardPages({})).toEqual({ pages: { heatPage: 1, changesPage: 1 }, problems: [] });
+    for (const bad of ["0", "-1", "1.5", "02", "abc", "1e3", "100001"]) {
+      const parsed = parseDashboardPages({ heatPage: bad });
+      expect(parsed.pages.heatPage, bad).toBe(1);
+      expect(parsed.problems, bad).toEqual(["heatPage: the value is not a page number"]);
+    }
+  });
+
+  it("join the canonical query after the filters, page 1 as no page, every malformed value as one", () => {
+    expect(canonicalDashboardQuery({ heatPage: "2", track: "un-hrc" })).toBe("track=un-hrc&heatPage=2");
+    expect(canonicalDashboardQuery({ heatPage: "1", changesPage: "1" })).toBe("");
+    expect(canonicalDashboardQuery({ changesPage: "x" })).toBe(canonicalDashboardQuery({ changesPage: "-4" }));
+    expect(canonicalDashboardQuery({ changesPage: ["3", "4"] })).toBe("changesPage=3");
+  });
+
+  it("are not filters: the exports, embeds and the filter form ignore them", () => {
+    expect(parseDashboardFilters({ heatPage: "2", track: "un-hrc" }).filters).toEqual({ track: "un-hrc" });
+    expect(hasFilters(parseDashboardFilters({ heatPage: "2" }).filters)).toBe(false);
   });
 });

@@ -54,7 +54,8 @@ export function parseDashboardFilters(params: SearchParams, { quoteValues = true
 /**
  * The query that shows the same dashboard, in one spelling, so that it can be a cache key: the known
  * filters in a fixed order, the first value of each, any malformed value replaced by one fixed malformed
- * value (the dashboard reports it without quoting it); unknown parameters dropped.
+ * value (the dashboard reports it without quoting it), then the pages past the first; unknown
+ * parameters dropped.
  */
 export function canonicalDashboardQuery(params: SearchParams): string {
   const canonical = new URLSearchParams();
@@ -64,7 +65,48 @@ export function canonicalDashboardQuery(params: SearchParams): string {
     if (value === undefined || value === "") continue;
     canonical.set(key, dashboardFiltersSchema.shape[key].safeParse(value).success ? value : MALFORMED);
   }
+  // Page 1 is the address without a page: one entry, however it is spelt.
+  for (const key of DASHBOARD_PAGE_KEYS) {
+    const raw = params[key];
+    const value = Array.isArray(raw) ? raw[0] : raw;
+    if (value === undefined || value === "") continue;
+    const parsed = pageNumber.safeParse(value);
+    if (!parsed.success) canonical.set(key, MALFORMED);
+    else if (parsed.data > 1) canonical.set(key, String(parsed.data));
+  }
   return canonical.toString();
+}
+
+/**
+ * The dashboard's long lists are paged: which page of the heat map and of the named changes a reader
+ * is on. Not filters: the figures, exports and embeds ignore them, and the filter form starts again
+ * at page 1. A page is a whole number written plainly, up to a bound, so that the addresses a cache
+ * may be asked for stay finite.
+ */
+export const DASHBOARD_PAGE_KEYS = ["heatPage", "changesPage"] as const;
+export type DashboardPageKey = (typeof DASHBOARD_PAGE_KEYS)[number];
+export type DashboardPages = Record<DashboardPageKey, number>;
+
+const MAX_PAGE = 100_000;
+const pageNumber = z
+  .string()
+  .regex(/^[1-9]\d{0,5}$/, "is not a page number")
+  .transform(Number)
+  .refine((n) => n <= MAX_PAGE, "is not a page number");
+
+/** The pages asked for (1 where none or a malformed one was), with a line per malformed value (not quoted back). */
+export function parseDashboardPages(params: SearchParams): { pages: DashboardPages; problems: string[] } {
+  const pages: DashboardPages = { heatPage: 1, changesPage: 1 };
+  const problems: string[] = [];
+  for (const key of DASHBOARD_PAGE_KEYS) {
+    const raw = params[key];
+    const value = Array.isArray(raw) ? raw[0] : raw;
+    if (value === undefined || value === "") continue;
+    const parsed = pageNumber.safeParse(value);
+    if (parsed.success) pages[key] = parsed.data;
+    else problems.push(`${key}: the value is not a page number`);
+  }
+  return { pages, problems };
 }
 
 /** The query string for a set of filters, in a stable order, so equal views have equal URLs. */

@@ -296,5 +296,6 @@ export async function handleApi<N extends EndpointName>(name: N, request: Reques
     const refused = pastTheLast((body as { total?: number }).total ?? 0);
     if (refused) return refused;
   }
-  return jsonResponse(request, body);
+  // An answer pinned to a release that exists never changes: cacheable for a year (the proxy leaves it to this).
+  return jsonResponse(request, body, { pinned: pinned !== undefined && pinned !== null });
 }

@@ -7,23 +7,33 @@ import { findUnmatchedFilters } from "@/db/queries/filters";
 import { getLocale } from "next-intl/server";
 import { DASHBOARD_LIMITS } from "@/lib/dashboard";
 import { contentLang } from "@/lib/localized";
-import { parseDashboardFilters, type SearchParams } from "@/lib/validation/dashboard-filters";
+import { parseDashboardFilters, parseDashboardPages, type SearchParams } from "@/lib/validation/dashboard-filters";
 import { feedAlternates } from "@/server/feeds/atom-feeds";
 import { cachedByPublishedData } from "@/server/published-cache";
 
 /** What the dashboard shows for a query string, read once per published data version (both dashboard routes render it). */
 export async function loadDashboard(searchParams: SearchParams, release?: number): Promise<DashboardViewProps> {
   // Malformed values are not quoted back: one cached rendering serves them all (see proxy.ts).
-  const { filters, problems } = parseDashboardFilters(searchParams, { quoteValues: false });
+  const { filters, problems: filterProblems } = parseDashboardFilters(searchParams, { quoteValues: false });
+  const { pages, problems: pageProblems } = parseDashboardPages(searchParams);
+  const problems = [...filterProblems, ...pageProblems];
   // A view naming nothing public is cheap to compute and could be varied at will, so it is not kept.
   // The rows are sorted by title in the page's language, so each language has its own rendering.
   const lang = contentLang(await getLocale());
   const dashboard = await cachedByPublishedData(
-    ["dashboard", lang, JSON.stringify(filters), ...(release ? [`release-${release}`] : [])],
-    () => getDashboardSummary(getDb(), filters, { heatMapLimit: DASHBOARD_LIMITS.heatMapRows, changesLimit: DASHBOARD_LIMITS.changesPerDirection, release, lang }),
+    ["dashboard", lang, JSON.stringify(filters), `heat-${pages.heatPage}`, `changes-${pages.changesPage}`, ...(release ? [`release-${release}`] : [])],
+    () =>
+      getDashboardSummary(getDb(), filters, {
+        heatMapLimit: DASHBOARD_LIMITS.heatMapPage,
+        heatMapOffset: (pages.heatPage - 1) * DASHBOARD_LIMITS.heatMapPage,
+        changesLimit: DASHBOARD_LIMITS.changesPage,
+        changesOffset: (pages.changesPage - 1) * DASHBOARD_LIMITS.changesPage,
+        release,
+        lang,
+      }),
     { when: (await findUnmatchedFilters(getDb(), filters)).length === 0 },
   );
-  return { filters, problems, dashboard, options: await listFilterOptions(getDb(), filters) };
+  return { filters, pages, release, problems, dashboard, options: await listFilterOptions(getDb(), filters) };
 }
 
 /** The dashboard's feeds: every change, and the track's when the view is of one track. */
