@@ -140,6 +140,19 @@ describe("releases", () => {
     expect(await getRelease(db, 3)).toMatchObject({ kind: "correction", changed: 0 });
   });
 
+  it("withhold a confidential person's name in both scripts from the changes of a view as of a release", async () => {
+    const secret = { name: "Withheld Releaseperson", nameZh: "保密证人丙" };
+    await rawRun(db, "INSERT INTO subjects (slug, kind, name, name_zh, role, description, confidential) VALUES ('secret-release-person', 'person', ?, ?, 'x', '', 1)", secret.name, secret.nameZh);
+    const changed = (await getDashboardSummary(db, {})).changes[0]!.benchmark;
+    await rawRun(db, "UPDATE benchmarks SET title = title || ' (see ' || ? || ')', title_zh = COALESCE(title_zh, title) || '（另见' || ? || '）' WHERE id = ?", secret.name, secret.nameZh, changed.id);
+    for (const summary of [await getDashboardSummary(db, {}), await getDashboardSummary(db, {}, { release: 1 })]) {
+      const shown = summary.changes.find((c) => c.benchmark.id === changed.id)!.benchmark;
+      expect(shown.title).not.toContain(secret.name);
+      expect(shown.titleZh).not.toContain(secret.nameZh);
+      expect(shown.titleZh, "the rest of the Chinese title is shown").toMatch(/另见/);
+    }
+  });
+
   it("cannot be changed or deleted, and a score row can only be closed once", async () => {
     const { round } = await publishNewRound();
     await expect(rawRun(db, "UPDATE releases SET note = 'rewritten' WHERE number = 2")).rejects.toThrow(/immutable/);

@@ -350,7 +350,7 @@ async function readLiveChanges(
             .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
             .where(inArray(benchmarks.id, ids)),
         );
-  const byId = new Map(rows.map((b) => [b.id, redactor.fields(b, ["title"])]));
+  const byId = new Map(rows.map((b) => [b.id, redactor.fields(b, ["title", "titleZh"])]));
   const changes = listed.flatMap(({ benchmarkId, fromRoundId, direction, from, to }) => {
     const benchmark = byId.get(benchmarkId);
     return benchmark ? [{ benchmark, fromRoundId, from, to, direction }] : [];
