@@ -138,7 +138,7 @@ async function renderEveryPublicSurface(sqlite: import("better-sqlite3").Databas
     ["app/[locale]/(public)/people/[id]/page", params(person)],
     ["app/[locale]/(public)/laws/(index)/page", { searchParams: Promise.resolve({}) }],
     ["app/[locale]/(public)/laws/[id]/page", params(law)],
-    ["app/embed/[chart]/page", { params: Promise.resolve({ chart: "fulfilment" }), searchParams: Promise.resolve({}) }],
+    ["app/embed/[locale]/[chart]/page", { params: Promise.resolve({ locale: "en", chart: "fulfilment" }), searchParams: Promise.resolve({}) }],
     ["app/[locale]/(public)/releases/page", {}],
     ["app/[locale]/(public)/releases/[number]/page", { params: Promise.resolve({ number: "1" }), searchParams: Promise.resolve({}) }],
     ["app/[locale]/(public)/page", { searchParams: Promise.resolve({ release: "1" }) }],
