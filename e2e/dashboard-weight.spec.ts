@@ -80,7 +80,9 @@ for (const address of ["/", "/?heatPage=2&changesPage=2", "/zh"]) {
     expect(html).toMatch(/aria-label="(Pages of the heat map|热力图的页面)"/);
     const changes = html.slice(html.indexOf('data-testid="changes"'), html.indexOf("</ul>", html.indexOf('data-testid="changes"')));
     // A page lists up to a page of each direction, of every change counted ("N up, M down …").
-    const [up, down] = (html.match(/data-testid="change-counts">(\d+)[^\d]+(\d+)/) ?? []).slice(1).map(Number);
+    // Round names hold digits too ("人权理事会第37届会议"): read the counts by the words around them, in either language.
+    const counts = /data-testid="change-counts">([^<]*)</.exec(html)?.[1] ?? "";
+    const [up, down] = (/([\d,]+) up, ([\d,]+) down/.exec(counts) ?? /([\d,]+) 项上升，([\d,]+) 项下降/.exec(counts) ?? []).slice(1).map((n) => Number(n.replace(/,/g, "")));
     expect(Math.max(up!, down!)).toBeGreaterThan(DASHBOARD_LIMITS.changesPage);
     const page = address.includes("changesPage=2") ? 2 : 1;
     const onPage = (n: number) => Math.max(0, Math.min(DASHBOARD_LIMITS.changesPage, n - (page - 1) * DASHBOARD_LIMITS.changesPage));

@@ -77,7 +77,7 @@ for (const address of ["/zh/embed/status-mix?track=un-hrc", "/embed/status-mix?t
     // recharts draws the SVG only in the browser, after hydration.
     const legend = embed.locator(".recharts-legend-wrapper");
     for (const status of ["已落实", "部分落实", "未落实", "倒退", "不明"]) await expect(legend).toContainText(status);
-    await expect(embed.locator(".recharts-xAxis")).toContainText("人权理事会");
+    await expect(embed.locator(".recharts-xAxis-tick-labels")).toContainText("人权理事会");
     await expect(embed.getByRole("radio", { name: "百分比" })).toBeVisible();
     await expect(embed.getByRole("link", { name: "查看完整总览" })).toHaveAttribute("href", "/zh?track=un-hrc");
     await expect(embed).not.toContainText("Met");
@@ -92,7 +92,7 @@ test("the Chinese fulfilment embed labels its line in Chinese, and the embeds' i
   await expect(embed.locator(".recharts-line-dot")).toHaveCount(3);
   await expect(embed.locator("figcaption")).toContainText("各轮次履行指数");
   await expect(embed).toContainText("筛选：track = un-hrc");
-  await expect(embed.locator(".recharts-xAxis")).toContainText("人权理事会");
+  await expect(embed.locator(".recharts-xAxis-tick-labels")).toContainText("人权理事会");
   // The English embed is as it was.
   await page.goto("/embed/fulfilment");
   await hydrated(page);
