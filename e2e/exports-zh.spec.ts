@@ -91,7 +91,8 @@ test("the Chinese fulfilment embed labels its line in Chinese, and the embeds' i
   const embed = page.getByTestId("embed");
   await expect(embed.locator(".recharts-line-dot")).toHaveCount(3);
   await expect(embed.locator("figcaption")).toContainText("各轮次履行指数");
-  await expect(embed).toContainText("筛选：track = un-hrc");
+  await expect(embed).toContainText("筛选：议程：联合国人权理事会");
+  await expect(embed).not.toContainText("track =");
   await expect(embed.locator(".recharts-xAxis-tick-labels")).toContainText("人权理事会");
   // The English embed is as it was.
   await page.goto("/embed/fulfilment");

@@ -83,7 +83,7 @@ test("a chart saves as SVG and PNG, stamped with its data version and filters", 
   const [svg] = await Promise.all([page.waitForEvent("download"), chart.getByRole("button", { name: "SVG" }).click()]);
   const svgText = readFileSync((await svg.path())!, "utf8");
   expect(svgText).toContain("<svg");
-  expect(svgText).toContain("filters: track = un-hrc");
+  expect(svgText).toContain("filters: Track: UN Human Rights Council");
   expect(svgText).toMatch(/data version \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
   const [png] = await Promise.all([page.waitForEvent("download"), chart.getByRole("button", { name: "PNG" }).click()]);
   expect([...readFileSync((await png.path())!).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
@@ -93,7 +93,7 @@ test("an embedded chart keeps the filters, names its data version and links back
   await page.goto("/embed/fulfilment?track=un-hrc");
   const embed = page.getByTestId("embed");
   await expect(embed.locator(".recharts-line-dot")).toHaveCount(3);
-  await expect(embed).toContainText("filters: track = un-hrc");
+  await expect(embed).toContainText("filters: Track: UN Human Rights Council");
   await expect(embed.getByRole("link", { name: "See the full dashboard" })).toHaveAttribute("href", "/?track=un-hrc");
   await expect(page.getByRole("banner")).toHaveCount(0);
   expect((await page.goto("/embed/no-such-chart"))?.status()).toBe(404);

@@ -2,7 +2,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { ChartDownload } from "@/components/charts/chart-download";
 import { FulfilmentLineChart } from "@/components/charts/fulfilment-line-chart";
 import { ExportLinks } from "@/components/exports/export-links";
-import { describeFilters } from "@/lib/export/describe";
+import { describeFiltersInWords, type FilterNames } from "@/lib/export/describe";
 import { GroupIndexChart } from "@/components/charts/group-index-chart";
 import { StatusMixChart } from "@/components/charts/status-mix-chart";
 import { ChangesList } from "./changes-list";
@@ -35,10 +35,12 @@ export interface DashboardViewProps {
   problems: string[];
   dashboard: DashboardSummary;
   options: FilterOptions;
+  /** The filters' public names, for the charts' stamps ("Track: UN Human Rights Council", not "track = un-hrc"). */
+  filterNames: FilterNames;
 }
 
 /** The whole dashboard for a query string's filters, as the page read it (app/[locale]/(public)/load-dashboard.ts). */
-export function DashboardView({ filters, pages, release, problems, dashboard, options }: DashboardViewProps) {
+export function DashboardView({ filters, pages, release, problems, dashboard, options, filterNames }: DashboardViewProps) {
   const t = useTranslations("dashboard");
   const tAddressee = useTranslations("addressee");
   const locale = useLocale();
@@ -60,7 +62,7 @@ export function DashboardView({ filters, pages, release, problems, dashboard, op
     return `/${filtersToQuery(filters, extra)}#${anchor}`;
   };
   const heatInfo = pageInfo(pages.heatPage, DASHBOARD_LIMITS.heatMapPage, dashboard.heatMapTotal);
-  const stamp = t("stamp", { version: data.dataVersion?.slice(0, 16).replace("T", " ") ?? "—", filters: describeFilters(filters, exportWords(lang)) }) + (data.hasDemo ? t("stampDemo") : "");
+  const stamp = t("stamp", { version: data.dataVersion?.slice(0, 16).replace("T", " ") ?? "—", filters: describeFiltersInWords(filters, filterNames, exportWords(lang)) }) + (data.hasDemo ? t("stampDemo") : "");
 
   return (
     <>

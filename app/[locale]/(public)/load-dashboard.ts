@@ -2,7 +2,7 @@ import "server-only";
 import type { DashboardViewProps } from "@/components/dashboard/dashboard-view";
 import { getDb } from "@/db/client";
 import { getDashboardSummary } from "@/db/queries/dashboard-summary";
-import { listFilterOptions } from "@/db/queries/filter-options";
+import { getFilterNames, listFilterOptions } from "@/db/queries/filter-options";
 import { findUnmatchedFilters } from "@/db/queries/filters";
 import { getLocale } from "next-intl/server";
 import { DASHBOARD_LIMITS } from "@/lib/dashboard";
@@ -33,7 +33,8 @@ export async function loadDashboard(searchParams: SearchParams, release?: number
       }),
     { when: (await findUnmatchedFilters(getDb(), filters)).length === 0 },
   );
-  return { filters, pages, release, problems, dashboard, options: await listFilterOptions(getDb(), filters) };
+  const [options, filterNames] = await Promise.all([listFilterOptions(getDb(), filters), getFilterNames(getDb(), filters)]);
+  return { filters, pages, release, problems, dashboard, options, filterNames };
 }
 
 /** The dashboard's feeds: every change, and the track's when the view is of one track. */

@@ -5,7 +5,8 @@ import { FulfilmentLineChart } from "@/components/charts/fulfilment-line-chart";
 import { StatusMixChart } from "@/components/charts/status-mix-chart";
 import { getDb } from "@/db/client";
 import { getDashboardSummary } from "@/db/queries/dashboard-summary";
-import { describeFilters } from "@/lib/export/describe";
+import { getFilterNames } from "@/db/queries/filter-options";
+import { describeFiltersInWords } from "@/lib/export/describe";
 import { exportWords } from "@/lib/export/words";
 import { formatPercent } from "@/lib/format";
 import { localizedPath, type Locale } from "@/lib/i18n/locales";
@@ -35,7 +36,7 @@ export default async function EmbedPage({ params, searchParams }: Props) {
   const lang = contentLang(locale);
   const t = await getTranslations("embed");
   const { filters } = parseDashboardFilters(await searchParams);
-  const dashboard = await getDashboardSummary(getDb(), filters, { figuresOnly: true });
+  const [dashboard, filterNames] = await Promise.all([getDashboardSummary(getDb(), filters, { figuresOnly: true }), getFilterNames(getDb(), filters)]);
   const data = dashboard;
   const labels = markPreliminary(roundChartLabels(dashboard.rounds, lang), dashboard.series, lang);
   const preliminary = dashboard.series.filter((s) => s.preliminary).map((s) => localized(lang, s.round.name, s.round.nameZh).text);
@@ -58,7 +59,7 @@ export default async function EmbedPage({ params, searchParams }: Props) {
         </p>
       )}
       <p className="mt-1 text-xs text-stone-600">
-        {t("credits", { version: data.dataVersion?.slice(0, 16).replace("T", " ") ?? "—", filters: describeFilters(filters, exportWords(lang)) })}
+        {t("credits", { version: data.dataVersion?.slice(0, 16).replace("T", " ") ?? "—", filters: describeFiltersInWords(filters, filterNames, exportWords(lang)) })}
         <a href={dashboardUrl} target="_blank" rel="noopener noreferrer">
           {t("dashboard")}
         </a>
