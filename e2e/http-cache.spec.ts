@@ -25,6 +25,9 @@ const publicAddresses = () => [
   "/statements",
   `/statements/${statement()}`,
   "/method",
+  "/releases",
+  "/releases/1",
+  "/zh/releases",
   "/api",
   "/embed/fulfilment",
   "/embed/status-mix",
@@ -34,6 +37,7 @@ const publicAddresses = () => [
   "/exports/scores.csv?round=hrc-37",
   "/feeds/changes.atom",
   "/feeds/rounds/hrc-37.atom",
+  "/releases/1/datapackage.zip",
 ];
 
 test("every public page type, an embed, the API, an export and a feed: a minute in shared caches, validators, 304 with no body", async ({ request }) => {

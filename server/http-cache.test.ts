@@ -19,6 +19,10 @@ const PUBLIC_PATHS = [
   "/rounds/hrc-37",
   "/rounds/hrc-37/print",
   "/benchmarks/end-rsdl",
+  "/releases",
+  "/releases/1",
+  "/zh/releases/1",
+  "/releases/1/datapackage.zip",
   "/people",
   "/people/gao-yu",
   "/laws",
@@ -53,7 +57,7 @@ describe("which answers are public", () => {
   it.each(PUBLIC_PATHS)("%s is public", (path) => {
     expect(cacheKindOf(new URL(path, ORIGIN).pathname)).not.toBe("private");
   });
-  it.each([...PRIVATE_PATHS, "/rounds", "/rounds/a/b/c", "/feeds", "/embed", "/something-else"])("%s is private", (path) => {
+  it.each([...PRIVATE_PATHS, "/rounds", "/rounds/a/b/c", "/releases/1/x", "/feeds", "/embed", "/something-else"])("%s is private", (path) => {
     expect(cacheKindOf(path)).toBe("private");
   });
 });

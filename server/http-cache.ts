@@ -14,11 +14,15 @@ const YEAR_SECONDS = 31_536_000;
 /** A locale segment in front of a public page (/zh/rounds/…) names the same kind of page. */
 const LOCALE_PREFIX = /^\/(?:zh|en)(?=\/|$)/;
 
-/** The public pages: the dashboard, round scorecards and print views, benchmarks, people, laws, statements, method, API page, embeds. */
-const PUBLIC_PAGE = /^\/(?:|rounds\/[^/]+(?:\/print)?|benchmarks\/[^/]+|people(?:\/[^/]+)?|laws(?:\/[^/]+)?|statements(?:\/[^/]+)?|method|api|embed\/[^/]+)$/;
+/** The public pages: the dashboard, round scorecards and print views, benchmarks, people, laws, statements, method, releases, API page, embeds. */
+const PUBLIC_PAGE = /^\/(?:|rounds\/[^/]+(?:\/print)?|benchmarks\/[^/]+|people(?:\/[^/]+)?|laws(?:\/[^/]+)?|statements(?:\/[^/]+)?|method|releases(?:\/[^/]+)?|api|embed\/[^/]+)$/;
 
-/** Public route handlers: the read API (not the reviewers' assessments endpoint), the exports and the feeds. */
-const PUBLIC_ROUTE = /^\/(?:api\/v1\/(?!assessments(?:\/|$))[^]+|exports\/[^/]+|feeds\/[^]+)$/;
+/**
+ * Public route handlers: the read API (not the reviewers' assessments endpoint), the exports, the feeds and
+ * each release's data package. A package is built with today's withheld names, so it gets the short shared
+ * lifetime like the rest, never a year: a name withheld after the release must leave the caches too.
+ */
+const PUBLIC_ROUTE = /^\/(?:api\/v1\/(?!assessments(?:\/|$))[^]+|exports\/[^/]+|feeds\/[^]+|releases\/[^/]+\/datapackage\.zip)$/;
 
 export type PathKind = "page" | "route" | "private";
 

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { getRelease, iterateScoresAsOf, listRoundsAsOf, type Release } from "@/db/queries/releases";
 import { dataPackageZip, type PackageField, type PackageResource } from "@/lib/export/datapackage";
 import { publicBaseUrl, readEnv } from "@/lib/env";
+import { publicRouteCacheHeaders } from "@/server/http-cache";
 import { releaseCitation, releasePath } from "@/lib/releases";
 
 const SCORE_FIELDS: PackageField[] = [
@@ -90,6 +91,7 @@ export function dataPackageResponse(release: Release): Response {
     headers: {
       "content-type": "application/zip",
       "content-disposition": `attachment; filename="dialogue-scorecard-release-${release.number}.zip"`,
+      ...publicRouteCacheHeaders(),
     },
   });
 }
