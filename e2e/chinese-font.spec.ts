@@ -33,6 +33,20 @@ test("a page with Chinese names loads the Chinese web font from the app itself",
   await page.screenshot({ path: "test-results/chinese-font-people.png" });
 });
 
+test("bold Chinese text is drawn with the font's bold face, not a synthetic bold", async ({ page }) => {
+  await page.goto("/zh");
+  await hydrated(page);
+  const heading = page.getByRole("heading", { level: 1 });
+  await expect(heading).toContainText(/\p{Script=Han}/u);
+  expect(Number(await heading.evaluate((h) => getComputedStyle(h).fontWeight))).toBeGreaterThanOrEqual(600);
+  const weights = await page.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts].filter((f) => f.family.replaceAll('"', "") === "Noto Sans SC" && f.status === "loaded").map((f) => f.weight);
+  });
+  expect(weights).toContain("700");
+  expect(weights).toContain("400");
+});
+
 // The language switch names Chinese in Chinese (中文) on every English page, so the slices holding
 // those two characters are the only font files an English page may fetch.
 test("an English page without Chinese content downloads no font file beyond the language switch's", async ({ page }) => {

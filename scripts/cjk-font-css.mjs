@@ -1,13 +1,15 @@
 // Writes app/fonts/noto-sans-sc.css: the @font-face rules of the self-hosted Chinese web font
 // (@fontsource/noto-sans-sc, Google Fonts' unicode-range slices), each slice's range cut down to the
 // Chinese blocks, so that a browser downloads a slice only for a page with Chinese characters on it,
-// and an English page (Latin, punctuation, emoji) downloads none. One weight: headings in Chinese are
-// bolded by the browser. Run after upgrading the package: node scripts/cjk-font-css.mjs
+// and an English page (Latin, punctuation, emoji) downloads none. Two weights, regular and bold, so that
+// Chinese headings and labels are drawn bold by the font's own glyphs (a browser's synthetic bold smears
+// dense characters); a bold slice is fetched only where bold Chinese text is on the page.
+// Run after upgrading the package: node scripts/cjk-font-css.mjs
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const PACKAGE = "@fontsource/noto-sans-sc";
-const WEIGHTS = [400];
+const WEIGHTS = [400, 700];
 /** CJK radicals to CJK unified ideographs, compatibility ideographs, vertical and fullwidth forms, extension B onwards. */
 const CHINESE_BLOCKS = [
   [0x2e80, 0x9fff],

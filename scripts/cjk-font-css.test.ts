@@ -21,7 +21,14 @@ describe("the Chinese web font's CSS", () => {
   it("addresses only woff2 files inside the package, nothing fetched from elsewhere", () => {
     const urls = [...readFileSync(FONT_CSS_PATH, "utf8").matchAll(/url\("([^"]+)"\)/g)].map((m) => m[1]!);
     expect(urls.length).toBeGreaterThan(50);
-    for (const url of urls) expect(url).toMatch(/^\.\.\/\.\.\/node_modules\/@fontsource\/noto-sans-sc\/files\/noto-sans-sc-\d+-400-normal\.woff2$/);
+    for (const url of urls) expect(url).toMatch(/^\.\.\/\.\.\/node_modules\/@fontsource\/noto-sans-sc\/files\/noto-sans-sc-\d+-(400|700)-normal\.woff2$/);
+  });
+
+  it("has a bold face for every regular slice, over the same characters", () => {
+    const faces = [...readFileSync(FONT_CSS_PATH, "utf8").matchAll(/font-weight:(\d+);src:url\("[^"]+-(\d+)-\d+-normal\.woff2"\)[^;]*;unicode-range:([^}]+)/g)].map((m) => ({ weight: m[1], slice: m[2], range: m[3] }));
+    const of = (weight: string) => new Map(faces.filter((f) => f.weight === weight).map((f) => [f.slice, f.range]));
+    expect(of("400").size).toBeGreaterThan(50);
+    expect(of("700")).toEqual(of("400"));
   });
 
   it("cuts a slice's ranges to the Chinese blocks", () => {
