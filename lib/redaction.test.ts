@@ -76,6 +76,18 @@ describe("several names and items", () => {
     expect(chinese.redact("刘晓波")).toBe(W);
   });
 
+  it("tells which item a name belongs to however it was spaced or joined", () => {
+    const m = matcherFor(["Liu Xia"], ["Gao Yu"]);
+    expect(m.names("GaoYu, Gao-Yu, GAO  yu and Liu·Xia").map((n) => n.items)).toEqual([[1], [1], [1], [0]]);
+  });
+
+  it("finds a name among a thousand others, each in both scripts", () => {
+    const many = Array.from({ length: 1000 }, (_, i) => [`Person${i} Surname${i}`, `人名${String.fromCodePoint(0x4e00 + i)}${String.fromCodePoint(0x4f00 + i)}`]);
+    const m = matcherFor(...many);
+    expect(m.redact("Met person999 surname999 and 人名\u4e01\u4f01 today; Person5 alone stays.")).toBe(`Met ${W} and ${W} today; Person5 alone stays.`);
+    expect(m.names("人名\u4e01\u4f01").map((n) => n.items)).toEqual([[1]]);
+  });
+
   it("when only the shorter name is confidential, the longer name that contains it stays (Latin words)", () => {
     expect(matcherFor(["Liu Xia"]).redact("Liu Xiaobo died in custody.")).toBe("Liu Xiaobo died in custody.");
   });

@@ -2,7 +2,7 @@
 // them. Matching ignores case, accents, full-width forms and how the parts of a name are spaced or
 // joined ("Gao Yu", "GAO  yu", "Gao-Yu", "GaoYu", "Gāo Yǔ"); Latin-script names match whole words
 // only ("Li" is not found in "Libya", "Liu Xia" not in "Liu Xiaobo"), Chinese names anywhere, since
-// Chinese text has no spaces between words. One compiled pattern serves every name.
+// Chinese text has no spaces between words. One trie of every name's words and characters serves them all.
 
 export const NAME_WITHHELD = "[name withheld]";
 export const LINK_WITHHELD = "[link withheld]";
@@ -96,25 +96,67 @@ function unitsOf(name: string): string[] {
   return fold(name).match(UNIT) ?? [];
 }
 
-// Units are letters, digits or single characters of an unspaced script; escaped anyway, in case.
-const escape = (unit: string) => unit.replace(/[\\^$.*+?()[\]{}|/]/g, (c) => `\\${c}`);
 const isWordUnit = (unit: string) => !UNSPACED_CHAR.test(unit);
 
 interface TrieNode {
   children: Map<string, TrieNode>;
   /** The key of the name that ends here. */
   terminal: string | null;
+  /** The children by the first UTF-16 unit of their unit, longest unit first, so that "Liu Xiaobo" wins over "Liu Xia". */
+  byFirst: Map<string, Array<[string, TrieNode]>>;
 }
 
-const newNode = (): TrieNode => ({ children: new Map(), terminal: null });
+const newNode = (): TrieNode => ({ children: new Map(), terminal: null, byFirst: new Map() });
 
-/** The alternatives after a node, longest names first so that "Liu Xiaobo" wins over "Liu Xia". */
-function patternAfter(node: TrieNode, lastUnit: string): string {
-  const parts = [...node.children.entries()]
-    .sort(([a], [b]) => b.length - a.length || a.localeCompare(b))
-    .map(([unit, child]) => SEPARATOR + escape(unit) + patternAfter(child, unit));
-  if (node.terminal !== null) parts.push(isWordUnit(lastUnit) ? `(?!${WORD_CHAR})` : "");
-  return parts.length === 1 ? parts[0]! : `(?:${parts.join("|")})`;
+function indexChildren(node: TrieNode): void {
+  const sorted = [...node.children.entries()].sort(([a], [b]) => b.length - a.length || a.localeCompare(b));
+  for (const entry of sorted) {
+    const bucket = node.byFirst.get(entry[0][0]!) ?? [];
+    bucket.push(entry);
+    node.byFirst.set(entry[0][0]!, bucket);
+    indexChildren(entry[1]);
+  }
+}
+
+// Small sticky patterns read one position of the folded text; the names themselves are walked in a trie.
+// (One alternation of every name, as this was first written, costs V8 tens of seconds to compile at a
+// thousand names: the word-boundary class is rebuilt for every alternative.)
+const WORD_CHAR_AT = new RegExp(WORD_CHAR, "vy");
+const WORD_CHAR_BEFORE = new RegExp(`(?<=${WORD_CHAR})`, "vy");
+const SEPARATORS_AT = new RegExp(SEPARATOR, "vy");
+
+function wordCharAt(text: string, at: number): boolean {
+  WORD_CHAR_AT.lastIndex = at;
+  return WORD_CHAR_AT.test(text);
+}
+
+function wordCharBefore(text: string, at: number): boolean {
+  if (at === 0) return false;
+  WORD_CHAR_BEFORE.lastIndex = at;
+  return WORD_CHAR_BEFORE.test(text);
+}
+
+function afterSeparators(text: string, at: number): number {
+  SEPARATORS_AT.lastIndex = at;
+  SEPARATORS_AT.test(text);
+  return SEPARATORS_AT.lastIndex;
+}
+
+/**
+ * The name that continues at `at` below `node` (reached by `lastUnit`): the longest continuation first,
+ * else the name ending here, if it ends on a word boundary (a Latin-script name) or at all (a Chinese one).
+ */
+function walk(text: string, node: TrieNode, lastUnit: string, at: number): { end: number; key: string } | null {
+  if (node.byFirst.size > 0) {
+    const next = afterSeparators(text, at);
+    for (const [unit, child] of node.byFirst.get(text[next]!) ?? []) {
+      if (!text.startsWith(unit, next)) continue;
+      const found = walk(text, child, unit, next + unit.length);
+      if (found) return found;
+    }
+  }
+  if (node.terminal !== null && (!isWordUnit(lastUnit) || !wordCharAt(text, at))) return { end: at, key: node.terminal };
+  return null;
 }
 
 export function compileNameMatcher(items: readonly WithheldItem[]): NameMatcher {
@@ -139,23 +181,35 @@ export function compileNameMatcher(items: readonly WithheldItem[]): NameMatcher 
     }
   });
   if (root.children.size === 0) return EMPTY_MATCHER;
+  indexChildren(root);
 
-  const alternatives = [...root.children.entries()]
-    .sort(([a], [b]) => b.length - a.length || a.localeCompare(b))
-    .map(([unit, child]) => (isWordUnit(unit) ? `(?<!${WORD_CHAR})` : "") + escape(unit) + patternAfter(child, unit));
-  const source = alternatives.join("|");
-  const probe = new RegExp(source, "v");
-  const global = new RegExp(source, "gv");
-
-  const names = (text: string): NameMatch[] => {
-    if (!probe.test(fold(text))) return [];
-    const { folded, starts, ends } = foldWithOffsets(text);
-    const found: NameMatch[] = [];
-    for (const match of folded.matchAll(global)) {
-      const key = (match[0].match(UNIT) ?? []).join(" ");
-      found.push({ start: starts[match.index]!, end: ends[match.index + match[0].length - 1]!, items: itemsOfName.get(key) ?? [] });
+  /** Every name in a folded text, left to right, none overlapping; a Latin-script name starts a word. */
+  const scan = (folded: string, first = false): Array<{ start: number; end: number; key: string }> => {
+    const found: Array<{ start: number; end: number; key: string }> = [];
+    for (let at = 0; at < folded.length; ) {
+      const bucket = root.byFirst.get(folded[at]!);
+      let match: { end: number; key: string } | null = null;
+      // A word unit starts only where a word starts; a character of an unspaced script anywhere.
+      if (bucket && !(wordCharAt(folded, at) && wordCharBefore(folded, at))) {
+        for (const [unit, child] of bucket) {
+          if (!folded.startsWith(unit, at)) continue;
+          match = walk(folded, child, unit, at + unit.length);
+          if (match) break;
+        }
+      }
+      if (match) {
+        found.push({ start: at, ...match });
+        if (first) return found;
+        at = match.end;
+      } else at++;
     }
     return found;
+  };
+
+  const names = (text: string): NameMatch[] => {
+    if (scan(fold(text), true).length === 0) return [];
+    const { folded, starts, ends } = foldWithOffsets(text);
+    return scan(folded).map((m) => ({ start: starts[m.start]!, end: ends[m.end - 1]!, items: itemsOfName.get(m.key) ?? [] }));
   };
 
   function redact(text: string): string;
