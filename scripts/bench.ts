@@ -1,4 +1,4 @@
-// npm run bench -- [--db data/scale.db] [--seconds 5] [--out bench-results.json] [--port 3400] [--skip-exports] [--only pdf|side-by-side]
+// npm run bench -- [--db data/scale.db] [--seconds 5] [--out bench-results.json] [--port 3400] [--skip-exports] [--only pdf|side-by-side|a,b,…]
 // Starts the production server on a database twice, and measures on loopback with autocannon:
 //   1. with the public cache off (SCORECARD_PUBLIC_CACHE=off): every answer computed from the
 //      database — p50/p95 at concurrency 1, the time of the bare SQL the answer needs run straight
@@ -181,11 +181,16 @@ const ENDPOINTS: Endpoint[] = [
   { name: "api scores (page)", path: "/api/v1/scores?pageSize=100" },
   { name: "api benchmarks (page)", path: "/api/v1/benchmarks?pageSize=100" },
   { name: "people index", path: "/people" },
+  // Issue 16: the Chinese pages beside the English ones, cached and uncached.
+  { name: "dashboard (Chinese)", path: "/zh" },
+  { name: "round scorecard (Chinese)", path: `/zh/rounds/${lastRound.slug}?status=met` },
+  { name: "benchmark page (Chinese)", path: `/zh/benchmarks/${benchmark.slug}` },
   { name: "csv export (all scores)", path: "/exports/scores.csv", heavy: true },
   { name: "xlsx export (one round)", path: `/exports/scores.xlsx?from=${lastRound.slug}&to=${lastRound.slug}`, heavy: true },
   { name: "pdf (one round, one statement)", path: `/exports/scorecard.pdf?round=${lastRound.slug}${pdfStatement ? `&statement=${pdfStatement}` : ""}`, heavy: true },
   { name: `pdf full scorecard (one round, ${pdfView.benchmarks} benchmarks)`, path: `/exports/scorecard.pdf?${pdfView.query}`, heavy: true },
   { name: `pdf brief (one round, ${pdfView.benchmarks} benchmarks)`, path: `/exports/scorecard-brief.pdf?${pdfView.query}`, heavy: true },
+  { name: `pdf brief in Chinese (one round, ${pdfView.benchmarks} benchmarks)`, path: `/zh/exports/scorecard-brief.pdf?${pdfView.query}`, heavy: true },
 ];
 
 function floorMs(name: string): number | null {
@@ -270,8 +275,10 @@ async function editThenFirstRequest(): Promise<{ refreshMs: number; firstRequest
 
 const warm = (url: string) => fetch(url, { headers: BROWSER_HEADERS }).then((r) => r.arrayBuffer());
 
-const measured = (values["skip-exports"] ? ENDPOINTS.filter((e) => !e.heavy) : ENDPOINTS).filter((e) => !values.only || e.name.includes(values.only));
-const sideBySide = !values.only || "side-by-side".includes(values.only);
+// --only takes one name fragment or several separated by commas ("dashboard,page").
+const onlyFragments = values.only?.split(",").map((f) => f.trim()).filter(Boolean) ?? [];
+const measured = (values["skip-exports"] ? ENDPOINTS.filter((e) => !e.heavy) : ENDPOINTS).filter((e) => onlyFragments.length === 0 || onlyFragments.some((f) => e.name.includes(f)));
+const sideBySide = onlyFragments.length === 0 || onlyFragments.some((f) => "side-by-side".includes(f));
 
 const NGINX = "/usr/sbin/nginx";
 const nginxPort = port + 1;
