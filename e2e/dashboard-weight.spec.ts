@@ -26,6 +26,8 @@ let dir: string;
 let app: ChildProcess | undefined;
 
 test.beforeAll(async () => {
+  // Generating the database and starting a server of its own: minutes on a loaded machine.
+  test.setTimeout(300_000);
   dir = mkdtempSync(path.join(tmpdir(), "scorecard-weight-"));
   const database = path.join(dir, "scale.db");
   const seeded = spawnSync("node_modules/.bin/tsx", ["scripts/seed-scale.ts", "--benchmarks", "1500", "--rounds", String(ROUNDS), "--reviewers", "2", "--out", database], {
