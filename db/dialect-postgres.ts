@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import pg from "pg";
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import { alias, pgTable, type PgTable } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 
 // count(*), sums and millisecond timestamps come back as bigint/numeric, which node-postgres gives
@@ -98,6 +99,18 @@ export function groupConcat(value: SQLWrapper, separator: string): SQL<string | 
 
 export async function allRows<T>(db: PgExecutor, query: SQLWrapper): Promise<T[]> {
   return (await db.execute(query.getSQL())).rows as T[];
+}
+
+/** `"table" "name"` in a join: the columns are selected through the SQLite alias, so the table needs none here. */
+export function tableAlias(table: string, name: string): PgTable {
+  return alias(pgTable(table, {}), name);
+}
+
+/** The rows as arrays in column order: drizzle's execute keys them by name, and several columns may share one. */
+export async function allValueRows<T extends unknown[]>(db: PgExecutor, query: SQLWrapper): Promise<T[]> {
+  const internals = db as unknown as { dialect: { sqlToQuery(sql: SQL): { sql: string; params: unknown[] } }; session: { client: pg.Pool | pg.PoolClient } };
+  const { sql: text, params } = internals.dialect.sqlToQuery(query.getSQL());
+  return (await internals.session.client.query<T>({ text, values: params, rowMode: "array" })).rows;
 }
 
 /** public_stale's triggers: a trigger function per table and event, run after each row written. */

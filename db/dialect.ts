@@ -5,7 +5,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { getTableName, sql, type SQL, type SQLWrapper, type Table } from "drizzle-orm";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { databaseUrl } from "@/lib/env";
 import * as postgres from "./dialect-postgres";
@@ -41,6 +41,19 @@ export function openReadOnlyConnection(file: string): Executor {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   sqlite.pragma("busy_timeout = 5000");
   return drizzle(sqlite, { schema }) as Executor;
+}
+
+/**
+ * A table alias (drizzle's alias(users, "reviewer")) as a join target. The query code builds on the
+ * SQLite tables, whose aliases PostgreSQL's dialect does not recognise as tables: it would join the
+ * alias's name as if it were a table. There the join names a PostgreSQL alias of the same table,
+ * `"users" "reviewer"`, while the selected columns go on naming the SQLite alias (same names).
+ * The cast keeps the join typed as the alias.
+ */
+export function joinAlias<T extends Table>(aliased: T): T {
+  if (!POSTGRES) return aliased;
+  const original = (aliased as unknown as Record<symbol, string | undefined>)[Symbol.for("drizzle:OriginalName")] ?? getTableName(aliased);
+  return postgres.tableAlias(original, getTableName(aliased)) as unknown as T;
 }
 
 /** The values of a group joined with a separator (SQLite: group_concat; PostgreSQL: string_agg). */
@@ -192,6 +205,9 @@ export function countWhere(condition: SQLWrapper): SQL<number> {
   return sql<number>`coalesce(sum(${condition}), 0)`;
 }
 
+/** The lowest value an integer column holds: SQLite's integers are 64-bit (kept within JavaScript's safe range), PostgreSQL's integer is 32-bit and refuses a smaller bound value. */
+export const LOWEST_INTEGER = POSTGRES ? -2147483648 : Number.MIN_SAFE_INTEGER;
+
 /** No limit, where a query takes one (SQLite's LIMIT -1; PostgreSQL: LIMIT ALL). */
 export const NO_LIMIT = POSTGRES ? Number.MAX_SAFE_INTEGER : -1;
 
@@ -219,6 +235,15 @@ export async function firstRow<T>(query: PromiseLike<T[]>): Promise<T | undefine
 export async function allRows<T>(db: Executor, query: SQLWrapper): Promise<T[]> {
   if (POSTGRES) return postgres.allRows<T>(db as unknown as postgres.PgExecutor, query);
   return db.all<T>(query);
+}
+
+/**
+ * The rows of a hand-written statement as arrays of values in column order, for a SELECT whose columns
+ * are unnamed or share a name (better-sqlite3's raw mode; PostgreSQL: rowMode "array").
+ */
+export async function allValueRows<T extends unknown[]>(db: Executor, query: SQLWrapper): Promise<T[]> {
+  if (POSTGRES) return postgres.allValueRows<T>(db as unknown as postgres.PgExecutor, query);
+  return db.values<T>(query);
 }
 
 /** The first row of a hand-written statement, or undefined. */

@@ -26,6 +26,10 @@ export const PG_SUITE = [
   "db/commands/reference.test.ts",
   "db/commands/sessions.test.ts",
   "db/commands/two-factor.test.ts",
+  "db/commands/releases.test.ts",
+  "db/queries/drafts.test.ts",
+  "db/queries/publishing.test.ts",
+  "db/queries/review-carry-forward.test.ts",
 ];
 
 /**
@@ -37,24 +41,20 @@ export const NOT_YET_ON_PG = {
   "db/public-tables.test.ts": "reads SQLite's trigger list",
   "db/backup/backup.test.ts": "backup/restore on PostgreSQL not written yet",
   "db/import/import-csv.test.ts": "test still calls better-sqlite3 directly",
-  "db/commands/record-edits-statements.test.ts": "public_tallies upsert parameters untyped on PostgreSQL; statement correction reads a 0/1 flag as a boolean",
+  "db/commands/record-edits-statements.test.ts": "statement correction reads a 0/1 flag as a boolean (audits statement.update for statement.correct)",
   "db/commands/reference-edits.test.ts": "a self-join alias (kept) that drizzle's PgDialect.buildJoins renders as a table; db.$client.exec in the test",
-  "db/commands/releases.test.ts": "dashboard-summary's as-of-release path calls the synchronous db.values; trigger refusals not yet raised on PostgreSQL",
   "db/queries/audit.test.ts": "test still calls better-sqlite3 directly",
   "db/queries/batches.test.ts": "40,000 generated benchmarks take minutes through PostgreSQL's per-row triggers",
   "db/queries/chinese-titles.test.ts": "a query with SQLite-only syntax",
   "db/queries/dashboard-plans.test.ts": "SQLite query plans (EXPLAIN QUERY PLAN): SQLite-only by nature",
   "db/queries/query-plans.test.ts": "SQLite query plans (EXPLAIN QUERY PLAN): SQLite-only by nature",
-  "db/queries/dashboard-summary.test.ts": "synchronous db.values in the as-of-release path; test still calls better-sqlite3 directly",
-  "db/queries/drafts.test.ts": "public list queries (GROUP BY and boolean forms PostgreSQL refuses)",
+  "db/queries/dashboard-summary.test.ts": "test still calls better-sqlite3 directly (and SQLite's total_changes()); the as-of-release path itself runs on PostgreSQL (db/commands/releases.test.ts)",
   "db/queries/filter-options.test.ts": "test still calls better-sqlite3 directly in one case",
-  "db/queries/paging.test.ts": "public list queries (camel-case alias in a subquery, boolean forms)",
-  "db/queries/publishing.test.ts": "editor decisions query; a preliminary-round setup",
-  "db/queries/review-carry-forward.test.ts": "boolean OR over 0/1 integer flags (is_demo) in the carry-forward query",
+  "db/queries/paging.test.ts": "the public search calls public_text(), the SQLite function of the redactor, which PostgreSQL does not have yet; a LIMIT -1 in the benchmark list",
   "db/queries/review-concurrency.test.ts": "test still calls better-sqlite3 directly (concurrent saver)",
   "db/queries/scorecard.test.ts": "test still calls better-sqlite3 directly in one case",
   "db/queries/translations.test.ts": "plantConfidentialData (db/testing/confidential-plant.ts) is SQLite-only",
-  "db/queries/unpublished-rounds.security.test.ts": "public_tallies upsert parameters untyped; plantConfidentialData",
+  "db/queries/unpublished-rounds.security.test.ts": "plantConfidentialData (db/testing/confidential-plant.ts) is SQLite-only",
 };
 
 const asRoot = process.getuid?.() === 0;

@@ -198,8 +198,9 @@ async function applyDifference(db: Executor, before: Contribution, after: Contri
     await runSql(db, sql`
       INSERT INTO public_tallies ${TALLY_COLUMNS} VALUES (${roundId}, ${categoryId}, ${addressee}, ${applicable}, ${met}, ${partial}, ${notMet}, ${regressed}, ${unknown}, ${demo})
       ON CONFLICT (round_id, category_id, addressee) DO UPDATE SET
-        applicable = applicable + excluded.applicable, met = met + excluded.met, partial = partial + excluded.partial, not_met = not_met + excluded.not_met,
-        regressed = regressed + excluded.regressed, unknown = unknown + excluded.unknown, demo = demo + excluded.demo`);
+        applicable = public_tallies.applicable + excluded.applicable, met = public_tallies.met + excluded.met, partial = public_tallies.partial + excluded.partial,
+        not_met = public_tallies.not_met + excluded.not_met, regressed = public_tallies.regressed + excluded.regressed, unknown = public_tallies.unknown + excluded.unknown,
+        demo = public_tallies.demo + excluded.demo`);
   }
   await runSql(db, sql`DELETE FROM public_tallies WHERE applicable = 0`);
 }

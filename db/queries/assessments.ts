@@ -8,7 +8,7 @@ import { assessments, evidenceLinks, publishedScores, users } from "../schema";
 import type { Executor } from "../transaction";
 import { listReviewRounds, type ReviewRound } from "./review";
 import { inBatches } from "./shared";
-import { firstRow } from "../dialect";
+import { firstRow, isTrue } from "../dialect";
 
 export interface LatestAssessmentRow extends LatestAssessment {
   benchmarkId: number;
@@ -116,7 +116,8 @@ async function findCarryForwardAt(db: Executor, earlier: ReviewRound, reviewerId
         status: publishedScores.status,
         assessmentId: publishedScores.assessmentId,
         rationale: assessments.rationale,
-        isDemo: sql<boolean>`(${publishedScores.isDemo} or ${assessments.isDemo})`.mapWith(Boolean),
+        // The flags are 0/1 integers (on PostgreSQL too), which PostgreSQL's OR does not take: each compared with 1.
+        isDemo: sql<boolean>`(${isTrue(publishedScores.isDemo)} or ${isTrue(assessments.isDemo)})`.mapWith(Boolean),
       })
       .from(publishedScores)
       .innerJoin(assessments, eq(assessments.id, publishedScores.assessmentId))

@@ -172,6 +172,6 @@ export async function countPublicBenchmarks(db: Executor, resolved: ResolvedFilt
   const r = resolved;
   const unfiltered = !r.matchesNothing && r.categoryId === undefined && r.filters.addressee === undefined && r.statementId === undefined && r.subjectId === undefined;
   const countOf = async (query: SQL) => (await oneRow<{ n: number }>(db, query))?.n ?? 0;
-  if (unfiltered) return (await countOf(sql`select count(*) as n from ${benchmarks}`)) - (await countOf(sql`select count(*) as n from (${hiddenBenchmarkSelect})`));
+  if (unfiltered) return (await countOf(sql`select count(*) as n from ${benchmarks}`)) - (await countOf(sql`select count(*) as n from (${hiddenBenchmarkSelect}) as hidden`));
   return countOf(sql`select count(*) as n from ${benchmarks} where ${benchmarkConditions(db, r) ?? ALWAYS}`);
 }

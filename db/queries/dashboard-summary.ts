@@ -8,7 +8,7 @@ import { comparisonBase, type Dashboard, type GroupFigures, type HeatMapGroup, t
 import { ADDRESSEES, type Addressee, type ContentLang, type Status } from "@/lib/domain";
 import { emptyTally, isApplicable, isPreliminary, summariseTally, type StatusTally } from "@/lib/scoring";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
-import { NO_LIMIT, allRows, firstRow } from "../dialect";
+import { NO_LIMIT, allRows, allValueRows, firstRow } from "../dialect";
 import { benchmarks, benchmarkSources, benchmarkSubjects, benchmarkTracks, categories, publicBenchmarks, publicChanges, publicTallies, publishedScores } from "../schema";
 import type { Executor } from "../transaction";
 import { listRoundsInView, type DashboardRound } from "./dashboard";
@@ -331,8 +331,8 @@ async function readLiveChanges(
   { limit = Number.POSITIVE_INFINITY, offset = 0 }: { limit?: number; offset?: number } = {},
 ): Promise<{ changes: StatusChange[]; changeCounts: { up: number; down: number } }> {
   const inViewIds = new Set(roundsInView.map((r) => r.id));
-  const found = changesBetween(latest, previous, inView, asOf)
-    .flatMap((select) => db.values<[number, number, number, number, "up" | "down", Status, Status, number, string, string]>(select))
+  const found = (await Promise.all(changesBetween(latest, previous, inView, asOf).map((select) => allValueRows<[number, number, number, number, "up" | "down", Status, Status, number, string, string]>(db, select))))
+    .flat()
     .filter((row) => inViewIds.has(row[3]))
     .map(([, , benchmarkId, fromRoundId, direction, from, to, , , title]) => ({ benchmarkId, fromRoundId, direction, from, to, title }))
     .sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : a.benchmarkId - b.benchmarkId));

@@ -5,6 +5,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import type { PublishedBasis, Status } from "@/lib/domain";
 import { proposeScore, type Decision, type EvidenceLink, type Proposal } from "@/lib/review";
 import { assessments, editorDecisions, publishedEvidence, publishedScores, users } from "../schema";
+import { joinAlias } from "../dialect";
 import type { Executor } from "../transaction";
 import { listEvidenceByAssessment, listLatestAssessments, type LatestAssessmentRow } from "./assessments";
 import { listRoundBenchmarks, type ReviewBenchmark } from "./review";
@@ -58,7 +59,7 @@ export async function listDecisionHistory(db: Executor, roundId: number): Promis
     })
     .from(editorDecisions)
     .innerJoin(assessments, eq(assessments.id, editorDecisions.assessmentId))
-    .innerJoin(reviewer, eq(reviewer.id, assessments.reviewerId))
+    .innerJoin(joinAlias(reviewer), eq(reviewer.id, assessments.reviewerId))
     .innerJoin(users, eq(users.id, editorDecisions.decidedBy))
     .where(eq(editorDecisions.roundId, roundId))
     .orderBy(desc(editorDecisions.id));

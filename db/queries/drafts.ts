@@ -6,7 +6,7 @@ import { and, asc, eq, inArray, ne, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Addressee, DatePrecision, ReviewState, StatementKind } from "@/lib/domain";
 import { benchmarks, benchmarkSources, categories, organisations, rounds, statementPublishers, statements, users } from "../schema";
-import { notApproved } from "../dialect";
+import { joinAlias, notApproved } from "../dialect";
 import type { Executor } from "../transaction";
 
 const addedBy = alias(users, "added_by");
@@ -94,7 +94,7 @@ export async function listDraftQueue(db: Executor): Promise<DraftQueue> {
     })
     .from(statements)
     .leftJoin(rounds, eq(rounds.id, statements.roundId))
-    .leftJoin(addedBy, eq(addedBy.id, statements.createdBy))
+    .leftJoin(joinAlias(addedBy), eq(addedBy.id, statements.createdBy))
     .where(eq(statements.reviewState, "draft"))
     .orderBy(asc(statements.createdAt), asc(statements.id));
   const publishers = new Map<number, string[]>();
@@ -123,7 +123,7 @@ export async function listDraftQueue(db: Executor): Promise<DraftQueue> {
     .from(benchmarks)
     .innerJoin(categories, eq(categories.id, benchmarks.categoryId))
     .innerJoin(rounds, eq(rounds.id, benchmarks.appliesFromRoundId))
-    .leftJoin(addedBy, eq(addedBy.id, benchmarks.createdBy))
+    .leftJoin(joinAlias(addedBy), eq(addedBy.id, benchmarks.createdBy))
     .where(and(notApproved(benchmarks.reviewState), eq(benchmarks.reviewState, "draft")))
     .orderBy(asc(benchmarks.createdAt), asc(benchmarks.id));
   const sourceRows = await db
@@ -131,7 +131,7 @@ export async function listDraftQueue(db: Executor): Promise<DraftQueue> {
     .from(benchmarkSources)
     .innerJoin(benchmarks, eq(benchmarks.id, benchmarkSources.benchmarkId))
     .innerJoin(statements, eq(statements.id, benchmarkSources.statementId))
-    .leftJoin(addedBy, eq(addedBy.id, benchmarkSources.createdBy))
+    .leftJoin(joinAlias(addedBy), eq(addedBy.id, benchmarkSources.createdBy))
     .where(
       or(
         eq(benchmarkSources.reviewState, "draft"),

@@ -30,7 +30,7 @@ export type { BenchmarkExportRow, ScoreExportRow } from "@/lib/export/rows";
 const SEPARATOR = " | ";
 
 // In publication order: the subquery's order is the order group_concat reads.
-const evidenceList = sql<string>`coalesce((select ${groupConcat(sql`pe_title || ' <' || pe_url || '>'`, SEPARATOR)} from (select pe.title as pe_title, pe.url as pe_url from ${publishedEvidence} pe where pe.benchmark_id = ${publishedScores.benchmarkId} and pe.round_id = ${publishedScores.roundId} order by pe.position)), '')`;
+const evidenceList = sql<string>`coalesce((select ${groupConcat(sql`pe_title || ' <' || pe_url || '>'`, SEPARATOR)} from (select pe.title as pe_title, pe.url as pe_url from ${publishedEvidence} pe where pe.benchmark_id = ${publishedScores.benchmarkId} and pe.round_id = ${publishedScores.roundId} order by pe.position) as ordered_evidence), '')`;
 const sourceListOf = (title: SQL) =>
   sql<string>`coalesce((select ${groupConcat(title, SEPARATOR)} from ${benchmarkSources} join ${statements} on ${statements.id} = ${benchmarkSources.statementId} where ${benchmarkSources.benchmarkId} = ${benchmarks.id} and ${isPublicSource}), '')`;
 const sourceList = sourceListOf(sql`${statements.title}`);
@@ -203,7 +203,7 @@ async function countHiddenScoresPerRound(db: Executor, roundsInView: RoundInView
   const perTrack = await Promise.all(
     [...new Set(roundsInView.map((r) => r.trackId))].map(async (trackId) =>
       (await allRows<{ roundId: number; n: number }>(db, sql`select ${publishedScores.roundId} as roundId, count(*) as n
-            from (select id from (${hiddenBenchmarkSelect}) union select benchmark_id from (${outOfScopeSelect(trackId)})) hidden
+            from (select id from (${hiddenBenchmarkSelect}) as hidden_here union select benchmark_id from (${outOfScopeSelect(trackId)}) as scoped_elsewhere) hidden
             ${joinInOrder(publishedScores, sql`${publishedScores.benchmarkId} = hidden.id`)}
             where ${inArray(
               publishedScores.roundId,

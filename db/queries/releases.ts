@@ -134,8 +134,8 @@ export async function listReleaseChanges(db: Executor, number: number, range: { 
     SELECT b.slug AS benchmarkSlug, b.title AS title, r.slug AS roundSlug, r.name AS roundName,
            (SELECT rr.first_time FROM release_rounds rr WHERE rr.release_number = ${number} AND rr.round_id = now.round_id) AS newRound,
            before.status AS before, now.status AS after,
-           coalesce(before.assessment_id <> now.assessment_id, 0) AS rationaleChanged,
-           coalesce(before.evidence <> now.evidence, 0) AS evidenceChanged,
+           CASE WHEN before.assessment_id <> now.assessment_id THEN 1 ELSE 0 END AS rationaleChanged,
+           CASE WHEN before.evidence <> now.evidence THEN 1 ELSE 0 END AS evidenceChanged,
            a.rationale AS rationale
       FROM release_scores now
       JOIN public_benchmarks pb ON pb.benchmark_id = now.benchmark_id

@@ -1,5 +1,5 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import { ALWAYS, differsFromLiteral, isFalse, isTrue, unindexed } from "../dialect";
+import { ALWAYS, LOWEST_INTEGER, differsFromLiteral, isFalse, isTrue, unindexed } from "../dialect";
 import { benchmarks, benchmarkSources, benchmarkSubjects, rounds, statements, subjectEvents, subjects } from "../schema";
 import { inScopeOf } from "./benchmark-scope";
 
@@ -65,7 +65,7 @@ export function appliesAt(round: { startDate: string; trackId: number }): SQL {
  * through benchmarks_category_title_idx: a list in category/title order then needs no sort of every
  * benchmark (without it the planner scans categories in slug order and sorts everything).
  */
-export const ANY_POSITION = Number.MIN_SAFE_INTEGER;
+export const ANY_POSITION = LOWEST_INTEGER;
 
 /**
  * Runs a query once per batch of ids and concatenates the rows: SQLite allows at most 32,766

@@ -7,7 +7,7 @@ import { getPublicRedactor, type PublicRedactor } from "./public-text";
 import { getCorrectedOn, listCorrectedOn } from "./record-history";
 import { listCurrentStatuses } from "./scores";
 import { isPublicBenchmark, isPublicEvent } from "./shared";
-import { firstRow } from "../dialect";
+import { firstRow, joinAlias } from "../dialect";
 
 /** People have their own pages; laws and practices share the law pages. */
 export const SUBJECT_KINDS_OF_PAGE = { people: ["person"], laws: ["law", "practice"] } as const satisfies Record<string, SubjectKind[]>;
@@ -84,7 +84,7 @@ export async function getMergedSubjectTarget(db: Executor, page: SubjectPage, sl
   const row = await firstRow(db
     .select({ slug: kept.slug })
     .from(subjects)
-    .innerJoin(kept, and(eq(kept.id, subjects.mergedIntoId), eq(kept.confidential, false), isNull(kept.mergedIntoId)))
+    .innerJoin(joinAlias(kept), and(eq(kept.id, subjects.mergedIntoId), eq(kept.confidential, false), isNull(kept.mergedIntoId)))
     .where(and(eq(subjects.slug, slug), eq(subjects.confidential, false), inArray(subjects.kind, [...SUBJECT_KINDS_OF_PAGE[page]])))
     .limit(1));
   return row?.slug;
