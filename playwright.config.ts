@@ -32,7 +32,11 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 30_000,
+  // Budgets for a loaded 2-core machine (two workers, two app servers, Chromium): a sign-in followed
+  // by the page it leads to took over 5 s there, and the longest workflows over 30 s. Speed is the
+  // bench's business (scripts/bench.ts); these only bound a hang.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   reporter: [["list"], ["json"]],
   use: {
     trace: "retain-on-failure",
