@@ -180,6 +180,14 @@ export function isFalse(column: SQLWrapper): SQL {
   return sql`${column} = 0`;
 }
 
+/**
+ * A condition read as the integer 1 or 0 in both dialects: SQLite answers a comparison with an integer,
+ * PostgreSQL with a boolean, which a `=== 1` in TypeScript would never equal.
+ */
+export function conditionFlag(condition: SQLWrapper): SQL<number> {
+  return sql<number>`(case when ${condition} then 1 else 0 end)`;
+}
+
 /** A condition that always holds / never holds. SQLite writes truth as the integers 1 and 0; PostgreSQL needs a boolean where a condition goes. */
 export const ALWAYS: SQL = POSTGRES ? sql`true` : sql`1`;
 export const NEVER: SQL = POSTGRES ? sql`false` : sql`0`;

@@ -34,7 +34,7 @@ import { assertUnchangedSince, recordEdit } from "./record-edits";
 import { ensureFirstRelease, recordRelease } from "./releases";
 import { recordAudit } from "./audit";
 import { findOrCreateOrganisation } from "./statements";
-import { allRows, firstRow } from "../dialect";
+import { allRows, conditionFlag, firstRow } from "../dialect";
 
 /** A refusal in words, for the form. */
 export class RecordEditError extends Error {}
@@ -76,7 +76,7 @@ export interface EditResult {
  */
 export async function editStatement(db: Executor, input: StatementEditInput, editorId: string): Promise<EditResult> {
   return await transaction(db, async (tx) => {
-    const statement = await firstRow(tx.select({ id: statements.id, public: sql<number>`${isPublicStatement}` }).from(statements).where(eq(statements.slug, input.slug)).limit(1));
+    const statement = await firstRow(tx.select({ id: statements.id, public: conditionFlag(isPublicStatement) }).from(statements).where(eq(statements.slug, input.slug)).limit(1));
     if (!statement) throw new RecordEditError("That statement no longer exists.");
     const record = { entity: "statement" as const, id: statement.id };
     await assertUnchangedSince(tx, record, input.version);

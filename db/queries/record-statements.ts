@@ -2,12 +2,12 @@ import "server-only";
 // A statement's and a benchmark's editable fields as stored, whatever their review state, under the
 // names the edit form, the audit entry and the history use (lists as arrays). Workspace only: they
 // hold confidential names, drafts and unpublished rounds as they are.
-import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, eq, ne } from "drizzle-orm";
 import { signatoryLine } from "@/lib/validation/records-statements";
 import { benchmarks, benchmarkSources, benchmarkSubjects, benchmarkTracks, categories, organisations, rounds, statementPublishers, statements, statementSignatories, subjects, tracks } from "../schema";
 import type { Executor } from "../transaction";
 import { isPublicBenchmark, isPublicStatement } from "./shared";
-import { firstRow } from "../dialect";
+import { conditionFlag, firstRow } from "../dialect";
 
 /** A statement's editable fields, under the names the audit entry and the history use. */
 export async function readStatementFields(tx: Executor, id: number) {
@@ -83,7 +83,7 @@ export async function readBenchmarkFields(tx: Executor, id: number) {
 /** A statement for its workspace page: who may see it and its fields. */
 export async function getStatementRecord(db: Executor, slug: string) {
   const row = await firstRow(db
-    .select({ id: statements.id, slug: statements.slug, reviewState: statements.reviewState, withheld: statements.withheld, public: sql<number>`${isPublicStatement}` })
+    .select({ id: statements.id, slug: statements.slug, reviewState: statements.reviewState, withheld: statements.withheld, public: conditionFlag(isPublicStatement) })
     .from(statements)
     .where(eq(statements.slug, slug))
     .limit(1));
