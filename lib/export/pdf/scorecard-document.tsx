@@ -389,16 +389,18 @@ export function ScorecardDocument({ data, size, words }: { data: ScorecardPdfDat
           <Text style={styles.body}>{t("method", { statuses: STATUSES.map(words.status).join(words.lang === "zh" ? "、" : ", "), denominator: t("denominatorNote") })}</Text>
           <Text style={styles.small}>{t("methodMore")}</Text>
         </View>
-        {/* The table begins on a page of its own, below. */}
-        <View wrap={false}>
-          <Text style={styles.h2}>{t("tableHeading")}</Text>
-          {data.series.length > data.tableRounds.length && <Text style={styles.small}>{t("tableLastRounds", { count: data.tableRounds.length })}</Text>}
-          <Legend minCoverage={data.minCoverage} words={words} />
-        </View>
       </Page>
       {pages.map((p, i) => (
         <Page key={i} size={size} style={styles.page}>
           {footer}
+          {/* The heading and the legend head the table's first page. */}
+          {i === 0 && (
+          <View wrap={false}>
+            <Text style={styles.h2}>{t("tableHeading")}</Text>
+            {data.series.length > data.tableRounds.length && <Text style={styles.small}>{t("tableLastRounds", { count: data.tableRounds.length })}</Text>}
+            <Legend minCoverage={data.minCoverage} words={words} />
+          </View>
+          )}
           <TablePageRows data={data} items={p.items} words={words} />
         </Page>
       ))}

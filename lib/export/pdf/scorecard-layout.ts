@@ -19,6 +19,8 @@ const HEADER_HEIGHT = 8.5 * NATURAL_LINE + 5;
 const GROUP_HEIGHT = 6 + 8 * NATURAL_LINE;
 /** The last page holds at least this share of a page, or rows move on to it from the page before. */
 const MIN_LAST_PAGE_SHARE = 0.25;
+/** The table's heading and legend, drawn above the rows of its first page. */
+export const LEGEND_HEIGHT = 150;
 
 /** One line of the table: a category heading or a benchmark's row (indices into data.groups). */
 export type TableItem = { kind: "group"; group: number } | { kind: "row"; group: number; row: number };
@@ -67,10 +69,10 @@ export function paginateScorecardTable(data: ScorecardPdfData, size: keyof typeo
     if (group.rows.length === 0) units.push({ items: [{ kind: "group", group: g }], height: GROUP_HEIGHT });
   });
   const pages: Array<{ units: typeof units; height: number }> = [];
-  let current: (typeof pages)[number] = { units: [], height: 0 };
+  let current: (typeof pages)[number] = { units: [], height: LEGEND_HEIGHT };
   for (const unit of units) {
     // A unit taller than a page (a very long row) gets a page of its own; react-pdf splits that one.
-    if (current.units.length > 0 && current.height + unit.height > room) {
+    if ((current.units.length > 0 || current.height > 0) && current.height + unit.height > room) {
       pages.push(current);
       current = { units: [], height: 0 };
     }
