@@ -173,7 +173,8 @@ describe("a long Chinese title", () => {
     const { GET } = await import("./scorecard.pdf/route");
     const full = Buffer.from(await (await GET(new Request("http://localhost/exports/scorecard.pdf?round=upr-china-2018&subject=xu-zhiyong"))).arrayBuffer());
     // The benchmark column is 40% of the 523 pt between the 36 pt margins: it ends at 245 pt.
-    const fullWords = wordBoxes(full, 1).filter((w) => /[\u4E00-\u9FFF]/u.test(w.word) && TITLE.includes(w.word.replace(/-$/, "")));
+    // The table begins on the page after the title block and legend (scorecard-layout.ts).
+    const fullWords = wordBoxes(full, 2).filter((w) => /[\u4E00-\u9FFF]/u.test(w.word) && TITLE.includes(w.word.replace(/-$/, "")));
     expect(fullWords.length).toBeGreaterThanOrEqual(3);
     for (const w of fullWords) expect(w.xMax, w.word).toBeLessThanOrEqual(36 + 0.4 * 523 + 1);
     expect(fullWords.map((w) => w.word).join("")).toBe(TITLE);

@@ -9,12 +9,11 @@ import { STATUS_BADGE } from "@/lib/status-style";
 import { describeChange, describeDataVersion, describeFiltersInWords, describeRelease, footerRelease, footerVersion } from "../describe";
 import type { ExportWords } from "../words";
 import { PDF_FONT } from "./fonts";
+import { paginateScorecardTable, type TableItem } from "./scorecard-layout";
 import type { PdfBenchmarkDetail, PdfChanges, PdfRoundFigures, ScorecardPdfData } from "./scorecard-types";
 
 /** A heading moves to the next page unless this much room (points) is left below it for what it heads. */
 const KEEP_WITH_HEADING = 70;
-/** Room for the table's header and about three benchmarks below the legend, or the legend moves on with them. */
-const KEEP_WITH_TABLE = 150;
 
 const styles = StyleSheet.create({
   // No lineHeight on the page: inherited by the page-number footer, it hides it. A lineHeight needs
@@ -224,47 +223,60 @@ function BenchmarkDetails({ detail, latestLabel, words }: { detail: PdfBenchmark
   );
 }
 
-function BenchmarkTable({ data, words }: { data: ScorecardPdfData; words: ExportWords }) {
+function TableHeader({ data, words }: { data: ScorecardPdfData; words: ExportWords }) {
+  return (
+    <View style={styles.tableHeader}>
+      <Text style={[styles.benchmarkCell, { fontWeight: 700 }]}>{words.t("benchmark")}</Text>
+      {data.tableRounds.map((r) => (
+        <Text key={r.id} style={[styles.statusCell, { fontSize: 7, textAlign: "center" }]}>
+          {r.label}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
+/** One estimated page of the table (scorecard-layout.ts): its header, then whole rows and category headings. */
+function TablePageRows({ data, items, words }: { data: ScorecardPdfData; items: TableItem[]; words: ExportWords }) {
   const latestLabel = data.series.at(-1)?.label ?? "";
   return (
     <View>
-      {/* Inside the table's wrapper, `fixed` repeats the header on every page the table continues on, and only there. */}
-      <View style={styles.tableHeader} fixed>
-        <Text style={[styles.benchmarkCell, { fontWeight: 700 }]}>{words.t("benchmark")}</Text>
-        {data.tableRounds.map((r) => (
-          <Text key={r.id} style={[styles.statusCell, { fontSize: 7, textAlign: "center" }]}>
-            {r.label}
-          </Text>
-        ))}
+      {/* Repeated should react-pdf still split the page (an estimate too short). */}
+      <View fixed>
+        <TableHeader data={data} words={words} />
       </View>
-      {data.groups.map((group) => (
-        <View key={group.categorySlug}>
-          <Text style={styles.group} minPresenceAhead={40}>
-            {group.categoryName}
-          </Text>
-          {group.rows.map(({ benchmark, cells }) => (
-            <View key={benchmark.id} style={styles.row} wrap={false}>
-              <View style={styles.rowLine}>
-                <View style={styles.benchmarkCell}>
-                  <Text style={styles.benchmarkTitle}>{benchmark.title}</Text>
-                </View>
-                {cells.map((cell) => (
-                  <View key={cell.roundId} style={styles.statusCell}>
-                    {cell.status === "n/a" ? (
-                      <Text style={[styles.statusText, { color: "#a8a29e" }]}>{DOES_NOT_APPLY}</Text>
-                    ) : cell.status === null ? (
-                      <Text style={styles.statusText}>{NOT_SCORED}</Text>
-                    ) : (
-                      <StatusKey status={cell.status} words={words} />
-                    )}
-                  </View>
-                ))}
+      {items.map((item) => {
+        const group = data.groups[item.group]!;
+        if (item.kind === "group") {
+          return (
+            <Text key={`g${item.group}`} style={styles.group}>
+              {group.categoryName}
+            </Text>
+          );
+        }
+        const { benchmark, cells } = group.rows[item.row]!;
+        return (
+          <View key={benchmark.id} style={styles.row} wrap={false}>
+            <View style={styles.rowLine}>
+              <View style={styles.benchmarkCell}>
+                <Text style={styles.benchmarkTitle}>{benchmark.title}</Text>
               </View>
-              <BenchmarkDetails detail={data.details.get(benchmark.id)} latestLabel={latestLabel} words={words} />
+              {cells.map((cell) => (
+                <View key={cell.roundId} style={styles.statusCell}>
+                  {cell.status === "n/a" ? (
+                    <Text style={[styles.statusText, { color: "#a8a29e" }]}>{DOES_NOT_APPLY}</Text>
+                  ) : cell.status === null ? (
+                    <Text style={styles.statusText}>{NOT_SCORED}</Text>
+                  ) : (
+                    <StatusKey status={cell.status} words={words} />
+                  )}
+                </View>
+              ))}
             </View>
-          ))}
-        </View>
-      ))}
+            <BenchmarkDetails detail={data.details.get(benchmark.id)} latestLabel={latestLabel} words={words} />
+          </View>
+        );
+      })}
     </View>
   );
 }
@@ -288,16 +300,21 @@ export function ScorecardDocument({ data, size, words }: { data: ScorecardPdfDat
       ]
     : [];
 
+  const pages = paginateScorecardTable(data, size, words);
+  const footer = (
+    <Text
+      style={styles.footer}
+      fixed
+      render={({ pageNumber, totalPages }) =>
+        t("footer", { release: footerRelease(data.release, words), version: footerVersion(data.dataVersion, words), demo: data.hasDemo ? t("footerDemo") : "", page: pageNumber, pages: totalPages })
+      }
+    />
+  );
+
   return (
     <Document title={t("docTitle", { title })} author={t("name")} subject={t("subject")} language={words.lang === "zh" ? "zh-Hans" : "en"}>
       <Page size={size} style={styles.page}>
-        <Text
-          style={styles.footer}
-          fixed
-          render={({ pageNumber, totalPages }) =>
-            t("footer", { release: footerRelease(data.release, words), version: footerVersion(data.dataVersion, words), demo: data.hasDemo ? t("footerDemo") : "", page: pageNumber, pages: totalPages })
-          }
-        />
+        {footer}
         <Text style={styles.title}>{t("name")}</Text>
         <Text style={styles.subtitle}>{title}</Text>
         <Text style={styles.meta}>
@@ -372,14 +389,21 @@ export function ScorecardDocument({ data, size, words }: { data: ScorecardPdfDat
           <Text style={styles.body}>{t("method", { statuses: STATUSES.map(words.status).join(words.lang === "zh" ? "、" : ", "), denominator: t("denominatorNote") })}</Text>
           <Text style={styles.small}>{t("methodMore")}</Text>
         </View>
-        {/* The heading and the legend stay together, and with the table's header and its first rows. */}
-        <View wrap={false} minPresenceAhead={KEEP_WITH_TABLE}>
-          <Text style={styles.h2}>{t("tableHeading")}</Text>
-          {data.series.length > data.tableRounds.length && <Text style={styles.small}>{t("tableLastRounds", { count: data.tableRounds.length })}</Text>}
-          <Legend minCoverage={data.minCoverage} words={words} />
-        </View>
-        <BenchmarkTable data={data} words={words} />
       </Page>
+      {pages.map((p, i) => (
+        <Page key={i} size={size} style={styles.page}>
+          {footer}
+          {/* The heading and the legend head the table's first page. */}
+          {i === 0 && (
+          <View wrap={false}>
+            <Text style={styles.h2}>{t("tableHeading")}</Text>
+            {data.series.length > data.tableRounds.length && <Text style={styles.small}>{t("tableLastRounds", { count: data.tableRounds.length })}</Text>}
+            <Legend minCoverage={data.minCoverage} words={words} />
+          </View>
+          )}
+          <TablePageRows data={data} items={p.items} words={words} />
+        </Page>
+      ))}
     </Document>
   );
 }
