@@ -8,7 +8,10 @@ import { exportWords } from "../words";
 import { registerPdfFonts } from "./fonts";
 import { ScorecardDocument } from "./scorecard-document";
 import { paginateScorecardTable } from "./scorecard-layout";
+import type { HeatMapGroup } from "@/lib/dashboard";
 import type { ScorecardPdfData } from "./scorecard-types";
+
+type RowBenchmark = HeatMapGroup["rows"][number]["benchmark"];
 
 function data(benchmarks: number, { longRow = false, zh = false } = {}): ScorecardPdfData {
   const groups = [0, 1, 2].map((g) => ({
@@ -18,7 +21,7 @@ function data(benchmarks: number, { longRow = false, zh = false } = {}): Scoreca
     rows: Array.from({ length: Math.ceil(benchmarks / 3) }, (_, i) => {
       const id = g * 1000 + i;
       const title = zh ? `第${id}号基准：释放被任意拘留的人权捍卫者并保障其获得律师帮助的权利和家属探视的权利` : `Benchmark ${id}: release the detained defenders and let their lawyers see them`;
-      return { benchmark: { id, slug: `b${id}`, title } as never, cells: [{ roundId: 1, status: "met" as const }] };
+      return { benchmark: { id, slug: `b${id}`, title } as RowBenchmark, cells: [{ roundId: 1, status: "met" as const }] };
     }),
   }));
   const details = new Map(
