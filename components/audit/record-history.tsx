@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import type { HistoryEntry } from "@/db/queries/record-history";
 import { describeValue } from "@/lib/record-changes";
 import { AUDIT_ACTION_LABELS } from "./audit-entry";
@@ -6,21 +7,26 @@ import { AUDIT_ACTION_LABELS } from "./audit-entry";
  * A record's history on its workspace page: "changed by … on …: title “A” → “B”". `fieldLabels` names
  * the record's fields in words; a field without a label shows under its own name.
  */
-export function RecordHistory({ entries, fieldLabels, headingId = "history-heading" }: { entries: HistoryEntry[]; fieldLabels: Record<string, string>; headingId?: string }) {
+export async function RecordHistory({ entries, fieldLabels, headingId = "history-heading" }: { entries: HistoryEntry[]; fieldLabels: Record<string, string>; headingId?: string }) {
+  const t = await getTranslations("recordPage");
   return (
     <section aria-labelledby={headingId} className="mt-6" data-testid="record-history">
       <h2 id={headingId} className="text-lg font-semibold">
-        History
+        {t("history")}
       </h2>
       {entries.length === 0 ? (
-        <p className="mt-1 text-sm text-stone-700">No change recorded since the record was loaded.</p>
+        <p className="mt-1 text-sm text-stone-700">{t("noHistory")}</p>
       ) : (
         <ol className="mt-2 flex flex-col gap-2 text-sm">
           {entries.map((entry) => (
             <li key={entry.id} className="rounded border border-stone-200 bg-white p-2">
               <p>
-                <strong>{entry.byName ?? "system"}</strong> {AUDIT_ACTION_LABELS[entry.action] ?? entry.action} on{" "}
-                <time dateTime={entry.at}>{entry.at.slice(0, 16).replace("T", " ")} UTC</time>
+                <strong>{entry.byName ?? t("system")}</strong>{" "}
+                {t.rich("historyOn", {
+                  action: AUDIT_ACTION_LABELS[entry.action] ?? entry.action,
+                  date: `${entry.at.slice(0, 16).replace("T", " ")} UTC`,
+                  time: (chunks) => <time dateTime={entry.at}>{chunks}</time>,
+                })}
                 {entry.changes.length > 0 && ":"}
               </p>
               {entry.changes.length > 0 && (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState, type FormEvent } from "react";
+import { useFormatter, useTranslations } from "next-intl";
 import type { ImportActionState } from "@/lib/import/summary";
 
 /**
@@ -16,6 +17,8 @@ export function ImportForm({
   maxBytes: number;
   maxLabel: string;
 }) {
+  const t = useTranslations("importPage");
+  const format = useFormatter();
   const [state, formAction, pending] = useActionState(action, null);
   const [tooLarge, setTooLarge] = useState<string | null>(null);
   const fieldErrors = [...(tooLarge ? [tooLarge] : []), ...(state?.errors?.file ?? [])];
@@ -24,7 +27,7 @@ export function ImportForm({
     const file = (event.currentTarget.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
     if (file && file.size > maxBytes) {
       event.preventDefault();
-      setTooLarge(`“${file.name}” is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${maxLabel}. Split it into smaller files.`);
+      setTooLarge(t("tooLarge", { name: file.name, size: format.number(file.size / 1024 / 1024, { minimumFractionDigits: 1, maximumFractionDigits: 1 }), max: maxLabel }));
     } else {
       setTooLarge(null);
     }
@@ -34,7 +37,7 @@ export function ImportForm({
     <form action={formAction} onSubmit={checkSize} className="flex flex-col gap-3" data-testid="import-form" noValidate>
       <div className="flex flex-col gap-1">
         <label htmlFor="import-file" className="text-sm font-medium">
-          CSV file
+          {t("file")}
         </label>
         <input
           id="import-file"
@@ -45,7 +48,7 @@ export function ImportForm({
           className="rounded border border-stone-400 px-2 py-1.5"
         />
         <p id="import-file-hint" className="text-xs text-stone-600">
-          UTF-8, up to {maxLabel}; a benchmarks or a scores CSV with the export&apos;s header on line 1.
+          {t("hint", { max: maxLabel })}
         </p>
         {fieldErrors.length > 0 && (
           <p id="import-file-error" className="text-sm text-red-800">
@@ -55,7 +58,7 @@ export function ImportForm({
       </div>
       <div>
         <button type="submit" disabled={pending} className="rounded bg-blue-800 px-4 py-1.5 font-medium text-white hover:bg-blue-900 disabled:opacity-60">
-          {pending ? "Importing…" : "Import"}
+          {pending ? t("importing") : t("import")}
         </button>
       </div>
       <div aria-live="polite">
@@ -68,7 +71,7 @@ export function ImportForm({
               <ul className="list-none text-sm" data-testid="import-problems">
                 {state.problems.map((p, i) => (
                   <li key={i} className="border-b border-stone-100 py-1">
-                    <strong>Line {p.line}:</strong> {p.message}
+                    <strong>{t("line", { line: p.line })}</strong> {p.message}
                   </li>
                 ))}
               </ul>

@@ -1,8 +1,24 @@
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import type { ActionState } from "@/server/auth/guard";
 
 type Action = (state: ActionState | null, formData: FormData) => Promise<ActionState>;
+
+const WHAT_WORDS = ["track", "round", "category", "person", "law", "practice"] as const;
+/** The stored English names of what refers to a record (db/queries/reference-records.ts), keyed in the catalogue. */
+const REFERENCE_KEYS: Partial<Record<string, "rounds" | "benchmarkScopes" | "benchmarks" | "benchmarksApplying" | "assessments" | "decisions" | "publishedScores" | "statements" | "events" | "merged">> = {
+  rounds: "rounds",
+  "benchmark scopes": "benchmarkScopes",
+  benchmarks: "benchmarks",
+  "benchmarks applying from it": "benchmarksApplying",
+  assessments: "assessments",
+  "editor's decisions": "decisions",
+  "published scores": "publishedScores",
+  "statements addressed to it": "statements",
+  events: "events",
+  "records merged into it": "merged",
+};
 
 /** One part of a record's workspace page: the edit form, the deletion, the merge. */
 export function RecordPanel({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
@@ -17,17 +33,18 @@ export function RecordPanel({ id, title, children }: { id: string; title: string
 }
 
 /** The top of a record's page: where it is, what it is, and its public page when it has one. */
-export function RecordHeading({ kind, name, publicHref, children }: { kind: string; name: string; publicHref?: string | null; children?: React.ReactNode }) {
+export async function RecordHeading({ kind, name, publicHref, children }: { kind: string; name: string; publicHref?: string | null; children?: React.ReactNode }) {
+  const t = await getTranslations("recordPage");
   return (
     <>
       <p className="text-sm">
-        <Link href="/editor/records">Correct a record</Link> / {kind}
+        <Link href="/editor/records">{t("correctRecord")}</Link> / {kind}
       </p>
       <h1 className="mt-1 text-2xl font-semibold">{name}</h1>
       {children}
       {publicHref && (
         <p className="mt-1 text-sm">
-          <Link href={publicHref}>See its public page</Link>
+          <Link href={publicHref}>{t("seePublic")}</Link>
         </p>
       )}
     </>
@@ -38,7 +55,7 @@ export function RecordHeading({ kind, name, publicHref, children }: { kind: stri
  * Deleting a record: offered only when nothing refers to it; otherwise what refers to it, and that it
  * stays (retired, never deleted).
  */
-export function DeletePanel({
+export async function DeletePanel({
   action,
   entity,
   slug,
@@ -55,27 +72,35 @@ export function DeletePanel({
   references: Array<{ what: string; count: number }>;
   staysBecause?: string | null;
 }) {
+  const t = await getTranslations("recordPage");
+  const word = (WHAT_WORDS as readonly string[]).includes(what) ? t(`what.${what as (typeof WHAT_WORDS)[number]}`) : what;
   const referenced = references.length > 0;
+  const list = references
+    .map((r) => {
+      const key = REFERENCE_KEYS[r.what];
+      return key ? t(`refs.${key}`, { count: r.count }) : `${r.count} ${r.what}`;
+    })
+    .join(t("listSeparator"));
   return (
-    <RecordPanel id="delete-heading" title={`Delete this ${what}`}>
+    <RecordPanel id="delete-heading" title={t("deleteTitle", { what: word })}>
       {referenced || staysBecause ? (
         <p className="mb-2 text-sm" data-testid="record-stays">
-          {referenced ? `Referred to by ${references.map((r) => `${r.count} ${r.what}`).join(", ")}: ` : ""}
-          {staysBecause ?? `this ${what} stays. A record something refers to is never deleted; it is kept, and retired where that applies.`}
+          {referenced ? t("referredTo", { list }) : ""}
+          {staysBecause ?? t("stays", { what: word })}
         </p>
       ) : (
-        <p className="mb-2 text-sm">Nothing refers to this {what}: it can be deleted. The audit log keeps what it was.</p>
+        <p className="mb-2 text-sm">{t("deletable", { what: word })}</p>
       )}
       {/* Offered even when referenced, so that the refusal and its reasons come from the server as they are at that moment. */}
       <ActionForm
         action={action}
         testId="delete-record"
-        submitLabel={`Delete this ${what}`}
+        submitLabel={t("deleteTitle", { what: word })}
         fields={[
           { kind: "hidden", name: "entity", value: entity },
           { kind: "hidden", name: "slug", value: slug },
           { kind: "hidden", name: "version", value: String(version) },
-          { kind: "checkbox", name: "confirm", value: "yes", label: `Yes, delete this ${what}` },
+          { kind: "checkbox", name: "confirm", value: "yes", label: t("confirmDelete", { what: word }) },
         ]}
       />
     </RecordPanel>

@@ -17,7 +17,7 @@ export async function clientMessages(locale: Locale): Promise<Pick<Messages, (ty
 }
 
 /** What the workspace's client components read besides: its forms are client components. */
-export const WORKSPACE_CLIENT_NAMESPACES = ["workspace", "signIn", "review", "scoring", "account", "twoFactor"] as const satisfies ReadonlyArray<keyof Messages>;
+export const WORKSPACE_CLIENT_NAMESPACES = ["workspace", "signIn", "review", "scoring", "account", "twoFactor", "importPage"] as const satisfies ReadonlyArray<keyof Messages>;
 
 export async function workspaceClientMessages(locale: Locale) {
   const messages = await loadMessages(locale);

@@ -16,6 +16,7 @@ import {
   type EditResult,
 } from "@/db/commands/reference-edits";
 import { ActionError, guardedAction } from "@/server/auth/guard";
+import { actionTranslations } from "@/server/i18n/action-translations";
 import {
   deleteRecordSchema,
   editCategorySchema,
@@ -36,11 +37,11 @@ function refused(error: unknown): never {
   throw error;
 }
 
-function saved(what: string, result: EditResult) {
-  if (result.changes.length === 0) return { ok: true, message: "Nothing changed." };
+async function saved(what: "track" | "round" | "category" | "recordOf" | "eventOf", result: EditResult) {
+  const t = await actionTranslations("recordPage");
+  if (result.changes.length === 0) return { ok: true, message: t("nothingChanged") };
   refresh();
-  const n = result.changes.length;
-  return { ok: true, message: `Saved the ${what} “${result.name}”: ${n} field${n === 1 ? "" : "s"} changed.` };
+  return { ok: true, message: t("saved", { what: t(`what.${what}`), name: result.name, count: result.changes.length }) };
 }
 
 export const editTrackRecord = guardedAction({ permission: "edit", schema: editTrackSchema }, async (input, editor) => {
@@ -57,14 +58,14 @@ export const editCategoryRecord = guardedAction({ permission: "edit", schema: ed
 
 export const editSubjectRecord = guardedAction({ permission: "edit", schema: editSubjectSchema }, async (input, editor) => {
   const result = await editSubject(getDb(), input, editor.id).catch(refused);
-  const answer = saved("record of", result);
+  const answer = await saved("recordOf", result);
   if (result.keptAsAliases.length === 0) return answer;
   return { ...answer, message: `${answer.message} The names it had (${result.keptAsAliases.map((n) => `“${n}”`).join(", ")}) stay among its other names, withheld like the others while it is confidential.` };
 });
 
 export const editSubjectEventRecord = guardedAction({ permission: "edit", schema: editSubjectEventSchema }, async (input, editor) => {
   const result = await editSubjectEvent(getDb(), input, editor.id).catch(refused);
-  return saved("event of", result);
+  return saved("eventOf", result);
 });
 
 export const deleteReferenceRecordAction = guardedAction({ permission: "edit", schema: deleteRecordSchema }, async (input, editor) => {

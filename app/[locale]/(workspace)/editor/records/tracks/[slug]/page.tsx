@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { RecordHistory } from "@/components/audit/record-history";
 import { ActionForm } from "@/components/forms/action-form";
@@ -14,12 +15,14 @@ import { recordEditPath } from "@/lib/record-paths";
 import { signOut } from "@/app/[locale]/(workspace)/actions";
 import { deleteReferenceRecordAction, editTrackRecord } from "../../../record-reference-actions";
 
-export const metadata: Metadata = { title: "Correct a track" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("recordPage.track"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
-const TRACK_FIELD_LABELS = { name: "name", shortName: "short name", description: "description", nameZh: "name in Chinese", shortNameZh: "short name in Chinese", descriptionZh: "description in Chinese" };
+const TRACK_FIELDS = ["name", "shortName", "description", "nameZh", "shortNameZh", "descriptionZh"] as const;
 
 export default async function TrackRecordPage({ params }: Props) {
   const { slug } = await params;
@@ -29,30 +32,36 @@ export default async function TrackRecordPage({ params }: Props) {
   const track = await getTrackRecord(db, slug);
   if (!track) notFound();
   const record = { entity: "track" as const, id: track.id };
-  const [{ version }, history, references] = await Promise.all([getRecordVersion(db, record), listRecordHistory(db, record), listTrackReferences(db, track.id)]);
+  const [{ version }, history, references, t] = await Promise.all([
+    getRecordVersion(db, record),
+    listRecordHistory(db, record),
+    listTrackReferences(db, track.id),
+    getTranslations("recordPage"),
+  ]);
+  const fieldLabels = Object.fromEntries(TRACK_FIELDS.map((field) => [field, t(`track.field.${field}`)]));
   return (
     <>
       <AccountBar user={user} signOut={signOut} />
-      <RecordHeading kind="Track" name={track.name} />
-      <RecordPanel id="edit-heading" title="Correct this track">
+      <RecordHeading kind={t("track.kind")} name={track.name} />
+      <RecordPanel id="edit-heading" title={t("track.panel")}>
         <ActionForm
           action={editTrackRecord}
           testId="edit-track"
-          submitLabel="Save"
+          submitLabel={t("save")}
           fields={[
             { kind: "hidden", name: "slug", value: track.slug },
             { kind: "hidden", name: "version", value: String(version) },
-            { kind: "text", name: "name", label: "Name", defaultValue: track.name },
-            { kind: "text", name: "shortName", label: "Short name for charts", defaultValue: track.shortName },
-            { kind: "textarea", name: "description", label: "Description", defaultValue: track.description },
-            { kind: "text", name: "nameZh", label: "Name in Chinese (optional)", defaultValue: track.nameZh ?? "", lang: "zh" },
-            { kind: "text", name: "shortNameZh", label: "Short name in Chinese (optional)", defaultValue: track.shortNameZh ?? "", lang: "zh" },
-            { kind: "textarea", name: "descriptionZh", label: "Description in Chinese (optional)", defaultValue: track.descriptionZh ?? "", lang: "zh" },
+            { kind: "text", name: "name", label: t("track.name"), defaultValue: track.name },
+            { kind: "text", name: "shortName", label: t("track.shortName"), defaultValue: track.shortName },
+            { kind: "textarea", name: "description", label: t("track.description"), defaultValue: track.description },
+            { kind: "text", name: "nameZh", label: t("track.nameZh"), defaultValue: track.nameZh ?? "", lang: "zh" },
+            { kind: "text", name: "shortNameZh", label: t("track.shortNameZh"), defaultValue: track.shortNameZh ?? "", lang: "zh" },
+            { kind: "textarea", name: "descriptionZh", label: t("track.descriptionZh"), defaultValue: track.descriptionZh ?? "", lang: "zh" },
           ]}
         />
       </RecordPanel>
       <DeletePanel action={deleteReferenceRecordAction} entity="track" slug={track.slug} version={version} what="track" references={references} />
-      <RecordHistory entries={history} fieldLabels={TRACK_FIELD_LABELS} />
+      <RecordHistory entries={history} fieldLabels={fieldLabels} />
     </>
   );
 }
