@@ -3,9 +3,11 @@
 // lifetime of LIFETIME seconds through SCORECARD_SHARED_CACHE_SECONDS). Shows: public pages served from the
 // cache, a 304 path, a signed-in page never stored, and a publication visible within the lifetime.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { get as httpGet, type IncomingHttpHeaders } from "node:http";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { userInfo, tmpdir } from "node:os";
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import Database from "better-sqlite3";
 import { expect, request as apiRequest, test, type APIRequestContext, type Page } from "@playwright/test";
 import { EDITOR, signIn } from "./session-helpers";
@@ -164,6 +166,36 @@ test("public pages, an embed, the API, an export and a feed are served from the 
     expect(status(second), url).toBe("HIT");
     expect(await second.body(), url).toEqual(await first.body());
   }
+});
+
+/** One request through the cache as a client with this Accept-Encoding sends it: its headers and the body as it came, undecoded. */
+function rawGet(url: string, acceptEncoding: string): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    httpGet(CACHE + url, { headers: { "accept-encoding": acceptEncoding } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+    }).on("error", reject);
+  });
+}
+
+test("every encoding is kept as an entry of its own: a plain client first, then a gzip client, each get theirs from the cache", async () => {
+  // The plain client asks first: the gzip client must not get its plain entry (or a copy nginx compressed anew), nor the reverse.
+  const url = "/benchmarks/close-black-jails";
+  const plain = await rawGet(url, "identity");
+  expect(plain.headers["x-cache-status"]).toBe("MISS");
+  const gzip = await rawGet(url, "gzip");
+  expect(gzip.headers["x-cache-status"]).toBe("MISS");
+  const gzipAgain = await rawGet(url, "gzip");
+  expect(gzipAgain.headers["x-cache-status"]).toBe("HIT");
+  expect(gzipAgain.headers["content-encoding"]).toBe("gzip");
+  const html = gunzipSync(gzipAgain.body).toString("utf8");
+  expect(html).toMatch(/^<!DOCTYPE html>/i);
+  expect(gzipAgain.body.length).toBeLessThan(html.length / 2);
+  const plainAgain = await rawGet(url, "identity");
+  expect(plainAgain.headers["x-cache-status"]).toBe("HIT");
+  expect(plainAgain.headers["content-encoding"]).toBeUndefined();
+  expect(plainAgain.body.toString("utf8")).toBe(html);
 });
 
 test("a 304 path: the cache answers a client's conditional request, and the app answers the cache's", async () => {
