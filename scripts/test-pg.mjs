@@ -30,6 +30,7 @@ export const PG_SUITE = [
   "db/queries/drafts.test.ts",
   "db/queries/publishing.test.ts",
   "db/queries/review-carry-forward.test.ts",
+  "server/auth/sign-in-database.test.ts",
 ];
 
 /**
