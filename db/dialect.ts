@@ -20,6 +20,11 @@ export function usesPostgres(): boolean {
   return POSTGRES;
 }
 
+/** better-auth's drizzleAdapter provider for this database (server/auth/better-auth.ts): its SQL follows the dialect. */
+export function authAdapterProvider(): "sqlite" | "pg" {
+  return POSTGRES ? "pg" : "sqlite";
+}
+
 /** The app's database, or a transaction on it (db/transaction.ts): what every query and command runs on. */
 export type Executor = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 

@@ -5,6 +5,10 @@
 // (SCORECARD_PG_DATABASE_PER_FILE, see db/dialect-postgres.ts). Without file arguments it runs the
 // db/ tests that pass on PostgreSQL (PG_SUITE); NOT_YET_ON_PG lists the rest of db/ and why. Ends with
 // one line "test:pg: N passed, N failed" (also in .test-output/pg-summary.txt) and exits non-zero on a failure.
+// With SCORECARD_PG_E2E=1 it then runs a Playwright smoke set on the same cluster (PG_E2E_SMOKE, counted
+// into the same line). Opt-in until it passes: on 3 December most of it failed on PostgreSQL (see
+// PG_E2E_SMOKE). It needs the production build, which .ci/run's `npm test` makes in the same checkout
+// before test:pg.
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -31,6 +35,7 @@ export const PG_SUITE = [
   "db/queries/drafts.test.ts",
   "db/queries/publishing.test.ts",
   "db/queries/review-carry-forward.test.ts",
+  "server/auth/sign-in-database.test.ts",
 ];
 
 /**
@@ -66,6 +71,42 @@ function run(command, args, options = {}) {
   return result;
 }
 
+/**
+ * The end-to-end smoke set on PostgreSQL: the public dashboard, round and benchmark pages (releases), sign-in
+ * and sessions (account-self), a reviewer scoring (zh-workspace-workflow). Most other specs read or write
+ * the SQLite file of the e2e server directly (e2e/test-database.ts), so they cannot run here yet; publishing
+ * (publishing-workflow.spec.ts) is among them. Not passing yet (at least 7 of 12 failed on 3 December): the
+ * releases' data-package query fails on PostgreSQL (release_rounds … min(release_number)), pinned pages
+ * with it; the sign-in in account-self and zh-workspace-workflow did not reach the signed-in page.
+ * Playwright's
+ * own servers (playwright.config.ts) start the production build with DATABASE_URL inherited, each on a
+ * database of its own (its DATABASE_PATH names it, SCORECARD_PG_DATABASE_PER_FILE). The build must be
+ * there: .ci/run runs `npm test`, which builds, before test:pg in the same checkout; run
+ * `next build` first otherwise (scripts/start.ts would build, slowly, inside the server's timeout).
+ */
+export const PG_E2E_SMOKE = ["e2e/releases.spec.ts", "e2e/account-self.spec.ts", "e2e/zh-workspace-workflow.spec.ts"];
+
+function runE2eSmoke(env, out) {
+  if (!existsSync(".next/BUILD_ID")) {
+    console.error("test:pg: no production build (.next/BUILD_ID): the end-to-end smoke set counts as one failure. Run next build first.");
+    return { passed: 0, failed: 1 };
+  }
+  const report = path.join(out, "pg-e2e.json");
+  rmSync(report, { force: true });
+  const result = spawnSync(
+    "node_modules/.bin/playwright",
+    ["test", ...PG_E2E_SMOKE, "--project=workflow", "--project=public", "--no-deps", "--reporter=line,json"],
+    { stdio: "inherit", env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report } },
+  );
+  try {
+    const { stats } = JSON.parse(readFileSync(report, "utf8"));
+    const failed = stats.unexpected + stats.flaky + (result.status === 0 || stats.unexpected > 0 ? 0 : 1);
+    return { passed: stats.expected, failed };
+  } catch {
+    return { passed: 0, failed: 1 };
+  }
+}
+
 if (!existsSync(path.join(BIN, "initdb"))) {
   console.error(`No PostgreSQL at ${BIN}: apt-get install postgresql (or set PG_BIN).`);
   process.exit(2);
@@ -98,6 +139,11 @@ try {
     failed = results.numFailedTests + (vitest.status === 0 || results.numFailedTests > 0 ? 0 : 1);
   } catch {
     failed = 1;
+  }
+  if (!files.length && process.env.SCORECARD_PG_E2E === "1") {
+    const e2e = runE2eSmoke(env, out);
+    passed += e2e.passed;
+    failed += e2e.failed;
   }
   const summary = `test:pg: ${passed} passed, ${failed} failed`;
   writeFileSync(path.join(out, "pg-summary.txt"), `${passed} passed, ${failed} failed\n`);

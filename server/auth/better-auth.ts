@@ -8,6 +8,7 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { twoFactor } from "better-auth/plugins";
 import { getDb } from "@/db/client";
+import { authAdapterProvider } from "@/db/dialect";
 import { accounts, sessions, twoFactors, users, verifications } from "@/db/schema";
 import { recordPasswordReset } from "@/db/commands/accounts";
 import { capSessionLifetimes } from "@/db/commands/sessions";
@@ -44,7 +45,7 @@ function createAuth() {
     secret: authSecret(databaseFile()),
     trustedOrigins: [baseURL, `http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`],
     database: drizzleAdapter(getDb(), {
-      provider: "sqlite",
+      provider: authAdapterProvider(),
       schema: { user: users, session: sessions, account: accounts, verification: verifications, twoFactor: twoFactors },
     }),
     // Accounts are made by editors or the user:create command, never by public sign-up.
