@@ -164,3 +164,37 @@ test("the users page in Chinese: an editor creates an account and is told so in 
   await form.getByRole("button", { name: "创建账户" }).click();
   await expect(form.getByRole("status")).toHaveText(`已为 ${email} 创建评审员账户。请通过安全渠道告知对方密码。`);
 });
+
+test("the still-to-translate list and the CSV import page are in Chinese", async ({ editor }) => {
+  await editor.goto("/zh/editor/records/translations");
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("待翻译");
+  await expectChineseAndAccessible(editor);
+
+  await editor.goto("/zh/editor/import");
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("从 CSV 导入基准或评分");
+  await expect(editor.getByLabel("CSV 文件")).toBeVisible();
+  await expectChineseAndAccessible(editor);
+});
+
+test("a track's correction page in Chinese saves a Chinese name, says so in Chinese and keeps it in its history", async ({ editor }) => {
+  const slug = `zh-track-${run}`;
+  await editor.goto("/editor/reference");
+  const add = editor.getByTestId("new-track");
+  await add.getByLabel("Name", { exact: true }).fill(`Track to translate ${run}`);
+  await add.getByLabel("Short name for charts").fill(`T${run}`.slice(0, 12));
+  await add.getByLabel("Short identifier").fill(slug);
+  await add.getByLabel("Description").fill("A track made by the Chinese workspace test.");
+  await add.getByRole("button", { name: "Add track" }).click();
+  await expect(add.getByRole("status")).toContainText("Added the track");
+
+  await editor.goto(`/zh/editor/records/tracks/${slug}`);
+  await expect(editor.getByRole("heading", { level: 1 })).toContainText(`Track to translate ${run}`);
+  await expectChineseAndAccessible(editor);
+  const form = editor.getByTestId("edit-track");
+  await form.getByLabel("中文名称（可选）").fill(`待译议程${run}`);
+  await form.getByRole("button", { name: "保存" }).click();
+  await expect(form.getByRole("status")).toHaveText(`已保存议程“Track to translate ${run}”：更改了 1 个字段。`);
+  await editor.reload();
+  await expect(editor.getByTestId("edit-track").getByLabel("中文名称（可选）")).toHaveValue(`待译议程${run}`);
+  await expect(editor.getByTestId("record-history")).toContainText(`待译议程${run}`);
+});
