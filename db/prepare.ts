@@ -3,7 +3,7 @@
 import { rmSync } from "node:fs";
 import { openDatabase, type Db } from "./client";
 import { refreshPublishedAggregatesNow } from "./commands/published-aggregates";
-import { ensureFirstRelease } from "./commands/releases";
+import { backfillReleaseTallies, ensureFirstRelease } from "./commands/releases";
 import { migrateDatabase } from "./migrate";
 import { transaction } from "./transaction";
 import { isDatabaseEmpty, loadSeed, type SeedSummary } from "./seed/load";
@@ -28,6 +28,8 @@ export async function prepareDatabase(file: string, options: { reset?: boolean }
     // A full rebuild when the aggregates were never built (a new or restored database, or a migration
     // asking for one); otherwise whatever a writer left stale (a script stopped before its refresh).
     await refreshPublishedAggregatesNow(db);
+    // Releases recorded before their figures were stored get them, counted once from their scores.
+    await transaction(db, (tx) => backfillReleaseTallies(tx));
     return { file, seeded };
   } finally {
     db.$client.close();

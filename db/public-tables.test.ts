@@ -27,10 +27,11 @@ const REACHED_THROUGH_PUBLISHED_SCORES = ["assessments"];
  */
 const DATED_THROUGH_CORRECTIONS = ["audit_log"];
 /**
- * Written only in the transaction of a publication (or a merge), which writes published_scores or
+ * Written only in the transaction of a publication (or a merge; release_tallies also once at start-up
+ * for releases recorded before it existed), which writes published_scores or
  * rounds and so raises the version; never changed afterwards (their triggers refuse it).
  */
-const WRITTEN_WITH_PUBLICATIONS = ["releases", "release_rounds", "release_scores"];
+const WRITTEN_WITH_PUBLICATIONS = ["releases", "release_rounds", "release_scores", "release_tallies"];
 
 describe("migration 0008", () => {
   it("holds exactly the triggers generated from the declared list of public tables", () => {

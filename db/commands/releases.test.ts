@@ -1,6 +1,6 @@
 // Releases on the seed: every publication records one; a correction stores only what changed; an
 // earlier release reads exactly as it was published; nothing can rewrite a release.
-import { rawGet, rawInsert, rawRun } from "@/db/testing/raw-sql";
+import { rawAll, rawExec, rawGet, rawInsert, rawRun } from "@/db/testing/raw-sql";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Status } from "@/lib/domain";
 import { openDatabase, type Db } from "../client";
@@ -9,7 +9,10 @@ import { loadSeed } from "../seed/load";
 import { getDashboardSummary, type DashboardSummary } from "../queries/dashboard-summary";
 import { currentReleaseNumber, getRelease, listReleaseChanges, listReleases, listScoresAsOf } from "../queries/releases";
 import { listRoundBenchmarks } from "../queries/review";
+import { usesPostgres } from "../dialect";
+import { refreshPublishedAggregatesNow } from "./published-aggregates";
 import { previewPublication, publishRound } from "./publishing";
+import { backfillReleaseTallies } from "./releases";
 import { createAssessment } from "./review";
 
 const A = "demo-reviewer-a";
@@ -153,6 +156,63 @@ describe("releases", () => {
     }
   });
 
+  it("store each release's figures, adding rows only for the groups whose figures a publication changed", async () => {
+    const groups = async (where: string, ...params: unknown[]) =>
+      rawAll(db, `SELECT round_id, category_id, addressee, applicable, met, partial, not_met, regressed, unknown, demo FROM release_tallies WHERE ${where} ORDER BY round_id, category_id, addressee`, ...params);
+    const published = () => rawAll(db, "SELECT round_id, category_id, addressee, applicable, met, partial, not_met, regressed, unknown, demo FROM public_tallies ORDER BY round_id, category_id, addressee");
+    expect(await groups("valid_to_release IS NULL")).toEqual(await published());
+    const atRelease1 = await count("SELECT count(*) AS n FROM release_tallies");
+    expect(atRelease1).toBeGreaterThan(0);
+
+    const { round, benchmarks } = await publishNewRound();
+    // The new round's groups only: no earlier round's figures changed, so none was copied or closed.
+    expect(await groups("valid_from_release = 2")).toEqual((await published()).filter((g) => g.round_id === round.id));
+    expect(await count("SELECT count(*) AS n FROM release_tallies WHERE valid_to_release IS NOT NULL")).toBe(0);
+
+    const corrected = benchmarks[0]!;
+    await score(round, corrected.id, A, "met");
+    await score(round, corrected.id, B, "met");
+    await publishRound(db, round.id, EDITOR);
+    // One benchmark of one group changed: that group's row closed and its new figures added.
+    const closed = await groups("valid_to_release = 3");
+    const added = await groups("valid_from_release = 3");
+    expect(closed).toHaveLength(1);
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatchObject({ round_id: round.id, met: (closed[0]!.met as number) + 1, not_met: (closed[0]!.not_met as number) - 1 });
+    expect(await groups("valid_to_release IS NULL")).toEqual(await published());
+  });
+
+  it("keep a release's figures as it published them when a benchmark is withheld later, without naming it", async () => {
+    const { round, benchmarks } = await publishNewRound();
+    const atRelease2 = await getDashboardSummary(db, {}, { release: 2 });
+    const withheld = benchmarks[0]!;
+    await rawRun(db, "UPDATE benchmarks SET confidential = 1 WHERE id = ?", withheld.id);
+    await refreshPublishedAggregatesNow(db);
+    expect((await getDashboardSummary(db, {})).latest!.applicable).toBe(atRelease2.latest!.applicable - 1);
+    const asOf2 = await getDashboardSummary(db, {}, { release: 2 });
+    expect(asOf2.series).toEqual(atRelease2.series);
+    expect(asOf2.latest!.round.id).toBe(round.id);
+    const listed = asOf2.heatMap.flatMap((g) => g.rows.map((r) => r.benchmark.id));
+    expect(listed).not.toContain(withheld.id);
+    expect(JSON.stringify(asOf2)).not.toContain(withheld.slug);
+  });
+
+  it("count the figures of releases recorded before figures were stored, as the release's scores give them", async () => {
+    await publishNewRound();
+    const expected = [await getDashboardSummary(db, {}, { release: 1 }), await getDashboardSummary(db, {}, { release: 2 })].map(figures);
+    // A database from before migration 0017: releases, no stored figures (the delete trigger set aside to make one).
+    if (usesPostgres()) {
+      await rawExec(db, "ALTER TABLE release_tallies DISABLE TRIGGER USER; DELETE FROM release_tallies; ALTER TABLE release_tallies ENABLE TRIGGER USER");
+    } else {
+      await rawExec(db, "DROP TRIGGER release_tallies_immutable_delete; DELETE FROM release_tallies");
+    }
+    expect(await backfillReleaseTallies(db)).toBe(2);
+    // The figures counted from each release's scores are the ones stored when it was recorded.
+    expect([await getDashboardSummary(db, {}, { release: 1 }), await getDashboardSummary(db, {}, { release: 2 })].map(figures)).toEqual(expected);
+    // Once stored, never counted again.
+    expect(await backfillReleaseTallies(db)).toBe(0);
+  });
+
   it("cannot be changed or deleted, and a score row can only be closed once", async () => {
     const { round } = await publishNewRound();
     await expect(rawRun(db, "UPDATE releases SET note = 'rewritten' WHERE number = 2")).rejects.toThrow(/immutable/);
@@ -162,6 +222,9 @@ describe("releases", () => {
     await expect(rawRun(db, "DELETE FROM release_scores WHERE round_id = ?", round.id)).rejects.toThrow(/immutable/);
     await expect(rawRun(db, "UPDATE release_scores SET status = 'met' WHERE round_id = ?", round.id)).rejects.toThrow(/immutable/);
     await expect(rawRun(db, "UPDATE release_scores SET valid_to_release = 1 WHERE round_id = ?", round.id)).rejects.toThrow(/immutable/);
+    await expect(rawRun(db, "DELETE FROM release_tallies")).rejects.toThrow(/immutable/);
+    await expect(rawRun(db, "UPDATE release_tallies SET met = met + 1 WHERE round_id = ?", round.id)).rejects.toThrow(/immutable/);
+    await expect(rawRun(db, "UPDATE release_tallies SET valid_to_release = 1 WHERE round_id = ?", round.id)).rejects.toThrow(/immutable/);
     expect(await count("SELECT count(*) AS n FROM releases")).toBe(2);
   });
 });

@@ -3,18 +3,18 @@ import "server-only";
 // filters): the same figures lib/dashboard.ts computes from a whole matrix, summed from public_tallies
 // (counted by the same SQL for narrow views), with the heat map and the list of changes read a page
 // at a time from the aggregates. db/queries/dashboard-summary.test.ts checks that both agree.
-import { and, asc, eq, exists, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, eq, exists, getTableColumns, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { comparisonBase, type Dashboard, type GroupFigures, type HeatMapGroup, type MatrixBenchmark, type StatusChange } from "@/lib/dashboard";
 import { ADDRESSEES, type Addressee, type ContentLang, type Status } from "@/lib/domain";
 import { emptyTally, isApplicable, isPreliminary, summariseTally, type StatusTally } from "@/lib/scoring";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { NO_LIMIT, allRows, allValueRows, firstRow } from "../dialect";
-import { benchmarks, benchmarkSources, benchmarkSubjects, benchmarkTracks, categories, publicBenchmarks, publicChanges, publicTallies, publishedScores } from "../schema";
+import { benchmarks, benchmarkSources, benchmarkSubjects, benchmarkTracks, categories, publicBenchmarks, publicChanges, publicTallies, publishedScores, releaseTallies } from "../schema";
 import type { Executor } from "../transaction";
 import { listRoundsInView, type DashboardRound } from "./dashboard";
 import { resolveFilters, type ResolvedFilters } from "./filters";
 import { changesBetween, countPublishedFigures, listPreliminaryRoundIds, readMinCoverage, type TallyRow } from "./published-aggregates";
-import { roundsAsOf, scoresAsOf } from "./releases";
+import { roundsAsOf, scoresAsOf, talliesValidAt } from "./as-of-release";
 import { listScopeTrackIds, withScopes } from "./benchmark-scope";
 import { getPublicRedactor, type PublicRedactor } from "./public-text";
 import { appliesFromDate, isPublicSource } from "./shared";
@@ -138,8 +138,8 @@ export interface SummaryOptions {
   /** The heat map holds only benchmarks that apply at one round in view or more (what a printed scorecard lists). */
   applicableOnly?: boolean;
   /**
-   * The figures as they stood at this release (a release that exists: the caller checks): counted
-   * live from the release's score rows instead of the stored tallies, so slower at scale.
+   * The figures as they stood at this release (a release that exists: the caller checks): the
+   * figures it published, with the heat map and changes read from the release's score rows.
    */
   release?: number;
   /** The language the titles are sorted in: "zh" sorts by the stored Chinese title where there is one. */
@@ -268,9 +268,11 @@ async function readHeatMapOfView(
 }
 
 /**
- * The summary as of a release: the rounds public then, their figures counted live from the release's
- * score rows by the stored tallies' SQL (and whether each was preliminary, over all its public
- * benchmarks, at today's threshold), the heat map's statuses and the changes from the same rows.
+ * The summary as of a release: the rounds public then (and public now), the figures the release
+ * published (its stored tallies; whether each round was preliminary judged from them at today's
+ * threshold), the heat map's statuses and the changes from the release's score rows, over the
+ * benchmarks public now: a benchmark withheld since is counted in the figures it was published in,
+ * never named.
  */
 async function getSummaryAsOf(db: Executor, resolved: ResolvedFilters, release: number, options: SummaryOptions): Promise<DashboardSummary> {
   const scores = scoresAsOf(release);
@@ -284,8 +286,8 @@ async function getSummaryAsOf(db: Executor, resolved: ResolvedFilters, release: 
   );
   const roundsInView = (await listRoundsInView(db, resolved)).filter((r) => publishedThen.has(r.id)).map((r) => ({ ...r, publishedAt: publishedThen.get(r.id)! }));
   const roundIds = roundsInView.map((r) => r.id);
-  const tallies = await countPublishedFigures(db, roundIds, viewConditions(db, resolved, TALLY_SQL_COLUMNS), scores);
-  const whole = viewConditions(db, resolved, TALLY_SQL_COLUMNS) === undefined ? tallies : await countPublishedFigures(db, roundIds, undefined, scores);
+  const tallies = await readTalliesAsOf(db, resolved, roundIds, release);
+  const whole = viewConditions(db, resolved, TALLY_SQL_COLUMNS) === undefined ? tallies : await readTalliesAsOf(db, undefined, roundIds, release);
   const minCoverage = await readMinCoverage(db);
   const preliminary = new Set(
     roundIds.filter((id) => {
@@ -317,6 +319,21 @@ async function getSummaryAsOf(db: Executor, resolved: ResolvedFilters, release: 
     hasDemo: tallyOf(tallies).demo > 0,
     minCoverage,
   };
+}
+
+/**
+ * The figures of the rounds `roundIds` as release `release` published them: its stored tallies
+ * (db/commands/releases.ts storeReleaseTallies), narrowed by the view (all groups without one);
+ * a statement's or person's view counts its few benchmarks live from the release's score rows.
+ */
+async function readTalliesAsOf(db: Executor, resolved: ResolvedFilters | undefined, roundIds: readonly number[], release: number): Promise<TallyRow[]> {
+  if (roundIds.length === 0) return [];
+  if (resolved && isNarrow(resolved)) return countPublishedFigures(db, roundIds, viewConditions(db, resolved, TALLY_SQL_COLUMNS), scoresAsOf(release));
+  const { id: _id, validFromRelease: _from, validToRelease: _to, ...figures } = getTableColumns(releaseTallies);
+  return db
+    .select(figures)
+    .from(releaseTallies)
+    .where(and(talliesValidAt(release), inArray(releaseTallies.roundId, [...roundIds]), resolved ? viewConditions(db, resolved, releaseTallies) : undefined));
 }
 
 /** The changes between two rounds counted live by the stored changes' SQL, over a release's scores: as readStoredChanges answers them. */

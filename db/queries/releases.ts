@@ -8,6 +8,7 @@ import type { PublishedBasis, ReleaseKind, Status } from "@/lib/domain";
 import { detectTextLang } from "@/lib/localized";
 import { allRows, oneRow } from "../dialect";
 import type { Executor } from "../transaction";
+import { roundsAsOf, scoresAsOf } from "./as-of-release";
 import { getPublicRedactor } from "./public-text";
 import { listPublishedRounds, type PublishedRound } from "./rounds";
 import type { EvidenceLink, PublishedScoreDetail } from "./scores";
@@ -20,17 +21,6 @@ export async function currentReleaseNumber(db: Executor): Promise<number> {
 /** The latest release's number and time, or null before the first: one row by the primary key's end. */
 export async function latestRelease(db: Executor): Promise<{ number: number; publishedAt: string } | null> {
   return (await oneRow<{ number: number; publishedAt: string }>(db, sql`SELECT number, published_at AS publishedAt FROM releases ORDER BY number DESC LIMIT 1`)) ?? null;
-}
-
-/** The published scores as the public saw them at release `n`, as a table for FROM or JOIN. */
-export function scoresAsOf(n: number): SQL {
-  return sql`(SELECT benchmark_id, round_id, status, basis, assessment_id, is_demo, evidence FROM release_scores
-               WHERE valid_from_release <= ${n} AND (valid_to_release IS NULL OR valid_to_release > ${n}))`;
-}
-
-/** The ids of the rounds public at release `n`: published by it or an earlier one, and published now. */
-export function roundsAsOf(n: number): SQL {
-  return sql`(SELECT rr.round_id FROM release_rounds rr JOIN rounds r ON r.id = rr.round_id AND r.published_at IS NOT NULL WHERE rr.release_number <= ${n})`;
 }
 
 export interface ReleaseRound {

@@ -458,6 +458,31 @@ export const releaseScores = pgTable(
   ],
 );
 
+export const releaseTallies = pgTable(
+  "release_tallies",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    roundId: integer("round_id").notNull(),
+    categoryId: integer("category_id").notNull(),
+    addressee: text("addressee", { enum: ["chinese_government","us_government","both_governments","un_member_states","un_human_rights_council","concerned_governments"] }).notNull(),
+    applicable: integer("applicable").notNull(),
+    met: integer("met").notNull(),
+    partial: integer("partial").notNull(),
+    notMet: integer("not_met").notNull(),
+    regressed: integer("regressed").notNull(),
+    unknown: integer("unknown").notNull(),
+    demo: integer("demo").notNull(),
+    validFromRelease: integer("valid_from_release").notNull(),
+    validToRelease: integer("valid_to_release"),
+  },
+  (t) => [
+    index("release_tallies_round_idx").on(t.roundId, t.validFromRelease),
+    index("release_tallies_open_idx").on(t.roundId, t.categoryId, t.addressee).where(sql.raw("valid_to_release IS NULL")),
+    foreignKey({ name: "release_tallies_valid_from_release_releases_number_fk", columns: [t.validFromRelease], foreignColumns: [releases.number] }),
+    foreignKey({ name: "release_tallies_valid_to_release_releases_number_fk", columns: [t.validToRelease], foreignColumns: [releases.number] }),
+  ],
+);
+
 export const rounds = pgTable(
   "rounds",
   {

@@ -2,7 +2,7 @@
 // from one release to another, so that any release can be read again and storage grows with change.
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { PUBLISHED_BASES, RELEASE_KINDS, STATUSES } from "@/lib/domain";
+import { ADDRESSEES, PUBLISHED_BASES, RELEASE_KINDS, STATUSES } from "@/lib/domain";
 import { statusIn } from "./columns";
 import { users } from "./auth";
 import { rounds } from "./reference";
@@ -74,5 +74,38 @@ export const releaseScores = sqliteTable(
     index("release_scores_to_idx").on(t.validToRelease),
     // The current rows, which a new release compares with the published scores.
     index("release_scores_open_idx").on(t.roundId, t.benchmarkId).where(sql`valid_to_release IS NULL`),
+  ],
+);
+
+/**
+ * The figures a release published: each published round's tally per category and addressee
+ * (public_tallies as it stood at the release), kept as rows valid from one release to another like
+ * release_scores, so that the dashboard as of a release reads its figures instead of counting a
+ * release's scores again (seconds at 100,000 benchmarks) and storage grows only with the groups whose
+ * figures changed. A group that ceased to exist (a round unpublished) is closed, not copied.
+ */
+export const releaseTallies = sqliteTable(
+  "release_tallies",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    // No foreign keys to rounds and categories, as release_scores: reads join the public tables.
+    roundId: integer("round_id").notNull(),
+    categoryId: integer("category_id").notNull(),
+    addressee: text("addressee", { enum: ADDRESSEES }).notNull(),
+    applicable: integer("applicable").notNull(),
+    met: integer("met").notNull(),
+    partial: integer("partial").notNull(),
+    notMet: integer("not_met").notNull(),
+    regressed: integer("regressed").notNull(),
+    unknown: integer("unknown").notNull(),
+    demo: integer("demo").notNull(),
+    validFromRelease: integer("valid_from_release")
+      .notNull()
+      .references(() => releases.number),
+    validToRelease: integer("valid_to_release").references(() => releases.number),
+  },
+  (t) => [
+    index("release_tallies_round_idx").on(t.roundId, t.validFromRelease),
+    index("release_tallies_open_idx").on(t.roundId, t.categoryId, t.addressee).where(sql`valid_to_release IS NULL`),
   ],
 );
