@@ -7,7 +7,8 @@
 //      then "edit one benchmark, then the first dashboard request": the writer's refresh after an
 //      UPDATE of one benchmark's title, plus the first (no longer cached) dashboard request.
 //   3. side by side, in that same cached run: the cached dashboard and a static file of the same server
-//      (the page's stylesheet) at concurrency 16, by autocannon's command line in a separate process, then both again through Debian's nginx with
+//      (the page's stylesheet) at concurrency 16, by autocannon's command line in a separate process (and
+//      by Debian's wrk where installed: see loadWithWrk), then both again through Debian's nginx with
 //      deploy/nginx-scorecard.conf (its own config, cache folder and loopback port --port + 1, in a
 //      temporary folder; stopped at the end), with the ratio of each pair and the load average.
 // Also peak server memory, and the gzipped first-load JavaScript per page type. Prints a table and
@@ -349,7 +350,8 @@ interface SideBySide {
  * this one, which holds the database and the figures, the client itself was the bottleneck (a tenth of
  * what a separate client measured for the same server).
  */
-function loadFromOutside(url: string): Promise<{ rps: number; errors: number }> {
+function loadFromOutside(url: string, generator: LoadGenerator = "autocannon"): Promise<{ rps: number; errors: number }> {
+  if (generator === "wrk") return loadWithWrk(url);
   const headers = Object.entries(BROWSER_HEADERS).flatMap(([name, value]) => ["-H", `${name}=${value}`]);
   return new Promise((resolve, reject) => {
     const child = spawn(path.resolve("node_modules/.bin/autocannon"), ["-j", "-c", "16", "-d", String(seconds), ...headers, url], { stdio: ["ignore", "pipe", "ignore"] });
@@ -367,8 +369,34 @@ function loadFromOutside(url: string): Promise<{ rps: number; errors: number }> 
   });
 }
 
+type LoadGenerator = "autocannon" | "wrk";
+const WRK = "/usr/bin/wrk";
+
+/**
+ * Requests/s at concurrency 16 by wrk (Debian's package, C, two threads), where it is installed.
+ * autocannon spends ~1.8 ms of its own CPU on each 31 kB answer: through nginx it, not nginx, was
+ * the bottleneck (the same bytes a second for the page and the static file), so the pair is measured
+ * by wrk as well, whose client costs a fraction of that.
+ */
+function loadWithWrk(url: string): Promise<{ rps: number; errors: number }> {
+  const headers = Object.entries(BROWSER_HEADERS).flatMap(([name, value]) => ["-H", `${name}: ${value}`]);
+  return new Promise((resolve, reject) => {
+    const child = spawn(WRK, ["-t", "2", "-c", "16", "-d", `${seconds}s`, ...headers, url], { stdio: ["ignore", "pipe", "ignore"] });
+    let out = "";
+    child.stdout!.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.on("error", reject);
+    child.on("exit", () => {
+      const rps = Number(out.match(/Requests\/sec:\s+([\d.]+)/)?.[1]);
+      if (!Number.isFinite(rps)) return reject(new Error(`wrk printed no requests/s: ${out}`));
+      const non2xx = Number(out.match(/Non-2xx or 3xx responses:\s+(\d+)/)?.[1] ?? 0);
+      const socket = [...(out.match(/Socket errors:([^\n]*)/)?.[1] ?? "").matchAll(/\d+/g)].reduce((a, m) => a + Number(m[0]), 0);
+      resolve({ rps, errors: non2xx + socket });
+    });
+  });
+}
+
 /** The cached dashboard and a static file of the same server at concurrency 16, one after the other. */
-async function sideBySideAt(label: string, origin: string, staticPath: string): Promise<SideBySide> {
+async function sideBySideAt(label: string, origin: string, staticPath: string, generator: LoadGenerator = "autocannon"): Promise<SideBySide> {
   // What one answer carries on the wire: its Content-Length, or for a chunked answer the bytes read undecoded.
   const size = (url: string) =>
     new Promise<number>((resolve, reject) =>
@@ -379,10 +407,10 @@ async function sideBySideAt(label: string, origin: string, staticPath: string): 
       }).on("error", reject),
     );
   for (const url of [origin + "/", origin + staticPath]) for (let i = 0; i < 3; i++) await warm(url);
-  const dashboard = await loadFromOutside(origin + "/");
-  const file = await loadFromOutside(origin + staticPath);
+  const dashboard = await loadFromOutside(origin + "/", generator);
+  const file = await loadFromOutside(origin + staticPath, generator);
   return {
-    label,
+    label: generator === "autocannon" ? label : `${label}, by ${generator}`,
     dashboardRps: Math.round(dashboard.rps),
     staticRps: Math.round(file.rps),
     ratio: Number((dashboard.rps / file.rps).toFixed(2)),
@@ -424,8 +452,15 @@ const cached = await withServer("on", async () => {
     if (!staticPath) throw new Error("The dashboard links no stylesheet to compare with.");
     const loadBefore = loadavg()[0]!;
     sides.push(await sideBySideAt("app", base, staticPath));
-    const throughNginx = await withNginx((origin) => sideBySideAt("through nginx", origin, staticPath));
-    if (throughNginx) sides.push(throughNginx);
+    const generators: LoadGenerator[] = existsSync(WRK) ? ["autocannon", "wrk"] : ["autocannon"];
+    if (!existsSync(WRK)) console.error(`no ${WRK} (apt-get install wrk): the side-by-side pairs are measured by autocannon only`);
+    if (generators.includes("wrk")) sides.push(await sideBySideAt("app", base, staticPath, "wrk"));
+    const throughNginx = await withNginx(async (origin) => {
+      const pairs: SideBySide[] = [];
+      for (const generator of generators) pairs.push(await sideBySideAt("through nginx", origin, staticPath, generator));
+      return pairs;
+    });
+    if (throughNginx) sides.push(...throughNginx);
     sides = sides.map((s) => ({ ...s, staticPath, loadAverage: [Number(loadBefore.toFixed(2)), Number(loadavg()[0]!.toFixed(2))] }));
     for (const s of sides) console.error(`  side by side, ${s.label}: dashboard ${s.dashboardRps} req/s, static file ${s.staticRps} req/s (${Math.round(s.ratio * 100)} %)`);
   }

@@ -36,6 +36,8 @@ export const PG_SUITE = [
   "db/queries/publishing.test.ts",
   "db/queries/review-carry-forward.test.ts",
   "server/auth/sign-in-database.test.ts",
+  // Two `next start` instances on one database behind nginx (needs the production build and nginx).
+  "scripts/two-instances.test.ts",
 ];
 
 /**
