@@ -1,10 +1,13 @@
 // npm run restore -- in.json [--database target.db]
-// Loads a JSON backup into a new or empty database (DATABASE_PATH, default data/scorecard.db, or --database).
+// Loads a JSON backup into a new or empty database (DATABASE_PATH, default data/scorecard.db, or --database);
+// with DATABASE_URL=postgres://… into that empty PostgreSQL database (moving a SQLite instance up).
 // It refuses a database that holds data, an unknown format version and a backup from another migration set.
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { BackupError } from "@/db/backup/format";
 import { restoreJsonBackup } from "@/db/backup/json-restore";
+import { restoreJsonBackupToPostgres } from "@/db/backup/json-restore-postgres";
+import { usesPostgres } from "@/db/dialect";
 import { databaseFile } from "@/lib/env";
 
 // npm runs scripts from the project folder; file names on the command line are meant from where it was typed.
@@ -28,7 +31,11 @@ const target = values.database ? fromCaller(values.database) : databaseFile();
 
 try {
   const started = Date.now();
-  const result = await restoreJsonBackup(fromCaller(inputs[0]!), target);
+  // A PostgreSQL address is named without its password.
+  const postgres = usesPostgres() ? new URL(process.env.DATABASE_URL!) : null;
+  const result = postgres
+    ? await restoreJsonBackupToPostgres(fromCaller(inputs[0]!), target, `the PostgreSQL database ${postgres.host}${postgres.pathname}`)
+    : await restoreJsonBackup(fromCaller(inputs[0]!), target);
   console.log(
     `Restored ${result.rows} rows in ${result.tables} tables into ${result.file} in ${Date.now() - started} ms (backup of ${result.backupCreatedAt}, app ${result.appVersion}).`,
   );
