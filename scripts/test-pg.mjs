@@ -33,6 +33,7 @@ export const PG_SUITE = [
   "db/commands/sessions.test.ts",
   "db/commands/two-factor.test.ts",
   "db/commands/releases.test.ts",
+  "db/commands/published-aggregates-concurrency.test.ts",
   "db/queries/drafts.test.ts",
   "db/queries/publishing.test.ts",
   "db/queries/review-carry-forward.test.ts",

@@ -17,7 +17,7 @@ import {
   type PublishedRound,
 } from "../queries/published-aggregates";
 import { transaction, type Executor } from "../transaction";
-import { allRows, oneRow, runSql } from "../dialect";
+import { allRows, oneRow, runSql, usesPostgres } from "../dialect";
 
 export interface RefreshSummary {
   /** Everything was counted again (never built, or asked for). */
@@ -278,8 +278,21 @@ async function recountChanges(db: Executor, staleRounds: ReadonlySet<number>, st
   }
 }
 
+/**
+ * On PostgreSQL, where several instances' transactions run side by side (READ COMMITTED), a refresh
+ * first takes the data version's row: every public write raises that version through its triggers,
+ * so while the refresh holds the row no other public write can commit, and a second refresh waits
+ * and then finds what the first left stale (nothing, or what was written since). Without it two
+ * refreshes counted the same stale rows twice, and a write committed half-way through one was
+ * counted in part and then forgotten. SQLite's write transactions (BEGIN IMMEDIATE) never overlap.
+ */
+async function holdPublicWrites(db: Executor): Promise<void> {
+  if (usesPostgres()) await runSql(db, sql`SELECT version FROM data_version WHERE id = 1 FOR UPDATE`);
+}
+
 /** Recounts what public_stale names, inside the caller's write transaction. */
 async function refreshInPlace(db: Executor): Promise<RefreshSummary> {
+  await holdPublicWrites(db);
   const { version, talliesVersion } = await readDataVersionNow(db);
   if (talliesVersion < 0) {
     await rebuildInPlace(db);
