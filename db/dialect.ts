@@ -2,7 +2,7 @@
 // queries run on, and the few SQL spellings and query-planner hints that differ between databases.
 // Queries and commands import these instead of writing SQLite-only SQL inline, so that a second
 // database (PostgreSQL, issue 18) is a second implementation of this module, not edits across db/.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { getTableName, sql, type SQL, type SQLWrapper, type Table } from "drizzle-orm";
@@ -39,6 +39,23 @@ export function openConnection(file: string): Executor {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("synchronous = NORMAL");
   return drizzle(sqlite, { schema }) as Executor;
+}
+
+/**
+ * Deletes everything the app stored, so that migrations start from nothing (npm run db:reset): SQLite's
+ * file and its WAL are removed; on PostgreSQL the app's schema is dropped and created empty.
+ */
+export async function removeDatabase(file: string): Promise<void> {
+  if (POSTGRES_URL) {
+    const db = postgres.openPgConnection(POSTGRES_URL, file);
+    try {
+      await postgres.dropAppSchema(db);
+    } finally {
+      await db.$client.end();
+    }
+    return;
+  }
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
 }
 
 export function openReadOnlyConnection(file: string): Executor {

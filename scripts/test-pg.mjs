@@ -18,6 +18,7 @@ const BIN = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
 const PORT = String(process.env.PG_TEST_PORT ?? 4790);
 export const PG_SUITE = [
   "db/transaction.test.ts",
+  "db/prepare.test.ts",
   "db/backup/format.test.ts",
   "db/schema-pg/generate.test.ts",
   "db/seed/load.test.ts",
