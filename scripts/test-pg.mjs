@@ -123,7 +123,13 @@ try {
   run(path.join(BIN, "pg_ctl"), ["-D", data, "-l", path.join(dir, "log"), "-w", "-o", `-p ${PORT} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, "start"], { quiet: true });
   run(path.join(BIN, "createdb"), ["-h", "127.0.0.1", "-p", PORT, "-U", pgUser, "scorecard_test"]);
   const files = process.argv.slice(2);
-  const env = { ...process.env, DATABASE_URL: `postgres://${pgUser}@127.0.0.1:${PORT}/scorecard_test`, SCORECARD_PG_DATABASE_PER_FILE: "1" };
+  // On PostgreSQL the auth secret must be given (server/auth/secret.ts): the smoke set's servers share one.
+  const env = {
+    ...process.env,
+    DATABASE_URL: `postgres://${pgUser}@127.0.0.1:${PORT}/scorecard_test`,
+    SCORECARD_PG_DATABASE_PER_FILE: "1",
+    BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? "test-pg-auth-secret-shared-by-every-server-of-the-run",
+  };
   const out = path.resolve(".test-output");
   mkdirSync(out, { recursive: true });
   const report = path.join(out, "pg-vitest.json");
