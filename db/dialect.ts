@@ -156,6 +156,17 @@ export async function continueIdsAfterExplicitOnes(db: Executor, table: string):
   await postgres.allRows(db as unknown as postgres.PgExecutor, sql.raw(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM "${table}"), false)`));
 }
 
+/**
+ * Inside a write transaction: waits until no other transaction holds `key`, then holds it until this one
+ * ends, so that a check and the write it guards (the stale-score check before a new assessment) are one
+ * step. SQLite's write transactions already run one at a time (BEGIN IMMEDIATE); PostgreSQL's run side by
+ * side under READ COMMITTED, where two could pass the same check: a transaction-scoped advisory lock.
+ */
+export async function lockUntilCommit(tx: Executor, key: string): Promise<void> {
+  if (!POSTGRES) return;
+  await postgres.allRows(tx as unknown as postgres.PgExecutor, sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+}
+
 /** A boolean constant in hand-written SQL: SQLite stores booleans as 0 and 1 (PostgreSQL: false, true). */
 export function sqlBoolean(value: boolean): string {
   return value ? "1" : "0";

@@ -41,6 +41,7 @@ export const PG_SUITE = [
   "db/queries/paging.test.ts",
   "db/queries/publishing.test.ts",
   "db/queries/review-carry-forward.test.ts",
+  "db/queries/review-concurrency.test.ts",
   "db/queries/scorecard.test.ts",
   "server/auth/sign-in-database.test.ts",
   "server/releases/data-package.test.ts",
@@ -59,7 +60,6 @@ export const NOT_YET_ON_PG = {
   "db/queries/chinese-titles.test.ts": "a query with SQLite-only syntax",
   "db/queries/dashboard-plans.test.ts": "SQLite query plans (EXPLAIN QUERY PLAN): SQLite-only by nature",
   "db/queries/query-plans.test.ts": "SQLite query plans (EXPLAIN QUERY PLAN): SQLite-only by nature",
-  "db/queries/review-concurrency.test.ts": "test still calls better-sqlite3 directly (concurrent saver)",
   "db/queries/translations.test.ts": "plantConfidentialData (db/testing/confidential-plant.ts) is SQLite-only",
   "db/queries/unpublished-rounds.security.test.ts": "plantConfidentialData (db/testing/confidential-plant.ts) is SQLite-only",
 };
