@@ -44,6 +44,8 @@ export const PG_SUITE = [
   "db/queries/review-carry-forward.test.ts",
   "db/queries/review-concurrency.test.ts",
   "db/queries/scorecard.test.ts",
+  "db/queries/translations.test.ts",
+  "db/queries/unpublished-rounds.security.test.ts",
   "server/auth/sign-in-database.test.ts",
   "server/releases/data-package.test.ts",
 ];
@@ -60,8 +62,6 @@ export const NOT_YET_ON_PG = {
   "db/queries/batches.test.ts": "40,000 generated benchmarks take minutes through PostgreSQL's per-row triggers",
   "db/queries/dashboard-plans.test.ts": "SQLite query plans (EXPLAIN QUERY PLAN): SQLite-only by nature",
   "db/queries/query-plans.test.ts": "SQLite query plans (EXPLAIN QUERY PLAN): SQLite-only by nature",
-  "db/queries/translations.test.ts": "plantConfidentialData (db/testing/confidential-plant.ts) is SQLite-only",
-  "db/queries/unpublished-rounds.security.test.ts": "plantConfidentialData (db/testing/confidential-plant.ts) is SQLite-only",
 };
 
 const asRoot = process.getuid?.() === 0;
