@@ -47,6 +47,7 @@ export const PG_SUITE = [
   "db/queries/translations.test.ts",
   "db/queries/unpublished-rounds.security.test.ts",
   "server/auth/sign-in-database.test.ts",
+  "app/confidentiality.security.test.ts",
   "server/releases/data-package.test.ts",
 ];
 
