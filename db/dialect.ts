@@ -167,6 +167,30 @@ export async function lockUntilCommit(tx: Executor, key: string): Promise<void> 
   await postgres.allRows(tx as unknown as postgres.PgExecutor, sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
 }
 
+/**
+ * The app's tables as the database holds them, with their writable columns in order (not SQLite's own
+ * tables nor drizzle's migration journal, not generated columns): to compare with what db/schema declares.
+ * SQLite: sqlite_master and table_xinfo; PostgreSQL: information_schema, in the schema the app uses.
+ */
+export async function listDatabaseTables(db: Executor): Promise<Array<{ name: string; columns: string[] }>> {
+  const rows = POSTGRES
+    ? await postgres.allRows<{ tableName: string; columnName: string }>(
+        db as unknown as postgres.PgExecutor,
+        sql`SELECT c.table_name AS "tableName", c.column_name AS "columnName" FROM information_schema.columns c
+              JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
+             WHERE c.table_schema = current_schema() AND c.is_generated = 'NEVER' ORDER BY c.table_name, c.ordinal_position`,
+      )
+    : db.$client
+        .prepare(
+          `SELECT m.name AS tableName, c.name AS columnName FROM sqlite_master m, pragma_table_xinfo(m.name) c
+            WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND c.hidden = 0 ORDER BY m.name, c.cid`,
+        )
+        .all() as Array<{ tableName: string; columnName: string }>;
+  const tables = new Map<string, string[]>();
+  for (const { tableName, columnName } of rows) if (!tableName.startsWith("__drizzle")) tables.set(tableName, [...(tables.get(tableName) ?? []), columnName]);
+  return [...tables].map(([name, columns]) => ({ name, columns }));
+}
+
 /** A boolean constant in hand-written SQL: SQLite stores booleans as 0 and 1 (PostgreSQL: false, true). */
 export function sqlBoolean(value: boolean): string {
   return value ? "1" : "0";

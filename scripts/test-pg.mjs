@@ -18,6 +18,7 @@ const BIN = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
 const PORT = String(process.env.PG_TEST_PORT ?? 4790);
 export const PG_SUITE = [
   "db/transaction.test.ts",
+  "db/schema.test.ts",
   "db/prepare.test.ts",
   "db/backup/format.test.ts",
   "db/schema-pg/generate.test.ts",
@@ -57,7 +58,6 @@ export const PG_SUITE = [
  * they fail on PostgreSQL for the app-code or test gaps named, to be moved into PG_SUITE when fixed.
  */
 export const NOT_YET_ON_PG = {
-  "db/schema.test.ts": "listBackupTables reads sqlite_master (the backup's table list has no PostgreSQL side yet)",
   "db/public-tables.test.ts": "reads SQLite's trigger list",
   "db/backup/backup.test.ts": "backup/restore on PostgreSQL not written yet",
   "db/queries/batches.test.ts": "40,000 generated benchmarks take minutes through PostgreSQL's per-row triggers",
