@@ -191,6 +191,17 @@ export async function listDatabaseTables(db: Executor): Promise<Array<{ name: st
   return [...tables].map(([name, columns]) => ({ name, columns }));
 }
 
+/** The triggers the migrations made, each with its table (SQLite: sqlite_master; PostgreSQL: pg_trigger, in the app's schema). */
+export async function listDatabaseTriggers(db: Executor): Promise<Array<{ name: string; tableName: string }>> {
+  if (POSTGRES)
+    return postgres.allRows(
+      db as unknown as postgres.PgExecutor,
+      sql`SELECT t.tgname AS name, c.relname AS "tableName" FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+           WHERE NOT t.tgisinternal AND n.nspname = current_schema()`,
+    );
+  return db.$client.prepare("SELECT name, tbl_name AS tableName FROM sqlite_master WHERE type = 'trigger'").all() as Array<{ name: string; tableName: string }>;
+}
+
 /** A boolean constant in hand-written SQL: SQLite stores booleans as 0 and 1 (PostgreSQL: false, true). */
 export function sqlBoolean(value: boolean): string {
   return value ? "1" : "0";

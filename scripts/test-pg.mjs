@@ -19,6 +19,7 @@ const PORT = String(process.env.PG_TEST_PORT ?? 4790);
 export const PG_SUITE = [
   "db/transaction.test.ts",
   "db/schema.test.ts",
+  "db/public-tables.test.ts",
   "db/prepare.test.ts",
   "db/backup/format.test.ts",
   "db/schema-pg/generate.test.ts",
@@ -58,7 +59,6 @@ export const PG_SUITE = [
  * they fail on PostgreSQL for the app-code or test gaps named, to be moved into PG_SUITE when fixed.
  */
 export const NOT_YET_ON_PG = {
-  "db/public-tables.test.ts": "reads SQLite's trigger list",
   "db/backup/backup.test.ts": "backup/restore on PostgreSQL not written yet",
   "db/queries/batches.test.ts": "40,000 generated benchmarks take minutes through PostgreSQL's per-row triggers",
   "db/queries/dashboard-plans.test.ts": "SQLite query plans (EXPLAIN QUERY PLAN): SQLite-only by nature",
