@@ -9,7 +9,8 @@ import { PDFParse } from "pdf-parse";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { transaction } from "@/db/transaction";
 import { ENDPOINTS } from "@/lib/api/endpoints";
-import { leakedSecrets, plantConfidentialData, type Plant } from "@/db/testing/confidential-plant";
+import { leakedSecrets, plantConfidentialDataIn, type Plant } from "@/db/testing/confidential-plant";
+import { rawRun, rawValue, rawValues } from "@/db/testing/raw-sql";
 
 vi.hoisted(() => {
   process.env.DATABASE_PATH = `${process.env.TMPDIR ?? "/tmp"}/confidentiality-test-${process.pid}-${Date.now()}.db`;
@@ -45,19 +46,20 @@ beforeAll(async () => {
   const { prepareDatabase } = await import("@/db/prepare");
   await prepareDatabase(process.env.DATABASE_PATH!);
   const { getDb } = await import("@/db/client");
-  const sqlite = getDb().$client;
-  plant = sqlite.transaction(() => plantConfidentialData(sqlite, "vq7", { benchmarkAboutHiddenPerson: true, unpublishedRound: true }))();
+  const db = getDb();
+  plant = await transaction(db, (tx) => plantConfidentialDataIn(tx, "vq7", { benchmarkAboutHiddenPerson: true, unpublishedRound: true }));
   // The planted scores as a release of their own, naming every round, the unpublished one too: no
   // release number may bring back what is hidden now, nor name a round that is not published.
   const { recordRelease } = await import("@/db/commands/releases");
-  const roundIds = (sqlite.prepare("SELECT id FROM rounds").all() as Array<{ id: number }>).map((r) => r.id);
+  const roundIds = await rawValues<number>(db, "SELECT id FROM rounds");
   await transaction(getDb(), (tx) => recordRelease(tx, { roundIds, firstTime: new Set(), userId: null, note: `Corrections ${plant.hiddenPersonName}` }));
   // And the unpublished round's scores in release_scores, as if it had been published once and withdrawn.
-  sqlite
-    .prepare("INSERT INTO release_scores (benchmark_id, round_id, status, basis, assessment_id, evidence, valid_from_release) SELECT benchmark_id, round_id, 'met', 'agreement', id, '[]', 2 FROM assessments WHERE round_id = (SELECT id FROM rounds WHERE published_at IS NULL LIMIT 1)")
-    .run();
-  releaseNumbers = (sqlite.prepare("SELECT number FROM releases ORDER BY number").all() as Array<{ number: number }>).map((r) => r.number);
-  userFields = (sqlite.prepare("SELECT id, email FROM users").all() as Array<{ id: string; email: string }>).flatMap((u) => [u.id, u.email]);
+  await rawRun(
+    db,
+    "INSERT INTO release_scores (benchmark_id, round_id, status, basis, assessment_id, evidence, valid_from_release) SELECT benchmark_id, round_id, 'met', 'agreement', id, '[]', 2 FROM assessments WHERE round_id = (SELECT id FROM rounds WHERE published_at IS NULL LIMIT 1)",
+  );
+  releaseNumbers = await rawValues<number>(db, "SELECT number FROM releases ORDER BY number");
+  userFields = [...(await rawValues<string>(db, "SELECT id FROM users")), ...(await rawValues<string>(db, "SELECT email FROM users"))];
 });
 
 /** The response as text a reader's software would see: XLSX cells and PDF text included. */
@@ -296,7 +298,7 @@ describe("one benchmark by its address, and a merged benchmark's old address", (
       }
     }
     const { getDb } = await import("@/db/client");
-    const slugs = getDb().$client.prepare("SELECT slug FROM benchmarks WHERE review_state = 'approved' AND confidential = 0").pluck().all() as string[];
+    const slugs = await rawValues<string>(getDb(), "SELECT slug FROM benchmarks WHERE review_state = 'approved' AND confidential = 0");
     let answered = 0;
     for (const slug of slugs) {
       const response = await getOne(slug, "?lang=zh");
@@ -309,18 +311,25 @@ describe("one benchmark by its address, and a merged benchmark's old address", (
 
   it("leads a merged benchmark's address to the kept one only when that one is public and the merged one was not confidential", async () => {
     const { getDb } = await import("@/db/client");
-    const sqlite = getDb().$client;
-    const id = (slug: string) => sqlite.prepare("SELECT id FROM benchmarks WHERE slug = ?").pluck().get(slug) as number;
-    const merged = (slug: string, into: string, confidential = 0) =>
-      sqlite
-        .prepare("INSERT INTO benchmarks (slug, title, category_id, addressee, applies_from_round_id, confidential, review_state, merged_into_id) SELECT ?, 'Merged ' || ?, category_id, addressee, applies_from_round_id, ?, 'merged', ? FROM benchmarks WHERE id = ?")
-        .run(slug, slug, confidential, id(into), id(into));
-    merged("merged-into-public-vq7", "release-liu-xia");
-    merged("merged-into-confidential-vq7", plant.confidentialBenchmarkSlug);
-    merged("merged-into-hidden-person-vq7", plant.benchmarkAboutHiddenPersonSlug!);
-    merged("merged-into-unpublished-vq7", plant.benchmarkFromUnpublishedRoundSlug!);
-    merged("confidential-merged-vq7", "release-liu-xia", 1);
-    merged("merged-twice-vq7", "merged-into-public-vq7");
+    const db = getDb();
+    const merged = async (slug: string, into: string, confidential = 0) => {
+      const id = (await rawValue<number>(db, "SELECT id FROM benchmarks WHERE slug = ?", into))!;
+      await rawRun(
+        db,
+        "INSERT INTO benchmarks (slug, title, category_id, addressee, applies_from_round_id, confidential, review_state, merged_into_id) SELECT ?, 'Merged ' || ?, category_id, addressee, applies_from_round_id, ?, 'merged', ? FROM benchmarks WHERE id = ?",
+        slug,
+        slug,
+        confidential,
+        id,
+        id,
+      );
+    };
+    await merged("merged-into-public-vq7", "release-liu-xia");
+    await merged("merged-into-confidential-vq7", plant.confidentialBenchmarkSlug);
+    await merged("merged-into-hidden-person-vq7", plant.benchmarkAboutHiddenPersonSlug!);
+    await merged("merged-into-unpublished-vq7", plant.benchmarkFromUnpublishedRoundSlug!);
+    await merged("confidential-merged-vq7", "release-liu-xia", 1);
+    await merged("merged-twice-vq7", "merged-into-public-vq7");
 
     for (const slug of ["merged-into-public-vq7", "merged-twice-vq7"]) {
       const response = await getOne(slug);
@@ -345,15 +354,14 @@ describe("the Atom feeds", () => {
 
   it("every feed — all, each track, round, benchmark, person and law, in English and in Chinese — names nothing confidential and no account", async () => {
     const { getDb } = await import("@/db/client");
-    const sqlite = getDb().$client;
-    const slugs = (query: string) => (sqlite.prepare(query).all() as Array<{ slug: string }>).map((r) => r.slug);
+    const slugs = (query: string) => rawValues<string>(getDb(), query);
     const paths = [
       "/feeds/changes.atom",
-      ...slugs("SELECT slug FROM tracks").map((s) => `/feeds/tracks/${s}.atom`),
-      ...slugs("SELECT slug FROM rounds").map((s) => `/feeds/rounds/${s}.atom`),
-      ...slugs("SELECT slug FROM benchmarks").map((s) => `/feeds/benchmarks/${s}.atom`),
-      ...slugs("SELECT slug FROM subjects WHERE kind = 'person'").map((s) => `/feeds/people/${s}.atom`),
-      ...slugs("SELECT slug FROM subjects WHERE kind <> 'person'").map((s) => `/feeds/laws/${s}.atom`),
+      ...(await slugs("SELECT slug FROM tracks")).map((s) => `/feeds/tracks/${s}.atom`),
+      ...(await slugs("SELECT slug FROM rounds")).map((s) => `/feeds/rounds/${s}.atom`),
+      ...(await slugs("SELECT slug FROM benchmarks")).map((s) => `/feeds/benchmarks/${s}.atom`),
+      ...(await slugs("SELECT slug FROM subjects WHERE kind = 'person'")).map((s) => `/feeds/people/${s}.atom`),
+      ...(await slugs("SELECT slug FROM subjects WHERE kind <> 'person'")).map((s) => `/feeds/laws/${s}.atom`),
     ];
     let answered = 0;
     for (const path of paths.flatMap((p) => [p, `${p}?lang=zh`])) {

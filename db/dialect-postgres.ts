@@ -124,3 +124,17 @@ export function staleQueueTrigger(name: string, table: string, event: "insert" |
     `CREATE TRIGGER "${name}" AFTER ${event.toUpperCase()} ON "${table}" FOR EACH ROW EXECUTE FUNCTION "${name}"();`,
   ].join("\n--> statement-breakpoint\n");
 }
+
+/**
+ * Empties the database of the app's objects (npm run db:reset): the schema its tables live in (the first
+ * on the search path, normally public) is dropped with everything in it and created again, and drizzle's
+ * migration journal with it, so that the migrations run afresh. It takes the schema's owner (the
+ * database's owner owns public).
+ */
+export async function dropAppSchema(db: PgExecutor): Promise<void> {
+  const { rows } = await db.$client.query<{ name: string }>("SELECT current_schema() AS name");
+  const name = rows[0]?.name;
+  if (!name) throw new Error("No schema on the search path to reset");
+  const quoted = `"${name.replaceAll('"', '""')}"`;
+  await db.$client.query(`DROP SCHEMA IF EXISTS "drizzle" CASCADE; DROP SCHEMA ${quoted} CASCADE; CREATE SCHEMA ${quoted};${name === "public" ? " GRANT USAGE ON SCHEMA public TO PUBLIC;" : ""}`);
+}

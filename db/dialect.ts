@@ -2,7 +2,7 @@
 // queries run on, and the few SQL spellings and query-planner hints that differ between databases.
 // Queries and commands import these instead of writing SQLite-only SQL inline, so that a second
 // database (PostgreSQL, issue 18) is a second implementation of this module, not edits across db/.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { getTableName, sql, type SQL, type SQLWrapper, type Table } from "drizzle-orm";
@@ -39,6 +39,23 @@ export function openConnection(file: string): Executor {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("synchronous = NORMAL");
   return drizzle(sqlite, { schema }) as Executor;
+}
+
+/**
+ * Deletes everything the app stored, so that migrations start from nothing (npm run db:reset): SQLite's
+ * file and its WAL are removed; on PostgreSQL the app's schema is dropped and created empty.
+ */
+export async function removeDatabase(file: string): Promise<void> {
+  if (POSTGRES_URL) {
+    const db = postgres.openPgConnection(POSTGRES_URL, file);
+    try {
+      await postgres.dropAppSchema(db);
+    } finally {
+      await db.$client.end();
+    }
+    return;
+  }
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
 }
 
 export function openReadOnlyConnection(file: string): Executor {
@@ -137,6 +154,52 @@ export async function insertRows(db: Executor, table: string, columns: readonly 
 export async function continueIdsAfterExplicitOnes(db: Executor, table: string): Promise<void> {
   if (!POSTGRES) return;
   await postgres.allRows(db as unknown as postgres.PgExecutor, sql.raw(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM "${table}"), false)`));
+}
+
+/**
+ * Inside a write transaction: waits until no other transaction holds `key`, then holds it until this one
+ * ends, so that a check and the write it guards (the stale-score check before a new assessment) are one
+ * step. SQLite's write transactions already run one at a time (BEGIN IMMEDIATE); PostgreSQL's run side by
+ * side under READ COMMITTED, where two could pass the same check: a transaction-scoped advisory lock.
+ */
+export async function lockUntilCommit(tx: Executor, key: string): Promise<void> {
+  if (!POSTGRES) return;
+  await postgres.allRows(tx as unknown as postgres.PgExecutor, sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+}
+
+/**
+ * The app's tables as the database holds them, with their writable columns in order (not SQLite's own
+ * tables nor drizzle's migration journal, not generated columns): to compare with what db/schema declares.
+ * SQLite: sqlite_master and table_xinfo; PostgreSQL: information_schema, in the schema the app uses.
+ */
+export async function listDatabaseTables(db: Executor): Promise<Array<{ name: string; columns: string[] }>> {
+  const rows = POSTGRES
+    ? await postgres.allRows<{ tableName: string; columnName: string }>(
+        db as unknown as postgres.PgExecutor,
+        sql`SELECT c.table_name AS "tableName", c.column_name AS "columnName" FROM information_schema.columns c
+              JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
+             WHERE c.table_schema = current_schema() AND c.is_generated = 'NEVER' ORDER BY c.table_name, c.ordinal_position`,
+      )
+    : db.$client
+        .prepare(
+          `SELECT m.name AS tableName, c.name AS columnName FROM sqlite_master m, pragma_table_xinfo(m.name) c
+            WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND c.hidden = 0 ORDER BY m.name, c.cid`,
+        )
+        .all() as Array<{ tableName: string; columnName: string }>;
+  const tables = new Map<string, string[]>();
+  for (const { tableName, columnName } of rows) if (!tableName.startsWith("__drizzle")) tables.set(tableName, [...(tables.get(tableName) ?? []), columnName]);
+  return [...tables].map(([name, columns]) => ({ name, columns }));
+}
+
+/** The triggers the migrations made, each with its table (SQLite: sqlite_master; PostgreSQL: pg_trigger, in the app's schema). */
+export async function listDatabaseTriggers(db: Executor): Promise<Array<{ name: string; tableName: string }>> {
+  if (POSTGRES)
+    return postgres.allRows(
+      db as unknown as postgres.PgExecutor,
+      sql`SELECT t.tgname AS name, c.relname AS "tableName" FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+           WHERE NOT t.tgisinternal AND n.nspname = current_schema()`,
+    );
+  return db.$client.prepare("SELECT name, tbl_name AS tableName FROM sqlite_master WHERE type = 'trigger'").all() as Array<{ name: string; tableName: string }>;
 }
 
 /** A boolean constant in hand-written SQL: SQLite stores booleans as 0 and 1 (PostgreSQL: false, true). */

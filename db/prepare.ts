@@ -2,6 +2,7 @@
 // published aggregates up to date before anything is served (readers never build them).
 import { rmSync } from "node:fs";
 import { openDatabase, type Db } from "./client";
+import { removeDatabase } from "./dialect";
 import { refreshPublishedAggregatesNow } from "./commands/published-aggregates";
 import { backfillReleaseTallies, ensureFirstRelease } from "./commands/releases";
 import { migrateDatabase } from "./migrate";
@@ -18,7 +19,7 @@ export function removeDatabaseFiles(file: string): void {
 }
 
 export async function prepareDatabase(file: string, options: { reset?: boolean } = {}): Promise<PrepareResult> {
-  if (options.reset) removeDatabaseFiles(file);
+  if (options.reset) await removeDatabase(file);
   const db: Db = openDatabase(file);
   try {
     await migrateDatabase(db);

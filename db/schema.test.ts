@@ -1,10 +1,11 @@
 // The schema split into one file per area still declares exactly the tables the migrations create,
-// column for column, so drizzle, the backup's table list and better-auth's adapter see the same database.
+// column for column, on either database, so drizzle, the backup's table list and better-auth's adapter see the same database.
 // (Beside the folder, not in it: drizzle-kit loads every file in db/schema/.)
 import { getTableConfig, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
 import { listBackupTables, MIGRATIONS_TABLE, SEQUENCE_TABLE } from "./backup/tables";
 import { openDatabase } from "./client";
+import { listDatabaseTables, usesPostgres } from "./dialect";
 import { migrateDatabase } from "./migrate";
 import * as schema from "./schema";
 
@@ -16,13 +17,21 @@ describe("db/schema", () => {
   it("declares every table the migrations create, once, with the same columns", async () => {
     const db = openDatabase(":memory:");
     await migrateDatabase(db);
-    const migrated = listBackupTables(db.$client).filter((t) => t.name !== MIGRATIONS_TABLE && t.name !== SEQUENCE_TABLE);
+    const migrated = await listDatabaseTables(db);
 
     expect(declared.map((t) => t.name).sort()).toEqual(migrated.map((t) => t.name).sort());
     for (const table of migrated) {
       const config = declared.find((t) => t.name === table.name);
       expect(config?.columns.map((c) => c.name).sort(), table.name).toEqual([...table.columns].sort());
     }
+    await db.$client.close();
+  });
+
+  it.skipIf(usesPostgres())("the backup's table list (SQLite) holds the same tables and columns, with SQLite's sequence and the migration journal", async () => {
+    const db = openDatabase(":memory:");
+    await migrateDatabase(db);
+    const backup = listBackupTables(db.$client).filter((t) => t.name !== MIGRATIONS_TABLE && t.name !== SEQUENCE_TABLE);
+    expect(backup.map((t) => ({ name: t.name, columns: t.columns }))).toEqual(await listDatabaseTables(db));
     db.$client.close();
   });
 

@@ -1,5 +1,5 @@
 // npm run db:migrate  — create/migrate the database and seed it if empty.
-// npm run db:reset    — delete the database and create it afresh from the seed.
+// npm run db:reset    — delete the database and create it afresh from the seed (on PostgreSQL: drop the app's schema, see db/dialect.ts removeDatabase).
 import { prepareDatabase } from "@/db/prepare";
 import { databaseFile } from "@/lib/env";
 

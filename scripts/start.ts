@@ -5,10 +5,18 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { prepareDatabase } from "@/db/prepare";
 import { ensureFirstEditor } from "@/server/auth/first-editor";
+import { authSecret } from "@/server/auth/secret";
 import { databaseFile, readEnv } from "@/lib/env";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const env = readEnv();
+try {
+  // Before anything else: on PostgreSQL a missing shared secret would otherwise fail only at the first sign-in.
+  authSecret(databaseFile());
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
 
 if (!existsSync(".next/BUILD_ID")) {

@@ -1,7 +1,7 @@
 // Corrections of reference records: each writes one audit entry with what changed, refuses a stale
 // form, keeps a confidential person's names withheld, deletes only what nothing refers to, and a merge
 // keeps every benchmark link and event. Figures after an edit equal a rebuild from scratch.
-import { rawAll, rawGet, rawRun } from "@/db/testing/raw-sql";
+import { rawAll, rawExec, rawGet, rawRun } from "@/db/testing/raw-sql";
 import { beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../client";
 import { migrateDatabase } from "../migrate";
@@ -150,7 +150,7 @@ describe("deleting reference records", () => {
   });
 
   it("deletes an unreferenced track, category, round and person, keeping what they were in the audit log", async () => {
-    db.$client.exec(`INSERT INTO tracks (slug, name, short_name) VALUES ('spare-track', 'Spare', 'S');
+    await rawExec(db, `INSERT INTO tracks (slug, name, short_name) VALUES ('spare-track', 'Spare', 'S');
       INSERT INTO categories (slug, name, position) VALUES ('spare-category', 'Spare', 99);
       INSERT INTO rounds (slug, track_id, name, start_date, date_precision) VALUES ('spare-round', (SELECT id FROM tracks WHERE slug = 'upr'), 'Spare round', '2030-01-01', 'year');
       INSERT INTO subjects (slug, kind, name) VALUES ('spare-person', 'person', 'Spare Person');`);

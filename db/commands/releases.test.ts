@@ -7,7 +7,18 @@ import { openDatabase, type Db } from "../client";
 import { migrateDatabase } from "../migrate";
 import { loadSeed } from "../seed/load";
 import { getDashboardSummary, type DashboardSummary } from "../queries/dashboard-summary";
-import { currentReleaseNumber, getRelease, listReleaseChanges, listReleases, listScoresAsOf } from "../queries/releases";
+import {
+  currentReleaseNumber,
+  getRelease,
+  isPinnedPagePublic,
+  iterateScoresAsOf,
+  listPublishedRoundsAsOf,
+  listReleaseChanges,
+  listReleases,
+  listRoundsAsOf,
+  listScoreDetailsAsOf,
+  listScoresAsOf,
+} from "../queries/releases";
 import { listRoundBenchmarks } from "../queries/review";
 import { usesPostgres } from "../dialect";
 import { refreshPublishedAggregatesNow } from "./published-aggregates";
@@ -133,6 +144,38 @@ describe("releases", () => {
     const first = await listReleaseChanges(db, 2, { limit: 5, offset: 0 });
     expect(first.total).toBe(benchmarks.length);
     expect(first.rows.every((r) => r.newRound && r.before === null && r.after === "not_met")).toBe(true);
+  });
+
+  it("list an old release's rounds, scores and pinned pages as they were at it (the data package's and pinned pages' queries)", async () => {
+    const publishedBefore = await count("SELECT count(*) AS n FROM rounds WHERE published_at IS NOT NULL");
+    const { round, benchmarks } = await publishNewRound();
+
+    const atFirst = await listRoundsAsOf(db, 1);
+    expect(atFirst.length).toBe(publishedBefore);
+    expect(atFirst.map((r) => r.slug)).not.toContain("hrc-40");
+    expect(atFirst.every((r) => r.firstRelease === 1 && r.trackSlug.length > 0)).toBe(true);
+    const atSecond = await listRoundsAsOf(db, 2);
+    expect(atSecond.find((r) => r.id === round.id)).toEqual({ id: round.id, slug: "hrc-40", name: "Session hrc-40", trackSlug: "un-hrc", startDate: "2019-02-25", firstRelease: 2 });
+    expect((await listPublishedRoundsAsOf(db, 1)).map((r) => r.slug)).toEqual(atFirst.map((r) => r.slug));
+
+    const scoresAtSecond = [];
+    for await (const s of iterateScoresAsOf(db, 2)) scoresAtSecond.push(s);
+    const publicScores = "SELECT count(*) AS n FROM published_scores ps JOIN public_benchmarks pb ON pb.benchmark_id = ps.benchmark_id";
+    expect(scoresAtSecond.length).toBe(await count(publicScores));
+    expect(scoresAtSecond.filter((s) => s.roundId === round.id).length).toBe(benchmarks.length);
+    const scoresAtFirst = [];
+    for await (const s of iterateScoresAsOf(db, 1)) scoresAtFirst.push(s);
+    expect(scoresAtFirst.length).toBe(scoresAtSecond.length - benchmarks.length);
+    expect(scoresAtFirst.every((s) => typeof s.publicRecord === "boolean" && typeof s.demo === "boolean")).toBe(true);
+
+    const release2 = (await getRelease(db, 2))!;
+    const details = await listScoreDetailsAsOf(db, release2, [benchmarks[0]!.id], [round.id]);
+    expect(details).toMatchObject([{ benchmarkId: benchmarks[0]!.id, roundId: round.id, status: "not_met", decidedAt: release2.publishedAt }]);
+
+    expect(await isPinnedPagePublic(db, 2, { round: "hrc-40" })).toBe(true);
+    expect(await isPinnedPagePublic(db, 1, { round: "hrc-40" })).toBe(false);
+    expect(await isPinnedPagePublic(db, 1, { benchmark: benchmarks[0]!.slug })).toBe(true);
+    expect(await isPinnedPagePublic(db, 3, {})).toBe(false);
   });
 
   it("record a release for a publication that changes nothing, and none for a rehearsal", async () => {

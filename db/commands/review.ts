@@ -14,7 +14,7 @@ import { getReviewBenchmark, getReviewRound, type ReviewRound } from "../queries
 import { appliesFromDate } from "../queries/shared";
 import { recordAudit } from "./audit";
 import { detectTextLang } from "@/lib/localized";
-import { firstRow } from "../dialect";
+import { firstRow, lockUntilCommit } from "../dialect";
 
 export class ConflictError extends Error {
   /** For a stale form: the id of the reviewer's latest assessment now, so a tool can show it. */
@@ -51,6 +51,8 @@ export interface NewAssessment {
 
 /** Inside a write transaction: the conflict check, the row, its evidence and its audit entry. The check throws before anything is written. */
 async function appendAssessment(tx: Executor, input: NewAssessment, origin?: Record<string, unknown>): Promise<number> {
+  // One save at a time per reviewer, benchmark and round, so that two tabs cannot both pass the check.
+  await lockUntilCommit(tx, `assessment:${input.benchmarkId}:${input.roundId}:${input.reviewerId}`);
   const latest = await firstRow(tx
     .select({ id: assessments.id, status: assessments.status, createdAt: assessments.createdAt })
     .from(assessments)

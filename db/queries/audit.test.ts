@@ -1,3 +1,4 @@
+import { rawGet } from "@/db/testing/raw-sql";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../client";
 import { migrateDatabase } from "../migrate";
@@ -9,9 +10,8 @@ describe("the audit log", async () => {
   const db = openDatabase(":memory:");
   await migrateDatabase(db);
   await loadSeed(db);
-  const sqlite = db.$client;
-  const benchmark = sqlite.prepare("SELECT id, title FROM benchmarks WHERE slug = 'release-liu-xia'").get() as { id: number; title: string };
-  const round = sqlite.prepare("SELECT id, name FROM rounds WHERE slug = 'hrc-37'").get() as { id: number; name: string };
+  const benchmark = (await rawGet<{ id: number; title: string }>(db, "SELECT id, title FROM benchmarks WHERE slug = 'release-liu-xia'"))!;
+  const round = (await rawGet<{ id: number; name: string }>(db, "SELECT id, name FROM rounds WHERE slug = 'hrc-37'"))!;
   beforeAll(async () => {
     await recordAudit(db, { userId: "demo-editor", action: "score.publish", entity: "published_score", entityId: `${benchmark.id}@${round.id}`, after: { status: "met" } });
     await recordAudit(db, { userId: "demo-reviewer-a", action: "assessment.create", entity: "assessment", entityId: 999, after: { benchmarkId: benchmark.id, roundId: round.id, status: "partial" } });

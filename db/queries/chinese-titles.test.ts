@@ -24,7 +24,7 @@ const stored = async (slug: string) =>
 describe("Chinese titles in the published aggregates", () => {
   it("the rebuild stores every public benchmark's Chinese title, and each change copies it", async () => {
     expect(await stored("release-xu-zhiyong")).toEqual({ title: "Release Xu Zhiyong", titleZh: "释放许志永" });
-    const mismatched = (await rawValue(db, "SELECT count(*) FROM public_changes pc JOIN benchmarks b ON b.id = pc.benchmark_id WHERE pc.title_zh IS NOT b.title_zh"));
+    const mismatched = (await rawValue(db, "SELECT count(*) FROM public_changes pc JOIN benchmarks b ON b.id = pc.benchmark_id WHERE pc.title_zh IS DISTINCT FROM b.title_zh"));
     expect((await rawValue(db, "SELECT count(*) FROM public_changes WHERE title_zh IS NOT NULL"))).toBeGreaterThan(0);
     expect(mismatched).toBe(0);
   });

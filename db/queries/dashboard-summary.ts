@@ -8,7 +8,7 @@ import { comparisonBase, type Dashboard, type GroupFigures, type HeatMapGroup, t
 import { ADDRESSEES, type Addressee, type ContentLang, type Status } from "@/lib/domain";
 import { emptyTally, isApplicable, isPreliminary, summariseTally, type StatusTally } from "@/lib/scoring";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
-import { NO_LIMIT, allRows, allValueRows, firstRow } from "../dialect";
+import { NEVER, NO_LIMIT, allRows, allValueRows, firstRow } from "../dialect";
 import { benchmarks, benchmarkSources, benchmarkSubjects, benchmarkTracks, categories, publicBenchmarks, publicChanges, publicTallies, publishedScores, releaseTallies } from "../schema";
 import type { Executor } from "../transaction";
 import { listRoundsInView, type DashboardRound } from "./dashboard";
@@ -95,13 +95,13 @@ function viewConditions(db: Executor, resolved: ResolvedFilters, table: ViewColu
     resolved.subjectId !== undefined
       ? sql`${table.benchmarkId} in ${db.select({ id: benchmarkSubjects.benchmarkId }).from(benchmarkSubjects).where(eq(benchmarkSubjects.subjectId, resolved.subjectId))}`
       : undefined,
-    resolved.matchesNothing ? sql`0` : undefined,
+    resolved.matchesNothing ? NEVER : undefined,
   );
 }
 
 /** Public benchmarks that apply at one round in view or more (from their first round to their retirement, in their scope). */
 function appliesWithin(roundsInView: readonly DashboardRound[]): SQL {
-  if (roundsInView.length === 0) return sql`0`;
+  if (roundsInView.length === 0) return NEVER;
   const first = roundsInView[0]!.startDate;
   const last = roundsInView.at(-1)!.startDate;
   const trackIds = [...new Set(roundsInView.map((r) => r.trackId))];

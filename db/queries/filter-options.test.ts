@@ -1,5 +1,5 @@
 // The dashboard's filter lists at scale: long lists must not travel whole to the page.
-import { rawGet, rawRun } from "@/db/testing/raw-sql";
+import { rawAll, rawGet, rawRun } from "@/db/testing/raw-sql";
 import { describe, expect, it } from "vitest";
 import { ADDRESSEES, type Addressee } from "@/lib/domain";
 import { openDatabase } from "../client";
@@ -32,10 +32,11 @@ describe("listFilterOptions", async () => {
     const small = openDatabase(":memory:");
     await migrateDatabase(small);
     await generateScaleData(small, { benchmarks: 400, rounds: 2, reviewers: 2, seed: 5 });
-    const present = () => (small.$client.prepare("SELECT DISTINCT addressee FROM benchmarks WHERE confidential = 0").all() as { addressee: Addressee }[]).map((r) => r.addressee);
-    const hidden = present()[0]!;
-    small.$client.prepare("UPDATE benchmarks SET confidential = 1 WHERE addressee = ?").run(hidden);
-    const expected = ADDRESSEES.filter((a) => present().includes(a));
+    const present = async () => (await rawAll<{ addressee: Addressee }>(small, "SELECT DISTINCT addressee FROM benchmarks WHERE confidential = 0")).map((r) => r.addressee);
+    const hidden = (await present())[0]!;
+    await rawRun(small, "UPDATE benchmarks SET confidential = 1 WHERE addressee = ?", hidden);
+    const stillPresent = await present();
+    const expected = ADDRESSEES.filter((a) => stillPresent.includes(a));
     expect(expected.length).toBeGreaterThan(1);
     expect((await listFilterOptions(small, {}, {})).addressees).toEqual(expected);
     expect((await listFilterOptions(small, {}, {})).addressees).not.toContain(hidden);

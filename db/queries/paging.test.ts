@@ -38,7 +38,7 @@ async function collect<T>(rows: AsyncIterable<T>): Promise<T[]> {
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Public benchmarks the plain way, in the API's order (category position, title, id). */
-async function publicBenchmarks(db: Db, where = "1", params: unknown[] = []) {
+async function publicBenchmarks(db: Db, where = "1 = 1", params: unknown[] = []) {
   return (
     (await rawAll(db, `SELECT b.id, b.slug, b.title, c.position, c.id AS categoryId FROM benchmarks b JOIN categories c ON c.id = b.category_id
           WHERE b.confidential = 0 AND NOT EXISTS (SELECT 1 FROM benchmark_subjects bs JOIN subjects s ON s.id = bs.subject_id WHERE bs.benchmark_id = b.id AND s.confidential = 1)
@@ -118,6 +118,32 @@ describe("paged lists on the seed", async () => {
     const rounds = await allPages(2, (range) => listPublishedRoundsPage(db, undefined, range));
     expect(rounds.rows.length).toBe(rounds.totals[0]);
     expect((await listPublishedRoundsPage(db, "upr", { limit: 100, offset: 0 })).rows.every((r) => r.trackSlug === "upr")).toBe(true);
+  });
+});
+
+describe("the public search of people and laws", async () => {
+  const db = openDatabase(":memory:");
+  await migrateDatabase(db);
+  await loadSeed(db);
+  await rawRun(db, "UPDATE subjects SET confidential = 1 WHERE slug = 'zhu-yufu'");
+  // A public person whose description names the withheld one, in the spellings the redactor knows.
+  await rawRun(db, "UPDATE subjects SET description = description || ' Visited by ZHU  yufu, also Zhū-Yùfū, 朱虞夫.' WHERE slug = 'liu-xia'");
+  const search = async (term: string) => (await listPublicSubjectsPage(db, "people", term, { limit: 100, offset: 0 })).rows;
+
+  it("finds nothing for a withheld name, however it is spelled, nor for the marker that replaces it", async () => {
+    for (const term of ["Zhu Yufu", "zhu", "Yufu", "ZHU  yufu", "Zhū-Yùfū", "Yùfū", "朱虞夫", "虞夫", "withheld", "Visited by ZHU"]) {
+      expect(await search(term), term).toEqual([]);
+      expect((await listPublicSubjectsPage(db, "people", term, { limit: 100, offset: 0 })).total, term).toBe(0);
+    }
+  });
+
+  it("finds the public person by the rest of the text, ignoring ASCII case, and shows no withheld name", async () => {
+    for (const term of ["Visited by", "VISITED BY", "house arrest", "刘霞"]) {
+      const rows = await search(term);
+      expect(rows.map((s) => s.slug), term).toContain("liu-xia");
+      for (const row of rows) expect(JSON.stringify(row), term).not.toMatch(/Zhu|Zhū|Yufu|Yùfū|朱虞夫/i);
+    }
+    expect((await search("visited by")).find((s) => s.slug === "liu-xia")!.description).toMatch(/Visited by \[name withheld\], also \[name withheld\], \[name withheld\]\.$/);
   });
 });
 

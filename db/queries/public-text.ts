@@ -5,10 +5,11 @@ import "server-only";
 // with "[name withheld]" and a link whose address names one with "[link withheld]". Stored texts
 // stay as written; the workspace reads them directly. Compiled once per data version: marking an
 // item confidential, or editing its names, raises the version (triggers of migration 0001).
-import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, ilike, like, or, sql, type Column, type SQL, type SQLWrapper } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type Database from "better-sqlite3";
 import type { NameMatcher } from "@/lib/redaction";
-import { usesPostgres } from "../dialect";
+import { NEVER, allRows, usesPostgres } from "../dialect";
 import type { Executor } from "../transaction";
 import { readPublishedDataKey } from "./published-aggregates";
 import { compileWithheldNames, listWithheldItems, type WithheldItemSummary } from "./withheld-names";
@@ -20,7 +21,7 @@ export interface PublicRedactor {
   fields<T extends object>(row: T, keys: ReadonlyArray<keyof T>): T;
   /** The same for fields that repeat on many rows (a benchmark's title and sources on every round's row of an export): each text is matched once. */
   repeatedFields<T extends object>(row: T, keys: ReadonlyArray<keyof T>): T;
-  /** The column as the public reads it, for a WHERE clause (a search must not find a withheld name). */
+  /** The column as the public reads it, for a WHERE clause (a search must not find a withheld name). SQLite only: see publicTextSearch. */
   sql(column: SQLWrapper): SQL<string>;
 }
 
@@ -42,7 +43,7 @@ const isCompiled = (client: Database.Database, key: string) => current.get(clien
 function redactorFor(client: Database.Database, key: string, withheldItems: readonly WithheldItemSummary[] | undefined): PublicRedactor {
   let entry = current.get(client);
   if (!entry || entry.key !== key) {
-    // PostgreSQL has no function of the app's own: SQL that calls public_text() fails there (closed), until issue 18 adds one.
+    // PostgreSQL has no function of the app's own: SQL that calls public_text() fails there (closed); publicTextSearch does without it.
     if (!entry && !usesPostgres()) {
       // Fails closed: a call before any redactor was compiled for this connection is an error, never the raw text.
       client.function(SQL_FUNCTION, (text: unknown) => {
@@ -82,4 +83,44 @@ function redactorFor(client: Database.Database, key: string, withheldItems: read
     repeatedFields: (row, keys) => withheld(row, keys, remembered),
     sql: (column) => sql<string>`${sql.raw(SQL_FUNCTION)}(${column})`,
   };
+}
+
+/** LIKE '%term%' as SQLite answers it: the term anywhere in the text, ASCII letters in either case. */
+function containsAsLike(text: string | null, term: string): boolean {
+  if (text === null) return false;
+  const lower = (t: string) => t.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  return lower(text).includes(lower(term));
+}
+
+/**
+ * The condition of a public search: one of `columns` contains `term` both as stored and as the public
+ * reads it, so that a withheld name finds nothing (and neither does "withheld"). SQLite tests the stored
+ * text first, then the redacted one through its public_text() function. PostgreSQL has no function of
+ * the app's own: the rows of `scope` whose stored text matches (ILIKE: at least what LIKE finds) are
+ * read and tested with the same redactor here, and the condition names their ids. One redactor, in
+ * JavaScript, on both: a second copy of the name matching in PL/pgSQL would be a second thing to keep
+ * at least as strict as this one.
+ */
+export async function publicTextSearch(
+  db: Executor,
+  redactor: PublicRedactor,
+  search: { table: SQLiteTable; id: Column; columns: readonly Column[]; scope: SQL | undefined },
+  term: string,
+): Promise<SQL> {
+  const pattern = `%${term.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  if (!usesPostgres()) return or(...search.columns.map((column) => and(like(column, pattern), like(redactor.sql(column), pattern))))!;
+  const names = search.columns.map((column) => column.name);
+  const candidates = await allRows<Record<string, unknown>>(
+    db,
+    sql`SELECT ${search.id} AS id, ${sql.join(search.columns.map((column, i) => sql`${column} AS ${sql.raw(`c${i}`)}`), sql`, `)} FROM ${search.table}
+         WHERE ${and(search.scope, or(...search.columns.map((column) => ilike(column, pattern))))}`,
+  );
+  const ids = candidates
+    .filter((row) => names.some((_, i) => {
+      const text = row[`c${i}`] as string | null;
+      return containsAsLike(text, term) && containsAsLike(redactor.text(text), term);
+    }))
+    .map((row) => row.id as number);
+  if (ids.length === 0) return NEVER;
+  return sql`${search.id} = ANY(${sql.param(ids)}::integer[])`;
 }

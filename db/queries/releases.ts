@@ -234,13 +234,13 @@ export interface RoundAsOf {
   firstRelease: number;
 }
 
-/** The rounds public at release `n`, in timeline order. */
+/** The rounds public at release `n`, in timeline order. Every selected column is grouped: PostgreSQL refuses the ones SQLite would take from the group's row. */
 export async function listRoundsAsOf(db: Executor, n: number): Promise<RoundAsOf[]> {
   return allRows<RoundAsOf>(db, sql`
     SELECT r.id, r.slug, r.name, t.slug AS trackSlug, r.start_date AS startDate, min(rr.release_number) AS firstRelease
       FROM release_rounds rr JOIN rounds r ON r.id = rr.round_id AND r.published_at IS NOT NULL JOIN tracks t ON t.id = r.track_id
      WHERE rr.release_number <= ${n}
-     GROUP BY r.id ORDER BY r.start_date, r.id`);
+     GROUP BY r.id, r.slug, r.name, t.slug, r.start_date ORDER BY r.start_date, r.id`);
 }
 
 /** Every public score as of release `n`, a round at a time (for the data package: one round in memory at most). */

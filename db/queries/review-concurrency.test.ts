@@ -7,6 +7,8 @@ import { createInterface, type Interface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/server/auth/session";
 import type { ActionState } from "@/server/auth/guard";
+import { usesPostgres } from "@/db/dialect";
+import { rawAll, rawCount } from "@/db/testing/raw-sql";
 
 const session = vi.hoisted(() => {
   process.env.DATABASE_PATH = `${process.env.TMPDIR ?? "/tmp"}/concurrency-test-${process.pid}-${Date.now()}.db`;
@@ -21,22 +23,25 @@ const BENCHMARK = "release-yu-wensheng";
 const A: SessionUser = { id: "demo-reviewer-a", email: "a@example.org", name: "A", role: "reviewer" };
 const B: SessionUser = { id: "demo-reviewer-b", email: "b@example.org", name: "B", role: "reviewer" };
 
-let sqlite: import("better-sqlite3").Database;
+let db: import("@/db/client").Db;
 
 beforeAll(async () => {
   const { prepareDatabase } = await import("@/db/prepare");
   await prepareDatabase(process.env.DATABASE_PATH!);
   const { getDb } = await import("@/db/client");
-  sqlite = getDb().$client;
+  db = getDb();
 });
 
 const assessmentsOf = (reviewer: string) =>
-  sqlite
-    .prepare(
-      `SELECT a.id, a.rationale FROM assessments a JOIN rounds r ON r.id = a.round_id JOIN benchmarks b ON b.id = a.benchmark_id
-        WHERE r.slug = ? AND b.slug = ? AND a.reviewer_id = ? ORDER BY a.id`,
-    )
-    .all(ROUND, BENCHMARK, reviewer) as Array<{ id: number; rationale: string }>;
+  rawAll<{ id: number; rationale: string }>(
+    db,
+    `SELECT a.id, a.rationale FROM assessments a JOIN rounds r ON r.id = a.round_id JOIN benchmarks b ON b.id = a.benchmark_id
+      WHERE r.slug = ? AND b.slug = ? AND a.reviewer_id = ? ORDER BY a.id`,
+    ROUND,
+    BENCHMARK,
+    reviewer,
+  );
+const auditEntries = () => rawCount(db, "SELECT COUNT(*) AS n FROM audit_log");
 
 /** A reviewer process with its own connection; send() writes a command and resolves with its answer. */
 class Saver {
@@ -79,7 +84,7 @@ describe("two reviewers, two connections, one benchmark and round", () => {
   });
 
   it("both keep every assessment when they save at the same moment, over and over", async () => {
-    const before = { a: assessmentsOf(A.id).length, b: assessmentsOf(B.id).length, audit: (sqlite.prepare("SELECT COUNT(*) AS n FROM audit_log").get() as { n: number }).n };
+    const before = { a: (await assessmentsOf(A.id)).length, b: (await assessmentsOf(B.id)).length, audit: await auditEntries() };
     // Both bursts are released together and contend for the write lock the whole time.
     const [a, b] = await Promise.all(savers.map((s) => s.send<SaveResult[]>("burst 150")));
     for (const results of [a!, b!]) {
@@ -93,16 +98,20 @@ describe("two reviewers, two connections, one benchmark and round", () => {
     const interleaved = b!.some((r) => r.id! > sortedA[0]! && r.id! < sortedA.at(-1)!);
     expect(interleaved).toBe(true);
 
-    const rowsA = assessmentsOf(A.id);
-    const rowsB = assessmentsOf(B.id);
+    const rowsA = await assessmentsOf(A.id);
+    const rowsB = await assessmentsOf(B.id);
     expect(rowsA).toHaveLength(before.a + 150);
     expect(rowsB).toHaveLength(before.b + 150);
     // Every acknowledged save is there with its own text, in order: nothing was overwritten.
     expect(rowsA.slice(before.a).map((r) => r.rationale)).toEqual(Array.from({ length: 150 }, (_, i) => `${A.id} save ${i + 1}: still held.`));
     expect(rowsB.slice(before.b).map((r) => r.rationale)).toEqual(Array.from({ length: 150 }, (_, i) => `${B.id} save ${i + 1}: still held.`));
-    expect((sqlite.prepare("SELECT COUNT(*) AS n FROM audit_log").get() as { n: number }).n).toBe(before.audit + 300);
-    expect(sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
-    expect(sqlite.pragma("foreign_key_check")).toEqual([]);
+    expect(await auditEntries()).toBe(before.audit + 300);
+    // SQLite's own checks of the file (PostgreSQL enforces its foreign keys on every write).
+    if (!usesPostgres()) {
+      const sqlite = db.$client;
+      expect(sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
+      expect(sqlite.pragma("foreign_key_check")).toEqual([]);
+    }
   });
 
   it("the same reviewer saving from two tabs at once: one save wins, the other is refused as stale", async () => {
@@ -110,12 +119,12 @@ describe("two reviewers, two connections, one benchmark and round", () => {
     await twin.ready;
     try {
       for (let race = 0; race < 15; race++) {
-        const latest = assessmentsOf(A.id).at(-1)?.id ?? 0;
-        const before = assessmentsOf(A.id).length;
+        const latest = (await assessmentsOf(A.id)).at(-1)?.id ?? 0;
+        const before = (await assessmentsOf(A.id)).length;
         const results = await Promise.all([savers[0]!.send<SaveResult>(`race ${latest}`), twin.send<SaveResult>(`race ${latest}`)]);
         expect(results.filter((r) => r.id)).toHaveLength(1);
         expect(results.filter((r) => r.conflict)[0]?.conflict).toMatch(/after you opened the form. Nothing was saved/);
-        expect(assessmentsOf(A.id)).toHaveLength(before + 1);
+        expect(await assessmentsOf(A.id)).toHaveLength(before + 1);
       }
     } finally {
       await twin.quit();
@@ -128,23 +137,23 @@ describe("two reviewers' form posts in flight together", () => {
     const { saveAssessment } = (await import("@/app/[locale]/(workspace)/review/actions")) as unknown as {
       saveAssessment: (state: ActionState | null, form: FormData) => Promise<ActionState>;
     };
-    const form = (reviewer: SessionUser) => {
+    const form = async (reviewer: SessionUser) => {
       const data = new FormData();
-      const latest = assessmentsOf(reviewer.id).at(-1)?.id ?? 0;
+      const latest = (await assessmentsOf(reviewer.id)).at(-1)?.id ?? 0;
       for (const [k, v] of Object.entries({ roundSlug: ROUND, benchmarkSlug: BENCHMARK, expectedLatestId: String(latest), status: "partial", rationale: `In flight with another save, by ${reviewer.id}.` })) data.append(k, v);
       return data;
     };
-    const before = [assessmentsOf(A.id).length, assessmentsOf(B.id).length];
+    const before = [(await assessmentsOf(A.id)).length, (await assessmentsOf(B.id)).length];
     for (let i = 0; i < 10; i++) {
-      const forms = [form(A), form(B)];
+      const forms = [await form(A), await form(B)];
       session.queue.push(A, B);
       const results = await Promise.all(forms.map((f) => saveAssessment(null, f)));
       expect(results.map((r) => r.ok)).toEqual([true, true]);
     }
-    expect(assessmentsOf(A.id)).toHaveLength(before[0]! + 10);
-    expect(assessmentsOf(B.id)).toHaveLength(before[1]! + 10);
-    expect(assessmentsOf(A.id).at(-1)!.rationale).toContain(A.id);
-    expect(assessmentsOf(B.id).at(-1)!.rationale).toContain(B.id);
+    expect(await assessmentsOf(A.id)).toHaveLength(before[0]! + 10);
+    expect(await assessmentsOf(B.id)).toHaveLength(before[1]! + 10);
+    expect((await assessmentsOf(A.id)).at(-1)!.rationale).toContain(A.id);
+    expect((await assessmentsOf(B.id)).at(-1)!.rationale).toContain(B.id);
   });
 });
 
@@ -154,16 +163,16 @@ describe("a streaming export", () => {
     const { getDashboardData } = await import("@/db/queries/dashboard");
     const { saveScore } = await import("@/db/commands/review");
     const { getDb } = await import("@/db/client");
-    const expectedRows = (sqlite.prepare("SELECT COUNT(*) AS n FROM published_scores ps JOIN benchmarks b ON b.id = ps.benchmark_id JOIN rounds r ON r.id = ps.round_id WHERE b.confidential = 0 AND r.published_at IS NOT NULL").get() as { n: number }).n;
+    const expectedRows = await rawCount(db, "SELECT COUNT(*) AS n FROM published_scores ps JOIN benchmarks b ON b.id = ps.benchmark_id JOIN rounds r ON r.id = ps.round_id WHERE b.confidential = 0 AND r.published_at IS NOT NULL");
     const reader = (await GET(new Request("http://localhost/exports/scores.csv"))).body!.getReader();
     const first = await reader.read();
     expect(first.done).toBe(false);
 
     // The export's read connection is open mid-statement; a write and a full dashboard read go ahead.
     const started = performance.now();
-    const latest = assessmentsOf(B.id).at(-1)?.id ?? 0;
+    const latest = (await assessmentsOf(B.id)).at(-1)?.id ?? 0;
     const { id } = await saveScore(getDb(), { roundSlug: ROUND, benchmarkSlug: BENCHMARK, reviewerId: B.id, status: "met", rationale: "Saved while an export streams.", evidence: [], expectedLatestId: latest });
-    expect(assessmentsOf(B.id).at(-1)!.id).toBe(id);
+    expect((await assessmentsOf(B.id)).at(-1)!.id).toBe(id);
     expect((await getDashboardData(getDb(), {})).rounds.length).toBeGreaterThan(0);
     expect(performance.now() - started).toBeLessThan(2000);
 

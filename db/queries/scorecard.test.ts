@@ -19,8 +19,8 @@ interface Row {
   position: number;
   appliesFromDate: string;
   retiredOn: string | null;
-  scope: string | null;
-  hidden: number;
+  /** 1 or true (a comparison reads as an integer on SQLite, a boolean on PostgreSQL). */
+  hidden: number | boolean;
   status: Status | null;
 }
 
@@ -29,11 +29,14 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** The scorecard of a round read the slow, obvious way. */
 async function reference(db: Db, round: { id: number; startDate: string; trackId: number }) {
   const rows = (await rawAll(db, `SELECT b.id, b.title, b.category_id AS categoryId, c.position, f.start_date AS appliesFromDate, b.retired_on AS retiredOn,
-              (SELECT group_concat(track_id) FROM benchmark_tracks bt WHERE bt.benchmark_id = b.id) AS scope,
               (b.confidential = 1 OR EXISTS (SELECT 1 FROM benchmark_subjects bs JOIN subjects s ON s.id = bs.subject_id WHERE bs.benchmark_id = b.id AND s.confidential = 1)) AS hidden,
               (SELECT status FROM published_scores ps WHERE ps.benchmark_id = b.id AND ps.round_id = ?) AS status
          FROM benchmarks b JOIN categories c ON c.id = b.category_id JOIN rounds f ON f.id = b.applies_from_round_id`, round.id)) as Row[];
-  return rows.filter((r) => !r.hidden && isApplicable({ ...r, scopeTrackIds: r.scope ? r.scope.split(",").map(Number) : [] }, round));
+  const scopes = new Map<number, number[]>();
+  for (const { benchmarkId, trackId } of await rawAll<{ benchmarkId: number; trackId: number }>(db, "SELECT benchmark_id AS benchmarkId, track_id AS trackId FROM benchmark_tracks")) {
+    scopes.set(benchmarkId, [...(scopes.get(benchmarkId) ?? []), trackId]);
+  }
+  return rows.filter((r) => !r.hidden && isApplicable({ ...r, scopeTrackIds: scopes.get(r.id) ?? [] }, round));
 }
 
 function sortRows(rows: Row[], sort: ScorecardSort): Row[] {
@@ -123,21 +126,21 @@ describe("the round scorecard on generated data", () => {
     const db = openDatabase(":memory:");
     await migrateDatabase(db);
     await generateScaleData(db, { benchmarks: 1500, rounds: 4, reviewers: 2, seed: 11 });
-    const sqlite = db.$client;
-    const rounds = sqlite.prepare("SELECT id, start_date AS startDate, track_id AS trackId FROM rounds ORDER BY start_date").all() as Array<{ id: number; startDate: string; trackId: number }>;
+    const rounds = await rawAll<{ id: number; startDate: string; trackId: number }>(db, "SELECT id, start_date AS startDate, track_id AS trackId FROM rounds ORDER BY start_date");
     const last = rounds.at(-1)!;
     // Retire some scored benchmarks on the last round's date: their scores there must stop counting.
-    sqlite.prepare(`UPDATE benchmarks SET retired_on = ?, retired_reason = 'test' WHERE id IN (SELECT benchmark_id FROM published_scores WHERE round_id = ? LIMIT 25)`).run(last.startDate, last.id);
+    await rawRun(db, `UPDATE benchmarks SET retired_on = ?, retired_reason = 'test' WHERE id IN (SELECT benchmark_id FROM published_scores WHERE round_id = ? LIMIT 25)`, last.startDate, last.id);
     // Narrow some scored benchmarks to another track: their scores at the last round stop counting too.
-    sqlite
-      .prepare(
-        `INSERT INTO benchmark_tracks (benchmark_id, track_id) SELECT ps.benchmark_id, (SELECT id FROM tracks WHERE id <> ? LIMIT 1) FROM published_scores ps
-          WHERE ps.round_id = ? AND NOT EXISTS (SELECT 1 FROM benchmark_tracks bt WHERE bt.benchmark_id = ps.benchmark_id) ORDER BY ps.benchmark_id LIMIT 30`,
-      )
-      .run(last.trackId, last.id);
+    await rawRun(
+      db,
+      `INSERT INTO benchmark_tracks (benchmark_id, track_id) SELECT ps.benchmark_id, (SELECT id FROM tracks WHERE id <> ? LIMIT 1) FROM published_scores ps
+        WHERE ps.round_id = ? AND NOT EXISTS (SELECT 1 FROM benchmark_tracks bt WHERE bt.benchmark_id = ps.benchmark_id) ORDER BY ps.benchmark_id LIMIT 30`,
+      last.trackId,
+      last.id,
+    );
     // Withdraw some scores: those benchmarks still apply and are listed as not scored.
-    sqlite.prepare(`DELETE FROM published_scores WHERE round_id = ? AND benchmark_id IN (SELECT benchmark_id FROM published_scores WHERE round_id = ? ORDER BY benchmark_id DESC LIMIT 40)`).run(last.id, last.id);
-    const hidden = sqlite.prepare("SELECT COUNT(*) AS n FROM benchmarks WHERE confidential = 1").get() as { n: number };
+    await rawRun(db, `DELETE FROM published_scores WHERE round_id = ? AND benchmark_id IN (SELECT benchmark_id FROM published_scores WHERE round_id = ? ORDER BY benchmark_id DESC LIMIT 40)`, last.id, last.id);
+    const hidden = (await rawGet<{ n: number }>(db, "SELECT COUNT(*) AS n FROM benchmarks WHERE confidential = 1"))!;
     expect(hidden.n).toBeGreaterThan(0);
     await refreshPublishedAggregatesNow(db);
     for (const round of rounds) await checkRound(db, round, [37, 250]);

@@ -1,9 +1,9 @@
 import "server-only";
-import { aliasedTable, and, asc, count, eq, inArray, isNull, like, or } from "drizzle-orm";
+import { aliasedTable, and, asc, count, eq, inArray, isNull } from "drizzle-orm";
 import type { DatePrecision, Status, SubjectEventKind, SubjectKind } from "@/lib/domain";
 import type { Executor } from "../transaction";
 import { benchmarks, benchmarkSubjects, sourceDocuments, subjectEvents, subjects } from "../schema";
-import { getPublicRedactor, type PublicRedactor } from "./public-text";
+import { getPublicRedactor, publicTextSearch, type PublicRedactor } from "./public-text";
 import { getCorrectedOn, listCorrectedOn } from "./record-history";
 import { listCurrentStatuses } from "./scores";
 import { isPublicBenchmark, isPublicEvent } from "./shared";
@@ -51,14 +51,9 @@ const asPublic = (redactor: PublicRedactor, subject: PublicSubject) => redactor.
 export async function listPublicSubjectsPage(db: Executor, page: SubjectPage, search: string, range: { limit: number; offset: number }): Promise<{ rows: PublicSubject[]; total: number }> {
   const redactor = await getPublicRedactor(db);
   const term = search.trim();
-  const pattern = `%${term.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-  const matches = (column: Parameters<typeof like>[0]) => and(like(column, pattern), like(redactor.sql(column), pattern));
-  const where = and(
-    inArray(subjects.kind, [...SUBJECT_KINDS_OF_PAGE[page]]),
-    eq(subjects.confidential, false),
-    isNull(subjects.mergedIntoId),
-    term ? or(matches(subjects.name), matches(subjects.nameZh), matches(subjects.role), matches(subjects.article), matches(subjects.description)) : undefined,
-  );
+  const scope = and(inArray(subjects.kind, [...SUBJECT_KINDS_OF_PAGE[page]]), eq(subjects.confidential, false), isNull(subjects.mergedIntoId));
+  const searched = [subjects.name, subjects.nameZh, subjects.role, subjects.article, subjects.description];
+  const where = and(scope, term ? await publicTextSearch(db, redactor, { table: subjects, id: subjects.id, columns: searched, scope }, term) : undefined);
   const rows = await db.select(subjectColumns).from(subjects).where(where).orderBy(asc(subjects.name), asc(subjects.id)).limit(range.limit).offset(range.offset);
   const total = (await firstRow(db.select({ n: count() }).from(subjects).where(where).limit(1)))?.n ?? 0;
   return { rows: rows.map((s) => asPublic(redactor, s)), total };

@@ -4,7 +4,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../client";
 import { migrateDatabase } from "../migrate";
 import { loadSeed } from "../seed/load";
-import { plantConfidentialData } from "../testing/confidential-plant";
+import { plantConfidentialDataIn } from "../testing/confidential-plant";
+import { transaction } from "../transaction";
 import { listUntranslatedRecords } from "./translations";
 
 let db: Db;
@@ -39,7 +40,7 @@ describe("listUntranslatedRecords", () => {
   });
 
   it("never lists a confidential, draft, merged or unpublished record, even without a Chinese title", async () => {
-    const plant = plantConfidentialData(db.$client, "tr", { unpublishedRound: true, benchmarkAboutHiddenPerson: true });
+    const plant = await transaction(db, (tx) => plantConfidentialDataIn(tx, "tr", { unpublishedRound: true, benchmarkAboutHiddenPerson: true }));
     (await rawRun(db, "UPDATE benchmarks SET title_zh = NULL"));
     (await rawRun(db, "UPDATE rounds SET name_zh = NULL"));
     (await rawRun(db, "UPDATE subjects SET name_zh = NULL"));

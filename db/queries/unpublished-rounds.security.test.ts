@@ -5,8 +5,10 @@
 // round away). When the round is published, both appear, and the published figures follow.
 import { rawInsert, rawAll, rawGet, rawRun } from "@/db/testing/raw-sql";
 import { beforeAll, describe, expect, it } from "vitest";
-import { plantConfidentialData, type Plant } from "@/db/testing/confidential-plant";
+import { plantConfidentialDataIn, type Plant } from "@/db/testing/confidential-plant";
 import { openDatabase, type Db } from "../client";
+import { NO_LIMIT } from "../dialect";
+import { transaction } from "../transaction";
 import { migrateDatabase } from "../migrate";
 import { loadSeed } from "../seed/load";
 import { getPublicBenchmark, listPublicBenchmarksPage, countPublicBenchmarks } from "./benchmarks";
@@ -43,7 +45,7 @@ async function expectAggregatesAsRebuilt(db: Db) {
   expect(refreshed).toEqual(await aggregates(db));
 }
 
-const publicBenchmarkSlugs = async (db: Db) => (await listPublicBenchmarksPage(db, (await getExportContext(db, {})).resolved, { limit: -1, offset: 0 })).rows.map((b) => b.slug);
+const publicBenchmarkSlugs = async (db: Db) => (await listPublicBenchmarksPage(db, (await getExportContext(db, {})).resolved, { limit: NO_LIMIT, offset: 0 })).rows.map((b) => b.slug);
 
 describe("a statement and a benchmark tied to a round not yet published", () => {
   let db: Db;
@@ -53,7 +55,7 @@ describe("a statement and a benchmark tied to a round not yet published", () => 
 
   beforeAll(async () => {
     db = await seeded();
-    plant = db.$client.transaction(() => plantConfidentialData(db.$client, "ur1", { unpublishedRound: true }))();
+    plant = await transaction(db, (tx) => plantConfidentialDataIn(tx, "ur1", { unpublishedRound: true }));
     round = await one(db, "SELECT id, slug, name FROM rounds WHERE slug = ?", plant.unpublishedRoundSlug);
     benchmarkId = (await one<{ id: number }>(db, "SELECT id FROM benchmarks WHERE slug = ?", plant.benchmarkFromUnpublishedRoundSlug)).id;
   });
@@ -61,7 +63,7 @@ describe("a statement and a benchmark tied to a round not yet published", () => 
   it("the statement is public but names no round while the round is unpublished", async () => {
     const slug = plant.statementAddressingUnpublishedRoundSlug!;
     expect(await getStatement(db, slug)).toMatchObject({ slug, roundSlug: null, roundName: null });
-    const listed = (await listStatementsPage(db, { limit: -1, offset: 0 })).rows.find((s) => s.slug === slug);
+    const listed = (await listStatementsPage(db, { limit: NO_LIMIT, offset: 0 })).rows.find((s) => s.slug === slug);
     expect(listed).toMatchObject({ roundSlug: null, roundName: null });
     // A statement addressing a published round still names it.
     expect(await getStatement(db, "ngo-2018-hrc37-letter")).toMatchObject({ roundSlug: "hrc-37" });
@@ -126,7 +128,7 @@ describe("a benchmark from an unpublished round dated before published ones", ()
       hrc37.id,
     );
     expect(stored).toEqual(counted);
-    const ids = await listScorecardPageIds(db, hrc37, { sort: "category" }, new Map(), { limit: -1, offset: 0 });
+    const ids = await listScorecardPageIds(db, hrc37, { sort: "category" }, new Map(), { limit: NO_LIMIT, offset: 0 });
     expect(ids).not.toContain(benchmarkId);
     expect(await publicBenchmarkSlugs(db)).not.toContain("backdated-demand");
     await refreshPublishedAggregatesNow(db, { rebuild: true });

@@ -7,6 +7,7 @@
 import { createInterface } from "node:readline";
 import { openDatabase } from "@/db/client";
 import { ConflictError, saveScore } from "@/db/commands/review";
+import { rawGet } from "@/db/testing/raw-sql";
 
 const [file, reviewerId, roundSlug, benchmarkSlug] = process.argv.slice(2) as [string, string, string, string];
 const db = openDatabase(file);
@@ -30,9 +31,13 @@ for await (const line of lines) {
   if (command === "burst") {
     const results = [];
     let latest = Number(
-      (db.$client
-        .prepare("SELECT COALESCE(MAX(a.id), 0) AS id FROM assessments a JOIN rounds r ON r.id = a.round_id JOIN benchmarks b ON b.id = a.benchmark_id WHERE r.slug = ? AND b.slug = ? AND a.reviewer_id = ?")
-        .get(roundSlug, benchmarkSlug, reviewerId) as { id: number }).id,
+      (await rawGet<{ id: number }>(
+        db,
+        "SELECT COALESCE(MAX(a.id), 0) AS id FROM assessments a JOIN rounds r ON r.id = a.round_id JOIN benchmarks b ON b.id = a.benchmark_id WHERE r.slug = ? AND b.slug = ? AND a.reviewer_id = ?",
+        roundSlug,
+        benchmarkSlug,
+        reviewerId,
+      ))!.id,
     );
     for (let i = 0; i < Number(argument); i++) {
       const result = await save(latest, `save ${saved + 1}`);
@@ -46,4 +51,4 @@ for await (const line of lines) {
     break;
   }
 }
-db.$client.close();
+await db.$client.close();

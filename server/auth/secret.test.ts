@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -19,5 +19,17 @@ describe("authSecret", () => {
     const db = path.join(mkdtempSync(path.join(tmpdir(), "secret-")), "x.db");
     expect(authSecret(db, { BETTER_AUTH_SECRET: "s".repeat(40) })).toBe("s".repeat(40));
     expect(() => authSecret(db, { BETTER_AUTH_SECRET: "short" })).toThrow(/32/);
+  });
+
+  it("on PostgreSQL takes BETTER_AUTH_SECRET, the same on every instance, and never generates one beside a SQLite path", () => {
+    const postgres = { DATABASE_URL: "postgres://scorecard@127.0.0.1:5432/scorecard" };
+    const dir = mkdtempSync(path.join(tmpdir(), "secret-"));
+    // Two instances of one deployment: each its own DATABASE_PATH (or none), one database, one secret.
+    const shared = "p".repeat(48);
+    expect(authSecret(path.join(dir, "a", "scorecard.db"), { ...postgres, BETTER_AUTH_SECRET: shared })).toBe(shared);
+    expect(authSecret(path.join(dir, "b", "scorecard.db"), { ...postgres, BETTER_AUTH_SECRET: shared })).toBe(shared);
+    expect(() => authSecret(path.join(dir, "a", "scorecard.db"), postgres)).toThrow(/BETTER_AUTH_SECRET is needed with DATABASE_URL/);
+    expect(existsSync(path.join(dir, "a", "auth-secret"))).toBe(false);
+    expect(() => authSecret(path.join(dir, "a", "scorecard.db"), { ...postgres, BETTER_AUTH_SECRET: "short" })).toThrow(/32/);
   });
 });

@@ -37,4 +37,33 @@ describe("sign-in on the app's database", () => {
     const refused = await auth.api.signInEmail({ body: { email, password: "not-the-password-at-all" }, asResponse: true });
     expect(refused.status).toBe(401);
   });
+
+  it("gives a session begun on one instance that is valid on another instance of the same database with the same secret, and on none with another", async () => {
+    const { createAccount } = await import("@/server/auth/accounts");
+    const email = `two-instances-${Date.now()}@example.org`;
+    const password = "a-long-test-password";
+    const { id } = await createAccount({ email, password, name: "Ivo Instance", role: "reviewer" });
+    const signedIn = await auth.api.signInEmail({ body: { email, password }, asResponse: true });
+    const cookie = signedIn.headers.get("set-cookie")!.split(";")[0]!;
+
+    // A second process: its own better-auth and its own connection to the same database.
+    const anotherInstance = async (secret: string) => {
+      const cache = globalThis as unknown as { scorecardAuth?: unknown; scorecardDb?: unknown };
+      const kept = { auth: cache.scorecardAuth, db: cache.scorecardDb, secret: process.env.BETTER_AUTH_SECRET };
+      delete cache.scorecardAuth;
+      delete cache.scorecardDb;
+      process.env.BETTER_AUTH_SECRET = secret;
+      vi.resetModules();
+      try {
+        const other = (await import("@/server/auth/better-auth")).getAuth();
+        expect(other).not.toBe(auth);
+        return await other.api.getSession({ headers: new Headers({ cookie }) });
+      } finally {
+        Object.assign(cache, { scorecardAuth: kept.auth, scorecardDb: kept.db });
+        process.env.BETTER_AUTH_SECRET = kept.secret;
+      }
+    };
+    expect((await anotherInstance(process.env.BETTER_AUTH_SECRET!))?.user.id).toBe(id);
+    expect(await anotherInstance("another-secret-that-is-long-enough-to-be-accepted")).toBeNull();
+  });
 });

@@ -1,6 +1,7 @@
 // A real release's data package, from the seeded database: it validates, and it holds exactly the
 // release's published scores.
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { rawGet } from "@/db/testing/raw-sql";
 import { checkDataPackage } from "@/lib/testing/datapackage-check";
 
 vi.hoisted(() => {
@@ -22,10 +23,9 @@ describe("the data package of a release", () => {
     expect(descriptor).toMatchObject({ profile: "tabular-data-package", version: "1", name: "dialogue-scorecard-release-1" });
     expect(String(descriptor.citation)).toMatch(/^Dialogue Scorecard, data release 1 \(.+\)\. http.+\/releases\/1$/);
     const { getDb } = await import("@/db/client");
-    const sqlite = getDb().$client;
-    const publicScores = (sqlite.prepare("SELECT count(*) AS n FROM published_scores ps JOIN public_benchmarks pb ON pb.benchmark_id = ps.benchmark_id").get() as { n: number }).n;
-    expect(tables.scores!.length - 1).toBe(publicScores);
-    expect(tables.rounds!.length - 1).toBe((sqlite.prepare("SELECT count(*) AS n FROM rounds WHERE published_at IS NOT NULL").get() as { n: number }).n);
+    const count = async (query: string) => ((await rawGet(getDb(), query)) as { n: number }).n;
+    expect(tables.scores!.length - 1).toBe(await count("SELECT count(*) AS n FROM published_scores ps JOIN public_benchmarks pb ON pb.benchmark_id = ps.benchmark_id"));
+    expect(tables.rounds!.length - 1).toBe(await count("SELECT count(*) AS n FROM rounds WHERE published_at IS NOT NULL"));
     expect(tables.scores![0]).toEqual(["round", "round_name", "benchmark", "benchmark_title", "status", "basis", "rationale", "public_record", "demo", "evidence"]);
   });
 
