@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import type { ActionState } from "@/server/auth/guard";
+import type { Messages } from "@/server/i18n/messages";
 
 type Action = (state: ActionState | null, formData: FormData) => Promise<ActionState>;
 
@@ -19,6 +20,14 @@ const REFERENCE_KEYS: Partial<Record<string, "rounds" | "benchmarkScopes" | "ben
   events: "events",
   "records merged into it": "merged",
 };
+
+export type HistoryFieldKey = keyof Messages["recordPage"]["field"];
+
+/** A record's field names in words for its history, in the page's language: each stored field named by its catalogue key. */
+export async function historyFieldLabels(fields: Record<string, HistoryFieldKey>): Promise<Record<string, string>> {
+  const t = await getTranslations("recordPage");
+  return Object.fromEntries(Object.entries(fields).map(([field, key]) => [field, t(`field.${key}`)]));
+}
 
 /** One part of a record's workspace page: the edit form, the deletion, the merge. */
 export function RecordPanel({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
