@@ -198,3 +198,33 @@ test("a track's correction page in Chinese saves a Chinese name, says so in Chin
   await expect(editor.getByTestId("edit-track").getByLabel("中文名称（可选）")).toHaveValue(`待译议程${run}`);
   await expect(editor.getByTestId("record-history")).toContainText(`待译议程${run}`);
 });
+
+test("the editor home and the records index are in Chinese", async ({ editor }) => {
+  await editor.goto("/zh/editor");
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("编辑");
+  await expect(editor.getByRole("heading", { name: "各轮次与评审员进度" })).toBeVisible();
+  await expect(editor.getByTestId("new-round").getByLabel("日期的精确程度")).toBeVisible();
+  await expectChineseAndAccessible(editor);
+
+  await editor.goto("/zh/editor/records");
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("更正记录");
+  await expect(editor.getByRole("link", { name: "待翻译" })).toHaveAttribute("href", "/zh/editor/records/translations");
+  await expectChineseAndAccessible(editor);
+});
+
+test("the correction pages of a round, a category, a person, a law, a benchmark and a statement are in Chinese", async ({ editor }) => {
+  const pages: Array<[path: string, form: string, label: string]> = [
+    ["/zh/editor/records/rounds/upr-china-2018", "edit-round", "日期备注（可选）"],
+    ["/zh/editor/records/categories/legal-reform", "edit-category", "在列表中的位置（数字小的在前）"],
+    ["/zh/editor/records/subjects/liu-xiaobo", "edit-subject", "其他名称和拼法（每行一个）"],
+    ["/zh/editor/records/subjects/rsdl-article-73", "edit-subject", "条款"],
+    ["/zh/editor/records/benchmarks/release-liu-xia", "edit-benchmark", "诉求对象"],
+    ["/zh/editor/records/statements/chrd-2012-dialogue-comments", "edit-statement", "签署方"],
+  ];
+  for (const [path, form, label] of pages) {
+    await editor.goto(path);
+    await expect(editor.getByTestId(form).getByLabel(label, { exact: true })).toBeVisible();
+    await expect(editor.locator("#history-heading")).toHaveText("历史");
+    await expectChineseAndAccessible(editor);
+  }
+});

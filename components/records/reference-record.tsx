@@ -2,24 +2,12 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import type { ActionState } from "@/server/auth/guard";
+import { referenceKey } from "@/lib/record-references";
 import type { Messages } from "@/server/i18n/messages";
 
 type Action = (state: ActionState | null, formData: FormData) => Promise<ActionState>;
 
 const WHAT_WORDS = ["track", "round", "category", "person", "law", "practice"] as const;
-/** The stored English names of what refers to a record (db/queries/reference-records.ts), keyed in the catalogue. */
-const REFERENCE_KEYS: Partial<Record<string, "rounds" | "benchmarkScopes" | "benchmarks" | "benchmarksApplying" | "assessments" | "decisions" | "publishedScores" | "statements" | "events" | "merged">> = {
-  rounds: "rounds",
-  "benchmark scopes": "benchmarkScopes",
-  benchmarks: "benchmarks",
-  "benchmarks applying from it": "benchmarksApplying",
-  assessments: "assessments",
-  "editor's decisions": "decisions",
-  "published scores": "publishedScores",
-  "statements addressed to it": "statements",
-  events: "events",
-  "records merged into it": "merged",
-};
 
 export type HistoryFieldKey = keyof Messages["recordPage"]["field"];
 
@@ -86,7 +74,7 @@ export async function DeletePanel({
   const referenced = references.length > 0;
   const list = references
     .map((r) => {
-      const key = REFERENCE_KEYS[r.what];
+      const key = referenceKey(r.what);
       return key ? t(`refs.${key}`, { count: r.count }) : `${r.count} ${r.what}`;
     })
     .join(t("listSeparator"));

@@ -12,6 +12,8 @@ import { ConflictError } from "@/db/commands/review";
 import { getReviewBenchmark, getReviewRound } from "@/db/queries/review";
 import { AccountExistsError, createAccount, newAccountSchema } from "@/server/auth/accounts";
 import { ActionError, guardedAction } from "@/server/auth/guard";
+import { actionLocale } from "@/server/i18n/action-locale";
+import { localizeRefusal } from "@/server/i18n/refusals";
 import { issuePasswordResetLink } from "@/server/auth/password-reset";
 import { isApplicable } from "@/lib/scoring";
 import type { Role } from "@/lib/domain";
@@ -22,8 +24,9 @@ import { twoFactorRequirementSchema } from "@/lib/validation/two-factor";
 import { deadlineSchema, decisionSchema, minCoverageSchema, newRoundSchema, publishSchema } from "@/lib/validation/editor";
 
 /** A refusal the command explains in words for the form. */
-function refused(error: unknown): never {
-  if (error instanceof ReferenceDataError || error instanceof AccountExistsError || error instanceof AccountChangeError) throw new ActionError(error.message);
+async function refused(error: unknown): Promise<never> {
+  if (error instanceof ReferenceDataError) throw new ActionError(localizeRefusal(error, await actionLocale()));
+  if (error instanceof AccountExistsError || error instanceof AccountChangeError) throw new ActionError(error.message);
   throw error;
 }
 

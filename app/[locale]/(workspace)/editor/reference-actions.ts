@@ -6,6 +6,8 @@ import { ConfidentialityError, setConfidentiality as setConfidentialityCommand }
 import { createCategory as createCategoryCommand, createSubject as createSubjectCommand, createSubjectEvent as createSubjectEventCommand, createTrack as createTrackCommand, ReferenceDataError, retireBenchmark as retireBenchmarkCommand } from "@/db/commands/reference";
 import { ScopeError, setBenchmarkScope } from "@/db/commands/scopes";
 import { ActionError, guardedAction } from "@/server/auth/guard";
+import { actionLocale } from "@/server/i18n/action-locale";
+import { localizeRefusal } from "@/server/i18n/refusals";
 import { LINK_WITHHELD, NAME_WITHHELD } from "@/lib/redaction";
 import {
   benchmarkScopeSchema,
@@ -22,8 +24,9 @@ function refresh() {
 }
 
 /** A refusal the command explains in words for the form. */
-function refused(error: unknown): never {
-  if (error instanceof ReferenceDataError || error instanceof ScopeError || error instanceof ConfidentialityError) throw new ActionError(error.message);
+async function refused(error: unknown): Promise<never> {
+  if (error instanceof ReferenceDataError) throw new ActionError(localizeRefusal(error, await actionLocale()));
+  if (error instanceof ScopeError || error instanceof ConfidentialityError) throw new ActionError(error.message);
   throw error;
 }
 
