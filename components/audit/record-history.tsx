@@ -1,5 +1,6 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { HistoryEntry } from "@/db/queries/record-history";
+import { CHANGE_TIME_FORMAT } from "@/lib/format";
 import { describeValue } from "@/lib/record-changes";
 import { auditActionWord } from "./audit-entry";
 
@@ -8,7 +9,7 @@ import { auditActionWord } from "./audit-entry";
  * the record's fields in words; a field without a label shows under its own name.
  */
 export async function RecordHistory({ entries, fieldLabels, headingId = "history-heading" }: { entries: HistoryEntry[]; fieldLabels: Record<string, string>; headingId?: string }) {
-  const [t, tAction] = await Promise.all([getTranslations("recordPage"), getTranslations("auditAction")]);
+  const [t, tAction, format] = await Promise.all([getTranslations("recordPage"), getTranslations("auditAction"), getFormatter()]);
   const words = { none: t("value.none"), yes: t("value.yes"), no: t("value.no"), separator: t("listSeparator") };
   return (
     <section aria-labelledby={headingId} className="mt-6" data-testid="record-history">
@@ -25,7 +26,7 @@ export async function RecordHistory({ entries, fieldLabels, headingId = "history
                 <strong>{entry.byName ?? t("system")}</strong>{" "}
                 {t.rich("historyOn", {
                   action: auditActionWord(tAction, entry.action),
-                  date: `${entry.at.slice(0, 16).replace("T", " ")} UTC`,
+                  date: format.dateTime(new Date(entry.at), CHANGE_TIME_FORMAT),
                   time: (chunks) => <time dateTime={entry.at}>{chunks}</time>,
                 })}
                 {entry.changes.length > 0 && ":"}

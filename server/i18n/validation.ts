@@ -31,16 +31,17 @@ export function sentencesInChinese(english: Record<string, string>, chinese: unk
           return "(.+?)";
         })
         .join("");
-      return { key, names, pattern: new RegExp(`^${source}$`) };
+      return { key, names, pattern: new RegExp(`^${source}$`), literal: message.replace(/\{\w+\}/g, "").length };
     })
-    // A message said in full before one with a placeholder, which might match it too.
-    .sort((a, b) => a.names.length - b.names.length);
+    // The most specific first: a pattern matching a sentence another also matches has less fixed text
+    // (so a message said in full comes before one with placeholders, "{first}; {rest}" after all others).
+    .sort((a, b) => b.literal - a.literal);
   const toChinese = (message: string, depth = 0): string => {
     for (const { key, names, pattern } of patterns) {
       const match = pattern.exec(message);
       if (!match) continue;
       // An argument may itself be a message ("Evidence 2: <the address's problem>").
-      const values = Object.fromEntries(names.map((name, i) => [name, depth < 2 ? toChinese(match[i + 1]!, depth + 1) : match[i + 1]!]));
+      const values = Object.fromEntries(names.map((name, i) => [name, depth < 4 ? toChinese(match[i + 1]!, depth + 1) : match[i + 1]!]));
       return translate(`${key}`, values);
     }
     return message;
