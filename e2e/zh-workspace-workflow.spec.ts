@@ -228,3 +228,26 @@ test("the correction pages of a round, a category, a person, a law, a benchmark 
     await expectChineseAndAccessible(editor);
   }
 });
+
+test("a CSV with a bad row is refused in Chinese, the row's problem said in Chinese", async ({ editor }) => {
+  const header = "Benchmark,Benchmark ID,Category,Addressed to,Applies from,Retired on,Why retired,Raised by,People,Laws and practices";
+  const row = `Close every black jail (${run}),zh-black-jails-${run},No such category,Chinese government,hrc-37,,,,,`;
+  await editor.goto("/zh/editor/import");
+  const form = editor.getByTestId("import-form");
+  await form.getByLabel("CSV 文件").setInputFiles({ name: `zh-${run}.csv`, mimeType: "text/csv", buffer: Buffer.from(`${header}\r\n${row}\r\n`) });
+  await form.getByRole("button", { name: "导入" }).click();
+  await expect(form.getByRole("alert")).toContainText("未从");
+  const problem = editor.getByTestId("import-problems").getByRole("listitem").first();
+  await expect(problem).toContainText("第 2 行：");
+  await expect(problem).toContainText("类别“No such category”不存在：请先在工作区的参考数据中添加。");
+  expect(await englishInterfaceText(editor)).toEqual([]);
+});
+
+test("a category that benchmarks use refuses deletion in Chinese, saying what refers to it", async ({ editor }) => {
+  await editor.goto("/zh/editor/records/categories/release-of-detained-people");
+  const form = editor.getByTestId("delete-record");
+  await form.getByLabel("是的，删除此类别").check();
+  await form.getByRole("button", { name: "删除此类别" }).click();
+  await expect(form.getByRole("alert")).toContainText(/^此类别不能删除：\d+ 项基准引用了它。/);
+  expect(await englishInterfaceText(editor)).toEqual([]);
+});
