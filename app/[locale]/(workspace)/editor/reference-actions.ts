@@ -7,6 +7,7 @@ import { createCategory as createCategoryCommand, createSubject as createSubject
 import { ScopeError, setBenchmarkScope } from "@/db/commands/scopes";
 import { ActionError, guardedAction } from "@/server/auth/guard";
 import { actionLocale } from "@/server/i18n/action-locale";
+import { actionTranslations } from "@/server/i18n/action-translations";
 import { localizeRefusal } from "@/server/i18n/refusals";
 import { LINK_WITHHELD, NAME_WITHHELD } from "@/lib/redaction";
 import {
@@ -30,34 +31,39 @@ async function refused(error: unknown): Promise<never> {
   throw error;
 }
 
-export const createTrack = guardedAction({ permission: "edit", schema: newTrackSchema }, async (input, editor) => {
+export const createTrack = guardedAction({ permission: "edit", schema: newTrackSchema }, async (input, editor, { locale }) => {
+  const t = await actionTranslations("referencePage.action", locale);
   await createTrackCommand(getDb(), input, editor.id).catch(refused);
   refresh();
-  return { ok: true, message: `Added the track ${input.name}.` };
+  return { ok: true, message: t("track", { name: input.name }) };
 });
 
-export const createCategory = guardedAction({ permission: "edit", schema: newCategorySchema }, async (input, editor) => {
+export const createCategory = guardedAction({ permission: "edit", schema: newCategorySchema }, async (input, editor, { locale }) => {
+  const t = await actionTranslations("referencePage.action", locale);
   await createCategoryCommand(getDb(), input, editor.id).catch(refused);
   refresh();
-  return { ok: true, message: `Added the category ${input.name}.` };
+  return { ok: true, message: t("category", { name: input.name }) };
 });
 
-export const createSubject = guardedAction({ permission: "edit", schema: newSubjectSchema }, async (input, editor) => {
+export const createSubject = guardedAction({ permission: "edit", schema: newSubjectSchema }, async (input, editor, { locale }) => {
+  const t = await actionTranslations("referencePage.action", locale);
   await createSubjectCommand(getDb(), input, editor.id).catch(refused);
   refresh();
-  return { ok: true, message: `Added ${input.name}${input.confidential ? " (confidential: never shown in public)" : ""}.` };
+  return { ok: true, message: t(input.confidential ? "subjectConfidential" : "subject", { name: input.name }) };
 });
 
-export const createSubjectEvent = guardedAction({ permission: "edit", schema: newSubjectEventSchema }, async (input, editor) => {
+export const createSubjectEvent = guardedAction({ permission: "edit", schema: newSubjectEventSchema }, async (input, editor, { locale }) => {
+  const t = await actionTranslations("referencePage.action", locale);
   const { subjectName } = await createSubjectEventCommand(getDb(), input, editor.id).catch(refused);
   refresh();
-  return { ok: true, message: `Added the event to ${subjectName}.` };
+  return { ok: true, message: t("event", { name: subjectName }) };
 });
 
-export const retireBenchmark = guardedAction({ permission: "edit", schema: retireBenchmarkSchema }, async (input, editor) => {
+export const retireBenchmark = guardedAction({ permission: "edit", schema: retireBenchmarkSchema }, async (input, editor, { locale }) => {
+  const t = await actionTranslations("referencePage.action", locale);
   const { title } = await retireBenchmarkCommand(getDb(), input, editor.id).catch(refused);
   refresh();
-  return { ok: true, message: `Retired “${title}” from ${input.retiredOn}. Its history stays; later rounds no longer count it.` };
+  return { ok: true, message: t("retired", { title, date: input.retiredOn }) };
 });
 
 export const setScope = guardedAction({ permission: "edit", schema: benchmarkScopeSchema }, async (input, editor) => {
