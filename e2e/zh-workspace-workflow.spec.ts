@@ -251,3 +251,21 @@ test("a category that benchmarks use refuses deletion in Chinese, saying what re
   await expect(form.getByRole("alert")).toContainText(/^此类别不能删除：\d+ 项基准引用了它。/);
   expect(await englishInterfaceText(editor)).toEqual([]);
 });
+
+test("reference data, the audit log and the confidential-names page are in Chinese", async ({ editor }) => {
+  await editor.goto("/zh/editor/reference");
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("参考数据");
+  await expect(editor.getByTestId("new-event").getByLabel("发生了什么")).toBeVisible();
+  await expectChineseAndAccessible(editor);
+
+  await editor.goto("/zh/editor/audit");
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("审计日志");
+  await expect(editor.getByTestId("audit-count")).toContainText("项更改");
+  await expect(editor.getByTestId("audit").locator("li").first().locator("time")).toContainText("年");
+  await expectChineseAndAccessible(editor);
+
+  await editor.goto("/zh/editor/confidential-texts");
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("公开文本中的保密名称");
+  await expect(editor.getByRole("heading", { name: "不向公众显示的内容" })).toBeVisible();
+  await expectChineseAndAccessible(editor);
+});
