@@ -269,3 +269,9 @@ test("reference data, the audit log and the confidential-names page are in Chine
   await expect(editor.getByRole("heading", { name: "不向公众显示的内容" })).toBeVisible();
   await expectChineseAndAccessible(editor);
 });
+
+test("the drafts to review are in Chinese", async ({ editor }) => {
+  await editor.goto("/zh/editor/drafts");
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("待审核的草稿");
+  await expectChineseAndAccessible(editor);
+});

@@ -7,7 +7,7 @@ import { EditConflictError } from "@/db/commands/record-edits";
 import { ReferenceDataError, ReferencedRecordError } from "@/db/commands/reference";
 import { RecordEditError } from "@/db/commands/record-edits-statements";
 import en from "@/messages/en.json";
-import { localizeRefusal } from "./refusals";
+import { localizeDraftMessage, localizeRefusal } from "./refusals";
 
 const COMMANDS = readdirSync(path.resolve(__dirname, "../../db/commands"))
   .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
@@ -38,6 +38,16 @@ describe("refusals in the page's language", () => {
   it("say what refers to a record that cannot be deleted", () => {
     const error = new ReferencedRecordError("category", [{ what: "benchmarks", count: 3 }], "a category with benchmarks stays (retire its benchmarks instead).", "…");
     expect(localizeRefusal(error, "zh")).toBe("此类别不能删除：3 项基准引用了它。只有未被任何记录引用的记录才会删除；含有基准的类别予以保留（请改为停用其中的基准）。");
+  });
+
+  it("hold only sentences a decision on a draft says, and say them in Chinese", () => {
+    // Said with or without a part the command adds (", with its statement …", " and 2 draft benchmarks …").
+    const composed = new Set(["rejectedStatement", "rejectedStatementWithOne", "rejectedStatementWithMany", "approvedBenchmark", "approvedBenchmarkWith"]);
+    const missing = Object.entries(en.draftAnswer).filter(([key, message]) => !composed.has(key) && !message.split(/\{\w+\}/).every((part) => COMMANDS.includes(part)));
+    expect(missing.map(([key]) => key)).toEqual([]);
+    expect(localizeDraftMessage("Approved the benchmark “Free Li”, with its statement “Letter”: it is public and in the scoring queue now.", "zh")).toBe("已批准基准“Free Li”及其声明 “Letter”：它现已公开并进入评分队列。");
+    expect(localizeDraftMessage("“Free Li” is no longer a draft (merged); nothing was changed.", "zh")).toBe("“Free Li”已不再是草稿（已合并）；未作任何更改。");
+    expect(localizeDraftMessage("Rejected the source; the reviewer sees your reason.", "en")).toBe("Rejected the source; the reviewer sees your reason.");
   });
 
   it("keep a sentence it has no entry for as it was", () => {

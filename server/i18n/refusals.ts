@@ -12,6 +12,12 @@ import zh from "@/messages/zh.json";
 import { sentencesInChinese } from "./validation";
 
 const sentences = sentencesInChinese(en.refusal, createTranslator({ locale: "zh", messages: zh, namespace: "refusal" }));
+const draftSentences = sentencesInChinese(en.draftAnswer, createTranslator({ locale: "zh", messages: zh, namespace: "draftAnswer" }));
+
+/** What a decision on a draft answers, or why it is refused (db/commands/drafts.ts), in `locale`. */
+export function localizeDraftMessage(message: string, locale: Locale): string {
+  return locale === "en" ? message : draftSentences(message);
+}
 
 export function localizeRefusal(error: Error, locale: Locale): string {
   if (locale === "en") return error.message;
