@@ -1,5 +1,6 @@
 "use server";
 
+import { formatScope } from "@/lib/format";
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { ConfidentialityError, setConfidentiality as setConfidentialityCommand } from "@/db/commands/confidentiality";
@@ -66,29 +67,25 @@ export const retireBenchmark = guardedAction({ permission: "edit", schema: retir
   return { ok: true, message: t("retired", { title, date: input.retiredOn }) };
 });
 
-export const setScope = guardedAction({ permission: "edit", schema: benchmarkScopeSchema }, async (input, editor) => {
+export const setScope = guardedAction({ permission: "edit", schema: benchmarkScopeSchema }, async (input, editor, { locale }) => {
+  const t = await actionTranslations("referencePage.action", locale);
   const result = await setBenchmarkScope(getDb(), input, editor.id).catch(refused);
   refresh();
-  const outside = result.outside > 0 ? ` ${result.outside} assessment${result.outside === 1 ? "" : "s"} at other tracks' rounds stay in its history and count nowhere.` : "";
-  return { ok: true, message: `${result.changed ? "" : "Unchanged: "}“${result.title}” is assessed at ${result.scope}.${outside}` };
+  const outside = result.outside > 0 ? t("scopeOutside", { count: result.outside }) : "";
+  return { ok: true, message: `${t(result.changed ? "scopeSet" : "scopeUnchanged", { title: result.title, scope: formatScope(result.trackNames, locale) })}${outside}` };
 });
 
-export const setConfidentiality = guardedAction({ permission: "edit", schema: confidentialitySchema }, async (input, editor) => {
+export const setConfidentiality = guardedAction({ permission: "edit", schema: confidentialitySchema }, async (input, editor, { locale }) => {
+  const t = await actionTranslations("referencePage.action.confidentiality", locale);
   const [kind] = input.target.split(":") as ["benchmark" | "subject", string];
   const item = await setConfidentialityCommand(getDb(), input, editor.id).catch(refused);
   refresh();
-  if (!item) {
-    return { ok: true, message: "No longer confidential: its page, its benchmarks and its names in public texts are public again. Records hidden from the public in the list of texts stay hidden until an editor shows them again." };
-  }
-  const names = item.names.map((n) => `“${n}”`).join(", ");
-  const n = item.textsNamingIt;
-  return {
-    ok: true,
-    message:
-      `Marked confidential. ${kind === "benchmark" ? "Its page, scores and figures" : "Its page, and every benchmark linked to it,"} left the public pages, the API and the exports, ` +
-      `and ${kind === "benchmark" ? "its title" : `its names (${names})`} now show as “${NAME_WITHHELD}” in every public text, and a link whose address contains one as “${LINK_WITHHELD}”. ` +
-      `${n} public ${n === 1 ? "text" : "texts"} named it: review ${n === 1 ? "it" : "them"} under Confidential names in public texts, and hide any record whose context still gives ${kind === "benchmark" ? "it" : "the person"} away. ` +
-      "The marking does not change the stored texts (the workspace shows them as written), does not catch a description without these names or a spelling not listed here (add other names and spellings), " +
-      "does not rewrite addresses (slugs) that contain a name, and cannot recall copies already downloaded, printed or kept elsewhere.",
-  };
+  if (!item) return { ok: true, message: t("off") };
+  const names = item.names.map((n) => `“${n}”`).join(t("separator"));
+  const withheld = { name: NAME_WITHHELD, link: LINK_WITHHELD, names, count: item.textsNamingIt };
+  const message =
+    kind === "benchmark"
+      ? `${t("benchmarkLeft", withheld)}${t("benchmarkTexts", withheld)}${t("limits")}`
+      : `${t("subjectLeft", withheld)}${t("subjectTexts", withheld)}${t("limits")}`;
+  return { ok: true, message };
 });
