@@ -198,3 +198,80 @@ test("a track's correction page in Chinese saves a Chinese name, says so in Chin
   await expect(editor.getByTestId("edit-track").getByLabel("中文名称（可选）")).toHaveValue(`待译议程${run}`);
   await expect(editor.getByTestId("record-history")).toContainText(`待译议程${run}`);
 });
+
+test("the editor home and the records index are in Chinese", async ({ editor }) => {
+  await editor.goto("/zh/editor");
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("编辑");
+  await expect(editor.getByRole("heading", { name: "各轮次与评审员进度" })).toBeVisible();
+  await expect(editor.getByTestId("new-round").getByLabel("日期的精确程度")).toBeVisible();
+  await expectChineseAndAccessible(editor);
+
+  await editor.goto("/zh/editor/records");
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("更正记录");
+  await expect(editor.getByRole("link", { name: "待翻译" })).toHaveAttribute("href", "/zh/editor/records/translations");
+  await expectChineseAndAccessible(editor);
+});
+
+test("the correction pages of a round, a category, a person, a law, a benchmark and a statement are in Chinese", async ({ editor }) => {
+  const pages: Array<[path: string, form: string, label: string]> = [
+    ["/zh/editor/records/rounds/upr-china-2018", "edit-round", "日期备注（可选）"],
+    ["/zh/editor/records/categories/legal-reform", "edit-category", "在列表中的位置（数字小的在前）"],
+    ["/zh/editor/records/subjects/liu-xiaobo", "edit-subject", "其他名称和拼法（每行一个）"],
+    ["/zh/editor/records/subjects/rsdl-article-73", "edit-subject", "条款"],
+    ["/zh/editor/records/benchmarks/release-liu-xia", "edit-benchmark", "诉求对象"],
+    ["/zh/editor/records/statements/chrd-2012-dialogue-comments", "edit-statement", "签署方"],
+  ];
+  for (const [path, form, label] of pages) {
+    await editor.goto(path);
+    await expect(editor.getByTestId(form).getByLabel(label, { exact: true })).toBeVisible();
+    await expect(editor.locator("#history-heading")).toHaveText("历史");
+    await expectChineseAndAccessible(editor);
+  }
+});
+
+test("a CSV with a bad row is refused in Chinese, the row's problem said in Chinese", async ({ editor }) => {
+  const header = "Benchmark,Benchmark ID,Category,Addressed to,Applies from,Retired on,Why retired,Raised by,People,Laws and practices";
+  const row = `Close every black jail (${run}),zh-black-jails-${run},No such category,Chinese government,hrc-37,,,,,`;
+  await editor.goto("/zh/editor/import");
+  const form = editor.getByTestId("import-form");
+  await form.getByLabel("CSV 文件").setInputFiles({ name: `zh-${run}.csv`, mimeType: "text/csv", buffer: Buffer.from(`${header}\r\n${row}\r\n`) });
+  await form.getByRole("button", { name: "导入" }).click();
+  await expect(form.getByRole("alert")).toContainText("未从");
+  const problem = editor.getByTestId("import-problems").getByRole("listitem").first();
+  await expect(problem).toContainText("第 2 行：");
+  await expect(problem).toContainText("类别“No such category”不存在：请先在工作区的参考数据中添加。");
+  expect(await englishInterfaceText(editor)).toEqual([]);
+});
+
+test("a category that benchmarks use refuses deletion in Chinese, saying what refers to it", async ({ editor }) => {
+  await editor.goto("/zh/editor/records/categories/release-of-detained-people");
+  const form = editor.getByTestId("delete-record");
+  await form.getByLabel("是的，删除此类别").check();
+  await form.getByRole("button", { name: "删除此类别" }).click();
+  await expect(form.getByRole("alert")).toContainText(/^此类别不能删除：\d+ 项基准引用了它。/);
+  expect(await englishInterfaceText(editor)).toEqual([]);
+});
+
+test("reference data, the audit log and the confidential-names page are in Chinese", async ({ editor }) => {
+  await editor.goto("/zh/editor/reference");
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("参考数据");
+  await expect(editor.getByTestId("new-event").getByLabel("发生了什么")).toBeVisible();
+  await expectChineseAndAccessible(editor);
+
+  await editor.goto("/zh/editor/audit");
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("审计日志");
+  await expect(editor.getByTestId("audit-count")).toContainText("项更改");
+  await expect(editor.getByTestId("audit").locator("li").first().locator("time")).toContainText("年");
+  await expectChineseAndAccessible(editor);
+
+  await editor.goto("/zh/editor/confidential-texts");
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("公开文本中的保密名称");
+  await expect(editor.getByRole("heading", { name: "不向公众显示的内容" })).toBeVisible();
+  await expectChineseAndAccessible(editor);
+});
+
+test("the drafts to review are in Chinese", async ({ editor }) => {
+  await editor.goto("/zh/editor/drafts");
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("待审核的草稿");
+  await expectChineseAndAccessible(editor);
+});

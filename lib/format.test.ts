@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatIndex, formatPercent, formatRoundDate, formatScope, formatSignedDelta } from "./format";
+import { CHANGE_TIME_FORMAT, formatDate, formatIndex, formatPercent, formatRoundDate, formatScope, formatSignedDelta } from "./format";
 
 describe("figures", () => {
   it("prints the index with one decimal, or a dash when there is none", () => {
@@ -62,5 +62,13 @@ describe("dates in Chinese", () => {
     expect(formatRoundDate("2018-02-01", "2018-03-01", "month", "zh")).toBe("2018年2月至3月");
     expect(formatDate("2018-01-01", "year", "zh")).toBe("2018年");
     expect(formatDate("2017-07-13", "day", "zh")).toBe("2017年7月13日");
+  });
+});
+
+describe("CHANGE_TIME_FORMAT", () => {
+  it("says the day and the minute of a change in UTC, in each language's order", () => {
+    const at = new Date("2026-12-03T14:05:30.000Z");
+    expect(new Intl.DateTimeFormat("en", CHANGE_TIME_FORMAT).format(at)).toBe("Dec 3, 2026, 14:05 UTC");
+    expect(new Intl.DateTimeFormat("zh-Hans", CHANGE_TIME_FORMAT).format(at)).toBe("2026年12月3日 UTC 14:05");
   });
 });

@@ -96,3 +96,6 @@ export function formatScope(trackNames: readonly string[], locale: FormatLocale 
   const names = trackNames.length > 1 ? `${trackNames.slice(0, -1).join(", ")} and ${trackNames.at(-1)}` : trackNames[0];
   return `${names} rounds`;
 }
+
+/** When a change was made, as histories and the audit log show it: the day and the minute, in UTC and saying so ("Dec 3, 2026, 14:05 UTC"; "2026年12月3日 UTC 14:05"). */
+export const CHANGE_TIME_FORMAT = { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC", timeZoneName: "short" } as const satisfies Intl.DateTimeFormatOptions;

@@ -23,4 +23,12 @@ describe("describeValue", () => {
     expect(describeValue(true)).toBe("yes");
     expect(describeValue("x".repeat(200))).toHaveLength(160);
   });
+
+  it("says nothing, yes, no and the list's separator in the words it is given", () => {
+    const words = { none: "（无）", yes: "是", no: "否", separator: "、" };
+    expect(describeValue(null, words)).toBe("（无）");
+    expect(describeValue([], words)).toBe("（无）");
+    expect(describeValue(["a", null], words)).toBe("“a”、（无）");
+    expect(describeValue(false, words)).toBe("否");
+  });
 });

@@ -31,11 +31,21 @@ export function changeSides(changes: readonly FieldChange[]): { before: Record<s
   };
 }
 
+/** The words a history prints values with, in the page's language. */
+export interface ValueWords {
+  none: string;
+  yes: string;
+  no: string;
+  separator: string;
+}
+
+const ENGLISH_VALUE_WORDS: ValueWords = { none: "(none)", yes: "yes", no: "no", separator: ", " };
+
 /** A value as the history prints it: text quoted, lists joined, nothing as "(none)". */
-export function describeValue(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "(none)";
-  if (Array.isArray(value)) return value.length ? value.map((v) => describeValue(v)).join(", ") : "(none)";
-  if (typeof value === "boolean") return value ? "yes" : "no";
+export function describeValue(value: unknown, words: ValueWords = ENGLISH_VALUE_WORDS): string {
+  if (value === null || value === undefined || value === "") return words.none;
+  if (Array.isArray(value)) return value.length ? value.map((v) => describeValue(v, words)).join(words.separator) : words.none;
+  if (typeof value === "boolean") return value ? words.yes : words.no;
   if (typeof value === "string") return `“${value.length > 160 ? `${value.slice(0, 157)}…` : value}”`;
   return JSON.stringify(value);
 }

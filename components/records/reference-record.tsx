@@ -2,23 +2,20 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import type { ActionState } from "@/server/auth/guard";
+import { referenceKey } from "@/lib/record-references";
+import type { Messages } from "@/server/i18n/messages";
 
 type Action = (state: ActionState | null, formData: FormData) => Promise<ActionState>;
 
 const WHAT_WORDS = ["track", "round", "category", "person", "law", "practice"] as const;
-/** The stored English names of what refers to a record (db/queries/reference-records.ts), keyed in the catalogue. */
-const REFERENCE_KEYS: Partial<Record<string, "rounds" | "benchmarkScopes" | "benchmarks" | "benchmarksApplying" | "assessments" | "decisions" | "publishedScores" | "statements" | "events" | "merged">> = {
-  rounds: "rounds",
-  "benchmark scopes": "benchmarkScopes",
-  benchmarks: "benchmarks",
-  "benchmarks applying from it": "benchmarksApplying",
-  assessments: "assessments",
-  "editor's decisions": "decisions",
-  "published scores": "publishedScores",
-  "statements addressed to it": "statements",
-  events: "events",
-  "records merged into it": "merged",
-};
+
+export type HistoryFieldKey = keyof Messages["recordPage"]["field"];
+
+/** A record's field names in words for its history, in the page's language: each stored field named by its catalogue key. */
+export async function historyFieldLabels(fields: Record<string, HistoryFieldKey>): Promise<Record<string, string>> {
+  const t = await getTranslations("recordPage");
+  return Object.fromEntries(Object.entries(fields).map(([field, key]) => [field, t(`field.${key}`)]));
+}
 
 /** One part of a record's workspace page: the edit form, the deletion, the merge. */
 export function RecordPanel({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
@@ -77,7 +74,7 @@ export async function DeletePanel({
   const referenced = references.length > 0;
   const list = references
     .map((r) => {
-      const key = REFERENCE_KEYS[r.what];
+      const key = referenceKey(r.what);
       return key ? t(`refs.${key}`, { count: r.count }) : `${r.count} ${r.what}`;
     })
     .join(t("listSeparator"));

@@ -162,7 +162,7 @@ async function isPublic(tx: Executor, benchmarkId: number): Promise<boolean> {
  * person or law, from a published round) whose public text changes is "corrected"; its page dates
  * that. Linking a confidential person hides the benchmark, as everywhere (db/queries/shared.ts).
  */
-export async function editBenchmark(db: Executor, input: BenchmarkEditInput, editorId: string): Promise<EditResult & { hidden: boolean }> {
+export async function editBenchmark(db: Executor, input: BenchmarkEditInput, editorId: string): Promise<EditResult & { hidden: boolean; hiddenBecause: "confidential" | "unpublished" | null }> {
   return await transaction(db, async (tx) => {
     const benchmark = await firstRow(tx.select({ id: benchmarks.id, reviewState: benchmarks.reviewState }).from(benchmarks).where(eq(benchmarks.slug, input.slug)).limit(1));
     if (!benchmark) throw new RecordEditError("That benchmark no longer exists.");
@@ -206,7 +206,7 @@ export async function editBenchmark(db: Executor, input: BenchmarkEditInput, edi
       demandsZh: demandZhLines(sources.map((s) => ({ statementSlug: s.statementSlug, demandZh: newDemandsZh.get(s.statementSlug) ?? null }))),
     };
     const changes = await recordEdit(tx, { userId: editorId, record, before, after, publicFields: BENCHMARK_PUBLIC_FIELDS, published });
-    if (changes.length === 0) return { message: NOTHING_CHANGED, changes, hidden: false };
+    if (changes.length === 0) return { message: NOTHING_CHANGED, changes, hidden: false, hiddenBecause: null };
 
     const changed = new Set(changes.map((c) => c.field));
     await tx.update(benchmarks).set({ title: input.title, titleZh: input.titleZh, categoryId: category.id, addressee: input.addressee, appliesFromRoundId: round.id }).where(eq(benchmarks.id, benchmark.id));
@@ -225,8 +225,9 @@ export async function editBenchmark(db: Executor, input: BenchmarkEditInput, edi
       }
     }
     const hidden = published && !(await isPublic(tx, benchmark.id));
-    const why = hidden ? (subjectRows.some((s) => s.confidential) ? " It now names a confidential person or law, so it has left every public page, figure and export." : " It has left the public pages (its round is not published).") : "";
-    return { message: `Saved your changes to the benchmark “${input.title}”.${why}`, changes, hidden };
+    const hiddenBecause = hidden ? (subjectRows.some((s) => s.confidential) ? ("confidential" as const) : ("unpublished" as const)) : null;
+    const why = hiddenBecause === "confidential" ? " It now names a confidential person or law, so it has left every public page, figure and export." : hiddenBecause ? " It has left the public pages (its round is not published)." : "";
+    return { message: `Saved your changes to the benchmark “${input.title}”.${why}`, changes, hidden, hiddenBecause };
   });
 }
 
@@ -241,6 +242,9 @@ async function scoredRounds(tx: Executor, benchmarkId: number): Promise<Set<numb
 
 export interface MergeResult {
   message: string;
+  fromTitle: string;
+  intoTitle: string;
+  sourcesMoved: number;
   intoSlug: string;
   roundsMoved: string[];
   roundsKept: string[];
@@ -357,6 +361,9 @@ export async function mergeBenchmarks(db: Executor, input: BenchmarkMergeInput, 
     const moved = roundsMoved.length ? ` Its scores at ${roundsMoved.join(", ")} moved with it.` : "";
     return {
       message: `Merged “${from.title}” into “${into.title}”: ${sourcesMoved.length} source${sourcesMoved.length === 1 ? "" : "s"} moved.${moved}${kept} Its old address now leads to the kept benchmark.`,
+      fromTitle: from.title,
+      intoTitle: into.title,
+      sourcesMoved: sourcesMoved.length,
       intoSlug: into.slug,
       roundsMoved,
       roundsKept,

@@ -9,7 +9,7 @@ import type { FieldChange } from "@/lib/record-changes";
 import type { deleteRecordSchema, editCategorySchema, editRoundSchema, editSubjectEventSchema, editSubjectSchema, editTrackSchema, mergeSubjectSchema } from "@/lib/validation/records-reference";
 import { recordAudit } from "./audit";
 import { assertUnchangedSince, recordEdit } from "./record-edits";
-import { ReferenceDataError } from "./reference";
+import { ReferenceDataError, ReferencedRecordError } from "./reference";
 import {
   describeReferences,
   getCategoryRecord,
@@ -167,7 +167,7 @@ export async function editSubjectEvent(db: Executor, input: z.output<typeof edit
 }
 
 const refusal = (kind: string, refs: References, retire: string) =>
-  new ReferenceDataError(`This ${kind} cannot be deleted: ${describeReferences(refs)} refer to it. Only a record nothing refers to is deleted; ${retire}`);
+  new ReferencedRecordError(kind, refs, retire, `This ${kind} cannot be deleted: ${describeReferences(refs)} refer to it. Only a record nothing refers to is deleted; ${retire}`);
 
 /**
  * Deletes a track, round, category, person or law that nothing refers to, with an audit entry keeping

@@ -12,6 +12,18 @@ import { firstRow } from "../dialect";
 
 export class ReferenceDataError extends Error {}
 
+/** A deletion refused because something refers to the record: what refers to it, kept for the message in the page's language. */
+export class ReferencedRecordError extends ReferenceDataError {
+  constructor(
+    readonly kind: string,
+    readonly references: ReadonlyArray<{ what: string; count: number }>,
+    readonly retire: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 async function trackIdOf(tx: Executor, slug: string): Promise<number | undefined> {
   return (await firstRow(tx.select({ id: tracks.id }).from(tracks).where(eq(tracks.slug, slug)).limit(1)))?.id;
 }

@@ -41,6 +41,6 @@ export async function setBenchmarkScope(db: Executor, input: { benchmarkSlug: st
           .where(and(eq(assessments.benchmarkId, benchmark.id), sql`not ${inScopeOf(rounds.trackId, assessments.benchmarkId)}`))
           .limit(1))
       )?.n ?? 0;
-    return { title: benchmark.title, changed, scope: formatScope(names), outside };
+    return { title: benchmark.title, changed, scope: formatScope(names), trackNames: names, outside };
   });
 }

@@ -9,40 +9,47 @@ import type { Locale } from "@/lib/i18n/locales";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh.json";
 
-type ValidationKey = keyof typeof en.validation;
-
 const escape = (text: string) => text.replace(/[.*+?^$()|[\]\\]/g, "\\$&");
 
-/** Each English message as a pattern: "Evidence {row}: {problem}" matches "Evidence 2: use a date …". */
-const PATTERNS = (Object.entries(en.validation) as Array<[ValidationKey, string]>).map(([key, message]) => {
-  const names: string[] = [];
-  const source = message
-    .split(/(\{\w+\})/)
-    .map((part) => {
-      const name = /^\{(\w+)\}$/.exec(part)?.[1];
-      if (!name) return escape(part);
-      names.push(name);
-      return "(.+?)";
+/**
+ * Says an English sentence of `english` (one catalogue namespace) again in Chinese, by its English text:
+ * each message is a pattern ("Evidence {row}: {problem}" matches "Evidence 2: use a date …"), whose
+ * arguments may themselves be messages of the namespace. A sentence without an entry stays as it is.
+ * `chinese` is that namespace's Chinese translator.
+ */
+export function sentencesInChinese(english: Record<string, string>, chinese: unknown): (message: string) => string {
+  const translate = chinese as (key: string, values: Record<string, string>) => string;
+  const patterns = Object.entries(english)
+    .map(([key, message]) => {
+      const names: string[] = [];
+      const source = message
+        .split(/(\{\w+\})/)
+        .map((part) => {
+          const name = /^\{(\w+)\}$/.exec(part)?.[1];
+          if (!name) return escape(part);
+          names.push(name);
+          return "(.+?)";
+        })
+        .join("");
+      return { key, names, pattern: new RegExp(`^${source}$`), literal: message.replace(/\{\w+\}/g, "").length };
     })
-    .join("");
-  return { key, names, pattern: new RegExp(`^${source}$`) };
-})
-  // A message said in full before one with a placeholder, which might match it too.
-  .sort((a, b) => a.names.length - b.names.length);
-
-const chinese = createTranslator({ locale: "zh", messages: zh, namespace: "validation" });
-
-function toChinese(message: string, depth = 0): string {
-  for (const { key, names, pattern } of PATTERNS) {
-    const match = pattern.exec(message);
-    if (!match) continue;
-    // An argument may itself be a message ("Evidence 2: <the address's problem>").
-    const values = Object.fromEntries(names.map((name, i) => [name, depth < 2 ? toChinese(match[i + 1]!, depth + 1) : match[i + 1]!]));
-    const t = chinese as unknown as (key: string, values: Record<string, string>) => string;
-    return t(`${key}`, values);
-  }
-  return message;
+    // The most specific first: a pattern matching a sentence another also matches has less fixed text
+    // (so a message said in full comes before one with placeholders, "{first}; {rest}" after all others).
+    .sort((a, b) => b.literal - a.literal);
+  const toChinese = (message: string, depth = 0): string => {
+    for (const { key, names, pattern } of patterns) {
+      const match = pattern.exec(message);
+      if (!match) continue;
+      // An argument may itself be a message ("Evidence 2: <the address's problem>").
+      const values = Object.fromEntries(names.map((name, i) => [name, depth < 4 ? toChinese(match[i + 1]!, depth + 1) : match[i + 1]!]));
+      return translate(`${key}`, values);
+    }
+    return message;
+  };
+  return (message) => toChinese(message);
 }
+
+const toChinese = sentencesInChinese(en.validation, createTranslator({ locale: "zh", messages: zh, namespace: "validation" }));
 
 /** A validation message from lib/validation in `locale`. */
 export function localizeValidationMessage(message: string, locale: Locale): string {

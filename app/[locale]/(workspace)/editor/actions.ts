@@ -12,6 +12,8 @@ import { ConflictError } from "@/db/commands/review";
 import { getReviewBenchmark, getReviewRound } from "@/db/queries/review";
 import { AccountExistsError, createAccount, newAccountSchema } from "@/server/auth/accounts";
 import { ActionError, guardedAction } from "@/server/auth/guard";
+import { actionLocale } from "@/server/i18n/action-locale";
+import { localizeRefusal } from "@/server/i18n/refusals";
 import { issuePasswordResetLink } from "@/server/auth/password-reset";
 import { isApplicable } from "@/lib/scoring";
 import type { Role } from "@/lib/domain";
@@ -22,8 +24,9 @@ import { twoFactorRequirementSchema } from "@/lib/validation/two-factor";
 import { deadlineSchema, decisionSchema, minCoverageSchema, newRoundSchema, publishSchema } from "@/lib/validation/editor";
 
 /** A refusal the command explains in words for the form. */
-function refused(error: unknown): never {
-  if (error instanceof ReferenceDataError || error instanceof AccountExistsError || error instanceof AccountChangeError) throw new ActionError(error.message);
+async function refused(error: unknown): Promise<never> {
+  if (error instanceof ReferenceDataError) throw new ActionError(localizeRefusal(error, await actionLocale()));
+  if (error instanceof AccountExistsError || error instanceof AccountChangeError) throw new ActionError(error.message);
   throw error;
 }
 
@@ -77,16 +80,18 @@ export const setTwoFactorRequirement = guardedAction({ permission: "manageUsers"
   return { ok: true, message: after ? t("nowRequired", { yours: editor.twoFactorEnabled === false ? t("yoursToo") : "" }) : t("nowOptional") };
 });
 
-export const createRound = guardedAction({ permission: "edit", schema: newRoundSchema }, async (input, editor) => {
+export const createRound = guardedAction({ permission: "edit", schema: newRoundSchema }, async (input, editor, { locale }) => {
+  const t = await actionTranslations("editorHome.action", locale);
   await createRoundCommand(getDb(), input, editor.id).catch(refused);
   revalidatePath("/editor");
-  return { ok: true, message: `Created the round ${input.name}.` };
+  return { ok: true, message: t("roundCreated", { name: input.name }) };
 });
 
-export const setScoringDeadline = guardedAction({ permission: "edit", schema: deadlineSchema }, async (input, editor) => {
+export const setScoringDeadline = guardedAction({ permission: "edit", schema: deadlineSchema }, async (input, editor, { locale }) => {
+  const t = await actionTranslations("editorHome.action", locale);
   const { roundName } = await setScoringDeadlineCommand(getDb(), input, editor.id).catch(refused);
   revalidatePath("/editor");
-  return { ok: true, message: input.scoringDeadline ? `Scoring for ${roundName} closes on ${input.scoringDeadline}.` : `Removed the deadline of ${roundName}.` };
+  return { ok: true, message: input.scoringDeadline ? t("deadlineSet", { name: roundName, date: input.scoringDeadline }) : t("deadlineRemoved", { name: roundName }) };
 });
 
 export const decideDisagreement = guardedAction({ permission: "publish", schema: decisionSchema }, async (input, editor) => {
@@ -124,11 +129,9 @@ export const publishRoundScores = guardedAction({ permission: "publish", schema:
   };
 });
 
-export const setMinCoverage = guardedAction({ permission: "publish", schema: minCoverageSchema }, async (input, editor) => {
+export const setMinCoverage = guardedAction({ permission: "publish", schema: minCoverageSchema }, async (input, editor, { locale }) => {
+  const t = await actionTranslations("editorHome.action", locale);
   const { before, after } = await setMinCoveragePercent(getDb(), input.minCoveragePercent, editor.id);
   revalidatePath("/", "layout");
-  return {
-    ok: true,
-    message: before === after ? `The threshold stays at ${after}%.` : `Rounds with less than ${after}% of their benchmarks judged are now marked preliminary (was ${before}%).`,
-  };
+  return { ok: true, message: before === after ? t("thresholdKept", { after }) : t("thresholdChanged", { after, before }) };
 });

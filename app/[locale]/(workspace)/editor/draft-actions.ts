@@ -5,15 +5,19 @@ import { getDb } from "@/db/client";
 import { approveDraft, DraftError, editDraftBenchmark, editDraftStatement, mergeDraftBenchmark, rejectDraft } from "@/db/commands/drafts";
 import { StatementError } from "@/db/commands/statements";
 import { ActionError, guardedAction } from "@/server/auth/guard";
+import { actionLocale } from "@/server/i18n/action-locale";
+import { localizeDraftMessage } from "@/server/i18n/refusals";
 import { approveDraftSchema, editDraftBenchmarkSchema, editDraftStatementSchema, mergeDraftSchema, rejectDraftSchema } from "@/lib/validation/drafts";
 
 async function decided(work: () => Promise<string>) {
+  const locale = await actionLocale();
   try {
     const message = await work();
     revalidatePath("/", "layout");
-    return { ok: true, message };
+    return { ok: true, message: localizeDraftMessage(message, locale) };
   } catch (error) {
-    if (error instanceof DraftError || error instanceof StatementError) throw new ActionError(error.message);
+    if (error instanceof DraftError) throw new ActionError(localizeDraftMessage(error.message, locale));
+    if (error instanceof StatementError) throw new ActionError(error.message);
     throw error;
   }
 }

@@ -7,9 +7,10 @@ import { ActionError, guardedAction } from "@/server/auth/guard";
 import { describeImportSummary, MAX_PROBLEMS_SHOWN, type ImportActionState } from "@/lib/import/summary";
 import { importUploadSchema } from "@/lib/validation/import";
 import { actionTranslations } from "@/server/i18n/action-translations";
+import { localizeImportProblem } from "@/server/i18n/import-problems";
 
-export const importCsvUpload = guardedAction({ permission: "edit", schema: importUploadSchema }, async ({ file }, editor): Promise<ImportActionState> => {
-  const t = await actionTranslations("importPage.action");
+export const importCsvUpload = guardedAction({ permission: "edit", schema: importUploadSchema }, async ({ file }, editor, { locale }): Promise<ImportActionState> => {
+  const t = await actionTranslations("importPage.action", locale);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
@@ -23,7 +24,7 @@ export const importCsvUpload = guardedAction({ permission: "edit", schema: impor
     return {
       ok: false,
       message: `${t("rejected", { name: file.name, count: n })}${shown}`,
-      problems: result.problems.slice(0, MAX_PROBLEMS_SHOWN),
+      problems: result.problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => ({ line: p.line, message: localizeImportProblem(p.message, locale) })),
     };
   }
   revalidatePath("/", "layout");

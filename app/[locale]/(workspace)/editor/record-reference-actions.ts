@@ -16,6 +16,8 @@ import {
   type EditResult,
 } from "@/db/commands/reference-edits";
 import { ActionError, guardedAction } from "@/server/auth/guard";
+import { actionLocale } from "@/server/i18n/action-locale";
+import { localizeRefusal } from "@/server/i18n/refusals";
 import { actionTranslations } from "@/server/i18n/action-translations";
 import {
   deleteRecordSchema,
@@ -32,8 +34,8 @@ function refresh() {
 }
 
 /** A refusal the command explains in words for the form (a stale form included: what was sent stays in it). */
-function refused(error: unknown): never {
-  if (error instanceof ReferenceDataError || error instanceof EditConflictError) throw new ActionError(error.message);
+async function refused(error: unknown): Promise<never> {
+  if (error instanceof ReferenceDataError || error instanceof EditConflictError) throw new ActionError(localizeRefusal(error, await actionLocale()));
   throw error;
 }
 
@@ -56,11 +58,13 @@ export const editCategoryRecord = guardedAction({ permission: "edit", schema: ed
   return saved("category", await editCategory(getDb(), input, editor.id).catch(refused));
 });
 
-export const editSubjectRecord = guardedAction({ permission: "edit", schema: editSubjectSchema }, async (input, editor) => {
+export const editSubjectRecord = guardedAction({ permission: "edit", schema: editSubjectSchema }, async (input, editor, { locale }) => {
   const result = await editSubject(getDb(), input, editor.id).catch(refused);
   const answer = await saved("recordOf", result);
   if (result.keptAsAliases.length === 0) return answer;
-  return { ...answer, message: `${answer.message} The names it had (${result.keptAsAliases.map((n) => `“${n}”`).join(", ")}) stay among its other names, withheld like the others while it is confidential.` };
+  const t = await actionTranslations("recordPage", locale);
+  const names = result.keptAsAliases.map((n) => `“${n}”`).join(t("listSeparator"));
+  return { ...answer, message: `${answer.message}${t("subject.keptAsAliases", { names })}` };
 });
 
 export const editSubjectEventRecord = guardedAction({ permission: "edit", schema: editSubjectEventSchema }, async (input, editor) => {
@@ -74,10 +78,10 @@ export const deleteReferenceRecordAction = guardedAction({ permission: "edit", s
   redirect(`/editor/records?deleted=${input.entity}`);
 });
 
-export const mergeSubjectRecord = guardedAction({ permission: "edit", schema: mergeSubjectSchema }, async (input, editor) => {
+export const mergeSubjectRecord = guardedAction({ permission: "edit", schema: mergeSubjectSchema }, async (input, editor, { locale }) => {
+  const t = await actionTranslations("recordPage", locale);
   const result = await mergeSubject(getDb(), input, editor.id).catch(refused);
   refresh();
-  const moved = `${result.benchmarks} benchmark link${result.benchmarks === 1 ? "" : "s"} and ${result.events} event${result.events === 1 ? "" : "s"}`;
-  const confidential = result.madeConfidential ? ` ${result.kept} is now confidential, as ${result.merged} was: a merge never makes a confidential name public.` : "";
-  return { ok: true, message: `Merged ${result.merged} into ${result.kept}: ${moved} moved, and its names are now other names of ${result.kept}.${confidential}` };
+  const confidential = result.madeConfidential ? t("subject.merged.confidential", { kept: result.kept, merged: result.merged }) : "";
+  return { ok: true, message: `${t("subject.merged.done", { merged: result.merged, kept: result.kept, benchmarks: result.benchmarks, events: result.events })}${confidential}` };
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import { AccountBar } from "@/components/review/account-bar";
@@ -9,11 +10,13 @@ import { listLimitedScopes } from "@/db/queries/scopes";
 import { requirePageUser } from "@/server/auth/session";
 import { canEdit } from "@/lib/permissions";
 import { DATE_PRECISIONS, SUBJECT_EVENT_KINDS, SUBJECT_KINDS } from "@/lib/domain";
-import { formatScope } from "@/lib/format";
+import { formatScope, type FormatLocale } from "@/lib/format";
 import { createCategory, createSubject, createSubjectEvent, createTrack, retireBenchmark, setConfidentiality, setScope } from "../reference-actions";
 import { signOut } from "@/app/[locale]/(workspace)/actions";
 
-export const metadata: Metadata = { title: "Reference data" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("referencePage"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 function Panel({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
@@ -29,132 +32,139 @@ export default async function ReferencePage() {
   const user = await requirePageUser("/editor/reference");
   if (!canEdit(user)) return <EditorOnly user={user} signOut={signOut} />;
   const db = getDb();
-  const [data, limitedScopes] = await Promise.all([listReferenceData(db), listLimitedScopes(db)]);
-  const subjectOptions = data.subjects.map((s) => ({ value: s.slug, label: `${s.name} (${s.kind}${s.confidential ? ", confidential" : ""})` }));
-  const benchmarkOptions = data.benchmarks.map((b) => ({ value: b.slug, label: `${b.title}${b.retiredOn ? ` (retired ${b.retiredOn})` : ""}` }));
-  const scopeOptions = data.benchmarks.map((b) => ({ value: b.slug, label: `${b.title} (assessed at ${formatScope(limitedScopes.get(b.id) ?? [])})` }));
+  const [data, limitedScopes, t, tEvent, tPrecision, locale] = await Promise.all([
+    listReferenceData(db),
+    listLimitedScopes(db),
+    getTranslations("referencePage"),
+    getTranslations("event"),
+    getTranslations("statementReview.new.precisionValue"),
+    getLocale(),
+  ]);
+  const kindWord = (kind: string) => t(`kind.${kind as (typeof SUBJECT_KINDS)[number]}`);
+  const subjectOptions = data.subjects.map((s) => ({ value: s.slug, label: t(s.confidential ? "subjectOptionConfidential" : "subjectOption", { name: s.name, kind: kindWord(s.kind) }) }));
+  const benchmarkOptions = data.benchmarks.map((b) => ({ value: b.slug, label: b.retiredOn ? t("retiredOption", { title: b.title, date: b.retiredOn }) : b.title }));
+  const scopeOptions = data.benchmarks.map((b) => ({ value: b.slug, label: t("scopeOption", { title: b.title, scope: formatScope(limitedScopes.get(b.id) ?? [], locale as FormatLocale) }) }));
+  const confidentialMark = (confidential: boolean) => (confidential ? t("confidentialMark") : "");
 
   return (
     <>
       <AccountBar user={user} signOut={signOut} />
-      <h1 className="text-2xl font-semibold">Reference data</h1>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-2 text-stone-700">
-        Tracks, categories, people and laws with their events, retirements, scopes and confidentiality. Every change is audited. To fix or delete one already recorded, or merge two people,{" "}
-        <Link href="/editor/records">correct a record</Link>.
+        {t.rich("intro", { link: (chunks) => <Link href="/editor/records">{chunks}</Link> })}
       </p>
       <div className="mt-4 grid gap-6 lg:grid-cols-2">
-        <Panel id="subject-heading" title="Add a person, law or practice">
+        <Panel id="subject-heading" title={t("subject.title")}>
           <ActionForm
             action={createSubject}
             testId="new-subject"
-            submitLabel="Add"
+            submitLabel={t("subject.submit")}
             fields={[
-              { kind: "select", name: "kind", label: "Kind", options: SUBJECT_KINDS.map((k) => ({ value: k, label: k })) },
-              { kind: "text", name: "name", label: "Name" },
-              { kind: "text", name: "nameZh", label: "Name in Chinese (optional)" },
-              { kind: "text", name: "slug", label: "Short identifier for the address", hint: "lower-case letters, digits and hyphens" },
-              { kind: "text", name: "role", label: "Role (people)" },
-              { kind: "text", name: "article", label: "Article (laws)" },
-              { kind: "textarea", name: "description", label: "Description" },
-              { kind: "checkbox", name: "confidential", value: "yes", label: "Confidential: never show in public (people at risk)" },
+              { kind: "select", name: "kind", label: t("subject.kind"), options: SUBJECT_KINDS.map((k) => ({ value: k, label: kindWord(k) })) },
+              { kind: "text", name: "name", label: t("name") },
+              { kind: "text", name: "nameZh", label: t("nameZh") },
+              { kind: "text", name: "slug", label: t("subject.slug"), hint: t("subject.slugHint") },
+              { kind: "text", name: "role", label: t("subject.role") },
+              { kind: "text", name: "article", label: t("subject.article") },
+              { kind: "textarea", name: "description", label: t("description") },
+              { kind: "checkbox", name: "confidential", value: "yes", label: t("subject.confidential") },
             ]}
           />
         </Panel>
-        <Panel id="event-heading" title="Add a dated event">
+        <Panel id="event-heading" title={t("event.title")}>
           <ActionForm
             action={createSubjectEvent}
             testId="new-event"
-            submitLabel="Add event"
+            submitLabel={t("event.submit")}
             fields={[
-              { kind: "select", name: "subjectSlug", label: "Person or law", options: subjectOptions },
-              { kind: "select", name: "kind", label: "What happened", options: SUBJECT_EVENT_KINDS.map((k) => ({ value: k, label: k.replace("_", " ") })) },
-              { kind: "date", name: "occurredOn", label: "Date" },
-              { kind: "select", name: "datePrecision", label: "Date known to the", options: DATE_PRECISIONS.map((p) => ({ value: p, label: p })) },
-              { kind: "textarea", name: "description", label: "Description" },
-              { kind: "text", name: "sourceUrl", label: "Source address (http or https)" },
+              { kind: "select", name: "subjectSlug", label: t("event.subject"), options: subjectOptions },
+              { kind: "select", name: "kind", label: t("event.kind"), options: SUBJECT_EVENT_KINDS.map((k) => ({ value: k, label: tEvent(k) })) },
+              { kind: "date", name: "occurredOn", label: t("event.date") },
+              { kind: "select", name: "datePrecision", label: t("event.precision"), options: DATE_PRECISIONS.map((p) => ({ value: p, label: tPrecision(p) })) },
+              { kind: "textarea", name: "description", label: t("description") },
+              { kind: "text", name: "sourceUrl", label: t("event.sourceUrl") },
             ]}
           />
         </Panel>
-        <Panel id="retire-heading" title="Retire a benchmark">
+        <Panel id="retire-heading" title={t("retire.title")}>
           <ActionForm
             action={retireBenchmark}
             testId="retire"
-            submitLabel="Retire"
+            submitLabel={t("retire.submit")}
             fields={[
-              { kind: "select", name: "benchmarkSlug", label: "Benchmark", options: benchmarkOptions },
-              { kind: "date", name: "retiredOn", label: "Retired from" },
-              { kind: "text", name: "retiredReason", label: "Reason" },
+              { kind: "select", name: "benchmarkSlug", label: t("benchmark"), options: benchmarkOptions },
+              { kind: "date", name: "retiredOn", label: t("retire.from") },
+              { kind: "text", name: "retiredReason", label: t("retire.reason") },
             ]}
           />
         </Panel>
-        <Panel id="scope-heading" title="Where a benchmark is assessed">
+        <Panel id="scope-heading" title={t("scope.title")}>
           <ActionForm
             action={setScope}
             testId="scope"
-            submitLabel="Set scope"
+            submitLabel={t("scope.submit")}
             fields={[
-              { kind: "select", name: "benchmarkSlug", label: "Benchmark", options: scopeOptions },
+              { kind: "select", name: "benchmarkSlug", label: t("benchmark"), options: scopeOptions },
               {
                 kind: "checkboxes",
                 name: "scopeTrackSlugs[]",
-                label: "Assessed at the rounds of",
-                options: data.tracks.map((t) => ({ value: t.slug, label: t.name })),
-                hint: "Tick none for every track's rounds, tracks added later included. Scores already given outside the new scope stay in the history and count nowhere.",
+                label: t("scope.tracks"),
+                options: data.tracks.map((track) => ({ value: track.slug, label: track.name })),
+                hint: t("scope.hint"),
               },
             ]}
           />
         </Panel>
-        <Panel id="confidential-heading" title="Confidentiality">
+        <Panel id="confidential-heading" title={t("confidentiality.title")}>
           <p className="mb-3 text-sm text-stone-700">
-            A confidential item has no public page, and neither has any benchmark about it; its names are withheld in every public text.{" "}
-            <Link href="/editor/confidential-texts">Review the public texts that name confidential items</Link>.
+            {t.rich("confidentiality.intro", { link: (chunks) => <Link href="/editor/confidential-texts">{chunks}</Link> })}
           </p>
           <ActionForm
             action={setConfidentiality}
             testId="confidentiality"
-            submitLabel="Apply"
+            submitLabel={t("confidentiality.submit")}
             fields={[
               {
                 kind: "select",
                 name: "target",
-                label: "Benchmark, person or law",
+                label: t("confidentiality.target"),
                 options: [
-                  ...data.benchmarks.map((b) => ({ value: `benchmark:${b.slug}`, label: `Benchmark: ${b.title}${b.confidential ? " (confidential)" : ""}` })),
-                  ...data.subjects.map((s) => ({ value: `subject:${s.slug}`, label: `${s.kind}: ${s.name}${s.confidential ? " (confidential)" : ""}` })),
+                  ...data.benchmarks.map((b) => ({ value: `benchmark:${b.slug}`, label: t("confidentiality.option", { kind: t("benchmark"), name: b.title, mark: confidentialMark(b.confidential) }) })),
+                  ...data.subjects.map((s) => ({ value: `subject:${s.slug}`, label: t("confidentiality.option", { kind: kindWord(s.kind), name: s.name, mark: confidentialMark(s.confidential) }) })),
                 ],
               },
-              { kind: "radio", name: "confidential", label: "Public or confidential?", options: [{ value: "yes", label: "Confidential" }, { value: "no", label: "Public" }] },
+              { kind: "radio", name: "confidential", label: t("confidentiality.question"), options: [{ value: "yes", label: t("confidentiality.confidential") }, { value: "no", label: t("confidentiality.public") }] },
               {
                 kind: "textarea",
                 name: "aliases",
-                label: "Other names and spellings to withhold (people, laws; one per line)",
-                hint: "e.g. another romanisation, the traditional characters. Left empty, those already given stay.",
+                label: t("confidentiality.aliases"),
+                hint: t("confidentiality.aliasesHint"),
               },
             ]}
           />
         </Panel>
-        <Panel id="category-heading" title="Add a category">
+        <Panel id="category-heading" title={t("category.title")}>
           <ActionForm
             action={createCategory}
             testId="new-category"
-            submitLabel="Add category"
+            submitLabel={t("category.submit")}
             fields={[
-              { kind: "text", name: "name", label: "Name" },
-              { kind: "text", name: "slug", label: "Short identifier" },
-              { kind: "textarea", name: "description", label: "Description" },
+              { kind: "text", name: "name", label: t("name") },
+              { kind: "text", name: "slug", label: t("slug") },
+              { kind: "textarea", name: "description", label: t("description") },
             ]}
           />
         </Panel>
-        <Panel id="track-heading" title="Add a track">
+        <Panel id="track-heading" title={t("track.title")}>
           <ActionForm
             action={createTrack}
             testId="new-track"
-            submitLabel="Add track"
+            submitLabel={t("track.submit")}
             fields={[
-              { kind: "text", name: "name", label: "Name" },
-              { kind: "text", name: "shortName", label: "Short name for charts" },
-              { kind: "text", name: "slug", label: "Short identifier" },
-              { kind: "textarea", name: "description", label: "Description" },
+              { kind: "text", name: "name", label: t("name") },
+              { kind: "text", name: "shortName", label: t("track.shortName") },
+              { kind: "text", name: "slug", label: t("slug") },
+              { kind: "textarea", name: "description", label: t("description") },
             ]}
           />
         </Panel>

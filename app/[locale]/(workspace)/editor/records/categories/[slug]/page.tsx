@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { RecordHistory } from "@/components/audit/record-history";
 import { ActionForm } from "@/components/forms/action-form";
-import { DeletePanel, RecordHeading, RecordPanel } from "@/components/records/reference-record";
+import { DeletePanel, historyFieldLabels, RecordHeading, RecordPanel, type HistoryFieldKey } from "@/components/records/reference-record";
 import { AccountBar } from "@/components/review/account-bar";
 import { EditorOnly } from "@/components/review/editor-only";
 import { getDb } from "@/db/client";
@@ -14,12 +15,14 @@ import { recordEditPath } from "@/lib/record-paths";
 import { signOut } from "@/app/[locale]/(workspace)/actions";
 import { deleteReferenceRecordAction, editCategoryRecord } from "../../../record-reference-actions";
 
-export const metadata: Metadata = { title: "Correct a category" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("recordPage.category"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
-const CATEGORY_FIELD_LABELS = { name: "name", description: "description", nameZh: "name in Chinese", descriptionZh: "description in Chinese", position: "position in lists" };
+const CATEGORY_FIELDS: Record<string, HistoryFieldKey> = { name: "name", description: "description", nameZh: "nameZh", descriptionZh: "descriptionZh", position: "position" };
 
 export default async function CategoryRecordPage({ params }: Props) {
   const { slug } = await params;
@@ -29,24 +32,30 @@ export default async function CategoryRecordPage({ params }: Props) {
   const category = await getCategoryRecord(db, slug);
   if (!category) notFound();
   const record = { entity: "category" as const, id: category.id };
-  const [{ version }, history, references] = await Promise.all([getRecordVersion(db, record), listRecordHistory(db, record), listCategoryReferences(db, category.id)]);
+  const [{ version }, history, references, t, fieldLabels] = await Promise.all([
+    getRecordVersion(db, record),
+    listRecordHistory(db, record),
+    listCategoryReferences(db, category.id),
+    getTranslations("recordPage"),
+    historyFieldLabels(CATEGORY_FIELDS),
+  ]);
   return (
     <>
       <AccountBar user={user} signOut={signOut} />
-      <RecordHeading kind="Category" name={category.name} />
-      <RecordPanel id="edit-heading" title="Correct this category">
+      <RecordHeading kind={t("category.kind")} name={category.name} />
+      <RecordPanel id="edit-heading" title={t("category.panel")}>
         <ActionForm
           action={editCategoryRecord}
           testId="edit-category"
-          submitLabel="Save"
+          submitLabel={t("save")}
           fields={[
             { kind: "hidden", name: "slug", value: category.slug },
             { kind: "hidden", name: "version", value: String(version) },
-            { kind: "text", name: "name", label: "Name", defaultValue: category.name },
-            { kind: "textarea", name: "description", label: "Description", defaultValue: category.description },
-            { kind: "text", name: "nameZh", label: "Name in Chinese (optional)", defaultValue: category.nameZh ?? "", lang: "zh" },
-            { kind: "textarea", name: "descriptionZh", label: "Description in Chinese (optional)", defaultValue: category.descriptionZh ?? "", lang: "zh" },
-            { kind: "number", name: "position", label: "Position in lists (lower comes first)", defaultValue: String(category.position) },
+            { kind: "text", name: "name", label: t("label.name"), defaultValue: category.name },
+            { kind: "textarea", name: "description", label: t("label.description"), defaultValue: category.description },
+            { kind: "text", name: "nameZh", label: t("label.nameZh"), defaultValue: category.nameZh ?? "", lang: "zh" },
+            { kind: "textarea", name: "descriptionZh", label: t("label.descriptionZh"), defaultValue: category.descriptionZh ?? "", lang: "zh" },
+            { kind: "number", name: "position", label: t("category.position"), defaultValue: String(category.position) },
           ]}
         />
       </RecordPanel>
@@ -57,9 +66,9 @@ export default async function CategoryRecordPage({ params }: Props) {
         version={version}
         what="category"
         references={references}
-        staysBecause={references.length ? "a category with benchmarks is never deleted, it stays (retire its benchmarks instead)." : null}
+        staysBecause={references.length ? t("category.stays") : null}
       />
-      <RecordHistory entries={history} fieldLabels={CATEGORY_FIELD_LABELS} />
+      <RecordHistory entries={history} fieldLabels={fieldLabels} />
     </>
   );
 }

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { RecordHistory } from "@/components/audit/record-history";
 import { ActionForm } from "@/components/forms/action-form";
-import { DeletePanel, RecordHeading, RecordPanel } from "@/components/records/reference-record";
+import { DeletePanel, historyFieldLabels, RecordHeading, RecordPanel, type HistoryFieldKey } from "@/components/records/reference-record";
 import { AccountBar } from "@/components/review/account-bar";
 import { EditorOnly } from "@/components/review/editor-only";
 import { getDb } from "@/db/client";
@@ -16,12 +17,14 @@ import { recordEditPath } from "@/lib/record-paths";
 import { signOut } from "@/app/[locale]/(workspace)/actions";
 import { deleteReferenceRecordAction, editRoundRecord } from "../../../record-reference-actions";
 
-export const metadata: Metadata = { title: "Correct a round" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("recordPage.round"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
-const ROUND_FIELD_LABELS = { name: "name", nameZh: "name in Chinese", track: "track", startDate: "start date", endDate: "end date", datePrecision: "date precision", dateNote: "note on the date", location: "place" };
+const ROUND_FIELDS: Record<string, HistoryFieldKey> = { name: "name", nameZh: "nameZh", track: "track", startDate: "startDate", endDate: "endDate", datePrecision: "datePrecision", dateNote: "dateNote", location: "place" };
 
 export default async function RoundRecordPage({ params }: Props) {
   const { slug } = await params;
@@ -31,29 +34,37 @@ export default async function RoundRecordPage({ params }: Props) {
   const round = await getRoundRecord(db, slug);
   if (!round) notFound();
   const record = { entity: "round" as const, id: round.id };
-  const [{ version }, history, references, tracks] = await Promise.all([getRecordVersion(db, record), listRecordHistory(db, record), listRoundReferences(db, round.id), listTracks(db)]);
+  const [{ version }, history, references, tracks, t, tPrecision, fieldLabels] = await Promise.all([
+    getRecordVersion(db, record),
+    listRecordHistory(db, record),
+    listRoundReferences(db, round.id),
+    listTracks(db),
+    getTranslations("recordPage"),
+    getTranslations("statementReview.new.precisionValue"),
+    historyFieldLabels(ROUND_FIELDS),
+  ]);
   return (
     <>
       <AccountBar user={user} signOut={signOut} />
-      <RecordHeading kind="Round" name={round.name} publicHref={round.publishedAt ? `/rounds/${round.slug}` : null}>
-        <p className="text-sm text-stone-700">{round.publishedAt ? `Published on ${round.publishedAt.slice(0, 10)}: a change of its public details is dated on its scorecard.` : "Not published: the public does not see it yet."}</p>
+      <RecordHeading kind={t("round.kind")} name={round.name} publicHref={round.publishedAt ? `/rounds/${round.slug}` : null}>
+        <p className="text-sm text-stone-700">{round.publishedAt ? t("round.published", { date: round.publishedAt.slice(0, 10) }) : t("round.notPublished")}</p>
       </RecordHeading>
-      <RecordPanel id="edit-heading" title="Correct this round">
+      <RecordPanel id="edit-heading" title={t("round.panel")}>
         <ActionForm
           action={editRoundRecord}
           testId="edit-round"
-          submitLabel="Save"
+          submitLabel={t("save")}
           fields={[
             { kind: "hidden", name: "slug", value: round.slug },
             { kind: "hidden", name: "version", value: String(version) },
-            { kind: "text", name: "name", label: "Name", defaultValue: round.name },
-            { kind: "text", name: "nameZh", label: "Name in Chinese (optional)", defaultValue: round.nameZh ?? "", lang: "zh" },
-            { kind: "select", name: "trackSlug", label: "Track", options: tracks.map((t) => ({ value: t.slug, label: t.name })), defaultValue: round.trackSlug },
-            { kind: "date", name: "startDate", label: "Start date", defaultValue: round.startDate },
-            { kind: "date", name: "endDate", label: "End date (optional)", defaultValue: round.endDate ?? "" },
-            { kind: "select", name: "datePrecision", label: "Dates known to the", options: DATE_PRECISIONS.map((p) => ({ value: p, label: p })), defaultValue: round.datePrecision },
-            { kind: "textarea", name: "dateNote", label: "Note on the date (optional)", defaultValue: round.dateNote },
-            { kind: "text", name: "location", label: "Place (optional)", defaultValue: round.location ?? "" },
+            { kind: "text", name: "name", label: t("label.name"), defaultValue: round.name },
+            { kind: "text", name: "nameZh", label: t("label.nameZh"), defaultValue: round.nameZh ?? "", lang: "zh" },
+            { kind: "select", name: "trackSlug", label: t("label.track"), options: tracks.map((track) => ({ value: track.slug, label: track.name })), defaultValue: round.trackSlug },
+            { kind: "date", name: "startDate", label: t("label.startDate"), defaultValue: round.startDate },
+            { kind: "date", name: "endDate", label: t("label.endDate"), defaultValue: round.endDate ?? "" },
+            { kind: "select", name: "datePrecision", label: t("label.datesKnown"), options: DATE_PRECISIONS.map((p) => ({ value: p, label: tPrecision(p) })), defaultValue: round.datePrecision },
+            { kind: "textarea", name: "dateNote", label: t("round.dateNote"), defaultValue: round.dateNote },
+            { kind: "text", name: "location", label: t("round.location"), defaultValue: round.location ?? "" },
           ]}
         />
       </RecordPanel>
@@ -64,9 +75,9 @@ export default async function RoundRecordPage({ params }: Props) {
         version={version}
         what="round"
         references={references}
-        staysBecause={round.publishedAt ? "this round was published, so it stays: its public page and figures remain." : null}
+        staysBecause={round.publishedAt ? t("round.stays") : null}
       />
-      <RecordHistory entries={history} fieldLabels={ROUND_FIELD_LABELS} />
+      <RecordHistory entries={history} fieldLabels={fieldLabels} />
     </>
   );
 }

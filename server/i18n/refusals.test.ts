@@ -1,0 +1,56 @@
+// Commands' refusals in Chinese: each catalogue sentence is one a command says, and the ones with parts
+// (a stale form, a referenced record) are said again from those parts.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { EditConflictError } from "@/db/commands/record-edits";
+import { ReferenceDataError, ReferencedRecordError } from "@/db/commands/reference";
+import { RecordEditError } from "@/db/commands/record-edits-statements";
+import en from "@/messages/en.json";
+import { localizeDraftMessage, localizeRefusal } from "./refusals";
+
+const COMMANDS = readdirSync(path.resolve(__dirname, "../../db/commands"))
+  .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
+  .map((f) => readFileSync(path.resolve(__dirname, "../../db/commands", f), "utf8"))
+  .join("\n");
+
+describe("refusals in the page's language", () => {
+  it("hold only sentences the commands say", () => {
+    const missing = Object.entries(en.refusal).filter(([, message]) => !message.split(/\{\w+\}/).every((part) => COMMANDS.includes(part)));
+    expect(missing.map(([key]) => key)).toEqual([]);
+  });
+
+  it("leave English as it is", () => {
+    expect(localizeRefusal(new ReferenceDataError("No such track."), "en")).toBe("No such track.");
+  });
+
+  it("say a refusal in Chinese, its arguments kept", () => {
+    expect(localizeRefusal(new ReferenceDataError("A round called “hrc-40” already exists."), "zh")).toBe("名为“hrc-40”的轮次已经存在。");
+    expect(localizeRefusal(new RecordEditError("That benchmark no longer exists."), "zh")).toBe("该基准已不存在。");
+    expect(localizeRefusal(new ReferenceDataError("Only records of the same kind merge: this is a person, Article 73 a law."), "zh")).toBe("只有同类记录才能合并：这条是人物，Article 73是法律。");
+  });
+
+  it("say a stale form's refusal from who changed the record and when", () => {
+    expect(localizeRefusal(new EditConflictError("Erin Editor", "2026-12-03T10:15:00.000Z"), "zh")).toMatch(/^Erin Editor于 2026-12-03 10:15（UTC）更改了这条记录/);
+    expect(localizeRefusal(new EditConflictError(null, null), "zh")).toMatch(/^有人更改了这条记录/);
+  });
+
+  it("say what refers to a record that cannot be deleted", () => {
+    const error = new ReferencedRecordError("category", [{ what: "benchmarks", count: 3 }], "a category with benchmarks stays (retire its benchmarks instead).", "…");
+    expect(localizeRefusal(error, "zh")).toBe("此类别不能删除：3 项基准引用了它。只有未被任何记录引用的记录才会删除；含有基准的类别予以保留（请改为停用其中的基准）。");
+  });
+
+  it("hold only sentences a decision on a draft says, and say them in Chinese", () => {
+    // Said with or without a part the command adds (", with its statement …", " and 2 draft benchmarks …").
+    const composed = new Set(["rejectedStatement", "rejectedStatementWithOne", "rejectedStatementWithMany", "approvedBenchmark", "approvedBenchmarkWith"]);
+    const missing = Object.entries(en.draftAnswer).filter(([key, message]) => !composed.has(key) && !message.split(/\{\w+\}/).every((part) => COMMANDS.includes(part)));
+    expect(missing.map(([key]) => key)).toEqual([]);
+    expect(localizeDraftMessage("Approved the benchmark “Free Li”, with its statement “Letter”: it is public and in the scoring queue now.", "zh")).toBe("已批准基准“Free Li”及其声明 “Letter”：它现已公开并进入评分队列。");
+    expect(localizeDraftMessage("“Free Li” is no longer a draft (merged); nothing was changed.", "zh")).toBe("“Free Li”已不再是草稿（已合并）；未作任何更改。");
+    expect(localizeDraftMessage("Rejected the source; the reviewer sees your reason.", "en")).toBe("Rejected the source; the reviewer sees your reason.");
+  });
+
+  it("keep a sentence it has no entry for as it was", () => {
+    expect(localizeRefusal(new ReferenceDataError("Something new went wrong."), "zh")).toBe("Something new went wrong.");
+  });
+});

@@ -1,0 +1,41 @@
+// A command's refusal (ReferenceDataError, RecordEditError, EditConflictError) in the language of the page
+// the action came from. The commands say what they will not do in English; the "refusal" catalogue holds
+// those sentences by key and is matched by their English text, as the validation messages are. The stale
+// form and the deletion of a referenced record carry their parts, so they are said again from those.
+import { createTranslator } from "next-intl";
+import { EditConflictError } from "@/db/commands/record-edits";
+import { ReferencedRecordError } from "@/db/commands/reference";
+import type { Locale } from "@/lib/i18n/locales";
+import { referenceKey } from "@/lib/record-references";
+import en from "@/messages/en.json";
+import zh from "@/messages/zh.json";
+import { sentencesInChinese } from "./validation";
+
+const sentences = sentencesInChinese(en.refusal, createTranslator({ locale: "zh", messages: zh, namespace: "refusal" }));
+const draftSentences = sentencesInChinese(en.draftAnswer, createTranslator({ locale: "zh", messages: zh, namespace: "draftAnswer" }));
+
+/** What a decision on a draft answers, or why it is refused (db/commands/drafts.ts), in `locale`. */
+export function localizeDraftMessage(message: string, locale: Locale): string {
+  return locale === "en" ? message : draftSentences(message);
+}
+
+export function localizeRefusal(error: Error, locale: Locale): string {
+  if (locale === "en") return error.message;
+  if (error instanceof EditConflictError) {
+    const t = createTranslator({ locale: "zh", messages: zh, namespace: "refusal" });
+    const when = error.changedAt ? t("conflictWhen", { date: error.changedAt.slice(0, 16).replace("T", " ") }) : "";
+    return t("conflict", { who: error.changedBy ?? t("someone"), when });
+  }
+  if (error instanceof ReferencedRecordError) {
+    const t = createTranslator({ locale: "zh", messages: zh, namespace: "refusal" });
+    const refs = createTranslator({ locale: "zh", messages: zh, namespace: "recordPage" });
+    const list = error.references
+      .map((r) => {
+        const key = referenceKey(r.what);
+        return key ? refs(`refs.${key}`, { count: r.count }) : `${r.count} ${r.what}`;
+      })
+      .join(refs("listSeparator"));
+    return t("referenced", { kind: sentences(error.kind), list, retire: sentences(error.retire) });
+  }
+  return sentences(error.message);
+}
