@@ -5,17 +5,17 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { get as httpGet, type IncomingHttpHeaders } from "node:http";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { userInfo, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import Database from "better-sqlite3";
 import { expect, request as apiRequest, test, type APIRequestContext, type Page } from "@playwright/test";
 import { EDITOR, signIn } from "./session-helpers";
+import { localNginxConfig, NGINX } from "../deploy/nginx-local";
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(180_000);
 
-const NGINX = "/usr/sbin/nginx";
 const BASE_PORT = Number(process.env.E2E_PORT ?? 3100);
 const APP_PORT = BASE_PORT + 2;
 const CACHE_PORT = BASE_PORT + 3;
@@ -67,32 +67,7 @@ function stop(child: ChildProcess | undefined): Promise<void> {
 }
 
 /** The shipped config, with this test's ports and folders, inside a main config of its own. */
-function nginxConfig(): string {
-  const site = readFileSync("deploy/nginx-scorecard.conf", "utf8")
-    .replace("/var/cache/nginx/scorecard", path.join(dir, "cache"))
-    .replace("server 127.0.0.1:3000;", `server 127.0.0.1:${APP_PORT};`)
-    .replace("listen 80;", `listen 127.0.0.1:${CACHE_PORT};`);
-  expect(site).toContain(`127.0.0.1:${CACHE_PORT}`);
-  expect(site).toContain(`server 127.0.0.1:${APP_PORT};`);
-  const temp = (name: string) => path.join(dir, name);
-  return `
-worker_processes 1;
-daemon off;
-${userInfo().uid === 0 ? "user root;" : ""}
-pid ${temp("nginx.pid")};
-error_log ${temp("error.log")} warn;
-events { worker_connections 128; }
-http {
-  access_log off;
-  client_body_temp_path ${temp("body")};
-  proxy_temp_path ${temp("proxy")};
-  fastcgi_temp_path ${temp("fastcgi")};
-  uwsgi_temp_path ${temp("uwsgi")};
-  scgi_temp_path ${temp("scgi")};
-${site}
-}
-`;
-}
+const nginxConfig = () => localNginxConfig({ dir, listen: CACHE_PORT, upstream: [APP_PORT] });
 
 test.beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "scorecard-nginx-"));

@@ -17,12 +17,13 @@
 // `--only side-by-side` measures the side-by-side lines alone (no uncached run).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { get as httpGet } from "node:http";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { loadavg, tmpdir, userInfo } from "node:os";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
+import { localNginxConfig, NGINX } from "@/deploy/nginx-local";
 import Database from "better-sqlite3";
 import type { Db } from "@/db/client";
 import { openDatabase } from "@/db/client";
@@ -281,33 +282,7 @@ const onlyFragments = values.only?.split(",").map((f) => f.trim()).filter(Boolea
 const measured = (values["skip-exports"] ? ENDPOINTS.filter((e) => !e.heavy) : ENDPOINTS).filter((e) => onlyFragments.length === 0 || onlyFragments.some((f) => e.name.includes(f)));
 const sideBySide = onlyFragments.length === 0 || onlyFragments.some((f) => "side-by-side".includes(f));
 
-const NGINX = "/usr/sbin/nginx";
 const nginxPort = port + 1;
-
-/** deploy/nginx-scorecard.conf with this run's ports and a cache folder of its own, inside a main config for a temporary folder. */
-function nginxConfig(dir: string): string {
-  const site = readFileSync("deploy/nginx-scorecard.conf", "utf8")
-    .replace("/var/cache/nginx/scorecard", path.join(dir, "cache"))
-    .replace("server 127.0.0.1:3000;", `server 127.0.0.1:${port};`)
-    .replace("listen 80;", `listen 127.0.0.1:${nginxPort};`);
-  const temp = (name: string) => path.join(dir, name);
-  return `worker_processes 1;
-daemon off;
-${userInfo().uid === 0 ? "user root;" : ""}
-pid ${temp("nginx.pid")};
-error_log ${temp("error.log")} warn;
-events { worker_connections 512; }
-http {
-  access_log off;
-  client_body_temp_path ${temp("body")};
-  proxy_temp_path ${temp("proxy")};
-  fastcgi_temp_path ${temp("fastcgi")};
-  uwsgi_temp_path ${temp("uwsgi")};
-  scgi_temp_path ${temp("scgi")};
-${site}
-}
-`;
-}
 
 async function withNginx<T>(measure: (base: string) => Promise<T>): Promise<T | null> {
   if (!existsSync(NGINX)) {
@@ -315,7 +290,7 @@ async function withNginx<T>(measure: (base: string) => Promise<T>): Promise<T | 
     return null;
   }
   const dir = mkdtempSync(path.join(tmpdir(), "scorecard-bench-nginx-"));
-  writeFileSync(path.join(dir, "nginx.conf"), nginxConfig(dir));
+  writeFileSync(path.join(dir, "nginx.conf"), localNginxConfig({ dir, listen: nginxPort, upstream: [port] }));
   const nginx = spawn(NGINX, ["-c", path.join(dir, "nginx.conf")], { stdio: "ignore" });
   const nginxBase = `http://127.0.0.1:${nginxPort}`;
   try {

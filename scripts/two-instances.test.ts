@@ -6,14 +6,14 @@
 // the other; sign-in limits are counted once for both; a publication written by one process is seen
 // at once by the other instance, and through nginx's cache within the shared-cache lifetime.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir, userInfo } from "node:os";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rawGet, rawInsert } from "@/db/testing/raw-sql";
 import type { Db } from "@/db/client";
+import { localNginxConfig, NGINX } from "@/deploy/nginx-local";
 
-const NGINX = "/usr/sbin/nginx";
 const runs = Boolean(process.env.DATABASE_URL?.startsWith("postgres")) && existsSync(".next/BUILD_ID") && existsSync(NGINX);
 const BASE_PORT = Number(process.env.TWO_INSTANCES_PORT ?? Number(process.env.PG_TEST_PORT ?? 4790) - 1000);
 const ports = { a: BASE_PORT, b: BASE_PORT + 1, nginx: BASE_PORT + 2 };
@@ -68,33 +68,6 @@ function instance(port: number, name: string): Promise<void> {
   return waitFor(`${origin(port)}/api/v1/tracks`, 240);
 }
 
-/** deploy/nginx-scorecard.conf with both instances in its upstream, its own ports and cache folder. */
-function nginxConfig(): string {
-  const site = readFileSync("deploy/nginx-scorecard.conf", "utf8")
-    .replace("/var/cache/nginx/scorecard", path.join(dir, "cache"))
-    .replace("server 127.0.0.1:3000;", `server 127.0.0.1:${ports.a};\n    server 127.0.0.1:${ports.b};`)
-    .replace("listen 80;", `listen 127.0.0.1:${ports.nginx};`)
-    // Which instance answered, for the test only.
-    .replace("add_header X-Cache-Status $upstream_cache_status always;", "add_header X-Cache-Status $upstream_cache_status always;\n        add_header X-Upstream $upstream_addr always;");
-  const temp = (name: string) => path.join(dir, name);
-  return `worker_processes 1;
-daemon off;
-${userInfo().uid === 0 ? "user root;" : ""}
-pid ${temp("nginx.pid")};
-error_log ${temp("nginx-error.log")} warn;
-events { worker_connections 256; }
-http {
-  access_log off;
-  client_body_temp_path ${temp("body")};
-  proxy_temp_path ${temp("proxy")};
-  fastcgi_temp_path ${temp("fastcgi")};
-  uwsgi_temp_path ${temp("uwsgi")};
-  scgi_temp_path ${temp("scgi")};
-${site}
-}
-`;
-}
-
 function signIn(at: string, email: string, password: string): Promise<Response> {
   return fetch(`${at}/api/auth/sign-in/email`, {
     method: "POST",
@@ -115,7 +88,8 @@ describe.skipIf(!runs)("two app instances on one PostgreSQL database behind ngin
     // The first instance creates, migrates and seeds the database; the second finds it ready.
     await instance(ports.a, "instance-a");
     await instance(ports.b, "instance-b");
-    writeFileSync(path.join(dir, "nginx.conf"), nginxConfig());
+    // The shipped site with both instances in its upstream, and which instance answered (for this test only).
+    writeFileSync(path.join(dir, "nginx.conf"), localNginxConfig({ dir, listen: ports.nginx, upstream: [ports.a, ports.b], extraHeaders: ["add_header X-Upstream $upstream_addr always;"] }));
     start(NGINX, ["-c", path.join(dir, "nginx.conf")], process.env, "nginx.log");
     await waitFor(`${balancer}/api/v1/tracks`, 30);
     const { openDatabase } = await import("@/db/client");
