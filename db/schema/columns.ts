@@ -1,6 +1,6 @@
 // Column helpers the tables of several areas share.
 import { sql } from "drizzle-orm";
-import { type AnySQLiteColumn, text } from "drizzle-orm/sqlite-core";
+import { type AnySQLiteColumn, integer, text } from "drizzle-orm/sqlite-core";
 import { REVIEW_STATES, STATUSES } from "@/lib/domain";
 import { users } from "./auth";
 
@@ -29,3 +29,19 @@ export const statusIn = (column: AnySQLiteColumn) =>
     STATUSES.map((s) => sql.raw(`'${s}'`)),
     sql`, `,
   )})`;
+
+/**
+ * A round's tally for one category and addressee: how many benchmarks applied and how many stood at
+ * each status. public_tallies holds the current figures, release_tallies each release's; one set of
+ * columns keeps the two comparable column for column. (A function: drizzle's column builders belong
+ * to one table each.)
+ */
+export const tallyFigureColumns = () => ({
+  applicable: integer("applicable").notNull(),
+  met: integer("met").notNull(),
+  partial: integer("partial").notNull(),
+  notMet: integer("not_met").notNull(),
+  regressed: integer("regressed").notNull(),
+  unknown: integer("unknown").notNull(),
+  demo: integer("demo").notNull(),
+});

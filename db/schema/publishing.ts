@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { ADDRESSEES, STATUSES } from "@/lib/domain";
 import { users } from "./auth";
+import { tallyFigureColumns } from "./columns";
 import { benchmarks, categories, rounds } from "./reference";
 
 /**
@@ -121,13 +122,7 @@ export const publicTallies = sqliteTable(
       .notNull()
       .references(() => categories.id, { onDelete: "cascade" }),
     addressee: text("addressee", { enum: ADDRESSEES }).notNull(),
-    applicable: integer("applicable").notNull(),
-    met: integer("met").notNull(),
-    partial: integer("partial").notNull(),
-    notMet: integer("not_met").notNull(),
-    regressed: integer("regressed").notNull(),
-    unknown: integer("unknown").notNull(),
-    demo: integer("demo").notNull(),
+    ...tallyFigureColumns(),
   },
   (t) => [primaryKey({ columns: [t.roundId, t.categoryId, t.addressee] })],
 );

@@ -3,7 +3,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { ADDRESSEES, PUBLISHED_BASES, RELEASE_KINDS, STATUSES } from "@/lib/domain";
-import { statusIn } from "./columns";
+import { statusIn, tallyFigureColumns } from "./columns";
 import { users } from "./auth";
 import { rounds } from "./reference";
 
@@ -92,13 +92,7 @@ export const releaseTallies = sqliteTable(
     roundId: integer("round_id").notNull(),
     categoryId: integer("category_id").notNull(),
     addressee: text("addressee", { enum: ADDRESSEES }).notNull(),
-    applicable: integer("applicable").notNull(),
-    met: integer("met").notNull(),
-    partial: integer("partial").notNull(),
-    notMet: integer("not_met").notNull(),
-    regressed: integer("regressed").notNull(),
-    unknown: integer("unknown").notNull(),
-    demo: integer("demo").notNull(),
+    ...tallyFigureColumns(),
     validFromRelease: integer("valid_from_release")
       .notNull()
       .references(() => releases.number),
