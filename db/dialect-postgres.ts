@@ -89,6 +89,13 @@ export function openPgConnection(url: string, file: string): PgExecutor {
   return db;
 }
 
+/** A second handle on an open pool whose every statement is reported to `logQuery` (the bench captures the SQL a query runs). */
+export function loggingPgConnection(pool: pg.Pool, logQuery: (query: string, params: unknown[]) => void): PgExecutor {
+  const db = drizzle(pool, { schema, logger: { logQuery } }) as PgExecutor;
+  Object.defineProperty(db, POSTGRES, { value: true });
+  return db;
+}
+
 export function isPgExecutor(db: object): boolean {
   return (db as Record<symbol, unknown>)[POSTGRES] === true || db.constructor?.name === "NodePgTransaction";
 }

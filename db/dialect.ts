@@ -20,6 +20,21 @@ export function usesPostgres(): boolean {
   return POSTGRES;
 }
 
+/**
+ * The database `file` stands for, named for a person reading a script's output: the SQLite file's path,
+ * or on PostgreSQL the server and database (without the password the address may carry), which is
+ * where the data goes whatever DATABASE_PATH says.
+ */
+export function describeDatabase(file: string): string {
+  return POSTGRES_URL ? describePostgresDatabase(POSTGRES_URL, postgres.pgDatabaseFor(file)) : file;
+}
+
+/** A PostgreSQL address in words, never with its user or password; `database` overrides the address's. */
+export function describePostgresDatabase(address: string, database?: string): string {
+  const url = new URL(address);
+  return `the PostgreSQL database ${database ?? decodeURIComponent(url.pathname.replace(/^\//, ""))} on ${url.host}`;
+}
+
 /** better-auth's drizzleAdapter provider for this database (server/auth/better-auth.ts): its SQL follows the dialect. */
 export function authAdapterProvider(): "sqlite" | "pg" {
   return POSTGRES ? "pg" : "sqlite";
@@ -299,6 +314,27 @@ export function joinInThisOrder(right: SQLWrapper, on: SQLWrapper): SQL {
 /** A second handle on an open connection whose every statement is reported to `logQuery` (tests and the bench capture the SQL a query runs). */
 export function loggingConnection(sqlite: Database.Database, logQuery: (query: string, params: unknown[]) => void): Executor {
   return drizzle(sqlite, { schema, logger: { logQuery } }) as Executor;
+}
+
+/**
+ * loggingConnection for either database: a second handle on `db`'s connection reporting every statement,
+ * and `replay`, which runs a reported statement again, bare, on the same connection (the bench's floors).
+ */
+export function loggingExecutor(db: Executor, logQuery: (query: string, params: unknown[]) => void): { db: Executor; replay: (query: string, params: unknown[]) => () => unknown } {
+  if (POSTGRES) {
+    const pool = (db as unknown as postgres.PgExecutor).$client;
+    return {
+      db: postgres.loggingPgConnection(pool, logQuery) as unknown as Executor,
+      replay: (query, params) => () => pool.query(query, params),
+    };
+  }
+  return {
+    db: loggingConnection(db.$client, logQuery),
+    replay: (query, params) => {
+      const statement = db.$client.prepare(query);
+      return () => (statement.reader ? statement.all(...params) : null);
+    },
+  };
 }
 
 /** The first row a query returns, or undefined: what better-sqlite3's `.get()` gave, awaited on any database (selects add `.limit(1)`). */

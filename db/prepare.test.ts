@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { rawGet, rawRun } from "@/db/testing/raw-sql";
 import { openDatabase } from "./client";
+import { describeDatabase, describePostgresDatabase, usesPostgres } from "./dialect";
 import { prepareDatabase, removeDatabaseFiles } from "./prepare";
 
 const file = `${process.env.TMPDIR ?? "/tmp"}/prepare-test-${process.pid}-${Date.now()}.db`;
@@ -29,5 +30,22 @@ describe("prepareDatabase", () => {
     expect(reset.seeded).not.toBeNull();
     expect(await count()).toBe(seededTracks);
     expect(await withDatabase((db) => rawGet(db, "SELECT 1 AS one FROM tracks WHERE slug = 'added-after-seeding'"))).toBeUndefined();
+  });
+});
+
+describe("describeDatabase (what the scripts print)", () => {
+  it("names the SQLite file, or on PostgreSQL the server and database without the address's password", () => {
+    if (!usesPostgres()) {
+      expect(describeDatabase(file)).toBe(file);
+      return;
+    }
+    const described = describeDatabase(file);
+    expect(described).toMatch(new RegExp(`^the PostgreSQL database \\S+ on ${new URL(process.env.DATABASE_URL!).host.replace(/\./g, "\\.")}$`));
+    expect(described).not.toContain(file);
+  });
+
+  it("spells a PostgreSQL address without user or password", () => {
+    expect(describePostgresDatabase("postgres://scorecard:s3cret-pw@db.internal:5433/coalition")).toBe("the PostgreSQL database coalition on db.internal:5433");
+    expect(describePostgresDatabase("postgresql://scorecard:s3cret-pw@db.internal/coalition", "f_0123")).toBe("the PostgreSQL database f_0123 on db.internal");
   });
 });

@@ -15,6 +15,9 @@
 // writes the figures as JSON. Bounded: each run stops after --seconds (exports after 3 requests).
 // Requests carry a browser's Accept-Encoding, so pages are measured compressed, as readers get them.
 // `--only side-by-side` measures the side-by-side lines alone (no uncached run).
+// With DATABASE_URL=postgres://… the server and every floor run on that PostgreSQL database, which must
+// hold --db's data (npm run restore of its backup: README, "The bench on PostgreSQL"); the identifiers
+// are still picked from --db's file, and the bench refuses to run when the two hold different counts.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { get as httpGet } from "node:http";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -27,7 +30,8 @@ import { localNginxConfig, NGINX } from "@/deploy/nginx-local";
 import Database from "better-sqlite3";
 import type { Db } from "@/db/client";
 import { openDatabase } from "@/db/client";
-import { loggingConnection } from "@/db/dialect";
+import { sql } from "drizzle-orm";
+import { allRows, describeDatabase, loggingExecutor, runSql, usesPostgres } from "@/db/dialect";
 import { migrateDatabase } from "@/db/migrate";
 import { listBenchmarkSources, listBenchmarkSubjects, listPublicBenchmarksPage } from "@/db/queries/benchmarks";
 import { countViewBenchmarks, getDashboardSummary } from "@/db/queries/dashboard-summary";
@@ -72,6 +76,16 @@ await refreshPublishedAggregates(writer);
 
 // Pick real identifiers from the database so every page has something to show.
 const sqlite = new Database(dbFile, { readonly: true });
+const onPostgres = usesPostgres();
+const COUNTS = "SELECT (SELECT COUNT(*) FROM benchmarks) AS benchmarks, (SELECT COUNT(*) FROM rounds) AS rounds, (SELECT COUNT(*) FROM assessments) AS assessments, (SELECT COUNT(*) FROM published_scores) AS publishedScores";
+const counts = (await allRows<Record<string, number>>(writer, sql.raw(COUNTS)))[0]!;
+if (onPostgres) {
+  const fileCounts = sqlite.prepare(COUNTS).get();
+  if (JSON.stringify(fileCounts) !== JSON.stringify(counts)) {
+    console.error(`${describeDatabase(dbFile)} holds ${JSON.stringify(counts)}, ${dbFile} ${JSON.stringify(fileCounts)}: restore the file's backup into an empty database first (README).`);
+    process.exit(2);
+  }
+}
 const lastRound = sqlite.prepare("SELECT id, slug FROM rounds WHERE published_at IS NOT NULL ORDER BY start_date DESC LIMIT 1").get() as { id: number; slug: string };
 const benchmark = sqlite.prepare("SELECT id, slug FROM benchmarks WHERE confidential = 0 ORDER BY id LIMIT 1 OFFSET 41").get() as { id: number; slug: string };
 const category = (sqlite.prepare("SELECT slug FROM categories ORDER BY position LIMIT 1 OFFSET 1").get() as { slug: string }).slug;
@@ -112,29 +126,42 @@ async function pickPdfView(): Promise<{ query: string; benchmarks: number }> {
 }
 const pdfView = await pickPdfView();
 
-/** The SQL a data-access call runs, captured through drizzle's logger, to be replayed bare. */
-async function capturedSql(run: (db: Db) => unknown): Promise<Array<{ query: string; params: unknown[] }>> {
-  const captured: Array<{ query: string; params: unknown[] }> = [];
-  const db = loggingConnection(sqlite, (query, params) => captured.push({ query, params }));
-  await run(db);
-  return captured;
+/**
+ * The SQL a data-access call runs, captured through drizzle's logger, to be replayed bare on the same
+ * database (one statement after another; on PostgreSQL each awaits its round trip, as the app's do).
+ */
+async function replay(run: (db: Db) => unknown): Promise<() => unknown> {
+  const statements: Array<() => unknown> = [];
+  const logging = loggingExecutor(writer, (query, params) => statements.push(logging.replay(query, params)));
+  await run(logging.db);
+  return bareStatements(statements);
 }
 
-async function replay(captured: Promise<Array<{ query: string; params: unknown[] }>>): Promise<() => unknown> {
-  const statements = await captured;
-  const prepared = statements.map((s) => ({ statement: sqlite.prepare(s.query), params: s.params }));
-  return () => prepared.map(({ statement, params }) => (statement.reader ? statement.all(...params) : null));
+function bareStatements(statements: Array<() => unknown>): () => unknown {
+  if (!onPostgres) return () => statements.map((s) => s());
+  return async () => {
+    for (const s of statements) await s();
+  };
+}
+
+/** Hand-written bare reads (SQLite's `?` placeholders, numbered $1, $2 … for PostgreSQL). */
+function bare(...queries: Array<[string, unknown[]]>): () => unknown {
+  const { replay: prepare } = loggingExecutor(writer, () => {});
+  const numbered = (text: string) => {
+    let n = 0;
+    return text.replace(/\?/g, () => `$${++n}`);
+  };
+  return bareStatements(queries.map(([text, params]) => prepare(onPostgres ? numbered(text) : text, params)));
 }
 
 const dashboardSql = (filters: DashboardFilters) =>
-  replay(capturedSql((db) => getDashboardSummary(db, filters, { heatMapLimit: DASHBOARD_LIMITS.heatMapPage, changesLimit: DASHBOARD_LIMITS.changesPage })));
+  replay((db) => getDashboardSummary(db, filters, { heatMapLimit: DASHBOARD_LIMITS.heatMapPage, changesLimit: DASHBOARD_LIMITS.changesPage }));
 
-/** The bare reads each answer needs, run straight through better-sqlite3: the floor no page can beat. */
+/** The bare reads each answer needs, run straight through better-sqlite3 (or node-postgres): the floor no page can beat. */
 const FLOORS: Record<string, () => unknown> = {
   dashboard: await dashboardSql({}),
   "dashboard (filtered)": await dashboardSql({ category }),
-  "round scorecard": await replay(
-    capturedSql(async (db) => {
+  "round scorecard": await replay(async (db) => {
       const round = (await getPublishedRound(db, lastRound.slug))!;
       const filter = { sort: "category", status: "met" } as const;
       const scope = countScorecardScope(filter, await getRoundTally(db, round));
@@ -144,27 +171,22 @@ const FLOORS: Record<string, () => unknown> = {
       await listPublishedScoreDetails(db, { benchmarkIds: ids, roundIds: [round.id] });
       await listBenchmarkSources(db, ids);
       await getNeighbourRounds(db, round);
-    }),
+  }),
+  "benchmark page": bare(
+    ["SELECT * FROM benchmarks WHERE id = ?", [benchmark.id]],
+    ["SELECT ps.*, a.rationale FROM published_scores ps JOIN assessments a ON a.id = ps.assessment_id WHERE ps.benchmark_id = ?", [benchmark.id]],
   ),
-  "benchmark page": () => {
-    sqlite.prepare("SELECT * FROM benchmarks WHERE id = ?").get(benchmark.id);
-    sqlite.prepare("SELECT ps.*, a.rationale FROM published_scores ps JOIN assessments a ON a.id = ps.assessment_id WHERE ps.benchmark_id = ?").all(benchmark.id);
-  },
-  "api summary": await replay(capturedSql((db) => getDashboardSummary(db, {}, { figuresOnly: true }))),
-  "api scores (page)": await replay(capturedSql(async (db) => listScoreRows(db, await getExportContext(db, {}), { limit: 100, offset: 0 }))),
-  "api benchmarks (page)": await replay(
-    capturedSql(async (db) => {
-      const { rows } = await listPublicBenchmarksPage(db, (await getExportContext(db, {})).resolved, { limit: 100, offset: 0 });
-      await listBenchmarkSources(db, rows.map((b) => b.id));
-      await listBenchmarkSubjects(db, rows.map((b) => b.id));
-    }),
-  ),
-  "people index": await replay(
-    capturedSql(async (db) => {
-      const { rows } = await listPublicSubjectsPage(db, "people", "", { limit: 100, offset: 0 });
-      await listCurrentStatuses(db, (await listSubjectBenchmarkLinks(db, rows.map((s) => s.id))).map((l) => l.benchmarkId));
-    }),
-  ),
+  "api summary": await replay((db) => getDashboardSummary(db, {}, { figuresOnly: true })),
+  "api scores (page)": await replay(async (db) => listScoreRows(db, await getExportContext(db, {}), { limit: 100, offset: 0 })),
+  "api benchmarks (page)": await replay(async (db) => {
+    const { rows } = await listPublicBenchmarksPage(db, (await getExportContext(db, {})).resolved, { limit: 100, offset: 0 });
+    await listBenchmarkSources(db, rows.map((b) => b.id));
+    await listBenchmarkSubjects(db, rows.map((b) => b.id));
+  }),
+  "people index": await replay(async (db) => {
+    const { rows } = await listPublicSubjectsPage(db, "people", "", { limit: 100, offset: 0 });
+    await listCurrentStatuses(db, (await listSubjectBenchmarkLinks(db, rows.map((s) => s.id))).map((l) => l.benchmarkId));
+  }),
 };
 
 interface Endpoint {
@@ -195,14 +217,14 @@ const ENDPOINTS: Endpoint[] = [
   { name: `pdf brief in Chinese (one round, ${pdfView.benchmarks} benchmarks)`, path: `/zh/exports/scorecard-brief.pdf?${pdfView.query}`, heavy: true },
 ];
 
-function floorMs(name: string): number | null {
+async function floorMs(name: string): Promise<number | null> {
   const run = FLOORS[name];
   if (!run) return null;
-  run();
+  await run();
   const times: number[] = [];
   for (let i = 0; i < 7; i++) {
     const start = performance.now();
-    run();
+    await run();
     times.push(performance.now() - start);
   }
   return times.sort((a, b) => a - b)[3]!;
@@ -230,7 +252,16 @@ async function shippedJs(pagePath: string): Promise<number> {
 
 async function withServer<T>(cache: "on" | "off", measure: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
   const server: ChildProcess = spawn(process.execPath, [path.resolve("scripts/serve.mjs")], {
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: dbFile, NEXT_TELEMETRY_DISABLED: "1", SCORECARD_PUBLIC_CACHE: cache },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_PATH: dbFile,
+      NEXT_TELEMETRY_DISABLED: "1",
+      SCORECARD_PUBLIC_CACHE: cache,
+      // On PostgreSQL the server needs the shared auth secret (server/auth/secret.ts); the bench signs no one in.
+      ...(onPostgres && !process.env.BETTER_AUTH_SECRET ? { BETTER_AUTH_SECRET: "bench-only-secret-no-account-signs-in-here" } : {}),
+    },
     stdio: "ignore",
   });
   let peakKb = 0;
@@ -256,20 +287,20 @@ async function withServer<T>(cache: "on" | "off", measure: () => Promise<T>): Pr
  * edit first, untimed: a server's writer has compiled the names to withhold once, at its first edit.
  */
 async function editThenFirstRequest(): Promise<{ refreshMs: number; firstRequestMs: number; totalMs: number }> {
-  const title = (writer.$client.prepare("SELECT title FROM benchmarks WHERE id = ?").get(benchmark.id) as { title: string }).title;
-  const edit = writer.$client.prepare("UPDATE benchmarks SET title = ? WHERE id = ?");
-  edit.run(`${title} (warm-up)`, benchmark.id);
+  const [{ title }] = (await allRows<{ title: string }>(writer, sql`SELECT title FROM benchmarks WHERE id = ${benchmark.id}`)) as [{ title: string }];
+  const edit = (to: string) => runSql(writer, sql`UPDATE benchmarks SET title = ${to} WHERE id = ${benchmark.id}`);
+  await edit(`${title} (warm-up)`);
   await refreshPublishedAggregates(writer);
-  edit.run(title, benchmark.id);
+  await edit(title);
   await refreshPublishedAggregates(writer);
   await warm(base + "/");
   const started = performance.now();
-  edit.run(`${title} (edited)`, benchmark.id);
+  await edit(`${title} (edited)`);
   await refreshPublishedAggregates(writer);
   const refreshed = performance.now();
   await warm(base + "/");
   const done = performance.now();
-  edit.run(title, benchmark.id);
+  await edit(title);
   await refreshPublishedAggregates(writer);
   const round = (ms: number) => Number(ms.toFixed(1));
   return { refreshMs: round(refreshed - started), firstRequestMs: round(done - refreshed), totalMs: round(done - started) };
@@ -402,7 +433,7 @@ const uncached = measured.length === 0 ? { result: [], peakMb: 0 } : await withS
     await warm(url);
     const serial = await load(url, 1, !!endpoint.heavy);
     console.error(`  ${endpoint.name}: p50 ${serial.p50} ms, p97.5 ${serial.p95} ms`);
-    const floor = floorMs(endpoint.name);
+    const floor = await floorMs(endpoint.name);
     rows.push({ endpoint: endpoint.name, path: endpoint.path, serial, floor });
     console.error(`measured ${endpoint.name} (uncached)`);
   }
@@ -465,9 +496,9 @@ const rows = uncached.result.map((u) => {
     errors: u.serial.errors + (c ? c.serial.errors + c.parallel.errors : 0),
   };
 });
-const counts = sqlite.prepare("SELECT (SELECT COUNT(*) FROM benchmarks) AS benchmarks, (SELECT COUNT(*) FROM rounds) AS rounds, (SELECT COUNT(*) FROM assessments) AS assessments, (SELECT COUNT(*) FROM published_scores) AS publishedScores").get();
 const report = {
-  database: dbFile,
+  database: describeDatabase(dbFile),
+  dialect: onPostgres ? "postgresql" : "sqlite",
   counts,
   secondsPerRun: seconds,
   peakServerMemoryMb: { uncached: uncached.peakMb, cached: cached.peakMb },
@@ -502,4 +533,4 @@ console.log(`Peak server memory: ${uncached.peakMb} MB uncached run (exports inc
 console.log(`First-load JS (gzip): ${Object.entries(cached.result.js).map(([k, v]) => `${k} ${(v / 1024).toFixed(1)} kB`).join(", ")}`);
 console.log(`Figures written to ${values.out}; database ${JSON.stringify(counts)}`);
 sqlite.close();
-writer.$client.close();
+await writer.$client.close();

@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { BackupError } from "@/db/backup/format";
 import { restoreJsonBackup } from "@/db/backup/json-restore";
 import { restoreJsonBackupToPostgres } from "@/db/backup/json-restore-postgres";
-import { usesPostgres } from "@/db/dialect";
+import { describeDatabase, usesPostgres } from "@/db/dialect";
 import { databaseFile } from "@/lib/env";
 
 // npm runs scripts from the project folder; file names on the command line are meant from where it was typed.
@@ -31,10 +31,8 @@ const target = values.database ? fromCaller(values.database) : databaseFile();
 
 try {
   const started = Date.now();
-  // A PostgreSQL address is named without its password.
-  const postgres = usesPostgres() ? new URL(process.env.DATABASE_URL!) : null;
-  const result = postgres
-    ? await restoreJsonBackupToPostgres(fromCaller(inputs[0]!), target, `the PostgreSQL database ${postgres.host}${postgres.pathname}`)
+  const result = usesPostgres()
+    ? await restoreJsonBackupToPostgres(fromCaller(inputs[0]!), target, describeDatabase(target))
     : await restoreJsonBackup(fromCaller(inputs[0]!), target);
   console.log(
     `Restored ${result.rows} rows in ${result.tables} tables into ${result.file} in ${Date.now() - started} ms (backup of ${result.backupCreatedAt}, app ${result.appVersion}).`,

@@ -3,10 +3,12 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { removeDatabaseFiles } from "@/db/prepare";
+import { describeDatabase, removeDatabase, runSql, usesPostgres } from "@/db/dialect";
+import { isDatabaseEmpty } from "@/db/seed/load";
 import { generateScaleData } from "@/db/seed/scale";
 
 const { values } = parseArgs({
@@ -34,18 +36,33 @@ if (!options.success) {
 }
 
 const file = path.resolve(values.out!);
-if (existsSync(file)) {
+// With DATABASE_URL the data goes to that PostgreSQL database, not to --out's file: what holds data there
+// is the database, and --force empties the database (drops the app's schema), never a file beside it.
+const target = describeDatabase(file);
+async function holdsData(): Promise<boolean> {
+  if (!usesPostgres()) return existsSync(file);
+  const probe = openDatabase(file);
+  try {
+    await migrateDatabase(probe);
+    return !(await isDatabaseEmpty(probe));
+  } finally {
+    await probe.$client.close();
+  }
+}
+if (await holdsData()) {
   if (!values.force) {
-    console.error(`${file} exists. Pass --force to replace it.`);
+    console.error(`${target} holds data. Pass --force to replace it.`);
     process.exit(2);
   }
-  removeDatabaseFiles(file);
+  await removeDatabase(file);
 }
 const started = Date.now();
 const db = openDatabase(file);
 await migrateDatabase(db);
 // It counts the published aggregates at the end (readers never do).
 const summary = await generateScaleData(db, options.data);
-db.$client.pragma("optimize");
-db.$client.close();
-console.log(JSON.stringify({ file, ...options.data, ...summary, seconds: (Date.now() - started) / 1000 }, null, 2));
+// The planner's statistics for the new rows: PostgreSQL's ANALYZE, SQLite's optimize.
+if (usesPostgres()) await runSql(db, sql`ANALYZE`);
+else db.$client.pragma("optimize");
+await db.$client.close();
+console.log(JSON.stringify({ database: target, ...options.data, ...summary, seconds: (Date.now() - started) / 1000 }, null, 2));

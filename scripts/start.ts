@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { describeDatabase } from "@/db/dialect";
 import { prepareDatabase } from "@/db/prepare";
 import { ensureFirstEditor } from "@/server/auth/first-editor";
 import { authSecret } from "@/server/auth/secret";
@@ -26,7 +27,7 @@ if (!existsSync(".next/BUILD_ID")) {
 }
 
 const { file, seeded } = await prepareDatabase(databaseFile());
-console.log(seeded ? `Created and seeded ${file} (${seeded.benchmarks} benchmarks).` : `Using ${file}.`);
+console.log(seeded ? `Created and seeded ${describeDatabase(file)} (${seeded.benchmarks} benchmarks).` : `Using ${describeDatabase(file)}.`);
 const firstEditor = await ensureFirstEditor();
 if (firstEditor) console.log(`Created the first editor account, ${firstEditor}.`);
 
