@@ -80,7 +80,7 @@ test("an editor marks a person confidential, reviews the texts that name them, a
   await description.getByRole("button", { name: "Apply" }).click();
   await expect(description.getByRole("status")).toContainText("Reviewed:");
   await expect(description.getByTestId("review-state")).toContainText("Reviewed by");
-  await expect(page.getByTestId("hidden-records")).toContainText(`${COMPANION.name}: other, 2016-03-01`);
+  await expect(page.getByTestId("hidden-records")).toContainText(`${COMPANION.name}: Event, 2016-03-01`);
 
   await page.goto(`/people/${COMPANION.slug}`);
   await expect(page.getByTestId("events").locator("> li")).toHaveCount(1);

@@ -3,10 +3,12 @@
 // interface text from the English catalogue and no axe-core violation on the translated pages.
 // On the workflow server: a score is saved.
 import AxeBuilder from "@axe-core/playwright";
+import Database from "better-sqlite3";
 import { test as base, expect, type Page } from "@playwright/test";
 import { englishInterfaceText } from "./english-interface";
 import { hydrated } from "./hydrated";
 import { createReviewerAccount, EDITOR, pageAs } from "./session-helpers";
+import { E2E_WORKFLOW_DATABASE_PATH } from "./test-database";
 
 const ROUND = "upr-china-2018";
 const run = Date.now().toString(36);
@@ -204,6 +206,9 @@ test("the editor home and the records index are in Chinese", async ({ editor }) 
   await expect(editor.getByRole("heading", { level: 1 })).toHaveText("编辑");
   await expect(editor.getByRole("heading", { name: "各轮次与评审员进度" })).toBeVisible();
   await expect(editor.getByTestId("new-round").getByLabel("日期的精确程度")).toBeVisible();
+  // A record's Chinese name in a select's options where it has one (the seed's tracks all do).
+  await expect(editor.getByTestId("new-round").getByLabel("议程").locator("option", { hasText: "普遍定期审议" })).toHaveCount(1);
+  await expect(editor.getByTestId("new-round").getByLabel("议程").locator("option", { hasText: "Universal Periodic Review" })).toHaveCount(0);
   await expectChineseAndAccessible(editor);
 
   await editor.goto("/zh/editor/records");
@@ -274,4 +279,85 @@ test("the drafts to review are in Chinese", async ({ editor }) => {
   await editor.goto("/zh/editor/drafts");
   await expect(editor.getByRole("heading", { level: 1 })).toHaveText("待审核的草稿");
   await expectChineseAndAccessible(editor);
+});
+
+test("a CSV import in Chinese says what it wrote in Chinese", async ({ editor }) => {
+  const header = "Benchmark,Benchmark ID,Category,Addressed to,Applies from,Retired on,Why retired,Raised by,People,Laws and practices";
+  const slug = `zh-import-${run}`;
+  const row = `Publish the dates of political trials (${run}),${slug},Transparency and reporting,Chinese government,hrc-37,,,,,`;
+  await editor.goto("/zh/editor/import");
+  const form = editor.getByTestId("import-form");
+  await form.getByLabel("CSV 文件").setInputFiles({ name: `zh-ok-${run}.csv`, mimeType: "text/csv", buffer: Buffer.from(`${header}\r\n${row}\r\n`) });
+  await form.getByRole("button", { name: "导入" }).click();
+  const summary = editor.getByTestId("import-summary").getByRole("listitem");
+  await expect(summary).toHaveText(["读取了 1 行基准。", `创建了 1 项基准：${slug}。`]);
+  expect(await englishInterfaceText(editor)).toEqual([]);
+});
+
+test.describe("a round's agreement and publishing page in Chinese", () => {
+  test.describe.configure({ mode: "serial" });
+  // A round of its own, never published here: two reviewers agree on one benchmark and disagree on another.
+  const round = { slug: `zh-pub-${run}`, name: `Council session in Chinese ${run}` };
+  const DISPUTED = "release-yu-wensheng";
+
+  test.beforeAll(() => {
+    const db = new Database(E2E_WORKFLOW_DATABASE_PATH, { fileMustExist: true });
+    db.pragma("busy_timeout = 5000");
+    db.pragma("foreign_keys = ON");
+    try {
+      db.transaction(() => {
+        const roundId = db
+          .prepare("INSERT INTO rounds (slug, track_id, name, start_date, date_precision) SELECT ?, id, ?, '2019-01-16', 'day' FROM tracks WHERE slug = 'un-hrc'")
+          .run(round.slug, round.name).lastInsertRowid;
+        const assess = db.prepare("INSERT INTO assessments (benchmark_id, round_id, reviewer_id, status, rationale) SELECT id, ?, ?, ?, ? FROM benchmarks WHERE slug = ?");
+        assess.run(roundId, "demo-reviewer-a", "not_met", `审查员甲的理由（${run}）。`, "end-rsdl");
+        assess.run(roundId, "demo-reviewer-b", "not_met", `审查员乙的理由（${run}）。`, "end-rsdl");
+        assess.run(roundId, "demo-reviewer-a", "met", `审查员甲认为已落实（${run}）。`, DISPUTED);
+        assess.run(roundId, "demo-reviewer-b", "not_met", `审查员乙认为未落实（${run}）。`, DISPUTED);
+      })();
+    } finally {
+      db.close();
+    }
+  });
+
+  test("the page speaks Chinese, and a decision is recorded in Chinese", async ({ editor }) => {
+    await editor.goto(`/zh/editor/rounds/${round.slug}`);
+    await expect(editor.getByRole("heading", { level: 1 })).toHaveText(`一致性与发布：${round.name}`);
+    await expect(editor.getByRole("heading", { name: "待解决的分歧（1）" })).toBeVisible();
+    await expect(editor.getByTestId("summary-disagreements")).toHaveText("1");
+    await expect(editor.getByTestId("preliminary-warning")).toContainText("覆盖率低");
+    await editor.getByText(/将发布的 1 项评分/).click();
+    await expect(editor.getByTestId("preview-withheld-list")).toContainText("评审员意见分歧（已落实 / 未落实）");
+    await expectChineseAndAccessible(editor);
+
+    const dispute = editor.getByTestId("disagreements").locator(`[data-benchmark=${DISPUTED}]`);
+    await dispute.getByRole("radio", { name: "我自己的裁定，见下文" }).check();
+    await dispute.getByRole("button", { name: "记录裁定" }).click();
+    await expect(dispute.getByRole("alert")).toHaveText("未保存任何内容：请更正标出的字段。");
+    await expect(dispute.getByText("请为你的裁定选择一个状态。")).toBeVisible();
+    expect(await englishInterfaceText(editor)).toEqual([]);
+
+    await dispute.getByLabel("你的状态（用于你自己的裁定）").selectOption("partial");
+    await dispute.getByLabel("你的理由，向公众显示（用于你自己的裁定）").fill(`编辑的裁定：宣布了一次会见，但未举行（${run}）。`);
+    await dispute.getByRole("button", { name: "记录裁定" }).click();
+    await expect(editor.getByTestId("summary-decided-by-you")).toHaveText("1");
+    const decision = editor.getByTestId("decisions").locator(`[data-benchmark=${DISPUTED}]`);
+    await expect(decision.getByTestId("decision-current")).toContainText("本人的裁定");
+    await expect(decision.getByTestId("decision-current")).toContainText("（UTC）裁定");
+    await expectChineseAndAccessible(editor);
+  });
+
+  test("publishing is refused in Chinese: the confirmation box, then the preliminary figures", async ({ editor }) => {
+    await editor.goto(`/zh/editor/rounds/${round.slug}`);
+    const form = editor.getByTestId("publish");
+    await form.getByRole("button", { name: "发布本轮" }).click();
+    await expect(form.getByRole("alert")).toHaveText("未保存任何内容：请更正标出的字段。");
+    await expect(form.getByText("请勾选此框以确认发布。")).toBeVisible();
+    expect(await englishInterfaceText(editor)).toEqual([]);
+
+    await form.getByLabel("我已核对评分，并希望发布它们。").check();
+    await form.getByRole("button", { name: "发布本轮" }).click();
+    await expect(form.getByRole("alert")).toHaveText(/^现在发布会使本轮的数据成为初步结果.*未发布任何内容。/);
+    expect(await englishInterfaceText(editor)).toEqual([]);
+  });
 });

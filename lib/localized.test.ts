@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentLang, detectTextLang, localized } from "./localized";
+import { contentLang, detectTextLang, localized, optionName } from "./localized";
 
 describe("localized", () => {
   it("gives the Chinese text on a Chinese page", () => {
@@ -49,5 +49,14 @@ describe("detectTextLang", () => {
 
   it("counts traditional characters as Han too", () => {
     expect(detectTextLang("釋放所有被任意拘押的人權捍衛者")).toBe("zh");
+  });
+});
+
+describe("optionName", () => {
+  it("names a record in a select by its Chinese name on a Chinese page, by its English one otherwise, never blank", () => {
+    expect(optionName("zh", "Universal Periodic Review", "普遍定期审议")).toBe("普遍定期审议");
+    expect(optionName("en", "Universal Periodic Review", "普遍定期审议")).toBe("Universal Periodic Review");
+    expect(optionName("zh", "Universal Periodic Review", null)).toBe("Universal Periodic Review");
+    expect(optionName("zh", "Universal Periodic Review", "  ")).toBe("Universal Periodic Review");
   });
 });

@@ -33,3 +33,11 @@ export function detectTextLang(text: string): ContentLang {
   const latin = text.match(LATIN)?.length ?? 0;
   return han / (han + latin) >= HAN_SHARE ? "zh" : "en";
 }
+
+/**
+ * A record's name where no lang mark can go (a select's option): the Chinese name at a Chinese locale
+ * where there is one, the English name otherwise; never blank.
+ */
+export function optionName(locale: string | null | undefined, en: string, zh: string | null | undefined): string {
+  return localized(locale, en, zh).text;
+}

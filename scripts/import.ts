@@ -11,7 +11,7 @@ import { importCsv } from "@/db/import/import-csv";
 import { prepareDatabase } from "@/db/prepare";
 import { users } from "@/db/schema";
 import { databaseFile } from "@/lib/env";
-import { describeImportSummary } from "@/lib/import/summary";
+import { describeImportSummary } from "@/server/i18n/import-summary";
 
 const USAGE = "Usage: npm run import -- file.csv [--as editor@example.org] [--database data/scorecard.db]";
 // Read whole and checked before anything is written, so the file has to fit in memory comfortably.
@@ -63,7 +63,7 @@ try {
     // A server may be reading this database now: its readers see the import once the writer refreshes.
     await refreshPublishedAggregates(db);
     console.log(`Imported ${file} as ${importer.email}.`);
-    for (const line of describeImportSummary(result.summary)) console.log(line);
+    for (const line of describeImportSummary(result.summary, "en")) console.log(line);
   }
 } finally {
   db.$client.close();

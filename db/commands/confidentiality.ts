@@ -3,6 +3,7 @@ import "server-only";
 // (its names then withheld from every public text), and the decision on one public text that names
 // one (keep it withheld, hide the record, show it again). Each is audited in its own transaction.
 import { and, eq, sql } from "drizzle-orm";
+import { CodedRefusal } from "@/lib/refusal";
 import { recordAudit } from "./audit";
 import {
   countPublicTextsNaming,
@@ -14,13 +15,14 @@ import {
   RedactionError,
   textHash,
   type RecordKind,
+  type RecordLabel,
 } from "../queries/confidential-texts";
 import { compileWithheldNames, listWithheldItems, parseAliases } from "../queries/withheld-names";
 import { benchmarks, benchmarkSources, redactions, statements, subjectEvents, subjects } from "../schema";
 import { transaction, type Executor } from "../transaction";
 import { firstRow } from "../dialect";
 
-export class ConfidentialityError extends Error {}
+export class ConfidentialityError extends CodedRefusal {}
 
 /**
  * Marks a benchmark, person or law confidential or public again; a person's or law's other names
@@ -39,8 +41,8 @@ export async function setConfidentiality(
       kind === "benchmark"
         ? await firstRow(tx.select({ id: benchmarks.id, confidential: benchmarks.confidential, aliases: sql<string>`''` }).from(benchmarks).where(eq(benchmarks.slug, slug)).limit(1))
         : await firstRow(tx.select({ id: subjects.id, confidential: subjects.confidential, aliases: subjects.aliases }).from(subjects).where(eq(subjects.slug, slug)).limit(1));
-    if (!row) throw new ConfidentialityError("Choose an existing benchmark, person or law.");
-    if (kind === "benchmark" && input.aliases) throw new ConfidentialityError("Other names are for people, laws and practices; a benchmark's title is what is withheld.");
+    if (!row) throw new ConfidentialityError("chooseConfidential", "Choose an existing benchmark, person or law.");
+    if (kind === "benchmark" && input.aliases) throw new ConfidentialityError("aliasesForSubjects", "Other names are for people, laws and practices; a benchmark's title is what is withheld.");
     const confidential = input.confidential === "yes";
     const storedAliases = row.aliases;
     const aliases = input.aliases ? parseAliases(input.aliases).join("\n") : storedAliases;
@@ -62,17 +64,21 @@ export async function setConfidentiality(
 
 export type RedactionDecision = "redact" | "hide" | "show";
 
+/** What a decision did, for the page to say in its language: the record is named by its label's parts. */
+export type RedactionOutcome = { done: "reviewed" | "hiddenBenchmark" | "hidden" | "shown"; label: RecordLabel };
+
 /**
  * An editor's decision on one text: keep the name withheld (recorded as reviewed), hide the record
  * from the public, or show a hidden record again. Audited with the state before and after.
  */
-export async function decideRedaction(db: Executor, input: { record: string; field: string; decision: RedactionDecision }, userId: string): Promise<string> {
+export async function decideRedaction(db: Executor, input: { record: string; field: string; decision: RedactionDecision }, userId: string): Promise<RedactionOutcome> {
   const { kind, id } = parseRecordKey(input.record);
   return transaction(db, async (tx) => {
     const record = await getTextRecord(tx, kind, id);
-    if (!record) throw new RedactionError("That text is not on the public site (any more); nothing was changed.");
-    if (!(input.field in record.fields)) throw new RedactionError("That record has no such text.");
-    const stored = record.fields[input.field] ?? "";
+    if (!record) throw new RedactionError("textGone", "That text is not on the public site (any more); nothing was changed.");
+    const fields: Record<string, string | null | undefined> = record.fields;
+    if (!(input.field in fields)) throw new RedactionError("noSuchText", "That record has no such text.");
+    const stored = fields[input.field] ?? "";
     const matcher = compileWithheldNames(await listWithheldItems(tx));
     const names = namesIn(matcher, input.field, stored).found.length;
     const previous = await getRedaction(tx, kind, id, input.field);
@@ -82,29 +88,27 @@ export async function decideRedaction(db: Executor, input: { record: string; fie
       recordAudit(tx, { userId, action: `redaction.${action}`, entity: kind, entityId: id, before: { field: input.field, ...before }, after: { field: input.field, textHash: hash, ...after } });
 
     if (input.decision === "redact") {
-      if (names === 0) throw new RedactionError("This text names no confidential item now; there is nothing to withhold.");
-      if (input.field === "slug") throw new RedactionError("An address is not rewritten: hide the record to take it off the public site.");
+      if (names === 0) throw new RedactionError("nothingToWithhold", "This text names no confidential item now; there is nothing to withhold.");
+      if (input.field === "slug") throw new RedactionError("addressNotRewritten", "An address is not rewritten: hide the record to take it off the public site.");
       await keep("redact");
       await audit("confirm", { decision: previous?.decision ?? null, textHash: previous?.textHash ?? null }, { decision: "redact" });
-      return "Reviewed: the name stays withheld on every public page, in the API and in the exports.";
+      return { done: "reviewed", label: record.label };
     }
     if (input.decision === "hide") {
-      if (!HIDEABLE_KINDS.includes(kind)) throw new RedactionError("This kind of text cannot be hidden on its own; the names in it stay withheld.");
-      if (record.withheld) throw new RedactionError("That record is hidden already.");
+      if (!HIDEABLE_KINDS.includes(kind)) throw new RedactionError("notHideable", "This kind of text cannot be hidden on its own; the names in it stay withheld.");
+      if (record.withheld) throw new RedactionError("hiddenAlready", "That record is hidden already.");
       await setWithheld(tx, kind, id, true);
       await keep("hide");
       await audit("hide", { withheld: false, decision: previous?.decision ?? null }, { withheld: true, decision: "hide", ...(kind === "benchmark" ? { confidential: true } : {}) });
-      return kind === "benchmark"
-        ? "Hidden: the benchmark is now confidential, with its page, scores and figures, and its title is withheld wherever a public text repeats it."
-        : `Hidden: ${record.label} is no longer on any public page, in the API or in the exports. The workspace keeps it.`;
+      return { done: kind === "benchmark" ? "hiddenBenchmark" : "hidden", label: record.label };
     }
-    if (kind === "benchmark") throw new RedactionError("A hidden benchmark is confidential: make it public again under Confidentiality.");
-    if (!record.withheld) throw new RedactionError("That record is not hidden.");
+    if (kind === "benchmark") throw new RedactionError("hiddenBenchmark", "A hidden benchmark is confidential: make it public again under Confidentiality.");
+    if (!record.withheld) throw new RedactionError("notHidden", "That record is not hidden.");
     await setWithheld(tx, kind, id, false);
     await tx.delete(redactions).where(and(eq(redactions.recordKind, kind), eq(redactions.recordId, id), eq(redactions.decision, "hide")));
     if (names > 0) await keep("redact");
     await audit("show", { withheld: true }, { withheld: false, decision: names > 0 ? "redact" : null });
-    return `Shown again: ${record.label} is public, with any confidential name in it withheld.`;
+    return { done: "shown", label: record.label };
   });
 }
 

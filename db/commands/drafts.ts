@@ -9,10 +9,10 @@ import { transaction, type Executor } from "../transaction";
 import { recordAudit } from "./audit";
 import type { DraftStatement } from "../queries/drafts";
 import { mayApplyFrom } from "../queries/statements";
-import { StatementError } from "./statements";
 import { firstRow } from "../dialect";
 
-export class DraftError extends StatementError {}
+/** A decision on a draft refused, said in English and matched by its sentence (catalogue draftAnswer). */
+export class DraftError extends Error {}
 
 /** A draft to act on: "statement:<slug>", "benchmark:<slug>" or "source:<benchmark slug>@<statement slug>". */
 export type DraftTarget = { kind: "statement"; slug: string } | { kind: "benchmark"; slug: string } | { kind: "source"; benchmarkSlug: string; statementSlug: string };

@@ -25,7 +25,7 @@ const lastAudit = async () => (await rawGet(db, "SELECT action, entity, entity_i
 describe("reference-data commands", () => {
   it("create a track with its audit entry, and refuse a taken slug without writing", async () => {
     await createTrack(db, { slug: "new-track", name: "A new dialogue", shortName: "New", description: "" }, EDITOR);
-    expect((await listTracks(db)).at(-1)).toEqual({ slug: "new-track", name: "A new dialogue" });
+    expect((await listTracks(db)).at(-1)).toEqual({ slug: "new-track", name: "A new dialogue", nameZh: null });
     expect(await lastAudit()).toMatchObject({ action: "track.create", entity: "track" });
     const before = await counts();
     await expect(createTrack(db, { slug: "new-track", name: "Again", shortName: "Again", description: "" }, EDITOR)).rejects.toThrow(new ReferenceDataError("A track called “new-track” already exists."));

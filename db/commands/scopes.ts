@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { formatScope } from "@/lib/format";
+import { CodedRefusal } from "@/lib/refusal";
 import { recordAudit } from "./audit";
 import { inScopeOf, resolveTrackSlugs } from "../queries/benchmark-scope";
 import { assessments, benchmarks, benchmarkTracks, rounds, tracks } from "../schema";
@@ -8,7 +9,7 @@ import { transaction, type Executor } from "../transaction";
 import { replaceBenchmarkScope } from "./benchmark-scope";
 import { firstRow } from "../dialect";
 
-export class ScopeError extends Error {}
+export class ScopeError extends CodedRefusal {}
 
 /**
  * An editor sets the tracks at whose rounds a benchmark is assessed ([] for every track). Scores
@@ -18,9 +19,9 @@ export class ScopeError extends Error {}
 export async function setBenchmarkScope(db: Executor, input: { benchmarkSlug: string; scopeTrackSlugs: string[] }, editorId: string) {
   return transaction(db, async (tx) => {
     const benchmark = await firstRow(tx.select({ id: benchmarks.id, title: benchmarks.title }).from(benchmarks).where(eq(benchmarks.slug, input.benchmarkSlug)).limit(1));
-    if (!benchmark) throw new ScopeError("Choose an existing benchmark.");
+    if (!benchmark) throw new ScopeError("chooseBenchmark", "Choose an existing benchmark.");
     const scope = await resolveTrackSlugs(tx, input.scopeTrackSlugs);
-    if (scope.unknown.length) throw new ScopeError("One of the tracks ticked no longer exists.");
+    if (scope.unknown.length) throw new ScopeError("trackGone", "One of the tracks ticked no longer exists.");
     const before = await replaceBenchmarkScope(tx, benchmark.id, scope.ids);
     const after = [...new Set(scope.ids)].sort((a, b) => a - b);
     const changed = before.length !== after.length || before.some((id, i) => id !== after[i]);

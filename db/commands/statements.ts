@@ -3,6 +3,7 @@ import "server-only";
 // further sources of existing benchmarks. A reviewer's additions are drafts for an editor.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Addressee, DatePrecision, ReviewState, Role, StatementKind } from "@/lib/domain";
+import { CodedRefusal } from "@/lib/refusal";
 import { uniqueSlug } from "@/lib/slug";
 import { benchmarks, benchmarkSources, benchmarkSubjects, categories, organisations, rounds, statementPublishers, statements, subjects } from "../schema";
 import { transaction, type Executor } from "../transaction";
@@ -12,7 +13,7 @@ import { mayApplyFrom } from "../queries/statements";
 import { recordAudit } from "./audit";
 import { firstRow } from "../dialect";
 
-export class StatementError extends Error {}
+export class StatementError extends CodedRefusal {}
 
 export interface NewStatement {
   title: string;
@@ -39,7 +40,7 @@ const approvedBy = (editorId: string) => ({ reviewState: "approved" as const, re
 export async function createStatement(db: Executor, input: NewStatement, author: Author): Promise<string> {
   return await transaction(db, async (tx) => {
     const roundId = input.roundSlug ? (await firstRow(tx.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, input.roundSlug)).limit(1)))?.id : null;
-    if (input.roundSlug && !roundId) throw new StatementError("Choose an existing round, or none.");
+    if (input.roundSlug && !roundId) throw new StatementError("chooseRoundOrNone", "Choose an existing round, or none.");
     const slug = await uniqueSlug(input.title, async (s) => !!(await firstRow(tx.select({ id: statements.id }).from(statements).where(eq(statements.slug, s)).limit(1))));
     const { roundSlug: _round, publishers, ...values } = input;
     const review = author.role === "editor" ? approvedBy(author.id) : { reviewState: "draft" as const };
@@ -95,7 +96,7 @@ async function getOpenStatement(tx: Executor, slug: string) {
     .from(statements)
     .where(eq(statements.slug, slug))
     .limit(1));
-  if (statement?.reviewState === "rejected") throw new StatementError("An editor rejected this statement: nothing more can be added to it.");
+  if (statement?.reviewState === "rejected") throw new StatementError("statementRejected", "An editor rejected this statement: nothing more can be added to it.");
   return statement;
 }
 
@@ -128,12 +129,12 @@ export async function createBenchmarkFromDemand(db: Executor, input: DemandToCon
     }
     const category = await firstRow(tx.select({ id: categories.id }).from(categories).where(eq(categories.slug, input.categorySlug)).limit(1));
     const round = await firstRow(tx.select({ id: rounds.id, startDate: rounds.startDate }).from(rounds).where(eq(rounds.slug, input.appliesFromRoundSlug)).limit(1));
-    if (!statement || !category || !round) throw new StatementError("The statement, category or round no longer exists.");
-    if (!mayApplyFrom(statement, round)) throw new StatementError("A benchmark cannot apply from a round before the statement that raised it, other than the round it addresses.");
+    if (!statement || !category || !round) throw new StatementError("statementCategoryRoundGone", "The statement, category or round no longer exists.");
+    if (!mayApplyFrom(statement, round)) throw new StatementError("appliesBeforeStatement", "A benchmark cannot apply from a round before the statement that raised it, other than the round it addresses.");
     const subjectRows = input.subjectSlugs.length ? await tx.select({ id: subjects.id }).from(subjects).where(inArray(subjects.slug, input.subjectSlugs)) : [];
-    if (subjectRows.length !== input.subjectSlugs.length) throw new StatementError("One of the people or laws no longer exists.");
+    if (subjectRows.length !== input.subjectSlugs.length) throw new StatementError("subjectGone", "One of the people or laws no longer exists.");
     const scope = await resolveTrackSlugs(tx, input.scopeTrackSlugs);
-    if (scope.unknown.length) throw new StatementError("One of the tracks ticked no longer exists.");
+    if (scope.unknown.length) throw new StatementError("trackGone", "One of the tracks ticked no longer exists.");
     const slug = await uniqueSlug(input.title, async (s) => !!(await firstRow(tx.select({ id: benchmarks.id }).from(benchmarks).where(eq(benchmarks.slug, s)).limit(1))));
     const review = author.role === "editor" && statement.reviewState === "approved" ? approvedBy(author.id) : { reviewState: "draft" as const };
     const [row] = await tx
@@ -164,14 +165,14 @@ export async function addBenchmarkSource(db: Executor, input: { statementSlug: s
       .from(benchmarks)
       .where(eq(benchmarks.slug, input.benchmarkSlug))
       .limit(1));
-    if (!statement || !benchmark) throw new StatementError("The statement or benchmark no longer exists.");
-    if (benchmark.reviewState === "rejected" || benchmark.reviewState === "merged") throw new StatementError("That benchmark was rejected or merged by an editor: choose another.");
+    if (!statement || !benchmark) throw new StatementError("statementBenchmarkGone", "The statement or benchmark no longer exists.");
+    if (benchmark.reviewState === "rejected" || benchmark.reviewState === "merged") throw new StatementError("benchmarkRejectedOrMerged", "That benchmark was rejected or merged by an editor: choose another.");
     const existing = await firstRow(tx
       .select({ demand: benchmarkSources.demand })
       .from(benchmarkSources)
       .where(and(eq(benchmarkSources.benchmarkId, benchmark.id), eq(benchmarkSources.statementId, statement.id)))
       .limit(1));
-    if (existing) throw new StatementError("This statement is already a source of that benchmark; nothing was changed.");
+    if (existing) throw new StatementError("alreadySource", "This statement is already a source of that benchmark; nothing was changed.");
     const review = author.role === "editor" && statement.reviewState === "approved" ? approvedBy(author.id) : { reviewState: "draft" as const };
     await tx.insert(benchmarkSources).values({ benchmarkId: benchmark.id, statementId: statement.id, demand: input.demand, candidateKey: input.candidateKey, createdBy: author.id, ...review });
     await recordAudit(tx, { userId: author.id, action: "benchmark_source.create", entity: "benchmark", entityId: benchmark.id, after: { ...input, reviewState: review.reviewState } });

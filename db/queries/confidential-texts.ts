@@ -6,6 +6,8 @@ import "server-only";
 // edited after a decision come back as not reviewed: the decision remembers the text's hash.
 import { createHash } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
+import { CodedRefusal } from "@/lib/refusal";
+import type { SubjectEventKind } from "@/lib/domain";
 import { excerptAround, type NameMatch, type NameMatcher } from "@/lib/redaction";
 import { iterateRows, likeIgnoringCase, sqlBoolean, firstRow } from "../dialect";
 import { benchmarks, benchmarkSources, redactions, statements, subjectEvents, subjects, users } from "../schema";
@@ -18,21 +20,18 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
 /** Records a decision can take off the public site (a benchmark by marking it confidential). */
 export const HIDEABLE_KINDS: readonly RecordKind[] = ["statement", "benchmark_source", "subject_event", "benchmark"];
 
-const FIELD_LABELS: Record<string, string> = {
-  title: "title",
-  summary: "summary",
-  source_url: "source address",
-  slug: "address (not rewritten)",
-  name: "name",
-  name_zh: "Chinese name",
-  role: "role",
-  article: "article",
-  description: "description",
-  demand: "demand as restated",
-  retired_reason: "reason for retirement",
-  rationale: "published rationale",
-  url: "evidence address",
-};
+/** The fields whose text the list reads; the page names each in its language (catalogue confidentialTexts.field). */
+export const TEXT_FIELDS = ["title", "summary", "source_url", "slug", "name", "name_zh", "role", "article", "description", "demand", "retired_reason", "rationale", "url"] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+
+/** How the list names a record: its parts, which the page puts into words in its language. */
+export type RecordLabel =
+  | { kind: "title"; title: string }
+  | { kind: "signatory"; statement: string; position: number }
+  | { kind: "source"; benchmark: string; statement: string }
+  | { kind: "event"; subject: string; event: SubjectEventKind; date: string }
+  | { kind: "score"; benchmark: string; round: string }
+  | { kind: "evidence"; benchmark: string; round: string };
 /** Fields holding an address: the whole link is withheld, and a slug is not rewritten at all. */
 const URL_FIELDS = new Set(["source_url", "url"]);
 
@@ -40,10 +39,10 @@ export interface TextRecord {
   kind: RecordKind;
   /** The record as the form names it: "statement:12", "benchmark_source:4:7". */
   key: string;
-  label: string;
+  label: RecordLabel;
   href: string | null;
   withheld: boolean;
-  fields: Record<string, string | null>;
+  fields: Partial<Record<TextField, string | null>>;
 }
 
 /** A public (or editor-hidden) record's texts, read a kind at a time; `anchors` narrow the long tables in SQL. */
@@ -52,8 +51,9 @@ type Loader = (db: Executor, where: { id?: string; anchors?: readonly string[] }
 const [NO, YES] = [sqlBoolean(false), sqlBoolean(true)];
 const PUBLIC_BENCHMARK = `b.confidential = ${NO} AND b.id NOT IN (SELECT bs.benchmark_id FROM benchmark_subjects bs JOIN subjects s ON s.id = bs.subject_id WHERE s.confidential = ${YES})`;
 const subjectPath = (kind: string, slug: string) => `/${kind === "person" ? "people" : "laws"}/${slug}`;
-const sourceLabel = (benchmarkTitle: string, statementTitle: string) => `${benchmarkTitle}, as ${statementTitle} raised it`;
-const eventLabel = (subjectName: string, kind: string, occurredOn: string) => `${subjectName}: ${kind.replace("_", " ")}, ${occurredOn}`;
+const title = (text: string): RecordLabel => ({ kind: "title", title: text });
+const sourceLabel = (benchmark: string, statement: string): RecordLabel => ({ kind: "source", benchmark, statement });
+const eventLabel = (subject: string, event: string, date: string): RecordLabel => ({ kind: "event", subject, event: event as SubjectEventKind, date });
 
 /** SQL that keeps rows where one of the columns contains one of the anchors, ignoring ASCII case. */
 function anchorFilter(columns: string[], anchors: readonly string[] | undefined, params: unknown[]): string {
@@ -72,7 +72,7 @@ const LOADERS: Record<RecordKind, Loader> = {
       `SELECT id, slug, title, summary, source_url AS sourceUrl, withheld FROM statements WHERE ${YES} ${id ? "AND id = ?" : ""} ORDER BY date, id`,
       params,
     )) {
-      yield { kind: "statement", key: `statement:${s.id}`, label: s.title, href: s.withheld ? null : `/statements/${s.slug}`, withheld: !!s.withheld, fields: { title: s.title, summary: s.summary, source_url: s.sourceUrl, slug: s.slug } };
+      yield { kind: "statement", key: `statement:${s.id}`, label: title(s.title), href: s.withheld ? null : `/statements/${s.slug}`, withheld: !!s.withheld, fields: { title: s.title, summary: s.summary, source_url: s.sourceUrl, slug: s.slug } };
     }
   },
   *signatory(db, { id }) {
@@ -81,7 +81,7 @@ const LOADERS: Record<RecordKind, Loader> = {
       `SELECT g.id, g.name, g.role, g.position, s.title, s.slug, s.withheld FROM statement_signatories g JOIN statements s ON s.id = g.statement_id WHERE ${YES} ${id ? "AND g.id = ?" : ""} ORDER BY s.date, s.id, g.position`,
       id ? [Number(id)] : [],
     )) {
-      yield { kind: "signatory", key: `signatory:${s.id}`, label: `${s.title}: signatory ${s.position}`, href: s.withheld ? null : `/statements/${s.slug}`, withheld: !!s.withheld, fields: { name: s.name, role: s.role } };
+      yield { kind: "signatory", key: `signatory:${s.id}`, label: { kind: "signatory", statement: s.title, position: s.position }, href: s.withheld ? null : `/statements/${s.slug}`, withheld: !!s.withheld, fields: { name: s.name, role: s.role } };
     }
   },
   *benchmark_source(db, { id, anchors }) {
@@ -123,7 +123,7 @@ const LOADERS: Record<RecordKind, Loader> = {
       `SELECT b.id, b.slug, b.title, b.retired_reason AS retiredReason FROM benchmarks b WHERE ${PUBLIC_BENCHMARK}${where} ORDER BY b.title, b.id`,
       params,
     )) {
-      yield { kind: "benchmark", key: `benchmark:${b.id}`, label: b.title, href: `/benchmarks/${b.slug}`, withheld: false, fields: { title: b.title, retired_reason: b.retiredReason, slug: b.slug } };
+      yield { kind: "benchmark", key: `benchmark:${b.id}`, label: title(b.title), href: `/benchmarks/${b.slug}`, withheld: false, fields: { title: b.title, retired_reason: b.retiredReason, slug: b.slug } };
     }
   },
   *subject(db, { id }) {
@@ -132,7 +132,7 @@ const LOADERS: Record<RecordKind, Loader> = {
       `SELECT id, slug, kind, name, name_zh AS nameZh, role, article, description FROM subjects WHERE confidential = ${NO} ${id ? "AND id = ?" : ""} ORDER BY name, id`,
       id ? [Number(id)] : [],
     )) {
-      yield { kind: "subject", key: `subject:${s.id}`, label: s.name, href: subjectPath(s.kind, s.slug), withheld: false, fields: { name: s.name, name_zh: s.nameZh, role: s.role, article: s.article, description: s.description, slug: s.slug } };
+      yield { kind: "subject", key: `subject:${s.id}`, label: title(s.name), href: subjectPath(s.kind, s.slug), withheld: false, fields: { name: s.name, name_zh: s.nameZh, role: s.role, article: s.article, description: s.description, slug: s.slug } };
     }
   },
   *score(db, { id, anchors }) {
@@ -145,7 +145,7 @@ const LOADERS: Record<RecordKind, Loader> = {
         WHERE r.published_at IS NOT NULL AND ${PUBLIC_BENCHMARK}${where} ORDER BY b.title, r.start_date`,
       params,
     )) {
-      yield { kind: "score", key: `score:${r.id}`, label: `${r.title}, at ${r.roundName}`, href: `/benchmarks/${r.slug}#round-${r.roundSlug}`, withheld: false, fields: { rationale: r.rationale } };
+      yield { kind: "score", key: `score:${r.id}`, label: { kind: "score", benchmark: r.title, round: r.roundName }, href: `/benchmarks/${r.slug}#round-${r.roundSlug}`, withheld: false, fields: { rationale: r.rationale } };
     }
   },
   *evidence(db, { id, anchors }) {
@@ -158,7 +158,7 @@ const LOADERS: Record<RecordKind, Loader> = {
         WHERE r.published_at IS NOT NULL AND ${PUBLIC_BENCHMARK}${where} ORDER BY b.title, r.start_date, e.id`,
       params,
     )) {
-      yield { kind: "evidence", key: `evidence:${e.id}`, label: `Evidence for ${e.benchmarkTitle}, at ${e.roundName}`, href: `/benchmarks/${e.slug}#round-${e.roundSlug}`, withheld: false, fields: { title: e.title, url: e.url } };
+      yield { kind: "evidence", key: `evidence:${e.id}`, label: { kind: "evidence", benchmark: e.benchmarkTitle, round: e.roundName }, href: `/benchmarks/${e.slug}#round-${e.roundSlug}`, withheld: false, fields: { title: e.title, url: e.url } };
     }
   },
 };
@@ -193,9 +193,8 @@ export interface Review {
 
 export interface ConfidentialTextMatch {
   item: { kind: WithheldItemSummary["kind"]; slug: string; label: string };
-  record: { kind: RecordKind; key: string; label: string; href: string | null };
-  field: string;
-  fieldLabel: string;
+  record: { kind: RecordKind; key: string; label: RecordLabel; href: string | null };
+  field: TextField;
   excerpt: { before: string; match: string; after: string };
   occurrences: number;
   textHash: string;
@@ -209,7 +208,7 @@ export interface ConfidentialTextMatch {
 export interface HiddenRecord {
   kind: RecordKind;
   key: string;
-  label: string;
+  label: RecordLabel;
 }
 
 async function readReviews(db: Executor): Promise<Map<string, Omit<Review, "changedSince"> & { textHash: string }>> {
@@ -263,8 +262,7 @@ export async function listConfidentialNameMatches(
           matches.push({
             item: { kind: item.kind, slug: item.slug, label: item.label },
             record: { kind: record.kind, key: record.key, label: record.label, href: record.href },
-            field,
-            fieldLabel: FIELD_LABELS[field] ?? field,
+            field: field as TextField,
             excerpt: excerptAround(text, places[0]!),
             occurrences: places.length,
             textHash: hash,
@@ -299,7 +297,7 @@ export async function listHiddenRecords(db: Executor): Promise<HiddenRecord[]> {
       .orderBy(asc(subjects.name), asc(subjectEvents.occurredOn)),
   ]);
   return [
-    ...hiddenStatements.map((s) => ({ kind: "statement" as const, key: `statement:${s.id}`, label: s.title })),
+    ...hiddenStatements.map((s) => ({ kind: "statement" as const, key: `statement:${s.id}`, label: title(s.title) })),
     ...sources.map((r) => ({ kind: "benchmark_source" as const, key: `benchmark_source:${r.benchmarkId}:${r.statementId}`, label: sourceLabel(r.title, r.statementTitle) })),
     ...events.map((e) => ({ kind: "subject_event" as const, key: `subject_event:${e.id}`, label: eventLabel(e.name, e.kind, e.occurredOn) })),
   ];
@@ -311,13 +309,13 @@ export async function countPublicTextsNaming(db: Executor, item: WithheldItemSum
   return new Set(matches.filter((m) => !m.withheld).map((m) => `${m.record.key}/${m.field}`)).size;
 }
 
-export class RedactionError extends Error {}
+export class RedactionError extends CodedRefusal {}
 
 /** A record key from the form ("statement:12", "benchmark_source:4:7") as its kind and id. */
 export function parseRecordKey(key: string): { kind: RecordKind; id: string } {
   const at = key.indexOf(":");
   const kind = key.slice(0, at) as RecordKind;
-  if (at < 0 || !RECORD_KINDS.includes(kind)) throw new RedactionError("Choose a text from the list.");
+  if (at < 0 || !RECORD_KINDS.includes(kind)) throw new RedactionError("chooseText", "Choose a text from the list.");
   return { kind, id: key.slice(at + 1) };
 }
 

@@ -110,7 +110,7 @@ export async function getBenchmarkRecord(db: Executor, slug: string) {
 /** The approved benchmarks another may be merged into, for the merge form. */
 export async function listMergeTargets(db: Executor, exceptId: number) {
   return db
-    .select({ slug: benchmarks.slug, title: benchmarks.title })
+    .select({ slug: benchmarks.slug, title: benchmarks.title, titleZh: benchmarks.titleZh })
     .from(benchmarks)
     .where(and(eq(benchmarks.reviewState, "approved"), ne(benchmarks.id, exceptId)))
     .orderBy(asc(benchmarks.title));
@@ -142,5 +142,5 @@ export async function findMergedBenchmarkTarget(db: Executor, slug: string): Pro
 
 /** Every round, published or not, for the workspace's forms. */
 export async function listRoundOptions(db: Executor) {
-  return db.select({ slug: rounds.slug, name: rounds.name, publishedAt: rounds.publishedAt }).from(rounds).orderBy(asc(rounds.startDate), asc(rounds.id));
+  return db.select({ slug: rounds.slug, name: rounds.name, nameZh: rounds.nameZh, publishedAt: rounds.publishedAt }).from(rounds).orderBy(asc(rounds.startDate), asc(rounds.id));
 }

@@ -235,9 +235,9 @@ export async function listRecordIndex(db: Executor): Promise<RecordIndex> {
 }
 
 /** The people or laws a subject may be merged into: the same kind, not itself, not merged away. */
-export async function listMergeTargets(db: Executor, subject: { id: number; kind: SubjectKind }): Promise<Array<{ slug: string; name: string; confidential: boolean }>> {
+export async function listMergeTargets(db: Executor, subject: { id: number; kind: SubjectKind }): Promise<Array<{ slug: string; name: string; nameZh: string | null; confidential: boolean }>> {
   return db
-    .select({ slug: subjects.slug, name: subjects.name, confidential: subjects.confidential })
+    .select({ slug: subjects.slug, name: subjects.name, nameZh: subjects.nameZh, confidential: subjects.confidential })
     .from(subjects)
     .where(and(eq(subjects.kind, subject.kind), ne(subjects.id, subject.id), isNull(subjects.mergedIntoId)))
     .orderBy(asc(subjects.name));

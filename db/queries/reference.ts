@@ -4,8 +4,8 @@ import type { Executor } from "../transaction";
 import { benchmarks, categories, subjects, tracks } from "../schema";
 
 /** The tracks, in the order they were created: for the editor's forms. */
-export async function listTracks(db: Executor): Promise<Array<{ slug: string; name: string }>> {
-  return db.select({ slug: tracks.slug, name: tracks.name }).from(tracks).orderBy(asc(tracks.id));
+export async function listTracks(db: Executor): Promise<Array<{ slug: string; name: string; nameZh: string | null }>> {
+  return db.select({ slug: tracks.slug, name: tracks.name, nameZh: tracks.nameZh }).from(tracks).orderBy(asc(tracks.id));
 }
 
 /** The categories in their order, with their descriptions, for the method page (a category holds nothing confidential). */
@@ -20,10 +20,10 @@ export async function listCategoryDescriptions(db: Executor): Promise<Array<{ sl
 export async function listReferenceData(db: Executor) {
   const [trackRows, categoryRows, subjectRows, benchmarkRows] = await Promise.all([
     listTracks(db),
-    db.select({ slug: categories.slug, name: categories.name }).from(categories).orderBy(asc(categories.position)),
-    db.select({ slug: subjects.slug, name: subjects.name, kind: subjects.kind, confidential: subjects.confidential }).from(subjects).where(isNull(subjects.mergedIntoId)).orderBy(asc(subjects.name)),
+    db.select({ slug: categories.slug, name: categories.name, nameZh: categories.nameZh }).from(categories).orderBy(asc(categories.position)),
+    db.select({ slug: subjects.slug, name: subjects.name, nameZh: subjects.nameZh, kind: subjects.kind, confidential: subjects.confidential }).from(subjects).where(isNull(subjects.mergedIntoId)).orderBy(asc(subjects.name)),
     db
-      .select({ id: benchmarks.id, slug: benchmarks.slug, title: benchmarks.title, retiredOn: benchmarks.retiredOn, confidential: benchmarks.confidential, reviewState: benchmarks.reviewState })
+      .select({ id: benchmarks.id, slug: benchmarks.slug, title: benchmarks.title, titleZh: benchmarks.titleZh, retiredOn: benchmarks.retiredOn, confidential: benchmarks.confidential, reviewState: benchmarks.reviewState })
       .from(benchmarks)
       .orderBy(asc(benchmarks.title)),
   ]);

@@ -16,6 +16,7 @@ export interface ReviewRound {
   id: number;
   slug: string;
   name: string;
+  nameZh: string | null;
   trackId: number;
   trackName: string;
   startDate: string;
@@ -29,6 +30,7 @@ const reviewRoundColumns = {
   id: rounds.id,
   slug: rounds.slug,
   name: rounds.name,
+  nameZh: rounds.nameZh,
   trackId: rounds.trackId,
   trackName: tracks.name,
   startDate: rounds.startDate,

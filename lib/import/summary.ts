@@ -1,4 +1,4 @@
-// What an import did, in words, for the command line and the editor's page alike.
+// What an import did, as lines the command line and the editor's page both put into words (in English or the page's language).
 import type { ImportKind } from "./csv";
 
 /** What an import wrote. */
@@ -21,20 +21,28 @@ export interface ImportSummary {
 }
 
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** One line of a summary: the key of its sentence in the catalogue (importSummary) and the values it names. */
+export type SummaryLine =
+  | { key: "read"; values: { count: number; kind: ImportKind } }
+  | { key: "created"; values: { count: number; slugs: string } }
+  | { key: "unchanged" | "assessments" | "repeatPublished" | "repeatImported" | "differ" | "atPublished"; values: { count: number } };
 
-export function describeImportSummary(s: ImportSummary): string[] {
-  const lines = [`Read ${plural(s.rowsRead, "row")} of ${s.kind}.`];
+const SLUGS_LISTED = 20;
+
+/** What an import did, line by line, for the caller to say in its language (server/i18n/import-summary.ts). */
+export function importSummaryLines(s: ImportSummary): SummaryLine[] {
+  const lines: SummaryLine[] = [{ key: "read", values: { count: s.rowsRead, kind: s.kind } }];
   if (s.kind === "benchmarks") {
-    lines.push(`Created ${plural(s.benchmarksCreated.length, "benchmark")}${s.benchmarksCreated.length ? `: ${s.benchmarksCreated.slice(0, 20).join(", ")}${s.benchmarksCreated.length > 20 ? " …" : ""}` : ""}.`);
-    if (s.benchmarksUnchanged) lines.push(`${plural(s.benchmarksUnchanged, "benchmark was", "benchmarks were")} already stored exactly so and left as ${s.benchmarksUnchanged === 1 ? "it was" : "they were"}.`);
+    const listed = s.benchmarksCreated.slice(0, SLUGS_LISTED).join(", ") + (s.benchmarksCreated.length > SLUGS_LISTED ? " …" : "");
+    lines.push({ key: "created", values: { count: s.benchmarksCreated.length, slugs: listed } });
+    if (s.benchmarksUnchanged) lines.push({ key: "unchanged", values: { count: s.benchmarksUnchanged } });
     return lines;
   }
-  lines.push(`Added ${plural(s.assessmentsCreated, "assessment")} in your name; no one else's assessment was changed.`);
-  if (s.alreadyPublished) lines.push(`${plural(s.alreadyPublished, "row repeats", "rows repeat")} the published score and added nothing.`);
-  if (s.alreadyImported) lines.push(`${plural(s.alreadyImported, "row repeats", "rows repeat")} your latest assessment and added nothing.`);
-  if (s.differFromPublished) lines.push(`${plural(s.differFromPublished, "new assessment differs", "new assessments differ")} from the published score: resolve ${s.differFromPublished === 1 ? "it" : "them"} on the round's editor page.`);
-  if (s.atPublishedRounds) lines.push(`${plural(s.atPublishedRounds, "new assessment is", "new assessments are")} at rounds already published: the public sees ${s.atPublishedRounds === 1 ? "it" : "them"} only after the round is published again.`);
+  lines.push({ key: "assessments", values: { count: s.assessmentsCreated } });
+  if (s.alreadyPublished) lines.push({ key: "repeatPublished", values: { count: s.alreadyPublished } });
+  if (s.alreadyImported) lines.push({ key: "repeatImported", values: { count: s.alreadyImported } });
+  if (s.differFromPublished) lines.push({ key: "differ", values: { count: s.differFromPublished } });
+  if (s.atPublishedRounds) lines.push({ key: "atPublished", values: { count: s.atPublishedRounds } });
   return lines;
 }
 

@@ -6,13 +6,22 @@ import { describe, expect, it } from "vitest";
 import { EditConflictError } from "@/db/commands/record-edits";
 import { ReferenceDataError, ReferencedRecordError } from "@/db/commands/reference";
 import { RecordEditError } from "@/db/commands/record-edits-statements";
+import { ConflictError } from "@/db/commands/review";
+import { PreliminaryRefusedError } from "@/db/commands/publishing";
+import { ScopeError } from "@/db/commands/scopes";
+import { StatementError } from "@/db/commands/statements";
+import { RedactionError } from "@/db/queries/confidential-texts";
 import en from "@/messages/en.json";
 import { localizeDraftMessage, localizeRefusal } from "./refusals";
 
-const COMMANDS = readdirSync(path.resolve(__dirname, "../../db/commands"))
-  .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
-  .map((f) => readFileSync(path.resolve(__dirname, "../../db/commands", f), "utf8"))
-  .join("\n");
+const COMMAND_FILES = [
+  ...readdirSync(path.resolve(__dirname, "../../db/commands"))
+    .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
+    .map((f) => path.resolve(__dirname, "../../db/commands", f)),
+  // The query that reads a redaction decision's record key refuses a key of no kind it knows.
+  path.resolve(__dirname, "../../db/queries/confidential-texts.ts"),
+];
+const COMMANDS = COMMAND_FILES.map((file) => readFileSync(file, "utf8")).join("\n");
 
 describe("refusals in the page's language", () => {
   it("hold only sentences the commands say", () => {
@@ -48,6 +57,23 @@ describe("refusals in the page's language", () => {
     expect(localizeDraftMessage("Approved the benchmark “Free Li”, with its statement “Letter”: it is public and in the scoring queue now.", "zh")).toBe("已批准基准“Free Li”及其声明 “Letter”：它现已公开并进入评分队列。");
     expect(localizeDraftMessage("“Free Li” is no longer a draft (merged); nothing was changed.", "zh")).toBe("“Free Li”已不再是草稿（已合并）；未作任何更改。");
     expect(localizeDraftMessage("Rejected the source; the reviewer sees your reason.", "en")).toBe("Rejected the source; the reviewer sees your reason.");
+  });
+
+  it("give each coded refusal the English sentence its code names in the catalogue", () => {
+    const coded = [...COMMANDS.matchAll(/new (?:ScopeError|ConfidentialityError|StatementError|RedactionError)\(\s*"(\w+)",\s*"([^"]+)"/g)];
+    expect(coded.length).toBeGreaterThan(15);
+    for (const [, code, message] of coded) expect(en.refusal[code as keyof typeof en.refusal], code).toBe(message);
+  });
+
+  it("say a coded refusal by its code, in English as the command said it", () => {
+    expect(localizeRefusal(new ScopeError("trackGone", "One of the tracks ticked no longer exists."), "zh")).toBe("所勾选的议程中有一个已不存在。");
+    expect(localizeRefusal(new StatementError("alreadySource", "This statement is already a source of that benchmark; nothing was changed."), "zh")).toBe("此声明已是该基准的来源；未作任何更改。");
+    expect(localizeRefusal(new RedactionError("notHidden", "That record is not hidden."), "en")).toBe("That record is not hidden.");
+  });
+
+  it("say a decision's and a publication's refusals in Chinese", () => {
+    expect(localizeRefusal(new ConflictError("Another decision on this benchmark was recorded after you opened the form. Nothing was saved: reload to see it, then decide again."), "zh")).toMatch(/^在你打开表单之后/);
+    expect(localizeRefusal(new PreliminaryRefusedError("Publishing now would make this round's figures preliminary: too few of its benchmarks are judged. Nothing was published. Tick the box to publish them as preliminary, or wait for more scores."), "zh")).toMatch(/^现在发布会使本轮的数据成为初步结果/);
   });
 
   it("keep a sentence it has no entry for as it was", () => {

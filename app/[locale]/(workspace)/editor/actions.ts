@@ -94,39 +94,38 @@ export const setScoringDeadline = guardedAction({ permission: "edit", schema: de
   return { ok: true, message: input.scoringDeadline ? t("deadlineSet", { name: roundName, date: input.scoringDeadline }) : t("deadlineRemoved", { name: roundName }) };
 });
 
-export const decideDisagreement = guardedAction({ permission: "publish", schema: decisionSchema }, async (input, editor) => {
+export const decideDisagreement = guardedAction({ permission: "publish", schema: decisionSchema }, async (input, editor, { locale }) => {
+  const t = await actionTranslations("roundPage.action", locale);
   const round = await getReviewRound(getDb(), input.roundSlug);
   const benchmark = await getReviewBenchmark(getDb(), input.benchmarkSlug);
-  if (!round || !benchmark) throw new ActionError("No such round or benchmark.");
-  if (!isApplicable(benchmark, round)) throw new ActionError("This benchmark does not apply at this round. Nothing was saved.");
+  if (!round || !benchmark) throw new ActionError(t("noRoundOrBenchmark"));
+  if (!isApplicable(benchmark, round)) throw new ActionError(t("notApplicable"));
   try {
     await createDecision(getDb(), { benchmarkId: benchmark.id, roundId: round.id, editorId: editor.id, stands: input.choice, note: input.note, expectedDecisionId: input.expectedDecisionId });
   } catch (error) {
-    if (error instanceof ConflictError) throw new ActionError(error.message);
+    if (error instanceof ConflictError) throw new ActionError(localizeRefusal(error, locale));
     throw error;
   }
   revalidatePath(`/editor/rounds/${round.slug}`);
-  return {
-    ok: true,
-    message: `${input.expectedDecisionId ? "Decision revised; the earlier one stays in the history" : "Decision recorded"}. It counts when you publish the round${round.publishedAt ? " again" : ""}.`,
-  };
+  const again = round.publishedAt !== null;
+  const message = input.expectedDecisionId ? (again ? t("revisedAgain") : t("revised")) : again ? t("recordedAgain") : t("recorded");
+  return { ok: true, message };
 });
 
-export const publishRoundScores = guardedAction({ permission: "publish", schema: publishSchema }, async (input, editor) => {
+export const publishRoundScores = guardedAction({ permission: "publish", schema: publishSchema }, async (input, editor, { locale }) => {
+  const t = await actionTranslations("roundPage.action", locale);
   const round = await getReviewRound(getDb(), input.roundSlug);
-  if (!round) throw new ActionError("No such round.");
+  if (!round) throw new ActionError(t("noRound"));
   let result;
   try {
     result = await publishRound(getDb(), round.id, editor.id, { acceptPreliminary: input.acceptPreliminary, note: input.note });
   } catch (error) {
-    if (error instanceof PreliminaryRefusedError) throw new ActionError(error.message);
+    if (error instanceof PreliminaryRefusedError || error instanceof ConflictError) throw new ActionError(localizeRefusal(error, locale));
     throw error;
   }
   revalidatePath("/", "layout");
-  return {
-    ok: true,
-    message: `Published ${round.name}: ${result.published} scores (${result.changed} new or changed); ${result.withheld} withheld until reviewers agree or you decide.${result.preliminary ? " Its figures are marked preliminary." : ""} This is release ${result.release}.`,
-  };
+  const published = t("published", { name: round.name, count: result.published, changed: result.changed, withheld: result.withheld });
+  return { ok: true, message: `${published}${result.preliminary ? t("preliminary") : ""}${t("release", { release: result.release })}` };
 });
 
 export const setMinCoverage = guardedAction({ permission: "publish", schema: minCoverageSchema }, async (input, editor, { locale }) => {

@@ -6,7 +6,7 @@ import { approveDraft, DraftError, editDraftBenchmark, editDraftStatement, merge
 import { StatementError } from "@/db/commands/statements";
 import { ActionError, guardedAction } from "@/server/auth/guard";
 import { actionLocale } from "@/server/i18n/action-locale";
-import { localizeDraftMessage } from "@/server/i18n/refusals";
+import { localizeDraftMessage, localizeRefusal } from "@/server/i18n/refusals";
 import { approveDraftSchema, editDraftBenchmarkSchema, editDraftStatementSchema, mergeDraftSchema, rejectDraftSchema } from "@/lib/validation/drafts";
 
 async function decided(work: () => Promise<string>) {
@@ -17,7 +17,7 @@ async function decided(work: () => Promise<string>) {
     return { ok: true, message: localizeDraftMessage(message, locale) };
   } catch (error) {
     if (error instanceof DraftError) throw new ActionError(localizeDraftMessage(error.message, locale));
-    if (error instanceof StatementError) throw new ActionError(error.message);
+    if (error instanceof StatementError) throw new ActionError(localizeRefusal(error, locale));
     throw error;
   }
 }

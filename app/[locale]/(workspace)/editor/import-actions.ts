@@ -4,10 +4,11 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { importCsvFile } from "@/db/commands/import";
 import { ActionError, guardedAction } from "@/server/auth/guard";
-import { describeImportSummary, MAX_PROBLEMS_SHOWN, type ImportActionState } from "@/lib/import/summary";
+import { MAX_PROBLEMS_SHOWN, type ImportActionState } from "@/lib/import/summary";
 import { importUploadSchema } from "@/lib/validation/import";
 import { actionTranslations } from "@/server/i18n/action-translations";
 import { localizeImportProblem } from "@/server/i18n/import-problems";
+import { describeImportSummary } from "@/server/i18n/import-summary";
 
 export const importCsvUpload = guardedAction({ permission: "edit", schema: importUploadSchema }, async ({ file }, editor, { locale }): Promise<ImportActionState> => {
   const t = await actionTranslations("importPage.action", locale);
@@ -28,5 +29,5 @@ export const importCsvUpload = guardedAction({ permission: "edit", schema: impor
     };
   }
   revalidatePath("/", "layout");
-  return { ok: true, message: t("imported", { name: file.name }), summary: describeImportSummary(result.summary) };
+  return { ok: true, message: t("imported", { name: file.name }), summary: describeImportSummary(result.summary, locale) };
 });

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { optionName } from "@/lib/localized";
+import { pageLocale } from "@/server/i18n/action-locale";
 import { Link } from "@/components/ui/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import { AccountBar } from "@/components/review/account-bar";
@@ -29,13 +31,14 @@ export default async function EditorPage() {
   if (!canEdit(user)) return <EditorOnly user={user} signOut={signOut} />;
   const today = new Date().toISOString().slice(0, 10);
   const db = getDb();
-  const [reviewers, trackOptions, settings, drafts, t, tPrecision] = await Promise.all([
+  const [reviewers, trackOptions, settings, drafts, t, tPrecision, locale] = await Promise.all([
     listActiveReviewers(db),
     listTracks(db),
     getPublicationSettings(db),
     countDrafts(db),
     getTranslations("editorHome"),
     getTranslations("statementReview.new.precisionValue"),
+    pageLocale(),
   ]);
   const rounds = await Promise.all(
     (await listReviewRounds(db)).map(async (round) => {
@@ -124,7 +127,7 @@ export default async function EditorPage() {
           testId="new-round"
           submitLabel={t("addRoundSubmit")}
           fields={[
-            { kind: "select", name: "trackSlug", label: t("field.track"), options: trackOptions.map((track) => ({ value: track.slug, label: track.name })) },
+            { kind: "select", name: "trackSlug", label: t("field.track"), options: trackOptions.map((track) => ({ value: track.slug, label: optionName(locale, track.name, track.nameZh) })) },
             { kind: "text", name: "name", label: t("field.name"), hint: t("field.nameHint") },
             { kind: "text", name: "slug", label: t("field.slug"), hint: t("field.slugHint") },
             { kind: "text", name: "location", label: t("field.location") },

@@ -28,7 +28,7 @@ function refresh() {
 /** A refusal the command explains in words for the form. */
 async function refused(error: unknown): Promise<never> {
   if (error instanceof ReferenceDataError) throw new ActionError(localizeRefusal(error, await actionLocale()));
-  if (error instanceof ScopeError || error instanceof ConfidentialityError) throw new ActionError(error.message);
+  if (error instanceof ScopeError || error instanceof ConfidentialityError) throw new ActionError(localizeRefusal(error, await actionLocale()));
   throw error;
 }
 

@@ -10,14 +10,16 @@ import { getStatementForReview } from "@/db/queries/statements";
 import { can } from "@/lib/permissions";
 import { ActionError, guardedAction } from "@/server/auth/guard";
 import { localizedPath, type Locale } from "@/lib/i18n/locales";
+import { actionLocale } from "@/server/i18n/action-locale";
 import { actionTranslations } from "@/server/i18n/action-translations";
+import { localizeRefusal } from "@/server/i18n/refusals";
 import { addSourceSchema, confirmDemandSchema, confirmNewSubjectSchema, newStatementSchema } from "@/lib/validation/statement";
 
 async function asActionError<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof StatementError || error instanceof ReferenceDataError) throw new ActionError(error.message);
+    if (error instanceof StatementError || error instanceof ReferenceDataError) throw new ActionError(localizeRefusal(error, await actionLocale()));
     throw error;
   }
 }

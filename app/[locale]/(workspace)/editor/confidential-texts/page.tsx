@@ -7,6 +7,8 @@ import { EditorOnly } from "@/components/review/editor-only";
 import { getDb } from "@/db/client";
 import { listConfidentialNameMatches, type ConfidentialTextMatch, type RecordKind } from "@/db/queries/confidential-texts";
 import { requirePageUser } from "@/server/auth/session";
+import { pageLocale } from "@/server/i18n/action-locale";
+import { recordLabelText, textFieldName } from "@/server/i18n/record-labels";
 import { canEdit } from "@/lib/permissions";
 import { LINK_WITHHELD, NAME_WITHHELD } from "@/lib/redaction";
 import { decideRedaction } from "../redaction-actions";
@@ -52,7 +54,7 @@ function decisionFields(m: ConfidentialTextMatch, options: Array<{ value: string
 export default async function ConfidentialTextsPage() {
   const user = await requirePageUser("/editor/confidential-texts");
   if (!canEdit(user)) return <EditorOnly user={user} signOut={signOut} />;
-  const [{ items, matches, truncated, hidden }, t] = await Promise.all([listConfidentialNameMatches(getDb()), getTranslations("confidentialTexts")]);
+  const [{ items, matches, truncated, hidden }, t, locale] = await Promise.all([listConfidentialNameMatches(getDb()), getTranslations("confidentialTexts"), pageLocale()]);
   const open = matches.filter((m) => !m.withheld && (!m.review || m.review.changedSince));
 
   return (
@@ -86,7 +88,7 @@ export default async function ConfidentialTextsPage() {
                 {own.map((m, i) => (
                   <li key={`${m.record.key}/${m.field}`} className="rounded border border-stone-200 bg-white p-3 text-sm" data-record={m.record.key} data-field={m.field}>
                     <p>
-                      <strong>{t(`record.${m.record.kind}`)}</strong>, {m.fieldLabel}: {m.record.label}
+                      <strong>{t(`record.${m.record.kind}`)}</strong>, {textFieldName(m.field, locale)}: {recordLabelText(m.record.label, locale)}
                       {m.record.href && (
                         <>
                           {" "}
@@ -122,7 +124,7 @@ export default async function ConfidentialTextsPage() {
             {hidden.map((h) => (
               <li key={h.key} className="rounded border border-stone-200 bg-white p-3 text-sm">
                 <p>
-                  <strong>{t(`record.${h.kind}`)}</strong>: {h.label}
+                  <strong>{t(`record.${h.kind}`)}</strong>: {recordLabelText(h.label, locale)}
                 </p>
                 <ActionForm
                   action={decideRedaction}

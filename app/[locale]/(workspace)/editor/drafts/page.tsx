@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { optionName } from "@/lib/localized";
 import { useTranslations } from "next-intl";
 import { Link } from "@/components/ui/navigation";
 import { ActionForm } from "@/components/forms/action-form";
@@ -170,9 +171,9 @@ export default async function DraftsPage() {
                             { kind: "hidden", name: "statementSlug", value: firstSource.statementSlug },
                             { kind: "text", name: "title", label: t("field.benchmarkTitle"), defaultValue: b.title },
                             { kind: "textarea", name: "demand", label: t("field.demand", { statement: firstSource.statementTitle }), defaultValue: firstSource.demand },
-                            { kind: "select", name: "categorySlug", label: t("field.category"), defaultValue: b.categorySlug, options: reference.categories.map((c) => ({ value: c.slug, label: c.name })) },
+                            { kind: "select", name: "categorySlug", label: t("field.category"), defaultValue: b.categorySlug, options: reference.categories.map((c) => ({ value: c.slug, label: optionName(locale, c.name, c.nameZh) })) },
                             { kind: "select", name: "addressee", label: t("field.addressee"), defaultValue: b.addressee, options: ADDRESSEES.map((a) => ({ value: a, label: tAddressee(a) })) },
-                            { kind: "select", name: "appliesFromRoundSlug", label: t("field.appliesFrom"), defaultValue: b.appliesFromSlug, options: rounds.map((r) => ({ value: r.slug, label: r.name })) },
+                            { kind: "select", name: "appliesFromRoundSlug", label: t("field.appliesFrom"), defaultValue: b.appliesFromSlug, options: rounds.map((r) => ({ value: r.slug, label: optionName(locale, r.name, r.nameZh) })) },
                           ]}
                         />
                       )}
@@ -190,7 +191,7 @@ export default async function DraftsPage() {
                             name: "intoSlug",
                             label: t("mergeInto"),
                             defaultValue: "",
-                            options: [{ value: "", label: t("choose") }, ...approvedBenchmarks.map((a) => ({ value: a.slug, label: a.title }))],
+                            options: [{ value: "", label: t("choose") }, ...approvedBenchmarks.map((a) => ({ value: a.slug, label: optionName(locale, a.title, a.titleZh) }))],
                           },
                         ]}
                       />

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { optionName } from "@/lib/localized";
 import { Link } from "@/components/ui/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import { AccountBar } from "@/components/review/account-bar";
@@ -41,9 +42,9 @@ export default async function ReferencePage() {
     getLocale(),
   ]);
   const kindWord = (kind: string) => t(`kind.${kind as (typeof SUBJECT_KINDS)[number]}`);
-  const subjectOptions = data.subjects.map((s) => ({ value: s.slug, label: t(s.confidential ? "subjectOptionConfidential" : "subjectOption", { name: s.name, kind: kindWord(s.kind) }) }));
-  const benchmarkOptions = data.benchmarks.map((b) => ({ value: b.slug, label: b.retiredOn ? t("retiredOption", { title: b.title, date: b.retiredOn }) : b.title }));
-  const scopeOptions = data.benchmarks.map((b) => ({ value: b.slug, label: t("scopeOption", { title: b.title, scope: formatScope(limitedScopes.get(b.id) ?? [], locale as FormatLocale) }) }));
+  const subjectOptions = data.subjects.map((s) => ({ value: s.slug, label: t(s.confidential ? "subjectOptionConfidential" : "subjectOption", { name: optionName(locale, s.name, s.nameZh), kind: kindWord(s.kind) }) }));
+  const benchmarkOptions = data.benchmarks.map((b) => ({ value: b.slug, label: b.retiredOn ? t("retiredOption", { title: optionName(locale, b.title, b.titleZh), date: b.retiredOn }) : optionName(locale, b.title, b.titleZh) }));
+  const scopeOptions = data.benchmarks.map((b) => ({ value: b.slug, label: t("scopeOption", { title: optionName(locale, b.title, b.titleZh), scope: formatScope(limitedScopes.get(b.id) ?? [], locale as FormatLocale) }) }));
   const confidentialMark = (confidential: boolean) => (confidential ? t("confidentialMark") : "");
 
   return (

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/navigation";
 import { notFound } from "next/navigation";
 import { Headline, PreliminaryBadge, headlineChanges } from "@/components/dashboard/headline";
@@ -15,20 +16,26 @@ import { getReviewRound, type ReviewBenchmark } from "@/db/queries/review";
 import { requirePageUser } from "@/server/auth/session";
 import { canPublish } from "@/lib/permissions";
 import { comparisonBase, type RoundFigures } from "@/lib/dashboard";
-import { STATUS_LABELS, STATUSES } from "@/lib/domain";
+import { STATUSES, type Status } from "@/lib/domain";
 import { formatIndex, formatPercent } from "@/lib/format";
 import { proposeScore, roundAgreement } from "@/lib/review";
 import { OWN_RULING } from "@/lib/validation/editor";
 import { decideDisagreement, publishRoundScores } from "../../actions";
 import { signOut } from "@/app/[locale]/(workspace)/actions";
 
-export const metadata: Metadata = { title: "Agreement and publishing" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("roundPage"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 const EVIDENCE_ROWS = 2;
 
+type Translate = Awaited<ReturnType<typeof getTranslations<"roundPage">>>;
+type StatusWord = (status: Status) => string;
+const utc = (iso: string) => iso.slice(0, 16).replace("T", " ");
+
 /** The fields of a decision: whose assessment stands, or the editor's own status, rationale and evidence. */
-function decisionFields(round: string, benchmark: ReviewBenchmark, assessments: LatestAssessmentRow[], latestDecisionId: number): FieldSpec[] {
+function decisionFields(round: string, benchmark: ReviewBenchmark, assessments: LatestAssessmentRow[], latestDecisionId: number, t: Translate, status: StatusWord): FieldSpec[] {
   return [
     { kind: "hidden", name: "roundSlug", value: round },
     { kind: "hidden", name: "benchmarkSlug", value: benchmark.slug },
@@ -36,37 +43,37 @@ function decisionFields(round: string, benchmark: ReviewBenchmark, assessments: 
     {
       kind: "radio",
       name: "stands",
-      label: "Whose assessment stands?",
+      label: t("field.stands"),
       options: [
-        ...assessments.map((a) => ({ value: String(a.id), label: `${a.reviewerName}: ${STATUS_LABELS[a.status]}` })),
-        { value: OWN_RULING, label: "My own ruling, as below" },
+        ...assessments.map((a) => ({ value: String(a.id), label: t("field.reviewerStatus", { name: a.reviewerName, status: status(a.status) }) })),
+        { value: OWN_RULING, label: t("field.own") },
       ],
     },
     {
       kind: "select",
       name: "status",
-      label: "Your status (for your own ruling)",
+      label: t("field.status"),
       defaultValue: "",
-      options: [{ value: "", label: "—" }, ...STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))],
+      options: [{ value: "", label: "—" }, ...STATUSES.map((s) => ({ value: s, label: status(s) }))],
     },
-    { kind: "textarea", name: "rationale", label: "Your rationale, shown to the public (for your own ruling)" },
+    { kind: "textarea", name: "rationale", label: t("field.rationale") },
     ...Array.from({ length: EVIDENCE_ROWS }, (_, i): FieldSpec[] => [
-      { kind: "text", name: "evidenceUrl[]", index: i, label: `Evidence address ${i + 1} (for your own ruling)`, hint: i === 0 ? "A full https:// address." : undefined },
-      { kind: "text", name: "evidenceTitle[]", index: i, label: `Evidence title ${i + 1}` },
-      { kind: "date", name: "evidenceDate[]", index: i, label: `Evidence date ${i + 1} (optional)` },
+      { kind: "text", name: "evidenceUrl[]", index: i, label: t("field.evidenceUrl", { n: i + 1 }), hint: i === 0 ? t("field.evidenceUrlHint") : undefined },
+      { kind: "text", name: "evidenceTitle[]", index: i, label: t("field.evidenceTitle", { n: i + 1 }) },
+      { kind: "date", name: "evidenceDate[]", index: i, label: t("field.evidenceDate", { n: i + 1 }) },
     ]).flat(),
-    { kind: "textarea", name: "note", label: "Note on the decision (optional)", hint: "For editors: it is kept with the decision, not published." },
+    { kind: "textarea", name: "note", label: t("field.note"), hint: t("field.noteHint") },
   ];
 }
 
-function ReviewerScores({ assessments, evidence }: { assessments: LatestAssessmentRow[]; evidence: Map<number, Parameters<typeof EvidenceList>[0]["evidence"]> }) {
+function ReviewerScores({ assessments, evidence, t }: { assessments: LatestAssessmentRow[]; evidence: Map<number, Parameters<typeof EvidenceList>[0]["evidence"]>; t: Translate }) {
   return (
     <ul className="mt-2 grid gap-3 text-sm md:grid-cols-2">
       {assessments.map((a) => (
         <li key={a.id} className="border-l-4 border-stone-300 pl-3" data-assessment={a.id}>
           <p className="flex items-center gap-2">
             <strong>{a.reviewerName}</strong> <StatusBadge status={a.status} />
-            <span className="text-xs text-stone-600">{a.createdAt.slice(0, 16).replace("T", " ")} UTC</span>
+            <span className="text-xs text-stone-600">{t("utc", { date: utc(a.createdAt) })}</span>
           </p>
           <p className="mt-1">{a.rationale}</p>
           <div className="mt-1">
@@ -78,34 +85,32 @@ function ReviewerScores({ assessments, evidence }: { assessments: LatestAssessme
   );
 }
 
-function DecisionSummary({ decision }: { decision: DecisionRecord }) {
+function DecisionSummary({ decision, t }: { decision: DecisionRecord; t: Translate }) {
   return (
     <>
       <p className="flex flex-wrap items-center gap-2">
         <StatusBadge status={decision.status} />
-        <span>{decision.isRuling ? `${decision.decidedByName}'s own ruling` : `${decision.reviewerName}'s assessment stands`}</span>
-        <span className="text-xs text-stone-600">
-          decided by {decision.decidedByName}, {decision.decidedAt.slice(0, 16).replace("T", " ")} UTC
-        </span>
+        <span>{decision.isRuling ? t("ownRuling", { name: decision.decidedByName }) : t("assessmentStands", { name: decision.reviewerName })}</span>
+        <span className="text-xs text-stone-600">{t("decidedBy", { name: decision.decidedByName, date: utc(decision.decidedAt) })}</span>
       </p>
       <p className="mt-1">{decision.rationale}</p>
       <div className="mt-1">
         <EvidenceList evidence={decision.evidence} />
       </div>
-      {decision.note && <p className="mt-1 text-stone-700">Note: {decision.note}</p>}
+      {decision.note && <p className="mt-1 text-stone-700">{t("note", { note: decision.note })}</p>}
     </>
   );
 }
 
-function withheldReason(item: PublicationItem): string {
-  if (item.proposal.kind === "disagreement") return `reviewers disagree (${item.proposal.statuses.map((s) => STATUS_LABELS[s]).join(" / ")})`;
-  if (item.proposal.kind === "incomplete") return `scored by ${item.proposal.reviewers} of the 2 reviewers needed`;
+function withheldReason(item: PublicationItem, t: Translate, status: StatusWord): string {
+  if (item.proposal.kind === "disagreement") return t("withheldDisagree", { statuses: item.proposal.statuses.map(status).join(t("statusSeparator")) });
+  if (item.proposal.kind === "incomplete") return t("withheldIncomplete", { count: item.proposal.reviewers });
   return "";
 }
 
 /** Figures of one round on the dashboard as a row: index, coverage, and the change since the round it is compared with. */
-function FiguresRow({ label, figures, previous, testId }: { label: string; figures: RoundFigures | null; previous: RoundFigures | null; testId: string }) {
-  const changes = figures ? headlineChanges(figures, previous) : null;
+function FiguresRow({ label, figures, previous, testId, t, points }: { label: string; figures: RoundFigures | null; previous: RoundFigures | null; testId: string; t: Translate; points: (delta: string) => string }) {
+  const changes = figures ? headlineChanges(figures, previous, points) : null;
   return (
     <tr className="border-b border-stone-100" data-testid={testId}>
       <th scope="row" className="py-1 pr-3 text-left font-normal">
@@ -118,10 +123,10 @@ function FiguresRow({ label, figures, previous, testId }: { label: string; figur
       <td className="py-1 pr-3 text-right tabular-nums" data-figure="index">{formatIndex(figures?.index ?? null)}</td>
       <td className="py-1 pr-3 text-right tabular-nums" data-figure="coverage">
         {formatPercent(figures?.coverage ?? null)}
-        {figures && <span className="block text-xs text-stone-600">{`${figures.judged} of ${figures.applicable}`}</span>}
+        {figures && <span className="block text-xs text-stone-600">{t("publish.judgedOf", { judged: figures.judged, applicable: figures.applicable })}</span>}
       </td>
       <td className="py-1 pr-3" data-figure="change">
-        {changes && previous ? `${changes.index} index, ${changes.coverage ?? "—"} coverage since ${previous.round.name}` : "nothing to compare with"}
+        {changes && previous ? t("publish.changeSince", { index: changes.index, coverage: changes.coverage ?? "—", round: previous.round.name }) : t("publish.nothingToCompare")}
       </td>
     </tr>
   );
@@ -138,7 +143,9 @@ export default async function EditorRoundPage({ params }: { params: Promise<{ ro
   // Awaited alone: nothing else on this connection runs beside the rehearsal.
   const preview = await previewPublication(db, round.id, user.id);
   const plan = preview.plan;
-  const decisions = await listDecisionHistory(db, round.id);
+  const [decisions, t, tStatus, tHeadline] = await Promise.all([listDecisionHistory(db, round.id), getTranslations("roundPage"), getTranslations("status"), getTranslations("headline")]);
+  const status: StatusWord = (s) => tStatus(s);
+  const points = (delta: string) => tHeadline("points", { delta });
   const count = (kind: string) => plan.filter((item) => item.proposal.kind === kind).length;
   const agreement = roundAgreement(new Map(plan.map((item) => [item.benchmark.id, item.assessments])));
   const disagreements = plan.filter((item) => item.proposal.kind === "disagreement");
@@ -157,42 +164,42 @@ export default async function EditorRoundPage({ params }: { params: Promise<{ ro
     <>
       <AccountBar user={user} signOut={signOut} />
       <p className="text-sm">
-        <Link href="/editor">Editor</Link> / {round.name}
+        <Link href="/editor">{t("editor")}</Link> / {round.name}
       </p>
-      <h1 className="mt-1 text-2xl font-semibold">Agreement and publishing: {round.name}</h1>
-      <p className="text-sm text-stone-600">{round.publishedAt ? `Last published ${round.publishedAt.slice(0, 16).replace("T", " ")} UTC.` : "Not yet published."}</p>
+      <h1 className="mt-1 text-2xl font-semibold">{t("heading", { name: round.name })}</h1>
+      <p className="text-sm text-stone-600">{round.publishedAt ? t("lastPublished", { date: utc(round.publishedAt) }) : t("notPublished")}</p>
 
       <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" data-testid="round-review-summary">
-        {[
-          ["Agreed", count("agreement")],
-          ["Decided by you", count("decided")],
-          ["Disagreements", count("disagreement")],
-          ["Not yet scored by two", count("incomplete")],
-          ["Percent agreement", formatPercent(agreement.percent)],
-          ["Cohen's kappa", agreement.kappa === null ? "—" : agreement.kappa.toFixed(2)],
-        ].map(([label, value]) => (
-          <div key={label} className="rounded border border-stone-200 bg-white p-3">
+        {(
+          [
+            ["agreed", t("summary.agreed"), count("agreement")],
+            ["decided-by-you", t("summary.decidedByYou"), count("decided")],
+            ["disagreements", t("summary.disagreements"), count("disagreement")],
+            ["not-yet-scored-by-two", t("summary.incomplete"), count("incomplete")],
+            ["percent-agreement", t("summary.percent"), formatPercent(agreement.percent)],
+            ["cohen-s-kappa", t("summary.kappa"), agreement.kappa === null ? "—" : agreement.kappa.toFixed(2)],
+          ] as const
+        ).map(([id, label, value]) => (
+          <div key={id} className="rounded border border-stone-200 bg-white p-3">
             <dt className="text-xs text-stone-600">{label}</dt>
-            <dd className="text-2xl font-semibold tabular-nums" data-testid={`summary-${String(label).toLowerCase().replace(/[^a-z]+/g, "-")}`}>{value}</dd>
+            <dd className="text-2xl font-semibold tabular-nums" data-testid={`summary-${id}`}>{value}</dd>
           </div>
         ))}
       </dl>
-      <p className="mt-1 text-xs text-stone-600">
-        Agreement is measured between the two reviewers who scored most benchmarks at this round, over the {agreement.items} benchmarks both scored.
-      </p>
+      <p className="mt-1 text-xs text-stone-600">{t("agreementNote", { count: agreement.items })}</p>
 
       <section aria-labelledby="disagreements-heading" className="mt-6">
-        <h2 id="disagreements-heading" className="text-lg font-semibold">Disagreements to resolve ({disagreements.length})</h2>
+        <h2 id="disagreements-heading" className="text-lg font-semibold">{t("disagreements", { count: disagreements.length })}</h2>
         {disagreements.length === 0 ? (
-          <p className="mt-2 text-sm">None: every benchmark scored by two reviewers has an agreed status or your decision.</p>
+          <p className="mt-2 text-sm">{t("noDisagreements")}</p>
         ) : (
           <ul className="mt-2 space-y-4" data-testid="disagreements">
             {disagreements.map(({ benchmark, assessments }) => (
               <li key={benchmark.id} className="rounded border border-stone-200 bg-white p-4" data-benchmark={benchmark.slug}>
                 <h3 className="font-medium">{benchmark.title}</h3>
-                <ReviewerScores assessments={assessments} evidence={evidence} />
+                <ReviewerScores assessments={assessments} evidence={evidence} t={t} />
                 <div className="mt-3 max-w-2xl">
-                  <ActionForm action={decideDisagreement} testId={`decide-${benchmark.slug}`} submitLabel="Record decision" fields={decisionFields(round.slug, benchmark, assessments, 0)} />
+                  <ActionForm action={decideDisagreement} testId={`decide-${benchmark.slug}`} submitLabel={t("recordDecision")} fields={decisionFields(round.slug, benchmark, assessments, 0, t, status)} />
                 </div>
               </li>
             ))}
@@ -201,10 +208,10 @@ export default async function EditorRoundPage({ params }: { params: Promise<{ ro
       </section>
 
       <section aria-labelledby="decisions-heading" className="mt-8">
-        <h2 id="decisions-heading" className="text-lg font-semibold">Decisions ({decided.length})</h2>
-        <p className="mt-1 text-sm text-stone-700">The latest decision on a benchmark is the one published; a revision is added, and the earlier ones stay below it.</p>
+        <h2 id="decisions-heading" className="text-lg font-semibold">{t("decisions", { count: decided.length })}</h2>
+        <p className="mt-1 text-sm text-stone-700">{t("decisionsNote")}</p>
         {decided.length === 0 ? (
-          <p className="mt-2 text-sm">No decision has been recorded at this round.</p>
+          <p className="mt-2 text-sm">{t("noDecisions")}</p>
         ) : (
           <ul className="mt-2 space-y-4" data-testid="decisions">
             {decided.map(({ benchmark, assessments, proposal }) => {
@@ -214,35 +221,31 @@ export default async function EditorRoundPage({ params }: { params: Promise<{ ro
                 <li key={benchmark.id} className="rounded border border-stone-200 bg-white p-4 text-sm" data-benchmark={benchmark.slug}>
                   <h3 className="text-base font-medium">{benchmark.title}</h3>
                   <div className="mt-2" data-testid="decision-current">
-                    <DecisionSummary decision={current!} />
+                    <DecisionSummary decision={current!} t={t} />
                   </div>
                   {proposal.kind !== "decided" && (
-                    <p className="mt-2 font-medium text-red-800">
-                      This decision no longer counts: the assessment it chose has since been replaced by its reviewer. Decide again below.
-                    </p>
+                    <p className="mt-2 font-medium text-red-800">{t("noLongerCounts")}</p>
                   )}
                   {proposal.kind === "decided" && reviewersNow.kind === "agreement" && reviewersNow.status !== proposal.status && (
-                    <p className="mt-2 font-medium text-amber-900">
-                      The reviewers now agree on {STATUS_LABELS[reviewersNow.status]}; your decision still stands until you revise it.
-                    </p>
+                    <p className="mt-2 font-medium text-amber-900">{t("nowAgree", { status: status(reviewersNow.status) })}</p>
                   )}
                   {earlier.length > 0 && (
                     <details className="mt-2" open>
-                      <summary className="cursor-pointer">Earlier decisions ({earlier.length})</summary>
+                      <summary className="cursor-pointer">{t("earlier", { count: earlier.length })}</summary>
                       <ol className="mt-1 space-y-2 border-l-2 border-stone-200 pl-3" data-testid="decision-history">
                         {earlier.map((d) => (
                           <li key={d.id}>
-                            <DecisionSummary decision={d} />
+                            <DecisionSummary decision={d} t={t} />
                           </li>
                         ))}
                       </ol>
                     </details>
                   )}
                   <details className="mt-3">
-                    <summary className="cursor-pointer font-medium text-blue-800">Revise this decision</summary>
-                    <ReviewerScores assessments={assessments} evidence={evidence} />
+                    <summary className="cursor-pointer font-medium text-blue-800">{t("revise")}</summary>
+                    <ReviewerScores assessments={assessments} evidence={evidence} t={t} />
                     <div className="mt-3 max-w-2xl">
-                      <ActionForm action={decideDisagreement} testId={`revise-${benchmark.slug}`} submitLabel="Record the revised decision" fields={decisionFields(round.slug, benchmark, assessments, current!.id)} />
+                      <ActionForm action={decideDisagreement} testId={`revise-${benchmark.slug}`} submitLabel={t("recordRevised")} fields={decisionFields(round.slug, benchmark, assessments, current!.id, t, status)} />
                     </div>
                   </details>
                 </li>
@@ -253,16 +256,14 @@ export default async function EditorRoundPage({ params }: { params: Promise<{ ro
       </section>
 
       <section aria-labelledby="publish-heading" className="mt-8 rounded border border-stone-300 bg-white p-4">
-        <h2 id="publish-heading" className="text-lg font-semibold">Publish</h2>
-        <p className="mt-1 text-sm">
-          What publishing {round.publishedAt ? "again " : ""}now would do, worked out by publishing in a rehearsal that is then undone: the same figures the public pages will show.
-        </p>
+        <h2 id="publish-heading" className="text-lg font-semibold">{t("publish.heading")}</h2>
+        <p className="mt-1 text-sm">{round.publishedAt ? t("publish.introAgain") : t("publish.intro")}</p>
         <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="publish-preview">
           {[
-            ["Agreed", count("agreement"), "agreed"],
-            ["Decided by an editor", count("decided"), "decided"],
-            ["Withheld", withheld.length, "withheld"],
-            ["New or changed public scores", preview.changed, "changed"],
+            [t("publish.agreed"), count("agreement"), "agreed"],
+            [t("publish.decided"), count("decided"), "decided"],
+            [t("publish.withheld"), withheld.length, "withheld"],
+            [t("publish.changed"), preview.changed, "changed"],
           ].map(([label, value, id]) => (
             <div key={id} className="rounded border border-stone-200 p-3">
               <dt className="text-xs text-stone-600">{label}</dt>
@@ -271,25 +272,25 @@ export default async function EditorRoundPage({ params }: { params: Promise<{ ro
           ))}
         </dl>
         <details className="mt-2 text-sm">
-          <summary className="cursor-pointer">The {published.length} scores that would be published, and the {withheld.length} withheld</summary>
+          <summary className="cursor-pointer">{t("publish.lists", { published: published.length, withheld: withheld.length })}</summary>
           <div className="mt-2 grid gap-4 md:grid-cols-2">
             <div>
-              <h3 className="font-medium">Published</h3>
+              <h3 className="font-medium">{t("publish.published")}</h3>
               <ul className="mt-1 space-y-1" data-testid="preview-published-list">
                 {published.map(({ benchmark, proposal }) => (
                   <li key={benchmark.id} className="flex flex-wrap items-center gap-2">
                     {"status" in proposal && <StatusBadge status={proposal.status} />} {benchmark.title}
-                    <span className="text-xs text-stone-600">{proposal.kind === "agreement" ? "agreed" : "decided"}{benchmark.confidential ? " · confidential, not shown to the public" : ""}</span>
+                    <span className="text-xs text-stone-600">{proposal.kind === "agreement" ? t("publish.agreedWord") : t("publish.decidedWord")}{benchmark.confidential ? t("publish.confidential") : ""}</span>
                   </li>
                 ))}
               </ul>
             </div>
             <div>
-              <h3 className="font-medium">Withheld</h3>
+              <h3 className="font-medium">{t("publish.withheld")}</h3>
               <ul className="mt-1 space-y-1" data-testid="preview-withheld-list">
                 {withheld.map((item) => (
                   <li key={item.benchmark.id}>
-                    {item.benchmark.title} <span className="text-xs text-stone-600">— {withheldReason(item)}</span>
+                    {item.benchmark.title} <span className="text-xs text-stone-600">— {withheldReason(item, t, status)}</span>
                   </li>
                 ))}
               </ul>
@@ -297,40 +298,44 @@ export default async function EditorRoundPage({ params }: { params: Promise<{ ro
           </div>
         </details>
 
-        <h3 className="mt-4 font-medium">The dashboard&apos;s figures</h3>
+        <h3 className="mt-4 font-medium">{t("publish.figures")}</h3>
         <div className="relative overflow-x-auto">
           <table className="mt-1 w-full min-w-[40rem] border-collapse text-sm" data-testid="preview-figures">
             <thead>
               <tr className="border-b border-stone-300 text-left">
-                <th scope="col" className="py-1 pr-3"><span className="sr-only">When</span></th>
-                <th scope="col" className="py-1 pr-3">Round</th>
-                <th scope="col" className="py-1 pr-3 text-right">Index</th>
-                <th scope="col" className="py-1 pr-3 text-right">Coverage</th>
-                <th scope="col" className="py-1 pr-3">Change</th>
+                <th scope="col" className="py-1 pr-3"><span className="sr-only">{t("publish.when")}</span></th>
+                <th scope="col" className="py-1 pr-3">{t("publish.round")}</th>
+                <th scope="col" className="py-1 pr-3 text-right">{t("publish.index")}</th>
+                <th scope="col" className="py-1 pr-3 text-right">{t("publish.coverage")}</th>
+                <th scope="col" className="py-1 pr-3">{t("publish.change")}</th>
               </tr>
             </thead>
             <tbody>
-              <FiguresRow label="Headline now" figures={preview.before.latest} previous={preview.before.previous} testId="figures-now" />
-              <FiguresRow label="Headline after publishing" figures={after.latest} previous={after.previous} testId="figures-after" />
-              <FiguresRow label="This round after publishing" figures={roundAfter} previous={roundBase} testId="figures-round" />
+              <FiguresRow label={t("publish.headlineNow")} figures={preview.before.latest} previous={preview.before.previous} testId="figures-now" t={t} points={points} />
+              <FiguresRow label={t("publish.headlineAfter")} figures={after.latest} previous={after.previous} testId="figures-after" t={t} points={points} />
+              <FiguresRow label={t("publish.roundAfter")} figures={roundAfter} previous={roundBase} testId="figures-round" t={t} points={points} />
             </tbody>
           </table>
         </div>
 
         {roundAfter?.preliminary && (
           <div className="mt-3 rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950" data-testid="preliminary-warning">
-            <p className="font-semibold">Low coverage: this round would be published as preliminary.</p>
+            <p className="font-semibold">{t("publish.lowCoverage")}</p>
             <p className="mt-1">
-              Only {roundAfter.judged} of its {roundAfter.applicable} applicable public benchmarks ({formatPercent(roundAfter.coverage)}) would be judged, below the {threshold} set
-              on the <Link href="/editor#publishing-settings">editor page</Link>. Every public page, export and the API would mark its figures preliminary, and no later round would be
-              compared with it. You can publish it so, or wait for more scores.
+              {t.rich("publish.lowCoverageBody", {
+                judged: roundAfter.judged,
+                applicable: roundAfter.applicable,
+                coverage: formatPercent(roundAfter.coverage),
+                threshold,
+                link: (chunks) => <Link href="/editor#publishing-settings">{chunks}</Link>,
+              })}
             </p>
           </div>
         )}
 
         {after.latest && (
           <details className="mt-3">
-            <summary className="cursor-pointer text-sm">The dashboard&apos;s headline after publishing, as readers would see it</summary>
+            <summary className="cursor-pointer text-sm">{t("publish.headlineAsReaders")}</summary>
             <Headline latest={after.latest} previous={after.previous} series={after.series} minCoverage={after.minCoverage} />
           </details>
         )}
@@ -339,13 +344,13 @@ export default async function EditorRoundPage({ params }: { params: Promise<{ ro
           <ActionForm
             action={publishRoundScores}
             testId="publish"
-            submitLabel="Publish this round"
+            submitLabel={t("publish.submit")}
             fields={[
               { kind: "hidden", name: "roundSlug", value: round.slug },
-              { kind: "textarea", name: "note", label: "Note for the release (public)", rows: 2, hint: round.publishedAt ? "What this correction changes and why, for readers of the changelog." : "What this release publishes, for readers of the changelog." },
-              { kind: "checkbox", name: "confirm", value: "yes", label: "I have checked the scores and want to publish them." },
+              { kind: "textarea", name: "note", label: t("publish.releaseNote"), rows: 2, hint: round.publishedAt ? t("publish.releaseNoteHintAgain") : t("publish.releaseNoteHint") },
+              { kind: "checkbox", name: "confirm", value: "yes", label: t("publish.confirm") },
               ...(roundAfter?.preliminary
-                ? [{ kind: "checkbox" as const, name: "acceptPreliminary", value: "yes", label: `Publish it with fewer than ${threshold} judged, marked preliminary.` }]
+                ? [{ kind: "checkbox" as const, name: "acceptPreliminary", value: "yes", label: t("publish.acceptPreliminary", { threshold }) }]
                 : []),
             ]}
           />

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { optionName } from "@/lib/localized";
+import { pageLocale } from "@/server/i18n/action-locale";
 import { Link } from "@/components/ui/navigation";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/forms/action-form";
@@ -69,7 +71,7 @@ export default async function StatementDemandsPage({ params, searchParams }: { p
   const keys = candidateKeys(statement.id, cards.map((c) => ({ text: c.keyText })));
   const subjectOf = new Map(context.subjects.map((s) => [s.slug, s]));
   const nameOf = (slug: string) => subjectOf.get(slug)?.name ?? slug;
-  const reference = await listReferenceData(getDb());
+  const [reference, locale] = await Promise.all([listReferenceData(getDb()), pageLocale()]);
   // The round the statement addresses first (a letter sent during a session still addresses it), then later rounds.
   const rounds = reviewRounds
     .filter((r) => mayApplyFrom(statement, r))
@@ -192,7 +194,7 @@ export default async function StatementDemandsPage({ params, searchParams }: { p
                             { kind: "hidden", name: "candidateKey", value: keys[i]! },
                             { kind: "textarea", name: "demand", label: t("demand"), defaultValue: c.restated },
                             { kind: "text", name: "title", label: t("benchmarkTitle"), defaultValue: c.title },
-                            { kind: "select", name: "categorySlug", label: t("category"), defaultValue: d.category ?? undefined, options: reference.categories.map((cat) => ({ value: cat.slug, label: cat.name })) },
+                            { kind: "select", name: "categorySlug", label: t("category"), defaultValue: d.category ?? undefined, options: reference.categories.map((cat) => ({ value: cat.slug, label: optionName(locale, cat.name, cat.nameZh) })) },
                             { kind: "select", name: "addressee", label: t("addressee"), defaultValue: d.addressee ?? undefined, options: ADDRESSEES.map((a) => ({ value: a, label: tAddressee(a) })) },
                             {
                               kind: "select",

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { optionName } from "@/lib/localized";
+import { pageLocale } from "@/server/i18n/action-locale";
 import { Link } from "@/components/ui/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import { AccountBar } from "@/components/review/account-bar";
@@ -17,7 +19,7 @@ export const dynamic = "force-dynamic";
 
 export default async function NewStatementPage() {
   const user = await requirePageUser("/review/statements/new");
-  const rounds = await listReviewRounds(getDb());
+  const [rounds, locale] = await Promise.all([listReviewRounds(getDb()), pageLocale()]);
   const [t, tKind, tWorkspace] = await Promise.all([getTranslations("statementReview.new"), getTranslations("kind"), getTranslations("workspace")]);
   return (
     <>
@@ -39,7 +41,7 @@ export default async function NewStatementPage() {
             { kind: "select", name: "datePrecision", label: t("precision"), options: DATE_PRECISIONS.map((p) => ({ value: p, label: t(`precisionValue.${p}`) })) },
             { kind: "text", name: "language", label: t("language"), defaultValue: await getLocale() },
             { kind: "text", name: "publishers", label: t("publishers"), hint: t("publishersHint") },
-            { kind: "select", name: "roundSlug", label: t("round"), options: [{ value: "", label: t("noRound") }, ...rounds.map((r) => ({ value: r.slug, label: r.name }))] },
+            { kind: "select", name: "roundSlug", label: t("round"), options: [{ value: "", label: t("noRound") }, ...rounds.map((r) => ({ value: r.slug, label: optionName(locale, r.name, r.nameZh) }))] },
             { kind: "text", name: "sourceUrl", label: t("sourceUrl") },
             { kind: "textarea", name: "summary", label: t("summary") },
             { kind: "textarea", name: "fullText", label: t("fullText") },

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { optionName } from "@/lib/localized";
+import { pageLocale } from "@/server/i18n/action-locale";
 import { Link } from "@/components/ui/navigation";
 import { notFound } from "next/navigation";
 import { RecordHistory } from "@/components/audit/record-history";
@@ -53,6 +55,7 @@ export default async function BenchmarkRecordPage({ params }: Props) {
   const benchmark = await getBenchmarkRecord(db, slug);
   if (!benchmark) notFound();
   const record = { entity: "benchmark" as const, id: benchmark.id };
+  const locale = await pageLocale();
   const [version, history, rounds, reference, targets, t, tState, tAddressee, fieldLabels] = await Promise.all([
     getRecordVersion(db, record),
     listRecordHistory(db, record),
@@ -104,9 +107,9 @@ export default async function BenchmarkRecordPage({ params }: Props) {
                 { kind: "hidden", name: "version", value: String(version.version) },
                 { kind: "text", name: "title", label: t("label.title"), defaultValue: f.title },
                 { kind: "text", name: "titleZh", label: t("label.titleZh"), defaultValue: f.titleZh ?? "", lang: "zh" },
-                { kind: "select", name: "categorySlug", label: t("label.category"), options: reference.categories.map((c) => ({ value: c.slug, label: c.name })), defaultValue: f.category },
+                { kind: "select", name: "categorySlug", label: t("label.category"), options: reference.categories.map((c) => ({ value: c.slug, label: optionName(locale, c.name, c.nameZh) })), defaultValue: f.category },
                 { kind: "select", name: "addressee", label: t("benchmark.addressee"), options: ADDRESSEES.map((a) => ({ value: a, label: tAddressee(a) })), defaultValue: f.addressee },
-                { kind: "select", name: "appliesFromRoundSlug", label: t("benchmark.appliesFrom"), options: rounds.map((r) => ({ value: r.slug, label: `${r.name}${r.publishedAt ? "" : t("label.notPublishedMark")}` })), defaultValue: f.appliesFrom },
+                { kind: "select", name: "appliesFromRoundSlug", label: t("benchmark.appliesFrom"), options: rounds.map((r) => ({ value: r.slug, label: `${optionName(locale, r.name, r.nameZh)}${r.publishedAt ? "" : t("label.notPublishedMark")}` })), defaultValue: f.appliesFrom },
                 { kind: "checkboxes", name: "scopeTrackSlugs[]", label: t("benchmark.scope"), options: reference.tracks.map((track) => ({ value: track.slug, label: track.name })), defaultValues: f.scope, hint: t("benchmark.scopeHint") },
                 {
                   kind: "checkboxes",
@@ -135,7 +138,7 @@ export default async function BenchmarkRecordPage({ params }: Props) {
               fields={[
                 { kind: "hidden", name: "slug", value: benchmark.slug },
                 { kind: "hidden", name: "version", value: String(version.version) },
-                { kind: "select", name: "intoSlug", label: t("benchmark.keep"), options: [{ value: "", label: t("benchmark.choose") }, ...targets.map((target) => ({ value: target.slug, label: target.title }))] },
+                { kind: "select", name: "intoSlug", label: t("benchmark.keep"), options: [{ value: "", label: t("benchmark.choose") }, ...targets.map((target) => ({ value: target.slug, label: optionName(locale, target.title, target.titleZh) }))] },
                 { kind: "checkbox", name: "keepTheirs", value: "yes", label: t("benchmark.keepTheirs") },
               ]}
             />

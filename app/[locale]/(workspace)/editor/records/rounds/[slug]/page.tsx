@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { optionName } from "@/lib/localized";
+import { pageLocale } from "@/server/i18n/action-locale";
 import { notFound } from "next/navigation";
 import { RecordHistory } from "@/components/audit/record-history";
 import { ActionForm } from "@/components/forms/action-form";
@@ -34,6 +36,7 @@ export default async function RoundRecordPage({ params }: Props) {
   const round = await getRoundRecord(db, slug);
   if (!round) notFound();
   const record = { entity: "round" as const, id: round.id };
+  const locale = await pageLocale();
   const [{ version }, history, references, tracks, t, tPrecision, fieldLabels] = await Promise.all([
     getRecordVersion(db, record),
     listRecordHistory(db, record),
@@ -59,7 +62,7 @@ export default async function RoundRecordPage({ params }: Props) {
             { kind: "hidden", name: "version", value: String(version) },
             { kind: "text", name: "name", label: t("label.name"), defaultValue: round.name },
             { kind: "text", name: "nameZh", label: t("label.nameZh"), defaultValue: round.nameZh ?? "", lang: "zh" },
-            { kind: "select", name: "trackSlug", label: t("label.track"), options: tracks.map((track) => ({ value: track.slug, label: track.name })), defaultValue: round.trackSlug },
+            { kind: "select", name: "trackSlug", label: t("label.track"), options: tracks.map((track) => ({ value: track.slug, label: optionName(locale, track.name, track.nameZh) })), defaultValue: round.trackSlug },
             { kind: "date", name: "startDate", label: t("label.startDate"), defaultValue: round.startDate },
             { kind: "date", name: "endDate", label: t("label.endDate"), defaultValue: round.endDate ?? "" },
             { kind: "select", name: "datePrecision", label: t("label.datesKnown"), options: DATE_PRECISIONS.map((p) => ({ value: p, label: tPrecision(p) })), defaultValue: round.datePrecision },

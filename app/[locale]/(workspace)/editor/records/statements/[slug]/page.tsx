@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { optionName } from "@/lib/localized";
+import { pageLocale } from "@/server/i18n/action-locale";
 import { Link } from "@/components/ui/navigation";
 import { notFound } from "next/navigation";
 import { RecordHistory } from "@/components/audit/record-history";
@@ -48,6 +50,7 @@ export default async function StatementRecordPage({ params }: Props) {
   const statement = await getStatementRecord(db, slug);
   if (!statement) notFound();
   const record = { entity: "statement" as const, id: statement.id };
+  const locale = await pageLocale();
   const [version, history, rounds, t, tState, tKind, tPrecision, fieldLabels] = await Promise.all([
     getRecordVersion(db, record),
     listRecordHistory(db, record),
@@ -97,7 +100,7 @@ export default async function StatementRecordPage({ params }: Props) {
             { kind: "text", name: "publishers", label: t("statement.publishers"), defaultValue: f.publishers.join(", "), hint: t("statement.publishersHint") },
             { kind: "textarea", name: "signatories", label: t("statement.signatories"), defaultValue: f.signatories.join("\n"), rows: 5, hint: t("statement.signatoriesHint") },
             { kind: "text", name: "sourceUrl", label: t("statement.sourceUrl"), defaultValue: f.sourceUrl ?? "" },
-            { kind: "select", name: "roundSlug", label: t("statement.round"), options: [{ value: "", label: t("statement.noRound") }, ...rounds.map((r) => ({ value: r.slug, label: `${r.name}${r.publishedAt ? "" : t("label.notPublishedMark")}` }))], defaultValue: f.round ?? "" },
+            { kind: "select", name: "roundSlug", label: t("statement.round"), options: [{ value: "", label: t("statement.noRound") }, ...rounds.map((r) => ({ value: r.slug, label: `${optionName(locale, r.name, r.nameZh)}${r.publishedAt ? "" : t("label.notPublishedMark")}` }))], defaultValue: f.round ?? "" },
             { kind: "textarea", name: "summary", label: t("statement.summary"), defaultValue: f.summary, rows: 4 },
             { kind: "textarea", name: "summaryZh", label: t("statement.summaryZh"), defaultValue: f.summaryZh ?? "", rows: 4, lang: "zh" },
             { kind: "textarea", name: "fullText", label: t("statement.fullText"), defaultValue: f.fullText ?? "", rows: 6 },

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { optionName } from "@/lib/localized";
+import { pageLocale } from "@/server/i18n/action-locale";
 import { Link } from "@/components/ui/navigation";
 import { notFound } from "next/navigation";
 import { RecordHistory } from "@/components/audit/record-history";
@@ -88,6 +90,7 @@ export default async function SubjectRecordPage({ params }: Props) {
   const subject = await getSubjectRecord(db, slug);
   if (!subject) notFound();
   const record = { entity: "subject" as const, id: subject.id };
+  const locale = await pageLocale();
   const [{ version }, history, references, events, targets, t, fieldLabels] = await Promise.all([
     getRecordVersion(db, record),
     listRecordHistory(db, record),
@@ -168,7 +171,7 @@ export default async function SubjectRecordPage({ params }: Props) {
                 fields={[
                   { kind: "hidden", name: "slug", value: subject.slug },
                   { kind: "hidden", name: "version", value: String(version) },
-                  { kind: "select", name: "intoSlug", label: t("subject.keep"), options: targets.map((target) => ({ value: target.slug, label: `${target.name}${target.confidential ? t("label.confidentialMark") : ""}` })) },
+                  { kind: "select", name: "intoSlug", label: t("subject.keep"), options: targets.map((target) => ({ value: target.slug, label: `${optionName(locale, target.name, target.nameZh)}${target.confidential ? t("label.confidentialMark") : ""}` })) },
                   { kind: "checkbox", name: "confirm", value: "yes", label: t("subject.confirmMerge", { name: subject.name }) },
                 ]}
               />
