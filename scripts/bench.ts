@@ -30,7 +30,7 @@ import { openDatabase } from "@/db/client";
 import { loggingConnection } from "@/db/dialect";
 import { migrateDatabase } from "@/db/migrate";
 import { listBenchmarkSources, listBenchmarkSubjects, listPublicBenchmarksPage } from "@/db/queries/benchmarks";
-import { countViewBenchmarks, getDashboardSummary } from "@/db/queries/dashboard-summary";
+import { getDashboardSummary } from "@/db/queries/dashboard-summary";
 import { getExportContext, listScoreRows } from "@/db/queries/exports";
 import { getNeighbourRounds, getPublishedRound } from "@/db/queries/rounds";
 import { countScorecardScope, getRoundTally, listScorecardBenchmarks, listScorecardCategories, listScorecardPageIds } from "@/db/queries/scorecard";
@@ -39,6 +39,7 @@ import { listPublicSubjectsPage, listSubjectBenchmarkLinks } from "@/db/queries/
 import { refreshPublishedAggregates } from "@/db/commands/published-aggregates";
 import { DASHBOARD_LIMITS } from "@/lib/dashboard";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
+import { pickPdfView } from "./pdf-bench-view";
 
 const { values } = parseArgs({
   options: {
@@ -83,34 +84,8 @@ const pdfStatement = (
     | undefined
 )?.slug;
 
-/**
- * The PDFs are timed on one round narrowed to about 200 benchmarks (a PDF lists at most 250): a
- * statement, or at scale a statement's category and addressee, whichever comes closest to 200 of the
- * benchmarks that apply at the last round. Both PDFs draw the same view.
- */
-async function pickPdfView(): Promise<{ query: string; benchmarks: number }> {
-  const candidates = sqlite
-    .prepare(
-      `SELECT * FROM (SELECT s.slug AS statement, NULL AS category, NULL AS addressee, count(*) AS n FROM statements s JOIN benchmark_sources bs ON bs.statement_id = s.id GROUP BY s.id HAVING n BETWEEN 150 AND 400
-       UNION ALL
-       SELECT s.slug, c.slug, b.addressee, count(*) AS n FROM benchmark_sources bs JOIN statements s ON s.id = bs.statement_id JOIN benchmarks b ON b.id = bs.benchmark_id
-         JOIN categories c ON c.id = b.category_id GROUP BY s.id, c.id, b.addressee HAVING n BETWEEN 150 AND 400)
-       ORDER BY abs(n - 230) LIMIT 12`,
-    )
-    .all() as Array<{ statement: string; category: string | null; addressee: DashboardFilters["addressee"] | null; n: number }>;
-  let best: { query: string; benchmarks: number } | null = null;
-  for (const c of candidates) {
-    const filters: DashboardFilters = { from: lastRound.slug, to: lastRound.slug, statement: c.statement, ...(c.category ? { category: c.category } : {}), ...(c.addressee ? { addressee: c.addressee } : {}) };
-    const n = await countViewBenchmarks(writer, filters, { applicableOnly: true });
-    if (n <= 250 && (!best || Math.abs(n - 200) < Math.abs(best.benchmarks - 200))) {
-      best = { query: `round=${lastRound.slug}&statement=${c.statement}${c.category ? `&category=${c.category}` : ""}${c.addressee ? `&addressee=${c.addressee}` : ""}`, benchmarks: n };
-    }
-  }
-  if (best) return best;
-  // A small database (the seed): the round as a whole.
-  return { query: `round=${lastRound.slug}`, benchmarks: await countViewBenchmarks(writer, { from: lastRound.slug, to: lastRound.slug }, { applicableOnly: true }) };
-}
-const pdfView = await pickPdfView();
+// The PDFs are timed on one round narrowed to about 200 benchmarks (scripts/pdf-bench-view.ts).
+const pdfView = await pickPdfView(sqlite, writer, lastRound.slug);
 
 /** The SQL a data-access call runs, captured through drizzle's logger, to be replayed bare. */
 async function capturedSql(run: (db: Db) => unknown): Promise<Array<{ query: string; params: unknown[] }>> {
