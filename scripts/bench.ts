@@ -375,10 +375,13 @@ const uncached = measured.length === 0 ? { result: [], peakMb: 0 } : await withS
   for (const endpoint of measured) {
     const url = base + endpoint.path;
     await warm(url);
+    const loadBefore = loadavg()[0]!;
     const serial = await load(url, 1, !!endpoint.heavy);
-    console.error(`  ${endpoint.name}: p50 ${serial.p50} ms, p97.5 ${serial.p95} ms`);
+    // The machine may be shared: its load average before and after each line, beside the figures.
+    const loadAverage = [Number(loadBefore.toFixed(2)), Number(loadavg()[0]!.toFixed(2))];
+    console.error(`  ${endpoint.name}: p50 ${serial.p50} ms, p97.5 ${serial.p95} ms, load average ${loadAverage.join(" → ")}`);
     const floor = floorMs(endpoint.name);
-    rows.push({ endpoint: endpoint.name, path: endpoint.path, serial, floor });
+    rows.push({ endpoint: endpoint.name, path: endpoint.path, serial, floor, loadAverage });
     console.error(`measured ${endpoint.name} (uncached)`);
   }
   return rows;
@@ -438,6 +441,7 @@ const rows = uncached.result.map((u) => {
     cachedP97_5Ms: c?.serial.p95 ?? null,
     cachedRpsAt16: c ? Math.round(c.parallel.rps) : null,
     errors: u.serial.errors + (c ? c.serial.errors + c.parallel.errors : 0),
+    uncachedLoadAverage: u.loadAverage,
   };
 });
 const counts = sqlite.prepare("SELECT (SELECT COUNT(*) FROM benchmarks) AS benchmarks, (SELECT COUNT(*) FROM rounds) AS rounds, (SELECT COUNT(*) FROM assessments) AS assessments, (SELECT COUNT(*) FROM published_scores) AS publishedScores").get();
@@ -464,6 +468,7 @@ console.table(
     "cached p97.5": r.cachedP97_5Ms ?? "—",
     "cached req/s @16": r.cachedRpsAt16 ?? "—",
     errors: r.errors,
+    "load (uncached)": r.uncachedLoadAverage.join(" → "),
   })),
 );
 for (const s of cached.result.sides) {
