@@ -34,7 +34,7 @@ import { sql } from "drizzle-orm";
 import { allRows, describeDatabase, loggingExecutor, runSql, usesPostgres } from "@/db/dialect";
 import { migrateDatabase } from "@/db/migrate";
 import { listBenchmarkSources, listBenchmarkSubjects, listPublicBenchmarksPage } from "@/db/queries/benchmarks";
-import { countViewBenchmarks, getDashboardSummary } from "@/db/queries/dashboard-summary";
+import { getDashboardSummary } from "@/db/queries/dashboard-summary";
 import { getExportContext, listScoreRows } from "@/db/queries/exports";
 import { getNeighbourRounds, getPublishedRound } from "@/db/queries/rounds";
 import { countScorecardScope, getRoundTally, listScorecardBenchmarks, listScorecardCategories, listScorecardPageIds } from "@/db/queries/scorecard";
@@ -43,6 +43,7 @@ import { listPublicSubjectsPage, listSubjectBenchmarkLinks } from "@/db/queries/
 import { refreshPublishedAggregates } from "@/db/commands/published-aggregates";
 import { DASHBOARD_LIMITS } from "@/lib/dashboard";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
+import { pickPdfView } from "./pdf-bench-view";
 
 const { values } = parseArgs({
   options: {
@@ -97,34 +98,8 @@ const pdfStatement = (
     | undefined
 )?.slug;
 
-/**
- * The PDFs are timed on one round narrowed to about 200 benchmarks (a PDF lists at most 250): a
- * statement, or at scale a statement's category and addressee, whichever comes closest to 200 of the
- * benchmarks that apply at the last round. Both PDFs draw the same view.
- */
-async function pickPdfView(): Promise<{ query: string; benchmarks: number }> {
-  const candidates = sqlite
-    .prepare(
-      `SELECT * FROM (SELECT s.slug AS statement, NULL AS category, NULL AS addressee, count(*) AS n FROM statements s JOIN benchmark_sources bs ON bs.statement_id = s.id GROUP BY s.id HAVING n BETWEEN 150 AND 400
-       UNION ALL
-       SELECT s.slug, c.slug, b.addressee, count(*) AS n FROM benchmark_sources bs JOIN statements s ON s.id = bs.statement_id JOIN benchmarks b ON b.id = bs.benchmark_id
-         JOIN categories c ON c.id = b.category_id GROUP BY s.id, c.id, b.addressee HAVING n BETWEEN 150 AND 400)
-       ORDER BY abs(n - 230) LIMIT 12`,
-    )
-    .all() as Array<{ statement: string; category: string | null; addressee: DashboardFilters["addressee"] | null; n: number }>;
-  let best: { query: string; benchmarks: number } | null = null;
-  for (const c of candidates) {
-    const filters: DashboardFilters = { from: lastRound.slug, to: lastRound.slug, statement: c.statement, ...(c.category ? { category: c.category } : {}), ...(c.addressee ? { addressee: c.addressee } : {}) };
-    const n = await countViewBenchmarks(writer, filters, { applicableOnly: true });
-    if (n <= 250 && (!best || Math.abs(n - 200) < Math.abs(best.benchmarks - 200))) {
-      best = { query: `round=${lastRound.slug}&statement=${c.statement}${c.category ? `&category=${c.category}` : ""}${c.addressee ? `&addressee=${c.addressee}` : ""}`, benchmarks: n };
-    }
-  }
-  if (best) return best;
-  // A small database (the seed): the round as a whole.
-  return { query: `round=${lastRound.slug}`, benchmarks: await countViewBenchmarks(writer, { from: lastRound.slug, to: lastRound.slug }, { applicableOnly: true }) };
-}
-const pdfView = await pickPdfView();
+// The PDFs are timed on one round narrowed to about 200 benchmarks (scripts/pdf-bench-view.ts).
+const pdfView = await pickPdfView(sqlite, writer, lastRound.slug);
 
 /**
  * The SQL a data-access call runs, captured through drizzle's logger, to be replayed bare on the same
@@ -431,10 +406,13 @@ const uncached = measured.length === 0 ? { result: [], peakMb: 0 } : await withS
   for (const endpoint of measured) {
     const url = base + endpoint.path;
     await warm(url);
+    const loadBefore = loadavg()[0]!;
     const serial = await load(url, 1, !!endpoint.heavy);
-    console.error(`  ${endpoint.name}: p50 ${serial.p50} ms, p97.5 ${serial.p95} ms`);
+    // The machine may be shared: its load average before and after each line, beside the figures.
+    const loadAverage = [Number(loadBefore.toFixed(2)), Number(loadavg()[0]!.toFixed(2))];
+    console.error(`  ${endpoint.name}: p50 ${serial.p50} ms, p97.5 ${serial.p95} ms, load average ${loadAverage.join(" → ")}`);
     const floor = await floorMs(endpoint.name);
-    rows.push({ endpoint: endpoint.name, path: endpoint.path, serial, floor });
+    rows.push({ endpoint: endpoint.name, path: endpoint.path, serial, floor, loadAverage });
     console.error(`measured ${endpoint.name} (uncached)`);
   }
   return rows;
@@ -494,6 +472,7 @@ const rows = uncached.result.map((u) => {
     cachedP97_5Ms: c?.serial.p95 ?? null,
     cachedRpsAt16: c ? Math.round(c.parallel.rps) : null,
     errors: u.serial.errors + (c ? c.serial.errors + c.parallel.errors : 0),
+    uncachedLoadAverage: u.loadAverage,
   };
 });
 const report = {
@@ -520,6 +499,7 @@ console.table(
     "cached p97.5": r.cachedP97_5Ms ?? "—",
     "cached req/s @16": r.cachedRpsAt16 ?? "—",
     errors: r.errors,
+    "load (uncached)": r.uncachedLoadAverage.join(" → "),
   })),
 );
 for (const s of cached.result.sides) {

@@ -11,6 +11,7 @@ import { generateScaleData } from "../seed/scale";
 import { rebuildPublishedAggregates, refreshPublishedAggregates } from "../commands/published-aggregates";
 import { getDashboardData } from "./dashboard";
 import { getDashboardSummary } from "./dashboard-summary";
+import { resolveFilters } from "./filters";
 import { readDataVersion } from "./published-aggregates";
 import { publishRound } from "../commands/publishing";
 
@@ -98,6 +99,16 @@ describe("the dashboard summed in SQL agrees with the reference computed from th
         statement: await firstSlug(db, "SELECT s.slug FROM statements s JOIN benchmark_sources bs ON bs.statement_id = s.id GROUP BY s.id ORDER BY COUNT(*) DESC"),
         category: await firstSlug(db, "SELECT c.slug FROM categories c JOIN benchmarks b ON b.category_id = c.id GROUP BY c.id ORDER BY COUNT(*) DESC"),
       });
+      // A statement with more links than its category and addressee hold benchmarks: tested benchmark by benchmark.
+      const largest = await firstSlug(db, "SELECT s.slug FROM statements s JOIN benchmark_sources bs ON bs.statement_id = s.id GROUP BY s.id ORDER BY COUNT(*) DESC");
+      const smallest = (await rawGet<{ slug: string; addressee: DashboardFilters["addressee"] }>(
+        db,
+        "SELECT c.slug, pb.addressee FROM public_benchmarks pb JOIN categories c ON c.id = pb.category_id GROUP BY c.id, pb.addressee ORDER BY COUNT(*), c.slug LIMIT 1",
+      ))!;
+      const narrowed = { statement: largest, category: smallest.slug, addressee: smallest.addressee };
+      expect((await resolveFilters(db, narrowed)).statementPerBenchmark).toBe(true);
+      expect((await resolveFilters(db, { statement: largest })).statementPerBenchmark).toBeUndefined();
+      await expectSameFigures(db, narrowed);
       await expectSameFigures(db, { category: "no-such-category" });
     });
   }

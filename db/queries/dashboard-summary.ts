@@ -9,15 +9,15 @@ import { ADDRESSEES, type Addressee, type ContentLang, type Status } from "@/lib
 import { emptyTally, isApplicable, isPreliminary, summariseTally, type StatusTally } from "@/lib/scoring";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { NEVER, NO_LIMIT, allRows, allValueRows, firstRow } from "../dialect";
-import { benchmarks, benchmarkSources, benchmarkSubjects, benchmarkTracks, categories, publicBenchmarks, publicChanges, publicTallies, publishedScores, releaseTallies } from "../schema";
+import { benchmarks, benchmarkSubjects, benchmarkTracks, categories, publicBenchmarks, publicChanges, publicTallies, publishedScores, releaseTallies } from "../schema";
 import type { Executor } from "../transaction";
 import { listRoundsInView, type DashboardRound } from "./dashboard";
-import { resolveFilters, type ResolvedFilters } from "./filters";
+import { resolveFilters, statementCondition, type ResolvedFilters } from "./filters";
 import { changesBetween, countPublishedFigures, listPreliminaryRoundIds, readMinCoverage, type TallyRow } from "./published-aggregates";
 import { roundsAsOf, scoresAsOf, talliesValidAt } from "./as-of-release";
 import { listScopeTrackIds, withScopes } from "./benchmark-scope";
 import { getPublicRedactor, type PublicRedactor } from "./public-text";
-import { appliesFromDate, isPublicSource } from "./shared";
+import { appliesFromDate } from "./shared";
 
 export interface DashboardSummary extends Dashboard<DashboardRound> {
   unmatched: string[];
@@ -81,7 +81,7 @@ const TALLY_SQL_COLUMNS: ViewColumns = { benchmarkId: sql`pb.benchmark_id`, cate
 
 /**
  * The filters as one condition on any aggregate table: category, addressee, and for narrow views the
- * benchmarks of the statement or person (IN: read by id, not tested benchmark by benchmark).
+ * benchmarks of the statement (statementCondition) or person (IN: read by id, not tested benchmark by benchmark).
  */
 function viewConditions(db: Executor, resolved: ResolvedFilters, table: ViewColumns): SQL | undefined {
   const { addressee } = resolved.filters;
@@ -89,9 +89,7 @@ function viewConditions(db: Executor, resolved: ResolvedFilters, table: ViewColu
   return and(
     resolved.categoryId !== undefined ? sql`${table.categoryId} = ${resolved.categoryId}` : undefined,
     addressee && ADDRESSEES.includes(addressee) ? sql`${table.addressee} = ${addressee}` : undefined,
-    resolved.statementId !== undefined
-      ? sql`${table.benchmarkId} in ${db.select({ id: benchmarkSources.benchmarkId }).from(benchmarkSources).where(and(eq(benchmarkSources.statementId, resolved.statementId), isPublicSource))}`
-      : undefined,
+    resolved.statementId !== undefined ? statementCondition(db, { ...resolved, statementId: resolved.statementId }, table.benchmarkId!) : undefined,
     resolved.subjectId !== undefined
       ? sql`${table.benchmarkId} in ${db.select({ id: benchmarkSubjects.benchmarkId }).from(benchmarkSubjects).where(eq(benchmarkSubjects.subjectId, resolved.subjectId))}`
       : undefined,

@@ -1,10 +1,10 @@
 import "server-only";
-import { and, eq, gte, inArray, isNotNull, lte, type SQL } from "drizzle-orm";
+import { and, count, eq, gte, inArray, isNotNull, lte, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { ADDRESSEES } from "@/lib/domain";
 import type { DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { NEVER } from "../dialect";
 import type { Executor } from "../transaction";
-import { benchmarkSources, benchmarks, benchmarkSubjects, categories, rounds, statements, subjects, tracks } from "../schema";
+import { benchmarkSources, benchmarks, benchmarkSubjects, categories, publicBenchmarks, rounds, statements, subjects, tracks } from "../schema";
 import { isPublicBenchmark, isPublicSource, isPublicStatement } from "./shared";
 
 export interface ResolvedFilters {
@@ -19,13 +19,50 @@ export interface ResolvedFilters {
   unmatched: string[];
   /** True when a filter names nothing, so nothing can match. */
   matchesNothing: boolean;
+  /**
+   * The statement filter tested benchmark by benchmark (EXISTS) rather than its benchmarks read by id
+   * (IN): set when the category or addressee filters narrow to fewer benchmarks than the statement
+   * raised. A statement of 23,000 demands narrowed to one category and addressee then reads ~1,000
+   * benchmarks, not 23,000 links (statementCondition).
+   */
+  statementPerBenchmark?: boolean;
 }
 
 /** Turns the URL's slugs into ids once; a slug naming nothing (or something confidential) is reported, never guessed. */
 export async function resolveFilters(db: Executor, filters: DashboardFilters): Promise<ResolvedFilters> {
   const resolved: ResolvedFilters = { filters, unmatched: [], matchesNothing: false };
   for (const lookup of filterLookups(db, filters)) settle(resolved, lookup, (await lookup.query)[0]);
+  const { addressee } = filters;
+  const narrowed = resolved.categoryId !== undefined || (addressee !== undefined && ADDRESSEES.includes(addressee));
+  if (resolved.statementId !== undefined && narrowed && !resolved.matchesNothing) {
+    // Two index counts, the second stopped past the first: which set is the smaller one to start from.
+    const [inCategory] = await db
+      .select({ n: count() })
+      .from(publicBenchmarks)
+      .where(
+        and(
+          resolved.categoryId !== undefined ? eq(publicBenchmarks.categoryId, resolved.categoryId) : undefined,
+          addressee && ADDRESSEES.includes(addressee) ? eq(publicBenchmarks.addressee, addressee) : undefined,
+        ),
+      );
+    const narrowedTo = inCategory?.n ?? 0;
+    const firstLinks = db.select({ one: benchmarkSources.benchmarkId }).from(benchmarkSources).where(eq(benchmarkSources.statementId, resolved.statementId)).limit(narrowedTo + 1).as("first_links");
+    const [links] = await db.select({ n: count() }).from(firstLinks);
+    resolved.statementPerBenchmark = (links?.n ?? 0) > narrowedTo;
+  }
   return resolved;
+}
+
+/**
+ * The benchmarks the statement filter keeps, as a condition on a column holding benchmark ids: its
+ * public links read by id (IN), or each benchmark tested for one (EXISTS) when the other filters
+ * leave fewer benchmarks than the statement has links (ResolvedFilters.statementPerBenchmark).
+ */
+export function statementCondition(db: Executor, r: ResolvedFilters & { statementId: number }, benchmarkId: SQLWrapper): SQL {
+  if (r.statementPerBenchmark) {
+    return sql`exists (select 1 from ${benchmarkSources} where ${benchmarkSources.benchmarkId} = ${benchmarkId} and ${benchmarkSources.statementId} = ${r.statementId} and ${isPublicSource})`;
+  }
+  return sql`${benchmarkId} in ${db.select({ id: benchmarkSources.benchmarkId }).from(benchmarkSources).where(and(eq(benchmarkSources.statementId, r.statementId), isPublicSource))}`;
 }
 
 type ResolvedKey = "trackId" | "categoryId" | "statementId" | "subjectId" | "fromDate" | "toDate";
@@ -95,11 +132,9 @@ export function benchmarkConditions(db: Executor, r: ResolvedFilters): SQL | und
     isPublicBenchmark,
     r.categoryId !== undefined ? eq(benchmarks.categoryId, r.categoryId) : undefined,
     addressee && ADDRESSEES.includes(addressee) ? eq(benchmarks.addressee, addressee) : undefined,
-    // IN rather than EXISTS: the few benchmarks of one statement or person are then read by id,
-    // instead of every benchmark being tested for a link.
-    r.statementId !== undefined
-      ? inArray(benchmarks.id, db.select({ id: benchmarkSources.benchmarkId }).from(benchmarkSources).where(and(eq(benchmarkSources.statementId, r.statementId), isPublicSource)))
-      : undefined,
+    // Mostly IN rather than EXISTS: the few benchmarks of one statement or person are then read by id,
+    // instead of every benchmark being tested for a link (statementCondition).
+    r.statementId !== undefined ? statementCondition(db, { ...r, statementId: r.statementId }, benchmarks.id) : undefined,
     r.subjectId !== undefined
       ? inArray(benchmarks.id, db.select({ id: benchmarkSubjects.benchmarkId }).from(benchmarkSubjects).where(eq(benchmarkSubjects.subjectId, r.subjectId)))
       : undefined,

@@ -1,6 +1,5 @@
 import "server-only";
-import { renderToBuffer, renderToStream } from "@react-pdf/renderer";
-import { Readable } from "node:stream";
+import { renderToBuffer } from "@react-pdf/renderer";
 import { getDb } from "@/db/client";
 import { findUnmatchedFilters } from "@/db/queries/filters";
 import { getScorecardPdfData, PDF_MAX_BENCHMARKS } from "@/db/queries/scorecard-pdf";
@@ -9,6 +8,7 @@ import { BriefDocument } from "@/lib/export/pdf/brief-document";
 import { BRIEF_MAX_PAGES, initialBriefLimits, shrinkBriefLimits, type BriefLimits } from "@/lib/export/pdf/brief-layout";
 import { registerPdfFonts } from "@/lib/export/pdf/fonts";
 import { ScorecardDocument } from "@/lib/export/pdf/scorecard-document";
+import { paginateScorecardTable } from "@/lib/export/pdf/scorecard-layout";
 import { exportWords, type ExportWords } from "@/lib/export/words";
 import type { ScorecardPdfData } from "@/lib/export/pdf/scorecard-types";
 import { publicBaseUrl, readEnv } from "@/lib/env";
@@ -59,10 +59,7 @@ export function scorecardPdfRoute(kind: PdfKind) {
     const words = exportWords(lang);
     // The brief points to the full scorecard in the brief's own language.
     const fullScorecard = `${publicBaseUrl(readEnv())}${lang === "zh" ? "/zh" : ""}${PDF_PATHS.scorecard}${fullScorecardQuery(filters, params)}`;
-    const body =
-      kind === "brief"
-        ? new Uint8Array(await renderBrief(data, size, fullScorecard, words))
-        : (Readable.toWeb((await renderToStream(<ScorecardDocument data={data} size={size} words={words} />)) as unknown as Readable) as ReadableStream);
+    const body = new Uint8Array(kind === "brief" ? await renderBrief(data, size, fullScorecard, words) : await renderScorecard(data, size, words));
     return new Response(body, {
       headers: {
         "Content-Type": "application/pdf",
@@ -78,6 +75,21 @@ export function scorecardPdfRoute(kind: PdfKind) {
 function fullScorecardQuery(filters: DashboardFilters, params: Record<string, string>): string {
   const extra = { ...(params.round ? { round: params.round } : {}), ...(params.size === "letter" ? { size: "letter" } : {}) };
   return filtersToQuery(params.round ? { ...filters, from: undefined, to: undefined } : filters, extra);
+}
+
+/**
+ * The full scorecard with its footers numbered in advance: its table's pages are cut by the app
+ * (scorecard-layout.ts), and the front matter alone is drawn first to count its pages (about a
+ * tenth of the time the page-number render function costs on every page). Should react-pdf still
+ * split a table page (an estimate too short), the numbers printed would be off: it is drawn again,
+ * numbered by react-pdf as it paginates.
+ */
+async function renderScorecard(data: ScorecardPdfData, size: PageSize, words: ExportWords): Promise<Buffer> {
+  const frontPages = countPdfPages(await renderToBuffer(<ScorecardDocument data={data} size={size} words={words} frontOnly />));
+  const numbering = { frontPages, pages: frontPages + paginateScorecardTable(data, size, words).length };
+  const pdf = await renderToBuffer(<ScorecardDocument data={data} size={size} words={words} numbering={numbering} />);
+  if (countPdfPages(pdf) === numbering.pages) return pdf;
+  return renderToBuffer(<ScorecardDocument data={data} size={size} words={words} />);
 }
 
 /**

@@ -281,7 +281,25 @@ function TablePageRows({ data, items, words }: { data: ScorecardPdfData; items: 
   );
 }
 
-export function ScorecardDocument({ data, size, words }: { data: ScorecardPdfData; size: "A4" | "LETTER"; words: ExportWords }) {
+/**
+ * The full scorecard. `numbering`: how many pages its front matter takes and how many it has in all,
+ * when known before it is drawn (server/exports/scorecard-pdf.tsx); the footers are then plain text,
+ * but for a front matter of several pages. Without it react-pdf numbers them as it paginates.
+ * `frontOnly`: the front matter alone and no footer, to count its pages.
+ */
+export function ScorecardDocument({
+  data,
+  size,
+  words,
+  numbering,
+  frontOnly,
+}: {
+  data: ScorecardPdfData;
+  size: "A4" | "LETTER";
+  words: ExportWords;
+  numbering?: { frontPages: number; pages: number };
+  frontOnly?: boolean;
+}) {
   const { t } = words;
   const latest = data.series.at(-1);
   const previous = data.previous;
@@ -300,21 +318,23 @@ export function ScorecardDocument({ data, size, words }: { data: ScorecardPdfDat
       ]
     : [];
 
-  const pages = paginateScorecardTable(data, size, words);
-  const footer = (
-    <Text
-      style={styles.footer}
-      fixed
-      render={({ pageNumber, totalPages }) =>
-        t("footer", { release: footerRelease(data.release, words), version: footerVersion(data.dataVersion, words), demo: data.hasDemo ? t("footerDemo") : "", page: pageNumber, pages: totalPages })
-      }
-    />
-  );
+  const pages = frontOnly ? [] : paginateScorecardTable(data, size, words);
+  const footerText = (page: number, of: number) =>
+    t("footer", { release: footerRelease(data.release, words), version: footerVersion(data.dataVersion, words), demo: data.hasDemo ? t("footerDemo") : "", page, pages: of });
+  // Plain text where the page's number is known before drawing: a render function makes react-pdf lay out every page twice more.
+  const footer = (page: number | null) =>
+    frontOnly ? null : numbering && page !== null ? (
+      <Text style={styles.footer} fixed>
+        {footerText(page, numbering.pages)}
+      </Text>
+    ) : (
+      <Text style={styles.footer} fixed render={({ pageNumber, totalPages }) => footerText(pageNumber, totalPages)} />
+    );
 
   return (
     <Document title={t("docTitle", { title })} author={t("name")} subject={t("subject")} language={words.lang === "zh" ? "zh-Hans" : "en"}>
       <Page size={size} style={styles.page}>
-        {footer}
+        {footer(numbering?.frontPages === 1 ? 1 : null)}
         <Text style={styles.title}>{t("name")}</Text>
         <Text style={styles.subtitle}>{title}</Text>
         <Text style={styles.meta}>
@@ -392,7 +412,7 @@ export function ScorecardDocument({ data, size, words }: { data: ScorecardPdfDat
       </Page>
       {pages.map((p, i) => (
         <Page key={i} size={size} style={styles.page}>
-          {footer}
+          {footer(numbering ? numbering.frontPages + i + 1 : null)}
           {/* The heading and the legend head the table's first page. */}
           {i === 0 && (
           <View wrap={false}>
