@@ -94,7 +94,25 @@ function run(command, args, options = {}) {
  */
 export const PG_E2E_SMOKE = ["e2e/releases.spec.ts", "e2e/account-self.spec.ts", "e2e/zh-workspace-workflow.spec.ts"];
 
-function runE2eSmoke(env, out) {
+function runVitest(files, env, out) {
+  const report = path.join(out, "pg-vitest.json");
+  rmSync(report, { force: true });
+  // A PostgreSQL round trip per statement makes the seeded tests slower than on SQLite's file (the generated-data
+  // scorecard test took over 60 s at load 13): a longer timeout, same assertions. Speed is the bench's business.
+  const vitest = spawnSync(
+    "node_modules/.bin/vitest",
+    ["run", "--testTimeout=180000", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...files],
+    { stdio: "inherit", env },
+  );
+  try {
+    const results = JSON.parse(readFileSync(report, "utf8"));
+    return { passed: results.numPassedTests, failed: results.numFailedTests + (vitest.status === 0 || results.numFailedTests > 0 ? 0 : 1) };
+  } catch {
+    return { passed: 0, failed: 1 };
+  }
+}
+
+function runE2e(specs, env, out) {
   if (!existsSync(".next/BUILD_ID")) {
     console.error("test:pg: no production build (.next/BUILD_ID): the end-to-end smoke set counts as one failure. Run next build first.");
     return { passed: 0, failed: 1 };
@@ -103,7 +121,7 @@ function runE2eSmoke(env, out) {
   rmSync(report, { force: true });
   const result = spawnSync(
     "node_modules/.bin/playwright",
-    ["test", ...PG_E2E_SMOKE, "--project=workflow", "--project=public", "--no-deps", "--reporter=line,json"],
+    ["test", ...specs, "--project=workflow", "--project=public", "--no-deps", "--reporter=line,json"],
     { stdio: "inherit", env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report } },
   );
   try {
@@ -127,7 +145,12 @@ try {
   run(path.join(BIN, "initdb"), ["-D", data, "-A", "trust", "-U", pgUser, "-E", "UTF8", "--no-sync"], { quiet: true });
   run(path.join(BIN, "pg_ctl"), ["-D", data, "-l", path.join(dir, "log"), "-w", "-o", `-p ${PORT} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, "start"], { quiet: true });
   run(path.join(BIN, "createdb"), ["-h", "127.0.0.1", "-p", PORT, "-U", pgUser, "scorecard_test"]);
-  const files = process.argv.slice(2);
+  // Arguments under e2e/ are Playwright specs, the others vitest files; --e2e alone runs only the end-to-end set.
+  const args = process.argv.slice(2);
+  const e2eOnly = args.includes("--e2e");
+  const files = args.filter((a) => a !== "--e2e");
+  const specs = files.filter((f) => f.startsWith("e2e/"));
+  const unitFiles = files.filter((f) => !f.startsWith("e2e/"));
   // On PostgreSQL the auth secret must be given (server/auth/secret.ts): the smoke set's servers share one.
   const env = {
     ...process.env,
@@ -137,32 +160,21 @@ try {
   };
   const out = path.resolve(".test-output");
   mkdirSync(out, { recursive: true });
-  const report = path.join(out, "pg-vitest.json");
-  rmSync(report, { force: true });
-  // A PostgreSQL round trip per statement makes the seeded tests slower than on SQLite's file (the generated-data
-  // scorecard test took over 60 s at load 13): a longer timeout, same assertions. Speed is the bench's business.
-  const vitest = spawnSync(
-    "node_modules/.bin/vitest",
-    ["run", "--testTimeout=180000", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...(files.length ? files : PG_SUITE)],
-    { stdio: "inherit", env },
-  );
   let passed = 0;
   let failed = 0;
-  try {
-    const results = JSON.parse(readFileSync(report, "utf8"));
-    passed = results.numPassedTests;
-    failed = results.numFailedTests + (vitest.status === 0 || results.numFailedTests > 0 ? 0 : 1);
-  } catch {
-    failed = 1;
+  if (unitFiles.length || (!files.length && !e2eOnly)) {
+    const unit = runVitest(unitFiles.length ? unitFiles : PG_SUITE, env, out);
+    passed += unit.passed;
+    failed += unit.failed;
   }
-  if (!files.length && process.env.SCORECARD_PG_E2E === "1") {
-    const e2e = runE2eSmoke(env, out);
+  if (specs.length || (!files.length && process.env.SCORECARD_PG_E2E === "1") || e2eOnly) {
+    const e2e = runE2e(specs.length ? specs : PG_E2E_SMOKE, env, out);
     passed += e2e.passed;
     failed += e2e.failed;
   }
   const summary = `test:pg: ${passed} passed, ${failed} failed`;
   writeFileSync(path.join(out, "pg-summary.txt"), `${passed} passed, ${failed} failed\n`);
-  if (!files.length) console.log(`\nNot yet run on PostgreSQL (${Object.keys(NOT_YET_ON_PG).length} files):\n${Object.entries(NOT_YET_ON_PG).map(([f, why]) => `  ${f}: ${why}`).join("\n")}`);
+  if (!files.length && !e2eOnly) console.log(`\nNot yet run on PostgreSQL (${Object.keys(NOT_YET_ON_PG).length} files):\n${Object.entries(NOT_YET_ON_PG).map(([f, why]) => `  ${f}: ${why}`).join("\n")}`);
   console.log(`\n${summary}`);
   status = failed === 0 ? 0 : 1;
 } finally {
