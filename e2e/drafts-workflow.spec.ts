@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { EDITOR, pageAs, signIn } from "./session-helpers";
-import { E2E_WORKFLOW_DATABASE_PATH, queryDatabase } from "./test-database";
+import { E2E_WORKFLOW_DATABASE_PATH, readCount, readRows } from "./test-database";
 
 // What a reviewer adds is a draft: their statement and its benchmarks reach no public page, API answer
 // or export until an editor approves them; a rejected statement stays hidden and the reviewer reads
@@ -15,9 +15,9 @@ const REFUSED = { title: `Letter to be refused ${run}`, slug: "" };
 const NEW_TITLE = `Journalists enter Tibetan areas freely ${run}`;
 const THIRD_TITLE = `Administrative detention figures published ${run}`;
 const REASON = `It repeats a letter we already track (${run}).`;
-const count = (sql: string, ...params: unknown[]) => queryDatabase<{ n: number }>(E2E_WORKFLOW_DATABASE_PATH, sql, ...params)[0]!.n;
+const count = (sql: string, ...params: unknown[]) => readCount(E2E_WORKFLOW_DATABASE_PATH, sql, ...params);
 const benchmarksTitled = (title: string) => count("SELECT COUNT(*) AS n FROM benchmarks WHERE title = ?", title);
-const slugOf = (title: string) => queryDatabase<{ slug: string }>(E2E_WORKFLOW_DATABASE_PATH, "SELECT slug FROM benchmarks WHERE title = ?", title)[0]!.slug;
+const slugOf = async (title: string) => (await readRows<{ slug: string }>(E2E_WORKFLOW_DATABASE_PATH, "SELECT slug FROM benchmarks WHERE title = ?", title))[0]!.slug;
 
 /** What the public gets for a statement: its page, the list, the API and the exports. */
 async function publicView(request: APIRequestContext, slug: string, title: string) {
@@ -105,8 +105,8 @@ test("confirming a candidate twice makes one benchmark: two submissions at once,
   await staleCard.getByLabel("Benchmark title, in plain words").fill(`${NEW_TITLE} again`);
   await staleCard.getByRole("button", { name: "Create benchmark" }).click();
   await expect(staleCard.getByTestId("confirmed")).toContainText(`Confirmed → ${NEW_TITLE}`);
-  expect(benchmarksTitled(NEW_TITLE)).toBe(1);
-  expect(benchmarksTitled(`${NEW_TITLE} again`)).toBe(0);
+  expect(await benchmarksTitled(NEW_TITLE)).toBe(1);
+  expect(await benchmarksTitled(`${NEW_TITLE} again`)).toBe(0);
 
   const third = page.locator("[data-candidate='2']");
   await third.getByLabel("Benchmark title, in plain words").fill(THIRD_TITLE);
@@ -124,7 +124,7 @@ test("confirming a candidate twice makes one benchmark: two submissions at once,
   await expect(card).toContainText("Draft, awaiting an editor");
   await expect(card.getByRole("button", { name: "Create benchmark" })).toHaveCount(0);
   await expect(page.locator("[data-confirmed=yes]")).toHaveCount(3);
-  expect(benchmarksTitled(NEW_TITLE)).toBe(1);
+  expect(await benchmarksTitled(NEW_TITLE)).toBe(1);
   await page.screenshot({ path: "test-results/drafts-confirmed-candidates.png", fullPage: true });
   await page.context().close();
 });
@@ -151,7 +151,7 @@ test("an editor approves the statement, then one benchmark; each becomes public 
   expect(await publicView(request, KEPT.slug, KEPT.title)).toEqual({ page: 200, inList: true, inApi: true, csv: 200 });
 
   // Its benchmarks are still drafts: on no public page, in no export.
-  const newSlug = slugOf(NEW_TITLE);
+  const newSlug = await slugOf(NEW_TITLE);
   expect((await request.get(`/benchmarks/${newSlug}`)).status()).toBe(404);
   expect(await (await request.get("/exports/benchmarks.csv")).text()).not.toContain(NEW_TITLE);
   expect(await (await request.get(`/statements/${KEPT.slug}`)).text()).not.toContain(NEW_TITLE);
@@ -171,7 +171,7 @@ test("an editor approves the statement, then one benchmark; each becomes public 
   expect(await benchmark.text()).toContain(KEPT.title);
   expect(await (await request.get("/exports/benchmarks.csv")).text()).toContain(`${NEW_TITLE} (edited)`);
   // The other stays a draft.
-  expect((await request.get(`/benchmarks/${slugOf(THIRD_TITLE)}`)).status()).toBe(404);
+  expect((await request.get(`/benchmarks/${await slugOf(THIRD_TITLE)}`)).status()).toBe(404);
 });
 
 test("a rejected statement stays hidden, and the reviewer who added it reads the editor's reason", async ({ browser, request }) => {
@@ -186,7 +186,7 @@ test("a rejected statement stays hidden, and the reviewer who added it reads the
   await item.getByRole("button", { name: "Reject" }).click();
   await expect(editor.locator(`[data-statement=${REFUSED.slug}]`)).toHaveCount(0);
   await editor.context().close();
-  expect(count("SELECT COUNT(*) AS n FROM statements WHERE slug = ? AND review_state = 'rejected'", REFUSED.slug)).toBe(1);
+  expect(await count("SELECT COUNT(*) AS n FROM statements WHERE slug = ? AND review_state = 'rejected'", REFUSED.slug)).toBe(1);
 
   expect(await publicView(request, REFUSED.slug, REFUSED.title)).toEqual({ page: 404, inList: false, inApi: false, csv: 400 });
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { E2E_WORKFLOW_DATABASE_PATH, queryDatabase } from "./test-database";
+import { E2E_WORKFLOW_DATABASE_PATH, readCount } from "./test-database";
 import { EDITOR, signIn } from "./session-helpers";
 
 // An editor imports benchmarks from CSV: a file with one bad row is refused whole, with the line
@@ -18,7 +18,7 @@ const rows = [
 ];
 const BAD_ROW = `"Close every black jail,\nin every province (${run})",close-black-jails-${run},No such category,Chinese government,hrc-37,,,,,`;
 
-const count = (sql: string, ...params: unknown[]) => queryDatabase<{ n: number }>(E2E_WORKFLOW_DATABASE_PATH, sql, ...params)[0]!.n;
+const count = (sql: string, ...params: unknown[]) => readCount(E2E_WORKFLOW_DATABASE_PATH, sql, ...params);
 const importedHere = () => count(`SELECT COUNT(*) AS n FROM benchmarks WHERE slug LIKE '%-${run}'`);
 const importsAudited = () => count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'import.csv'");
 const csv = (lines: string[]) => ({ name: `benchmarks-${run}.csv`, mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${lines.join("\r\n")}\r\n`) });
@@ -27,7 +27,7 @@ test("a file with a bad row is refused whole: the error names its line, and noth
   await signIn(page, EDITOR, "/editor");
   await page.getByRole("link", { name: "Import benchmarks or scores from CSV" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Import benchmarks or scores from CSV" })).toBeVisible();
-  const audited = importsAudited();
+  const audited = await importsAudited();
 
   const form = page.getByTestId("import-form");
   await form.getByLabel("CSV file").setInputFiles(csv([HEADER, rows[0]!, BAD_ROW, rows[1]!]));
@@ -38,8 +38,8 @@ test("a file with a bad row is refused whole: the error names its line, and noth
   await expect(problems).toHaveCount(1);
   await expect(problems.first()).toContainText("Line 3:");
   await expect(problems.first()).toContainText("The category “No such category” does not exist");
-  expect(importedHere()).toBe(0);
-  expect(importsAudited()).toBe(audited);
+  expect(await importedHere()).toBe(0);
+  expect(await importsAudited()).toBe(audited);
 });
 
 test("the corrected file is imported, and its benchmarks show on the public site and in the review queue", async ({ page }) => {
@@ -49,8 +49,8 @@ test("the corrected file is imported, and its benchmarks show on the public site
   await form.getByRole("button", { name: "Import" }).click();
   await expect(form.getByRole("status")).toContainText(`Imported “benchmarks-${run}.csv”`);
   await expect(page.getByTestId("import-summary")).toContainText(`Created 2 benchmarks: ${NEW[0]!.slug}, ${NEW[1]!.slug}.`);
-  expect(importedHere()).toBe(2);
-  expect(count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'import.csv' AND after LIKE ?", `%benchmarks-${run}.csv%`)).toBe(1);
+  expect(await importedHere()).toBe(2);
+  expect(await count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'import.csv' AND after LIKE ?", `%benchmarks-${run}.csv%`)).toBe(1);
 
   await page.goto(`/benchmarks/${NEW[0]!.slug}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(NEW[0]!.title);
@@ -67,5 +67,5 @@ test("importing the same file again changes nothing", async ({ page }) => {
   await form.getByRole("button", { name: "Import" }).click();
   await expect(page.getByTestId("import-summary")).toContainText("Created 0 benchmarks.");
   await expect(page.getByTestId("import-summary")).toContainText("2 benchmarks were already stored exactly so");
-  expect(importedHere()).toBe(2);
+  expect(await importedHere()).toBe(2);
 });

@@ -1,7 +1,12 @@
 // The throwaway database the e2e server runs on; tests read it directly to know what pages must show,
 // and write to it to set up cases (the server reads per request, so a write shows on the next load).
+// queryDatabase and writeTestDatabase open the SQLite file itself; readRows goes through the app's db/
+// layer, so it reads the same database on PostgreSQL too (npm run test:pg: DATABASE_URL, and the file's
+// path naming its database, SCORECARD_PG_DATABASE_PER_FILE).
 import path from "node:path";
 import Database from "better-sqlite3";
+import { openReadConnection } from "../db/client";
+import { rawAll } from "../db/testing/raw-sql";
 
 export const E2E_DATABASE_PATH = path.resolve(".test-output/e2e.db");
 export const E2E_WORKFLOW_DATABASE_PATH = path.resolve(".test-output/e2e-workflow.db");
@@ -24,6 +29,22 @@ export function queryDatabase<T>(file: string, sql: string, ...params: unknown[]
   } finally {
     db.close();
   }
+}
+
+/** The rows of a SELECT with ? placeholders, on whichever database the servers run on (SQLite or PostgreSQL). */
+export async function readRows<T>(file: string, sql: string, ...params: unknown[]): Promise<T[]> {
+  const db = openReadConnection(file);
+  try {
+    return await rawAll<T>(db, sql, ...params);
+  } finally {
+    await db.$client.close();
+  }
+}
+
+/** The number a `SELECT COUNT(*) AS n …` answers, on either database. */
+export async function readCount(file: string, sql: string, ...params: unknown[]): Promise<number> {
+  const [row] = await readRows<{ n: number | string }>(file, sql, ...params);
+  return Number(row!.n);
 }
 
 export function writeTestDatabase<T>(write: (db: Database.Database) => T): T {

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createReviewerAccount, EDITOR, pageAs, signIn } from "./session-helpers";
-import { E2E_WORKFLOW_DATABASE_PATH, queryDatabase } from "./test-database";
+import { E2E_WORKFLOW_DATABASE_PATH, readRows } from "./test-database";
 
 // An editor finds a public record still without a Chinese title on the "still to translate" list,
 // writes one in the record's form, and sees it saved: in the record's history, in the database, in the
@@ -8,7 +8,7 @@ import { E2E_WORKFLOW_DATABASE_PATH, queryDatabase } from "./test-database";
 test.describe.configure({ mode: "serial", timeout: 90_000 });
 
 const run = Date.now().toString(36);
-const db = <T,>(sql: string, ...params: unknown[]) => queryDatabase<T>(E2E_WORKFLOW_DATABASE_PATH, sql, ...params);
+const db = <T,>(sql: string, ...params: unknown[]) => readRows<T>(E2E_WORKFLOW_DATABASE_PATH, sql, ...params);
 
 test("an editor translates a statement from the still-to-translate list, and its history and the API show the Chinese title", async ({ page }) => {
   await signIn(page, EDITOR, "/editor/records");
@@ -19,7 +19,7 @@ test("an editor translates a statement from the still-to-translate list, and its
   // server may have created some without one, and only those may be listed.
   await expect(page.getByTestId("untranslated-benchmark")).toBeVisible();
   for (const name of await page.getByTestId("untranslated-benchmark").getByRole("link").allTextContents()) {
-    const rows = db<{ zh: string | null }>("SELECT title_zh AS zh FROM benchmarks WHERE title = ?", name.trim());
+    const rows = await db<{ zh: string | null }>("SELECT title_zh AS zh FROM benchmarks WHERE title = ?", name.trim());
     expect(rows.length, name).toBeGreaterThan(0);
     expect(rows.every((r) => r.zh === null), name).toBe(true);
   }
@@ -46,8 +46,8 @@ test("an editor translates a statement from the still-to-translate list, and its
   await expect(page.getByTestId("record-history")).toContainText("summary in Chinese (none) → “一份用中文写的摘要。”");
   await page.screenshot({ path: "test-results/translations-saved.png", fullPage: true });
 
-  expect(db<{ t: string; s: string }>("SELECT title_zh AS t, summary_zh AS s FROM statements WHERE slug = ?", slug)).toEqual([{ t: titleZh, s: "一份用中文写的摘要。" }]);
-  const audit = db<{ after: string }>("SELECT after FROM audit_log WHERE entity = 'statement' AND entity_id = (SELECT CAST(id AS TEXT) FROM statements WHERE slug = ?) ORDER BY id DESC LIMIT 1", slug);
+  expect(await db<{ t: string; s: string }>("SELECT title_zh AS t, summary_zh AS s FROM statements WHERE slug = ?", slug)).toEqual([{ t: titleZh, s: "一份用中文写的摘要。" }]);
+  const audit = await db<{ after: string }>("SELECT after FROM audit_log WHERE entity = 'statement' AND entity_id = (SELECT CAST(id AS TEXT) FROM statements WHERE slug = ?) ORDER BY id DESC LIMIT 1", slug);
   expect(JSON.parse(audit[0]!.after)).toMatchObject({ titleZh, summaryZh: "一份用中文写的摘要。" });
 
   const answer = await (await page.request.get("/api/v1/statements?lang=zh&pageSize=500")).json();

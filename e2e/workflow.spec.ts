@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { E2E_WORKFLOW_DATABASE_PATH, queryDatabase } from "./test-database";
+import { E2E_WORKFLOW_DATABASE_PATH, readCount } from "./test-database";
 import { EDITOR, pageAs, signIn } from "./session-helpers";
 
 // The whole loop on one round, in order: the editor sets up people and a round, two reviewers score
@@ -12,7 +12,7 @@ const REVIEWERS = [
   { name: "Sam Scorer", email: `sam-${run}@example.org`, password: "sam-password-12" },
 ];
 const ROUND = { slug: "hrc-40", name: "Human Rights Council, 40th session" };
-const count = (sql: string, ...params: unknown[]) => queryDatabase<{ n: number }>(E2E_WORKFLOW_DATABASE_PATH, sql, ...params)[0]!.n;
+const count = (sql: string, ...params: unknown[]) => readCount(E2E_WORKFLOW_DATABASE_PATH, sql, ...params);
 
 test("an editor creates two reviewer accounts and a new round", async ({ page }) => {
   await signIn(page, EDITOR, "/editor/users");
@@ -39,7 +39,7 @@ test("an editor creates two reviewer accounts and a new round", async ({ page })
   await form.getByLabel("Scoring deadline (optional)").fill("2019-04-30");
   await form.getByRole("button", { name: "Add round" }).click();
   await expect(form.getByRole("status")).toContainText(`Created the round ${ROUND.name}`);
-  expect(count("SELECT COUNT(*) AS n FROM audit_log WHERE action IN ('user.create', 'round.create')")).toBeGreaterThanOrEqual(3);
+  expect(await count("SELECT COUNT(*) AS n FROM audit_log WHERE action IN ('user.create', 'round.create')")).toBeGreaterThanOrEqual(3);
 });
 
 test("two reviewers score the round, disagreeing on one benchmark", async ({ browser }) => {
@@ -71,7 +71,7 @@ test("two reviewers score the round, disagreeing on one benchmark", async ({ bro
     await expect(page.locator("[data-benchmark=release-gui-minhai] [data-testid=my-status] [data-status]")).toHaveAttribute("data-status", scores[i]!["release-gui-minhai"][0]);
     await page.context().close();
   }
-  expect(count("SELECT COUNT(*) AS n FROM assessments a JOIN rounds r ON r.id = a.round_id WHERE r.slug = ?", ROUND.slug)).toBe(4);
+  expect(await count("SELECT COUNT(*) AS n FROM assessments a JOIN rounds r ON r.id = a.round_id WHERE r.slug = ?", ROUND.slug)).toBe(4);
 });
 
 test("a reviewer cannot reach publishing", async ({ browser }) => {
@@ -79,7 +79,7 @@ test("a reviewer cannot reach publishing", async ({ browser }) => {
   await expect(page.getByRole("heading", { name: "Editors only" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Publish this round" })).toHaveCount(0);
   await page.context().close();
-  expect(count("SELECT COUNT(*) AS n FROM published_scores ps JOIN rounds r ON r.id = ps.round_id WHERE r.slug = ?", ROUND.slug)).toBe(0);
+  expect(await count("SELECT COUNT(*) AS n FROM published_scores ps JOIN rounds r ON r.id = ps.round_id WHERE r.slug = ?", ROUND.slug)).toBe(0);
 });
 
 test("the editor resolves the disagreement, publishes, and the public dashboard shows the new round", async ({ page }) => {
@@ -136,7 +136,7 @@ test("a stale form is refused with a conflict message, and nothing is overwritte
   }
   await expect(first.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
   await expect(second.getByRole("alert").filter({ hasText: "changed" })).toContainText("after you opened the form. Nothing was saved");
-  expect(count("SELECT COUNT(*) AS n FROM assessments a JOIN benchmarks b ON b.id = a.benchmark_id JOIN rounds r ON r.id = a.round_id WHERE r.slug = ? AND b.slug = 'release-yu-wensheng'", ROUND.slug)).toBe(1);
+  expect(await count("SELECT COUNT(*) AS n FROM assessments a JOIN benchmarks b ON b.id = a.benchmark_id JOIN rounds r ON r.id = a.round_id WHERE r.slug = ? AND b.slug = 'release-yu-wensheng'", ROUND.slug)).toBe(1);
   await first.context().close();
 });
 
@@ -144,7 +144,7 @@ test("bad input gets field errors and saves nothing", async ({ browser }) => {
   const page = await pageAs(browser, REVIEWERS[1]!, `/review/${ROUND.slug}/release-tashi-wangchuk`);
   // This reviewer's assessments only: other workflow specs save scores on the same server meanwhile.
   const mine = "SELECT COUNT(*) AS n FROM assessments WHERE reviewer_id = (SELECT id FROM users WHERE email = ?)";
-  const before = count(mine, REVIEWERS[1]!.email);
+  const before = await count(mine, REVIEWERS[1]!.email);
   await page.getByLabel("Rationale").fill("short");
   await page.getByLabel("Address 1").fill("javascript:alert(1)");
   await page.getByLabel("Title 1").fill("x");
@@ -152,7 +152,7 @@ test("bad input gets field errors and saves nothing", async ({ browser }) => {
   await expect(page.getByRole("alert").filter({ hasText: "Nothing was saved" })).toBeVisible();
   await expect(page.getByText("Choose a status.")).toBeVisible();
   await expect(page.getByText(/at least 10 characters/)).toBeVisible();
-  expect(count(mine, REVIEWERS[1]!.email)).toBe(before);
+  expect(await count(mine, REVIEWERS[1]!.email)).toBe(before);
   await page.context().close();
 });
 
@@ -195,7 +195,7 @@ test("an editor retires a benchmark and hides a person; the public pages follow"
   expect(await page.content()).not.toContain("Zhu Yufu");
   // The entries for these two changes: other workflow specs retire benchmarks of their own meanwhile.
   expect(
-    count(
+    await count(
       `SELECT COUNT(*) AS n FROM audit_log
         WHERE (action = 'benchmark.retire' AND entity_id = (SELECT CAST(id AS TEXT) FROM benchmarks WHERE slug = 'release-tang-jingling'))
            OR (action = 'subject.confidentiality' AND entity_id = (SELECT CAST(id AS TEXT) FROM subjects WHERE slug = 'zhu-yufu'))`,

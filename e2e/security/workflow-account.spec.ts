@@ -3,7 +3,7 @@
 // password change ends every other session (a thief's stolen cookie stops working) and is audited;
 // a sign-in in another encoding than JSON is refused instead of slipping past the per-account limit.
 import { expect, test, type Page } from "@playwright/test";
-import { E2E_WORKFLOW_DATABASE_PATH, queryDatabase } from "../test-database";
+import { E2E_WORKFLOW_DATABASE_PATH, readRows } from "../test-database";
 import { EDITOR, pageAs, signIn } from "../session-helpers";
 
 const run = Date.now().toString(36);
@@ -51,7 +51,7 @@ test("a reviewer cannot rename themselves through the auth library", async ({ br
   const page = await pageAs(browser, ACCOUNT);
   const response = await page.request.post("/api/auth/update-user", { data: { name: "x".repeat(60_000) }, headers: { origin: new URL(page.url()).origin } });
   expect(response.status()).toBe(404);
-  expect(queryDatabase<{ name: string }>(E2E_WORKFLOW_DATABASE_PATH, "SELECT name FROM users WHERE email = ?", ACCOUNT.email)).toEqual([{ name: ACCOUNT.name }]);
+  expect(await readRows<{ name: string }>(E2E_WORKFLOW_DATABASE_PATH, "SELECT name FROM users WHERE email = ?", ACCOUNT.email)).toEqual([{ name: ACCOUNT.name }]);
   await page.context().close();
 });
 

@@ -3,13 +3,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { E2E_WORKFLOW_DATABASE_PATH, queryDatabase } from "../test-database";
+import { E2E_WORKFLOW_DATABASE_PATH, readCount } from "../test-database";
 import { EDITOR, signIn } from "../session-helpers";
 import { watchCsp } from "./csp";
 import { hydrated } from "../hydrated";
 
 const PER_ACCOUNT = 30; // SIGN_IN_ATTEMPTS_PER_MINUTE in playwright.config.ts
-const count = (sql: string) => queryDatabase<{ n: number }>(E2E_WORKFLOW_DATABASE_PATH, sql)[0]!.n;
+const count = (sql: string) => readCount(E2E_WORKFLOW_DATABASE_PATH, sql);
 
 test("a burst of sign-ins against one account is limited, whatever X-Forwarded-For the client sends", async ({ request, page, baseURL }) => {
   // An account of its own, so the editor the other tests sign in as is never held up.
@@ -56,7 +56,7 @@ test("hand-made server action calls by a signed-in editor get a 4xx or a refusal
   await signIn(page, EDITOR, "/editor");
   const manifest = JSON.parse(readFileSync(path.resolve(".next/server/server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName?: string }> };
   const createRound = Object.entries(manifest.node).find(([, v]) => v.exportedName === "createRound")![0];
-  const rounds = count("SELECT COUNT(*) AS n FROM rounds");
+  const rounds = await count("SELECT COUNT(*) AS n FROM rounds");
   const call = (body: string, headers: Record<string, string> = {}) =>
     page.request.post("/editor", { data: body, headers: { "next-action": createRound, origin: baseURL!, "content-type": "text/plain;charset=UTF-8", ...headers } });
 
@@ -72,5 +72,5 @@ test("hand-made server action calls by a signed-in editor get a 4xx or a refusal
   expect(notAForm.status()).toBe(200);
   expect(await notAForm.text()).toContain("Malformed request: send the form's fields. Nothing was saved.");
   expect((await call("[]", { "next-action": "7f00000000000000000000000000000000000000aa" })).status()).toBeLessThan(500);
-  expect(count("SELECT COUNT(*) AS n FROM rounds")).toBe(rounds);
+  expect(await count("SELECT COUNT(*) AS n FROM rounds")).toBe(rounds);
 });
