@@ -144,5 +144,6 @@ describe("the round scorecard on generated data", () => {
     expect(hidden.n).toBeGreaterThan(0);
     await refreshPublishedAggregatesNow(db);
     for (const round of rounds) await checkRound(db, round, [37, 250]);
-  }, 60_000);
+    // As long as test:pg's own budget (scripts/test-pg.mjs): a round trip per statement on PostgreSQL took over 60 s at load 13.
+  }, 180_000);
 });
