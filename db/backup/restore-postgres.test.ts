@@ -128,6 +128,21 @@ describe.skipIf(!POSTGRES_URL)("a SQLite instance's backup restored into Postgre
       await again.$client.close();
     }
 
+    // The triggers are on again after the load (it turns them off): a public write marks published data,
+    // and a release still refuses a change.
+    const after = openPg(target);
+    try {
+      const { rawGet, rawRun } = await import("@/db/testing/raw-sql");
+      const version = async () => Number((await rawGet<{ v: number }>(after, "SELECT version AS v FROM data_version WHERE id = 1"))!.v);
+      const before = await version();
+      await rawRun(after, "UPDATE tracks SET name = name || ' (moved)' WHERE id = (SELECT min(id) FROM tracks)");
+      expect(await version()).toBeGreaterThan(before);
+      await expect(rawRun(after, "UPDATE releases SET note = 'rewritten'")).rejects.toThrow();
+      expect(await rawGet<{ n: number }>(after, "SELECT count(*) AS n FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'O'")).toEqual({ n: 0 });
+    } finally {
+      await after.$client.close();
+    }
+
     // Restoring again into the same database is refused, and nothing changes.
     await expect(restoreJsonBackupToPostgres(backupFile, target)).rejects.toThrow(/is not empty/);
   });
