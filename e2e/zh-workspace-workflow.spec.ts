@@ -234,6 +234,14 @@ test("the correction pages of a round, a category, a person, a law, a benchmark 
   }
 });
 
+test("a benchmark's scope checkboxes name the tracks in Chinese, each name marked with its language", async ({ editor }) => {
+  await editor.goto("/zh/editor/records/benchmarks/release-liu-xia");
+  const form = editor.getByTestId("edit-benchmark");
+  await expect(form.getByRole("checkbox", { name: "普遍定期审议" })).toBeVisible();
+  await expect(form.locator('span[lang="zh"]', { hasText: "普遍定期审议" })).toHaveCount(1);
+  await expect(form.getByRole("checkbox", { name: "Universal Periodic Review" })).toHaveCount(0);
+});
+
 test("a CSV with a bad row is refused in Chinese, the row's problem said in Chinese", async ({ editor }) => {
   const header = "Benchmark,Benchmark ID,Category,Addressed to,Applies from,Retired on,Why retired,Raised by,People,Laws and practices";
   const row = `Close every black jail (${run}),zh-black-jails-${run},No such category,Chinese government,hrc-37,,,,,`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentLang, detectTextLang, localized, optionName } from "./localized";
+import { contentLang, detectTextLang, localized, localizedOption, optionName } from "./localized";
 
 describe("localized", () => {
   it("gives the Chinese text on a Chinese page", () => {
@@ -58,5 +58,13 @@ describe("optionName", () => {
     expect(optionName("en", "Universal Periodic Review", "普遍定期审议")).toBe("Universal Periodic Review");
     expect(optionName("zh", "Universal Periodic Review", null)).toBe("Universal Periodic Review");
     expect(optionName("zh", "Universal Periodic Review", "  ")).toBe("Universal Periodic Review");
+  });
+});
+
+describe("localizedOption", () => {
+  it("gives a checkbox's record name in the language it is written in, the interface's note apart", () => {
+    expect(localizedOption("zh", "upr", "Universal Periodic Review", "普遍定期审议")).toEqual({ value: "upr", label: "普遍定期审议", lang: "zh" });
+    expect(localizedOption("zh", "upr", "Universal Periodic Review", null)).toEqual({ value: "upr", label: "Universal Periodic Review", lang: "en" });
+    expect(localizedOption("en", "ilham-tohti", "Ilham Tohti", "伊力哈木·土赫提", "（保密）")).toEqual({ value: "ilham-tohti", label: "Ilham Tohti", lang: "en", note: "（保密）" });
   });
 });

@@ -41,3 +41,13 @@ export function detectTextLang(text: string): ContentLang {
 export function optionName(locale: string | null | undefined, en: string, zh: string | null | undefined): string {
   return localized(locale, en, zh).text;
 }
+
+/**
+ * A record's name beside a checkbox at `locale`: the Chinese name where there is one, else the English
+ * one, with its language so that an English fallback on a Chinese page is marked; `note` (interface
+ * text, e.g. "(confidential)") follows it unmarked.
+ */
+export function localizedOption(locale: string | null | undefined, value: string, en: string, zh: string | null | undefined, note?: string): { value: string; label: string; lang: ContentLang; note?: string } {
+  const { text, lang } = localized(locale, en, zh);
+  return note ? { value, label: text, lang, note } : { value, label: text, lang };
+}

@@ -4,6 +4,14 @@ import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/server/auth/guard";
 
+/** A record's name beside its checkbox, in the language it is written in (lib/localized.ts localizedOption), then a note in the interface's. */
+export interface CheckboxOption {
+  value: string;
+  label: string;
+  lang?: string;
+  note?: string;
+}
+
 export type FieldSpec =
   // `index` tells apart fields sent under one name (evidenceUrl[]): the n-th of them keeps the n-th value sent.
   // `lang` marks a field written in another language than the page (the Chinese fields of a record).
@@ -13,7 +21,7 @@ export type FieldSpec =
   | { kind: "radio"; name: string; label: string; options: Array<{ value: string; label: string }> }
   | { kind: "checkbox"; name: string; label: string; value: string; defaultChecked?: boolean }
   /** Several boxes sending one list: name it "x[]". */
-  | { kind: "checkboxes"; name: string; label: string; options: Array<{ value: string; label: string }>; defaultValues?: string[]; hint?: string }
+  | { kind: "checkboxes"; name: string; label: string; options: CheckboxOption[]; defaultValues?: string[]; hint?: string }
   | { kind: "hidden"; name: string; value: string };
 
 /**
@@ -105,7 +113,10 @@ export function ActionForm({
               {field.options.map((o) => (
                 <label key={o.value} className="mt-1 flex items-start gap-2 text-sm">
                   <input type="checkbox" name={field.name} value={o.value} defaultChecked={ticked.includes(o.value)} className="mt-1" />
-                  <span>{o.label}</span>
+                  <span>
+                    {o.lang ? <span lang={o.lang}>{o.label}</span> : o.label}
+                    {o.note}
+                  </span>
                 </label>
               ))}
               {field.hint && (

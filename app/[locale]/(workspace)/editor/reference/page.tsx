@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { optionName } from "@/lib/localized";
+import { localizedOption, optionName } from "@/lib/localized";
 import { Link } from "@/components/ui/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import { AccountBar } from "@/components/review/account-bar";
@@ -110,7 +110,7 @@ export default async function ReferencePage() {
                 kind: "checkboxes",
                 name: "scopeTrackSlugs[]",
                 label: t("scope.tracks"),
-                options: data.tracks.map((track) => ({ value: track.slug, label: track.name })),
+                options: data.tracks.map((track) => localizedOption(locale, track.slug, track.name, track.nameZh)),
                 hint: t("scope.hint"),
               },
             ]}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { optionName } from "@/lib/localized";
+import { localizedOption, optionName } from "@/lib/localized";
 import { pageLocale } from "@/server/i18n/action-locale";
 import { Link } from "@/components/ui/navigation";
 import { notFound } from "next/navigation";
@@ -207,7 +207,7 @@ export default async function StatementDemandsPage({ params, searchParams }: { p
                               kind: "checkboxes",
                               name: "scopeTrackSlugs[]",
                               label: t("scope"),
-                              options: reference.tracks.map((track) => ({ value: track.slug, label: track.name })),
+                              options: reference.tracks.map((track) => localizedOption(locale, track.slug, track.name, track.nameZh)),
                               hint: t("scopeHint"),
                             },
                             ...c.subjectSlugs.map((s) => ({ kind: "hidden" as const, name: "subjectSlugs[]", value: s })),

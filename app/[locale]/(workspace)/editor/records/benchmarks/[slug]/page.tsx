@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { optionName } from "@/lib/localized";
+import { localizedOption, optionName } from "@/lib/localized";
 import { pageLocale } from "@/server/i18n/action-locale";
 import { Link } from "@/components/ui/navigation";
 import { notFound } from "next/navigation";
@@ -110,12 +110,12 @@ export default async function BenchmarkRecordPage({ params }: Props) {
                 { kind: "select", name: "categorySlug", label: t("label.category"), options: reference.categories.map((c) => ({ value: c.slug, label: optionName(locale, c.name, c.nameZh) })), defaultValue: f.category },
                 { kind: "select", name: "addressee", label: t("benchmark.addressee"), options: ADDRESSEES.map((a) => ({ value: a, label: tAddressee(a) })), defaultValue: f.addressee },
                 { kind: "select", name: "appliesFromRoundSlug", label: t("benchmark.appliesFrom"), options: rounds.map((r) => ({ value: r.slug, label: `${optionName(locale, r.name, r.nameZh)}${r.publishedAt ? "" : t("label.notPublishedMark")}` })), defaultValue: f.appliesFrom },
-                { kind: "checkboxes", name: "scopeTrackSlugs[]", label: t("benchmark.scope"), options: reference.tracks.map((track) => ({ value: track.slug, label: track.name })), defaultValues: f.scope, hint: t("benchmark.scopeHint") },
+                { kind: "checkboxes", name: "scopeTrackSlugs[]", label: t("benchmark.scope"), options: reference.tracks.map((track) => localizedOption(locale, track.slug, track.name, track.nameZh)), defaultValues: f.scope, hint: t("benchmark.scopeHint") },
                 {
                   kind: "checkboxes",
                   name: "subjectSlugs[]",
                   label: t("benchmark.subjects"),
-                  options: reference.subjects.map((s) => ({ value: s.slug, label: `${s.name}${s.confidential ? t("benchmark.confidentialSubject") : ""}` })),
+                  options: reference.subjects.map((s) => localizedOption(locale, s.slug, s.name, s.nameZh, s.confidential ? t("benchmark.confidentialSubject") : undefined)),
                   defaultValues: f.subjects,
                 },
                 ...benchmark.sources.flatMap((s, i) => [
