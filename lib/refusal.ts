@@ -1,15 +1,20 @@
 // A command's refusal that the interface can say in any language: its code is the key of its sentence in
-// the "refusal" catalogue, its params the values that sentence names. The message stays the English
-// sentence, for logs and the command line.
+// a refusal catalogue ("refusal", or "draftAnswer" for a decision on a draft), its params the values that
+// sentence names. The message stays the English sentence, for logs and the command line.
 import type en from "@/messages/en.json";
 
-export type RefusalCode = keyof (typeof en)["refusal"];
+export type RefusalNamespace = "refusal" | "draftAnswer";
+export type RefusalCode<N extends RefusalNamespace = "refusal"> = keyof (typeof en)[N] & string;
 
-export class CodedRefusal extends Error {
+/** A value the sentence says in the catalogue's own words: the key of a word in the same namespace ("person", "merged"). */
+export type RefusalParam = string | number | { word: string };
+
+export class CodedRefusal<N extends RefusalNamespace = "refusal"> extends Error {
   constructor(
-    readonly code: RefusalCode,
+    readonly code: RefusalCode<N>,
     message: string,
-    readonly params: Record<string, string | number> = {},
+    readonly params: Record<string, RefusalParam> = {},
+    readonly namespace: N = "refusal" as N,
   ) {
     super(message);
   }

@@ -30,16 +30,16 @@ export async function createDecision(db: Executor, input: NewDecision): Promise<
   return await transaction(db, async (tx) => {
     const earlier = (await listLatestDecisions(tx, input.roundId)).get(input.benchmarkId) ?? null;
     if ((earlier?.id ?? 0) !== input.expectedDecisionId) {
-      throw new ConflictError("Another decision on this benchmark was recorded after you opened the form. Nothing was saved: reload to see it, then decide again.");
+      throw new ConflictError("decisionConflict", "Another decision on this benchmark was recorded after you opened the form. Nothing was saved: reload to see it, then decide again.");
     }
     const current = (await listLatestAssessments(tx, input.roundId)).get(input.benchmarkId) ?? [];
     if (!earlier && proposeScore(current, null).kind !== "disagreement") {
-      throw new ConflictError("The reviewers do not disagree on this benchmark (or fewer than two have scored it): there is nothing to decide.");
+      throw new ConflictError("nothingToDecide", "The reviewers do not disagree on this benchmark (or fewer than two have scored it): there is nothing to decide.");
     }
     let assessmentId: number;
     if (input.stands.kind === "assessment") {
       const chosenId = input.stands.assessmentId;
-      if (!current.some((a) => a.id === chosenId)) throw new ConflictError("That assessment is not a reviewer's current score of this benchmark at this round. Reload and choose again.");
+      if (!current.some((a) => a.id === chosenId)) throw new ConflictError("notCurrentAssessment", "That assessment is not a reviewer's current score of this benchmark at this round. Reload and choose again.");
       assessmentId = chosenId;
     } else {
       assessmentId = await writeRuling(tx, input, input.stands);

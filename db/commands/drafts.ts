@@ -3,6 +3,7 @@ import "server-only";
 // benchmark or source link. Nothing is deleted: a rejected or merged row stays stored with the
 // editor's note, which the reviewer who added it reads.
 import { and, eq, ne, sql } from "drizzle-orm";
+import { CodedRefusal, type RefusalCode, type RefusalParam } from "@/lib/refusal";
 import type { Addressee, ReviewState } from "@/lib/domain";
 import { benchmarks, benchmarkSources, categories, rounds, statements } from "../schema";
 import { transaction, type Executor } from "../transaction";
@@ -12,7 +13,11 @@ import { mayApplyFrom } from "../queries/statements";
 import { firstRow } from "../dialect";
 
 /** A decision on a draft refused, said in English and matched by its sentence (catalogue draftAnswer). */
-export class DraftError extends Error {}
+export class DraftError extends CodedRefusal<"draftAnswer"> {
+  constructor(code: RefusalCode<"draftAnswer">, message: string, params: Record<string, RefusalParam> = {}) {
+    super(code, message, params, "draftAnswer");
+  }
+}
 
 /** A draft to act on: "statement:<slug>", "benchmark:<slug>" or "source:<benchmark slug>@<statement slug>". */
 export type DraftTarget = { kind: "statement"; slug: string } | { kind: "benchmark"; slug: string } | { kind: "source"; benchmarkSlug: string; statementSlug: string };
@@ -21,15 +26,15 @@ const reviewed = (editorId: string, reviewState: ReviewState, reviewNote: string
 
 async function draftStatement(tx: Executor, slug: string) {
   const row = await firstRow(tx.select({ id: statements.id, title: statements.title, reviewState: statements.reviewState }).from(statements).where(eq(statements.slug, slug)).limit(1));
-  if (!row) throw new DraftError("That statement no longer exists.");
-  if (row.reviewState !== "draft") throw new DraftError(`“${row.title}” is no longer a draft (${row.reviewState}); nothing was changed.`);
+  if (!row) throw new DraftError("statementGone", "That statement no longer exists.");
+  if (row.reviewState !== "draft") throw new DraftError("noLongerDraft", `“${row.title}” is no longer a draft (${row.reviewState}); nothing was changed.`, { title: row.title, state: { word: row.reviewState } });
   return row;
 }
 
 async function draftBenchmark(tx: Executor, slug: string) {
   const row = await firstRow(tx.select({ id: benchmarks.id, title: benchmarks.title, reviewState: benchmarks.reviewState }).from(benchmarks).where(eq(benchmarks.slug, slug)).limit(1));
-  if (!row) throw new DraftError("That benchmark no longer exists.");
-  if (row.reviewState !== "draft") throw new DraftError(`“${row.title}” is no longer a draft (${row.reviewState}); nothing was changed.`);
+  if (!row) throw new DraftError("benchmarkGone", "That benchmark no longer exists.");
+  if (row.reviewState !== "draft") throw new DraftError("noLongerDraft", `“${row.title}” is no longer a draft (${row.reviewState}); nothing was changed.`, { title: row.title, state: { word: row.reviewState } });
   return row;
 }
 
@@ -41,8 +46,8 @@ async function draftSource(tx: Executor, benchmarkSlug: string, statementSlug: s
     .innerJoin(statements, eq(statements.id, benchmarkSources.statementId))
     .where(and(eq(benchmarks.slug, benchmarkSlug), eq(statements.slug, statementSlug)))
     .limit(1));
-  if (!row) throw new DraftError("That source no longer exists.");
-  if (row.reviewState !== "draft") throw new DraftError(`That source is no longer a draft (${row.reviewState}); nothing was changed.`);
+  if (!row) throw new DraftError("sourceGone", "That source no longer exists.");
+  if (row.reviewState !== "draft") throw new DraftError("sourceNoLongerDraft", `That source is no longer a draft (${row.reviewState}); nothing was changed.`, { state: { word: row.reviewState } });
   return row;
 }
 
@@ -77,7 +82,7 @@ export async function approveDraft(db: Executor, target: DraftTarget, editorId: 
         .innerJoin(statements, eq(statements.id, benchmarkSources.statementId))
         .where(eq(benchmarkSources.benchmarkId, benchmark.id));
       const usable = links.filter((l) => l.linkState !== "rejected" && l.statementState !== "rejected");
-      if (usable.length === 0) throw new DraftError(`“${benchmark.title}” has no source that is not rejected: reject it or merge it instead.`);
+      if (usable.length === 0) throw new DraftError("noSource", `“${benchmark.title}” has no source that is not rejected: reject it or merge it instead.`, { title: benchmark.title });
       const statementsApproved: string[] = [];
       for (const link of usable) {
         if (link.statementState === "draft") {
@@ -168,7 +173,7 @@ export async function editDraftStatement(db: Executor, input: DraftStatementEdit
         .innerJoin(statements, eq(statements.id, benchmarkSources.statementId))
         .where(eq(benchmarkSources.statementId, statement.id));
       if (benchmarkRounds.some((r) => !mayApplyFrom({ date: input.date, roundId: r.roundId }, r))) {
-        throw new DraftError("A benchmark this statement raised would then apply from a round before it: change that benchmark's round first.");
+        throw new DraftError("tooEarly", "A benchmark this statement raised would then apply from a round before it: change that benchmark's round first.");
       }
       await tx.update(statements).set(values).where(eq(statements.id, statement.id));
       await recordAudit(tx, { userId: editorId, action: "statement.edit", entity: "statement", entityId: statement.id, before, after: values });
@@ -198,8 +203,8 @@ export async function editDraftBenchmark(db: Executor, input: DraftBenchmarkEdit
       const round = await firstRow(tx.select({ id: rounds.id, startDate: rounds.startDate }).from(rounds).where(eq(rounds.slug, input.appliesFromRoundSlug)).limit(1));
       const statement = await firstRow(tx.select({ id: statements.id, date: statements.date, roundId: statements.roundId }).from(statements).where(eq(statements.slug, input.statementSlug)).limit(1));
       const link = statement ? await firstRow(tx.select({ demand: benchmarkSources.demand }).from(benchmarkSources).where(sourceKey(benchmark.id, statement.id)).limit(1)) : undefined;
-      if (!category || !round || !statement || !link) throw new DraftError("The category, round or source statement no longer exists.");
-      if (!mayApplyFrom(statement, round)) throw new DraftError("A benchmark cannot apply from a round before the statement that raised it, other than the round it addresses.");
+      if (!category || !round || !statement || !link) throw new DraftError("referencesGone", "The category, round or source statement no longer exists.");
+      if (!mayApplyFrom(statement, round)) throw new DraftError("beforeStatement", "A benchmark cannot apply from a round before the statement that raised it, other than the round it addresses.");
       const before = await firstRow(tx
         .select({ title: benchmarks.title, categoryId: benchmarks.categoryId, addressee: benchmarks.addressee, appliesFromRoundId: benchmarks.appliesFromRoundId })
         .from(benchmarks)
@@ -227,8 +232,8 @@ export async function mergeDraftBenchmark(db: Executor, input: { slug: string; i
     async (tx) => {
       const draft = await draftBenchmark(tx, input.slug);
       const into = await firstRow(tx.select({ id: benchmarks.id, title: benchmarks.title, reviewState: benchmarks.reviewState }).from(benchmarks).where(eq(benchmarks.slug, input.intoSlug)).limit(1));
-      if (!into || into.id === draft.id) throw new DraftError("Choose the existing benchmark the draft repeats.");
-      if (into.reviewState !== "approved") throw new DraftError(`“${into.title}” is not an approved benchmark: merge into an approved one.`);
+      if (!into || into.id === draft.id) throw new DraftError("chooseExisting", "Choose the existing benchmark the draft repeats.");
+      if (into.reviewState !== "approved") throw new DraftError("notApproved", `“${into.title}” is not an approved benchmark: merge into an approved one.`, { title: into.title });
       const links = await tx
         .select({ statementId: benchmarkSources.statementId, demand: benchmarkSources.demand, candidateKey: benchmarkSources.candidateKey, reviewState: benchmarkSources.reviewState })
         .from(benchmarkSources)

@@ -1,6 +1,7 @@
 import "server-only";
 // Publishing a round, and rehearsing it: the same writes, rolled back, to show what it would change.
 import { and, eq } from "drizzle-orm";
+import { CodedRefusal } from "@/lib/refusal";
 import type { PublishedBasis } from "@/lib/domain";
 import { unionEvidence, type EvidenceLink } from "@/lib/review";
 import { publishedEvidence, publishedScores, rounds } from "../schema";
@@ -27,7 +28,7 @@ export interface PublishResult {
 }
 
 /** Publishing would make a round's figures preliminary, and the editor did not say they accept that. */
-export class PreliminaryRefusedError extends Error {}
+export class PreliminaryRefusedError extends CodedRefusal {}
 
 const sameEvidence = (a: readonly EvidenceLink[], b: readonly EvidenceLink[]) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -36,7 +37,7 @@ type Publication = Omit<PublishResult, "preliminary"> & { plan: PublicationItem[
 /** The writes of a publication, inside the caller's transaction `tx`; with the plan it carried out. */
 async function writePublication(tx: Executor, roundId: number, editorId: string, note = ""): Promise<Publication> {
   const round = await firstRow(tx.select({ id: rounds.id, startDate: rounds.startDate, trackId: rounds.trackId, publishedAt: rounds.publishedAt }).from(rounds).where(eq(rounds.id, roundId)).limit(1));
-  if (!round) throw new ConflictError("No such round.");
+  if (!round) throw new ConflictError("noRound", "No such round.");
   // Data published before releases began becomes release 1 first, so this one changes only this round.
   await ensureFirstRelease(tx);
   const plan = await planPublication(tx, round);
@@ -98,7 +99,7 @@ export async function publishRound(db: Executor, roundId: number, editorId: stri
     const { plan: _plan, ...result } = await writePublication(tx, roundId, editorId, options.note);
     const preliminary = (await listPreliminaryRoundIds(tx)).has(roundId);
     if (preliminary && !options.acceptPreliminary) {
-      throw new PreliminaryRefusedError("Publishing now would make this round's figures preliminary: too few of its benchmarks are judged. Nothing was published. Tick the box to publish them as preliminary, or wait for more scores.");
+      throw new PreliminaryRefusedError("preliminaryRefused", "Publishing now would make this round's figures preliminary: too few of its benchmarks are judged. Nothing was published. Tick the box to publish them as preliminary, or wait for more scores.");
     }
     return { ...result, preliminary };
   });

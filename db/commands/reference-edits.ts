@@ -46,7 +46,7 @@ const EVENT_PUBLIC = ["kind", "occurredOn", "datePrecision", "description", "des
 export async function editTrack(db: Executor, input: z.output<typeof editTrackSchema>, editorId: string): Promise<EditResult> {
   return transaction(db, async (tx) => {
     const track = await getTrackRecord(tx, input.slug);
-    if (!track) throw new ReferenceDataError("No such track.");
+    if (!track) throw new ReferenceDataError("noTrack", "No such track.");
     const record = { entity: "track" as const, id: track.id };
     await assertUnchangedSince(tx, record, input.version);
     const after = { name: input.name, shortName: input.shortName, description: input.description, nameZh: input.nameZh, shortNameZh: input.shortNameZh, descriptionZh: input.descriptionZh };
@@ -67,11 +67,11 @@ export async function editTrack(db: Executor, input: z.output<typeof editTrackSc
 export async function editRound(db: Executor, input: z.output<typeof editRoundSchema>, editorId: string): Promise<EditResult> {
   return transaction(db, async (tx) => {
     const round = await getRoundRecord(tx, input.slug);
-    if (!round) throw new ReferenceDataError("No such round.");
+    if (!round) throw new ReferenceDataError("noRound", "No such round.");
     const record = { entity: "round" as const, id: round.id };
     await assertUnchangedSince(tx, record, input.version);
     const track = await firstRow(tx.select({ id: tracks.id }).from(tracks).where(eq(tracks.slug, input.trackSlug)).limit(1));
-    if (!track) throw new ReferenceDataError("Choose an existing track.");
+    if (!track) throw new ReferenceDataError("chooseTrack", "Choose an existing track.");
     const fields = { name: input.name, nameZh: input.nameZh, startDate: input.startDate, endDate: input.endDate, datePrecision: input.datePrecision, dateNote: input.dateNote, location: input.location };
     await tx
       .update(rounds)
@@ -92,7 +92,7 @@ export async function editRound(db: Executor, input: z.output<typeof editRoundSc
 export async function editCategory(db: Executor, input: z.output<typeof editCategorySchema>, editorId: string): Promise<EditResult> {
   return transaction(db, async (tx) => {
     const category = await getCategoryRecord(tx, input.slug);
-    if (!category) throw new ReferenceDataError("No such category.");
+    if (!category) throw new ReferenceDataError("noCategory", "No such category.");
     const record = { entity: "category" as const, id: category.id };
     await assertUnchangedSince(tx, record, input.version);
     const after = { name: input.name, description: input.description, nameZh: input.nameZh, descriptionZh: input.descriptionZh, position: input.position };
@@ -120,8 +120,8 @@ const subjectPublished = (subject: Pick<SubjectRecord, "confidential" | "mergedI
 export async function editSubject(db: Executor, input: z.output<typeof editSubjectSchema>, editorId: string): Promise<EditResult & { keptAsAliases: string[] }> {
   return transaction(db, async (tx) => {
     const subject = await getSubjectRecord(tx, input.slug);
-    if (!subject) throw new ReferenceDataError("No such person or law.");
-    if (subject.mergedInto) throw new ReferenceDataError(`This record was merged into ${subject.mergedInto.name}: correct that one instead.`);
+    if (!subject) throw new ReferenceDataError("noSubject", "No such person or law.");
+    if (subject.mergedInto) throw new ReferenceDataError("subjectMergedCorrect", `This record was merged into ${subject.mergedInto.name}: correct that one instead.`, { name: subject.mergedInto.name });
     const record = { entity: "subject" as const, id: subject.id };
     await assertUnchangedSince(tx, record, input.version);
     const newNames = new Set([input.name, input.nameZh ?? ""]);
@@ -148,7 +148,7 @@ export async function editSubject(db: Executor, input: z.output<typeof editSubje
 export async function editSubjectEvent(db: Executor, input: z.output<typeof editSubjectEventSchema>, editorId: string): Promise<EditResult> {
   return transaction(db, async (tx) => {
     const event = await getSubjectEventRecord(tx, input.eventId);
-    if (!event) throw new ReferenceDataError("No such event.");
+    if (!event) throw new ReferenceDataError("noEvent", "No such event.");
     const subject = await firstRow(tx.select({ name: subjects.name, confidential: subjects.confidential, mergedIntoId: subjects.mergedIntoId }).from(subjects).where(eq(subjects.id, event.subjectId)).limit(1));
     const record = { entity: "subject_event" as const, id: event.id };
     await assertUnchangedSince(tx, record, input.version);
@@ -178,7 +178,7 @@ export async function deleteReferenceRecord(db: Executor, input: z.output<typeof
     switch (input.entity) {
       case "track": {
         const track = await getTrackRecord(tx, input.slug);
-        if (!track) throw new ReferenceDataError("No such track.");
+        if (!track) throw new ReferenceDataError("noTrack", "No such track.");
         await assertUnchangedSince(tx, { entity: "track", id: track.id }, input.version);
         const refs = await listTrackReferences(tx, track.id);
         if (refs.length) throw refusal("track", refs, "it stays as it is.");
@@ -188,11 +188,11 @@ export async function deleteReferenceRecord(db: Executor, input: z.output<typeof
       }
       case "round": {
         const round = await getRoundRecord(tx, input.slug);
-        if (!round) throw new ReferenceDataError("No such round.");
+        if (!round) throw new ReferenceDataError("noRound", "No such round.");
         await assertUnchangedSince(tx, { entity: "round", id: round.id }, input.version);
         const refs = await listRoundReferences(tx, round.id);
         if (refs.length) throw refusal("round", refs, "it stays as it is.");
-        if (round.publishedAt) throw new ReferenceDataError("This round was published: its public page stays, so it cannot be deleted.");
+        if (round.publishedAt) throw new ReferenceDataError("roundPublished", "This round was published: its public page stays, so it cannot be deleted.");
         await tx.delete(rounds).where(eq(rounds.id, round.id));
         const { id: _id, publishedAt: _p, trackName: _t, ...before } = round;
         await recordAudit(tx, { userId: editorId, action: "round.delete", entity: "round", entityId: round.id, before });
@@ -200,7 +200,7 @@ export async function deleteReferenceRecord(db: Executor, input: z.output<typeof
       }
       case "category": {
         const category = await getCategoryRecord(tx, input.slug);
-        if (!category) throw new ReferenceDataError("No such category.");
+        if (!category) throw new ReferenceDataError("noCategory", "No such category.");
         await assertUnchangedSince(tx, { entity: "category", id: category.id }, input.version);
         const refs = await listCategoryReferences(tx, category.id);
         if (refs.length) throw refusal("category", refs, "a category with benchmarks stays (retire its benchmarks instead).");
@@ -211,9 +211,9 @@ export async function deleteReferenceRecord(db: Executor, input: z.output<typeof
       }
       case "subject": {
         const subject = await getSubjectRecord(tx, input.slug);
-        if (!subject) throw new ReferenceDataError("No such person or law.");
+        if (!subject) throw new ReferenceDataError("noSubject", "No such person or law.");
         await assertUnchangedSince(tx, { entity: "subject", id: subject.id }, input.version);
-        if (subject.mergedInto) throw new ReferenceDataError(`This record was merged into ${subject.mergedInto.name}: it stays, so that its old address leads there.`);
+        if (subject.mergedInto) throw new ReferenceDataError("subjectMergedStays", `This record was merged into ${subject.mergedInto.name}: it stays, so that its old address leads there.`, { name: subject.mergedInto.name });
         const refs = await listSubjectReferences(tx, subject.id);
         if (refs.length) throw refusal(subject.kind === "person" ? "person" : "record", refs, "a person or law named by a benchmark or with events stays (merge a duplicate into the right record instead).");
         await tx.delete(subjects).where(eq(subjects.id, subject.id));
@@ -244,11 +244,11 @@ export interface MergeResult {
 export async function mergeSubject(db: Executor, input: z.output<typeof mergeSubjectSchema>, editorId: string): Promise<MergeResult> {
   return transaction(db, async (tx) => {
     const [from, into] = await Promise.all([getSubjectRecord(tx, input.slug), getSubjectRecord(tx, input.intoSlug)]);
-    if (!from) throw new ReferenceDataError("No such person or law.");
-    if (!into) throw new ReferenceDataError("Choose an existing record to merge into.");
-    if (from.mergedInto) throw new ReferenceDataError(`This record was already merged into ${from.mergedInto.name}.`);
-    if (into.mergedInto) throw new ReferenceDataError(`${into.name} was itself merged into ${into.mergedInto.name}: merge into that one.`);
-    if (from.kind !== into.kind) throw new ReferenceDataError(`Only records of the same kind merge: this is a ${from.kind}, ${into.name} a ${into.kind}.`);
+    if (!from) throw new ReferenceDataError("noSubject", "No such person or law.");
+    if (!into) throw new ReferenceDataError("chooseMergeTarget", "Choose an existing record to merge into.");
+    if (from.mergedInto) throw new ReferenceDataError("alreadyMerged", `This record was already merged into ${from.mergedInto.name}.`, { name: from.mergedInto.name });
+    if (into.mergedInto) throw new ReferenceDataError("targetMerged", `${into.name} was itself merged into ${into.mergedInto.name}: merge into that one.`, { name: into.name, other: into.mergedInto.name });
+    if (from.kind !== into.kind) throw new ReferenceDataError("sameKind", `Only records of the same kind merge: this is a ${from.kind}, ${into.name} a ${into.kind}.`, { kind: { word: from.kind }, name: into.name, other: { word: into.kind } });
     await assertUnchangedSince(tx, { entity: "subject", id: from.id }, input.version);
 
     const links = await tx.select({ benchmarkId: benchmarkSubjects.benchmarkId }).from(benchmarkSubjects).where(eq(benchmarkSubjects.subjectId, from.id));

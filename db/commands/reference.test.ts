@@ -28,7 +28,7 @@ describe("reference-data commands", () => {
     expect((await listTracks(db)).at(-1)).toEqual({ slug: "new-track", name: "A new dialogue", nameZh: null });
     expect(await lastAudit()).toMatchObject({ action: "track.create", entity: "track" });
     const before = await counts();
-    await expect(createTrack(db, { slug: "new-track", name: "Again", shortName: "Again", description: "" }, EDITOR)).rejects.toThrow(new ReferenceDataError("A track called “new-track” already exists."));
+    await expect(createTrack(db, { slug: "new-track", name: "Again", shortName: "Again", description: "" }, EDITOR)).rejects.toThrow(new ReferenceDataError("trackExists", "A track called “new-track” already exists.", { slug: "new-track" }));
     expect(await counts()).toEqual(before);
   });
 

@@ -1,8 +1,9 @@
 import "server-only";
 // What an editor adds or changes in the reference data: tracks, rounds, categories, people and laws,
 // their events, a benchmark's retirement. Each checks what it needs and writes its audit entry in
-// the same transaction; a refusal is a ReferenceDataError whose message the form shows as it is.
+// the same transaction; a refusal is a ReferenceDataError, its catalogue code beside the English message.
 import { count, eq } from "drizzle-orm";
+import { CodedRefusal } from "@/lib/refusal";
 import type { z } from "zod";
 import type { deadlineSchema, newCategorySchema, newRoundSchema, newSubjectEventSchema, newSubjectSchema, newTrackSchema, retireBenchmarkSchema } from "@/lib/validation/editor";
 import { recordAudit } from "./audit";
@@ -10,7 +11,7 @@ import { benchmarks, categories, rounds, subjectEvents, subjects, tracks } from 
 import { transaction, type Executor } from "../transaction";
 import { firstRow } from "../dialect";
 
-export class ReferenceDataError extends Error {}
+export class ReferenceDataError extends CodedRefusal {}
 
 /** A deletion refused because something refers to the record: what refers to it, kept for the message in the page's language. */
 export class ReferencedRecordError extends ReferenceDataError {
@@ -20,7 +21,8 @@ export class ReferencedRecordError extends ReferenceDataError {
     readonly retire: string,
     message: string,
   ) {
-    super(message);
+    // Said from its parts (server/i18n/refusals.ts), not from the code's values alone.
+    super("referenced", message);
   }
 }
 
@@ -30,7 +32,7 @@ async function trackIdOf(tx: Executor, slug: string): Promise<number | undefined
 
 export async function createTrack(db: Executor, input: z.output<typeof newTrackSchema>, editorId: string): Promise<void> {
   await transaction(db, async (tx) => {
-    if (await trackIdOf(tx, input.slug)) throw new ReferenceDataError(`A track called “${input.slug}” already exists.`);
+    if (await trackIdOf(tx, input.slug)) throw new ReferenceDataError("trackExists", `A track called “${input.slug}” already exists.`, { slug: input.slug });
     const [row] = await tx.insert(tracks).values(input).returning({ id: tracks.id });
     await recordAudit(tx, { userId: editorId, action: "track.create", entity: "track", entityId: row!.id, after: input });
   });
@@ -39,8 +41,8 @@ export async function createTrack(db: Executor, input: z.output<typeof newTrackS
 export async function createRound(db: Executor, input: z.output<typeof newRoundSchema>, editorId: string): Promise<void> {
   await transaction(db, async (tx) => {
     const trackId = await trackIdOf(tx, input.trackSlug);
-    if (!trackId) throw new ReferenceDataError("Choose an existing track.");
-    if (await firstRow(tx.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, input.slug)).limit(1))) throw new ReferenceDataError(`A round called “${input.slug}” already exists.`);
+    if (!trackId) throw new ReferenceDataError("chooseTrack", "Choose an existing track.");
+    if (await firstRow(tx.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, input.slug)).limit(1))) throw new ReferenceDataError("roundExists", `A round called “${input.slug}” already exists.`, { slug: input.slug });
     const { trackSlug: _track, ...values } = input;
     const [row] = await tx
       .insert(rounds)
@@ -54,7 +56,7 @@ export async function createRound(db: Executor, input: z.output<typeof newRoundS
 export async function setScoringDeadline(db: Executor, input: z.output<typeof deadlineSchema>, editorId: string): Promise<{ roundName: string }> {
   return transaction(db, async (tx) => {
     const round = await firstRow(tx.select({ id: rounds.id, name: rounds.name, scoringDeadline: rounds.scoringDeadline }).from(rounds).where(eq(rounds.slug, input.roundSlug)).limit(1));
-    if (!round) throw new ReferenceDataError("No such round.");
+    if (!round) throw new ReferenceDataError("noRound", "No such round.");
     await tx.update(rounds).set({ scoringDeadline: input.scoringDeadline }).where(eq(rounds.id, round.id));
     await recordAudit(tx, { userId: editorId, action: "round.deadline", entity: "round", entityId: round.id, before: { scoringDeadline: round.scoringDeadline }, after: { scoringDeadline: input.scoringDeadline } });
     return { roundName: round.name };
@@ -64,7 +66,7 @@ export async function setScoringDeadline(db: Executor, input: z.output<typeof de
 /** A new category goes last in the list. */
 export async function createCategory(db: Executor, input: z.output<typeof newCategorySchema>, editorId: string): Promise<void> {
   await transaction(db, async (tx) => {
-    if (await firstRow(tx.select({ id: categories.id }).from(categories).where(eq(categories.slug, input.slug)).limit(1))) throw new ReferenceDataError(`A category called “${input.slug}” already exists.`);
+    if (await firstRow(tx.select({ id: categories.id }).from(categories).where(eq(categories.slug, input.slug)).limit(1))) throw new ReferenceDataError("categoryExists", `A category called “${input.slug}” already exists.`, { slug: input.slug });
     const existing = (await firstRow(tx.select({ n: count() }).from(categories).limit(1)))?.n ?? 0;
     const [row] = await tx
       .insert(categories)
@@ -77,7 +79,7 @@ export async function createCategory(db: Executor, input: z.output<typeof newCat
 /** A person, law or practice; a confidential one never reaches a public surface. */
 export async function createSubject(db: Executor, input: z.output<typeof newSubjectSchema>, editorId: string): Promise<void> {
   await transaction(db, async (tx) => {
-    if (await firstRow(tx.select({ id: subjects.id }).from(subjects).where(eq(subjects.slug, input.slug)).limit(1))) throw new ReferenceDataError(`“${input.slug}” is already taken.`);
+    if (await firstRow(tx.select({ id: subjects.id }).from(subjects).where(eq(subjects.slug, input.slug)).limit(1))) throw new ReferenceDataError("slugTaken", `“${input.slug}” is already taken.`, { slug: input.slug });
     const [row] = await tx.insert(subjects).values(input).returning({ id: subjects.id });
     await recordAudit(tx, { userId: editorId, action: "subject.create", entity: "subject", entityId: row!.id, after: input });
   });
@@ -87,7 +89,7 @@ export async function createSubject(db: Executor, input: z.output<typeof newSubj
 export async function createSubjectEvent(db: Executor, input: z.output<typeof newSubjectEventSchema>, editorId: string): Promise<{ subjectName: string }> {
   return transaction(db, async (tx) => {
     const subject = await firstRow(tx.select({ id: subjects.id, name: subjects.name }).from(subjects).where(eq(subjects.slug, input.subjectSlug)).limit(1));
-    if (!subject) throw new ReferenceDataError("Choose an existing person or law.");
+    if (!subject) throw new ReferenceDataError("chooseSubject", "Choose an existing person or law.");
     const { subjectSlug: _slug, ...values } = input;
     const [row] = await tx
       .insert(subjectEvents)
@@ -106,7 +108,7 @@ export async function retireBenchmark(db: Executor, input: z.output<typeof retir
       .from(benchmarks)
       .where(eq(benchmarks.slug, input.benchmarkSlug))
       .limit(1));
-    if (!benchmark) throw new ReferenceDataError("Choose an existing benchmark.");
+    if (!benchmark) throw new ReferenceDataError("chooseBenchmark", "Choose an existing benchmark.");
     await tx.update(benchmarks).set({ retiredOn: input.retiredOn, retiredReason: input.retiredReason }).where(eq(benchmarks.id, benchmark.id));
     await recordAudit(tx, {
       userId: editorId,

@@ -3,6 +3,7 @@ import "server-only";
 // from an earlier round in bulk. Each runs in a write transaction with its conflict check, so two
 // saves of the same reviewer's score (two tabs, two processes) cannot both pass it.
 import { and, desc, eq, inArray } from "drizzle-orm";
+import { CodedRefusal, type RefusalCode, type RefusalParam } from "@/lib/refusal";
 import type { Status } from "@/lib/domain";
 import { carriedForwardRationale } from "@/lib/review";
 import { isApplicable, isInScope } from "@/lib/scoring";
@@ -16,13 +17,15 @@ import { recordAudit } from "./audit";
 import { detectTextLang } from "@/lib/localized";
 import { firstRow, lockUntilCommit } from "../dialect";
 
-export class ConflictError extends Error {
+export class ConflictError extends CodedRefusal {
   /** For a stale form: the id of the reviewer's latest assessment now, so a tool can show it. */
   constructor(
+    code: RefusalCode,
     message: string,
+    params: Record<string, RefusalParam> = {},
     readonly latestId?: number,
   ) {
-    super(message);
+    super(code, message, params);
   }
 }
 
@@ -60,8 +63,12 @@ async function appendAssessment(tx: Executor, input: NewAssessment, origin?: Rec
     .orderBy(desc(assessments.id))
     .limit(1));
   if ((latest?.id ?? 0) !== input.expectedLatestId) {
+    const time = latest?.createdAt.slice(0, 16).replace("T", " ") ?? "an unknown time";
+    const status = latest?.status ?? "none";
     throw new ConflictError(
-      `This score was changed at ${latest?.createdAt.slice(0, 16).replace("T", " ") ?? "an unknown time"} UTC (now “${latest?.status ?? "none"}”) after you opened the form. Nothing was saved: reload to see the current score, then save again.`,
+      "scoreChanged",
+      `This score was changed at ${time} UTC (now “${status}”) after you opened the form. Nothing was saved: reload to see the current score, then save again.`,
+      { time, status },
       latest?.id ?? 0,
     );
   }

@@ -7,6 +7,7 @@ import { EditConflictError } from "@/db/commands/record-edits";
 import { ReferenceDataError, ReferencedRecordError } from "@/db/commands/reference";
 import { RecordEditError } from "@/db/commands/record-edits-statements";
 import { ConflictError } from "@/db/commands/review";
+import { DraftError } from "@/db/commands/drafts";
 import { PreliminaryRefusedError } from "@/db/commands/publishing";
 import { ScopeError } from "@/db/commands/scopes";
 import { StatementError } from "@/db/commands/statements";
@@ -30,13 +31,16 @@ describe("refusals in the page's language", () => {
   });
 
   it("leave English as it is", () => {
-    expect(localizeRefusal(new ReferenceDataError("No such track."), "en")).toBe("No such track.");
+    expect(localizeRefusal(new ReferenceDataError("noTrack", "No such track."), "en")).toBe("No such track.");
   });
 
   it("say a refusal in Chinese, its arguments kept", () => {
-    expect(localizeRefusal(new ReferenceDataError("A round called “hrc-40” already exists."), "zh")).toBe("名为“hrc-40”的轮次已经存在。");
+    expect(localizeRefusal(new ReferenceDataError("roundExists", "A round called “hrc-40” already exists.", { slug: "hrc-40" }), "zh")).toBe("名为“hrc-40”的轮次已经存在。");
     expect(localizeRefusal(new RecordEditError("That benchmark no longer exists."), "zh")).toBe("该基准已不存在。");
-    expect(localizeRefusal(new ReferenceDataError("Only records of the same kind merge: this is a person, Article 73 a law."), "zh")).toBe("只有同类记录才能合并：这条是人物，Article 73是法律。");
+    // The kinds are said in the catalogue's words.
+    const sameKind = new ReferenceDataError("sameKind", "Only records of the same kind merge: this is a person, Article 73 a law.", { kind: { word: "person" }, name: "Article 73", other: { word: "law" } });
+    expect(localizeRefusal(sameKind, "zh")).toBe("只有同类记录才能合并：这条是人物，Article 73是法律。");
+    expect(localizeRefusal(sameKind, "en")).toBe("Only records of the same kind merge: this is a person, Article 73 a law.");
   });
 
   it("say a stale form's refusal from who changed the record and when", () => {
@@ -60,9 +64,16 @@ describe("refusals in the page's language", () => {
   });
 
   it("give each coded refusal the English sentence its code names in the catalogue", () => {
-    const coded = [...COMMANDS.matchAll(/new (?:ScopeError|ConfidentialityError|StatementError|RedactionError)\(\s*"(\w+)",\s*"([^"]+)"/g)];
-    expect(coded.length).toBeGreaterThan(15);
+    const coded = [...COMMANDS.matchAll(/new (?:ScopeError|ConfidentialityError|StatementError|RedactionError|ReferenceDataError|ConflictError|PreliminaryRefusedError)\(\s*"(\w+)",\s*"([^"]+)"/g)];
+    expect(coded.length).toBeGreaterThan(30);
     for (const [, code, message] of coded) expect(en.refusal[code as keyof typeof en.refusal], code).toBe(message);
+    const drafts = [...COMMANDS.matchAll(/new DraftError\(\s*"(\w+)",\s*"([^"]+)"/g)];
+    expect(drafts.length).toBeGreaterThan(5);
+    for (const [, code, message] of drafts) expect(en.draftAnswer[code as keyof typeof en.draftAnswer], code).toBe(message);
+    // A sentence with values: its code's English, filled in, is the message.
+    const templated = [...COMMANDS.matchAll(/new (?:ReferenceDataError|ConflictError|DraftError)\(\s*"(\w+)",\s*`/g)].map((m) => m[1]!);
+    expect(templated.length).toBeGreaterThan(10);
+    for (const code of templated) expect(code in en.refusal || code in en.draftAnswer, code).toBe(true);
   });
 
   it("say a coded refusal by its code, in English as the command said it", () => {
@@ -72,11 +83,24 @@ describe("refusals in the page's language", () => {
   });
 
   it("say a decision's and a publication's refusals in Chinese", () => {
-    expect(localizeRefusal(new ConflictError("Another decision on this benchmark was recorded after you opened the form. Nothing was saved: reload to see it, then decide again."), "zh")).toMatch(/^在你打开表单之后/);
-    expect(localizeRefusal(new PreliminaryRefusedError("Publishing now would make this round's figures preliminary: too few of its benchmarks are judged. Nothing was published. Tick the box to publish them as preliminary, or wait for more scores."), "zh")).toMatch(/^现在发布会使本轮的数据成为初步结果/);
+    expect(localizeRefusal(new ConflictError("decisionConflict", "Another decision on this benchmark was recorded after you opened the form. Nothing was saved: reload to see it, then decide again."), "zh")).toMatch(/^在你打开表单之后/);
+    expect(localizeRefusal(new PreliminaryRefusedError("preliminaryRefused", "Publishing now would make this round's figures preliminary: too few of its benchmarks are judged. Nothing was published. Tick the box to publish them as preliminary, or wait for more scores."), "zh")).toMatch(/^现在发布会使本轮的数据成为初步结果/);
+  });
+
+  it("say a decision on a draft's refusal by its code, the draft's state in the catalogue's words", () => {
+    const stale = new DraftError("noLongerDraft", "“Free Li” is no longer a draft (merged); nothing was changed.", { title: "Free Li", state: { word: "merged" } });
+    expect(localizeRefusal(stale, "zh")).toBe("“Free Li”已不再是草稿（已合并）；未作任何更改。");
+    expect(localizeRefusal(stale, "en")).toBe("“Free Li” is no longer a draft (merged); nothing was changed.");
+    expect(localizeRefusal(new DraftError("chooseExisting", "Choose the existing benchmark the draft repeats."), "zh")).toBe("请选择该草稿所重复的现有基准。");
+  });
+
+  it("say a stale score's refusal by its code, its time kept", () => {
+    const error = new ConflictError("scoreChanged", "This score was changed at 2026-12-03 10:15 UTC (now “met”) after you opened the form. Nothing was saved: reload to see the current score, then save again.", { time: "2026-12-03 10:15", status: "met" }, 7);
+    expect(localizeRefusal(error, "zh")).toMatch(/^此评分已于 2026-12-03 10:15（UTC）被更改/);
+    expect(error.latestId).toBe(7);
   });
 
   it("keep a sentence it has no entry for as it was", () => {
-    expect(localizeRefusal(new ReferenceDataError("Something new went wrong."), "zh")).toBe("Something new went wrong.");
+    expect(localizeRefusal(new RecordEditError("Something new went wrong."), "zh")).toBe("Something new went wrong.");
   });
 });

@@ -1,13 +1,14 @@
 // A command's refusal in the language of the page the action came from. A coded refusal (CodedRefusal:
-// ScopeError, ConfidentialityError, StatementError, RedactionError) names its catalogue key and values.
-// Other commands say what they will not do in English only (ReferenceDataError, RecordEditError, …); the
+// ScopeError, ConfidentialityError, StatementError, RedactionError, ReferenceDataError, ConflictError,
+// PreliminaryRefusedError, DraftError) names its catalogue key and values.
+// Other commands say what they will not do in English only (RecordEditError, …); the
 // "refusal" catalogue holds those sentences by key and is matched by their English text, as the validation
 // messages are. The stale form and the deletion of a referenced record carry their parts, said again from those.
 import { createTranslator } from "next-intl";
 import { EditConflictError } from "@/db/commands/record-edits";
 import { ReferencedRecordError } from "@/db/commands/reference";
 import type { Locale } from "@/lib/i18n/locales";
-import { CodedRefusal } from "@/lib/refusal";
+import { CodedRefusal, type RefusalNamespace } from "@/lib/refusal";
 import { referenceKey } from "@/lib/record-references";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh.json";
@@ -21,9 +22,14 @@ export function localizeDraftMessage(message: string, locale: Locale): string {
   return locale === "en" ? message : draftSentences(message);
 }
 
+function codedInChinese(error: CodedRefusal<RefusalNamespace>): string {
+  const t = createTranslator({ locale: "zh", messages: zh, namespace: error.namespace }) as unknown as (key: string, values?: Record<string, string | number>) => string;
+  const values = Object.fromEntries(Object.entries(error.params).map(([name, value]) => [name, typeof value === "object" ? t(value.word) : value]));
+  return t(error.code, values);
+}
+
 export function localizeRefusal(error: Error, locale: Locale): string {
   if (locale === "en") return error.message;
-  if (error instanceof CodedRefusal) return createTranslator({ locale: "zh", messages: zh, namespace: "refusal" })(error.code, error.params);
   if (error instanceof EditConflictError) {
     const t = createTranslator({ locale: "zh", messages: zh, namespace: "refusal" });
     const when = error.changedAt ? t("conflictWhen", { date: error.changedAt.slice(0, 16).replace("T", " ") }) : "";
@@ -40,5 +46,6 @@ export function localizeRefusal(error: Error, locale: Locale): string {
       .join(refs("listSeparator"));
     return t("referenced", { kind: sentences(error.kind), list, retire: sentences(error.retire) });
   }
+  if (error instanceof CodedRefusal) return codedInChinese(error);
   return sentences(error.message);
 }

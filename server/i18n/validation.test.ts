@@ -5,6 +5,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { assessmentFormSchema, evidenceErrorsByRow } from "@/lib/validation/assessment";
+import { newRoundSchema, redactionDecisionSchema } from "@/lib/validation/editor";
+import { editTrackSchema } from "@/lib/validation/records-reference";
 import en from "@/messages/en.json";
 import { localizeFieldErrors, localizeValidationMessage, zodErrorMap } from "./validation";
 
@@ -39,6 +41,23 @@ describe("validation messages in the page's language", () => {
     expect(byRow.get(1)!.url).toHaveLength(1);
     expect(byRow.get(2)!.url).toHaveLength(1);
     expect(byRow.get(2)!.date).toHaveLength(1);
+  });
+
+  it("say the editor's forms' refusals in Chinese and leave them in English on an English page", () => {
+    const fieldErrors = (result: { error?: z.ZodError }, locale: "en" | "zh") =>
+      localizeFieldErrors(z.flattenError(result.error!).fieldErrors as Record<string, string[]>, locale);
+    const round = newRoundSchema.safeParse({ trackSlug: "Bad Slug", slug: "hrc-40", name: "x", location: "", startDate: "2019-03-10", endDate: "2019-03-01", datePrecision: "day", scoringDeadline: "" });
+    expect(fieldErrors(round, "zh")).toMatchObject({ trackSlug: ["请使用小写字母、数字和连字符。"], name: ["请为该轮次填写名称。"] });
+    expect(fieldErrors(round, "en")).toMatchObject({ trackSlug: ["Use lower-case letters, digits and hyphens."], name: ["Give the round a name."] });
+    const dates = newRoundSchema.safeParse({ trackSlug: "hrc", slug: "hrc-40", name: "HRC 40", location: "", startDate: "2019-03-10", endDate: "2019-03-01", datePrecision: "day", scoringDeadline: "" });
+    expect(fieldErrors(dates, "zh").endDate).toEqual(["结束日期早于开始日期。"]);
+    expect(fieldErrors(dates, "en").endDate).toEqual(["The end date is before the start date."]);
+    const redaction = redactionDecisionSchema.safeParse({ record: "nothing", field: "password", decision: "x" });
+    expect(fieldErrors(redaction, "zh")).toEqual({ record: ["请从列表中选择一段文本。"], field: ["请从列表中选择一段文本。"], decision: ["请选择继续隐去名称、隐藏该记录，还是重新显示。"] });
+    // A limit the schema puts in the sentence is kept in the Chinese one.
+    const track = editTrackSchema.safeParse({ slug: "hrc", version: "1", name: "a".repeat(201), shortName: "HRC", description: "" });
+    expect(fieldErrors(track, "zh").name).toEqual(["最多 200 个字符。"]);
+    expect(fieldErrors(track, "en").name).toEqual(["At most 200 characters."]);
   });
 
   it("fill in a placeholder, leave English as it was, and keep a message without an entry", () => {

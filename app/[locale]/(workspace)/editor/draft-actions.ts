@@ -16,8 +16,7 @@ async function decided(work: () => Promise<string>) {
     revalidatePath("/", "layout");
     return { ok: true, message: localizeDraftMessage(message, locale) };
   } catch (error) {
-    if (error instanceof DraftError) throw new ActionError(localizeDraftMessage(error.message, locale));
-    if (error instanceof StatementError) throw new ActionError(localizeRefusal(error, locale));
+    if (error instanceof DraftError || error instanceof StatementError) throw new ActionError(localizeRefusal(error, locale));
     throw error;
   }
 }
