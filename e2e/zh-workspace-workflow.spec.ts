@@ -304,6 +304,9 @@ test("a CSV import in Chinese says what it wrote in Chinese", async ({ editor })
 
 test.describe("a round's agreement and publishing page in Chinese", () => {
   test.describe.configure({ mode: "serial" });
+  // Its round is written straight into the SQLite file of the workflow server (below): on PostgreSQL
+  // (npm run test:pg sets DATABASE_URL) that server does not read the file, so these run on SQLite only.
+  test.skip(!!process.env.DATABASE_URL, "the fixture writes the SQLite file directly");
   // A round of its own, never published here: two reviewers agree on one benchmark and disagree on another.
   const round = { slug: `zh-pub-${run}`, name: `Council session in Chinese ${run}` };
   const DISPUTED = "release-yu-wensheng";
