@@ -133,6 +133,40 @@ export function staleQueueTrigger(name: string, table: string, event: "insert" |
 }
 
 /**
+ * public_stale's triggers as migration 0003 makes them: one run per statement, not per row, over the
+ * rows it wrote (transition tables), and the data version raised once per transaction. Row by row,
+ * every write in a transaction updated the one data_version row again, and PostgreSQL keeps each of
+ * those row versions until the commit and walks them on the next update: publishing a round or
+ * importing thousands of rows took time quadratic in the rows. Once is enough: no other transaction
+ * sees the version before the commit, and the row stays locked by the first update until then. It is
+ * raised again when the version was read as current since (the writers' refresh sets tallies_version
+ * to it), so that a later write in the transaction still tells the refresh its figures are stale.
+ * `staleRows(row)` are the SELECTs of (kind, id) over one written row, named `row`.
+ */
+export function statementStaleQueueTrigger(name: string, table: string, event: "insert" | "update" | "delete", staleRows: (row: string) => readonly string[]): string {
+  const written: Array<[rows: string, row: string]> =
+    event === "delete" ? [["old_rows", "old_row"]] : event === "insert" ? [["new_rows", "new_row"]] : [["new_rows", "new_row"], ["old_rows", "old_row"]];
+  const referencing = written.map(([rows]) => `${rows === "new_rows" ? "NEW" : "OLD"} TABLE AS ${rows}`).join(" ");
+  const stale = written.flatMap(([rows, row]) =>
+    staleRows(row).map((select) => `INSERT INTO "public_stale" ("kind", "id") SELECT DISTINCT stale.* FROM ${rows} AS ${row} CROSS JOIN LATERAL (${select}) AS stale ON CONFLICT DO NOTHING;`),
+  );
+  const body = [
+    `IF NOT EXISTS (SELECT 1 FROM ${written[0]![0]}) THEN RETURN NULL; END IF;`,
+    'SELECT "version", "tallies_version" INTO current_version, current_tallies FROM "data_version" WHERE "id" = 1;',
+    "IF current_setting('scorecard.raised_version', true) IS DISTINCT FROM current_version::text OR current_tallies = current_version THEN",
+    'UPDATE "data_version" SET "version" = "version" + 1 WHERE "id" = 1 RETURNING "version" INTO current_version;',
+    "PERFORM set_config('scorecard.raised_version', current_version::text, true);",
+    "END IF;",
+    ...stale,
+  ];
+  return [
+    `CREATE OR REPLACE FUNCTION "${name}"() RETURNS trigger LANGUAGE plpgsql AS $$ DECLARE current_version integer; current_tallies integer; BEGIN ${body.join(" ")} RETURN NULL; END $$;`,
+    `DROP TRIGGER IF EXISTS "${name}" ON "${table}";`,
+    `CREATE TRIGGER "${name}" AFTER ${event.toUpperCase()} ON "${table}" REFERENCING ${referencing} FOR EACH STATEMENT EXECUTE FUNCTION "${name}"();`,
+  ].join("\n--> statement-breakpoint\n");
+}
+
+/**
  * Empties the database of the app's objects (npm run db:reset): the schema its tables live in (the first
  * on the search path, normally public) is dropped with everything in it and created again, and drizzle's
  * migration journal with it, so that the migrations run afresh. It takes the schema's owner (the

@@ -6,7 +6,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { isValidElement, type ReactNode } from "react";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { listDatabaseTables, listDatabaseTriggers, usesPostgres, type Executor } from "./dialect";
+import { sql } from "drizzle-orm";
+import { allRows, listDatabaseTables, listDatabaseTriggers, oneRow, runSql, usesPostgres, type Executor } from "./dialect";
 import { HAND_WRITTEN_MARK, PUBLIC_TABLES, publicTablesMigrationSql } from "./public-tables";
 
 vi.hoisted(() => {
@@ -67,6 +68,45 @@ describe("the public tables", () => {
         table.name,
       ).toEqual(["delete", "insert", "update"].map((e) => `${table.name}_${e}_marks_published_data`));
     }
+  });
+
+  // Row by row, each write updated the one data_version row again: quadratic within a transaction on PostgreSQL (migration 0003).
+  it.skipIf(!usesPostgres())("on PostgreSQL raise the version once per transaction and mark every row a statement wrote", async () => {
+    const { transaction } = await import("./transaction");
+    const { refreshPublishedAggregates } = await import("./commands/published-aggregates");
+    const versionOf = async (tx: Executor) => Number((await oneRow<{ v: number }>(tx, sql`SELECT version AS v FROM data_version WHERE id = 1`))!.v);
+    const staleRounds = async (tx: Executor) => (await allRows<{ id: number }>(tx, sql`SELECT id FROM public_stale WHERE kind = 'round' ORDER BY id`)).map((r) => Number(r.id));
+    const before = await versionOf(db);
+    const rolledBack = new Error("rolled back");
+    const seen = await transaction(db, async (tx) => {
+      await runSql(tx, sql`UPDATE rounds SET name = name WHERE slug = 'no-such-round'`);
+      const afterNothing = await versionOf(tx);
+      await runSql(tx, sql`INSERT INTO rounds (slug, track_id, name, start_date, date_precision)
+        SELECT 'statement-trigger-' || n, (SELECT id FROM tracks ORDER BY id LIMIT 1), 'Statement trigger ' || n, '2031-01-0' || n, 'day' FROM generate_series(1, 3) AS n`);
+      const inserted = (await allRows<{ id: number }>(tx, sql`SELECT id FROM rounds WHERE slug LIKE 'statement-trigger-%' ORDER BY id`)).map((r) => Number(r.id));
+      const afterInsert = await versionOf(tx);
+      const stale = await staleRounds(tx);
+      await runSql(tx, sql`UPDATE rounds SET name = name || ' (renamed)' WHERE slug LIKE 'statement-trigger-%'`);
+      await runSql(tx, sql`DELETE FROM rounds WHERE slug = 'statement-trigger-3'`);
+      const afterMore = await versionOf(tx);
+      // The refresh takes the version as counted; a write after it must say the figures are stale again.
+      await refreshPublishedAggregates(tx);
+      const counted = await versionOf(tx);
+      await runSql(tx, sql`UPDATE rounds SET name = 'Statement trigger 1' WHERE slug = 'statement-trigger-1'`);
+      const afterRefresh = await versionOf(tx);
+      throw Object.assign(rolledBack, { seen: { afterNothing, inserted, afterInsert, stale, afterMore, counted, afterRefresh } });
+    }).catch((error: unknown) => {
+      if (error !== rolledBack) throw error;
+      return (error as Error & { seen: Record<string, unknown> }).seen;
+    });
+    expect(seen.afterNothing).toBe(before);
+    expect(seen.afterInsert).toBe(before + 1);
+    expect(seen.stale).toEqual(expect.arrayContaining(seen.inserted as number[]));
+    expect((seen.inserted as number[]).length).toBe(3);
+    expect(seen.afterMore).toBe(before + 1);
+    expect(seen.counted).toBe(before + 1);
+    expect(seen.afterRefresh).toBe(before + 2);
+    expect(await versionOf(db)).toBe(before);
   });
 
   // It watches better-sqlite3's prepare; the statements are the same text on PostgreSQL.

@@ -5,10 +5,10 @@
 // migration 0008 are this list turned into SQL (publicTableTriggers); db/public-tables.test.ts checks
 // that the migration says the same, and that every table a public page reads is in the list.
 import { staleQueueTrigger, type TriggerEvent } from "./dialect";
-import { staleQueueTrigger as pgStaleQueueTrigger } from "./dialect-postgres";
+import { staleQueueTrigger as pgStaleQueueTrigger, statementStaleQueueTrigger } from "./dialect-postgres";
 
-/** What a changed row makes stale: SELECTs of (kind, id) over the row's columns (`row` is NEW or OLD). */
-type StaleRows = (row: "NEW" | "OLD", event: TriggerEvent) => string[];
+/** What a changed row makes stale: SELECTs of (kind, id) over the row's columns (`row` names it: NEW or OLD in a row trigger). */
+type StaleRows = (row: string, event: TriggerEvent) => string[];
 
 export interface PublicTable {
   name: string;
@@ -104,5 +104,16 @@ export function pgPublicTablesMigrationSql(): string {
     'INSERT INTO "publication_settings" ("id", "min_coverage_percent") VALUES (1, 60);',
     ...publicTableTriggers("postgres"),
   ];
+  return `${HAND_WRITTEN_MARK}\n${statements.join("\n--> statement-breakpoint\n")}\n`;
+}
+
+/**
+ * PostgreSQL's migration 0003 (its hand-written part): the public tables' triggers again, run once per
+ * statement and raising the version once per transaction (statementStaleQueueTrigger says why).
+ */
+export function pgStatementTriggersMigrationSql(): string {
+  const statements = PUBLIC_TABLES.flatMap((table) =>
+    EVENTS.map((event) => statementStaleQueueTrigger(`${table.name}_${event}_marks_published_data`, table.name, event, (row) => table.stale?.(row, event) ?? [])),
+  );
   return `${HAND_WRITTEN_MARK}\n${statements.join("\n--> statement-breakpoint\n")}\n`;
 }

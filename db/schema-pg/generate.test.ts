@@ -24,4 +24,12 @@ describe("the PostgreSQL migration", () => {
     expect(migration.endsWith(pgPublicTablesMigrationSql())).toBe(true);
     expect(migration.match(/CREATE TRIGGER/g)?.length).toBe(51);
   });
+
+  it("has the public tables' triggers again in migration 0003, once per statement, as db/public-tables.ts declares them", async () => {
+    const { pgStatementTriggersMigrationSql } = await import("../public-tables");
+    const migration = readFileSync(new URL("../migrations-pg/0003_statement-triggers.sql", import.meta.url), "utf8");
+    expect(migration.endsWith(pgStatementTriggersMigrationSql())).toBe(true);
+    expect(migration.match(/FOR EACH STATEMENT/g)?.length).toBe(51);
+    expect(migration).not.toMatch(/FOR EACH ROW/);
+  });
 });
