@@ -82,4 +82,20 @@ describe("transaction", () => {
     // The second's rollback undid only its own row: it ran apart from the first.
     expect(await bodies()).toEqual(["first-1", "first-2"]);
   });
+
+  // node-postgres queues them itself, with a warning that pg 9 will refuse it; the transaction queues them first.
+  it.skipIf(!usesPostgres())("sends the queries its work starts at once to PostgreSQL one at a time, each with its own answer", async () => {
+    const { db } = await scratch();
+    const waitingInPg: number[] = [];
+    const answers = await transaction(db, async (tx) => {
+      const client = (tx as unknown as { session: { client: { _queryQueue: unknown[] } } }).session.client;
+      const reads = Promise.all([1, 2, 3].map((n) => rawAll<{ n: number }>(tx, `select ${n} as n from pg_sleep(0.05)`)));
+      // The first is on the wire for 50 ms; the others wait, here or in node-postgres's own queue.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      waitingInPg.push(client._queryQueue.length);
+      return (await reads).map((rows) => Number(rows[0]!.n));
+    });
+    expect(answers).toEqual([1, 2, 3]);
+    expect(waitingInPg).toEqual([0]);
+  });
 });

@@ -36,7 +36,39 @@ type PgTransactional = { transaction<T>(work: (tx: Executor) => Promise<T>): Pro
 async function pgTransaction<T>(db: Executor, work: (tx: Executor) => Promise<T> | T): Promise<T> {
   const pgDb = db as unknown as PgTransactional;
   if (openPgTransaction.getStore() === db) return pgDb.transaction(async (savepoint) => work(savepoint));
-  return pgDb.transaction((tx) => openPgTransaction.run(tx, async () => work(tx)));
+  return pgDb.transaction((tx) =>
+    openPgTransaction.run(tx, async () => {
+      const restore = queueQueries((tx as unknown as { session: { client: QueryingClient } }).session.client);
+      try {
+        return await work(tx);
+      } finally {
+        restore();
+      }
+    }),
+  );
+}
+
+type QueryingClient = { query: (...args: unknown[]) => unknown };
+
+/**
+ * Runs the queries a transaction's work sends at once (a Promise.all of reads) one after another on
+ * its one pooled client, until `restore` is called. node-postgres queues them itself but warns that it
+ * will stop in pg 9 ("client.query() when the client is already executing a query"). Only the promise
+ * form is queued here; a callback or a submittable (a cursor) goes straight through.
+ */
+function queueQueries(client: QueryingClient): () => void {
+  const query = client.query;
+  let last: Promise<unknown> = Promise.resolve();
+  client.query = (...args: unknown[]) => {
+    const [first] = args;
+    if (typeof args.at(-1) === "function" || (typeof first === "object" && first !== null && "submit" in first)) return query.apply(client, args);
+    const result = last.then(() => query.apply(client, args));
+    last = result.catch(() => undefined);
+    return result;
+  };
+  return () => {
+    client.query = query;
+  };
 }
 
 export async function transaction<T>(db: Executor, work: (tx: Executor) => Promise<T> | T, options: TransactionOptions = {}): Promise<T> {
