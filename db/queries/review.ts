@@ -19,6 +19,7 @@ export interface ReviewRound {
   nameZh: string | null;
   trackId: number;
   trackName: string;
+  trackNameZh: string | null;
   startDate: string;
   endDate: string | null;
   datePrecision: DatePrecision;
@@ -33,6 +34,7 @@ const reviewRoundColumns = {
   nameZh: rounds.nameZh,
   trackId: rounds.trackId,
   trackName: tracks.name,
+  trackNameZh: tracks.nameZh,
   startDate: rounds.startDate,
   endDate: rounds.endDate,
   datePrecision: rounds.datePrecision,
