@@ -76,16 +76,30 @@ test("a reviewer scores in Chinese: the queue, the form, a refusal that keeps wh
   await expect(page.getByRole("navigation", { name: "工作区" }).getByRole("link", { name: "评审队列" })).toHaveAttribute("href", "/zh/review");
   await expectChineseAndAccessible(page);
 
-  await page.getByTestId("review-rounds").locator(`a[href="/zh/review/${ROUND}"]`).click();
+  // The seed's round, its track and its benchmarks are named in Chinese: nothing there is marked as English.
+  const listed = page.getByTestId("review-rounds").getByRole("listitem").filter({ has: page.locator(`a[href="/zh/review/${ROUND}"]`) });
+  await expect(listed.getByRole("link")).toHaveText("2018年中国普遍定期审议");
+  await expect(listed).toContainText("普遍定期审议 · ");
+  await expect(listed.locator('[lang="en"]')).toHaveCount(0);
+  await listed.getByRole("link").click();
   await expect(page).toHaveURL(new RegExp(`/zh/review/${ROUND}$`));
   await expect(page.getByTestId("todo-count")).toContainText("项待评分");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("评分：2018年中国普遍定期审议");
+  await expect(page.getByTestId("queue").locator('tbody th[scope="row"] a')).not.toHaveCount(0);
+  await expect(page.getByTestId("queue").locator('tbody [lang="en"]')).toHaveCount(0);
   await expectChineseAndAccessible(page);
 
   const first = page.getByTestId("queue").locator("tbody tr").first();
   const benchmark = (await first.getAttribute("data-benchmark"))!;
+  const chineseTitle = (await first.getByRole("link").first().textContent())!;
+  expect(chineseTitle).toMatch(/\p{Script=Han}/u);
   await first.getByRole("link").first().click();
   await expect(page).toHaveURL(new RegExp(`/zh/review/${ROUND}/${benchmark}$`));
   await expect(page.getByRole("radiogroup", { name: "状态" })).toBeVisible();
+  // The scoring form names the benchmark and the round by their Chinese names too.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(chineseTitle);
+  await expect(page.getByRole("heading", { level: 1 }).locator('[lang="en"]')).toHaveCount(0);
+  await expect(page.getByText("你在2018年中国普遍定期审议的评分")).toBeVisible();
   await expectChineseAndAccessible(page);
 
   // Too short a rationale: refused in Chinese beside its field, with what was typed kept.

@@ -6,8 +6,12 @@ import type en from "@/messages/en.json";
 export type RefusalNamespace = "refusal" | "draftAnswer";
 export type RefusalCode<N extends RefusalNamespace = "refusal"> = keyof (typeof en)[N] & string;
 
-/** A value the sentence says in the catalogue's own words: the key of a word in the same namespace ("person", "merged"). */
-export type RefusalParam = string | number | { word: string };
+/**
+ * A value of the sentence: as it is; in the catalogue's own words (the key of a word or phrase in the same
+ * namespace, "person", with its own values where it has some); or a record's name in both languages (the
+ * Chinese one said where the record has it).
+ */
+export type RefusalParam = string | number | { word: string; values?: Record<string, RefusalParam> } | { en: string; zh: string | null };
 
 export class CodedRefusal<N extends RefusalNamespace = "refusal"> extends Error {
   constructor(

@@ -33,7 +33,7 @@ export function BenchmarkContext({ history, subjects }: { history: StatusHistory
               {history.map((h) => (
                 <tr key={h.roundSlug} className="border-b border-stone-100" data-round={h.roundSlug}>
                   <th scope="row" className="py-1 pr-2 text-left font-normal">
-                    <LocalizedText locale={locale} en={h.roundName} zh={null} />
+                    <LocalizedText locale={locale} en={h.roundName} zh={h.roundNameZh} />
                   </th>
                   <td className="py-1">
                     <StatusBadge status={h.status} /> {h.isDemo && <DemoLabel />}

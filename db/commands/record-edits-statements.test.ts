@@ -166,7 +166,9 @@ describe("editing a statement", () => {
   });
 
   it("refuses a date after a benchmark it raised starts applying", async () => {
-    await expect(editStatement(db, await statementForm("ngo-2018-hrc37-letter", { date: "2019-05-01", roundSlug: "" }), EDITOR)).rejects.toBeInstanceOf(RecordEditError);
+    const refused = editStatement(db, await statementForm("ngo-2018-hrc37-letter", { date: "2019-05-01", roundSlug: "" }), EDITOR);
+    await expect(refused).rejects.toBeInstanceOf(RecordEditError);
+    await expect(refused).rejects.toMatchObject({ code: "appliesTooEarly", params: { slugs: expect.any(String) } });
   });
 });
 
@@ -254,7 +256,11 @@ describe("merging two benchmarks", () => {
     const into = await idOf("benchmarks", "release-liu-xia");
     const input = mergeBenchmarkSchema.parse({ slug: "liu-xiaobo-contact", version: String(await version("benchmark", from)), intoSlug: "release-liu-xia" });
     const all = await count("SELECT COUNT(*) AS n FROM assessments WHERE benchmark_id IN (?, ?)", from, into);
-    await expect(mergeBenchmarks(db, input, EDITOR)).rejects.toThrow(/Both benchmarks were scored at .*HRC 31|Both benchmarks were scored at /);
+    const refused = await mergeBenchmarks(db, input, EDITOR).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(RecordEditError);
+    expect((refused as RecordEditError).message).toMatch(/^Both benchmarks were scored at .+\. Nothing was merged\./);
+    // Coded for the page's language: the rounds by their Chinese names too, the titles in both languages.
+    expect(refused).toMatchObject({ code: "bothScored", params: { rounds: { zh: expect.stringMatching(/\p{Script=Han}/u) }, into: { en: expect.any(String) }, from: { en: expect.any(String) } } });
     expect((await rawGet(db, "SELECT review_state FROM benchmarks WHERE id = ?", from))).toEqual({ review_state: "approved" });
 
     const kept = (await rawAll(db, "SELECT round_id, status FROM published_scores WHERE benchmark_id = ? ORDER BY round_id", into));

@@ -6,6 +6,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { FieldChange } from "@/lib/record-changes";
+import { CodedRefusal } from "@/lib/refusal";
 import type { BenchmarkEditInput, BenchmarkMergeInput, StatementEditInput } from "@/lib/validation/records-statements";
 import { signatoryLine } from "@/lib/validation/records-statements";
 import {
@@ -36,8 +37,8 @@ import { recordAudit } from "./audit";
 import { findOrCreateOrganisation } from "./statements";
 import { allRows, conditionFlag, firstRow } from "../dialect";
 
-/** A refusal in words, for the form. */
-export class RecordEditError extends Error {}
+/** A refusal of an edit or a merge: its sentence's key in the refusal catalogue, the English kept for logs. */
+export class RecordEditError extends CodedRefusal {}
 
 export const NOTHING_CHANGED = "Nothing changed.";
 
@@ -52,13 +53,13 @@ export const STATEMENT_PUBLIC_FIELDS = ["title", "titleZh", "kind", "date", "dat
 
 async function readStatementFields(tx: Executor, id: number) {
   const fields = await readStatement(tx, id);
-  if (!fields) throw new RecordEditError("That statement no longer exists.");
+  if (!fields) throw new RecordEditError("statementGone", "That statement no longer exists.");
   return fields;
 }
 
 async function readBenchmarkFields(tx: Executor, id: number) {
   const read = await readBenchmark(tx, id);
-  if (!read) throw new RecordEditError("That benchmark no longer exists.");
+  if (!read) throw new RecordEditError("benchmarkGone", "That benchmark no longer exists.");
   return read;
 }
 
@@ -77,11 +78,11 @@ export interface EditResult {
 export async function editStatement(db: Executor, input: StatementEditInput, editorId: string): Promise<EditResult> {
   return await transaction(db, async (tx) => {
     const statement = await firstRow(tx.select({ id: statements.id, public: conditionFlag(isPublicStatement) }).from(statements).where(eq(statements.slug, input.slug)).limit(1));
-    if (!statement) throw new RecordEditError("That statement no longer exists.");
+    if (!statement) throw new RecordEditError("statementGone", "That statement no longer exists.");
     const record = { entity: "statement" as const, id: statement.id };
     await assertUnchangedSince(tx, record, input.version);
     const round = input.roundSlug ? await firstRow(tx.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, input.roundSlug)).limit(1)) : null;
-    if (input.roundSlug && !round) throw new RecordEditError("Choose an existing round, or none.");
+    if (input.roundSlug && !round) throw new RecordEditError("chooseRoundOrNone", "Choose an existing round, or none.");
     const roundId = round?.id ?? null;
     const before = await readStatementFields(tx, statement.id);
     if (before.date !== input.date || before.round !== input.roundSlug) await assertBenchmarksStillApply(tx, statement.id, { date: input.date, roundId });
@@ -146,7 +147,7 @@ async function assertBenchmarksStillApply(tx: Executor, statementId: number, cha
       .where(and(eq(benchmarkSources.benchmarkId, b.benchmarkId), sql`${benchmarkSources.statementId} <> ${statementId}`, sql`${benchmarkSources.reviewState} <> 'rejected'`));
     if (![changed, ...others].some((s) => mayApplyFrom(s, b))) early.push(`“${b.title}”`);
   }
-  if (early.length) throw new RecordEditError(`The benchmark ${early.join(", ")} raised by this statement would then apply from a round before any statement that raised it: change that benchmark's round first.`);
+  if (early.length) throw new RecordEditError("appliesTooEarly", `The benchmark ${early.join(", ")} raised by this statement would then apply from a round before any statement that raised it: change that benchmark's round first.`, { slugs: early.join(", ") });
 }
 
 /** The fields a benchmark's public page shows. */
@@ -165,31 +166,31 @@ async function isPublic(tx: Executor, benchmarkId: number): Promise<boolean> {
 export async function editBenchmark(db: Executor, input: BenchmarkEditInput, editorId: string): Promise<EditResult & { hidden: boolean; hiddenBecause: "confidential" | "unpublished" | null }> {
   return await transaction(db, async (tx) => {
     const benchmark = await firstRow(tx.select({ id: benchmarks.id, reviewState: benchmarks.reviewState }).from(benchmarks).where(eq(benchmarks.slug, input.slug)).limit(1));
-    if (!benchmark) throw new RecordEditError("That benchmark no longer exists.");
-    if (benchmark.reviewState === "merged") throw new RecordEditError("This benchmark was merged into another: edit the one it was merged into.");
+    if (!benchmark) throw new RecordEditError("benchmarkGone", "That benchmark no longer exists.");
+    if (benchmark.reviewState === "merged") throw new RecordEditError("benchmarkMerged", "This benchmark was merged into another: edit the one it was merged into.");
     const record = { entity: "benchmark" as const, id: benchmark.id };
     await assertUnchangedSince(tx, record, input.version);
     const category = await firstRow(tx.select({ id: categories.id }).from(categories).where(eq(categories.slug, input.categorySlug)).limit(1));
-    if (!category) throw new RecordEditError("Choose an existing category.");
+    if (!category) throw new RecordEditError("chooseCategory", "Choose an existing category.");
     const round = await firstRow(tx.select({ id: rounds.id, startDate: rounds.startDate }).from(rounds).where(eq(rounds.slug, input.appliesFromRoundSlug)).limit(1));
-    if (!round) throw new RecordEditError("Choose an existing round for it to apply from.");
+    if (!round) throw new RecordEditError("chooseAppliesFrom", "Choose an existing round for it to apply from.");
     const scope = await resolveTrackSlugs(tx, input.scopeTrackSlugs);
-    if (scope.unknown.length) throw new RecordEditError("One of the tracks ticked no longer exists.");
+    if (scope.unknown.length) throw new RecordEditError("trackGone", "One of the tracks ticked no longer exists.");
     const wantedSubjects = [...new Set(input.subjectSlugs)];
     const subjectRows = wantedSubjects.length ? await tx.select({ id: subjects.id, slug: subjects.slug, confidential: subjects.confidential }).from(subjects).where(inArray(subjects.slug, wantedSubjects)) : [];
-    if (subjectRows.length !== wantedSubjects.length) throw new RecordEditError("One of the people or laws no longer exists.");
+    if (subjectRows.length !== wantedSubjects.length) throw new RecordEditError("subjectGone", "One of the people or laws no longer exists.");
 
     const { fields: before, sources } = await readBenchmarkFields(tx, benchmark.id);
     const bySlug = new Map(sources.map((s) => [s.statementSlug, s]));
     const newDemands = new Map(sources.map((s) => [s.statementSlug, s.demand]));
     const newDemandsZh = new Map(sources.map((s) => [s.statementSlug, s.demandZh]));
     for (const d of input.demands) {
-      if (!bySlug.has(d.statementSlug)) throw new RecordEditError("Reload the page: one of the statements is no longer a source of this benchmark.");
+      if (!bySlug.has(d.statementSlug)) throw new RecordEditError("sourceGone", "Reload the page: one of the statements is no longer a source of this benchmark.");
       newDemands.set(d.statementSlug, d.demand);
       if (d.demandZh !== undefined) newDemandsZh.set(d.statementSlug, d.demandZh);
     }
     if (before.appliesFrom !== input.appliesFromRoundSlug && !sources.some((s) => s.reviewState !== "rejected" && mayApplyFrom(s, round))) {
-      throw new RecordEditError("A benchmark cannot apply from a round before the first statement that raised it, other than the round that statement addresses.");
+      throw new RecordEditError("beforeFirstStatement", "A benchmark cannot apply from a round before the first statement that raised it, other than the round that statement addresses.");
     }
 
     const published = await isPublic(tx, benchmark.id);
@@ -262,22 +263,32 @@ export interface MergeResult {
  */
 export async function mergeBenchmarks(db: Executor, input: BenchmarkMergeInput, editorId: string): Promise<MergeResult> {
   return await transaction(db, async (tx) => {
-    const columns = { id: benchmarks.id, slug: benchmarks.slug, title: benchmarks.title, reviewState: benchmarks.reviewState, confidential: benchmarks.confidential, appliesFromRoundId: benchmarks.appliesFromRoundId };
+    const columns = { id: benchmarks.id, slug: benchmarks.slug, title: benchmarks.title, titleZh: benchmarks.titleZh, reviewState: benchmarks.reviewState, confidential: benchmarks.confidential, appliesFromRoundId: benchmarks.appliesFromRoundId };
     const from = await firstRow(tx.select(columns).from(benchmarks).where(eq(benchmarks.slug, input.slug)).limit(1));
-    if (!from) throw new RecordEditError("That benchmark no longer exists.");
+    if (!from) throw new RecordEditError("benchmarkGone", "That benchmark no longer exists.");
     await assertUnchangedSince(tx, { entity: "benchmark", id: from.id }, input.version);
-    if (from.reviewState !== "approved") throw new RecordEditError(`“${from.title}” is ${from.reviewState === "draft" ? "a draft: merge it from the drafts page" : `${from.reviewState}, not an approved benchmark`}; nothing was changed.`);
+    if (from.reviewState !== "approved") {
+      const draft = from.reviewState === "draft";
+      throw new RecordEditError(
+        "notApproved",
+        `“${from.title}” is ${draft ? "a draft: merge it from the drafts page" : `${from.reviewState}, not an approved benchmark`}; nothing was changed.`,
+        { title: { en: from.title, zh: from.titleZh }, state: draft ? { word: "draftMergeElsewhere" } : { word: "notApprovedState", values: { state: { word: from.reviewState } } } },
+      );
+    }
     const into = await firstRow(tx.select(columns).from(benchmarks).where(eq(benchmarks.slug, input.intoSlug)).limit(1));
-    if (!into || into.id === from.id) throw new RecordEditError("Choose another benchmark to keep.");
-    if (into.reviewState !== "approved") throw new RecordEditError(`“${into.title}” is not an approved benchmark: merge into an approved one.`);
+    if (!into || into.id === from.id) throw new RecordEditError("chooseOther", "Choose another benchmark to keep.");
+    if (into.reviewState !== "approved") throw new RecordEditError("intoNotApproved", `“${into.title}” is not an approved benchmark: merge into an approved one.`, { title: { en: into.title, zh: into.titleZh } });
 
-    const roundNames = new Map((await tx.select({ id: rounds.id, name: rounds.name }).from(rounds)).map((r) => [r.id, r.name]));
+    const roundNames = new Map((await tx.select({ id: rounds.id, name: rounds.name, nameZh: rounds.nameZh }).from(rounds)).map((r) => [r.id, r]));
     const [fromRounds, intoRounds] = await Promise.all([scoredRounds(tx, from.id), scoredRounds(tx, into.id)]);
     const both = [...fromRounds].filter((r) => intoRounds.has(r));
-    const names = (ids: number[]) => ids.map((id) => roundNames.get(id) ?? String(id));
+    const names = (ids: number[]) => ids.map((id) => roundNames.get(id)?.name ?? String(id));
+    const namesZh = (ids: number[]) => ids.map((id) => roundNames.get(id)?.nameZh || roundNames.get(id)?.name || String(id));
     if (both.length && !input.keepTheirs) {
       throw new RecordEditError(
+        "bothScored",
         `Both benchmarks were scored at ${names(both).join(", ")}. Nothing was merged. Settle those rounds first, or tick the box to keep “${into.title}”'s scores there (the scores of “${from.title}” at those rounds then stay stored with it, in its history).`,
+        { rounds: { en: names(both).join(", "), zh: namesZh(both).join("、") }, into: { en: into.title, zh: into.titleZh }, from: { en: from.title, zh: from.titleZh } },
       );
     }
     const moving = [...fromRounds].filter((r) => !intoRounds.has(r));

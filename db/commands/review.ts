@@ -30,12 +30,11 @@ export class ConflictError extends CodedRefusal {
 }
 
 /** Why a score was refused before anything was written: the round or benchmark is missing, or it does not apply. */
-export class ScoreRefusedError extends Error {
-  constructor(
-    readonly reason: "missing" | "not_applicable",
-    message: string,
-  ) {
-    super(message);
+export class ScoreRefusedError extends CodedRefusal {
+  readonly reason: "missing" | "not_applicable";
+  constructor(code: "scoreMissing" | "scoreRoundMissing" | "scoreNotApproved" | "scoreNotApplicable" | "scoreNotInScope", message: string, params: Record<string, RefusalParam> = {}) {
+    super(code, message, params);
+    this.reason = code === "scoreMissing" || code === "scoreRoundMissing" ? "missing" : "not_applicable";
   }
 }
 
@@ -104,11 +103,13 @@ export async function saveScore(
 ): Promise<{ id: number; round: ReviewRound }> {
   const round = await getReviewRound(db, input.roundSlug);
   const benchmark = await getReviewBenchmark(db, input.benchmarkSlug);
-  if (!round || !benchmark) throw new ScoreRefusedError("missing", "That round or benchmark no longer exists. Nothing was saved.");
-  if (benchmark.reviewState !== "approved") throw new ScoreRefusedError("not_applicable", "This benchmark is not approved by an editor yet: it is scored once approved. Nothing was saved.");
+  if (!round || !benchmark) throw new ScoreRefusedError("scoreMissing", "That round or benchmark no longer exists. Nothing was saved.");
+  if (benchmark.reviewState !== "approved") throw new ScoreRefusedError("scoreNotApproved", "This benchmark is not approved by an editor yet: it is scored once approved. Nothing was saved.");
   if (!isApplicable(benchmark, round)) {
-    const why = isInScope(benchmark, round.trackId) ? "" : ` It is not assessed at ${round.trackName} rounds.`;
-    throw new ScoreRefusedError("not_applicable", `This benchmark does not apply at this round.${why} Nothing was saved.`);
+    if (isInScope(benchmark, round.trackId)) throw new ScoreRefusedError("scoreNotApplicable", "This benchmark does not apply at this round. Nothing was saved.");
+    throw new ScoreRefusedError("scoreNotInScope", `This benchmark does not apply at this round. It is not assessed at ${round.trackName} rounds. Nothing was saved.`, {
+      track: { en: round.trackName, zh: round.trackNameZh },
+    });
   }
   const { roundSlug: _round, benchmarkSlug: _benchmark, ...assessment } = input;
   const id = await createAssessment(db, { ...assessment, benchmarkId: benchmark.id, roundId: round.id });
@@ -139,7 +140,7 @@ export interface CarryForwardInput {
 export async function carryForwardScores(db: Executor, input: CarryForwardInput): Promise<CarryForwardResult> {
   return await transaction(db, async (tx) => {
     const round = await getReviewRound(tx, input.roundSlug);
-    if (!round) throw new ScoreRefusedError("missing", "That round no longer exists. Nothing was saved.");
+    if (!round) throw new ScoreRefusedError("scoreRoundMissing", "That round no longer exists. Nothing was saved.");
     const slugs = [...new Set(input.chosen.map((c) => c.benchmarkSlug))];
     const rows = await tx
       .select({ id: benchmarks.id, slug: benchmarks.slug, title: benchmarks.title, appliesFromDate, retiredOn: benchmarks.retiredOn })

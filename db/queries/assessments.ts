@@ -80,6 +80,7 @@ export async function listEvidenceByAssessment(db: Executor, assessmentIds: numb
 export interface CarryForwardSourceRow extends CarryForwardSource {
   roundId: number;
   roundSlug: string;
+  roundNameZh: string | null;
   /** The assessment whose status, rationale and evidence are carried. */
   assessmentId: number;
   basis: "published" | "own";
@@ -108,7 +109,7 @@ export async function listCarryForwardSources(db: Executor, round: { startDate: 
 
 /** At one earlier round: the published score of each benchmark, or else this reviewer's own latest assessment there. */
 async function findCarryForwardAt(db: Executor, earlier: ReviewRound, reviewerId: string, ids: number[]): Promise<Array<{ benchmarkId: number; row: CarryForwardSourceRow }>> {
-  const roundOf = { roundId: earlier.id, roundSlug: earlier.slug, roundName: earlier.name };
+  const roundOf = { roundId: earlier.id, roundSlug: earlier.slug, roundName: earlier.name, roundNameZh: earlier.nameZh };
   const published = await inBatches(ids, async (batch) =>
     (await db
       .select({

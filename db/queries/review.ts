@@ -19,6 +19,7 @@ export interface ReviewRound {
   nameZh: string | null;
   trackId: number;
   trackName: string;
+  trackNameZh: string | null;
   startDate: string;
   endDate: string | null;
   datePrecision: DatePrecision;
@@ -33,6 +34,7 @@ const reviewRoundColumns = {
   nameZh: rounds.nameZh,
   trackId: rounds.trackId,
   trackName: tracks.name,
+  trackNameZh: tracks.nameZh,
   startDate: rounds.startDate,
   endDate: rounds.endDate,
   datePrecision: rounds.datePrecision,
@@ -53,7 +55,9 @@ export interface ReviewBenchmark {
   id: number;
   slug: string;
   title: string;
+  titleZh: string | null;
   categoryName: string;
+  categoryNameZh: string | null;
   confidential: boolean;
   appliesFromDate: string;
   retiredOn: string | null;
@@ -70,7 +74,9 @@ export async function listRoundBenchmarks(db: Executor, round: { startDate: stri
       id: benchmarks.id,
       slug: benchmarks.slug,
       title: benchmarks.title,
+      titleZh: benchmarks.titleZh,
       categoryName: categories.name,
+      categoryNameZh: categories.nameZh,
       confidential: benchmarks.confidential,
       appliesFromDate,
       retiredOn: benchmarks.retiredOn,
@@ -106,6 +112,7 @@ export interface ReviewBenchmarkDetail {
   id: number;
   slug: string;
   title: string;
+  titleZh: string | null;
   appliesFromDate: string;
   retiredOn: string | null;
   confidential: boolean;
@@ -115,7 +122,7 @@ export interface ReviewBenchmarkDetail {
 
 export async function getReviewBenchmark(db: Executor, slug: string): Promise<ReviewBenchmarkDetail | undefined> {
   const row = await firstRow(db
-    .select({ id: benchmarks.id, slug: benchmarks.slug, title: benchmarks.title, appliesFromDate, retiredOn: benchmarks.retiredOn, confidential: benchmarks.confidential, reviewState: benchmarks.reviewState })
+    .select({ id: benchmarks.id, slug: benchmarks.slug, title: benchmarks.title, titleZh: benchmarks.titleZh, appliesFromDate, retiredOn: benchmarks.retiredOn, confidential: benchmarks.confidential, reviewState: benchmarks.reviewState })
     .from(benchmarks)
     .where(eq(benchmarks.slug, slug))
     .limit(1));
@@ -125,6 +132,7 @@ export async function getReviewBenchmark(db: Executor, slug: string): Promise<Re
 export interface StatusHistoryEntry {
   roundSlug: string;
   roundName: string;
+  roundNameZh: string | null;
   status: Status;
   isDemo: boolean;
 }
@@ -132,7 +140,7 @@ export interface StatusHistoryEntry {
 /** A benchmark's published status at each round before this one within its scope, oldest first: never the round being scored. */
 export async function listStatusHistory(db: Executor, benchmarkId: number, round: { startDate: string }): Promise<StatusHistoryEntry[]> {
   return await db
-    .select({ roundSlug: rounds.slug, roundName: rounds.name, status: publishedScores.status, isDemo: publishedScores.isDemo })
+    .select({ roundSlug: rounds.slug, roundName: rounds.name, roundNameZh: rounds.nameZh, status: publishedScores.status, isDemo: publishedScores.isDemo })
     .from(publishedScores)
     .innerJoin(rounds, eq(rounds.id, publishedScores.roundId))
     .where(and(eq(publishedScores.benchmarkId, benchmarkId), lt(rounds.startDate, round.startDate), inScopeOf(rounds.trackId, publishedScores.benchmarkId)))

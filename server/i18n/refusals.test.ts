@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { EditConflictError } from "@/db/commands/record-edits";
 import { ReferenceDataError, ReferencedRecordError } from "@/db/commands/reference";
 import { RecordEditError } from "@/db/commands/record-edits-statements";
-import { ConflictError } from "@/db/commands/review";
+import { ConflictError, ScoreRefusedError } from "@/db/commands/review";
 import { DraftError } from "@/db/commands/drafts";
 import { PreliminaryRefusedError } from "@/db/commands/publishing";
 import { ScopeError } from "@/db/commands/scopes";
@@ -36,7 +36,7 @@ describe("refusals in the page's language", () => {
 
   it("say a refusal in Chinese, its arguments kept", () => {
     expect(localizeRefusal(new ReferenceDataError("roundExists", "A round called “hrc-40” already exists.", { slug: "hrc-40" }), "zh")).toBe("名为“hrc-40”的轮次已经存在。");
-    expect(localizeRefusal(new RecordEditError("That benchmark no longer exists."), "zh")).toBe("该基准已不存在。");
+    expect(localizeRefusal(new RecordEditError("benchmarkGone", "That benchmark no longer exists."), "zh")).toBe("该基准已不存在。");
     // The kinds are said in the catalogue's words.
     const sameKind = new ReferenceDataError("sameKind", "Only records of the same kind merge: this is a person, Article 73 a law.", { kind: { word: "person" }, name: "Article 73", other: { word: "law" } });
     expect(localizeRefusal(sameKind, "zh")).toBe("只有同类记录才能合并：这条是人物，Article 73是法律。");
@@ -64,15 +64,20 @@ describe("refusals in the page's language", () => {
   });
 
   it("give each coded refusal the English sentence its code names in the catalogue", () => {
-    const coded = [...COMMANDS.matchAll(/new (?:ScopeError|ConfidentialityError|StatementError|RedactionError|ReferenceDataError|ConflictError|PreliminaryRefusedError)\(\s*"(\w+)",\s*"([^"]+)"/g)];
-    expect(coded.length).toBeGreaterThan(30);
+    const coded = [...COMMANDS.matchAll(/new (?:ScopeError|ConfidentialityError|StatementError|RedactionError|ReferenceDataError|ConflictError|PreliminaryRefusedError|RecordEditError|ScoreRefusedError)\(\s*"(\w+)",\s*"([^"]+)"/g)];
+    expect(coded.length).toBeGreaterThan(50);
     for (const [, code, message] of coded) expect(en.refusal[code as keyof typeof en.refusal], code).toBe(message);
     const drafts = [...COMMANDS.matchAll(/new DraftError\(\s*"(\w+)",\s*"([^"]+)"/g)];
     expect(drafts.length).toBeGreaterThan(5);
     for (const [, code, message] of drafts) expect(en.draftAnswer[code as keyof typeof en.draftAnswer], code).toBe(message);
+    // Every refusal of these commands is coded: none is thrown with its English sentence alone.
+    const codedTemplates = [...COMMANDS.matchAll(/new (?:RecordEditError|ScoreRefusedError)\(\s*"(\w+)",/g)].map((m) => m[1]!);
+    expect(codedTemplates.length).toBeGreaterThan(15);
+    expect(codedTemplates.length).toBe([...COMMANDS.matchAll(/new (?:RecordEditError|ScoreRefusedError)\(/g)].length);
+    for (const code of codedTemplates) expect(code in en.refusal, code).toBe(true);
     // A sentence with values: its code's English, filled in, is the message.
-    const templated = [...COMMANDS.matchAll(/new (?:ReferenceDataError|ConflictError|DraftError)\(\s*"(\w+)",\s*`/g)].map((m) => m[1]!);
-    expect(templated.length).toBeGreaterThan(10);
+    const templated = [...COMMANDS.matchAll(/new (?:ReferenceDataError|ConflictError|DraftError|RecordEditError|ScoreRefusedError)\(\s*"(\w+)",\s*`/g)].map((m) => m[1]!);
+    expect(templated.length).toBeGreaterThan(14);
     for (const code of templated) expect(code in en.refusal || code in en.draftAnswer, code).toBe(true);
   });
 
@@ -101,6 +106,34 @@ describe("refusals in the page's language", () => {
   });
 
   it("keep a sentence it has no entry for as it was", () => {
-    expect(localizeRefusal(new RecordEditError("Something new went wrong."), "zh")).toBe("Something new went wrong.");
+    expect(localizeRefusal(new Error("Something new went wrong."), "zh")).toBe("Something new went wrong.");
+  });
+
+  it("say an edit's and a merge's refusals by their code, a benchmark's title and rounds in Chinese where they have it", () => {
+    const rejected = new RecordEditError("notApproved", "“Free Li” is rejected, not an approved benchmark; nothing was changed.", {
+      title: { en: "Free Li", zh: "释放李某" },
+      state: { word: "notApprovedState", values: { state: { word: "rejected" } } },
+    });
+    expect(localizeRefusal(rejected, "zh")).toBe("“释放李某”处于“已驳回”状态，不是已批准的基准；未作任何更改。");
+    expect(localizeRefusal(rejected, "en")).toBe("“Free Li” is rejected, not an approved benchmark; nothing was changed.");
+    const draft = new RecordEditError("notApproved", "“Free Li” is a draft: merge it from the drafts page; nothing was changed.", { title: { en: "Free Li", zh: null }, state: { word: "draftMergeElsewhere" } });
+    expect(localizeRefusal(draft, "zh")).toBe("“Free Li”是草稿：请在草稿页面合并它；未作任何更改。");
+    const both = new RecordEditError("bothScored", "Both benchmarks were scored at HRC 31. Nothing was merged. …", { rounds: { en: "HRC 31", zh: "人权理事会第31届会议" }, into: { en: "Free Li", zh: null }, from: { en: "Contact", zh: "联系" } });
+    expect(localizeRefusal(both, "zh")).toMatch(/^两项基准在 人权理事会第31届会议 都有评分。.*“Free Li”的评分（“联系”在这些轮次/);
+    expect(localizeRefusal(new RecordEditError("appliesTooEarly", "…", { slugs: "release-li" }), "zh")).toMatch(/^此声明提出的基准 release-li 届时/);
+  });
+
+  it("say a refused score by its code, the track in Chinese where it has a Chinese name, and keep the API's reason", () => {
+    const outside = new ScoreRefusedError("scoreNotInScope", "This benchmark does not apply at this round. It is not assessed at US–China Human Rights Dialogue rounds. Nothing was saved.", {
+      track: { en: "US–China Human Rights Dialogue", zh: "中美人权对话" },
+    });
+    expect(localizeRefusal(outside, "zh")).toBe("此基准不适用于本轮次：它不在中美人权对话的轮次中评估。未保存任何内容。");
+    expect(localizeRefusal(outside, "en")).toBe("This benchmark does not apply at this round. It is not assessed at US–China Human Rights Dialogue rounds. Nothing was saved.");
+    expect(outside.reason).toBe("not_applicable");
+    const gone = new ScoreRefusedError("scoreRoundMissing", "That round no longer exists. Nothing was saved.");
+    expect(localizeRefusal(gone, "zh")).toBe("该轮次已不存在。未保存任何内容。");
+    expect(gone.reason).toBe("missing");
+    expect(localizeRefusal(new ScoreRefusedError("scoreNotApproved", "This benchmark is not approved by an editor yet: it is scored once approved. Nothing was saved."), "zh")).toBe("此基准尚未经编辑批准：批准后才能评分。未保存任何内容。");
+    expect(localizeRefusal(new ScoreRefusedError("scoreNotInScope", "…", { track: { en: "UPR", zh: null } }), "zh")).toMatch(/^此基准不适用于本轮次：它不在UPR的轮次中评估/);
   });
 });

@@ -1,14 +1,13 @@
 // A command's refusal in the language of the page the action came from. A coded refusal (CodedRefusal:
 // ScopeError, ConfidentialityError, StatementError, RedactionError, ReferenceDataError, ConflictError,
-// PreliminaryRefusedError, DraftError) names its catalogue key and values.
-// Other commands say what they will not do in English only (RecordEditError, …); the
-// "refusal" catalogue holds those sentences by key and is matched by their English text, as the validation
+// PreliminaryRefusedError, DraftError, RecordEditError, ScoreRefusedError) names its catalogue key and values.
+// Any other error's English sentence is looked up in the "refusal" catalogue by its text, as the validation
 // messages are. The stale form and the deletion of a referenced record carry their parts, said again from those.
 import { createTranslator } from "next-intl";
 import { EditConflictError } from "@/db/commands/record-edits";
 import { ReferencedRecordError } from "@/db/commands/reference";
 import type { Locale } from "@/lib/i18n/locales";
-import { CodedRefusal, type RefusalNamespace } from "@/lib/refusal";
+import { CodedRefusal, type RefusalNamespace, type RefusalParam } from "@/lib/refusal";
 import { referenceKey } from "@/lib/record-references";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh.json";
@@ -24,8 +23,13 @@ export function localizeDraftMessage(message: string, locale: Locale): string {
 
 function codedInChinese(error: CodedRefusal<RefusalNamespace>): string {
   const t = createTranslator({ locale: "zh", messages: zh, namespace: error.namespace }) as unknown as (key: string, values?: Record<string, string | number>) => string;
-  const values = Object.fromEntries(Object.entries(error.params).map(([name, value]) => [name, typeof value === "object" ? t(value.word) : value]));
-  return t(error.code, values);
+  const say = (value: RefusalParam): string | number => {
+    if (typeof value !== "object") return value;
+    if ("word" in value) return t(value.word, sayAll(value.values ?? {}));
+    return value.zh || value.en;
+  };
+  const sayAll = (params: Record<string, RefusalParam>) => Object.fromEntries(Object.entries(params).map(([name, value]) => [name, say(value)]));
+  return t(error.code, sayAll(error.params));
 }
 
 export function localizeRefusal(error: Error, locale: Locale): string {

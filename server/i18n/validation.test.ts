@@ -4,10 +4,16 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { assessmentFormSchema, evidenceErrorsByRow } from "@/lib/validation/assessment";
+import { accountRoleSchema, changePasswordSchema, endSessionSchema, resetPasswordSchema } from "@/lib/validation/account";
+import { assessmentApiSchema, assessmentFormSchema, carryForwardSchema, evidenceErrorsByRow } from "@/lib/validation/assessment";
+import { benchmarkRowSchema, importUploadSchema, parseEvidenceCell, scoreRowSchema } from "@/lib/validation/import";
+import { parsePageParams } from "@/lib/validation/paging";
+import { backupCodeSchema, confirmPasswordSchema, totpCodeSchema, twoFactorRequirementSchema, verifyTotpRequestSchema } from "@/lib/validation/two-factor";
 import { newRoundSchema, redactionDecisionSchema } from "@/lib/validation/editor";
 import { editTrackSchema } from "@/lib/validation/records-reference";
 import en from "@/messages/en.json";
+import { ADDRESSEE_LABELS, STATUS_LABELS, STATUSES } from "@/lib/domain";
+import { localizeImportProblem } from "./import-problems";
 import { localizeFieldErrors, localizeValidationMessage, zodErrorMap } from "./validation";
 
 const VALIDATION_SOURCE = ["lib/validation", "lib/auth"]
@@ -70,5 +76,97 @@ describe("validation messages in the page's language", () => {
     const result = z.object({ n: z.number() }).safeParse({ n: "x" }, { error: zodErrorMap("zh") });
     expect(result.error!.issues[0]!.message).toMatch(/\p{Script=Han}/u);
     expect(zodErrorMap("en")).toBeUndefined();
+  });
+});
+
+/** Every message a failed parse gives, in the order zod reports them. */
+const messagesOf = (result: { success: boolean; error?: z.ZodError }) => (result.error?.issues ?? []).map((issue) => issue.message);
+
+/**
+ * What is still English in a Chinese sentence once the words the reader types or sends as they are
+ * (field names, codes, addresses, the accepted English labels, quoted values) are set aside.
+ */
+function englishLeftIn(sentence: string): string[] {
+  // The addressees and statuses a file or a tool may name, in English as the export writes them.
+  for (const label of [...Object.values(ADDRESSEE_LABELS), ...Object.values(STATUS_LABELS), ...STATUSES].sort((a, b) => b.length - a.length)) sentence = sentence.replaceAll(label, "");
+  const kept = /“[^”]*”|https?:\/\/\S*|example\.org\/report|release-gui-minhai|npm run import|\b(?:currentPassword|newPassword|token|code|trustDevice|extra|true|false|yes|no|id|CSV|MB|abcde)\b/g;
+  return sentence.replace(kept, "").match(/[A-Za-z]{3,}/g) ?? [];
+}
+
+describe("the account, scoring, import, paging and two-factor schemas in Chinese", () => {
+  const everySentence: string[] = [
+    // account.ts
+    ...messagesOf(changePasswordSchema.safeParse({ currentPassword: "", newPassword: "short" })),
+    ...messagesOf(changePasswordSchema.safeParse({ currentPassword: 7, newPassword: "x".repeat(201) })),
+    ...messagesOf(changePasswordSchema.safeParse({ currentPassword: "x".repeat(201), newPassword: "long enough now", trustDevice: true })),
+    ...messagesOf(accountRoleSchema.safeParse({ userId: "", role: "admin" })),
+    ...messagesOf(accountRoleSchema.safeParse({ userId: "x".repeat(65), role: "editor" })),
+    ...messagesOf(resetPasswordSchema.safeParse({ newPassword: "long enough now", token: "" })),
+    ...messagesOf(resetPasswordSchema.safeParse({ newPassword: "long enough now", token: "x".repeat(201), extra: 1 })),
+    ...messagesOf(endSessionSchema.safeParse({ sessionId: "x".repeat(65) })),
+    // assessment.ts: the form, the carry-forward and the API's body
+    ...messagesOf(assessmentFormSchema.safeParse({ roundSlug: "Bad", benchmarkSlug: "b", expectedLatestId: "0", rationale: "x".repeat(4001), publicRecord: "no", evidenceUrl: ["x".repeat(2001)], evidenceTitle: [""], evidenceDate: [""] })),
+    ...messagesOf(carryForwardSchema.safeParse({ roundSlug: "hrc-37", chosen: [] })),
+    ...messagesOf(carryForwardSchema.safeParse({ roundSlug: "hrc-37", chosen: ["Not A Benchmark"] })),
+    ...messagesOf(carryForwardSchema.safeParse({ roundSlug: "hrc-37", chosen: Array.from({ length: 501 }, (_, i) => `b-${i}:1`) })),
+    ...messagesOf(assessmentApiSchema.safeParse({ round: "hrc-37", benchmark: "b", expectedLatestId: "1", status: "done", rationale: "long enough rationale", publicRecord: "yes", evidence: [{ url: "https://example.org", title: "", publishedOn: "July" }] })),
+    ...messagesOf(assessmentApiSchema.safeParse({ round: "hrc-37", benchmark: "b", expectedLatestId: 0, status: "met", rationale: "long enough rationale", evidence: [{ url: "https://example.org", title: "x".repeat(301) }] })),
+    // import.ts: the upload, a benchmarks row, a scores row and an evidence cell
+    ...messagesOf(importUploadSchema.safeParse({ file: undefined })),
+    ...messagesOf(importUploadSchema.safeParse({ file: new File([], "empty.csv") })),
+    ...messagesOf(importUploadSchema.safeParse({ file: new File([new Uint8Array(5 * 1024 * 1024 + 1)], "big.csv") })),
+    ...messagesOf(benchmarkRowSchema.safeParse({ benchmark: "", benchmark_id: "Not A Slug", category: "x".repeat(121), addressee: "the moon", applies_from: "", assessed_at: Array.from({ length: 101 }, (_, i) => `t${i}`).join(" | "), retired_on: "soon", retired_reason: "x".repeat(501), sources: "x".repeat(301), people: "x".repeat(301), laws: Array.from({ length: 101 }, (_, i) => `l${i}`).join(" | ") })),
+    ...messagesOf(benchmarkRowSchema.safeParse({ benchmark_id: "b", category: "c", addressee: "", applies_from: "HRC 37", retired_on: "2019-01-01" })),
+    ...messagesOf(benchmarkRowSchema.safeParse({ benchmark: "B", benchmark_id: "b", category: "c", addressee: "Chinese government", applies_from: "HRC 37", retired_reason: "died" })),
+    ...messagesOf(scoreRowSchema.safeParse({ round: "x".repeat(201), round_id: "hrc-37", round_start: "March", track: "x".repeat(201), benchmark: "x".repeat(201), benchmark_id: "b", rationale: "short", status: "Done", status_code: "done", demo: "maybe", evidence: "Report" })),
+    ...messagesOf(scoreRowSchema.safeParse({ round_id: "hrc-37", benchmark_id: "b", rationale: "long enough rationale", status: "Met", status_code: "partial" })),
+    ...messagesOf(scoreRowSchema.safeParse({ round_id: "hrc-37", benchmark_id: "b", rationale: "" })),
+    ...parseEvidenceCell(Array.from({ length: 21 }, () => "<https://example.org>").join(" | ")).problems,
+    // paging.ts
+    ...parsePageParams({ page: "two", pageSize: "many" }).problems,
+    ...parsePageParams({ pageSize: "900" }).problems,
+    // two-factor.ts
+    ...messagesOf(totpCodeSchema.safeParse("12345")),
+    ...messagesOf(backupCodeSchema.safeParse("x".repeat(33))),
+    ...messagesOf(backupCodeSchema.safeParse("abcde12345")),
+    ...messagesOf(confirmPasswordSchema.safeParse({ password: "" })),
+    ...messagesOf(confirmPasswordSchema.safeParse({ password: "x".repeat(201) })),
+    ...messagesOf(twoFactorRequirementSchema.safeParse({ requireTwoFactor: "yes" })),
+    ...messagesOf(verifyTotpRequestSchema.safeParse({ code: "123456", trustDevice: true })),
+  ];
+
+  it("say every sentence these schemas give in Chinese, nothing of it left in English", () => {
+    const sentences = [...new Set(everySentence)];
+    expect(sentences.length).toBeGreaterThan(50);
+    const english = sentences.map((sentence) => ({ sentence, left: englishLeftIn(localizeValidationMessage(sentence, "zh")) })).filter(({ left }) => left.length > 0);
+    expect(english).toEqual([]);
+    for (const sentence of sentences) expect(localizeValidationMessage(sentence, "en")).toBe(sentence);
+  });
+
+  it("say an account's and a sign-in code's refusals in Chinese", () => {
+    expect(localizeValidationMessage("Choose editor or reviewer.", "zh")).toBe("请选择编辑或评审员。");
+    expect(messagesOf(resetPasswordSchema.safeParse({ newPassword: "long enough now", token: "" })).map((m) => localizeValidationMessage(m, "zh"))).toEqual(["链接不完整：请从你收到的消息中重新打开它。"]);
+    expect(messagesOf(verifyTotpRequestSchema.safeParse({ code: "123456", trustDevice: true })).map((m) => localizeValidationMessage(m, "zh"))).toEqual(["只能提交 code，不能提交 trustDevice（任何设备都不会因受信任而免填验证码）。"]);
+  });
+
+  it("say the scores API's refusals in Chinese, the status codes kept", () => {
+    const [status] = messagesOf(assessmentApiSchema.safeParse({ round: "hrc-37", benchmark: "b", expectedLatestId: 0, status: "done", rationale: "long enough rationale" }));
+    expect(localizeValidationMessage(status!, "zh")).toBe("请选择一个状态：met, partial, not_met, regressed, unknown。");
+  });
+
+  it("say an import's upload and row refusals in Chinese, each cell by its Chinese name", () => {
+    const upload = importUploadSchema.safeParse({ file: undefined });
+    expect(localizeFieldErrors(z.flattenError(upload.error!).fieldErrors as Record<string, string[]>, "zh")).toEqual({ file: ["请选择要导入的 CSV 文件。"] });
+    const row = messagesOf(benchmarkRowSchema.safeParse({ benchmark: "B", benchmark_id: "b", category: "c", addressee: "", applies_from: "HRC 37", retired_on: "2019-01-01" }));
+    // A row's problems reach the page as one text, its sentences said one by one.
+    expect(localizeImportProblem([...new Set(row)].join(" "), "zh")).toBe("请说明该诉求是向谁提出的。已停用的基准需要注明停用原因。");
+    expect(localizeValidationMessage("The title is missing.", "zh")).toBe("缺少标题。");
+    expect(localizeValidationMessage("Why retired is longer than 500 characters.", "zh")).toBe("停用原因超过了 500 个字符。");
+    // What an evidence cell says of a link zod gave no reason for.
+    expect(localizeValidationMessage("Evidence 3: not a web address.", "zh")).toBe("证据 3：不是网址。");
+  });
+
+  it("say a page address's paging problems in Chinese", () => {
+    expect(parsePageParams({ page: "two", pageSize: "many" }).problems.map((m) => localizeValidationMessage(m, "zh"))).toEqual(["“two”不是页码，因此显示第一页。", "“many”不是有效的每页条数，因此每页显示 100 条。"]);
   });
 });

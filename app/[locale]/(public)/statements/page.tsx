@@ -10,6 +10,8 @@ import { countPublicDemands, listPublishers, listStatementsPage } from "@/db/que
 import { formatDate, type FormatLocale } from "@/lib/format";
 import { pageInfo, pageQuery } from "@/lib/pagination";
 import { localeAlternates } from "@/server/i18n/alternates";
+import type { Locale } from "@/lib/i18n/locales";
+import { localizeValidationMessage } from "@/server/i18n/validation";
 import type { SearchParams } from "@/lib/validation/dashboard-filters";
 import { parsePageParams } from "@/lib/validation/paging";
 
@@ -34,7 +36,7 @@ export default async function StatementsPage({ searchParams }: { searchParams: P
     <>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-2 max-w-3xl text-stone-700">{t("intro")}</p>
-      {problems.length > 0 && <p className="mt-3 text-sm">{problems.join(" ")}</p>}
+      {problems.length > 0 && <p className="mt-3 text-sm">{problems.map((m) => localizeValidationMessage(m, locale as Locale)).join(" ")}</p>}
       <p className="mt-3 text-sm" role="status">
         {total === 0 ? t("none") : <PageDescription info={info} noun={t("noun")} />}
       </p>

@@ -8,8 +8,9 @@ import { getOwnAssessment } from "@/db/queries/assessments";
 import { findNextUnscoredBenchmark, type ReviewRound } from "@/db/queries/review";
 import { ActionError, guardedAction, type ActionState } from "@/server/auth/guard";
 import type { Status } from "@/lib/domain";
-import { localizedPath, type Locale } from "@/lib/i18n/locales";
+import { localizedPath } from "@/lib/i18n/locales";
 import { actionTranslations } from "@/server/i18n/action-translations";
+import { localizeRefusal } from "@/server/i18n/refusals";
 import { assessmentFormSchema, carryForwardSchema } from "@/lib/validation/assessment";
 
 export interface ScoreValues {
@@ -24,14 +25,6 @@ export interface AssessmentActionState extends ActionState {
   saved?: ScoreValues & { assessmentId: number };
   /** The reviewer's own score saved meanwhile (another tab): saving again replaces it on purpose. */
   conflict?: ScoreValues & { assessmentId: number; createdAt: string };
-}
-
-/** A refusal from db/commands/review in the page's language; English as the command says it. */
-async function refusalMessage(error: ScoreRefusedError, locale: Locale): Promise<string> {
-  if (locale === "en") return error.message;
-  const t = await actionTranslations("scoring.action", locale);
-  if (error.reason === "missing") return t("missing");
-  return /not approved/.test(error.message) ? t("notApproved") : t("notApplicable");
 }
 
 export const saveAssessment = guardedAction<typeof assessmentFormSchema, AssessmentActionState>(
@@ -64,7 +57,7 @@ export const saveAssessment = guardedAction<typeof assessmentFormSchema, Assessm
           conflict: { assessmentId: meanwhile.id, status: meanwhile.status, rationale: meanwhile.rationale, publicRecord: meanwhile.publicRecord, evidence: meanwhile.evidence, createdAt: meanwhile.createdAt },
         };
       }
-      if (error instanceof ScoreRefusedError) throw new ActionError(await refusalMessage(error, locale));
+      if (error instanceof ScoreRefusedError) throw new ActionError(localizeRefusal(error, locale));
       throw error;
     }
     if (input.afterSave === "next") {
@@ -92,7 +85,7 @@ export const carryForwardPrevious = guardedAction<typeof carryForwardSchema, Car
     try {
       result = await carryForwardScores(getDb(), { roundSlug: input.roundSlug, reviewerId: user.id, chosen: input.chosen });
     } catch (error) {
-      if (error instanceof ScoreRefusedError) throw new ActionError(locale === "en" ? error.message : t("roundMissing"));
+      if (error instanceof ScoreRefusedError) throw new ActionError(localizeRefusal(error, locale));
       throw error;
     }
     revalidatePath(`/review/${result.round.slug}`, "layout");

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import type { Locale } from "@/lib/i18n/locales";
+import { localizeValidationMessage } from "@/server/i18n/validation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LocalizedText } from "@/components/ui/localized-text";
 import { PageDescription } from "@/components/ui/page-description";
@@ -133,7 +135,7 @@ export default async function RoundScorecardPage({ params, searchParams }: Props
 
       {view.problems.length > 0 && (
         <p className="mt-3 text-sm" data-testid="page-problems">
-          {view.problems.join(" ")}
+          {view.problems.map((m) => localizeValidationMessage(m, locale as Locale)).join(" ")}
         </p>
       )}
       <p className="mt-3 text-sm text-stone-700" role="status" data-testid="scorecard-count">

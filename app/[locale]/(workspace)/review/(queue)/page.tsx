@@ -48,10 +48,10 @@ export default async function ReviewRoundsPage() {
           <li key={round.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
             <div>
               <Link href={`/review/${round.slug}`} className="font-medium">
-                <LocalizedText locale={locale} en={round.name} zh={null} />
+                <LocalizedText locale={locale} en={round.name} zh={round.nameZh} />
               </Link>
               <p className="text-xs text-stone-600">
-                <LocalizedText locale={locale} en={round.trackName} zh={null} /> · {formatRoundDate(round.startDate, round.endDate, round.datePrecision, locale)} ·{" "}
+                <LocalizedText locale={locale} en={round.trackName} zh={round.trackNameZh} /> · {formatRoundDate(round.startDate, round.endDate, round.datePrecision, locale)} ·{" "}
                 {round.publishedAt ? t("published") : t("unpublished")}
               </p>
             </div>

@@ -8,6 +8,7 @@ import { DeadlineBadge } from "@/components/review/deadline-badge";
 import { FocusedStatus } from "@/components/review/focused-status";
 import { DemoLabel } from "@/components/ui/demo-label";
 import { LocalizedText } from "@/components/ui/localized-text";
+import { contentLang, localized } from "@/lib/localized";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db/client";
 import { listCarryForwardSources, listLatestAssessments } from "@/db/queries/assessments";
@@ -34,8 +35,8 @@ export default async function ReviewQueuePage({ params, searchParams }: { params
   const db = getDb();
   const round = await getReviewRound(db, slug);
   if (!round) notFound();
-  // Content has no Chinese in the review queries yet: on a Chinese page it is marked as English.
-  const roundName = <LocalizedText locale={locale} en={round.name} zh={null} />;
+  const roundName = <LocalizedText locale={locale} en={round.name} zh={round.nameZh} />;
+  const headingName = localized(locale, round.name, round.nameZh);
   const view = queueViewSchema.parse(query.show);
   const benchmarks = await listRoundBenchmarks(db, round);
   const latest = await listLatestAssessments(db, round.id);
@@ -61,10 +62,10 @@ export default async function ReviewQueuePage({ params, searchParams }: { params
       </p>
       {savedConfirmed && (
         <FocusedStatus testId="saved-previous">
-          {t("savedTitle", { title: savedConfirmed.title })} {todo === 0 ? t("nothingLeft") : t("stillBelow")}
+          {t("savedTitle", { title: localized(locale, savedConfirmed.title, savedConfirmed.titleZh).text })} {todo === 0 ? t("nothingLeft") : t("stillBelow")}
         </FocusedStatus>
       )}
-      <h1 className="mt-1 text-2xl font-semibold">{t.rich("heading", { name: round.name, round: (chunks) => (locale === "en" ? chunks : <span lang="en">{chunks}</span>) })}</h1>
+      <h1 className="mt-1 text-2xl font-semibold">{t.rich("heading", { name: headingName.text, round: (chunks) => (headingName.lang === contentLang(locale) ? chunks : <span lang={headingName.lang}>{chunks}</span>) })}</h1>
       <p className="mt-2 flex flex-wrap items-center gap-3" role="status">
         <span data-testid="todo-count">
           {todo === 0 ? t("allScored") : t("todo", { todo, total: benchmarks.length })}
@@ -112,23 +113,23 @@ export default async function ReviewQueuePage({ params, searchParams }: { params
               <tr key={benchmark.id} className="border-b border-stone-100" data-benchmark={benchmark.slug}>
                 <td className="py-2 pr-3">
                   {/* Only what this reviewer has not scored: carrying forward never replaces a score of theirs. */}
-                  {source && !entry.mine && <QueueCheckbox value={`${benchmark.slug}:0`} label={t("choose", { title: benchmark.title })} />}
+                  {source && !entry.mine && <QueueCheckbox value={`${benchmark.slug}:0`} label={t("choose", { title: localized(locale, benchmark.title, benchmark.titleZh).text })} />}
                 </td>
                 <th scope="row" className="py-2 pr-3 text-left font-normal">
                   <Link href={`/review/${round.slug}/${benchmark.slug}`}>
-                    <LocalizedText locale={locale} en={benchmark.title} zh={null} />
+                    <LocalizedText locale={locale} en={benchmark.title} zh={benchmark.titleZh} />
                   </Link>
                   {benchmark.confidential && <span className="ml-2 rounded bg-stone-800 px-1 text-xs text-white">{tWorkspace("confidential")}</span>}
                 </th>
                 <td className="py-2 pr-3">
-                  <LocalizedText locale={locale} en={benchmark.categoryName} zh={null} />
+                  <LocalizedText locale={locale} en={benchmark.categoryName} zh={benchmark.categoryNameZh} />
                 </td>
                 <td className="py-2 pr-3" data-testid="previous-status">
                   {source ? (
                     <span className="inline-flex flex-wrap items-center gap-1">
                       <StatusBadge status={source.status} />
                       <span className="text-xs text-stone-600">
-                        <LocalizedText locale={locale} en={source.roundName} zh={null} />
+                        <LocalizedText locale={locale} en={source.roundName} zh={source.roundNameZh} />
                         {source.basis === "own" ? t("ownUnpublished") : ""}
                       </span>
                       {source.isDemo && <DemoLabel />}

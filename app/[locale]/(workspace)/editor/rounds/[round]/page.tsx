@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/navigation";
 import { notFound } from "next/navigation";
 import { Headline, PreliminaryBadge, headlineChanges } from "@/components/dashboard/headline";
@@ -7,6 +7,7 @@ import { ActionForm, type FieldSpec } from "@/components/forms/action-form";
 import { AccountBar } from "@/components/review/account-bar";
 import { EditorOnly } from "@/components/review/editor-only";
 import { EvidenceList } from "@/components/scorecard/evidence-list";
+import { LocalizedText } from "@/components/ui/localized-text";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db/client";
 import { previewPublication } from "@/db/commands/publishing";
@@ -18,6 +19,7 @@ import { canPublish } from "@/lib/permissions";
 import { comparisonBase, type RoundFigures } from "@/lib/dashboard";
 import { STATUSES, type Status } from "@/lib/domain";
 import { formatIndex, formatPercent } from "@/lib/format";
+import { contentLang, localized } from "@/lib/localized";
 import { proposeScore, roundAgreement } from "@/lib/review";
 import { OWN_RULING } from "@/lib/validation/editor";
 import { decideDisagreement, publishRoundScores } from "../../actions";
@@ -109,7 +111,7 @@ function withheldReason(item: PublicationItem, t: Translate, status: StatusWord)
 }
 
 /** Figures of one round on the dashboard as a row: index, coverage, and the change since the round it is compared with. */
-function FiguresRow({ label, figures, previous, testId, t, points }: { label: string; figures: RoundFigures | null; previous: RoundFigures | null; testId: string; t: Translate; points: (delta: string) => string }) {
+function FiguresRow({ label, figures, previous, testId, t, points, locale }: { label: string; figures: RoundFigures | null; previous: RoundFigures | null; testId: string; t: Translate; points: (delta: string) => string; locale: string }) {
   const changes = figures ? headlineChanges(figures, previous, points) : null;
   return (
     <tr className="border-b border-stone-100" data-testid={testId}>
@@ -117,7 +119,7 @@ function FiguresRow({ label, figures, previous, testId, t, points }: { label: st
         {label}
       </th>
       <td className="py-1 pr-3">
-        {figures ? figures.round.name : "—"}
+        {figures ? <LocalizedText locale={locale} en={figures.round.name} zh={figures.round.nameZh} /> : "—"}
         {figures?.preliminary && <PreliminaryBadge />}
       </td>
       <td className="py-1 pr-3 text-right tabular-nums" data-figure="index">{formatIndex(figures?.index ?? null)}</td>
@@ -126,7 +128,7 @@ function FiguresRow({ label, figures, previous, testId, t, points }: { label: st
         {figures && <span className="block text-xs text-stone-600">{t("publish.judgedOf", { judged: figures.judged, applicable: figures.applicable })}</span>}
       </td>
       <td className="py-1 pr-3" data-figure="change">
-        {changes && previous ? t("publish.changeSince", { index: changes.index, coverage: changes.coverage ?? "—", round: previous.round.name }) : t("publish.nothingToCompare")}
+        {changes && previous ? t("publish.changeSince", { index: changes.index, coverage: changes.coverage ?? "—", round: localized(locale, previous.round.name, previous.round.nameZh).text }) : t("publish.nothingToCompare")}
       </td>
     </tr>
   );
@@ -143,7 +145,9 @@ export default async function EditorRoundPage({ params }: { params: Promise<{ ro
   // Awaited alone: nothing else on this connection runs beside the rehearsal.
   const preview = await previewPublication(db, round.id, user.id);
   const plan = preview.plan;
-  const [decisions, t, tStatus, tHeadline] = await Promise.all([listDecisionHistory(db, round.id), getTranslations("roundPage"), getTranslations("status"), getTranslations("headline")]);
+  const [decisions, t, tStatus, tHeadline, locale] = await Promise.all([listDecisionHistory(db, round.id), getTranslations("roundPage"), getTranslations("status"), getTranslations("headline"), getLocale()]);
+  const roundName = localized(locale, round.name, round.nameZh);
+  const title = (benchmark: { title: string; titleZh: string | null }) => <LocalizedText locale={locale} en={benchmark.title} zh={benchmark.titleZh} />;
   const status: StatusWord = (s) => tStatus(s);
   const points = (delta: string) => tHeadline("points", { delta });
   const count = (kind: string) => plan.filter((item) => item.proposal.kind === kind).length;
@@ -164,9 +168,9 @@ export default async function EditorRoundPage({ params }: { params: Promise<{ ro
     <>
       <AccountBar user={user} signOut={signOut} />
       <p className="text-sm">
-        <Link href="/editor">{t("editor")}</Link> / {round.name}
+        <Link href="/editor">{t("editor")}</Link> / <LocalizedText locale={locale} en={round.name} zh={round.nameZh} />
       </p>
-      <h1 className="mt-1 text-2xl font-semibold">{t("heading", { name: round.name })}</h1>
+      <h1 className="mt-1 text-2xl font-semibold">{t.rich("heading", { name: roundName.text, round: (chunks) => (roundName.lang === contentLang(locale) ? chunks : <span lang={roundName.lang}>{chunks}</span>) })}</h1>
       <p className="text-sm text-stone-600">{round.publishedAt ? t("lastPublished", { date: utc(round.publishedAt) }) : t("notPublished")}</p>
 
       <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" data-testid="round-review-summary">
@@ -196,7 +200,7 @@ export default async function EditorRoundPage({ params }: { params: Promise<{ ro
           <ul className="mt-2 space-y-4" data-testid="disagreements">
             {disagreements.map(({ benchmark, assessments }) => (
               <li key={benchmark.id} className="rounded border border-stone-200 bg-white p-4" data-benchmark={benchmark.slug}>
-                <h3 className="font-medium">{benchmark.title}</h3>
+                <h3 className="font-medium">{title(benchmark)}</h3>
                 <ReviewerScores assessments={assessments} evidence={evidence} t={t} />
                 <div className="mt-3 max-w-2xl">
                   <ActionForm action={decideDisagreement} testId={`decide-${benchmark.slug}`} submitLabel={t("recordDecision")} fields={decisionFields(round.slug, benchmark, assessments, 0, t, status)} />
@@ -219,7 +223,7 @@ export default async function EditorRoundPage({ params }: { params: Promise<{ ro
               const reviewersNow = proposeScore(assessments, null);
               return (
                 <li key={benchmark.id} className="rounded border border-stone-200 bg-white p-4 text-sm" data-benchmark={benchmark.slug}>
-                  <h3 className="text-base font-medium">{benchmark.title}</h3>
+                  <h3 className="text-base font-medium">{title(benchmark)}</h3>
                   <div className="mt-2" data-testid="decision-current">
                     <DecisionSummary decision={current!} t={t} />
                   </div>
@@ -279,7 +283,7 @@ export default async function EditorRoundPage({ params }: { params: Promise<{ ro
               <ul className="mt-1 space-y-1" data-testid="preview-published-list">
                 {published.map(({ benchmark, proposal }) => (
                   <li key={benchmark.id} className="flex flex-wrap items-center gap-2">
-                    {"status" in proposal && <StatusBadge status={proposal.status} />} {benchmark.title}
+                    {"status" in proposal && <StatusBadge status={proposal.status} />} {title(benchmark)}
                     <span className="text-xs text-stone-600">{proposal.kind === "agreement" ? t("publish.agreedWord") : t("publish.decidedWord")}{benchmark.confidential ? t("publish.confidential") : ""}</span>
                   </li>
                 ))}
@@ -290,7 +294,7 @@ export default async function EditorRoundPage({ params }: { params: Promise<{ ro
               <ul className="mt-1 space-y-1" data-testid="preview-withheld-list">
                 {withheld.map((item) => (
                   <li key={item.benchmark.id}>
-                    {item.benchmark.title} <span className="text-xs text-stone-600">— {withheldReason(item, t, status)}</span>
+                    {title(item.benchmark)} <span className="text-xs text-stone-600">— {withheldReason(item, t, status)}</span>
                   </li>
                 ))}
               </ul>
@@ -311,9 +315,9 @@ export default async function EditorRoundPage({ params }: { params: Promise<{ ro
               </tr>
             </thead>
             <tbody>
-              <FiguresRow label={t("publish.headlineNow")} figures={preview.before.latest} previous={preview.before.previous} testId="figures-now" t={t} points={points} />
-              <FiguresRow label={t("publish.headlineAfter")} figures={after.latest} previous={after.previous} testId="figures-after" t={t} points={points} />
-              <FiguresRow label={t("publish.roundAfter")} figures={roundAfter} previous={roundBase} testId="figures-round" t={t} points={points} />
+              <FiguresRow label={t("publish.headlineNow")} figures={preview.before.latest} previous={preview.before.previous} testId="figures-now" t={t} points={points} locale={locale} />
+              <FiguresRow label={t("publish.headlineAfter")} figures={after.latest} previous={after.previous} testId="figures-after" t={t} points={points} locale={locale} />
+              <FiguresRow label={t("publish.roundAfter")} figures={roundAfter} previous={roundBase} testId="figures-round" t={t} points={points} locale={locale} />
             </tbody>
           </table>
         </div>

@@ -7,6 +7,7 @@ import { AssessmentForm } from "@/components/review/assessment-form";
 import { BenchmarkContext } from "@/components/review/benchmark-context";
 import { FocusedStatus } from "@/components/review/focused-status";
 import { LocalizedText } from "@/components/ui/localized-text";
+import { contentLang, localized } from "@/lib/localized";
 import { getDb } from "@/db/client";
 import { listBenchmarkSources } from "@/db/queries/benchmarks";
 import { listCarryForwardSources, listEvidence, listLatestAssessments } from "@/db/queries/assessments";
@@ -31,8 +32,6 @@ export default async function ScoreBenchmarkPage({ params, searchParams }: { par
   const user = await requirePageUser(`/review/${roundSlug}/${benchmarkSlug}`);
   const locale = (await getLocale()) as Locale;
   const [t, tWorkspace] = await Promise.all([getTranslations("scoring"), getTranslations("workspace")]);
-  // Content has no Chinese in the review queries yet: on a Chinese page it is marked as English.
-  const english = (chunks: React.ReactNode) => (locale === "en" ? chunks : <span lang="en">{chunks}</span>);
   const db = getDb();
   const [round, benchmark] = await Promise.all([getReviewRound(db, roundSlug), getReviewBenchmark(db, benchmarkSlug)]);
   // A draft is scored once an editor approves it; until then it is not in the queue.
@@ -52,6 +51,7 @@ export default async function ScoreBenchmarkPage({ params, searchParams }: { par
   // "Saved your score of …" after save-and-next, only for a benchmark this reviewer did score at this round.
   const savedSlug = benchmarkSlugSchema.safeParse(query.saved);
   const savedBenchmark = savedSlug.success ? await getReviewBenchmark(db, savedSlug.data) : undefined;
+  const roundName = localized(locale, round.name, round.nameZh);
   const savedConfirmed = savedBenchmark && latest.get(savedBenchmark.id)?.some((a) => a.reviewerId === user.id) ? savedBenchmark : undefined;
 
   return (
@@ -60,14 +60,14 @@ export default async function ScoreBenchmarkPage({ params, searchParams }: { par
       <p className="text-sm">
         <Link href="/review">{tWorkspace("bar.queue")}</Link> /{" "}
         <Link href={`/review/${round.slug}`}>
-          <LocalizedText locale={locale} en={round.name} zh={null} />
+          <LocalizedText locale={locale} en={round.name} zh={round.nameZh} />
         </Link>
       </p>
-      {savedConfirmed && <FocusedStatus testId="saved-previous">{t("savedNext", { title: savedConfirmed.title })}</FocusedStatus>}
+      {savedConfirmed && <FocusedStatus testId="saved-previous">{t("savedNext", { title: localized(locale, savedConfirmed.title, savedConfirmed.titleZh).text })}</FocusedStatus>}
       <h1 className="mt-1 text-2xl font-semibold">
-        <LocalizedText locale={locale} en={benchmark.title} zh={null} />
+        <LocalizedText locale={locale} en={benchmark.title} zh={benchmark.titleZh} />
       </h1>
-      <p className="text-stone-700">{t.rich("at", { name: round.name, round: english })}</p>
+      <p className="text-stone-700">{t.rich("at", { name: roundName.text, round: (chunks) => (roundName.lang === contentLang(locale) ? chunks : <span lang={roundName.lang}>{chunks}</span>) })}</p>
       <div className="mt-3 grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div>
           <section aria-labelledby="demand-heading" className="rounded border border-stone-200 bg-white p-3 text-sm">
@@ -75,9 +75,9 @@ export default async function ScoreBenchmarkPage({ params, searchParams }: { par
             <ul className="list-disc pl-5">
               {sources.map((s) => (
                 <li key={s.statementSlug}>
-                  <LocalizedText locale={locale} en={s.demand} zh={null} />{" "}
+                  <LocalizedText locale={locale} en={s.demand} zh={s.demandZh} />{" "}
                   <span className="text-stone-600">
-                    (<LocalizedText locale={locale} en={s.statementTitle} zh={null} />)
+                    (<LocalizedText locale={locale} en={s.statementTitle} zh={s.statementTitleZh} />)
                   </span>
                 </li>
               ))}
@@ -101,7 +101,7 @@ export default async function ScoreBenchmarkPage({ params, searchParams }: { par
               previous={
                 source
                   ? {
-                      roundName: source.roundName,
+                      roundName: localized(locale, source.roundName, source.roundNameZh).text,
                       status: source.status,
                       isDemo: source.isDemo,
                       carried: { status: source.status, rationale: carriedForwardRationale(source), publicRecord: false, evidence: carriedEvidence.map(withoutId) },
