@@ -1,11 +1,12 @@
 // The throwaway database the e2e server runs on; tests read it directly to know what pages must show,
 // and write to it to set up cases (the server reads per request, so a write shows on the next load).
-// queryDatabase and writeTestDatabase open the SQLite file itself; readRows goes through the app's db/
-// layer, so it reads the same database on PostgreSQL too (npm run test:pg: DATABASE_URL, and the file's
-// path naming its database, SCORECARD_PG_DATABASE_PER_FILE).
+// queryDatabase and writeTestDatabase open the SQLite file itself; readRows and writeRows go through the
+// app's db/ layer, so they reach the same database on PostgreSQL too (npm run test:pg: DATABASE_URL, and
+// the file's path naming its database, SCORECARD_PG_DATABASE_PER_FILE).
 import path from "node:path";
 import Database from "better-sqlite3";
-import { openReadConnection } from "../db/client";
+import { openDatabase, openReadConnection, type Db } from "../db/client";
+import { transaction } from "../db/transaction";
 import { rawAll } from "../db/testing/raw-sql";
 
 export const E2E_DATABASE_PATH = path.resolve(".test-output/e2e.db");
@@ -45,6 +46,20 @@ export async function readRows<T>(file: string, sql: string, ...params: unknown[
 export async function readCount(file: string, sql: string, ...params: unknown[]): Promise<number> {
   const [row] = await readRows<{ n: number | string }>(file, sql, ...params);
   return Number(row!.n);
+}
+
+/**
+ * Runs `write` in one transaction on the server's database, SQLite or PostgreSQL, through db/ (write SQL
+ * with db/testing/raw-sql's helpers). On SQLite the transaction takes the write lock up front (BEGIN
+ * IMMEDIATE), so it waits for the server's writer instead of failing.
+ */
+export async function writeRows<T>(file: string, write: (db: Db) => Promise<T>): Promise<T> {
+  const db = openDatabase(file);
+  try {
+    return await transaction(db, write);
+  } finally {
+    await db.$client.close();
+  }
 }
 
 export function writeTestDatabase<T>(write: (db: Database.Database) => T): T {
