@@ -1,18 +1,18 @@
 import { expect, test } from "@playwright/test";
 import { EDITOR, signIn } from "./session-helpers";
-import { APPLIES_AT, queryTestDatabase } from "./test-database";
+import { APPLIES_AT, readTestCount } from "./test-database";
 
 // "The dialogue meets regularly" is about the bilateral dialogue itself: it can be judged at the
 // dialogue's rounds only, never at a Council session.
 const DIALOGUE_ONLY = { slug: "dialogue-held-regularly", title: "The dialogue meets regularly" };
 
 const applicableAt = (round: string) =>
-  queryTestDatabase<{ n: number }>(
+  readTestCount(
     `SELECT COUNT(*) AS n FROM benchmarks b JOIN rounds f ON f.id = b.applies_from_round_id, rounds r
       WHERE r.slug = ? AND b.confidential = 0 AND ${APPLIES_AT}
         AND NOT EXISTS (SELECT 1 FROM benchmark_subjects bs JOIN subjects s ON s.id = bs.subject_id WHERE bs.benchmark_id = b.id AND s.confidential = 1)`,
     round,
-  )[0]!.n;
+  );
 
 test("a dialogue-only benchmark is not in a Council session's review queue, only in the dialogue's", async ({ page }) => {
   await signIn(page, EDITOR, "/review/hrc-37");
@@ -21,9 +21,9 @@ test("a dialogue-only benchmark is not in a Council session's review queue, only
   await expect(queue.locator(`[data-benchmark=${DIALOGUE_ONLY.slug}]`)).toHaveCount(0);
   // Reviewers score confidential benchmarks too: the queue counts every benchmark in scope.
   const inQueue = await queue.locator("tbody tr").count();
-  const expected = queryTestDatabase<{ n: number }>(
+  const expected = await readTestCount(
     `SELECT COUNT(*) AS n FROM benchmarks b JOIN rounds f ON f.id = b.applies_from_round_id, rounds r WHERE r.slug = 'hrc-37' AND ${APPLIES_AT}`,
-  )[0]!.n;
+  );
   expect(inQueue).toBe(expected);
   await expect(page.getByTestId("todo-count")).toContainText(`of ${expected} benchmarks`);
 
@@ -39,12 +39,12 @@ test("a Council session's scorecard and figures leave a dialogue-only benchmark 
   const scorecard = page.getByTestId("scorecard");
   await expect(scorecard.locator("[data-benchmark=release-gui-minhai]")).toBeVisible();
   await expect(scorecard.locator(`[data-benchmark=${DIALOGUE_ONLY.slug}]`)).toHaveCount(0);
-  const applicable = applicableAt("hrc-37");
-  const everyTrack = queryTestDatabase<{ n: number }>(
+  const applicable = await applicableAt("hrc-37");
+  const everyTrack = await readTestCount(
     `SELECT COUNT(*) AS n FROM benchmarks b JOIN rounds f ON f.id = b.applies_from_round_id, rounds r
       WHERE r.slug = 'hrc-37' AND b.confidential = 0 AND f.start_date <= r.start_date AND (b.retired_on IS NULL OR b.retired_on > r.start_date)
         AND NOT EXISTS (SELECT 1 FROM benchmark_subjects bs JOIN subjects s ON s.id = bs.subject_id WHERE bs.benchmark_id = b.id AND s.confidential = 1)`,
-  )[0]!.n;
+  );
   // Scope is what makes the difference here: without it the Council session would count more.
   expect(applicable).toBeLessThan(everyTrack);
   await expect(scorecard.locator("> li")).toHaveCount(applicable);

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { EDITOR, signIn } from "./session-helpers";
-import { E2E_WORKFLOW_DATABASE_PATH, queryDatabase } from "./test-database";
+import { E2E_WORKFLOW_DATABASE_PATH, readRows } from "./test-database";
 
 // A person named in other people's public texts is marked confidential by an editor: the editor is
 // told how many public texts named them and what the marking does not do, finds each text in the
@@ -101,13 +101,14 @@ test("an editor marks a person confidential, reviews the texts that name them, a
   const later = page.getByRole("region", { name: new RegExp(PERSON.name) }).getByTestId("confidential-texts").locator("> li").filter({ hasText: "was released" });
   await expect(later.getByTestId("review-state")).toHaveText(/Not reviewed yet/);
 
-  const audited = queryDatabase<{ action: string }>(
+  const audited = (
+    await readRows<{ action: string }>(
     E2E_WORKFLOW_DATABASE_PATH,
     `SELECT action FROM audit_log WHERE action LIKE 'redaction.%'
         AND ((entity = 'subject_event' AND entity_id IN (SELECT CAST(e.id AS TEXT) FROM subject_events e JOIN subjects s ON s.id = e.subject_id WHERE s.slug = ?))
           OR (entity = 'subject' AND entity_id = (SELECT CAST(id AS TEXT) FROM subjects WHERE slug = ?)))`,
     COMPANION.slug,
     COMPANION.slug,
-  ).map((a) => a.action);
+  )).map((a) => a.action);
   expect(audited.sort()).toEqual(["redaction.confirm", "redaction.hide"]);
 });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { EDITOR, pageAs, signIn } from "./session-helpers";
-import { E2E_WORKFLOW_DATABASE_PATH, queryDatabase } from "./test-database";
+import { E2E_WORKFLOW_DATABASE_PATH, readRows } from "./test-database";
 
 // An editor corrects reference records through their workspace pages (/editor/records/…): each change
 // shows on the public page at once, dated "Corrected on …", and in the audit log; a form opened before
@@ -10,7 +10,7 @@ import { E2E_WORKFLOW_DATABASE_PATH, queryDatabase } from "./test-database";
 test.describe.configure({ mode: "serial", timeout: 90_000 });
 
 const run = Date.now().toString(36);
-const db = <T,>(sql: string, ...params: unknown[]) => queryDatabase<T>(E2E_WORKFLOW_DATABASE_PATH, sql, ...params);
+const db = <T,>(sql: string, ...params: unknown[]) => readRows<T>(E2E_WORKFLOW_DATABASE_PATH, sql, ...params);
 const CORRECTED_ON = /Corrected on \d{1,2} [A-Z][a-z]+ \d{4}/;
 
 async function save(page: Page, testId: string, button = "Save") {
@@ -80,7 +80,7 @@ test("a person's Chinese name, a new other name and an event, corrected, show on
   await expect((await save(page, "edit-subject")).getByRole("status")).toContainText("2 fields changed");
   await expect(page.getByTestId("record-history")).toContainText(`other names (none) → “Tang Jing-ling ${run}”`);
 
-  const [event] = db<{ id: number }>("SELECT id FROM subject_events WHERE subject_id = (SELECT id FROM subjects WHERE slug = 'liu-xiaobo') AND kind = 'sentenced'");
+  const [event] = await db<{ id: number }>("SELECT id FROM subject_events WHERE subject_id = (SELECT id FROM subjects WHERE slug = 'liu-xiaobo') AND kind = 'sentenced'");
   const text = `Sentenced to eleven years in prison for “inciting subversion” (${run}).`;
   await page.goto("/editor/records/subjects/liu-xiaobo");
   const eventForm = page.getByTestId(`edit-event-${event!.id}`);
@@ -118,13 +118,13 @@ test("a form opened before another editor's change is refused, and keeps what wa
   await expect(refused.getByRole("alert")).toContainText("changed this record");
   await expect(refused.getByRole("alert")).toContainText("after you opened this form. Nothing was saved");
   await expect(refused.getByLabel("Description", { exact: true })).toHaveValue(late);
-  expect(db<{ description: string }>("SELECT description FROM categories WHERE slug = 'civil-society-participation'")[0]!.description).toBe(`First editor's wording (${run}).`);
+  expect((await db<{ description: string }>("SELECT description FROM categories WHERE slug = 'civil-society-participation'"))[0]!.description).toBe(`First editor's wording (${run}).`);
 });
 
 test("two people merged: the kept one has every benchmark and event, and the old address redirects to it", async ({ page }) => {
-  const benchmarks = db<{ title: string }>("SELECT b.title FROM benchmarks b JOIN benchmark_subjects bs ON bs.benchmark_id = b.id WHERE bs.subject_id IN (SELECT id FROM subjects WHERE slug IN ('li-heping', 'jiang-tianyong'))");
-  const events = db<{ description: string }>("SELECT description FROM subject_events WHERE subject_id IN (SELECT id FROM subjects WHERE slug IN ('li-heping', 'jiang-tianyong'))");
-  const movedEvents = db<{ n: number }>("SELECT COUNT(*) AS n FROM subject_events WHERE subject_id = (SELECT id FROM subjects WHERE slug = 'li-heping')")[0]!.n;
+  const benchmarks = await db<{ title: string }>("SELECT b.title FROM benchmarks b JOIN benchmark_subjects bs ON bs.benchmark_id = b.id WHERE bs.subject_id IN (SELECT id FROM subjects WHERE slug IN ('li-heping', 'jiang-tianyong'))");
+  const events = await db<{ description: string }>("SELECT description FROM subject_events WHERE subject_id IN (SELECT id FROM subjects WHERE slug IN ('li-heping', 'jiang-tianyong'))");
+  const movedEvents = Number((await db<{ n: number }>("SELECT COUNT(*) AS n FROM subject_events WHERE subject_id = (SELECT id FROM subjects WHERE slug = 'li-heping')"))[0]!.n);
   expect(movedEvents).toBeGreaterThan(0);
 
   await signIn(page, EDITOR, "/editor/records/subjects/li-heping");
@@ -134,7 +134,7 @@ test("two people merged: the kept one has every benchmark and event, and the old
   await merge.getByRole("button", { name: "Merge" }).click();
   // The page now shows the record as merged, in place of its forms.
   await expect(page.getByTestId("merged-into")).toContainText("Merged into Jiang Tianyong");
-  expect(db("SELECT 1 FROM benchmark_subjects WHERE subject_id = (SELECT id FROM subjects WHERE slug = 'li-heping')")).toHaveLength(0);
+  expect(await db("SELECT 1 FROM benchmark_subjects WHERE subject_id = (SELECT id FROM subjects WHERE slug = 'li-heping')")).toHaveLength(0);
 
   const redirect = await page.request.get("/people/li-heping", { maxRedirects: 0 });
   expect(redirect.status()).toBe(308);
@@ -160,7 +160,7 @@ test("a referenced category is not deleted and says what refers to it; an unused
   await del.getByLabel("Yes, delete this category").check();
   await del.getByRole("button", { name: "Delete this category" }).click();
   await expect(del.getByRole("alert")).toContainText(/This category cannot be deleted: \d+ benchmarks refer to it/);
-  expect(db("SELECT id FROM categories WHERE slug = 'legal-reform'")).toHaveLength(1);
+  expect(await db("SELECT id FROM categories WHERE slug = 'legal-reform'")).toHaveLength(1);
 
   const slug = `spare-track-${run}`;
   await page.goto("/editor/reference");
@@ -176,6 +176,6 @@ test("a referenced category is not deleted and says what refers to it; an unused
   await page.getByTestId("delete-record").getByRole("button", { name: "Delete this track" }).click();
   await expect(page).toHaveURL(/\/editor\/records\?deleted=track/);
   await expect(page.getByRole("status")).toContainText("Deleted the track.");
-  expect(db("SELECT id FROM tracks WHERE slug = ?", slug)).toHaveLength(0);
+  expect(await db("SELECT id FROM tracks WHERE slug = ?", slug)).toHaveLength(0);
   await auditShows(page, "track", "deleted the unused track");
 });

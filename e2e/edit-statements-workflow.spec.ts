@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { EDITOR, pageAs, signIn } from "./session-helpers";
-import { E2E_WORKFLOW_DATABASE_PATH, queryDatabase } from "./test-database";
+import { E2E_WORKFLOW_DATABASE_PATH, readRows } from "./test-database";
 import { hydrated } from "./hydrated";
 
 // An editor corrects a published statement and a published benchmark, and merges two benchmarks; each
@@ -10,7 +10,7 @@ import { hydrated } from "./hydrated";
 test.describe.configure({ mode: "serial" });
 
 const run = Date.now().toString(36);
-const db = <T,>(sql: string, ...params: unknown[]) => queryDatabase<T>(E2E_WORKFLOW_DATABASE_PATH, sql, ...params);
+const db = <T,>(sql: string, ...params: unknown[]) => readRows<T>(E2E_WORKFLOW_DATABASE_PATH, sql, ...params);
 
 /** The public page once its "Edit" question has been answered, so an absent link means "not shown". */
 async function openPublic(page: Page, path: string) {
@@ -104,7 +104,7 @@ test("a form opened before another editor's save is refused with the conflict me
   await expect(stale.getByRole("alert")).toContainText("changed this record");
   await expect(stale.getByRole("alert")).toContainText("after you opened this form. Nothing was saved");
   await expect(stale.getByLabel("Title", { exact: true })).toHaveValue(`Civil society takes part, second tab (${run})`);
-  expect(db<{ title: string }>("SELECT title FROM benchmarks WHERE slug = 'civil-society-takes-part'")[0]!.title).toBe(`Civil society takes part, first tab (${run})`);
+  expect((await db<{ title: string }>("SELECT title FROM benchmarks WHERE slug = 'civil-society-takes-part'"))[0]!.title).toBe(`Civil society takes part, first tab (${run})`);
   await first.context().close();
   await second.context().close();
 });
@@ -112,10 +112,10 @@ test("a form opened before another editor's save is refused with the conflict me
 test("merging two benchmarks keeps every source and score on the kept one, and the old address redirects (page and API)", async ({ page, request }) => {
   const FROM = "public-input-into-upr-report";
   const INTO = "consult-civil-society-before-round";
-  const ids = db<{ id: number; slug: string }>("SELECT id, slug FROM benchmarks WHERE slug IN (?, ?)", FROM, INTO);
+  const ids = await db<{ id: number; slug: string }>("SELECT id, slug FROM benchmarks WHERE slug IN (?, ?)", FROM, INTO);
   const idOf = (slug: string) => ids.find((b) => b.slug === slug)!.id;
-  const sourcesBefore = db<{ statement: string }>("SELECT s.slug AS statement FROM benchmark_sources bs JOIN statements s ON s.id = bs.statement_id WHERE bs.benchmark_id IN (?, ?) ORDER BY 1", idOf(FROM), idOf(INTO));
-  const scoresBefore = db<{ round: string; status: string }>("SELECT r.slug AS round, ps.status FROM published_scores ps JOIN rounds r ON r.id = ps.round_id WHERE ps.benchmark_id IN (?, ?) ORDER BY 1", idOf(FROM), idOf(INTO));
+  const sourcesBefore = await db<{ statement: string }>("SELECT s.slug AS statement FROM benchmark_sources bs JOIN statements s ON s.id = bs.statement_id WHERE bs.benchmark_id IN (?, ?) ORDER BY 1", idOf(FROM), idOf(INTO));
+  const scoresBefore = await db<{ round: string; status: string }>("SELECT r.slug AS round, ps.status FROM published_scores ps JOIN rounds r ON r.id = ps.round_id WHERE ps.benchmark_id IN (?, ?) ORDER BY 1", idOf(FROM), idOf(INTO));
   expect(scoresBefore.map((s) => s.round)).toContain("upr-china-2018");
 
   await signIn(page, EDITOR, `/editor/records/benchmarks/${FROM}`);
@@ -125,9 +125,9 @@ test("merging two benchmarks keeps every source and score on the kept one, and t
   await expect(page.getByTestId("record-state")).toContainText("It was merged into");
   await expect(page.getByTestId("record-history")).toContainText("merged into another benchmark");
 
-  expect(db("SELECT s.slug AS statement FROM benchmark_sources bs JOIN statements s ON s.id = bs.statement_id WHERE bs.benchmark_id = ? ORDER BY 1", idOf(INTO))).toEqual(sourcesBefore);
-  expect(db("SELECT r.slug AS round, ps.status FROM published_scores ps JOIN rounds r ON r.id = ps.round_id WHERE ps.benchmark_id = ? ORDER BY 1", idOf(INTO))).toEqual(scoresBefore);
-  expect(db("SELECT review_state AS state, merged_into_id AS keptId FROM benchmarks WHERE id = ?", idOf(FROM))).toEqual([{ state: "merged", keptId: idOf(INTO) }]);
+  expect(await db("SELECT s.slug AS statement FROM benchmark_sources bs JOIN statements s ON s.id = bs.statement_id WHERE bs.benchmark_id = ? ORDER BY 1", idOf(INTO))).toEqual(sourcesBefore);
+  expect(await db("SELECT r.slug AS round, ps.status FROM published_scores ps JOIN rounds r ON r.id = ps.round_id WHERE ps.benchmark_id = ? ORDER BY 1", idOf(INTO))).toEqual(scoresBefore);
+  expect(await db("SELECT review_state AS state, merged_into_id AS keptId FROM benchmarks WHERE id = ?", idOf(FROM))).toEqual([{ state: "merged", keptId: idOf(INTO) }]);
 
   const old = await request.get(`/benchmarks/${FROM}`, { maxRedirects: 0 });
   expect(old.status()).toBe(308);

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Download, type Page } from "@playwright/test";
 import { PDFParse } from "pdf-parse";
-import { APPLIES_AT, queryTestDatabase } from "./test-database";
+import { APPLIES_AT, readTestCount } from "./test-database";
 import { hydrated } from "./hydrated";
 
 test("the dashboard's downloads carry its filters: CSV rows match the database", async ({ page }) => {
@@ -11,10 +11,10 @@ test("the dashboard's downloads carry its filters: CSV rows match the database",
   expect(download.suggestedFilename()).toMatch(/^dialogue-scorecard-scores-legal-reform-.*\.csv$/);
   const text = readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "");
   const lines = text.trim().split("\n");
-  const expected = queryTestDatabase<{ n: number }>(
+  const expected = await readTestCount(
     `SELECT COUNT(*) AS n FROM published_scores ps JOIN benchmarks b ON b.id = ps.benchmark_id JOIN categories c ON c.id = b.category_id
       JOIN rounds r ON r.id = ps.round_id WHERE c.slug = 'legal-reform' AND b.confidential = 0 AND b.review_state = 'approved' AND r.published_at IS NOT NULL`,
-  )[0]!.n;
+  );
   expect(lines).toHaveLength(expected + 1);
   expect(lines[0]).toContain("Round,Round ID");
 });
@@ -29,10 +29,10 @@ test("a round scorecard downloads its PDF and has a print view", async ({ page }
   await expect(page).toHaveURL(/\/rounds\/hrc-37\/print$/);
   const view = page.getByTestId("print-view");
   await expect(view.getByRole("heading", { level: 1 })).toHaveText("Scorecard: Human Rights Council, 37th session");
-  const applicable = queryTestDatabase<{ n: number }>(
+  const applicable = await readTestCount(
     `SELECT COUNT(*) AS n FROM benchmarks b JOIN rounds f ON f.id = b.applies_from_round_id, rounds r
       WHERE r.slug = 'hrc-37' AND b.confidential = 0 AND b.review_state = 'approved' AND ${APPLIES_AT}`,
-  )[0]!.n;
+  );
   await expect(view.locator("tbody tr")).toHaveCount(applicable);
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("banner")).toBeHidden();

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createReviewerAccount, EDITOR, pageAs, signIn } from "./session-helpers";
-import { E2E_WORKFLOW_DATABASE_PATH, queryDatabase } from "./test-database";
+import { E2E_WORKFLOW_DATABASE_PATH, readRows } from "./test-database";
 
 // The extractor reads the whole statement: a list of names and a later "release them" give a candidate
 // per person (or one linked to all, the reviewer's choice), and a name not yet in the database is
@@ -18,7 +18,7 @@ They include:
 
 We urge the Chinese government to release them without conditions. The publisher Ingrid Solberg, a Norwegian citizen, was detained in Ningbo in March, and the Harbour Rights Network says Tomas Berger was questioned there too.`;
 
-const db = <T>(sql: string, ...params: unknown[]) => queryDatabase<T>(E2E_WORKFLOW_DATABASE_PATH, sql, ...params);
+const db = <T>(sql: string, ...params: unknown[]) => readRows<T>(E2E_WORKFLOW_DATABASE_PATH, sql, ...params);
 let reviewer: { email: string; password: string };
 let slug = "";
 
@@ -69,7 +69,7 @@ test("a pasted list of names and a “release them” give a candidate per perso
   await second.getByLabel("Benchmark title, in plain words").fill(title);
   await second.getByRole("button", { name: "Create benchmark" }).click();
   await expect(second.getByTestId("confirmed")).toContainText(`Confirmed → ${title}`);
-  const linked = db<{ slug: string; state: string }>(
+  const linked = await db<{ slug: string; state: string }>(
     "SELECT s.slug, b.review_state AS state FROM benchmarks b JOIN benchmark_subjects bs ON bs.benchmark_id = b.id JOIN subjects s ON s.id = bs.subject_id WHERE b.title = ?",
     title,
   );
@@ -90,15 +90,15 @@ test("a name not yet in the database is proposed with its sentence and confirmed
   // Discarding a name only takes it off the page.
   await own.getByRole("button", { name: "Discard Tomas Berger" }).click();
   await expect(proposals).toHaveCount(2);
-  expect(db<{ n: number }>("SELECT COUNT(*) AS n FROM subjects WHERE name = 'Tomas Berger'")[0]!.n).toBe(0);
+  expect((await db<{ n: number }>("SELECT COUNT(*) AS n FROM subjects WHERE name = 'Tomas Berger'"))[0]!.n).toBe(0);
 
   await ingrid.getByRole("button", { name: "Add as a new person" }).click();
   await expect(own.getByTestId("named")).toContainText("Ingrid Solberg (confidential)");
   await expect(ingrid).toHaveCount(0);
-  const [created] = db<{ slug: string; kind: string; confidential: number; role: string }>("SELECT slug, kind, confidential, role FROM subjects WHERE name = 'Ingrid Solberg'");
+  const [created] = await db<{ slug: string; kind: string; confidential: number; role: string }>("SELECT slug, kind, confidential, role FROM subjects WHERE name = 'Ingrid Solberg'");
   expect(created).toEqual({ slug: "ingrid-solberg", kind: "person", confidential: 1, role: "a Norwegian citizen" });
-  const audit = db<{ n: number }>("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'subject.create' AND entity_id = (SELECT CAST(id AS TEXT) FROM subjects WHERE slug = 'ingrid-solberg')");
-  expect(audit[0]!.n).toBe(1);
+  const audit = await db<{ n: number }>("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'subject.create' AND entity_id = (SELECT CAST(id AS TEXT) FROM subjects WHERE slug = 'ingrid-solberg')");
+  expect(Number(audit[0]!.n)).toBe(1);
 
   // A reviewer's new person is on no public page until an editor clears it.
   expect((await request.get("/people/ingrid-solberg")).status()).toBe(404);

@@ -4,13 +4,23 @@
 // and everything user-specific are private, no-store; each page links its Atom feed.
 import { expect, test } from "@playwright/test";
 import { EDITOR, signIn } from "./session-helpers";
-import { queryTestDatabase } from "./test-database";
+import { readTestRows } from "./test-database";
 
 const PUBLIC_CACHE = /^public, max-age=0, s-maxage=60, stale-while-revalidate=60$/;
 
-const person = () => queryTestDatabase<{ slug: string }>("SELECT slug FROM subjects WHERE kind = 'person' AND confidential = 0 AND merged_into_id IS NULL LIMIT 1")[0]!.slug;
-const law = () => queryTestDatabase<{ slug: string }>("SELECT slug FROM subjects WHERE kind <> 'person' AND confidential = 0 AND merged_into_id IS NULL LIMIT 1")[0]!.slug;
-const statement = () => queryTestDatabase<{ slug: string }>("SELECT slug FROM statements WHERE review_state = 'approved' AND withheld = 0 LIMIT 1")[0]!.slug;
+// A public person, law and statement of the seed, read once per worker.
+let slugs: { person: string; law: string; statement: string };
+const firstSlug = async (sql: string) => (await readTestRows<{ slug: string }>(sql))[0]!.slug;
+test.beforeAll(async () => {
+  slugs = {
+    person: await firstSlug("SELECT slug FROM subjects WHERE kind = 'person' AND confidential = 0 AND merged_into_id IS NULL ORDER BY id LIMIT 1"),
+    law: await firstSlug("SELECT slug FROM subjects WHERE kind <> 'person' AND confidential = 0 AND merged_into_id IS NULL ORDER BY id LIMIT 1"),
+    statement: await firstSlug("SELECT slug FROM statements WHERE review_state = 'approved' AND withheld = 0 ORDER BY id LIMIT 1"),
+  };
+});
+const person = () => slugs.person;
+const law = () => slugs.law;
+const statement = () => slugs.statement;
 
 const publicAddresses = () => [
   "/",

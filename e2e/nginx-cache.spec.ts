@@ -8,8 +8,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
-import Database from "better-sqlite3";
 import { expect, request as apiRequest, test, type APIRequestContext, type Page } from "@playwright/test";
+import { plantScoredRound } from "./round-fixture";
 import { EDITOR, signIn } from "./session-helpers";
 import { localNginxConfig, NGINX } from "../deploy/nginx-local";
 
@@ -25,6 +25,7 @@ const CACHE = `http://127.0.0.1:${CACHE_PORT}`;
 const run = Date.now().toString(36);
 const ROUND = { slug: `hrc-cache-${run}`, name: `Council session behind the cache ${run}` };
 const AGREED = ["end-rsdl", "close-black-jails"];
+const REVIEWERS = ["demo-reviewer-a", "demo-reviewer-b"] as const;
 
 let dir: string;
 let database: string;
@@ -87,16 +88,11 @@ test.beforeAll(async () => {
   const prepared = spawnSync("node_modules/.bin/tsx", ["scripts/prepare-db.ts", "--reset"], { env, stdio: "inherit" });
   expect(prepared.status).toBe(0);
   // A round two reviewers have scored alike, for the editor to publish behind the cache.
-  const db = new Database(database, { fileMustExist: true });
-  db.pragma("foreign_keys = ON");
-  db.transaction(() => {
-    const roundId = db
-      .prepare("INSERT INTO rounds (slug, track_id, name, start_date, date_precision) SELECT ?, id, ?, '2019-01-15', 'day' FROM tracks WHERE slug = 'un-hrc'")
-      .run(ROUND.slug, ROUND.name).lastInsertRowid;
-    const assess = db.prepare("INSERT INTO assessments (benchmark_id, round_id, reviewer_id, status, rationale) SELECT id, ?, ?, 'partial', ? FROM benchmarks WHERE slug = ?");
-    for (const slug of AGREED) for (const reviewer of ["demo-reviewer-a", "demo-reviewer-b"]) assess.run(roundId, reviewer, `Partly, by ${reviewer} (${run}).`, slug);
-  })();
-  db.close();
+  await plantScoredRound(
+    database,
+    { ...ROUND, startDate: "2019-01-15" },
+    AGREED.flatMap((benchmark) => REVIEWERS.map((reviewer) => ({ benchmark, reviewer, status: "partial" as const, rationale: `Partly, by ${reviewer} (${run}).` }))),
+  );
 
   app = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
   await waitFor(`${APP}/method`, 90_000);

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DASHBOARD_LIMITS } from "../lib/dashboard";
-import { APPLIES_AT, queryTestDatabase } from "./test-database";
+import { APPLIES_AT, readTestCount, readTestRows } from "./test-database";
 
 test("a reader goes from the dashboard to a round, a benchmark and the statement that raised it", async ({ page }) => {
   await page.goto("/");
@@ -8,10 +8,10 @@ test("a reader goes from the dashboard to a round, a benchmark and the statement
   await expect(page).toHaveURL(/\/rounds\/hrc-37$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Human Rights Council, 37th session");
 
-  const applicable = queryTestDatabase<{ n: number }>(
+  const applicable = await readTestCount(
     `SELECT COUNT(*) AS n FROM benchmarks b JOIN rounds f ON f.id = b.applies_from_round_id, rounds r
       WHERE r.slug = 'hrc-37' AND b.confidential = 0 AND b.review_state = 'approved' AND ${APPLIES_AT}`,
-  )[0]!.n;
+  );
   await expect(page.getByTestId("scorecard").locator("> li")).toHaveCount(applicable);
 
   await page.getByTestId("scorecard").getByRole("link", { name: "Release Gui Minhai" }).click();
@@ -45,10 +45,10 @@ test("a reader opens a law page and the method page from the navigation", async 
   await page.getByRole("link", { name: "Residential surveillance at a designated location", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("指定居所监视居住");
   await expect(page.getByTestId("heat-map").locator("tbody tr:has(th[scope=row])")).toHaveCount(
-    queryTestDatabase<{ n: number }>(
+    await readTestCount(
       `SELECT COUNT(*) AS n FROM benchmark_subjects bs JOIN subjects s ON s.id = bs.subject_id JOIN benchmarks b ON b.id = bs.benchmark_id
         WHERE s.slug = 'rsdl-article-73' AND b.confidential = 0 AND b.review_state = 'approved'`,
-    )[0]!.n,
+    ),
   );
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Method" }).click();
   await expect(page).toHaveURL(/\/method$/);
@@ -63,11 +63,11 @@ test("a heat-map cell leads to that round's rationale for the benchmark", async 
   const entry = page.locator("#round-upr-china-2018");
   await expect(entry.locator("[data-status]")).toHaveAttribute("data-status", "met");
   await expect(entry.getByTestId("rationale")).toHaveText(
-    queryTestDatabase<{ rationale: string }>(
+    (await readTestRows<{ rationale: string }>(
       `SELECT a.rationale FROM published_scores ps JOIN assessments a ON a.id = ps.assessment_id
         JOIN benchmarks b ON b.id = ps.benchmark_id JOIN rounds r ON r.id = ps.round_id
        WHERE b.slug = 'release-liu-xia' AND r.slug = 'upr-china-2018'`,
-    )[0]!.rationale,
+    ))[0]!.rationale,
   );
   // That rationale rests on public record and the seed gives it no evidence: the page says so.
   await expect(entry.getByTestId("public-record")).toHaveText("Rests on public record; source to be verified before citing.");
@@ -88,10 +88,10 @@ test("a filtered view survives a reload of its copied URL", async ({ page, conte
   await expect(page).toHaveURL(/track=un-hrc/);
   await expect(page).toHaveURL(/category=release-of-detained-people/);
 
-  const expectedRows = queryTestDatabase<{ n: number }>(
+  const expectedRows = await readTestCount(
     `SELECT COUNT(*) AS n FROM benchmarks b JOIN categories c ON c.id = b.category_id
       WHERE c.slug = 'release-of-detained-people' AND b.confidential = 0 AND b.review_state = 'approved'`,
-  )[0]!.n;
+  );
   // The heat map shows a page of rows at a time: this view fits on its first page.
   expect(expectedRows).toBeLessThanOrEqual(DASHBOARD_LIMITS.heatMapPage);
   const heatRows = page.getByTestId("heat-map").locator("tbody tr:has(th[scope=row])");
@@ -125,10 +125,10 @@ test("a round scorecard sorts and filters in its URL", async ({ page }) => {
   await page.getByLabel("Status").selectOption({ label: "Met" });
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/status=met/);
-  const met = queryTestDatabase<{ n: number }>(
+  const met = await readTestCount(
     `SELECT COUNT(*) AS n FROM published_scores ps JOIN rounds r ON r.id = ps.round_id JOIN benchmarks b ON b.id = ps.benchmark_id
       WHERE r.slug = 'upr-china-2018' AND ps.status = 'met' AND b.confidential = 0 AND b.review_state = 'approved'`,
-  )[0]!.n;
+  );
   await expect(page.getByTestId("scorecard").locator("> li")).toHaveCount(met);
   await expect(page.getByTestId("scorecard").locator("[data-status=met]")).toHaveCount(met);
 });
@@ -160,7 +160,7 @@ test("the dashboard fits a phone screen without sideways scrolling of the page",
 });
 
 test("the dashboard's heat map and changes come a page at a time, each page linked from the others", async ({ page }) => {
-  const total = queryTestDatabase<{ n: number }>(`SELECT COUNT(*) AS n FROM benchmarks WHERE confidential = 0 AND review_state = 'approved'`)[0]!.n;
+  const total = await readTestCount(`SELECT COUNT(*) AS n FROM benchmarks WHERE confidential = 0 AND review_state = 'approved'`);
   expect(total).toBeGreaterThan(DASHBOARD_LIMITS.heatMapPage);
   await page.goto("/");
   const rows = page.getByTestId("heat-map").locator("tbody tr:has(th[scope=row])");

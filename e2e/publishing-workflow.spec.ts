@@ -1,8 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
-import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
+import { plantScoredRound, type PlantedScore } from "./round-fixture";
 import { EDITOR, signIn } from "./session-helpers";
-import { E2E_WORKFLOW_DATABASE_PATH, queryDatabase } from "./test-database";
+import { E2E_WORKFLOW_DATABASE_PATH, readCount } from "./test-database";
 
 // The editor's side of a round, in order: a round where the two demo reviewers have scored 11
 // benchmarks alike and disagree on one; the editor reads the preview and its low-coverage warning,
@@ -12,7 +12,8 @@ import { E2E_WORKFLOW_DATABASE_PATH, queryDatabase } from "./test-database";
 test.describe.configure({ mode: "serial" });
 
 const run = Date.now().toString(36);
-const ROUND = { slug: `hrc-pub-${run}`, name: `Council session for publishing ${run}` };
+// Between the seed's last round and workflow.spec.ts's hrc-40, so that one stays the latest.
+const ROUND = { slug: `hrc-pub-${run}`, name: `Council session for publishing ${run}`, startDate: "2019-01-15" };
 // All assessed at Council sessions: dialogue-only demands do not apply at this round.
 const AGREED = [
   "abolish-re-education-through-labour",
@@ -35,36 +36,21 @@ const REVIEWER_B_RATIONALE = `Not met, by reviewer B's reading (${run}).`;
 // Preliminary for the rounds of the other workflow tests too (2 benchmarks judged), not for this one.
 const LOWER_THRESHOLD = "20";
 
-const count = (sql: string, ...params: unknown[]) => queryDatabase<{ n: number }>(E2E_WORKFLOW_DATABASE_PATH, sql, ...params)[0]!.n;
+const count = (sql: string, ...params: unknown[]) => readCount(E2E_WORKFLOW_DATABASE_PATH, sql, ...params);
 const publicView = `/?track=un-hrc&from=hrc-37&to=${ROUND.slug}`;
 
-test.beforeAll(() => {
-  const db = new Database(E2E_WORKFLOW_DATABASE_PATH, { fileMustExist: true });
-  db.pragma("busy_timeout = 5000");
-  db.pragma("foreign_keys = ON");
-  try {
-    db.transaction(() => {
-      // Between the seed's last round and workflow.spec.ts's hrc-40, so that one stays the latest.
-      const roundId = db
-        .prepare("INSERT INTO rounds (slug, track_id, name, start_date, date_precision) SELECT ?, id, ?, '2019-01-15', 'day' FROM tracks WHERE slug = 'un-hrc'")
-        .run(ROUND.slug, ROUND.name).lastInsertRowid;
-      const assess = db.prepare("INSERT INTO assessments (benchmark_id, round_id, reviewer_id, status, rationale) SELECT id, ?, ?, ?, ? FROM benchmarks WHERE slug = ?");
-      const evidence = db.prepare("INSERT INTO evidence_links (assessment_id, url, title) VALUES (?, ?, ?)");
-      const score = (slug: string, reviewer: string, status: string, rationale: string, links: Array<[string, string]> = []) => {
-        const id = assess.run(roundId, reviewer, status, rationale, slug).lastInsertRowid;
-        for (const [url, title] of links) evidence.run(id, url, title);
-      };
-      for (const slug of AGREED) {
-        const status = slug === UNION ? "partial" : "not_met";
-        score(slug, "demo-reviewer-a", status, `Reviewer A on ${slug}.`, slug === UNION ? [[link("a-only"), "Report seen by A"], [link("shared"), "Report both cite"]] : []);
-        score(slug, "demo-reviewer-b", status, `Reviewer B on ${slug}.`, slug === UNION ? [[link("shared"), "The same report, B's title"], [link("b-only"), "Report seen by B"]] : []);
-      }
-      score(DISPUTED, "demo-reviewer-a", "met", `Met, by reviewer A's reading (${run}).`, [[link("a-disputed"), "A's source on the meetings"]]);
-      score(DISPUTED, "demo-reviewer-b", "not_met", REVIEWER_B_RATIONALE, [[link("b-disputed"), "B's source on the meetings"]]);
-    })();
-  } finally {
-    db.close();
+test.beforeAll(async () => {
+  const scores: PlantedScore[] = [];
+  const score = (benchmark: string, reviewer: PlantedScore["reviewer"], status: PlantedScore["status"], rationale: string, links: Array<[string, string]> = []) =>
+    scores.push({ benchmark, reviewer, status, rationale, links });
+  for (const slug of AGREED) {
+    const status = slug === UNION ? "partial" : "not_met";
+    score(slug, "demo-reviewer-a", status, `Reviewer A on ${slug}.`, slug === UNION ? [[link("a-only"), "Report seen by A"], [link("shared"), "Report both cite"]] : []);
+    score(slug, "demo-reviewer-b", status, `Reviewer B on ${slug}.`, slug === UNION ? [[link("shared"), "The same report, B's title"], [link("b-only"), "Report seen by B"]] : []);
   }
+  score(DISPUTED, "demo-reviewer-a", "met", `Met, by reviewer A's reading (${run}).`, [[link("a-disputed"), "A's source on the meetings"]]);
+  score(DISPUTED, "demo-reviewer-b", "not_met", REVIEWER_B_RATIONALE, [[link("b-disputed"), "B's source on the meetings"]]);
+  await plantScoredRound(E2E_WORKFLOW_DATABASE_PATH, ROUND, scores);
 });
 
 async function publish(page: Page, acceptPreliminary: boolean) {
@@ -109,7 +95,7 @@ test("the publish step previews what it would publish and the dashboard after it
   // Without accepting the preliminary figures nothing is published.
   const form = await publish(page, false);
   await expect(form.getByRole("alert").filter({ hasText: "preliminary" })).toContainText("Nothing was published");
-  expect(count("SELECT COUNT(*) AS n FROM published_scores ps JOIN rounds r ON r.id = ps.round_id WHERE r.slug = ?", ROUND.slug)).toBe(0);
+  expect(await count("SELECT COUNT(*) AS n FROM published_scores ps JOIN rounds r ON r.id = ps.round_id WHERE r.slug = ?", ROUND.slug)).toBe(0);
 });
 
 test("the editor rules with their own status and evidence, publishes, and the public sees a preliminary round", async ({ page }) => {
@@ -172,7 +158,7 @@ test("the editor revises the ruling; both stay in the history, and publishing ag
   await expect(decision.getByTestId("decision-current")).toContainText(REVIEWER_B_RATIONALE);
   await expect(decision.getByTestId("decision-history")).toContainText("Erin Editor's own ruling");
   await expect(decision.getByTestId("decision-history")).toContainText(OWN_RATIONALE);
-  expect(count("SELECT COUNT(*) AS n FROM editor_decisions d JOIN rounds r ON r.id = d.round_id WHERE r.slug = ?", ROUND.slug)).toBe(2);
+  expect(await count("SELECT COUNT(*) AS n FROM editor_decisions d JOIN rounds r ON r.id = d.round_id WHERE r.slug = ?", ROUND.slug)).toBe(2);
   await expect(page.getByTestId("preview-changed")).toHaveText("1");
   await page.screenshot({ path: "test-results/decision-history.png", fullPage: true });
 
@@ -234,7 +220,7 @@ test("an editor sets the coverage threshold on the editor page; the public marki
   await page.goto(publicView);
   await expect(page.getByRole("heading", { name: `Latest round in view: ${ROUND.name}` })).not.toContainText("Preliminary");
   await expect(page.getByTestId("headline-preliminary")).toHaveCount(0);
-  expect(count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'settings.min_coverage'")).toBeGreaterThanOrEqual(1);
+  expect(await count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'settings.min_coverage'")).toBeGreaterThanOrEqual(1);
 
   await page.goto("/editor");
   await setTo("60");

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { EDITOR, signIn } from "./session-helpers";
-import { E2E_WORKFLOW_DATABASE_PATH, queryDatabase } from "./test-database";
+import { E2E_WORKFLOW_DATABASE_PATH, readRows } from "./test-database";
 
 // Editors say where a benchmark is assessed: when a demand becomes a benchmark, and later on the
 // reference page. Runs on the workflow server, whose database the tests may change.
@@ -45,7 +45,7 @@ test("a demand about the dialogue itself, confirmed as dialogue-only, is in the 
   await confirm.getByRole("button", { name: "Create benchmark" }).click();
   // The confirmed card replaces the form; an editor's benchmark on their own statement is approved at once.
   await expect(page.locator("[data-candidate='0']").getByTestId("confirmed")).toContainText(TITLE);
-  const [created] = queryDatabase<{ slug: string; reviewState: string }>(E2E_WORKFLOW_DATABASE_PATH, "SELECT slug, review_state AS reviewState FROM benchmarks WHERE title = ?", TITLE);
+  const [created] = await readRows<{ slug: string; reviewState: string }>(E2E_WORKFLOW_DATABASE_PATH, "SELECT slug, review_state AS reviewState FROM benchmarks WHERE title = ?", TITLE);
   expect(created?.reviewState).toBe("approved");
   const slug = created!.slug;
 
@@ -66,7 +66,7 @@ test("an editor narrows a scored benchmark to the Council; the review leaves it 
   await form.getByRole("group", { name: "Assessed at the rounds of" }).getByLabel("UN Human Rights Council").check();
   await form.getByRole("button", { name: "Set scope" }).click();
   await expect(form.getByRole("status")).toContainText("is assessed at UN Human Rights Council rounds. 2 assessments at other tracks' rounds stay in its history and count nowhere.");
-  const scope = queryDatabase<{ slug: string }>(
+  const scope = await readRows<{ slug: string }>(
     E2E_WORKFLOW_DATABASE_PATH,
     "SELECT t.slug FROM benchmark_tracks bt JOIN tracks t ON t.id = bt.track_id JOIN benchmarks b ON b.id = bt.benchmark_id WHERE b.slug = ?",
     SLUG,
@@ -82,10 +82,11 @@ test("an editor narrows a scored benchmark to the Council; the review leaves it 
 
   // Reviewer agreement at the review counts only what applies there: the two demo reviewers
   // disagreed on this benchmark at the review, and that pair no longer weighs.
-  const agreement = (inScopeOnly: boolean) => {
-    const [row] = queryDatabase<{ agree: number; pairs: number }>(
+  // CASE rather than SUM of a comparison: PostgreSQL does not add booleans.
+  const agreement = async (inScopeOnly: boolean) => {
+    const [row] = await readRows<{ agree: number; pairs: number }>(
       E2E_WORKFLOW_DATABASE_PATH,
-      `SELECT SUM(a.status = b.status) AS agree, COUNT(*) AS pairs FROM assessments a
+      `SELECT SUM(CASE WHEN a.status = b.status THEN 1 ELSE 0 END) AS agree, COUNT(*) AS pairs FROM assessments a
          JOIN assessments b ON b.benchmark_id = a.benchmark_id AND b.round_id = a.round_id AND b.reviewer_id = 'demo-reviewer-b'
          JOIN rounds r ON r.id = a.round_id JOIN benchmarks x ON x.id = a.benchmark_id
         WHERE r.slug = 'upr-china-2018' AND a.reviewer_id = 'demo-reviewer-a'
@@ -93,9 +94,9 @@ test("an editor narrows a scored benchmark to the Council; the review leaves it 
     );
     return `${Math.round((100 * row!.agree) / row!.pairs)}%`;
   };
-  expect(agreement(true)).not.toBe(agreement(false));
+  expect(await agreement(true)).not.toBe(await agreement(false));
   await page.goto("/editor/rounds/upr-china-2018");
-  await expect(page.getByTestId("summary-percent-agreement")).toHaveText(agreement(true));
+  await expect(page.getByTestId("summary-percent-agreement")).toHaveText(await agreement(true));
 
   await page.goto(`/benchmarks/${SLUG}`);
   await expect(page.getByTestId("scope")).toContainText("UN Human Rights Council rounds only");

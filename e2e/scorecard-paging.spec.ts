@@ -1,22 +1,22 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { APPLIES_AT, queryTestDatabase } from "./test-database";
+import { APPLIES_AT, readTestCount } from "./test-database";
 import { hydrated } from "./hydrated";
 
 // A seeded round has about fifty benchmarks; ten a page makes it a paged scorecard.
 const ROUND = "hrc-37";
 
-function applicableCount(): number {
-  return queryTestDatabase<{ n: number }>(
+function applicableCount(): Promise<number> {
+  return readTestCount(
     `SELECT COUNT(*) AS n FROM benchmarks b JOIN rounds f ON f.id = b.applies_from_round_id, rounds r
       WHERE r.slug = ? AND b.confidential = 0 AND b.review_state = 'approved' AND ${APPLIES_AT}
         AND NOT EXISTS (SELECT 1 FROM benchmark_subjects bs JOIN subjects s ON s.id = bs.subject_id WHERE bs.benchmark_id = b.id AND s.confidential = 1)`,
     ROUND,
-  )[0]!.n;
+  );
 }
 
 test("a reader pages through a round scorecard and sees every benchmark once, in the order of the whole list", async ({ page }) => {
-  const total = applicableCount();
+  const total = await applicableCount();
   expect(total).toBeGreaterThan(20);
   const pages = Math.ceil(total / 10);
 
@@ -47,11 +47,11 @@ test("a reader pages through a round scorecard and sees every benchmark once, in
 });
 
 test("filtering a paged scorecard keeps the page size, starts at page 1 and counts the matches", async ({ page }) => {
-  const met = queryTestDatabase<{ n: number }>(
+  const met = await readTestCount(
     `SELECT COUNT(*) AS n FROM published_scores ps JOIN rounds r ON r.id = ps.round_id JOIN benchmarks b ON b.id = ps.benchmark_id
       WHERE r.slug = ? AND ps.status = 'met' AND b.confidential = 0 AND b.review_state = 'approved'`,
     ROUND,
-  )[0]!.n;
+  );
   await page.goto(`/rounds/${ROUND}?pageSize=10&page=3`);
   await page.getByLabel("Status").selectOption({ label: "Met" });
   await page.getByRole("button", { name: "Show" }).click();
@@ -63,7 +63,7 @@ test("filtering a paged scorecard keeps the page size, starts at page 1 and coun
 });
 
 test("a page past the end says how many there are and links to the last one; a malformed page number is reported", async ({ page }) => {
-  const total = applicableCount();
+  const total = await applicableCount();
   const last = Math.ceil(total / 10);
   await page.goto(`/rounds/${ROUND}?pageSize=10&page=99`);
   await expect(page.getByTestId("scorecard-count")).toHaveText(`There is no page 99: ${total} benchmarks fill ${last} pages.`);
@@ -80,7 +80,7 @@ test("a page past the end says how many there are and links to the last one; a m
 test("the print view of a paged view prints its part and says where the rest is", async ({ page }) => {
   await page.goto(`/rounds/${ROUND}/print`);
   await expect(page.getByTestId("print-part")).toHaveCount(0);
-  await expect(page.getByTestId("print-view").locator("tbody tr")).toHaveCount(applicableCount());
+  await expect(page.getByTestId("print-view").locator("tbody tr")).toHaveCount(await applicableCount());
 });
 
 test("a paged scorecard has no axe-core violations", async ({ page }) => {

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
-import { E2E_WORKFLOW_DATABASE_PATH, queryDatabase } from "./test-database";
+import { E2E_WORKFLOW_DATABASE_PATH, readRows } from "./test-database";
 import { createReviewerAccount, EDITOR, pageAs } from "./session-helpers";
 
 // A reviewer scoring a round: the form keeps every word through saves and refusals, the queue
@@ -34,34 +34,33 @@ interface StoredAssessment {
   publicRecord: number;
 }
 
-function assessmentsOf(email: string, benchmark?: string): StoredAssessment[] {
-  return queryDatabase<StoredAssessment>(
+function assessmentsOf(email: string): Promise<StoredAssessment[]> {
+  return readRows<StoredAssessment>(
     E2E_WORKFLOW_DATABASE_PATH,
     `SELECT a.id, b.slug AS benchmark, a.status, a.rationale, a.is_demo AS isDemo, a.public_record AS publicRecord FROM assessments a
        JOIN benchmarks b ON b.id = a.benchmark_id JOIN rounds r ON r.id = a.round_id JOIN users u ON u.id = a.reviewer_id
-      WHERE u.email = ? AND r.slug = ? AND (? IS NULL OR b.slug = ?) ORDER BY a.id`,
+      WHERE u.email = ? AND r.slug = ? ORDER BY a.id`,
     email,
     ROUND.slug,
-    benchmark ?? null,
-    benchmark ?? null,
   );
 }
 
 function evidenceOf(assessmentId: number) {
-  return queryDatabase<{ url: string; title: string; publishedOn: string | null }>(
+  return readRows<{ url: string; title: string; publishedOn: string | null }>(
     E2E_WORKFLOW_DATABASE_PATH,
     "SELECT url, title, published_on AS publishedOn FROM evidence_links WHERE assessment_id = ? ORDER BY id",
     assessmentId,
   );
 }
 
-function publishedStatus(benchmark: string, round: string) {
-  return queryDatabase<{ status: string }>(
+async function publishedStatus(benchmark: string, round: string): Promise<string> {
+  const [row] = await readRows<{ status: string }>(
     E2E_WORKFLOW_DATABASE_PATH,
     "SELECT ps.status FROM published_scores ps JOIN benchmarks b ON b.id = ps.benchmark_id JOIN rounds r ON r.id = ps.round_id WHERE b.slug = ? AND r.slug = ?",
     benchmark,
     round,
-  )[0]!.status;
+  );
+  return row!.status;
 }
 
 async function queueOrder(page: Page): Promise<string[]> {
@@ -82,7 +81,7 @@ test("save, edit one field, save again: the form shows what was saved each time,
   await page.getByRole("checkbox", { name: /^Rests on public record/ }).check();
   await page.getByRole("button", { name: "Save score", exact: true }).click();
   await expect(saved(page)).toBeVisible();
-  await expect.poll(() => assessmentsOf(reviewer.email).length).toBe(1);
+  await expect.poll(async () => (await assessmentsOf(reviewer.email)).length).toBe(1);
   await expect(page.getByRole("checkbox", { name: /^Rests on public record/ })).toBeChecked();
 
   // The form holds exactly what was saved.
@@ -96,15 +95,15 @@ test("save, edit one field, save again: the form shows what was saved each time,
   await page.getByLabel("Rationale").fill("Allowed to leave for Germany in July 2018; her brother stays behind.");
   await page.getByRole("checkbox", { name: /^Rests on public record/ }).uncheck();
   await page.getByRole("button", { name: "Save score", exact: true }).click();
-  await expect.poll(() => assessmentsOf(reviewer.email).length).toBe(2);
+  await expect.poll(async () => (await assessmentsOf(reviewer.email)).length).toBe(2);
   await expect(page.getByLabel("Rationale")).toHaveValue("Allowed to leave for Germany in July 2018; her brother stays behind.");
   await expect(page.getByLabel("Address 1")).toHaveValue("https://example.org/liu-xia-leaves");
 
-  const [first, second] = assessmentsOf(reviewer.email);
+  const [first, second] = await assessmentsOf(reviewer.email);
   expect(first).toMatchObject({ status: "partial", rationale: "Allowed to leave for Germany in July; still watched.", publicRecord: 1 });
   expect(second).toMatchObject({ status: "partial", rationale: "Allowed to leave for Germany in July 2018; her brother stays behind.", isDemo: 0, publicRecord: 0 });
   for (const row of [first!, second!]) {
-    expect(evidenceOf(row.id)).toEqual([{ url: "https://example.org/liu-xia-leaves", title: "Liu Xia leaves China", publishedOn: "2018-07-10" }]);
+    expect(await evidenceOf(row.id)).toEqual([{ url: "https://example.org/liu-xia-leaves", title: "Liu Xia leaves China", publishedOn: "2018-07-10" }]);
   }
   await page.reload();
   await expect(page.getByLabel("Rationale")).toHaveValue("Allowed to leave for Germany in July 2018; her brother stays behind.");
@@ -131,15 +130,15 @@ test("a refused save keeps every field, with the error beside the field it conce
   await expect(page.getByLabel("Address 1")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Address 1")).toHaveAccessibleDescription(/http/);
   await expect(page.getByLabel("Rationale")).not.toHaveAttribute("aria-invalid", "true");
-  expect(assessmentsOf(reviewer.email)).toEqual([]);
+  expect(await assessmentsOf(reviewer.email)).toEqual([]);
 
   await page.getByLabel("Address 1").fill("https://example.org/gui-minhai");
   await page.getByRole("button", { name: "Save score", exact: true }).click();
   await expect(saved(page)).toBeVisible();
   await expect(page.getByLabel("Address 1")).not.toHaveAttribute("aria-invalid", "true");
-  const rows = assessmentsOf(reviewer.email);
+  const rows = await assessmentsOf(reviewer.email);
   expect(rows).toMatchObject([{ status: "not_met", rationale: "Taken off a train in January and held again." }]);
-  expect(evidenceOf(rows[0]!.id)).toEqual([{ url: "https://example.org/gui-minhai", title: "Gui Minhai detained again", publishedOn: "2018-01-20" }]);
+  expect(await evidenceOf(rows[0]!.id)).toEqual([{ url: "https://example.org/gui-minhai", title: "Gui Minhai detained again", publishedOn: "2018-01-20" }]);
   await page.context().close();
 });
 
@@ -148,7 +147,7 @@ test("starting from the previous round's score takes its status but not its demo
   const page = await pageAs(browser, reviewer, `/review/${ROUND.slug}/release-wang-quanzhang`);
   await expect(page.getByTestId("previous-score")).toContainText("demo");
   await page.getByRole("button", { name: "Start from the previous round's score" }).click();
-  const status = publishedStatus("release-wang-quanzhang", PREVIOUS_ROUND);
+  const status = await publishedStatus("release-wang-quanzhang", PREVIOUS_ROUND);
   await expect(page.locator(`input[name=status][value=${status}]`)).toBeChecked();
   await expect(page.getByLabel("Rationale")).not.toHaveValue(/Demo score/);
   await expect(page.getByLabel("Rationale")).toHaveValue(/Carried forward unchanged from Human Rights Council, 37th session/);
@@ -172,11 +171,11 @@ test("a form opened before a save elsewhere keeps its text, shows the score save
   await expect(second.getByTestId("saved-meanwhile")).toContainText("Still used against lawyers, first window.");
   await expect(second.getByRole("radio", { name: "Regressed", exact: true })).toBeChecked();
   await expect(second.getByLabel("Rationale")).toHaveValue("Used more widely than before, second window.");
-  expect(assessmentsOf(reviewer.email).map((r) => r.rationale)).toEqual(["Still used against lawyers, first window."]);
+  expect((await assessmentsOf(reviewer.email)).map((r) => r.rationale)).toEqual(["Still used against lawyers, first window."]);
 
   await second.getByRole("button", { name: "Save score", exact: true }).click();
   await expect(saved(second)).toBeVisible();
-  expect(assessmentsOf(reviewer.email).map((r) => r.status)).toEqual(["not_met", "regressed"]);
+  expect((await assessmentsOf(reviewer.email)).map((r) => r.status)).toEqual(["not_met", "regressed"]);
   await first.context().close();
 });
 
@@ -199,8 +198,8 @@ test("a score can carry any number of evidence links, added and removed with but
   await page.getByRole("button", { name: "Save score", exact: true }).click();
   await expect(saved(page)).toBeVisible();
   await expect(page.getByLabel("Address 3")).toHaveValue("https://example.org/yu-4");
-  const [row] = assessmentsOf(reviewer.email);
-  expect(evidenceOf(row!.id).map((e) => e.title)).toEqual(["Report 1", "Report 3", "Report 4"]);
+  const [row] = await assessmentsOf(reviewer.email);
+  expect((await evidenceOf(row!.id)).map((e) => e.title)).toEqual(["Report 1", "Report 3", "Report 4"]);
   await page.context().close();
 });
 
@@ -227,9 +226,9 @@ test("save and next walks the queue, skipping what is scored; an unchanged bench
   await page.getByRole("button", { name: "Save and go to the next unscored benchmark" }).click();
   await expect(page).toHaveURL(new RegExp(`/review/${ROUND.slug}/${order[3]}`));
 
-  const rows = assessmentsOf(reviewer.email);
+  const rows = await assessmentsOf(reviewer.email);
   expect(rows.map((r) => r.benchmark)).toEqual([order[1], order[0], order[2]]);
-  expect(rows[2]).toMatchObject({ status: publishedStatus(order[2]!, PREVIOUS_ROUND), isDemo: 0 });
+  expect(rows[2]).toMatchObject({ status: await publishedStatus(order[2]!, PREVIOUS_ROUND), isDemo: 0 });
   expect(rows[2]!.rationale).toMatch(/^Carried forward unchanged from Human Rights Council, 37th session/);
   expect(rows[2]!.rationale).not.toMatch(/Demo score/);
   await page.context().close();
@@ -240,12 +239,12 @@ test("the queue filters to score, scored and disagreements, shows the previous r
   const page = await pageAs(browser, reviewer, `/review/${ROUND.slug}`);
   const benchmark = "release-xu-zhiyong";
   const row = () => page.getByTestId("queue").locator(`[data-benchmark=${benchmark}]`);
-  const othersStatus = publishedStatus(benchmark, ROUND.slug);
+  const othersStatus = await publishedStatus(benchmark, ROUND.slug);
   const different = othersStatus === "met" ? "not_met" : "met";
 
   await page.goto(`/review/${ROUND.slug}?show=to-score`);
   await expect(row()).toBeVisible();
-  await expect(row().getByTestId("previous-status").locator("[data-status]")).toHaveAttribute("data-status", publishedStatus(benchmark, PREVIOUS_ROUND));
+  await expect(row().getByTestId("previous-status").locator("[data-status]")).toHaveAttribute("data-status", await publishedStatus(benchmark, PREVIOUS_ROUND));
   await expect(page.getByText(/score blind/)).toBeVisible();
   await page.goto(`/review/${ROUND.slug}?show=disagreements`);
   await expect(page.getByTestId("queue").locator("tbody tr")).toHaveCount(0);
@@ -295,11 +294,11 @@ test("bulk carry-forward scores the chosen benchmarks from the previous round, s
   await expect(result).toContainText("Skipped 1");
   await expect(result).toContainText("Release Tashi Wangchuk");
 
-  const rows = assessmentsOf(reviewer.email);
+  const rows = await assessmentsOf(reviewer.email);
   expect(rows.map((r) => r.benchmark).sort()).toEqual([...chosen].sort());
   for (const slug of chosen.slice(0, 2)) {
     const row = rows.find((r) => r.benchmark === slug)!;
-    expect(row.status).toBe(publishedStatus(slug, PREVIOUS_ROUND));
+    expect(row.status).toBe(await publishedStatus(slug, PREVIOUS_ROUND));
     expect(row.rationale).toMatch(/^Carried forward unchanged from Human Rights Council, 37th session/);
     expect(row.rationale).not.toMatch(/Demo score/);
     expect(row.isDemo).toBe(0);
@@ -335,9 +334,9 @@ test("a reviewer scores one benchmark with the keyboard alone, and focus lands o
   expect((await focused()).label).toContain("Save score");
   await page.keyboard.press("Enter");
   await expect(saved(page)).toBeFocused();
-  const rows = assessmentsOf(reviewer.email);
+  const rows = await assessmentsOf(reviewer.email);
   expect(rows).toMatchObject([{ status: "partial", rationale: "Released in August but still watched; no licence to practise." }]);
-  expect(evidenceOf(rows[0]!.id)).toMatchObject([{ url: "https://example.org/pu-zhiqiang", title: "Pu Zhiqiang under watch" }]);
+  expect(await evidenceOf(rows[0]!.id)).toMatchObject([{ url: "https://example.org/pu-zhiqiang", title: "Pu Zhiqiang under watch" }]);
   await page.context().close();
 });
 

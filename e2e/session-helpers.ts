@@ -7,7 +7,9 @@ export async function signIn(page: Page, account: { email: string; password: str
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
+  // A sign-in hashes the password and then renders the page it leads to: on a just-started server of a
+  // loaded machine that took over 10 s (3 and 4 December, on SQLite and PostgreSQL), so it gets 30 s.
+  await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible({ timeout: 30_000 });
 }
 
 /** A page in its own browser context, so each person has their own session cookie. */

@@ -3,10 +3,10 @@
 // interface text from the English catalogue and no axe-core violation on the translated pages.
 // On the workflow server: a score is saved.
 import AxeBuilder from "@axe-core/playwright";
-import Database from "better-sqlite3";
 import { test as base, expect, type Page } from "@playwright/test";
 import { englishInterfaceText } from "./english-interface";
 import { hydrated } from "./hydrated";
+import { plantScoredRound } from "./round-fixture";
 import { createReviewerAccount, EDITOR, pageAs } from "./session-helpers";
 import { E2E_WORKFLOW_DATABASE_PATH } from "./test-database";
 
@@ -318,31 +318,17 @@ test("a CSV import in Chinese says what it wrote in Chinese", async ({ editor })
 
 test.describe("a round's agreement and publishing page in Chinese", () => {
   test.describe.configure({ mode: "serial" });
-  // Its round is written straight into the SQLite file of the workflow server (below): on PostgreSQL
-  // (npm run test:pg sets DATABASE_URL) that server does not read the file, so these run on SQLite only.
-  test.skip(!!process.env.DATABASE_URL, "the fixture writes the SQLite file directly");
   // A round of its own, never published here: two reviewers agree on one benchmark and disagree on another.
-  const round = { slug: `zh-pub-${run}`, name: `Council session in Chinese ${run}` };
+  const round = { slug: `zh-pub-${run}`, name: `Council session in Chinese ${run}`, startDate: "2019-01-16" };
   const DISPUTED = "release-yu-wensheng";
 
-  test.beforeAll(() => {
-    const db = new Database(E2E_WORKFLOW_DATABASE_PATH, { fileMustExist: true });
-    db.pragma("busy_timeout = 5000");
-    db.pragma("foreign_keys = ON");
-    try {
-      db.transaction(() => {
-        const roundId = db
-          .prepare("INSERT INTO rounds (slug, track_id, name, start_date, date_precision) SELECT ?, id, ?, '2019-01-16', 'day' FROM tracks WHERE slug = 'un-hrc'")
-          .run(round.slug, round.name).lastInsertRowid;
-        const assess = db.prepare("INSERT INTO assessments (benchmark_id, round_id, reviewer_id, status, rationale) SELECT id, ?, ?, ?, ? FROM benchmarks WHERE slug = ?");
-        assess.run(roundId, "demo-reviewer-a", "not_met", `审查员甲的理由（${run}）。`, "end-rsdl");
-        assess.run(roundId, "demo-reviewer-b", "not_met", `审查员乙的理由（${run}）。`, "end-rsdl");
-        assess.run(roundId, "demo-reviewer-a", "met", `审查员甲认为已落实（${run}）。`, DISPUTED);
-        assess.run(roundId, "demo-reviewer-b", "not_met", `审查员乙认为未落实（${run}）。`, DISPUTED);
-      })();
-    } finally {
-      db.close();
-    }
+  test.beforeAll(async () => {
+    await plantScoredRound(E2E_WORKFLOW_DATABASE_PATH, round, [
+      { benchmark: "end-rsdl", reviewer: "demo-reviewer-a", status: "not_met", rationale: `审查员甲的理由（${run}）。` },
+      { benchmark: "end-rsdl", reviewer: "demo-reviewer-b", status: "not_met", rationale: `审查员乙的理由（${run}）。` },
+      { benchmark: DISPUTED, reviewer: "demo-reviewer-a", status: "met", rationale: `审查员甲认为已落实（${run}）。` },
+      { benchmark: DISPUTED, reviewer: "demo-reviewer-b", status: "not_met", rationale: `审查员乙认为未落实（${run}）。` },
+    ]);
   });
 
   test("the page speaks Chinese, and a decision is recorded in Chinese", async ({ editor }) => {

@@ -5,30 +5,19 @@
 // published scores; optionally an unpublished round, with a statement that addresses it and a
 // benchmark that applies from it; and (in their own block below) draft and rejected statements,
 // draft benchmarks and a draft source link. The confidentiality tests grep every public answer for these strings.
-import type Database from "better-sqlite3";
 import type { Executor } from "../dialect";
 import { rawGet, rawInsert, rawRun } from "./raw-sql";
 
 /**
  * One statement of the plant: read a row, write (answering how many rows changed), or insert one row
- * (answering its id). The plant is one generator of these, so that the same steps run synchronously on
- * a better-sqlite3 connection (inside its transaction, as the e2e tests plant into the server's file)
- * and awaited on either database through db/ (npm run test:pg).
+ * (answering its id). The plant is one generator of these, run awaited on either database through db/
+ * (the unit tests' databases and, through e2e/test-database.ts writeRows, the e2e server's).
  */
 type Step = { op: "get" | "run" | "insert"; sql: string; params: unknown[] };
 type Steps<T> = Generator<Step, T, unknown>;
 const get = (sql: string, ...params: unknown[]): Step => ({ op: "get", sql, params });
 const run = (sql: string, ...params: unknown[]): Step => ({ op: "run", sql, params });
 const insert = (sql: string, ...params: unknown[]): Step => ({ op: "insert", sql, params });
-
-function runSync<T>(db: Database.Database, steps: Steps<T>): T {
-  for (let next = steps.next(); ; ) {
-    if (next.done) return next.value;
-    const { op, sql, params } = next.value;
-    const statement = db.prepare(sql);
-    next = steps.next(op === "get" ? statement.get(...params) : op === "insert" ? Number(statement.run(...params).lastInsertRowid) : statement.run(...params).changes);
-  }
-}
 
 async function runAwaited<T>(db: Executor, steps: Steps<T>): Promise<T> {
   for (let next = steps.next(); ; ) {
@@ -68,12 +57,7 @@ export interface Plant {
   drafts: PlantedDrafts;
 }
 
-/** The plant on a better-sqlite3 connection, synchronously (call it inside a transaction of that connection). */
-export function plantConfidentialData(db: Database.Database, tag: string, options: PlantOptions = {}): Plant {
-  return runSync(db, plantSteps(tag, options));
-}
-
-/** The same plant on the app's database, SQLite or PostgreSQL (call it inside db/transaction's transaction). */
+/** The plant on the app's database, SQLite or PostgreSQL (call it inside db/transaction's transaction). */
 export function plantConfidentialDataIn(db: Executor, tag: string, options: PlantOptions = {}): Promise<Plant> {
   return runAwaited(db, plantSteps(tag, options));
 }

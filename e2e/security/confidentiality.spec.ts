@@ -1,8 +1,8 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { PDFParse } from "pdf-parse";
-import { leakedSecrets, plantConfidentialData, type Plant } from "../../db/testing/confidential-plant";
-import { APPLIES_AT, queryTestDatabase, writeTestDatabase } from "../test-database";
+import { leakedSecrets, plantConfidentialDataIn, type Plant } from "../../db/testing/confidential-plant";
+import { APPLIES_AT, E2E_DATABASE_PATH, readTestCount, readTestRows, writeRows } from "../test-database";
 import { hydrated } from "../hydrated";
 
 // Confidentiality on every public surface, over HTTP against the production server: a person at
@@ -21,10 +21,10 @@ let secrets: string[];
 
 test.describe.configure({ mode: "serial" });
 
-test.beforeAll(() => {
-  plant = writeTestDatabase((db) => plantConfidentialData(db, run, { unpublishedRound: true }));
+test.beforeAll(async () => {
+  plant = await writeRows(E2E_DATABASE_PATH, (db) => plantConfidentialDataIn(db, run, { unpublishedRound: true }));
   // Every account's id, email and name, the seed's demo reviewers and the first editor included.
-  const accounts = queryTestDatabase<{ id: string; email: string; name: string }>("SELECT id, email, name FROM users");
+  const accounts = await readTestRows<{ id: string; email: string; name: string }>("SELECT id, email, name FROM users");
   expect(accounts.map((a) => a.email)).toContain("editor@example.org");
   secrets = [...plant.secrets, ...accounts.flatMap((a) => [a.id, a.email, a.name])];
 });
@@ -100,9 +100,9 @@ test("every page, embed, print view and export reachable from the home page name
   const paths = new Set(visited.map((v) => v.url.split("?")[0]));
   // The crawl reached every public item's page, so "every page" is not a guess.
   const expected = [
-    ...queryTestDatabase<{ slug: string }>("SELECT slug FROM rounds WHERE published_at IS NOT NULL").flatMap((r) => [`/rounds/${r.slug}`, `/rounds/${r.slug}/print`]),
-    ...queryTestDatabase<{ slug: string }>("SELECT slug FROM statements WHERE review_state = 'approved'").map((s) => `/statements/${s.slug}`),
-    ...queryTestDatabase<{ slug: string; kind: string }>("SELECT slug, kind FROM subjects WHERE confidential = 0 AND id IN (SELECT subject_id FROM benchmark_subjects)").map(
+    ...(await readTestRows<{ slug: string }>("SELECT slug FROM rounds WHERE published_at IS NOT NULL")).flatMap((r) => [`/rounds/${r.slug}`, `/rounds/${r.slug}/print`]),
+    ...(await readTestRows<{ slug: string }>("SELECT slug FROM statements WHERE review_state = 'approved'")).map((s) => `/statements/${s.slug}`),
+    ...(await readTestRows<{ slug: string; kind: string }>("SELECT slug, kind FROM subjects WHERE confidential = 0 AND id IN (SELECT subject_id FROM benchmark_subjects)")).map(
       (s) => `/${s.kind === "person" ? "people" : "laws"}/${s.slug}`,
     ),
     "/people",
@@ -261,9 +261,9 @@ test("a confidential item counts in no public figure", async ({ page }) => {
   await page.goto("/rounds/hrc-37");
   const applicable = await page.getByTestId("scorecard").locator("> li").count();
   await expect(page.getByTestId("round-summary")).toContainText(String(applicable));
-  const expected = queryTestDatabase<{ n: number }>(
+  const expected = await readTestCount(
     `SELECT COUNT(*) AS n FROM benchmarks b JOIN rounds f ON f.id = b.applies_from_round_id, rounds r
       WHERE r.slug = 'hrc-37' AND b.confidential = 0 AND b.review_state = 'approved' AND ${APPLIES_AT}`,
-  )[0]!.n;
+  );
   expect(applicable).toBe(expected);
 });

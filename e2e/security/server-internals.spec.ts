@@ -5,13 +5,13 @@
 import { networkInterfaces } from "node:os";
 import { connect } from "node:net";
 import { expect, test } from "@playwright/test";
-import { queryTestDatabase } from "../test-database";
+import { readTestRows } from "../test-database";
 
-const dataKey = () => queryTestDatabase<{ id: string; version: number }>("SELECT database_id AS id, version FROM data_version WHERE id = 1")[0]!;
+const dataKey = async () => (await readTestRows<{ id: string; version: number }>("SELECT database_id AS id, version FROM data_version WHERE id = 1"))[0]!;
 const INTERNAL = ["x-middleware-rewrite", "x-nextjs-cache", "x-nextjs-matched-path", "x-matched-path", "x-next-cache-tags"];
 
 test("the dashboard's headers and page, HTML or RSC, name neither the database nor its data version", async ({ request }) => {
-  const { id, version } = dataKey();
+  const { id, version } = await dataKey();
   const answers = [
     await request.get("/"),
     await request.get("/?track=un-hrc&category=legal-reform"),

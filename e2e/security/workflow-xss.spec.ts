@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { EDITOR, pageAs } from "../session-helpers";
-import { E2E_WORKFLOW_DATABASE_PATH, queryDatabase } from "../test-database";
+import { E2E_WORKFLOW_DATABASE_PATH, readCount, readRows } from "../test-database";
 import { WEB_URL_MESSAGE } from "../../lib/validation/url";
 import { hydrated } from "../hydrated";
 
@@ -141,24 +141,24 @@ test("an editor writes script into a reviewer's name, reference data and a round
   await expect(form.getByRole("status")).toContainText("Added");
 
   await page.reload();
-  const events = () => Number(queryDatabase<{ n: number }>(E2E_WORKFLOW_DATABASE_PATH, "SELECT COUNT(*) AS n FROM subject_events")[0]!.n);
-  const before = events();
+  const events = () => readCount(E2E_WORKFLOW_DATABASE_PATH, "SELECT COUNT(*) AS n FROM subject_events");
+  const before = await events();
   const event = { Date: "2018-11-01", Description: T.eventDescription, "Source address (http or https)": JS_URL };
   const eventChoices = { "Person or law": SLUG.person, "What happened": "detained", "Date known to the": "day" };
   form = await submit(page, "new-event", "Add event", event, eventChoices);
   await expect(form.getByRole("alert")).toContainText("Nothing was saved");
   await expect(form.getByText(WEB_URL_MESSAGE)).toBeVisible();
-  expect(events()).toBe(before);
+  expect(await events()).toBe(before);
   // A refused form keeps what was typed and chosen: correcting the address alone is enough, and the
   // event goes to the person chosen, not to the first one in the list.
   await expect(form.getByLabel("Description", { exact: true })).toHaveValue(T.eventDescription);
   form = await submit(page, "new-event", "Add event", { "Source address (http or https)": "https://example.org/xss-event" });
   await expect(form.getByRole("status")).toContainText("Added the event");
-  expect(events()).toBe(before + 1);
-  const added = queryDatabase<{ slug: string; kind: string }>(
+  expect(await events()).toBe(before + 1);
+  const [added] = await readRows<{ slug: string; kind: string }>(
     E2E_WORKFLOW_DATABASE_PATH,
     "SELECT s.slug, e.kind FROM subject_events e JOIN subjects s ON s.id = e.subject_id ORDER BY e.id DESC LIMIT 1",
-  )[0]!;
+  );
   expect(added).toEqual({ slug: SLUG.person, kind: "detained" });
 
   // Dated between the seed's last round and the workflow test's hrc-40, so that round stays the latest.
@@ -185,12 +185,12 @@ test("a reviewer records a statement with script in it and confirms its demand a
     "Summary in your words": T.statementSummary,
     "Full text (pasted; kept in the workspace, not published)": `We ask the government to act:\n\n1. ${DEMAND}.\n`,
   };
-  const statements = () => Number(queryDatabase<{ n: number }>(E2E_WORKFLOW_DATABASE_PATH, "SELECT COUNT(*) AS n FROM statements")[0]!.n);
-  const before = statements();
+  const statements = () => readCount(E2E_WORKFLOW_DATABASE_PATH, "SELECT COUNT(*) AS n FROM statements");
+  const before = await statements();
   let form = await submit(page, "new-statement", "Save and find demands", fields, { Kind: "ngo_joint_letter", "Date known to the": "day" });
   await expect(form.getByRole("alert")).toContainText("Nothing was saved");
   await expect(form.getByText(WEB_URL_MESSAGE)).toBeVisible();
-  expect(statements()).toBe(before);
+  expect(await statements()).toBe(before);
   form = await submit(page, "new-statement", "Save and find demands", { ...fields, "Source address (http or https)": "" }, { Kind: "ngo_joint_letter", "Date known to the": "day" });
   await expect(page).toHaveURL(/\/review\/statements\/statement-/);
   statementSlug = new URL(page.url()).pathname.split("/").pop()!;
@@ -207,7 +207,7 @@ test("a reviewer records a statement with script in it and confirms its demand a
   await confirm.getByLabel("Applies from round").selectOption(SLUG.round);
   await confirm.getByRole("button", { name: "Create benchmark" }).click();
   await expect(candidate.getByTestId("confirmed")).toContainText(T.benchmarkTitle);
-  benchmarkSlug = queryDatabase<{ slug: string }>(E2E_WORKFLOW_DATABASE_PATH, "SELECT slug FROM benchmarks WHERE title = ?", T.benchmarkTitle)[0]!.slug;
+  benchmarkSlug = (await readRows<{ slug: string }>(E2E_WORKFLOW_DATABASE_PATH, "SELECT slug FROM benchmarks WHERE title = ?", T.benchmarkTitle))[0]!.slug;
   await page.context().close();
 
   // The editor's queue shows the draft's texts literally too; approving the benchmark approves its statement.
@@ -232,19 +232,17 @@ async function score(page: Page, benchmark: string, status: string, rationale: s
   if (refuseJavascript) {
     // Only this benchmark at this round: other workflow specs save scores on the same server meanwhile.
     const assessments = () =>
-      Number(
-        queryDatabase<{ n: number }>(
-          E2E_WORKFLOW_DATABASE_PATH,
-          "SELECT COUNT(*) AS n FROM assessments a JOIN benchmarks b ON b.id = a.benchmark_id JOIN rounds r ON r.id = a.round_id WHERE b.slug = ? AND r.slug = ?",
-          benchmark,
-          SLUG.round,
-        )[0]!.n,
+      readCount(
+        E2E_WORKFLOW_DATABASE_PATH,
+        "SELECT COUNT(*) AS n FROM assessments a JOIN benchmarks b ON b.id = a.benchmark_id JOIN rounds r ON r.id = a.round_id WHERE b.slug = ? AND r.slug = ?",
+        benchmark,
+        SLUG.round,
       );
-    const before = assessments();
+    const before = await assessments();
     await fill(JS_URL);
     await expect(page.getByRole("alert").filter({ hasText: "Nothing was saved" })).toBeVisible();
     await expect(page.getByText(`Evidence 1: ${WEB_URL_MESSAGE}`)).toBeVisible();
-    expect(assessments()).toBe(before);
+    expect(await assessments()).toBe(before);
   }
   await fill("https://example.org/xss-evidence");
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
