@@ -26,7 +26,15 @@ export interface PublicRedactor {
 }
 
 const SQL_FUNCTION = "public_text";
-const current = new WeakMap<Database.Database, { key: string; matcher: NameMatcher; memo: Map<string, string> }>();
+type CompiledRedactor = { matcher: NameMatcher; memo: Map<string, string> };
+/**
+ * The redactors compiled on each connection, by data version, the newest last. Several are kept: a
+ * request of one version may still be running its SQL while one of the next version compiles, and
+ * public_text() redacts with the version its caller read, never with whichever was compiled last
+ * (which once let a search find a name the searcher's version withholds).
+ */
+const compiled = new WeakMap<Database.Database, Map<string, CompiledRedactor>>();
+const VERSIONS_KEPT = 8;
 const MEMO_ENTRIES = 20_000;
 
 /** The redactor for the data as it is now on this connection. */
@@ -37,25 +45,32 @@ export async function getPublicRedactor(db: Executor): Promise<PublicRedactor> {
   return redactorFor(client, key, isCompiled(client, key) ? undefined : await listWithheldItems(db));
 }
 
-const isCompiled = (client: Database.Database, key: string) => current.get(client)?.key === key;
+const isCompiled = (client: Database.Database, key: string) => compiled.get(client)?.has(key) === true;
 
-/** The redactor of data version `key` on this connection, compiled from `withheldItems` when the version changed. */
+/** The redactor of data version `key` on this connection, compiled from `withheldItems` when it is not kept yet. */
 function redactorFor(client: Database.Database, key: string, withheldItems: readonly WithheldItemSummary[] | undefined): PublicRedactor {
-  let entry = current.get(client);
-  if (!entry || entry.key !== key) {
+  let versions = compiled.get(client);
+  if (!versions) {
+    versions = new Map();
+    compiled.set(client, versions);
     // PostgreSQL has no function of the app's own: SQL that calls public_text() fails there (closed); publicTextSearch does without it.
-    if (!entry && !usesPostgres()) {
-      // Fails closed: a call before any redactor was compiled for this connection is an error, never the raw text.
-      client.function(SQL_FUNCTION, (text: unknown) => {
-        const matcher = current.get(client)?.matcher;
-        if (!matcher) throw new Error("public_text() called before the redactor was compiled");
+    if (!usesPostgres()) {
+      const kept = versions;
+      // Fails closed: a call for a version not compiled (or no longer kept) on this connection is an error, never the raw text.
+      client.function(SQL_FUNCTION, (text: unknown, version: unknown) => {
+        const matcher = typeof version === "string" ? kept.get(version)?.matcher : undefined;
+        if (!matcher) throw new Error(`public_text() called for a data version whose redactor is not compiled (${String(version)})`);
         return typeof text === "string" ? matcher.redact(text) : text;
       });
     }
-    // Fails closed here too: a stale version is never compiled without the withheld items.
+  }
+  let entry = versions.get(key);
+  if (!entry) {
+    // Fails closed here too: a version is never compiled without its withheld items.
     if (!withheldItems) throw new Error("the withheld items are needed to compile the redactor");
-    entry = { key, matcher: compileWithheldNames(withheldItems), memo: new Map() };
-    current.set(client, entry);
+    entry = { matcher: compileWithheldNames(withheldItems), memo: new Map() };
+    versions.set(key, entry);
+    for (const old of versions.keys()) if (versions.size > VERSIONS_KEPT) versions.delete(old);
   }
   const { matcher, memo } = entry;
   const remembered = (text: string) => {
@@ -81,7 +96,7 @@ function redactorFor(client: Database.Database, key: string, withheldItems: read
     url: matcher.redactUrl,
     fields: (row, keys) => withheld(row, keys, matcher.redact),
     repeatedFields: (row, keys) => withheld(row, keys, remembered),
-    sql: (column) => sql<string>`${sql.raw(SQL_FUNCTION)}(${column})`,
+    sql: (column) => sql<string>`${sql.raw(SQL_FUNCTION)}(${column}, ${key})`,
   };
 }
 

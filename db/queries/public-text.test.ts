@@ -1,0 +1,47 @@
+// The redactor's SQL (a public search's WHERE on SQLite) withholds the names of the data version its
+// request read, even when a request of another version compiles its own on the same connection meanwhile.
+import { like } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { openDatabase, type Db } from "../client";
+import { usesPostgres } from "../dialect";
+import { migrateDatabase } from "../migrate";
+import { subjects } from "../schema";
+import { loadSeed } from "../seed/load";
+import { rawGet, rawRun } from "../testing/raw-sql";
+import { getPublicRedactor, type PublicRedactor } from "./public-text";
+
+let db: Db;
+
+beforeEach(async () => {
+  db = openDatabase(":memory:");
+  await migrateDatabase(db);
+  await loadSeed(db);
+});
+
+describe.skipIf(usesPostgres())("the public redactor's SQL", () => {
+  const rolesNaming = (redactor: PublicRedactor, name: string) =>
+    db.select({ slug: subjects.slug }).from(subjects).where(like(redactor.sql(subjects.role), `%${name}%`)).all().map((r) => r.slug);
+
+  it("withholds the names of its own data version, whatever another version compiled on the connection since", async () => {
+    const { name } = (await rawGet(db, "SELECT name FROM subjects WHERE slug = 'zhu-yufu'")) as { name: string };
+    await rawRun(db, "UPDATE subjects SET role = ? WHERE slug = 'liu-xia'", `Wrote to ${name} in prison`);
+    await rawRun(db, "UPDATE subjects SET confidential = 1 WHERE slug = 'zhu-yufu'");
+    const whileConfidential = await getPublicRedactor(db);
+    expect(rolesNaming(whileConfidential, name)).toEqual([]);
+    // Another request, after the person is public again, compiles the next version on this connection.
+    await rawRun(db, "UPDATE subjects SET confidential = 0 WHERE slug = 'zhu-yufu'");
+    const public_ = await getPublicRedactor(db);
+    expect(rolesNaming(public_, name)).toEqual(["liu-xia"]);
+    // The first request's search still withholds the name as its version does.
+    expect(rolesNaming(whileConfidential, name)).toEqual([]);
+  });
+
+  it("refuses to answer for a version no longer kept rather than redact with another's names", async () => {
+    const first = await getPublicRedactor(db);
+    for (let i = 0; i < 12; i++) {
+      await rawRun(db, "UPDATE categories SET name = name WHERE slug = 'legal-reform'");
+      await getPublicRedactor(db);
+    }
+    expect(() => rolesNaming(first, "anything")).toThrow(/redactor/);
+  });
+});
