@@ -8,7 +8,7 @@ import { englishInterfaceText } from "./english-interface";
 import { hydrated } from "./hydrated";
 import { plantScoredRound } from "./round-fixture";
 import { createReviewerAccount, EDITOR, pageAs } from "./session-helpers";
-import { E2E_WORKFLOW_DATABASE_PATH } from "./test-database";
+import { E2E_WORKFLOW_DATABASE_PATH, readRows } from "./test-database";
 
 const ROUND = "upr-china-2018";
 const run = Date.now().toString(36);
@@ -86,10 +86,16 @@ test("a reviewer scores in Chinese: the queue, the form, a refusal that keeps wh
   await expect(page.getByTestId("todo-count")).toContainText("项待评分");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("评分：2018年中国普遍定期审议");
   await expect(page.getByTestId("queue").locator('tbody th[scope="row"] a')).not.toHaveCount(0);
-  await expect(page.getByTestId("queue").locator('tbody [lang="en"]')).toHaveCount(0);
+  // Marked as English only where the benchmark has no Chinese title: the seed's all have one; other
+  // specs in this server add benchmarks in English alone, which this round's queue may list too.
+  const markedEnglish = await page.getByTestId("queue").locator("tbody tr").filter({ has: page.locator('[lang="en"]') }).evaluateAll((rows) => rows.map((row) => row.getAttribute("data-benchmark")));
+  const withoutChinese = new Set(
+    (await readRows<{ slug: string }>(E2E_WORKFLOW_DATABASE_PATH, "SELECT slug FROM benchmarks WHERE title_zh IS NULL OR trim(title_zh) = ''")).map((b) => b.slug),
+  );
+  expect(markedEnglish.filter((slug) => !withoutChinese.has(slug!))).toEqual([]);
   await expectChineseAndAccessible(page);
 
-  const first = page.getByTestId("queue").locator("tbody tr").first();
+  const first = page.getByTestId("queue").locator("tbody tr").filter({ hasNot: page.locator('[lang="en"]') }).first();
   const benchmark = (await first.getAttribute("data-benchmark"))!;
   const chineseTitle = (await first.getByRole("link").first().textContent())!;
   expect(chineseTitle).toMatch(/\p{Script=Han}/u);

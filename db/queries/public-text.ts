@@ -28,13 +28,21 @@ export interface PublicRedactor {
 const SQL_FUNCTION = "public_text";
 type CompiledRedactor = { matcher: NameMatcher; memo: Map<string, string> };
 /**
- * The redactors compiled on each connection, by data version, the newest last. Several are kept: a
- * request of one version may still be running its SQL while one of the next version compiles, and
- * public_text() redacts with the version its caller read, never with whichever was compiled last
- * (which once let a search find a name the searcher's version withholds).
+ * The redactors compiled on a connection, by data version: the last few, reused by the requests that
+ * follow, and every one a request still holds, for public_text(). That function redacts with the
+ * version its caller read, never with whichever was compiled last (which once let a search find a
+ * name the searcher's version withholds). A request's redactor keeps its matcher alive, so its SQL
+ * finds it however many versions compile meanwhile (writes under load raise several a second).
  */
-const compiled = new WeakMap<Database.Database, Map<string, CompiledRedactor>>();
-const VERSIONS_KEPT = 8;
+interface ConnectionRedactors {
+  recent: Map<string, CompiledRedactor>;
+  held: Map<string, WeakRef<NameMatcher>>;
+}
+const compiled = new WeakMap<Database.Database, ConnectionRedactors>();
+const RECENT_VERSIONS = 4;
+const released = new FinalizationRegistry<{ held: ConnectionRedactors["held"]; key: string }>(({ held, key }) => {
+  if (held.get(key)?.deref() === undefined) held.delete(key);
+});
 const MEMO_ENTRIES = 20_000;
 
 /** The redactor for the data as it is now on this connection. */
@@ -45,32 +53,33 @@ export async function getPublicRedactor(db: Executor): Promise<PublicRedactor> {
   return redactorFor(client, key, isCompiled(client, key) ? undefined : await listWithheldItems(db));
 }
 
-const isCompiled = (client: Database.Database, key: string) => compiled.get(client)?.has(key) === true;
+const isCompiled = (client: Database.Database, key: string) => compiled.get(client)?.recent.has(key) === true;
 
 /** The redactor of data version `key` on this connection, compiled from `withheldItems` when it is not kept yet. */
 function redactorFor(client: Database.Database, key: string, withheldItems: readonly WithheldItemSummary[] | undefined): PublicRedactor {
   let versions = compiled.get(client);
   if (!versions) {
-    versions = new Map();
-    compiled.set(client, versions);
+    const created: ConnectionRedactors = { recent: new Map(), held: new Map() };
+    compiled.set(client, (versions = created));
     // PostgreSQL has no function of the app's own: SQL that calls public_text() fails there (closed); publicTextSearch does without it.
     if (!usesPostgres()) {
-      const kept = versions;
-      // Fails closed: a call for a version not compiled (or no longer kept) on this connection is an error, never the raw text.
+      // Fails closed: a call for a version whose redactor nothing holds on this connection is an error, never the raw text.
       client.function(SQL_FUNCTION, (text: unknown, version: unknown) => {
-        const matcher = typeof version === "string" ? kept.get(version)?.matcher : undefined;
+        const matcher = typeof version === "string" ? created.held.get(version)?.deref() : undefined;
         if (!matcher) throw new Error(`public_text() called for a data version whose redactor is not compiled (${String(version)})`);
         return typeof text === "string" ? matcher.redact(text) : text;
       });
     }
   }
-  let entry = versions.get(key);
+  let entry = versions.recent.get(key);
   if (!entry) {
     // Fails closed here too: a version is never compiled without its withheld items.
     if (!withheldItems) throw new Error("the withheld items are needed to compile the redactor");
     entry = { matcher: compileWithheldNames(withheldItems), memo: new Map() };
-    versions.set(key, entry);
-    for (const old of versions.keys()) if (versions.size > VERSIONS_KEPT) versions.delete(old);
+    versions.recent.set(key, entry);
+    versions.held.set(key, new WeakRef(entry.matcher));
+    released.register(entry.matcher, { held: versions.held, key });
+    for (const old of versions.recent.keys()) if (versions.recent.size > RECENT_VERSIONS) versions.recent.delete(old);
   }
   const { matcher, memo } = entry;
   const remembered = (text: string) => {
