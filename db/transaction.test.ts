@@ -98,4 +98,14 @@ describe("transaction", () => {
     expect(answers).toEqual([1, 2, 3]);
     expect(waitingInPg).toEqual([0]);
   });
+
+  it.skipIf(!usesPostgres())("runs a query still queued when its work fails inside the transaction, before the rollback", async () => {
+    const { db, bodies, add } = await scratch();
+    const refused = transaction(db, async (tx) => {
+      await Promise.all([rawAll(tx, "select no_such_column from notes"), add(tx, "queued-1"), add(tx, "queued-2")]);
+    });
+    await expect(refused).rejects.toThrow();
+    // Had the queued inserts run after the ROLLBACK, outside any transaction, they would have been kept.
+    expect(await bodies()).toEqual([]);
+  });
 });

@@ -42,7 +42,8 @@ async function pgTransaction<T>(db: Executor, work: (tx: Executor) => Promise<T>
       try {
         return await work(tx);
       } finally {
-        restore();
+        // Before the COMMIT or ROLLBACK: a query still queued (a Promise.all that failed early) runs inside the transaction, never after it.
+        await restore();
       }
     }),
   );
@@ -54,9 +55,10 @@ type QueryingClient = { query: (...args: unknown[]) => unknown };
  * Runs the queries a transaction's work sends at once (a Promise.all of reads) one after another on
  * its one pooled client, until `restore` is called. node-postgres queues them itself but warns that it
  * will stop in pg 9 ("client.query() when the client is already executing a query"). Only the promise
- * form is queued here; a callback or a submittable (a cursor) goes straight through.
+ * form is queued here; a callback or a submittable (a cursor) goes straight through. `restore` waits
+ * for what is still queued.
  */
-function queueQueries(client: QueryingClient): () => void {
+function queueQueries(client: QueryingClient): () => Promise<void> {
   const query = client.query;
   let last: Promise<unknown> = Promise.resolve();
   client.query = (...args: unknown[]) => {
@@ -66,7 +68,8 @@ function queueQueries(client: QueryingClient): () => void {
     last = result.catch(() => undefined);
     return result;
   };
-  return () => {
+  return async () => {
+    await last;
     client.query = query;
   };
 }
