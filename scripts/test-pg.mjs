@@ -13,6 +13,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { playwrightFailures, reportFailures, vitestFailures } from "./failed-tests.mjs";
 
 const BIN = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
 const PORT = String(process.env.PG_TEST_PORT ?? 4790);
@@ -137,6 +138,7 @@ function runVitest(files, env, out) {
   );
   try {
     const results = JSON.parse(readFileSync(report, "utf8"));
+    reportFailures("test:pg: vitest failed", vitestFailures(results), path.join(out, "pg-failures.txt"));
     return { passed: results.numPassedTests, failed: results.numFailedTests + (vitest.status === 0 || results.numFailedTests > 0 ? 0 : 1) };
   } catch {
     return { passed: 0, failed: 1 };
@@ -156,7 +158,10 @@ function runE2e(specs, env, out) {
     { stdio: "inherit", env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report } },
   );
   try {
-    const { stats } = JSON.parse(readFileSync(report, "utf8"));
+    const e2e = JSON.parse(readFileSync(report, "utf8"));
+    const { stats } = e2e;
+    // Flaky counts as failed here (as below), so it is listed with the failures.
+    reportFailures("test:pg: Playwright failed", playwrightFailures(e2e, { countFlaky: true }), path.join(out, "pg-failures.txt"));
     const failed = stats.unexpected + stats.flaky + (result.status === 0 || stats.unexpected > 0 ? 0 : 1);
     return { passed: stats.expected, failed };
   } catch {
@@ -191,6 +196,7 @@ try {
   };
   const out = path.resolve(".test-output");
   mkdirSync(out, { recursive: true });
+  rmSync(path.join(out, "pg-failures.txt"), { force: true });
   let passed = 0;
   let failed = 0;
   if (unitFiles.length || (!files.length && !e2eOnly)) {
