@@ -59,3 +59,30 @@ export async function englishInterfaceText(page: Page): Promise<string[]> {
     return [...found];
   }, ENGLISH);
 }
+
+/**
+ * Runs of English words on a page outside anything marked lang="en" (content) and outside code: two or
+ * more Latin words in a row, the shape of a sentence or a label written in the source rather than the
+ * catalogue, which englishInterfaceText cannot know. Abbreviations (API, CSV) and identifiers are single
+ * words and pass.
+ */
+export async function englishWordRuns(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const run = /[A-Za-z][a-z]+(?:[ ,'’-]+[A-Za-z][a-z]+)+/g;
+    const found = new Set<string>();
+    const skipped = (element: Element | null) => {
+      const marked = element?.closest('[lang="en"]');
+      return !!element?.closest("script, style, noscript, template, code, pre, kbd") || (!!marked && marked !== document.documentElement);
+    };
+    const check = (raw: string | null) => {
+      for (const match of (raw ?? "").replace(/https?:\/\/\S+/g, "").matchAll(run)) found.add(match[0]);
+    };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!skipped(node.parentElement)) check(node.textContent);
+    for (const element of document.body.querySelectorAll("[aria-label], [title], [placeholder], [alt]")) {
+      if (skipped(element)) continue;
+      for (const name of ["aria-label", "title", "placeholder", "alt"]) check(element.getAttribute(name));
+    }
+    return [...found];
+  });
+}
