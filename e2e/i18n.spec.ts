@@ -3,7 +3,7 @@
 // language only suggests the Chinese page.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { englishInterfaceText } from "./english-interface";
+import { englishInterfaceText, englishWordRuns } from "./english-interface";
 import { hydrated } from "./hydrated";
 
 const PAGES = [
@@ -22,6 +22,13 @@ const PAGES = [
   ["data and API", "/zh/api"],
   ["not found", "/zh/benchmarks/no-such-benchmark"],
   ["unknown address", "/zh/no-such-page"],
+  ["releases", "/zh/releases"],
+  ["release", "/zh/releases/1"],
+  ["dashboard pinned to a release", "/zh?release=1"],
+  ["round scorecard pinned to a release", "/zh/rounds/hrc-37?release=1"],
+  ["benchmark pinned to a release", "/zh/benchmarks/release-gui-minhai?release=1"],
+  ["dashboard with malformed filters", "/zh?track=Not_Valid&addressee=martians&heatPage=x"],
+  ["people index with a malformed page", "/zh/people?page=abc&pageSize=0"],
 ] as const;
 
 for (const [name, path] of PAGES) {
@@ -32,6 +39,57 @@ for (const [name, path] of PAGES) {
     expect(await englishInterfaceText(page)).toEqual([]);
   });
 }
+
+// Pages whose every word is the interface's or content marked with its language: English written in the
+// source rather than the catalogue shows here as a run of English words (englishWordRuns).
+const WHOLLY_CHINESE = ["/zh/releases", "/zh/releases/1", "/zh/releases/1?page=abc", "/zh/rounds/hrc-37?release=1"];
+for (const path of WHOLLY_CHINESE) {
+  test(`${path} has no English words outside content marked English`, async ({ page }) => {
+    await page.goto(path);
+    await hydrated(page);
+    expect(await englishWordRuns(page)).toEqual([]);
+  });
+}
+
+test("a release in Chinese: its kind, date, rounds, citation and changes in Chinese, English content marked", async ({ page }) => {
+  await page.goto("/zh/releases");
+  await page.getByTestId("release-list").getByRole("link", { name: "第 1 版", exact: true }).click();
+  await expect(page).toHaveURL(/\/zh\/releases\/1$/);
+  await expect(page.getByRole("heading", { name: "第 1 版", level: 1 })).toBeVisible();
+  await expect(page.getByText(/，发布于\d{4}年\d{1,2}月\d{1,2}日。/)).toBeVisible();
+  await expect(page.getByTestId("release-citation")).toContainText("对话记分卡，数据发布第 1 版（");
+  await expect(page.getByTestId("release-citation")).toContainText("/releases/1");
+  // The counted noun reads once: "共 184 项变动的评分", not "项项".
+  await expect(page.getByRole("status").filter({ hasText: "变动的评分" })).toHaveText(/^共 [\d,]+ 项变动的评分，显示第 1—[\d,]+ 项。$/);
+  const changes = page.getByTestId("release-changes");
+  await expect(changes.getByRole("columnheader", { name: "基准" })).toBeVisible();
+  await expect(changes).toContainText("首次发布的轮次");
+  // The seed gives every benchmark and round a Chinese title: the changes show them.
+  await expect(changes.getByRole("link", { name: "2012年中美人权对话（华盛顿）" }).first()).toBeVisible();
+  await expect(changes.locator('td[lang="en"]').first()).toBeVisible();
+  await expect(page.getByRole("link", { name: /将整个版本下载为数据包/ })).toHaveAttribute("href", "/releases/1/datapackage.zip");
+});
+
+test("a page pinned to a release says so in Chinese", async ({ page }) => {
+  for (const path of ["/zh?release=1", "/zh/rounds/hrc-37?release=1", "/zh/benchmarks/release-gui-minhai?release=1"]) {
+    await page.goto(path);
+    const notice = page.getByTestId("pinned-release");
+    await expect(notice, path).toContainText("这是第 1 版（发布于");
+    await expect(notice.getByRole("link", { name: "查看当前数据" }), path).toBeVisible();
+    expect(await notice.innerText(), path).not.toMatch(/[A-Za-z]{2}/);
+  }
+});
+
+test("what an address holds that is not understood is said in Chinese", async ({ page }) => {
+  await page.goto("/zh?track=Not_Valid&addressee=martians&heatPage=x");
+  await expect(page.getByText("议程（track）：该值不是有效的标识")).toBeVisible();
+  await expect(page.getByText("诉求对象（addressee）：该值不在可选范围内")).toBeVisible();
+  await expect(page.getByText("热力图的页码（heatPage）：该值不是页码")).toBeVisible();
+  await page.goto("/zh/people?page=abc&pageSize=0");
+  await expect(page.getByText(/“abc”不是页码，因此显示第一页。/)).toBeVisible();
+  await page.goto("/zh/releases/1?page=abc");
+  await expect(page.getByText(/“abc”不是页码，因此显示第一页。/)).toBeVisible();
+});
 
 test("the check above finds English: the English dashboard is full of it", async ({ page }) => {
   await page.goto("/");

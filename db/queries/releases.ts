@@ -4,8 +4,7 @@ import "server-only";
 // benchmarks in public_benchmarks and rounds published now, so an old release number can never bring
 // back a benchmark that has since become confidential, nor name a round that is not published.
 import { sql, type SQL } from "drizzle-orm";
-import type { PublishedBasis, ReleaseKind, Status } from "@/lib/domain";
-import { detectTextLang } from "@/lib/localized";
+import type { ContentLang, PublishedBasis, ReleaseKind, Status } from "@/lib/domain";
 import { allRows, oneRow } from "../dialect";
 import type { Executor } from "../transaction";
 import { roundsAsOf, scoresAsOf } from "./as-of-release";
@@ -88,8 +87,8 @@ export async function getRelease(db: Executor, number: number): Promise<Release 
 }
 
 export interface ReleaseChange {
-  benchmark: { slug: string; title: string };
-  round: { slug: string; name: string };
+  benchmark: { slug: string; title: string; titleZh: string | null };
+  round: { slug: string; name: string; nameZh: string | null };
   /** The round was public for the first time in this release (its scores are new, not corrections). */
   newRound: boolean;
   /** The status before this release; null when the score is new. */
@@ -99,6 +98,7 @@ export interface ReleaseChange {
   rationaleChanged: boolean;
   evidenceChanged: boolean;
   rationale: string;
+  rationaleLang: ContentLang;
 }
 
 /** The scores a release added or changed, a page at a time (rounds in timeline order, then titles), names withheld. */
@@ -112,21 +112,24 @@ export async function listReleaseChanges(db: Executor, number: number, range: { 
   const page = await allRows<{
     benchmarkSlug: string;
     title: string;
+    titleZh: string | null;
     roundSlug: string;
     roundName: string;
+    roundNameZh: string | null;
     newRound: number | null;
     before: Status | null;
     after: Status;
     rationaleChanged: number;
     evidenceChanged: number;
     rationale: string;
+    rationaleLang: ContentLang;
   }>(db, sql`
-    SELECT b.slug AS benchmarkSlug, b.title AS title, r.slug AS roundSlug, r.name AS roundName,
+    SELECT b.slug AS benchmarkSlug, b.title AS title, b.title_zh AS titleZh, r.slug AS roundSlug, r.name AS roundName, r.name_zh AS roundNameZh,
            (SELECT rr.first_time FROM release_rounds rr WHERE rr.release_number = ${number} AND rr.round_id = now.round_id) AS newRound,
            before.status AS before, now.status AS after,
            CASE WHEN before.assessment_id <> now.assessment_id THEN 1 ELSE 0 END AS rationaleChanged,
            CASE WHEN before.evidence <> now.evidence THEN 1 ELSE 0 END AS evidenceChanged,
-           a.rationale AS rationale
+           a.rationale AS rationale, a.rationale_lang AS rationaleLang
       FROM release_scores now
       JOIN public_benchmarks pb ON pb.benchmark_id = now.benchmark_id
       JOIN benchmarks b ON b.id = now.benchmark_id
@@ -140,14 +143,15 @@ export async function listReleaseChanges(db: Executor, number: number, range: { 
   return {
     total,
     rows: page.map((c) => ({
-      benchmark: { slug: c.benchmarkSlug, title: redactor.text(c.title) },
-      round: { slug: c.roundSlug, name: c.roundName },
+      benchmark: { slug: c.benchmarkSlug, ...redactor.fields({ title: c.title, titleZh: c.titleZh }, ["title", "titleZh"]) },
+      round: { slug: c.roundSlug, name: c.roundName, nameZh: c.roundNameZh },
       newRound: c.newRound === 1,
       before: c.before,
       after: c.after,
       rationaleChanged: c.rationaleChanged === 1,
       evidenceChanged: c.evidenceChanged === 1,
       rationale: redactor.text(c.rationale),
+      rationaleLang: c.rationaleLang,
     })),
   };
 }
@@ -156,12 +160,15 @@ export interface ReleaseScore {
   benchmarkId: number;
   benchmarkSlug: string;
   benchmarkTitle: string;
+  benchmarkTitleZh: string | null;
   roundId: number;
   roundSlug: string;
   roundName: string;
+  roundNameZh: string | null;
   status: Status;
   basis: PublishedBasis;
   rationale: string;
+  rationaleLang: ContentLang;
   publicRecord: boolean;
   demo: boolean;
   evidence: EvidenceLink[];
@@ -191,18 +198,22 @@ export async function listScoresAsOf(
     benchmarkId: number;
     benchmarkSlug: string;
     benchmarkTitle: string;
+    benchmarkTitleZh: string | null;
     roundId: number;
     roundSlug: string;
     roundName: string;
+    roundNameZh: string | null;
     status: Status;
     basis: PublishedBasis;
     rationale: string;
+    rationaleLang: ContentLang;
     publicRecord: number;
     demo: number;
     evidence: string;
   }>(db, sql`
-    SELECT s.benchmark_id AS benchmarkId, b.slug AS benchmarkSlug, b.title AS benchmarkTitle, s.round_id AS roundId, r.slug AS roundSlug, r.name AS roundName,
-           s.status AS status, s.basis AS basis, a.rationale AS rationale, a.public_record AS publicRecord, s.is_demo AS demo, s.evidence AS evidence
+    SELECT s.benchmark_id AS benchmarkId, b.slug AS benchmarkSlug, b.title AS benchmarkTitle, b.title_zh AS benchmarkTitleZh,
+           s.round_id AS roundId, r.slug AS roundSlug, r.name AS roundName, r.name_zh AS roundNameZh,
+           s.status AS status, s.basis AS basis, a.rationale AS rationale, a.rationale_lang AS rationaleLang, a.public_record AS publicRecord, s.is_demo AS demo, s.evidence AS evidence
       FROM ${scoresAsOf(n)} s
       JOIN public_benchmarks pb ON pb.benchmark_id = s.benchmark_id
       JOIN benchmarks b ON b.id = s.benchmark_id
@@ -215,7 +226,7 @@ export async function listScoresAsOf(
   return {
     total: total < 0 ? rows.length : total,
     rows: rows.map((r) => ({
-      ...redactor.repeatedFields(r, ["benchmarkTitle"]),
+      ...redactor.repeatedFields(r, ["benchmarkTitle", "benchmarkTitleZh"]),
       rationale: redactor.text(r.rationale),
       publicRecord: r.publicRecord === 1,
       demo: r.demo === 1,
@@ -278,8 +289,7 @@ export async function listScoreDetailsAsOf(db: Executor, release: { number: numb
     basis: r.basis,
     isDemo: r.demo,
     rationale: r.rationale,
-    // As saved with the assessment: detected from the text (lib/localized.ts).
-    rationaleLang: detectTextLang(r.rationale),
+    rationaleLang: r.rationaleLang,
     publicRecord: r.publicRecord,
     decidedAt: release.publishedAt,
     evidence: r.evidence,

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { accountRoleSchema, changePasswordSchema, endSessionSchema, resetPasswordSchema } from "@/lib/validation/account";
 import { assessmentApiSchema, assessmentFormSchema, carryForwardSchema, evidenceErrorsByRow } from "@/lib/validation/assessment";
 import { benchmarkRowSchema, importUploadSchema, parseEvidenceCell, scoreRowSchema } from "@/lib/validation/import";
+import { DASHBOARD_PAGE_KEYS, FILTER_KEYS, parseDashboardFilters, parseDashboardPages } from "@/lib/validation/dashboard-filters";
 import { parsePageParams } from "@/lib/validation/paging";
 import { backupCodeSchema, confirmPasswordSchema, totpCodeSchema, twoFactorRequirementSchema, verifyTotpRequestSchema } from "@/lib/validation/two-factor";
 import { newRoundSchema, redactionDecisionSchema } from "@/lib/validation/editor";
@@ -24,10 +25,26 @@ const VALIDATION_SOURCE = ["lib/validation", "lib/auth"]
 describe("validation messages in the page's language", () => {
   it("hold only sentences the schemas say (a placeholder stands for what the schema puts there)", () => {
     const missing = Object.entries(en.validation).filter(([, message]) => {
-      const parts = message.split(/\{\w+\}/).filter((part) => part.length > 3);
+      // The spaces around a placeholder are the template's, not the sentence's.
+      const parts = message.split(/\{\w+\}/).map((part) => part.trim()).filter((part) => part.length > 3);
       return !parts.every((part) => VALIDATION_SOURCE.includes(part));
     });
     expect(missing.map(([key]) => key)).toEqual([]);
+  });
+
+  it("say the dashboard's dropped filters and pages in Chinese, each filter named in words", () => {
+    const { problems } = parseDashboardFilters({ track: "Not_Valid", addressee: "martians", from: "hrc-37" }, { quoteValues: false });
+    const { problems: pageProblems } = parseDashboardPages({ heatPage: "x", changesPage: "2" });
+    expect([...problems, ...pageProblems].map((m) => localizeValidationMessage(m, "zh"))).toEqual([
+      "议程（track）：该值不是有效的标识",
+      "诉求对象（addressee）：该值不在可选范围内",
+      "热力图的页码（heatPage）：该值不是页码",
+    ]);
+    // Quoted back (the exports' refusals), the value stays as it was sent.
+    expect(parseDashboardFilters({ category: "Legal Reform" }).problems.map((m) => localizeValidationMessage(m, "zh"))).toEqual(["类别（category）：“Legal Reform”不是有效的标识"]);
+    // Every filter and page key has its name.
+    const named = [...FILTER_KEYS, ...DASHBOARD_PAGE_KEYS].map((key) => localizeValidationMessage(parseDashboardFilters({ [key]: "!" }, { quoteValues: false }).problems[0] ?? parseDashboardPages({ [key]: "!" }).problems[0]!, "zh"));
+    expect(named.filter((m) => /[A-Za-z]+:/.test(m) || !m.includes("）："))).toEqual([]);
   });
 
   it("say a form's refusals in Chinese, the evidence row's number kept where the form looks for it", () => {

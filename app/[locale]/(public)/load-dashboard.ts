@@ -6,9 +6,11 @@ import { getFilterNames, listFilterOptions } from "@/db/queries/filter-options";
 import { findUnmatchedFilters } from "@/db/queries/filters";
 import { getLocale } from "next-intl/server";
 import { DASHBOARD_LIMITS } from "@/lib/dashboard";
+import type { Locale } from "@/lib/i18n/locales";
 import { contentLang } from "@/lib/localized";
 import { parseDashboardFilters, parseDashboardPages, type SearchParams } from "@/lib/validation/dashboard-filters";
 import { feedAlternates } from "@/server/feeds/atom-feeds";
+import { localizeValidationMessage } from "@/server/i18n/validation";
 import { cachedByPublishedData } from "@/server/published-cache";
 
 /** What the dashboard shows for a query string, read once per published data version (both dashboard routes render it). */
@@ -16,10 +18,11 @@ export async function loadDashboard(searchParams: SearchParams, release?: number
   // Malformed values are not quoted back: one cached rendering serves them all (see proxy.ts).
   const { filters, problems: filterProblems } = parseDashboardFilters(searchParams, { quoteValues: false });
   const { pages, problems: pageProblems } = parseDashboardPages(searchParams);
-  const problems = [...filterProblems, ...pageProblems];
   // A view naming nothing public is cheap to compute and could be varied at will, so it is not kept.
   // The rows are sorted by title in the page's language, so each language has its own rendering.
-  const lang = contentLang(await getLocale());
+  const locale = (await getLocale()) as Locale;
+  const lang = contentLang(locale);
+  const problems = [...filterProblems, ...pageProblems].map((problem) => localizeValidationMessage(problem, locale));
   const dashboard = await cachedByPublishedData(
     ["dashboard", lang, JSON.stringify(filters), `heat-${pages.heatPage}`, `changes-${pages.changesPage}`, ...(release ? [`release-${release}`] : [])],
     () =>
