@@ -11,6 +11,13 @@ describe("localized", () => {
     expect(localized("zh", "Release the detained", undefined)).toEqual({ text: "Release the detained", lang: "en" });
   });
 
+  it("says a withheld name in Chinese in a Chinese text, and leaves the English fallback's marker English", () => {
+    expect(localized("zh", "Free [name withheld]", "释放［name］").text).toBe("释放［name］");
+    expect(localized("zh", "Free [name withheld]", "释放[name withheld]")).toEqual({ text: "释放［姓名已隐去］", lang: "zh" });
+    expect(localized("zh", "Free [name withheld]", null)).toEqual({ text: "Free [name withheld]", lang: "en" });
+    expect(localized("en", "Free [name withheld]", "释放[name withheld]").text).toBe("Free [name withheld]");
+  });
+
   it("never gives a blank Chinese text", () => {
     expect(localized("zh", "Release the detained", "  ")).toEqual({ text: "Release the detained", lang: "en" });
     expect(localized("zh", "Release the detained", "")).toEqual({ text: "Release the detained", lang: "en" });

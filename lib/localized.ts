@@ -1,6 +1,7 @@
 // Content in two languages: the Chinese text where an editor wrote one, the English otherwise, with
 // the language it is in so that a page marks an English fallback `lang="en"`. Never blank.
 import type { ContentLang } from "./domain";
+import { withheldMarkersIn } from "./redaction";
 
 export interface LocalizedText {
   text: string;
@@ -14,7 +15,8 @@ export function contentLang(locale: string | null | undefined): ContentLang {
 
 /** The text to show at `locale`: the Chinese one where it is not blank, else the English one marked "en". */
 export function localized(locale: string | null | undefined, en: string, zh: string | null | undefined): LocalizedText {
-  if (contentLang(locale) === "zh" && zh && zh.trim()) return { text: zh, lang: "zh" };
+  // A name withheld from a Chinese text is said so in Chinese (the database keeps one marker for both).
+  if (contentLang(locale) === "zh" && zh && zh.trim()) return { text: withheldMarkersIn("zh", zh), lang: "zh" };
   return { text: en, lang: "en" };
 }
 

@@ -8,7 +8,7 @@ import { migrateDatabase } from "../migrate";
 import { subjects } from "../schema";
 import { loadSeed } from "../seed/load";
 import { rawGet, rawRun } from "../testing/raw-sql";
-import { getPublicRedactor, type PublicRedactor } from "./public-text";
+import { getPublicRedactor, matcherKeptBy, type PublicRedactor } from "./public-text";
 
 let db: Db;
 
@@ -44,10 +44,22 @@ describe.skipIf(usesPostgres())("the public redactor's SQL", () => {
     await rawRun(db, "UPDATE subjects SET confidential = 0 WHERE slug = 'zhu-yufu'");
     // Writes under load raise the version several times while one request renders.
     for (let i = 0; i < 12; i++) {
-      await rawRun(db, "UPDATE categories SET name = name WHERE slug = 'legal-reform'");
+      // A real change: a write that changes nothing leaves the version as it was.
+      await rawRun(db, "UPDATE categories SET name = ? WHERE slug = 'legal-reform'", `Legal reform ${i}`);
       await getPublicRedactor(db);
     }
     expect(rolesNaming(held, name)).toEqual([]);
     expect(() => db.$client.prepare("SELECT public_text('text', 'no-such-version') AS t").get()).toThrow(/redactor is not compiled/);
+  });
+
+  it("builds SQL that keeps its version's redactor alive, so a search kept without its redactor still finds it", async () => {
+    await rawRun(db, "UPDATE subjects SET confidential = 1 WHERE slug = 'zhu-yufu'");
+    const redactor = await getPublicRedactor(db);
+    const fragment = redactor.sql(subjects.role);
+    // The fragment holds the very matcher public_text() finds by its weak reference: nothing else need hold it.
+    const kept = matcherKeptBy(fragment);
+    expect(kept).toBeDefined();
+    expect(kept!.redact("Zhu Yufu")).toBe(redactor.text("Zhu Yufu"));
+    expect(kept!.redact("Zhu Yufu")).toBe("[name withheld]");
   });
 });

@@ -44,6 +44,18 @@ const released = new FinalizationRegistry<{ held: ConnectionRedactors["held"]; k
   if (held.get(key)?.deref() === undefined) held.delete(key);
 });
 const MEMO_ENTRIES = 20_000;
+/**
+ * The matcher each public_text() fragment was built with. A request may keep only the SQL (a search's
+ * condition) and let its redactor go; the fragment keeps the matcher alive, so that the weak reference
+ * public_text() finds it by still answers when the SQL runs. (A CI run once refused such a search after
+ * its version left the recent four and the matcher was collected.)
+ */
+const matcherOfFragment = new WeakMap<SQL, NameMatcher>();
+
+/** The matcher a redactor's SQL fragment keeps alive (for the tests). */
+export function matcherKeptBy(fragment: SQL): NameMatcher | undefined {
+  return matcherOfFragment.get(fragment);
+}
 
 /** The redactor for the data as it is now on this connection. */
 export async function getPublicRedactor(db: Executor): Promise<PublicRedactor> {
@@ -105,7 +117,11 @@ function redactorFor(client: Database.Database, key: string, withheldItems: read
     url: matcher.redactUrl,
     fields: (row, keys) => withheld(row, keys, matcher.redact),
     repeatedFields: (row, keys) => withheld(row, keys, remembered),
-    sql: (column) => sql<string>`${sql.raw(SQL_FUNCTION)}(${column}, ${key})`,
+    sql: (column) => {
+      const fragment = sql<string>`${sql.raw(SQL_FUNCTION)}(${column}, ${key})`;
+      matcherOfFragment.set(fragment, matcher);
+      return fragment;
+    },
   };
 }
 
