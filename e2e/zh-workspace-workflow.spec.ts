@@ -8,7 +8,8 @@ import { englishInterfaceText } from "./english-interface";
 import { hydrated } from "./hydrated";
 import { plantScoredRound } from "./round-fixture";
 import { createReviewerAccount, EDITOR, pageAs } from "./session-helpers";
-import { E2E_WORKFLOW_DATABASE_PATH, readRows } from "./test-database";
+import { rawInsert, rawRun } from "../db/testing/raw-sql";
+import { E2E_WORKFLOW_DATABASE_PATH, readRows, writeRows } from "./test-database";
 
 const ROUND = "upr-china-2018";
 const run = Date.now().toString(36);
@@ -133,6 +134,59 @@ test("a reviewer scores in Chinese: the queue, the form, a refusal that keeps wh
   await page.getByRole("button", { name: "保存并前往下一项未评分的基准" }).click();
   await expect(page).toHaveURL(new RegExp(`/zh/review/${ROUND}/[^/?]+\\?saved=${benchmark}$`));
   await expect(page.getByTestId("saved-previous")).toContainText("已保存你对");
+});
+
+test("the scoring form names a person's role, a law's article and their events in Chinese, an English fallback marked as English", async ({ page, reviewer }) => {
+  // A track, round and benchmark of this test's own (scoped to its track, so no other round's queue lists it),
+  // naming a person whose role has a Chinese text and a law whose article has none (the schema holds no Chinese article).
+  const slug = `zh-context-${run}`;
+  const person = { role: `Rights lawyer (${run})`, roleZh: `维权律师（${run}）` };
+  const events = {
+    detainedEn: `Taken from home by police (${run}).`,
+    detainedZh: `被警察从家中带走（${run}）。`,
+    releasedEn: `Let go after a year, watched since (${run}).`,
+    amendedEn: `Article narrowed (${run}).`,
+  };
+  const article = `Article 73 (${run})`;
+  await writeRows(E2E_WORKFLOW_DATABASE_PATH, async (db) => {
+    const track = await rawInsert(db, "INSERT INTO tracks (slug, name, short_name, name_zh) VALUES (?, ?, ?, ?)", slug, `Context track ${run}`, `C${run}`.slice(0, 12), `情境议程${run}`);
+    const round = await rawInsert(db, "INSERT INTO rounds (slug, track_id, name, name_zh, start_date, date_precision) VALUES (?, ?, ?, ?, '2019-03-01', 'day')", slug, track, `Context round ${run}`, `情境轮次${run}`);
+    const benchmark = await rawInsert(
+      db,
+      "INSERT INTO benchmarks (slug, title, title_zh, category_id, addressee, applies_from_round_id, review_state) SELECT ?, ?, ?, id, 'chinese_government', ?, 'approved' FROM categories WHERE slug = 'release-of-detained-people'",
+      slug,
+      `Free the context person ${run}`,
+      `释放情境人物${run}`,
+      round,
+    );
+    await rawRun(db, "INSERT INTO benchmark_tracks (benchmark_id, track_id) VALUES (?, ?)", benchmark, track);
+    const personId = await rawInsert(db, "INSERT INTO subjects (slug, kind, name, name_zh, role, role_zh) VALUES (?, 'person', ?, ?, ?, ?)", `${slug}-person`, `Context Person ${run}`, `情境人物${run}`, person.role, person.roleZh);
+    const lawId = await rawInsert(db, "INSERT INTO subjects (slug, kind, name, name_zh, article) VALUES (?, 'law', ?, ?, ?)", `${slug}-law`, `Context Law ${run}`, `情境法律${run}`, article);
+    await rawRun(db, "INSERT INTO subject_events (subject_id, kind, occurred_on, date_precision, description, description_zh, source_url) VALUES (?, 'detained', '2018-05-01', 'month', ?, ?, ?)", personId, events.detainedEn, events.detainedZh, `https://example.org/${slug}`);
+    await rawRun(db, "INSERT INTO subject_events (subject_id, kind, occurred_on, date_precision, description) VALUES (?, 'released', '2019-05-01', 'month', ?)", personId, events.releasedEn);
+    await rawRun(db, "INSERT INTO subject_events (subject_id, kind, occurred_on, date_precision, description) VALUES (?, 'amended', '2018-01-01', 'month', ?)", lawId, events.amendedEn);
+    for (const subject of [personId, lawId]) await rawRun(db, "INSERT INTO benchmark_subjects (benchmark_id, subject_id) VALUES (?, ?)", benchmark, subject);
+  });
+
+  await signInInChinese(page, reviewer, `/zh/review/${slug}/${slug}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`释放情境人物${run}`);
+  const subjects = page.getByTestId("subjects");
+  // The kinds of events in the "event" messages' Chinese.
+  for (const word of ["被拘押", "获释", "修订"]) await expect(subjects.getByText(word, { exact: false }).first()).toBeVisible();
+  // The role in Chinese, unmarked; an event's Chinese note where it has one.
+  await expect(subjects.getByText(person.roleZh, { exact: true })).toBeVisible();
+  await expect(subjects.locator('[lang="en"]', { hasText: person.role })).toHaveCount(0);
+  await expect(subjects.getByText(person.role)).toHaveCount(0);
+  await expect(subjects.getByText(events.detainedZh, { exact: true })).toBeVisible();
+  await expect(subjects.getByText(events.detainedEn)).toHaveCount(0);
+  // Its line in Chinese punctuation, its source link too.
+  const detained = subjects.locator("ol > li").filter({ hasText: events.detainedZh });
+  await expect(detained).toContainText(`被拘押：${events.detainedZh}（来源`);
+  await expect(detained.getByRole("link", { name: /^来源/ })).toHaveAttribute("href", `https://example.org/${slug}`);
+  // The article and the notes with no Chinese text: in English, marked as English content.
+  for (const english of [article, events.releasedEn, events.amendedEn]) await expect(subjects.locator('[lang="en"]', { hasText: english })).toHaveCount(1);
+  await expectChineseAndAccessible(page);
+  await page.screenshot({ path: "test-results/zh-scoring-form.png", fullPage: true });
 });
 
 test("the language switch on a workspace page keeps the page and its query, and signing out stays in the language", async ({ page, reviewer }) => {
