@@ -359,6 +359,14 @@ test("reference data, the audit log and the confidential-names page are in Chine
   await editor.goto("/zh/editor/reference");
   await expect(editor.getByRole("heading", { level: 1 })).toHaveText("参考数据");
   await expect(editor.getByTestId("new-event").getByLabel("发生了什么")).toBeVisible();
+  // The lists of records to choose from name them in Chinese (an option can carry no language mark): a benchmark, a person, a track in a scope.
+  const target = editor.getByTestId("confidentiality").getByLabel("基准、人物或法律");
+  await expect(target.locator("option", { hasText: "基准：解除对刘霞的软禁" })).toHaveCount(1);
+  await expect(target.locator("option", { hasText: "人物：刘霞" })).toHaveCount(1);
+  await expect(target.locator("option", { hasText: "End Liu Xia's house arrest" })).toHaveCount(0);
+  const scoped = editor.getByTestId("scope").getByLabel("基准", { exact: true });
+  await expect(scoped.locator("option", { hasText: "中美人权对话的轮次" }).first()).toBeAttached();
+  await expect(scoped.locator("option", { hasText: "US–China Human Rights Dialogue" })).toHaveCount(0);
   await expectChineseAndAccessible(editor);
 
   await editor.goto("/zh/editor/audit");
