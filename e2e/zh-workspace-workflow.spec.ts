@@ -8,7 +8,8 @@ import { englishInterfaceText } from "./english-interface";
 import { hydrated } from "./hydrated";
 import { plantScoredRound } from "./round-fixture";
 import { createReviewerAccount, EDITOR, pageAs } from "./session-helpers";
-import { E2E_WORKFLOW_DATABASE_PATH, readRows } from "./test-database";
+import { rawInsert, rawRun } from "../db/testing/raw-sql";
+import { E2E_WORKFLOW_DATABASE_PATH, readRows, writeRows } from "./test-database";
 
 const ROUND = "upr-china-2018";
 const run = Date.now().toString(36);
@@ -135,6 +136,59 @@ test("a reviewer scores in Chinese: the queue, the form, a refusal that keeps wh
   await expect(page.getByTestId("saved-previous")).toContainText("已保存你对");
 });
 
+test("the scoring form names a person's role, a law's article and their events in Chinese, an English fallback marked as English", async ({ page, reviewer }) => {
+  // A track, round and benchmark of this test's own (scoped to its track, so no other round's queue lists it),
+  // naming a person whose role has a Chinese text and a law whose article has none (the schema holds no Chinese article).
+  const slug = `zh-context-${run}`;
+  const person = { role: `Rights lawyer (${run})`, roleZh: `维权律师（${run}）` };
+  const events = {
+    detainedEn: `Taken from home by police (${run}).`,
+    detainedZh: `被警察从家中带走（${run}）。`,
+    releasedEn: `Let go after a year, watched since (${run}).`,
+    amendedEn: `Article narrowed (${run}).`,
+  };
+  const article = `Article 73 (${run})`;
+  await writeRows(E2E_WORKFLOW_DATABASE_PATH, async (db) => {
+    const track = await rawInsert(db, "INSERT INTO tracks (slug, name, short_name, name_zh) VALUES (?, ?, ?, ?)", slug, `Context track ${run}`, `C${run}`.slice(0, 12), `情境议程${run}`);
+    const round = await rawInsert(db, "INSERT INTO rounds (slug, track_id, name, name_zh, start_date, date_precision) VALUES (?, ?, ?, ?, '2019-03-01', 'day')", slug, track, `Context round ${run}`, `情境轮次${run}`);
+    const benchmark = await rawInsert(
+      db,
+      "INSERT INTO benchmarks (slug, title, title_zh, category_id, addressee, applies_from_round_id, review_state) SELECT ?, ?, ?, id, 'chinese_government', ?, 'approved' FROM categories WHERE slug = 'release-of-detained-people'",
+      slug,
+      `Free the context person ${run}`,
+      `释放情境人物${run}`,
+      round,
+    );
+    await rawRun(db, "INSERT INTO benchmark_tracks (benchmark_id, track_id) VALUES (?, ?)", benchmark, track);
+    const personId = await rawInsert(db, "INSERT INTO subjects (slug, kind, name, name_zh, role, role_zh) VALUES (?, 'person', ?, ?, ?, ?)", `${slug}-person`, `Context Person ${run}`, `情境人物${run}`, person.role, person.roleZh);
+    const lawId = await rawInsert(db, "INSERT INTO subjects (slug, kind, name, name_zh, article) VALUES (?, 'law', ?, ?, ?)", `${slug}-law`, `Context Law ${run}`, `情境法律${run}`, article);
+    await rawRun(db, "INSERT INTO subject_events (subject_id, kind, occurred_on, date_precision, description, description_zh, source_url) VALUES (?, 'detained', '2018-05-01', 'month', ?, ?, ?)", personId, events.detainedEn, events.detainedZh, `https://example.org/${slug}`);
+    await rawRun(db, "INSERT INTO subject_events (subject_id, kind, occurred_on, date_precision, description) VALUES (?, 'released', '2019-05-01', 'month', ?)", personId, events.releasedEn);
+    await rawRun(db, "INSERT INTO subject_events (subject_id, kind, occurred_on, date_precision, description) VALUES (?, 'amended', '2018-01-01', 'month', ?)", lawId, events.amendedEn);
+    for (const subject of [personId, lawId]) await rawRun(db, "INSERT INTO benchmark_subjects (benchmark_id, subject_id) VALUES (?, ?)", benchmark, subject);
+  });
+
+  await signInInChinese(page, reviewer, `/zh/review/${slug}/${slug}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`释放情境人物${run}`);
+  const subjects = page.getByTestId("subjects");
+  // The kinds of events in the "event" messages' Chinese.
+  for (const word of ["被拘押", "获释", "修订"]) await expect(subjects.getByText(word, { exact: false }).first()).toBeVisible();
+  // The role in Chinese, unmarked; an event's Chinese note where it has one.
+  await expect(subjects.getByText(person.roleZh, { exact: true })).toBeVisible();
+  await expect(subjects.locator('[lang="en"]', { hasText: person.role })).toHaveCount(0);
+  await expect(subjects.getByText(person.role)).toHaveCount(0);
+  await expect(subjects.getByText(events.detainedZh, { exact: true })).toBeVisible();
+  await expect(subjects.getByText(events.detainedEn)).toHaveCount(0);
+  // Its line in Chinese punctuation, its source link too.
+  const detained = subjects.locator("ol > li").filter({ hasText: events.detainedZh });
+  await expect(detained).toContainText(`被拘押：${events.detainedZh}（来源`);
+  await expect(detained.getByRole("link", { name: /^来源/ })).toHaveAttribute("href", `https://example.org/${slug}`);
+  // The article and the notes with no Chinese text: in English, marked as English content.
+  for (const english of [article, events.releasedEn, events.amendedEn]) await expect(subjects.locator('[lang="en"]', { hasText: english })).toHaveCount(1);
+  await expectChineseAndAccessible(page);
+  await page.screenshot({ path: "test-results/zh-scoring-form.png", fullPage: true });
+});
+
 test("the language switch on a workspace page keeps the page and its query, and signing out stays in the language", async ({ page, reviewer }) => {
   await signInInChinese(page, reviewer, `/zh/review/${ROUND}?show=scored`);
   await expect(page.getByRole("navigation", { name: "显示哪些基准" }).locator('[aria-current="page"]')).toContainText("已评分");
@@ -234,7 +288,28 @@ test("the editor home and the records index are in Chinese", async ({ editor }) 
   await editor.goto("/zh/editor/records");
   await expect(editor.getByRole("heading", { level: 1 })).toHaveText("更正记录");
   await expect(editor.getByRole("link", { name: "待翻译" })).toHaveAttribute("href", "/zh/editor/records/translations");
+  // Records by their Chinese names where they have one (the seed's tracks, rounds, categories, people and benchmarks all do;
+  // other specs on this server edit some, so the names are read as they are now), the round's track too.
+  const zh = async (table: string, column: string, slug: string) =>
+    (await readRows<{ zh: string }>(E2E_WORKFLOW_DATABASE_PATH, `SELECT ${column} AS zh FROM ${table} WHERE slug = ?`, slug))[0]!.zh;
+  const track = await zh("tracks", "name_zh", "upr");
+  expect(track).toMatch(/\p{Script=Han}/u);
+  await expect(editor.getByRole("region", { name: /^议程/ }).getByRole("link", { name: track, exact: true })).toBeVisible();
+  const round = editor.getByRole("region", { name: /^轮次/ }).getByRole("listitem").filter({ has: editor.locator('a[href="/zh/editor/records/rounds/upr-china-2018"]') });
+  await expect(round.getByRole("link")).toHaveText(await zh("rounds", "name_zh", "upr-china-2018"));
+  await expect(round).toContainText(`· ${track} ·`);
+  await expect(editor.getByRole("region", { name: /^类别/ }).getByRole("link", { name: await zh("categories", "name_zh", "release-of-detained-people"), exact: true })).toBeVisible();
+  await expect(editor.getByRole("region", { name: /^人物/ }).getByRole("link", { name: await zh("subjects", "name_zh", "liu-xiaobo"), exact: true })).toBeVisible();
+  await expect(editor.getByRole("region", { name: /^基准/ }).getByRole("link", { name: await zh("benchmarks", "title_zh", "release-liu-xia"), exact: true })).toBeVisible();
+  await expect(editor.getByRole("region", { name: /^议程/ }).getByRole("link", { name: "Universal Periodic Review" })).toHaveCount(0);
+  // Every name without a Chinese text (records other tests made, statements not yet translated) is marked as English, and only those.
+  const names = await editor.locator("section[aria-labelledby] li a").evaluateAll((elements) =>
+    elements.map((e) => ({ text: e.textContent ?? "", marked: !!e.closest('[lang="en"]') || !!e.querySelector('[lang="en"]') })),
+  );
+  expect(names.length).toBeGreaterThan(20);
+  expect(names.filter((n) => /\p{Script=Han}/u.test(n.text) === n.marked).map((n) => n.text)).toEqual([]);
   await expectChineseAndAccessible(editor);
+  await editor.screenshot({ path: "test-results/zh-records-index.png", fullPage: true });
 });
 
 test("the correction pages of a round, a category, a person, a law, a benchmark and a statement are in Chinese", async ({ editor }) => {
@@ -289,6 +364,14 @@ test("reference data, the audit log and the confidential-names page are in Chine
   await editor.goto("/zh/editor/reference");
   await expect(editor.getByRole("heading", { level: 1 })).toHaveText("参考数据");
   await expect(editor.getByTestId("new-event").getByLabel("发生了什么")).toBeVisible();
+  // The lists of records to choose from name them in Chinese (an option can carry no language mark): a benchmark, a person, a track in a scope.
+  const target = editor.getByTestId("confidentiality").getByLabel("基准、人物或法律");
+  await expect(target.locator("option", { hasText: "基准：解除对刘霞的软禁" })).toHaveCount(1);
+  await expect(target.locator("option", { hasText: "人物：刘霞" })).toHaveCount(1);
+  await expect(target.locator("option", { hasText: "End Liu Xia's house arrest" })).toHaveCount(0);
+  const scoped = editor.getByTestId("scope").getByLabel("基准", { exact: true });
+  await expect(scoped.locator("option", { hasText: "中美人权对话的轮次" }).first()).toBeAttached();
+  await expect(scoped.locator("option", { hasText: "US–China Human Rights Dialogue" })).toHaveCount(0);
   await expectChineseAndAccessible(editor);
 
   await editor.goto("/zh/editor/audit");

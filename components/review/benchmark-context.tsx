@@ -14,6 +14,7 @@ export function BenchmarkContext({ history, subjects }: { history: StatusHistory
   const tEvent = useTranslations("event");
   const tWorkspace = useTranslations("workspace");
   const locale = useLocale() as Locale;
+  const sourceLink = (href: string) => t.rich("source", { link: (chunks) => <ExternalLink href={href}>{chunks}</ExternalLink> });
   const eventLabel = (kind: string) => ((SUBJECT_EVENT_KINDS as readonly string[]).includes(kind) ? tEvent(kind as SubjectEventKind) : kind);
   return (
     <aside aria-label={t("aside")} className="flex flex-col gap-4 text-sm">
@@ -61,7 +62,11 @@ export function BenchmarkContext({ history, subjects }: { history: StatusHistory
                   )}
                   {s.confidential && <span className="ml-2 rounded bg-stone-800 px-1 text-xs text-white">{tWorkspace("confidential")}</span>}
                 </p>
-                {(s.role || s.article) && <LocalizedText as="p" className="text-stone-700" locale={locale} en={(s.role ?? s.article)!} zh={null} />}
+                {s.role ? (
+                  <LocalizedText as="p" className="text-stone-700" locale={locale} en={s.role} zh={s.roleZh} />
+                ) : (
+                  s.article && <LocalizedText as="p" className="text-stone-700" locale={locale} en={s.article} zh={null} />
+                )}
                 {s.events.length === 0 ? (
                   <p className="text-stone-600">{t("noEvents")}</p>
                 ) : (
@@ -71,13 +76,8 @@ export function BenchmarkContext({ history, subjects }: { history: StatusHistory
                         <time dateTime={e.occurredOn} className="font-medium">
                           {formatDate(e.occurredOn, e.datePrecision, locale)}
                         </time>{" "}
-                        · {eventLabel(e.kind)}: <LocalizedText locale={locale} en={e.description} zh={null} />
-                        {e.sourceUrl && (
-                          <>
-                            {" "}
-                            (<ExternalLink href={e.sourceUrl}>{t("source")}</ExternalLink>)
-                          </>
-                        )}
+                        · {t.rich("event", { kind: eventLabel(e.kind), note: () => <LocalizedText locale={locale} en={e.description} zh={e.descriptionZh} /> })}
+                        {e.sourceUrl && sourceLink(e.sourceUrl)}
                       </li>
                     ))}
                   </ol>

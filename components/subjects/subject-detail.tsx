@@ -14,24 +14,6 @@ import { contentLang, localized } from "@/lib/localized";
 import { formatCount } from "@/lib/pagination";
 import { roundChartLabels } from "@/lib/round-labels";
 
-/** The workspace's words for an event (the public pages use the "event" messages). */
-export const EVENT_LABELS: Record<string, string> = {
-  detained: "Detained",
-  disappeared: "Disappeared",
-  house_arrest: "House arrest",
-  charged: "Charged",
-  tried: "Tried",
-  sentenced: "Sentenced",
-  released: "Released",
-  medical_parole: "Medical parole",
-  died: "Died",
-  adopted: "Adopted",
-  amended: "Amended",
-  repealed: "Repealed",
-  in_force: "In force",
-  other: "Event",
-};
-
 /** A person or law: its events, and the dashboard narrowed to the benchmarks concerning it, as the page read them. */
 export function SubjectDetail({
   page,

@@ -210,26 +210,41 @@ export async function isCategoryPublished(db: Executor, id: number): Promise<boo
 }
 
 export interface RecordIndex {
-  tracks: Array<{ slug: string; name: string }>;
-  rounds: Array<{ slug: string; name: string; trackName: string; startDate: string; published: boolean }>;
-  categories: Array<{ slug: string; name: string }>;
-  subjects: Array<{ slug: string; name: string; kind: SubjectKind; confidential: boolean }>;
+  tracks: Array<{ slug: string; name: string; nameZh: string | null }>;
+  rounds: Array<{ slug: string; name: string; nameZh: string | null; trackName: string; trackNameZh: string | null; startDate: string; published: boolean }>;
+  categories: Array<{ slug: string; name: string; nameZh: string | null }>;
+  subjects: Array<{ slug: string; name: string; nameZh: string | null; kind: SubjectKind; confidential: boolean }>;
   /** Every statement, drafts included, newest first (workspace only: titles as written). */
-  statements: Array<{ slug: string; title: string; date: string; reviewState: string }>;
+  statements: Array<{ slug: string; title: string; titleZh: string | null; date: string; reviewState: string }>;
 }
 
-/** Every reference record an editor corrects, for the "Correct a record" index; merged people and laws left out. */
+/** Every reference record an editor corrects, for the "Correct a record" index, with their Chinese names; merged people and laws left out. */
 export async function listRecordIndex(db: Executor): Promise<RecordIndex> {
   const [trackRows, roundRows, categoryRows, subjectRows, statementRows] = await Promise.all([
-    db.select({ slug: tracks.slug, name: tracks.name }).from(tracks).orderBy(asc(tracks.id)),
+    db.select({ slug: tracks.slug, name: tracks.name, nameZh: tracks.nameZh }).from(tracks).orderBy(asc(tracks.id)),
     db
-      .select({ slug: rounds.slug, name: rounds.name, trackName: tracks.name, startDate: rounds.startDate, published: sql<number>`${rounds.publishedAt} is not null` })
+      .select({
+        slug: rounds.slug,
+        name: rounds.name,
+        nameZh: rounds.nameZh,
+        trackName: tracks.name,
+        trackNameZh: tracks.nameZh,
+        startDate: rounds.startDate,
+        published: sql<number>`${rounds.publishedAt} is not null`,
+      })
       .from(rounds)
       .innerJoin(tracks, eq(tracks.id, rounds.trackId))
       .orderBy(asc(rounds.startDate), asc(rounds.id)),
-    db.select({ slug: categories.slug, name: categories.name }).from(categories).orderBy(asc(categories.position), asc(categories.id)),
-    db.select({ slug: subjects.slug, name: subjects.name, kind: subjects.kind, confidential: subjects.confidential }).from(subjects).where(isNull(subjects.mergedIntoId)).orderBy(asc(subjects.name)),
-    db.select({ slug: statements.slug, title: statements.title, date: statements.date, reviewState: statements.reviewState }).from(statements).orderBy(desc(statements.date), desc(statements.id)),
+    db.select({ slug: categories.slug, name: categories.name, nameZh: categories.nameZh }).from(categories).orderBy(asc(categories.position), asc(categories.id)),
+    db
+      .select({ slug: subjects.slug, name: subjects.name, nameZh: subjects.nameZh, kind: subjects.kind, confidential: subjects.confidential })
+      .from(subjects)
+      .where(isNull(subjects.mergedIntoId))
+      .orderBy(asc(subjects.name)),
+    db
+      .select({ slug: statements.slug, title: statements.title, titleZh: statements.titleZh, date: statements.date, reviewState: statements.reviewState })
+      .from(statements)
+      .orderBy(desc(statements.date), desc(statements.id)),
   ]);
   return { tracks: trackRows, rounds: roundRows.map((r) => ({ ...r, published: Boolean(r.published) })), categories: categoryRows, subjects: subjectRows, statements: statementRows };
 }

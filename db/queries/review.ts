@@ -154,6 +154,8 @@ export interface ReviewSubject {
   name: string;
   nameZh: string | null;
   role: string | null;
+  roleZh: string | null;
+  /** Written in English only: the schema holds no Chinese article. */
   article: string | null;
   confidential: boolean;
   events: SubjectEvent[];
@@ -162,7 +164,7 @@ export interface ReviewSubject {
 /** The people and laws a benchmark names, confidential ones included (reviewers score those too), with their dated events. */
 export async function listReviewSubjects(db: Executor, benchmarkId: number): Promise<ReviewSubject[]> {
   const linked = await db
-    .select({ id: subjects.id, slug: subjects.slug, kind: subjects.kind, name: subjects.name, nameZh: subjects.nameZh, role: subjects.role, article: subjects.article, confidential: subjects.confidential })
+    .select({ id: subjects.id, slug: subjects.slug, kind: subjects.kind, name: subjects.name, nameZh: subjects.nameZh, role: subjects.role, roleZh: subjects.roleZh, article: subjects.article, confidential: subjects.confidential })
     .from(benchmarkSubjects)
     .innerJoin(subjects, eq(subjects.id, benchmarkSubjects.subjectId))
     .where(eq(benchmarkSubjects.benchmarkId, benchmarkId))

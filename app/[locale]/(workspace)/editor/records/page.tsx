@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/navigation";
 import { AccountBar } from "@/components/review/account-bar";
+import { LocalizedText } from "@/components/ui/localized-text";
 import { EditorOnly } from "@/components/review/editor-only";
 import { getDb } from "@/db/client";
 import { listReferenceData } from "@/db/queries/reference";
@@ -42,7 +43,7 @@ export default async function RecordsIndexPage({ searchParams }: Props) {
   const user = await requirePageUser("/editor/records");
   if (!canEdit(user)) return <EditorOnly user={user} signOut={signOut} />;
   const db = getDb();
-  const [index, reference, t] = await Promise.all([listRecordIndex(db), listReferenceData(db), getTranslations("recordsIndex")])
+  const [index, reference, t, locale] = await Promise.all([listRecordIndex(db), listReferenceData(db), getTranslations("recordsIndex"), getLocale()]);
   const deleted = (await searchParams).deleted;
   const people = index.subjects.filter((s) => s.kind === "person");
   const laws = index.subjects.filter((s) => s.kind !== "person");
@@ -65,14 +66,21 @@ export default async function RecordsIndexPage({ searchParams }: Props) {
         <Section id="tracks-heading" title={t("tracks")} count={index.tracks.length}>
           {index.tracks.map((t) => (
             <li key={t.slug}>
-              <Link href={recordEditPath("track", t.slug)}>{t.name}</Link>
+              <Link href={recordEditPath("track", t.slug)}>
+                <LocalizedText locale={locale} en={t.name} zh={t.nameZh} />
+              </Link>
             </li>
           ))}
         </Section>
         <Section id="rounds-heading" title={t("rounds")} count={index.rounds.length}>
           {index.rounds.map((r) => (
             <li key={r.slug}>
-              <Link href={recordEditPath("round", r.slug)}>{r.name}</Link> <span className="text-stone-600">· {r.trackName} · {r.startDate}</span>
+              <Link href={recordEditPath("round", r.slug)}>
+                <LocalizedText locale={locale} en={r.name} zh={r.nameZh} />
+              </Link>{" "}
+              <span className="text-stone-600">
+                · <LocalizedText locale={locale} en={r.trackName} zh={r.trackNameZh} /> · {r.startDate}
+              </span>
               {!r.published && tag(t("notPublished"))}
             </li>
           ))}
@@ -80,14 +88,18 @@ export default async function RecordsIndexPage({ searchParams }: Props) {
         <Section id="categories-heading" title={t("categories")} count={index.categories.length}>
           {index.categories.map((c) => (
             <li key={c.slug}>
-              <Link href={recordEditPath("category", c.slug)}>{c.name}</Link>
+              <Link href={recordEditPath("category", c.slug)}>
+                <LocalizedText locale={locale} en={c.name} zh={c.nameZh} />
+              </Link>
             </li>
           ))}
         </Section>
         <Section id="people-heading" title={t("people")} count={people.length}>
           {people.map((s) => (
             <li key={s.slug}>
-              <Link href={recordEditPath("subject", s.slug)}>{s.name}</Link>
+              <Link href={recordEditPath("subject", s.slug)}>
+                <LocalizedText locale={locale} en={s.name} zh={s.nameZh} />
+              </Link>
               {s.confidential && tag(t("confidential"))}
             </li>
           ))}
@@ -95,7 +107,9 @@ export default async function RecordsIndexPage({ searchParams }: Props) {
         <Section id="laws-heading" title={t("laws")} count={laws.length}>
           {laws.map((s) => (
             <li key={s.slug}>
-              <Link href={recordEditPath("subject", s.slug)}>{s.name}</Link>
+              <Link href={recordEditPath("subject", s.slug)}>
+                <LocalizedText locale={locale} en={s.name} zh={s.nameZh} />
+              </Link>
               {tag(t(`kind.${s.kind as "law" | "practice"}`))}
               {s.confidential && tag(t("confidential"))}
             </li>
@@ -104,7 +118,9 @@ export default async function RecordsIndexPage({ searchParams }: Props) {
         <Section id="benchmarks-heading" title={t("benchmarks")} count={reference.benchmarks.length}>
           {reference.benchmarks.map((b) => (
             <li key={b.slug}>
-              <Link href={recordEditPath("benchmark", b.slug)}>{b.title}</Link>
+              <Link href={recordEditPath("benchmark", b.slug)}>
+                <LocalizedText locale={locale} en={b.title} zh={b.titleZh} />
+              </Link>
               {b.reviewState !== "approved" && tag(t(`state.${b.reviewState as Unapproved}`))}
               {b.confidential && tag(t("confidential"))}
               {b.retiredOn && tag(t("retired", { date: b.retiredOn }))}
@@ -114,7 +130,10 @@ export default async function RecordsIndexPage({ searchParams }: Props) {
         <Section id="statements-heading" title={t("statements")} count={index.statements.length}>
           {index.statements.map((s) => (
             <li key={s.slug}>
-              <Link href={recordEditPath("statement", s.slug)}>{s.title}</Link> <span className="text-stone-600">· {s.date}</span>
+              <Link href={recordEditPath("statement", s.slug)}>
+                <LocalizedText locale={locale} en={s.title} zh={s.titleZh} />
+              </Link>{" "}
+              <span className="text-stone-600">· {s.date}</span>
               {s.reviewState !== "approved" && tag(t(`state.${s.reviewState as Unapproved}`))}
             </li>
           ))}

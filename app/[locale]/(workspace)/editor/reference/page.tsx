@@ -44,7 +44,8 @@ export default async function ReferencePage() {
   const kindWord = (kind: string) => t(`kind.${kind as (typeof SUBJECT_KINDS)[number]}`);
   const subjectOptions = data.subjects.map((s) => ({ value: s.slug, label: t(s.confidential ? "subjectOptionConfidential" : "subjectOption", { name: optionName(locale, s.name, s.nameZh), kind: kindWord(s.kind) }) }));
   const benchmarkOptions = data.benchmarks.map((b) => ({ value: b.slug, label: b.retiredOn ? t("retiredOption", { title: optionName(locale, b.title, b.titleZh), date: b.retiredOn }) : optionName(locale, b.title, b.titleZh) }));
-  const scopeOptions = data.benchmarks.map((b) => ({ value: b.slug, label: t("scopeOption", { title: optionName(locale, b.title, b.titleZh), scope: formatScope(limitedScopes.get(b.id) ?? [], locale as FormatLocale) }) }));
+  const scopeNames = (id: number) => (limitedScopes.get(id) ?? []).map((track) => optionName(locale, track.name, track.nameZh));
+  const scopeOptions = data.benchmarks.map((b) => ({ value: b.slug, label: t("scopeOption", { title: optionName(locale, b.title, b.titleZh), scope: formatScope(scopeNames(b.id), locale as FormatLocale) }) }));
   const confidentialMark = (confidential: boolean) => (confidential ? t("confidentialMark") : "");
 
   return (
@@ -130,8 +131,8 @@ export default async function ReferencePage() {
                 name: "target",
                 label: t("confidentiality.target"),
                 options: [
-                  ...data.benchmarks.map((b) => ({ value: `benchmark:${b.slug}`, label: t("confidentiality.option", { kind: t("benchmark"), name: b.title, mark: confidentialMark(b.confidential) }) })),
-                  ...data.subjects.map((s) => ({ value: `subject:${s.slug}`, label: t("confidentiality.option", { kind: kindWord(s.kind), name: s.name, mark: confidentialMark(s.confidential) }) })),
+                  ...data.benchmarks.map((b) => ({ value: `benchmark:${b.slug}`, label: t("confidentiality.option", { kind: t("benchmark"), name: optionName(locale, b.title, b.titleZh), mark: confidentialMark(b.confidential) }) })),
+                  ...data.subjects.map((s) => ({ value: `subject:${s.slug}`, label: t("confidentiality.option", { kind: kindWord(s.kind), name: optionName(locale, s.name, s.nameZh), mark: confidentialMark(s.confidential) }) })),
                 ],
               },
               { kind: "radio", name: "confidential", label: t("confidentiality.question"), options: [{ value: "yes", label: t("confidentiality.confidential") }, { value: "no", label: t("confidentiality.public") }] },
