@@ -33,31 +33,42 @@ const CONTENT_TOO = new Set(["UN Human Rights Council"]);
 const CHINESE = new Set(flatten(zh as Catalogue).flatMap(fragments));
 const ENGLISH = [...new Set(flatten(en as Catalogue).flatMap(fragments))].filter((f) => !CONTENT_TOO.has(f) && !CHINESE.has(f));
 
-/** The interface's English on a page: text nodes and accessible names equal to a catalogue fragment, or containing a long one; text marked lang="en" is content and left out. */
-export async function englishInterfaceText(page: Page): Promise<string[]> {
-  return page.evaluate((english) => {
-    // Labels, headings and buttons begin with a capital; a lower-case word alone ("people") is a fragment of a sentence, as likely content as interface.
-    const whole = new Set(english.filter((f) => /^[A-Z0-9←▲▼]/.test(f)));
-    const long = english.filter((f) => f.length >= 20);
-    const found = new Set<string>();
-    const check = (raw: string | null) => {
-      const text = (raw ?? "").replace(/\s+/g, " ").trim();
-      if (!text) return;
-      if (whole.has(text)) found.add(text);
-      for (const fragment of long) if (text.includes(fragment)) found.add(fragment);
-    };
+/**
+ * What a reader sees of a page as text: its text nodes and accessible names (aria-label, title,
+ * placeholder, alt), leaving out scripts and styles, anything marked lang="en" (content, not
+ * interface) and, with `skipCode`, code.
+ */
+function visibleTexts(page: Page, { skipCode }: { skipCode: boolean }): Promise<string[]> {
+  return page.evaluate((skipCode) => {
+    const hidden = skipCode ? "script, style, noscript, template, code, pre, kbd" : "script, style, noscript, template";
     const skipped = (element: Element | null) => {
       const marked = element?.closest('[lang="en"]');
-      return !!element?.closest("script, style, noscript, template") || (!!marked && marked !== document.documentElement);
+      return !!element?.closest(hidden) || (!!marked && marked !== document.documentElement);
     };
+    const texts: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!skipped(node.parentElement)) check(node.textContent);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!skipped(node.parentElement)) texts.push(node.textContent ?? "");
     for (const element of document.body.querySelectorAll("[aria-label], [title], [placeholder], [alt]")) {
       if (skipped(element)) continue;
-      for (const name of ["aria-label", "title", "placeholder", "alt"]) check(element.getAttribute(name));
+      for (const name of ["aria-label", "title", "placeholder", "alt"]) texts.push(element.getAttribute(name) ?? "");
     }
-    return [...found];
-  }, ENGLISH);
+    return texts;
+  }, skipCode);
+}
+
+/** The interface's English on a page: text nodes and accessible names equal to a catalogue fragment, or containing a long one; text marked lang="en" is content and left out. */
+export async function englishInterfaceText(page: Page): Promise<string[]> {
+  // Labels, headings and buttons begin with a capital; a lower-case word alone ("people") is a fragment of a sentence, as likely content as interface.
+  const whole = new Set(ENGLISH.filter((f) => /^[A-Z0-9←▲▼]/.test(f)));
+  const long = ENGLISH.filter((f) => f.length >= 20);
+  const found = new Set<string>();
+  for (const raw of await visibleTexts(page, { skipCode: false })) {
+    const text = raw.replace(/\s+/g, " ").trim();
+    if (!text) continue;
+    if (whole.has(text)) found.add(text);
+    for (const fragment of long) if (text.includes(fragment)) found.add(fragment);
+  }
+  return [...found];
 }
 
 /**
@@ -67,22 +78,8 @@ export async function englishInterfaceText(page: Page): Promise<string[]> {
  * words and pass.
  */
 export async function englishWordRuns(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const run = /[A-Za-z][a-z]+(?:[ ,'’-]+[A-Za-z][a-z]+)+/g;
-    const found = new Set<string>();
-    const skipped = (element: Element | null) => {
-      const marked = element?.closest('[lang="en"]');
-      return !!element?.closest("script, style, noscript, template, code, pre, kbd") || (!!marked && marked !== document.documentElement);
-    };
-    const check = (raw: string | null) => {
-      for (const match of (raw ?? "").replace(/https?:\/\/\S+/g, "").matchAll(run)) found.add(match[0]);
-    };
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!skipped(node.parentElement)) check(node.textContent);
-    for (const element of document.body.querySelectorAll("[aria-label], [title], [placeholder], [alt]")) {
-      if (skipped(element)) continue;
-      for (const name of ["aria-label", "title", "placeholder", "alt"]) check(element.getAttribute(name));
-    }
-    return [...found];
-  });
+  const run = /[A-Za-z][a-z]+(?:[ ,'’-]+[A-Za-z][a-z]+)+/g;
+  const found = new Set<string>();
+  for (const text of await visibleTexts(page, { skipCode: true })) for (const match of text.replace(/https?:\/\/\S+/g, "").matchAll(run)) found.add(match[0]);
+  return [...found];
 }
