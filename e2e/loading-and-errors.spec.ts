@@ -25,23 +25,35 @@ test("the cached dashboard arrives whole, and pages keep their Cache-Control", a
   expect(round.headers()["cache-control"]).toBe("public, max-age=0, s-maxage=60, stale-while-revalidate=60");
 });
 
-for (const { link, loading, heading } of [
-  { link: "People", loading: "Loading the people …", heading: "People" },
-  { link: "Laws and practices", loading: "Loading the laws and practices …", heading: "Laws and practices" },
+for (const { link, path, loading, heading } of [
+  { link: "People", path: "/people", loading: "Loading the people …", heading: "People" },
+  { link: "Laws and practices", path: "/laws", loading: "Loading the laws and practices …", heading: "Laws and practices" },
 ]) {
   test(`following the ${link} link shows a loading status until the page arrives`, async ({ page }) => {
-    // The router shows a skeleton it has prefetched: let the visible links' prefetches finish first.
-    await page.goto("/method", { waitUntil: "networkidle" });
+    // The router shows a skeleton it has prefetched: wait for the link's prefetch itself, not only for a
+    // quiet network, which a loaded machine can reach before the router has asked (a CI run on PostgreSQL
+    // did). The router prefetches a link in two steps: the route tree (next-router-segment-prefetch: /_tree),
+    // then the page's loading boundary; the skeleton is ready only after the second.
+    const prefetched = new Set<string>();
+    page.on("requestfinished", (request) => {
+      const headers = request.headers();
+      if (headers["next-router-prefetch"] === undefined || headers["next-router-segment-prefetch"] === "/_tree") return;
+      prefetched.add(new URL(request.url()).pathname);
+    });
     let release = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
+    let holding = false;
     // Hold back the navigation's page data (not the prefetch, which brings the skeleton).
     await page.route(
       (url) => url.searchParams.has("_rsc"),
       async (route) => {
-        if (route.request().headers()["next-router-prefetch"] === undefined) await gate;
+        if (holding && route.request().headers()["next-router-prefetch"] === undefined) await gate;
         await route.continue();
       },
     );
+    await page.goto("/method", { waitUntil: "networkidle" });
+    await expect.poll(() => prefetched.has(path), { message: `the router prefetches ${path}`, timeout: 15_000 }).toBe(true);
+    holding = true;
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: link, exact: true }).click();
     await expect(page.getByRole("status").filter({ hasText: loading })).toBeVisible();
     release();
