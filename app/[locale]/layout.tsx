@@ -4,6 +4,7 @@ import { locale as rootLocale } from "next/root-params";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { HydrationMark } from "@/components/ui/hydration-mark";
+import { WebFontReshape } from "@/components/ui/web-font-reshape";
 import { clientMessages } from "@/server/i18n/messages";
 import { isLocale, languageTag, LOCALES } from "@/lib/i18n/locales";
 import { publicBaseUrl, readEnv } from "@/lib/env";
@@ -34,6 +35,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <NextIntlClientProvider locale={locale} messages={await clientMessages(locale)} timeZone="UTC">
           {children}
         </NextIntlClientProvider>
+        <WebFontReshape />
         <HydrationMark />
       </body>
     </html>

@@ -4,6 +4,7 @@ import { locale as rootLocale } from "next/root-params";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { HydrationMark } from "@/components/ui/hydration-mark";
+import { WebFontReshape } from "@/components/ui/web-font-reshape";
 import { isLocale, languageTag } from "@/lib/i18n/locales";
 import { clientMessages } from "@/server/i18n/messages";
 import "../../globals.css";
@@ -28,6 +29,7 @@ export default async function EmbedLayout({ children }: { children: React.ReactN
         <NextIntlClientProvider locale={locale} messages={await clientMessages(locale)} timeZone="UTC">
           <main className="bg-white p-3">{children}</main>
         </NextIntlClientProvider>
+        <WebFontReshape />
         <HydrationMark />
       </body>
     </html>
