@@ -3,6 +3,7 @@
 // agreement, rulings and publishing. The review form that makes such scores is tested in workflow.spec.ts.
 import { rawInsert, rawRun } from "../db/testing/raw-sql";
 import type { Status } from "../lib/domain";
+import { detectTextLang } from "../lib/localized";
 import { writeRows } from "./test-database";
 
 export interface PlantedScore {
@@ -27,11 +28,13 @@ export function plantScoredRound(file: string, round: { slug: string; name: stri
     for (const score of scores) {
       const id = await rawInsert(
         db,
-        "INSERT INTO assessments (benchmark_id, round_id, reviewer_id, status, rationale) SELECT id, ?, ?, ?, ? FROM benchmarks WHERE slug = ?",
+        // The rationale's language recorded as the review form records it.
+        "INSERT INTO assessments (benchmark_id, round_id, reviewer_id, status, rationale, rationale_lang) SELECT id, ?, ?, ?, ?, ? FROM benchmarks WHERE slug = ?",
         roundId,
         score.reviewer,
         score.status,
         score.rationale,
+        detectTextLang(score.rationale),
         score.benchmark,
       );
       for (const [url, title] of score.links ?? []) await rawRun(db, "INSERT INTO evidence_links (assessment_id, url, title) VALUES (?, ?, ?)", id, url, title);

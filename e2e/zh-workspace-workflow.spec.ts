@@ -283,6 +283,12 @@ test("the editor home and the records index are in Chinese", async ({ editor }) 
   // A record's Chinese name in a select's options where it has one (the seed's tracks all do).
   await expect(editor.getByTestId("new-round").getByLabel("议程").locator("option", { hasText: "普遍定期审议" })).toHaveCount(1);
   await expect(editor.getByTestId("new-round").getByLabel("议程").locator("option", { hasText: "Universal Periodic Review" })).toHaveCount(0);
+  // The progress table names each round by its Chinese name, its deadline field too.
+  const roundZh = (await readRows<{ zh: string }>(E2E_WORKFLOW_DATABASE_PATH, "SELECT name_zh AS zh FROM rounds WHERE slug = ?", "upr-china-2018"))[0]!.zh;
+  expect(roundZh).toMatch(/\p{Script=Han}/u);
+  const progressRow = editor.getByTestId("progress").locator('tr[data-round="upr-china-2018"]');
+  await expect(progressRow.getByRole("link", { name: roundZh, exact: true })).toHaveAttribute("href", "/zh/editor/rounds/upr-china-2018");
+  await expect(progressRow.getByLabel(roundZh)).toBeVisible();
   await expectChineseAndAccessible(editor);
 
   await editor.goto("/zh/editor/records");
@@ -405,6 +411,15 @@ test("a CSV import in Chinese says what it wrote in Chinese", async ({ editor })
   expect(await englishInterfaceText(editor)).toEqual([]);
 });
 
+test("a round's page marks an English rationale as English on the Chinese page", async ({ editor }) => {
+  // The seed's demo scores are written in English.
+  await editor.goto("/zh/editor/rounds/upr-china-2018");
+  const rationales = editor.locator("main p", { hasText: "Demo score" });
+  await expect(rationales.first()).toBeAttached();
+  expect(await rationales.evaluateAll((ps) => ps.map((p) => p.getAttribute("lang")))).toEqual(expect.arrayContaining(["en"]));
+  expect(await rationales.evaluateAll((ps) => ps.filter((p) => p.getAttribute("lang") !== "en").length)).toBe(0);
+});
+
 test.describe("a round's agreement and publishing page in Chinese", () => {
   test.describe.configure({ mode: "serial" });
   // A round of its own, never published here: two reviewers agree on one benchmark and disagree on another.
@@ -428,6 +443,10 @@ test.describe("a round's agreement and publishing page in Chinese", () => {
     await expect(editor.getByTestId("preliminary-warning")).toContainText("覆盖率低");
     await editor.getByText(/将发布的 1 项评分/).click();
     await expect(editor.getByTestId("preview-withheld-list")).toContainText("评审员意见分歧（已落实 / 未落实）");
+    // A rationale as it was written: a Chinese one unmarked on the Chinese page.
+    const chineseRationale = editor.getByTestId("disagreements").locator("p", { hasText: `审查员甲认为已落实（${run}）。` });
+    await expect(chineseRationale).toHaveCount(1);
+    expect(await chineseRationale.getAttribute("lang")).toBeNull();
     await expectChineseAndAccessible(editor);
 
     const dispute = editor.getByTestId("disagreements").locator(`[data-benchmark=${DISPUTED}]`);

@@ -2,6 +2,7 @@ import "server-only";
 // Reviewers' assessments as reviewing reads them: each reviewer's latest, their evidence, and what
 // an earlier round would carry forward. History stays in the table; these pick the current rows.
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { ContentLang } from "@/lib/domain";
 import type { CarryForwardSource, EvidenceLink, LatestAssessment } from "@/lib/review";
 import { isApplicable } from "@/lib/scoring";
 import { assessments, evidenceLinks, publishedScores, users } from "../schema";
@@ -14,6 +15,8 @@ export interface LatestAssessmentRow extends LatestAssessment {
   benchmarkId: number;
   reviewerName: string;
   rationale: string;
+  /** The language the rationale was written in, so a page in the other language marks it. */
+  rationaleLang: ContentLang;
   publicRecord: boolean;
   createdAt: string;
 }
@@ -36,6 +39,7 @@ export async function listLatestAssessments(db: Executor, roundId: number): Prom
       reviewerName: users.name,
       status: assessments.status,
       rationale: assessments.rationale,
+      rationaleLang: assessments.rationaleLang,
       publicRecord: assessments.publicRecord,
       createdAt: assessments.createdAt,
     })

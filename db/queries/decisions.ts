@@ -2,7 +2,7 @@ import "server-only";
 // Editors' decisions on disagreements, and what publishing a round would do with each benchmark.
 import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import type { PublishedBasis, Status } from "@/lib/domain";
+import type { ContentLang, PublishedBasis, Status } from "@/lib/domain";
 import { proposeScore, type Decision, type EvidenceLink, type Proposal } from "@/lib/review";
 import { assessments, editorDecisions, publishedEvidence, publishedScores, users } from "../schema";
 import { joinAlias } from "../dialect";
@@ -34,6 +34,7 @@ export interface DecisionRecord {
   isRuling: boolean;
   reviewerName: string;
   rationale: string;
+  rationaleLang: ContentLang;
   evidence: EvidenceLink[];
   note: string;
   decidedByName: string;
@@ -53,6 +54,7 @@ export async function listDecisionHistory(db: Executor, roundId: number): Promis
       isRuling: assessments.isRuling,
       reviewerName: reviewer.name,
       rationale: assessments.rationale,
+      rationaleLang: assessments.rationaleLang,
       note: editorDecisions.note,
       decidedByName: users.name,
       decidedAt: editorDecisions.decidedAt,

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { optionName } from "@/lib/localized";
 import { pageLocale } from "@/server/i18n/action-locale";
 import { Link } from "@/components/ui/navigation";
+import { LocalizedText } from "@/components/ui/localized-text";
 import { ActionForm } from "@/components/forms/action-form";
 import { AccountBar } from "@/components/review/account-bar";
 import { DeadlineBadge } from "@/components/review/deadline-badge";
@@ -79,7 +80,9 @@ export default async function EditorPage() {
               {rounds.map(({ round, applicable, progress, deadline }) => (
                 <tr key={round.id} className="border-b border-stone-100 align-top" data-round={round.slug}>
                   <th scope="row" className="py-2 pr-3 text-left font-normal">
-                    <Link href={`/editor/rounds/${round.slug}`}>{round.name}</Link>
+                    <Link href={`/editor/rounds/${round.slug}`}>
+                      <LocalizedText locale={locale} en={round.name} zh={round.nameZh} />
+                    </Link>
                     <span className="block text-xs text-stone-600">{round.publishedAt ? t("published", { date: round.publishedAt.slice(0, 10) }) : t("notPublished")}</span>
                   </th>
                   <td className="py-2 pr-3"><DeadlineBadge state={deadline} deadline={round.scoringDeadline} /></td>
@@ -94,7 +97,7 @@ export default async function EditorPage() {
                       submitLabel={t("set")}
                       fields={[
                         { kind: "hidden", name: "roundSlug", value: round.slug },
-                        { kind: "date", name: "scoringDeadline", label: t("deadlineFor", { name: round.name }), defaultValue: round.scoringDeadline ?? "" },
+                        { kind: "date", name: "scoringDeadline", label: t("deadlineFor", { name: optionName(locale, round.name, round.nameZh) }), defaultValue: round.scoringDeadline ?? "" },
                       ]}
                     />
                   </td>

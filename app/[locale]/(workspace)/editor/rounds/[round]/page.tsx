@@ -17,7 +17,7 @@ import { getReviewRound, type ReviewBenchmark } from "@/db/queries/review";
 import { requirePageUser } from "@/server/auth/session";
 import { canPublish } from "@/lib/permissions";
 import { comparisonBase, type RoundFigures } from "@/lib/dashboard";
-import { STATUSES, type Status } from "@/lib/domain";
+import { STATUSES, type ContentLang, type Status } from "@/lib/domain";
 import { formatIndex, formatPercent } from "@/lib/format";
 import { contentLang, localized } from "@/lib/localized";
 import { proposeScore, roundAgreement } from "@/lib/review";
@@ -68,7 +68,12 @@ function decisionFields(round: string, benchmark: ReviewBenchmark, assessments: 
   ];
 }
 
-function ReviewerScores({ assessments, evidence, t }: { assessments: LatestAssessmentRow[]; evidence: Map<number, Parameters<typeof EvidenceList>[0]["evidence"]>; t: Translate }) {
+/** A rationale as it was written: marked with its language where that is not the page's. */
+function Rationale({ text, lang, locale }: { text: string; lang: ContentLang; locale: string }) {
+  return <p className="mt-1" lang={lang === contentLang(locale) ? undefined : lang}>{text}</p>;
+}
+
+function ReviewerScores({ assessments, evidence, t, locale }: { assessments: LatestAssessmentRow[]; evidence: Map<number, Parameters<typeof EvidenceList>[0]["evidence"]>; t: Translate; locale: string }) {
   return (
     <ul className="mt-2 grid gap-3 text-sm md:grid-cols-2">
       {assessments.map((a) => (
@@ -77,7 +82,7 @@ function ReviewerScores({ assessments, evidence, t }: { assessments: LatestAsses
             <strong>{a.reviewerName}</strong> <StatusBadge status={a.status} />
             <span className="text-xs text-stone-600">{t("utc", { date: utc(a.createdAt) })}</span>
           </p>
-          <p className="mt-1">{a.rationale}</p>
+          <Rationale text={a.rationale} lang={a.rationaleLang} locale={locale} />
           <div className="mt-1">
             <EvidenceList evidence={evidence.get(a.id) ?? []} />
           </div>
@@ -87,7 +92,7 @@ function ReviewerScores({ assessments, evidence, t }: { assessments: LatestAsses
   );
 }
 
-function DecisionSummary({ decision, t }: { decision: DecisionRecord; t: Translate }) {
+function DecisionSummary({ decision, t, locale }: { decision: DecisionRecord; t: Translate; locale: string }) {
   return (
     <>
       <p className="flex flex-wrap items-center gap-2">
@@ -95,7 +100,7 @@ function DecisionSummary({ decision, t }: { decision: DecisionRecord; t: Transla
         <span>{decision.isRuling ? t("ownRuling", { name: decision.decidedByName }) : t("assessmentStands", { name: decision.reviewerName })}</span>
         <span className="text-xs text-stone-600">{t("decidedBy", { name: decision.decidedByName, date: utc(decision.decidedAt) })}</span>
       </p>
-      <p className="mt-1">{decision.rationale}</p>
+      <Rationale text={decision.rationale} lang={decision.rationaleLang} locale={locale} />
       <div className="mt-1">
         <EvidenceList evidence={decision.evidence} />
       </div>
@@ -201,7 +206,7 @@ export default async function EditorRoundPage({ params }: { params: Promise<{ ro
             {disagreements.map(({ benchmark, assessments }) => (
               <li key={benchmark.id} className="rounded border border-stone-200 bg-white p-4" data-benchmark={benchmark.slug}>
                 <h3 className="font-medium">{title(benchmark)}</h3>
-                <ReviewerScores assessments={assessments} evidence={evidence} t={t} />
+                <ReviewerScores assessments={assessments} evidence={evidence} t={t} locale={locale} />
                 <div className="mt-3 max-w-2xl">
                   <ActionForm action={decideDisagreement} testId={`decide-${benchmark.slug}`} submitLabel={t("recordDecision")} fields={decisionFields(round.slug, benchmark, assessments, 0, t, status)} />
                 </div>
@@ -225,7 +230,7 @@ export default async function EditorRoundPage({ params }: { params: Promise<{ ro
                 <li key={benchmark.id} className="rounded border border-stone-200 bg-white p-4 text-sm" data-benchmark={benchmark.slug}>
                   <h3 className="text-base font-medium">{title(benchmark)}</h3>
                   <div className="mt-2" data-testid="decision-current">
-                    <DecisionSummary decision={current!} t={t} />
+                    <DecisionSummary decision={current!} t={t} locale={locale} />
                   </div>
                   {proposal.kind !== "decided" && (
                     <p className="mt-2 font-medium text-red-800">{t("noLongerCounts")}</p>
@@ -239,7 +244,7 @@ export default async function EditorRoundPage({ params }: { params: Promise<{ ro
                       <ol className="mt-1 space-y-2 border-l-2 border-stone-200 pl-3" data-testid="decision-history">
                         {earlier.map((d) => (
                           <li key={d.id}>
-                            <DecisionSummary decision={d} t={t} />
+                            <DecisionSummary decision={d} t={t} locale={locale} />
                           </li>
                         ))}
                       </ol>
@@ -247,7 +252,7 @@ export default async function EditorRoundPage({ params }: { params: Promise<{ ro
                   )}
                   <details className="mt-3">
                     <summary className="cursor-pointer font-medium text-blue-800">{t("revise")}</summary>
-                    <ReviewerScores assessments={assessments} evidence={evidence} t={t} />
+                    <ReviewerScores assessments={assessments} evidence={evidence} t={t} locale={locale} />
                     <div className="mt-3 max-w-2xl">
                       <ActionForm action={decideDisagreement} testId={`revise-${benchmark.slug}`} submitLabel={t("recordRevised")} fields={decisionFields(round.slug, benchmark, assessments, current!.id, t, status)} />
                     </div>
