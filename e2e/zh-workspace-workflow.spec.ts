@@ -275,6 +275,38 @@ test("a track's correction page in Chinese saves a Chinese name, says so in Chin
   await expect(editor.getByTestId("record-history")).toContainText(`待译议程${run}`);
 });
 
+test("record pages name their record in Chinese, and what has only English is marked as English", async ({ editor }) => {
+  const one = async (sql: string, slug: string) => (await readRows<{ en: string; zh: string | null }>(E2E_WORKFLOW_DATABASE_PATH, sql, slug))[0]!;
+  // A category's and a benchmark's page: the heading by the Chinese name (other specs rename some, so read it now).
+  const category = await one("SELECT name AS en, name_zh AS zh FROM categories WHERE slug = ?", "release-of-detained-people");
+  await editor.goto("/zh/editor/records/categories/release-of-detained-people");
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText(category.zh!);
+  const benchmark = await one("SELECT title AS en, title_zh AS zh FROM benchmarks WHERE slug = ?", "release-liu-xia");
+  await editor.goto("/zh/editor/records/benchmarks/release-liu-xia");
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText(`编辑基准“${benchmark.zh}”`);
+  // A statement the seed gives no Chinese title: its English one, marked.
+  const statement = await one("SELECT title AS en, title_zh AS zh FROM statements WHERE slug = ?", "chrd-2012-dialogue-comments");
+  await editor.goto("/zh/review/statements/chrd-2012-dialogue-comments");
+  const heading = editor.getByRole("heading", { level: 1 });
+  if (statement.zh) await expect(heading).toHaveText(statement.zh);
+  else {
+    await expect(heading).toHaveText(statement.en);
+    await expect(heading).toHaveAttribute("lang", "en");
+  }
+  // "Still to translate" lists records by their English names: each marked.
+  await editor.goto("/zh/editor/records/translations");
+  const listed = editor.locator('[data-testid^="untranslated-"] li a');
+  await expect(listed.first()).toBeVisible();
+  expect(await listed.evaluateAll((links) => links.filter((a) => a.getAttribute("lang") !== "en").length)).toBe(0);
+  // The confidentiality page says how a withheld name reads in Chinese text, the English marker marked.
+  await editor.goto("/zh/editor/confidential-texts");
+  await expect(editor.getByText(/显示为“［姓名已隐去］”/)).toBeVisible();
+  await expect(editor.locator('span[lang="en"]', { hasText: "[name withheld]" })).toHaveCount(1);
+  // The account page names this browser in Chinese words around the product names.
+  await editor.goto("/zh/account");
+  await expect(editor.getByTestId("session-current")).toContainText(/(Linux|Windows) 上的 \w*Chrom/);
+});
+
 test("the editor home and the records index are in Chinese", async ({ editor }) => {
   await editor.goto("/zh/editor");
   await expect(editor.getByRole("heading", { level: 1 })).toHaveText("编辑");

@@ -2,7 +2,7 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import type { OwnSession } from "@/db/queries/sessions";
 import type { ActionState } from "@/server/auth/guard";
-import { summariseUserAgent } from "@/lib/user-agent";
+import { deviceInWords, summariseUserAgent } from "@/lib/user-agent";
 
 type Action = (state: ActionState | null, formData: FormData) => Promise<ActionState>;
 
@@ -17,6 +17,7 @@ function minute(date: Date): string {
  */
 export function SessionList({ sessions, currentId, endSession, endOthers }: { sessions: OwnSession[]; currentId: string; endSession: Action; endOthers: Action }) {
   const t = useTranslations("account.sessions");
+  const tDevice = useTranslations("account.sessions.device");
   const when = (date: Date) => t("when", { time: minute(date) });
   const others = sessions.filter((s) => s.id !== currentId);
   const listed = [...sessions.filter((s) => s.id === currentId), ...others];
@@ -24,7 +25,7 @@ export function SessionList({ sessions, currentId, endSession, endOthers }: { se
     <>
       <ul className="mt-3 flex max-w-3xl flex-col gap-3" data-testid="sessions">
         {listed.map((s) => {
-          const device = summariseUserAgent(s.userAgent);
+          const device = deviceInWords(summariseUserAgent(s.userAgent), tDevice);
           const current = s.id === currentId;
           return (
             <li key={s.id} className="rounded border border-stone-200 bg-white p-3 text-sm" data-testid={current ? "session-current" : "session-other"}>

@@ -1,4 +1,5 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { LocalizedText } from "@/components/ui/localized-text";
 import { Link } from "@/components/ui/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import type { ActionState } from "@/server/auth/guard";
@@ -29,15 +30,15 @@ export function RecordPanel({ id, title, children }: { id: string; title: string
   );
 }
 
-/** The top of a record's page: where it is, what it is, and its public page when it has one. */
-export async function RecordHeading({ kind, name, publicHref, children }: { kind: string; name: string; publicHref?: string | null; children?: React.ReactNode }) {
-  const t = await getTranslations("recordPage");
+/** The top of a record's page: where it is, what it is (by its Chinese name on a Chinese page where it has one), and its public page when it has one. */
+export async function RecordHeading({ kind, name, nameZh, publicHref, children }: { kind: string; name: string; nameZh: string | null; publicHref?: string | null; children?: React.ReactNode }) {
+  const [t, locale] = await Promise.all([getTranslations("recordPage"), getLocale()]);
   return (
     <>
       <p className="text-sm">
         <Link href="/editor/records">{t("correctRecord")}</Link> / {kind}
       </p>
-      <h1 className="mt-1 text-2xl font-semibold">{name}</h1>
+      <LocalizedText as="h1" className="mt-1 text-2xl font-semibold" locale={locale} en={name} zh={nameZh} />
       {children}
       {publicHref && (
         <p className="mt-1 text-sm">

@@ -52,7 +52,7 @@ describe("listing one's sessions", () => {
 
 describe("ending one of one's sessions", () => {
   it("deletes that session only and audits which device it was", async () => {
-    expect(await endOwnSession(db, "rita", "rita-phone", "rita-here")).toEqual({ device: "Chromium on Linux" });
+    expect(await endOwnSession(db, "rita", "rita-phone", "rita-here")).toEqual({ device: { kind: "known", browser: "Chromium", system: "Linux" } });
     expect(await sessionIds("rita")).toEqual(["rita-expired", "rita-here", "rita-old"]);
     expect(await lastAudit()).toMatchObject({ userId: "rita", action: "session.end", entity: "user", entityId: "rita", after: null });
     expect(JSON.parse((await lastAudit() as { before: string }).before)).toMatchObject({ device: "Chromium on Linux", signedInAt: expect.any(String) });

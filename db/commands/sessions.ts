@@ -1,7 +1,9 @@
 // Sessions are written by better-auth; this only shortens them. No "server-only" here: the auth
 // instance that calls it is also built by the command-line scripts.
 import { and, eq, gt, ne, sql } from "drizzle-orm";
-import { summariseUserAgent } from "@/lib/user-agent";
+import { createTranslator } from "next-intl";
+import { deviceInWords, summariseUserAgent, type DeviceSummary } from "@/lib/user-agent";
+import en from "@/messages/en.json";
 import { changedRows } from "../dialect";
 import { transaction, type Executor } from "../transaction";
 import { sessions, verifications } from "../schema";
@@ -36,7 +38,10 @@ export async function endSessionsOf(db: Executor, userId: string): Promise<numbe
  * Ends one of a person's own other sessions: that browser's next request finds no session. Looked up by
  * id and owner together, so an id of someone else's session is "no such session" and ends nothing.
  */
-export async function endOwnSession(db: Executor, userId: string, sessionId: string, currentSessionId: string): Promise<{ device: string }> {
+/** The audit log keeps a device in English words, as it keeps every other record. */
+const englishDevice = createTranslator({ locale: "en", messages: en, namespace: "account.sessions.device" });
+
+export async function endOwnSession(db: Executor, userId: string, sessionId: string, currentSessionId: string): Promise<{ device: DeviceSummary }> {
   if (sessionId === currentSessionId) throw new SessionChangeError("That is this browser's session: use Sign out to end it. Nothing was changed.");
   return transaction(db, async (tx) => {
     const [session] = await tx
@@ -46,7 +51,7 @@ export async function endOwnSession(db: Executor, userId: string, sessionId: str
     if (!session) throw new SessionChangeError("No such session: it may have ended or expired already. Nothing was changed.");
     await tx.delete(sessions).where(and(eq(sessions.id, session.id), eq(sessions.userId, userId)));
     const device = summariseUserAgent(session.userAgent);
-    await recordAudit(tx, { userId, action: "session.end", entity: "user", entityId: userId, before: { device, signedInAt: session.createdAt.toISOString() } });
+    await recordAudit(tx, { userId, action: "session.end", entity: "user", entityId: userId, before: { device: deviceInWords(device, englishDevice), signedInAt: session.createdAt.toISOString() } });
     return { device };
   });
 }

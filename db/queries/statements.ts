@@ -97,6 +97,7 @@ export async function getStatementForReview(db: Executor, slug: string) {
       id: statements.id,
       slug: statements.slug,
       title: statements.title,
+      titleZh: statements.titleZh,
       date: statements.date,
       fullText: statements.fullText,
       roundId: statements.roundId,

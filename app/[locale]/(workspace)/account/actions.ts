@@ -8,6 +8,7 @@ import { getCurrentSessionId } from "@/server/auth/session";
 import { endOtherSessionsSchema, endSessionSchema } from "@/lib/validation/account";
 import type { Locale } from "@/lib/i18n/locales";
 import { actionTranslations } from "@/server/i18n/action-translations";
+import { deviceInWords } from "@/lib/user-agent";
 import en from "@/messages/en.json";
 
 type Messages = Awaited<ReturnType<typeof accountMessages>>;
@@ -42,7 +43,8 @@ export const endOwnSession = guardedAction({ permission: "ownAccount", schema: e
   const t = await accountMessages(locale);
   const { device } = await endOwnSessionCommand(getDb(), user.id, input.sessionId, await currentSession(t)).catch(refusedWith(t));
   revalidatePath("/account");
-  return { ok: true, message: t("endedOne", { device }) };
+  const tDevice = await actionTranslations("account.sessions.device", locale);
+  return { ok: true, message: t("endedOne", { device: deviceInWords(device, tDevice) }) };
 });
 
 export const signOutEverywhereElse = guardedAction({ permission: "ownAccount", schema: endOtherSessionsSchema }, async (_input, user, { locale }) => {

@@ -10,7 +10,7 @@ import { requirePageUser } from "@/server/auth/session";
 import { pageLocale } from "@/server/i18n/action-locale";
 import { recordLabelText, textFieldName } from "@/server/i18n/record-labels";
 import { canEdit } from "@/lib/permissions";
-import { LINK_WITHHELD, NAME_WITHHELD } from "@/lib/redaction";
+import { LINK_WITHHELD, NAME_WITHHELD, withheldMarkersIn } from "@/lib/redaction";
 import { decideRedaction } from "../redaction-actions";
 import { signOut } from "@/app/[locale]/(workspace)/actions";
 
@@ -65,7 +65,10 @@ export default async function ConfidentialTextsPage() {
       </p>
       <h1 className="mt-1 text-2xl font-semibold">{t("title")}</h1>
       <div className="mt-2 max-w-3xl space-y-2 text-sm text-stone-700">
-        <p>{t("intro", { name: NAME_WITHHELD, link: LINK_WITHHELD })}</p>
+        <p>
+          {/* Both markers: Chinese texts say a withheld name in Chinese; the other language's is marked as such. */}
+          {t.rich("intro", { name: NAME_WITHHELD, link: LINK_WITHHELD, nameZh: withheldMarkersIn("zh", NAME_WITHHELD), linkZh: withheldMarkersIn("zh", LINK_WITHHELD), other: (chunks) => <span lang={locale === "zh" ? "en" : "zh-Hans"}>{chunks}</span> })}
+        </p>
         <p>{t("below")}</p>
       </div>
 

@@ -53,7 +53,10 @@ export default async function TranslationsPage() {
                 <ul className="flex max-h-96 flex-col gap-1 overflow-y-auto text-sm">
                   {rows.map((r) => (
                     <li key={r.slug}>
-                      <Link href={recordEditPath(entity, r.slug)}>{r.name}</Link>
+                      {/* A record without its Chinese title, named by its English one. */}
+                      <Link href={recordEditPath(entity, r.slug)} lang="en">
+                        {r.name}
+                      </Link>
                     </li>
                   ))}
                 </ul>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { localizedOption, optionName } from "@/lib/localized";
+import { LocalizedText } from "@/components/ui/localized-text";
 import { pageLocale } from "@/server/i18n/action-locale";
 import { Link } from "@/components/ui/navigation";
 import { notFound } from "next/navigation";
@@ -89,7 +90,7 @@ export default async function StatementDemandsPage({ params, searchParams }: { p
       <p className="text-sm">
         <Link href="/review">{tWorkspace("bar.queue")}</Link> / {t("title")}
       </p>
-      <h1 className="mt-1 text-2xl font-semibold">{statement.title}</h1>
+      <LocalizedText as="h1" className="mt-1 text-2xl font-semibold" locale={locale} en={statement.title} zh={statement.titleZh} />
       <p className="mt-1 text-sm" data-testid="statement-review-state">
         <span className="rounded bg-stone-100 px-1.5 py-0.5 font-medium">{tReview(`reviewState.${statement.reviewState}`)}</span>
         {statement.reviewState === "draft" && t("draft")}

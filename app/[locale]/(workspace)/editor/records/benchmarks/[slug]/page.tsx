@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { localizedOption, optionName } from "@/lib/localized";
+import { contentLang, localized, localizedOption, optionName } from "@/lib/localized";
 import { pageLocale } from "@/server/i18n/action-locale";
 import { Link } from "@/components/ui/navigation";
 import { notFound } from "next/navigation";
@@ -68,6 +68,7 @@ export default async function BenchmarkRecordPage({ params }: Props) {
     historyFieldLabels(BENCHMARK_FIELDS),
   ]);
   const f = benchmark.fields;
+  const titleShown = localized(locale, f.title, f.titleZh);
   const editable = benchmark.reviewState !== "merged";
 
   return (
@@ -76,7 +77,7 @@ export default async function BenchmarkRecordPage({ params }: Props) {
       <p className="text-sm">
         <Link href="/editor">{t("editor")}</Link> / {t("benchmark.kind")}
       </p>
-      <h1 className="mt-1 text-2xl font-semibold">{t("benchmark.heading", { title: f.title })}</h1>
+      <h1 className="mt-1 text-2xl font-semibold">{t.rich("benchmark.heading", { title: titleShown.text, record: (chunks) => (titleShown.lang === contentLang(locale) ? chunks : <span lang={titleShown.lang}>{chunks}</span>) })}</h1>
       <p className="mt-2 text-sm text-stone-700" data-testid="record-state">
         {tState(benchmark.reviewState)}
         {benchmark.confidential && t("benchmark.confidential")}

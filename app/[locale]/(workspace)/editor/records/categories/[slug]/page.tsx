@@ -42,7 +42,7 @@ export default async function CategoryRecordPage({ params }: Props) {
   return (
     <>
       <AccountBar user={user} signOut={signOut} />
-      <RecordHeading kind={t("category.kind")} name={category.name} />
+      <RecordHeading kind={t("category.kind")} name={category.name} nameZh={category.nameZh} />
       <RecordPanel id="edit-heading" title={t("category.panel")}>
         <ActionForm
           action={editCategoryRecord}

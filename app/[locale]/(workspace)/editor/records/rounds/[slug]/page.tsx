@@ -49,7 +49,7 @@ export default async function RoundRecordPage({ params }: Props) {
   return (
     <>
       <AccountBar user={user} signOut={signOut} />
-      <RecordHeading kind={t("round.kind")} name={round.name} publicHref={round.publishedAt ? `/rounds/${round.slug}` : null}>
+      <RecordHeading kind={t("round.kind")} name={round.name} nameZh={round.nameZh} publicHref={round.publishedAt ? `/rounds/${round.slug}` : null}>
         <p className="text-sm text-stone-700">{round.publishedAt ? t("round.published", { date: round.publishedAt.slice(0, 10) }) : t("round.notPublished")}</p>
       </RecordHeading>
       <RecordPanel id="edit-heading" title={t("round.panel")}>

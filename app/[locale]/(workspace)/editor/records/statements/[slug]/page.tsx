@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { optionName } from "@/lib/localized";
+import { contentLang, localized, optionName } from "@/lib/localized";
 import { pageLocale } from "@/server/i18n/action-locale";
 import { Link } from "@/components/ui/navigation";
 import { notFound } from "next/navigation";
@@ -62,6 +62,7 @@ export default async function StatementRecordPage({ params }: Props) {
     historyFieldLabels(STATEMENT_FIELDS),
   ]);
   const f = statement.fields;
+  const titleShown = localized(locale, f.title, f.titleZh);
 
   return (
     <>
@@ -69,7 +70,7 @@ export default async function StatementRecordPage({ params }: Props) {
       <p className="text-sm">
         <Link href="/editor">{t("editor")}</Link> / {t("statement.kind")}
       </p>
-      <h1 className="mt-1 text-2xl font-semibold">{t("statement.heading", { title: f.title })}</h1>
+      <h1 className="mt-1 text-2xl font-semibold">{t.rich("statement.heading", { title: titleShown.text, record: (chunks) => (titleShown.lang === contentLang(locale) ? chunks : <span lang={titleShown.lang}>{chunks}</span>) })}</h1>
       <p className="mt-2 text-sm text-stone-700" data-testid="record-state">
         {tState(statement.reviewState)}
         {statement.withheld && t("statement.withheld")}

@@ -106,7 +106,7 @@ export default async function SubjectRecordPage({ params }: Props) {
   return (
     <>
       <AccountBar user={user} signOut={signOut} />
-      <RecordHeading kind={t(`subject.kind.${subject.kind}`)} name={subject.name} publicHref={publicHref}>
+      <RecordHeading kind={t(`subject.kind.${subject.kind}`)} name={subject.name} nameZh={subject.nameZh} publicHref={publicHref}>
         {subject.confidential && <p className="text-sm font-medium text-red-900">{t("subject.confidential")}</p>}
       </RecordHeading>
       {subject.mergedInto ? (

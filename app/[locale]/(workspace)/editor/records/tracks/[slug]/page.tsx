@@ -42,7 +42,7 @@ export default async function TrackRecordPage({ params }: Props) {
   return (
     <>
       <AccountBar user={user} signOut={signOut} />
-      <RecordHeading kind={t("track.kind")} name={track.name} />
+      <RecordHeading kind={t("track.kind")} name={track.name} nameZh={track.nameZh} />
       <RecordPanel id="edit-heading" title={t("track.panel")}>
         <ActionForm
           action={editTrackRecord}
