@@ -109,3 +109,12 @@ describe("transaction", () => {
     expect(await bodies()).toEqual([]);
   });
 });
+
+describe.runIf(usesPostgres())("the app's PostgreSQL sessions", () => {
+  it("run without JIT compilation, which costs a short query more than it saves", async () => {
+    const db = openDatabase(":memory:");
+    expect(await rawAll<{ jit: string }>(db, "show jit")).toEqual([{ jit: "off" }]);
+    // A transaction's pooled client too.
+    expect(await transaction(db, (tx) => rawAll<{ jit: string }>(tx, "show jit"))).toEqual([{ jit: "off" }]);
+  });
+});
