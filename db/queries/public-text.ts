@@ -28,18 +28,24 @@ export interface PublicRedactor {
 const SQL_FUNCTION = "public_text";
 type CompiledRedactor = { matcher: NameMatcher; memo: Map<string, string> };
 /**
- * The redactors compiled on a connection, by data version: the last few, reused by the requests that
- * follow, and every one a request still holds, for public_text(). That function redacts with the
- * version its caller read, never with whichever was compiled last (which once let a search find a
- * name the searcher's version withholds). A request's redactor keeps its matcher alive, so its SQL
- * finds it however many versions compile meanwhile (writes under load raise several a second).
+ * The redactors compiled on a connection, by data version: the last RECENT_VERSIONS used, held, and
+ * every one a request still holds, weakly, for public_text(). That function redacts with the version
+ * its caller read, never with whichever was compiled last (which once let a search find a name the
+ * searcher's version withholds). The recent ones are held strongly because a request's objects are not
+ * enough: better-sqlite3 runs a statement after drizzle has built it, when nothing need hold the
+ * condition or its redactor any more, and a collection then left public_text() without the matcher
+ * (CI: "public_text() called for a data version whose redactor is not compiled" on a people search).
+ * A request's SQL fails only if RECENT_VERSIONS other versions are used on its connection between its
+ * reading the version and its SQL running; it then fails closed.
  */
 interface ConnectionRedactors {
   recent: Map<string, CompiledRedactor>;
   held: Map<string, WeakRef<NameMatcher>>;
 }
 const compiled = new WeakMap<Database.Database, ConnectionRedactors>();
-const RECENT_VERSIONS = 4;
+const RECENT_VERSIONS = 32;
+/** How many of the recent keep their memo of redacted texts (an export's repeated fields): the memo is large, the matcher small. */
+const MEMO_VERSIONS = 4;
 const released = new FinalizationRegistry<{ held: ConnectionRedactors["held"]; key: string }>(({ held, key }) => {
   if (held.get(key)?.deref() === undefined) held.delete(key);
 });
@@ -65,7 +71,11 @@ export async function getPublicRedactor(db: Executor): Promise<PublicRedactor> {
   return redactorFor(client, key, isCompiled(client, key) ? undefined : await listWithheldItems(db));
 }
 
-const isCompiled = (client: Database.Database, key: string) => compiled.get(client)?.recent.has(key) === true;
+/** Whether the connection has the version's matcher: among the recent, or still held by a request. */
+const isCompiled = (client: Database.Database, key: string) => {
+  const versions = compiled.get(client);
+  return versions?.recent.has(key) === true || versions?.held.get(key)?.deref() !== undefined;
+};
 
 /** The redactor of data version `key` on this connection, compiled from `withheldItems` when it is not kept yet. */
 function redactorFor(client: Database.Database, key: string, withheldItems: readonly WithheldItemSummary[] | undefined): PublicRedactor {
@@ -84,14 +94,25 @@ function redactorFor(client: Database.Database, key: string, withheldItems: read
     }
   }
   let entry = versions.recent.get(key);
-  if (!entry) {
-    // Fails closed here too: a version is never compiled without its withheld items.
-    if (!withheldItems) throw new Error("the withheld items are needed to compile the redactor");
-    entry = { matcher: compileWithheldNames(withheldItems), memo: new Map() };
-    versions.recent.set(key, entry);
-    versions.held.set(key, new WeakRef(entry.matcher));
-    released.register(entry.matcher, { held: versions.held, key });
-    for (const old of versions.recent.keys()) if (versions.recent.size > RECENT_VERSIONS) versions.recent.delete(old);
+  if (entry) versions.recent.delete(key); // used again: to the end, the most recent
+  else {
+    // One matcher per version while any is alive: one a request still holds is taken back.
+    const alive = versions.held.get(key)?.deref();
+    if (alive) entry = { matcher: alive, memo: new Map() };
+    else {
+      // Fails closed here too: a version is never compiled without its withheld items.
+      if (!withheldItems) throw new Error("the withheld items are needed to compile the redactor");
+      entry = { matcher: compileWithheldNames(withheldItems), memo: new Map() };
+      versions.held.set(key, new WeakRef(entry.matcher));
+      released.register(entry.matcher, { held: versions.held, key });
+    }
+  }
+  versions.recent.set(key, entry);
+  let fromNewest = versions.recent.size;
+  for (const [old, kept] of versions.recent) {
+    if (versions.recent.size > RECENT_VERSIONS) versions.recent.delete(old);
+    else if (fromNewest > MEMO_VERSIONS) kept.memo.clear();
+    fromNewest--;
   }
   const { matcher, memo } = entry;
   const remembered = (text: string) => {
