@@ -3,7 +3,7 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { like } from "drizzle-orm";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { openDatabase, type Db } from "../client";
 import { usesPostgres } from "../dialect";
 import { migrateDatabase } from "../migrate";
@@ -95,6 +95,21 @@ describe.skipIf(usesPostgres())("the public redactor's SQL", () => {
       collectGarbage();
     }
     expect(db.$client.prepare(query.sql).all(...query.params)).toEqual([]);
+  });
+
+  it("finds a version's redactor whichever copy of this module compiled it: the server bundles it once per route, on one connection", async () => {
+    await rawRun(db, "UPDATE subjects SET confidential = 1 WHERE slug = 'zhu-yufu'");
+    const { name } = (await rawGet(db, "SELECT name FROM subjects WHERE slug = 'zhu-yufu'")) as { name: string };
+    await rawRun(db, "UPDATE subjects SET role = ? WHERE slug = 'liu-xia'", `Wrote to ${name} in prison`);
+    const first = await getPublicRedactor(db);
+    // Another route's copy of the module, on the same connection, at the next version.
+    vi.resetModules();
+    const otherCopy = await import("./public-text");
+    await rawRun(db, "UPDATE categories SET name = 'Legal reform, another copy' WHERE slug = 'legal-reform'");
+    const second = await otherCopy.getPublicRedactor(db);
+    expect(rolesNaming(second, name)).toEqual([]);
+    // The first copy's search still finds its own version's redactor.
+    expect(rolesNaming(first, name)).toEqual([]);
   });
 });
 

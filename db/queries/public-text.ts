@@ -42,7 +42,15 @@ interface ConnectionRedactors {
   recent: Map<string, CompiledRedactor>;
   held: Map<string, WeakRef<NameMatcher>>;
 }
-const compiled = new WeakMap<Database.Database, ConnectionRedactors>();
+/**
+ * Shared by every copy of this module in the process. The server bundles it more than once (a copy per
+ * route's server code) while the connection is one (db/client.ts keeps it on globalThis), and the
+ * public_text() function is registered on the connection: with a map per copy, a second copy registered
+ * the function again over the first's, and the first copy's searches then found no redactor (CI:
+ * "public_text() called for a data version whose redactor is not compiled" on /people?q=…).
+ */
+const SHARED = Symbol.for("scorecard.publicTextRedactors");
+const compiled: WeakMap<Database.Database, ConnectionRedactors> = ((globalThis as Record<symbol, unknown>)[SHARED] ??= new WeakMap()) as WeakMap<Database.Database, ConnectionRedactors>;
 const RECENT_VERSIONS = 32;
 /** How many of the recent keep their memo of redacted texts (an export's repeated fields): the memo is large, the matcher small. */
 const MEMO_VERSIONS = 4;
